@@ -1,0 +1,94 @@
+"""The `quizapp` command: no arguments opens the app; subcommands work on bank files."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from quizapp import __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return open_app(args)
+    try:
+        return int(args.run(args) or 0)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizapp", description="Fact-checking quizzes from news articles. "
+        "Without a command, opens the app.")
+    parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
+    parser.add_argument("--data-dir", type=Path, help="folder for history and settings "
+                        "(default: the user data folder; also QUIZAPP_DATA_DIR)")
+    parser.set_defaults(banks=[])
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check bank files and report every problem")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")
+    p.set_defaults(run=cmd_validate)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the bank format")
+    p.set_defaults(run=cmd_schema)
+
+    from quizapp.generate.command import add_generate_parser
+
+    add_generate_parser(sub)
+    from quizapp.formats.command import add_format_parsers
+
+    add_format_parsers(sub)
+    return parser
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from quizapp.core.bank import check_paths
+
+    checks = check_paths(args.paths)
+    if not checks:
+        print("quizapp: no bank files (.yaml) found in " +
+              ", ".join(str(p) for p in args.paths), file=sys.stderr)
+        return 1
+    bad = 0
+    questions = 0
+    for check in checks:
+        for problem in check.problems:
+            print(problem, file=sys.stderr)
+        if check.loaded is None:
+            bad += 1
+        else:
+            questions += len(check.loaded.bank.questions)
+    banks = f"{len(checks)} bank{'s' if len(checks) != 1 else ''}"
+    if bad:
+        errors = sum(len(c.errors) for c in checks)
+        print(f"{banks}: {bad} with errors ({errors} error{'s' if errors != 1 else ''})",
+              file=sys.stderr)
+        return 1
+    print(f"{banks}, {questions} question{'s' if questions != 1 else ''}: OK")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from quizapp.core.schema import bank_json_schema
+
+    print(json.dumps(bank_json_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def open_app(args: argparse.Namespace) -> int:
+    try:
+        from quizapp.gui.app import run_app
+    except ImportError as exc:  # the GUI is not there yet, or Qt is missing
+        print(f"quizapp: the app cannot start: {exc}", file=sys.stderr)
+        return 1
+    return run_app(banks=args.banks, data_dir=args.data_dir)

@@ -1,0 +1,1 @@
+"""The core of quizapp: models, bank files, articles, scoring. No Qt here."""

@@ -1,0 +1,284 @@
+"""Articles: the texts that questions cite.
+
+An article is a .txt or .md file, optionally with YAML front matter
+(title, author, publisher, date, url), or a saved web page (.html) whose
+text is extracted with trafilatura. Offsets are character offsets into
+`Article.text`, the body without its front matter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import yaml
+
+from quizapp.core.errors import ArticleError
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+META_KEYS = ("title", "author", "publisher", "date", "url")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of characters in an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    title: str | None = None
+    author: str | None = None
+    publisher: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Article:
+    """The text of an article, its metadata and its sentences."""
+
+    path: Path
+    text: str
+    meta: ArticleMeta = field(default_factory=ArticleMeta)
+    # Line of the file on which `text` starts (1-based), for messages.
+    first_line: int = 1
+
+    @property
+    def display_title(self) -> str:
+        return self.meta.title or self.path.name
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return split_sentences(self.text)
+
+    @cached_property
+    def _normalised(self) -> tuple[str, list[int]]:
+        return normalise_with_offsets(self.text)
+
+    def find_quote(self, quote: str) -> Span | None:
+        """Where `quote` occurs, comparing with whitespace, quote marks, dashes and case normalised."""
+        norm, offsets = self._normalised
+        needle, _ = normalise_with_offsets(quote.strip())
+        if not needle:
+            return None
+        at = norm.find(needle)
+        if at < 0:
+            return None
+        return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
+
+    def sentence_span(self, span: Span) -> Span:
+        """The span of the whole sentence(s) that contain `span`."""
+        start, end = span.start, span.end
+        for s in self.sentences:
+            if s.start <= span.start < s.end:
+                start = s.start
+            if s.start < span.end <= s.end:
+                end = s.end
+                break
+        return Span(start, end)
+
+    def closest_sentence(self, quote: str) -> str | None:
+        """The sentence of the article most like `quote`, to suggest a fix."""
+        needle = " ".join(quote.split()).lower()
+        best, best_ratio = None, 0.0
+        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher.set_seq2(needle)
+        for s in self.sentences:
+            sentence = " ".join(self.text[s.start:s.end].split())
+            matcher.set_seq1(sentence.lower())
+            if matcher.real_quick_ratio() <= best_ratio or matcher.quick_ratio() <= best_ratio:
+                continue
+            ratio = matcher.ratio()
+            if ratio > best_ratio:
+                best, best_ratio = sentence, ratio
+        return best
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line of the file on which character `offset` of the text stands."""
+        return self.first_line + self.text.count("\n", 0, offset)
+
+
+# --- normalisation ---------------------------------------------------------
+
+_CHAR_MAP = {
+    **dict.fromkeys("‘’‚‛′`´", "'"),
+    **dict.fromkeys("“”„‟″«»", '"'),
+    **dict.fromkeys("‐‑‒–—―−", "-"),
+    "\u00a0": " ",
+    "…": "...",
+}
+
+
+def normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold whitespace, quote marks, dashes and case; map each output char to its source offset."""
+    out: list[str] = []
+    offsets: list[int] = []
+    in_space = False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not in_space and out:
+                out.append(" ")
+                offsets.append(i)
+            in_space = True
+            continue
+        in_space = False
+        mapped = _CHAR_MAP.get(ch, ch).lower()
+        out.append(mapped)
+        offsets.extend([i] * len(mapped))
+    if out and out[-1] == " ":
+        out.pop()
+        offsets.pop()
+    return "".join(out), offsets
+
+
+# --- sentences -------------------------------------------------------------
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "gen", "col", "lt", "sgt",
+    "capt", "gov", "sen", "rep", "rev", "inc", "ltd", "co", "corp", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "e.g", "i.e", "approx", "dept", "est", "fig",
+}
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n")
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Split text into sentences with a rule-based splitter good enough for news prose."""
+    spans: list[Span] = []
+    start = 0
+    n = len(text)
+    for m in _END.finditer(text):
+        end = m.end()
+        if m.group().strip() and m.group()[0] == ".":
+            word = re.search(r"([\w.]+)\.$", text[start:m.start() + 1])
+            token = word.group(1).lower() if word else ""
+            if token in _ABBREVIATIONS or re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):
+                continue
+        nxt = text[end:end + 40].lstrip()
+        if nxt and nxt[0].islower():
+            continue
+        _add(spans, text, start, end)
+        start = end
+    _add(spans, text, start, n)
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append(Span(start, end))
+
+
+# --- loading ---------------------------------------------------------------
+
+
+def load_article(path: str | Path) -> Article:
+    """Read an article file; raise ArticleError with a clear message when it can't be used."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in ARTICLE_SUFFIXES:
+        raise ArticleError(path, f"not an article file ({suffix or 'no extension'}): "
+                                 "use a .txt, .md or .html file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(path, f"the file is {size // (1024 * 1024)} MB; articles "
+                                     f"larger than {MAX_ARTICLE_BYTES // (1024 * 1024)} MB "
+                                     "are not read")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(path, "file not found: check the path") from None
+    except IsADirectoryError:
+        raise ArticleError(path, "is a folder, not an article file") from None
+    except OSError as exc:
+        raise ArticleError(path, f"cannot be read: {exc.strerror}") from None
+    text = decode_text(path, data)
+    if suffix in (".html", ".htm"):
+        return _article_from_html(path, text)
+    meta, body, first_line = split_front_matter(path, text)
+    if not body.strip():
+        raise ArticleError(path, "the article has no text")
+    return Article(path=path, text=body, meta=meta, first_line=first_line)
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Decode UTF-8 text, refusing empty, binary and other encodings with a clear message."""
+    if not data.strip():
+        raise ArticleError(path, "the file is empty")
+    if b"\x00" in data[:8192]:
+        raise ArticleError(path, "this is a binary file, not text: save the article as "
+                                 "UTF-8 text (.txt, .md) or a web page (.html)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ArticleError(path, "the file is not UTF-8 text: save it as UTF-8 in your "
+                                 "editor", line, column) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(path: Path, text: str) -> tuple[ArticleMeta, str, int]:
+    """Split `---` YAML front matter from the body; return (meta, body, body's first line)."""
+    if not text.startswith("---\n"):
+        return ArticleMeta(), text, 1
+    end = re.search(r"^(---|\.\.\.)[ \t]*$", text[4:], re.M)
+    if end is None:
+        return ArticleMeta(), text, 1
+    header = text[4:4 + end.start()]
+    body_start = 4 + end.end()
+    if text[body_start:body_start + 1] == "\n":
+        body_start += 1
+    try:
+        data = yaml.safe_load(header) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark else None
+        raise ArticleError(path, f"the front matter is not valid YAML: "
+                                 f"{getattr(exc, 'problem', exc)}", line) from None
+    if not isinstance(data, dict):
+        raise ArticleError(path, "the front matter must be key: value lines", 2)
+    unknown = sorted(str(k) for k in data if k not in META_KEYS)
+    if unknown:
+        raise ArticleError(path, f"unknown front matter key {unknown[0]!r}: use "
+                                 f"{', '.join(META_KEYS)}", 2)
+    meta = ArticleMeta(**{k: _meta_str(v) for k, v in data.items() if v is not None})
+    return meta, text[body_start:], text.count("\n", 0, body_start) + 1
+
+
+def _meta_str(value: object) -> str:
+    if isinstance(value, dt.date | dt.datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def _article_from_html(path: Path, html: str) -> Article:
+    import trafilatura  # only needed for saved web pages
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if isinstance(doc, dict):
+        text = doc.get("text")
+    if not text or not text.strip():
+        raise ArticleError(path, "no article text found in this web page: save the page "
+                                 "again, or copy its text into a .txt file")
+
+    def pick(name: str) -> str | None:
+        value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
+        return str(value) if value else None
+
+    meta = ArticleMeta(title=pick("title"), author=pick("author"),
+                       publisher=pick("sitename"), date=pick("date"), url=pick("url"))
+    return Article(path=path, text=text, meta=meta, first_line=1)

@@ -1,0 +1,614 @@
+"""Reading and writing bank files, with every problem reported as path:line:col."""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from quizapp.core.article import ARTICLE_SUFFIXES, Article, load_article
+from quizapp.core.atomic import write_text_atomic
+from quizapp.core.errors import ArticleError, BankError, Problem, Severity
+from quizapp.core.model import (
+    QUESTION_TYPES,
+    Bank,
+    ChoiceQuestion,
+    Citation,
+    NumericQuestion,
+    Question,
+    Source,
+    source_key,
+)
+
+try:  # the libyaml C loader is several times faster where it is installed
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+BANK_SUFFIXES = (".yaml", ".yml")
+MAX_BANK_BYTES = 50 * 1024 * 1024
+# A bound on the values a document may expand to, so that aliases of aliases
+# ("billion laughs") give an error instead of running for ever.
+MAX_NODES = 2_000_000
+
+AnyQuestion = ChoiceQuestion | NumericQuestion
+_question_adapter: TypeAdapter[AnyQuestion] = TypeAdapter(Question)
+
+
+@dataclass
+class LoadedBank:
+    """A bank that loaded without errors, with its articles and citation offsets resolved."""
+
+    path: Path
+    bank: Bank
+    articles: dict[str, Article] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.bank.title
+
+    def article_for(self, question: AnyQuestion) -> Article | None:
+        """The article a question cites, or None when it has no citation."""
+        if question.cite is None:
+            return None
+        key = source_key(self.bank, question.cite)
+        return self.articles.get(key) if key else None
+
+
+@dataclass
+class BankCheck:
+    """The result of checking one bank file: the bank when it loaded, and all problems."""
+
+    path: Path
+    loaded: LoadedBank | None
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.loaded is not None
+
+
+# --- public API ------------------------------------------------------------
+
+
+def load_bank(path: str | Path) -> LoadedBank:
+    """Load a bank file; raise BankError listing every problem when it has errors."""
+    check = check_bank(path)
+    if check.loaded is None:
+        raise BankError(check.errors)
+    return check.loaded
+
+
+def check_bank(path: str | Path, *, article_cache: dict[Path, Article | ArticleError] | None = None
+               ) -> BankCheck:
+    """Check a bank file and load it when it has no errors. Never raises for bad input."""
+    return _Checker(Path(path), article_cache if article_cache is not None else {}).run()
+
+
+def check_paths(paths: Iterable[str | Path]) -> list[BankCheck]:
+    """Check every bank file named, and every bank file in the folders named."""
+    cache: dict[Path, Article | ArticleError] = {}
+    return [check_bank(p, article_cache=cache) for p in iter_bank_files(paths)]
+
+
+def iter_bank_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The bank files among `paths`, looking into folders (sorted, not recursive into dot dirs)."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if (child.suffix.lower() in BANK_SUFFIXES and child.is_file()
+                        and not any(part.startswith(".") for part in child.relative_to(p).parts)):
+                    yield child
+        else:
+            yield p
+
+
+def save_bank(bank: Bank, path: str | Path, *, from_dir: str | Path | None = None) -> None:
+    """Write a bank atomically, in block style with a stable key order.
+
+    `from_dir` is the folder the bank's source paths are relative to now; when it
+    differs from the target's folder (Save As), the paths are rewritten to match.
+    """
+    path = Path(path)
+    if from_dir is not None and Path(from_dir).resolve() != path.parent.resolve():
+        bank = rebase_sources(bank, Path(from_dir), path.parent)
+    write_text_atomic(path, dump_bank(bank))
+
+
+def dump_bank(bank: Bank) -> str:
+    """The bank as YAML text, as `save_bank` writes it."""
+    return yaml.dump(bank_to_data(bank), Dumper=_BankDumper, allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=1_000_000, indent=2)
+
+
+def rebase_sources(bank: Bank, old_dir: Path, new_dir: Path) -> Bank:
+    """A copy of `bank` whose source paths are relative to `new_dir` instead of `old_dir`."""
+    sources = {}
+    for key, src in bank.sources.items():
+        target = (old_dir / src.file).resolve()
+        rel = os.path.relpath(target, new_dir.resolve())
+        sources[key] = src.model_copy(update={"file": Path(rel).as_posix()})
+    return bank.model_copy(update={"sources": sources})
+
+
+# --- writing ---------------------------------------------------------------
+
+_QUESTION_KEYS = ("id", "type", "prompt", "answer", "distractors", "tolerance", "min", "max",
+                  "unit", "cite", "explanation", "tags", "difficulty")
+
+
+def bank_to_data(bank: Bank) -> dict[str, Any]:
+    """Plain data for a bank, keys in the order a person reads them, empty values left out."""
+    data: dict[str, Any] = {"format": bank.format, "title": bank.title}
+    if bank.description:
+        data["description"] = bank.description
+    data["sources"] = {k: s.model_dump(exclude_none=True) for k, s in bank.sources.items()}
+    questions = []
+    for q in bank.questions:
+        raw = q.model_dump(exclude_none=True)
+        if not raw.get("tags"):
+            raw.pop("tags", None)
+        if "cite" in raw and (raw["cite"].get("source") is None):
+            raw["cite"].pop("source", None)
+        questions.append({k: raw[k] for k in _QUESTION_KEYS if k in raw})
+    data["questions"] = questions
+    return data
+
+
+class _BankDumper(yaml.SafeDumper):
+    """Block style with list items indented under their key, as people write them."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+def _represent_str(dumper: yaml.BaseDumper, value: str) -> yaml.Node:
+    if "\n" in value:
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+
+_BankDumper.add_representer(str, _represent_str)
+
+
+# --- checking --------------------------------------------------------------
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class _Found:
+    loc: Loc
+    message: str
+    severity: Severity = Severity.ERROR
+    at_key: bool = False  # point at the key rather than its value
+
+
+class _Checker:
+    def __init__(self, path: Path, cache: dict[Path, Article | ArticleError]) -> None:
+        self.path = path
+        self.cache = cache
+        self.found: list[_Found] = []
+        self.fixed: list[Problem] = []  # problems whose line is already known
+        self.text = ""
+
+    def run(self) -> BankCheck:
+        data = self._parse()
+        if data is None:
+            return BankCheck(self.path, None, self.fixed)
+        bank = self._validate(data)
+        questions = bank.questions if bank else self._questions_one_by_one(data)
+        sources = bank.sources if bank else self._sources_one_by_one(data)
+        articles = self._check_sources(sources)
+        self._check_questions(questions, sources, articles)
+        problems = self.fixed + self._locate(self.found)
+        loaded = None
+        if bank is not None and not any(p.is_error for p in problems):
+            loaded = LoadedBank(self.path, bank, articles,
+                                [p for p in problems if not p.is_error])
+        return BankCheck(self.path, loaded, problems)
+
+    # parsing
+
+    def _problem(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        self.fixed.append(Problem(self.path, line, column, message))
+
+    def _parse(self) -> dict[str, Any] | None:
+        path = self.path
+        if path.suffix.lower() not in BANK_SUFFIXES:
+            self._problem("not a bank file: a bank is a .yaml or .yml file")
+            return None
+        try:
+            if path.stat().st_size > MAX_BANK_BYTES:
+                self._problem(f"the file is larger than {MAX_BANK_BYTES // 2**20} MB: "
+                              "split it into several banks")
+                return None
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            self._problem("file not found: check the path")
+            return None
+        except IsADirectoryError:
+            self._problem("is a folder, not a bank file")
+            return None
+        except OSError as exc:
+            self._problem(f"cannot be read: {exc.strerror}")
+            return None
+        try:
+            self.text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+            self._problem("the file is not UTF-8 text: save it as UTF-8 in your editor", line, col)
+            return None
+        try:
+            data = yaml.load(self.text, Loader=SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            what = exc.problem or "invalid YAML"
+            if exc.context:
+                what = f"{what} ({exc.context})"
+            hint = _yaml_hint(what)
+            self._problem(f"YAML syntax error: {what}{hint}",
+                          mark.line + 1 if mark else None, mark.column + 1 if mark else None)
+            return None
+        except yaml.YAMLError as exc:
+            self._problem(f"YAML error: {exc}")
+            return None
+        except RecursionError:
+            self._problem("the file is nested too deeply to be a bank")
+            return None
+        if data is None:
+            self._problem("the file is empty: a bank needs at least `title:` and `questions:`", 1, 1)
+            return None
+        if not isinstance(data, dict):
+            self._problem("a bank must be a mapping with `title:`, `sources:` and `questions:`",
+                          1, 1)
+            return None
+        if _ANCHOR.search(self.text) and _too_big(data):
+            self._problem("the document expands to too many values (aliases of aliases?): "
+                          "write the bank out without them")
+            return None
+        return data
+
+    # structure
+
+    def _validate(self, data: dict[str, Any]) -> Bank | None:
+        try:
+            return Bank.model_validate(data)
+        except ValidationError as exc:
+            self._add_validation_errors(exc, (), data)
+        except RecursionError:
+            self._problem("the file is nested too deeply to be a bank")
+        return None
+
+    def _add_validation_errors(self, exc: ValidationError, prefix: Loc, data: Any) -> None:
+        suggestions: set[tuple[Loc, str]] = set()
+        pending: list[_Found] = []
+        seen: set[tuple[Loc, str]] = set()
+        for err in exc.errors(include_url=False):
+            loc = _strip_loc(prefix + tuple(err["loc"]))
+            kind = err["type"]
+            if kind == "extra_forbidden":
+                key = str(loc[-1])
+                allowed = _allowed_keys(loc[:-1], data)
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                msg = f"unknown key `{key}`"
+                if close:
+                    msg += f": did you mean `{close[0]}`?"
+                    suggestions.add((loc[:-1], close[0]))
+                elif allowed:
+                    msg += f": the keys here are {', '.join(allowed)}"
+                self.found.append(_Found(loc, msg, at_key=True))
+                continue
+            msg, loc = _friendly(kind, loc, err, data)
+            if (loc, msg) in seen:
+                continue
+            seen.add((loc, msg))
+            pending.append(_Found(loc, msg, at_key=kind == "missing"))
+        for f in pending:
+            if f.message.startswith("missing") and (f.loc[:-1], str(f.loc[-1])) in suggestions:
+                continue  # the typo's did-you-mean says it already
+            self.found.append(f)
+
+    def _questions_one_by_one(self, data: dict[str, Any]) -> list[AnyQuestion | None]:
+        raw = data.get("questions")
+        if not isinstance(raw, list):
+            return []
+        out: list[AnyQuestion | None] = []
+        for item in raw:
+            try:
+                out.append(_question_adapter.validate_python(item))
+            except (ValidationError, RecursionError):
+                out.append(None)
+        return out
+
+    def _sources_one_by_one(self, data: dict[str, Any]) -> dict[str, Source]:
+        raw = data.get("sources")
+        out: dict[str, Source] = {}
+        if isinstance(raw, dict):
+            for key, value in raw.items():
+                with contextlib.suppress(ValidationError, RecursionError):
+                    out[str(key)] = Source.model_validate(value)
+        return out
+
+    # meaning
+
+    def _check_sources(self, sources: dict[str, Source]) -> dict[str, Article]:
+        articles: dict[str, Article] = {}
+        for key, src in sources.items():
+            loc: Loc = ("sources", key, "file")
+            file = self.path.parent / src.file
+            if Path(src.file).suffix.lower() not in ARTICLE_SUFFIXES:
+                self.found.append(_Found(loc, f"`{src.file}` is not an article file: "
+                                              "a source is a .txt, .md or .html file"))
+                continue
+            resolved = file.resolve()
+            cached = self.cache.get(resolved)
+            if cached is None:
+                try:
+                    cached = load_article(file)
+                except ArticleError as exc:
+                    cached = exc
+                self.cache[resolved] = cached
+            if isinstance(cached, ArticleError):
+                p = cached.problems[0]
+                if "not found" in p.message:
+                    msg = (f"source file `{src.file}` not found (looked for {file}): the path "
+                           "is relative to this bank file")
+                else:
+                    msg = f"source `{src.file}`: {p}"
+                self.found.append(_Found(loc, msg))
+                continue
+            articles[key] = cached
+        return articles
+
+    def _check_questions(self, questions: list[AnyQuestion | None],
+                         sources: dict[str, Source], articles: dict[str, Article]) -> None:
+        first_seen: dict[str, int] = {}
+        for i, q in enumerate(questions):
+            if q is None:
+                continue
+            base: Loc = ("questions", i)
+            if q.id in first_seen:
+                self.found.append(_Found((*base, "id"), f"duplicate id `{q.id}` (also question "
+                                         f"{first_seen[q.id] + 1}): give each question its own id"))
+            else:
+                first_seen[q.id] = i
+            if isinstance(q, ChoiceQuestion):
+                self._check_options(q, base)
+            self._check_citation(q, base, sources, articles)
+
+    def _check_options(self, q: ChoiceQuestion, base: Loc) -> None:
+        seen = {_fold(q.answer): "the answer"}
+        for j, d in enumerate(q.distractors):
+            key = _fold(d)
+            if key in seen:
+                self.found.append(_Found((*base, "distractors", j),
+                                         f"distractor `{d}` is the same as {seen[key]}: "
+                                         "every choice must differ"))
+            else:
+                seen[key] = f"distractor {j + 1}"
+
+    def _check_citation(self, q: AnyQuestion, base: Loc, sources: dict[str, Source],
+                        articles: dict[str, Article]) -> None:
+        cite = q.cite
+        if cite is None:
+            self.found.append(_Found((*base, "id"), "no citation: add `cite:` with a quote from "
+                                     "the article that proves the answer", Severity.WARNING))
+            return
+        if cite.source is None:
+            if len(sources) != 1:
+                choices = ", ".join(sources) or "none defined"
+                self.found.append(_Found((*base, "cite"), "the citation names no `source`: "
+                                         f"add `source:` with one of: {choices}", at_key=True))
+                return
+            key = next(iter(sources))
+        else:
+            key = cite.source
+            if key not in sources:
+                close = difflib.get_close_matches(key, list(sources), n=1)
+                hint = f": did you mean `{close[0]}`?" if close else (
+                    f": the sources are {', '.join(sources)}" if sources else
+                    ": add it under `sources:`")
+                self.found.append(_Found((*base, "cite", "source"),
+                                         f"unknown source `{key}`{hint}"))
+                return
+        article = articles.get(key)
+        if article is None:
+            return  # its problem is reported at the source
+        spans = []
+        for j, quote in enumerate(cite.quotes):
+            span = article.find_quote(quote)
+            if span is None:
+                loc = base + ("cite", "quote") + ((j,) if isinstance(cite.quote, list) else ())
+                closest = article.closest_sentence(quote)
+                msg = (f"the quote is not in the article `{sources[key].file}`: copy it "
+                       "exactly from the article")
+                if closest:
+                    msg += f'; the closest sentence is "{_shorten(closest)}"'
+                self.found.append(_Found(loc, msg))
+            else:
+                spans.append(span)
+        cite._spans = spans
+
+    # positions
+
+    def _locate(self, found: list[_Found]) -> list[Problem]:
+        if not found:
+            return []
+        try:
+            root = yaml.compose(self.text, Loader=SafeLoader)
+        except (yaml.YAMLError, RecursionError):  # pragma: no cover - it parsed before
+            root = None
+        problems = []
+        for f in found:
+            line = col = None
+            if root is not None:
+                mark = _mark_for(root, f.loc, f.at_key)
+                line, col = mark.line + 1, mark.column + 1
+            problems.append(Problem(self.path, line, col, f.message, f.severity))
+        problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+        return problems
+
+
+def _mark_for(root: yaml.Node, loc: Loc, at_key: bool) -> yaml.Mark:
+    node = root
+    for n, part in enumerate(loc):
+        last = n == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if str(key_node.value) == str(part):
+                    if last and at_key:
+                        return key_node.start_mark
+                    node = value_node
+                    break
+            else:
+                return node.start_mark
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                return node.start_mark
+            node = node.value[part]
+        else:
+            return node.start_mark
+    return node.start_mark
+
+
+def _strip_loc(loc: Loc) -> Loc:
+    """Drop pydantic's union branch names so the path follows the file's keys."""
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        if (i == 2 and loc[0] == "questions" and part in QUESTION_TYPES) or (
+                isinstance(part, str) and ("[" in part or part in _BRANCHES) and out
+                and out[-1] in _UNION_FIELDS):
+            continue
+        out.append(part)
+    return tuple(out)
+
+
+_BRANCHES = {"str", "int", "float", "list", "date", "function-after", "constrained-str"}
+_UNION_FIELDS = {"quote", "answer", "tolerance", "min", "max", "date", "cite"}
+
+
+def _allowed_keys(loc: Loc, data: Any) -> list[str]:
+    if loc == ():
+        return list(Bank.model_fields)
+    if loc[0] == "sources" and len(loc) == 2:
+        return list(Source.model_fields)
+    if loc[0] == "questions" and len(loc) >= 2:
+        q = _get(data, loc[:2])
+        kind = q.get("type") if isinstance(q, dict) else None
+        model = NumericQuestion if kind == "numeric" else ChoiceQuestion
+        if len(loc) == 2:
+            return list(model.model_fields)
+        if loc[2] == "cite":
+            return list(Citation.model_fields)
+    return []
+
+
+def _get(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+_MISSING_HINTS = {
+    "title": "add `title:` with the bank's name",
+    "id": "add `id:` with a short name that stays when you reword the question",
+    "type": "add `type: choice` or `type: numeric`",
+    "prompt": "add `prompt:` with the question",
+    "answer": "add `answer:` with the right answer",
+    "distractors": "add `distractors:` with at least one wrong answer",
+    "quote": "add `quote:` with the sentence from the article that proves the answer",
+    "file": "add `file:` with the article's path, relative to this bank",
+}
+
+
+def _friendly(kind: str, loc: Loc, err: dict[str, Any], data: Any) -> tuple[str, Loc]:
+    name = str(loc[-1]) if loc else "bank"
+    if kind == "missing":
+        return f"missing `{name}`: {_MISSING_HINTS.get(name, f'add `{name}:`')}", loc
+    if kind == "union_tag_invalid":
+        tag = err.get("ctx", {}).get("tag")
+        return (f"unknown question type `{tag}`: use `type: choice` or `type: numeric`",
+                (*loc, "type"))
+    if kind == "union_tag_not_found":
+        return "missing `type`: add `type: choice` or `type: numeric`", loc
+    if name == "answer" and len(loc) == 3 and _get(data, (*loc[:2], "type")) == "numeric":
+        value = _get(data, loc)
+        return (f"the answer of a numeric question must be a number, not {value!r}: write "
+                "4500, not \"4,500\" or \"about 4500\" (put a hedge in the prompt and a "
+                "`tolerance:`)"), loc
+    msg = err["msg"]
+    if msg.startswith("Value error, "):
+        msg = msg[len("Value error, "):]
+    if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
+        want = {"list_type": "a list (lines starting with `- `)",
+                "dict_type": "a mapping (`key: value` lines)",
+                "model_type": "a mapping (`key: value` lines)",
+                "model_attributes_type": "a mapping (`key: value` lines)"}[kind]
+        return f"`{name}` must be {want}", loc
+    if kind == "string_too_short":
+        return f"`{name}` is empty: write some text or remove the key", loc
+    if kind == "too_short" and name == "distractors":
+        return "`distractors` is empty: give at least one wrong answer", loc
+    if kind == "literal_error" and name == "difficulty":
+        return "`difficulty` must be easy, medium or hard", loc
+    if kind == "literal_error" and name == "format":
+        return "unsupported `format`: this version of quizapp reads format 1", loc
+    if isinstance(loc[-1], int):
+        name = f"{loc[-2]}[{loc[-1] + 1}]" if len(loc) > 1 else name
+    return f"`{name}`: {msg[:1].lower()}{msg[1:]}", loc
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return ": a value containing `: ` must be in quotes"
+    if "found character '\\t'" in problem:
+        return ": indent with spaces, not tabs"
+    if "could not find expected ':'" in problem:
+        return ": every line needs `key: value`; quote text that starts with a quote mark"
+    return ""
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])&[^\s]")
+
+
+def _too_big(data: Any) -> bool:
+    count = 0
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        count += 1
+        if count > MAX_NODES:
+            return True
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False

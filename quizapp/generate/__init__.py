@@ -1,0 +1,1 @@
+"""Article -> facts -> questions. spaCy is imported only when generation runs."""

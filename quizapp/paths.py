@@ -1,0 +1,34 @@
+"""Where the bundled banks and the user's data live."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def bundled_root() -> Path:
+    """The folder holding questions/ and seeds/: the checkout, or the installed package."""
+    checkout = _PACKAGE.parent
+    if (checkout / "questions").is_dir() and (checkout / "pyproject.toml").is_file():
+        return checkout
+    return _PACKAGE / "_bundled"
+
+
+def bundled_banks_dir() -> Path:
+    return bundled_root() / "questions"
+
+
+def bundled_seeds_dir() -> Path:
+    return bundled_root() / "seeds"
+
+
+def user_data_dir() -> Path:
+    """The user's data folder; QUIZAPP_DATA_DIR overrides it (tests point it at a temp folder)."""
+    override = os.environ.get("QUIZAPP_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path("quizapp", appauthor=False)
