@@ -33,6 +33,20 @@ try:  # the libyaml C loader is several times faster where it is installed
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
+
+
+class BankLoader(SafeLoader):  # type: ignore[misc,valid-type]
+    """A safe loader where only true/false are booleans (YAML 1.2), so `answer: no` stays text."""
+
+
+BankLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
+BankLoader.add_implicit_resolver("tag:yaml.org,2002:bool",
+                                 re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+
 BANK_SUFFIXES = (".yaml", ".yml")
 MAX_BANK_BYTES = 50 * 1024 * 1024
 # A bound on the values a document may expand to, so that aliases of aliases
@@ -214,6 +228,7 @@ class _Checker:
         questions = bank.questions if bank else self._questions_one_by_one(data)
         sources = bank.sources if bank else self._sources_one_by_one(data)
         articles = self._check_sources(sources)
+        self._check_ids(data.get("questions"))
         self._check_questions(questions, sources, articles)
         problems = self.fixed + self._locate(self.found)
         loaded = None
@@ -255,7 +270,7 @@ class _Checker:
             self._problem("the file is not UTF-8 text: save it as UTF-8 in your editor", line, col)
             return None
         try:
-            data = yaml.load(self.text, Loader=SafeLoader)
+            data = yaml.load(self.text, Loader=BankLoader)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             what = exc.problem or "invalid YAML"
@@ -378,19 +393,29 @@ class _Checker:
 
     def _check_questions(self, questions: list[AnyQuestion | None],
                          sources: dict[str, Source], articles: dict[str, Article]) -> None:
-        first_seen: dict[str, int] = {}
         for i, q in enumerate(questions):
             if q is None:
                 continue
             base: Loc = ("questions", i)
-            if q.id in first_seen:
-                self.found.append(_Found((*base, "id"), f"duplicate id `{q.id}` (also question "
-                                         f"{first_seen[q.id] + 1}): give each question its own id"))
-            else:
-                first_seen[q.id] = i
             if isinstance(q, ChoiceQuestion):
                 self._check_options(q, base)
             self._check_citation(q, base, sources, articles)
+
+    def _check_ids(self, raw: Any) -> None:
+        # On the raw data, so that a duplicate is found even in questions with other errors.
+        if not isinstance(raw, list):
+            return
+        first_seen: dict[str, int] = {}
+        for i, item in enumerate(raw):
+            qid = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(qid, str | int) or isinstance(qid, bool):
+                continue
+            qid = str(qid).strip()
+            if qid in first_seen:
+                self.found.append(_Found(("questions", i, "id"), f"duplicate id `{qid}` (also "
+                                         f"question {first_seen[qid] + 1}): give each question its own id"))
+            else:
+                first_seen[qid] = i
 
     def _check_options(self, q: ChoiceQuestion, base: Loc) -> None:
         seen = {_fold(q.answer): "the answer"}
@@ -451,7 +476,7 @@ class _Checker:
         if not found:
             return []
         try:
-            root = yaml.compose(self.text, Loader=SafeLoader)
+            root = yaml.compose(self.text, Loader=BankLoader)
         except (yaml.YAMLError, RecursionError):  # pragma: no cover - it parsed before
             root = None
         problems = []
