@@ -314,6 +314,16 @@ class _Checker:
             what = exc.problem or "invalid YAML"
             if exc.context:
                 what = f"{what} ({exc.context})"
+            opened = exc.context_mark
+            if (opened is not None and exc.context and exc.problem_mark is not None
+                    and exc.context.startswith(("while parsing a flow", "while scanning a quoted"))
+                    and opened.line != exc.problem_mark.line):
+                # An unclosed bracket or quote: the mistake is where it was opened.
+                opener = ("the quoted text" if "quoted" in exc.context else
+                          "the `{` mapping" if "mapping" in exc.context else "the `[` list")
+                what = (f"{opener} opened here is not closed (noticed on line "
+                        f"{exc.problem_mark.line + 1})")
+                mark = opened
             hint = _yaml_hint(what)
             self._problem(f"YAML syntax error: {what}{hint}",
                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)

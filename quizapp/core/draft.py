@@ -1,0 +1,253 @@
+"""A bank being edited: raw data that may be invalid while a teacher types, never lost.
+
+The editor keeps the bank as plain data (what the YAML file holds), changes it one
+field at a time, checks it with the same checker as the loader, and saves it
+atomically with a backup of the previous file beside it.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from quizapp.core.atomic import write_text_atomic
+from quizapp.core.bank import BankCheck, check_bank_text, dump_bank_data
+from quizapp.core.errors import QuizappError
+
+QuestionData = dict[str, Any]
+
+
+class DraftError(QuizappError):
+    """A bank file could not be opened or saved; the message says why and where."""
+
+
+@dataclass
+class BankDraft:
+    """The editable state of one bank file."""
+
+    path: Path
+    data: dict[str, Any]
+    # The text the file had when it was last read or written by us, to tell our own
+    # writes from changes made by another program.
+    disk_text: str | None = None
+    # Lines of the file (1-based) that hold comments, which saving will drop.
+    comment_lines: list[int] = field(default_factory=list)
+    # Set when the file could not be parsed: the raw text, to be fixed as text.
+    broken_text: str | None = None
+
+    # --- opening and saving --------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> BankDraft:
+        """Read a bank file for editing; a file that does not parse opens as text to fix."""
+        path = Path(path)
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except FileNotFoundError:
+            raise DraftError(f"{path}: file not found") from None
+        except UnicodeDecodeError:
+            raise DraftError(f"{path}: the file is not UTF-8 text: save it as UTF-8 "
+                             "in a text editor first") from None
+        except OSError as exc:
+            raise DraftError(f"{path}: cannot be read: {exc.strerror}") from None
+        return cls.from_text(path, text)
+
+    @classmethod
+    def from_text(cls, path: Path, text: str) -> BankDraft:
+        """A draft for `text` as if read from `path`."""
+        from quizapp.core.bank import BankLoader
+
+        draft = cls(path=path, data={}, disk_text=text, comment_lines=find_comment_lines(text))
+        try:
+            data = yaml.load(text, Loader=BankLoader)
+        except (yaml.YAMLError, RecursionError):
+            draft.broken_text = text
+            return draft
+        if not isinstance(data, dict):
+            draft.broken_text = text
+            return draft
+        data.setdefault("title", "")
+        if not isinstance(data.get("questions"), list):
+            data["questions"] = []
+        if not isinstance(data.get("sources"), dict):
+            data["sources"] = {}
+        draft.data = data
+        return draft
+
+    @classmethod
+    def new(cls, path: str | Path, title: str = "") -> BankDraft:
+        """An empty bank that will be saved at `path`."""
+        return cls(path=Path(path), data={"format": 1, "title": title, "sources": {},
+                                          "questions": []})
+
+    def apply_text(self, text: str) -> bool:
+        """Replace the data with parsed `text` (fixing a broken file); False if it still fails."""
+        fixed = BankDraft.from_text(self.path, text)
+        if fixed.broken_text is not None:
+            self.broken_text = text
+            return False
+        self.data = fixed.data
+        self.broken_text = None
+        return True
+
+    def text(self) -> str:
+        """The YAML text that saving writes."""
+        if self.broken_text is not None:
+            return self.broken_text
+        return dump_bank_data(self.data)
+
+    def check(self) -> BankCheck:
+        """Every problem of the bank as it is now, with lines in the text `text()` gives."""
+        return check_bank_text(self.text(), self.path)
+
+    def save(self, path: str | Path | None = None) -> None:
+        """Write atomically; the previous file is kept as `<name>.bak` beside it."""
+        target = Path(path) if path is not None else self.path
+        text = self.text()
+        if path is not None and target.parent.resolve() != self.path.parent.resolve():
+            self._rebase_sources(self.path.parent, target.parent)
+            text = self.text()
+        try:
+            if target.exists():
+                shutil.copy2(target, backup_path(target))
+            write_text_atomic(target, text)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise DraftError(f"{target}: could not be saved ({reason}); your changes are "
+                             "still in the editor: try Save As in another folder") from None
+        self.path = target
+        self.disk_text = text
+        self.comment_lines = []
+
+    def _rebase_sources(self, old: Path, new: Path) -> None:
+        import os
+
+        for src in self.data.get("sources", {}).values():
+            if isinstance(src, dict) and isinstance(src.get("file"), str):
+                target = (old / src["file"]).resolve()
+                src["file"] = Path(os.path.relpath(target, new.resolve())).as_posix()
+
+    # --- questions -------------------------------------------------------------
+
+    @property
+    def questions(self) -> list[QuestionData]:
+        return self.data["questions"]
+
+    def question(self, index: int) -> QuestionData:
+        return self.questions[index]
+
+    def set_field(self, index: int, key: str, value: Any) -> Any:
+        """Set one field of a question (None removes it); return the old value."""
+        q = self.questions[index]
+        old = copy.deepcopy(q.get(key))
+        if value is None or value == "" or value == []:
+            q.pop(key, None)
+        else:
+            q[key] = value
+        return old
+
+    def set_citation(self, index: int, *, source: str | None, quote: str | list[str] | None) -> Any:
+        """Set a question's citation; return the old `cite` value."""
+        q = self.questions[index]
+        old = copy.deepcopy(q.get("cite"))
+        cite: dict[str, Any] = {}
+        if source:
+            cite["source"] = source
+        if quote:
+            cite["quote"] = quote
+        if cite:
+            q["cite"] = cite
+        else:
+            q.pop("cite", None)
+        return old
+
+    def insert(self, index: int, question: QuestionData) -> None:
+        self.questions.insert(index, question)
+
+    def remove(self, index: int) -> QuestionData:
+        return self.questions.pop(index)
+
+    def move(self, index: int, to: int) -> None:
+        q = self.questions.pop(index)
+        self.questions.insert(to, q)
+
+    def new_question(self, kind: str = "choice") -> QuestionData:
+        """A fresh question with an id not used in the bank."""
+        q: QuestionData = {"id": self.unique_id("question"), "type": kind, "prompt": ""}
+        if kind == "choice":
+            q.update(answer="", distractors=[])
+        else:
+            q["answer"] = 0
+        if len(self.data.get("sources", {})) == 1:
+            q["cite"] = {"quote": ""}
+        return q
+
+    def duplicate_of(self, index: int) -> QuestionData:
+        q = copy.deepcopy(self.questions[index])
+        q["id"] = self.unique_id(str(q.get("id") or "question"))
+        return q
+
+    def unique_id(self, base: str) -> str:
+        taken = {str(q.get("id")) for q in self.questions if isinstance(q, dict)}
+        base = re.sub(r"-\d+$", "", base) or "question"
+        n = 1
+        while f"{base}-{n}" in taken:
+            n += 1
+        return f"{base}-{n}"
+
+    def add_source(self, article: Path) -> str:
+        """Add an article as a source (path relative to the bank); return its key."""
+        import os
+
+        rel = Path(os.path.relpath(article.resolve(), self.path.parent.resolve())).as_posix()
+        sources = self.data.setdefault("sources", {})
+        for key, src in sources.items():
+            if isinstance(src, dict) and src.get("file") == rel:
+                return key
+        base = re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-")[:30] or "article"
+        key, n = base, 1
+        while key in sources:
+            n += 1
+            key = f"{base}-{n}"
+        sources[key] = {"file": rel}
+        return key
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of `path` is kept when it is saved."""
+    return path.with_name(path.name + ".bak")
+
+
+def find_comment_lines(text: str) -> list[int]:
+    """1-based lines of YAML text that hold a comment (which a save from data drops)."""
+    if "#" not in text:
+        return []
+    try:
+        spans = [(t.start_mark.index, t.end_mark.index) for t in yaml.scan(text)
+                 if isinstance(t, yaml.ScalarToken)]
+    except yaml.YAMLError:
+        return []
+    lines = []
+    for m in re.finditer(r"(?:^|(?<=\s))#", text):
+        at = m.start()
+        if any(start <= at < end for start, end in spans):
+            continue
+        line = text.count("\n", 0, at) + 1
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def parse_number(text: str) -> int | float | str:
+    """A number typed in a form field; the text itself when it is not one (the check says so)."""
+    t = text.strip().replace("\u00a0", " ")
+    if re.fullmatch(r"-?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?", t):
+        value = float(t.replace(",", "").replace(" ", ""))
+        return int(value) if value.is_integer() and "." not in t else value
+    return text.strip()

@@ -1,0 +1,131 @@
+"""The cited article beside the editor's form: shows the citation, and picks a new one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.article import Article, load_article
+from quizapp.core.errors import ArticleError
+
+HIGHLIGHT = QColor("#ffe082")
+
+
+class CitationPicker(QWidget):
+    """An article as plain text, its cited passages highlighted; selection -> new citation."""
+
+    quote_picked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[Path, Article | ArticleError] = {}
+        self.article: Article | None = None
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setWordWrap(True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Cited article")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                          | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.text.selectionChanged.connect(self._selection_changed)
+        self.use_button = QPushButton("&Use as citation")
+        self.use_button.setToolTip("Set the question's citation to the text selected in the article")
+        self.use_button.setEnabled(False)
+        self.use_button.clicked.connect(self.use_selection)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.status, 1)
+        row.addWidget(self.use_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text, 1)
+        layout.addLayout(row)
+
+    def show_article(self, path: Path | None, quotes: list[str]) -> None:
+        """Show the article at `path` with `quotes` highlighted and the first scrolled into view."""
+        if path is None:
+            self.article = None
+            self.title.setText("No article: add one with Add article..., then pick the source.")
+            self.text.setPlainText("")
+            self.status.setText("")
+            return
+        resolved = path.resolve()
+        if resolved not in self._cache:
+            try:
+                self._cache[resolved] = load_article(path)
+            except ArticleError as exc:
+                self._cache[resolved] = exc
+        found = self._cache[resolved]
+        if isinstance(found, ArticleError):
+            self.article = None
+            self.title.setText(str(found))
+            self.text.setPlainText("")
+            return
+        if self.article is not found:
+            self.article = found
+            self.title.setText(found.display_title)
+            self.text.setPlainText(found.text)
+        self.highlight(quotes)
+
+    def highlight(self, quotes: list[str]) -> None:
+        if self.article is None:
+            return
+        selections = []
+        missing = 0
+        first = None
+        fmt = QTextCharFormat()
+        fmt.setBackground(HIGHLIGHT)
+        fmt.setForeground(QColor("#000000"))
+        for quote in quotes:
+            span = self.article.find_quote(quote) if quote.strip() else None
+            if span is None:
+                missing += bool(quote.strip())
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(span.start)
+            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+            first = span.start if first is None else min(first, span.start)
+        self.text.setExtraSelections(selections)
+        if first is not None:
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(first)
+            self.text.setTextCursor(cursor)
+            self.text.centerCursor()
+        if missing:
+            self.status.setText("The citation is not in this article: select the sentence that "
+                                "proves the answer and press Use as citation.")
+        elif not quotes or not any(q.strip() for q in quotes):
+            self.status.setText("Select the sentence that proves the answer.")
+        else:
+            self.status.setText("The citation is highlighted.")
+
+    def selected_text(self) -> str:
+        # QPlainTextEdit uses U+2029 between paragraphs in a selection.
+        return " ".join(self.text.textCursor().selectedText().replace("\u2029", " ").split())
+
+    def use_selection(self) -> None:
+        text = self.selected_text()
+        if text:
+            self.quote_picked.emit(text)
+
+    def _selection_changed(self) -> None:
+        self.use_button.setEnabled(bool(self.selected_text()))

@@ -1,0 +1,733 @@
+"""The bank editor: questions in a list, a form checked as the teacher types, undo, safe saving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.bank import BankCheck
+from quizapp.core.draft import BankDraft, DraftError, QuestionData
+from quizapp.core.errors import Problem
+from quizapp.gui.citation_picker import CitationPicker
+from quizapp.gui.editor_commands import (
+    ChangeType,
+    InsertQuestion,
+    MoveQuestion,
+    RemoveQuestion,
+    ReplaceQuestions,
+    SetBankField,
+    SetCitation,
+    SetField,
+)
+from quizapp.gui.editor_form import QuestionForm
+
+CHECK_DELAY_MS = 150
+
+
+class BankEditor(QMainWindow):
+    """A window that edits one bank file. Nothing typed is lost: every exit asks first."""
+
+    saved = Signal(Path)
+
+    def __init__(self, draft: BankDraft, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.undo_stack = QUndoStack(self)
+        self.check: BankCheck | None = None
+        self._current = -1
+        self._comments_confirmed = False
+        self._refreshing = False
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.resize(1100, 720)
+
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self.run_check)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed_on_disk)
+
+        self._build()
+        self._build_menus()
+        self.undo_stack.cleanChanged.connect(self._update_title)
+        self.undo_stack.indexChanged.connect(self._update_title)
+        self._open_draft(draft)
+
+    @classmethod
+    def open_file(cls, path: str | Path, parent: QWidget | None = None) -> BankEditor:
+        """An editor on the bank at `path` (raises DraftError when it can't be read)."""
+        return cls(BankDraft.open(path), parent)
+
+    # --- building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        # Bank header.
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Bank title")
+        self.title_edit.setPlaceholderText("The bank's title")
+        self.title_edit.textEdited.connect(
+            lambda text: self.undo_stack.push(SetBankField(self.draft, self._changed, "title", text)))
+        self.sources_label = QLabel()
+        self.sources_label.setTextFormat(Qt.TextFormat.PlainText)
+        add_source = QPushButton("Add &article...")
+        add_source.clicked.connect(self.add_article)
+        header = QHBoxLayout()
+        header.addWidget(QLabel("Title:"))
+        header.addWidget(self.title_edit, 2)
+        header.addWidget(self.sources_label, 1)
+        header.addWidget(add_source)
+
+        # External change bar.
+        self.disk_bar = QFrame()
+        self.disk_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.disk_bar.setStyleSheet("QFrame { background: #fff3cd; color: #533f03; }")
+        bar = QHBoxLayout(self.disk_bar)
+        self.disk_label = QLabel()
+        bar.addWidget(self.disk_label, 1)
+        reload_button = QPushButton("&Reload from disk")
+        reload_button.clicked.connect(self.reload_from_disk)
+        keep_button = QPushButton("&Keep my version")
+        keep_button.clicked.connect(self.keep_mine)
+        bar.addWidget(reload_button)
+        bar.addWidget(keep_button)
+        self.disk_bar.hide()
+
+        # Question list with search and filters.
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search questions")
+        self.search.setAccessibleName("Search questions")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._apply_filter)
+        self.type_filter = QComboBox()
+        self.type_filter.setAccessibleName("Filter by type")
+        for label, value in (("All types", None), ("Choice", "choice"), ("Numeric", "numeric")):
+            self.type_filter.addItem(label, value)
+        self.type_filter.currentIndexChanged.connect(self._apply_filter)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setAccessibleName("Filter by tag")
+        self.tag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.problem_filter = QCheckBox("With &problems")
+        self.problem_filter.toggled.connect(self._apply_filter)
+        filters = QHBoxLayout()
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.tag_filter)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Questions")
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.list.model().rowsMoved.connect(self._rows_dragged)
+        self.list.currentRowChanged.connect(self._select)
+        buttons = QHBoxLayout()
+        for text, slot, name in (("&Add", self.add_question, "Add question"),
+                                 ("D&uplicate", self.duplicate_question, "Duplicate question"),
+                                 ("Delete", self.delete_question, "Delete question")):
+            b = QPushButton(text)
+            b.setAccessibleName(name)
+            b.clicked.connect(slot)
+            buttons.addWidget(b)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.search)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.problem_filter)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(buttons)
+
+        # The form.
+        self.form = QuestionForm()
+        self.form.field_edited.connect(self._field_edited)
+        self.form.type_changed.connect(self._type_changed)
+        self.form.citation_edited.connect(self._citation_edited)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        self.empty_label = QLabel("No question selected. Press Add to write one, or "
+                                  "File > Add questions from article... to generate some.")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.form_stack = QStackedWidget()
+        self.form_stack.addWidget(scroll)
+        self.form_stack.addWidget(self.empty_label)
+
+        # Article and preview.
+        self.picker = CitationPicker()
+        self.picker.quote_picked.connect(self._quote_picked)
+        self.preview = QLabel()
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.preview.setMargin(12)
+        self.preview.setAccessibleName("Preview")
+        preview_scroll = QScrollArea()
+        preview_scroll.setWidgetResizable(True)
+        preview_scroll.setWidget(self.preview)
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.picker, "Arti&cle")
+        self.side_tabs.addTab(preview_scroll, "Pre&view")
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.form_stack)
+        splitter.addWidget(self.side_tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 4)
+        splitter.setChildrenCollapsible(False)
+
+        # Problems of the whole bank, click to go there.
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("Problems")
+        self.problems.itemActivated.connect(self._go_to_problem)
+        self.problems.itemClicked.connect(self._go_to_problem)
+        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical.addWidget(splitter)
+        vertical.addWidget(self.problems)
+        vertical.setStretchFactor(0, 5)
+        vertical.setStretchFactor(1, 1)
+
+        form_page = QWidget()
+        page_layout = QVBoxLayout(form_page)
+        page_layout.addLayout(header)
+        page_layout.addWidget(vertical, 1)
+
+        # Text mode, for a file that does not parse.
+        self.source_edit = QPlainTextEdit()
+        self.source_edit.setAccessibleName("Bank file text")
+        self.source_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_problems = QListWidget()
+        self.source_problems.setAccessibleName("Problems")
+        self.source_problems.itemActivated.connect(self._go_to_line)
+        self.source_problems.itemClicked.connect(self._go_to_line)
+        apply = QPushButton("&Check and continue")
+        apply.clicked.connect(self.apply_source_text)
+        text_page = QWidget()
+        text_layout = QVBoxLayout(text_page)
+        note = QLabel("This file is not valid YAML, so it opens as text. Fix the problem shown "
+                      "below, then press Check and continue.")
+        note.setWordWrap(True)
+        text_layout.addWidget(note)
+        text_layout.addWidget(self.source_edit, 4)
+        text_layout.addWidget(self.source_problems, 1)
+        text_layout.addWidget(apply, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form_page)
+        self.pages.addWidget(text_page)
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(6, 6, 6, 6)
+        central_layout.addWidget(self.disk_bar)
+        central_layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.save_action = self._action(file_menu, "&Save", self.save, QKeySequence.StandardKey.Save)
+        self._action(file_menu, "Save &As...", self.save_as, QKeySequence.StandardKey.SaveAs)
+        file_menu.addSeparator()
+        self.generate_action = self._action(file_menu, "Add questions from a&rticle...",
+                                            self.add_from_article)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&New question", self.add_question, QKeySequence.StandardKey.New)
+        self._action(edit_menu, "D&uplicate question", self.duplicate_question, QKeySequence("Ctrl+D"))
+        delete = self._action(edit_menu, "&Delete question", self.delete_question,
+                              QKeySequence("Ctrl+Delete"))
+        delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self._action(edit_menu, "Move &up", lambda: self.move_question(-1), QKeySequence("Alt+Up"))
+        self._action(edit_menu, "Move do&wn", lambda: self.move_question(1), QKeySequence("Alt+Down"))
+        edit_menu.addSeparator()
+        self._action(edit_menu, "&Find", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find)
+
+    def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    # --- the draft ------------------------------------------------------------------
+
+    def _open_draft(self, draft: BankDraft) -> None:
+        self.draft = draft
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self._comments_confirmed = False
+        self.disk_bar.hide()
+        self._watch()
+        if draft.broken_text is not None:
+            self.pages.setCurrentIndex(1)
+            self.source_edit.setPlainText(draft.broken_text)
+            self.run_check()
+        else:
+            self.pages.setCurrentIndex(0)
+            self._refresh_list(0 if draft.questions else -1)
+            self.run_check()
+        self._update_title()
+
+    def _changed(self, index: int, shape_changed: bool) -> None:
+        """Called by every undo command after it changed the draft."""
+        if shape_changed or index < 0:
+            self._refresh_list(index if index >= 0 else self._current)
+        else:
+            self._refresh_item(index)
+            if index == self._current:
+                self._show_question(index)
+            else:
+                self.list.setCurrentRow(index)
+        if index < 0:
+            self.title_edit.setText(str(self.draft.data.get("title") or "")) \
+                if self.title_edit.text() != str(self.draft.data.get("title") or "") else None
+        self._check_timer.start()
+
+    def is_dirty(self) -> bool:
+        if self.draft.broken_text is not None:
+            return self.source_edit.toPlainText() != (self.draft.disk_text or "")
+        return not self.undo_stack.isClean()
+
+    def _update_title(self, *_args: object) -> None:
+        name = self.draft.path.name
+        self.setWindowTitle(f"{name}[*] — quizapp editor")
+        self.setWindowModified(self.is_dirty())
+
+    # --- list -------------------------------------------------------------------------
+
+    def _refresh_list(self, select: int) -> None:
+        self._refreshing = True
+        try:
+            self.list.clear()
+            for i in range(len(self.draft.questions)):
+                self.list.addItem(QListWidgetItem())
+                self._refresh_item(i)
+            tags = sorted({str(t) for q in self.draft.questions if isinstance(q, dict)
+                           for t in (q.get("tags") or []) if isinstance(q.get("tags"), list)})
+            current_tag = self.tag_filter.currentData()
+            self.tag_filter.blockSignals(True)
+            self.tag_filter.clear()
+            self.tag_filter.addItem("All tags", None)
+            for t in tags:
+                self.tag_filter.addItem(t, t)
+            self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current_tag)))
+            self.tag_filter.blockSignals(False)
+            title = str(self.draft.data.get("title") or "")
+            if self.title_edit.text() != title:
+                self.title_edit.setText(title)
+            sources = self.draft.data.get("sources") or {}
+            self.sources_label.setText("Articles: " + (", ".join(
+                str(s.get("file")) for s in sources.values() if isinstance(s, dict)) or "none"))
+        finally:
+            self._refreshing = False
+        self._apply_filter()
+        select = min(select, len(self.draft.questions) - 1)
+        self._current = -1
+        if select >= 0:
+            self.list.setCurrentRow(select)
+        self._select(self.list.currentRow())
+
+    def _refresh_item(self, index: int) -> None:
+        item = self.list.item(index)
+        if item is None:
+            return
+        q = self.draft.question(index)
+        prompt = " ".join(str(q.get("prompt") or "(no prompt yet)").split())
+        flag = "⚠ " if index in self._problem_rows() else ""
+        item.setText(f"{flag}{index + 1}. {prompt}")
+        item.setToolTip(f"{q.get('id')}: {prompt}")
+
+    def _problem_rows(self) -> set[int]:
+        if self.check is None:
+            return set()
+        return {p.loc[1] for p in self.check.problems
+                if p.is_error and len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int)}
+
+    def _apply_filter(self) -> None:
+        needle = self.search.text().casefold().strip()
+        kind = self.type_filter.currentData()
+        tag = self.tag_filter.currentData()
+        only_problems = self.problem_filter.isChecked()
+        bad = self._problem_rows()
+        for i, q in enumerate(self.draft.questions):
+            text = " ".join(str(v) for v in q.values()).casefold() if isinstance(q, dict) else ""
+            tags = q.get("tags") if isinstance(q.get("tags"), list) else []
+            visible = ((not needle or needle in text) and (kind is None or q.get("type") == kind)
+                       and (tag is None or tag in [str(t) for t in tags])
+                       and (not only_problems or i in bad))
+            self.list.setRowHidden(i, not visible)
+
+    def _select(self, row: int) -> None:
+        if self._refreshing:
+            return
+        self._current = row
+        if row < 0 or row >= len(self.draft.questions):
+            self.form_stack.setCurrentIndex(1)
+            self.picker.show_article(None, [])
+            self.preview.setText("")
+            return
+        self.form_stack.setCurrentIndex(0)
+        self._show_question(row)
+
+    def _show_question(self, row: int) -> None:
+        q = self.draft.question(row)
+        self.form.load(q, list((self.draft.data.get("sources") or {}).keys()))
+        self._show_field_problems()
+        self._show_article(q)
+        self.preview.setText(preview_text(q))
+
+    def _show_article(self, q: QuestionData) -> None:
+        cite = q.get("cite") if isinstance(q.get("cite"), dict) else {}
+        sources = self.draft.data.get("sources") or {}
+        key = cite.get("source") or (next(iter(sources)) if len(sources) == 1 else None)
+        src = sources.get(key) if key else None
+        path = (self.draft.path.parent / str(src["file"])) if isinstance(src, dict) and src.get("file") else None
+        quote = cite.get("quote")
+        quotes = [str(x) for x in quote] if isinstance(quote, list) else ([str(quote)] if quote else [])
+        self.picker.show_article(path, quotes)
+
+    # --- edits from the form ----------------------------------------------------------
+
+    def _field_edited(self, key: str, value: Any) -> None:
+        if self._current >= 0:
+            self.undo_stack.push(SetField(self.draft, self._changed, self._current, key, value))
+
+    def _type_changed(self, kind: str) -> None:
+        if self._current >= 0:
+            self.undo_stack.push(ChangeType(self.draft, self._changed, self._current, kind))
+
+    def _citation_edited(self, source: str | None, quote: Any) -> None:
+        if self._current >= 0:
+            cite = self.draft.question(self._current).get("cite") or {}
+            if cite.get("source") == source and cite.get("quote") == quote:
+                return
+            self.undo_stack.push(SetCitation(self.draft, self._changed, self._current,
+                                             source=source, quote=quote))
+
+    def _quote_picked(self, text: str) -> None:
+        """The teacher selected text in the article and pressed Use as citation."""
+        if self._current < 0:
+            return
+        cite = self.draft.question(self._current).get("cite") or {}
+        self.undo_stack.push(SetCitation(self.draft, self._changed, self._current,
+                                         source=cite.get("source"), quote=text,
+                                         text="Use selection as citation"))
+
+    # --- list actions -----------------------------------------------------------------
+
+    def add_question(self) -> None:
+        at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
+        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, self.draft.new_question()))
+        self.form.focus_field("prompt")
+
+    def duplicate_question(self) -> None:
+        if self._current >= 0:
+            self.undo_stack.push(InsertQuestion(self.draft, self._changed, self._current + 1,
+                                                self.draft.duplicate_of(self._current),
+                                                "Duplicate question"))
+
+    def delete_question(self) -> None:
+        if self._current >= 0:
+            self.undo_stack.push(RemoveQuestion(self.draft, self._changed, self._current))
+
+    def move_question(self, step: int) -> None:
+        to = self._current + step
+        if self._current >= 0 and 0 <= to < len(self.draft.questions):
+            self.undo_stack.push(MoveQuestion(self.draft, self._changed, self._current, to))
+
+    def _rows_dragged(self, _parent: Any, start: int, _end: int, _dest: Any, row: int) -> None:
+        if self._refreshing:
+            return
+        to = row if row < start else row - 1
+        # The list moved its item already; the command moves the data and redraws the list.
+        QTimer.singleShot(0, lambda: self.undo_stack.push(
+            MoveQuestion(self.draft, self._changed, start, to)))
+
+    def add_article(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Add an article", str(self.draft.path.parent),
+                                              "Articles (*.txt *.md *.html *.htm)")
+        if path:
+            data = _copy(self.draft.data)
+            probe = BankDraft(self.draft.path, data)
+            probe.add_source(Path(path))
+            self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, probe.data, "Add article"))
+
+    def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
+        """Append questions (from the generator or an import) as one undoable step."""
+        data = _copy(self.draft.data)
+        data.setdefault("sources", {}).update(sources)
+        taken = {str(q.get("id")) for q in data["questions"]}
+        for q in questions:
+            q = dict(q)
+            if str(q.get("id")) in taken:
+                q["id"] = BankDraft(self.draft.path, data).unique_id(str(q.get("id")))
+            taken.add(str(q["id"]))
+            data["questions"].append(q)
+        self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, data,
+                                              f"Add {len(questions)} questions"))
+
+    def add_from_article(self) -> None:
+        from quizapp.gui.generate_dialog import GenerateDialog
+
+        dialog = GenerateDialog(self, target_dir=self.draft.path.parent)
+        if dialog.exec() and dialog.accepted_questions:
+            self.add_questions(dialog.accepted_questions, dialog.accepted_sources)
+
+    # --- checking ------------------------------------------------------------------------
+
+    def run_check(self) -> None:
+        self.check = self.draft.check()
+        target = self.source_problems if self.draft.broken_text is not None else self.problems
+        target.clear()
+        for p in self.check.problems:
+            where = _where(p, self.draft)
+            item = QListWidgetItem(f"{'⚠' if p.is_error else 'ℹ'} {where}: {p.message}")
+            item.setData(Qt.ItemDataRole.UserRole, p)
+            target.addItem(item)
+        if not self.check.problems:
+            target.addItem("No problems.")
+        if self.draft.broken_text is None:
+            for i in range(self.list.count()):
+                self._refresh_item(i)
+            self._apply_filter()
+            self._show_field_problems()
+
+    def _show_field_problems(self) -> None:
+        by_field: dict[str, list[str]] = {}
+        if self.check is not None and self._current >= 0:
+            for p in self.check.problems:
+                loc = p.loc
+                if len(loc) >= 2 and loc[0] == "questions" and loc[1] == self._current:
+                    key = str(loc[2]) if len(loc) > 2 else "id"
+                    key = {"cite": "quote", "source": "source"}.get(key, key)
+                    if len(loc) > 3 and loc[2] == "cite":
+                        key = "source" if loc[3] == "source" else "quote"
+                    by_field.setdefault(key if key in self.form.errors else "id", []).append(p.message)
+        self.form.show_problems(by_field)
+
+    def _go_to_problem(self, item: QListWidgetItem) -> None:
+        p = item.data(Qt.ItemDataRole.UserRole)
+        if not isinstance(p, Problem):
+            return
+        if len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int):
+            self.list.setCurrentRow(p.loc[1])
+            key = str(p.loc[2]) if len(p.loc) > 2 else "id"
+            self.form.focus_field("quote" if key == "cite" else key)
+        elif p.loc[:1] == ("title",):
+            self.title_edit.setFocus()
+
+    def _go_to_line(self, item: QListWidgetItem) -> None:
+        p = item.data(Qt.ItemDataRole.UserRole)
+        if isinstance(p, Problem) and p.line:
+            block = self.source_edit.document().findBlockByNumber(p.line - 1)
+            cursor = self.source_edit.textCursor()
+            cursor.setPosition(block.position() + max(0, (p.column or 1) - 1))
+            self.source_edit.setTextCursor(cursor)
+            self.source_edit.setFocus()
+
+    def apply_source_text(self) -> bool:
+        """Re-read the fixed text of a broken file; go on in the form when it parses."""
+        text = self.source_edit.toPlainText()
+        if self.draft.apply_text(text):
+            disk = self.draft.disk_text
+            self.pages.setCurrentIndex(0)
+            self._refresh_list(0)
+            self.run_check()
+            # The text differs from the file: there is something to save.
+            self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, self.draft.data,
+                                                  "Fix file text"))
+            self.draft.disk_text = disk
+            return True
+        self.run_check()
+        return False
+
+    # --- saving ---------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if self.draft.broken_text is not None and not self.apply_source_text():
+            QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
+                                "(see the problems list). Fix it first; nothing has been lost.")
+            return False
+        if self.draft.comment_lines and not self._comments_confirmed:
+            lines = ", ".join(str(n) for n in self.draft.comment_lines[:8])
+            answer = QMessageBox.question(
+                self, "Comments will be lost",
+                f"This file has comments (line {lines}). The editor does not keep comments, so "
+                "saving here removes them.\n\nSave anyway? Choose No to keep the file as it is "
+                "and save your changes with Save As instead.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+            self._comments_confirmed = True
+        return self._write(None)
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self, "Save bank as", str(self.draft.path),
+                                              "Question banks (*.yaml *.yml)")
+        if not path:
+            return False
+        if not path.endswith((".yaml", ".yml")):
+            path += ".yaml"
+        return self._write(Path(path))
+
+    def _write(self, path: Path | None) -> bool:
+        self.watcher.removePaths(self.watcher.files())
+        try:
+            self.draft.save(path)
+        except DraftError as exc:
+            QMessageBox.critical(self, "Could not save", str(exc))
+            self._watch()
+            return False
+        self.undo_stack.setClean()
+        self._watch()
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {self.draft.path}", 4000)
+        self.saved.emit(self.draft.path)
+        return True
+
+    # --- changes on disk ------------------------------------------------------------
+
+    def _watch(self) -> None:
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        if self.draft.path.exists():
+            self.watcher.addPath(str(self.draft.path))
+
+    def _file_changed_on_disk(self, _path: str) -> None:
+        # Editors and sync tools replace files in steps: look once things have settled.
+        QTimer.singleShot(200, self._look_at_disk)
+
+    def _look_at_disk(self) -> None:
+        path = self.draft.path
+        self._watch()
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            text = None
+        if text is not None and text == self.draft.disk_text:
+            return
+        if text is None:
+            self.disk_label.setText(f"{path.name} was removed or cannot be read. Save to write "
+                                    "your version again.")
+        elif not self.is_dirty():
+            self.reload_from_disk()
+            self.statusBar().showMessage(f"{path.name} changed on disk and was reloaded", 6000)
+            return
+        else:
+            self.disk_label.setText(f"{path.name} changed on disk. Reload it and lose your "
+                                    "unsaved changes, or keep your version (saving will replace "
+                                    "the file).")
+        self.disk_bar.show()
+
+    def reload_from_disk(self) -> None:
+        try:
+            draft = BankDraft.open(self.draft.path)
+        except DraftError as exc:
+            QMessageBox.warning(self, "Cannot reload", str(exc))
+            return
+        self._open_draft(draft)
+
+    def keep_mine(self) -> None:
+        try:
+            self.draft.disk_text = self.draft.path.read_bytes().decode("utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            self.draft.disk_text = None
+        self.undo_stack.resetClean()  # ours differs from the disk now: there is something to save
+        self.disk_bar.hide()
+        self._update_title()
+
+    # --- closing --------------------------------------------------------------------
+
+    def maybe_close(self) -> bool:
+        """Ask to save unsaved changes; False when the teacher cancels."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.draft.path.name}?",
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.maybe_close():
+            self.watcher.removePaths(self.watcher.files())
+            event.accept()
+        else:
+            event.ignore()
+
+
+def preview_text(q: QuestionData) -> str:
+    """The question as a student sees it, with the right answer marked."""
+    lines = [str(q.get("prompt") or "(no prompt yet)"), ""]
+    if q.get("type") == "numeric":
+        unit = f" {q['unit']}" if q.get("unit") else ""
+        lines.append(f"[ answer field ]{unit}")
+        lines.append("")
+        answer = f"Right answer: {q.get('answer')}{unit}"
+        if q.get("tolerance") not in (None, 0):
+            answer += f" (± {q['tolerance']})"
+        if q.get("min") is not None or q.get("max") is not None:
+            answer += f" (from {q.get('min', '…')} to {q.get('max', '…')})"
+        lines.append(answer)
+    else:
+        options = [str(q.get("answer") or "")] + [str(d) for d in q.get("distractors") or []]
+        for n, option in enumerate(options, 1):
+            mark = "  ✓ right answer" if n == 1 else ""
+            lines.append(f"{n}. {option}{mark}")
+        lines.append("")
+        lines.append("(The app shuffles the choices.)")
+    cite = q.get("cite") if isinstance(q.get("cite"), dict) else {}
+    if cite.get("quote"):
+        quote = cite["quote"] if isinstance(cite["quote"], str) else " … ".join(cite["quote"])
+        lines += ["", "Proof shown after the answer:", f"“{quote}”"]
+    return "\n".join(lines)
+
+
+def _where(p: Problem, draft: BankDraft) -> str:
+    if len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int):
+        return f"question {p.loc[1] + 1}"
+    if p.line:
+        return f"{draft.path.name}:{p.line}"
+    return draft.path.name
+
+
+def _copy(data: dict[str, Any]) -> dict[str, Any]:
+    import copy
+
+    return copy.deepcopy(data)

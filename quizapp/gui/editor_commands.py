@@ -1,0 +1,186 @@
+"""Undoable edits of a bank draft: every change in the editor is one of these."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtGui import QUndoCommand
+
+from quizapp.core.draft import BankDraft, QuestionData
+
+# Called after every do/undo with the question index that changed (-1: the bank itself)
+# and whether the list of questions changed shape.
+Changed = Callable[[int, bool], None]
+
+_FIELD_MERGE_ID = 1001
+
+
+class SetField(QUndoCommand):
+    """Set one field of a question; consecutive typing in the same field merges into one step."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, key: str, value: Any) -> None:
+        super().__init__(f"Edit {key}")
+        self.draft, self.changed = draft, changed
+        self.index, self.key, self.value = index, key, copy.deepcopy(value)
+        self.old: Any = copy.deepcopy(draft.question(index).get(key))
+
+    def id(self) -> int:
+        return _FIELD_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetField) or (other.index, other.key) != (self.index, self.key):
+            return False
+        if isinstance(self.value, str) and isinstance(other.value, str):
+            self.value = other.value
+            return True
+        return False
+
+    def redo(self) -> None:
+        self.draft.set_field(self.index, self.key, copy.deepcopy(self.value))
+        self.changed(self.index, False)
+
+    def undo(self) -> None:
+        self.draft.set_field(self.index, self.key, copy.deepcopy(self.old))
+        self.changed(self.index, False)
+
+
+class SetCitation(QUndoCommand):
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, *, source: str | None,
+                 quote: str | list[str] | None, text: str = "Set citation") -> None:
+        super().__init__(text)
+        self.draft, self.changed, self.index = draft, changed, index
+        self.source, self.quote = source, copy.deepcopy(quote)
+        self.old = copy.deepcopy(draft.question(index).get("cite"))
+
+    def redo(self) -> None:
+        self.draft.set_citation(self.index, source=self.source, quote=copy.deepcopy(self.quote))
+        self.changed(self.index, False)
+
+    def undo(self) -> None:
+        self.draft.set_field(self.index, "cite", copy.deepcopy(self.old))
+        self.changed(self.index, False)
+
+
+class ChangeType(QUndoCommand):
+    """Switch a question between choice and numeric, keeping what fits and restoring on undo."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, kind: str) -> None:
+        super().__init__(f"Make {kind} question")
+        self.draft, self.changed, self.index, self.kind = draft, changed, index, kind
+        self.before = copy.deepcopy(draft.question(index))
+
+    def redo(self) -> None:
+        q = copy.deepcopy(self.before)
+        q["type"] = self.kind
+        if self.kind == "numeric":
+            for key in ("distractors",):
+                q.pop(key, None)
+            if not isinstance(q.get("answer"), int | float):
+                q["answer"] = 0
+        else:
+            for key in ("tolerance", "min", "max", "unit"):
+                q.pop(key, None)
+            q["answer"] = "" if q.get("answer") in (None, 0) else str(q.get("answer"))
+            q.setdefault("distractors", [])
+        self.draft.questions[self.index] = q
+        self.changed(self.index, False)
+
+    def undo(self) -> None:
+        self.draft.questions[self.index] = copy.deepcopy(self.before)
+        self.changed(self.index, False)
+
+
+class InsertQuestion(QUndoCommand):
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, question: QuestionData,
+                 text: str = "Add question") -> None:
+        super().__init__(text)
+        self.draft, self.changed, self.index = draft, changed, index
+        self.question = copy.deepcopy(question)
+
+    def redo(self) -> None:
+        self.draft.insert(self.index, copy.deepcopy(self.question))
+        self.changed(self.index, True)
+
+    def undo(self) -> None:
+        self.draft.remove(self.index)
+        self.changed(min(self.index, len(self.draft.questions) - 1), True)
+
+
+class RemoveQuestion(QUndoCommand):
+    def __init__(self, draft: BankDraft, changed: Changed, index: int) -> None:
+        super().__init__("Delete question")
+        self.draft, self.changed, self.index = draft, changed, index
+        self.question = copy.deepcopy(draft.question(index))
+
+    def redo(self) -> None:
+        self.draft.remove(self.index)
+        self.changed(min(self.index, len(self.draft.questions) - 1), True)
+
+    def undo(self) -> None:
+        self.draft.insert(self.index, copy.deepcopy(self.question))
+        self.changed(self.index, True)
+
+
+class MoveQuestion(QUndoCommand):
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, to: int) -> None:
+        super().__init__("Move question")
+        self.draft, self.changed, self.index, self.to = draft, changed, index, to
+
+    def redo(self) -> None:
+        self.draft.move(self.index, self.to)
+        self.changed(self.to, True)
+
+    def undo(self) -> None:
+        self.draft.move(self.to, self.index)
+        self.changed(self.index, True)
+
+
+class SetBankField(QUndoCommand):
+    """Set the bank's title or description."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, key: str, value: str) -> None:
+        super().__init__(f"Edit {key}")
+        self.draft, self.changed, self.key, self.value = draft, changed, key, value
+        self.old = draft.data.get(key)
+
+    def id(self) -> int:
+        return _FIELD_MERGE_ID + 1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, SetBankField) and other.key == self.key:
+            self.value = other.value
+            return True
+        return False
+
+    def redo(self) -> None:
+        self._set(self.value)
+
+    def undo(self) -> None:
+        self._set(self.old)
+
+    def _set(self, value: Any) -> None:
+        if value in (None, "") and self.key != "title":
+            self.draft.data.pop(self.key, None)
+        else:
+            self.draft.data[self.key] = value
+        self.changed(-1, False)
+
+
+class ReplaceQuestions(QUndoCommand):
+    """Replace the whole question list (adding generated or imported questions, reloading)."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, data: dict[str, Any], text: str) -> None:
+        super().__init__(text)
+        self.draft, self.changed = draft, changed
+        self.new = copy.deepcopy(data)
+        self.old = copy.deepcopy(draft.data)
+
+    def redo(self) -> None:
+        self.draft.data = copy.deepcopy(self.new)
+        self.changed(-1, True)
+
+    def undo(self) -> None:
+        self.draft.data = copy.deepcopy(self.old)
+        self.changed(-1, True)

@@ -1,0 +1,235 @@
+"""The form for one question in the bank editor, with each problem shown beside its field."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.draft import QuestionData, parse_number
+
+# Form field -> the key in the question data it edits.
+TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max", "unit",
+               "quote", "explanation", "tags")
+NUMERIC_ONLY = ("tolerance", "min", "max", "unit")
+
+
+class _Plain(QPlainTextEdit):
+    """A short multi-line field that passes Tab on to the next field."""
+
+    def __init__(self, lines: int) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+        height = self.fontMetrics().lineSpacing() * lines + 14
+        self.setFixedHeight(height)
+
+
+class QuestionForm(QWidget):
+    """Edits one question given as plain data; tells the editor what the teacher changed."""
+
+    field_edited = Signal(str, object)  # key, new value (None removes it)
+    type_changed = Signal(str)
+    citation_edited = Signal(object, object)  # source key or None, quote (str, list or None)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self._sources: list[str] = []
+        layout = QFormLayout()
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.rows: dict[str, tuple[QLabel, QWidget]] = {}
+
+        self.type_box = QComboBox()
+        self.type_box.addItem("Multiple choice", "choice")
+        self.type_box.addItem("Numeric", "numeric")
+        self.type_box.currentIndexChanged.connect(self._type_picked)
+        self.difficulty_box = QComboBox()
+        for label, value in (("(not set)", None), ("Easy", "easy"), ("Medium", "medium"),
+                             ("Hard", "hard")):
+            self.difficulty_box.addItem(label, value)
+        self.difficulty_box.currentIndexChanged.connect(self._difficulty_picked)
+        self.source_box = QComboBox()
+        self.source_box.currentIndexChanged.connect(self._citation_changed)
+
+        def line(key: str, placeholder: str = "") -> QLineEdit:
+            w = QLineEdit()
+            w.setPlaceholderText(placeholder)
+            w.textEdited.connect(lambda _t, k=key: self._text_changed(k))
+            return w
+
+        def plain(key: str, lines: int, placeholder: str) -> _Plain:
+            w = _Plain(lines)
+            w.setPlaceholderText(placeholder)
+            w.textChanged.connect(lambda k=key: self._text_changed(k))
+            return w
+
+        fields: list[tuple[str, str, QWidget]] = [
+            ("id", "&Id", line("id", "a short name that stays when you reword the question")),
+            ("type", "&Type", self.type_box),
+            ("prompt", "&Prompt", plain("prompt", 3, "The question, ending with a question mark")),
+            ("answer", "&Answer", line("answer", "the right answer")),
+            ("distractors", "&Wrong answers", plain("distractors", 4, "one wrong answer per line")),
+            ("tolerance", "T&olerance", line("tolerance", "e.g. 50 or 5% (leave empty for exact)")),
+            ("min", "Mi&nimum", line("min", "lowest right answer (optional)")),
+            ("max", "Ma&ximum", line("max", "highest right answer (optional)")),
+            ("unit", "&Unit", line("unit", "e.g. soldiers, %, km")),
+            ("source", "&Source", self.source_box),
+            ("quote", "&Citation", plain("quote", 4, "the sentence from the article that proves the "
+                                                     "answer (select it in the article and press "
+                                                     "Use as citation)")),
+            ("explanation", "E&xplanation", plain("explanation", 2, "shown after the answer (optional)")),
+            ("tags", "Ta&gs", line("tags", "comma-separated, e.g. dates, people")),
+            ("difficulty", "&Difficulty", self.difficulty_box),
+        ]
+        for key, label_text, widget in fields:
+            self.widgets[key] = widget
+            widget.setAccessibleName(label_text.replace("&", ""))
+            error = QLabel()
+            error.setObjectName("fieldError")
+            error.setTextFormat(Qt.TextFormat.PlainText)
+            error.setWordWrap(True)
+            error.setStyleSheet("color: #c62828;")
+            error.hide()
+            self.errors[key] = error
+            box = QWidget()
+            box_layout = QVBoxLayout(box)
+            box_layout.setContentsMargins(0, 0, 0, 0)
+            box_layout.setSpacing(2)
+            box_layout.addWidget(widget)
+            box_layout.addWidget(error)
+            label = QLabel(label_text)
+            label.setBuddy(widget)
+            layout.addRow(label, box)
+            self.rows[key] = (label, box)
+        outer = QVBoxLayout(self)
+        outer.addLayout(layout)
+        outer.addStretch(1)
+
+    # --- showing a question ---------------------------------------------------
+
+    def load(self, question: QuestionData, sources: list[str]) -> None:
+        """Show `question` without emitting edits; keeps the cursor where text is unchanged."""
+        self._loading = True
+        try:
+            kind = question.get("type", "choice")
+            self.type_box.setCurrentIndex(max(0, self.type_box.findData(kind)))
+            for key in NUMERIC_ONLY:
+                for w in self.rows[key]:
+                    w.setVisible(kind == "numeric")
+            for w in self.rows["distractors"]:
+                w.setVisible(kind != "numeric")
+            self._set_text("id", _as_text(question.get("id")))
+            self._set_text("prompt", _as_text(question.get("prompt")))
+            self._set_text("answer", _as_text(question.get("answer")))
+            self._set_text("distractors", "\n".join(_as_text(d) for d in _as_list(question.get("distractors"))))
+            for key in ("tolerance", "min", "max", "unit", "explanation"):
+                self._set_text(key, _as_text(question.get(key)))
+            self._set_text("tags", ", ".join(_as_text(t) for t in _as_list(question.get("tags"))))
+            cite = question.get("cite") if isinstance(question.get("cite"), dict) else {}
+            quote = cite.get("quote")
+            self._set_text("quote", "\n\n".join(_as_text(q) for q in quote)
+                           if isinstance(quote, list) else _as_text(quote))
+            self._sources = list(sources)
+            self.source_box.clear()
+            if len(sources) != 1 or cite.get("source") not in (None, *sources):
+                self.source_box.addItem("(choose a source)", None)
+            for key in sources:
+                self.source_box.addItem(key, key)
+            wanted = cite.get("source") or (sources[0] if len(sources) == 1 else None)
+            self.source_box.setCurrentIndex(max(0, self.source_box.findData(wanted)))
+            self.difficulty_box.setCurrentIndex(max(0, self.difficulty_box.findData(question.get("difficulty"))))
+        finally:
+            self._loading = False
+
+    def show_problems(self, problems: dict[str, list[str]]) -> None:
+        """Show each field's problems under it; hide the others."""
+        for key, label in self.errors.items():
+            messages = problems.get(key, [])
+            label.setText("\n".join(messages))
+            label.setVisible(bool(messages))
+
+    def focus_field(self, key: str) -> None:
+        widget = self.widgets.get(key) or self.widgets["prompt"]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_text(self, key: str, text: str) -> None:
+        current = self.text_of(key)
+        if current == text or self._value(key, current) == self._value(key, text):
+            return  # the same value: leave what is being typed (and the cursor) alone
+        widget = self.widgets[key]
+        if isinstance(widget, QLineEdit):
+            widget.setText(text)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(text)
+
+    def text_of(self, key: str) -> str:
+        widget = self.widgets[key]
+        return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+
+    # --- edits ------------------------------------------------------------------
+
+    def _text_changed(self, key: str) -> None:
+        if self._loading:
+            return
+        text = self.text_of(key)
+        if key == "quote":
+            self._citation_changed()
+            return
+        self.field_edited.emit(key, self._value(key, text))
+
+    def _value(self, key: str, text: str) -> Any:
+        if key == "distractors":
+            return [line.strip() for line in text.splitlines() if line.strip()]
+        if key == "tags":
+            return [t.strip() for t in text.split(",") if t.strip()]
+        if key in ("min", "max", "tolerance") or (key == "answer" and
+                                                  self.type_box.currentData() == "numeric"):
+            return parse_number(text) if text.strip() else None
+        if key == "quote":
+            return [p.strip() for p in text.split("\n\n") if p.strip()]
+        if key in ("prompt", "explanation"):
+            return text if text.strip() else None
+        return text.strip() or None
+
+    def _citation_changed(self) -> None:
+        if self._loading:
+            return
+        parts = [p.strip() for p in self.text_of("quote").split("\n\n") if p.strip()]
+        quote: str | list[str] | None = parts[0] if len(parts) == 1 else (parts or None)
+        source = self.source_box.currentData()
+        if len(self._sources) == 1 and source == self._sources[0]:
+            source = None  # the only source: the file need not name it
+        self.citation_edited.emit(source, quote)
+
+    def _type_picked(self) -> None:
+        if not self._loading:
+            self.type_changed.emit(self.type_box.currentData())
+
+    def _difficulty_picked(self) -> None:
+        if not self._loading:
+            self.field_edited.emit("difficulty", self.difficulty_box.currentData())
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]

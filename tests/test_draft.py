@@ -1,0 +1,96 @@
+"""Editing a bank as data: changes, checks, atomic saves with backups, comments."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizapp.core.bank import load_bank
+from quizapp.core.draft import BankDraft, DraftError, backup_path, find_comment_lines, parse_number
+from quizapp.paths import bundled_banks_dir
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    src = bundled_banks_dir()
+    shutil.copytree(src, tmp_path / "questions")
+    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
+    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
+
+
+def test_edit_save_and_reload(bank_file: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    original = bank_file.read_text(encoding="utf-8")
+    draft.set_field(0, "prompt", "How many French soldiers died in the collision?")
+    assert draft.check().ok
+    draft.save()
+    assert backup_path(bank_file).read_text(encoding="utf-8") == original
+    loaded = load_bank(bank_file)
+    assert loaded.bank.questions[0].prompt == "How many French soldiers died in the collision?"
+    assert draft.disk_text == bank_file.read_text(encoding="utf-8")
+
+
+def test_problems_point_at_the_question_and_field(bank_file: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    draft.set_citation(2, source=None, quote="Macron never said this")
+    draft.set_field(4, "answer", "twenty")
+    locs = {p.loc[:3] for p in draft.check().errors}
+    assert locs == {("questions", 2, "cite"), ("questions", 4, "answer")}
+
+
+def test_invalid_draft_still_saves_everything_typed(bank_file: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    draft.set_field(0, "answer", "about thirteen")
+    draft.save()
+    assert "answer: about thirteen" in bank_file.read_text(encoding="utf-8")
+
+
+def test_broken_file_opens_as_text_and_can_be_fixed(bank_file: Path) -> None:
+    text = bank_file.read_text(encoding="utf-8").replace("title: French", "title: [French", 1)
+    bank_file.write_text(text, encoding="utf-8")
+    draft = BankDraft.open(bank_file)
+    assert draft.broken_text == text
+    (problem,) = draft.check().problems
+    assert problem.line == 4 and "YAML syntax error" in problem.message
+    assert "not closed" in problem.message
+    assert not draft.apply_text(text)
+    assert draft.apply_text(text.replace("title: [French", "title: French"))
+    assert draft.check().ok
+
+
+def test_failed_save_keeps_the_draft_and_the_file(bank_file: Path, tmp_path: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    draft.set_field(0, "prompt", "Changed?")
+    with pytest.raises(DraftError, match="could not be saved"):
+        draft.save(tmp_path / "no-such-folder" / "bank.yaml")
+    assert draft.question(0)["prompt"] == "Changed?"
+    assert draft.path == bank_file
+
+
+def test_save_as_elsewhere_keeps_sources_working(bank_file: Path, tmp_path: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    (tmp_path / "other").mkdir()
+    draft.save(tmp_path / "other" / "copy.yaml")
+    assert load_bank(tmp_path / "other" / "copy.yaml").articles
+
+
+def test_comment_lines() -> None:
+    text = "# top\ntitle: 'a # not a comment'\nq: x  # trailing\nurl: http://x/#frag\n"
+    assert find_comment_lines(text) == [1, 3]
+
+
+def test_new_questions_get_unique_ids(bank_file: Path) -> None:
+    draft = BankDraft.open(bank_file)
+    copy = draft.duplicate_of(0)
+    assert copy["id"] == "soldiers-killed-1"
+    draft.insert(1, copy)
+    assert draft.duplicate_of(1)["id"] == "soldiers-killed-2"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("4500", 4500), ("4,500", 4500), ("4 500", 4500), ("-3.5", -3.5), ("12%", "12%"), ("abc", "abc"),
+])
+def test_parse_number(text: str, value: object) -> None:
+    assert parse_number(text) == value

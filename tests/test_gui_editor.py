@@ -1,0 +1,226 @@
+"""The bank editor driven as a teacher would: type, undo, save, close, external changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from quizapp.core.bank import load_bank
+from quizapp.core.draft import backup_path
+from quizapp.gui.editor import BankEditor
+from quizapp.paths import bundled_banks_dir
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    src = bundled_banks_dir()
+    shutil.copytree(src, tmp_path / "questions")
+    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
+    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
+
+
+def discard_on_teardown(editor: BankEditor) -> None:
+    """Tests end with edits left over: close without the real Save? dialog blocking."""
+    editor.undo_stack.setClean()
+    editor.source_edit.setPlainText(editor.draft.disk_text or "")
+
+
+@pytest.fixture
+def editor(qtbot, bank_file: Path) -> BankEditor:
+    ed = BankEditor.open_file(bank_file)
+    qtbot.addWidget(ed, before_close_func=discard_on_teardown)
+    ed.show()
+    qtbot.waitExposed(ed)
+    return ed
+
+
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton,
+                   **by_title: QMessageBox.StandardButton) -> list[str]:
+    """Answer the editor's questions with `button` (or by_title[title]); return the titles asked."""
+    asked: list[str] = []
+
+    def question(_parent, title, _text, *_args, **_kwargs):
+        asked.append(title)
+        return by_title.get(title.replace(" ", "_"), button)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def type_into(qtbot, widget, text: str) -> None:
+    widget.setFocus()
+    widget.selectAll()
+    qtbot.keyClicks(widget, text)
+
+
+def test_edit_undo_redo_save_and_reload(qtbot, editor: BankEditor, bank_file: Path) -> None:
+    editor.list.setCurrentRow(0)
+    prompt = editor.form.widgets["prompt"]
+    prompt.selectAll()
+    qtbot.keyClicks(prompt, "How many soldiers died?")
+    assert editor.draft.question(0)["prompt"] == "How many soldiers died?"
+    assert editor.isWindowModified()
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.draft.question(0)["prompt"].startswith("How many French soldiers were killed")
+    assert prompt.toPlainText().startswith("How many French soldiers were killed")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert editor.draft.question(0)["prompt"] == "How many soldiers died?"
+    before = bank_file.read_text(encoding="utf-8")
+    editor.draft.comment_lines = []  # the comment warning has its own test
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isWindowModified()
+    assert backup_path(bank_file).read_text(encoding="utf-8") == before
+    assert load_bank(bank_file).bank.questions[0].prompt == "How many soldiers died?"
+    again = BankEditor.open_file(bank_file)
+    qtbot.addWidget(again, before_close_func=discard_on_teardown)
+    assert again.draft.data == editor.draft.data
+
+
+def test_problems_show_beside_the_field_and_in_the_list(qtbot, editor: BankEditor) -> None:
+    editor.list.setCurrentRow(2)
+    type_into(qtbot, editor.form.widgets["answer"], "Mike Pompeo")
+    qtbot.waitUntil(lambda: editor.form.errors["distractors"].isVisible())
+    assert "is the same as the answer" in editor.form.errors["distractors"].text()
+    assert editor.list.item(2).text().startswith("⚠")
+    editor.problem_filter.setChecked(True)
+    visible = [i for i in range(editor.list.count()) if not editor.list.isRowHidden(i)]
+    assert visible == [2]
+
+
+def test_add_delete_move_are_undoable(qtbot, editor: BankEditor) -> None:
+    count = len(editor.draft.questions)
+    editor.list.setCurrentRow(0)
+    first, second = editor.draft.question(0)["id"], editor.draft.question(1)["id"]
+    qtbot.keyClick(editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert [q["id"] for q in editor.draft.questions[:2]] == [second, first]
+    editor.add_question()
+    editor.delete_question()
+    editor.duplicate_question()
+    assert len(editor.draft.questions) == count + 1
+    for _ in range(4):
+        editor.undo_stack.undo()
+    assert [q["id"] for q in editor.draft.questions[:2]] == [first, second]
+    assert len(editor.draft.questions) == count
+
+
+def test_use_selection_as_citation(qtbot, editor: BankEditor) -> None:
+    editor.list.setCurrentRow(0)
+    text = editor.picker.text
+    start = text.toPlainText().index("About 4,500 French troops")
+    cursor = text.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("About 4,500 French troops"), QTextCursor.MoveMode.KeepAnchor)
+    text.setTextCursor(cursor)
+    assert editor.picker.use_button.isEnabled()
+    qtbot.mouseClick(editor.picker.use_button, Qt.MouseButton.LeftButton)
+    assert editor.draft.question(0)["cite"] == {"quote": "About 4,500 French troops"}
+    assert editor.form.text_of("quote") == "About 4,500 French troops"
+    selections = text.extraSelections()
+    highlight = selections[0].cursor
+    highlighted = highlight.selectedText()
+    assert highlighted == "About 4,500 French troops"
+    editor.undo_stack.undo()
+    assert editor.draft.question(0)["cite"]["quote"].startswith("A collision of two helicopters")
+
+
+def test_close_guard(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:
+    before = bank_file.read_text(encoding="utf-8")
+    editor.list.setCurrentRow(1)
+    type_into(qtbot, editor.form.widgets["answer"], "a Tiger and a Puma")
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert not editor.close()
+    assert asked == ["Unsaved changes"] and editor.isVisible()
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Save,
+                           Comments_will_be_lost=QMessageBox.StandardButton.Yes)
+    assert editor.close()
+    assert asked == ["Unsaved changes", "Comments will be lost"]
+    assert bank_file.read_text(encoding="utf-8") != before
+    assert load_bank(bank_file).bank.question("helicopter-types").answer == "a Tiger and a Puma"
+
+
+def test_close_without_changes_asks_nothing(editor: BankEditor, monkeypatch) -> None:
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Cancel)
+    assert editor.close()
+    assert asked == []
+
+
+def test_external_change_without_local_edits_reloads(qtbot, editor: BankEditor, bank_file: Path) -> None:
+    text = bank_file.read_text(encoding="utf-8").replace("title: French helicopter", "title: Two helicopters")
+    bank_file.write_text(text, encoding="utf-8")
+    qtbot.waitUntil(lambda: editor.draft.data["title"].startswith("Two helicopters"), timeout=5000)
+    assert editor.title_edit.text().startswith("Two helicopters")
+
+
+def test_external_change_with_local_edits_asks(qtbot, editor: BankEditor, bank_file: Path) -> None:
+    editor.list.setCurrentRow(0)
+    type_into(qtbot, editor.form.widgets["unit"], "people")
+    text = bank_file.read_text(encoding="utf-8").replace("title: French helicopter", "title: Two helicopters")
+    bank_file.write_text(text, encoding="utf-8")
+    qtbot.waitUntil(editor.disk_bar.isVisible, timeout=5000)
+    assert editor.draft.question(0)["unit"] == "people"
+    editor.keep_mine()
+    assert editor.isWindowModified()
+    editor.draft.comment_lines = []
+    assert editor.save()
+    saved = load_bank(bank_file).bank
+    assert saved.title == "French helicopter collision in Mali"
+    assert saved.questions[0].unit == "people"
+
+
+def test_external_change_reload_choice(qtbot, editor: BankEditor, bank_file: Path) -> None:
+    editor.list.setCurrentRow(0)
+    type_into(qtbot, editor.form.widgets["unit"], "people")
+    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("unit: soldiers", "unit: men", 1),
+                         encoding="utf-8")
+    qtbot.waitUntil(editor.disk_bar.isVisible, timeout=5000)
+    editor.reload_from_disk()
+    assert editor.draft.question(0)["unit"] == "men"
+    assert not editor.isWindowModified() and not editor.disk_bar.isVisible()
+
+
+def test_comments_warning_before_they_are_lost(qtbot, editor: BankEditor, bank_file: Path,
+                                               monkeypatch) -> None:
+    assert editor.draft.comment_lines == [1, 2]
+    editor.list.setCurrentRow(0)
+    type_into(qtbot, editor.form.widgets["unit"], "people")
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.No)
+    assert not editor.save()
+    assert asked == ["Comments will be lost"]
+    assert bank_file.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
+    assert editor.save()
+    assert not bank_file.read_text(encoding="utf-8").startswith("#")
+
+
+def test_failed_save_keeps_the_edits(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a, **k: errors.append(text))
+    editor.draft.comment_lines = []
+    editor.list.setCurrentRow(0)
+    type_into(qtbot, editor.form.widgets["unit"], "people")
+    shutil.rmtree(bank_file.parent)  # the folder is gone: the write must fail
+    assert not editor.save()
+    assert "could not be saved" in errors[0]
+    assert editor.isWindowModified()
+    assert editor.draft.question(0)["unit"] == "people"
+
+
+def test_broken_file_opens_at_its_problem(qtbot, bank_file: Path) -> None:
+    text = bank_file.read_text(encoding="utf-8").replace("  - id: mali-president", "  - id: [mali-president")
+    bank_file.write_text(text, encoding="utf-8")
+    ed = BankEditor.open_file(bank_file)
+    qtbot.addWidget(ed, before_close_func=discard_on_teardown)
+    assert ed.pages.currentIndex() == 1
+    item = ed.source_problems.item(0)
+    assert "not closed" in item.text()
+    ed._go_to_line(item)
+    line = ed.source_edit.textCursor().blockNumber() + 1
+    assert "- id: [mali-president" in text.splitlines()[line - 1]
+    ed.source_edit.setPlainText(text.replace("[mali-president", "mali-president"))
+    assert ed.apply_source_text()
+    assert ed.pages.currentIndex() == 0 and ed.isWindowModified()
