@@ -1,0 +1,48 @@
+"""Shared fixtures: user data and QSettings in temp folders, the bundled bank."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_BANK = ROOT / "questions" / "mali-helicopter-collision.yaml"
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own QUIZAPP_DATA_DIR, so none touches the user's data."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def settings_dir(tmp_path: Path, qapp) -> Path:
+    """QSettings go to a temp folder in INI format, cleared for each test."""
+    from PySide6.QtCore import QSettings
+
+    folder = tmp_path / "settings"
+    folder.mkdir()
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def bundled_bank_path() -> Path:
+    return BUNDLED_BANK
+
+
+@pytest.fixture(scope="session")
+def bundled_bank():
+    """The bundled bank, loaded once (tests must not change it)."""
+    from quizapp.core.bank import load_bank
+
+    return load_bank(BUNDLED_BANK)
