@@ -46,3 +46,38 @@ def bundled_bank():
     from quizapp.core.bank import load_bank
 
     return load_bank(BUNDLED_BANK)
+
+
+@pytest.fixture
+def main_window(qtbot, settings_dir: Path, data_dir: Path):
+    """The app's main window on the bundled banks, shown, with its library loaded."""
+    from quizapp.gui.app import create_app, create_main_window
+
+    create_app()
+    window = create_main_window(data_dir=data_dir)
+
+    def before_close(w) -> None:
+        if w._quiz is not None:  # closing mid-quiz asks first, and no one would answer
+            w._quiz.confirm_leave = lambda _parent: True
+
+    qtbot.addWidget(window, before_close_func=before_close)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.library.loading and window.library.list.count() > 0)
+    return window
+
+
+def on_modal(qtbot, action) -> None:
+    """Run `action(dialog)` on the next modal dialog, once it is open."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def poll() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, poll)
+            return
+        action(dialog)
+
+    QTimer.singleShot(0, poll)

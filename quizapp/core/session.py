@@ -309,12 +309,17 @@ class QuizSession:
 
 
 def source_label(loaded: LoadedBank, question: AnyQuestion) -> str:
-    """Where a citation comes from: "Title, Publisher, date" when known, else the file name."""
+    """Where a question's citation comes from (see `describe_source`); "" without a citation."""
     if question.cite is None:
         return ""
     key = source_key(loaded.bank, question.cite)
-    source = loaded.bank.sources.get(key) if key else None
-    article = loaded.articles.get(key) if key else None
+    return describe_source(loaded, key) if key else ""
+
+
+def describe_source(loaded: LoadedBank, key: str) -> str:
+    """A source as a person names it: "Title by Author, Publisher, date" when known, else the file name."""
+    source = loaded.bank.sources.get(key)
+    article = loaded.articles.get(key)
     meta = article.meta if article else None
 
     def pick(name: str) -> str | None:
@@ -325,11 +330,9 @@ def source_label(loaded: LoadedBank, question: AnyQuestion) -> str:
 
     title = pick("title")
     if title is None:
-        title = Path(source.file).name if source else (article.path.name if article else "")
-    parts = [title]
+        title = Path(source.file).name if source else (article.path.name if article else key)
     author = pick("author")
-    if author:
-        parts[0] += f" by {author}"
+    parts = [f"{title} by {author}" if author else title]
     parts += [p for p in (pick("publisher"), pick("date")) if p]
     return ", ".join(parts)
 
