@@ -57,7 +57,7 @@ class ArticleView(QWidget):
             return
         self.passage = passage
         self.title.setText(article.display_title)
-        self.source.setText(f"Source: {passage.source_label}  ·  {article.path}")
+        self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
         self.text.setPlainText(article.text)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
         fmt = QTextCharFormat()

@@ -61,6 +61,7 @@ class FeedbackPanel(QFrame):
         for w in (self.verdict, self.prompt, self.given, self.right, self.explanation, self.quote, self.source):
             layout.addWidget(w)
         layout.addLayout(self.buttons)
+        layout.addStretch(1)
 
     def show_answer(self, answer: Answer, passage: CitedPassage | None, *, with_prompt: bool = False) -> None:
         """Fill the panel for `answer`; `with_prompt` adds the question (results review)."""

@@ -263,11 +263,14 @@ class LibraryScreen(QWidget):
             self.name.setText(check.path.name)
             self.description.setText("This bank has errors and cannot be started. Fix the lines "
                                      "listed below in a text editor, then reopen it (Ctrl+O).")
+            self.description.setVisible(True)
             for w in (self.counts, self.sources, self.score_line):
-                w.setText("")
+                w.setVisible(False)
             self.problems_label.setText(f"Errors ({len(check.errors)}):")
             return
         bank = loaded.bank
+        for w in (self.counts, self.sources, self.score_line):
+            w.setVisible(True)
         self.name.setText(bank.title)
         self.description.setText(bank.description or "")
         self.description.setVisible(bool(bank.description))

@@ -52,6 +52,7 @@ class QuizScreen(QWidget):
         self._timer.setInterval(500)
         self._timer.timeout.connect(self._tick)
         self._build()
+        self._fit_answer_area()
 
     # layout
 
@@ -90,7 +91,6 @@ class QuizScreen(QWidget):
             b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             b.setMinimumHeight(44)
             scale_font(b, 1.15)
-            b.setStyleSheet("text-align: left; padding: 6px 12px;")
             b.clicked.connect(lambda _c=False, i=i: self.choose(i))
             self.choice_buttons.append(b)
             self.choice_layout.addWidget(b)
@@ -119,11 +119,12 @@ class QuizScreen(QWidget):
         nl.setContentsMargins(0, 0, 0, 0)
         nl.addLayout(row)
         nl.addWidget(self.hint)
-        nl.addStretch(1)
 
         self.answer_area = QStackedWidget()
         self.answer_area.addWidget(self.choice_page)
         self.answer_area.addWidget(self.number_page)
+        self.answer_area.currentChanged.connect(self._fit_answer_area)
+        self._style_choices()
 
         self.feedback = FeedbackPanel()
         self.feedback.show_in_article.connect(self.show_article)
@@ -249,6 +250,33 @@ class QuizScreen(QWidget):
             self.number.setFocus()
         self.scroll.verticalScrollBar().setValue(0)
 
+    def _style_choices(self) -> None:
+        # Left-aligned text needs a style sheet, which also has to draw the focus frame.
+        sheet = (
+            "QPushButton { text-align: left; padding: 8px 12px; border: 1px solid palette(mid);"
+            " border-radius: 4px; background: palette(button); color: palette(button-text); }"
+            "QPushButton:hover { border-color: palette(highlight); }"
+            "QPushButton:focus { border: 2px solid palette(highlight); padding: 7px 11px; }"
+            "QPushButton:pressed { background: palette(midlight); }"
+            "QPushButton:disabled { background: palette(window); }"
+        )
+        for b in self.choice_buttons:
+            b.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._style_choices()
+        super().changeEvent(event)
+
+    def _fit_answer_area(self, _index: int = 0) -> None:
+        # A QStackedWidget is as tall as its tallest page; size it to the page shown.
+        current = self.answer_area.currentWidget()
+        for i in range(self.answer_area.count()):
+            page = self.answer_area.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.answer_area.adjustSize()
+
     def _update_status(self) -> None:
         s = self.session
         if s is None:
@@ -345,9 +373,15 @@ class QuizScreen(QWidget):
         self.in_feedback = True
         for b in self.choice_buttons:
             b.setEnabled(False)
+        item = answer.item
+        if item.is_choice:
+            for i, choice in enumerate(item.choices):
+                mark = "✓" if choice == answer.right_answer else "✗" if choice == answer.given else " "
+                self.choice_buttons[i].setText(f"{mark} {choice_key(i)}   {choice.replace('&', '&&')}")
         self.number.setEnabled(False)
         self.submit_button.setEnabled(False)
         self.skip_button.setEnabled(False)
+        self.hint.setText("")
         self.feedback.show_answer(answer, s.cited_passage(answer.question))
         self.next_button.setText("&Next →" if not s.finished else "See &results →")
         self.feedback.show()

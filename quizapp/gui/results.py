@@ -54,6 +54,7 @@ class ResultsScreen(QWidget):
         self.list = QListWidget()
         self.list.setAccessibleName("Questions and answers")
         self.list.setWordWrap(True)
+        self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._show)
         self.feedback = FeedbackPanel()
         self.feedback.show_in_article.connect(self.show_article)
@@ -66,6 +67,7 @@ class ResultsScreen(QWidget):
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        split.setSizes([1000, 1000])  # half and half, whatever the window's size
 
         self.retry_button = QPushButton("&Retry mistakes")
         self.retry_button.setAccessibleName("Retry mistakes")
