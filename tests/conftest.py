@@ -14,21 +14,19 @@ BUNDLED_BANK = ROOT / "questions" / "mali-helicopter-collision.yaml"
 
 
 @pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own QUIZAPP_DATA_DIR, so none touches the user's data."""
-    folder = tmp_path / "data"
-    folder.mkdir()
+def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own QUIZAPP_DATA_DIR, so none touches the user's data (tmp_path stays empty)."""
+    folder = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
     return folder
 
 
 @pytest.fixture
-def settings_dir(tmp_path: Path, qapp) -> Path:
-    """QSettings go to a temp folder in INI format, cleared for each test."""
+def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
+    """QSettings go to a fresh temp folder in INI format for each test."""
     from PySide6.QtCore import QSettings
 
-    folder = tmp_path / "settings"
-    folder.mkdir()
+    folder = tmp_path_factory.mktemp("settings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
