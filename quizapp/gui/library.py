@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import plain_label, scale_font
+
+if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
+    from quizapp.core.bank import BankCheck
 
 SETTINGS_KEY = "library/banks"
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -55,7 +59,7 @@ class LibraryScreen(QWidget):
         super().__init__(parent)
         self.bundled_dir = bundled_dir
         self.scores = scores
-        self.checks: list = []  # BankCheck, in list order
+        self.checks: list[BankCheck] = []  # in list order
         self.loading = False
         self._pending_select: Path | None = None
         self.setAcceptDrops(True)
@@ -188,7 +192,7 @@ class LibraryScreen(QWidget):
         self.loading = True
         self.status.setText("Loading banks…")
 
-        def work(task: object) -> list:
+        def work(task: object) -> list[BankCheck]:
             from quizapp.core.bank import check_bank  # pydantic & co: not needed to show the window
 
             cache: dict = {}
@@ -196,7 +200,7 @@ class LibraryScreen(QWidget):
 
         run_task(work, parent=self, title="Loading banks", on_success=self._fill, show_progress=False)
 
-    def _fill(self, checks: list) -> None:
+    def _fill(self, checks: list[BankCheck]) -> None:
         keep = self._pending_select
         if keep is None and self.current_check() is not None:
             keep = self.current_check().path.resolve()
@@ -241,7 +245,7 @@ class LibraryScreen(QWidget):
 
     # details
 
-    def current_check(self):
+    def current_check(self) -> BankCheck | None:
         row = self.list.currentRow()
         return self.checks[row] if 0 <= row < len(self.checks) else None
 
@@ -296,7 +300,7 @@ class LibraryScreen(QWidget):
     # drag and drop
 
     @staticmethod
-    def _bank_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    def _bank_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
         mime = event.mimeData()
         if not mime.hasUrls():
             return []
@@ -309,7 +313,7 @@ class LibraryScreen(QWidget):
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event) -> None:
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._bank_files(event):
             event.acceptProposedAction()
 

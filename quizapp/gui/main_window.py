@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -24,6 +26,13 @@ from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
 from quizapp.gui.widgets import rescale_fonts
 
+if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
+    from quizapp.core.bank import LoadedBank
+    from quizapp.core.session import CitedPassage, QuizOptions, QuizSession
+    from quizapp.gui.article_view import ArticleView
+    from quizapp.gui.quiz_screen import QuizScreen
+    from quizapp.gui.results import ResultsScreen
+
 
 class MainWindow(QMainWindow):
     """Library, quiz, results and article screens in one window.
@@ -44,9 +53,9 @@ class MainWindow(QMainWindow):
         self.library.start_requested.connect(self.start_quiz)
         self.library.open_requested.connect(self.open_bank)
         self.stack.addWidget(self.library)
-        self._quiz = None
-        self._results = None
-        self._article = None
+        self._quiz: QuizScreen | None = None
+        self._results: ResultsScreen | None = None
+        self._article: ArticleView | None = None
         self._article_return: QWidget | None = None
         self._build_menus()
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
@@ -57,7 +66,7 @@ class MainWindow(QMainWindow):
     # screens built on demand
 
     @property
-    def quiz(self):
+    def quiz(self) -> QuizScreen:
         if self._quiz is None:
             from quizapp.gui.quiz_screen import QuizScreen
 
@@ -69,7 +78,7 @@ class MainWindow(QMainWindow):
         return self._quiz
 
     @property
-    def results(self):
+    def results(self) -> ResultsScreen:
         if self._results is None:
             from quizapp.gui.results import ResultsScreen
 
@@ -81,7 +90,7 @@ class MainWindow(QMainWindow):
         return self._results
 
     @property
-    def article(self):
+    def article(self) -> ArticleView:
         if self._article is None:
             from quizapp.gui.article_view import ArticleView
 
@@ -92,7 +101,7 @@ class MainWindow(QMainWindow):
 
     # menus
 
-    def _action(self, text: str, slot=None, shortcut: QKeySequence | str | None = None,
+    def _action(self, text: str, slot: Callable[[], object] | None = None, shortcut: QKeySequence | str | None = None,
                 *, enabled: bool = True, tip: str = "") -> QAction:
         a = QAction(text, self)
         if shortcut is not None:
@@ -201,7 +210,7 @@ class MainWindow(QMainWindow):
             self.show_library()
             self.library.add_banks([Path(p) for p in paths])
 
-    def start_quiz(self, loaded) -> None:
+    def start_quiz(self, loaded: LoadedBank) -> None:
         """Ask for the quiz options, then start the quiz."""
         from quizapp.gui.options_dialog import QuizOptionsDialog
 
@@ -212,22 +221,24 @@ class MainWindow(QMainWindow):
         if accepted:
             self.begin(loaded, options)
 
-    def begin(self, loaded, options) -> None:
+    def begin(self, loaded: LoadedBank, options: QuizOptions) -> None:
         """Start a quiz with the options given (no dialog)."""
         from quizapp.core.session import start_quiz
 
         self.run_session(start_quiz(loaded, options))
 
-    def run_session(self, session) -> None:
+    def run_session(self, session: QuizSession) -> None:
+        """Show the quiz screen on `session`."""
         self.stack.setCurrentWidget(self.quiz)
         self.quiz.start(session)
         self._update_actions()
 
-    def retry_mistakes(self, session) -> None:
+    def retry_mistakes(self, session: QuizSession | None) -> None:
+        """A new quiz on the questions of `session` that were not right."""
         if session is not None and session.mistakes:
             self.run_session(session.retry_mistakes())
 
-    def _quiz_finished(self, session) -> None:
+    def _quiz_finished(self, session: QuizSession) -> None:
         if session.max_score:
             self.scores.record(session.loaded.path, session.percentage)
         self.results.show_session(session)
@@ -236,12 +247,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_library(self) -> None:
+        """Back to the library (leaving a running quiz asks first)."""
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
         self.stack.setCurrentWidget(self.library)
         self.library.list.setFocus()
 
-    def show_article(self, passage) -> None:
+    def show_article(self, passage: CitedPassage) -> None:
+        """Open the article view on a citation; Back returns to the current screen."""
         self._article_return = self.stack.currentWidget()
         self.stack.setCurrentWidget(self.article)
         self.article.show_passage(passage)
