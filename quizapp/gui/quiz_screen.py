@@ -134,13 +134,21 @@ class QuizScreen(QWidget):
         self.next_button.clicked.connect(self.next_question)
         self.feedback.buttons.addWidget(self.next_button)
 
-        body = QWidget()
-        bl = QVBoxLayout(body)
+        # On a large screen the text keeps a readable line length, centred.
+        self.column = QWidget()
+        bl = QVBoxLayout(self.column)
+        bl.setContentsMargins(0, 0, 0, 0)
         bl.addWidget(self.prompt)
         bl.addSpacing(8)
         bl.addWidget(self.answer_area)
         bl.addWidget(self.feedback)
         bl.addStretch(1)
+        body = QWidget()
+        centre = QHBoxLayout(body)
+        centre.addStretch(0)
+        centre.addWidget(self.column, 1)
+        centre.addStretch(0)
+        self._limit_width()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -263,9 +271,14 @@ class QuizScreen(QWidget):
         for b in self.choice_buttons:
             b.setStyleSheet(sheet)
 
+    def _limit_width(self) -> None:
+        self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 150)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._style_choices()
+        elif event.type() == QEvent.Type.FontChange:
+            self._limit_width()
         super().changeEvent(event)
 
     def _fit_answer_area(self, _index: int = 0) -> None:
