@@ -100,3 +100,27 @@ def test_closing_the_window_mid_quiz_asks(qtbot: QtBot, main_window, bundled_ban
     assert asked and main_window.isVisible()
     main_window.quiz.confirm_leave = lambda parent: True
     assert main_window.close()
+
+
+def test_dark_theme_recolours_the_feedback(qtbot: QtBot, main_window, bundled_bank) -> None:
+    from PySide6.QtGui import QPalette
+
+    from quizapp.gui.theme import Theme, is_dark, verdict_color
+
+    main_window.set_theme(Theme.LIGHT)
+    try:
+        main_window.begin(bundled_bank, QuizOptions(count=1))
+        quiz = main_window.quiz
+        quiz.skip()
+        role = QPalette.ColorRole.WindowText
+        assert quiz.feedback.verdict.palette().color(role) == verdict_color("skipped", quiz.palette())
+        light = quiz.feedback.verdict.palette().color(role)
+        main_window.set_theme(Theme.DARK)
+        assert is_dark(QApplication.instance().palette())
+        assert QSettings().value("view/theme") == "dark"
+        qtbot.waitUntil(lambda: is_dark(quiz.feedback.palette()))  # Qt passes it on to windows later
+        dark = quiz.feedback.verdict.palette().color(role)
+        assert dark != light
+        assert dark == verdict_color("skipped", QApplication.instance().palette())
+    finally:
+        main_window.set_theme(Theme.SYSTEM)

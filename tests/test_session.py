@@ -178,3 +178,20 @@ def test_core_runs_without_qt() -> None:
             "s.skip(); s.skip(); assert s.finished;"
             "assert not [m for m in sys.modules if m.startswith(('PySide6', 'spacy'))]")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, env={"PYTHONPATH": str(ROOT)})
+
+
+def test_results_csv_cells_are_not_formulas(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("The score was -3 at =SUM(A1) time.\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "title: '=HYPERLINK(1)'\nsources:\n  a: {file: a.txt}\nquestions:\n"
+        "  - {id: n, type: numeric, prompt: '=1+2 what score?', answer: -3, cite: {quote: score was -3}}\n"
+        "  - {id: c, type: choice, prompt: '@which?', answer: '=SUM(A1)', distractors: ['+x'],\n"
+        "     cite: {quote: '=SUM(A1)'}}\n", encoding="utf-8")
+    loaded = load_bank(tmp_path / "b.yaml")
+    s = start_quiz(loaded, QuizOptions(shuffle_questions=False, shuffle_choices=False))
+    s.submit_answer("-3")
+    s.submit_answer("+x")
+    rows = list(csv.reader(io.StringIO(results_csv(s))))
+    assert rows[1][2:5] == ["'=1+2 what score?", "-3", "-3"]
+    assert rows[2][2:5] == ["'@which?", "'+x", "'=SUM(A1)"]
+    assert rows[-1][2] == "'=HYPERLINK(1)"

@@ -361,6 +361,16 @@ CSV_HEADER = ("number", "id", "question", "your answer", "right answer", "result
               "seconds", "citation", "source")
 
 
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula: "=1+2" is written "'=1+2"; numbers stay."""
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(text.replace(",", ""))
+        except ValueError:
+            return "'" + text
+    return text
+
+
 def results_csv(session: QuizSession) -> str:
     """The session's answers as CSV text, one row per question."""
     buf = io.StringIO()
@@ -368,11 +378,11 @@ def results_csv(session: QuizSession) -> str:
     writer.writerow(CSV_HEADER)
     for n, a in enumerate(session.answers, 1):
         cited = session.cited_passage(a.question)
-        writer.writerow([n, a.question.id, a.question.prompt, a.given or "", a.right_answer,
-                         a.verdict.value, f"{a.points:g}", f"{a.seconds:.1f}",
-                         cited.text if cited else "", cited.source_label if cited else ""])
+        texts = [a.question.id, a.question.prompt, a.given or "", a.right_answer]
+        writer.writerow([n, *map(_cell, texts), a.verdict.value, f"{a.points:g}", f"{a.seconds:.1f}",
+                         _cell(cited.text) if cited else "", _cell(cited.source_label) if cited else ""])
     writer.writerow([])
-    writer.writerow(["total", "", session.loaded.title, "", "", f"{session.percentage:.0f}%",
+    writer.writerow(["total", "", _cell(session.loaded.title), "", "", f"{session.percentage:.0f}%",
                      f"{session.score:g}/{session.max_score}", f"{session.elapsed:.1f}", "", ""])
     return buf.getvalue()
 

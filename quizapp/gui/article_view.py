@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from quizapp.core.article import Span
@@ -46,9 +46,14 @@ class ArticleView(QWidget):
         layout.addLayout(head)
         layout.addWidget(self.source)
         layout.addWidget(self.text, 1)
-        esc = QShortcut(QKeySequence("Escape"), self)
-        esc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        esc.activated.connect(self.back)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc (unused by the read-only text) goes back."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.back.emit()
+            return
+        super().keyPressEvent(event)
 
     def show_passage(self, passage: CitedPassage) -> None:
         """Load the passage's article, highlight the cited sentence(s) and scroll to the first."""

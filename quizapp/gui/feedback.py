@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -33,6 +33,7 @@ class FeedbackPanel(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAccessibleName("Feedback")
         self.passage: CitedPassage | None = None
+        self.answer: Answer | None = None
         self.verdict = plain_label()
         scale_font(self.verdict, 1.3, bold=True)
         self.verdict.setAccessibleName("Verdict")
@@ -66,12 +67,10 @@ class FeedbackPanel(QFrame):
     def show_answer(self, answer: Answer, passage: CitedPassage | None, *, with_prompt: bool = False) -> None:
         """Fill the panel for `answer`; `with_prompt` adds the question (results review)."""
         self.passage = passage
+        self.answer = answer
         verdict = answer.verdict
         self.verdict.setText(f"{VERDICT_TEXT[verdict]}: {points_text(answer.points)}")
-        color = verdict_color(verdict.value, self.palette())
-        pal = self.verdict.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, color)
-        self.verdict.setPalette(pal)
+        self._color_verdict()
         self.prompt.setVisible(with_prompt)
         self.prompt.setText(answer.question.prompt)
         self.given.setText("Your answer: " + (answer.given if answer.given is not None else "(skipped)"))
@@ -87,6 +86,18 @@ class FeedbackPanel(QFrame):
             self.quote.setText(f"“{passage.text}”")
             self.source.setText(f"— {passage.source_label}")
         self.article_button.setEnabled(passage is not None and passage.article is not None)
+
+    def _color_verdict(self) -> None:
+        if self.answer is None:
+            return
+        pal = QPalette(self.palette())
+        pal.setColor(QPalette.ColorRole.WindowText, verdict_color(self.answer.verdict.value, self.palette()))
+        self.verdict.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._color_verdict()  # the theme changed: green and red for the new background
 
     def _show_article(self) -> None:
         if self.passage is not None and self.passage.article is not None:

@@ -189,6 +189,8 @@ class LibraryScreen(QWidget):
     def refresh(self) -> None:
         """Check every bank again and refill the list."""
         paths = self.bank_paths()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
         self.loading = True
         self.status.setText("Loading banks…")
 
@@ -198,7 +200,11 @@ class LibraryScreen(QWidget):
             cache: dict = {}
             return [check_bank(p, article_cache=cache) for p in paths]
 
-        run_task(work, parent=self, title="Loading banks", on_success=self._fill, show_progress=False)
+        def done(checks: list[BankCheck]) -> None:
+            if generation == self._generation:  # an older refresh that ended late is dropped
+                self._fill(checks)
+
+        run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
 
     def _fill(self, checks: list[BankCheck]) -> None:
         keep = self._pending_select

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -117,6 +117,14 @@ class ResultsScreen(QWidget):
             self.list.setCurrentRow(0)
         self.feedback.setVisible(bool(session.answers))
         (self.retry_button if session.mistakes else self.library_button).setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.session is not None:
+            for row, a in enumerate(self.session.answers):
+                item = self.list.item(row)
+                if item is not None:
+                    item.setForeground(QBrush(verdict_color(a.verdict.value, self.palette())))
 
     def _show(self, row: int) -> None:
         if self.session is None or not 0 <= row < len(self.session.answers):
