@@ -9,6 +9,7 @@ palettes, and at 800x600 in the light palette (the smallest size we support).
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Callable
@@ -41,7 +42,10 @@ questions:
 
 
 def main() -> int:
-    tmp = Path(tempfile.mkdtemp(prefix="quizapp-shots-"))
+    # A fixed folder, so the paths shown (and so the PNGs) are the same from run to run.
+    tmp = Path(tempfile.gettempdir()) / "quizapp-screenshots"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
     os.environ["QUIZAPP_DATA_DIR"] = str(tmp / "data")
     (tmp / "data").mkdir()
     from PySide6.QtCore import QBuffer, QIODevice, QSettings

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.scoring import AnswerFormatError, format_number, parse_number
 from quizapp.core.session import Answer, Mode, QuizSession
-from quizapp.gui.feedback import FeedbackPanel, points_text
+from quizapp.gui.feedback import FeedbackPanel
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import plain_label, scale_font
 
@@ -431,10 +431,6 @@ class QuizScreen(QWidget):
         self.session = None
         self.left.emit()
         return True
-
-    def summary(self) -> str:
-        s = self.session
-        return "" if s is None else f"{points_text(s.score)} of {s.max_score}"
 
 
 def ask_to_leave(parent: QWidget) -> bool:
