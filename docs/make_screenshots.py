@@ -1,0 +1,149 @@
+"""Write the app's screenshots to docs/screenshots/, in light and dark palettes.
+
+Run from the checkout root:  PYTHONPATH=. python docs/make_screenshots.py
+It uses the offscreen platform, a temporary data folder and temporary settings,
+so it never touches the user's own. Each screen is taken at 1000x720 in both
+palettes, and at 800x600 in the light palette (the smallest size we support).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+SIZES = {"": (1000, 720), "-800x600": (800, 600)}
+ORDER = ["heroes-quote", "french-troops", "capital-of-mali", "displaced-malians", "soldiers-killed",
+         "mali-president"]
+BROKEN_BANK = """\
+title: A bank with mistakes
+sources:
+  mali: {file: %s}
+questions:
+  - id: soldiers
+    type: numeric
+    prompt: How many soldiers were killed?
+    answer: thirteen
+    cite: {quote: killed 13 French soldiers}
+  - id: capital
+    type: choice
+    prompt: What is the capital of Mali?
+    answer: Bamako
+    distractors: [Dakar, Bamako]
+    cite: {quote: "the capital, Bamako"}
+"""
+
+
+def main() -> int:
+    # A fixed folder, so the paths shown (and so the PNGs) are the same from run to run.
+    tmp = Path(tempfile.gettempdir()) / "quizapp-screenshots"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    os.environ["QUIZAPP_DATA_DIR"] = str(tmp / "data")
+    (tmp / "data").mkdir()
+    from PySide6.QtCore import QBuffer, QIODevice, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
+
+    from quizapp.core.atomic import write_bytes_atomic
+    from quizapp.core.session import Mode, QuizOptions, start_quiz
+    from quizapp.gui.app import create_app, create_main_window
+    from quizapp.gui.theme import Theme, apply_theme
+
+    app = create_app()
+    broken = tmp / "broken.yaml"
+    broken.write_text(BROKEN_BANK % (ROOT / "seeds" / "mali-helicopter-collision.txt"), encoding="utf-8")
+    OUT.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+
+    def settle() -> None:
+        for _ in range(5):
+            app.processEvents()
+
+    def save(window: object, name: str) -> None:
+        settle()
+        pixmap = window.grab()  # type: ignore[attr-defined]
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        pixmap.save(buf, "PNG")
+        path = OUT / f"{name}.png"
+        write_bytes_atomic(path, bytes(buf.data()))
+        written.append(path)
+
+    def wait_for(condition: Callable[[], bool]) -> None:
+        for _ in range(2000):
+            if condition():
+                return
+            app.processEvents()
+            QApplication.instance().thread().msleep(5)
+        raise RuntimeError("the app did not get there")
+
+    for theme in (Theme.LIGHT, Theme.DARK):
+        for suffix, (width, height) in SIZES.items():
+            if suffix and theme is Theme.DARK:
+                continue
+            tag = f"{theme.value}{suffix}"
+            apply_theme(app, theme)
+            QSettings().clear()  # each round starts from a fresh library
+            window = create_main_window(data_dir=tmp / "data")
+            window.resize(width, height)
+            window.show()
+            window.activateWindow()  # so that the focus frame shows
+            wait_for(lambda w=window: not w.library.loading and w.library.list.count() > 0)
+            loaded = window.library.checks[0].loaded
+            window.scores.record(loaded.path, 72.2)  # a past score (in the temp data folder) to show
+            window.library.refresh_scores()
+            save(window, f"library-{tag}")
+
+            window.library.add_banks([broken])
+            wait_for(lambda w=window: not w.library.loading and w.library.list.count() > 1)
+            save(window, f"library-errors-{tag}")
+            window.library.list.setCurrentRow(0)
+
+            questions = [loaded.bank.question(i) for i in ORDER]
+            session = start_quiz(loaded, QuizOptions(mode=Mode.PRACTICE, shuffle_questions=False, seed=4),
+                                 questions=questions)
+            window.run_session(session)
+            quiz = window.quiz
+            save(window, f"quiz-choice-{tag}")
+            quiz.choose(session.current.choices.index("Emmanuel Macron"))
+            quiz.next_question()
+            quiz.number.setText("3 900")
+            save(window, f"quiz-numeric-{tag}")
+            quiz.submit_number()
+            save(window, f"feedback-{tag}")
+            quiz.feedback.article_button.click()
+            save(window, f"article-{tag}")
+            window.article.back_button.click()
+            quiz.next_question()
+            quiz.choose(session.current.choices.index("Gao"))
+            quiz.next_question()
+            quiz.number.setText("400,000")
+            quiz.submit_number()
+            quiz.next_question()
+            quiz.number.setText("13")
+            quiz.submit_number()
+            quiz.next_question()
+            quiz.skip()
+            quiz.next_question()
+            window.results.list.setCurrentRow(2)
+            save(window, f"results-{tag}")
+            window.close()
+            window.deleteLater()
+            settle()
+    for path in written:
+        print(path.relative_to(ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,46 @@
+"""Start the desktop app: `quizapp` with no command calls run_app."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from quizapp import __version__
+from quizapp.paths import bundled_banks_dir, user_data_dir
+
+
+def create_app() -> QApplication:
+    """The QApplication, named so that QSettings know where to keep the settings."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("quizapp")
+    app.setApplicationName("quizapp")
+    app.setApplicationDisplayName("quizapp")
+    app.setApplicationVersion(__version__)
+    return app  # type: ignore[return-value]
+
+
+def create_main_window(*, banks: list[Path] | None = None, data_dir: Path | None = None):
+    """The main window on the bundled banks plus `banks`, with its library loading."""
+    from quizapp.gui.main_window import MainWindow
+
+    folder = data_dir or user_data_dir()
+    window = MainWindow(data_dir=folder, bundled_dir=bundled_banks_dir(), extra_banks=banks)
+    window.library.refresh()
+    return window
+
+
+def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
+    """Open the main window on the library and run until it closes; return the exit code."""
+    if data_dir is not None:
+        os.environ["QUIZAPP_DATA_DIR"] = str(data_dir)
+    app = create_app()
+    window = create_main_window(banks=banks, data_dir=data_dir)
+    window.show()
+    code = app.exec()
+    from quizapp.gui.tasks import stop_all_tasks
+
+    stop_all_tasks()
+    return code

@@ -1,0 +1,94 @@
+"""The article view: the whole article as plain text, the cited sentence highlighted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+
+from quizapp.core.article import Span
+from quizapp.core.session import CitedPassage
+from quizapp.gui.theme import highlight_color
+from quizapp.gui.widgets import plain_label, scale_font
+
+
+def qt_position(text: str, offset: int) -> int:
+    """A Python character offset as a QTextDocument position (UTF-16 code units)."""
+    return len(text[:offset].encode("utf-16-le")) // 2
+
+
+class ArticleView(QWidget):
+    """Shows a CitedPassage's article; `back` asks to return to where the user came from."""
+
+    back = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.passage: CitedPassage | None = None
+        self.highlighted: list[Span] = []
+        self.title = plain_label(wrap=True)
+        scale_font(self.title, 1.3, bold=True)
+        self.source = plain_label(wrap=True)
+        self.text = QPlainTextEdit()
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName("Article text")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
+                                          Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        scale_font(self.text, 1.1)
+        self.back_button = QPushButton("← &Back")
+        self.back_button.setAccessibleName("Back")
+        self.back_button.setToolTip("Back (Esc)")
+        self.back_button.clicked.connect(self.back)
+        head = QHBoxLayout()
+        head.addWidget(self.back_button)
+        head.addWidget(self.title, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(self.source)
+        layout.addWidget(self.text, 1)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc (unused by the read-only text) goes back."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            self.back.emit()
+            return
+        super().keyPressEvent(event)
+
+    def show_passage(self, passage: CitedPassage) -> None:
+        """Load the passage's article, highlight the cited sentence(s) and scroll to the first."""
+        article = passage.article
+        if article is None:
+            return
+        self.passage = passage
+        self.title.setText(article.display_title)
+        self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
+        self.text.setPlainText(article.text)
+        self.highlighted = [article.sentence_span(s) for s in passage.spans]
+        fmt = QTextCharFormat()
+        fmt.setBackground(highlight_color(self.palette()))
+        selections = []
+        for span in self.highlighted:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(qt_position(article.text, span.start))
+            cursor.setPosition(qt_position(article.text, span.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            sel.format = fmt
+            selections.append(sel)
+        self.text.setExtraSelections(selections)
+        if self.highlighted:
+            self._scroll_to(qt_position(article.text, self.highlighted[0].start))
+        self.text.setFocus()
+
+    def _scroll_to(self, position: int) -> None:
+        cursor = self.text.textCursor()
+        cursor.setPosition(position)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        # Once laid out at its final size, centre again (the first call may run before).
+        QTimer.singleShot(0, self.text.centerCursor)
+
+    def highlighted_text(self) -> list[str]:
+        """The text of each highlighted range, as shown (for tests and screen readers)."""
+        return [sel.cursor.selectedText() for sel in self.text.extraSelections()]

@@ -1,0 +1,330 @@
+"""The library screen: the banks one can start, and the ones with errors listed with them."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.gui.scores import ScoreBook
+from quizapp.gui.tasks import run_task
+from quizapp.gui.widgets import plain_label, scale_font
+
+if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
+    from quizapp.core.bank import BankCheck
+
+SETTINGS_KEY = "library/banks"
+BANK_SUFFIXES = (".yaml", ".yml")
+
+
+def remembered_banks() -> list[Path]:
+    """The bank files opened before, as remembered in QSettings."""
+    value = QSettings().value(SETTINGS_KEY, [])
+    if isinstance(value, str):
+        value = [value]
+    return [Path(v) for v in value or [] if v]
+
+
+def remember_banks(paths: list[Path]) -> None:
+    QSettings().setValue(SETTINGS_KEY, [str(p) for p in paths])
+
+
+def percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}%"
+
+
+class LibraryScreen(QWidget):
+    """Lists bundled and opened banks; emits `start_requested(LoadedBank)`."""
+
+    start_requested = Signal(object)
+    open_requested = Signal()
+    loaded = Signal()  # the list is filled
+
+    def __init__(self, *, bundled_dir: Path, scores: ScoreBook, extra: list[Path] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.bundled_dir = bundled_dir
+        self.scores = scores
+        self.checks: list[BankCheck] = []  # in list order
+        self.loading = False
+        self._pending_select: Path | None = None
+        self.setAcceptDrops(True)
+        self._build()
+        if extra:
+            self._remember([Path(p) for p in extra])
+
+    # layout
+
+    def _build(self) -> None:
+        title = plain_label("Question banks")
+        scale_font(title, 1.5, bold=True)
+        self.open_button = QPushButton("&Open bank…")
+        self.open_button.setAccessibleName("Open bank")
+        self.open_button.setToolTip("Open a question bank file (Ctrl+O); you can also drop .yaml files here")
+        self.open_button.clicked.connect(self.open_requested)
+        head = QHBoxLayout()
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.open_button)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Question banks")
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
+        self.list.currentRowChanged.connect(self._show_details)
+        self.list.itemActivated.connect(lambda _item: self.start_current())
+
+        self.name = plain_label(wrap=True)
+        scale_font(self.name, 1.3, bold=True)
+        self.description = plain_label(wrap=True)
+        self.counts = plain_label(wrap=True)
+        self.sources = plain_label(wrap=True)
+        self.score_line = plain_label(wrap=True)
+        self.file_line = plain_label(wrap=True)
+        self.file_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problems_label = plain_label("Problems:")
+        self.problems = QPlainTextEdit()
+        self.problems.setReadOnly(True)
+        self.problems.setAccessibleName("Problems of the bank")
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.problems_label.setBuddy(self.problems)
+        self.start_button = QPushButton("&Start quiz…")
+        self.start_button.setAccessibleName("Start quiz")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start_current)
+        self.remove_button = QPushButton("&Remove from list")
+        self.remove_button.setAccessibleName("Remove bank from list")
+        self.remove_button.clicked.connect(self.remove_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+
+        details = QWidget()
+        d = QVBoxLayout(details)
+        for w in (self.name, self.description, self.counts, self.sources, self.score_line, self.file_line):
+            d.addWidget(w)
+        d.addLayout(buttons)
+        d.addWidget(self.problems_label)
+        d.addWidget(self.problems, 1)
+        d.addStretch(0)
+        self.details = details
+
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.list)
+        split.addWidget(details)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+
+        self.status = plain_label(wrap=True)
+        self.status.setText("Loading banks…")
+        layout = QVBoxLayout(self)
+        layout.addLayout(head)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        self._show_details(-1)
+
+    # which banks
+
+    def bank_paths(self) -> list[Path]:
+        """Bundled banks first, then the ones opened before, without duplicates."""
+        bundled = sorted(p for p in self.bundled_dir.glob("*") if p.suffix.lower() in BANK_SUFFIXES) \
+            if self.bundled_dir.is_dir() else []
+        out: list[Path] = []
+        seen: set[Path] = set()
+        for p in [*bundled, *remembered_banks()]:
+            key = p.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(p)
+        return out
+
+    def is_bundled(self, path: Path) -> bool:
+        return path.resolve().parent == self.bundled_dir.resolve()
+
+    def _remember(self, paths: list[Path]) -> None:
+        known = remembered_banks()
+        keys = {p.resolve() for p in known}
+        for p in paths:
+            p = p.resolve()
+            if p not in keys and not self.is_bundled(p):
+                known.append(p)
+                keys.add(p)
+        remember_banks(known)
+
+    def add_banks(self, paths: list[Path]) -> None:
+        """Add bank files to the library (remembered), reload, and select the first."""
+        paths = [Path(p) for p in paths]
+        if not paths:
+            return
+        self._remember(paths)
+        self._pending_select = paths[0].resolve()
+        self.refresh()
+
+    def remove_current(self) -> None:
+        check = self.current_check()
+        if check is None or self.is_bundled(check.path):
+            return
+        remember_banks([p for p in remembered_banks() if p.resolve() != check.path.resolve()])
+        self.refresh()
+
+    # loading (off the GUI thread: many banks with long articles take a while)
+
+    def refresh(self) -> None:
+        """Check every bank again and refill the list."""
+        paths = self.bank_paths()
+        self._generation = getattr(self, "_generation", 0) + 1
+        generation = self._generation
+        self.loading = True
+        self.status.setText("Loading banks…")
+
+        def work(task: object) -> list[BankCheck]:
+            from quizapp.core.bank import check_bank  # pydantic & co: not needed to show the window
+
+            cache: dict = {}
+            return [check_bank(p, article_cache=cache) for p in paths]
+
+        def done(checks: list[BankCheck]) -> None:
+            if generation == self._generation:  # an older refresh that ended late is dropped
+                self._fill(checks)
+
+        run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
+
+    def _fill(self, checks: list[BankCheck]) -> None:
+        keep = self._pending_select
+        if keep is None and self.current_check() is not None:
+            keep = self.current_check().path.resolve()
+        self._pending_select = None
+        self.checks = checks
+        self.list.clear()
+        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        select = 0
+        for i, check in enumerate(checks):
+            if check.loaded is not None:
+                bank = check.loaded.bank
+                s = self.scores.get(check.path)
+                n = len(bank.questions)
+                text = f"{bank.title}\n{n} question{'s' if n != 1 else ''}"
+                if s.last is not None:
+                    text += f" · last {percent(s.last)} · best {percent(s.best)}"
+                item = QListWidgetItem(text)
+            else:
+                n = len(check.errors)
+                item = QListWidgetItem(warn, f"{check.path.name}\n{n} error{'s' if n != 1 else ''}: "
+                                             "cannot be started")
+            item.setToolTip(str(check.path))
+            self.list.addItem(item)
+            if keep is not None and check.path.resolve() == keep:
+                select = i
+        ok = sum(1 for c in checks if c.loaded is not None)
+        broken = len(checks) - ok
+        self.status.setText(f"{ok} bank{'s' if ok != 1 else ''} ready" +
+                            (f", {broken} with errors" if broken else "") +
+                            ". Open more with Ctrl+O or drop .yaml files here.")
+        if checks:
+            self.list.setCurrentRow(select)
+        else:
+            self._show_details(-1)
+        self.loading = False
+        self.loaded.emit()
+
+    def refresh_scores(self) -> None:
+        """Show the latest scores without checking the banks again."""
+        if not self.loading:
+            self._fill(self.checks)
+
+    # details
+
+    def current_check(self) -> BankCheck | None:
+        row = self.list.currentRow()
+        return self.checks[row] if 0 <= row < len(self.checks) else None
+
+    def _show_details(self, row: int) -> None:
+        check = self.checks[row] if 0 <= row < len(self.checks) else None
+        self.details.setVisible(check is not None)
+        if check is None:
+            self.start_button.setEnabled(False)
+            return
+        loaded = check.loaded
+        self.file_line.setText(f"File: {check.path}")
+        self.remove_button.setVisible(not self.is_bundled(check.path))
+        problems = [str(p) for p in check.problems]
+        self.problems.setPlainText("\n".join(problems))
+        self.problems.setVisible(bool(problems))
+        self.problems_label.setVisible(bool(problems))
+        self.start_button.setEnabled(loaded is not None)
+        if loaded is None:
+            self.name.setText(check.path.name)
+            self.description.setText("This bank has errors and cannot be started. Fix the lines "
+                                     "listed below in a text editor, then reopen it (Ctrl+O).")
+            self.description.setVisible(True)
+            for w in (self.counts, self.sources, self.score_line):
+                w.setVisible(False)
+            self.problems_label.setText(f"Errors ({len(check.errors)}):")
+            return
+        bank = loaded.bank
+        for w in (self.counts, self.sources, self.score_line):
+            w.setVisible(True)
+        self.name.setText(bank.title)
+        self.description.setText(bank.description or "")
+        self.description.setVisible(bool(bank.description))
+        kinds = Counter(q.type for q in bank.questions)
+        n = len(bank.questions)
+        self.counts.setText(f"{n} question{'s' if n != 1 else ''}: "
+                            + ", ".join(f"{c} {k}" for k, c in sorted(kinds.items())))
+        from quizapp.core.session import describe_source
+
+        names = [describe_source(loaded, key) for key in bank.sources]
+        self.sources.setText(("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
+                             if names else "No source article")
+        s = self.scores.get(check.path)
+        self.score_line.setText("Not taken yet" if s.last is None else
+                                f"Last score: {percent(s.last)} · Best: {percent(s.best)}")
+        self.problems_label.setText("Warnings:")
+
+    def start_current(self) -> None:
+        check = self.current_check()
+        if check is not None and check.loaded is not None:
+            self.start_requested.emit(check.loaded)
+
+    # drag and drop
+
+    @staticmethod
+    def _bank_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls()
+                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in BANK_SUFFIXES]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._bank_files(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._bank_files(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._bank_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.add_banks(files)

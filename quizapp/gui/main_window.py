@@ -1,0 +1,358 @@
+"""The main window: one QStackedWidget of screens, the menus, and the user's settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp import __version__
+from quizapp.gui.library import LibraryScreen
+from quizapp.gui.scores import ScoreBook
+from quizapp.gui.theme import Theme, apply_theme, set_point_size
+from quizapp.gui.widgets import rescale_fonts
+
+if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
+    from quizapp.core.bank import LoadedBank
+    from quizapp.core.session import CitedPassage, QuizOptions, QuizSession
+    from quizapp.gui.article_view import ArticleView
+    from quizapp.gui.quiz_screen import QuizScreen
+    from quizapp.gui.results import ResultsScreen
+
+
+class MainWindow(QMainWindow):
+    """Library, quiz, results and article screens in one window.
+
+    The quiz, results and article screens are built on first use, so that the
+    window shows before the quiz logic (pydantic models) is imported.
+    """
+
+    def __init__(self, *, data_dir: Path, bundled_dir: Path, extra_banks: list[Path] | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("quizapp")
+        self.setMinimumSize(640, 480)
+        self.data_dir = data_dir
+        self.scores = ScoreBook(data_dir)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.library = LibraryScreen(bundled_dir=bundled_dir, scores=self.scores, extra=extra_banks)
+        self.library.start_requested.connect(self.start_quiz)
+        self.library.open_requested.connect(self.open_bank)
+        self.stack.addWidget(self.library)
+        self._quiz: QuizScreen | None = None
+        self._results: ResultsScreen | None = None
+        self._article: ArticleView | None = None
+        self._article_return: QWidget | None = None
+        self._build_menus()
+        self.stack.currentChanged.connect(lambda _i: self._update_actions())
+        self._restore_settings()
+        self._update_actions()
+        self.statusBar().hide()
+
+    # screens built on demand
+
+    @property
+    def quiz(self) -> QuizScreen:
+        if self._quiz is None:
+            from quizapp.gui.quiz_screen import QuizScreen
+
+            self._quiz = QuizScreen()
+            self._quiz.finished.connect(self._quiz_finished)
+            self._quiz.left.connect(self.show_library)
+            self._quiz.show_article.connect(self.show_article)
+            self.stack.addWidget(self._quiz)
+        return self._quiz
+
+    @property
+    def results(self) -> ResultsScreen:
+        if self._results is None:
+            from quizapp.gui.results import ResultsScreen
+
+            self._results = ResultsScreen()
+            self._results.retry_requested.connect(self.retry_mistakes)
+            self._results.library_requested.connect(self.show_library)
+            self._results.show_article.connect(self.show_article)
+            self.stack.addWidget(self._results)
+        return self._results
+
+    @property
+    def article(self) -> ArticleView:
+        if self._article is None:
+            from quizapp.gui.article_view import ArticleView
+
+            self._article = ArticleView()
+            self._article.back.connect(self._article_back)
+            self.stack.addWidget(self._article)
+        return self._article
+
+    # menus
+
+    def _action(self, text: str, slot: Callable[[], object] | None = None, shortcut: QKeySequence | str | None = None,
+                *, enabled: bool = True, tip: str = "") -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        if slot is not None:
+            a.triggered.connect(slot)
+        a.setEnabled(enabled)
+        if tip:
+            a.setStatusTip(tip)
+            a.setToolTip(tip)
+        return a
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self.open_action = self._action("&Open bank…", self.open_bank, QKeySequence.StandardKey.Open)
+        file.addAction(self.open_action)
+        # Room for later work: shown, disabled until they exist.
+        self.new_from_article_action = self._action("&New bank from article…", enabled=False,
+                                                    tip="Generate questions from an article (coming)")
+        self.import_action = self._action("&Import…", enabled=False, tip="Import questions (coming)")
+        self.export_action = self._action("&Export bank…", enabled=False, tip="Export a bank (coming)")
+        self.export_results_action = self._action("Export &results…", lambda: self.results.ask_export())
+        file.addAction(self.new_from_article_action)
+        file.addSeparator()
+        file.addAction(self.import_action)
+        file.addAction(self.export_action)
+        file.addAction(self.export_results_action)
+        file.addSeparator()
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        file.addAction(self.quit_action)
+
+        edit = bar.addMenu("&Edit")
+        self.edit_bank_action = self._action("&Edit bank…", enabled=False, tip="Edit the bank (coming)")
+        edit.addAction(self.edit_bank_action)
+
+        quiz = bar.addMenu("&Quiz")
+        self.start_action = self._action("&Start quiz…", self.library.start_current, "Ctrl+Return")
+        self.skip_action = self._action("S&kip question", lambda: self.quiz.skip(), "Ctrl+K")
+        self.leave_action = self._action("&Leave quiz", lambda: self.quiz.leave())
+        self.retry_action = self._action("&Retry mistakes",
+                                         lambda: self.results.retry_requested.emit(self.results.session))
+        self.study_action = self._action("Study &due questions", enabled=False,
+                                         tip="Spaced repetition study (coming)")
+        for a in (self.start_action, self.skip_action, self.leave_action, self.retry_action):
+            quiz.addAction(a)
+        quiz.addSeparator()
+        quiz.addAction(self.study_action)
+
+        view = bar.addMenu("&View")
+        self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
+        self.statistics_action = self._action("&Statistics", enabled=False, tip="Statistics (coming)")
+        self.bigger_action = self._action("&Larger text", lambda: self.change_text_size(+1),
+                                          QKeySequence.StandardKey.ZoomIn)
+        self.bigger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
+        self.smaller_action = self._action("&Smaller text", lambda: self.change_text_size(-1), "Ctrl+-")
+        self.normal_action = self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
+        self.fullscreen_action = self._action("&Full screen", self.toggle_full_screen, "F11")
+        self.fullscreen_action.setCheckable(True)
+        view.addAction(self.library_action)
+        view.addAction(self.statistics_action)
+        view.addSeparator()
+        for a in (self.bigger_action, self.smaller_action, self.normal_action):
+            view.addAction(a)
+        theme_menu = view.addMenu("&Theme")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[Theme, QAction] = {}
+        for theme, label in ((Theme.SYSTEM, "&System"), (Theme.LIGHT, "&Light"), (Theme.DARK, "&Dark")):
+            a = self._action(label, lambda _c=False, t=theme: self.set_theme(t))
+            a.setCheckable(True)
+            self.theme_group.addAction(a)
+            theme_menu.addAction(a)
+            self.theme_actions[theme] = a
+        view.addSeparator()
+        view.addAction(self.fullscreen_action)
+
+        help_menu = bar.addMenu("&Help")
+        self.help_action = self._action("quizapp &Help", self.show_help, QKeySequence.StandardKey.HelpContents)
+        self.help_action.setShortcut(QKeySequence("F1"))
+        self.about_action = self._action("&About quizapp", self.show_about)
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+
+    def _update_actions(self) -> None:
+        current = self.stack.currentWidget()
+        in_quiz = self._quiz is not None and current is self._quiz and self._quiz.running
+        on_results = self._results is not None and current is self._results
+        self.start_action.setEnabled(current is self.library)
+        self.skip_action.setEnabled(in_quiz)
+        self.leave_action.setEnabled(in_quiz)
+        self.retry_action.setEnabled(on_results and bool(self._results.session and self._results.session.mistakes))
+        self.export_results_action.setEnabled(on_results)
+        self.open_action.setEnabled(not in_quiz)
+
+    # user actions
+
+    def open_bank(self) -> None:
+        """Ask for bank files and add them to the library."""
+        settings = QSettings()
+        folder = str(settings.value("library/open_dir", str(Path.home())))
+        paths, _ = QFileDialog.getOpenFileNames(self, "Open question bank", folder,
+                                                "Question banks (*.yaml *.yml);;All files (*)")
+        if paths:
+            settings.setValue("library/open_dir", str(Path(paths[0]).parent))
+            self.show_library()
+            self.library.add_banks([Path(p) for p in paths])
+
+    def start_quiz(self, loaded: LoadedBank) -> None:
+        """Ask for the quiz options, then start the quiz."""
+        from quizapp.gui.options_dialog import QuizOptionsDialog
+
+        dialog = QuizOptionsDialog(loaded, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        options = dialog.options()
+        dialog.deleteLater()
+        if accepted:
+            self.begin(loaded, options)
+
+    def begin(self, loaded: LoadedBank, options: QuizOptions) -> None:
+        """Start a quiz with the options given (no dialog)."""
+        from quizapp.core.session import start_quiz
+
+        self.run_session(start_quiz(loaded, options))
+
+    def run_session(self, session: QuizSession) -> None:
+        """Show the quiz screen on `session`."""
+        self.stack.setCurrentWidget(self.quiz)
+        self.quiz.start(session)
+        self._update_actions()
+
+    def retry_mistakes(self, session: QuizSession | None) -> None:
+        """A new quiz on the questions of `session` that were not right."""
+        if session is not None and session.mistakes:
+            self.run_session(session.retry_mistakes())
+
+    def _quiz_finished(self, session: QuizSession) -> None:
+        if session.max_score:
+            self.scores.record(session.loaded.path, session.percentage)
+        self.results.show_session(session)
+        self.stack.setCurrentWidget(self.results)
+        self.library.refresh_scores()
+        self._update_actions()
+
+    def show_library(self) -> None:
+        """Back to the library (leaving a running quiz asks first)."""
+        if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
+            return
+        self.stack.setCurrentWidget(self.library)
+        self.library.list.setFocus()
+
+    def show_article(self, passage: CitedPassage) -> None:
+        """Open the article view on a citation; Back returns to the current screen."""
+        self._article_return = self.stack.currentWidget()
+        self.stack.setCurrentWidget(self.article)
+        self.article.show_passage(passage)
+
+    def _article_back(self) -> None:
+        target = self._article_return or self.library
+        self.stack.setCurrentWidget(target)
+        if target is self._quiz and self._quiz.in_feedback:
+            self._quiz.next_button.setFocus()
+
+    # view
+
+    def change_text_size(self, step: int) -> None:
+        """Larger (+1), smaller (-1) or normal (0) text; remembered."""
+        app = QApplication.instance()
+        settings = QSettings()
+        base = getattr(self, "_base_point_size", None) or app.font().pointSizeF()
+        self._base_point_size = base
+        size = base if step == 0 else app.font().pointSizeF() + step
+        size = set_point_size(app, size)
+        settings.setValue("view/point_size", size)
+        rescale_fonts(self)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Follow the system palette, or force light or dark; remembered."""
+        apply_theme(QApplication.instance(), theme)
+        self.theme_actions[theme].setChecked(True)
+        QSettings().setValue("view/theme", theme.value)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.fullscreen_action.setChecked(self.isFullScreen())
+
+    def show_help(self) -> None:
+        from quizapp.gui.help_text import HELP_TEXT
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle("quizapp help")
+        text = QPlainTextEdit()
+        text.setReadOnly(True)
+        text.setPlainText(HELP_TEXT)
+        text.setAccessibleName("Help")
+        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        dialog.resize(640, 520)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.help_dialog = dialog
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle("About quizapp")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(f"quizapp {__version__}")
+        box.setInformativeText("Fact-checking quizzes from news articles: every answer cites the "
+                               "sentence of the article that proves it.\n\n"
+                               f"PySide6 {_pyside_version()}, Qt {qVersion()}")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.open()
+        self.about_box = box
+
+    # settings
+
+    def _restore_settings(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
+            pass
+        else:
+            self.resize(1000, 720)
+        theme = settings.value("view/theme", Theme.SYSTEM.value)
+        theme = Theme(theme) if theme in {t.value for t in Theme} else Theme.SYSTEM
+        if theme is not Theme.SYSTEM:
+            apply_theme(QApplication.instance(), theme)
+        self.theme_actions[theme].setChecked(True)
+        size = settings.value("view/point_size")
+        app = QApplication.instance()
+        self._base_point_size = app.font().pointSizeF()
+        try:
+            if size is not None:
+                set_point_size(app, float(size))
+                rescale_fonts(self)
+        except (TypeError, ValueError):
+            pass
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
+            event.ignore()
+            return
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        event.accept()
+
+
+def _pyside_version() -> str:
+    import PySide6
+
+    return PySide6.__version__

@@ -1,0 +1,159 @@
+"""The results screen: score, time, each question with the answers and its citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.scoring import Verdict
+from quizapp.core.session import QuizSession, export_results
+from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel
+from quizapp.gui.tasks import run_task
+from quizapp.gui.theme import verdict_color
+from quizapp.gui.widgets import plain_label, scale_font
+
+VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.CLOSE: "≈", Verdict.WRONG: "✗", Verdict.SKIPPED: "–"}
+
+
+def duration_text(seconds: float) -> str:
+    minutes, secs = divmod(round(seconds), 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+class ResultsScreen(QWidget):
+    """Shows a finished session; asks for a retry, an export, or the library."""
+
+    retry_requested = Signal(object)  # the finished session
+    library_requested = Signal()
+    show_article = Signal(object)
+    exported = Signal(object)  # Path
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: QuizSession | None = None
+        self.title = plain_label(wrap=True)
+        scale_font(self.title, 1.1, bold=True)
+        self.score = plain_label(wrap=True)
+        scale_font(self.score, 1.6, bold=True)
+        self.score.setAccessibleName("Final score")
+        self.details = plain_label(wrap=True)
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Questions and answers")
+        self.list.setWordWrap(True)
+        self.list.setSpacing(2)
+        self.list.currentRowChanged.connect(self._show)
+        self.feedback = FeedbackPanel()
+        self.feedback.show_in_article.connect(self.show_article)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.feedback)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.list)
+        split.addWidget(scroll)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([1000, 1000])  # half and half, whatever the window's size
+
+        self.retry_button = QPushButton("&Retry mistakes")
+        self.retry_button.setAccessibleName("Retry mistakes")
+        self.retry_button.clicked.connect(self._retry)
+        self.export_button = QPushButton("&Export results…")
+        self.export_button.setAccessibleName("Export results to CSV")
+        self.export_button.clicked.connect(self.ask_export)
+        self.library_button = QPushButton("&Library")
+        self.library_button.setAccessibleName("Back to the library")
+        self.library_button.clicked.connect(self.library_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.library_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.retry_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.score)
+        layout.addWidget(self.details)
+        layout.addWidget(split, 1)
+        layout.addLayout(buttons)
+
+    def show_session(self, session: QuizSession) -> None:
+        """Fill the screen with a finished session."""
+        self.session = session
+        self.title.setText(f"Results: {session.loaded.title}")
+        self.score.setText(f"{session.score:g} / {session.max_score} points ({session.percentage:.0f}%)")
+        counts = {v: sum(1 for a in session.answers if a.verdict is v) for v in Verdict}
+        parts = [f"{counts[Verdict.RIGHT]} right"]
+        if counts[Verdict.CLOSE]:
+            parts.append(f"{counts[Verdict.CLOSE]} close")
+        parts.append(f"{counts[Verdict.WRONG]} wrong")
+        if counts[Verdict.SKIPPED]:
+            parts.append(f"{counts[Verdict.SKIPPED]} skipped")
+        self.details.setText(f"{', '.join(parts)} · time {duration_text(session.elapsed)} · "
+                             f"best streak {session.best_streak} · {session.mode.value} mode")
+        self.list.clear()
+        for n, a in enumerate(session.answers, 1):
+            item = QListWidgetItem(f"{VERDICT_MARK[a.verdict]} {n}. {a.question.prompt}")
+            item.setForeground(QBrush(verdict_color(a.verdict.value, self.palette())))
+            item.setToolTip(VERDICT_TEXT[a.verdict])
+            self.list.addItem(item)
+        self.retry_button.setEnabled(bool(session.mistakes))
+        self.export_button.setEnabled(bool(session.answers))
+        if session.answers:
+            self.list.setCurrentRow(0)
+        self.feedback.setVisible(bool(session.answers))
+        (self.retry_button if session.mistakes else self.library_button).setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.session is not None:
+            for row, a in enumerate(self.session.answers):
+                item = self.list.item(row)
+                if item is not None:
+                    item.setForeground(QBrush(verdict_color(a.verdict.value, self.palette())))
+
+    def _show(self, row: int) -> None:
+        if self.session is None or not 0 <= row < len(self.session.answers):
+            return
+        a = self.session.answers[row]
+        self.feedback.show_answer(a, self.session.cited_passage(a.question), with_prompt=True)
+
+    def _retry(self) -> None:
+        if self.session is not None and self.session.mistakes:
+            self.retry_requested.emit(self.session)
+
+    def ask_export(self) -> None:
+        """Ask for a file name, then write the results there as CSV."""
+        if self.session is None:
+            return
+        settings = QSettings()
+        folder = settings.value("results/export_dir", str(Path.home()))
+        name = Path(str(folder)) / f"{self.session.loaded.path.stem}-results.csv"
+        path, _ = QFileDialog.getSaveFileName(self, "Export results", str(name), "CSV files (*.csv)")
+        if path:
+            settings.setValue("results/export_dir", str(Path(path).parent))
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the results to `path` (CSV) off the GUI thread; `exported(path)` when done."""
+        session = self.session
+        if session is None:
+            return
+        if path.suffix.lower() != ".csv":
+            path = path.with_suffix(path.suffix + ".csv") if path.suffix else path.with_suffix(".csv")
+        run_task(lambda task: export_results(session, path), parent=self, title="Exporting results",
+                 on_success=lambda _r: self.exported.emit(path), cancellable=False)

@@ -1,0 +1,107 @@
+"""Light, dark or the system's palette, text size, and the colours for right and wrong."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+MIN_POINT_SIZE = 7
+MAX_POINT_SIZE = 28
+
+
+class Theme(StrEnum):
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+_system_palette: QPalette | None = None
+_system_style: str | None = None
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    """Use the system's palette, or Fusion with a light or dark palette."""
+    global _system_palette, _system_style
+    if _system_palette is None:
+        _system_palette = QPalette(app.palette())
+        _system_style = app.style().name()
+    if theme is Theme.SYSTEM:
+        if _system_style:
+            app.setStyle(QStyleFactory.create(_system_style))
+        hints = app.styleHints()
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
+        app.setPalette(_system_palette)
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
+
+
+def light_palette() -> QPalette:
+    """Fusion's own light palette."""
+    style = QStyleFactory.create("Fusion")
+    return style.standardPalette()
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with enough contrast for long reading."""
+    p = QPalette()
+    window, base, text = QColor(0x2b, 0x2d, 0x30), QColor(0x1e, 0x1f, 0x22), QColor(0xe6, 0xe6, 0xe6)
+    disabled = QColor(0x80, 0x80, 0x80)
+    p.setColor(QPalette.ColorRole.Window, window)
+    p.setColor(QPalette.ColorRole.WindowText, text)
+    p.setColor(QPalette.ColorRole.Base, base)
+    p.setColor(QPalette.ColorRole.AlternateBase, QColor(0x33, 0x35, 0x39))
+    p.setColor(QPalette.ColorRole.ToolTipBase, window)
+    p.setColor(QPalette.ColorRole.ToolTipText, text)
+    p.setColor(QPalette.ColorRole.PlaceholderText, QColor(0x9a, 0x9a, 0x9a))
+    p.setColor(QPalette.ColorRole.Text, text)
+    p.setColor(QPalette.ColorRole.Button, QColor(0x3c, 0x3f, 0x41))
+    p.setColor(QPalette.ColorRole.ButtonText, text)
+    p.setColor(QPalette.ColorRole.BrightText, QColor(0xff, 0x6b, 0x6b))
+    p.setColor(QPalette.ColorRole.Link, QColor(0x6c, 0xb6, 0xff))
+    p.setColor(QPalette.ColorRole.Highlight, QColor(0x3d, 0x7e, 0xd6))
+    p.setColor(QPalette.ColorRole.HighlightedText, Qt.GlobalColor.white)
+    p.setColor(QPalette.ColorRole.Light, QColor(0x50, 0x53, 0x57))
+    p.setColor(QPalette.ColorRole.Midlight, QColor(0x45, 0x48, 0x4b))
+    p.setColor(QPalette.ColorRole.Mid, QColor(0x30, 0x32, 0x35))
+    p.setColor(QPalette.ColorRole.Dark, QColor(0x1a, 0x1b, 0x1d))
+    p.setColor(QPalette.ColorRole.Shadow, QColor(0x10, 0x10, 0x10))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Whether a palette draws light text on a dark window."""
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def verdict_color(verdict: str, palette: QPalette) -> QColor:
+    """Green, amber or red, readable on the palette's window colour."""
+    dark = is_dark(palette)
+    colors = {
+        "right": ("#1b7f3b", "#5fd38a"),
+        "close": ("#8a5a00", "#f0b54a"),
+        "wrong": ("#b3261e", "#ff8a80"),
+        "skipped": ("#5f6368", "#b0b4b8"),
+    }
+    light, dark_color = colors.get(verdict, colors["skipped"])
+    return QColor(dark_color if dark else light)
+
+
+def highlight_color(palette: QPalette) -> QColor:
+    """The background of a highlighted citation in the article view."""
+    return QColor("#6b5a12") if is_dark(palette) else QColor("#fff1a8")
+
+
+def set_point_size(app: QApplication, size: float) -> float:
+    """Set the application's text size, within sensible bounds; return the size used."""
+    size = max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size))
+    font = QFont(app.font())
+    font.setPointSizeF(size)
+    app.setFont(font)
+    return size

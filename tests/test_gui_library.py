@@ -1,0 +1,110 @@
+"""The library: bundled bank, opened banks remembered, broken banks listed with their errors."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+BROKEN = """\
+title: Broken bank
+sources:
+  a: {file: article.txt}
+questions:
+  - id: q1
+    type: choice
+    prompt: Which city?
+    answer: Paris
+    distractors: [Paris, Lyon]
+    cite: {quote: not in the article at all}
+"""
+
+
+def write_bank(folder: Path, name: str, text: str) -> Path:
+    (folder / "article.txt").write_text("Paris is the capital of France. Lyon is not.\n", encoding="utf-8")
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def drop(widget, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    # PySide6 offers only the QPoint form, which it marks deprecated.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)
+
+
+def test_bundled_bank_is_listed_with_its_details(main_window) -> None:
+    library = main_window.library
+    assert library.list.count() == 1
+    assert library.list.item(0).text() == "French helicopter collision in Mali\n18 questions"
+    assert library.name.text() == "French helicopter collision in Mali"
+    assert library.counts.text() == "18 questions: 8 choice, 10 numeric"
+    assert library.sources.text() == "Source: mali-helicopter-collision.txt by Paquette"
+    assert library.score_line.text() == "Not taken yet"
+    assert library.start_button.isEnabled()
+
+
+def test_broken_bank_dropped_is_listed_with_its_errors_and_cannot_start(
+        qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    library = main_window.library
+    broken = write_bank(tmp_path, "broken.yaml", BROKEN)
+    with qtbot.waitSignal(library.loaded):
+        drop(library, [broken])
+    assert library.list.count() == 2
+    assert library.list.currentRow() == 1  # the dropped bank is selected
+    assert library.list.item(1).text() == "broken.yaml\n2 errors: cannot be started"
+    assert not library.start_button.isEnabled()
+    problems = library.problems.toPlainText().splitlines()
+    assert problems[0].startswith(f"{broken}:9:")
+    assert "distractor `Paris` is the same as the answer" in problems[0]
+    assert problems[1].startswith(f"{broken}:10:")
+    assert "the quote is not in the article" in problems[1]
+    # Activating it does nothing; the bundled bank still starts.
+    library.start_current()
+    assert main_window.stack.currentWidget() is library
+    library.list.setCurrentRow(0)
+    assert library.start_button.isEnabled()
+
+
+def test_opened_banks_are_remembered_and_a_missing_one_is_shown(
+        qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    from quizapp.gui.library import remembered_banks
+
+    good = write_bank(tmp_path, "good.yaml", BROKEN.replace("[Paris, Lyon]", "[Lyon, Marseille]")
+                      .replace("not in the article at all", "Paris is the capital of France"))
+    gone = tmp_path / "gone.yaml"
+    with qtbot.waitSignal(main_window.library.loaded):
+        main_window.library.add_banks([good, gone])
+    assert remembered_banks() == [good.resolve(), gone.resolve()]
+    texts = [main_window.library.list.item(i).text() for i in range(3)]
+    assert texts[1] == "Broken bank\n1 question"
+    assert texts[2] == "gone.yaml\n1 error: cannot be started"
+    main_window.library.list.setCurrentRow(2)
+    assert "file not found" in main_window.library.problems.toPlainText()
+    # Remove it from the list: it is forgotten.
+    with qtbot.waitSignal(main_window.library.loaded):
+        qtbot.mouseClick(main_window.library.remove_button, Qt.MouseButton.LeftButton)
+    assert remembered_banks() == [good.resolve()]
+    assert main_window.library.list.count() == 2
+
+
+def test_a_bank_that_is_not_yaml_at_all(qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"title: [unclosed\nquestions: \xff\n")
+    with qtbot.waitSignal(main_window.library.loaded):
+        main_window.library.add_banks([bad])
+    assert main_window.library.list.count() == 2
+    assert main_window.library.problems.toPlainText().startswith(f"{bad}:2:")

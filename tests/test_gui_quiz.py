@@ -1,0 +1,215 @@
+"""Whole quizzes driven through the widgets, with clicks and with keys only."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from quizapp.core.model import ChoiceQuestion
+from quizapp.core.session import cited_passage
+from quizapp.gui.options_dialog import QuizOptionsDialog
+from tests.conftest import on_modal
+
+
+def start_from_library(qtbot: QtBot, window, *, exam: bool) -> None:
+    """Click Start quiz..., pick the mode in the options dialog, click Start."""
+    def options(dialog: QuizOptionsDialog) -> None:
+        assert isinstance(dialog, QuizOptionsDialog)
+        qtbot.mouseClick(dialog.exam if exam else dialog.practice, Qt.MouseButton.LeftButton)
+        assert dialog.count.value() == 18
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    on_modal(qtbot, options)
+    qtbot.mouseClick(window.library.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+
+
+def plan(question) -> tuple[str, str]:
+    """What the test answers: the right answer for even-numbered ids' length, else a wrong one."""
+    if isinstance(question, ChoiceQuestion):
+        if len(question.id) % 2:
+            return question.distractors[0], "wrong"
+        return question.answer, "right"
+    if len(question.id) % 2:
+        return str(question.answer + 1), "close" if question.tolerance is None else "right"
+    return f"{question.answer:,}", "right"
+
+
+def expected_points(question) -> float:
+    verdict = plan(question)[1]
+    return {"right": 1, "close": 0.5, "wrong": 0}[verdict]
+
+
+def answer_by_clicks(qtbot: QtBot, quiz) -> tuple[object, str, str]:
+    item = quiz.session.current
+    given, verdict = plan(item.question)
+    if item.is_choice:
+        button = quiz.choice_buttons[item.choices.index(given)]
+        assert button.text().endswith(given)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    else:
+        quiz.number.clear()
+        qtbot.keyClicks(quiz.number, given)
+        assert quiz.submit_button.isEnabled()
+        qtbot.mouseClick(quiz.submit_button, Qt.MouseButton.LeftButton)
+    return item.question, given, verdict
+
+
+def test_practice_quiz_with_clicks(qtbot: QtBot, main_window) -> None:
+    window = main_window
+    start_from_library(qtbot, window, exam=False)
+    quiz = window.quiz
+    loaded = quiz.session.loaded
+    total = 0.0
+    for n in range(18):
+        assert quiz.position.text() == f"Question {n + 1} of 18"
+        assert quiz.score.text() == f"Score {total:g}"
+        question, _given, verdict = answer_by_clicks(qtbot, quiz)
+        total += expected_points(question)
+        assert quiz.feedback.isVisible()
+        assert quiz.feedback.verdict.text().lower().split(":")[0].endswith(verdict)
+        cited = cited_passage(loaded, question)
+        assert quiz.feedback.quote.text() == f"“{cited.text}”"
+        assert quiz.feedback.source.text() == "— mali-helicopter-collision.txt by Paquette"
+        if verdict != "right":
+            assert quiz.feedback.right.text().startswith("Right answer: ")
+        assert quiz.score.text() == f"Score {total:g}"
+        qtbot.mouseClick(quiz.next_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.results
+    results = window.results
+    percent = 100 * total / 18
+    assert results.score.text() == f"{total:g} / 18 points ({percent:.0f}%)"
+    assert results.list.count() == 18
+    assert window.scores.get(loaded.path).last == round(percent, 1)
+    # Retry mistakes asks only what was not right.
+    mistakes = [a.question.id for a in results.session.answers if a.verdict.value != "right"]
+    qtbot.mouseClick(results.retry_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is quiz
+    assert sorted(i.question.id for i in quiz.session.items) == sorted(mistakes)
+
+
+def test_exam_quiz_with_clicks_shows_nothing_until_the_end(qtbot: QtBot, main_window) -> None:
+    window = main_window
+    start_from_library(qtbot, window, exam=True)
+    quiz = window.quiz
+    assert not quiz.score.isVisible() and not quiz.streak.isVisible()
+    total = 0.0
+    questions = []
+    for n in range(18):
+        assert quiz.position.text() == f"Question {n + 1} of 18"
+        question, _given, _verdict = answer_by_clicks(qtbot, quiz)
+        questions.append(question)
+        total += expected_points(question)
+        assert not quiz.feedback.isVisible()
+    assert window.stack.currentWidget() is window.results
+    results = window.results
+    assert results.score.text() == f"{total:g} / 18 points ({100 * total / 18:.0f}%)"
+    assert "exam mode" in results.details.text()
+    # The review shows each question with its answer and citation.
+    results.list.setCurrentRow(3)
+    answer = results.session.answers[3]
+    assert results.feedback.prompt.text() == questions[3].prompt
+    assert results.feedback.given.text() == f"Your answer: {answer.given}"
+    cited = cited_passage(results.session.loaded, questions[3])
+    assert results.feedback.quote.text() == f"“{cited.text}”"
+
+
+def test_whole_quiz_with_keys_only(qtbot: QtBot, main_window) -> None:
+    window = main_window
+    window.library.list.setFocus()
+    on_modal(qtbot, lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return))
+    qtbot.keyClick(window.library.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    quiz = window.quiz
+    answered = 0
+    letters = "ABCD"
+    while quiz.session is not None:
+        item = quiz.session.current
+        q = item.question
+        focus = window.focusWidget()
+        if item.is_choice:
+            i = item.choices.index(q.answer)
+            # Alternate digit keys and letter keys.
+            key = str(i + 1) if answered % 2 else letters[i]
+            qtbot.keyClick(focus, key)
+            assert quiz.feedback.verdict.text().startswith("✓ Right")
+        else:
+            assert focus is quiz.number, (answered, focus.text())
+            qtbot.keyClicks(focus, "x")
+            assert quiz.hint.text().startswith("Not a number yet")
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+            assert quiz.session.index == answered  # refused: nothing recorded
+            qtbot.keyClick(focus, Qt.Key.Key_Backspace)
+            qtbot.keyClicks(focus, f"{q.answer:,}".replace(",", " "))
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+            assert quiz.feedback.verdict.text().startswith("✓ Right")
+        answered += 1
+        assert quiz.streak.text() == f"Streak {answered}"
+        next_key = Qt.Key.Key_Right if answered % 2 else Qt.Key.Key_Return
+        qtbot.keyClick(window.focusWidget(), next_key)
+    assert answered == 18
+    assert window.stack.currentWidget() is window.results
+    assert window.results.score.text() == "18 / 18 points (100%)"
+    assert not window.results.retry_button.isEnabled()
+
+
+def test_show_in_article_highlights_the_cited_sentence(qtbot: QtBot, main_window, bundled_bank) -> None:
+    from quizapp.core.session import Mode, QuizOptions
+
+    window = main_window
+    q = bundled_bank.bank.question("displaced-malians")
+    from quizapp.core.session import start_quiz
+
+    window.run_session(start_quiz(bundled_bank, QuizOptions(mode=Mode.PRACTICE), questions=[q]))
+    quiz = window.quiz
+    qtbot.keyClicks(quiz.number, "1")
+    qtbot.keyClick(quiz.number, Qt.Key.Key_Return)
+    qtbot.mouseClick(quiz.feedback.article_button, Qt.MouseButton.LeftButton)
+    view = window.article
+    assert window.stack.currentWidget() is view
+    cited = cited_passage(bundled_bank, q)
+    assert view.highlighted_text() == [cited.text]
+    cursor_rect = view.text.cursorRect()
+    assert view.text.viewport().rect().contains(cursor_rect.center())
+    assert view.text.textCursor().position() > 1000  # well down the article: it scrolled there
+    qtbot.keyClick(view.text, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is quiz
+    assert quiz.in_feedback
+
+
+def test_leaving_a_quiz_asks_first(qtbot: QtBot, main_window, bundled_bank) -> None:
+    from quizapp.core.session import QuizOptions
+
+    window = main_window
+    window.begin(bundled_bank, QuizOptions(count=3))
+    quiz = window.quiz
+
+    def answer(button: QMessageBox.StandardButton):
+        return lambda box: qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    on_modal(qtbot, answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(quiz.leave_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is quiz and quiz.running
+    on_modal(qtbot, answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(quiz.leave_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.library
+    assert window.scores.get(bundled_bank.path).last is None  # a left quiz is not scored
+
+
+def test_export_results_to_csv(qtbot: QtBot, main_window, bundled_bank, tmp_path) -> None:
+    from quizapp.core.session import QuizOptions
+
+    window = main_window
+    window.begin(bundled_bank, QuizOptions(count=2))
+    window.quiz.skip()
+    qtbot.keyClick(window.quiz.next_button, Qt.Key.Key_Return)
+    window.quiz.skip()
+    qtbot.keyClick(window.quiz.next_button, Qt.Key.Key_Return)
+    out = tmp_path / "results"
+    with qtbot.waitSignal(window.results.exported) as signal:
+        window.results.export_to(out)
+    assert signal.args == [tmp_path / "results.csv"]
+    text = (tmp_path / "results.csv").read_text(encoding="utf-8")
+    assert text.splitlines()[0].startswith("number,id,question,your answer,right answer")
+    assert text.count(",skipped,0,") == 2

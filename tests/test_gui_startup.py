@@ -1,0 +1,46 @@
+"""Start-up stays light: the window shows without spaCy (nor the other heavy imports)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+SCRIPT = """
+import sys
+from pathlib import Path
+from quizapp.gui.app import create_app, create_main_window
+app = create_app()
+window = create_main_window(data_dir=Path(sys.argv[1]))
+window.show()
+app.processEvents()
+heavy = [m for m in ("spacy", "trafilatura", "thinc", "torch") if m in sys.modules]
+print("heavy:", heavy)
+window.library.loaded.connect(app.quit)
+app.exec()
+print("banks:", window.library.list.count())
+print("heavy after loading:", [m for m in ("spacy", "thinc") if m in sys.modules])
+"""
+
+
+def test_starting_the_app_imports_no_spacy(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "QUIZAPP_DATA_DIR": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", SCRIPT, str(tmp_path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "heavy: []" in out
+    assert "banks: 1" in out
+    assert "heavy after loading: []" in out
+
+
+def test_run_app_is_what_the_command_calls() -> None:
+    import inspect
+
+    from quizapp.gui.app import run_app
+
+    params = inspect.signature(run_app).parameters
+    assert list(params) == ["banks", "data_dir"]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params.values())

@@ -1,0 +1,74 @@
+"""The long-work helper: result, progress, error and cancel all arrive on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.core.errors import BankError
+from quizapp.gui.tasks import Task, run_task
+
+
+def test_result_and_progress_arrive_on_the_gui_thread(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    gui_thread = threading.get_ident()
+    seen: dict[str, object] = {}
+    progress: list[tuple[int, int, str]] = []
+
+    def work(task: Task) -> int:
+        seen["worker"] = threading.get_ident()
+        for i in range(3):
+            task.report(i + 1, 3, f"step {i + 1}")
+        return 42
+
+    def done(result: object) -> None:
+        seen["result"] = result
+        seen["callback"] = threading.get_ident()
+
+    task = run_task(work, parent=parent, title="Working", on_success=done)
+    task.progressed.connect(lambda d, t, s: progress.append((d, t, s)))
+    with qtbot.waitSignal(task.done):
+        pass
+    assert seen["result"] == 42
+    assert seen["worker"] != gui_thread
+    assert seen["callback"] == gui_thread
+    assert task.finished and task.dialog is None
+
+
+def test_errors_come_back_as_a_message(qtbot: QtBot) -> None:
+    errors: list[tuple[BaseException, str]] = []
+
+    def work(task: Task) -> None:
+        raise BankError([])
+
+    task = run_task(work, parent=None, title="Failing", on_error=lambda e, t: errors.append((e, t)),
+                    show_progress=False)
+    with qtbot.waitSignal(task.done):
+        pass
+    assert isinstance(errors[0][0], BankError)
+    assert "raise BankError" in errors[0][1]
+
+
+def test_cancel_stops_the_work(qtbot: QtBot) -> None:
+    started = threading.Event()
+    outcome: list[str] = []
+
+    def work(task: Task) -> None:
+        started.set()
+        while True:
+            task.report(0)  # raises Cancelled once cancelled
+            threading.Event().wait(0.01)
+
+    task = run_task(work, parent=None, title="Endless", on_success=lambda r: outcome.append("done"),
+                    on_cancel=lambda: outcome.append("cancelled"))
+    assert started.wait(10)
+    cancel = task.dialog.findChild(QPushButton)
+    assert cancel.text() == "Cancel"
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        pass
+    assert outcome == ["cancelled"]
