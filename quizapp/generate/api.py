@@ -1,0 +1,231 @@
+"""generate_bank: articles in, a question bank out. The GUI and the CLI both call this."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.core.article import Article, load_article
+from quizapp.core.model import QUESTION_TYPES, Bank, Source
+from quizapp.generate import facts as fx
+from quizapp.generate.entities import Mention, build_namebook, clean_name
+from quizapp.generate.questions import ArticleFacts, Statement, build_candidates, select, slug
+from quizapp.generate.statements import statement_template
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Token
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+# Bounds that keep a huge article in bounded time and memory.
+MAX_SENTENCE_CHARS = 1_500
+MAX_FACTS_PER_ARTICLE = 3_000
+BATCH = 64
+
+
+class GenerationCancelled(Exception):
+    """Raised by generate_bank when its `cancel` callable returned True."""
+
+
+def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                  types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                  cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                  title: str | None = None) -> Bank:
+    """Read articles and write a bank of cited questions about them.
+
+    Source paths are relative to `bank_dir` (default: the current folder). Raises
+    ArticleError for unusable input and GenerationCancelled when `cancel()` says so.
+    """
+    bad = sorted(set(types) - set(QUESTION_TYPES))
+    if bad:
+        raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
+    loaded = [load_article(p) for p in articles]
+    if not loaded:
+        raise ValueError("give at least one article")
+    base_dir = Path(bank_dir) if bank_dir is not None else Path.cwd()
+    keys = _source_keys(loaded)
+    total = sum(len(a.sentences) for a in loaded)
+    report = progress or (lambda done, total, message: None)
+    stop = cancel or (lambda: False)
+    report(0, total, "loading the language model")
+    from quizapp.generate.gazetteer import load_gazetteer
+    from quizapp.generate.nlp import load_nlp
+
+    nlp = load_nlp()
+    gaz = load_gazetteer()
+    questions = []
+    sources: dict[str, Source] = {}
+    done = 0
+    per_article = None if max_questions is None else max_questions
+    all_cands = []
+    for article, key in zip(loaded, keys, strict=True):
+        if stop():
+            raise GenerationCancelled()
+        af = ArticleFacts(source=key if len(loaded) > 1 else None,
+                          sentences=[article.text[s.start:s.end] for s in article.sentences])
+        mentions: list[Mention] = []
+        for i, doc in _parsed(nlp, af.sentences):
+            if i % 16 == 0:
+                if stop():
+                    raise GenerationCancelled()
+                report(done + i, total, f"reading {article.display_title}")
+            if len(af.facts) < MAX_FACTS_PER_ARTICLE:
+                _extract(doc, i, af, mentions, nlp)
+        done += len(af.sentences)
+        af.names = build_namebook(mentions, gaz)
+        all_cands.append(build_candidates(af, gaz, set(types)))
+        sources[key] = _source(article, base_dir)
+    report(done, total, "choosing questions")
+    cands = [c for cs in all_cands for c in cs]
+    for n, cs in enumerate(all_cands):
+        for c in cs:
+            c.order += n * 1_000_000
+    questions = select(cands, per_article)
+    report(total, total, "done")
+    return Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
+                questions=questions)
+
+
+def _parsed(nlp: Language, sentences: list[str]) -> Iterator[tuple[int, Doc]]:
+    """Parse the sentences worth parsing, in batches, one parse per sentence."""
+    wanted = [(i, _DATELINE.sub("", s)) for i, s in enumerate(sentences) if _worth_parsing(s)]
+    docs = nlp.pipe((s for _, s in wanted), batch_size=BATCH)
+    for (i, _), doc in zip(wanted, docs, strict=True):
+        yield i, doc
+
+
+# "PARIS — ", "LONDON (Reuters) - ": the place of the dateline is not part of the sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[—–-]\s+")
+_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _worth_parsing(sentence: str) -> bool:
+    words = sentence.split()
+    return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
+
+
+def _extract(doc: Doc, index: int, af: ArticleFacts, mentions: list[Mention],
+             parse: Callable[[str], Doc]) -> None:
+    sent = doc[:]
+    ms = fx.mentions_of(sent)
+    mentions.extend(ms)
+    names = {m.name for m in ms}
+    base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
+                   names_in_sentence=names)
+    ent_of: dict[int, str] = {}
+    label_of: dict[int, str] = {}
+    for ent in doc.ents:
+        for t in ent:
+            ent_of[t.i] = clean_name(ent.text)
+            label_of[t.i] = ent.label_
+
+    def person_of(tok: Token) -> str | None:
+        if label_of.get(tok.i) == "PERSON":
+            return ent_of[tok.i]
+        return None
+
+    def name_of(tok: Token) -> str | None:
+        if label_of.get(tok.i) in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "PRODUCT"):
+            name = ent_of[tok.i]
+            return name if name and name[0].isupper() else None
+        return None
+
+    asked: set[int] = set()
+    for m in fx.number_mentions(sent):
+        key = (m.kind, _noun_of(m))
+        af.numbers.setdefault(key, [])
+        if m.value not in af.numbers[key]:
+            af.numbers[key].append(m.value)
+        made: list[fx.Fact] = []
+        if m.kind == "count":
+            f = fx.count_facts(sent, m, base)
+            made = [f] if f else []
+        elif m.kind == "year":
+            made = fx.year_facts(sent, m, base, parse)
+        elif m.kind == "percent":
+            f = fx.percent_fact(sent, m, base)
+            made = [f] if f else []
+        elif m.kind == "money":
+            f = fx.money_fact(sent, m, base)
+            made = [f] if f else []
+        for f in made:
+            f.noun = f.noun or key[1]
+        af.facts.extend(made)
+        if made:
+            asked |= {t.i for t in m.tokens}
+        elif (m.kind != "year" or m.tokens[0].dep_ == "pobj") and not (m.kind == "count" and m.value <= 2):
+            _add_statement(sent, m, index, af, key[1])
+    af.facts.extend(fx.quote_facts(sent, base, person_of))
+    af.facts.extend(fx.role_facts(sent, base, person_of))
+    af.facts.extend(fx.entity_facts(sent, base, name_of))
+
+
+def _noun_of(m: fx.NumberMention) -> str:
+    head = m.head
+    if head is not None and head.dep_ == "nummod":
+        return head.head.lemma_.lower()
+    return ""
+
+
+def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
+    if m.kind in ("fraction", "multiplier"):
+        target = {t.i for t in m.tokens}
+    else:
+        target = {t.i for t in m.tokens if t.like_num}
+        if not target:
+            return
+    tpl = statement_template(sent, target)
+    if tpl is None:
+        return
+    part = fx.cl.render(sent.doc[i] for i in sorted(target))
+    if m.kind == "fraction" and part.lower().startswith(("a ", "one ")) is False and part.lower() != "half":
+        pass
+    style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
+    af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
+                                   sentence=index, order=index + min(target) / 10_000 + 0.00005,
+                                   noun=noun, decimals=fx.style_of(m.number_text).decimals,
+                                   style_text=style_text, scale_word=""))
+
+
+def _source_keys(articles: list[Article]) -> list[str]:
+    keys: list[str] = []
+    for a in articles:
+        base = slug(a.path.stem, 8)
+        key, n = base, 1
+        while key in keys:
+            n += 1
+            key = f"{base}-{n}"
+        keys.append(key)
+    return keys
+
+
+def _source(article: Article, base_dir: Path) -> Source:
+    rel = os.path.relpath(article.path.resolve(), base_dir.resolve())
+    m = article.meta
+    return Source(file=Path(rel).as_posix(), title=m.title or _headline(article), author=m.author,
+                  publisher=m.publisher, date=m.date, url=m.url)
+
+
+def _headline(article: Article) -> str | None:
+    """A first line without end punctuation is the headline (BBC-style text files)."""
+    first = article.text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) < 120 and not _END.search(first) and len(first.split()) >= 2:
+        return first
+    return None
+
+
+def _title(articles: list[Article]) -> str:
+    if len(articles) == 1:
+        a = articles[0]
+        return a.meta.title or _headline(a) or a.path.stem.replace("-", " ").replace("_", " ").capitalize()
+    return f"Questions on {len(articles)} articles"
+
+
+def _description(articles: list[Article]) -> str:
+    names = ", ".join(a.path.name for a in articles)
+    return f"Generated by quizapp from {names}; check the questions before use."

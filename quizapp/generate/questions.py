@@ -1,0 +1,286 @@
+"""Facts -> questions: distractors of the answer's kind, scores, difficulty, ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
+from quizapp.generate.entities import WH, NameBook
+from quizapp.generate.facts import Fact, hedge_meaning
+from quizapp.generate.gazetteer import Gazetteer
+from quizapp.generate.numbers import (
+    FRACTION_CHOICES,
+    FRACTIONS,
+    MULTIPLIER_WORDS,
+    NumberStyle,
+    format_number,
+    plain,
+    style_of,
+    wrong_values,
+)
+
+FACT_CHECK_PROMPT = "Which of these statements does the article support?"
+AnyQuestion = ChoiceQuestion | NumericQuestion
+
+
+@dataclass
+class Statement:
+    """A sentence as a standalone statement, with the part that the false variants change."""
+
+    before: str
+    after: str
+    part: str  # the true text of the varied part ("53", "a third", "sevenfold")
+    kind: str  # count year percent money fraction multiplier
+    value: float
+    sentence: int
+    order: float
+    noun: str = ""
+    decimals: int = 0
+    style_text: str = ""
+    scale_word: str = ""
+
+
+@dataclass
+class Candidate:
+    question: AnyQuestion
+    score: float
+    order: float
+    sentence: int
+    key: tuple[str, ...]
+
+
+@dataclass
+class ArticleFacts:
+    """What one article yields: facts with stems, fact-check statements, names and numbers."""
+
+    source: str | None
+    sentences: list[str]
+    facts: list[Fact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    names: NameBook = field(default_factory=NameBook)
+    numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+
+
+def slug(text: str, words: int = 6) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = [p for p in re.findall(r"[a-z0-9]+", text) if p not in _ID_STOP]
+    return "-".join(parts[:words]) or "q"
+
+
+_ID_STOP = {"the", "a", "an", "of", "in", "on", "to", "did", "does", "do", "was", "were", "is", "are",
+            "what", "which", "who", "how", "many", "much", "by", "for", "and", "has", "have", "had",
+            "at", "least", "more", "than", "about", "s", "article", "describe", "as", "whom", "be"}
+
+
+def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[Candidate]:
+    """Every question the article's facts support, with a quality score."""
+    out: list[Candidate] = []
+    for f in af.facts:
+        c = _from_fact(f, af, gaz, types)
+        if c is not None:
+            out.append(c)
+    if "choice" in types:
+        for s in af.statements:
+            c = _from_statement(s, af)
+            if c is not None:
+                out.append(c)
+    return out
+
+
+def _cite(af: ArticleFacts, sentence: int) -> Citation:
+    return Citation(source=af.source, quote=af.sentences[sentence])
+
+
+def _length_penalty(prompt: str) -> float:
+    n = len(prompt.split())
+    return max(0, n - 18) * 0.015
+
+
+def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Candidate | None:
+    if f.kind in ("count", "year", "percent", "money"):
+        return _number_question(f, af, types)
+    if "choice" not in types:
+        return None
+    names = af.names
+    answer = names.canonical(f.answer)
+    kind = names.kind(answer)
+    if f.kind in ("quote", "role") and kind != "person":
+        return None
+    if kind is None or kind == "group" or kind not in WH:
+        return None
+    prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
+    if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
+        return None
+    if kind == "person" and f.kind == "entity" and prompt.startswith("Who") and False:
+        return None
+    in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
+    pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
+            and _fold(n) not in _fold(prompt)]
+    if kind == "country":
+        pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
+    elif kind == "city":
+        pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in in_sentence]
+    elif kind == "state":
+        pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
+    distractors = _distinct(answer, pool, 3)
+    if len(distractors) < 2:
+        return None
+    q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
+                       cite=_cite(af, f.sentence),
+                       difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
+                       tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
+    score = f.score - _length_penalty(prompt)
+    return Candidate(q, score, f.order, f.sentence, ("who", answer, str(f.sentence)) if f.kind != "role"
+                     else ("role", answer, prompt))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _distinct(answer: str, pool: list[str], n: int) -> list[str]:
+    out: list[str] = []
+    seen = {_fold(answer)}
+    for p in pool:
+        k = _fold(p)
+        if not k or k in seen or k in _fold(answer) or _fold(answer) in k:
+            continue
+        seen.add(k)
+        out.append(p)
+        if len(out) == n:
+            break
+    return out
+
+
+_KIND_TAG = {"person": "people", "country": "places", "state": "places", "city": "places",
+             "place": "places", "org": "organisations"}
+_TAG = {"count": "numbers", "year": "dates", "percent": "numbers", "money": "money"}
+
+
+def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | None:
+    assert f.value is not None
+    meaning = hedge_meaning(f.hedge)
+    as_choice = meaning == "approx" or f.kind == "money" or "numeric" not in types
+    if (as_choice and "choice" not in types) or (not as_choice and "numeric" not in types):
+        return None
+    prefer = [v for v in af.numbers.get((f.kind, f.noun), []) if v != f.value]
+    taken = {v for v in af.numbers.get((f.kind, f.noun), [])} if f.kind != "year" else set()
+    style = style_of(f.style_text, f.scale_word)
+    difficulty = "hard" if meaning == "approx" or f.kind in ("percent", "money") else "medium"
+    if f.kind == "count" and f.value <= 20 and not meaning:
+        difficulty = "easy"
+    cite = _cite(af, f.sentence)
+    tags = [_TAG[f.kind]]
+    score = {"count": 0.9, "year": 0.8, "percent": 0.85, "money": 0.85}[f.kind] - _length_penalty(f.prompt)
+    if f.kind == "year" and f.score > 0.8:
+        score = f.score - _length_penalty(f.prompt)
+    if as_choice:
+        wrong = wrong_values(f.value, f.kind, decimals=f.decimals, prefer=prefer, avoid=set())
+        answer_text = _number_text(f, f.value, style)
+        distractors = [_number_text(f, v, style) for v in wrong]
+        distractors = _distinct(answer_text, distractors, 3)
+        if len(distractors) < 2:
+            return None
+        q: AnyQuestion = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=answer_text,
+                                        distractors=distractors, cite=cite, difficulty=difficulty,
+                                        tags=tags)
+    else:
+        unit = f.unit if f.kind != "year" else None
+        if f.scale_word and f.kind == "count":
+            unit = f"{f.scale_word} {unit}" if unit else f.scale_word
+        q = NumericQuestion(id="q", type="numeric", prompt=f.prompt, answer=plain(f.value), unit=unit,
+                            cite=cite, difficulty=difficulty, tags=tags)
+    del taken
+    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)))
+
+
+def _number_text(f: Fact, value: float, style: NumberStyle) -> str:
+    text = format_number(value, style)
+    if f.kind == "percent":
+        return text + "%"
+    if f.kind == "money" and f.unit:
+        cur = f.unit[:1] if f.unit[:1] in "$£€¥" else ""
+        return f"{cur}{text}"
+    return text
+
+
+def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
+    if s.kind == "fraction":
+        pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
+        near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
+        variants = near[:3]
+        if s.part[:1].isupper():
+            variants = [v[:1].upper() + v[1:] for v in variants]
+    elif s.kind == "multiplier":
+        if s.part.lower() in ("twice", "double"):
+            variants = ["three times", "four times", "half"]
+        else:
+            base = int(s.value)
+            alts = [v for v in (base - 3, base + 3, base - 5, base + 2, base + 5) if v in MULTIPLIER_WORDS
+                    and v != base]
+            variants = [MULTIPLIER_WORDS[v] for v in alts[:3]]
+    else:
+        style = style_of(s.style_text, s.scale_word)
+        prefer = [v for v in af.numbers.get((s.kind, s.noun), []) if v != s.value]
+        values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer)
+        suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
+        prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
+        plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
+        variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
+                    for v in values]
+    true = s.before + s.part + s.after
+    options = _distinct(true, [s.before + v + s.after for v in variants], 3)
+    if len(options) < 2:
+        return None
+    q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
+                       cite=_cite(af, s.sentence), difficulty="hard", tags=["fact-check"])
+    score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
+        - max(0, len(true.split()) - 30) * 0.01
+    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part))
+
+
+def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestion]:
+    """Drop duplicates, keep the best up to max_questions, in article order, with unique ids."""
+    best: dict[tuple[str, ...], Candidate] = {}
+    for c in cands:
+        for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
+            old = best.get(key)
+            if old is not None and (old.score, -old.order) >= (c.score, -c.order):
+                break
+        else:
+            for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
+                old = best.get(key)
+                if old is not None:
+                    best = {k: v for k, v in best.items() if v is not old}
+                best[key] = c
+    unique = list({id(c): c for c in best.values()}.values())
+    # One question per (sentence, answer): two stems about the same fact ask the same thing.
+    by_fact: dict[tuple[int, str], Candidate] = {}
+    for c in sorted(unique, key=lambda c: (-c.score, c.order)):
+        k = (c.sentence, _fold(str(c.question.answer)))
+        if c.question.prompt == FACT_CHECK_PROMPT:
+            k = (c.sentence, "statement:" + "|".join(c.key))
+        by_fact.setdefault(k, c)
+    kept = [c for c in by_fact.values() if c.score >= 0.3]
+    kept.sort(key=lambda c: (-c.score, c.order))
+    if max_questions is not None:
+        kept = kept[:max_questions]
+    kept.sort(key=lambda c: c.order)
+    ids: dict[str, int] = {}
+    out = []
+    for c in kept:
+        q = c.question
+        base = _question_id(q)
+        n = ids.get(base, 0) + 1
+        ids[base] = n
+        out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
+    return out
+
+
+def _question_id(q: AnyQuestion) -> str:
+    if q.prompt == FACT_CHECK_PROMPT:
+        return "check-" + slug(str(q.answer), 5)
+    return slug(q.prompt, 6)

@@ -1,0 +1,70 @@
+"""Fact-check statements: a sentence of the article, standing alone, with one part to vary."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizapp.generate import clauses as cl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then"}
+
+
+def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
+    """(text before, text after) the target tokens, with side words and deictic times removed."""
+    toks = list(sent)
+    drop = cl.deictic_tokens(toks)
+    # Leading "But", "Meanwhile,"
+    i = 0
+    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == ","):
+        drop.add(toks[i].i)
+        i += 1
+    for t in toks:
+        if t.lower_ in ("meanwhile", "however", "also") and t.dep_ == "advmod":
+            drop.add(t.i)
+            for n in (t.i - 1, t.i + 1):
+                if sent.start <= n < sent.end and sent.doc[n].text == ",":
+                    drop.add(n)
+    if drop & target:
+        return None
+    kept = [t for t in toks if t.i not in drop]
+    if not kept or len(kept) > 60 or not _stands_alone(sent, kept):
+        return None
+    before = [t for t in kept if t.i < min(target)]
+    after = [t for t in kept if t.i > max(target)]
+    gap_before = " " if before and (before[-1].whitespace_ or before[-1].i + 1 != min(target)) else ""
+    gap_after = " " if after and (sent.doc[max(target)].whitespace_ or after[0].i != max(target) + 1) else ""
+    b = cl.render(before) + gap_before if before else ""
+    a = (gap_after + cl.render(after)) if after else ""
+    b = b[:1].upper() + b[1:]
+    if not a.rstrip().endswith((".", "!", "?", "”", '"')):
+        a = a.rstrip(" ,;:") + "."
+    a = re.sub(r"\s+([,.])", r"\1", a)
+    return b, a
+
+
+def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
+    quoted = cl.quoted_tokens(sent)
+    seen_noun = False
+    for t in kept:
+        if t.i in quoted:
+            continue
+        low = t.lower_
+        if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
+                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")):
+            return False
+        if t.tag_ == "DT" and low in ("this", "these", "those", "that") and t.dep_ == "det":
+            return False
+        if t.pos_ in ("PROPN", "NOUN"):
+            seen_noun = True
+    text = cl.render(t for t in kept if t.i not in quoted)
+    for m in cl.ANAPHORS.finditer(text):
+        # "Mali has responded ... into the nation's restive center": the sentence names it first.
+        if m.group(2) and m.group(2).lower() in ("country", "nation", "city", "region", "capital") and \
+                any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in kept[:3]):
+            continue
+        return False
+    return True
