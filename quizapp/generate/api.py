@@ -41,6 +41,15 @@ def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None =
     Source paths are relative to `bank_dir` (default: the current folder). Raises
     ArticleError for unusable input and GenerationCancelled when `cancel()` says so.
     """
+    return generate_with_facts(articles, max_questions=max_questions, types=types, progress=progress,
+                               cancel=cancel, bank_dir=bank_dir, title=title)[0]
+
+
+def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                        types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                        cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                        title: str | None = None) -> tuple[Bank, list[ArticleFacts]]:
+    """generate_bank, also returning what was found in each article (for the quality report)."""
     bad = sorted(set(types) - set(QUESTION_TYPES))
     if bad:
         raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
@@ -63,6 +72,7 @@ def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None =
     done = 0
     per_article = None if max_questions is None else max_questions
     all_cands = []
+    found: list[ArticleFacts] = []
     for article, key in zip(loaded, keys, strict=True):
         if stop():
             raise GenerationCancelled()
@@ -78,6 +88,7 @@ def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None =
                 _extract(doc, i, af, mentions, nlp)
         done += len(af.sentences)
         af.names = build_namebook(mentions, gaz)
+        found.append(af)
         all_cands.append(build_candidates(af, gaz, set(types)))
         sources[key] = _source(article, base_dir)
     report(done, total, "choosing questions")
@@ -87,8 +98,9 @@ def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None =
             c.order += n * 1_000_000
     questions = select(cands, per_article)
     report(total, total, "done")
-    return Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
+    bank = Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
                 questions=questions)
+    return bank, found
 
 
 def _parsed(nlp: Language, sentences: list[str]) -> Iterator[tuple[int, Doc]]:
@@ -138,6 +150,7 @@ def _extract(doc: Doc, index: int, af: ArticleFacts, mentions: list[Mention],
     asked: set[int] = set()
     for m in fx.number_mentions(sent):
         key = (m.kind, _noun_of(m))
+        af.sentence_numbers.setdefault(index, set()).add(m.value)
         af.numbers.setdefault(key, [])
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
@@ -173,6 +186,14 @@ def _noun_of(m: fx.NumberMention) -> str:
 
 
 def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
+    doc = sent.doc
+    last = max(t.i for t in m.tokens)
+    if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
+            and doc[last + 2].lower_ in ("the", "its", "their")):
+        return  # "five of the last six years": a part of a whole we would have to change too
+    if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
+                                               m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
+        return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:

@@ -81,7 +81,9 @@ def clause_tokens(verb: Token) -> set[int] | None:
             drop |= subtree(child)
         elif child.dep_ == "punct":
             drop.add(child.i)
-        elif child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree):
+        elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (
+                child.dep_ == "advcl" and any(m.lower_ in ("while", "whereas", "although", "though", "as")
+                                           and m.dep_ == "mark" for m in child.children)):
             drop |= subtree(child)
     # Everything after the first comma that hangs off the verb itself to its right: "..., up from
     # 574", "..., according to ...", "..., working with ..." are side remarks.
@@ -120,15 +122,20 @@ def deictic_tokens(tokens: Iterable[Token]) -> set[int]:
 
 
 def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
-                     allow_possessive: bool = False) -> bool:
+                     allow_possessive: bool | str = False) -> bool:
     """True when the words need the article's context: he, the group, this month..."""
     quoted = quoted or set()
     toks = [t for t in tokens if t.i not in quoted]
     seen_noun = allow_possessive
+    persons = allow_possessive == "person"
     for t in toks:
         low = t.lower_
-        if t.tag_ == "PRP$" and seen_noun and low in ("its", "their", "his", "her"):
+        if t.tag_ == "PRP$" and seen_noun and (low in ("its", "their") or (persons and low in ("his", "her"))):
             continue
+        if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
+            return True
+        if t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS and t.head.dep_ in ("ROOT", "ccomp"):
+            return True
         if t.pos_ in ("NOUN", "PROPN"):
             seen_noun = True
         if t.tag_ in ("PRP", "PRP$") and low in PRONOUNS and not (low == "it" and t.dep_ == "expl"):
@@ -183,9 +190,24 @@ def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
     if any(verb.doc[i].dep_ not in ("punct", "cc") for i in rest_before):
         return None  # something stands before the subject that we cannot place
     rest = [verb.doc[i] for i in sorted(keep - target) if i > first]
-    if leans_on_context(rest, quoted_tokens(verb.sent), allow_possessive=True):
+    if len(rest) < 2 or not (rest[0].pos_ in ("VERB", "AUX", "ADV", "PART") or rest[0].dep_ in ("neg", "aux")):
         return None
-    return finish(f"{wh} {render(rest)}")
+    if leans_on_context(rest, quoted_tokens(verb.sent),
+                        allow_possessive="person" if wh.lower().startswith("{wh}") else True):
+        return None
+    return well_formed(finish(f"{wh} {render(rest)}"))
+
+
+def well_formed(prompt: str | None) -> str | None:
+    """None for a stem with unbalanced brackets or quotes, or too short to ask anything."""
+    if prompt is None:
+        return None
+    for a, b in ("()", "[]", "“”"):
+        if prompt.count(a) != prompt.count(b):
+            return None
+    if prompt.count('"') % 2 or len(prompt.split()) < 4:
+        return None
+    return prompt
 
 
 def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
@@ -218,7 +240,8 @@ def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
     body_ids = {i for i in body_ids if i > verb.i or verb.doc[i].dep_ in ("advmod",)}
     pre = [verb.doc[i] for i in sorted(body_ids) if i < verb.i]
     post = [verb.doc[i] for i in sorted(body_ids) if i > verb.i]
-    if leans_on_context(pre + post, quoted_tokens(verb.sent), allow_possessive=True):
+    person = any(t.ent_type_ == "PERSON" for t in subj_toks)
+    if leans_on_context(pre + post, quoted_tokens(verb.sent), allow_possessive="person" if person else True):
         return None
     if auxes:
         first, others = auxes[0], auxes[1:]
@@ -241,7 +264,7 @@ def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
         middle = " ".join(n.text for n in neg)
         verb_text = verb.lemma_
     parts = [wh, lead, subj_text, middle, render(pre), verb_text, render(post)]
-    return finish(" ".join(p for p in parts if p))
+    return well_formed(finish(" ".join(p for p in parts if p)))
 
 
 def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> str | None:
@@ -270,7 +293,7 @@ def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> st
     ante_text = render(ante)
     if ante and ante[0].i == verb.sent.start and ante[0].pos_ != "PROPN" and not ante[0].text.isupper():
         ante_text = ante_text[:1].lower() + ante_text[1:]
-    return finish(" ".join(p for p in [wh, be, participle, prep, ante_text, render(post)] if p))
+    return well_formed(finish(" ".join(p for p in [wh, be, participle, prep, ante_text, render(post)] if p)))
 
 
 _QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")

@@ -23,7 +23,7 @@ PLACE_NOUNS = {"region", "province", "state", "city", "town", "village", "county
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "prime", "minister",
           "secretary", "senator", "governor", "mayor", "judge", "chancellor", "general", "king",
           "queen", "prince", "princess", "pope", "professor", "chief", "chairman", "director"}
-_TRIM = re.compile(r"^(the|The)\s+|(’s|'s|’|')$")
+_TRIM = re.compile(r"^(the|The|Mr|Mrs|Ms|Miss|Dr|Sir|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(’s|'s|’|')$")
 
 
 def clean_name(text: str) -> str:
@@ -43,6 +43,7 @@ class Mention:
     with_the: bool = False  # "the Sahel"
     before_place_noun: bool = False  # "the Gao region"
     after_title: bool = False  # "Mr Bush", "President Macron"
+    after_place_prep: bool = False  # "at Gatwick", "in Kent"
     proper: bool = True  # every word a proper noun or capitalised
 
 
@@ -62,7 +63,9 @@ class NameBook:
         return self.full.get(name, name)
 
     def of_kind(self, kind: str) -> list[str]:
-        return [n for n in self.order if self.kinds.get(n) == kind]
+        return [n for n in self.order if self.kinds.get(n) == kind and n in self.sure]
+
+    sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
 
 
 def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
@@ -86,14 +89,19 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             cues[m.name]["place_noun"] += 1
         if m.after_title:
             cues[m.name]["title"] += 1
+        if m.after_place_prep:
+            cues[m.name]["place_prep"] += 1
     book = NameBook()
+    titled = {n for n in order if cues[n]["title"]}
     persons = [n for n in order if votes[n].most_common(1) and votes[n].most_common(1)[0][0] == "person"
                and " " in n]
     for name in order:
         v, c = votes[name], cues[name]
         longer = [p for p in persons if p != name and p.split()[-1] == name]
+        if name in titled and not longer:
+            votes[name]["person"] += 2
         place = gaz.kind_of(name)
-        if longer and place is None:
+        if longer and place != "country":
             book.full[name] = longer[0]
             continue
         if place and not c["title"] and not (longer and v["person"] > 0):
@@ -104,11 +112,19 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             kind = v.most_common(1)[0][0]
             ties = [k for k, n in v.items() if n == v[kind]]
             kind = min(ties, key=KINDS.index)
-            if kind == "person" and (c["the"] or c["place_noun"]):
+            if kind == "person" and (c["the"] or c["place_noun"] or (c["place_prep"] and " " not in name)) \
+                    and not c["title"]:
                 kind = "place"
             if kind == "person" and " " not in name and not c["title"] and v["person"] < 2 \
                     and sum(v.values()) == 1 and not longer:
                 kind = "person"
         book.kinds[name] = kind
         book.order.append(name)
+        # A one-word "person" that is never called Mr or Ms anything may well be a product
+        # (WiFi, Voip); one-word organisations are often games, diseases, brands.
+        if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper():
+            continue
+        if kind == "person" and any(ch.isdigit() for ch in name):
+            continue
+        book.sure.add(name)
     return book

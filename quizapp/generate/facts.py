@@ -121,7 +121,14 @@ def number_mentions(sent: Span) -> list[NumberMention]:
         if not t.like_num or t.ent_type_ in ("ORDINAL", "TIME"):
             continue
         value = parse_number(t.text)
-        if value is None or (low in ("one",) and t.dep_ != "nummod"):
+        if value is None or low == "one":
+            continue
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        prv = doc[t.i - 1] if t.i > 0 else None
+        if nxt is not None and (nxt.tag_ == "HYPH" or nxt.text.startswith("-") or (
+                not t.whitespace_ and nxt.is_alpha and nxt.lower_ not in SCALES)):
+            continue  # "five-and-a-half", "two-thirds", "3G"
+        if prv is not None and prv.tag_ == "HYPH" and not prv.whitespace_:
             continue
         toks = [t]
         j = t.i + 1
@@ -226,12 +233,22 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     noun = head.head if head.dep_ == "nummod" else head.head.head
     if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _STOP_NOUNS or noun.tag_ == "NNP":
         return None
+    if noun.tag_ not in ("NNS", "NNPS") and not m.scale_word:
+        return None  # "the 3 network": a name, not a count
+    relative = _relative_verb_before(m)
+    listed = any(c.dep_ == "appos" for c in noun.children)  # "the two helicopters, a Tiger and a Cougar,"
+    if (not listed and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some")
+                           for c in noun.children)) or (
+            relative is None and (any(c.dep_ == "conj" for c in noun.children)
+                                  or noun.dep_ in ("attr", "conj", "appos"))):
+        return None  # "the two candidates" takes the count as known
     np = noun
     while np.dep_ == "poss" and np.head.pos_ == "NOUN":
         np = np.head
     np_ids = cl.subtree(np)
     for t in np.subtree:
-        if t.dep_ in ("relcl", "acl", "appos") and t.head.i in np_ids:
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.i in np_ids and (
+                t.dep_ == "appos" or _after_comma(t) or len(list(t.subtree)) > 12):
             np_ids -= cl.subtree(t)
     for t in np.subtree:
         if t.dep_ in ("conj", "cc") and t.head.i in np_ids:
@@ -258,6 +275,11 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     f.noun = noun.lemma_.lower()
     f.unit = noun_text if len(noun_text.split()) <= 3 else noun.text
     return f
+
+
+def _after_comma(t: Token) -> bool:
+    first = min(x.i for x in t.subtree)
+    return first > 0 and t.doc[first - 1].text in (",", "—", "–", "(")
 
 
 def _relative_verb_before(m: NumberMention) -> Token | None:
@@ -361,6 +383,8 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
         return None
     np = head
     words = [t for t in np.subtree if t.i not in m.ids and t.dep_ != "det"]
+    if words and (words[0].lower_ != "of" or any(w.dep_ in ("advmod", "relcl", "acl") for w in words)):
+        return None
     wh = how_many(m.hedge, "what percentage")
     if m.hedge and hedge_meaning(m.hedge) == "approx":
         wh = "roughly what percentage"
@@ -377,8 +401,10 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
             "rise", "fall", "drop", "increase", "decrease", "grow", "climb", "jump", "cut", "raise", "reduce"):
         prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"by {wh}") if verb.head.dep_ in (
             "ROOT", "conj", "ccomp") else None
-    else:
+    elif words and np.dep_ in ("nsubj", "nsubjpass", "dobj"):
         prompt = _ask(np, wh, sent)
+    else:
+        return None
     if prompt is None or cl.leans_on_context(words):
         return None
     f = _fact_from(base, "percent", prompt, m)
@@ -392,6 +418,8 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if head is None:
         return None
     np = head
+    if {t.i for t in np.subtree} - m.ids:
+        return None  # "the full £7.4m from the UK Treasury": the stem would lose what it is
     wh = how_many(m.hedge, "how much")
     if np.dep_ in cl.OBJECTS and np.head.pos_ == "VERB" and np.head.dep_ in ("ROOT", "conj", "ccomp"):
         prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
@@ -471,7 +499,10 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
             role_toks = [w for w in role_toks if w.i < ent.start]
             while role_toks and role_toks[-1].text in ",—–":
                 role_toks.pop()
-        if not role_toks or not any(w.lower_ in ROLE_WORDS for w in role_toks):
+        while role_toks and role_toks[-1].text in ",—–(":
+            role_toks.pop()
+        if not role_toks or not any(w.lower_ in ROLE_WORDS for w in role_toks) or \
+                role_toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT"):
             continue
         if len(role_toks) < 2 or len(role_toks) > 12 or cl.leans_on_context(role_toks):
             continue
@@ -494,6 +525,7 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
 def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
     """A named subject or place of the main clause: 'Which country provides ...?'."""
     out: list[Fact] = []
+    quoted = cl.quoted_tokens(sent)
     for ent in sent.ents:
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             continue
@@ -504,11 +536,17 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
         if any(c.dep_ in ("conj", "cc") for c in root.children) or root.dep_ == "conj":
             continue
         verb = root.head
+        if root.i in quoted:
+            continue
         if root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_ == "be" or any(t.tag_ == "RBS" or t.lower_ == "among" for t in verb.subtree):
+                continue  # "South Korea was the most pessimistic": about what?
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
+            if prompt and len(prompt.split()) < 5:
+                continue
         elif root.dep_ == "dobj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and \
-                ent.label_ in ("GPE", "LOC", "ORG", "PERSON"):
+                ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and verb.lemma_ not in SAY_VERBS:
             prompt = cl.ask_inverted(verb, cl.subtree(root), "{Wh}")
             prompt = prompt if prompt and "{Wh}" in prompt and prompt.startswith("{Wh}") else None
         elif root.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.dep_ == "ROOT" and \
@@ -548,6 +586,8 @@ def mentions_of(sent: Span) -> list[Mention]:
             with_the=(ent[0].lower_ == "the" or (before is not None and before.lower_ == "the"))
             and ent.label_ in ("PERSON", "DATE"),
             before_place_noun=after is not None and after.lower_ in PLACE_NOUNS,
-            after_title=before is not None and before.lower_.rstrip(".") in TITLES,
+            after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
+            or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
+            after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
             proper=proper))
     return out

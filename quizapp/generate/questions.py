@@ -61,6 +61,23 @@ class ArticleFacts:
     statements: list[Statement] = field(default_factory=list)
     names: NameBook = field(default_factory=NameBook)
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
+
+    def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
+        """Values of the same kind and noun elsewhere in the article: the first distractors."""
+        here = self.sentence_numbers.get(sentence, set())
+        return [v for v in self.numbers.get((kind, noun), []) if v != value and v not in here
+                and _as_round(v, value)]
+
+
+def _as_round(v: float, value: float) -> bool:
+    """23,000 should not get 22,953 as a distractor: keep the answer's roundness."""
+    def zeros(x: float) -> int:
+        if x != int(x):
+            return -1
+        digits = str(int(x))
+        return len(digits) - len(digits.rstrip("0"))
+    return zeros(v) >= min(zeros(value), 2)
 
 
 def slug(text: str, words: int = 6) -> str:
@@ -110,6 +127,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if kind is None or kind == "group" or kind not in WH:
         return None
+    if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
+        return None  # "Which place warned ...": a place that acts is an organisation in disguise
     prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
@@ -124,6 +143,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in in_sentence]
     elif kind == "state":
         pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
+    if kind == "country":
+        pool = _one_per_country(answer, pool, gaz)
     distractors = _distinct(answer, pool, 3)
     if len(distractors) < 2:
         return None
@@ -136,6 +157,34 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                      else ("role", answer, prompt))
 
 
+def _one_per_country(answer: str, pool: list[str], gaz: Gazetteer) -> list[str]:
+    """'UK' and 'Britain' are one country: keep one name per country, none for the answer's."""
+    seen = {gaz.country_code(answer) or answer}
+    out = []
+    for name in pool:
+        code = gaz.country_code(name) or name
+        if code not in seen:
+            seen.add(code)
+            out.append(name)
+    return out
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z]*", text) if w[0].isupper()).lower()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'EA' and 'Electronic Arts', 'GM' and 'General Motors' name the same thing."""
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb or fa in fb.split() or fb in fa.split():
+        return True
+    for short, long in ((a, b), (b, a)):
+        if (short.replace(".", "").isupper() and len(short) <= 5 and " " in long.strip()
+                and _initials(long) == short.replace(".", "").lower()):
+            return True
+    return False
+
+
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
@@ -144,10 +193,14 @@ def _fold(text: str) -> str:
 def _distinct(answer: str, pool: list[str], n: int) -> list[str]:
     out: list[str] = []
     seen = {_fold(answer)}
+    kept = [answer]
     for p in pool:
         k = _fold(p)
         if not k or k in seen or k in _fold(answer) or _fold(answer) in k:
             continue
+        if any(_same_name(p, other) for other in kept):
+            continue
+        kept.append(p)
         seen.add(k)
         out.append(p)
         if len(out) == n:
@@ -166,8 +219,7 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
     as_choice = meaning == "approx" or f.kind == "money" or "numeric" not in types
     if (as_choice and "choice" not in types) or (not as_choice and "numeric" not in types):
         return None
-    prefer = [v for v in af.numbers.get((f.kind, f.noun), []) if v != f.value]
-    taken = {v for v in af.numbers.get((f.kind, f.noun), [])} if f.kind != "year" else set()
+    prefer = af.other_values(f.kind, f.noun, f.value, f.sentence)
     style = style_of(f.style_text, f.scale_word)
     difficulty = "hard" if meaning == "approx" or f.kind in ("percent", "money") else "medium"
     if f.kind == "count" and f.value <= 20 and not meaning:
@@ -193,7 +245,6 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
             unit = f"{f.scale_word} {unit}" if unit else f.scale_word
         q = NumericQuestion(id="q", type="numeric", prompt=f.prompt, answer=plain(f.value), unit=unit,
                             cite=cite, difficulty=difficulty, tags=tags)
-    del taken
     return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)))
 
 
@@ -224,8 +275,9 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
             variants = [MULTIPLIER_WORDS[v] for v in alts[:3]]
     else:
         style = style_of(s.style_text, s.scale_word)
-        prefer = [v for v in af.numbers.get((s.kind, s.noun), []) if v != s.value]
-        values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer)
+        prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
+        values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
+                              avoid=af.sentence_numbers.get(s.sentence, set()))
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")

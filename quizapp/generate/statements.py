@@ -56,10 +56,13 @@ def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
         if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
                 not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")):
             return False
-        if t.tag_ == "DT" and low in ("this", "these", "those", "that") and t.dep_ == "det":
+        if t.tag_ == "DT" and low in ("this", "these", "those", "that"):
             return False
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
+    full = cl.render(kept)
+    if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
+        return False
     text = cl.render(t for t in kept if t.i not in quoted)
     for m in cl.ANAPHORS.finditer(text):
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
