@@ -12,7 +12,7 @@ from quizapp.core.article import Article, load_article
 from quizapp.core.model import QUESTION_TYPES, Bank, Source
 from quizapp.generate import facts as fx
 from quizapp.generate.entities import Mention, build_namebook, clean_name
-from quizapp.generate.questions import ArticleFacts, Statement, build_candidates, select, slug
+from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
 from quizapp.generate.statements import statement_template
 
 if TYPE_CHECKING:
@@ -176,6 +176,37 @@ def _extract(doc: Doc, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(fx.quote_facts(sent, base, person_of))
     af.facts.extend(fx.role_facts(sent, base, person_of))
     af.facts.extend(fx.entity_facts(sent, base, name_of))
+    af.facts.extend(fx.date_facts(sent, base))
+    _add_name_slots(sent, index, af)
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}
+_GENDERED = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
+    """Names a fact-check statement may swap: people and places, outside quotes."""
+    doc = sent.doc
+    text = sent.text.lstrip()
+    if not text or text[0] in "\"“‘'-–—•*":
+        return
+    quoted = fx.cl.quoted_tokens(sent)
+    gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
+            continue
+        if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):
+            continue
+        if ent.root.dep_ in ("compound", "amod", "nmod") and ent.label_ != "PERSON":
+            continue  # "the US stock market": another country would need its adjective
+        ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
+        start = min(ids)
+        if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
+            ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
+        tpl = statement_template(sent, ids)
+        if tpl is not None:
+            af.name_slots.append(NameSlot(tpl[0], tpl[1], "".join(
+                doc[i].text_with_ws for i in sorted(ids)).strip(), index, index + ent.start / 10_000 + 0.00007))
 
 
 def _noun_of(m: fx.NumberMention) -> str:

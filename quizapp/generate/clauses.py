@@ -190,8 +190,10 @@ def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
     if any(verb.doc[i].dep_ not in ("punct", "cc") for i in rest_before):
         return None  # something stands before the subject that we cannot place
     rest = [verb.doc[i] for i in sorted(keep - target) if i > first]
-    if len(rest) < 2 or not (rest[0].pos_ in ("VERB", "AUX", "ADV", "PART") or rest[0].dep_ in ("neg", "aux")):
-        return None
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    head = rest[1] if rest[0].pos_ == "ADV" and len(rest) > 1 else rest[0]
+    if len(rest) < 2 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
+        return None  # "How many people waiting for treatment?" has no verb to ask with
     if leans_on_context(rest, quoted_tokens(verb.sent),
                         allow_possessive="person" if wh.lower().startswith("{wh}") else True):
         return None
@@ -202,6 +204,9 @@ def well_formed(prompt: str | None) -> str | None:
     """None for a stem with unbalanced brackets or quotes, or too short to ask anything."""
     if prompt is None:
         return None
+    words = re.findall(r"[a-z]+", prompt.lower())
+    if any(words.count(w) > 1 for w in ("said", "says", "say", "told")):
+        return None  # "had said on the eve ... said that": the article's own slip
     for a, b in ("()", "[]", "“”"):
         if prompt.count(a) != prompt.count(b):
             return None

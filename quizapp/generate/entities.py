@@ -44,6 +44,7 @@ class Mention:
     before_place_noun: bool = False  # "the Gao region"
     after_title: bool = False  # "Mr Bush", "President Macron"
     after_place_prep: bool = False  # "at Gatwick", "in Kent"
+    title: str = ""  # "Mr", "Ms", "Dr" written before the name
     proper: bool = True  # every word a proper noun or capitalised
 
 
@@ -54,6 +55,7 @@ class NameBook:
     kinds: dict[str, str] = field(default_factory=dict)
     full: dict[str, str] = field(default_factory=dict)  # "Macron" -> "Emmanuel Macron"
     order: list[str] = field(default_factory=list)  # canonical names in order of first mention
+    titles: dict[str, str] = field(default_factory=dict)  # canonical person -> "Mr", "Ms", "Dr"
 
     def kind(self, name: str) -> str | None:
         return self.kinds.get(self.canonical(name))
@@ -127,4 +129,7 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
         if kind == "person" and any(ch.isdigit() for ch in name):
             continue
         book.sure.add(name)
+    for m in mentions:
+        if m.title:
+            book.titles.setdefault(book.canonical(m.name), m.title)
     return book

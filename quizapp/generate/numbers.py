@@ -115,7 +115,7 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
     for v in prefer or ():
         if kind == "year" and abs(v - value) > 15:
             continue
-        if kind != "year" and not (value / 4 <= v <= value * 4):
+        if kind != "year" and not (value / 2 <= v <= value * 2):
             continue
         take(v)
     if kind == "year":

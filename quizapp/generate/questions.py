@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.entities import WH, NameBook
-from quizapp.generate.facts import Fact, hedge_meaning
+from quizapp.generate.facts import Fact, date_distractors, hedge_meaning
 from quizapp.generate.gazetteer import Gazetteer
 from quizapp.generate.numbers import (
     FRACTION_CHOICES,
@@ -43,12 +43,24 @@ class Statement:
 
 
 @dataclass
+class NameSlot:
+    """A sentence as a standalone statement with a name that false variants replace."""
+
+    before: str
+    after: str
+    name: str
+    sentence: int
+    order: float
+
+
+@dataclass
 class Candidate:
     question: AnyQuestion
     score: float
     order: float
     sentence: int
     key: tuple[str, ...]
+    filler: bool = False  # only kept when nothing else asks about its sentence
 
 
 @dataclass
@@ -59,6 +71,7 @@ class ArticleFacts:
     sentences: list[str]
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    name_slots: list[NameSlot] = field(default_factory=list)
     names: NameBook = field(default_factory=NameBook)
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
@@ -103,7 +116,80 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
             c = _from_statement(s, af)
             if c is not None:
                 out.append(c)
+        done: set[int] = set()
+        for slot in af.name_slots:
+            if slot.sentence in done:
+                continue
+            c = _from_name_slot(slot, af, gaz)
+            if c is not None:
+                out.append(c)
+                done.add(slot.sentence)
     return out
+
+
+def _name_pool(answer: str, kind: str, af: ArticleFacts, gaz: Gazetteer, avoid: set[str]) -> list[str]:
+    """Names of the same kind: from the article first, then the gazetteer's neighbours."""
+    pool = [n for n in af.names.of_kind(kind) if n != answer and _fold(n) not in avoid]
+    if kind == "country":
+        pool = _one_per_country(answer, pool + [c for c in gaz.similar_countries(answer)
+                                                if _fold(c) not in avoid], gaz)
+    elif kind == "city":
+        pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in avoid]
+    elif kind == "state":
+        pool += [c for c in gaz.similar_states(answer) if _fold(c) not in avoid]
+    return pool
+
+
+_THE_COUNTRIES = {"UK", "US", "U.S.", "USA", "United States", "United Kingdom", "Netherlands", "Philippines",
+                  "Gambia", "Bahamas", "Czech Republic", "Dominican Republic", "Central African Republic",
+                  "United Arab Emirates", "Maldives", "Comoros", "Seychelles", "Solomon Islands",
+                  "Marshall Islands", "Ivory Coast", "Democratic Republic of the Congo", "Vatican"}
+
+
+def _as_written(name: str, kind: str, title: str, the: str, bare: str, first: bool) -> str:
+    """A distractor name written the way the article wrote the true one ("Mr Kerry", "the UK")."""
+    if kind == "person":
+        if title:
+            return f"{title} {name.split()[-1]}"
+        if " " not in bare:
+            return name.split()[-1]
+        return name
+    if kind == "country" and name in _THE_COUNTRIES:
+        return ("The " if first else "the ") + name
+    return name
+
+
+def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candidate | None:
+    names = af.names
+    words = slot.name.split()
+    title = words[0] if words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") else ""
+    the = words[0] if words[0].lower() == "the" else ""
+    bare = " ".join(words[1:] if title or the else words)
+    answer = names.canonical(bare)
+    kind = names.kind(answer)
+    if kind not in ("person", "country", "city", "state") or answer not in names.sure:
+        return None
+    text = slot.before + slot.name + slot.after
+    avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
+    avoid |= {_fold(w) for w in text.split()}
+    pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
+    variants = _distinct(answer, pool, 3)
+    if len(variants) < 2:
+        return None
+    if kind == "person" and title:
+        # "Ms Hutt" wants another "Ms": a person's own title, never a borrowed one.
+        variants = [v for v in pool if names.titles.get(v) and not _same_name(v, answer)]
+        variants = [f"{names.titles[v]} {v.split()[-1]}" for v in _distinct(answer, variants, 3)]
+        if len(variants) < 2:
+            return None
+        title = ""
+        bare = "x y"
+    shown = [_as_written(v, kind, title, the, bare, slot.before == "") for v in variants]
+    options = [slot.before + v + slot.after for v in shown]
+    q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=text, distractors=options,
+                       cite=_cite(af, slot.sentence), difficulty="medium", tags=["fact-check"])
+    return Candidate(q, 0.5 - max(0, len(text.split()) - 30) * 0.01, slot.order, slot.sentence,
+                     ("statement", str(slot.sentence), slot.name), filler=True)
 
 
 def _cite(af: ArticleFacts, sentence: int) -> Citation:
@@ -118,6 +204,16 @@ def _length_penalty(prompt: str) -> float:
 def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Candidate | None:
     if f.kind in ("count", "year", "percent", "money"):
         return _number_question(f, af, types)
+    if f.kind == "date":
+        if "choice" not in types or len(f.prompt.split()) < 6:
+            return None
+        distractors = _distinct(f.answer, date_distractors(f.answer), 3)
+        if len(distractors) < 2:
+            return None
+        q = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=f.answer, distractors=distractors,
+                           cite=_cite(af, f.sentence), difficulty="medium", tags=["dates"])
+        return Candidate(q, f.score - _length_penalty(f.prompt), f.order, f.sentence,
+                         ("date", str(f.sentence), f.answer))
     if "choice" not in types:
         return None
     names = af.names
@@ -129,6 +225,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
+    if kind == "org" and " " not in answer:
+        return None  # one-word organisations (Labour, Fiat) come with poor distractors
     prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
@@ -145,6 +243,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
     if kind == "country":
         pool = _one_per_country(answer, pool, gaz)
+    if kind == "org":
+        pool = [p for p in pool if " " in p]
     distractors = _distinct(answer, pool, 3)
     if len(distractors) < 2:
         return None
@@ -316,7 +416,9 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         if c.question.prompt == FACT_CHECK_PROMPT:
             k = (c.sentence, "statement:" + "|".join(c.key))
         by_fact.setdefault(k, c)
-    kept = [c for c in by_fact.values() if c.score >= 0.3]
+    kept = [c for c in by_fact.values() if c.score >= 0.3 and not c.filler]
+    asked = {c.sentence for c in kept}
+    kept += [c for c in by_fact.values() if c.score >= 0.3 and c.filler and c.sentence not in asked]
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]

@@ -33,17 +33,23 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
     kept = [t for t in toks if t.i not in drop]
     if not kept or len(kept) > 60 or not _stands_alone(sent, kept):
         return None
-    before = [t for t in kept if t.i < min(target)]
-    after = [t for t in kept if t.i > max(target)]
-    gap_before = " " if before and (before[-1].whitespace_ or before[-1].i + 1 != min(target)) else ""
-    gap_after = " " if after and (sent.doc[max(target)].whitespace_ or after[0].i != max(target) + 1) else ""
-    b = cl.render(before) + gap_before if before else ""
-    a = (gap_after + cl.render(after)) if after else ""
+    # Rebuild from the article's own characters, so the statement reads as the sentence does.
+    first, last = min(target), max(target)
+    # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
+    b = "".join(t.text_with_ws if t.i not in drop else t.whitespace_ for t in toks if t.i < first)
+    a = sent.doc[last].whitespace_ + "".join(t.text_with_ws if t.i not in drop else t.whitespace_
+                                             for t in toks if t.i > last)
+    b, a = _tidy(b).lstrip(" ,"), _tidy(a)
     b = b[:1].upper() + b[1:]
     if not a.rstrip().endswith((".", "!", "?", "”", '"')):
         a = a.rstrip(" ,;:") + "."
-    a = re.sub(r"\s+([,.])", r"\1", a)
     return b, a
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t\n]+", " ", text)
+    text = re.sub(r" +([,.;:])", r"\1", text)
+    return re.sub(r",\s*,", ",", text)
 
 
 def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
