@@ -17,15 +17,16 @@ from quizapp.generate.statements import statement_template
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 Progress = Callable[[int, int, str], None]
 Cancel = Callable[[], bool]
 
 # Bounds that keep a huge article in bounded time and memory.
 MAX_SENTENCE_CHARS = 1_500
-MAX_FACTS_PER_ARTICLE = 3_000
+MAX_CANDIDATES = 3_000
 BATCH = 64
+CHUNK_CHARS = 5_000
 
 
 class GenerationCancelled(Exception):
@@ -79,13 +80,14 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
                           sentences=[article.text[s.start:s.end] for s in article.sentences])
         mentions: list[Mention] = []
-        for i, doc in _parsed(nlp, af.sentences):
+        for i, doc in _parsed(nlp, article):
             if i % 16 == 0:
                 if stop():
                     raise GenerationCancelled()
                 report(done + i, total, f"reading {article.display_title}")
-            if len(af.facts) < MAX_FACTS_PER_ARTICLE:
-                _extract(doc, i, af, mentions, nlp)
+            _extract(doc, i, af, mentions, nlp)
+            if len(af.facts) + len(af.statements) + len(af.name_slots) >= MAX_CANDIDATES:
+                break  # enough to choose from: a huge article stops here, in bounded time and memory
         done += len(af.sentences)
         af.names = build_namebook(mentions, gaz)
         found.append(af)
@@ -103,12 +105,39 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
     return bank, found
 
 
-def _parsed(nlp: Language, sentences: list[str]) -> Iterator[tuple[int, Doc]]:
-    """Parse the sentences worth parsing, in batches, one parse per sentence."""
-    wanted = [(i, _DATELINE.sub("", s)) for i, s in enumerate(sentences) if _worth_parsing(s)]
-    docs = nlp.pipe((s for _, s in wanted), batch_size=BATCH)
-    for (i, _), doc in zip(wanted, docs, strict=True):
-        yield i, doc
+def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
+    """Parse the article once, in chunks of whole sentences within a paragraph, and give each
+    sentence worth asking about as a span of its chunk's parse."""
+    text = article.text
+    chunks: list[tuple[int, int, list[int]]] = []  # (start, end, sentence indices)
+    for i, s in enumerate(article.sentences):
+        if chunks:
+            start, end, members = chunks[-1]
+            between = text[end:s.start]
+            if "\n\n" not in between and s.end - start <= CHUNK_CHARS:
+                chunks[-1] = (start, s.end, [*members, i])
+                continue
+        chunks.append((s.start, s.end, [i]))
+
+    def chunk_text(start: int, end: int) -> str:
+        # A dateline ("PARIS — ") is blanked out, keeping offsets, so the parse starts at the sentence.
+        piece = text[start:end]
+        m = _DATELINE.match(piece)
+        return " " * m.end() + piece[m.end():] if m else piece
+
+    docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
+    for (start, _end, members), doc in zip(chunks, docs, strict=True):
+        for i in members:
+            s = article.sentences[i]
+            if not _worth_parsing(text[s.start:s.end]):
+                continue
+            a = s.start - start
+            m = _DATELINE.match(text[s.start:s.end])
+            if m:
+                a += m.end()
+            span = doc.char_span(a, s.end - start, alignment_mode="expand")
+            if span is not None and len(span):
+                yield i, span
 
 
 # "PARIS — ", "LONDON (Reuters) - ": the place of the dateline is not part of the sentence.
@@ -121,9 +150,8 @@ def _worth_parsing(sentence: str) -> bool:
     return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
 
 
-def _extract(doc: Doc, index: int, af: ArticleFacts, mentions: list[Mention],
+def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
              parse: Callable[[str], Doc]) -> None:
-    sent = doc[:]
     ms = fx.mentions_of(sent)
     mentions.extend(ms)
     names = {m.name for m in ms}
@@ -131,7 +159,7 @@ def _extract(doc: Doc, index: int, af: ArticleFacts, mentions: list[Mention],
                    names_in_sentence=names)
     ent_of: dict[int, str] = {}
     label_of: dict[int, str] = {}
-    for ent in doc.ents:
+    for ent in sent.ents:
         for t in ent:
             ent_of[t.i] = clean_name(ent.text)
             label_of[t.i] = ent.label_
@@ -192,7 +220,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
         return
     quoted = fx.cl.quoted_tokens(sent)
     gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
-    for ent in doc.ents:
+    for ent in sent.ents:
         if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
             continue
         if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):

@@ -65,6 +65,14 @@ def render(tokens: Iterable[Token]) -> str:
     return text.strip()
 
 
+def starts_sentence(tok: Token) -> bool:
+    """True for the first word of a sentence (after a blanked dateline or an opening quote)."""
+    i = tok.i
+    while i > tok.sent.start and (tok.doc[i - 1].is_space or tok.doc[i - 1].is_quote):
+        i -= 1
+    return i == tok.sent.start
+
+
 def subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
@@ -232,7 +240,7 @@ def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
     subj_text = render(subj_toks)
     if any(t.text == "," for t in subj_toks):
         subj_text += ","
-    if subj_toks and subj_toks[0].i == verb.sent.start and subj_toks[0].pos_ not in ("PROPN",) \
+    if subj_toks and starts_sentence(subj_toks[0]) and subj_toks[0].pos_ not in ("PROPN",) \
             and subj_toks[0].text[:1].isupper() and not (len(subj_toks[0].text) > 1 and subj_toks[0].text.isupper()):
         subj_text = subj_text[:1].lower() + subj_text[1:]
     auxes = aux_of(verb)
@@ -296,7 +304,7 @@ def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> st
     prep = "in" if verb.lemma_ in ("kill", "injure", "wound", "hurt", "displace", "destroy",
                                    "damage", "claim", "leave") else "by"
     ante_text = render(ante)
-    if ante and ante[0].i == verb.sent.start and ante[0].pos_ != "PROPN" and not ante[0].text.isupper():
+    if ante and starts_sentence(ante[0]) and ante[0].pos_ != "PROPN" and not ante[0].text.isupper():
         ante_text = ante_text[:1].lower() + ante_text[1:]
     return well_formed(finish(" ".join(p for p in [wh, be, participle, prep, ante_text, render(post)] if p)))
 
