@@ -243,3 +243,10 @@ def test_cli_prints_to_stdout_and_refuses_bad_files(tmp_path):
     assert "Traceback" not in r.stderr
     r = run_cli(str(SEED), "--types", "essay", cwd=tmp_path)
     assert r.returncode == 2 and "unknown type" in r.stderr
+
+
+def test_a_huge_article_without_sentences_is_read_without_parsing_it_whole(tmp_path):
+    """A 2 MB run-on text is more than spaCy takes in one piece; it is skipped, not crashed on."""
+    p = write(tmp_path, "the soldiers said about 4,500 troops " * 60_000, "huge.txt")
+    bank = generate_bank([p], bank_dir=tmp_path)
+    assert bank.questions == []

@@ -111,7 +111,10 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
     text = article.text
     chunks: list[tuple[int, int, list[int]]] = []  # (start, end, sentence indices)
     for i, s in enumerate(article.sentences):
-        if chunks:
+        if s.end - s.start > MAX_SENTENCE_CHARS:
+            chunks.append((s.start, s.start, []))  # too long to cite: not parsed, and ends the chunk
+            continue
+        if chunks and chunks[-1][2]:
             start, end, members = chunks[-1]
             between = text[end:s.start]
             if "\n\n" not in between and s.end - start <= CHUNK_CHARS:
@@ -125,6 +128,7 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
         m = _DATELINE.match(piece)
         return " " * m.end() + piece[m.end():] if m else piece
 
+    chunks = [c for c in chunks if c[2]]
     docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
     for (start, _end, members), doc in zip(chunks, docs, strict=True):
         for i in members:
