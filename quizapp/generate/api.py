@@ -203,7 +203,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.facts.extend(made)
         if made:
             asked |= {t.i for t in m.tokens}
-        elif (m.kind != "year" or m.tokens[0].dep_ == "pobj") and not (m.kind == "count" and m.value <= 2):
+        elif not (m.kind == "count" and m.value <= 2):
             _add_statement(sent, m, index, af, key[1])
     af.facts.extend(fx.quote_facts(sent, base, person_of))
     af.facts.extend(fx.role_facts(sent, base, person_of))
@@ -224,13 +224,17 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
         return
     quoted = fx.cl.quoted_tokens(sent)
     gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
+    if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
+        return  # "South Korea was the most pessimistic": most of what, the question cannot say
     for ent in sent.ents:
-        if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
+        if ent.label_ not in ("PERSON", "GPE", "LOC", "ORG") or not ent.text[:1].isupper():
             continue
         if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):
             continue
-        if ent.root.dep_ in ("compound", "amod", "nmod") and ent.label_ != "PERSON":
+        if ent.root.dep_ in ("compound", "amod", "nmod"):
             continue  # "the US stock market": another country would need its adjective
+        if ent.end < len(doc) and doc[ent.end].text in ("'", "’"):
+            continue  # "The UK' opposition": a slip of the article that a variant would copy
         ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
         start = min(ids)
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):

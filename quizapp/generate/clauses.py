@@ -28,7 +28,9 @@ ANAPHORS = re.compile(
     r"programme|program|system|idea|proposal|policy|process|book|film|album|show|game|event|"
     r"operation|mission|station|station|province|town|village|county|state|president|chief|"
     r"boss|head|leader|government|authorities|ministry|department|court|judge|police|army|forces|"
-    r"unit|side|squad|players|player|manager|coach|owner|chairman|director)\b(?!\s+of\b)"
+    r"unit|side|squad|players|player|manager|coach|owner|chairman|director|business|singer|order|ruling|"
+    r"injunction|verdict|announcement|reshuffle|proposals|plans|changes|measures|tests|checks|"
+    r"striker|footballer|actor|actress|firm's|company's)\b(?!\s+of\b)"
     r"|\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
     r"summer|autumn|fall|winter|season|time)\b|\b(yesterday|today|tomorrow|tonight|"
     r"here|such|above|below|aforementioned)\b|\bthe (former|latter)\b", re.I)

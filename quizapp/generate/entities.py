@@ -45,6 +45,7 @@ class Mention:
     after_title: bool = False  # "Mr Bush", "President Macron"
     after_place_prep: bool = False  # "at Gatwick", "in Kent"
     title: str = ""  # "Mr", "Ms", "Dr" written before the name
+    after_work_noun: bool = False  # "his album Innocent Man", "the label Jet Star"
     proper: bool = True  # every word a proper noun or capitalised
 
 
@@ -91,6 +92,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             cues[m.name]["place_noun"] += 1
         if m.after_title:
             cues[m.name]["title"] += 1
+        if m.after_work_noun:
+            cues[m.name]["work"] += 1
         if m.after_place_prep:
             cues[m.name]["place_prep"] += 1
     book = NameBook()
@@ -125,6 +128,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
         # A one-word "person" that is never called Mr or Ms anything may well be a product
         # (WiFi, Voip); one-word organisations are often games, diseases, brands.
         if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper():
+            continue
+        if c["work"]:
             continue
         if kind == "person" and any(ch.isdigit() for ch in name):
             continue

@@ -332,8 +332,8 @@ def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fac
     t = m.tokens[0]
     out: list[Fact] = []
     prep = t.head
-    if t.dep_ != "pobj" or prep.dep_ != "prep" or m.hedge:
-        return out
+    if t.dep_ != "pobj" or prep.dep_ != "prep" or m.hedge or any(c.dep_ == "conj" for c in t.children):
+        return out  # "in either 2006 or 2007" has no one year to ask for
     word = prep.lower_
     wh = {"in": "in what year", "since": "since what year", "by": "by what year",
           "until": "until what year"}.get(word)
@@ -573,6 +573,10 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
     return out
 
 
+_WORK_NOUNS = {"album", "albums", "single", "song", "film", "movie", "book", "novel", "label", "game", "show",
+               "series", "brand", "website", "magazine", "newspaper", "play", "musical", "programme", "app"}
+
+
 def mentions_of(sent: Span) -> list[Mention]:
     """The named entities of a sentence with the cues that help decide their kind."""
     out = []
@@ -599,6 +603,7 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
+            after_work_noun=before is not None and before.lower_ in _WORK_NOUNS,
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
                         and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
             proper=proper))

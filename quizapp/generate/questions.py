@@ -167,12 +167,16 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     bare = " ".join(words[1:] if title or the else words)
     answer = names.canonical(bare)
     kind = names.kind(answer)
-    if kind not in ("person", "country", "city", "state") or answer not in names.sure:
+    if kind not in ("person", "country", "city", "state", "org") or answer not in names.sure:
+        return None
+    if kind == "org" and " " not in answer:
         return None
     text = slot.before + slot.name + slot.after
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
     pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
+    if kind == "org":
+        pool = [p for p in pool if " " in p]
     variants = _distinct(answer, pool, 3)
     if len(variants) < 2:
         return None
@@ -205,7 +209,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if f.kind in ("count", "year", "percent", "money"):
         return _number_question(f, af, types)
     if f.kind == "date":
-        if "choice" not in types or len(f.prompt.split()) < 6:
+        if "choice" not in types or len(f.prompt.split()) < 7:
             return None
         distractors = _distinct(f.answer, date_distractors(f.answer), 3)
         if len(distractors) < 2:
@@ -417,8 +421,18 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             k = (c.sentence, "statement:" + "|".join(c.key))
         by_fact.setdefault(k, c)
     kept = [c for c in by_fact.values() if c.score >= 0.3 and not c.filler]
-    asked = {c.sentence for c in kept}
-    kept += [c for c in by_fact.values() if c.score >= 0.3 and c.filler and c.sentence not in asked]
+    # A name-swap statement joins a sentence that at most one other question cites, and never
+    # one whose answer is the swapped name (that would ask the same thing twice).
+    per_sentence: dict[int, list[Candidate]] = {}
+    for c in kept:
+        per_sentence.setdefault(c.sentence, []).append(c)
+    for c in by_fact.values():
+        if c.score < 0.3 or not c.filler:
+            continue
+        others = per_sentence.get(c.sentence, [])
+        name = _fold(c.key[-1]).split()[-1:] or [""]
+        if len(others) <= 1 and not any(name[0] in _fold(str(o.question.answer)).split() for o in others):
+            kept.append(c)
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]

@@ -10,7 +10,8 @@ from quizapp.generate import clauses as cl
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-_LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then"}
+_LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then", "furthermore",
+         "moreover", "similarly", "likewise", "elsewhere", "besides"}
 
 
 def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
@@ -19,7 +20,9 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
     drop = cl.deictic_tokens(toks)
     # Leading "But", "Meanwhile,"
     i = 0
-    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == ","):
+    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == "," or toks[i].is_space or (
+            toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
+            or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
         drop.add(toks[i].i)
         i += 1
     for t in toks:
@@ -33,6 +36,9 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
     kept = [t for t in toks if t.i not in drop]
     if not kept or len(kept) > 60 or not _stands_alone(sent, kept):
         return None
+    if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
+               and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
+        return None  # a fragment ("People coming to live and work in Britain."), not a statement
     # Rebuild from the article's own characters, so the statement reads as the sentence does.
     first, last = min(target), max(target)
     # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
@@ -41,9 +47,15 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
                                              for t in toks if t.i > last)
     b, a = _tidy(b).lstrip(" ,"), _tidy(a)
     b = b[:1].upper() + b[1:]
+    if not b and sent.doc[first].lower_ == "the":
+        return None  # "the Leicester singer ...": the variant could not keep the capital
     if not a.rstrip().endswith((".", "!", "?", "”", '"')):
         a = a.rstrip(" ,;:") + "."
+    a = re.sub(r"\s*[,;:]+\s*([.!?])$", r"\1", a)  # "..., in recent years." without its time phrase
     return b, a
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _tidy(text: str) -> str:
