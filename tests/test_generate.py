@@ -250,3 +250,23 @@ def test_a_huge_article_without_sentences_is_read_without_parsing_it_whole(tmp_p
     p = write(tmp_path, "the soldiers said about 4,500 troops " * 60_000, "huge.txt")
     bank = generate_bank([p], bank_dir=tmp_path)
     assert bank.questions == []
+
+
+def test_he_is_resolved_from_the_sentence_before_and_both_are_cited(seed_bank):
+    [q] = [q for q in seed_bank.questions if q.prompt.startswith("Who said in a statement that the troops died")]
+    assert q.answer == "Ibrahim Boubacar Keïta"
+    assert q.cite.quotes[0].startswith("Ibrahim Boubacar Keïta, Mali’s president")
+    assert q.cite.quotes[1].startswith("He said in a statement")
+
+
+def test_he_is_not_resolved_across_a_gap_or_to_a_woman(tmp_path):
+    article = write(tmp_path, (
+        "Ms Anna Berg, the city's mayor, opened the new bridge over the river Tees.\n\n"
+        "He said the bridge had cost far less than the old ferry service over the years.\n\n"
+        "Mr Tom Hale, the chief engineer, praised the builders from Leeds and Hull.\n\n"
+        "Rain fell on the crowd of several hundred people that gathered for the event.\n\n"
+        "He said the crossing would be open to walkers and cyclists every day of the week.\n\n"
+        "Mr Paul Gray, a local trader, welcomed the bridge.\n"))
+    bank = generate_bank([article], bank_dir=tmp_path)
+    assert not [q for q in bank.questions if q.prompt.startswith("Who said the bridge")]
+    assert not [q for q in bank.questions if q.prompt.startswith("Who said the crossing")]

@@ -205,11 +205,42 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             asked |= {t.i for t in m.tokens}
         elif not (m.kind == "count" and m.value <= 2):
             _add_statement(sent, m, index, af, key[1])
-    af.facts.extend(fx.quote_facts(sent, base, person_of))
+    def resolve(tok: Token) -> tuple[str, int] | None:
+        """He or she: the person the previous sentence was about, when that is clear."""
+        recent = af.recent_person
+        if recent is None or recent[0] != index - 1:
+            return None
+        female = recent[2].lower() in ("ms", "mrs", "miss")
+        male = recent[2].lower() == "mr"
+        if (tok.lower_ == "he" and female) or (tok.lower_ == "she" and male):
+            return None
+        return recent[1], recent[0]
+
+    af.sentence_names[index] = names
+    af.facts.extend(fx.quote_facts(sent, base, person_of, resolve))
+    af.facts.extend(fx.pronoun_subject_facts(sent, base, resolve))
     af.facts.extend(fx.role_facts(sent, base, person_of))
     af.facts.extend(fx.entity_facts(sent, base, name_of))
     af.facts.extend(fx.date_facts(sent, base))
     _add_name_slots(sent, index, af)
+    _track_person(sent, index, af, person_of)
+
+
+def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
+    """Remember who this sentence is about, for a "he" or "she" in the next one."""
+    doc = sent.doc
+    for t in sent:
+        if t.dep_ == "nsubj" and (t.head.lemma_ in fx.SAY_VERBS or t.head.dep_ == "ROOT"):
+            name = person_of(t)
+            if name:
+                ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)
+                before = doc[ent_start - 1].text.rstrip(".") if ent_start > 0 else ""
+                af.recent_person = (index, name, before if before.lower() in _TITLES else "")
+                return
+    if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
+        return  # still about the same person, but only the next sentence may lean on this one
+    if any(e.label_ == "PERSON" for e in sent.ents):
+        af.recent_person = None
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}

@@ -187,6 +187,8 @@ def finish(text: str) -> str:
     text = re.sub(r"\s+([,?])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = text.rstrip(" ,;:.")
+    if text.count("“") == text.count("”") + 1:
+        text += "”"  # the closing mark hung off the main verb, outside the clause we kept
     return _cap(text) + "?"
 
 

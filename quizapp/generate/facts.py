@@ -58,6 +58,7 @@ class Fact:
     statement: str | None = None  # for fact-check: the sentence as a standalone statement
     target: tuple[int, int] | None = None  # span of the changed part inside `statement`
     score: float = 0.5
+    antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
 
 
 @dataclass
@@ -448,7 +449,7 @@ def _close_quotes(text: str) -> str:
     return text
 
 
-def quote_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'."""
     out: list[Fact] = []
     speaker = None
@@ -464,6 +465,14 @@ def quote_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignor
             if pobj and person_of(pobj[0]):
                 speaker = person_of(pobj[0])
                 break
+    antecedent = None
+    if not speaker and resolve is not None:
+        for t in sent:
+            if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
+                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+                if subj and resolve(subj[0]):
+                    speaker, antecedent = resolve(subj[0])
+                    break
     if not speaker:
         return out
     for mq in _QUOTE.finditer(_close_quotes(sent.text)):
@@ -476,8 +485,24 @@ def quote_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignor
         q = quote.replace('"', "'")
         out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
                         sentence=base.sentence, order=base.order + mq.start() / 1e6,
-                        names_in_sentence=base.names_in_sentence, score=0.9))
+                        names_in_sentence=base.names_in_sentence, score=0.9, antecedent=antecedent))
     return out
+
+
+def pronoun_subject_facts(sent: Span, base: Fact, resolve) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'He said the troops died for Mali' after a sentence about Keïta -> 'Who said the troops ...?'."""
+    for t in sent:
+        if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head.dep_ == "ROOT" and t.head.pos_ == "VERB":
+            found = resolve(t)
+            if not found:
+                return []
+            prompt = cl.ask_subject(t.head, {t.i}, "{Wh}")
+            if not prompt or len(prompt.split()) < 6 or any(ch.isdigit() for ch in prompt):
+                return []
+            return [Fact(kind="entity", prompt=prompt, answer=found[0], sentence=base.sentence,
+                         order=base.order + 0.00003, names_in_sentence=base.names_in_sentence, score=0.6,
+                         antecedent=found[1])]
+    return []
 
 
 def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]

@@ -75,6 +75,8 @@ class ArticleFacts:
     names: NameBook = field(default_factory=NameBook)
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
+    sentence_names: dict[int, set[str]] = field(default_factory=dict)
+    recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -196,7 +198,9 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
                      ("statement", str(slot.sentence), slot.name), filler=True)
 
 
-def _cite(af: ArticleFacts, sentence: int) -> Citation:
+def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None) -> Citation:
+    if antecedent is not None:  # "Keïta ... expressed his condolences. He said ...": both prove it
+        return Citation(source=af.source, quote=[af.sentences[antecedent], af.sentences[sentence]])
     return Citation(source=af.source, quote=af.sentences[sentence])
 
 
@@ -237,6 +241,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind == "person" and f.kind == "entity" and prompt.startswith("Who") and False:
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
+    if f.antecedent is not None:
+        in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(f.antecedent, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
     if kind == "country":
@@ -253,7 +259,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if len(distractors) < 2:
         return None
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
-                       cite=_cite(af, f.sentence),
+                       cite=_cite(af, f.sentence, f.antecedent),
                        difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
                        tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
     score = f.score - _length_penalty(prompt)
