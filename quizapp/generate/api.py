@@ -234,8 +234,9 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
             name = person_of(t)
             if name:
                 ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)
-                before = doc[ent_start - 1].text.rstrip(".") if ent_start > 0 else ""
-                af.recent_person = (index, name, before if before.lower() in _TITLES else "")
+                words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
+                title = next((w for w in words if w.lower() in _TITLES), "")
+                af.recent_person = (index, name, title)
                 return
     if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
         return  # still about the same person, but only the next sentence may lean on this one
