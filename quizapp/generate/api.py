@@ -259,7 +259,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
     if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
         return  # "South Korea was the most pessimistic": most of what, the question cannot say
     for ent in sent.ents:
-        if ent.label_ not in ("PERSON", "GPE", "LOC", "ORG") or not ent.text[:1].isupper():
+        if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
             continue
         if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):
             continue

@@ -127,8 +127,12 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
         book.order.append(name)
         # A one-word "person" that is never called Mr or Ms anything may well be a product
         # (WiFi, Voip); one-word organisations are often games, diseases, brands.
-        if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper():
+        steady_org = kind == "org" and v["org"] >= 2 and v["org"] == sum(v.values())
+        if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper() \
+                and not steady_org:
             continue
+        if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")):
+            continue  # "TB", "GP", "EA": too short to tell an organisation from anything else
         if c["work"]:
             continue
         if kind == "person" and any(ch.isdigit() for ch in name):

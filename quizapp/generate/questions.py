@@ -169,16 +169,12 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     bare = " ".join(words[1:] if title or the else words)
     answer = names.canonical(bare)
     kind = names.kind(answer)
-    if kind not in ("person", "country", "city", "state", "org") or answer not in names.sure:
-        return None
-    if kind == "org" and " " not in answer:
-        return None
+    if kind not in ("person", "country", "city", "state") or answer not in names.sure:
+        return None  # organisations swapped in a sentence read as nonsense more often than not
     text = slot.before + slot.name + slot.after
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
     pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
-    if kind == "org":
-        pool = [p for p in pool if " " in p]
     variants = _distinct(answer, pool, 3)
     if len(variants) < 2:
         return None
@@ -233,14 +229,15 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
-    if kind == "org" and " " not in answer:
-        return None  # one-word organisations (Labour, Fiat) come with poor distractors
+    if kind == "org" and answer not in names.sure:
+        return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
     prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
     if kind == "person" and f.kind == "entity" and prompt.startswith("Who") and False:
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
+    in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
     if f.antecedent is not None:
         in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(f.antecedent, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
@@ -253,8 +250,6 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
     if kind == "country":
         pool = _one_per_country(answer, pool, gaz)
-    if kind == "org":
-        pool = [p for p in pool if " " in p]
     distractors = _distinct(answer, pool, 3)
     if len(distractors) < 2:
         return None

@@ -137,7 +137,7 @@ def format_report(reports: list[ArticleReport]) -> str:
         checks = sum(1 for q in qs if q.prompt == FACT_CHECK_PROMPT)
         per = len(qs) * 600 / max(words, 1)
         return (f"{name[:44]:44} {words:5} {len(qs):3} {per:5.1f} {choice:6} {numeric:7} {checks:5} "
-                + " ".join(f"{100 * passed[c] / n:11.0f}%" for c in CHECKS))
+                + " ".join(f"{100 * passed[c] / n:11.0f}%" if qs else f"{'-':>12}" for c in CHECKS))
 
     for r in reports:
         lines.append(row(r.name, r.words, r.questions, r.passed))
