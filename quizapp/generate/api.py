@@ -265,10 +265,12 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
             continue
         if ent.root.dep_ in ("compound", "amod", "nmod"):
             continue  # "the US stock market": another country would need its adjective
-        if ent.end < len(doc) and doc[ent.end].text in ("'", "’"):
+        if ent.end < len(doc) and doc[ent.end].text in ("'", "’", "-"):
             continue  # "The UK' opposition": a slip of the article that a variant would copy
         ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
         start = min(ids)
+        if start > 0 and doc[start - 1].lower_ in fx.TITLES and doc[start - 1].lower_ not in _TITLES:
+            continue  # "President Bush": a swapped name would have to hold the office too
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
             ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
         tpl = statement_template(sent, ids)

@@ -82,7 +82,13 @@ class NumberMention:
 
     @property
     def number_text(self) -> str:
-        return next((t.text for t in self.tokens if t.like_num), self.text)
+        for t in self.tokens:
+            if t.like_num:
+                return t.text
+            glued = _GLUED_SCALE.match(t.text)
+            if glued:
+                return glued.group(1)
+        return self.text
 
 
 # --- numbers ---------------------------------------------------------------
@@ -119,11 +125,19 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             out.append(m)
             used.add(t.i)
             continue
+        glued = _GLUED_SCALE.match(t.text)  # "2bn", "1.5m" as one token
+        if glued and t.i > sent.start and doc[t.i - 1].text in CURRENCIES:
+            m = NumberMention([doc[t.i - 1], t], float(glued.group(1)), "money",
+                              currency=CURRENCIES[doc[t.i - 1].text], scale_word=glued.group(2), head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used |= {t.i, t.i - 1}
+            continue
         if not t.like_num or t.ent_type_ in ("ORDINAL", "TIME"):
             continue
         value = parse_number(t.text)
-        if value is None or low == "one":
-            continue
+        if value is None or low == "one" or (len(t.text) > 1 and t.text.startswith("0") and "." not in t.text):
+            continue  # "056" is a code, not a count
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         prv = doc[t.i - 1] if t.i > 0 else None
         if nxt is not None and (nxt.tag_ == "HYPH" or nxt.text.startswith("-") or (
@@ -170,6 +184,9 @@ def number_mentions(sent: Span) -> list[NumberMention]:
         used |= {x.i for x in toks}
         out.append(m)
     return out
+
+
+_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
 
 
 def _is_date_part(t: Token) -> bool:

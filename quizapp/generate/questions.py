@@ -133,8 +133,11 @@ def _name_pool(answer: str, kind: str, af: ArticleFacts, gaz: Gazetteer, avoid: 
     """Names of the same kind: from the article first, then the gazetteer's neighbours."""
     pool = [n for n in af.names.of_kind(kind) if n != answer and _fold(n) not in avoid]
     if kind == "country":
-        pool = _one_per_country(answer, pool + [c for c in gaz.similar_countries(answer)
-                                                if _fold(c) not in avoid], gaz)
+        near = [c for c in gaz.similar_countries(answer) if _fold(c) not in avoid]
+        # Iraq's neighbours before the article's other countries; Britain has one neighbour, so
+        # the countries the article compares it with come first.
+        pool = near[:4] + pool if gaz.neighbour_count(answer) >= 2 else pool + near
+        pool = _one_per_country(answer, pool, gaz)
     elif kind == "city":
         pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in avoid]
     elif kind == "state":
@@ -146,6 +149,14 @@ _THE_COUNTRIES = {"UK", "US", "U.S.", "USA", "United States", "United Kingdom", 
                   "Gambia", "Bahamas", "Czech Republic", "Dominican Republic", "Central African Republic",
                   "United Arab Emirates", "Maldives", "Comoros", "Seychelles", "Solomon Islands",
                   "Marshall Islands", "Ivory Coast", "Democratic Republic of the Congo", "Vatican"}
+
+
+def _city_elsewhere(name: str, af: ArticleFacts, gaz: Gazetteer) -> bool:
+    """Kent, Washington in an article about the UK: a small city of a country the article never names."""
+    if af.names.kind(name) != "city" or gaz.city_population(name) >= 1_000_000:
+        return False
+    countries = {gaz.country_code(n) for n in af.names.of_kind("country")}
+    return gaz.city_country(name) not in countries
 
 
 def _as_written(name: str, kind: str, title: str, the: str, bare: str, first: bool) -> str:
@@ -164,6 +175,8 @@ def _as_written(name: str, kind: str, title: str, the: str, bare: str, first: bo
 def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candidate | None:
     names = af.names
     words = slot.name.split()
+    if _city_elsewhere(words[-1], af, gaz):
+        return None
     title = words[0] if words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") else ""
     the = words[0] if words[0].lower() == "the" else ""
     bare = " ".join(words[1:] if title or the else words)

@@ -82,10 +82,12 @@ def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
     if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
-    for m in cl.ANAPHORS.finditer(text):
+    if cl.ANAPHORS.search(text):
+        return False
+    for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
-        if m.group(2) and m.group(2).lower() in ("country", "nation", "city", "region", "capital") and \
-                any(t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN" for t in kept[:3]):
+        if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
+                k.ent_type_ in ("GPE", "LOC") or k.pos_ == "PROPN" for k in kept if k.i < t.i):
             continue
         return False
     return True
