@@ -63,6 +63,13 @@ def test_numeric_golden_facts(seed_bank, answer, prompt_words):
     assert q.prompt.endswith("?")
 
 
+def test_the_dateline_is_not_part_of_the_question(seed_bank):
+    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 13]
+    assert q.prompt == ("How many French soldiers did a collision of two helicopters kill during a night "
+                        "operation in Mali?")
+    assert q.cite.quote.startswith("PARIS — A collision")  # the cited sentence is the article's own
+
+
 def test_about_4500_troops_keeps_the_hedge(seed_bank):
     [q] = [q for q in seed_bank.questions if "French troops" in q.prompt]
     assert q.prompt == "About how many French troops are stationed across West Africa?"
@@ -270,3 +277,33 @@ def test_he_is_not_resolved_across_a_gap_or_to_a_woman(tmp_path):
     bank = generate_bank([article], bank_dir=tmp_path)
     assert not [q for q in bank.questions if q.prompt.startswith("Who said the bridge")]
     assert not [q for q in bank.questions if q.prompt.startswith("Who said the crossing")]
+
+
+def test_html_page_gives_text_and_source_metadata(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Bridge opens in Lyon</title>"
+        '<meta name="author" content="Jo Marsh"></head><body><nav>Home | News</nav><article>'
+        "<h1>Bridge opens in Lyon</h1>"
+        "<p>About 120 people were hurt when an old bridge collapsed in Lyon in 2018, the city said.</p>"
+        "<p>The new bridge cost more than 40 million euros and took three years to build, "
+        "according to the regional council of Auvergne-Rhone-Alpes.</p>"
+        "<p>Mayor Anne Duval said the crossing would open to walkers and cyclists in May.</p>"
+        "</article></body></html>", encoding="utf-8")
+    bank = generate_bank([page], bank_dir=tmp_path)
+    assert bank.sources["page"].title == "Bridge opens in Lyon"
+    assert bank.sources["page"].file == "page.html"
+    assert any(q.type == "numeric" and q.answer == 2018 for q in bank.questions) or any(
+        "120" in str(q.answer) for q in bank.questions)
+    path = tmp_path / "bank.yaml"
+    save_bank(bank, path)
+    load_bank(path)  # the citations are found in the extracted text
+
+
+def test_report_command_prints_every_check(tmp_path):
+    r = run_cli("--report", str(SEED), cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "mali-helicopter-collision.txt" in r.stdout and "TOTAL" in r.stdout
+    for check in ("answer in ci", "no duplicate"):
+        assert check in r.stdout
+    assert "failed checks" not in r.stdout

@@ -81,7 +81,7 @@ IRREGULAR_PARTICIPLES = {
 
 def render(tokens: Iterable[Token]) -> str:
     """Tokens back to text, keeping the article's spacing."""
-    toks = sorted(tokens, key=lambda t: t.i)
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
     out = []
     for j, t in enumerate(toks):
         out.append(t.text)
@@ -265,7 +265,7 @@ def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
     subj_ids = subtree(subj) - {t.i for t in subj.subtree if t.dep_ in ("relcl", "acl")
                                 and any(c.dep_ == "punct" for c in t.children)}
     subj_ids = {i for i in subj_ids if verb.doc[i].dep_ != "punct" or i < max(subj_ids)}
-    subj_toks = [verb.doc[i] for i in sorted(subj_ids)]
+    subj_toks = [verb.doc[i] for i in sorted(subj_ids) if not verb.doc[i].is_space]
     while subj_toks and subj_toks[-1].text in ",;—–-":
         subj_toks.pop()
     subj_text = render(subj_toks)
