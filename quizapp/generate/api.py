@@ -298,7 +298,7 @@ def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:
-        target = {t.i for t in m.tokens if t.like_num}
+        target = {t.i for t in m.tokens if t.like_num or fx._GLUED_SCALE.match(t.text)}
         if not target:
             return
     tpl = statement_template(sent, target)

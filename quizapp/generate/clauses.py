@@ -25,7 +25,7 @@ ANAPHOR_NOUNS = frozenset([
     "book", "boss", "boy", "building", "business", "capital", "case", "chairman", "changes", "checks", "chief",
     "city", "club", "coach", "company", "company's", "country", "county", "couple", "court", "deal", "decision",
     "department", "device", "director", "event", "figure", "figures", "film", "firm", "firm's", "footballer",
-    "forces", "former", "game", "girl", "government", "group", "head", "idea", "incident", "injunction",
+    "forces", "former", "game", "girl", "group", "head", "idea", "incident", "injunction",
     "interviews", "judge", "latter", "leader", "man", "manager", "measures", "men", "minister", "ministry",
     "mission", "move", "nation", "official", "operation", "order", "organisation", "organization", "owner", "pair",
     "party", "pilot", "plan", "plans", "player", "players", "police", "policy", "poll", "president", "process",
@@ -52,7 +52,7 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
         if not dets or any((c.dep_ == "relcl" and t.doc[min(x.i for x in c.subtree) - 1].text != ",")
-                           or (c.dep_ == "prep" and c.lower_ == "of") for c in t.children):
+                           or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
             continue
         if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in WEEKDAYS
                for c in t.children) and dets[0].lower_ == "the":
@@ -164,11 +164,13 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
     quoted = quoted or set()
     toks = [t for t in tokens if t.i not in quoted]
     seen_noun = allow_possessive
-    persons = allow_possessive == "person"
+    persons = allow_possessive if allow_possessive in ("person", "who") else False
     for t in toks:
         low = t.lower_
         if t.tag_ == "PRP$" and seen_noun and (low in ("its", "their") or (persons and low in ("his", "her"))):
             continue
+        if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself"):
+            continue  # "Who said he accepted there was a problem?": he is the one asked for
         if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
             return True
         if t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS and t.head.dep_ in ("ROOT", "ccomp"):
@@ -234,7 +236,7 @@ def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
     if len(rest) < 2 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
         return None  # "How many people waiting for treatment?" has no verb to ask with
     if leans_on_context(rest, quoted_tokens(verb.sent),
-                        allow_possessive="person" if wh.lower().startswith("{wh}") else True):
+                        allow_possessive="who" if wh.lower().startswith("{wh}") else True):
         return None
     return well_formed(finish(f"{wh} {render(rest)}"))
 
