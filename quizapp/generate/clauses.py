@@ -233,7 +233,7 @@ def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
     rest = [verb.doc[i] for i in sorted(keep - target) if i > first]
     finite = ("VBD", "VBZ", "VBP", "MD")
     head = rest[1] if rest[0].pos_ == "ADV" and len(rest) > 1 else rest[0]
-    if len(rest) < 2 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
+    if len(rest) < 3 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
         return None  # "How many people waiting for treatment?" has no verb to ask with
     if leans_on_context(rest, quoted_tokens(verb.sent),
                         allow_possessive="who" if wh.lower().startswith("{wh}") else True):

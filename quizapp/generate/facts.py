@@ -594,8 +594,8 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
                 continue  # "South Korea was the most pessimistic": about what?
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
-            if prompt and len(prompt.split()) < 5:
-                continue
+            if prompt and len(prompt.split()) < (8 if verb.lemma_ in SAY_VERBS else 5):
+                continue  # "Which organisation said many tests were already done?": said what about what?
         elif root.dep_ == "dobj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and \
                 ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and verb.lemma_ not in SAY_VERBS:
             prompt = cl.ask_inverted(verb, cl.subtree(root), "{Wh}")
