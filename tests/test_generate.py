@@ -307,3 +307,16 @@ def test_report_command_prints_every_check(tmp_path):
     for check in ("answer in ci", "no duplicate"):
         assert check in r.stdout
     assert "failed checks" not in r.stdout
+
+
+def test_markdown_front_matter_goes_into_the_source(tmp_path):
+    article = write(tmp_path, (
+        "---\ntitle: Floods in Kenya\nauthor: A. Writer\npublisher: Daily Example\ndate: 2021-05-04\n---\n"
+        "Floods forced at least 2,300 families from their homes in Kenya in 2021, the Red Cross said.\n"),
+        "floods.md")
+    bank = generate_bank([article], bank_dir=tmp_path)
+    src = bank.sources["floods"]
+    assert (src.title, src.author, src.publisher) == ("Floods in Kenya", "A. Writer", "Daily Example")
+    assert bank.title == "Floods in Kenya"
+    q = next(q for q in bank.questions if q.type == "numeric" and q.answer == 2300)
+    assert q.prompt == "At least how many families did floods force from their homes in Kenya in 2021?"
