@@ -111,8 +111,13 @@ def test_fact_check_statements(seed_bank, true_part, not_in_options):
     assert len(set(q.options)) == len(q.options)
 
 
-def test_helicopters_sentence_is_asked_about(seed_bank):
-    assert find(seed_bank, words=["a Tiger and a Cougar"])
+def test_the_two_helicopters_a_tiger_and_a_cougar(seed_bank):
+    [q] = [q for q in seed_bank.questions if q.prompt.startswith("Which two helicopters")]
+    assert q.prompt == ("Which two helicopters were providing assistance to ground forces engaged in the "
+                        "counterterrorism operation?")
+    assert q.answer == "a Tiger and a Cougar"
+    assert q.distractors == ["two Tigers", "two Cougars"]
+    assert "a Tiger and a Cougar" in q.cite.quote
 
 
 def test_places_are_places(seed_bank):

@@ -59,6 +59,7 @@ class Fact:
     target: tuple[int, int] | None = None  # span of the changed part inside `statement`
     score: float = 0.5
     antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
+    options: list[str] = field(default_factory=list)  # distractors known when the fact is found
 
 
 @dataclass
@@ -285,6 +286,18 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if verb is not None:
         target = {t.i for t in sent if min(m.ids) <= t.i <= noun.i}
         prompt = cl.ask_passive(verb, verb.head, target, wh)
+    items = _listed_items(noun) if listed else None
+    if items is not None and verb is None:
+        # "The two helicopters, a Tiger and a Cougar, were ...": ask which, not how many.
+        which = f"which {m.number_text.lower()} {noun_text}"
+        prompt = _ask(np, which, sent)
+        if prompt is None:
+            return None
+        listing, (a, b) = items
+        f = Fact(kind="list", prompt=prompt, answer=listing, sentence=base.sentence,
+                 order=base.order + m.tokens[0].i / 10_000, names_in_sentence=base.names_in_sentence,
+                 score=0.8, options=[f"{m.number_text.lower()} {_plural(a)}", f"{m.number_text.lower()} {_plural(b)}"])
+        return f
     if prompt is None:
         prompt = _ask(np, wh, sent)
     if prompt is None:
@@ -293,6 +306,22 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     f.noun = noun.lemma_.lower()
     f.unit = noun_text if len(noun_text.split()) <= 3 else noun.text
     return f
+
+
+def _listed_items(noun: Token) -> tuple[str, tuple[str, str]] | None:
+    """'the two helicopters, a Tiger and a Cougar,' -> ('a Tiger and a Cougar', ('Tiger', 'Cougar'))."""
+    appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    conj = [c for c in appos.children if c.dep_ == "conj"]
+    if len(conj) != 1 or appos.pos_ != "PROPN" or conj[0].pos_ != "PROPN":
+        return None
+    words = [t for t in appos.subtree if not (t.dep_ == "punct" and t.i > conj[0].i)]
+    return cl.render(words), (appos.text, conj[0].text)
+
+
+def _plural(name: str) -> str:
+    return name + ("es" if name.endswith(("s", "x", "ch", "sh")) else "s")
 
 
 def _after_comma(t: Token) -> bool:

@@ -221,6 +221,14 @@ def _length_penalty(prompt: str) -> float:
 def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Candidate | None:
     if f.kind in ("count", "year", "percent", "money"):
         return _number_question(f, af, types)
+    if f.kind == "list":
+        # "a Tiger and a Cougar" against "two Tigers", "two Cougars": the same things, miscounted.
+        if "choice" not in types:
+            return None
+        q = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=f.answer, distractors=f.options,
+                           cite=_cite(af, f.sentence), difficulty="medium", tags=["details"])
+        return Candidate(q, f.score - _length_penalty(f.prompt), f.order, f.sentence,
+                         ("list", str(f.sentence), f.answer))
     if f.kind == "date":
         if "choice" not in types or len(f.prompt.split()) < 7:
             return None
