@@ -68,10 +68,8 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
 
     nlp = load_nlp()
     gaz = load_gazetteer()
-    questions = []
     sources: dict[str, Source] = {}
     done = 0
-    per_article = None if max_questions is None else max_questions
     all_cands = []
     found: list[ArticleFacts] = []
     for article, key in zip(loaded, keys, strict=True):
@@ -98,7 +96,7 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
     for n, cs in enumerate(all_cands):
         for c in cs:
             c.order += n * 1_000_000
-    questions = select(cands, per_article)
+    questions = select(cands, max_questions)
     report(total, total, "done")
     bank = Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
                 questions=questions)
@@ -298,15 +296,13 @@ def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:
-        target = {t.i for t in m.tokens if t.like_num or fx._GLUED_SCALE.match(t.text)}
+        target = {t.i for t in m.tokens if t.like_num or fx.GLUED_SCALE.match(t.text)}
         if not target:
             return
     tpl = statement_template(sent, target)
     if tpl is None:
         return
     part = fx.cl.render(sent.doc[i] for i in sorted(target))
-    if m.kind == "fraction" and part.lower().startswith(("a ", "one ")) is False and part.lower() != "half":
-        pass
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
                                    sentence=index, order=index + min(target) / 10_000 + 0.00005,

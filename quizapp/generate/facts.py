@@ -55,8 +55,6 @@ class Fact:
     style_text: str = ""
     scale_word: str = ""
     names_in_sentence: set[str] = field(default_factory=set)
-    statement: str | None = None  # for fact-check: the sentence as a standalone statement
-    target: tuple[int, int] | None = None  # span of the changed part inside `statement`
     score: float = 0.5
     antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
     options: list[str] = field(default_factory=list)  # distractors known when the fact is found
@@ -86,7 +84,7 @@ class NumberMention:
         for t in self.tokens:
             if t.like_num:
                 return t.text
-            glued = _GLUED_SCALE.match(t.text)
+            glued = GLUED_SCALE.match(t.text)
             if glued:
                 return glued.group(1)
         return self.text
@@ -126,7 +124,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             out.append(m)
             used.add(t.i)
             continue
-        glued = _GLUED_SCALE.match(t.text)  # "2bn", "1.5m" as one token
+        glued = GLUED_SCALE.match(t.text)  # "2bn", "1.5m" as one token
         if glued and t.i > sent.start and doc[t.i - 1].text in CURRENCIES:
             m = NumberMention([doc[t.i - 1], t], float(glued.group(1)), "money",
                               currency=CURRENCIES[doc[t.i - 1].text], scale_word=glued.group(2), head=t)
@@ -187,7 +185,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
     return out
 
 
-_GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
+GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
 
 
 def _is_date_part(t: Token) -> bool:

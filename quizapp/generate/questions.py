@@ -255,8 +255,6 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
-    if kind == "person" and f.kind == "entity" and prompt.startswith("Who") and False:
-        return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
     in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
     if f.antecedent is not None:

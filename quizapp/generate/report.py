@@ -126,7 +126,7 @@ def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUEST
 def format_report(reports: list[ArticleReport]) -> str:
     """A plain-text table, one line per article and a total line."""
     lines = []
-    head = f"{'article':44} {'words':>5} {'qs':>3} {'/600w':>5} {'choice':>6} {'numeric':>7} {'check':>5} " + \
+    head = f"{'article':44} {'words':>5} {'qs':>3} {'/600w':>5} {'choice':>6} {'numeric':>7} {'fact-check':>10} " + \
         " ".join(f"{c[:12]:>12}" for c in CHECKS)
     lines.append(head)
 
@@ -136,7 +136,7 @@ def format_report(reports: list[ArticleReport]) -> str:
         numeric = sum(1 for q in qs if q.type == "numeric")
         checks = sum(1 for q in qs if q.prompt == FACT_CHECK_PROMPT)
         per = len(qs) * 600 / max(words, 1)
-        return (f"{name[:44]:44} {words:5} {len(qs):3} {per:5.1f} {choice:6} {numeric:7} {checks:5} "
+        return (f"{name[:44]:44} {words:5} {len(qs):3} {per:5.1f} {choice:6} {numeric:7} {checks:10} "
                 + " ".join(f"{100 * passed[c] / n:11.0f}%" if qs else f"{'-':>12}" for c in CHECKS))
 
     for r in reports:
