@@ -10,8 +10,12 @@ from typing import TYPE_CHECKING
 
 from quizapp.core.article import Article, load_article
 from quizapp.core.model import QUESTION_TYPES, Bank, Source
+from quizapp.generate import clauses as cl
+from quizapp.generate import dates, people
 from quizapp.generate import facts as fx
-from quizapp.generate.entities import Mention, build_namebook, clean_name
+from quizapp.generate import quantities as qty
+from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
+from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
 from quizapp.generate.statements import statement_template
 
@@ -154,7 +158,7 @@ def _worth_parsing(sentence: str) -> bool:
 
 def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
              parse: Callable[[str], Doc]) -> None:
-    ms = fx.mentions_of(sent)
+    ms = people.mentions_of(sent)
     mentions.extend(ms)
     names = {m.name for m in ms}
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
@@ -178,7 +182,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return None
 
     asked: set[int] = set()
-    for m in fx.number_mentions(sent):
+    for m in qty.number_mentions(sent):
         key = (m.kind, _noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
         af.numbers.setdefault(key, [])
@@ -215,11 +219,11 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return recent[1], recent[0]
 
     af.sentence_names[index] = names
-    af.facts.extend(fx.quote_facts(sent, base, person_of, resolve))
-    af.facts.extend(fx.pronoun_subject_facts(sent, base, resolve))
-    af.facts.extend(fx.role_facts(sent, base, person_of))
-    af.facts.extend(fx.entity_facts(sent, base, name_of))
-    af.facts.extend(fx.date_facts(sent, base))
+    af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
+    af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
+    af.facts.extend(people.role_facts(sent, base, person_of))
+    af.facts.extend(people.entity_facts(sent, base, name_of))
+    af.facts.extend(dates.date_facts(sent, base))
     _add_name_slots(sent, index, af)
     _track_person(sent, index, af, person_of)
 
@@ -252,7 +256,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
     text = sent.text.lstrip()
     if not text or text[0] in "\"“‘'-–—•*":
         return
-    quoted = fx.cl.quoted_tokens(sent)
+    quoted = cl.quoted_tokens(sent)
     gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
     if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
         return  # "South Korea was the most pessimistic": most of what, the question cannot say
@@ -267,7 +271,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
             continue  # "The UK' opposition": a slip of the article that a variant would copy
         ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
         start = min(ids)
-        if start > 0 and doc[start - 1].lower_ in fx.TITLES and doc[start - 1].lower_ not in _TITLES:
+        if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in _TITLES:
             continue  # "President Bush": a swapped name would have to hold the office too
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
             ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
@@ -277,14 +281,14 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
                 doc[i].text_with_ws for i in sorted(ids)).strip(), index, index + ent.start / 10_000 + 0.00007))
 
 
-def _noun_of(m: fx.NumberMention) -> str:
+def _noun_of(m: qty.NumberMention) -> str:
     head = m.head
     if head is not None and head.dep_ == "nummod":
         return head.head.lemma_.lower()
     return ""
 
 
-def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
+def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
     doc = sent.doc
     last = max(t.i for t in m.tokens)
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
@@ -296,17 +300,17 @@ def _add_statement(sent, m: fx.NumberMention, index: int, af: ArticleFacts, noun
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:
-        target = {t.i for t in m.tokens if t.like_num or fx.GLUED_SCALE.match(t.text)}
+        target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
             return
     tpl = statement_template(sent, target)
     if tpl is None:
         return
-    part = fx.cl.render(sent.doc[i] for i in sorted(target))
+    part = cl.render(sent.doc[i] for i in sorted(target))
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
                                    sentence=index, order=index + min(target) / 10_000 + 0.00005,
-                                   noun=noun, decimals=fx.style_of(m.number_text).decimals,
+                                   noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word=""))
 
 

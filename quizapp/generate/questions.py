@@ -7,8 +7,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
+from quizapp.generate.dates import date_distractors
 from quizapp.generate.entities import WH, NameBook
-from quizapp.generate.facts import Fact, date_distractors, hedge_meaning
+from quizapp.generate.facts import Fact
 from quizapp.generate.gazetteer import Gazetteer
 from quizapp.generate.numbers import (
     FRACTION_CHOICES,
@@ -20,6 +21,7 @@ from quizapp.generate.numbers import (
     style_of,
     wrong_values,
 )
+from quizapp.generate.quantities import hedge_meaning
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
 AnyQuestion = ChoiceQuestion | NumericQuestion
