@@ -84,3 +84,36 @@ def test_spacy_is_not_imported_until_generation_runs():
     out = subprocess.run([sys.executable, "-c", code], cwd=SEED.parent.parent, capture_output=True,
                          text=True, check=True, env={"PYTHONPATH": str(SEED.parent.parent)}).stdout
     assert out.split() == ["False", "False"]
+
+
+WORDS = ("the a of in 13 4,500 about at least more than Mali Macron said “ ” , . ; — ( ) 2014 £3.2bn $2bn "
+         "5% half a third twice sevenfold he she they Mr Ms President London Kenya killed soldiers were has "
+         "been which that when since 2012 extremists seized Timbuktu").split()
+
+
+def test_any_jumble_of_news_words_gives_a_bank_whose_citations_are_found(tmp_path):
+    """Whatever the text, the generator writes a valid bank or nothing; it never crashes."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from quizapp.core.bank import load_bank, save_bank
+    from quizapp.generate import generate_bank
+
+    sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=25).map(
+        lambda ws: " ".join(ws).capitalize() + ".")
+    article = st.lists(st.lists(sentence, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4).map(
+        "\n\n".join)
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(article)
+    def check(text: str) -> None:
+        path = tmp_path / "jumble.txt"
+        path.write_text(text, encoding="utf-8")
+        bank = generate_bank([path], bank_dir=tmp_path)
+        save_bank(bank, tmp_path / "jumble.yaml")
+        loaded = load_bank(tmp_path / "jumble.yaml")
+        for q in loaded.bank.questions:
+            assert q.prompt.endswith("?")
+            assert q.cite is not None and q.cite.spans
+
+    check()
