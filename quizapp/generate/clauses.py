@@ -51,8 +51,7 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
         if t.lower_ not in ANAPHOR_NOUNS or t.dep_ == "compound":
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
-        if not dets or any((c.dep_ == "relcl" and t.doc[min(x.i for x in c.subtree) - 1].text != ",")
-                           or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
+        if not dets or any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
             continue
         if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in WEEKDAYS
                for c in t.children) and dets[0].lower_ == "the":
