@@ -121,10 +121,8 @@ def test_the_two_helicopters_a_tiger_and_a_cougar(seed_bank):
 
 
 def test_places_are_places(seed_bank):
-    """The small model calls Dakar a person; the gazetteer makes it a city with city distractors."""
-    [q] = [q for q in seed_bank.questions if q.answer == "Dakar"]
-    assert q.prompt == "From which city did Paquette report?"
-    assert "Senegal" not in q.distractors and "Bamako" in q.distractors
+    """The small model calls Mali a person and Niger a date; the gazetteer makes them countries."""
+    assert not [q for q in seed_bank.questions if q.answer == "Dakar"]  # the byline is no fact
     for q in seed_bank.questions:
         if isinstance(q, ChoiceQuestion) and q.answer == "Mali":
             assert "Niger" in q.distractors or "Burkina Faso" in q.distractors

@@ -156,10 +156,16 @@ def _worth_parsing(sentence: str) -> bool:
     return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
 
 
+# "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
+_BYLINE = re.compile(r"\b(reported from|contributed (to )?(this )?report|additional reporting by)\b", re.I)
+
+
 def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
              parse: Callable[[str], Doc]) -> None:
     ms = people.mentions_of(sent)
     mentions.extend(ms)
+    if _BYLINE.search(sent.text):
+        return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
                    names_in_sentence=names)

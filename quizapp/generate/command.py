@@ -77,6 +77,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
             return 1
         print(f"{out}: {len(bank.questions)} questions from {len(bank.sources)} "
               f"article{'s' if len(bank.sources) != 1 else ''}", file=sys.stderr)
+    if not bank.questions:
+        print("quizapp: no questions found: the articles may be too short, or their sentences lean on "
+              "context the generator cannot resolve (he, the group, this month)", file=sys.stderr)
     return 0
 
 
