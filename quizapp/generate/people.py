@@ -174,8 +174,20 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
     return out
 
 
-_WORK_NOUNS = {"album", "albums", "single", "song", "film", "movie", "book", "novel", "label", "game", "show",
-               "series", "brand", "website", "magazine", "newspaper", "play", "musical", "programme", "app"}
+_WORK_NOUNS = {"album", "albums", "single", "song", "songs", "film", "films", "movie", "movies", "book", "books",
+               "novel", "label", "game", "games", "show", "shows", "series", "brand", "brands", "website",
+               "magazine", "newspaper", "play", "musical", "programme", "app", "title", "titles", "product",
+               "products"}
+
+
+def _in_list_of_works(tok: Token) -> bool:
+    """'titles such as Fifa and John Madden': names in a list of works are works, not people."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in _WORK_NOUNS:
+        return True
+    return tok.dep_ == "appos" and head.lower_ in _WORK_NOUNS
 
 
 def mentions_of(sent: Span) -> list[Mention]:
@@ -204,7 +216,7 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
-            after_work_noun=before is not None and before.lower_ in _WORK_NOUNS,
+            after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
                         and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
             proper=proper))
