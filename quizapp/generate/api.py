@@ -1,0 +1,359 @@
+"""generate_bank: articles in, a question bank out. The GUI and the CLI both call this."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.core.article import Article, load_article
+from quizapp.core.model import QUESTION_TYPES, Bank, Source
+from quizapp.generate import clauses as cl
+from quizapp.generate import dates, people
+from quizapp.generate import facts as fx
+from quizapp.generate import quantities as qty
+from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
+from quizapp.generate.numbers import style_of
+from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
+from quizapp.generate.statements import statement_template
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+Progress = Callable[[int, int, str], None]
+Cancel = Callable[[], bool]
+
+# Bounds that keep a huge article in bounded time and memory.
+MAX_SENTENCE_CHARS = 1_500
+MAX_CANDIDATES = 3_000
+BATCH = 64
+CHUNK_CHARS = 5_000
+
+
+class GenerationCancelled(Exception):
+    """Raised by generate_bank when its `cancel` callable returned True."""
+
+
+def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                  types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                  cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                  title: str | None = None) -> Bank:
+    """Read articles and write a bank of cited questions about them.
+
+    Source paths are relative to `bank_dir` (default: the current folder). Raises
+    ArticleError for unusable input and GenerationCancelled when `cancel()` says so.
+    """
+    return generate_with_facts(articles, max_questions=max_questions, types=types, progress=progress,
+                               cancel=cancel, bank_dir=bank_dir, title=title)[0]
+
+
+def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                        types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                        cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                        title: str | None = None) -> tuple[Bank, list[ArticleFacts]]:
+    """generate_bank, also returning what was found in each article (for the quality report)."""
+    bad = sorted(set(types) - set(QUESTION_TYPES))
+    if bad:
+        raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
+    loaded = [load_article(p) for p in articles]
+    if not loaded:
+        raise ValueError("give at least one article")
+    base_dir = Path(bank_dir) if bank_dir is not None else Path.cwd()
+    keys = _source_keys(loaded)
+    total = sum(len(a.sentences) for a in loaded)
+    report = progress or (lambda done, total, message: None)
+    stop = cancel or (lambda: False)
+    report(0, total, "loading the language model")
+    from quizapp.generate.gazetteer import load_gazetteer
+    from quizapp.generate.nlp import load_nlp
+
+    nlp = load_nlp()
+    gaz = load_gazetteer()
+    sources: dict[str, Source] = {}
+    done = 0
+    all_cands = []
+    found: list[ArticleFacts] = []
+    for article, key in zip(loaded, keys, strict=True):
+        if stop():
+            raise GenerationCancelled()
+        af = ArticleFacts(source=key if len(loaded) > 1 else None,
+                          sentences=[article.text[s.start:s.end] for s in article.sentences])
+        mentions: list[Mention] = []
+        for i, doc in _parsed(nlp, article):
+            if i % 16 == 0:
+                if stop():
+                    raise GenerationCancelled()
+                report(done + i, total, f"reading {article.display_title}")
+            _extract(doc, i, af, mentions, nlp)
+            if len(af.facts) + len(af.statements) + len(af.name_slots) >= MAX_CANDIDATES:
+                break  # enough to choose from: a huge article stops here, in bounded time and memory
+        done += len(af.sentences)
+        af.names = build_namebook(mentions, gaz)
+        found.append(af)
+        all_cands.append(build_candidates(af, gaz, set(types)))
+        sources[key] = _source(article, base_dir)
+    report(done, total, "choosing questions")
+    cands = [c for cs in all_cands for c in cs]
+    for n, cs in enumerate(all_cands):
+        for c in cs:
+            c.order += n * 1_000_000
+    questions = select(cands, max_questions)
+    report(total, total, "done")
+    bank = Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
+                questions=questions)
+    return bank, found
+
+
+def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
+    """Parse the article once, in chunks of whole sentences within a paragraph, and give each
+    sentence worth asking about as a span of its chunk's parse."""
+    text = article.text
+    chunks: list[tuple[int, int, list[int]]] = []  # (start, end, sentence indices)
+    for i, s in enumerate(article.sentences):
+        if s.end - s.start > MAX_SENTENCE_CHARS:
+            chunks.append((s.start, s.start, []))  # too long to cite: not parsed, and ends the chunk
+            continue
+        if chunks and chunks[-1][2]:
+            start, end, members = chunks[-1]
+            between = text[end:s.start]
+            if "\n\n" not in between and s.end - start <= CHUNK_CHARS:
+                chunks[-1] = (start, s.end, [*members, i])
+                continue
+        chunks.append((s.start, s.end, [i]))
+
+    def chunk_text(start: int, end: int) -> str:
+        # A dateline ("PARIS — ") is blanked out, keeping offsets, so the parse starts at the sentence.
+        piece = text[start:end]
+        m = _DATELINE.match(piece)
+        return " " * m.end() + piece[m.end():] if m else piece
+
+    chunks = [c for c in chunks if c[2]]
+    docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
+    for (start, _end, members), doc in zip(chunks, docs, strict=True):
+        for i in members:
+            s = article.sentences[i]
+            if not _worth_parsing(text[s.start:s.end]):
+                continue
+            a = s.start - start
+            m = _DATELINE.match(text[s.start:s.end])
+            if m:
+                a += m.end()
+            span = doc.char_span(a, s.end - start, alignment_mode="expand")
+            if span is not None and len(span):
+                yield i, span
+
+
+# "PARIS — ", "LONDON (Reuters) - ": the place of the dateline is not part of the sentence.
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[—–-]\s+")
+_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def _worth_parsing(sentence: str) -> bool:
+    words = sentence.split()
+    return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
+
+
+# "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
+_BYLINE = re.compile(r"\b(reported from|contributed (to )?(this )?report|additional reporting by)\b", re.I)
+
+
+def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
+             parse: Callable[[str], Doc]) -> None:
+    ms = people.mentions_of(sent)
+    mentions.extend(ms)
+    if _BYLINE.search(sent.text):
+        return  # its names still count (Dakar is a city), its facts are not the story's
+    names = {m.name for m in ms}
+    base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
+                   names_in_sentence=names)
+    ent_of: dict[int, str] = {}
+    label_of: dict[int, str] = {}
+    for ent in sent.ents:
+        for t in ent:
+            ent_of[t.i] = clean_name(ent.text)
+            label_of[t.i] = ent.label_
+
+    def person_of(tok: Token) -> str | None:
+        if label_of.get(tok.i) == "PERSON":
+            return ent_of[tok.i]
+        return None
+
+    def name_of(tok: Token) -> str | None:
+        if label_of.get(tok.i) in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "PRODUCT"):
+            name = ent_of[tok.i]
+            return name if name and name[0].isupper() else None
+        return None
+
+    asked: set[int] = set()
+    for m in qty.number_mentions(sent):
+        key = (m.kind, _noun_of(m))
+        af.sentence_numbers.setdefault(index, set()).add(m.value)
+        af.numbers.setdefault(key, [])
+        if m.value not in af.numbers[key]:
+            af.numbers[key].append(m.value)
+        made: list[fx.Fact] = []
+        if m.kind == "count":
+            f = fx.count_facts(sent, m, base)
+            made = [f] if f else []
+        elif m.kind == "year":
+            made = fx.year_facts(sent, m, base, parse)
+        elif m.kind == "percent":
+            f = fx.percent_fact(sent, m, base)
+            made = [f] if f else []
+        elif m.kind == "money":
+            f = fx.money_fact(sent, m, base)
+            made = [f] if f else []
+        for f in made:
+            f.noun = f.noun or key[1]
+        af.facts.extend(made)
+        if made:
+            asked |= {t.i for t in m.tokens}
+        elif not (m.kind == "count" and m.value <= 2):
+            _add_statement(sent, m, index, af, key[1])
+    def resolve(tok: Token) -> tuple[str, int] | None:
+        """He or she: the person the previous sentence was about, when that is clear."""
+        recent = af.recent_person
+        if recent is None or recent[0] != index - 1:
+            return None
+        female = recent[2].lower() in ("ms", "mrs", "miss")
+        male = recent[2].lower() == "mr"
+        if (tok.lower_ == "he" and female) or (tok.lower_ == "she" and male):
+            return None
+        return recent[1], recent[0]
+
+    af.sentence_names[index] = names
+    af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
+    af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
+    af.facts.extend(people.role_facts(sent, base, person_of))
+    af.facts.extend(people.entity_facts(sent, base, name_of))
+    af.facts.extend(dates.date_facts(sent, base))
+    _add_name_slots(sent, index, af)
+    _track_person(sent, index, af, person_of)
+
+
+def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
+    """Remember who this sentence is about, for a "he" or "she" in the next one."""
+    doc = sent.doc
+    for t in sent:
+        if t.dep_ == "nsubj" and (t.head.lemma_ in fx.SAY_VERBS or t.head.dep_ == "ROOT"):
+            name = person_of(t)
+            if name:
+                ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)
+                words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
+                title = next((w for w in words if w.lower() in _TITLES), "")
+                af.recent_person = (index, name, title)
+                return
+    if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
+        return  # still about the same person, but only the next sentence may lean on this one
+    if any(e.label_ == "PERSON" for e in sent.ents):
+        af.recent_person = None
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}
+_GENDERED = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
+    """Names a fact-check statement may swap: people and places, outside quotes."""
+    doc = sent.doc
+    text = sent.text.lstrip()
+    if not text or text[0] in "\"“‘'-–—•*":
+        return
+    quoted = cl.quoted_tokens(sent)
+    gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
+    if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
+        return  # "South Korea was the most pessimistic": most of what, the question cannot say
+    for ent in sent.ents:
+        if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
+            continue
+        if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):
+            continue
+        if ent.root.dep_ in ("compound", "amod", "nmod"):
+            continue  # "the US stock market": another country would need its adjective
+        if ent.end < len(doc) and doc[ent.end].text in ("'", "’", "-"):
+            continue  # "The UK' opposition": a slip of the article that a variant would copy
+        ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
+        start = min(ids)
+        if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in _TITLES:
+            continue  # "President Bush": a swapped name would have to hold the office too
+        if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
+            ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
+        tpl = statement_template(sent, ids)
+        if tpl is not None:
+            af.name_slots.append(NameSlot(tpl[0], tpl[1], "".join(
+                doc[i].text_with_ws for i in sorted(ids)).strip(), index, index + ent.start / 10_000 + 0.00007))
+
+
+def _noun_of(m: qty.NumberMention) -> str:
+    head = m.head
+    if head is not None and head.dep_ == "nummod":
+        return head.head.lemma_.lower()
+    return ""
+
+
+def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
+    doc = sent.doc
+    last = max(t.i for t in m.tokens)
+    if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
+            and doc[last + 2].lower_ in ("the", "its", "their")):
+        return  # "five of the last six years": a part of a whole we would have to change too
+    if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
+                                               m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
+        return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
+    if m.kind in ("fraction", "multiplier"):
+        target = {t.i for t in m.tokens}
+    else:
+        target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
+        if not target:
+            return
+    tpl = statement_template(sent, target)
+    if tpl is None:
+        return
+    part = cl.render(sent.doc[i] for i in sorted(target))
+    style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
+    af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
+                                   sentence=index, order=index + min(target) / 10_000 + 0.00005,
+                                   noun=noun, decimals=style_of(m.number_text).decimals,
+                                   style_text=style_text, scale_word=""))
+
+
+def _source_keys(articles: list[Article]) -> list[str]:
+    keys: list[str] = []
+    for a in articles:
+        base = slug(a.path.stem, 8)
+        key, n = base, 1
+        while key in keys:
+            n += 1
+            key = f"{base}-{n}"
+        keys.append(key)
+    return keys
+
+
+def _source(article: Article, base_dir: Path) -> Source:
+    rel = os.path.relpath(article.path.resolve(), base_dir.resolve())
+    m = article.meta
+    return Source(file=Path(rel).as_posix(), title=m.title or _headline(article), author=m.author,
+                  publisher=m.publisher, date=m.date, url=m.url)
+
+
+def _headline(article: Article) -> str | None:
+    """A first line without end punctuation is the headline (BBC-style text files)."""
+    first = article.text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) < 120 and not _END.search(first) and len(first.split()) >= 2:
+        return first
+    return None
+
+
+def _title(articles: list[Article]) -> str:
+    if len(articles) == 1:
+        a = articles[0]
+        return a.meta.title or _headline(a) or a.path.stem.replace("-", " ").replace("_", " ").capitalize()
+    return f"Questions on {len(articles)} articles"
+
+
+def _description(articles: list[Article]) -> str:
+    names = ", ".join(a.path.name for a in articles)
+    return f"Generated by quizapp from {names}; check the questions before use."

@@ -1,0 +1,351 @@
+"""Turning a parsed clause into a question: move the asked-for phrase to the front.
+
+Works on spaCy tokens of one sentence. Every function returns None when the
+clause is not one it can rephrase safely; the caller then skips the fact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+OBJECTS = {"dobj", "attr", "oprd"}
+# Words that only the article's context explains.
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me",
+            "his", "its", "their", "our", "my", "your", "hers", "theirs", "this", "these", "those",
+            "that", "who", "which", "there", "one"}
+# Nouns that, with "the" or "this" and nothing to pin them down, point back into the article.
+ANAPHOR_NOUNS = frozenset([
+    "actor", "actress", "agency", "album", "announcement", "area", "army", "authorities", "band", "bill", "body",
+    "book", "boss", "boy", "building", "business", "capital", "case", "chairman", "changes", "checks", "chief",
+    "city", "club", "coach", "company", "company's", "country", "county", "couple", "court", "deal", "decision",
+    "department", "device", "director", "event", "figure", "figures", "film", "firm", "firm's", "footballer",
+    "forces", "former", "game", "girl", "group", "head", "idea", "incident", "injunction",
+    "interviews", "judge", "latter", "leader", "man", "manager", "measures", "men", "minister", "ministry",
+    "mission", "move", "nation", "official", "operation", "order", "organisation", "organization", "owner", "pair",
+    "party", "pilot", "plan", "plans", "player", "players", "police", "policy", "poll", "president", "process",
+    "product", "program", "programme", "project", "proposal", "proposals", "province", "region", "report",
+    "research", "reshuffle", "ruling", "same", "scheme", "service", "show", "side", "singer", "site", "spokesman",
+    "spokeswoman", "squad", "star", "state", "station", "striker", "study", "survey", "suspect", "system", "team",
+    "tests", "town", "unit", "verdict", "victim", "village", "woman", "women"
+])
+ANAPHORS = re.compile(
+    r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
+    r"summer|autumn|fall|winter|season|time)\b|\b(yesterday|today|tomorrow|tonight|"
+    r"here|such(?! as\b)|above|below|aforementioned)\b|\bthe (former|latter)\b", re.I)
+
+
+def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
+    """'the group', 'the plans', 'this company': nouns whose referent is elsewhere in the article.
+
+    'the business support grant' (a modifier), 'the region of Kisumu' and 'the plans that the
+    Tories announced' (pinned down by what follows) are not.
+    """
+    out = []
+    for t in tokens:
+        if t.lower_ not in ANAPHOR_NOUNS or t.dep_ == "compound":
+            continue
+        dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
+        if not dets or any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
+            continue
+        if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in WEEKDAYS
+               for c in t.children) and dets[0].lower_ == "the":
+            continue  # "the French government", "the car business": named enough
+        out.append(t)
+    return out
+
+
+DEICTIC_TIME = re.compile(
+    r"^(this|last|next|earlier|later|early|late|recent)\b.*\b(week|month|year|weekend|"
+    r"morning|afternoon|evening|night|days?|weeks|months|years|decade|season)$|^(yesterday|"
+    r"today|tomorrow|tonight|now|recently|currently|meanwhile|(on )?(monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?)$", re.I)
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
+                "instead", "though", "already", "further", "moreover", "currently", "recently",
+                "so", "thus", "therefore", "nonetheless", "nevertheless", "yet", "even", "only"}
+IRREGULAR_PARTICIPLES = {
+    "took": "taken", "gave": "given", "wrote": "written", "ate": "eaten", "saw": "seen",
+    "drove": "driven", "rose": "risen", "fell": "fallen", "chose": "chosen", "stole": "stolen",
+    "spoke": "spoken", "broke": "broken", "began": "begun", "drew": "drawn", "grew": "grown",
+    "knew": "known", "threw": "thrown", "flew": "flown", "shook": "shaken", "hid": "hidden",
+    "forgot": "forgotten", "froze": "frozen", "swore": "sworn", "tore": "torn", "wore": "worn",
+}
+
+
+def render(tokens: Iterable[Token]) -> str:
+    """Tokens back to text, keeping the article's spacing."""
+    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    out = []
+    for j, t in enumerate(toks):
+        out.append(t.text)
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+            out.append(" ")
+    text = "".join(out)
+    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
+    text = re.sub(r"\s+(’s|'s)\b", r"\1", text)
+    return text.strip()
+
+
+def starts_sentence(tok: Token) -> bool:
+    """True for the first word of a sentence (after a blanked dateline or an opening quote)."""
+    i = tok.i
+    while i > tok.sent.start and (tok.doc[i - 1].is_space or tok.doc[i - 1].is_quote):
+        i -= 1
+    return i == tok.sent.start
+
+
+def subtree(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def clause_tokens(verb: Token) -> set[int] | None:
+    """The tokens of `verb`'s own clause, trimmed of side remarks; None if it leans on context."""
+    keep = subtree(verb)
+    sent = verb.sent
+    drop: set[int] = set()
+    for child in verb.children:
+        if (child.dep_ in ("cc", "parataxis", "mark", "preconj", "dep", "meta", "intj")
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+                or (child.dep_ == "advmod" and child.lower_ in DROP_ADVERBS)):
+            drop |= subtree(child)
+        elif child.dep_ == "punct":
+            drop.add(child.i)
+        elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (
+                child.dep_ == "advcl" and any(m.lower_ in ("while", "whereas", "although", "though", "as")
+                                           and m.dep_ == "mark" for m in child.children)):
+            drop |= subtree(child)
+    # Everything after the first comma that hangs off the verb itself to its right: "..., up from
+    # 574", "..., according to ...", "..., working with ..." are side remarks.
+    commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text in ",;:—–-" and c.i > verb.i]
+    if commas:
+        drop |= {i for i in keep if i >= commas[0]}
+    # A leading "X, meanwhile," or "But" before the subject.
+    lead_commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i]
+    for c in lead_commas:
+        before = [ch for ch in verb.children if ch.i < c and ch.dep_ not in SUBJECTS]
+        for ch in before:
+            if ch.dep_ in ("advcl", "prep", "advmod", "npadvmod") and not any(
+                    s.dep_ in SUBJECTS and s.i > ch.i for s in verb.children):
+                continue
+            if ch.dep_ in ("advmod", "advcl", "prep", "npadvmod"):
+                drop |= subtree(ch)
+    drop |= deictic_tokens(t for t in sent if t.i in keep)
+    out = keep - drop
+    return out if out else None
+
+
+def deictic_tokens(tokens: Iterable[Token]) -> set[int]:
+    """Time phrases that only make sense on the day of the article ("this month", "on Tuesday")."""
+    drop: set[int] = set()
+    for t in tokens:
+        if t.dep_ in ("npadvmod", "tmod", "pobj", "compound", "advmod") or t.ent_type_ == "DATE":
+            phrase = render(t.subtree)
+            if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
+                drop.add(t.i)
+            elif DEICTIC_TIME.match(phrase):
+                if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) == 1:
+                    drop |= subtree(t.head)
+                else:
+                    drop |= subtree(t)
+    return drop
+
+
+def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
+                     allow_possessive: bool | str = False) -> bool:
+    """True when the words need the article's context: he, the group, this month..."""
+    quoted = quoted or set()
+    toks = [t for t in tokens if t.i not in quoted]
+    seen_noun = allow_possessive
+    persons = allow_possessive if allow_possessive in ("person", "who") else False
+    for t in toks:
+        low = t.lower_
+        if t.tag_ == "PRP$" and seen_noun and (low in ("its", "their") or (persons and low in ("his", "her"))):
+            continue
+        if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself"):
+            continue  # "Who said he accepted there was a problem?": he is the one asked for
+        if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
+            return True
+        if t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS and t.head.dep_ in ("ROOT", "ccomp"):
+            return True
+        if t.pos_ in ("NOUN", "PROPN"):
+            seen_noun = True
+        if t.tag_ in ("PRP", "PRP$") and low in PRONOUNS and not (low == "it" and t.dep_ == "expl"):
+            return True
+        if t.tag_ == "DT" and low in ("this", "these", "those", "that") and t.dep_ == "det":
+            return True
+        if t.tag_ == "EX":
+            continue
+        if low == "one" and t.dep_ in SUBJECTS:
+            return True
+    return bool(anaphoric_nouns(toks)) or bool(ANAPHORS.search(render(toks)))
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, looking through 'and'-joined verbs and xcomp/aux chains."""
+    v = verb
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in SUBJECTS:
+                return c
+        if v.dep_ in ("conj", "xcomp") and v.head.pos_ in ("VERB", "AUX"):
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def aux_of(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+            and c.tag_ != "TO"]
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def finish(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip(" ,;:—–-")
+    text = re.sub(r"\s+([,?])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = text.rstrip(" ,;:.")
+    if text.count("“") == text.count("”") + 1:
+        text += "”"  # the closing mark hung off the main verb, outside the clause we kept
+    return _cap(text) + "?"
+
+
+def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
+    """'X did Y' with X the asked-for subject -> 'wh did Y?'."""
+    keep = clause_tokens(verb)
+    if keep is None or not target <= keep:
+        return None
+    first = min(target)
+    rest_before = [i for i in keep if i < first]
+    if any(verb.doc[i].dep_ not in ("punct", "cc") for i in rest_before):
+        return None  # something stands before the subject that we cannot place
+    rest = [verb.doc[i] for i in sorted(keep - target) if i > first]
+    finite = ("VBD", "VBZ", "VBP", "MD")
+    head = rest[1] if rest[0].pos_ == "ADV" and len(rest) > 1 else rest[0]
+    if len(rest) < 3 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
+        return None  # "How many people waiting for treatment?" has no verb to ask with
+    if leans_on_context(rest, quoted_tokens(verb.sent),
+                        allow_possessive="who" if wh.lower().startswith("{wh}") else True):
+        return None
+    return well_formed(finish(f"{wh} {render(rest)}"))
+
+
+def well_formed(prompt: str | None) -> str | None:
+    """None for a stem with unbalanced brackets or quotes, or too short to ask anything."""
+    if prompt is None:
+        return None
+    words = re.findall(r"[a-z]+", prompt.lower())
+    if any(words.count(w) > 1 for w in ("said", "says", "say", "told")):
+        return None  # "had said on the eve ... said that": the article's own slip
+    for a, b in ("()", "[]", "“”"):
+        if prompt.count(a) != prompt.count(b):
+            return None
+    if prompt.count('"') % 2 or len(prompt.split()) < 4:
+        return None
+    return prompt
+
+
+def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
+    """'S V ... X ...' with X an object or prepositional phrase -> 'wh aux S V ...?'."""
+    keep = clause_tokens(verb)
+    if keep is None or not target <= keep:
+        return None
+    subj = subject_of(verb)
+    if subj is None:
+        return None
+    subj_ids = subtree(subj) - {t.i for t in subj.subtree if t.dep_ in ("relcl", "acl")
+                                and any(c.dep_ == "punct" for c in t.children)}
+    subj_ids = {i for i in subj_ids if verb.doc[i].dep_ != "punct" or i < max(subj_ids)}
+    subj_toks = [verb.doc[i] for i in sorted(subj_ids) if not verb.doc[i].is_space]
+    while subj_toks and subj_toks[-1].text in ",;—–-":
+        subj_toks.pop()
+    subj_text = render(subj_toks)
+    if any(t.text == "," for t in subj_toks):
+        subj_text += ","
+    if subj_toks and starts_sentence(subj_toks[0]) and subj_toks[0].pos_ not in ("PROPN",) \
+            and subj_toks[0].text[:1].isupper() and not (len(subj_toks[0].text) > 1 and subj_toks[0].text.isupper()):
+        subj_text = subj_text[:1].lower() + subj_text[1:]
+    auxes = aux_of(verb)
+    if not auxes and verb.dep_ == "conj":
+        auxes = []
+    if leans_on_context(subj_toks, quoted_tokens(verb.sent)):
+        return None
+    neg = [c for c in verb.children if c.dep_ == "neg"]
+    body_ids = keep - target - subj_ids - {a.i for a in auxes} - {n.i for n in neg} - {verb.i}
+    body_ids = {i for i in body_ids if i > verb.i or verb.doc[i].dep_ in ("advmod",)}
+    pre = [verb.doc[i] for i in sorted(body_ids) if i < verb.i]
+    post = [verb.doc[i] for i in sorted(body_ids) if i > verb.i]
+    person = any(t.ent_type_ == "PERSON" for t in subj_toks)
+    if leans_on_context(pre + post, quoted_tokens(verb.sent), allow_possessive="person" if person else True):
+        return None
+    if auxes:
+        first, others = auxes[0], auxes[1:]
+        lead = first.text.lower()
+        middle = " ".join([*(a.text for a in others), *(n.text for n in neg)])
+        verb_text = verb.text
+    elif verb.lemma_ == "be":
+        lead = verb.text.lower()
+        middle = " ".join(n.text for n in neg)
+        verb_text = ""
+    else:
+        if verb.tag_ == "VBD":
+            lead = "did"
+        elif verb.tag_ == "VBZ":
+            lead = "does"
+        elif verb.tag_ == "VBP":
+            lead = "do"
+        else:
+            return None
+        middle = " ".join(n.text for n in neg)
+        verb_text = verb.lemma_
+    parts = [wh, lead, subj_text, middle, render(pre), verb_text, render(post)]
+    return well_formed(finish(" ".join(p for p in parts if p)))
+
+
+def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> str | None:
+    """'an attack that killed 30 soldiers in Gao' -> 'How many soldiers were killed in an attack in Gao?'."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or aux_of(verb):
+        return None
+    participle = IRREGULAR_PARTICIPLES.get(verb.lower_, verb.text if verb.tag_ in ("VBD", "VBN") else None)
+    if participle is None or not participle.endswith(("ed", "en", "wn", "un", "t")):
+        return None
+    keep = clause_tokens(verb)
+    if keep is None:
+        return None
+    keep -= {t.i for t in verb.doc if t.i not in subtree(verb)}
+    rel_subj = [c for c in verb.children if c.dep_ in SUBJECTS]
+    body = keep - target - {verb.i} - {i for s in rel_subj for i in subtree(s)}
+    ante_ids = subtree(antecedent) - subtree(verb)
+    ante_ids -= {t.i for t in antecedent.subtree if t.dep_ in ("relcl", "acl", "appos", "punct")
+                 for t in t.subtree}
+    ante = [antecedent.doc[i] for i in sorted(ante_ids)]
+    post = [verb.doc[i] for i in sorted(body) if i > verb.i]
+    if leans_on_context(ante + post, quoted_tokens(verb.sent)):
+        return None
+    be = "were" if verb.tag_ in ("VBD", "VBN") else "are"
+    prep = "in" if verb.lemma_ in ("kill", "injure", "wound", "hurt", "displace", "destroy",
+                                   "damage", "claim", "leave") else "by"
+    ante_text = render(ante)
+    if ante and starts_sentence(ante[0]) and ante[0].pos_ != "PROPN" and not ante[0].text.isupper():
+        ante_text = ante_text[:1].lower() + ante_text[1:]
+    return well_formed(finish(" ".join(p for p in [wh, be, participle, prep, ante_text, render(post)] if p)))
+
+
+_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def quoted_tokens(sent) -> set[int]:  # type: ignore[no-untyped-def]
+    """Indices of tokens inside quotation marks in a sentence (spans of the doc)."""
+    text = sent.text
+    spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in _QUOTE_RE.finditer(text)]
+    return {t.i for t in sent for a, b in spans if a <= t.idx < b}

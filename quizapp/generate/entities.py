@@ -1,0 +1,144 @@
+"""Names in an article and what kind of thing each names, one kind per name.
+
+The small English model calls Mali and Dakar people and Niger a date; a
+gazetteer of countries, US states and cities, and a vote across the article,
+set that right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from quizapp.generate.gazetteer import Gazetteer
+
+KINDS = ("person", "country", "state", "city", "place", "org", "group")
+WH = {"person": "who", "country": "which country", "state": "which state", "city": "which city",
+      "place": "which place", "org": "which organisation"}
+_LABEL_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
+               "NORP": "group"}
+PLACE_NOUNS = {"region", "province", "state", "city", "town", "village", "county", "district",
+               "area", "valley", "desert", "river", "island", "islands", "mountains", "coast"}
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "prime", "minister",
+          "secretary", "senator", "governor", "mayor", "judge", "chancellor", "general", "king",
+          "queen", "prince", "princess", "pope", "professor", "chief", "chairman", "director"}
+_TRIM = re.compile(r"^(the|The|Mr|Mrs|Ms|Miss|Dr|Sir|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(’s|'s|’|')$")
+
+
+def clean_name(text: str) -> str:
+    """'the Élysée Palace' -> 'Élysée Palace', 'France’s' -> 'France'."""
+    text = " ".join(text.split())
+    prev = None
+    while prev != text:
+        prev = text
+        text = _TRIM.sub("", text).strip()
+    return text
+
+
+@dataclass
+class Mention:
+    name: str
+    label: str
+    with_the: bool = False  # "the Sahel"
+    before_place_noun: bool = False  # "the Gao region"
+    after_title: bool = False  # "Mr Bush", "President Macron"
+    after_place_prep: bool = False  # "at Gatwick", "in Kent"
+    title: str = ""  # "Mr", "Ms", "Dr" written before the name
+    after_work_noun: bool = False  # "his album Innocent Man", "the label Jet Star"
+    proper: bool = True  # every word a proper noun or capitalised
+
+
+@dataclass
+class NameBook:
+    """Every name of an article with its kind, and the full form of short person names."""
+
+    kinds: dict[str, str] = field(default_factory=dict)
+    full: dict[str, str] = field(default_factory=dict)  # "Macron" -> "Emmanuel Macron"
+    order: list[str] = field(default_factory=list)  # canonical names in order of first mention
+    titles: dict[str, str] = field(default_factory=dict)  # canonical person -> "Mr", "Ms", "Dr"
+
+    def kind(self, name: str) -> str | None:
+        return self.kinds.get(self.canonical(name))
+
+    def canonical(self, name: str) -> str:
+        name = clean_name(name)
+        return self.full.get(name, name)
+
+    def of_kind(self, kind: str) -> list[str]:
+        return [n for n in self.order if self.kinds.get(n) == kind and n in self.sure]
+
+    sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
+
+
+def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
+    """Decide one kind per name from spaCy's labels, the gazetteer and simple cues."""
+    votes: dict[str, Counter[str]] = {}
+    cues: dict[str, Counter[str]] = {}
+    order: list[str] = []
+    for m in mentions:
+        if not m.name or not m.proper or len(m.name) < 2:
+            continue
+        if m.name not in votes:
+            votes[m.name] = Counter()
+            cues[m.name] = Counter()
+            order.append(m.name)
+        kind = _LABEL_KIND.get(m.label)
+        if kind:
+            votes[m.name][kind] += 1
+        if m.with_the:
+            cues[m.name]["the"] += 1
+        if m.before_place_noun:
+            cues[m.name]["place_noun"] += 1
+        if m.after_title:
+            cues[m.name]["title"] += 1
+        if m.after_work_noun:
+            cues[m.name]["work"] += 1
+        if m.after_place_prep:
+            cues[m.name]["place_prep"] += 1
+    book = NameBook()
+    titled = {n for n in order if cues[n]["title"]}
+    persons = [n for n in order if votes[n].most_common(1) and votes[n].most_common(1)[0][0] == "person"
+               and " " in n]
+    for name in order:
+        v, c = votes[name], cues[name]
+        longer = [p for p in persons if p != name and p.split()[-1] == name]
+        if name in titled and not longer:
+            votes[name]["person"] += 2
+        place = gaz.kind_of(name)
+        if longer and place != "country":
+            book.full[name] = longer[0]
+            continue
+        if place and not c["title"] and not (longer and v["person"] > 0):
+            kind = place
+        elif not v:
+            continue
+        else:
+            kind = v.most_common(1)[0][0]
+            ties = [k for k, n in v.items() if n == v[kind]]
+            kind = min(ties, key=KINDS.index)
+            if kind == "person" and (c["the"] or c["place_noun"] or (c["place_prep"] and " " not in name)) \
+                    and not c["title"]:
+                kind = "place"
+            if kind == "person" and " " not in name and not c["title"] and v["person"] < 2 \
+                    and sum(v.values()) == 1 and not longer:
+                kind = "person"
+        book.kinds[name] = kind
+        book.order.append(name)
+        # A one-word "person" that is never called Mr or Ms anything may well be a product
+        # (WiFi, Voip); one-word organisations are often games, diseases, brands.
+        steady_org = kind == "org" and v["org"] >= 2 and v["org"] == sum(v.values())
+        if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper() \
+                and not steady_org:
+            continue
+        if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")):
+            continue  # "TB", "GP", "EA": too short to tell an organisation from anything else
+        if c["work"]:
+            continue
+        if kind == "person" and any(ch.isdigit() for ch in name):
+            continue
+        book.sure.add(name)
+    for m in mentions:
+        if m.title:
+            book.titles.setdefault(book.canonical(m.name), m.title)
+    return book

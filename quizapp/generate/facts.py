@@ -1,0 +1,297 @@
+"""Checkable numbers in one parsed sentence, each phrased as a question stem.
+
+A `Fact` already carries its question stem; the answer's distractors are
+chosen later, when the whole article has been read (see questions.py). Quotes,
+roles and names are in people.py, dates in dates.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizapp.generate import clauses as cl
+from quizapp.generate.numbers import style_of
+from quizapp.generate.quantities import NumberMention, hedge_meaning, how_many
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+SAY_VERBS = {"say", "tell", "add", "state", "declare", "write", "warn", "insist", "explain",
+             "argue", "claim", "note", "announce", "admit", "confirm", "predict", "suggest"}
+ROLE_WORDS = {"president", "minister", "secretary", "chancellor", "leader", "chief", "head",
+              "director", "chairman", "chairwoman", "chair", "executive", "officer", "spokesman",
+              "spokeswoman", "spokesperson", "governor", "mayor", "ambassador", "commander",
+              "general", "editor", "founder", "boss", "manager", "analyst", "economist", "king",
+              "queen", "prince", "premier", "senator", "judge", "coach", "captain", "envoy",
+              "adviser", "advisor", "professor", "presenter", "producer", "owner"}
+
+@dataclass
+class Fact:
+    """One thing the article states, phrased as a question stem."""
+
+    kind: str  # count year percent money fraction multiplier quote role entity
+    prompt: str  # may hold {wh}/{Wh} for an entity whose kind is decided later
+    answer: str  # the answer as text (a name, or a number as written)
+    sentence: int  # index of the cited sentence in the article
+    order: float  # position in the article, for keeping article order
+    value: float | None = None
+    hedge: str = ""
+    unit: str | None = None
+    noun: str = ""  # the counted noun, so "13 soldiers" finds "41 soldiers" as a distractor
+    decimals: int = 0
+    style_text: str = ""
+    scale_word: str = ""
+    names_in_sentence: set[str] = field(default_factory=set)
+    score: float = 0.5
+    antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
+    options: list[str] = field(default_factory=list)  # distractors known when the fact is found
+
+
+# --- sentence-level extraction -------------------------------------------
+
+
+_STOP_NOUNS = {"%", "cent", "percent", "times", "time", "per", "year", "years", "month", "months",
+               "week", "weeks", "day", "days", "hour", "hours", "minute", "minutes", "second",
+               "seconds", "one", "ones", "point", "points", "bn", "m", "million", "billion",
+               "kind", "way", "lot", "number", "part"}
+
+
+def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'About 4,500 French troops are stationed ...' -> 'About how many French troops are ...?'."""
+    head = m.head
+    if head is None or (head.dep_ != "nummod" and not (head.dep_ in ("quantmod",) and
+                                                         head.head.dep_ == "nummod")):
+        return None
+    noun = head.head if head.dep_ == "nummod" else head.head.head
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lower_ in _STOP_NOUNS or noun.tag_ == "NNP":
+        return None
+    if noun.tag_ not in ("NNS", "NNPS") and not m.scale_word:
+        return None  # "the 3 network": a name, not a count
+    relative = _relative_verb_before(m)
+    listed = any(c.dep_ == "appos" for c in noun.children)  # "the two helicopters, a Tiger and a Cougar,"
+    if (not listed and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some")
+                           for c in noun.children)) or (
+            relative is None and (any(c.dep_ == "conj" for c in noun.children)
+                                  or noun.dep_ in ("attr", "conj", "appos"))):
+        return None  # "the two candidates" takes the count as known
+    np = noun
+    while np.dep_ == "poss" and np.head.pos_ == "NOUN":
+        np = np.head
+    np_ids = cl.subtree(np)
+    for t in np.subtree:
+        if t.dep_ in ("relcl", "acl", "appos") and t.head.i in np_ids and (
+                t.dep_ == "appos" or _after_comma(t) or len(list(t.subtree)) > 12):
+            np_ids -= cl.subtree(t)
+    for t in np.subtree:
+        if t.dep_ in ("conj", "cc") and t.head.i in np_ids:
+            np_ids -= cl.subtree(t)
+    np_ids -= {t.i for t in np.subtree if t.dep_ == "punct" and t.tag_ != "HYPH"}
+    words = [sent.doc[i] for i in sorted(np_ids) if i not in m.ids and not
+             (sent.doc[i].dep_ == "det" and sent.doc[i].head == noun)]
+    if any(w.like_num for w in words) or not words:
+        return None
+    noun_text = cl.render(words)
+    wh = how_many(m.hedge) + " " + noun_text
+    if cl.leans_on_context(words):
+        return None
+    prompt = None
+    verb = _relative_verb_before(m)
+    if verb is not None:
+        target = {t.i for t in sent if min(m.ids) <= t.i <= noun.i}
+        prompt = cl.ask_passive(verb, verb.head, target, wh)
+    items = _listed_items(noun) if listed else None
+    if items is not None and verb is None:
+        # "The two helicopters, a Tiger and a Cougar, were ...": ask which, not how many.
+        which = f"which {m.number_text.lower()} {noun_text}"
+        prompt = _ask(np, which, sent)
+        if prompt is None:
+            return None
+        listing, (a, b) = items
+        f = Fact(kind="list", prompt=prompt, answer=listing, sentence=base.sentence,
+                 order=base.order + m.tokens[0].i / 10_000, names_in_sentence=base.names_in_sentence,
+                 score=0.8, options=[f"{m.number_text.lower()} {_plural(a)}", f"{m.number_text.lower()} {_plural(b)}"])
+        return f
+    if prompt is None:
+        prompt = _ask(np, wh, sent)
+    if prompt is None:
+        return None
+    f = _fact_from(base, "count", prompt, m)
+    f.noun = noun.lemma_.lower()
+    f.unit = noun_text if len(noun_text.split()) <= 3 else noun.text
+    return f
+
+
+def _listed_items(noun: Token) -> tuple[str, tuple[str, str]] | None:
+    """'the two helicopters, a Tiger and a Cougar,' -> ('a Tiger and a Cougar', ('Tiger', 'Cougar'))."""
+    appos = next((c for c in noun.children if c.dep_ == "appos"), None)
+    if appos is None:
+        return None
+    conj = [c for c in appos.children if c.dep_ == "conj"]
+    if len(conj) != 1 or appos.pos_ != "PROPN" or conj[0].pos_ != "PROPN":
+        return None
+    words = [t for t in appos.subtree if not (t.dep_ == "punct" and t.i > conj[0].i)]
+    return cl.render(words), (appos.text, conj[0].text)
+
+
+def _plural(name: str) -> str:
+    return name + ("es" if name.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _after_comma(t: Token) -> bool:
+    first = min(x.i for x in t.subtree)
+    return first > 0 and t.doc[first - 1].text in (",", "—", "–", "(")
+
+
+def _relative_verb_before(m: NumberMention) -> Token | None:
+    """The verb of 'an ambush that killed [at least 53 soldiers]', even where the parse goes astray."""
+    first = min(m.ids)
+    if first == 0:
+        return None
+    verb = m.tokens[0].doc[first - 1]
+    if verb.dep_ != "relcl" or verb.pos_ != "VERB":
+        return None
+    subj = [c for c in verb.children if c.dep_ in cl.SUBJECTS]
+    if not subj or subj[0].tag_ != "WDT" or any(c.dep_ in cl.OBJECTS and c.i not in m.ids and
+                                                  c.i > verb.i and c.i > m.head.i for c in verb.children):
+        return None
+    return verb
+
+
+def _ask(np: Token, wh: str, sent: Span) -> str | None:
+    """Place the wh-phrase where the noun phrase `np` stands in its clause."""
+    verb = np.head
+    target = cl.subtree(np)
+    if np.dep_ in cl.SUBJECTS and verb.pos_ in ("VERB", "AUX"):
+        if cl.subject_of(verb) is not None and cl.subject_of(verb) != np:
+            return None
+        return cl.ask_subject(verb, target, wh)
+    if np.dep_ in cl.OBJECTS and verb.pos_ in ("VERB", "AUX"):
+        rel_subj = [c for c in verb.children if c.dep_ in cl.SUBJECTS]
+        if verb.dep_ == "relcl" and rel_subj and rel_subj[0].tag_ == "WDT":
+            return cl.ask_passive(verb, verb.head, target, wh)
+        if verb.dep_ in ("ROOT", "conj", "ccomp") and not (verb.dep_ == "conj" and verb.head.dep_ == "relcl"):
+            return cl.ask_inverted(verb, target, wh)
+        return None
+    if np.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.pos_ in ("VERB", "AUX") and \
+            verb.head.dep_ in ("ROOT", "conj", "ccomp") and verb.lower_ in ("in", "for", "to", "by", "from",
+                                                                              "on", "at", "with", "over"):
+        prep = verb
+        return cl.ask_inverted(prep.head, cl.subtree(prep), f"{prep.lower_} {wh}")
+    return None
+
+
+def _fact_from(base: Fact, kind: str, prompt: str, m: NumberMention) -> Fact:
+    return Fact(kind=kind, prompt=prompt, answer=m.text, sentence=base.sentence,
+                order=base.order + m.tokens[0].i / 10_000, value=m.value, hedge=m.hedge,
+                decimals=style_of(m.number_text).decimals, style_text=m.number_text,
+                scale_word=m.scale_word, names_in_sentence=base.names_in_sentence)
+
+
+def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'began in 2014' -> 'In what year did ... begin?'; 'since 2012, when X' -> 'In what year did X?'."""
+    t = m.tokens[0]
+    out: list[Fact] = []
+    prep = t.head
+    if t.dep_ != "pobj" or prep.dep_ != "prep" or m.hedge or any(c.dep_ == "conj" for c in t.children):
+        return out  # "in either 2006 or 2007" has no one year to ask for
+    word = prep.lower_
+    wh = {"in": "in what year", "since": "since what year", "by": "by what year",
+          "until": "until what year"}.get(word)
+    verb = prep.head
+    if (wh and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj", "ccomp") and \
+            not any(a.lower_ in ("has", "have", "had") for a in cl.aux_of(verb))) or \
+            (wh and word == "since" and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj")):
+        prompt = cl.ask_inverted(verb, cl.subtree(prep), wh)
+        if prompt:
+            f = _fact_from(base, "year", prompt, m)
+            out.append(f)
+    # "since 2012, when extremists seized Timbuktu": the small model often misparses the clause,
+    # so it is parsed again on its own (a few tokens, rare).
+    doc = sent.doc
+    j = max(x.i for x in m.tokens) + 1
+    if parse is not None and j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "when":
+        clause = doc[j + 2:sent.end].text
+        sub = parse(clause)
+        root = next((tok for tok in sub if tok.dep_ == "ROOT"), None)
+        if root is not None and root.pos_ in ("VERB", "AUX"):
+            prompt = cl.ask_inverted(root, set(), "in what year")
+            if prompt:
+                f = _fact_from(base, "year", prompt, m)
+                f.order += 0.00001
+                f.score = 0.85  # the event the year is named for, rather than its frame
+                out.append(f)
+                return out
+    for c in t.children:
+        if c.dep_ in ("relcl", "advcl", "acl") and any(w.lower_ == "when" for w in c.children):
+            when = next(w for w in c.children if w.lower_ == "when")
+            verb2 = c
+            keep = cl.clause_tokens(verb2)
+            if keep is None:
+                continue
+            prompt = cl.ask_inverted(verb2, {when.i}, "in what year")
+            if prompt:
+                f = _fact_from(base, "year", prompt, m)
+                f.order += 0.00001
+                out.append(f)
+    return out
+
+
+def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'the Dow lost 5% of its value' -> 'What percentage of its value did the Dow lose ...?'."""
+    head = m.head
+    if head is None or head.text not in ("%", "cent", "percent"):
+        return None
+    np = head
+    words = [t for t in np.subtree if t.i not in m.ids and t.dep_ != "det"]
+    if words and (words[0].lower_ != "of" or any(w.dep_ in ("advmod", "relcl", "acl") for w in words)):
+        return None
+    wh = how_many(m.hedge, "what percentage")
+    if m.hedge and hedge_meaning(m.hedge) == "approx":
+        wh = "roughly what percentage"
+    if words:
+        wh += " " + cl.render(words)
+    verb = np.head
+    change = verb.lemma_ in ("rise", "fall", "drop", "increase", "decrease", "grow", "climb", "jump",
+                             "slip", "decline", "gain", "lose", "slump", "surge", "shrink", "dip",
+                             "soar", "plunge", "tumble", "cut", "raise", "reduce", "expand")
+    if np.dep_ in ("npadvmod", "dobj") and change and not words:
+        prompt = cl.ask_inverted(verb, cl.subtree(np), f"by {wh}") if verb.dep_ in ("ROOT", "conj", "ccomp") \
+            else None
+    elif np.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_ in (
+            "rise", "fall", "drop", "increase", "decrease", "grow", "climb", "jump", "cut", "raise", "reduce"):
+        prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"by {wh}") if verb.head.dep_ in (
+            "ROOT", "conj", "ccomp") else None
+    elif words and np.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        prompt = _ask(np, wh, sent)
+    else:
+        return None
+    if prompt is None or cl.leans_on_context(words):
+        return None
+    f = _fact_from(base, "percent", prompt, m)
+    f.unit = "%"
+    return f
+
+
+def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'EA paid $30m for X' -> 'How much did EA pay for X?'."""
+    head = m.head
+    if head is None:
+        return None
+    np = head
+    if {t.i for t in np.subtree} - m.ids:
+        return None  # "the full £7.4m from the UK Treasury": the stem would lose what it is
+    wh = how_many(m.hedge, "how much")
+    if np.dep_ in cl.OBJECTS and np.head.pos_ == "VERB" and np.head.dep_ in ("ROOT", "conj", "ccomp"):
+        prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
+    elif np.dep_ in cl.SUBJECTS and np.head.pos_ in ("VERB", "AUX"):
+        prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
+    else:
+        return None
+    if prompt is None:
+        return None
+    f = _fact_from(base, "money", prompt, m)
+    f.unit = (m.currency + (m.scale_word or "")).strip() or None
+    return f
+
+

@@ -1,0 +1,135 @@
+"""Numbers as news text writes them: values, hedges, units, and plausible wrong values."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          "trillion": 1_000_000_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000,
+          "mn": 1_000_000, "tn": 1_000_000_000_000}
+FRACTIONS = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "two thirds": 2 / 3,
+             "two-thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25, "three quarters": 0.75,
+             "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1}
+FRACTION_CHOICES = ["a tenth", "a fifth", "a quarter", "a third", "half", "two thirds", "three quarters"]
+MULTIPLIERS = {"twice": 2, "double": 2, "doubled": 2, "threefold": 3, "fourfold": 4, "fivefold": 5,
+               "sixfold": 6, "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10,
+               "triple": 3, "tripled": 3, "quadrupled": 4}
+MULTIPLIER_WORDS = {2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold",
+                    7: "sevenfold", 8: "eightfold", 9: "ninefold", 10: "tenfold"}
+CURRENCIES = {"$": "$", "£": "£", "€": "€", "¥": "¥", "dollars": "$", "pounds": "£", "euros": "€",
+              "dollar": "$", "pound": "£", "euro": "€", "us$": "$"}
+
+# Hedge words and what they mean for the answer.
+APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",
+          "an estimated", "estimated", "around about", "just under", "just over", "more or less"}
+LOWER = {"at least", "more than", "over", "upwards of", "in excess of", "no fewer than", "above"}
+UPPER = {"at most", "less than", "fewer than", "under", "up to", "no more than", "below"}
+HEDGES = APPROX | LOWER | UPPER
+
+_NUM_RE = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of '4,500', '1.5', 'thirteen', 'two'; None when it is not a plain number."""
+    t = text.strip().lower()
+    if _NUM_RE.match(t):
+        return float(t.replace(",", ""))
+    if t in WORD_NUMBERS:
+        return float(WORD_NUMBERS[t])
+    if "-" in t:
+        parts = t.split("-")
+        if len(parts) == 2 and parts[0] in WORD_NUMBERS and parts[1] in WORD_NUMBERS:
+            return float(WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]])
+    return None
+
+
+@dataclass(frozen=True)
+class NumberStyle:
+    """How the article wrote a number, so distractors look alike."""
+
+    commas: bool = False
+    decimals: int = 0
+    words: bool = False
+    scale_word: str = ""  # "million", "bn", "m" after the number
+
+
+def style_of(text: str, scale_word: str = "") -> NumberStyle:
+    t = text.strip()
+    decimals = len(t.split(".")[1]) if "." in t and t.replace(",", "").replace(".", "").isdigit() else 0
+    return NumberStyle(commas="," in t, decimals=decimals, words=t.isalpha(), scale_word=scale_word)
+
+
+_WORDS_BY_VALUE = {v: k for k, v in WORD_NUMBERS.items() if k not in ("dozen", "hundred")}
+
+
+def format_number(value: float, style: NumberStyle) -> str:
+    """Write `value` the way the article writes its numbers."""
+    if style.words and value == int(value) and int(value) in _WORDS_BY_VALUE:
+        text = _WORDS_BY_VALUE[int(value)]
+    elif style.decimals:
+        text = f"{value:,.{style.decimals}f}" if style.commas else f"{value:.{style.decimals}f}"
+    else:
+        text = f"{round(value):,}" if style.commas or value >= 1_000 else str(round(value))
+    if style.scale_word:
+        sep = "" if len(style.scale_word) <= 2 else " "
+        text = f"{text}{sep}{style.scale_word}"
+    return text
+
+
+def plain(value: float) -> int | float:
+    """An int when the value is whole, so banks read 13 and not 13.0."""
+    return int(value) if float(value).is_integer() else round(value, 6)
+
+
+def _round_like(value: float, original: float, decimals: int) -> float:
+    if decimals:
+        return round(value, decimals)
+    if original >= 10 and original == int(original):
+        zeros = len(str(int(original))) - len(str(int(original)).rstrip("0"))
+        step = 10 ** min(zeros, max(0, len(str(int(value))) - 1))
+        return float(math.floor(value / step + 0.5) * step)
+    return float(math.floor(value + 0.5))
+
+
+def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[float] | None = None,
+                 avoid: set[float] | None = None, n: int = 3) -> list[float]:
+    """Plausible wrong values for a number: article values of the same kind first, then changes."""
+    avoid = set(avoid or ()) | {value}
+    out: list[float] = []
+
+    def take(v: float) -> None:
+        if kind != "year" and value > 20 and abs(v - value) < value * 0.1:
+            return  # 23,000 against 22,953: the article's "almost 23,000" would make it true
+        if v not in avoid and v not in out and v > 0 and len(out) < n:
+            if kind == "percent" and v > 100 and value <= 100:
+                return
+            out.append(v)
+
+    for v in prefer or ():
+        if kind == "year" and abs(v - value) > 15:
+            continue
+        if kind != "year" and not (value / 2 <= v <= value * 2):
+            continue
+        take(v)
+    if kind == "year":
+        for d in (-3, 2, -1, 4, 1, -5, 6):
+            take(value + d)
+        return out
+    if value <= 10 and value == int(value) and not decimals:
+        for d in (2, -1, 3, 1, -2, 5, 6):
+            if value > 1 and value + d == 1:
+                continue  # "one helicopters"
+            take(value + d)
+        return out
+    for f in (0.5, 1.5, 2.0, 0.75, 3.0, 0.3):
+        take(_round_like(value * f, value, decimals))
+    return out

@@ -1,0 +1,225 @@
+"""Quotes, roles and names in one parsed sentence: who said it, who holds the office, which place."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizapp.generate import clauses as cl
+from quizapp.generate.entities import PLACE_NOUNS, TITLES, Mention, clean_name
+from quizapp.generate.facts import ROLE_WORDS, SAY_VERBS, Fact
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+_QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
+
+
+def _close_quotes(text: str) -> str:
+    """'Ms Essex said: "I have listened ...' (the quote goes on in the next sentence): close it here."""
+    if text.count('"') % 2:
+        return text + '"'
+    if text.count("“") > text.count("”"):
+        return text + "”"
+    return text
+
+
+def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'."""
+    out: list[Fact] = []
+    speaker = None
+    for t in sent:
+        if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if (subj and subj[0].ent_type_ == "PERSON") or (subj and person_of(subj[0])):
+                speaker = person_of(subj[0])
+                if speaker:
+                    break
+        if t.lower_ == "according" and t.nbor().lower_ == "to":
+            pobj = [c for c in t.nbor().children if c.dep_ == "pobj"]
+            if pobj and person_of(pobj[0]):
+                speaker = person_of(pobj[0])
+                break
+    antecedent = None
+    if not speaker and resolve is not None:
+        for t in sent:
+            if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
+                subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
+                if subj and resolve(subj[0]):
+                    speaker, antecedent = resolve(subj[0])
+                    break
+    if not speaker:
+        return out
+    for mq in _QUOTE.finditer(_close_quotes(sent.text)):
+        quote = (mq.group(1) or mq.group(2)).strip().rstrip(",")
+        words = quote.split()
+        if len(words) < 5 or not quote[:1].isupper() or len(words) > 40:
+            continue
+        if speaker.split()[-1].lower() in quote.lower():
+            continue
+        q = quote.replace('"', "'")
+        out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
+                        sentence=base.sentence, order=base.order + mq.start() / 1e6,
+                        names_in_sentence=base.names_in_sentence, score=0.9, antecedent=antecedent))
+    return out
+
+
+def pronoun_subject_facts(sent: Span, base: Fact, resolve) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'He said the troops died for Mali' after a sentence about Keïta -> 'Who said the troops ...?'."""
+    for t in sent:
+        if t.dep_ == "nsubj" and t.lower_ in ("he", "she") and t.head.dep_ == "ROOT" and t.head.pos_ == "VERB":
+            found = resolve(t)
+            if not found:
+                return []
+            prompt = cl.ask_subject(t.head, {t.i}, "{Wh}")
+            if not prompt or len(prompt.split()) < 6 or any(ch.isdigit() for ch in prompt):
+                return []
+            return [Fact(kind="entity", prompt=prompt, answer=found[0], sentence=base.sentence,
+                         order=base.order + 0.00003, names_in_sentence=base.names_in_sentence, score=0.6,
+                         antecedent=found[1])]
+    return []
+
+
+def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'Ibrahim Boubacar Keïta, Mali’s president,' -> 'Who does the article describe as Mali's president?'."""
+    out: list[Fact] = []
+    for ent in sent.ents:
+        if ent.label_ != "PERSON":
+            continue
+        name = person_of(ent.root)
+        if not name:
+            continue
+        role_toks: list[Token] = []
+        for c in ent.root.children:
+            if (c.dep_ == "appos" and c.lower_ in ROLE_WORDS | {w + "s" for w in ROLE_WORDS}) or \
+                    (c.dep_ == "appos" and any(w.lower_ in ROLE_WORDS for w in c.subtree)):
+                role_toks = [w for w in c.subtree if w.dep_ != "punct" or w.i < max(x.i for x in c.subtree)]
+                while role_toks and role_toks[-1].dep_ == "punct":
+                    role_toks.pop()
+                break
+        if not role_toks:
+            left = [c for c in ent.root.lefts if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
+            if left:
+                start = min(w.i for c in left for w in c.subtree)
+                role_toks = [sent.doc[i] for i in range(start, ent.start)]
+        if ent.root.dep_ == "appos" and ent.root.head.lower_ in ROLE_WORDS:
+            role_toks = [w for w in ent.root.head.subtree if (w.i < ent.root.i and w.dep_ != "punct")
+                         or (w.i < ent.start and w.text != ",")]
+            role_toks = [w for w in role_toks if w.i < ent.start]
+            while role_toks and role_toks[-1].text in ",—–":
+                role_toks.pop()
+        while role_toks and role_toks[-1].text in ",—–(":
+            role_toks.pop()
+        if not role_toks or not any(w.lower_ in ROLE_WORDS for w in role_toks) or \
+                role_toks[-1].pos_ in ("ADP", "CCONJ", "DET", "PUNCT"):
+            continue
+        if len(role_toks) < 2 or len(role_toks) > 12 or cl.leans_on_context(role_toks):
+            continue
+        role = cl.render(role_toks)
+        role = re.sub(r"^(the|a|an)\s+", "", role, flags=re.I)
+        if role.split()[0].lower() in TITLES and len(role.split()) == 1:
+            continue
+        first = role_toks[0]
+        det = "" if any(w.tag_ == "POS" or w.lower_ in ("’s", "'s") for w in role_toks) or \
+            first.tag_ == "PRP$" else "the "
+        if not det and role[:1].islower():
+            continue
+        phrase = det + (role if first.pos_ == "PROPN" or first.ent_type_ else role[:1].lower() + role[1:])
+        out.append(Fact(kind="role", prompt=f"Who does the article describe as {phrase}?", answer=name,
+                        sentence=base.sentence, order=base.order + ent.start / 10_000,
+                        names_in_sentence=base.names_in_sentence, score=0.8))
+    return out
+
+
+def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """A named subject or place of the main clause: 'Which country provides ...?'."""
+    out: list[Fact] = []
+    quoted = cl.quoted_tokens(sent)
+    for ent in sent.ents:
+        if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
+            continue
+        root = ent.root
+        name = name_of(root)
+        if not name:
+            continue
+        if any(c.dep_ in ("conj", "cc") for c in root.children) or root.dep_ == "conj":
+            continue
+        verb = root.head
+        if root.i in quoted:
+            continue
+        if root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX"):
+            if verb.lemma_ == "be" or any(t.tag_ == "RBS" or t.lower_ == "among" for t in verb.subtree):
+                continue  # "South Korea was the most pessimistic": about what?
+            target = cl.subtree(root)
+            prompt = cl.ask_subject(verb, target, "{Wh}")
+            if prompt and len(prompt.split()) < (8 if verb.lemma_ in SAY_VERBS else 5):
+                continue  # "Which organisation said many tests were already done?": said what about what?
+        elif root.dep_ == "dobj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and \
+                ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and verb.lemma_ not in SAY_VERBS:
+            prompt = cl.ask_inverted(verb, cl.subtree(root), "{Wh}")
+            prompt = prompt if prompt and "{Wh}" in prompt and prompt.startswith("{Wh}") else None
+        elif root.dep_ == "pobj" and verb.dep_ == "prep" and verb.head.dep_ == "ROOT" and \
+                verb.head.pos_ in ("VERB", "AUX") and verb.lower_ in ("from", "in", "to", "into", "at") and \
+                ent.start == verb.i + 1:
+            prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"{verb.lower_} {{wh}}")
+            prompt = prompt if prompt and "{wh}" in prompt else None
+        else:
+            continue
+        if not prompt or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
+            continue
+        out.append(Fact(kind="entity", prompt=prompt, answer=name, sentence=base.sentence,
+                        order=base.order + ent.start / 10_000 + 0.00002,
+                        names_in_sentence=base.names_in_sentence, score=0.55))
+    return out
+
+
+_WORK_NOUNS = {"album", "albums", "single", "song", "songs", "film", "films", "movie", "movies", "book", "books",
+               "novel", "label", "game", "games", "show", "shows", "series", "brand", "brands", "website",
+               "magazine", "newspaper", "play", "musical", "programme", "app", "title", "titles", "product",
+               "products"}
+
+
+def _in_list_of_works(tok: Token) -> bool:
+    """'titles such as Fifa and John Madden': names in a list of works are works, not people."""
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lower_ in _WORK_NOUNS:
+        return True
+    return tok.dep_ == "appos" and head.lower_ in _WORK_NOUNS
+
+
+def mentions_of(sent: Span) -> list[Mention]:
+    """The named entities of a sentence with the cues that help decide their kind."""
+    out = []
+    doc = sent.doc
+    for ent in sent.ents:
+        if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "PRODUCT",
+                              "WORK_OF_ART", "EVENT"):
+            continue
+        name = clean_name(ent.text)
+        words = [t for t in ent if t.lower_ not in ("the", "’s", "'s")]
+        proper = bool(words) and all(t.pos_ == "PROPN" or (t.text[:1].isupper() and t.pos_ != "ADV")
+                                     or not t.is_alpha for t in words)
+        if ent.label_ == "DATE" and not proper:
+            continue
+        if any(t.like_num for t in ent):
+            continue
+        before = doc[ent.start - 1] if ent.start > sent.start else None
+        after = doc[ent.end] if ent.end < sent.end else None
+        out.append(Mention(
+            name=name, label=ent.label_,
+            with_the=(ent[0].lower_ == "the" or (before is not None and before.lower_ == "the"))
+            and ent.label_ in ("PERSON", "DATE"),
+            before_place_noun=after is not None and after.lower_ in PLACE_NOUNS,
+            after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
+            or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
+            after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
+            after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
+            title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
+                        and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
+            proper=proper))
+    return out
+
+

@@ -1,0 +1,194 @@
+"""Numbers as a parsed sentence holds them: the value, its hedge, currency, scale and kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from quizapp.generate import clauses as cl
+from quizapp.generate.numbers import (
+    APPROX,
+    CURRENCIES,
+    FRACTIONS,
+    HEDGES,
+    LOWER,
+    MULTIPLIERS,
+    SCALES,
+    UPPER,
+    parse_number,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+@dataclass
+class NumberMention:
+    tokens: list[Token]
+    value: float
+    kind: str
+    hedge: str = ""
+    hedge_tokens: list[Token] = field(default_factory=list)
+    currency: str = ""
+    scale_word: str = ""
+    head: Token | None = None  # the token the group hangs from
+
+    @property
+    def ids(self) -> set[int]:
+        return {t.i for t in self.tokens} | {t.i for t in self.hedge_tokens}
+
+    @property
+    def text(self) -> str:
+        return cl.render(self.tokens)
+
+    @property
+    def number_text(self) -> str:
+        for t in self.tokens:
+            if t.like_num:
+                return t.text
+            glued = GLUED_SCALE.match(t.text)
+            if glued:
+                return glued.group(1)
+        return self.text
+
+
+def number_mentions(sent: Span) -> list[NumberMention]:
+    """Every number in the sentence with its hedge, currency, scale and kind (not those in quotes)."""
+    out: list[NumberMention] = []
+    used: set[int] = cl.quoted_tokens(sent)
+    doc = sent.doc
+    for t in sent:
+        if t.i in used:
+            continue
+        low = t.lower_
+        two = f"{doc[t.i - 1].lower_} {low}" if t.i > sent.start else ""
+        if low in MULTIPLIERS or (low.endswith("fold") and low[:-4] in ("two", "three", "four", "five",
+                                                                        "six", "seven", "eight",
+                                                                        "nine", "ten")):
+            value = MULTIPLIERS.get(low) or float(parse_number(low[:-4]) or 0)
+            m = NumberMention([t], float(value), "multiplier", head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used.add(t.i)
+            continue
+        if two in FRACTIONS and doc[t.i - 1].i not in used:
+            m = NumberMention([doc[t.i - 1], t], FRACTIONS[two], "fraction", head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used |= {t.i, t.i - 1}
+            continue
+        if low == "half" and t.dep_ in ("dobj", "nsubj", "pobj", "nsubjpass", "predet"):
+            m = NumberMention([t], 0.5, "fraction", head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used.add(t.i)
+            continue
+        glued = GLUED_SCALE.match(t.text)  # "2bn", "1.5m" as one token
+        if glued and t.i > sent.start and doc[t.i - 1].text in CURRENCIES:
+            m = NumberMention([doc[t.i - 1], t], float(glued.group(1)), "money",
+                              currency=CURRENCIES[doc[t.i - 1].text], scale_word=glued.group(2), head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used |= {t.i, t.i - 1}
+            continue
+        if not t.like_num or t.ent_type_ in ("ORDINAL", "TIME"):
+            continue
+        value = parse_number(t.text)
+        if value is None or low == "one" or (len(t.text) > 1 and t.text.startswith("0") and "." not in t.text):
+            continue  # "056" is a code, not a count
+        nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        prv = doc[t.i - 1] if t.i > 0 else None
+        if nxt is not None and (nxt.tag_ == "HYPH" or nxt.text.startswith("-") or (
+                not t.whitespace_ and nxt.is_alpha and nxt.lower_ not in SCALES)):
+            continue  # "five-and-a-half", "two-thirds", "3G"
+        if prv is not None and prv.tag_ == "HYPH" and not prv.whitespace_:
+            continue
+        toks = [t]
+        j = t.i + 1
+        scale = ""
+        if (j < sent.end and doc[j].lower_ in SCALES and doc[j].lower_ != "hundred") or \
+                (j < sent.end and doc[j].lower_ == "hundred" and value < 100):
+            scale = doc[j].lower_
+            toks.append(doc[j])
+            j += 1
+        kind = "count"
+        currency = ""
+        if t.i > sent.start and doc[t.i - 1].text in CURRENCIES:
+            currency = CURRENCIES[doc[t.i - 1].text]
+            toks.insert(0, doc[t.i - 1])
+            kind = "money"
+        elif j < sent.end and doc[j].lower_ in ("dollars", "pounds", "euros"):
+            currency = CURRENCIES[doc[j].lower_]
+            toks.append(doc[j])
+            kind = "money"
+        if j < sent.end and doc[j].text == "%":
+            toks.append(doc[j])
+            kind = "percent"
+        elif (j + 1 < sent.end and doc[j].lower_ == "per" and doc[j + 1].lower_ == "cent") or \
+                (j < sent.end and doc[j].lower_ == "percent"):
+            toks += [doc[j], doc[j + 1]] if doc[j].lower_ == "per" else [doc[j]]
+            kind = "percent"
+        if kind == "count" and not scale and "," not in t.text and "." not in t.text \
+                and 1800 <= value <= 2100 and len(t.text) == 4:
+            kind = "year"
+        elif kind == "count" and t.ent_type_ == "DATE":
+            continue  # "3 November", "10 days"
+        if kind == "count" and _is_date_part(t):
+            continue
+        m = NumberMention(toks, value, kind, currency=currency, scale_word=scale)
+        heads = [x for x in toks if x.head.i not in {y.i for y in toks} or x.head == x]
+        m.head = heads[-1] if heads else t
+        _hedge(m, sent)
+        used |= {x.i for x in toks}
+        out.append(m)
+    return out
+
+
+GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
+
+
+def _is_date_part(t: Token) -> bool:
+    near = [t.doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(t.doc)]
+    months = {"january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+              "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+    return any(n.lower_ in months for n in near) or t.head.lower_ in months
+
+
+def _hedge(m: NumberMention, sent: Span) -> None:
+    doc = sent.doc
+    first = min(x.i for x in m.tokens)
+    if first > sent.start and doc[first - 1].lower_ in ("a", "an") and m.kind in ("multiplier",):
+        first -= 1
+    for width in (3, 2, 1):
+        start = first - width
+        if start < sent.start:
+            continue
+        words = [doc[i] for i in range(start, first)]
+        phrase = " ".join(w.lower_ for w in words)
+        if phrase in HEDGES:
+            m.hedge = phrase
+            m.hedge_tokens = words
+            return
+
+
+def hedge_meaning(hedge: str) -> str:
+    if hedge in APPROX:
+        return "approx"
+    if hedge in LOWER:
+        return "lower"
+    if hedge in UPPER:
+        return "upper"
+    return ""
+
+
+def how_many(hedge: str, what: str = "how many") -> str:
+    """'at least' + 'how many' -> 'at least how many'; 'almost' -> 'about how many'."""
+    if not hedge:
+        return what
+    if hedge_meaning(hedge) == "approx":
+        return f"about {what}"
+    return f"{hedge} {what}"
+
+

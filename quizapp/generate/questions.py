@@ -1,0 +1,476 @@
+"""Facts -> questions: distractors of the answer's kind, scores, difficulty, ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
+from quizapp.generate.dates import date_distractors
+from quizapp.generate.entities import WH, NameBook
+from quizapp.generate.facts import Fact
+from quizapp.generate.gazetteer import Gazetteer
+from quizapp.generate.numbers import (
+    FRACTION_CHOICES,
+    FRACTIONS,
+    MULTIPLIER_WORDS,
+    NumberStyle,
+    format_number,
+    plain,
+    style_of,
+    wrong_values,
+)
+from quizapp.generate.quantities import hedge_meaning
+
+FACT_CHECK_PROMPT = "Which of these statements does the article support?"
+AnyQuestion = ChoiceQuestion | NumericQuestion
+
+
+@dataclass
+class Statement:
+    """A sentence as a standalone statement, with the part that the false variants change."""
+
+    before: str
+    after: str
+    part: str  # the true text of the varied part ("53", "a third", "sevenfold")
+    kind: str  # count year percent money fraction multiplier
+    value: float
+    sentence: int
+    order: float
+    noun: str = ""
+    decimals: int = 0
+    style_text: str = ""
+    scale_word: str = ""
+
+
+@dataclass
+class NameSlot:
+    """A sentence as a standalone statement with a name that false variants replace."""
+
+    before: str
+    after: str
+    name: str
+    sentence: int
+    order: float
+
+
+@dataclass
+class Candidate:
+    question: AnyQuestion
+    score: float
+    order: float
+    sentence: int
+    key: tuple[str, ...]
+    filler: bool = False  # only kept when nothing else asks about its sentence
+
+
+@dataclass
+class ArticleFacts:
+    """What one article yields: facts with stems, fact-check statements, names and numbers."""
+
+    source: str | None
+    sentences: list[str]
+    facts: list[Fact] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    name_slots: list[NameSlot] = field(default_factory=list)
+    names: NameBook = field(default_factory=NameBook)
+    numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
+    sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
+    sentence_names: dict[int, set[str]] = field(default_factory=dict)
+    recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
+
+    def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
+        """Values of the same kind and noun elsewhere in the article: the first distractors."""
+        here = self.sentence_numbers.get(sentence, set())
+        return [v for v in self.numbers.get((kind, noun), []) if v != value and v not in here
+                and _as_round(v, value)]
+
+
+def _as_round(v: float, value: float) -> bool:
+    """23,000 should not get 22,953 as a distractor: keep the answer's roundness."""
+    def zeros(x: float) -> int:
+        if x != int(x):
+            return -1
+        digits = str(int(x))
+        return len(digits) - len(digits.rstrip("0"))
+    return zeros(v) >= min(zeros(value), 2)
+
+
+def slug(text: str, words: int = 6) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    parts = [p for p in re.findall(r"[a-z0-9]+", text) if p not in _ID_STOP]
+    return "-".join(parts[:words]) or "q"
+
+
+_ID_STOP = {"the", "a", "an", "of", "in", "on", "to", "did", "does", "do", "was", "were", "is", "are",
+            "what", "which", "who", "how", "many", "much", "by", "for", "and", "has", "have", "had",
+            "at", "least", "more", "than", "about", "s", "article", "describe", "as", "whom", "be"}
+
+
+def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[Candidate]:
+    """Every question the article's facts support, with a quality score."""
+    out: list[Candidate] = []
+    for f in af.facts:
+        c = _from_fact(f, af, gaz, types)
+        if c is not None:
+            out.append(c)
+    if "choice" in types:
+        for s in af.statements:
+            c = _from_statement(s, af)
+            if c is not None:
+                out.append(c)
+        done: set[int] = set()
+        for slot in af.name_slots:
+            if slot.sentence in done:
+                continue
+            c = _from_name_slot(slot, af, gaz)
+            if c is not None:
+                out.append(c)
+                done.add(slot.sentence)
+    return out
+
+
+def _name_pool(answer: str, kind: str, af: ArticleFacts, gaz: Gazetteer, avoid: set[str]) -> list[str]:
+    """Names of the same kind: from the article first, then the gazetteer's neighbours."""
+    pool = [n for n in af.names.of_kind(kind) if n != answer and _fold(n) not in avoid]
+    if kind == "country":
+        near = [c for c in gaz.similar_countries(answer) if _fold(c) not in avoid]
+        # Iraq's neighbours before the article's other countries; Britain has one neighbour, so
+        # the countries the article compares it with come first.
+        pool = near[:4] + pool if gaz.neighbour_count(answer) >= 2 else pool + near
+        pool = _one_per_country(answer, pool, gaz)
+    elif kind == "city":
+        pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in avoid]
+    elif kind == "state":
+        pool += [c for c in gaz.similar_states(answer) if _fold(c) not in avoid]
+    return pool
+
+
+_THE_COUNTRIES = {"UK", "US", "U.S.", "USA", "United States", "United Kingdom", "Netherlands", "Philippines",
+                  "Gambia", "Bahamas", "Czech Republic", "Dominican Republic", "Central African Republic",
+                  "United Arab Emirates", "Maldives", "Comoros", "Seychelles", "Solomon Islands",
+                  "Marshall Islands", "Ivory Coast", "Democratic Republic of the Congo", "Vatican"}
+
+
+def _city_elsewhere(name: str, af: ArticleFacts, gaz: Gazetteer) -> bool:
+    """Kent, Washington in an article about the UK: a small city of a country the article never names."""
+    if af.names.kind(name) != "city" or gaz.city_population(name) >= 1_000_000:
+        return False
+    countries = {gaz.country_code(n) for n in af.names.of_kind("country")}
+    return gaz.city_country(name) not in countries
+
+
+def _as_written(name: str, kind: str, title: str, the: str, bare: str, first: bool) -> str:
+    """A distractor name written the way the article wrote the true one ("Mr Kerry", "the UK")."""
+    if kind == "person":
+        if title:
+            return f"{title} {name.split()[-1]}"
+        if " " not in bare:
+            return name.split()[-1]
+        return name
+    if kind == "country" and name in _THE_COUNTRIES:
+        return ("The " if first else "the ") + name
+    return name
+
+
+def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candidate | None:
+    names = af.names
+    words = slot.name.split()
+    if _city_elsewhere(words[-1], af, gaz):
+        return None
+    title = words[0] if words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") else ""
+    the = words[0] if words[0].lower() == "the" else ""
+    bare = " ".join(words[1:] if title or the else words)
+    answer = names.canonical(bare)
+    kind = names.kind(answer)
+    if kind not in ("person", "country", "city", "state") or answer not in names.sure:
+        return None  # organisations swapped in a sentence read as nonsense more often than not
+    text = slot.before + slot.name + slot.after
+    avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
+    avoid |= {_fold(w) for w in text.split()}
+    pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
+    variants = _distinct(answer, pool, 3)
+    if len(variants) < 2:
+        return None
+    if kind == "person" and title:
+        # "Ms Hutt" wants another "Ms": a person's own title, never a borrowed one.
+        variants = [v for v in pool if names.titles.get(v) and not _same_name(v, answer)]
+        variants = [f"{names.titles[v]} {v.split()[-1]}" for v in _distinct(answer, variants, 3)]
+        if len(variants) < 2:
+            return None
+        title = ""
+        bare = "x y"
+    shown = [_as_written(v, kind, title, the, bare, slot.before == "") for v in variants]
+    options = [slot.before + v + slot.after for v in shown]
+    q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=text, distractors=options,
+                       cite=_cite(af, slot.sentence), difficulty="medium", tags=["fact-check"])
+    return Candidate(q, 0.5 - max(0, len(text.split()) - 30) * 0.01, slot.order, slot.sentence,
+                     ("statement", str(slot.sentence), slot.name), filler=True)
+
+
+def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None) -> Citation:
+    if antecedent is not None:  # "Keïta ... expressed his condolences. He said ...": both prove it
+        return Citation(source=af.source, quote=[af.sentences[antecedent], af.sentences[sentence]])
+    return Citation(source=af.source, quote=af.sentences[sentence])
+
+
+def _length_penalty(prompt: str) -> float:
+    n = len(prompt.split())
+    return max(0, n - 18) * 0.015
+
+
+def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Candidate | None:
+    if f.kind in ("count", "year", "percent", "money"):
+        return _number_question(f, af, types)
+    if f.kind == "list":
+        # "a Tiger and a Cougar" against "two Tigers", "two Cougars": the same things, miscounted.
+        if "choice" not in types:
+            return None
+        q = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=f.answer, distractors=f.options,
+                           cite=_cite(af, f.sentence), difficulty="medium", tags=["details"])
+        return Candidate(q, f.score - _length_penalty(f.prompt), f.order, f.sentence,
+                         ("list", str(f.sentence), f.answer))
+    if f.kind == "date":
+        if "choice" not in types or len(f.prompt.split()) < 7:
+            return None
+        distractors = _distinct(f.answer, date_distractors(f.answer), 3)
+        if len(distractors) < 2:
+            return None
+        q = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=f.answer, distractors=distractors,
+                           cite=_cite(af, f.sentence), difficulty="medium", tags=["dates"])
+        return Candidate(q, f.score - _length_penalty(f.prompt), f.order, f.sentence,
+                         ("date", str(f.sentence), f.answer))
+    if "choice" not in types:
+        return None
+    names = af.names
+    answer = names.canonical(f.answer)
+    kind = names.kind(answer)
+    if f.kind in ("quote", "role") and kind != "person":
+        return None
+    if kind is None or kind == "group" or kind not in WH:
+        return None
+    if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
+        return None  # "Which place warned ...": a place that acts is an organisation in disguise
+    if kind == "org" and answer not in names.sure:
+        return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
+    prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
+    if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
+        return None
+    in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
+    in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
+    if f.antecedent is not None:
+        in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(f.antecedent, ())}
+    pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
+            and _fold(n) not in _fold(prompt)]
+    if kind == "country":
+        pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
+    elif kind == "city":
+        pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in in_sentence]
+    elif kind == "state":
+        pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
+    if kind == "country":
+        pool = _one_per_country(answer, pool, gaz)
+    distractors = _distinct(answer, pool, 3)
+    if len(distractors) < 2:
+        return None
+    q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
+                       cite=_cite(af, f.sentence, f.antecedent),
+                       difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
+                       tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
+    score = f.score - _length_penalty(prompt)
+    return Candidate(q, score, f.order, f.sentence, ("who", answer, str(f.sentence)) if f.kind != "role"
+                     else ("role", answer, prompt))
+
+
+def _one_per_country(answer: str, pool: list[str], gaz: Gazetteer) -> list[str]:
+    """'UK' and 'Britain' are one country: keep one name per country, none for the answer's."""
+    seen = {gaz.country_code(answer) or answer}
+    out = []
+    for name in pool:
+        code = gaz.country_code(name) or name
+        if code not in seen:
+            seen.add(code)
+            out.append(name)
+    return out
+
+
+def _initials(text: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][A-Za-z]*", text) if w[0].isupper()).lower()
+
+
+def _same_name(a: str, b: str) -> bool:
+    """'EA' and 'Electronic Arts', 'GM' and 'General Motors' name the same thing."""
+    fa, fb = _fold(a), _fold(b)
+    if fa == fb or fa in fb.split() or fb in fa.split():
+        return True
+    for short, long in ((a, b), (b, a)):
+        if (short.replace(".", "").isupper() and len(short) <= 5 and " " in long.strip()
+                and _initials(long) == short.replace(".", "").lower()):
+            return True
+    return False
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def _distinct(answer: str, pool: list[str], n: int) -> list[str]:
+    out: list[str] = []
+    seen = {_fold(answer)}
+    kept = [answer]
+    for p in pool:
+        k = _fold(p)
+        if not k or k in seen or k in _fold(answer) or _fold(answer) in k:
+            continue
+        if any(_same_name(p, other) for other in kept):
+            continue
+        kept.append(p)
+        seen.add(k)
+        out.append(p)
+        if len(out) == n:
+            break
+    return out
+
+
+_KIND_TAG = {"person": "people", "country": "places", "state": "places", "city": "places",
+             "place": "places", "org": "organisations"}
+_TAG = {"count": "numbers", "year": "dates", "percent": "numbers", "money": "money"}
+
+
+def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | None:
+    assert f.value is not None
+    meaning = hedge_meaning(f.hedge)
+    as_choice = meaning == "approx" or f.kind == "money" or "numeric" not in types
+    if (as_choice and "choice" not in types) or (not as_choice and "numeric" not in types):
+        return None
+    prefer = af.other_values(f.kind, f.noun, f.value, f.sentence)
+    style = style_of(f.style_text, f.scale_word)
+    difficulty = "hard" if meaning == "approx" or f.kind in ("percent", "money") else "medium"
+    if f.kind == "count" and f.value <= 20 and not meaning:
+        difficulty = "easy"
+    cite = _cite(af, f.sentence)
+    tags = [_TAG[f.kind]]
+    score = {"count": 0.9, "year": 0.8, "percent": 0.85, "money": 0.85}[f.kind] - _length_penalty(f.prompt)
+    if f.kind == "year" and f.score > 0.8:
+        score = f.score - _length_penalty(f.prompt)
+    if as_choice:
+        wrong = wrong_values(f.value, f.kind, decimals=f.decimals, prefer=prefer, avoid=set())
+        answer_text = _number_text(f, f.value, style)
+        distractors = [_number_text(f, v, style) for v in wrong]
+        distractors = _distinct(answer_text, distractors, 3)
+        if len(distractors) < 2:
+            return None
+        q: AnyQuestion = ChoiceQuestion(id="q", type="choice", prompt=f.prompt, answer=answer_text,
+                                        distractors=distractors, cite=cite, difficulty=difficulty,
+                                        tags=tags)
+    else:
+        unit = f.unit if f.kind != "year" else None
+        if f.scale_word and f.kind == "count":
+            unit = f"{f.scale_word} {unit}" if unit else f.scale_word
+        q = NumericQuestion(id="q", type="numeric", prompt=f.prompt, answer=plain(f.value), unit=unit,
+                            cite=cite, difficulty=difficulty, tags=tags)
+    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)))
+
+
+def _number_text(f: Fact, value: float, style: NumberStyle) -> str:
+    text = format_number(value, style)
+    if f.kind == "percent":
+        return text + "%"
+    if f.kind == "money" and f.unit:
+        cur = f.unit[:1] if f.unit[:1] in "$£€¥" else ""
+        return f"{cur}{text}"
+    return text
+
+
+def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
+    if s.kind == "fraction":
+        pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
+        near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
+        variants = near[:3]
+        if s.part[:1].isupper():
+            variants = [v[:1].upper() + v[1:] for v in variants]
+    elif s.kind == "multiplier":
+        if s.part.lower() in ("twice", "double"):
+            variants = ["three times", "four times", "half"]
+        else:
+            base = int(s.value)
+            alts = [v for v in (base - 3, base + 3, base - 5, base + 2, base + 5) if v in MULTIPLIER_WORDS
+                    and v != base]
+            variants = [MULTIPLIER_WORDS[v] for v in alts[:3]]
+    else:
+        style = style_of(s.style_text, s.scale_word)
+        prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
+        values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
+                              avoid=af.sentence_numbers.get(s.sentence, set()))
+        suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
+        prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
+        plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
+        variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
+                    for v in values]
+    true = s.before + s.part + s.after
+    options = _distinct(true, [s.before + v + s.after for v in variants], 3)
+    if len(options) < 2:
+        return None
+    q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
+                       cite=_cite(af, s.sentence), difficulty="hard", tags=["fact-check"])
+    score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
+        - max(0, len(true.split()) - 30) * 0.01
+    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part))
+
+
+def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestion]:
+    """Drop duplicates, keep the best up to max_questions, in article order, with unique ids."""
+    best: dict[tuple[str, ...], Candidate] = {}
+    for c in cands:
+        for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
+            old = best.get(key)
+            if old is not None and (old.score, -old.order) >= (c.score, -c.order):
+                break
+        else:
+            for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
+                old = best.get(key)
+                if old is not None:
+                    best = {k: v for k, v in best.items() if v is not old}
+                best[key] = c
+    unique = list({id(c): c for c in best.values()}.values())
+    # One question per (sentence, answer): two stems about the same fact ask the same thing.
+    by_fact: dict[tuple[int, str], Candidate] = {}
+    for c in sorted(unique, key=lambda c: (-c.score, c.order)):
+        k = (c.sentence, _fold(str(c.question.answer)))
+        if c.question.prompt == FACT_CHECK_PROMPT:
+            k = (c.sentence, "statement:" + "|".join(c.key))
+        by_fact.setdefault(k, c)
+    kept = [c for c in by_fact.values() if c.score >= 0.3 and not c.filler]
+    # A name-swap statement joins a sentence that at most one other question cites, and never
+    # one whose answer is the swapped name (that would ask the same thing twice).
+    per_sentence: dict[int, list[Candidate]] = {}
+    for c in kept:
+        per_sentence.setdefault(c.sentence, []).append(c)
+    for c in by_fact.values():
+        if c.score < 0.3 or not c.filler:
+            continue
+        others = per_sentence.get(c.sentence, [])
+        name = _fold(c.key[-1]).split()[-1:] or [""]
+        if len(others) <= 1 and not any(name[0] in _fold(str(o.question.answer)).split() for o in others):
+            kept.append(c)
+    kept.sort(key=lambda c: (-c.score, c.order))
+    if max_questions is not None:
+        kept = kept[:max_questions]
+    kept.sort(key=lambda c: c.order)
+    ids: dict[str, int] = {}
+    out = []
+    for c in kept:
+        q = c.question
+        base = _question_id(q)
+        n = ids.get(base, 0) + 1
+        ids[base] = n
+        out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
+    return out
+
+
+def _question_id(q: AnyQuestion) -> str:
+    if q.prompt == FACT_CHECK_PROMPT:
+        return "check-" + slug(str(q.answer), 5)
+    return slug(q.prompt, 6)

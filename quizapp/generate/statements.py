@@ -1,0 +1,93 @@
+"""Fact-check statements: a sentence of the article, standing alone, with one part to vary."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quizapp.generate import clauses as cl
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+_LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then", "furthermore",
+         "moreover", "similarly", "likewise", "elsewhere", "besides"}
+
+
+def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
+    """(text before, text after) the target tokens, with side words and deictic times removed."""
+    toks = list(sent)
+    drop = cl.deictic_tokens(toks)
+    # Leading "But", "Meanwhile,"
+    i = 0
+    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == "," or toks[i].is_space or (
+            toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
+            or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
+        drop.add(toks[i].i)
+        i += 1
+    for t in toks:
+        if t.lower_ in ("meanwhile", "however", "also") and t.dep_ == "advmod":
+            drop.add(t.i)
+            for n in (t.i - 1, t.i + 1):
+                if sent.start <= n < sent.end and sent.doc[n].text == ",":
+                    drop.add(n)
+    if drop & target:
+        return None
+    kept = [t for t in toks if t.i not in drop]
+    if not kept or len(kept) > 60 or not _stands_alone(sent, kept):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
+               and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
+        return None  # a fragment ("People coming to live and work in Britain."), not a statement
+    # Rebuild from the article's own characters, so the statement reads as the sentence does.
+    first, last = min(target), max(target)
+    # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
+    b = "".join(t.text_with_ws if t.i not in drop else t.whitespace_ for t in toks if t.i < first)
+    a = sent.doc[last].whitespace_ + "".join(t.text_with_ws if t.i not in drop else t.whitespace_
+                                             for t in toks if t.i > last)
+    b, a = _tidy(b).lstrip(" ,"), _tidy(a)
+    b = b[:1].upper() + b[1:]
+    if not b and sent.doc[first].lower_ == "the":
+        return None  # "the Leicester singer ...": the variant could not keep the capital
+    if not a.rstrip().endswith((".", "!", "?", "”", '"')):
+        a = a.rstrip(" ,;:") + "."
+    a = re.sub(r"\s*[,;:]+\s*([.!?])$", r"\1", a)  # "..., in recent years." without its time phrase
+    return b, a
+
+
+_FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"[ \t\n]+", " ", text)
+    text = re.sub(r" +([,.;:])", r"\1", text)
+    return re.sub(r",\s*,", ",", text)
+
+
+def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
+    quoted = cl.quoted_tokens(sent)
+    seen_noun = False
+    for t in kept:
+        if t.i in quoted:
+            continue
+        low = t.lower_
+        if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
+                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")):
+            return False
+        if t.tag_ == "DT" and low in ("this", "these", "those", "that"):
+            return False
+        if t.pos_ in ("PROPN", "NOUN"):
+            seen_noun = True
+    full = cl.render(kept)
+    if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
+        return False
+    text = cl.render(t for t in kept if t.i not in quoted)
+    if cl.ANAPHORS.search(text):
+        return False
+    for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
+        # "Mali has responded ... into the nation's restive center": the sentence names it first.
+        if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
+                k.ent_type_ in ("GPE", "LOC") or k.pos_ == "PROPN" for k in kept if k.i < t.i):
+            continue
+        return False
+    return True

