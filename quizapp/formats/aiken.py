@@ -55,10 +55,13 @@ def parse_aiken(lines: TextLines) -> list[ImportedQuestion]:
                 errors.add(number, answer.start(1) + 1, f"`ANSWER: {letter}` names no option: the "
                            f"options are {', '.join(order)}")
             else:
-                right = options[letter]
-                questions.append(ImportedQuestion(
+                question = ImportedQuestion(
                     kind="choice", id=None, prompt=" ".join(" ".join(prompt).split()), line=start,
-                    answer=right, distractors=[options[k] for k in order if k != letter]))
+                    answer=options[letter], distractors=[options[k] for k in order if k != letter])
+                problem = question.problem()
+                if problem:
+                    errors.add(start, None, problem)
+                questions.append(question)
             reset()
         elif option and prompt:
             letter = option.group(1).upper()

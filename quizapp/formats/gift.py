@@ -55,10 +55,17 @@ def gift_question(loaded: LoadedBank, q: AnyQuestion) -> str:
     feedback = general_feedback(loaded, q)
     tail = f"\n\t####{escape(feedback)}\n}}" if feedback else "\n}"
     if isinstance(q, ChoiceQuestion):
-        body = "".join(f"\n\t={escape(q.answer)}" if i == 0 else f"\n\t~{escape(option)}"
-                       for i, option in enumerate(q.options))
+        body = "".join(f"\n\t{_choice_mark(i == 0, option)}{escape(option)}" for i, option in enumerate(q.options))
         return head + body + tail
     return head + "\n\t" + _numeric_answer(q) + tail
+
+
+def _choice_mark(right: bool, text: str) -> str:
+    # GIFT reads `%n%` at the start of an answer as its weight: state the weight so that text
+    # beginning with a percentage ("%5% interest") stays text.
+    if text.lstrip().startswith("%"):
+        return "=%100%" if right else "~%0%"
+    return "=" if right else "~"
 
 
 def _numeric_answer(q: NumericQuestion) -> str:
@@ -114,9 +121,14 @@ def parse_gift(lines: TextLines) -> GiftFile:
                 continue
             block = block.after_first_line()
         try:
-            questions.append(_parse_question(block))
+            question = _parse_question(block)
         except _Bad as bad:
             errors.add(*block.where(bad.offset), bad.message)
+            continue
+        problem = question.problem()
+        if problem:
+            errors.add(question.line, None, problem)
+        questions.append(question)
     errors.raise_if_any()
     return GiftFile(category, questions)
 

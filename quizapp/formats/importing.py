@@ -87,6 +87,16 @@ class ImportedQuestion:
     maximum: float | int | None = None
     explanation: str | None = None
 
+    def problem(self) -> str | None:
+        """What makes this question unusable (two equal choices), or None."""
+        if self.kind == "choice":
+            seen = {_fold(str(self.answer))}
+            for d in self.distractors:
+                if _fold(d) in seen:
+                    return f"the choice `{d}` appears twice: every choice must differ"
+                seen.add(_fold(d))
+        return None
+
 
 def detect_format(path: Path, lines: TextLines) -> str:
     """`gift` or `aiken`, from the suffix or, for .txt, from the text."""
@@ -132,15 +142,12 @@ def build_bank(path: Path, imported: list[ImportedQuestion], *, title: str, desc
     questions: list[ChoiceQuestion | NumericQuestion] = []
     for item in imported:
         qid = unique_id(item.id or slug(item.prompt), taken)
+        problem = item.problem()
+        if problem:
+            errors.add(item.line, None, problem)
+            continue
         try:
             if item.kind == "choice":
-                seen = {_fold(str(item.answer))}
-                for d in item.distractors:
-                    if _fold(d) in seen:
-                        errors.add(item.line, None, f"the choice `{d}` appears twice: every choice "
-                                   "must differ")
-                        break
-                    seen.add(_fold(d))
                 questions.append(ChoiceQuestion(type="choice", id=qid, prompt=item.prompt,
                                                 answer=str(item.answer), distractors=item.distractors,
                                                 explanation=item.explanation))
