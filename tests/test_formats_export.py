@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import html
 import json
+import os
 import sqlite3
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
@@ -16,7 +19,7 @@ import pytest
 from quizapp.cli import main
 from quizapp.core.bank import LoadedBank, load_bank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
-from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix, import_bank_file
+from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix, import_bank_file, suggested_file_name
 from quizapp.formats.anki import deck_id
 from quizapp.formats.content import cited_sentences
 from quizapp.formats.gift import escape
@@ -274,3 +277,28 @@ def test_cli_export_of_a_broken_bank_names_file_and_line(tmp_path: Path, capsys:
     err = capsys.readouterr().err
     assert f"{bank}:3:" in err and "distractors" in err
     assert not (tmp_path / "out.gift").exists()
+
+
+def test_formats_other_than_pdf_never_import_qt(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quizapp.core.bank import load_bank\n"
+        "from quizapp.formats import export_bank, import_bank_file\n"
+        f"loaded = load_bank({str(BUNDLED)!r})\n"
+        "for fmt, suffix in [('gift', '.gift'), ('moodle-xml', '.xml'), ('csv', '.csv'), ('anki', '.apkg')]:\n"
+        f"    export_bank(loaded, fmt, Path({str(tmp_path)!r}) / ('x' + suffix))\n"
+        f"import_bank_file(Path({str(tmp_path)!r}) / 'x.gift')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path)
+    assert result.stdout.strip() == "[]"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.apkg", "x.csv", "x.gift", "x.xml"]
+
+
+def test_registry_gives_what_a_menu_needs(mali: LoadedBank) -> None:
+    assert list(EXPORT_FORMATS) == ["gift", "moodle-xml", "csv", "anki", "pdf"]
+    assert EXPORT_FORMATS["moodle-xml"].file_filter == "Moodle XML (*.xml)"
+    assert suggested_file_name(mali, "anki") == "mali-helicopter-collision.apkg"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,9 +12,9 @@ from PySide6.QtCore import QSize
 from PySide6.QtPdf import QPdfDocument
 
 from quizapp.cli import main
-from quizapp.core.bank import LoadedBank, load_bank
+from quizapp.core.bank import LoadedBank, load_bank, save_bank
 from quizapp.core.model import ChoiceQuestion
-from quizapp.formats import export_bank
+from quizapp.formats import export_bank, import_bank_file
 from quizapp.formats.content import answer_text, cited_sentences, shuffled_options
 from quizapp.paths import bundled_banks_dir
 
@@ -134,3 +135,27 @@ def test_unknown_paper_is_refused_and_writes_nothing(qapp, tmp_path: Path) -> No
     with pytest.raises(ValueError, match="unknown paper size"):
         export_bank(load_bank(BUNDLED), "pdf", tmp_path / "x.pdf", paper="a5")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_imported_bank_prints_true_before_false_and_says_it_has_no_citations(qapp, tmp_path: Path) -> None:
+    bank_path = tmp_path / "imported.yaml"
+    save_bank(import_bank_file(DATA / "tricky.gift"), bank_path)
+    out = tmp_path / "imported.pdf"
+    export_bank(load_bank(bank_path), "pdf", out)
+    sheet, _ = read_pdf(out)
+    key, _ = read_pdf(tmp_path / "imported-answers.pdf")
+    assert "3. Bamako is the capital of Mali. ☐ A. True ☐ B. False" in " ".join(sheet)
+    assert "4. Timbuktu is the capital of Mali & Niger. Answer: B. False No citation in the bank." in " ".join(key)
+    assert key[0].startswith("Mali/Sahel quiz Answer key 1. Which characters")
+
+
+def test_export_runs_on_a_worker_thread(qapp, tmp_path: Path) -> None:
+    # The app exports off the GUI thread; the PDF must come out the same there.
+    loaded = load_bank(BUNDLED)
+    written: list[list[Path]] = []
+    worker = threading.Thread(target=lambda: written.append(export_bank(loaded, "pdf", tmp_path / "w.pdf")))
+    worker.start()
+    worker.join()
+    assert written == [[tmp_path / "w.pdf", tmp_path / "w-answers.pdf"]]
+    sheet, _ = read_pdf(tmp_path / "w.pdf")
+    assert sheet[0].startswith(f"{loaded.bank.title} Worksheet · 18 questions")

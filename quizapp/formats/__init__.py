@@ -22,8 +22,20 @@ from quizapp.formats.importing import (
     import_bank_file,
 )
 
-__all__ = ["EXPORT_FORMATS", "IMPORT_FORMATS", "IMPORT_SUFFIXES", "ExportFormat", "ImportProblems",
-           "detect_format", "export_bank", "format_for_suffix", "import_bank_file"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "IMPORT_FILE_FILTER",
+    "IMPORT_FORMATS",
+    "IMPORT_SUFFIXES",
+    "PAPER_SIZES",
+    "ExportFormat",
+    "ImportProblems",
+    "detect_format",
+    "export_bank",
+    "format_for_suffix",
+    "import_bank_file",
+    "suggested_file_name",
+]
 
 
 @dataclass(frozen=True)
@@ -55,12 +67,18 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "a worksheet and a separate answer key (NAME-answers.pdf)"),
 )}
 PAPER_SIZES = ("a4", "letter")
+IMPORT_FILE_FILTER = "Questions to import (*.gift *.aiken *.txt)"
 
 
 def format_for_suffix(path: str | Path) -> str | None:
     """The export format a file name asks for (`quiz.apkg` -> `anki`), or None."""
     suffix = Path(path).suffix.lower()
     return next((f.name for f in EXPORT_FORMATS.values() if f.suffix == suffix), None)
+
+
+def suggested_file_name(loaded: LoadedBank, fmt: str) -> str:
+    """A file name for a save dialog: the bank's file name with the format's suffix."""
+    return loaded.path.stem + EXPORT_FORMATS[fmt].suffix
 
 
 def export_bank(loaded: LoadedBank, fmt: str, out: str | Path, **options: object) -> list[Path]:

@@ -55,8 +55,10 @@ def source_label(loaded: LoadedBank, question: AnyQuestion) -> str:
 
 def shuffled_options(loaded: LoadedBank, question: ChoiceQuestion) -> list[str]:
     """The options in an order that is random-looking but the same at every export."""
-    seed = hashlib.sha256(f"{loaded.bank.title}\x00{question.id}".encode()).digest()
     options = question.options
+    if sorted(o.casefold() for o in options) == ["false", "true"]:
+        return sorted(options, key=lambda o: o.casefold() != "true")  # True, then False
+    seed = hashlib.sha256(f"{loaded.bank.title}\x00{question.id}".encode()).digest()
     random.Random(seed).shuffle(options)
     return options
 

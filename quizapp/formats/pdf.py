@@ -200,7 +200,9 @@ def build_answer_key(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, 
     """Fill `doc` with the answer key and the proof of each answer; return each question's blocks."""
     s = _Styles(RESOLUTION)
     w = _Writer(doc, s)
-    _header(w, loaded, "Answer key, with the sentence of the article that proves each answer")
+    cited = any(q.cite for q in loaded.bank.questions)
+    _header(w, loaded, "Answer key, with the sentence of the article that proves each answer" if cited
+            else "Answer key")
     for number, q in enumerate(loaded.bank.questions, start=1):
         w.begin_group()
         w.paragraph(s.block(top=10, bottom=2, left=24, indent_first=-24),
