@@ -1,0 +1,254 @@
+"""Every kind of mistake in a bank file is reported with its line, all at once."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizapp.core.bank import check_bank, load_bank
+from quizapp.core.errors import BankError
+from quizapp.paths import bundled_banks_dir
+
+ARTICLE = """\
+---
+title: Test article
+---
+The council approved 42 new homes on Tuesday.
+"We need them now," said Mayor Ana Ruiz.
+About 4,500 people live in the town.
+"""
+
+
+@pytest.fixture
+def bundled_bank() -> Path:
+    return bundled_banks_dir() / "mali-helicopter-collision.yaml"
+
+
+def write(tmp_path: Path, text: str, name: str = "bank.yaml") -> Path:
+    (tmp_path / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """\
+title: Town news
+sources:
+  town: {file: article.txt}
+questions:
+  - id: homes
+    type: numeric
+    prompt: How many new homes did the council approve?
+    answer: 42
+    cite: {source: town, quote: The council approved 42 new homes}
+  - id: mayor
+    type: choice
+    prompt: Who said "We need them now"?
+    answer: Ana Ruiz
+    distractors: [Tom Lee, Sara Bell]
+    cite: {source: town, quote: '"We need them now," said Mayor Ana Ruiz.'}
+"""
+
+
+def problems_of(path: Path) -> list[tuple[int | None, str]]:
+    return [(p.line, p.message) for p in check_bank(path).problems]
+
+
+def test_good_bank_loads_with_citation_offsets(tmp_path: Path) -> None:
+    loaded = load_bank(write(tmp_path, GOOD))
+    assert [q.id for q in loaded.bank.questions] == ["homes", "mayor"]
+    mayor = loaded.bank.question("mayor")
+    article = loaded.article_for(mayor)
+    span = mayor.cite.spans[0]
+    assert article.text[span.start:span.end] == '"We need them now," said Mayor Ana Ruiz.'
+    assert article.line_of(span.start) == 5
+
+
+def test_syntax_error_names_the_line(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("    answer: 42\n", "    answer: 42\n   oops: [\n"))
+    (line, message), = problems_of(path)
+    assert line == 9 or line == 10
+    assert "YAML syntax error" in message
+    with pytest.raises(BankError) as info:
+        load_bank(path)
+    assert str(path) in str(info.value)
+
+
+def test_unknown_key_gets_did_you_mean(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("    distractors:", "    distractor:"))
+    assert problems_of(path) == [(14, "unknown key `distractor`: did you mean `distractors`?")]
+
+
+def test_unknown_key_without_close_match_lists_the_keys(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("  - id: homes\n", "  - id: homes\n    colour: red\n"))
+    (line, message), = problems_of(path)
+    assert line == 6
+    assert message.startswith("unknown key `colour`: the keys here are id, prompt")
+
+
+def test_missing_field(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("    prompt: How many new homes did the council approve?\n", ""))
+    assert problems_of(path) == [(5, "missing `prompt`: add `prompt:` with the question")]
+
+
+def test_missing_title_and_unknown_type(tmp_path: Path) -> None:
+    text = GOOD.replace("title: Town news\n", "").replace("type: choice", "type: multiple")
+    found = problems_of(write(tmp_path, text))
+    assert (1, "missing `title`: add `title:` with the bank's name") in found
+    assert (10, "unknown question type `multiple`: use `type: choice` or `type: numeric`") in found
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("id: mayor", "id: homes"))
+    assert problems_of(path) == [
+        (10, "duplicate id `homes` (also question 1): give each question its own id")]
+
+
+def test_distractor_equal_to_answer_or_another(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("[Tom Lee, Sara Bell]", "[Tom Lee, ana ruiz, Tom  Lee]"))
+    found = problems_of(path)
+    assert found == [
+        (14, "distractor `ana ruiz` is the same as the answer: every choice must differ"),
+        (14, "distractor `Tom  Lee` is the same as distractor 1: every choice must differ"),
+    ]
+
+
+def test_numeric_answer_not_a_number(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("answer: 42", 'answer: "about 42"'))
+    (line, message), = problems_of(path)
+    assert line == 8
+    assert message.startswith("the answer of a numeric question must be a number, not 'about 42'")
+
+
+def test_negative_tolerance(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("answer: 42\n", "answer: 42\n    tolerance: -3\n"))
+    assert problems_of(path) == [(9, "`tolerance`: must not be negative")]
+
+
+def test_relative_tolerance_and_range(tmp_path: Path) -> None:
+    text = GOOD.replace("answer: 42\n", "answer: 42\n    tolerance: 10%\n")
+    q = load_bank(write(tmp_path, text)).bank.question("homes")
+    assert q.accepted_range == pytest.approx((37.8, 46.2))
+    text = GOOD.replace("answer: 42\n", "answer: 42\n    min: 40\n    max: 50\n")
+    q = load_bank(write(tmp_path, text)).bank.question("homes")
+    assert q.accepted_range == (40, 50)
+
+
+def test_quote_not_in_article_names_closest_sentence(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("The council approved 42 new homes",
+                                        "The council approved 24 new homes"))
+    (line, message), = problems_of(path)
+    assert line == 9
+    assert "the quote is not in the article `article.txt`" in message
+    assert 'closest sentence is "The council approved 42 new homes on Tuesday."' in message
+
+
+def test_quote_matching_forgives_whitespace_quote_marks_dashes_and_case(tmp_path: Path) -> None:
+    text = GOOD.replace("""'"We need them now," said Mayor Ana Ruiz.'""",
+                        """'“we  need them NOW,” said Mayor Ana Ruiz.'""")
+    loaded = load_bank(write(tmp_path, text))
+    assert loaded.bank.question("mayor").cite.spans
+
+
+def test_missing_source_file_and_wrong_kind(tmp_path: Path) -> None:
+    text = GOOD.replace("town: {file: article.txt}",
+                        "town: {file: gone.txt}\n  pic: {file: photo.png}")
+    found = problems_of(write(tmp_path, text))
+    assert found[0][0] == 3 and "source file `gone.txt` not found" in found[0][1]
+    assert found[1] == (4, "`photo.png` is not an article file: a source is a .txt, .md or .html file")
+
+
+def test_unknown_citation_source(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("cite: {source: town, quote: The", "cite: {source: twn, quote: The"))
+    assert problems_of(path) == [(9, "unknown source `twn`: did you mean `town`?")]
+
+
+def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
+    text = (GOOD.replace("distractors:", "distractor:")
+            .replace("answer: 42", "answer: forty-two")
+            .replace("id: mayor", "id: homes"))
+    lines = [line for line, _ in problems_of(write(tmp_path, text))]
+    assert lines == [8, 10, 14]
+
+
+def test_question_without_citation_is_a_warning(tmp_path: Path) -> None:
+    text = GOOD.replace("    cite: {source: town, quote: The council approved 42 new homes}\n", "")
+    check = check_bank(write(tmp_path, text))
+    assert check.ok
+    (warning,) = check.problems
+    assert not warning.is_error and warning.line == 5 and "no citation" in warning.message
+
+
+def test_not_utf8_binary_and_empty(tmp_path: Path) -> None:
+    path = tmp_path / "latin.yaml"
+    path.write_bytes("title: Caf\xe9\n".encode("latin-1"))
+    assert problems_of(path) == [(1, "the file is not UTF-8 text: save it as UTF-8 in your editor")]
+    path.write_bytes(b"\x00\x01\x02binary")
+    assert "YAML" in problems_of(path)[0][1]
+    path.write_text("", encoding="utf-8")
+    assert "empty" in problems_of(path)[0][1]
+    path.write_text("- just\n- a list\n", encoding="utf-8")
+    assert "must be a mapping" in problems_of(path)[0][1]
+
+
+def test_problem_string_is_path_line_col(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("id: mayor", "id: homes"))
+    (problem,) = check_bank(path).problems
+    assert str(problem) == f"{path}:10:9: duplicate id `homes` (also question 1): give each question its own id"
+
+
+def test_a_broken_bank_does_not_stop_the_others(tmp_path: Path) -> None:
+    from quizapp.core.bank import check_paths
+
+    write(tmp_path, GOOD, "a.yaml")
+    write(tmp_path, "title: [unclosed\n", "b.yaml")
+    write(tmp_path, GOOD, "c.yml")
+    checks = check_paths([tmp_path])
+    assert [c.path.name for c in checks] == ["a.yaml", "b.yaml", "c.yml"]
+    assert [c.ok for c in checks] == [True, False, True]
+
+
+def test_bundled_bank_loads(bundled_bank: Path) -> None:
+    loaded = load_bank(bundled_bank)
+    assert len(loaded.bank.questions) >= 12
+    assert {q.type for q in loaded.bank.questions} == {"choice", "numeric"}
+    assert all(q.cite and q.cite.spans for q in loaded.bank.questions)
+
+
+def test_planted_mistakes_in_a_copy_of_the_bundled_bank(tmp_path: Path, bundled_bank: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(bundled_bank.parent.parent / "seeds", seeds)
+    (tmp_path / "questions").mkdir()
+    lines = bundled_bank.read_text(encoding="utf-8").splitlines(keepends=True)
+
+    def line_of(text: str) -> int:
+        return next(i for i, line in enumerate(lines) if text in line)
+
+    plant = {
+        line_of("distractors: [a Puma"): ("distractors:", "distractor:"),
+        line_of("quote: Ibrahim Boubacar"): ("expressed his condolences", "expressed his sorrow"),
+        line_of("id: mali-president"): ("mali-president", "soldiers-killed"),
+        line_of("answer: 4500"): ("4500", '"4,500"'),
+        line_of("distractors: [Ibrahim Boubacar Keïta, Mike"): ("Mike Pompeo", "Emmanuel Macron"),
+    }
+    for index, (old, new) in plant.items():
+        lines[index] = lines[index].replace(old, new, 1)
+    path = tmp_path / "questions" / "bank.yaml"
+    path.write_text("".join(lines), encoding="utf-8")
+    found = check_bank(path).problems
+    assert [p.line for p in found] == sorted(i + 1 for i in plant)
+    assert all(p.is_error for p in found)
+
+    lines[line_of("title:")] = "title: [broken\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    (syntax,) = check_bank(path).problems
+    assert "YAML syntax error" in syntax.message and syntax.line is not None
+
+
+def test_yes_and_no_stay_text(tmp_path: Path) -> None:
+    text = GOOD.replace("answer: Ana Ruiz\n    distractors: [Tom Lee, Sara Bell]",
+                        "answer: yes\n    distractors: [no, Norway, NO]")
+    found = problems_of(write(tmp_path, text))
+    assert found == [(14, "distractor `NO` is the same as distractor 1: every choice must differ")]
