@@ -3,6 +3,7 @@
     from quizapp.formats import EXPORT_FORMATS, export_bank, import_bank_file
     written = export_bank(loaded, "gift", Path("quiz.gift"))   # -> [Path("quiz.gift")]
     bank = import_bank_file(Path("old.gift"))                  # -> Bank, or ImportProblems
+    loaded = save_imported_bank(bank, Path("old.yaml"))        # checked, then written atomically
 
 Each format module is imported only when used (Qt for PDF, genanki for Anki).
 """
@@ -20,6 +21,7 @@ from quizapp.formats.importing import (
     ImportProblems,
     detect_format,
     import_bank_file,
+    save_imported_bank,
 )
 
 __all__ = [
@@ -34,6 +36,7 @@ __all__ = [
     "export_bank",
     "format_for_suffix",
     "import_bank_file",
+    "save_imported_bank",
     "suggested_file_name",
 ]
 

@@ -64,8 +64,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from quizapp.core.bank import save_bank
-    from quizapp.formats import import_bank_file
+    from quizapp.formats import import_bank_file, save_imported_bank
 
     if args.output.exists() and not args.force:
         print(f"quizapp: `{args.output}` exists: choose another name or give --force to replace it",
@@ -73,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     try:
         bank = import_bank_file(args.file, args.fmt)
-        save_bank(bank, args.output)
+        save_imported_bank(bank, args.output)
     except QuizappError as exc:
         print(exc, file=sys.stderr)
         return 1

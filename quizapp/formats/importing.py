@@ -10,6 +10,8 @@ from typing import Literal
 
 from pydantic import ValidationError
 
+from quizapp.core.atomic import write_text_atomic
+from quizapp.core.bank import LoadedBank, check_bank_text, dump_bank
 from quizapp.core.errors import FileProblems, Problem
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
 
@@ -133,6 +135,20 @@ def import_bank_file(path: str | Path, fmt: str | None = None) -> Bank:
                                       f"{IMPORT_FORMATS[fmt]} file?")])
     return build_bank(path, questions, title=title or title_from_name(path),
                       description=f"Imported from {path.name} ({IMPORT_FORMATS[fmt]}).")
+
+
+def save_imported_bank(bank: Bank, out: str | Path) -> LoadedBank:
+    """Check an imported bank as its file will read, then write it atomically; return it loaded.
+
+    Raises ImportProblems (and writes nothing) if the written file would not load.
+    """
+    out = Path(out)
+    text = dump_bank(bank)
+    check = check_bank_text(text, out)
+    if check.loaded is None:
+        raise ImportProblems(check.errors)
+    write_text_atomic(out, text)
+    return check.loaded
 
 
 def build_bank(path: Path, imported: list[ImportedQuestion], *, title: str, description: str) -> Bank:
