@@ -11,14 +11,17 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import genanki
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp.cli import main
 from quizapp.core.bank import LoadedBank, load_bank
-from quizapp.core.model import ChoiceQuestion, NumericQuestion
+from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
 from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix, import_bank_file, suggested_file_name
 from quizapp.formats.anki import deck_id
 from quizapp.formats.content import cited_sentences
@@ -44,18 +47,23 @@ def tricky() -> LoadedBank:
     return load_bank(DATA / "tricky-bank.yaml")
 
 
+def fold(text: str) -> str:
+    return " ".join(text.split())
+
+
 def same_questions(original: LoadedBank, imported_path: Path) -> None:
     """The imported bank asks the same questions: ids, prompts, answers, distractors, ranges."""
     bank = import_bank_file(imported_path)
-    assert [q.id for q in bank.questions] == [q.id for q in original.bank.questions]
+    assert [q.id for q in bank.questions] == [fold(q.id) for q in original.bank.questions]
     for before, after in zip(original.bank.questions, bank.questions, strict=True):
         assert after.type == before.type
-        assert after.prompt == " ".join(before.prompt.split())
+        assert after.prompt == fold(before.prompt)
         assert after.cite is None
         if isinstance(before, ChoiceQuestion):
             assert isinstance(after, ChoiceQuestion)
-            assert after.answer == before.answer
-            assert after.distractors == before.distractors
+            # Line breaks inside a choice are spacing, as Moodle shows them.
+            assert after.answer == fold(before.answer)
+            assert after.distractors == [fold(d) for d in before.distractors]
         else:
             assert isinstance(before, NumericQuestion) and isinstance(after, NumericQuestion)
             assert after.answer == before.answer
@@ -97,7 +105,7 @@ def test_gift_text_escapes_and_cites(tricky: LoadedBank, tmp_path: Path) -> None
     assert "#1200:60\n" in text  # 5% of 1200, as GIFT wants an absolute tolerance
     assert "#=-40:0 =-41..-38.5\n" in text
     # The explanation's line break is escaped, and the proof is in the general feedback.
-    assert "####Read the first sentence. It says 1,200. Source (Test Writer, A made-up report on escapes, " \
+    assert "####[plain]Read the first sentence. It says 1,200. Source (Test Writer, A made-up report on escapes, " \
            "The Test Gazette, 2024-05-01)\\: The committee counted 1,200 ballots \\{in braces\\} on Monday" in text
 
 
@@ -302,3 +310,35 @@ def test_registry_gives_what_a_menu_needs(mali: LoadedBank) -> None:
     assert list(EXPORT_FORMATS) == ["gift", "moodle-xml", "csv", "anki", "pdf"]
     assert EXPORT_FORMATS["moodle-xml"].file_filter == "Moodle XML (*.xml)"
     assert suggested_file_name(mali, "anki") == "mali-helicopter-collision.apkg"
+
+
+# Every character GIFT treats specially, and text that looks like its markers.
+_PIECES = [*"ab Z9~=#{}:\\%[]\n\t.-é→", "[html]", "%50%", "::"]  # `->` has its own test
+_TEXT = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12).map("".join).filter(lambda t: t.strip() != "")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prompt=_TEXT,
+       options=st.lists(_TEXT, min_size=2, max_size=5, unique_by=lambda t: " ".join(t.split()).casefold()),
+       answer=st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False),
+       tolerance=st.one_of(st.none(), st.decimals(min_value=0, max_value=1000, places=2),
+                           st.sampled_from(["5%", "12.5%"])))
+def test_gift_round_trip_of_any_text(tmp_path: Path, prompt: str, options: list[str], answer, tolerance) -> None:
+    bank = Bank(title=prompt, questions=[
+        ChoiceQuestion(type="choice", id=prompt, prompt=prompt, answer=options[0], distractors=options[1:]),
+        NumericQuestion(type="numeric", id="n", prompt=prompt, answer=float(answer),
+                        tolerance=float(tolerance) if isinstance(tolerance, Decimal) else tolerance),
+    ])
+    loaded = LoadedBank(tmp_path / "any.yaml", bank)
+    out = tmp_path / "any.gift"
+    export_bank(loaded, "gift", out)
+    same_questions(loaded, out)
+
+
+def test_gift_arrow_in_an_answer_is_not_read_as_matching(tmp_path: Path) -> None:
+    bank = Bank(title="Arrows", questions=[ChoiceQuestion(
+        type="choice", id="a", prompt="Which way -> ?", answer="left -> right", distractors=["up"])])
+    out = tmp_path / "arrows.gift"
+    export_bank(LoadedBank(tmp_path / "arrows.yaml", bank), "gift", out)
+    assert "::a::[plain]Which way -> ? {\n\t=left → right\n\t~up\n}" in out.read_text(encoding="utf-8")
+    assert import_bank_file(out).questions[0].answer == "left → right"

@@ -65,9 +65,12 @@ def shuffled_options(loaded: LoadedBank, question: ChoiceQuestion) -> list[str]:
 
 def format_number(value: float | int) -> str:
     """A number as people write it, without exponent or float noise: 450, 0.5, 1500000."""
-    if isinstance(value, int) or float(value).is_integer():
-        return str(int(value))
-    return format(Decimal(repr(float(value))).normalize(), "f")
+    if isinstance(value, int):
+        return str(value)
+    # 15 significant digits: exact for any number typed in a bank, and drops the noise
+    # of sums such as 0.3 * 10 / 100 = 0.030000000000000006.
+    text = format(Decimal(f"{float(value):.15g}").normalize(), "f")
+    return "0" if text == "-0" else text
 
 
 def tolerance_text(question: NumericQuestion) -> str:

@@ -53,19 +53,28 @@ def gift_question(loaded: LoadedBank, q: AnyQuestion) -> str:
     """One question in GIFT, the id as its title."""
     head = f"::{escape(q.id)}::[plain]{escape(q.prompt)} {{"
     feedback = general_feedback(loaded, q)
-    tail = f"\n\t####{escape(feedback)}\n}}" if feedback else "\n}"
+    tail = f"\n\t####[plain]{escape(feedback)}\n}}" if feedback else "\n}"
     if isinstance(q, ChoiceQuestion):
-        body = "".join(f"\n\t{_choice_mark(i == 0, option)}{escape(option)}" for i, option in enumerate(q.options))
+        body = "".join(f"\n\t{_choice_mark(i == 0, option)}{escape(_answer_text(option))}"
+                       for i, option in enumerate(q.options))
         return head + body + tail
     return head + "\n\t" + _numeric_answer(q) + tail
+
+
+def _answer_text(text: str) -> str:
+    # Moodle reads any `->` among `=` answers as a matching question, and GIFT cannot escape it.
+    return text.replace("->", "→")
 
 
 def _choice_mark(right: bool, text: str) -> str:
     # GIFT reads `%n%` at the start of an answer as its weight: state the weight so that text
     # beginning with a percentage ("%5% interest") stays text.
+    mark = "=" if right else "~"
     if text.lstrip().startswith("%"):
-        return "=%100%" if right else "~%0%"
-    return "=" if right else "~"
+        mark += "%100%" if right else "%0%"
+    if _format_marker(text)[0] != "moodle" or text.lstrip().startswith("[moodle]"):
+        mark += "[plain]"  # text that starts like a format marker stays text
+    return mark
 
 
 def _numeric_answer(q: NumericQuestion) -> str:
@@ -403,9 +412,10 @@ def _numeric(s: _Scan, start: int, end: int) -> dict[str, object]:
 
 
 def _num(value: float | None) -> float | int | None:
+    """A number as the bank keeps it: an int when whole; sums and halves lose their float noise."""
     if value is None:
         return None
-    value = float(format_number(round(value, 12)))
+    value = float(format_number(value))
     return int(value) if value.is_integer() else value
 
 
