@@ -198,3 +198,38 @@ def test_cli_import_rejects_unknown_file_types(tmp_path: Path, capsys: pytest.Ca
     path.write_bytes(b"PK\x03\x04 not a text file")
     assert main(["import", str(path), "-o", str(tmp_path / "out.yaml")]) == 1
     assert "cannot import `.docx` files" in capsys.readouterr().err
+
+
+# --- a file as Moodle exports it, with kinds quizapp cannot ask ----------------------
+
+
+def test_moodle_export_imports_what_it_can_when_asked_to_skip() -> None:
+    path = DATA / "moodle-export.gift"
+    with pytest.raises(ImportProblems) as caught:
+        import_bank_file(path)
+    assert [p.line for p in caught.value.problems] == [24, 28, 34, 38, 46]
+    assert caught.value.unsupported == caught.value.problems  # nothing else is wrong with it
+    skipped: list = []
+    bank = import_bank_file(path, skipped=skipped)
+    assert [(p.line, p.is_error) for p in skipped] == [(24, False), (28, False), (34, False), (38, False),
+                                                        (46, False)]
+    assert "skipped: empty answers `{}` (an essay question)" in skipped[0].message
+    assert bank.title == "Default for Mali course"
+    assert [q.id for q in bank.questions] == ["capital", "soldiers", "tf", "troops"]
+    assert choice(bank, "capital") == ("Which city is the capital of Mali?", "Bamako", ["Dakar", "Niamey"])
+    assert numeric(bank, "soldiers") == (13, None, None, None)
+    assert choice(bank, "tf") == ("Timbuktu was seized in 2012.", "True", ["False"])
+    assert numeric(bank, "troops") == (4500, 450, None, None)
+    assert bank.question("troops").prompt == "About how many French troops are in West Africa?"
+
+
+def test_cli_suggests_and_honours_skip_unsupported(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "moodle.yaml"
+    assert main(["import", str(DATA / "moodle-export.gift"), "-o", str(out)]) == 1
+    assert "add --skip-unsupported" in capsys.readouterr().err
+    assert not out.exists()
+    assert main(["import", str(DATA / "moodle-export.gift"), "-o", str(out), "--skip-unsupported"]) == 0
+    captured = capsys.readouterr()
+    assert "4 questions imported" in captured.out and "(5 skipped)" in captured.out
+    assert f"{DATA / 'moodle-export.gift'}:28: warning: skipped: only `=` answers" in captured.err
+    assert check_bank(out).loaded is not None

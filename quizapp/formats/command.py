@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from quizapp.core.errors import QuizappError
+from quizapp.core.errors import Problem, QuizappError
 
 
 def add_format_parsers(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +33,9 @@ def add_format_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", "-f", choices=list(IMPORT_FORMATS), dest="fmt",
                    help="the format of FILE (default: from its suffix and content)")
     p.add_argument("--force", action="store_true", help="replace BANK.yaml if it exists")
+    p.add_argument("--skip-unsupported", action="store_true",
+                   help="leave out questions quizapp cannot ask (essay, short answer, matching, "
+                   "descriptions) instead of stopping")
     p.set_defaults(run=cmd_import)
 
 
@@ -64,22 +67,32 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from quizapp.formats import import_bank_file, save_imported_bank
+    from quizapp.formats import ImportProblems, import_bank_file, save_imported_bank
 
     if args.output.exists() and not args.force:
         print(f"quizapp: `{args.output}` exists: choose another name or give --force to replace it",
               file=sys.stderr)
         return 1
+    skipped: list[Problem] | None = [] if args.skip_unsupported else None
     try:
-        bank = import_bank_file(args.file, args.fmt)
+        bank = import_bank_file(args.file, args.fmt, skipped=skipped)
         save_imported_bank(bank, args.output)
+    except ImportProblems as exc:
+        print(exc, file=sys.stderr)
+        if exc.unsupported and len(exc.unsupported) == len(exc.problems):
+            print(f"quizapp: to import the other questions and leave out these "
+                  f"{len(exc.unsupported)}, add --skip-unsupported", file=sys.stderr)
+        return 1
     except QuizappError as exc:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"quizapp: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    for problem in skipped or []:
+        print(problem, file=sys.stderr)
     n = len(bank.questions)
-    print(f"{n} question{'s' if n != 1 else ''} imported to {args.output}; they have no citations "
+    print(f"{n} question{'s' if n != 1 else ''} imported to {args.output}"
+          f"{f' ({len(skipped)} skipped)' if skipped else ''}; they have no citations "
           "yet: add `cite:` to each (`quizapp validate` lists them)")
     return 0

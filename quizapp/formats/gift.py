@@ -16,6 +16,7 @@ from pathlib import Path
 
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import AnyQuestion, LoadedBank
+from quizapp.core.errors import Problem, Severity
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
 from quizapp.formats.content import citation_text, format_number, source_label
 from quizapp.formats.importing import ImportedQuestion, ParseErrors, TextLines
@@ -115,8 +116,12 @@ class GiftFile:
     questions: list[ImportedQuestion]
 
 
-def parse_gift(lines: TextLines) -> GiftFile:
-    """Parse GIFT text; raise ParseErrors listing every bad question by line."""
+def parse_gift(lines: TextLines, skipped: list[Problem] | None = None) -> GiftFile:
+    """Parse GIFT text; raise ImportProblems listing every bad question by line.
+
+    With a `skipped` list, questions of kinds quizapp cannot ask (essay, short answer,
+    matching, descriptions, several right answers) are left out and noted there instead.
+    """
     errors = ParseErrors(lines.path)
     category: str | None = None
     questions: list[ImportedQuestion] = []
@@ -125,12 +130,20 @@ def parse_gift(lines: TextLines) -> GiftFile:
             first, _, rest = block.text.partition("\n")
             name = first[len("$CATEGORY:"):].strip()
             parts = [p.replace("\x00", "/") for p in name.replace("//", "\x00").split("/") if p.strip()]
-            category = parts[-1].strip() if parts else category
+            if parts and category is None:  # the first category names the bank
+                category = parts[-1].strip()
             if not rest.strip():
                 continue
             block = block.after_first_line()
         try:
             question = _parse_question(block)
+        except _Unsupported as bad:  # named by the question's first line: the whole question is at stake
+            if skipped is None:
+                errors.add(block.line_numbers[0], None, bad.message, unsupported=True)
+            else:
+                skipped.append(Problem(lines.path, block.line_numbers[0], None, f"skipped: {bad.message}",
+                                       Severity.WARNING))
+            continue
         except _Bad as bad:
             errors.add(*block.where(bad.offset), bad.message)
             continue
@@ -147,6 +160,10 @@ class _Bad(Exception):
         super().__init__(message)
         self.offset = offset
         self.message = message
+
+
+class _Unsupported(_Bad):
+    """A well-formed question of a kind quizapp has no model for (essay, matching, ...)."""
 
 
 @dataclass
@@ -242,7 +259,7 @@ def _parse_question(block: _Block) -> ImportedQuestion:
         start = close + 2
     open_ = s.find("{", start)
     if open_ < 0:
-        raise _Bad(s.offset(start), "no answers: a question needs `{…}` with its answers "
+        raise _Unsupported(s.offset(start), "no answers: a question needs `{…}` with its answers "
                    "(escape a brace in text as `\\{`)")
     close = s.find("}", open_ + 1)
     if close < 0:
@@ -252,7 +269,7 @@ def _parse_question(block: _Block) -> ImportedQuestion:
         raise _Bad(s.offset(nested), "a `{` inside the answers: escape it as `\\{`")
     extra = s.find("{", close + 1)
     if extra >= 0:
-        raise _Bad(s.offset(extra), "a second answer block in one question: quizapp imports "
+        raise _Unsupported(s.offset(extra), "a second answer block in one question: quizapp imports "
                    "one `{…}` per question (escape a brace in text as `\\{`)")
     before, after = s.text(start, open_), s.text(close + 1, len(s.chars))
     fmt, before = _format_marker(before)
@@ -273,7 +290,7 @@ def _parse_question(block: _Block) -> ImportedQuestion:
     body = s.text(first, body_end).strip()
     common = {"id": title, "prompt": prompt, "explanation": feedback or None, "line": line}
     if not body:
-        raise _Bad(s.offset(open_), "empty answers `{}` (an essay question): quizapp imports "
+        raise _Unsupported(s.offset(open_), "empty answers `{}` (an essay question): quizapp imports "
                    "multiple choice, true/false and numerical questions")
     if s.chars[first] == "#" and not s.escaped[first]:
         return ImportedQuestion(kind="numeric", **common, **_numeric(s, first + 1, body_end))
@@ -330,7 +347,7 @@ def _choices(s: _Scan, start: int, end: int, fmt: str) -> tuple[str, list[str]]:
         hash_at = s.find("#", at + 1, stop)
         raw = s.text(at + 1, hash_at if hash_at >= 0 else stop)
         if "->" in raw and mark == "=":
-            raise _Bad(s.offset(at), "a matching question (`=a -> b`): quizapp imports multiple "
+            raise _Unsupported(s.offset(at), "a matching question (`=a -> b`): quizapp imports multiple "
                        "choice, true/false and numerical questions")
         weight = None
         m = _WEIGHT.match(raw)
@@ -345,15 +362,17 @@ def _choices(s: _Scan, start: int, end: int, fmt: str) -> tuple[str, list[str]]:
         elif weight is None or weight <= 0:
             wrong.append(text)
         else:
-            raise _Bad(s.offset(at), f"a partly right answer ({format_number(weight)}%): quizapp "
+            raise _Unsupported(s.offset(at), f"a partly right answer ({format_number(weight)}%): quizapp "
                        "questions have one right answer and wrong ones; give it `=` or `~`")
         kinds.add(mark)
     if kinds == {"="}:
-        raise _Bad(s.offset(start), "only `=` answers (a short answer question): quizapp imports "
+        raise _Unsupported(s.offset(start), "only `=` answers (a short answer question): quizapp imports "
                    "multiple choice with `=right ~wrong`, true/false and numerical questions")
     if len(right) != 1:
-        raise _Bad(s.offset(start), "no right answer: mark it with `=`" if not right else
-                   f"{len(right)} right answers: quizapp questions have exactly one")
+        if right:
+            raise _Unsupported(s.offset(start), f"{len(right)} right answers: quizapp questions have "
+                               "exactly one")
+        raise _Bad(s.offset(start), "no right answer: mark it with `=`")
     if not wrong:
         raise _Bad(s.offset(start), "no wrong answer: add at least one with `~`")
     return right[0], wrong

@@ -21,7 +21,15 @@ MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 class ImportProblems(FileProblems):
-    """A file to import has problems; nothing was written."""
+    """A file to import has problems; nothing was written.
+
+    `unsupported` lists those that are only questions of a kind quizapp cannot ask:
+    importing with `skipped=[...]` leaves those out instead.
+    """
+
+    def __init__(self, problems: list[Problem], unsupported: list[Problem] | None = None) -> None:
+        super().__init__(problems)
+        self.unsupported = unsupported or []
 
 
 @dataclass
@@ -65,13 +73,17 @@ class ParseErrors:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
+        self.unsupported: list[Problem] = []
 
-    def add(self, line: int | None, column: int | None, message: str) -> None:
+    def add(self, line: int | None, column: int | None, message: str, *, unsupported: bool = False) -> None:
         self.problems.append(Problem(self.path, line, column, message))
+        if unsupported:
+            self.unsupported.append(self.problems[-1])
 
     def raise_if_any(self) -> None:
         if self.problems:
-            raise ImportProblems(sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)))
+            raise ImportProblems(sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)),
+                                 self.unsupported)
 
 
 @dataclass
@@ -113,8 +125,12 @@ def detect_format(path: Path, lines: TextLines) -> str:
     return "aiken" if aiken and not gift else "gift"
 
 
-def import_bank_file(path: str | Path, fmt: str | None = None) -> Bank:
-    """Read a GIFT or Aiken file as a bank (no sources, no citations); raise ImportProblems."""
+def import_bank_file(path: str | Path, fmt: str | None = None, *, skipped: list[Problem] | None = None) -> Bank:
+    """Read a GIFT or Aiken file as a bank (no sources, no citations); raise ImportProblems.
+
+    Pass a list as `skipped` to leave out questions of kinds quizapp cannot ask (an essay,
+    a matching question, ...) rather than refuse the file; each is noted in the list.
+    """
     path = Path(path)
     lines = TextLines.read(path)
     fmt = fmt or detect_format(path, lines)
@@ -122,7 +138,7 @@ def import_bank_file(path: str | Path, fmt: str | None = None) -> Bank:
     if fmt == "gift":
         from quizapp.formats.gift import parse_gift
 
-        parsed = parse_gift(lines)
+        parsed = parse_gift(lines, skipped)
         questions, title = parsed.questions, parsed.category
     elif fmt == "aiken":
         from quizapp.formats.aiken import parse_aiken

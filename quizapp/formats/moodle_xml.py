@@ -45,7 +45,8 @@ def moodle_question(loaded: LoadedBank, q: AnyQuestion) -> ET.Element:
     ET.SubElement(el, "defaultgrade").text = "1"
     ET.SubElement(el, "penalty").text = "0.3333333"
     ET.SubElement(el, "hidden").text = "0"
-    ET.SubElement(el, "idnumber").text = q.id
+    if len(q.id) <= 100:  # Moodle's limit for an ID number; the name keeps the id anyway
+        ET.SubElement(el, "idnumber").text = q.id
     if isinstance(q, ChoiceQuestion):
         ET.SubElement(el, "single").text = "true"
         ET.SubElement(el, "shuffleanswers").text = "true"
