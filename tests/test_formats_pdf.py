@@ -16,6 +16,7 @@ from quizapp.core.bank import LoadedBank, load_bank, save_bank
 from quizapp.core.model import ChoiceQuestion
 from quizapp.formats import export_bank, import_bank_file
 from quizapp.formats.content import answer_text, cited_sentences, shuffled_options
+from quizapp.formats.pdf import option_letter
 from quizapp.paths import bundled_banks_dir
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # read when pytest-qt makes its QApplication
@@ -159,3 +160,7 @@ def test_export_runs_on_a_worker_thread(qapp, tmp_path: Path) -> None:
     assert written == [[tmp_path / "w.pdf", tmp_path / "w-answers.pdf"]]
     sheet, _ = read_pdf(tmp_path / "w.pdf")
     assert sheet[0].startswith(f"{loaded.bank.title} Worksheet · 18 questions")
+
+
+def test_option_letters_go_on_past_z() -> None:
+    assert [option_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]

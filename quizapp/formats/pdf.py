@@ -38,7 +38,18 @@ from quizapp.formats.content import answer_text, cited_sentences, shuffled_optio
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch of the layout; the PDF itself is vector text
-LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def option_letter(index: int) -> str:
+    """A, B, ... Z, then AA, AB, ...: the label of the option at `index`."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
 _GREY = QColor(90, 90, 90)
 
 
@@ -186,9 +197,9 @@ def build_worksheet(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, i
         w.paragraph(s.block(top=9, bottom=3, left=24, indent_first=-24),
                     (f"{number}.\t", s.char(11, bold=True)), (q.prompt, s.char(11)))
         if isinstance(q, ChoiceQuestion):
-            for letter, option in zip(LETTERS, shuffled_options(loaded, q), strict=False):
-                w.paragraph(s.block(top=2, left=36),
-                            ("☐  ", s.char(12)), (f"{letter}.  ", s.char(11, bold=True)), (option, s.char(11)))
+            for index, option in enumerate(shuffled_options(loaded, q)):
+                w.paragraph(s.block(top=2, left=36), ("☐  ", s.char(12)),
+                            (f"{option_letter(index)}.  ", s.char(11, bold=True)), (option, s.char(11)))
         else:
             w.paragraph(s.block(top=8, left=36), ("Answer: ", s.char(11)),
                         ("_" * 22, s.char(11, color=_GREY)), (f"  {q.unit}" if q.unit else "", s.char(11)))
@@ -208,7 +219,7 @@ def build_answer_key(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, 
         w.paragraph(s.block(top=10, bottom=2, left=24, indent_first=-24),
                     (f"{number}.\t", s.char(10.5, bold=True)), (q.prompt, s.char(10.5, color=_GREY)))
         if isinstance(q, ChoiceQuestion):
-            letter = LETTERS[shuffled_options(loaded, q).index(q.answer)]
+            letter = option_letter(shuffled_options(loaded, q).index(q.answer))
             answer = [(f"{letter}.  ", s.char(11, bold=True)), (q.answer, s.char(11, bold=True))]
         else:
             answer = [(answer_text(q), s.char(11, bold=True))]
