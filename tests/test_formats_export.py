@@ -342,3 +342,13 @@ def test_gift_arrow_in_an_answer_is_not_read_as_matching(tmp_path: Path) -> None
     export_bank(LoadedBank(tmp_path / "arrows.yaml", bank), "gift", out)
     assert "::a::[plain]Which way -> ? {\n\t=left → right\n\t~up\n}" in out.read_text(encoding="utf-8")
     assert import_bank_file(out).questions[0].answer == "left → right"
+
+
+def test_export_never_overwrites_the_bank_itself(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bank = tmp_path / "bank.yaml"
+    bank.write_text((DATA / "tricky-bank.yaml").read_text(encoding="utf-8").replace(
+        "file: tricky-article.txt", f"file: {DATA / 'tricky-article.txt'}"), encoding="utf-8")
+    before = bank.read_bytes()
+    assert main(["export", str(bank), "--format", "gift", "-o", str(bank)]) == 1
+    assert "this is the bank being exported" in capsys.readouterr().err
+    assert bank.read_bytes() == before

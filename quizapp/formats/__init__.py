@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.core.bank import LoadedBank
+from quizapp.core.errors import QuizappError
 from quizapp.formats.importing import (
     IMPORT_FORMATS,
     IMPORT_SUFFIXES,
@@ -30,6 +31,7 @@ __all__ = [
     "IMPORT_FORMATS",
     "IMPORT_SUFFIXES",
     "PAPER_SIZES",
+    "ExportError",
     "ExportFormat",
     "ImportProblems",
     "detect_format",
@@ -39,6 +41,10 @@ __all__ = [
     "save_imported_bank",
     "suggested_file_name",
 ]
+
+
+class ExportError(QuizappError):
+    """An export the user asked for cannot be made (the message says why)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,9 @@ def export_bank(loaded: LoadedBank, fmt: str, out: str | Path, **options: object
     Options: `paper="a4"|"letter"` for pdf. Every file is written atomically.
     """
     spec = EXPORT_FORMATS[fmt]
+    out = Path(out)
+    if out.resolve() == loaded.path.resolve():
+        raise ExportError(f"{out}: this is the bank being exported: choose another file name")
     module_name, _, function_name = spec.function.partition(":")
     function = getattr(importlib.import_module(module_name), function_name)
-    return function(loaded, Path(out), **options)
+    return function(loaded, out, **options)
