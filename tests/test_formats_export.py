@@ -352,3 +352,18 @@ def test_export_never_overwrites_the_bank_itself(tmp_path: Path, capsys: pytest.
     assert main(["export", str(bank), "--format", "gift", "-o", str(bank)]) == 1
     assert "this is the bank being exported" in capsys.readouterr().err
     assert bank.read_bytes() == before
+
+
+def test_registering_the_commands_loads_nothing_heavy(tmp_path: Path) -> None:
+    # `quizapp` builds its parser at every start, the app's included.
+    code = (
+        "import argparse, sys\n"
+        "from quizapp.formats.command import add_format_parsers\n"
+        "add_format_parsers(argparse.ArgumentParser().add_subparsers())\n"
+        "heavy = ('pydantic', 'yaml', 'genanki', 'PySide6', 'quizapp.core.bank')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path)
+    assert result.stdout.strip() == "[]"

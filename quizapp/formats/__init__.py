@@ -13,17 +13,30 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from quizapp.core.bank import LoadedBank
 from quizapp.core.errors import QuizappError
-from quizapp.formats.importing import (
-    IMPORT_FORMATS,
-    IMPORT_SUFFIXES,
-    ImportProblems,
-    detect_format,
-    import_bank_file,
-    save_imported_bank,
-)
+
+if TYPE_CHECKING:
+    from quizapp.core.bank import LoadedBank
+    from quizapp.formats.importing import (
+        ImportProblems,
+        detect_format,
+        import_bank_file,
+        save_imported_bank,
+    )
+
+# Kept light: `quizapp` builds its command line from this module at every start, so
+# pydantic, YAML and the format modules load only when an import or export runs.
+_LAZY = {name: "quizapp.formats.importing" for name in
+         ("ImportProblems", "detect_format", "import_bank_file", "save_imported_bank")}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -76,6 +89,9 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "a worksheet and a separate answer key (NAME-answers.pdf)"),
 )}
 PAPER_SIZES = ("a4", "letter")
+IMPORT_FORMATS = {"gift": "Moodle GIFT", "aiken": "Aiken"}
+# The import format of a suffix; None: look at the text (GIFT or Aiken).
+IMPORT_SUFFIXES: dict[str, str | None] = {".gift": "gift", ".aiken": "aiken", ".txt": None}
 IMPORT_FILE_FILTER = "Questions to import (*.gift *.aiken *.txt)"
 
 

@@ -14,9 +14,8 @@ from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import LoadedBank, check_bank_text, dump_bank
 from quizapp.core.errors import FileProblems, Problem
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
+from quizapp.formats import IMPORT_FORMATS, IMPORT_SUFFIXES
 
-IMPORT_FORMATS = {"gift": "Moodle GIFT", "aiken": "Aiken"}
-IMPORT_SUFFIXES = {".gift": "gift", ".aiken": "aiken", ".txt": None}
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
