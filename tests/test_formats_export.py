@@ -367,3 +367,12 @@ def test_registering_the_commands_loads_nothing_heavy(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONPATH": str(root)}, cwd=tmp_path)
     assert result.stdout.strip() == "[]"
+
+
+def test_moodle_xml_drops_characters_xml_cannot_hold(tmp_path: Path) -> None:
+    bank = Bank(title="Control", questions=[ChoiceQuestion(
+        type="choice", id="c", prompt="Form\x0cfeed and bell\x07?", answer="yes\x0b", distractors=["no"])])
+    out = tmp_path / "control.xml"
+    export_bank(LoadedBank(tmp_path / "control.yaml", bank), "moodle-xml", out)
+    question = ET.parse(out).getroot().findall("question")[1]  # parses: well-formed
+    assert question.findtext("questiontext/text") == "<p>Formfeed and bell?</p>"

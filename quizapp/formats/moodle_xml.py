@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -46,7 +47,7 @@ def moodle_question(loaded: LoadedBank, q: AnyQuestion) -> ET.Element:
     ET.SubElement(el, "penalty").text = "0.3333333"
     ET.SubElement(el, "hidden").text = "0"
     if len(q.id) <= 100:  # Moodle's limit for an ID number; the name keeps the id anyway
-        ET.SubElement(el, "idnumber").text = q.id
+        ET.SubElement(el, "idnumber").text = _NOT_XML.sub("", q.id)
     if isinstance(q, ChoiceQuestion):
         ET.SubElement(el, "single").text = "true"
         ET.SubElement(el, "shuffleanswers").text = "true"
@@ -81,7 +82,7 @@ def _numerical(el: ET.Element, q: NumericQuestion) -> None:
         units = ET.SubElement(el, "units")
         unit = ET.SubElement(units, "unit")
         ET.SubElement(unit, "multiplier").text = "1"
-        ET.SubElement(unit, "unit_name").text = q.unit
+        ET.SubElement(unit, "unit_name").text = _NOT_XML.sub("", q.unit)
     # Units are optional and not graded: the number alone is the answer.
     ET.SubElement(el, "unitgradingtype").text = "0"
     ET.SubElement(el, "unitpenalty").text = "0.1000000"
@@ -89,8 +90,12 @@ def _numerical(el: ET.Element, q: NumericQuestion) -> None:
     ET.SubElement(el, "unitsleft").text = "0"
 
 
+# Characters XML 1.0 cannot hold at all, even escaped; ElementTree would write them as they are.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def _text(parent: ET.Element, value: str) -> None:
-    ET.SubElement(parent, "text").text = value
+    ET.SubElement(parent, "text").text = _NOT_XML.sub("", value)
 
 
 def _html(parent: ET.Element, plain: str) -> None:

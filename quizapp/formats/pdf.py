@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QLocale, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -51,6 +51,12 @@ def option_letter(index: int) -> str:
 
 
 _GREY = QColor(90, 90, 90)
+
+
+def default_paper() -> str:
+    """`letter` where the system locale uses US measures, `a4` elsewhere (for a GUI's default)."""
+    us = QLocale.system().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem
+    return "letter" if us else "a4"
 
 
 def answer_key_path(out: Path) -> Path:
