@@ -236,7 +236,7 @@ def test_anki_package_has_one_note_per_question(mali: LoadedBank, tmp_path: Path
         else:
             assert html.unescape(answer).startswith(str(q.answer)) and choices == ""
         assert set(q.tags) <= set(tags.split())
-    assert by_id["french-troops"][1][2] == "4500 troops (accepted 4050–4950)"
+    assert by_id["french-troops"][1][2] == "4500 troops (accepted from 4050 to 4950)"
 
 
 def test_anki_reexport_updates_rather_than_duplicates(tricky: LoadedBank, tmp_path: Path) -> None:

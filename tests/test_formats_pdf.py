@@ -77,7 +77,7 @@ def test_worksheet_and_key_of_the_bundled_bank(qapp, tmp_path: Path, paper: str)
         for sentence in cited_sentences(loaded, q):
             assert fold(sentence) in whole_key
             assert fold(sentence) not in whole_sheet
-    assert "Answer: 4500 troops (accepted 4050–4950)" in whole_key
+    assert "Answer: 4500 troops (accepted from 4050 to 4950)" in whole_key
 
 
 def test_small_bank_fits_one_page_and_shows_markup_as_text(qapp, tmp_path: Path) -> None:
@@ -89,7 +89,7 @@ def test_small_bank_fits_one_page_and_shows_markup_as_text(qapp, tmp_path: Path)
     assert 'Who wrote "<b>not bold</b> & proud" on the notice board?' in sheet
     assert "Source: Test Writer, A made-up report on escapes, The Test Gazette, 2024-05-01" in sheet
     assert "Answer: ____" in sheet and "To how many degrees did temperatures fall?" in sheet
-    assert "Answer: -40 (accepted -41–-38.5)" in key
+    assert "Answer: -40 (accepted from -41 to -38.5)" in key
     assert "Read the first sentence. It says 1,200." in key
 
 

@@ -83,7 +83,7 @@ def tolerance_text(question: NumericQuestion) -> str:
 
 
 def answer_text(question: AnyQuestion) -> str:
-    """The right answer as a person reads it: `Bamako`, `13 soldiers`, `about 4500 troops (4050–4950)`."""
+    """The right answer as a person reads it: `Bamako`, `13 soldiers`, `4500 troops (accepted from 4050 to 4950)`."""
     if isinstance(question, ChoiceQuestion):
         return question.answer
     text = format_number(question.answer)
@@ -91,5 +91,5 @@ def answer_text(question: AnyQuestion) -> str:
         text += f" {question.unit}"
     low, high = question.accepted_range
     if (low, high) != (question.answer, question.answer):
-        text += f" (accepted {format_number(low)}–{format_number(high)})"
+        text += f" (accepted from {format_number(low)} to {format_number(high)})"
     return text
