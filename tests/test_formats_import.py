@@ -233,3 +233,13 @@ def test_cli_suggests_and_honours_skip_unsupported(tmp_path: Path, capsys: pytes
     assert "4 questions imported" in captured.out and "(5 skipped)" in captured.out
     assert f"{DATA / 'moodle-export.gift'}:28: warning: skipped: only `=` answers" in captured.err
     assert check_bank(out).loaded is not None
+
+
+def test_cli_import_wants_a_yaml_bank_in_an_existing_folder(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    source = tmp_path / "capitals.txt"
+    shutil.copy(DATA / "capitals.txt", source)
+    assert main(["import", str(source), "-o", str(source), "--force"]) == 2
+    assert "must end in .yaml" in capsys.readouterr().err
+    assert source.read_bytes() == (DATA / "capitals.txt").read_bytes()
+    assert main(["import", str(source), "-o", str(tmp_path / "missing" / "bank.yaml")]) == 1
+    assert f"the folder `{tmp_path / 'missing'}` does not exist" in capsys.readouterr().err

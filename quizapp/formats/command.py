@@ -69,6 +69,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from quizapp.formats import ImportProblems, import_bank_file, save_imported_bank
 
+    if args.output.suffix.lower() not in (".yaml", ".yml"):
+        print(f"quizapp: the bank `{args.output}` must end in .yaml, as quizapp looks for banks by it",
+              file=sys.stderr)
+        return 2
+    if not args.output.parent.is_dir():
+        print(f"quizapp: the folder `{args.output.parent}` does not exist", file=sys.stderr)
+        return 1
     if args.output.exists() and not args.force:
         print(f"quizapp: `{args.output}` exists: choose another name or give --force to replace it",
               file=sys.stderr)
