@@ -59,7 +59,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"quizapp: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quizapp: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     n = len(loaded.bank.questions)
     print(f"{n} question{'s' if n != 1 else ''} exported to " + ", ".join(str(p) for p in written))
@@ -94,7 +94,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"quizapp: cannot write {exc.filename or args.output}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"quizapp: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
     for problem in skipped or []:
         print(problem, file=sys.stderr)
