@@ -16,7 +16,7 @@ from quizapp.core.errors import FileProblems, Problem
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
 from quizapp.formats import IMPORT_FORMATS, IMPORT_SUFFIXES
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = 5 * 1024 * 1024  # some 20,000 questions
 
 
 class ImportProblems(FileProblems):
