@@ -40,6 +40,7 @@ def add_format_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """`quizapp export`: load the bank, write the format, name the files written."""
     from quizapp.core.bank import load_bank
     from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix
 
@@ -67,6 +68,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """`quizapp import`: read GIFT or Aiken, write a new bank; nothing is written on errors."""
     from quizapp.formats import ImportProblems, import_bank_file, save_imported_bank
 
     if args.output.suffix.lower() not in (".yaml", ".yml"):

@@ -112,6 +112,8 @@ def escape(text: str) -> str:
 
 @dataclass
 class GiftFile:
+    """The questions of a GIFT file and the bank title its first `$CATEGORY` gives."""
+
     category: str | None
     questions: list[ImportedQuestion]
 

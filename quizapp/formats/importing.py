@@ -40,6 +40,7 @@ class TextLines:
 
     @classmethod
     def read(cls, path: str | Path) -> TextLines:
+        """Read a file to import; a missing, huge, binary or non-UTF-8 file is an ImportProblems."""
         path = Path(path)
         try:
             size = path.stat().st_size
@@ -54,6 +55,7 @@ class TextLines:
 
     @classmethod
     def from_bytes(cls, path: Path, data: bytes) -> TextLines:
+        """Decode UTF-8 (with or without BOM) and split at any line ending."""
         if b"\x00" in data[:8192]:
             raise ImportProblems([Problem(path, None, None, "this is not a text file")])
         try:
@@ -75,11 +77,13 @@ class ParseErrors:
         self.unsupported: list[Problem] = []
 
     def add(self, line: int | None, column: int | None, message: str, *, unsupported: bool = False) -> None:
+        """Note a problem; `unsupported` marks a question of a kind quizapp cannot ask."""
         self.problems.append(Problem(self.path, line, column, message))
         if unsupported:
             self.unsupported.append(self.problems[-1])
 
     def raise_if_any(self) -> None:
+        """Raise ImportProblems with every problem noted, in line order."""
         if self.problems:
             raise ImportProblems(sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)),
                                  self.unsupported)
