@@ -3,7 +3,105 @@
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from quizapp.core.errors import Problem, QuizappError
 
 
 def add_format_parsers(sub: argparse._SubParsersAction) -> None:
-    """Register the export and import subcommands (filled in by the interop work)."""
+    """Register the export and import subcommands."""
+    from quizapp.formats import EXPORT_FORMATS, IMPORT_FORMATS, PAPER_SIZES
+
+    names = ", ".join(f"{f.name} ({f.suffix})" for f in EXPORT_FORMATS.values())
+    p = sub.add_parser("export", help="export a bank to GIFT, Moodle XML, CSV, Anki or PDF",
+                       description=f"Export a bank. Formats: {names}. A PDF export writes the "
+                       "worksheet to OUT and its answer key to OUT-answers.pdf.")
+    p.add_argument("bank", type=Path, metavar="BANK", help="the bank file (.yaml)")
+    p.add_argument("--format", "-f", choices=list(EXPORT_FORMATS), dest="fmt",
+                   help="the format (default: from the suffix of OUT)")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the file to write")
+    p.add_argument("--paper", choices=PAPER_SIZES, default="a4", help="paper size for pdf (default: a4)")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("import", help="import GIFT or Aiken questions into a new bank",
+                       description="Read multiple choice, true/false and numerical questions from a "
+                       "GIFT file, or multiple choice questions from an Aiken file, and write a bank. "
+                       "Imported questions have no citation yet: add `cite:` to each.")
+    p.add_argument("file", type=Path, metavar="FILE", help="the GIFT or Aiken file")
+    p.add_argument("-o", "--output", type=Path, required=True, metavar="BANK.yaml", help="the bank to write")
+    p.add_argument("--format", "-f", choices=list(IMPORT_FORMATS), dest="fmt",
+                   help="the format of FILE (default: from its suffix and content)")
+    p.add_argument("--force", action="store_true", help="replace BANK.yaml if it exists")
+    p.add_argument("--skip-unsupported", action="store_true",
+                   help="leave out questions quizapp cannot ask (essay, short answer, matching, "
+                   "descriptions) instead of stopping")
+    p.set_defaults(run=cmd_import)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """`quizapp export`: load the bank, write the format, name the files written."""
+    from quizapp.core.bank import load_bank
+    from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix
+
+    fmt = args.fmt or format_for_suffix(args.output)
+    if fmt is None:
+        suffixes = ", ".join(f.suffix for f in EXPORT_FORMATS.values())
+        print(f"quizapp: cannot tell the format from `{args.output.name}`: give --format or end "
+              f"the name with one of {suffixes}", file=sys.stderr)
+        return 2
+    if not args.output.parent.is_dir():
+        print(f"quizapp: the folder `{args.output.parent}` does not exist", file=sys.stderr)
+        return 1
+    try:
+        loaded = load_bank(args.bank)
+        written = export_bank(loaded, fmt, args.output, **({"paper": args.paper} if fmt == "pdf" else {}))
+    except QuizappError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"quizapp: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    n = len(loaded.bank.questions)
+    print(f"{n} question{'s' if n != 1 else ''} exported to " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """`quizapp import`: read GIFT or Aiken, write a new bank; nothing is written on errors."""
+    from quizapp.formats import ImportProblems, import_bank_file, save_imported_bank
+
+    if args.output.suffix.lower() not in (".yaml", ".yml"):
+        print(f"quizapp: the bank `{args.output}` must end in .yaml, as quizapp looks for banks by it",
+              file=sys.stderr)
+        return 2
+    if not args.output.parent.is_dir():
+        print(f"quizapp: the folder `{args.output.parent}` does not exist", file=sys.stderr)
+        return 1
+    if args.output.exists() and not args.force:
+        print(f"quizapp: `{args.output}` exists: choose another name or give --force to replace it",
+              file=sys.stderr)
+        return 1
+    skipped: list[Problem] | None = [] if args.skip_unsupported else None
+    try:
+        bank = import_bank_file(args.file, args.fmt, skipped=skipped)
+        save_imported_bank(bank, args.output)
+    except ImportProblems as exc:
+        print(exc, file=sys.stderr)
+        if exc.unsupported and len(exc.unsupported) == len(exc.problems):
+            print(f"quizapp: to import the other questions and leave out these "
+                  f"{len(exc.unsupported)}, add --skip-unsupported", file=sys.stderr)
+        return 1
+    except QuizappError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"quizapp: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    for problem in skipped or []:
+        print(problem, file=sys.stderr)
+    n = len(bank.questions)
+    print(f"{n} question{'s' if n != 1 else ''} imported to {args.output}"
+          f"{f' ({len(skipped)} skipped)' if skipped else ''}; they have no citations "
+          "yet: add `cite:` to each (`quizapp validate` lists them)")
+    return 0

@@ -1,0 +1,95 @@
+"""What every export says about a question: its citation, its source, its options in order."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from decimal import Decimal
+
+from quizapp.core.bank import AnyQuestion, LoadedBank
+from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
+
+
+def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:
+    """The whole sentence(s) of the article holding each quote, or the quotes as written."""
+    if question.cite is None:
+        return []
+    article = loaded.article_for(question)
+    if article is None or not question.cite.spans:
+        return question.cite.quotes
+    sentences: list[str] = []
+    for span in question.cite.spans:
+        whole = article.sentence_span(span)
+        text = " ".join(article.text[whole.start:whole.end].split())
+        if text not in sentences:
+            sentences.append(text)
+    return sentences
+
+
+def citation_text(loaded: LoadedBank, question: AnyQuestion) -> str:
+    """The cited sentences as one line, quotes joined by an ellipsis."""
+    return " … ".join(cited_sentences(loaded, question))
+
+
+def source_label(loaded: LoadedBank, question: AnyQuestion) -> str:
+    """A short reference to the article a question cites: author, title, publisher, date."""
+    if question.cite is None:
+        return ""
+    key = source_key(loaded.bank, question.cite)
+    source = loaded.bank.sources.get(key) if key else None
+    if source is None:
+        return ""
+    article = loaded.articles.get(key) if key else None
+    meta = article.meta if article is not None else None
+    title = source.title or (meta.title if meta else None) or (
+        article.path.name if article is not None else source.file)
+    parts = [
+        source.author or (meta.author if meta else None),
+        title,
+        source.publisher or (meta.publisher if meta else None),
+        str(source.date) if source.date else (meta.date if meta else None),
+        source.url or (meta.url if meta else None),
+    ]
+    return ", ".join(p for p in parts if p)
+
+
+def shuffled_options(loaded: LoadedBank, question: ChoiceQuestion) -> list[str]:
+    """The options in an order that is random-looking but the same at every export."""
+    options = question.options
+    if sorted(o.casefold() for o in options) == ["false", "true"]:
+        return sorted(options, key=lambda o: o.casefold() != "true")  # True, then False
+    seed = hashlib.sha256(f"{loaded.bank.title}\x00{question.id}".encode()).digest()
+    random.Random(seed).shuffle(options)
+    return options
+
+
+def format_number(value: float | int) -> str:
+    """A number as people write it, without exponent or float noise: 450, 0.5, 1500000."""
+    if isinstance(value, int):
+        return str(value)
+    # 15 significant digits: exact for any number typed in a bank, and drops the noise
+    # of sums such as 0.3 * 10 / 100 = 0.030000000000000006.
+    text = format(Decimal(f"{float(value):.15g}").normalize(), "f")
+    return "0" if text == "-0" else text
+
+
+def tolerance_text(question: NumericQuestion) -> str:
+    """The tolerance as the bank writes it (`10%`, `50`), or '' when the answer is exact."""
+    if question.tolerance is None:
+        return ""
+    if isinstance(question.tolerance, str):
+        return question.tolerance
+    return format_number(question.tolerance)
+
+
+def answer_text(question: AnyQuestion) -> str:
+    """The right answer as a person reads it: `Bamako`, `13 soldiers`, `4500 troops (accepted from 4050 to 4950)`."""
+    if isinstance(question, ChoiceQuestion):
+        return question.answer
+    text = format_number(question.answer)
+    if question.unit:
+        text += f" {question.unit}"
+    low, high = question.accepted_range
+    if (low, high) != (question.answer, question.answer):
+        text += f" (accepted from {format_number(low)} to {format_number(high)})"
+    return text
