@@ -274,7 +274,10 @@ class HistoryStore:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run several statements as one commit (all or nothing)."""
+        """Run several statements as one commit (all or nothing); inside another one, join it."""
+        if self.db.in_transaction:
+            yield self.db
+            return
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield self.db
