@@ -18,6 +18,7 @@ History is keyed by (bank key, question id), never by wording: see
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 import time
@@ -58,10 +59,15 @@ def bank_key(path: str | Path) -> str:
     (A bank file moved or renamed by hand starts a new history; `HistoryStore.rekey_bank` moves it.)
     """
     resolved = Path(path).resolve()
-    bundled = bundled_banks_dir().resolve()
+    bundled = _bundled_root()
     if resolved.is_relative_to(bundled):
         return BUNDLED_PREFIX + resolved.relative_to(bundled).as_posix()
     return resolved.as_posix()
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_root() -> Path:
+    return bundled_banks_dir().resolve()
 
 
 @dataclass(frozen=True)
@@ -171,8 +177,8 @@ CREATE TABLE answers (
     answered_at REAL NOT NULL,
     rating INTEGER
 );
-CREATE INDEX answers_by_session ON answers(session_id);
-CREATE INDEX answers_by_question ON answers(bank_key, question_id, answered_at);
+CREATE INDEX answers_by_session ON answers(session_id, points);
+CREATE INDEX answers_by_question ON answers(bank_key, question_id, correct);
 CREATE INDEX answers_by_time ON answers(answered_at);
 CREATE INDEX sessions_unfinished ON sessions(finished_at) WHERE finished_at IS NULL;
 CREATE TABLE cards (
@@ -210,9 +216,9 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
             SELECT bank_key, coalesce(max(bank_title), bank_key), NULL FROM sessions
             WHERE bank_key IS NOT NULL GROUP BY bank_key;
         ALTER TABLE sessions DROP COLUMN bank_title;
-        CREATE INDEX IF NOT EXISTS answers_by_session ON answers(session_id);
         DROP INDEX IF EXISTS answers_question;
-        CREATE INDEX answers_by_question ON answers(bank_key, question_id, answered_at);
+        CREATE INDEX answers_by_session ON answers(session_id, points);
+        CREATE INDEX answers_by_question ON answers(bank_key, question_id, correct);
         CREATE INDEX answers_by_time ON answers(answered_at);
         CREATE INDEX sessions_unfinished ON sessions(finished_at) WHERE finished_at IS NULL;
         CREATE TABLE cards (

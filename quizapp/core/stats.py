@@ -106,12 +106,17 @@ class Statistics:
 
 def session_scores(store: HistoryStore, titles: dict[str, str]) -> list[SessionScore]:
     """The score of every session with at least one answer, oldest first."""
-    rows = store.db.execute(
-        "SELECT s.id, s.kind, s.bank_key, s.started_at, count(*), sum(a.points) "
-        "FROM sessions s JOIN answers a ON a.session_id = s.id GROUP BY s.id ORDER BY s.started_at").fetchall()
-    return [SessionScore(sid, kind, titles.get(key, key) if key else ALL_BANKS,
-                         dt.datetime.fromtimestamp(started, dt.UTC), n, points or 0.0)
-            for sid, kind, key, started, n, points in rows]
+    # Two scans joined here are several times faster than a JOIN ... GROUP BY on a long history.
+    totals = {sid: (n, points) for sid, n, points in store.db.execute(
+        "SELECT session_id, count(*), sum(points) FROM answers GROUP BY session_id")}
+    out = []
+    for sid, kind, key, started in store.db.execute(
+            "SELECT id, kind, bank_key, started_at FROM sessions ORDER BY started_at, rowid"):
+        if sid in totals:
+            n, points = totals[sid]
+            out.append(SessionScore(sid, kind, titles.get(key, key) if key else ALL_BANKS,
+                                    dt.datetime.fromtimestamp(started, dt.UTC), n, points or 0.0))
+    return out
 
 
 def accuracy_by_bank(totals: list[tuple[str, str, int, int]], titles: dict[str, str]) -> list[Accuracy]:
@@ -158,16 +163,20 @@ def due_forecast(store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.da
 def current_streak(store: HistoryStore, *, now: dt.datetime) -> tuple[int, bool]:
     """Days in a row with at least one answer, up to today (or yesterday, while today is still open).
 
-    Returns the streak and whether today already counts.
+    Returns the streak and whether today already counts. One indexed lookup per day of the streak.
     """
+    def answered_on(day: dt.date) -> bool:
+        start = dt.datetime.combine(day, dt.time()).astimezone().timestamp()
+        end = min(dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).astimezone().timestamp(),
+                  now.timestamp() + 1e-6)
+        return store.db.execute("SELECT 1 FROM answers WHERE answered_at >= ? AND answered_at < ? LIMIT 1",
+                                (start, end)).fetchone() is not None
+
     today = day_start(now).date()
-    days = {dt.date.fromisoformat(d) for (d,) in store.db.execute(
-        "SELECT DISTINCT date(answered_at, 'unixepoch', 'localtime') FROM answers WHERE answered_at <= ?",
-        (now.timestamp(),))}
-    answered_today = today in days
+    answered_today = answered_on(today)
     day = today if answered_today else today - dt.timedelta(days=1)
     streak = 0
-    while day in days:
+    while answered_on(day):
         streak += 1
         day -= dt.timedelta(days=1)
     return streak, answered_today

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,6 +51,12 @@ EMPTY_FORECAST = ("Nothing to review in the next 14 days. Study a bank (Study in
 EMPTY_HARDEST = ("No question missed twice yet. The questions you miss most often will be listed here, "
                  "with the sentence of the article that proves the answer.")
 MAX_LABEL = 20
+MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow to draw and unreadable
+
+# _few_calls: with PySide6 6.12 on Python 3.11 every call of a Qt method that returns
+# nothing takes one reference from None, and the interpreter aborts when None's count
+# reaches zero ("none_dealloc"). The charts are therefore built with one call per
+# series (lists of points and values), so a long history costs no more calls than a short one.
 
 
 def _plain_label(text: str = "", *, wrap: bool = True, scale: float = 1.0, bold: bool = False) -> QLabel:
@@ -143,33 +149,38 @@ def scores_chart(stats: Statistics) -> QChart | None:
     """Score per session over time: a dot per quiz and per study session, a line through each day's mean."""
     if not stats.sessions:
         return None
+    sessions = stats.sessions[-MAX_SESSIONS:]
     chart = QChart()
     dots = {kind: QScatterSeries() for kind in ("quiz", "study", "review")}
     names = {"quiz": "Quiz", "study": "Study", "review": "Review of mistakes"}
     for kind, series in dots.items():
         series.setName(names[kind])
         series.setMarkerSize(7 if kind != "quiz" else 9)
+    # Points go in one list per series: one call each, not one per point (see _few_calls).
+    points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
     daily: dict[dt.date, list[tuple[float, int]]] = {}
-    for s in stats.sessions:
-        x = s.started_at.timestamp() * 1000
-        dots.get(s.kind, dots["quiz"]).append(x, s.percentage)
+    for s in sessions:
+        points.get(s.kind, points["quiz"]).append(QPointF(s.started_at.timestamp() * 1000, s.percentage))
         daily.setdefault(s.started_at.astimezone().date(), []).append((s.points, s.answered))
+    for kind, series in dots.items():
+        if points[kind]:
+            series.append(points[kind])
     line = QLineSeries()
     line.setName("Day's score")
-    for day, scores in sorted(daily.items()):
-        noon = dt.datetime.combine(day, dt.time(12)).astimezone()
-        line.append(noon.timestamp() * 1000, 100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
-    shown = [line, *(series for series in dots.values() if series.count())]
+    line.append([QPointF(dt.datetime.combine(day, dt.time(12)).astimezone().timestamp() * 1000,
+                         100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
+                 for day, scores in sorted(daily.items())])
+    shown = [line, *(series for kind, series in dots.items() if points[kind])]
     for series in shown:
         chart.addSeries(series)
     x_axis = QDateTimeAxis()
-    first, last = stats.sessions[0].started_at, stats.sessions[-1].started_at
+    first, last = sessions[0].started_at, sessions[-1].started_at
     if last - first < dt.timedelta(days=1):  # one day or one session: give the axis some width
         first, last = first - dt.timedelta(hours=12), last + dt.timedelta(hours=12)
     x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first.timestamp() * 1000)),
                     QDateTime.fromMSecsSinceEpoch(int(last.timestamp() * 1000)))
     x_axis.setFormat("d MMM" if last - first > dt.timedelta(days=2) else "d MMM hh:mm")
-    x_axis.setTickCount(min(6, max(2, len(stats.sessions))))
+    x_axis.setTickCount(min(6, max(2, len(sessions))))
     y_axis = _percent_axis("% score")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -198,8 +209,7 @@ def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
     chart = QChart()
     series = QHorizontalBarSeries()
     bars = QBarSet(name)
-    for row in reversed(rows):  # bars are drawn bottom up: keep the list order top down
-        bars.append(row.percentage)
+    bars.append([row.percentage for row in reversed(rows)])  # drawn bottom up: keep the list order top down
     series.append(bars)
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
@@ -222,10 +232,8 @@ def forecast_chart(stats: Statistics) -> QChart | None:
     chart = QChart()
     series = QBarSeries()
     bars = QBarSet("Due")
-    labels = []
-    for day, count in stats.forecast:
-        bars.append(count)
-        labels.append(str(day.day))
+    bars.append([float(count) for _day, count in stats.forecast])
+    labels = [str(day.day) for day, _count in stats.forecast]
     series.append(bars)
     chart.addSeries(series)
     days = QBarCategoryAxis()
@@ -316,6 +324,8 @@ class StatisticsScreen(QWidget):
             self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions, "
                                  f"{100 * right / stats.total_answers:.0f}% right.")
         self.scores.show_chart(scores_chart(stats))
+        latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
+        self.scores.title.setText(f"Score per session{latest}")
         self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"))
         self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"))
         self.forecast.show_chart(forecast_chart(stats))
