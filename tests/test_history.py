@@ -338,3 +338,25 @@ def test_history_export_without_banks_keeps_ids(tmp_path: Path) -> None:
                             points=0, seconds=1)
         (row,) = list(csv.DictReader(io.StringIO(history_csv(store, known_banks(store)))))
         assert (row["bank"], row["question id"], row["question"], row["result"]) == ("Gone", "q9", "", "skipped")
+
+
+def test_an_unfinished_quiz_resumes_with_its_answers_and_choices(tmp_path: Path) -> None:
+    from quizapp.core.study import bank_ref, resume_point
+
+    loaded = load_bank(write_bank(tmp_path / "banks"))
+    ref = bank_ref(loaded)
+    shown = {"mayor": ("Mila Novak", "Ana Petrov", "Ivan Horvat"), "river": ("Una", "Drava", "Sava")}
+    order = ["mayor", "pupils", "river", "elected"]
+    with HistoryStore.open() as store:
+        sid = store.start_session(kind="quiz", bank=ref, plan=[PlanItem(ref.key, q, shown.get(q, ())) for q in order],
+                                  options={"mode": "practice"})
+        store.record_answer(sid, bank_key=ref.key, question_id="mayor", given="Mila Novak", verdict="wrong",
+                            points=0, seconds=6)
+        store.record_answer(sid, bank_key=ref.key, question_id="pupils", given="38", verdict="right",
+                            points=1, seconds=4)
+    with HistoryStore.open() as store:  # the next start of the app
+        (unfinished,) = store.unfinished_sessions()
+        point = resume_point(store, unfinished.id, [loaded])
+        assert [a.given for a in point.answers] == ["Mila Novak", "38"]
+        assert [(i.question.id, i.choices) for i in point.remaining] == [("river", shown["river"]), ("elected", ())]
+        assert point.position == 2 and point.missing == 0 and point.session.options == {"mode": "practice"}

@@ -24,17 +24,12 @@ from dataclasses import dataclass, field
 from fsrs import Card, Rating, Scheduler, State
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
-from quizapp.core.history import AnswerRecord, BankRef, CardRow, HistoryStore, PlanItem, bank_key
+from quizapp.core.history import AnswerRecord, BankRef, CardRow, HistoryStore, PlanItem, SessionRecord, bank_key
 from quizapp.core.model import ChoiceQuestion
 
 DEFAULT_NEW_PER_DAY = 20
 EASY_SECONDS = 6.0
 HARD_SECONDS = 30.0
-
-__all__ = [
-    "DEFAULT_NEW_PER_DAY", "DueCount", "Rating", "StudyItem", "StudySession", "due_counts", "mistakes",
-    "resume_session", "start_review", "start_study", "study_queue", "suggest_rating",
-]
 
 
 def suggest_rating(verdict: str, seconds: float) -> Rating:
@@ -317,15 +312,24 @@ def start_review(store: HistoryStore, banks: Sequence[LoadedBank], *, now: dt.da
     return _start(store, "review", items, banks, banks[0] if len(banks) == 1 else None, None, now, {})
 
 
-def resume_session(store: HistoryStore, session_id: str, banks: Iterable[LoadedBank], *,
-                   scheduler: Scheduler | None = None) -> StudySession:
-    """Rebuild an unfinished study or review session from the history, at the question where it stopped.
+@dataclass(frozen=True)
+class ResumePoint:
+    """Where an unfinished session stopped: its answers, and the planned questions still in their banks."""
 
-    Questions removed from their bank since are dropped (counted in `missing`).
-    """
+    session: SessionRecord
+    answers: list[AnswerRecord]
+    items: list[StudyItem]  # answered ones first, with the choices as they were shown
+    position: int  # index in `items` of the first question not answered
+    missing: int  # questions not answered yet that are no longer in their bank
+
+    @property
+    def remaining(self) -> list[StudyItem]:
+        return self.items[self.position:]
+
+
+def resume_point(store: HistoryStore, session_id: str, banks: Iterable[LoadedBank]) -> ResumePoint:
+    """Read back an unfinished session of any kind (a quiz too) to continue it where it stopped."""
     record = store.session(session_id)
-    if record.kind not in ("study", "review"):
-        raise ValueError(f"session {session_id} is a {record.kind}, not a study or review session")
     by_key = {bank_key(b.path): b for b in banks}
     answers = store.answers(session_id=session_id)
     items, missing, position = [], 0, 0
@@ -338,12 +342,25 @@ def resume_session(store: HistoryStore, session_id: str, banks: Iterable[LoadedB
         if question is None or loaded is None:
             missing += n >= len(answers)
             continue
+        # Same choices as before when the question still has them; shuffled anew when they were edited.
         choices = plan.choices if isinstance(question, ChoiceQuestion) and \
             sorted(plan.choices) == sorted(question.options) else None
         items.append(_item(loaded, question, rng, choices=choices))
         position += n < len(answers)
-    session = StudySession(store, session_id, record.kind, items, answers, scheduler or Scheduler(), missing,
-                           position)
+    return ResumePoint(record, answers, items, position, missing)
+
+
+def resume_session(store: HistoryStore, session_id: str, banks: Iterable[LoadedBank], *,
+                   scheduler: Scheduler | None = None) -> StudySession:
+    """Rebuild an unfinished study or review session from the history, at the question where it stopped.
+
+    Questions removed from their bank since are dropped (counted in `missing`).
+    """
+    point = resume_point(store, session_id, banks)
+    if point.session.kind not in ("study", "review"):
+        raise ValueError(f"session {session_id} is a {point.session.kind}, not a study or review session")
+    session = StudySession(store, session_id, point.session.kind, point.items, point.answers,
+                           scheduler or Scheduler(), point.missing, point.position)
     if session.finished:
         store.finish_session(session_id)
     return session
