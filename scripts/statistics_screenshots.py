@@ -1,7 +1,7 @@
-"""Screenshots of the statistics screen, on an empty history and on a month of practice.
+"""Screenshots of the statistics screen (empty history, a month of practice) and of a study session.
 
 Run: QT_QPA_PLATFORM=offscreen python scripts/statistics_screenshots.py
-Writes docs/screenshots/statistics.png and docs/screenshots/statistics-empty.png.
+Writes docs/screenshots/statistics.png, statistics-empty.png and study-feedback.png.
 """
 
 from __future__ import annotations
@@ -49,6 +49,16 @@ def main() -> None:
             screen = StatisticsScreen()
             screen.load(store, banks, now=now)
             shoot(screen, "statistics.png")
+            from quizapp.core.study import start_study
+            from quizapp.gui.study_screen import StudyScreen
+
+            study = StudyScreen()
+            session = start_study(store, banks[0], now=now + dt.timedelta(days=1), seed=3)
+            study.start(session, f"Study: {banks[0].bank.title}")
+            item = session.current
+            wrong = next(c for c in item.choices if c != item.question.answer) if item.choices else "1"
+            study.answer(wrong)
+            shoot(study, "study-feedback.png", (800, 600))
     del app
 
 

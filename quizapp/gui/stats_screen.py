@@ -336,7 +336,6 @@ class StatisticsScreen(QWidget):
             widget = self.hardest.takeAt(0).widget()
             if widget is not None:
                 widget.hide()
-                widget.setParent(None)
                 widget.deleteLater()
         if not stats.hardest:
             self.hardest.addWidget(_plain_label(EMPTY_HARDEST))

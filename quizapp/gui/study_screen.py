@@ -98,6 +98,7 @@ class StudyScreen(QWidget):
 
         self.verdict = _label(scale=1.2, bold=True)
         self.verdict.setAccessibleName("Result")
+        self.given = _label()
         self.citation = _label(italic=True)
         self.citation.setAccessibleName("Citation")
         self.explanation = _label()
@@ -112,7 +113,7 @@ class StudyScreen(QWidget):
             ratings.addWidget(button)
         feedback = QWidget()
         feedback_layout = QVBoxLayout(feedback)
-        for w in (self.verdict, self.citation, self.explanation, self.rating_hint):
+        for w in (self.verdict, self.given, self.citation, self.explanation, self.rating_hint):
             feedback_layout.addWidget(w)
         feedback_layout.addLayout(ratings)
         feedback_layout.addStretch(1)
@@ -166,8 +167,8 @@ class StudyScreen(QWidget):
 
     def _fill_choices(self, choices: tuple[str, ...]) -> None:
         for button in self.choice_buttons:
+            self.choice_layout.removeWidget(button)
             button.hide()
-            button.setParent(None)
             button.deleteLater()
         self.choice_buttons = []
         for n, text in enumerate(choices, 1):
@@ -204,18 +205,22 @@ class StudyScreen(QWidget):
         seconds = self._clock.elapsed() / 1000
         self.suggested = suggest_rating(verdict, seconds) if session.kind == "study" else None
         session.answer(given, verdict=verdict, points=points, seconds=seconds, rating=self.suggested)
-        self._show_feedback(item, verdict)
+        self._show_feedback(item, verdict, given)
 
-    def _show_feedback(self, item: StudyItem, verdict: str) -> None:
+    def _show_feedback(self, item: StudyItem, verdict: str, given: str) -> None:
         q = item.question
         right = q.answer if isinstance(q, ChoiceQuestion) else f"{q.answer:g}" + (f" {q.unit}" if q.unit else "")
         text = VERDICT_TEXT.get(verdict, verdict)
         self.verdict.setText(text if verdict == "right" else f"{text} The answer is {right}.")
+        self.given.setText("" if verdict == "right" else f"You answered: {given.strip()}")
         self.citation.setText(citation_text(item))
         self.explanation.setText(q.explanation or "")
         study = self.suggested is not None
-        for button in self.rating_buttons:
+        for button, rating in zip(self.rating_buttons, RATINGS, strict=True):
             button.setVisible(study)
+            font = QFont(button.font())
+            font.setBold(rating == self.suggested)
+            button.setFont(font)
         if study:
             self.rating_hint.setText(f"How well did you know it? Suggested: {self.suggested.name}. "
                                      "Press 1-4 to rate, Enter to keep the suggestion.")
