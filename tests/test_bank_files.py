@@ -62,6 +62,7 @@ def test_saved_file_is_readable_unicode_block_style(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.filterwarnings("ignore::UserWarning")
 def test_failed_save_leaves_the_old_file(tmp_path: Path) -> None:
     bank = load_bank(BUNDLED).bank
     target = tmp_path / "bank.yaml"

@@ -85,6 +85,9 @@ class BankCheck:
     path: Path
     loaded: LoadedBank | None
     problems: list[Problem]
+    # The parsed YAML (None when the file could not be parsed), for the editor to open
+    # a bank with errors at its problems.
+    data: dict[str, Any] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -110,6 +113,11 @@ def check_bank(path: str | Path, *, article_cache: dict[Path, Article | ArticleE
                ) -> BankCheck:
     """Check a bank file and load it when it has no errors. Never raises for bad input."""
     return _Checker(Path(path), article_cache if article_cache is not None else {}).run()
+
+
+def check_bank_text(text: str, path: str | Path) -> BankCheck:
+    """Check bank text as if it were the file at `path` (sources resolve beside it)."""
+    return _Checker(Path(path), {}, text).run()
 
 
 def check_paths(paths: Iterable[str | Path]) -> list[BankCheck]:
@@ -145,8 +153,7 @@ def save_bank(bank: Bank, path: str | Path, *, from_dir: str | Path | None = Non
 
 def dump_bank(bank: Bank) -> str:
     """The bank as YAML text, as `save_bank` writes it."""
-    return yaml.dump(bank_to_data(bank), Dumper=_BankDumper, allow_unicode=True,
-                     sort_keys=False, default_flow_style=False, width=1_000_000, indent=2)
+    return dump_bank_data(bank.model_dump(exclude_none=True))
 
 
 def rebase_sources(bank: Bank, old_dir: Path, new_dir: Path) -> Bank:
@@ -165,22 +172,40 @@ _QUESTION_KEYS = ("id", "type", "prompt", "answer", "distractors", "tolerance", 
                   "unit", "cite", "explanation", "tags", "difficulty")
 
 
-def bank_to_data(bank: Bank) -> dict[str, Any]:
-    """Plain data for a bank, keys in the order a person reads them, empty values left out."""
-    data: dict[str, Any] = {"format": bank.format, "title": bank.title}
-    if bank.description:
-        data["description"] = bank.description
-    data["sources"] = {k: s.model_dump(exclude_none=True) for k, s in bank.sources.items()}
-    questions = []
-    for q in bank.questions:
-        raw = q.model_dump(exclude_none=True)
-        if not raw.get("tags"):
-            raw.pop("tags", None)
-        if "cite" in raw and (raw["cite"].get("source") is None):
-            raw["cite"].pop("source", None)
-        questions.append({k: raw[k] for k in _QUESTION_KEYS if k in raw})
-    data["questions"] = questions
-    return data
+_BANK_KEYS = ("format", "title", "description", "sources", "questions")
+
+
+def order_bank_data(data: dict[str, Any]) -> dict[str, Any]:
+    """Bank data (valid or not) with keys in the file's reading order and empty values dropped.
+
+    Unknown keys are kept, after the known ones, so that nothing a person typed is lost.
+    """
+    out = _ordered(data, _BANK_KEYS)
+    questions = out.get("questions")
+    if isinstance(questions, list):
+        out["questions"] = [_ordered(q, _QUESTION_KEYS) if isinstance(q, dict) else q
+                            for q in questions]
+    return out
+
+
+def _ordered(data: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    known = [k for k in keys if k in data]
+    rest = [k for k in data if k not in keys]
+    out = {}
+    for k in known + rest:
+        v = data[k]
+        if v is None or (k in ("tags", "description", "explanation") and not v):
+            continue
+        if k == "cite" and isinstance(v, dict) and v.get("source") is None:
+            v = {kk: vv for kk, vv in v.items() if kk != "source"}
+        out[k] = v
+    return out
+
+
+def dump_bank_data(data: dict[str, Any]) -> str:
+    """YAML text for bank data as `save_bank` writes it, whether or not the data is valid."""
+    return yaml.dump(order_bank_data(data), Dumper=_BankDumper, allow_unicode=True,
+                     sort_keys=False, default_flow_style=False, width=1_000_000, indent=2)
 
 
 class _BankDumper(yaml.SafeDumper):
@@ -213,17 +238,19 @@ class _Found:
 
 
 class _Checker:
-    def __init__(self, path: Path, cache: dict[Path, Article | ArticleError]) -> None:
+    def __init__(self, path: Path, cache: dict[Path, Article | ArticleError],
+                 text: str | None = None) -> None:
         self.path = path
         self.cache = cache
         self.found: list[_Found] = []
         self.fixed: list[Problem] = []  # problems whose line is already known
+        self.given_text = text
         self.text = ""
 
     def run(self) -> BankCheck:
         data = self._parse()
         if data is None:
-            return BankCheck(self.path, None, self.fixed)
+            return BankCheck(self.path, None, self.fixed, None)
         bank = self._validate(data)
         questions = bank.questions if bank else self._questions_one_by_one(data)
         sources = bank.sources if bank else self._sources_one_by_one(data)
@@ -235,7 +262,7 @@ class _Checker:
         if bank is not None and not any(p.is_error for p in problems):
             loaded = LoadedBank(self.path, bank, articles,
                                 [p for p in problems if not p.is_error])
-        return BankCheck(self.path, loaded, problems)
+        return BankCheck(self.path, loaded, problems, data)
 
     # parsing
 
@@ -243,32 +270,43 @@ class _Checker:
         self.fixed.append(Problem(self.path, line, column, message))
 
     def _parse(self) -> dict[str, Any] | None:
+        if self.given_text is None:
+            if not self._read():
+                return None
+        else:
+            self.text = self.given_text
+        return self._load_yaml()
+
+    def _read(self) -> bool:
         path = self.path
         if path.suffix.lower() not in BANK_SUFFIXES:
             self._problem("not a bank file: a bank is a .yaml or .yml file")
-            return None
+            return False
         try:
             if path.stat().st_size > MAX_BANK_BYTES:
                 self._problem(f"the file is larger than {MAX_BANK_BYTES // 2**20} MB: "
                               "split it into several banks")
-                return None
+                return False
             raw = path.read_bytes()
         except FileNotFoundError:
             self._problem("file not found: check the path")
-            return None
+            return False
         except IsADirectoryError:
             self._problem("is a folder, not a bank file")
-            return None
+            return False
         except OSError as exc:
             self._problem(f"cannot be read: {exc.strerror}")
-            return None
+            return False
         try:
             self.text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = raw.count(b"\n", 0, exc.start) + 1
             col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
             self._problem("the file is not UTF-8 text: save it as UTF-8 in your editor", line, col)
-            return None
+            return False
+        return True
+
+    def _load_yaml(self) -> dict[str, Any] | None:
         try:
             data = yaml.load(self.text, Loader=BankLoader)
         except yaml.MarkedYAMLError as exc:
@@ -485,7 +523,7 @@ class _Checker:
             if root is not None:
                 mark = _mark_for(root, f.loc, f.at_key)
                 line, col = mark.line + 1, mark.column + 1
-            problems.append(Problem(self.path, line, col, f.message, f.severity))
+            problems.append(Problem(self.path, line, col, f.message, f.severity, f.loc))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return problems
 

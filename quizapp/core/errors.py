@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
@@ -21,6 +21,8 @@ class Problem:
     column: int | None
     message: str
     severity: Severity = Severity.ERROR
+    # Where in the bank's structure, e.g. ("questions", 3, "answer"); empty when unknown.
+    loc: tuple[str | int, ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         where = str(self.path)
