@@ -360,3 +360,10 @@ def test_an_unfinished_quiz_resumes_with_its_answers_and_choices(tmp_path: Path)
         assert [a.given for a in point.answers] == ["Mila Novak", "38"]
         assert [(i.question.id, i.choices) for i in point.remaining] == [("river", shown["river"]), ("elected", ())]
         assert point.position == 2 and point.missing == 0 and point.session.options == {"mode": "practice"}
+
+
+def test_an_unusable_data_folder_gives_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(HistoryError, match="--data-dir"):
+        HistoryStore.open(blocker / "data")

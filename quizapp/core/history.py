@@ -248,11 +248,20 @@ MIGRATIONS = {1: _migrate_1_to_2}
 
 
 class HistoryStore:
-    """The student's answers, sessions and study cards in one SQLite file."""
+    """The student's answers, sessions and study cards in one SQLite file.
+
+    A store belongs to the thread that opened it; work on another thread (a
+    worker computing statistics) opens its own store on the same file, which WAL
+    lets it read while the GUI thread writes answers.
+    """
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise HistoryError(self.path, f"cannot create the data folder ({exc.strerror or exc}); "
+                               "choose another one with --data-dir") from exc
         try:
             # Autocommit: every statement outside `transaction()` is committed at once.
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
