@@ -262,14 +262,18 @@ class HistoryStore:
         except OSError as exc:
             raise HistoryError(self.path, f"cannot create the data folder ({exc.strerror or exc}); "
                                "choose another one with --data-dir") from exc
+        # Autocommit: every statement outside `transaction()` is committed at once.
+        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
         try:
-            # Autocommit: every statement outside `transaction()` is committed at once.
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self._upgrade()
+        except HistoryError:
+            self.db.close()
+            raise
         except sqlite3.DatabaseError as exc:
+            self.db.close()
             raise HistoryError(self.path, f"the history file cannot be read ({exc}); "
                                "move it aside and quizapp starts a new one") from exc
 
