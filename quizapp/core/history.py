@@ -263,7 +263,10 @@ class HistoryStore:
             raise HistoryError(self.path, f"cannot create the data folder ({exc.strerror or exc}); "
                                "choose another one with --data-dir") from exc
         # Autocommit: every statement outside `transaction()` is committed at once.
-        self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=10)
+        except sqlite3.Error as exc:
+            raise HistoryError(self.path, f"the history file cannot be opened ({exc})") from exc
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
