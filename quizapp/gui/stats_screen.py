@@ -1,0 +1,374 @@
+"""The statistics screen: four charts (QtCharts), the daily streak and the hardest questions.
+
+It shows a `quizapp.core.stats.Statistics`; `load` computes one from a history
+store and the banks of the library. A chart with nothing to show is replaced by
+a sentence that says what to do, never by empty axes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QScatterSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
+from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.bank import LoadedBank
+from quizapp.core.history import HistoryStore
+from quizapp.core.stats import Accuracy, Statistics, compute_statistics
+
+EMPTY_SCORES = ("No sessions yet. Pick a bank in the library and take a quiz or a study session: "
+                "the score of each session appears here over time.")
+EMPTY_BANKS = "No answers yet. Answer a few questions of any bank to see how often you are right in each."
+EMPTY_TAGS = ("No tagged question answered yet. Tags come from the bank file (tags: [dates, people]); "
+              "answer questions of a tagged bank to compare them.")
+EMPTY_FORECAST = ("Nothing to review in the next 14 days. Study a bank (Study in the library): spaced "
+                  "repetition then schedules each question, and the reviews appear here.")
+EMPTY_HARDEST = ("No question missed twice yet. The questions you miss most often will be listed here, "
+                 "with the sentence of the article that proves the answer.")
+MAX_LABEL = 20
+MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow to draw and unreadable
+
+# _few_calls: with PySide6 6.12 on Python 3.11 every call of a Qt method that returns
+# nothing takes one reference from None, and the interpreter aborts when None's count
+# reaches zero ("none_dealloc"). The charts are therefore built with one call per
+# series (lists of points and values), so a long history costs no more calls than a short one.
+
+
+def _plain_label(text: str = "", *, wrap: bool = True, scale: float = 1.0, bold: bool = False) -> QLabel:
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)  # article and question text is never HTML
+    label.setWordWrap(wrap)
+    label.setText(text)
+    if scale != 1.0 or bold:
+        font = QFont(label.font())
+        font.setPointSizeF(font.pointSizeF() * scale)
+        font.setBold(bold)
+        label.setFont(font)
+    return label
+
+
+def _elide(text: str, limit: int = MAX_LABEL) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+class ChartPanel(QFrame):
+    """A titled chart, or the sentence saying what to do while it has nothing to show."""
+
+    def __init__(self, title: str, empty_text: str) -> None:
+        super().__init__()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = _plain_label(title, bold=True, scale=1.1)
+        self.view = QChartView()
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(230)
+        self.view.setAccessibleName(title)
+        self.empty = _plain_label(empty_text)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setContentsMargins(24, 24, 24, 24)
+        self.empty.setAccessibleName(f"{title}: {empty_text}")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    @property
+    def showing_chart(self) -> bool:
+        return self.stack.currentWidget() is self.view
+
+    def show_chart(self, chart: QChart | None) -> None:
+        """Show `chart`, or the empty-state sentence when it is None."""
+        old = self.view.chart()
+        if chart is None:
+            self.view.setChart(QChart())
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            if len(chart.series()) < 2:
+                chart.legend().hide()
+            else:
+                chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setBackgroundRoundness(0)
+            _theme(chart, self.palette())
+            self.view.setChart(chart)
+            self.stack.setCurrentWidget(self.view)
+        if old is not None:
+            old.deleteLater()
+
+    @property
+    def chart(self) -> QChart:
+        return self.view.chart()
+
+
+def _theme(chart: QChart, palette: QPalette) -> None:
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
+    chart.setBackgroundBrush(palette.brush(QPalette.ColorRole.Base))
+    for axis in chart.axes():
+        axis.setLabelsBrush(palette.brush(QPalette.ColorRole.Text))
+        axis.setTitleBrush(palette.brush(QPalette.ColorRole.Text))
+
+
+def _percent_axis(title: str = "% right") -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, 100)
+    axis.setTickCount(6)
+    axis.setLabelFormat("%d")
+    axis.setTitleText(title)
+    return axis
+
+
+def scores_chart(stats: Statistics) -> QChart | None:
+    """Score per session over time: a dot per quiz and per study session, a line through each day's mean."""
+    if not stats.sessions:
+        return None
+    sessions = stats.sessions[-MAX_SESSIONS:]
+    chart = QChart()
+    dots = {kind: QScatterSeries() for kind in ("quiz", "study", "review")}
+    names = {"quiz": "Quiz", "study": "Study", "review": "Review of mistakes"}
+    for kind, series in dots.items():
+        series.setName(names[kind])
+        series.setMarkerSize(7 if kind != "quiz" else 9)
+    # Points go in one list per series: one call each, not one per point (see _few_calls).
+    points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
+    daily: dict[dt.date, list[tuple[float, int]]] = {}
+    for s in sessions:
+        points.get(s.kind, points["quiz"]).append(QPointF(s.started_at.timestamp() * 1000, s.percentage))
+        daily.setdefault(s.started_at.astimezone().date(), []).append((s.points, s.answered))
+    for kind, series in dots.items():
+        if points[kind]:
+            series.append(points[kind])
+    line = QLineSeries()
+    line.setName("Day's score")
+    line.append([QPointF(dt.datetime.combine(day, dt.time(12)).astimezone().timestamp() * 1000,
+                         100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
+                 for day, scores in sorted(daily.items())])
+    shown = [line, *(series for kind, series in dots.items() if points[kind])]
+    for series in shown:
+        chart.addSeries(series)
+    x_axis = QDateTimeAxis()
+    first, last = sessions[0].started_at, sessions[-1].started_at
+    if last - first < dt.timedelta(days=1):  # one day or one session: give the axis some width
+        first, last = first - dt.timedelta(hours=12), last + dt.timedelta(hours=12)
+    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first.timestamp() * 1000)),
+                    QDateTime.fromMSecsSinceEpoch(int(last.timestamp() * 1000)))
+    x_axis.setFormat("d MMM" if last - first > dt.timedelta(days=2) else "d MMM hh:mm")
+    x_axis.setTickCount(min(6, max(2, len(sessions))))
+    y_axis = _percent_axis("% score")
+    chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+    for series in shown:
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+    return chart
+
+
+def _count_axis(top: int, title: str) -> QValueAxis:
+    """A value axis of whole numbers from 0 with a few round ticks."""
+    step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500) if top / s <= 8), 1000)
+    end = max(step * 4 if step == 1 else step, -(-top // step) * step)
+    axis = QValueAxis()
+    axis.setRange(0, end)
+    axis.setTickCount(end // step + 1)
+    axis.setLabelFormat("%d")
+    axis.setTitleText(title)
+    return axis
+
+
+def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
+    """Horizontal bars, one per bank or tag, of the share of right answers."""
+    if not rows:
+        return None
+    chart = QChart()
+    series = QHorizontalBarSeries()
+    bars = QBarSet(name)
+    bars.append([row.percentage for row in reversed(rows)])  # drawn bottom up: keep the list order top down
+    series.append(bars)
+    series.setLabelsVisible(True)
+    series.setLabelsFormat("@value%")
+    series.setLabelsPrecision(3)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([f"{_elide(r.label)} ({r.answered})" for r in reversed(rows)])
+    chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(categories)
+    values = _percent_axis()
+    chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(values)
+    return chart
+
+
+def forecast_chart(stats: Statistics) -> QChart | None:
+    """Questions due on each of the next days, today first (overdue ones count today)."""
+    if not any(count for _day, count in stats.forecast):
+        return None
+    chart = QChart()
+    series = QBarSeries()
+    bars = QBarSet("Due")
+    bars.append([float(count) for _day, count in stats.forecast])
+    labels = [str(day.day) for day, _count in stats.forecast]
+    series.append(bars)
+    chart.addSeries(series)
+    days = QBarCategoryAxis()
+    days.append(labels)
+    days.setTitleText("day (the first bar: today, with anything overdue)")
+    chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
+    series.attachAxis(days)
+    counts = _count_axis(max(count for _d, count in stats.forecast), "questions")
+    chart.addAxis(counts, Qt.AlignmentFlag.AlignLeft)
+    series.attachAxis(counts)
+    return chart
+
+
+def streak_text(stats: Statistics) -> str:
+    if stats.streak == 0:
+        return "No streak yet: answer a question today to start one."
+    days = f"{stats.streak} day{'s' if stats.streak != 1 else ''} in a row"
+    if stats.answered_today:
+        return f"Daily streak: {days}, today included."
+    return f"Daily streak: {days}. Answer a question today to keep it."
+
+
+class StatisticsScreen(QWidget):
+    """Progress at a glance: scores over time, accuracy by bank and tag, the forecast, streak, hardest questions."""
+
+    library_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.statistics: Statistics | None = None
+        heading = _plain_label("Statistics", wrap=False, scale=1.4, bold=True)
+        self.streak = _plain_label(scale=1.15, bold=True)
+        self.streak.setAccessibleName("Daily streak")
+        self.summary = _plain_label()
+        self.back = QPushButton("&Back to library")
+        self.back.clicked.connect(self.library_requested)
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(self.back)
+
+        self.scores = ChartPanel("Score per session", EMPTY_SCORES)
+        self.by_bank = ChartPanel("Accuracy per bank", EMPTY_BANKS)
+        self.by_tag = ChartPanel("Accuracy per tag", EMPTY_TAGS)
+        self.forecast = ChartPanel("Due in the next 14 days", EMPTY_FORECAST)
+        grid = QGridLayout()
+        for n, panel in enumerate(self.panels):
+            grid.addWidget(panel, n // 2, n % 2)
+
+        self.hardest_title = _plain_label("Hardest questions", bold=True, scale=1.1)
+        self.hardest = QVBoxLayout()
+        self.hardest.setSpacing(10)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(top)
+        column.addWidget(self.streak)
+        column.addWidget(self.summary)
+        column.addLayout(grid)
+        column.addWidget(self.hardest_title)
+        column.addLayout(self.hardest)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.set_statistics(Statistics())
+
+    @property
+    def panels(self) -> tuple[ChartPanel, ChartPanel, ChartPanel, ChartPanel]:
+        return (self.scores, self.by_bank, self.by_tag, self.forecast)
+
+    def load(self, store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.datetime | None = None) -> None:
+        """Compute the statistics of `store` for the library's banks and show them."""
+        self.set_statistics(compute_statistics(store, banks, now=now))
+
+    def set_statistics(self, stats: Statistics) -> None:
+        """Show `stats` (an empty Statistics shows what to do to get some)."""
+        self.statistics = stats
+        self.streak.setText(streak_text(stats))
+        if stats.empty:
+            self.summary.setText("Your answers are kept as you give them; take a quiz to start your statistics.")
+        else:
+            right = sum(a.right for a in stats.by_bank)
+            self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions, "
+                                 f"{100 * right / stats.total_answers:.0f}% right.")
+        self.scores.show_chart(scores_chart(stats))
+        latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
+        self.scores.title.setText(f"Score per session{latest}")
+        self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"))
+        self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"))
+        self.forecast.show_chart(forecast_chart(stats))
+        self._fill_hardest(stats)
+
+    def _fill_hardest(self, stats: Statistics) -> None:
+        while self.hardest.count():
+            widget = self.hardest.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        if not stats.hardest:
+            self.hardest.addWidget(_plain_label(EMPTY_HARDEST))
+            return
+        for n, hard in enumerate(stats.hardest, 1):
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            lines = QVBoxLayout(box)
+            lines.addWidget(_plain_label(f"{n}. {hard.question.prompt}", bold=True))
+            lines.addWidget(_plain_label(f"Missed {hard.wrong} of {hard.answered} times · "
+                                         f"{hard.loaded.bank.title}"))
+            if hard.citation:
+                quoted = hard.citation if hard.citation[0] in "\"“'‘" else f"“{hard.citation}”"
+                proof = _plain_label(quoted + (f" — {hard.source}" if hard.source else ""))
+                font = QFont(proof.font())
+                font.setItalic(True)
+                proof.setFont(font)
+                proof.setAccessibleName("Citation")
+                lines.addWidget(proof)
+            self.hardest.addWidget(box)
+
+    def hardest_texts(self) -> list[str]:
+        """The text shown for the hardest questions, top down (for tests and screen readers)."""
+        out = []
+        for i in range(self.hardest.count()):
+            widget = self.hardest.itemAt(i).widget()
+            out.append("\n".join(label.text() for label in widget.findChildren(QLabel))
+                       if not isinstance(widget, QLabel) else widget.text())
+        return out
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
+            for panel in self.panels:
+                if panel.showing_chart:
+                    _theme(panel.chart, self.palette())
+        super().changeEvent(event)

@@ -1,0 +1,202 @@
+"""Statistics over a real history file, and the statistics screen on an empty and a full history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+from hist_support import QUESTIONS, write_bank
+
+from quizapp.core.bank import LoadedBank, load_bank
+from quizapp.core.history import HistoryStore, PlanItem
+from quizapp.core.stats import compute_statistics
+from quizapp.core.study import bank_ref, start_study
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def local(day: int, hour: int = 12) -> dt.datetime:
+    """A moment in March 2026 in the local time zone (statistics count local days)."""
+    return dt.datetime(2026, 3, day, hour).astimezone()
+
+
+NOW = local(20, 18)
+
+
+@pytest.fixture(autouse=True)
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def store() -> HistoryStore:
+    with HistoryStore.open() as s:
+        yield s
+
+
+@pytest.fixture
+def banks(tmp_path: Path) -> list[LoadedBank]:
+    return [load_bank(write_bank(tmp_path / "a")),
+            load_bank(write_bank(tmp_path / "b", name="orla2", title="Orla, second look"))]
+
+
+def quiz(store: HistoryStore, loaded: LoadedBank, when: dt.datetime, results: dict[str, str]) -> str:
+    """A finished quiz on `loaded` at `when`, with the verdict of each question id."""
+    ref = bank_ref(loaded)
+    sid = store.start_session(kind="quiz", bank=ref, plan=[PlanItem(ref.key, q) for q in results],
+                              started_at=when.timestamp())
+    for n, (qid, verdict) in enumerate(results.items()):
+        store.record_answer(sid, bank_key=ref.key, question_id=qid, given="x", verdict=verdict,
+                            points={"right": 1, "close": 0.5}.get(verdict, 0), seconds=5,
+                            answered_at=when.timestamp() + 10 * n)
+    store.finish_session(sid, at=when.timestamp() + 100)
+    return sid
+
+
+def full_history(store: HistoryStore, banks: list[LoadedBank]) -> None:
+    a, b = banks
+    quiz(store, a, local(10), {"inhabitants": "right", "mayor": "wrong", "elected": "wrong", "river": "right"})
+    quiz(store, a, local(17), {"mayor": "wrong", "elected": "close", "pupils": "right", "river": "right"})
+    quiz(store, b, local(18), {"mayor": "right", "river": "wrong"})
+    quiz(store, a, local(19), {"mayor": "right", "elected": "right"})
+    session = start_study(store, a, now=local(20, 9))
+    while not session.finished:
+        session.answer("x", verdict="wrong" if session.current.question.id == "mayor" else "right",
+                       seconds=10, now=local(20, 9))
+
+
+def test_statistics_of_a_known_history(store: HistoryStore, banks: list[LoadedBank]) -> None:
+    full_history(store, banks)
+    stats = compute_statistics(store, banks, now=NOW)
+    assert [(s.title, s.kind, s.answered, round(s.percentage)) for s in stats.sessions] == [
+        ("The village of Orla", "quiz", 4, 50), ("The village of Orla", "quiz", 4, 62),
+        ("Orla, second look", "quiz", 2, 50), ("The village of Orla", "quiz", 2, 100),
+        ("The village of Orla", "study", 5, 80)]
+    assert [(a.label, a.answered, a.right) for a in stats.by_bank] == [
+        ("Orla, second look", 2, 1), ("The village of Orla", 15, 10)]
+    # "elected" is tagged dates and people: it counts in both.
+    assert {a.label: (a.answered, a.right) for a in stats.by_tag} == {
+        "dates": (4, 2), "numbers": (4, 4), "people": (9, 4), "places": (4, 3)}
+    assert stats.total_answers == 17
+    assert (stats.streak, stats.answered_today) == (4, True)
+    hardest = [(h.loaded.bank.title, h.question.id, h.wrong, h.answered) for h in stats.hardest]
+    assert hardest == [("The village of Orla", "mayor", 3, 4), ("The village of Orla", "elected", 2, 4)]
+    top = stats.hardest[0]
+    assert top.citation == "Its mayor, Ana Petrov, was elected in 2019" and top.source == "Orla news"
+    # The study session scheduled all five questions of bank a: four in ten minutes (today), one in a minute.
+    assert stats.forecast[0] == (NOW.date(), 5) and sum(n for _d, n in stats.forecast) == 5
+    assert [d for d, _n in stats.forecast] == [NOW.date() + dt.timedelta(days=n) for n in range(14)]
+
+
+def test_forecast_spreads_reviews_over_the_next_days(store: HistoryStore, banks: list[LoadedBank]) -> None:
+    a = banks[0]
+    for hour in (9, 10):  # learning steps done: the cards go to review, days ahead
+        session = start_study(store, a, now=local(20, hour))
+        while not session.finished:
+            session.answer("x", verdict="right", seconds=10, now=local(20, hour))
+    stats = compute_statistics(store, banks, now=NOW)
+    assert stats.forecast[0][1] == 0 and sum(n for _d, n in stats.forecast) == 5
+    # Removing a question from the bank removes it from the forecast.
+    trimmed = load_bank(write_bank(a.path.parent, questions=QUESTIONS[:3]))
+    assert sum(n for _d, n in compute_statistics(store, [trimmed], now=NOW).forecast) == 3
+
+
+def test_streak_counts_days_in_a_row_up_to_today_or_yesterday(store: HistoryStore, banks) -> None:
+    a = banks[0]
+    for day in (11, 12, 16, 17, 18, 19):
+        quiz(store, a, local(day, 8), {"mayor": "right"})
+    stats = compute_statistics(store, banks, now=NOW)
+    assert (stats.streak, stats.answered_today) == (4, False)  # 16..19: today is still open
+    quiz(store, a, local(20, 7), {"mayor": "right"})
+    assert compute_statistics(store, banks, now=NOW).streak == 5
+    assert compute_statistics(store, banks, now=local(22)).streak == 0  # a day missed
+    assert compute_statistics(store, banks, now=local(12, 20)).streak == 2  # later answers do not count
+
+
+def test_empty_history(store: HistoryStore, banks) -> None:
+    stats = compute_statistics(store, banks, now=NOW)
+    assert stats.empty and stats.sessions == [] and stats.by_bank == [] and stats.hardest == []
+    assert stats.streak == 0 and all(n == 0 for _d, n in stats.forecast)
+
+
+# --- the screen ---------------------------------------------------------------
+
+
+def test_statistics_screen_on_an_empty_history(qtbot, store: HistoryStore, banks) -> None:
+    from PySide6.QtCore import Qt
+
+    from quizapp.gui.stats_screen import (
+        EMPTY_BANKS,
+        EMPTY_FORECAST,
+        EMPTY_HARDEST,
+        EMPTY_SCORES,
+        EMPTY_TAGS,
+        StatisticsScreen,
+    )
+
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.load(store, banks, now=NOW)
+    screen.resize(900, 700)
+    screen.show()
+    qtbot.waitExposed(screen)
+    for panel, text in zip(screen.panels, (EMPTY_SCORES, EMPTY_BANKS, EMPTY_TAGS, EMPTY_FORECAST), strict=True):
+        assert not panel.showing_chart and not panel.view.isVisible()
+        assert panel.empty.isVisible() and panel.empty.text() == text
+        assert panel.chart.series() == [] and panel.chart.axes() == []
+    assert screen.hardest_texts() == [EMPTY_HARDEST]
+    assert screen.streak.text().startswith("No streak yet")
+    with qtbot.waitSignal(screen.library_requested):
+        qtbot.mouseClick(screen.back, Qt.MouseButton.LeftButton)
+
+
+def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, tmp_path: Path) -> None:
+    from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QHorizontalBarSeries, QScatterSeries
+
+    from quizapp.gui.stats_screen import StatisticsScreen
+
+    full_history(store, banks)
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.set_statistics(compute_statistics(store, [], now=NOW))  # first without banks, then reloaded
+    screen.load(store, banks, now=NOW)
+    screen.resize(1000, 1200)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert all(p.showing_chart and p.view.isVisible() and not p.empty.isVisible() for p in screen.panels)
+
+    dots = [s for s in screen.scores.chart.series() if isinstance(s, QScatterSeries)]
+    assert sorted(s.name() for s in dots) == ["Quiz", "Study"]
+    assert sum(s.count() for s in dots) == 5
+    assert sorted(round(p.y()) for s in dots for p in s.points()) == [50, 50, 62, 80, 100]
+
+    (bank_series,) = screen.by_bank.chart.series()
+    assert isinstance(bank_series, QHorizontalBarSeries)
+    bars = bank_series.barSets()[0]
+    assert [round(bars.at(i), 1) for i in range(bars.count())] == [66.7, 50.0]  # drawn bottom up
+    (axis,) = [a for a in screen.by_bank.chart.axes() if isinstance(a, QBarCategoryAxis)]
+    assert axis.categories() == ["The village of Orla (15)", "Orla, second look (2)"]
+
+    (tag_series,) = screen.by_tag.chart.series()
+    assert tag_series.barSets()[0].count() == 4
+
+    (due_series,) = screen.forecast.chart.series()
+    assert isinstance(due_series, QBarSeries)
+    due = due_series.barSets()[0]
+    assert [due.at(i) for i in range(due.count())] == [5] + [0] * 13
+
+    assert screen.streak.text() == "Daily streak: 4 days in a row, today included."
+    hardest = screen.hardest_texts()
+    assert len(hardest) == 2
+    assert hardest[0].splitlines() == ["1. Who is the mayor of Orla?", "Missed 3 of 4 times · The village of Orla",
+                                       "“Its mayor, Ana Petrov, was elected in 2019” — Orla news"]
+    image = screen.grab()
+    assert not image.isNull() and image.width() == 1000
+    # The empty states come back when the statistics are empty again.
+    with HistoryStore.open(tmp_path / "other") as empty:
+        screen.set_statistics(compute_statistics(empty, banks, now=NOW))
+    assert not any(p.showing_chart for p in screen.panels)
