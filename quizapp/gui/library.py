@@ -52,6 +52,8 @@ class LibraryScreen(QWidget):
 
     start_requested = Signal(object)
     open_requested = Signal()
+    edit_requested = Signal(object)  # the Path of the bank to edit
+    new_requested = Signal()  # a new bank from an article
     loaded = Signal()  # the list is filled
 
     def __init__(self, *, bundled_dir: Path, scores: ScoreBook, extra: list[Path] | None = None,
@@ -76,9 +78,14 @@ class LibraryScreen(QWidget):
         self.open_button.setAccessibleName("Open bank")
         self.open_button.setToolTip("Open a question bank file (Ctrl+O); you can also drop .yaml files here")
         self.open_button.clicked.connect(self.open_requested)
+        self.new_button = QPushButton("&New from article…")
+        self.new_button.setAccessibleName("New bank from article")
+        self.new_button.setToolTip("Generate a bank of questions from a news article")
+        self.new_button.clicked.connect(self.new_requested)
         head = QHBoxLayout()
         head.addWidget(title)
         head.addStretch(1)
+        head.addWidget(self.new_button)
         head.addWidget(self.open_button)
 
         self.list = QListWidget()
@@ -110,8 +117,12 @@ class LibraryScreen(QWidget):
         self.remove_button = QPushButton("&Remove from list")
         self.remove_button.setAccessibleName("Remove bank from list")
         self.remove_button.clicked.connect(self.remove_current)
+        self.edit_button = QPushButton("&Edit bank…")
+        self.edit_button.setAccessibleName("Edit bank")
+        self.edit_button.clicked.connect(self.edit_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
@@ -271,8 +282,9 @@ class LibraryScreen(QWidget):
         self.start_button.setEnabled(loaded is not None)
         if loaded is None:
             self.name.setText(check.path.name)
-            self.description.setText("This bank has errors and cannot be started. Fix the lines "
-                                     "listed below in a text editor, then reopen it (Ctrl+O).")
+            self.description.setText("This bank has errors and cannot be started. Press Edit bank… "
+                                     "to fix them here, or fix the lines listed below in a text "
+                                     "editor; the list updates when the file is saved.")
             self.description.setVisible(True)
             for w in (self.counts, self.sources, self.score_line):
                 w.setVisible(False)
@@ -297,6 +309,11 @@ class LibraryScreen(QWidget):
         self.score_line.setText("Not taken yet" if s.last is None else
                                 f"Last score: {percent(s.last)} · Best: {percent(s.best)}")
         self.problems_label.setText("Warnings:")
+
+    def edit_current(self) -> None:
+        check = self.current_check()
+        if check is not None:
+            self.edit_requested.emit(check.path)
 
     def start_current(self) -> None:
         check = self.current_check()

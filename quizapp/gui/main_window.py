@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -52,6 +53,9 @@ class MainWindow(QMainWindow):
         self.library = LibraryScreen(bundled_dir=bundled_dir, scores=self.scores, extra=extra_banks)
         self.library.start_requested.connect(self.start_quiz)
         self.library.open_requested.connect(self.open_bank)
+        self.library.edit_requested.connect(self.edit_bank)
+        self.library.new_requested.connect(self.new_bank_from_article)
+        self.library.list.currentRowChanged.connect(self._update_actions)
         self.stack.addWidget(self.library)
         self._quiz: QuizScreen | None = None
         self._results: ResultsScreen | None = None
@@ -119,11 +123,13 @@ class MainWindow(QMainWindow):
         file = bar.addMenu("&File")
         self.open_action = self._action("&Open bank…", self.open_bank, QKeySequence.StandardKey.Open)
         file.addAction(self.open_action)
-        # Room for later work: shown, disabled until they exist.
-        self.new_from_article_action = self._action("&New bank from article…", enabled=False,
-                                                    tip="Generate questions from an article (coming)")
-        self.import_action = self._action("&Import…", enabled=False, tip="Import questions (coming)")
-        self.export_action = self._action("&Export bank…", enabled=False, tip="Export a bank (coming)")
+        self.new_from_article_action = self._action("&New bank from article…", self.new_bank_from_article,
+                                                    QKeySequence.StandardKey.New,
+                                                    tip="Generate questions from a news article")
+        self.import_action = self._action("&Import…", self.import_bank, "Ctrl+I",
+                                          tip="Import GIFT or Aiken questions into a new bank")
+        self.export_action = self._action("&Export bank…", self.export_bank, "Ctrl+E",
+                                          tip="Export the bank to Moodle, Anki, a spreadsheet or PDF")
         self.export_results_action = self._action("Export &results…", lambda: self.results.ask_export())
         file.addAction(self.new_from_article_action)
         file.addSeparator()
@@ -136,7 +142,8 @@ class MainWindow(QMainWindow):
         file.addAction(self.quit_action)
 
         edit = bar.addMenu("&Edit")
-        self.edit_bank_action = self._action("&Edit bank…", enabled=False, tip="Edit the bank (coming)")
+        self.edit_bank_action = self._action("&Edit bank…", lambda: self.library.edit_current(),
+                                             "Ctrl+Shift+E", tip="Edit the selected bank")
         edit.addAction(self.edit_bank_action)
 
         quiz = bar.addMenu("&Quiz")
@@ -186,7 +193,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
 
-    def _update_actions(self) -> None:
+    def _update_actions(self, *_args: object) -> None:
         current = self.stack.currentWidget()
         in_quiz = self._quiz is not None and current is self._quiz and self._quiz.running
         on_results = self._results is not None and current is self._results
@@ -196,6 +203,12 @@ class MainWindow(QMainWindow):
         self.retry_action.setEnabled(on_results and bool(self._results.session and self._results.session.mistakes))
         self.export_results_action.setEnabled(on_results)
         self.open_action.setEnabled(not in_quiz)
+        on_library = current is self.library
+        check = self.library.current_check() if on_library else None
+        self.edit_bank_action.setEnabled(check is not None)
+        self.export_action.setEnabled(check is not None and check.loaded is not None)
+        for a in (self.new_from_article_action, self.import_action):
+            a.setEnabled(not in_quiz)
 
     # user actions
 
@@ -209,6 +222,47 @@ class MainWindow(QMainWindow):
             settings.setValue("library/open_dir", str(Path(paths[0]).parent))
             self.show_library()
             self.library.add_banks([Path(p) for p in paths])
+
+    def edit_bank(self, path: Path) -> None:
+        """Open the bank editor on `path`; the library reloads the bank when it is saved."""
+        from quizapp.gui.editor import open_editor
+
+        editor = open_editor(path, self)
+        if editor is not None:
+            editor.saved.connect(self._bank_saved)
+
+    def _bank_saved(self, path: Path) -> None:
+        if self.library.is_bundled(path):
+            self.library.refresh()
+        else:
+            self.library.add_banks([path])
+
+    def new_bank_from_article(self) -> None:
+        """Generate a bank from articles, save it and open it in the editor."""
+        from quizapp.gui.generate_dialog import new_bank_from_article
+
+        editor = new_bank_from_article(self)
+        if editor is not None:
+            editor.saved.connect(self._bank_saved)
+            self.library.add_banks([editor.draft.path])
+
+    def import_bank(self) -> None:
+        """Import GIFT or Aiken questions as a new bank and list it."""
+        from quizapp.gui.interop import import_bank_dialog
+
+        path = import_bank_dialog(self)
+        if path is not None:
+            self.show_library()
+            self.library.add_banks([path])
+
+    def export_bank(self) -> None:
+        """Export the selected bank to another tool's format."""
+        check = self.library.current_check()
+        if check is None or check.loaded is None:
+            return
+        from quizapp.gui.interop import export_bank_dialog
+
+        export_bank_dialog(self, check.loaded)
 
     def start_quiz(self, loaded: LoadedBank) -> None:
         """Ask for the quiz options, then start the quiz."""
@@ -348,6 +402,13 @@ class MainWindow(QMainWindow):
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             event.ignore()
             return
+        if "quizapp.gui.editor" in sys.modules:  # quitting closes the editors: each asks first
+            from quizapp.gui.editor import open_editors
+
+            for editor in open_editors():
+                if not editor.close():
+                    event.ignore()
+                    return
         QSettings().setValue("window/geometry", self.saveGeometry())
         event.accept()
 
