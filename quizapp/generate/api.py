@@ -179,6 +179,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     def person_of(tok: Token) -> str | None:
         if label_of.get(tok.i) == "PERSON":
             return ent_of[tok.i]
+        if tok.i in ent_of and tok.pos_ == "PROPN" and tok.i > sent.start and \
+                sent.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
+            return ent_of[tok.i]  # "Mr Campbell said": a person, whatever label the model gave
         return None
 
     def name_of(tok: Token) -> str | None:
@@ -226,6 +229,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
     af.sentence_names[index] = names
     af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
+    af.facts.extend(people.reported_speech_facts(sent, base, person_of))
+    _follow_quote(sent, index, af, base, person_of, resolve)
     af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
     af.facts.extend(people.role_facts(sent, base, person_of))
     af.facts.extend(people.entity_facts(sent, base, name_of))
@@ -234,11 +239,48 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_person(sent, index, af, person_of)
 
 
+# A quote's speaker is cited with at most this many sentences in all.
+MAX_QUOTE_CHAIN = 5
+
+
+def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ignore[no-untyped-def]
+                  person_of, resolve) -> None:
+    """Quotes that go on past the sentence naming their speaker: the next sentences, opening with a
+    quote mark or inside a quote left open, are the same speaker's words while nobody else speaks."""
+    text = af.sentences[index]
+    found = people.speaker_of(sent, person_of, resolve)
+    if found:
+        speaker, antecedent = found
+        chain = [antecedent] if antecedent is not None else []
+        af.open_quote = (index, speaker, [*chain, index], people.quote_is_open(text))
+        return
+    state = af.open_quote
+    af.open_quote = None
+    if state is None or state[0] != index - 1:
+        return
+    _, speaker, chain, still_open = state
+    stripped = text.lstrip()
+    if not (still_open or stripped[:1] in "\"“"):
+        return
+    if any(t.lemma_ in fx.SAY_VERBS and t.pos_ == "VERB" and t.i not in cl.quoted_tokens(sent) for t in sent):
+        return  # someone speaks here: whose words these are is not clear
+    if len(chain) + 1 <= MAX_QUOTE_CHAIN:
+        f = people.continued_quote_fact(text, base, speaker, chain)
+        if f is not None:
+            af.facts.append(f)
+    # The next sentence may go on with the quote: open here, or a new quote mark right after.
+    marks = text.count('"') + text.count("“") + text.count("”")
+    opens = stripped[:1] in "\"“"  # a new paragraph of the quote opens again, closed or not before
+    open_after = (marks % 2 == 1) if opens else still_open != (marks % 2 == 1)
+    af.open_quote = (index, speaker, [*chain, index], open_after)
+
+
 def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
     """Remember who this sentence is about, for a "he" or "she" in the next one."""
     doc = sent.doc
     for t in sent:
-        if t.dep_ == "nsubj" and (t.head.lemma_ in fx.SAY_VERBS or t.head.dep_ == "ROOT"):
+        head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Morrison is determined"
+        if t.dep_ == "nsubj" and (head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT"):
             name = person_of(t)
             if name:
                 ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)

@@ -162,7 +162,7 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
     """True when the words need the article's context: he, the group, this month..."""
     quoted = quoted or set()
     toks = [t for t in tokens if t.i not in quoted]
-    seen_noun = allow_possessive
+    seen_noun = allow_possessive in (True, "person")  # "Who quoted its plan?": whose plan, unsaid
     persons = allow_possessive if allow_possessive in ("person", "who") else False
     for t in toks:
         low = t.lower_

@@ -46,6 +46,7 @@ class Mention:
     after_place_prep: bool = False  # "at Gatwick", "in Kent"
     title: str = ""  # "Mr", "Ms", "Dr" written before the name
     after_work_noun: bool = False  # "his album Innocent Man", "the label Jet Star"
+    before_which: bool = False  # "Jet Star, which is advertising it": a thing, not a person
     proper: bool = True  # every word a proper noun or capitalised
 
 
@@ -94,6 +95,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             cues[m.name]["title"] += 1
         if m.after_work_noun:
             cues[m.name]["work"] += 1
+        if m.before_which:
+            cues[m.name]["which"] += 1
         if m.after_place_prep:
             cues[m.name]["place_prep"] += 1
     book = NameBook()
@@ -133,7 +136,7 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             continue
         if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")):
             continue  # "TB", "GP", "EA": too short to tell an organisation from anything else
-        if c["work"]:
+        if c["work"] or (kind == "person" and c["which"] and not c["title"]):
             continue
         if kind == "person" and any(ch.isdigit() for ch in name):
             continue

@@ -46,6 +46,7 @@ class Fact:
     score: float = 0.5
     antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
     options: list[str] = field(default_factory=list)  # distractors known when the fact is found
+    chain: list[int] = field(default_factory=list)  # earlier sentences the proof needs (a quote's speaker)
 
 
 # --- sentence-level extraction -------------------------------------------

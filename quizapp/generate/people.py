@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
+_SAID_BEFORE = re.compile(r"\b(saying|said|says)[:,]?\s*$")
 _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
@@ -25,36 +26,43 @@ def _close_quotes(text: str) -> str:
     return text
 
 
-def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'."""
-    out: list[Fact] = []
-    speaker = None
+def speaker_of(sent: Span, person_of, resolve=None) -> tuple[str, int | None] | None:  # type: ignore[no-untyped-def]
+    """The named person who says something in `sent` ('Macron said', 'according to Macron', or a
+    'he said' that `resolve` can name), with the sentence that names them when it is another one."""
     for t in sent:
         if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
             subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if (subj and subj[0].ent_type_ == "PERSON") or (subj and person_of(subj[0])):
-                speaker = person_of(subj[0])
-                if speaker:
-                    break
-        if t.lower_ == "according" and t.nbor().lower_ == "to":
+            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":  # "Morrison vowed ..., saying "..."
+                subj = [c for c in t.head.children if c.dep_ == "nsubj"]
+            if subj and person_of(subj[0]):
+                return person_of(subj[0]), None
+        if t.lower_ == "according" and t.i + 1 < sent.end and t.nbor().lower_ == "to":
             pobj = [c for c in t.nbor().children if c.dep_ == "pobj"]
             if pobj and person_of(pobj[0]):
-                speaker = person_of(pobj[0])
-                break
-    antecedent = None
-    if not speaker and resolve is not None:
+                return person_of(pobj[0]), None
+    if resolve is not None:
         for t in sent:
             if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
                 subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ in ("he", "she")]
                 if subj and resolve(subj[0]):
-                    speaker, antecedent = resolve(subj[0])
-                    break
-    if not speaker:
+                    return resolve(subj[0])
+    return None
+
+
+def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'."""
+    out: list[Fact] = []
+    found = speaker_of(sent, person_of, resolve)
+    if not found:
         return out
+    speaker, antecedent = found
     for mq in _QUOTE.finditer(_close_quotes(sent.text)):
         quote = (mq.group(1) or mq.group(2)).strip().rstrip(",")
+        if mq.end() > len(sent.text.rstrip()):
+            quote = quote.rstrip(".")  # closed here by _close_quotes: the sentence's full stop is not asked
         words = quote.split()
-        if len(words) < 5 or not quote[:1].isupper() or len(words) > 40:
+        whole = bool(_SAID_BEFORE.search(_close_quotes(sent.text)[:mq.start()]))  # 'saying "no judge ..."'
+        if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
         if speaker.split()[-1].lower() in quote.lower():
             continue
@@ -217,9 +225,75 @@ def mentions_of(sent: Span) -> list[Mention]:
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
             after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
+            before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
                         and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
             proper=proper))
     return out
 
 
+
+
+_OPEN = "\"“"
+_CLOSE = "\"”"
+
+
+def quote_is_open(text: str) -> bool:
+    """True when `text` opens a quote that it does not close (the quote goes on in the next sentence)."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
+
+
+def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) -> Fact | None:
+    """A sentence that only goes on with a named speaker's quote: 'Who said “...”?', citing the
+    sentences from the one that names the speaker to this one (`chain`)."""
+    body = text.strip()
+    if body[:1] in _OPEN:
+        body = body[1:]
+    inner = body.rstrip()
+    while inner[-1:] in _CLOSE:
+        inner = inner[:-1].rstrip()
+    if any(ch in inner for ch in "\"“”"):
+        return None  # the quote ends inside the sentence: someone else may speak after it
+    quote = inner.rstrip(",.")
+    words = quote.split()
+    if len(words) < 5 or len(words) > 40 or not quote[:1].isupper():
+        return None
+    if speaker.split()[-1].lower() in quote.lower():
+        return None
+    return Fact(kind="quote", prompt=f"Who said “{quote}”?", answer=speaker, sentence=base.sentence,
+                order=base.order, names_in_sentence=base.names_in_sentence, score=0.8,
+                antecedent=chain[0], chain=list(chain))
+
+
+def reported_speech_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'China has seen two decades of growth, says the BBC's Louisa Lim.' -> 'Who says China has
+    seen two decades of growth?': a claim without quote marks whose speaker the sentence names."""
+    quoted = cl.quoted_tokens(sent)
+    if quoted:
+        return []
+    for t in sent:
+        if t.lemma_ not in SAY_VERBS or t.pos_ != "VERB" or t.dep_ != "ROOT" or cl.aux_of(t):
+            continue
+        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        claim = [c for c in t.children if c.dep_ == "ccomp"]
+        if len(subj) != 1 or len(claim) != 1 or not person_of(subj[0]):
+            continue
+        toks = sorted(claim[0].subtree, key=lambda x: x.i)
+        if toks[-1].i - toks[0].i + 1 != len(toks):
+            return []
+        if toks[0].lower_ == "that":
+            toks = toks[1:]
+        while toks and toks[-1].is_punct:
+            toks.pop()
+        if not toks or len(toks) < 6 or len(toks) > 35 or cl.leans_on_context(toks):
+            return []
+        if any(w.lower_ in ("i", "we", "our", "my", "us", "me", "you", "your") for w in toks):
+            return []
+        first = toks[0]
+        text = cl.render(toks)
+        if not (first.pos_ == "PROPN" or first.text.isupper()):
+            text = text[:1].lower() + text[1:]
+        prompt = f"Who {t.text.lower()} {text}?"
+        return [Fact(kind="quote", prompt=prompt, answer=person_of(subj[0]), sentence=base.sentence,
+                     order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.7)]
+    return []

@@ -79,6 +79,7 @@ class ArticleFacts:
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
     sentence_names: dict[int, set[str]] = field(default_factory=dict)
     recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
+    open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -209,7 +210,10 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
                      ("statement", str(slot.sentence), slot.name), filler=True)
 
 
-def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None) -> Citation:
+def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None, chain: list[int] | None = None
+          ) -> Citation:
+    if chain:  # a quote that goes on past the sentence naming its speaker: all of them prove it
+        return Citation(source=af.source, quote=[af.sentences[i] for i in sorted({*chain, sentence})])
     if antecedent is not None:  # "Keïta ... expressed his condolences. He said ...": both prove it
         return Citation(source=af.source, quote=[af.sentences[antecedent], af.sentences[sentence]])
     return Citation(source=af.source, quote=af.sentences[sentence])
@@ -259,8 +263,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
     in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
-    if f.antecedent is not None:
-        in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(f.antecedent, ())}
+    for other in [f.antecedent] if f.antecedent is not None else []:
+        in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(other, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
     if kind == "country":
@@ -272,10 +276,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind == "country":
         pool = _one_per_country(answer, pool, gaz)
     distractors = _distinct(answer, pool, 3)
-    if len(distractors) < 2:
-        return None
+    if len(distractors) < (1 if kind == "person" else 2):
+        return None  # an article about two people: "which of the two said it" is still worth asking
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
-                       cite=_cite(af, f.sentence, f.antecedent),
+                       cite=_cite(af, f.sentence, f.antecedent, f.chain),
                        difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
                        tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
     score = f.score - _length_penalty(prompt)
@@ -441,6 +445,8 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         k = (c.sentence, _fold(str(c.question.answer)))
         if c.question.prompt == FACT_CHECK_PROMPT:
             k = (c.sentence, "statement:" + "|".join(c.key))
+        elif c.key[0] == "role":  # who holds an office is another fact than what they said or did
+            k = (c.sentence, "role:" + k[1])
         by_fact.setdefault(k, c)
     kept = [c for c in by_fact.values() if c.score >= 0.3 and not c.filler]
     # A name-swap statement joins a sentence that at most one other question cites, and never

@@ -1,0 +1,105 @@
+"""Who said it: quotes that go on past the sentence naming their speaker, claims reported
+without quote marks, and articles with only two people in them. Short texts written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.core.bank import load_bank, save_bank
+from quizapp.core.model import ChoiceQuestion
+from quizapp.generate import generate_bank
+
+HARBOUR = """Harbour plan splits the town
+
+Mayor Alice Granger has approved a new ferry terminal for the town of Westport.
+
+"The terminal will bring jobs to every street," Ms Granger said. "We waited twenty years for a project of this size.
+
+"Nobody on the council wanted to lose the chance to build it."
+
+Fisherman Tom Baxter, who leads the harbour union, said the terminal would push the fleet out of its moorings.
+
+Mr Baxter vowed to fight the plan, saying "no council is going to take our harbour away".
+
+The old fish market has served the harbour for a century, says Ruth Ellery, a local historian.
+"""
+
+DUET = """Band split ends in court
+
+Guitarist Sam Okafor has taken his former partner Lena Voss to court over the songs of their band.
+
+Okafor claims he wrote every song on the album Blue Rooms himself.
+
+Ms Voss said she would release the album through Kestrel Sound, which is selling it on its website.
+
+She said: "I wrote half of those songs at my own kitchen table.
+
+"Nobody will stop this album from coming out in the spring."
+"""
+
+
+def _bank(tmp_path: Path, text: str) -> list[ChoiceQuestion]:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    bank = generate_bank([path], bank_dir=tmp_path)
+    save_bank(bank, tmp_path / "bank.yaml")
+    loaded = load_bank(tmp_path / "bank.yaml")  # every quote, in one sentence or several, is found
+    assert all(q.cite is not None and q.cite.spans for q in loaded.bank.questions)
+    return [q for q in bank.questions if isinstance(q, ChoiceQuestion)]
+
+
+def _asking(questions: list[ChoiceQuestion], words: str) -> ChoiceQuestion:
+    found = [q for q in questions if words in q.prompt]
+    assert len(found) == 1, [q.prompt for q in questions]
+    return found[0]
+
+
+def test_a_quote_that_goes_on_is_asked_with_the_sentence_naming_its_speaker(tmp_path):
+    qs = _bank(tmp_path, HARBOUR)
+    first = _asking(qs, "The terminal will bring jobs")
+    assert first.answer == "Alice Granger" and isinstance(first.cite.quote, str)
+    second = _asking(qs, "We waited twenty years for a project of this size")
+    assert second.prompt == "Who said “We waited twenty years for a project of this size”?"
+    assert second.answer == "Alice Granger"
+    assert second.cite.quotes[0].endswith("Ms Granger said.")
+    assert len(second.cite.quotes) == 2
+    third = _asking(qs, "Nobody on the council wanted")
+    assert third.answer == "Alice Granger" and len(third.cite.quotes) == 3
+    for q in (first, second, third):
+        assert set(q.distractors) <= {"Tom Baxter", "Ruth Ellery"} and len(q.distractors) == 2
+
+
+def test_a_claim_without_quote_marks_asks_who_made_it(tmp_path):
+    q = _asking(_bank(tmp_path, HARBOUR), "fish market")
+    assert q.prompt == "Who says the old fish market has served the harbour for a century?"
+    assert q.answer == "Ruth Ellery"
+    assert set(q.distractors) == {"Alice Granger", "Tom Baxter"}
+
+
+def test_a_quote_opened_by_saying_may_start_in_lower_case(tmp_path):
+    q = _asking(_bank(tmp_path, HARBOUR), "no council is going")
+    assert q.prompt == "Who said “no council is going to take our harbour away”?"
+    assert q.answer == "Tom Baxter"
+
+
+def test_with_two_people_the_other_one_is_the_only_distractor(tmp_path):
+    qs = _bank(tmp_path, DUET)
+    q = _asking(qs, "I wrote half of those songs")
+    assert q.answer == "Lena Voss"
+    # Kestrel Sound is a label (", which is selling it"), not a person to pick as a speaker.
+    assert q.distractors == ["Sam Okafor"]
+    assert len(q.cite.quotes) == 2 and "Ms Voss said" in q.cite.quotes[0]
+    later = _asking(qs, "Nobody will stop this album")
+    assert later.answer == "Lena Voss" and later.distractors == ["Sam Okafor"]
+    assert all("Kestrel Sound" not in q.distractors for q in qs)
+
+
+def test_a_stem_never_leans_on_an_unnamed_owner(tmp_path):
+    text = ("Rail row\n\nThe rail operator was criticised by the transport committee on Monday.\n\n"
+            "Transport minister Paul Adeyemi quoted its annual report on the state of the railways.\n\n"
+            "Committee chair Mary Olsen said the trains were late on most days of the year.\n\n"
+            "Passenger group leader Ian Marsh said fares had risen faster than wages.\n")
+    qs = _bank(tmp_path, text)
+    assert any(q.answer == "Mary Olsen" for q in qs)  # the people are asked about ...
+    for q in qs:
+        assert " its " not in f" {q.prompt} ", q.prompt  # ... but never "Who quoted its report?"
