@@ -359,7 +359,27 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
                                    sentence=index, order=index + min(target) / 10_000 + 0.00005,
                                    noun=noun, decimals=style_of(m.number_text).decimals,
-                                   style_text=style_text, scale_word=""))
+                                   style_text=style_text, scale_word="",
+                                   future=m.kind == "year" and _looks_forward(m.tokens[0]),
+                                   bound=qty.hedge_meaning(m.hedge)))
+
+
+_WILL = {"will", "'ll", "’ll", "shall"}
+_AHEAD = {"going", "set", "due", "likely", "expected"}
+
+
+def _looks_forward(tok: Token) -> bool:
+    """'2005 will be the year', 'is likely to see ... in 2005': the clause of `tok` speaks of the future."""
+    after = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4])
+    if re.match(r"(will|'ll|’ll|is (likely|going|set|due|expected) to)\b", after):
+        return True  # "and 2005 is likely to see ...", however the clause was parsed
+    for a in [tok, *tok.ancestors]:
+        kids = list(a.children)
+        if a.lower_ in _AHEAD or any(c.dep_ == "aux" and c.lower_ in _WILL for c in kids):
+            return True
+        if any(c.lower_ in _AHEAD and any(g.dep_ == "xcomp" for g in c.children) for c in kids):
+            return True
+    return False
 
 
 def _source_keys(articles: list[Article]) -> list[str]:

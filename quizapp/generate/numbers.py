@@ -101,8 +101,9 @@ def _round_like(value: float, original: float, decimals: int) -> float:
 
 
 def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[float] | None = None,
-                 avoid: set[float] | None = None, n: int = 3) -> list[float]:
-    """Plausible wrong values for a number: article values of the same kind first, then changes."""
+                 avoid: set[float] | None = None, n: int = 3, later: bool = False) -> list[float]:
+    """Plausible wrong values for a number: article values of the same kind first, then changes.
+    `later`: a year the article looks forward to ("2005 will be ...") gets later years only."""
     avoid = set(avoid or ()) | {value}
     out: list[float] = []
 
@@ -110,7 +111,9 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
         if kind != "year" and value > 20 and abs(v - value) < value * 0.1:
             return  # 23,000 against 22,953: the article's "almost 23,000" would make it true
         if v not in avoid and v not in out and v > 0 and len(out) < n:
-            if kind == "percent" and v > 100 and value <= 100:
+            if kind == "percent" and v >= 100 and value < 100:
+                return  # "more than 100% of the population"
+            if later and v < value:
                 return
             out.append(v)
 
@@ -121,7 +124,7 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
             continue
         take(v)
     if kind == "year":
-        for d in (-3, 2, -1, 4, 1, -5, 6):
+        for d in (1, 2, 3, 4) if later else (-3, 2, -1, 4, 1, -5, 6):
             take(value + d)
         return out
     if value <= 10 and value == int(value) and not decimals:

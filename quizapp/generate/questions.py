@@ -42,6 +42,8 @@ class Statement:
     decimals: int = 0
     style_text: str = ""
     scale_word: str = ""
+    future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
+    bound: str = ""  # "lower" for "more than 50%", "upper" for "up to 30": a smaller (larger) value is no lie
 
 
 @dataclass
@@ -407,7 +409,10 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         style = style_of(s.style_text, s.scale_word)
         prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
-                              avoid=af.sentence_numbers.get(s.sentence, set()))
+                              avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8)
+        # "more than 50%" is also "more than 30%": only values beyond the bound make it false.
+        values = [v for v in values if (s.bound != "lower" or v > s.value) and (s.bound != "upper" or v < s.value)]
+        values = values[:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
@@ -448,7 +453,11 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         elif c.key[0] == "role":  # who holds an office is another fact than what they said or did
             k = (c.sentence, "role:" + k[1])
         by_fact.setdefault(k, c)
-    kept = [c for c in by_fact.values() if c.score >= 0.3 and not c.filler]
+    kept = []
+    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
+                    key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
+        if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
+            kept.append(c)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
     per_sentence: dict[int, list[Candidate]] = {}
@@ -474,6 +483,21 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         ids[base] = n
         out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
     return out
+
+
+def _gives_away(a: Candidate, b: Candidate) -> bool:
+    """'How much did shoppers spend in 2003?' next to 'In what year did shoppers spend £5.3bn?':
+    one stem holds the other's answer, so the two ask the same fact twice."""
+    if FACT_CHECK_PROMPT in (a.question.prompt, b.question.prompt):
+        return False
+    answer = b.question.answer
+    text = str(plain(answer)) if isinstance(answer, float | int) else str(answer)
+    folded = _fold(text)
+    if not folded:
+        return False
+    stem = _fold(a.question.prompt.replace(",", ""))
+    return re.search(rf"\b{re.escape(folded)}\b", stem) is not None or (
+        " " in folded and folded.split()[-1] in stem.split() and not isinstance(answer, float | int))
 
 
 def _question_id(q: AnyQuestion) -> str:

@@ -1,0 +1,53 @@
+"""Fact-check variants that stay false and plausible, and no two questions that answer each other.
+Short texts written for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.generate import generate_bank
+from quizapp.generate.numbers import wrong_values
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+
+PLANS = """Welsh plans
+
+The council expects that 2027 will be the year the new tram line finally opens to passengers.
+
+Anyone with a garden, which is now more than 40% of households in Wales, can join the compost scheme run by councils.
+
+Shoppers in Cardiff spent £2.4bn on food in 2022.
+"""
+
+
+def _questions(tmp_path: Path, text: str):  # type: ignore[no-untyped-def]
+    path = tmp_path / "plans.txt"
+    path.write_text(text, encoding="utf-8")
+    return generate_bank([path], bank_dir=tmp_path).questions
+
+
+def _check_about(questions, words: str):  # type: ignore[no-untyped-def]
+    found = [q for q in questions if q.prompt == FACT_CHECK_PROMPT and words in q.answer]
+    assert len(found) == 1, [q.answer for q in questions]
+    return found[0]
+
+
+def test_a_year_the_article_looks_forward_to_gets_later_years(tmp_path):
+    q = _check_about(_questions(tmp_path, PLANS), "tram line")
+    years = [int(d.split("that ")[1][:4]) for d in q.distractors]
+    assert len(years) >= 2 and all(y > 2027 for y in years)  # "2022 will be the year" reads as nonsense
+
+
+def test_more_than_a_share_is_only_varied_upwards(tmp_path):
+    q = _check_about(_questions(tmp_path, PLANS), "compost")
+    shares = [int(d.split("more than ")[1].split("%")[0]) for d in q.distractors]
+    assert len(shares) >= 2 and all(s > 40 for s in shares)  # "more than 20%" would be true too
+    assert all(s < 100 for s in shares)
+
+
+def test_no_share_of_a_whole_reaches_a_hundred_percent():
+    assert all(v < 100 for v in wrong_values(50, "percent", n=8))
+
+
+def test_two_stems_that_give_each_other_away_keep_only_one(tmp_path):
+    qs = [q for q in _questions(tmp_path, PLANS) if "Cardiff" in q.prompt]
+    assert [q.prompt for q in qs] == ["How much did shoppers in Cardiff spend on food in 2022?"]
