@@ -112,7 +112,7 @@ def clause_tokens(verb: Token) -> set[int] | None:
     drop: set[int] = set()
     for child in verb.children:
         if (child.dep_ in ("cc", "parataxis", "mark", "preconj", "dep", "meta", "intj")
-                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+                or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "NUM"))  # "and 3,000 at Bristol"
                 or (child.dep_ == "advmod" and child.lower_ in DROP_ADVERBS)):
             drop |= subtree(child)
         elif child.dep_ == "punct":

@@ -7,6 +7,7 @@ roles and names are in people.py, dates in dates.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,7 +74,7 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     listed = any(c.dep_ == "appos" for c in noun.children)  # "the two helicopters, a Tiger and a Cougar,"
     if (not listed and any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an", "some")
                            for c in noun.children)) or (
-            relative is None and (any(c.dep_ == "conj" for c in noun.children)
+            relative is None and (any(c.dep_ == "conj" and not _gapped(c) for c in noun.children)
                                   or noun.dep_ in ("attr", "conj", "appos"))):
         return None  # "the two candidates" takes the count as known
     np = noun
@@ -114,13 +115,19 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
                  score=0.8, options=[f"{m.number_text.lower()} {_plural(a)}", f"{m.number_text.lower()} {_plural(b)}"])
         return f
     if prompt is None:
-        prompt = _ask(np, wh, sent)
+        prompt = _ask(np, wh, sent, _gap_tokens(noun, sent))
     if prompt is None:
         return None
     f = _fact_from(base, "count", prompt, m)
     f.noun = noun.lemma_.lower()
     f.unit = noun_text if len(noun_text.split()) <= 3 else noun.text
     return f
+
+
+def _gapped(conj: Token) -> bool:
+    """'175,000 people at Heathrow and 10,000 at Gatwick': a bare number standing for another count
+    of the same noun, which leaves the first count its own."""
+    return conj.pos_ == "NUM" and conj.like_num and not any(c.dep_ == "conj" for c in conj.children)
 
 
 def _listed_items(noun: Token) -> tuple[str, tuple[str, str]] | None:
@@ -159,10 +166,43 @@ def _relative_verb_before(m: NumberMention) -> Token | None:
     return verb
 
 
-def _ask(np: Token, wh: str, sent: Span) -> str | None:
-    """Place the wh-phrase where the noun phrase `np` stands in its clause."""
+_GAP_PREPS = {"at", "in", "on", "for", "from", "to", "by", "with", "of"}
+
+
+def _gap_tokens(noun: Token, sent: Span) -> set[int]:
+    """The remnant 'and 10,000 at Gatwick' of a gapped count after `noun`, up to the end of its
+    clause, found by its words (the small model hangs it anywhere)."""
+    doc = sent.doc
+    for t in doc[noun.i + 1:sent.end - 2]:
+        if t.lower_ in ("and", "or") and doc[t.i + 1].like_num and doc[t.i + 2].lower_ in _GAP_PREPS:
+            out = set()
+            for u in doc[t.i:sent.end]:
+                if u.is_punct and u.text in ",;:.!?—–":
+                    break
+                out.add(u.i)
+            return out
+        if t.is_punct and t.text in ",;:":
+            break
+    return set()
+
+
+# "... at schools in Swansea and 2,000 at Newport?": a gapped count the parse hung elsewhere.
+_GAP_LEFT = re.compile(r"\b(and|or) \d[\d,.]*%? (at|in|on|for|from|to|by|with|of)\b")
+
+
+def _ask(np: Token, wh: str, sent: Span, extra: set[int] | None = None) -> str | None:
+    """Place the wh-phrase where the noun phrase `np` stands in its clause (less the `extra` tokens)."""
+    prompt = _ask_unchecked(np, wh, sent, extra)
+    return None if prompt is None or _GAP_LEFT.search(prompt) else prompt
+
+
+def _ask_unchecked(np: Token, wh: str, sent: Span, extra: set[int] | None = None) -> str | None:
     verb = np.head
-    target = cl.subtree(np)
+
+    def within(v: Token) -> set[int]:  # the remnant's words the clause of `v` holds (others are dropped)
+        return (extra or set()) & (cl.clause_tokens(v) or set())
+
+    target = cl.subtree(np) | within(verb)
     if np.dep_ in cl.SUBJECTS and verb.pos_ in ("VERB", "AUX"):
         if cl.subject_of(verb) is not None and cl.subject_of(verb) != np:
             return None
@@ -178,7 +218,7 @@ def _ask(np: Token, wh: str, sent: Span) -> str | None:
             verb.head.dep_ in ("ROOT", "conj", "ccomp") and verb.lower_ in ("in", "for", "to", "by", "from",
                                                                               "on", "at", "with", "over"):
         prep = verb
-        return cl.ask_inverted(prep.head, cl.subtree(prep), f"{prep.lower_} {wh}")
+        return cl.ask_inverted(prep.head, cl.subtree(prep) | within(prep.head), f"{prep.lower_} {wh}")
     return None
 
 
