@@ -103,3 +103,33 @@ def test_a_stem_never_leans_on_an_unnamed_owner(tmp_path):
     assert any(q.answer == "Mary Olsen" for q in qs)  # the people are asked about ...
     for q in qs:
         assert " its " not in f" {q.prompt} ", q.prompt  # ... but never "Who quoted its report?"
+
+
+PORTS = """Ferry boom ahead
+
+Research firm Harbour Insight said demand for ferries to Ireland would keep growing.
+
+Ferry operator Bluewave Lines has ordered two new ships for the route to Ireland.
+
+Westport's new fares are modelled on the Denmark system and will start in March.
+
+Consultancy firm Harbour Insight predicts that Westport will double its ferry traffic within ten years.
+"""
+
+
+def test_a_claim_by_a_named_firm_asks_which_organisation_made_it(tmp_path):
+    q = _asking(_bank(tmp_path, PORTS), "demand for ferries")
+    assert q.prompt == "Which organisation said demand for ferries to Ireland would keep growing?"
+    assert q.answer == "Harbour Insight" and q.distractors == ["Bluewave Lines"]
+
+
+def test_a_country_named_as_a_modifier_is_asked_with_its_thing(tmp_path):
+    q = _asking(_bank(tmp_path, PORTS), "system")
+    assert q.prompt == "On which country's system are Westport's new fares modelled?"
+    assert q.answer == "Denmark" and "Ireland" in q.distractors and len(q.distractors) == 3
+
+
+def test_a_verb_that_multiplies_is_not_varied_as_a_number(tmp_path):
+    """'will double its traffic' cannot become 'will three times its traffic'."""
+    for q in _bank(tmp_path, PORTS):
+        assert "three times its" not in " ".join(q.options)

@@ -229,11 +229,12 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
     af.sentence_names[index] = names
     af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
-    af.facts.extend(people.reported_speech_facts(sent, base, person_of))
+    af.facts.extend(people.reported_speech_facts(sent, base, person_of, name_of))
     _follow_quote(sent, index, af, base, person_of, resolve)
     af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
     af.facts.extend(people.role_facts(sent, base, person_of))
     af.facts.extend(people.entity_facts(sent, base, name_of))
+    af.facts.extend(people.country_of_thing_facts(sent, base, name_of))
     af.facts.extend(dates.date_facts(sent, base))
     _add_name_slots(sent, index, af)
     _track_person(sent, index, af, person_of)
@@ -345,6 +346,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
         return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
+    if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
+        return  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:

@@ -47,6 +47,7 @@ class Mention:
     title: str = ""  # "Mr", "Ms", "Dr" written before the name
     after_work_noun: bool = False  # "his album Innocent Man", "the label Jet Star"
     before_which: bool = False  # "Jet Star, which is advertising it": a thing, not a person
+    after_org_noun: bool = False  # "analyst firm Telecom View", "regulator Ofcom": an organisation
     proper: bool = True  # every word a proper noun or capitalised
 
 
@@ -97,6 +98,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             cues[m.name]["work"] += 1
         if m.before_which:
             cues[m.name]["which"] += 1
+        if m.after_org_noun:
+            votes[m.name]["org"] += 1
         if m.after_place_prep:
             cues[m.name]["place_prep"] += 1
     book = NameBook()

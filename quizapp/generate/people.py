@@ -182,6 +182,39 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
     return out
 
 
+def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'The proposals are modelled on the New Zealand system.' -> 'On which country's system are
+    the proposals modelled?': a country named as the modifier of a thing."""
+    out: list[Fact] = []
+    for ent in sent.ents:
+        root = ent.root
+        noun = root.head
+        if ent.label_ != "GPE" or root.dep_ != "compound" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+            continue
+        prep = noun.head
+        verb = prep.head
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "from", "by", "to", "with") or \
+                any(c.dep_ in ("conj", "cc") for c in noun.children):
+            continue
+        top = verb.head if verb.dep_ in ("acomp", "xcomp") else verb
+        if top.dep_ != "ROOT" or top.pos_ not in ("VERB", "AUX") or not name_of(root):
+            continue
+        mods = [t for t in noun.subtree if t.i not in range(ent.start, ent.end) and t.dep_ != "det"]
+        if any(t.i < ent.start for t in mods) or len(mods) > 4:
+            continue  # "the old New Zealand system": keep it simple
+        thing = cl.render(mods)
+        prompt = cl.ask_inverted(top, cl.subtree(prep), f"{prep.lower_} {{wh}}'s {thing}")
+        if not prompt or "{wh}" not in prompt or any(ch.isdigit() for ch in prompt):
+            continue
+        out.append(Fact(kind="possessor", prompt=prompt, answer=name_of(root), sentence=base.sentence,
+                        order=base.order + ent.start / 10_000 + 0.00002,
+                        names_in_sentence=base.names_in_sentence, score=0.6))
+    return out
+
+
+_ORG_NOUNS = {"firm", "company", "consultancy", "regulator", "watchdog", "agency", "charity", "bank",
+              "insurer", "retailer", "operator", "carmaker", "publisher", "broadcaster", "union"}
+
 _WORK_NOUNS = {"album", "albums", "single", "song", "songs", "film", "films", "movie", "movies", "book", "books",
                "novel", "label", "game", "games", "show", "shows", "series", "brand", "brands", "website",
                "magazine", "newspaper", "play", "musical", "programme", "app", "title", "titles", "product",
@@ -224,6 +257,7 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
+            after_org_noun=before is not None and before.lower_ in _ORG_NOUNS and ent.label_ == "ORG",
             after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
             before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
@@ -265,9 +299,10 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
                 antecedent=chain[0], chain=list(chain))
 
 
-def reported_speech_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'China has seen two decades of growth, says the BBC's Louisa Lim.' -> 'Who says China has
-    seen two decades of growth?': a claim without quote marks whose speaker the sentence names."""
+    seen two decades of growth?': a claim without quote marks whose speaker the sentence names
+    (a person, or with `name_of` an organisation: 'Which organisation predicts ...?')."""
     quoted = cl.quoted_tokens(sent)
     if quoted:
         return []
@@ -276,7 +311,11 @@ def reported_speech_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # t
             continue
         subj = [c for c in t.children if c.dep_ == "nsubj"]
         claim = [c for c in t.children if c.dep_ == "ccomp"]
-        if len(subj) != 1 or len(claim) != 1 or not person_of(subj[0]):
+        if len(subj) != 1 or len(claim) != 1:
+            continue
+        speaker = person_of(subj[0])
+        org = None if speaker or name_of is None else name_of(subj[0])
+        if not (speaker or org):
             continue
         toks = sorted(claim[0].subtree, key=lambda x: x.i)
         if toks[-1].i - toks[0].i + 1 != len(toks):
@@ -293,7 +332,12 @@ def reported_speech_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # t
         text = cl.render(toks)
         if not (first.pos_ == "PROPN" or first.text.isupper()):
             text = text[:1].lower() + text[1:]
+        if org and not any(w.pos_ == "PROPN" for w in toks):
+            return []  # "Which organisation said sales are expected to fall?": whose sales?
+        if org:
+            return [Fact(kind="claim", prompt=f"{{Wh}} {t.text.lower()} {text}?", answer=org, sentence=base.sentence,
+                         order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.65)]
         prompt = f"Who {t.text.lower()} {text}?"
-        return [Fact(kind="quote", prompt=prompt, answer=person_of(subj[0]), sentence=base.sentence,
+        return [Fact(kind="quote", prompt=prompt, answer=speaker, sentence=base.sentence,
                      order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.7)]
     return []

@@ -256,6 +256,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if kind is None or kind == "group" or kind not in WH:
         return None
+    if f.kind == "possessor" and kind != "country":
+        return None  # "which city's system" reads badly, and cities are too often mistaken
+    if f.kind == "claim" and (kind != "org" or answer not in names.sure):
+        return None  # "Labour claims ...": a party the model took for a person is no organisation to ask
     if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
     if kind == "org" and answer not in names.sure:
@@ -278,7 +282,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind == "country":
         pool = _one_per_country(answer, pool, gaz)
     distractors = _distinct(answer, pool, 3)
-    if len(distractors) < (1 if kind == "person" else 2):
+    if len(distractors) < (1 if kind == "person" or f.kind == "claim" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
                        cite=_cite(af, f.sentence, f.antecedent, f.chain),
