@@ -17,6 +17,8 @@ Mayor Alice Granger has approved a new ferry terminal for the town of Westport.
 
 "Nobody on the council wanted to lose the chance to build it."
 
+"If that happens, every family in the district will feel the benefit within a year."
+
 Fisherman Tom Baxter, who leads the harbour union, said the terminal would push the fleet out of its moorings.
 
 Mr Baxter vowed to fight the plan, saying "no council is going to take our harbour away".
@@ -65,6 +67,8 @@ def test_a_quote_that_goes_on_is_asked_with_the_sentence_naming_its_speaker(tmp_
     assert len(second.cite.quotes) == 2
     third = _asking(qs, "Nobody on the council wanted")
     assert third.answer == "Alice Granger" and len(third.cite.quotes) == 3
+    # "If that happens, ...": the words go on from the last quote, and the stem cannot show which.
+    assert not [q for q in qs if "If that happens" in q.prompt]
     for q in (first, second, third):
         assert set(q.distractors) <= {"Tom Baxter", "Ruth Ellery"} and len(q.distractors) == 2
 

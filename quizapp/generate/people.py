@@ -277,6 +277,10 @@ def quote_is_open(text: str) -> bool:
     return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
+# "If that's true, ...", "This is why ...": a quote that goes on from what the speaker just said.
+_LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
+
+
 def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) -> Fact | None:
     """A sentence that only goes on with a named speaker's quote: 'Who said “...”?', citing the
     sentences from the one that names the speaker to this one (`chain`)."""
@@ -292,7 +296,7 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
     words = quote.split()
     if len(words) < 5 or len(words) > 40 or not quote[:1].isupper():
         return None
-    if speaker.split()[-1].lower() in quote.lower():
+    if speaker.split()[-1].lower() in quote.lower() or _LEANS_BACK.match(quote):
         return None
     return Fact(kind="quote", prompt=f"Who said “{quote}”?", answer=speaker, sentence=base.sentence,
                 order=base.order, names_in_sentence=base.names_in_sentence, score=0.8,
