@@ -148,8 +148,7 @@ def test_an_editor_given_the_result_saves_a_valid_bank(qtbot, monkeypatch: pytes
         def finished(ok: bool) -> None:
             assert ok
             dialog.review.setCurrentRow(0)
-            dialog.prompt_edit.setText("Edited in review?")
-            dialog.prompt_edit.textEdited.emit("Edited in review?")
+            dialog.prompt_edit.setPlainText("Edited in review?")
             dialog.set_accepted(4, False)
             dialog.ok_button.click()
 
@@ -198,3 +197,22 @@ def test_new_bank_from_article_cancelled_at_the_file_dialog(monkeypatch: pytest.
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
     assert new_bank_from_article(None) is None
     assert (data_dir / "banks").is_dir() and not list((data_dir / "banks").iterdir())
+
+
+def test_an_unreadable_article_is_reported_in_the_dialog(qtbot, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken")
+    dialog = make_dialog(qtbot, tmp_path, [bad])
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [False]
+    assert "Could not generate" in dialog.status.text() and "empty.txt" in dialog.status.text()
+    assert dialog.generate_button.isEnabled() and dialog.question_count() == 0
+    # Remove it, add the seed article instead, and it works.
+    dialog.files.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.articles() == [] and not dialog.generate_button.isEnabled()
+    dialog.add_article(SEED)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    assert dialog.question_count() == 2

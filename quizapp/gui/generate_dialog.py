@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -88,7 +89,7 @@ class GenerateDialog(QDialog):
         files = QVBoxLayout(files_box)
         self.files = QListWidget()
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setMaximumHeight(110)
+        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
         self.files.itemSelectionChanged.connect(self._update_state)
         files.addWidget(self.files)
         row = QHBoxLayout()
@@ -162,10 +163,19 @@ class GenerateDialog(QDialog):
         self.review.currentRowChanged.connect(self._show_question)
         split.addWidget(self.review)
         details = QWidget()
-        form = QFormLayout(details)
+        outer = QVBoxLayout(details)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # the fields stay together at the top
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.prompt_edit = QLineEdit()
-        self.prompt_edit.textEdited.connect(self._prompt_edited)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setTabChangesFocus(True)
+        lines = self.prompt_edit.fontMetrics().lineSpacing() * 3 + 12
+        self.prompt_edit.setFixedHeight(lines)  # a long prompt wraps over three lines
+        self.prompt_edit.textChanged.connect(self._prompt_edited)
+        self._filling = False
         self.answer_edit = QLineEdit()
         self.answer_edit.textEdited.connect(self._answer_edited)
         self.answer_problem = QLabel()
@@ -180,6 +190,8 @@ class GenerateDialog(QDialog):
         form.addRow("&Prompt:", self.prompt_edit)
         form.addRow("A&nswer:", self.answer_edit)
         form.addRow("", self.answer_problem)
+        self._form = form
+        form.setRowVisible(self.answer_problem, False)
         form.addRow("Wrong answers:", self.distractors_label)
         form.addRow("Citation:", self.citation_label)
         split.addWidget(details)
@@ -317,7 +329,7 @@ class GenerateDialog(QDialog):
         self._set_questions(questions, sources)
         n = len(questions)
         self.status.setText(f"{n} question{'s' if n != 1 else ''} generated: accept, reject or edit "
-                            "each one, then press OK." if n else
+                            "each one, then press Add." if n else
                             "The generator found no questions in these articles.")
         self._update_state()
         self.generation_finished.emit(bool(n))
@@ -416,16 +428,19 @@ class GenerateDialog(QDialog):
         has = 0 <= row < len(self._questions)
         for w in (self.prompt_edit, self.answer_edit):
             w.setEnabled(has)
-        self.answer_problem.clear()
+        self._set_answer_problem("")
         if not has:
+            self._filling = True
             for w in (self.prompt_edit, self.answer_edit):
                 w.clear()
+            self._filling = False
             for label in (self.kind_label, self.distractors_label, self.citation_label):
                 label.clear()
             return
         q = self._questions[row]
-        self.prompt_edit.setText(str(q.get("prompt", "")))
-        self.prompt_edit.setCursorPosition(0)
+        self._filling = True
+        self.prompt_edit.setPlainText(str(q.get("prompt", "")))
+        self._filling = False
         self.answer_edit.setText(_format_answer(q.get("answer")))
         self.answer_edit.setCursorPosition(0)
         if q.get("type") == "numeric":
@@ -439,9 +454,14 @@ class GenerateDialog(QDialog):
             self.distractors_label.setText("; ".join(str(d) for d in q.get("distractors", [])))
         self.citation_label.setText(_citation_text(q))
 
-    def _prompt_edited(self, text: str) -> None:
-        if 0 <= self._showing < len(self._questions) and text.strip():
-            self._questions[self._showing]["prompt"] = text.strip()
+    def _set_answer_problem(self, text: str) -> None:
+        self.answer_problem.setText(text)
+        self._form.setRowVisible(self.answer_problem, bool(text))
+
+    def _prompt_edited(self) -> None:
+        text = " ".join(self.prompt_edit.toPlainText().split())
+        if not self._filling and 0 <= self._showing < len(self._questions) and text:
+            self._questions[self._showing]["prompt"] = text
             self._refresh_item(self._showing)
 
     def _answer_edited(self, text: str) -> None:
@@ -449,21 +469,21 @@ class GenerateDialog(QDialog):
         if not 0 <= row < len(self._questions):
             return
         q = self._questions[row]
-        self.answer_problem.clear()
+        self._set_answer_problem("")
         text = text.strip()
         if not text:
-            self.answer_problem.setText("An answer cannot be empty: the previous one is kept.")
+            self._set_answer_problem("An answer cannot be empty: the previous one is kept.")
             return
         if q.get("type") == "numeric":
             value = _parse_number(text)
             if value is None:
-                self.answer_problem.setText(f"Not a number: the previous answer ({_format_answer(q['answer'])}) "
+                self._set_answer_problem(f"Not a number: the previous answer ({_format_answer(q['answer'])}) "
                                             "is kept.")
                 return
             q["answer"] = value
         else:
             if text in [str(d) for d in q.get("distractors", [])]:
-                self.answer_problem.setText("This is also a wrong answer: change the wrong answers in the "
+                self._set_answer_problem("This is also a wrong answer: change the wrong answers in the "
                                             "bank editor.")
             q["answer"] = text
         self._refresh_item(row)
