@@ -216,3 +216,36 @@ def test_an_unreadable_article_is_reported_in_the_dialog(qtbot, tmp_path: Path) 
     dialog.max_questions.setValue(2)
     generate(qtbot, dialog)
     assert dialog.question_count() == 2
+
+
+def test_closing_the_dialog_stops_the_generator(qtbot, tmp_path: Path, long_article: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path, [long_article])
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        dialog.buttons.rejected.emit()  # the Cancel button of the dialog (or Esc)
+    assert task.cancelled and not dialog.isVisible()
+    assert dialog.accepted_questions == [] and dialog.question_count() == 0
+
+
+def test_source_keys_follow_the_target_bank(qtbot, tmp_path: Path) -> None:
+    target = ROOT / "questions"
+    same = {"mali": {"file": "../seeds/mali-helicopter-collision.txt"}}
+    dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=same)
+    qtbot.addWidget(dialog)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    dialog.accept()
+    assert dialog.accepted_sources == {"mali": {"file": "../seeds/mali-helicopter-collision.txt",
+                                                "author": "Paquette"}}
+    assert {q["cite"]["source"] for q in dialog.accepted_questions} == {"mali"}
+
+    other = {"mali-helicopter-collision": {"file": "another.txt"}}
+    dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=other)
+    qtbot.addWidget(dialog)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    dialog.accept()
+    assert list(dialog.accepted_sources) == ["mali-helicopter-collision-2"]
+    assert {q["cite"]["source"] for q in dialog.accepted_questions} == {"mali-helicopter-collision-2"}
