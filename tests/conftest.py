@@ -61,6 +61,14 @@ def bundled_bank(bundled_bank_path: Path):
     return load_bank(bundled_bank_path)
 
 
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    """A writable copy of the bundled questions/ and seeds/; the hand-written bank's path."""
+    shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "questions" / BUNDLED_BANK.name
+
+
 @pytest.fixture(autouse=True)
 def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A message box nobody answers would hang an offscreen test for ever: fail instead.
