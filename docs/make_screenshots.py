@@ -187,6 +187,17 @@ def main() -> int:
             window.close()
             window.deleteLater()
             settle()
+
+            # The study session above was left after one answer: the next start offers to resume it.
+            window = create_main_window(data_dir=tmp / "data")
+            window.resize(width, height)
+            window.show()
+            wait_for(lambda w=window: w.library.resume_banner.isVisibleTo(w.library))
+            window.library.list.setCurrentRow(row)
+            save(window, f"library-resume-{tag}")
+            window.close()
+            window.deleteLater()
+            settle()
     for path in written:
         print(path.relative_to(ROOT))
     return 0
