@@ -54,12 +54,13 @@ def percent(value: float | None) -> str:
 def history_scores(store: HistoryStore) -> dict[str, BankScores]:
     """Last and best percentage of each bank's finished quizzes, from the history, by bank key."""
     rows = store.db.execute(
-        "SELECT s.bank_key, s.finished_at, json_array_length(s.plan), "
-        "(SELECT coalesce(sum(a.points), 0) FROM answers a WHERE a.session_id = s.id) "
-        "FROM sessions s WHERE s.kind = 'quiz' AND s.finished_at IS NOT NULL AND s.abandoned = 0 "
-        "AND s.bank_key IS NOT NULL ORDER BY s.finished_at").fetchall()
+        "SELECT s.bank_key, json_array_length(s.plan), coalesce(t.points, 0) FROM sessions s "
+        "LEFT JOIN (SELECT session_id, sum(points) AS points FROM answers GROUP BY session_id) t "
+        "ON t.session_id = s.id "
+        "WHERE s.kind = 'quiz' AND s.finished_at IS NOT NULL AND s.abandoned = 0 AND s.bank_key IS NOT NULL "
+        "ORDER BY s.finished_at").fetchall()
     out: dict[str, BankScores] = {}
-    for key, _finished, planned, points in rows:
+    for key, planned, points in rows:
         if not planned:
             continue
         pct = round(100.0 * points / planned, 1)
