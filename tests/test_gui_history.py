@@ -205,6 +205,9 @@ def test_review_mistakes_asks_the_questions_missed_last_time(qtbot: QtBot, main_
     assert window.stack.currentWidget() is window.study_screen
     assert sorted(i.question.id for i in window.study_screen.session.items) == sorted(missed)
     assert window.study_screen.heading.text().startswith("Review mistakes")
+    window.show_library()
+    window.review_all_action.trigger()  # the only bank: the same questions
+    assert sorted(i.question.id for i in window.study_screen.session.items) == sorted(missed)
 
 
 def test_statistics_from_the_menu_and_back(qtbot: QtBot, main_window, bundled_bank) -> None:
@@ -225,3 +228,75 @@ def test_statistics_from_the_menu_and_back(qtbot: QtBot, main_window, bundled_ba
     assert stats.scores.showing_chart and stats.by_bank.showing_chart
     qtbot.mouseClick(stats.back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.library
+
+
+KILLED_APP = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[3])
+from quizapp.core.session import QuizOptions
+from quizapp.gui.app import create_app
+from quizapp.gui.main_window import MainWindow
+
+app = create_app()
+window = MainWindow(data_dir=Path(sys.argv[1]), bundled_dir=Path(sys.argv[2]))
+window.library.refresh()
+window.show()
+while window.library.loading or not window.library.checks:
+    app.processEvents()
+window.begin(window.library.checks[0].loaded, QuizOptions(count=5, seed=7))
+quiz = window.quiz
+for _ in range(3):
+    item = quiz.session.current
+    if item.is_choice:
+        quiz.choose(1)
+    else:
+        quiz.number.setText("7")
+        quiz.submit_number()
+    quiz.next_question()
+    print("answered", item.question.id, flush=True)
+time.sleep(600)
+"""
+
+
+def test_app_killed_in_mid_quiz_resumes_with_nothing_lost(qtbot: QtBot, main_window, data_dir, bundled_copy,
+                                                           tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    main_window.close()  # this test's app starts after the killed one
+    script = tmp_path / "app.py"
+    script.write_text(KILLED_APP, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
+    proc = subprocess.Popen([sys.executable, str(script), str(data_dir), str(bundled_copy), str(tmp_path / "s")],
+                            stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        answered = [proc.stdout.readline().split()[1] for _ in range(3)]
+        os.kill(proc.pid, signal.SIGKILL)
+        assert proc.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+    again = new_window(qtbot, data_dir, bundled_copy)
+    qtbot.waitUntil(lambda: again.library.resume_banner.isVisibleTo(again.library))
+    assert "3 of 5 answered" in again.library.resume_text.text()
+    qtbot.mouseClick(again.library.resume_button, Qt.MouseButton.LeftButton)
+    session = again.quiz.session
+    assert [a.question.id for a in session.answers] == answered
+    assert again.quiz.position.text() == "Question 4 of 5"
+    while again.quiz.running:
+        answer_by_clicks(qtbot, again.quiz)
+        qtbot.mouseClick(again.quiz.next_button, Qt.MouseButton.LeftButton)
+    assert again.results.list.count() == 5
+    with HistoryStore.open(data_dir) as reader:
+        [record] = reader.sessions()
+        assert record.finished and [a.question_id for a in reader.answers(session_id=record.id)][:3] == answered

@@ -218,8 +218,11 @@ class MainWindow(QMainWindow):
                                          lambda: self.results.retry_requested.emit(self.results.session))
         self.study_action = self._action("Study &due questions", lambda: self.library.study_current(),
                                          "Ctrl+D", tip="Spaced repetition: the questions due today and new ones")
-        self.review_action = self._action("Review &mistakes", self.review_mistakes, "Ctrl+M",
+        self.review_action = self._action("Review &mistakes", lambda: self.review_mistakes(), "Ctrl+M",
                                           tip="The questions of the selected bank answered wrongly last time")
+        self.review_all_action = self._action("Review mistakes in &all banks",
+                                              lambda: self.review_mistakes(all_banks=True),
+                                              tip="The questions of every bank answered wrongly last time")
         self.new_per_day_action = self._action("&New questions per day…", self.ask_new_per_day,
                                                tip="How many new questions a study session adds each day")
         for a in (self.start_action, self.skip_action, self.leave_action, self.retry_action):
@@ -227,6 +230,7 @@ class MainWindow(QMainWindow):
         quiz.addSeparator()
         quiz.addAction(self.study_action)
         quiz.addAction(self.review_action)
+        quiz.addAction(self.review_all_action)
         quiz.addAction(self.new_per_day_action)
 
         view = bar.addMenu("&View")
@@ -280,6 +284,7 @@ class MainWindow(QMainWindow):
         can_study = check is not None and check.loaded is not None and self.history_error is None
         self.study_action.setEnabled(can_study)
         self.review_action.setEnabled(can_study)
+        self.review_all_action.setEnabled(on_library and self.history_error is None)
         self.statistics_action.setEnabled(not in_quiz and self.history_error is None)
         self.export_action.setEnabled(check is not None and check.loaded is not None)
         for a in (self.new_from_article_action, self.import_action):
@@ -424,13 +429,18 @@ class MainWindow(QMainWindow):
         if store is not None:
             self.run_study(start_study(store, loaded, new_per_day=new_per_day()), f"Study: {loaded.bank.title}")
 
-    def review_mistakes(self) -> None:
-        """A session on the selected bank's questions answered wrongly last time."""
+    def review_mistakes(self, *, all_banks: bool = False) -> None:
+        """A session on the questions answered wrongly last time: of the selected bank, or of every bank."""
         from quizapp.core.study import start_review
 
-        check = self.library.current_check()
         store = self.history()
-        if check is None or check.loaded is None or store is None:
+        if store is None:
+            return
+        if all_banks:
+            self.run_study(start_review(store, self.loaded_banks()), "Review mistakes: all banks")
+            return
+        check = self.library.current_check()
+        if check is None or check.loaded is None:
             return
         self.run_study(start_review(store, [check.loaded]), f"Review mistakes: {check.loaded.bank.title}")
 
