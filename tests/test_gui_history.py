@@ -300,3 +300,33 @@ def test_app_killed_in_mid_quiz_resumes_with_nothing_lost(qtbot: QtBot, main_win
     with HistoryStore.open(data_dir) as reader:
         [record] = reader.sessions()
         assert record.finished and [a.question_id for a in reader.answers(session_id=record.id)][:3] == answered
+
+
+def test_new_questions_per_day_setting_from_the_menu(qtbot: QtBot, main_window) -> None:
+    from tests.conftest import on_modal
+
+    def set_seven(dialog) -> None:
+        dialog.setIntValue(7)
+        dialog.accept()
+
+    on_modal(qtbot, set_seven)
+    main_window.new_per_day_action.trigger()
+    assert new_per_day() == 7
+    assert main_window.library.study_line.text() == "0 due · 7 new for study today"
+
+
+def test_a_damaged_history_file_is_named_and_quizzes_still_run(qtbot: QtBot, settings_dir, data_dir,
+                                                                bundled_copy, bundled_bank) -> None:
+    from quizapp.gui.app import create_app
+
+    create_app()
+    (data_dir / "history.sqlite3").write_bytes(b"this is not a database" * 100)
+    window = new_window(qtbot, data_dir, bundled_copy)
+    assert "history.sqlite3" in window.library.status.text()
+    assert "not kept" in window.library.status.text()
+    assert not window.library.study_button.isEnabled() and not window.study_action.isEnabled()
+    window.begin(bundled_bank, QuizOptions(count=2, seed=8))
+    while window.quiz.running:
+        answer_by_clicks(qtbot, window.quiz)
+        qtbot.mouseClick(window.quiz.next_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.results

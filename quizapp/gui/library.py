@@ -101,6 +101,7 @@ class LibraryScreen(QWidget):
         self.due: dict[str, DueCount] = {}  # by bank key, as of the last fill
         self.best: dict[str, BankScores] = {}  # from the history, by bank key
         self.resume_id: str | None = None
+        self.history_problem: str | None = None  # why answers cannot be kept, when they cannot
         self.checks: list[BankCheck] = []  # in list order
         self.loading = False
         self._pending_select: Path | None = None
@@ -319,7 +320,8 @@ class LibraryScreen(QWidget):
         broken = len(checks) - ok
         self.status.setText(f"{ok} bank{'s' if ok != 1 else ''} ready" +
                             (f", {broken} with errors" if broken else "") +
-                            ". Open more with Ctrl+O or drop .yaml files here.")
+                            ". Open more with Ctrl+O or drop .yaml files here." +
+                            (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
         if checks:
             self.list.setCurrentRow(select)
         else:

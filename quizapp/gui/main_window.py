@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
                 self._history = HistoryStore.open(self.data_dir)
             except HistoryError as exc:
                 self.history_error = str(exc)
-                self.library.status.setText(f"Answers are not kept: {exc}")
+                self.library.history_problem = str(exc)
         return self._history
 
     # screens built on demand
