@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     from quizapp.formats.command import add_format_parsers
 
     add_format_parsers(sub)
+    from quizapp.history_command import add_history_parser
+
+    add_history_parser(sub)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,25 +35,67 @@ def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
 
 
 @pytest.fixture(scope="session")
-def bundled_bank_path() -> Path:
-    return BUNDLED_BANK
+def bundled_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A bundled folder holding only the hand-written bank and its article.
+
+    GUI tests count and pick banks in the library; the generator's bank beside the
+    hand-written one in questions/ would change those counts as it evolves.
+    """
+    root = tmp_path_factory.mktemp("bundled")
+    (root / "questions").mkdir()
+    shutil.copy2(BUNDLED_BANK, root / "questions" / BUNDLED_BANK.name)
+    shutil.copytree(ROOT / "seeds", root / "seeds")
+    return root / "questions"
 
 
 @pytest.fixture(scope="session")
-def bundled_bank():
+def bundled_bank_path(bundled_copy: Path) -> Path:
+    return bundled_copy / BUNDLED_BANK.name
+
+
+@pytest.fixture(scope="session")
+def bundled_bank(bundled_bank_path: Path):
     """The bundled bank, loaded once (tests must not change it)."""
     from quizapp.core.bank import load_bank
 
-    return load_bank(BUNDLED_BANK)
+    return load_bank(bundled_bank_path)
 
 
 @pytest.fixture
-def main_window(qtbot, settings_dir: Path, data_dir: Path):
+def bank_file(tmp_path: Path) -> Path:
+    """A writable copy of the bundled questions/ and seeds/; the hand-written bank's path."""
+    shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "questions" / BUNDLED_BANK.name
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A message box nobody answers would hang an offscreen test for ever: fail instead.
+
+    Tests that expect a question patch QMessageBox themselves (their patch wins).
+    """
+    try:
+        from PySide6.QtWidgets import QMessageBox
+    except ImportError:  # pragma: no cover
+        return
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"an unexpected message box was opened: {args[1:3]}")
+
+    for name in ("question", "warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
+
+
+@pytest.fixture
+def main_window(qtbot, settings_dir: Path, data_dir: Path, bundled_copy: Path):
     """The app's main window on the bundled banks, shown, with its library loaded."""
-    from quizapp.gui.app import create_app, create_main_window
+    from quizapp.gui.app import create_app
+    from quizapp.gui.main_window import MainWindow
 
     create_app()
-    window = create_main_window(data_dir=data_dir)
+    window = MainWindow(data_dir=data_dir, bundled_dir=bundled_copy)
+    window.library.refresh()
 
     def before_close(w) -> None:
         if w._quiz is not None:  # closing mid-quiz asks first, and no one would answer

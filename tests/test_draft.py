@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import BankDraft, DraftError, backup_path, find_comment_lines, parse_number
-from quizapp.paths import bundled_banks_dir
-
-
-@pytest.fixture
-def bank_file(tmp_path: Path) -> Path:
-    src = bundled_banks_dir()
-    shutil.copytree(src, tmp_path / "questions")
-    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
-    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
 
 
 def test_edit_save_and_reload(bank_file: Path) -> None:

@@ -23,11 +23,16 @@ def test_menus_and_shortcuts(main_window) -> None:
     for action, key in shortcuts.items():
         assert action.shortcut() == QKeySequence(key), action.text()
     assert QKeySequence("Ctrl+=") in w.bigger_action.shortcuts()
-    # Room for later work, disabled until it exists.
-    for action in (w.new_from_article_action, w.import_action, w.export_action, w.edit_bank_action,
-                   w.statistics_action, w.study_action):
-        assert not action.isEnabled()
+    teacher = {w.new_from_article_action: "Ctrl+N", w.import_action: "Ctrl+I",
+               w.export_action: "Ctrl+E", w.edit_bank_action: "Ctrl+Shift+E"}
+    for action, key in teacher.items():
+        assert action.shortcut() == QKeySequence(key), action.text()
+        assert action.isEnabled(), action.text()  # the bundled bank is selected
     assert w.start_action.isEnabled() and not w.skip_action.isEnabled()
+    study = {w.study_action: "Ctrl+D", w.review_action: "Ctrl+M", w.statistics_action: "Ctrl+T"}
+    for action, key in study.items():
+        assert action.shortcut() == QKeySequence(key), action.text()
+        assert action.isEnabled(), action.text()
 
 
 def test_text_size_changes_and_is_remembered(main_window) -> None:

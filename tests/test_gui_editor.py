@@ -13,15 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import backup_path
 from quizapp.gui.editor import BankEditor
-from quizapp.paths import bundled_banks_dir
-
-
-@pytest.fixture
-def bank_file(tmp_path: Path) -> Path:
-    src = bundled_banks_dir()
-    shutil.copytree(src, tmp_path / "questions")
-    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
-    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
 
 
 def discard_on_teardown(editor: BankEditor) -> None:

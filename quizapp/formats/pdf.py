@@ -7,7 +7,6 @@ is ever read as HTML. The only Qt imports of quizapp.formats are in this module.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from collections.abc import Callable
@@ -79,27 +78,8 @@ def export_pdf(loaded: LoadedBank, out: Path, *, paper: str = "a4", **options: o
     return [out, key_out]
 
 
-def pin_none_for_pyside() -> None:
-    """Work around PySide6 6.12 on Python 3.11, which drops a reference to None at each void call.
-
-    Its abi3 modules return None without counting the reference (fine on 3.12+, where
-    None is immortal); on 3.11 None's count falls by one per call of a void method and
-    the interpreter aborts ("deallocating None") after a few thousand. Adding 2**40 to
-    the count makes None as good as immortal, which is what those modules expect.
-    """
-    global _none_pinned
-    if _none_pinned or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
-    _none_pinned = True
-
-
-_none_pinned = False
-
-
 def ensure_gui_app() -> None:
     """QTextDocument and fonts need a QGuiApplication; make a windowless one when there is none."""
-    pin_none_for_pyside()
     if QGuiApplication.instance() is not None:
         return
     argv = [sys.argv[0] if sys.argv else "quizapp"]

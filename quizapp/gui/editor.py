@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -690,6 +691,37 @@ class BankEditor(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+_open_editors: list[BankEditor] = []
+
+
+def open_editor(path: str | Path, parent: QWidget | None = None) -> BankEditor | None:
+    """Show the editor for `path`, raising the one already open; None (with a message) on failure."""
+    target = Path(path).resolve()
+    for editor in list(_open_editors):
+        if not shiboken6.isValid(editor):
+            _open_editors.remove(editor)
+        elif editor.draft.path.resolve() == target:
+            editor.show()
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+    try:
+        editor = BankEditor.open_file(target)
+    except DraftError as exc:
+        QMessageBox.warning(parent, "Cannot open the bank", str(exc))
+        return None
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    _open_editors.append(editor)
+    editor.destroyed.connect(lambda *_a, e=editor: _open_editors.remove(e) if e in _open_editors else None)
+    editor.show()
+    return editor
+
+
+def open_editors() -> list[BankEditor]:
+    """The editor windows now open (for the main window's quit guard)."""
+    return [e for e in _open_editors if shiboken6.isValid(e) and e.isVisible()]
 
 
 def preview_text(q: QuestionData) -> str:

@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -109,15 +110,23 @@ class Task(QObject):
         _running.discard(self)
         self.done.emit()
 
+    def _owner_gone(self) -> bool:
+        # The screen that started the work was closed while it ran: nobody to tell.
+        return self.parent_widget is not None and not shiboken6.isValid(self.parent_widget)
+
     @Slot(object)
     def _on_succeeded(self, result: object) -> None:
         self._finish()
+        if self._owner_gone():
+            return
         if self.on_success is not None:
             self.on_success(result)
 
     @Slot(object, str)
     def _on_failed(self, exc: BaseException, trace: str) -> None:
         self._finish()
+        if self._owner_gone():
+            return
         if self.on_error is not None:
             self.on_error(exc, trace)
         else:
@@ -126,6 +135,8 @@ class Task(QObject):
     @Slot()
     def _on_cancelled(self) -> None:
         self._finish()
+        if self._owner_gone():
+            return
         if self.on_cancel is not None:
             self.on_cancel()
 

@@ -1,0 +1,92 @@
+"""The library's teacher actions: edit a bank (even a broken one), export, import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from quizapp.core.bank import load_bank
+from quizapp.gui.editor import open_editors
+
+
+def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_window, monkeypatch) -> None:
+    window = main_window
+    assert window.edit_bank_action.isEnabled()
+    window.edit_bank_action.trigger()
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    assert editor.draft.path == window.library.current_check().path
+    editor.draft.comment_lines = []
+    editor.list.setCurrentRow(0)
+    editor.title_edit.setText("Helicopters in Mali")
+    editor.title_edit.textEdited.emit("Helicopters in Mali")
+    with qtbot.waitSignal(window.library.loaded):
+        assert editor.save()
+    assert window.library.name.text() == "Helicopters in Mali"
+    editor.close()
+
+
+def test_a_broken_bank_opens_in_the_editor_at_its_problems(qtbot, main_window, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\nquestions: []\n", encoding="utf-8")
+    with qtbot.waitSignal(main_window.library.loaded):
+        main_window.library.add_banks([bad])
+    assert not main_window.library.start_button.isEnabled()
+    assert main_window.library.edit_button.isEnabled()
+    main_window.library.edit_button.click()
+    editor = next(e for e in open_editors() if e.draft.path == bad)
+    qtbot.addWidget(editor)
+    assert editor.pages.currentIndex() == 1
+    assert "not closed" in editor.source_problems.item(0).text()
+    editor.close()
+
+
+def test_quit_asks_the_open_editors_first(qtbot, main_window, monkeypatch) -> None:
+    main_window.edit_bank_action.trigger()
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    editor.list.setCurrentRow(0)
+    editor.form.widgets["unit"].setText("people")
+    editor.form.widgets["unit"].textEdited.emit("people")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    assert not main_window.close()
+    assert editor.isVisible() and editor.draft.question(0)["unit"] == "people"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    assert main_window.close()
+
+
+def test_export_from_the_app(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:
+    target = tmp_path / "quiz.gift"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
+    main_window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert str(target) in shown[0]
+    assert "::soldiers-killed::" in target.read_text(encoding="utf-8")
+
+
+def test_import_from_the_app(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "old.gift"
+    source.write_text("::capital:: What is the capital of Mali? {=Bamako ~Dakar ~Niamey}\n\n"
+                      "::year:: In what year did Operation Barkhane begin? {#2014}\n", encoding="utf-8")
+    target = tmp_path / "old.yaml"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    with qtbot.waitSignal(main_window.library.loaded):
+        main_window.import_action.trigger()
+    bank = load_bank(target).bank
+    assert [q.id for q in bank.questions] == ["capital", "year"]
+    assert main_window.library.current_check().path == target.resolve()
+
+
+def test_bad_import_writes_nothing_and_says_where(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:
+    source = tmp_path / "bad.gift"
+    source.write_text("::a:: Fine? {=yes ~no}\n\n::b:: Broken {=yes ~no\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    main_window.import_action.trigger()
+    assert f"{source}:3" in warnings[0]
+    assert not (tmp_path / "bad.yaml").exists()
