@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from quizapp.core.bank import load_bank
+from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
 from tests.conftest import ROOT, on_modal
 
@@ -185,7 +186,8 @@ def test_new_bank_from_article(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir:
     assert editor is not None
     qtbot.addWidget(editor)
     path = banks / "mali-helicopter-collision-quiz.yaml"
-    assert editor.draft.path == path and editor.isVisible() and not editor.is_dirty()
+    assert editor in open_editors()  # kept alive, and asked before quitting
+    assert editor.draft.path == path.resolve() and editor.isVisible() and not editor.is_dirty()
     loaded = load_bank(path)
     assert len(loaded.bank.questions) == 3
     (source,) = loaded.bank.sources.values()

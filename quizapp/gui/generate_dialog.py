@@ -580,7 +580,7 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     Returns the editor (shown), or None when the teacher cancelled at any step.
     """
     from quizapp.core.draft import BankDraft, DraftError
-    from quizapp.gui.editor import BankEditor
+    from quizapp.gui.editor import open_editor
     from quizapp.paths import user_data_dir
 
     folder = Path(save_dir) if save_dir is not None else user_data_dir() / "banks"
@@ -613,6 +613,5 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     except DraftError as exc:
         QMessageBox.warning(parent, "New bank from article", str(exc))
         return None
-    editor = BankEditor(draft)
-    editor.show()
-    return editor
+    # open_editor keeps the window alive and known to the quit guard.
+    return open_editor(path, parent)
