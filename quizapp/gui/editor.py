@@ -196,9 +196,10 @@ class BankEditor(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.form_stack)
         splitter.addWidget(self.side_tabs)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
+        splitter.setSizes([330, 440, 440])
         splitter.setChildrenCollapsible(False)
 
         # Problems of the whole bank, click to go there.
@@ -209,8 +210,11 @@ class BankEditor(QMainWindow):
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(splitter)
         vertical.addWidget(self.problems)
-        vertical.setStretchFactor(0, 5)
-        vertical.setStretchFactor(1, 1)
+        vertical.setStretchFactor(0, 1)
+        vertical.setStretchFactor(1, 0)
+        line = self.problems.fontMetrics().lineSpacing()
+        self.problems.setMinimumHeight(line * 2 + 8)
+        vertical.setSizes([10_000, line * 3 + 10])
 
         form_page = QWidget()
         page_layout = QVBoxLayout(form_page)
@@ -301,6 +305,7 @@ class BankEditor(QMainWindow):
             self.pages.setCurrentIndex(0)
             self._refresh_list(0 if draft.questions else -1)
             self.run_check()
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_title()
 
     def _changed(self, index: int, shape_changed: bool) -> None:
