@@ -23,6 +23,15 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
+def store(data_dir: Path):
+    """The history store in this test's data folder (a real SQLite file)."""
+    from quizapp.core.history import HistoryStore
+
+    with HistoryStore.open() as s:
+        yield s
+
+
+@pytest.fixture
 def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
     """QSettings go to a fresh temp folder in INI format for each test."""
     from PySide6.QtCore import QSettings
