@@ -86,9 +86,6 @@ class BankCheck:
     path: Path
     loaded: LoadedBank | None
     problems: list[Problem]
-    # The parsed YAML (None when the file could not be parsed), for the editor to open
-    # a bank with errors at its problems.
-    data: dict[str, Any] | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -262,7 +259,7 @@ class _Checker:
     def _run(self) -> BankCheck:
         data = self._parse()
         if data is None:
-            return BankCheck(self.path, None, self.fixed, None)
+            return BankCheck(self.path, None, self.fixed)
         bank = self._validate(data)
         questions = bank.questions if bank else self._questions_one_by_one(data)
         sources = bank.sources if bank else self._sources_one_by_one(data)
@@ -274,7 +271,7 @@ class _Checker:
         if bank is not None and not any(p.is_error for p in problems):
             loaded = LoadedBank(self.path, bank, articles,
                                 [p for p in problems if not p.is_error])
-        return BankCheck(self.path, loaded, problems, data)
+        return BankCheck(self.path, loaded, problems)
 
     # parsing
 
