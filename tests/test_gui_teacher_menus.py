@@ -18,6 +18,7 @@ def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_w
     qtbot.addWidget(editor)
     assert editor.draft.path == window.library.current_check().path
     editor.draft.comment_lines = []
+    editor.draft.reordered = []
     editor.list.setCurrentRow(0)
     editor.title_edit.setText("Helicopters in Mali")
     editor.title_edit.textEdited.emit("Helicopters in Mali")

@@ -588,13 +588,13 @@ class BankEditor(QMainWindow):
             QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
                                 "(see the problems list). Fix it first; nothing has been lost.")
             return False
-        if self.draft.comment_lines and not self._comments_confirmed:
-            lines = ", ".join(str(n) for n in self.draft.comment_lines[:8])
+        losses = self.draft.layout_losses()
+        if losses and not self._comments_confirmed:
             answer = QMessageBox.question(
-                self, "Comments will be lost",
-                f"This file has comments (line {lines}). The editor does not keep comments, so "
-                "saving here removes them.\n\nSave anyway? Choose No to keep the file as it is "
-                "and save your changes with Save As instead.",
+                self, "Comments will be lost" if self.draft.comment_lines else "The layout will change",
+                "This file was written by hand. The editor saves it in quizapp's standard layout, "
+                "so saving here does not keep " + " or ".join(losses) + ".\n\nSave anyway? "
+                "Choose No to keep the file as it is and save your changes with Save As instead.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False
