@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
+BANK = "mali-helicopter-collision.yaml"
 SIZES = {"": (1000, 720), "-800x600": (800, 600)}
 ORDER = ["heroes-quote", "french-troops", "capital-of-mali", "displaced-malians", "soldiers-killed",
          "mali-president"]
@@ -39,6 +40,33 @@ questions:
     distractors: [Dakar, Bamako]
     cite: {quote: "the capital, Bamako"}
 """
+
+
+def seed_history(data_dir: Path, loaded: object) -> None:
+    """A past quiz and yesterday's study session, so the library shows a score and due counts."""
+    import datetime as dt
+
+    from quizapp.core.history import HistoryStore, PlanItem
+    from quizapp.core.study import bank_ref, start_study
+
+    for name in ("history.sqlite3", "history.sqlite3-wal", "history.sqlite3-shm"):
+        (data_dir / name).unlink(missing_ok=True)
+    now = dt.datetime.now(dt.UTC)
+    with HistoryStore.open(data_dir) as store:
+        ref = bank_ref(loaded)
+        questions = loaded.bank.questions[:6]
+        started = (now - dt.timedelta(days=3)).timestamp()
+        sid = store.start_session(kind="quiz", bank=ref, plan=[PlanItem(ref.key, q.id) for q in questions],
+                                  started_at=started)
+        for n, q in enumerate(questions):
+            store.record_answer(sid, bank_key=ref.key, question_id=q.id, given="x",
+                                verdict="right" if n % 3 else "wrong", points=1.0 if n % 3 else 0.0,
+                                seconds=9.0, answered_at=started + 10 * (n + 1))
+        store.finish_session(sid, at=started + 70)
+        yesterday = now - dt.timedelta(days=1)
+        study = start_study(store, loaded, now=yesterday, new_per_day=8, seed=2)
+        for n in range(len(study.items)):
+            study.answer("x", verdict="wrong" if n % 2 else "right", seconds=4.0, now=yesterday)
 
 
 def main() -> int:
@@ -93,21 +121,25 @@ def main() -> int:
                 continue
             tag = f"{theme.value}{suffix}"
             apply_theme(app, theme)
-            QSettings().clear()  # each round starts from a fresh library
+            QSettings().clear()  # each round starts from a fresh library and history
+            from quizapp.core.bank import load_bank
+
+            seed_history(tmp / "data", load_bank(ROOT / "questions" / BANK))
             window = create_main_window(data_dir=tmp / "data")
             window.resize(width, height)
             window.show()
             window.activateWindow()  # so that the focus frame shows
             wait_for(lambda w=window: not w.library.loading and w.library.list.count() > 0)
-            loaded = window.library.checks[0].loaded
-            window.scores.record(loaded.path, 72.2)  # a past score (in the temp data folder) to show
-            window.library.refresh_scores()
+            # The hand-written bank (a generated one may sort before it).
+            row = next(i for i, c in enumerate(window.library.checks) if c.path.name == BANK)
+            window.library.list.setCurrentRow(row)
+            loaded = window.library.checks[row].loaded
             save(window, f"library-{tag}")
 
             window.library.add_banks([broken])
             wait_for(lambda w=window: not w.library.loading and w.library.list.count() > 1)
             save(window, f"library-errors-{tag}")
-            window.library.list.setCurrentRow(0)
+            window.library.list.setCurrentRow(row)
 
             questions = [loaded.bank.question(i) for i in ORDER]
             session = start_quiz(loaded, QuizOptions(mode=Mode.PRACTICE, shuffle_questions=False, seed=4),
@@ -137,6 +169,32 @@ def main() -> int:
             quiz.next_question()
             window.results.list.setCurrentRow(2)
             save(window, f"results-{tag}")
+
+            window.show_library()
+            window.library.list.setCurrentRow(row)
+            window.library.study_button.click()
+            study = window.study_screen
+            item = study.session.current
+            wrong = next((c for c in item.choices if c != item.question.answer), None)
+            if wrong is not None:
+                study.answer(wrong)
+            else:
+                study.number.setText(f"{item.question.answer * 2:g}")
+                study.submit_number()
+            save(window, f"study-feedback-{tag}")
+            window.statistics_action.trigger()
+            save(window, f"statistics-{tag}")
+            window.close()
+            window.deleteLater()
+            settle()
+
+            # The study session above was left after one answer: the next start offers to resume it.
+            window = create_main_window(data_dir=tmp / "data")
+            window.resize(width, height)
+            window.show()
+            wait_for(lambda w=window: w.library.resume_banner.isVisibleTo(w.library))
+            window.library.list.setCurrentRow(row)
+            save(window, f"library-resume-{tag}")
             window.close()
             window.deleteLater()
             settle()

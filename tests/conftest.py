@@ -23,6 +23,15 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
 
 
 @pytest.fixture
+def store(data_dir: Path):
+    """The history store in this test's data folder (a real SQLite file)."""
+    from quizapp.core.history import HistoryStore
+
+    with HistoryStore.open() as s:
+        yield s
+
+
+@pytest.fixture
 def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
     """QSettings go to a fresh temp folder in INI format for each test."""
     from PySide6.QtCore import QSettings
@@ -59,6 +68,14 @@ def bundled_bank(bundled_bank_path: Path):
     from quizapp.core.bank import load_bank
 
     return load_bank(bundled_bank_path)
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    """A writable copy of the bundled questions/ and seeds/; the hand-written bank's path."""
+    shutil.copytree(ROOT / "questions", tmp_path / "questions")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return tmp_path / "questions" / BUNDLED_BANK.name
 
 
 @pytest.fixture(autouse=True)

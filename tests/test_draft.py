@@ -2,22 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import BankDraft, DraftError, backup_path, find_comment_lines, parse_number
-from quizapp.paths import bundled_banks_dir
-
-
-@pytest.fixture
-def bank_file(tmp_path: Path) -> Path:
-    src = bundled_banks_dir()
-    shutil.copytree(src, tmp_path / "questions")
-    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
-    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
 
 
 def test_edit_save_and_reload(bank_file: Path) -> None:
@@ -94,3 +84,19 @@ def test_new_questions_get_unique_ids(bank_file: Path) -> None:
 ])
 def test_parse_number(text: str, value: object) -> None:
     assert parse_number(text) == value
+
+
+def test_hand_written_key_order_is_noticed(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Rain fell for 3 days.\n", encoding="utf-8")
+    path = tmp_path / "bank.yaml"
+    path.write_text("title: Rain\nsources: {a: {file: a.txt}}\nquestions:\n"
+                    "  - {id: days, type: numeric, prompt: How many days?, answer: 3,"
+                    " cite: {quote: Rain fell for 3 days}}\n"
+                    "  - {type: numeric, id: days2, answer: 3, prompt: Days of rain?,"
+                    " cite: {quote: Rain fell for 3 days}}\n", encoding="utf-8")
+    draft = BankDraft.open(path)
+    assert draft.reordered == [2]
+    (loss,) = draft.layout_losses()
+    assert loss.startswith("the order of the keys in question 2")
+    draft.save()
+    assert BankDraft.open(path).layout_losses() == []

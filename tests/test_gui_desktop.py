@@ -29,6 +29,10 @@ def test_menus_and_shortcuts(main_window) -> None:
         assert action.shortcut() == QKeySequence(key), action.text()
         assert action.isEnabled(), action.text()  # the bundled bank is selected
     assert w.start_action.isEnabled() and not w.skip_action.isEnabled()
+    study = {w.study_action: "Ctrl+D", w.review_action: "Ctrl+M", w.statistics_action: "Ctrl+T"}
+    for action, key in study.items():
+        assert action.shortcut() == QKeySequence(key), action.text()
+        assert action.isEnabled(), action.text()
 
 
 def test_text_size_changes_and_is_remembered(main_window) -> None:

@@ -13,15 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import backup_path
 from quizapp.gui.editor import BankEditor
-from quizapp.paths import bundled_banks_dir
-
-
-@pytest.fixture
-def bank_file(tmp_path: Path) -> Path:
-    src = bundled_banks_dir()
-    shutil.copytree(src, tmp_path / "questions")
-    shutil.copytree(src.parent / "seeds", tmp_path / "seeds")
-    return tmp_path / "questions" / "mali-helicopter-collision.yaml"
 
 
 def discard_on_teardown(editor: BankEditor) -> None:
@@ -71,7 +62,8 @@ def test_edit_undo_redo_save_and_reload(qtbot, editor: BankEditor, bank_file: Pa
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert editor.draft.question(0)["prompt"] == "How many soldiers died?"
     before = bank_file.read_text(encoding="utf-8")
-    editor.draft.comment_lines = []  # the comment warning has its own test
+    editor.draft.comment_lines = []
+    editor.draft.reordered = []  # the comment warning has its own test
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.isWindowModified()
     assert backup_path(bank_file).read_text(encoding="utf-8") == before
@@ -166,6 +158,7 @@ def test_external_change_with_local_edits_asks(qtbot, editor: BankEditor, bank_f
     editor.keep_mine()
     assert editor.isWindowModified()
     editor.draft.comment_lines = []
+    editor.draft.reordered = []
     assert editor.save()
     saved = load_bank(bank_file).bank
     assert saved.title == "French helicopter collision in Mali"
@@ -201,6 +194,7 @@ def test_failed_save_keeps_the_edits(qtbot, editor: BankEditor, bank_file: Path,
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a, **k: errors.append(text))
     editor.draft.comment_lines = []
+    editor.draft.reordered = []
     editor.list.setCurrentRow(0)
     type_into(qtbot, editor.form.widgets["unit"], "people")
     shutil.rmtree(bank_file.parent)  # the folder is gone: the write must fail

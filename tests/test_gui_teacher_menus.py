@@ -18,13 +18,13 @@ def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_w
     qtbot.addWidget(editor)
     assert editor.draft.path == window.library.current_check().path
     editor.draft.comment_lines = []
+    editor.draft.reordered = []
     editor.list.setCurrentRow(0)
     editor.title_edit.setText("Helicopters in Mali")
     editor.title_edit.textEdited.emit("Helicopters in Mali")
     with qtbot.waitSignal(window.library.loaded):
         assert editor.save()
     assert window.library.name.text() == "Helicopters in Mali"
-    editor.close()
 
 
 def test_a_broken_bank_opens_in_the_editor_at_its_problems(qtbot, main_window, tmp_path: Path) -> None:
@@ -39,7 +39,6 @@ def test_a_broken_bank_opens_in_the_editor_at_its_problems(qtbot, main_window, t
     qtbot.addWidget(editor)
     assert editor.pages.currentIndex() == 1
     assert "not closed" in editor.source_problems.item(0).text()
-    editor.close()
 
 
 def test_quit_asks_the_open_editors_first(qtbot, main_window, monkeypatch) -> None:

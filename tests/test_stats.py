@@ -25,19 +25,6 @@ def local(day: int, hour: int = 12) -> dt.datetime:
 NOW = local(20, 18)
 
 
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store() -> HistoryStore:
-    with HistoryStore.open() as s:
-        yield s
-
-
 @pytest.fixture
 def banks(tmp_path: Path) -> list[LoadedBank]:
     return [load_bank(write_bank(tmp_path / "a")),

@@ -7,7 +7,6 @@ import itertools
 import shutil
 from pathlib import Path
 
-import pytest
 from hist_support import QUESTIONS, right_answer, write_bank
 
 from quizapp.core.bank import load_bank
@@ -25,19 +24,6 @@ from quizapp.core.study import (
 )
 
 T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
-    return folder
-
-
-@pytest.fixture
-def store() -> HistoryStore:
-    with HistoryStore.open() as s:
-        yield s
 
 
 def answer_all(session, *, wrong: set[str] = frozenset(), now: dt.datetime = T0, seconds: float = 10.0) -> None:

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 from pathlib import Path
 
-import pytest
 from hist_support import write_bank
 
 from quizapp.core.bank import load_bank
@@ -15,13 +14,6 @@ from quizapp.core.model import ChoiceQuestion
 from quizapp.core.study import DueCount, due_counts, start_study
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-@pytest.fixture(autouse=True)
-def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "data"
-    monkeypatch.setenv("QUIZAPP_DATA_DIR", str(folder))
-    return folder
 
 
 def test_a_study_session_from_the_keyboard(qtbot, tmp_path: Path) -> None:

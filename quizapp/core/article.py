@@ -65,8 +65,12 @@ class Article:
 
     def find_quote(self, quote: str) -> Span | None:
         """Where `quote` occurs, comparing with whitespace, quote marks, dashes and case normalised."""
+        quote = quote.strip()
+        at = self.text.find(quote)
+        if at >= 0 and quote:  # most quotes are exact copies: no need to normalise
+            return Span(at, at + len(quote))
         norm, offsets = self._normalised
-        needle, _ = normalise_with_offsets(quote.strip())
+        needle, _ = normalise_with_offsets(quote)
         if not needle:
             return None
         at = norm.find(needle)

@@ -40,6 +40,23 @@ class BankDraft:
     comment_lines: list[int] = field(default_factory=list)
     # Set when the file could not be parsed: the raw text, to be fixed as text.
     broken_text: str | None = None
+    # Keys of the file that are not in the order saving writes them (question numbers,
+    # 0 for the bank itself).
+    reordered: list[int] = field(default_factory=list)
+
+    def layout_losses(self) -> list[str]:
+        """What of the file's own layout a save from the editor will not keep."""
+        losses = []
+        if self.comment_lines:
+            lines = ", ".join(str(n) for n in self.comment_lines[:8])
+            more = " …" if len(self.comment_lines) > 8 else ""
+            losses.append(f"the comments (line {lines}{more})")
+        if self.reordered:
+            where = ", ".join("the bank" if n == 0 else f"question {n}" for n in self.reordered[:6])
+            more = " …" if len(self.reordered) > 6 else ""
+            losses.append(f"the order of the keys in {where}{more} (saving puts them in the "
+                          "standard order: id, type, prompt, answer, …)")
+        return losses
 
     # --- opening and saving --------------------------------------------------
 
@@ -78,6 +95,7 @@ class BankDraft:
         if not isinstance(data.get("sources"), dict):
             data["sources"] = {}
         draft.data = data
+        draft.reordered = _reordered(data)
         return draft
 
     @classmethod
@@ -124,6 +142,7 @@ class BankDraft:
         self.path = target
         self.disk_text = text
         self.comment_lines = []
+        self.reordered = []
 
     def _rebase_sources(self, old: Path, new: Path) -> None:
         import os
@@ -217,6 +236,18 @@ class BankDraft:
             key = f"{base}-{n}"
         sources[key] = {"file": rel}
         return key
+
+
+def _reordered(data: dict[str, Any]) -> list[int]:
+    from quizapp.core.bank import order_bank_data
+
+    ordered = order_bank_data(data)
+    out = [0] if [k for k in data if k in ordered] != list(ordered) else []
+    for n, (q, oq) in enumerate(zip(data.get("questions") or [], ordered.get("questions") or [],
+                                    strict=False), 1):
+        if isinstance(q, dict) and isinstance(oq, dict) and [k for k in q if k in oq] != list(oq):
+            out.append(n)
+    return out
 
 
 def backup_path(path: Path) -> Path:

@@ -46,7 +46,8 @@ class Citation(_Strict):
     quote: NonEmpty | list[NonEmpty] = Field(description="Text copied from the article; a list for several passages.")
 
     # Filled in by the loader: where each quote stands in the article.
-    _spans: list[Span] = PrivateAttr(default_factory=list)
+    # (No default: a default factory would run for every citation of a big bank.)
+    _spans: list[Span] = PrivateAttr()
 
     @property
     def quotes(self) -> list[str]:
@@ -54,7 +55,8 @@ class Citation(_Strict):
 
     @property
     def spans(self) -> list[Span]:
-        return self._spans
+        private = self.__pydantic_private__ or {}
+        return private.get("_spans", [])
 
     @field_validator("quote")
     @classmethod

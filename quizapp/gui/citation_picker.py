@@ -128,4 +128,7 @@ class CitationPicker(QWidget):
             self.quote_picked.emit(text)
 
     def _selection_changed(self) -> None:
-        self.use_button.setEnabled(bool(self.selected_text()))
+        selected = bool(self.selected_text())
+        self.use_button.setEnabled(selected)
+        if selected:
+            self.status.setText("Press Use as citation to cite the selected text.")

@@ -196,9 +196,10 @@ class BankEditor(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.form_stack)
         splitter.addWidget(self.side_tabs)
-        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 4)
+        splitter.setSizes([330, 440, 440])
         splitter.setChildrenCollapsible(False)
 
         # Problems of the whole bank, click to go there.
@@ -209,8 +210,11 @@ class BankEditor(QMainWindow):
         vertical = QSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(splitter)
         vertical.addWidget(self.problems)
-        vertical.setStretchFactor(0, 5)
-        vertical.setStretchFactor(1, 1)
+        vertical.setStretchFactor(0, 1)
+        vertical.setStretchFactor(1, 0)
+        line = self.problems.fontMetrics().lineSpacing()
+        self.problems.setMinimumHeight(line * 2 + 8)
+        vertical.setSizes([10_000, line * 3 + 10])
 
         form_page = QWidget()
         page_layout = QVBoxLayout(form_page)
@@ -301,6 +305,7 @@ class BankEditor(QMainWindow):
             self.pages.setCurrentIndex(0)
             self._refresh_list(0 if draft.questions else -1)
             self.run_check()
+            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_title()
 
     def _changed(self, index: int, shape_changed: bool) -> None:
@@ -583,13 +588,13 @@ class BankEditor(QMainWindow):
             QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
                                 "(see the problems list). Fix it first; nothing has been lost.")
             return False
-        if self.draft.comment_lines and not self._comments_confirmed:
-            lines = ", ".join(str(n) for n in self.draft.comment_lines[:8])
+        losses = self.draft.layout_losses()
+        if losses and not self._comments_confirmed:
             answer = QMessageBox.question(
-                self, "Comments will be lost",
-                f"This file has comments (line {lines}). The editor does not keep comments, so "
-                "saving here removes them.\n\nSave anyway? Choose No to keep the file as it is "
-                "and save your changes with Save As instead.",
+                self, "Comments will be lost" if self.draft.comment_lines else "The layout will change",
+                "This file was written by hand. The editor saves it in quizapp's standard layout, "
+                "so saving here does not keep " + " or ".join(losses) + ".\n\nSave anyway? "
+                "Choose No to keep the file as it is and save your changes with Save As instead.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return False

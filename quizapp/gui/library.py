@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.scores import ScoreBook
+from quizapp.gui.scores import BankScores, ScoreBook
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
+    from quizapp.core.history import HistoryStore, SessionRecord
+    from quizapp.core.study import DueCount
 
 SETTINGS_KEY = "library/banks"
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -47,6 +51,33 @@ def percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}%"
 
 
+def history_scores(store: HistoryStore) -> dict[str, BankScores]:
+    """Last and best percentage of each bank's finished quizzes, from the history, by bank key."""
+    rows = store.db.execute(
+        "SELECT s.bank_key, json_array_length(s.plan), coalesce(t.points, 0) FROM sessions s "
+        "LEFT JOIN (SELECT session_id, sum(points) AS points FROM answers GROUP BY session_id) t "
+        "ON t.session_id = s.id "
+        "WHERE s.kind = 'quiz' AND s.finished_at IS NOT NULL AND s.abandoned = 0 AND s.bank_key IS NOT NULL "
+        "ORDER BY s.finished_at").fetchall()
+    out: dict[str, BankScores] = {}
+    for key, planned, points in rows:
+        if not planned:
+            continue
+        pct = round(100.0 * points / planned, 1)
+        best = out[key].best if key in out else None
+        out[key] = BankScores(pct, pct if best is None else max(best, pct))
+    return out
+
+
+def study_line(due: DueCount | None) -> str:
+    """What a bank has to study today, for the library."""
+    if due is None:
+        return ""
+    if not due.total:
+        return "Nothing due for study today"
+    return f"{due.due} due · {due.new} new for study today"
+
+
 class LibraryScreen(QWidget):
     """Lists bundled and opened banks; emits `start_requested(LoadedBank)`."""
 
@@ -54,13 +85,23 @@ class LibraryScreen(QWidget):
     open_requested = Signal()
     edit_requested = Signal(object)  # the Path of the bank to edit
     new_requested = Signal()  # a new bank from an article
+    study_requested = Signal(object)  # the LoadedBank to study
+    resume_requested = Signal(str)  # the id of the unfinished session to resume
+    discard_requested = Signal(str)
     loaded = Signal()  # the list is filled
 
     def __init__(self, *, bundled_dir: Path, scores: ScoreBook, extra: list[Path] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 history: Callable[[], HistoryStore | None] | None = None,
+                 new_per_day: Callable[[], int] | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.bundled_dir = bundled_dir
         self.scores = scores
+        self.history = history or (lambda: None)
+        self.new_per_day = new_per_day
+        self.due: dict[str, DueCount] = {}  # by bank key, as of the last fill
+        self.best: dict[str, BankScores] = {}  # from the history, by bank key
+        self.resume_id: str | None = None
+        self.history_problem: str | None = None  # why answers cannot be kept, when they cannot
         self.checks: list[BankCheck] = []  # in list order
         self.loading = False
         self._pending_select: Path | None = None
@@ -114,6 +155,12 @@ class LibraryScreen(QWidget):
         self.start_button.setAccessibleName("Start quiz")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start_current)
+        self.study_line = plain_label(wrap=True)
+        self.study_line.setAccessibleName("Due for study")
+        self.study_button = QPushButton("Stud&y")
+        self.study_button.setAccessibleName("Study due questions")
+        self.study_button.setToolTip("Spaced repetition: the questions due today, then new ones (Ctrl+D)")
+        self.study_button.clicked.connect(self.study_current)
         self.remove_button = QPushButton("&Remove from list")
         self.remove_button.setAccessibleName("Remove bank from list")
         self.remove_button.clicked.connect(self.remove_current)
@@ -122,13 +169,15 @@ class LibraryScreen(QWidget):
         self.edit_button.clicked.connect(self.edit_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
+        buttons.addWidget(self.study_button)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
 
         details = QWidget()
         d = QVBoxLayout(details)
-        for w in (self.name, self.description, self.counts, self.sources, self.score_line, self.file_line):
+        for w in (self.name, self.description, self.counts, self.sources, self.score_line, self.study_line,
+                  self.file_line):
             d.addWidget(w)
         d.addLayout(buttons)
         d.addWidget(self.problems_label)
@@ -145,7 +194,27 @@ class LibraryScreen(QWidget):
 
         self.status = plain_label(wrap=True)
         self.status.setText("Loading banks…")
+
+        # Offered at start-up when the app was closed or killed in mid-session.
+        self.resume_banner = QFrame()
+        self.resume_banner.setFrameShape(QFrame.Shape.StyledPanel)
+        self.resume_banner.setAccessibleName("Unfinished session")
+        self.resume_text = plain_label(wrap=True)
+        self.resume_button = QPushButton("&Resume")
+        self.resume_button.setAccessibleName("Resume the unfinished session")
+        self.resume_button.clicked.connect(lambda: self.resume_id and self.resume_requested.emit(self.resume_id))
+        self.discard_button = QPushButton("&Discard")
+        self.discard_button.setAccessibleName("Discard the unfinished session")
+        self.discard_button.setToolTip("Its answers stay in your history; it is not offered again")
+        self.discard_button.clicked.connect(lambda: self.resume_id and self.discard_requested.emit(self.resume_id))
+        banner = QHBoxLayout(self.resume_banner)
+        banner.addWidget(self.resume_text, 1)
+        banner.addWidget(self.resume_button)
+        banner.addWidget(self.discard_button)
+        self.resume_banner.hide()
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.resume_banner)
         layout.addLayout(head)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
@@ -223,17 +292,21 @@ class LibraryScreen(QWidget):
             keep = self.current_check().path.resolve()
         self._pending_select = None
         self.checks = checks
+        self._read_history()
         self.list.clear()
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         select = 0
         for i, check in enumerate(checks):
             if check.loaded is not None:
                 bank = check.loaded.bank
-                s = self.scores.get(check.path)
+                s = self.bank_scores(check.path)
                 n = len(bank.questions)
                 text = f"{bank.title}\n{n} question{'s' if n != 1 else ''}"
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
+                due = self.due_count(check.path)
+                if due is not None and due.total:
+                    text += f" · {due.due} due · {due.new} new"
                 item = QListWidgetItem(text)
             else:
                 n = len(check.errors)
@@ -247,7 +320,8 @@ class LibraryScreen(QWidget):
         broken = len(checks) - ok
         self.status.setText(f"{ok} bank{'s' if ok != 1 else ''} ready" +
                             (f", {broken} with errors" if broken else "") +
-                            ". Open more with Ctrl+O or drop .yaml files here.")
+                            ". Open more with Ctrl+O or drop .yaml files here." +
+                            (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
         if checks:
             self.list.setCurrentRow(select)
         else:
@@ -256,9 +330,50 @@ class LibraryScreen(QWidget):
         self.loaded.emit()
 
     def refresh_scores(self) -> None:
-        """Show the latest scores without checking the banks again."""
+        """Show the latest scores and due counts without checking the banks again."""
         if not self.loading:
             self._fill(self.checks)
+
+    # the history: scores and due counts
+
+    def _read_history(self) -> None:
+        store = self.history()
+        self.due, self.best = {}, {}
+        if store is None:
+            return
+        from quizapp.core.study import DEFAULT_NEW_PER_DAY, due_counts
+
+        limit = self.new_per_day() if self.new_per_day else DEFAULT_NEW_PER_DAY
+        self.due = due_counts(store, [c.loaded for c in self.checks if c.loaded is not None], new_per_day=limit)
+        self.best = history_scores(store)
+
+    def due_count(self, path: Path) -> DueCount | None:
+        """A bank's due and new counts for study today (None without a history)."""
+        if not self.due:
+            return None
+        from quizapp.core.history import bank_key
+
+        return self.due.get(bank_key(path))
+
+    def bank_scores(self, path: Path) -> BankScores:
+        """Last and best score of a bank: from the history, else from the older scores file."""
+        if self.best:
+            from quizapp.core.history import bank_key
+
+            found = self.best.get(bank_key(path))
+            if found is not None:
+                return found
+        return self.scores.get(path)
+
+    def offer_resume(self, record: SessionRecord, text: str) -> None:
+        """Show the banner offering to resume an unfinished session."""
+        self.resume_id = record.id
+        self.resume_text.setText(text + " Resume it where it stopped?")
+        self.resume_banner.show()
+
+    def hide_resume(self) -> None:
+        self.resume_id = None
+        self.resume_banner.hide()
 
     # details
 
@@ -280,19 +395,23 @@ class LibraryScreen(QWidget):
         self.problems.setVisible(bool(problems))
         self.problems_label.setVisible(bool(problems))
         self.start_button.setEnabled(loaded is not None)
+        self.study_button.setEnabled(loaded is not None and self.history() is not None)
         if loaded is None:
             self.name.setText(check.path.name)
             self.description.setText("This bank has errors and cannot be started. Press Edit bank… "
                                      "to fix them here, or fix the lines listed below in a text "
                                      "editor; the list updates when the file is saved.")
             self.description.setVisible(True)
-            for w in (self.counts, self.sources, self.score_line):
+            for w in (self.counts, self.sources, self.score_line, self.study_line):
                 w.setVisible(False)
             self.problems_label.setText(f"Errors ({len(check.errors)}):")
             return
         bank = loaded.bank
         for w in (self.counts, self.sources, self.score_line):
             w.setVisible(True)
+        due = self.due_count(check.path)
+        self.study_line.setText(study_line(due))
+        self.study_line.setVisible(due is not None)
         self.name.setText(bank.title)
         self.description.setText(bank.description or "")
         self.description.setVisible(bool(bank.description))
@@ -305,7 +424,7 @@ class LibraryScreen(QWidget):
         names = [describe_source(loaded, key) for key in bank.sources]
         self.sources.setText(("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
                              if names else "No source article")
-        s = self.scores.get(check.path)
+        s = self.bank_scores(check.path)
         self.score_line.setText("Not taken yet" if s.last is None else
                                 f"Last score: {percent(s.last)} · Best: {percent(s.best)}")
         self.problems_label.setText("Warnings:")
@@ -314,6 +433,11 @@ class LibraryScreen(QWidget):
         check = self.current_check()
         if check is not None:
             self.edit_requested.emit(check.path)
+
+    def study_current(self) -> None:
+        check = self.current_check()
+        if check is not None and check.loaded is not None:
+            self.study_requested.emit(check.loaded)
 
     def start_current(self) -> None:
         check = self.current_check()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
+    QInputDialog,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
@@ -29,10 +30,26 @@ from quizapp.gui.widgets import rescale_fonts
 
 if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
     from quizapp.core.bank import LoadedBank
-    from quizapp.core.session import CitedPassage, QuizOptions, QuizSession
+    from quizapp.core.history import HistoryStore, SessionRecord
+    from quizapp.core.session import Answer, CitedPassage, QuizOptions, QuizSession
+    from quizapp.core.study import StudySession
     from quizapp.gui.article_view import ArticleView
     from quizapp.gui.quiz_screen import QuizScreen
     from quizapp.gui.results import ResultsScreen
+    from quizapp.gui.stats_screen import StatisticsScreen
+    from quizapp.gui.study_screen import StudyScreen
+
+NEW_PER_DAY_KEY = "study/new_per_day"
+
+
+def new_per_day() -> int:
+    """The daily limit of new questions in a study session (a setting, 20 by default)."""
+    from quizapp.core.study import DEFAULT_NEW_PER_DAY
+
+    try:
+        return max(0, int(QSettings().value(NEW_PER_DAY_KEY, DEFAULT_NEW_PER_DAY)))
+    except (TypeError, ValueError):
+        return DEFAULT_NEW_PER_DAY
 
 
 class MainWindow(QMainWindow):
@@ -48,10 +65,19 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(640, 480)
         self.data_dir = data_dir
         self.scores = ScoreBook(data_dir)
+        self._history: HistoryStore | None = None
+        self.history_error: str | None = None
+        self.quiz_session_id: str | None = None  # the history session of the quiz running
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.library = LibraryScreen(bundled_dir=bundled_dir, scores=self.scores, extra=extra_banks)
+        self.library = LibraryScreen(bundled_dir=bundled_dir, scores=self.scores, extra=extra_banks,
+                                     history=self.history, new_per_day=new_per_day)
         self.library.start_requested.connect(self.start_quiz)
+        self.library.study_requested.connect(self.study)
+        self.library.resume_requested.connect(self.resume)
+        self.library.discard_requested.connect(self.discard)
+        self.library.loaded.connect(self._offer_resume)
+        self._resume_offered = False
         self.library.open_requested.connect(self.open_bank)
         self.library.edit_requested.connect(self.edit_bank)
         self.library.new_requested.connect(self.new_bank_from_article)
@@ -60,6 +86,8 @@ class MainWindow(QMainWindow):
         self._quiz: QuizScreen | None = None
         self._results: ResultsScreen | None = None
         self._article: ArticleView | None = None
+        self._study: StudyScreen | None = None
+        self._stats: StatisticsScreen | None = None
         self._article_return: QWidget | None = None
         self._build_menus()
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
@@ -67,7 +95,43 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.statusBar().hide()
 
+    # the history store (opened on first use)
+
+    def history(self) -> HistoryStore | None:
+        """The history store in the data folder, or None when it cannot be used (`history_error` says why)."""
+        if self._history is None and self.history_error is None:
+            from quizapp.core.history import HistoryError, HistoryStore
+
+            try:
+                self._history = HistoryStore.open(self.data_dir)
+            except HistoryError as exc:
+                self.history_error = str(exc)
+                self.library.history_problem = str(exc)
+        return self._history
+
     # screens built on demand
+
+    @property
+    def study_screen(self) -> StudyScreen:
+        if self._study is None:
+            from quizapp.gui.study_screen import StudyScreen
+
+            self._study = StudyScreen(marker=quiz_marker)
+            self._study.finished.connect(lambda _s: self.library.refresh_scores())
+            self._study.left.connect(self.show_library)
+            self.stack.addWidget(self._study)
+        return self._study
+
+    @property
+    def statistics(self) -> StatisticsScreen:
+        if self._stats is None:
+            from quizapp.gui.stats_screen import StatisticsScreen
+
+            self._stats = StatisticsScreen()
+            self._stats.library_requested.connect(self.show_library)
+            self.stack.addWidget(self._stats)
+        return self._stats
+
 
     @property
     def quiz(self) -> QuizScreen:
@@ -152,16 +216,27 @@ class MainWindow(QMainWindow):
         self.leave_action = self._action("&Leave quiz", lambda: self.quiz.leave())
         self.retry_action = self._action("&Retry mistakes",
                                          lambda: self.results.retry_requested.emit(self.results.session))
-        self.study_action = self._action("Study &due questions", enabled=False,
-                                         tip="Spaced repetition study (coming)")
+        self.study_action = self._action("Study &due questions", lambda: self.library.study_current(),
+                                         "Ctrl+D", tip="Spaced repetition: the questions due today and new ones")
+        self.review_action = self._action("Review &mistakes", lambda: self.review_mistakes(), "Ctrl+M",
+                                          tip="The questions of the selected bank answered wrongly last time")
+        self.review_all_action = self._action("Review mistakes in &all banks",
+                                              lambda: self.review_mistakes(all_banks=True),
+                                              tip="The questions of every bank answered wrongly last time")
+        self.new_per_day_action = self._action("&New questions per day…", self.ask_new_per_day,
+                                               tip="How many new questions a study session adds each day")
         for a in (self.start_action, self.skip_action, self.leave_action, self.retry_action):
             quiz.addAction(a)
         quiz.addSeparator()
         quiz.addAction(self.study_action)
+        quiz.addAction(self.review_action)
+        quiz.addAction(self.review_all_action)
+        quiz.addAction(self.new_per_day_action)
 
         view = bar.addMenu("&View")
         self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
-        self.statistics_action = self._action("&Statistics", enabled=False, tip="Statistics (coming)")
+        self.statistics_action = self._action("&Statistics", self.show_statistics, "Ctrl+T",
+                                              tip="Scores over time, accuracy, reviews due, hardest questions")
         self.bigger_action = self._action("&Larger text", lambda: self.change_text_size(+1),
                                           QKeySequence.StandardKey.ZoomIn)
         self.bigger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
@@ -206,6 +281,11 @@ class MainWindow(QMainWindow):
         on_library = current is self.library
         check = self.library.current_check() if on_library else None
         self.edit_bank_action.setEnabled(check is not None)
+        can_study = check is not None and check.loaded is not None and self.history_error is None
+        self.study_action.setEnabled(can_study)
+        self.review_action.setEnabled(can_study)
+        self.review_all_action.setEnabled(on_library and self.history_error is None)
+        self.statistics_action.setEnabled(not in_quiz and self.history_error is None)
         self.export_action.setEnabled(check is not None and check.loaded is not None)
         for a in (self.new_from_article_action, self.import_action):
             a.setEnabled(not in_quiz)
@@ -281,11 +361,31 @@ class MainWindow(QMainWindow):
 
         self.run_session(start_quiz(loaded, options))
 
-    def run_session(self, session: QuizSession) -> None:
-        """Show the quiz screen on `session`."""
+    def run_session(self, session: QuizSession, *, session_id: str | None = None) -> None:
+        """Show the quiz screen on `session`; each answer is stored in the history as it is given.
+
+        `session_id` continues a stored (resumed) session instead of starting a new one.
+        """
+        store = self.history()
+        self.quiz_session_id = session_id
+        if store is not None:
+            if session_id is None:
+                self.quiz_session_id = _store_quiz(store, session)
+            sid = self.quiz_session_id
+            session.on_answer.append(lambda answer: self._record_answer(sid, session, answer))
         self.stack.setCurrentWidget(self.quiz)
         self.quiz.start(session)
         self._update_actions()
+
+    def _record_answer(self, session_id: str, session: QuizSession, answer: Answer) -> None:
+        from quizapp.core.history import bank_key
+
+        store = self.history()
+        if store is None:
+            return
+        store.record_answer(session_id, bank_key=bank_key(session.loaded.path), question_id=answer.question.id,
+                            given=answer.given, verdict=str(answer.verdict), points=answer.points,
+                            seconds=answer.seconds)
 
     def retry_mistakes(self, session: QuizSession | None) -> None:
         """A new quiz on the questions of `session` that were not right."""
@@ -293,6 +393,10 @@ class MainWindow(QMainWindow):
             self.run_session(session.retry_mistakes())
 
     def _quiz_finished(self, session: QuizSession) -> None:
+        store = self.history()
+        if store is not None and self.quiz_session_id is not None:
+            store.finish_session(self.quiz_session_id)
+        self.quiz_session_id = None
         if session.max_score:
             self.scores.record(session.loaded.path, session.percentage)
         self.results.show_session(session)
@@ -301,11 +405,131 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_library(self) -> None:
-        """Back to the library (leaving a running quiz asks first)."""
+        """Back to the library (leaving a running quiz asks first; a left quiz stays unfinished in the history)."""
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
+        if self._quiz is not None and self._quiz.session is None:
+            self.quiz_session_id = None
+        if self._study is not None and self.stack.currentWidget() is self._study:
+            self.library.refresh_scores()  # the due counts after a study session (left or done)
         self.stack.setCurrentWidget(self.library)
         self.library.list.setFocus()
+
+    # study, review, statistics
+
+    def loaded_banks(self) -> list[LoadedBank]:
+        """The library's banks that load."""
+        return [c.loaded for c in self.library.checks if c.loaded is not None]
+
+    def study(self, loaded: LoadedBank) -> None:
+        """A study session on the bank's due questions and new ones within the daily limit."""
+        from quizapp.core.study import start_study
+
+        store = self.history()
+        if store is not None:
+            self.run_study(start_study(store, loaded, new_per_day=new_per_day()), f"Study: {loaded.bank.title}")
+
+    def review_mistakes(self, *, all_banks: bool = False) -> None:
+        """A session on the questions answered wrongly last time: of the selected bank, or of every bank."""
+        from quizapp.core.study import start_review
+
+        store = self.history()
+        if store is None:
+            return
+        if all_banks:
+            self.run_study(start_review(store, self.loaded_banks()), "Review mistakes: all banks")
+            return
+        check = self.library.current_check()
+        if check is None or check.loaded is None:
+            return
+        self.run_study(start_review(store, [check.loaded]), f"Review mistakes: {check.loaded.bank.title}")
+
+    def run_study(self, session: StudySession, title: str) -> None:
+        """Show the study screen on a study or review session."""
+        self.stack.setCurrentWidget(self.study_screen)
+        self.study_screen.start(session, title)
+        self._update_actions()
+
+    def ask_new_per_day(self) -> None:
+        """Ask for the daily limit of new questions in study sessions."""
+        value, ok = QInputDialog.getInt(self, "New questions per day",
+                                        "New questions a study session may add each day, per bank:",
+                                        new_per_day(), 0, 1000)
+        if ok:
+            self.set_new_per_day(value)
+
+    def set_new_per_day(self, value: int) -> None:
+        """Change the daily limit of new questions (remembered) and update the due counts."""
+        QSettings().setValue(NEW_PER_DAY_KEY, max(0, int(value)))
+        self.library.refresh_scores()
+
+    def show_statistics(self) -> None:
+        """The statistics screen on the history and the library's banks."""
+        store = self.history()
+        if store is None:
+            return
+        if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
+            return
+        self.statistics.load(store, self.loaded_banks())
+        self.stack.setCurrentWidget(self.statistics)
+
+    # resuming an unfinished session
+
+    def unfinished(self) -> SessionRecord | None:
+        """The newest unfinished session with answers still to give, if any."""
+        store = self.history()
+        if store is None:
+            return None
+        for record in store.unfinished_sessions():
+            if record.remaining:
+                return record
+            store.finish_session(record.id)  # every question answered: only the end was missed
+        return None
+
+    def _offer_resume(self) -> None:
+        if self._resume_offered:  # at start-up only: later loads are refreshes
+            return
+        self._resume_offered = True
+        record = self.unfinished()
+        if record is not None:
+            self.library.offer_resume(record, self._describe(record))
+
+    def _describe(self, record: SessionRecord) -> str:
+        import datetime as dt
+
+        title = next((b.bank.title for b in self.loaded_banks() if _key(b) == record.bank_key), None)
+        kind = {"quiz": "A quiz", "study": "A study session", "review": "A review of mistakes"}[record.kind]
+        when = dt.datetime.fromtimestamp(record.started_at).strftime("%d %b %H:%M")
+        return (f"{kind}{f' of “{title}”' if title else ''} started {when} was not finished: "
+                f"{record.answered} of {len(record.plan)} answered.")
+
+    def resume(self, session_id: str) -> None:
+        """Continue an unfinished session at the question where it stopped, with its answers so far."""
+        store = self.history()
+        if store is None:
+            return
+        self.library.hide_resume()
+        record = store.session(session_id)
+        banks = self.loaded_banks()
+        if record.kind == "quiz":
+            session = _rebuild_quiz(store, session_id, banks)
+            if session is None:  # its bank is gone
+                store.finish_session(session_id, abandoned=True)
+                self.library.status.setText("That quiz cannot be resumed: its bank is no longer in the library.")
+                return
+            self.run_session(session, session_id=session_id)
+            return
+        from quizapp.core.study import resume_session
+
+        title = "Study" if record.kind == "study" else "Review mistakes"
+        self.run_study(resume_session(store, session_id, banks), title + " (resumed)")
+
+    def discard(self, session_id: str) -> None:
+        """Do not resume an unfinished session: its answers stay in the history, marked abandoned."""
+        store = self.history()
+        if store is not None:
+            store.finish_session(session_id, abandoned=True)
+        self.library.hide_resume()
 
     def show_article(self, passage: CitedPassage) -> None:
         """Open the article view on a citation; Back returns to the current screen."""
@@ -410,7 +634,64 @@ class MainWindow(QMainWindow):
                     event.ignore()
                     return
         QSettings().setValue("window/geometry", self.saveGeometry())
+        if self._history is not None:
+            self._history.close()
+            self._history = None
+            self.history_error = "closed"
         event.accept()
+
+
+def _key(loaded: LoadedBank) -> str:
+    from quizapp.core.history import bank_key
+
+    return bank_key(loaded.path)
+
+
+def quiz_marker(question: object, given: str) -> tuple[str, float]:
+    """Mark a study answer as the quiz does (partial credit for close numbers, friendly number reading)."""
+    from quizapp.core.model import ChoiceQuestion
+    from quizapp.core.scoring import AnswerFormatError, mark_choice, mark_numeric, parse_number
+
+    if isinstance(question, ChoiceQuestion):
+        mark = mark_choice(question, given)
+    else:
+        try:
+            mark = mark_numeric(question, parse_number(given))  # type: ignore[arg-type]
+        except AnswerFormatError as exc:
+            raise ValueError(str(exc)) from exc
+    return str(mark.verdict), mark.points
+
+
+def _store_quiz(store: HistoryStore, session: QuizSession) -> str:
+    """Store a new quiz session with its plan (questions and choices as shown); return its id."""
+    from quizapp.core.history import PlanItem
+    from quizapp.core.study import bank_ref
+
+    ref = bank_ref(session.loaded)
+    options = {"mode": session.options.mode.value}
+    return store.start_session(kind="quiz", bank=ref, options=options,
+                               plan=[PlanItem(ref.key, item.question.id, item.choices) for item in session.items])
+
+
+def _rebuild_quiz(store: HistoryStore, session_id: str, banks: list[LoadedBank]) -> QuizSession | None:
+    """A stored unfinished quiz as a QuizSession: same questions, same choice order, the answers so far.
+
+    The time limit is not restored (the clock cannot know how long the app was closed).
+    """
+    from quizapp.core.scoring import Verdict
+    from quizapp.core.session import Answer, Mode, QuizItem, QuizOptions, QuizSession
+    from quizapp.core.study import resume_point
+
+    point = resume_point(store, session_id, banks)
+    if not point.items:
+        return None
+    loaded = point.items[0].loaded
+    items = [QuizItem(i.question, i.choices) for i in point.items]
+    by_id = {item.question.id: item for item in items[:point.position]}
+    answers = [Answer(by_id[a.question_id], a.given, Verdict(a.verdict), a.points, a.seconds)
+               for a in point.answers if a.question_id in by_id]
+    mode = Mode(point.session.options.get("mode", Mode.PRACTICE.value))
+    return QuizSession(loaded=loaded, options=QuizOptions(mode=mode), items=items, answers=answers)
 
 
 def _pyside_version() -> str:

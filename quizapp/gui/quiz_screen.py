@@ -434,9 +434,10 @@ class QuizScreen(QWidget):
 
 
 def ask_to_leave(parent: QWidget) -> bool:
-    """Ask whether to leave a quiz in progress; the answers so far are not scored."""
+    """Ask whether to leave a quiz in progress; it is not scored, but stays in the history to resume."""
     box = QMessageBox(QMessageBox.Icon.Question, "Leave the quiz?",
-                      "Leave this quiz? It will not be scored.",
+                      "Leave this quiz? It will not be scored now; your answers are kept, "
+                      "and the next time quizapp starts it offers to resume it.",
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.button(QMessageBox.StandardButton.Yes).setText("&Leave")

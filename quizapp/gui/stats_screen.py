@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -51,6 +51,7 @@ EMPTY_FORECAST = ("Nothing to review in the next 14 days. Study a bank (Study in
 EMPTY_HARDEST = ("No question missed twice yet. The questions you miss most often will be listed here, "
                  "with the sentence of the article that proves the answer.")
 MAX_LABEL = 20
+NARROW = 900  # below this width (pixels) the charts go in one column
 MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow to draw and unreadable
 
 # _few_calls: with PySide6 6.12 on Python 3.11 every call of a Qt method that returns
@@ -177,6 +178,9 @@ def scores_chart(stats: Statistics) -> QChart | None:
     first, last = sessions[0].started_at, sessions[-1].started_at
     if last - first < dt.timedelta(days=1):  # one day or one session: give the axis some width
         first, last = first - dt.timedelta(hours=12), last + dt.timedelta(hours=12)
+    else:  # a margin, so that the first and last dots are not cut in half by the plot's edge
+        margin = (last - first) * 0.04
+        first, last = first - margin, last + margin
     x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first.timestamp() * 1000)),
                     QDateTime.fromMSecsSinceEpoch(int(last.timestamp() * 1000)))
     x_axis.setFormat("d MMM" if last - first > dt.timedelta(days=2) else "d MMM hh:mm")
@@ -239,6 +243,9 @@ def forecast_chart(stats: Statistics) -> QChart | None:
     days = QBarCategoryAxis()
     days.append(labels)
     days.setTitleText("day (the first bar: today, with anything overdue)")
+    small = QFont(days.labelsFont())  # 14 day numbers fit a half-width chart at 800x600 without "…"
+    small.setPointSizeF(small.pointSizeF() * 0.8)
+    days.setLabelsFont(small)
     chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(days)
     counts = _count_axis(max(count for _d, count in stats.forecast), "questions")
@@ -280,8 +287,9 @@ class StatisticsScreen(QWidget):
         self.by_tag = ChartPanel("Accuracy per tag", EMPTY_TAGS)
         self.forecast = ChartPanel("Due in the next 14 days", EMPTY_FORECAST)
         grid = QGridLayout()
-        for n, panel in enumerate(self.panels):
-            grid.addWidget(panel, n // 2, n % 2)
+        self.grid = grid
+        self.columns = 0
+        self._arrange(2)
 
         self.hardest_title = _plain_label("Hardest questions", bold=True, scale=1.1)
         self.hardest = QVBoxLayout()
@@ -304,6 +312,21 @@ class StatisticsScreen(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.set_statistics(Statistics())
+
+    def _arrange(self, columns: int) -> None:
+        """Lay the four charts out in two columns, or one when the window is narrow."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for panel in self.panels:
+            self.grid.removeWidget(panel)
+        for n, panel in enumerate(self.panels):
+            self.grid.addWidget(panel, n // columns, n % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Half of a narrow window is too small for 14 day labels or long bank names.
+        self._arrange(1 if event.size().width() < NARROW else 2)
+        super().resizeEvent(event)
 
     @property
     def panels(self) -> tuple[ChartPanel, ChartPanel, ChartPanel, ChartPanel]:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.bank import AnyQuestion
-from quizapp.core.model import ChoiceQuestion, source_key
+from quizapp.core.model import ChoiceQuestion
+from quizapp.core.session import source_label
 from quizapp.core.study import Rating, StudyItem, StudySession, simple_mark, suggest_rating
 
 Marker = Callable[[AnyQuestion, str], tuple[str, float]]  # (question, text given) -> (verdict, points)
@@ -47,10 +48,7 @@ def citation_text(item: StudyItem) -> str:
     q = item.question
     if q.cite is None:
         return ""
-    key = source_key(item.loaded.bank, q.cite)
-    source = item.loaded.bank.sources.get(key) if key else None
-    article = item.loaded.article_for(q)
-    title = (source.title if source and source.title else None) or (article.display_title if article else "")
+    title = source_label(item.loaded, q)  # as the quiz names it: "Title by Author, Publisher, date"
     return "“" + " … ".join(q.cite.quotes) + "”" + (f" — {title}" if title else "")
 
 

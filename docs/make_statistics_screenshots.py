@@ -1,6 +1,6 @@
 """Screenshots of the statistics screen (empty history, a month of practice) and of a study session.
 
-Run: QT_QPA_PLATFORM=offscreen python scripts/statistics_screenshots.py
+Run: QT_QPA_PLATFORM=offscreen python docs/make_statistics_screenshots.py
 Writes docs/screenshots/statistics.png, statistics-empty.png and study-feedback.png.
 """
 

@@ -1,0 +1,617 @@
+"""Generate questions from articles, review them, and hand the accepted ones to a bank.
+
+The generator runs on the thread pool (gui/tasks.py) with a progress bar and Cancel
+inside the dialog; the teacher then accepts, rejects or edits each question.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.errors import QuizappError
+from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
+
+if TYPE_CHECKING:
+    from quizapp.core.model import Bank
+    from quizapp.gui.editor import BankEditor
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
+DEFAULT_MAX_QUESTIONS = 20
+QuestionData = dict[str, Any]
+
+
+class GenerateDialog(QDialog):
+    """Choose articles and options, generate, then review: accept, reject or edit each question.
+
+    After `exec()` returns Accepted, `accepted_questions` holds the accepted questions as
+    bank-file data and `accepted_sources` the sources they cite (paths relative to target_dir).
+    """
+
+    generation_finished = Signal(bool)  # True: questions came back; False: cancelled or failed
+
+    def __init__(self, parent: QWidget | None = None, *, target_dir: Path,
+                 articles: list[Path] | None = None,
+                 existing_sources: dict[str, Any] | None = None) -> None:
+        super().__init__(parent)
+        self.target_dir = Path(target_dir)
+        if existing_sources is None:  # the bank editor's own sources, so keys match its bank
+            draft = getattr(parent, "draft", None)
+            existing_sources = getattr(draft, "data", {}).get("sources") if draft is not None else None
+        self.existing_sources: dict[str, Any] = dict(existing_sources or {})
+        self.accepted_questions: list[QuestionData] = []
+        self.accepted_sources: dict[str, dict[str, Any]] = {}
+        self.bank_title = ""
+        self.bank_description = ""
+        self.task: Task | None = None
+        self._questions: list[QuestionData] = []  # the generated questions, edited in place
+        self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
+        self._showing = -1
+        self.setWindowTitle("Generate questions from articles")
+        self.resize(1000, 720)
+        self._build()
+        for path in articles or []:
+            self.add_article(Path(path))
+        self._update_state()
+
+    # --- building ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        top = QHBoxLayout()
+        files_box = QGroupBox("&Articles")
+        files = QVBoxLayout(files_box)
+        self.files = QListWidget()
+        self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
+        self.files.itemSelectionChanged.connect(self._update_state)
+        files.addWidget(self.files)
+        row = QHBoxLayout()
+        self.add_button = QPushButton("A&dd...")
+        self.add_button.clicked.connect(self.choose_articles)
+        self.remove_button = QPushButton("&Remove")
+        self.remove_button.clicked.connect(self.remove_selected_articles)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        files.addLayout(row)
+        top.addWidget(files_box, 3)
+
+        options_box = QGroupBox("Options")
+        options = QFormLayout(options_box)
+        self.max_questions = QSpinBox()
+        self.max_questions.setRange(0, 999)
+        self.max_questions.setSpecialValueText("all")
+        self.max_questions.setValue(DEFAULT_MAX_QUESTIONS)
+        self.max_questions.setToolTip("0 or \"all\": every question the generator finds")
+        options.addRow("&Maximum questions:", self.max_questions)
+        self.type_choice = QCheckBox("&Multiple choice")
+        self.type_numeric = QCheckBox("&Numeric")
+        for box in (self.type_choice, self.type_numeric):
+            box.setChecked(True)
+            box.toggled.connect(self._update_state)
+        types = QHBoxLayout()
+        types.addWidget(self.type_choice)
+        types.addWidget(self.type_numeric)
+        types.addStretch(1)
+        options.addRow("Question types:", types)
+        top.addWidget(options_box, 2)
+
+        run = QHBoxLayout()
+        self.generate_button = QPushButton("&Generate")
+        self.generate_button.setDefault(True)
+        self.generate_button.clicked.connect(self.generate)
+        self.cancel_button = QPushButton("&Stop")
+        self.cancel_button.setToolTip("Stop generating")
+        self.cancel_button.clicked.connect(self.cancel_generation)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setTextVisible(False)
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        run.addWidget(self.generate_button)
+        run.addWidget(self.cancel_button)
+        run.addWidget(self.progress, 1)
+
+        # The review: questions with checkboxes on the left, the selected one's details on the right.
+        review_box = QGroupBox("Re&view")
+        review = QVBoxLayout(review_box)
+        bar = QHBoxLayout()
+        self.accept_all_button = QPushButton("Accept &all")
+        self.accept_all_button.clicked.connect(lambda: self.set_all_accepted(True))
+        self.reject_all_button = QPushButton("R&eject all")
+        self.reject_all_button.clicked.connect(lambda: self.set_all_accepted(False))
+        self.count_label = QLabel()
+        bar.addWidget(self.accept_all_button)
+        bar.addWidget(self.reject_all_button)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+        review.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.review = QListWidget()
+        self.review.setWordWrap(True)
+        self.review.setUniformItemSizes(False)
+        self.review.itemChanged.connect(self._item_changed)
+        self.review.currentRowChanged.connect(self._show_question)
+        split.addWidget(self.review)
+        details = QWidget()
+        outer = QVBoxLayout(details)
+        outer.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # the fields stay together at the top
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.prompt_edit = QPlainTextEdit()
+        self.prompt_edit.setTabChangesFocus(True)
+        lines = self.prompt_edit.fontMetrics().lineSpacing() * 3 + 12
+        self.prompt_edit.setFixedHeight(lines)  # a long prompt wraps over three lines
+        self.prompt_edit.textChanged.connect(self._prompt_edited)
+        self._filling = False
+        self.answer_edit = QLineEdit()
+        self.answer_edit.textEdited.connect(self._answer_edited)
+        self.answer_problem = QLabel()
+        self.answer_problem.setStyleSheet("color: #b00020")
+        self.answer_problem.setWordWrap(True)
+        self.answer_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.kind_label = self._value_label()
+        self.distractors_label = self._value_label()
+        self.citation_label = self._value_label()
+        self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow("Type:", self.kind_label)
+        form.addRow("&Prompt:", self.prompt_edit)
+        form.addRow("A&nswer:", self.answer_edit)
+        form.addRow("", self.answer_problem)
+        self._form = form
+        form.setRowVisible(self.answer_problem, False)
+        form.addRow("Wrong answers:", self.distractors_label)
+        form.addRow("Citation:", self.citation_label)
+        split.addWidget(details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        review.addWidget(split, 1)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(run)
+        layout.addWidget(self.status)
+        layout.addWidget(review_box, 1)
+        layout.addWidget(self.buttons)
+
+    @staticmethod
+    def _value_label() -> QLabel:
+        label = QLabel()
+        label.setTextFormat(Qt.TextFormat.PlainText)  # article text is never HTML
+        label.setWordWrap(True)
+        return label
+
+    # --- articles ---------------------------------------------------------------
+
+    def articles(self) -> list[Path]:
+        """The chosen article files, in list order."""
+        return [Path(self.files.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(self.files.count())]
+
+    def add_article(self, path: Path) -> None:
+        """Add one article to the list (once)."""
+        path = path.resolve()
+        if path in self.articles():
+            return
+        item = QListWidgetItem(path.name)
+        item.setToolTip(str(path))
+        item.setData(Qt.ItemDataRole.UserRole, str(path))
+        self.files.addItem(item)
+        self._update_state()
+
+    def choose_articles(self) -> None:
+        """Ask for article files and add them."""
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(self.target_dir), ARTICLE_FILTER)
+        for p in paths:
+            self.add_article(Path(p))
+
+    def remove_selected_articles(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+        self._update_state()
+
+    def selected_types(self) -> list[str]:
+        return [kind for kind, box in (("choice", self.type_choice), ("numeric", self.type_numeric))
+                if box.isChecked()]
+
+    # --- generating -------------------------------------------------------------
+
+    @property
+    def running(self) -> bool:
+        return self.task is not None
+
+    def generate(self) -> None:
+        """Run the generator on the chosen articles off the GUI thread."""
+        if self.running or not self.articles() or not self.selected_types():
+            return
+        articles, types = self.articles(), self.selected_types()
+        limit = self.max_questions.value() or None
+        target = self.target_dir
+
+        def work(task: Task) -> Bank:
+            from quizapp.generate import GenerationCancelled, generate_bank
+
+            try:
+                return generate_bank(articles, max_questions=limit, types=types, progress=task.report,
+                                     cancel=lambda: task.cancelled, bank_dir=target)
+            except GenerationCancelled:
+                raise Cancelled from None
+
+        self._set_questions([], {})
+        self.status.setText("Starting…")
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.task = run_task(work, parent=self, title="Generating questions", show_progress=False,
+                             on_success=self._generated, on_error=self._failed, on_cancel=self._cancelled)
+        self.task.progressed.connect(self._progressed)
+        self._update_state()
+
+    def cancel_generation(self) -> None:
+        """Ask the running generator to stop; the dialog stays open and usable."""
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText("Stopping…")
+            self.cancel_button.setEnabled(False)
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if self.task is None or self.task.cancelled:
+            return
+        if done <= 0 or total <= 0:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        if text:
+            self.status.setText(text[:1].upper() + text[1:] + "…")
+
+    def _end_run(self) -> None:
+        self.task = None
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+
+    def _generated(self, bank: Bank) -> None:
+        self._end_run()
+        self.progress.setValue(1)
+        self.bank_title = bank.title
+        self.bank_description = bank.description or ""
+        keys = self._key_map(bank)
+        sources = {}
+        for key, src in bank.sources.items():
+            data = src.model_dump(mode="json", exclude_none=True)
+            data["file"] = str((self.target_dir / src.file).resolve())
+            sources[keys[key]] = data
+        only = next(iter(keys.values())) if len(keys) == 1 else None
+        questions = []
+        for q in bank.questions:
+            data = q.model_dump(mode="json", exclude_none=True)
+            cite = data.get("cite")
+            if isinstance(cite, dict):  # always name the source: the target bank may have others
+                cite["source"] = keys.get(cite.get("source"), only) if cite.get("source") else only
+                if cite["source"] is None:
+                    del cite["source"]
+            questions.append(data)
+        self._set_questions(questions, sources)
+        n = len(questions)
+        self.status.setText(f"{n} question{'s' if n != 1 else ''} generated: accept, reject or edit "
+                            "each one, then press Add." if n else
+                            "The generator found no questions in these articles.")
+        self._update_state()
+        self.generation_finished.emit(bool(n))
+
+    def _key_map(self, bank: Bank) -> dict[str, str]:
+        """Generated source key -> key in the target bank (reusing a key that names the same file)."""
+        by_file = {}
+        for key, src in self.existing_sources.items():
+            if isinstance(src, dict) and isinstance(src.get("file"), str):
+                by_file[(self.target_dir / src["file"]).resolve()] = key
+        taken = set(self.existing_sources)
+        result = {}
+        for key, src in bank.sources.items():
+            same = by_file.get((self.target_dir / src.file).resolve())
+            if same is not None:
+                result[key] = same
+                continue
+            new, n = key, 1
+            while new in taken:
+                n += 1
+                new = f"{key}-{n}"
+            taken.add(new)
+            result[key] = new
+        return result
+
+    def _failed(self, exc: BaseException, trace: str) -> None:
+        self._end_run()
+        self._update_state()
+        if isinstance(exc, QuizappError | OSError | ValueError):
+            self.status.setText(f"Could not generate: {exc}")
+        else:
+            self.status.setText("Could not generate: see the message.")
+            show_error(self, "Generating questions", exc, trace)
+        self.generation_finished.emit(False)
+
+    def _cancelled(self) -> None:
+        self._end_run()
+        self._set_questions([], {})
+        self.status.setText("Stopped: no questions were generated.")
+        self._update_state()
+        self.generation_finished.emit(False)
+
+    # --- review -----------------------------------------------------------------
+
+    def _set_questions(self, questions: list[QuestionData], sources: dict[str, dict[str, Any]]) -> None:
+        self._questions = questions
+        self._sources = sources
+        self._showing = -1
+        self.review.blockSignals(True)
+        self.review.clear()
+        for _ in questions:
+            item = QListWidgetItem()
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.review.addItem(item)
+            self._refresh_item(self.review.count() - 1)
+        self.review.blockSignals(False)
+        if questions:
+            self.review.setCurrentRow(0)
+        else:
+            self._show_question(-1)
+        self._update_state()
+
+    def _refresh_item(self, row: int) -> None:
+        q = self._questions[row]
+        item = self.review.item(row)
+        item.setText(f"{q.get('prompt', '')}\n    → {_answer_text(q)}")
+        item.setToolTip(_citation_text(q))
+
+    def question_count(self) -> int:
+        return self.review.count()
+
+    def is_accepted(self, row: int) -> bool:
+        return self.review.item(row).checkState() == Qt.CheckState.Checked
+
+    def set_accepted(self, row: int, accepted: bool) -> None:
+        """Accept (check) or reject (uncheck) one question of the review list."""
+        self.review.item(row).setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+
+    def set_all_accepted(self, accepted: bool) -> None:
+        self.review.blockSignals(True)
+        for row in range(self.review.count()):
+            self.set_accepted(row, accepted)
+        self.review.blockSignals(False)
+        self._update_state()
+
+    def question(self, row: int) -> QuestionData:
+        """The generated question at `row`, with the teacher's edits."""
+        return self._questions[row]
+
+    def _item_changed(self, _item: QListWidgetItem) -> None:
+        self._update_state()
+
+    def _show_question(self, row: int) -> None:
+        self._showing = row
+        has = 0 <= row < len(self._questions)
+        for w in (self.prompt_edit, self.answer_edit):
+            w.setEnabled(has)
+        self._set_answer_problem("")
+        if not has:
+            self._filling = True
+            for w in (self.prompt_edit, self.answer_edit):
+                w.clear()
+            self._filling = False
+            for label in (self.kind_label, self.distractors_label, self.citation_label):
+                label.clear()
+            return
+        q = self._questions[row]
+        self._filling = True
+        self.prompt_edit.setPlainText(str(q.get("prompt", "")))
+        self._filling = False
+        self.answer_edit.setText(_format_answer(q.get("answer")))
+        self.answer_edit.setCursorPosition(0)
+        if q.get("type") == "numeric":
+            extra = [f"unit: {q['unit']}"] if q.get("unit") else []
+            if q.get("tolerance") not in (None, 0):
+                extra.append(f"tolerance: ±{q['tolerance']}")
+            self.kind_label.setText("Numeric" + (f" ({', '.join(extra)})" if extra else ""))
+            self.distractors_label.setText("— (a number is typed)")
+        else:
+            self.kind_label.setText("Multiple choice")
+            self.distractors_label.setText("; ".join(str(d) for d in q.get("distractors", [])))
+        self.citation_label.setText(_citation_text(q))
+
+    def _set_answer_problem(self, text: str) -> None:
+        self.answer_problem.setText(text)
+        self._form.setRowVisible(self.answer_problem, bool(text))
+
+    def _prompt_edited(self) -> None:
+        text = " ".join(self.prompt_edit.toPlainText().split())
+        if not self._filling and 0 <= self._showing < len(self._questions) and text:
+            self._questions[self._showing]["prompt"] = text
+            self._refresh_item(self._showing)
+
+    def _answer_edited(self, text: str) -> None:
+        row = self._showing
+        if not 0 <= row < len(self._questions):
+            return
+        q = self._questions[row]
+        self._set_answer_problem("")
+        text = text.strip()
+        if not text:
+            self._set_answer_problem("An answer cannot be empty: the previous one is kept.")
+            return
+        if q.get("type") == "numeric":
+            value = _parse_number(text)
+            if value is None:
+                self._set_answer_problem(f"Not a number: the previous answer ({_format_answer(q['answer'])}) "
+                                            "is kept.")
+                return
+            q["answer"] = value
+        else:
+            if text in [str(d) for d in q.get("distractors", [])]:
+                self._set_answer_problem("This is also a wrong answer: change the wrong answers in the "
+                                            "bank editor.")
+            q["answer"] = text
+        self._refresh_item(row)
+
+    def _update_state(self, *_args: object) -> None:
+        running = self.running
+        self.generate_button.setEnabled(not running and bool(self.articles()) and bool(self.selected_types()))
+        self.cancel_button.setEnabled(running and not (self.task is not None and self.task.cancelled))
+        for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric):
+            w.setEnabled(not running)
+        self.remove_button.setEnabled(not running and bool(self.files.selectedItems()))
+        n = self.review.count()
+        accepted = sum(self.is_accepted(r) for r in range(n))
+        for w in (self.accept_all_button, self.reject_all_button):
+            w.setEnabled(n > 0 and not running)
+        self.count_label.setText(f"{accepted} of {n} accepted" if n else "")
+        self.ok_button.setEnabled(not running and accepted > 0)
+        self.ok_button.setText(f"Add {accepted} question{'s' if accepted != 1 else ''}" if accepted else "Add")
+        if not running and not n and not self.status.text():
+            self.status.setText("Add one or more articles, then press Generate." if not self.articles()
+                                else "Press Generate.")
+
+    # --- the result -------------------------------------------------------------
+
+    def result_questions(self) -> list[QuestionData]:
+        """The accepted questions, as plain bank data with the edits applied."""
+        return [copy.deepcopy(self._questions[r]) for r in range(self.review.count()) if self.is_accepted(r)]
+
+    def result_sources(self, bank_dir: Path | None = None) -> dict[str, dict[str, Any]]:
+        """The sources the accepted questions cite, file paths relative to `bank_dir` (target_dir)."""
+        base = Path(bank_dir or self.target_dir).resolve()
+        used = {q["cite"].get("source") for q in self.result_questions() if isinstance(q.get("cite"), dict)}
+        if None in used and len(self._sources) == 1:
+            used |= set(self._sources)
+        result = {}
+        for key, src in self._sources.items():
+            if key in used:
+                data = dict(src)
+                data["file"] = Path(os.path.relpath(src["file"], base)).as_posix()
+                result[key] = data
+        return result
+
+    def accept(self) -> None:
+        if self.running:
+            return
+        self.accepted_questions = self.result_questions()
+        self.accepted_sources = self.result_sources()
+        if not self.accepted_questions:
+            return
+        super().accept()
+
+    def reject(self) -> None:
+        """Closing stops a running generator; nothing is handed over."""
+        if self.task is not None:
+            self.task.cancel()
+        self.accepted_questions, self.accepted_sources = [], {}
+        super().reject()
+
+
+def _format_answer(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _parse_number(text: str) -> int | float | None:
+    cleaned = re.sub(r"(?<=\d)[,\s_](?=\d{3}\b)", "", text.strip())
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return int(value) if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else value
+
+
+def _answer_text(q: QuestionData) -> str:
+    answer = _format_answer(q.get("answer"))
+    if q.get("type") == "numeric" and q.get("unit"):
+        return f"{answer} {q['unit']}"
+    return answer
+
+
+def _citation_text(q: QuestionData) -> str:
+    cite = q.get("cite")
+    if not isinstance(cite, dict):
+        return "(no citation)"
+    quote = cite.get("quote")
+    quotes = quote if isinstance(quote, list) else [quote]
+    return " … ".join(f"“{x}”" for x in quotes if x)
+
+
+def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None) -> BankEditor | None:
+    """Ask for articles, generate and review questions, save them as a new bank and open it in the editor.
+
+    Returns the editor (shown), or None when the teacher cancelled at any step.
+    """
+    from quizapp.core.draft import BankDraft, DraftError
+    from quizapp.gui.editor import open_editor
+    from quizapp.paths import user_data_dir
+
+    folder = Path(save_dir) if save_dir is not None else user_data_dir() / "banks"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        QMessageBox.warning(parent, "New bank from article", f"{folder}: cannot be created ({exc.strerror}).")
+        return None
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Choose articles", str(folder), ARTICLE_FILTER)
+    if not paths:
+        return None
+    dialog = GenerateDialog(parent, target_dir=folder, articles=[Path(p) for p in paths])
+    if not dialog.exec() or not dialog.accepted_questions:
+        return None
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(paths[0]).stem.lower()).strip("-") or "bank"
+    target, _ = QFileDialog.getSaveFileName(parent, "Save the new bank", str(folder / f"{stem}.yaml"),
+                                            "Question banks (*.yaml *.yml)")
+    if not target:
+        return None
+    path = Path(target)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = path.with_suffix(".yaml")
+    draft = BankDraft.new(path, dialog.bank_title or stem.replace("-", " ").capitalize())
+    if dialog.bank_description:
+        draft.data["description"] = dialog.bank_description
+    draft.data["sources"] = dialog.result_sources(path.parent)
+    draft.data["questions"] = dialog.result_questions()
+    try:
+        draft.save()
+    except DraftError as exc:
+        QMessageBox.warning(parent, "New bank from article", str(exc))
+        return None
+    # open_editor keeps the window alive and known to the quit guard.
+    return open_editor(path, parent)

@@ -1,0 +1,253 @@
+"""The generate dialog: runs the real generator off the GUI thread, stops on Cancel, review list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog
+
+from quizapp.core.bank import load_bank
+from quizapp.gui.editor import open_editors
+from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
+from tests.conftest import ROOT, on_modal
+
+SEED = ROOT / "seeds" / "mali-helicopter-collision.txt"
+TIMEOUT = 60_000
+
+
+@pytest.fixture
+def long_article(tmp_path: Path) -> Path:
+    """The seed article several times over, so generation takes a while (stays in tmp_path)."""
+    body = SEED.read_text(encoding="utf-8").split("---", 2)[-1]
+    path = tmp_path / "articles" / "long.txt"
+    path.parent.mkdir()
+    path.write_text("\n\n".join([body] * 12), encoding="utf-8")
+    return path
+
+
+def make_dialog(qtbot, target: Path, articles: list[Path]) -> GenerateDialog:
+    dialog = GenerateDialog(None, target_dir=target, articles=articles)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def generate(qtbot, dialog: GenerateDialog) -> None:
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+
+
+def test_event_loop_keeps_running_while_generating(qtbot, tmp_path: Path, long_article: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path, [long_article])
+    dialog.max_questions.setValue(0)  # all
+    ticks: list[bool] = []
+    timer = QTimer(interval=5)
+    timer.timeout.connect(lambda: ticks.append(dialog.running))
+    timer.start()
+    seen: list[tuple[int, int]] = []
+    dialog.progress.valueChanged.connect(lambda v: seen.append((v, dialog.progress.maximum())))
+    generate(qtbot, dialog)
+    timer.stop()
+    # The timer fired many times while the generator was running: the window never froze.
+    assert sum(ticks) > 10
+    assert any(0 < v < m for v, m in seen)  # the bar moved through the work
+    assert not dialog.running
+    assert dialog.question_count() > 10
+    assert dialog.ok_button.isEnabled()
+
+
+def test_cancel_stops_generation_and_leaves_the_dialog_usable(qtbot, tmp_path: Path,
+                                                              long_article: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path, [long_article])
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+        assert dialog.running and dialog.cancel_button.isEnabled()
+        assert not dialog.generate_button.isEnabled()
+        qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=TIMEOUT)  # it is reading
+        qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [False]
+    assert not dialog.running
+    assert dialog.question_count() == 0
+    assert "Stopped" in dialog.status.text()
+    assert dialog.generate_button.isEnabled() and not dialog.cancel_button.isEnabled()
+    assert not dialog.ok_button.isEnabled()
+    # Usable again: a second run goes to the end.
+    generate(qtbot, dialog)
+    assert dialog.question_count() > 0
+
+
+def test_review_accept_reject_and_edit(qtbot, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "banks"
+    bank_dir.mkdir()
+    dialog = make_dialog(qtbot, bank_dir, [SEED])
+    dialog.max_questions.setValue(6)
+    generate(qtbot, dialog)
+    n = dialog.question_count()
+    assert n == 6
+    assert dialog.count_label.text() == "6 of 6 accepted"
+    ids = [dialog.question(r)["id"] for r in range(n)]
+
+    dialog.set_accepted(1, False)
+    dialog.set_accepted(3, False)
+    assert dialog.count_label.text() == "4 of 6 accepted"
+    assert [q["id"] for q in dialog.result_questions()] == [ids[0], ids[2], ids[4], ids[5]]
+    qtbot.mouseClick(dialog.reject_all_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_questions() == [] and not dialog.ok_button.isEnabled()
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    assert len(dialog.result_questions()) == n
+
+    # Edit the prompt and the answer of the third question as a teacher would: select it, type.
+    dialog.review.setCurrentRow(2)
+    q = dialog.question(2)
+    assert dialog.citation_label.text() and q["cite"]["quote"] in SEED.read_text(encoding="utf-8")
+    dialog.prompt_edit.selectAll()
+    qtbot.keyClicks(dialog.prompt_edit, "A reworded question?")
+    if q["type"] == "numeric":
+        dialog.answer_edit.selectAll()
+        qtbot.keyClicks(dialog.answer_edit, "lots")
+        assert "Not a number" in dialog.answer_problem.text()
+        new_answer: object = q["answer"]
+    else:
+        new_answer = "An edited answer"
+        dialog.answer_edit.selectAll()
+        qtbot.keyClicks(dialog.answer_edit, new_answer)
+    assert "A reworded question?" in dialog.review.item(2).text()
+    dialog.set_accepted(0, False)
+
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == GenerateDialog.DialogCode.Accepted
+    result = dialog.accepted_questions
+    assert [q["id"] for q in result] == ids[1:]
+    assert result[1]["prompt"] == "A reworded question?"
+    assert result[1]["answer"] == new_answer
+    (key, source), = dialog.accepted_sources.items()
+    assert (bank_dir / source["file"]).resolve() == SEED.resolve()
+    assert all(q["cite"]["source"] == key for q in result)
+    assert source["author"] == "Paquette"
+
+
+def test_an_editor_given_the_result_saves_a_valid_bank(qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                       settings_dir: Path) -> None:
+    from quizapp.core.draft import BankDraft
+    from quizapp.gui.editor import BankEditor
+
+    bank_dir = tmp_path / "banks"
+    bank_dir.mkdir()
+    path = bank_dir / "mine.yaml"
+    draft = BankDraft.new(path, "Mine")
+    draft.save()
+    editor = BankEditor(draft)
+    qtbot.addWidget(editor)
+    editor.show()
+
+    def review(dialog: GenerateDialog) -> None:
+        dialog.max_questions.setValue(5)
+
+        def finished(ok: bool) -> None:
+            assert ok
+            dialog.review.setCurrentRow(0)
+            dialog.prompt_edit.setPlainText("Edited in review?")
+            dialog.set_accepted(4, False)
+            dialog.ok_button.click()
+
+        dialog.generation_finished.connect(finished)
+        dialog.generate_button.click()
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SEED)], "")))
+    on_modal(qtbot, lambda d: (d.choose_articles(), review(d)))
+    editor.add_from_article()
+    assert len(editor.draft.questions) == 4
+    assert editor.draft.questions[0]["prompt"] == "Edited in review?"
+    assert editor.save()
+    loaded = load_bank(path)
+    assert len(loaded.bank.questions) == 4
+    assert loaded.bank.questions[0].prompt == "Edited in review?"
+    for q in loaded.bank.questions:
+        assert loaded.article_for(q).find_quote(q.cite.quotes[0]) is not None
+
+
+def test_new_bank_from_article(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir: Path,
+                               settings_dir: Path) -> None:
+    banks = data_dir / "banks"
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SEED)], "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _p, _t, default, _f: (default.replace(".yaml", "-quiz"), "")))
+
+    def review(dialog: GenerateDialog) -> None:
+        dialog.max_questions.setValue(3)
+        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
+        dialog.generate_button.click()
+
+    on_modal(qtbot, review)
+    editor = new_bank_from_article(None)
+    assert editor is not None
+    qtbot.addWidget(editor)
+    path = banks / "mali-helicopter-collision-quiz.yaml"
+    assert editor in open_editors()  # kept alive, and asked before quitting
+    assert editor.draft.path == path.resolve() and editor.isVisible() and not editor.is_dirty()
+    loaded = load_bank(path)
+    assert len(loaded.bank.questions) == 3
+    (source,) = loaded.bank.sources.values()
+    assert (path.parent / source.file).resolve() == SEED.resolve()
+
+
+def test_new_bank_from_article_cancelled_at_the_file_dialog(monkeypatch: pytest.MonkeyPatch, qtbot,
+                                                            data_dir: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
+    assert new_bank_from_article(None) is None
+    assert (data_dir / "banks").is_dir() and not list((data_dir / "banks").iterdir())
+
+
+def test_an_unreadable_article_is_reported_in_the_dialog(qtbot, tmp_path: Path) -> None:
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken")
+    dialog = make_dialog(qtbot, tmp_path, [bad])
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as blocker:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [False]
+    assert "Could not generate" in dialog.status.text() and "empty.txt" in dialog.status.text()
+    assert dialog.generate_button.isEnabled() and dialog.question_count() == 0
+    # Remove it, add the seed article instead, and it works.
+    dialog.files.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.articles() == [] and not dialog.generate_button.isEnabled()
+    dialog.add_article(SEED)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    assert dialog.question_count() == 2
+
+
+def test_closing_the_dialog_stops_the_generator(qtbot, tmp_path: Path, long_article: Path) -> None:
+    dialog = make_dialog(qtbot, tmp_path, [long_article])
+    qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        dialog.buttons.rejected.emit()  # the Cancel button of the dialog (or Esc)
+    assert task.cancelled and not dialog.isVisible()
+    assert dialog.accepted_questions == [] and dialog.question_count() == 0
+
+
+def test_source_keys_follow_the_target_bank(qtbot, tmp_path: Path) -> None:
+    target = ROOT / "questions"
+    same = {"mali": {"file": "../seeds/mali-helicopter-collision.txt"}}
+    dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=same)
+    qtbot.addWidget(dialog)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    dialog.accept()
+    assert dialog.accepted_sources == {"mali": {"file": "../seeds/mali-helicopter-collision.txt",
+                                                "author": "Paquette"}}
+    assert {q["cite"]["source"] for q in dialog.accepted_questions} == {"mali"}
+
+    other = {"mali-helicopter-collision": {"file": "another.txt"}}
+    dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=other)
+    qtbot.addWidget(dialog)
+    dialog.max_questions.setValue(2)
+    generate(qtbot, dialog)
+    dialog.accept()
+    assert list(dialog.accepted_sources) == ["mali-helicopter-collision-2"]
+    assert {q["cite"]["source"] for q in dialog.accepted_questions} == {"mali-helicopter-collision-2"}
