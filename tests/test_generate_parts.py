@@ -118,3 +118,54 @@ def test_any_jumble_of_news_words_gives_a_bank_whose_citations_are_found(tmp_pat
             assert q.cite is not None and q.cite.spans
 
     check()
+
+
+_FERRY = "A solar ferry service has been launched by shipping company Blue Harbour."
+
+
+def _statements(tmp_path: Path, body: str) -> list:
+    article = tmp_path / "ferry.txt"
+    article.write_text(f"Quiet boats\n\n{body}\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    return [q for q in bank.questions if "fact-check" in q.tags]
+
+
+def test_the_service_and_it_are_resolved_to_the_thing_introduced_before(tmp_path):
+    qs = _statements(tmp_path, f"{_FERRY} It is 12 times quieter than the diesel boats on the river and "
+                               "will carry cyclists for free. The service comes with a modest £3.20 return "
+                               "fare but will run only in summer.")
+    assert [q.answer for q in qs] == [
+        "The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats on the "
+        "river and will carry cyclists for free.",
+        "The solar ferry service launched by Blue Harbour comes with a modest £3.20 return fare but will run "
+        "only in summer."]
+    # Both sentences prove it: the one naming the service and the one stating the number.
+    assert qs[0].cite.quotes == [_FERRY, "It is 12 times quieter than the diesel boats on the river and will "
+                                         "carry cyclists for free."]
+    assert qs[1].cite.quotes[0] == _FERRY
+    assert all(d.startswith("The solar ferry service launched by Blue Harbour") for q in qs for d in q.distractors)
+
+
+def test_a_second_thing_of_the_kind_or_a_gap_leaves_the_reference_unresolved(tmp_path):
+    # Which service is "the service" after a second one is named? Not clear: no question.
+    assert _statements(tmp_path, f"{_FERRY} A second service is planned by the city council. The service "
+                                 "comes with a modest £3.20 return fare but will run only in summer.") == []
+    # "It" stands for the thing only right after a sentence about it.
+    assert _statements(tmp_path, f"{_FERRY} Crews were trained for months. It is 12 times quieter than the "
+                                 "diesel boats on the river and will carry cyclists for free.") == []
+
+
+def test_a_run_of_comma_joined_clauses_is_asked_clause_by_clause(tmp_path):
+    article = tmp_path / "ferries.txt"
+    # The small model reads "The Kite network launched in 2001" as a noun and its participle.
+    article.write_text("Phone networks\n\nThe Kite network launched in 2001, Brightcell launched its home "
+                       "service in June, Telnova followed in late July and two more firms are due to start "
+                       "in 2009.\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    years = {q.prompt: q.answer for q in bank.questions if "dates" in q.tags}
+    assert years.get("In what year did the Kite network launch?") == 2001
+    # A condition is no statement of fact: nothing is re-read.
+    article.write_text("Phone networks\n\nIf the Kite network launched in 2001, Brightcell launched its home "
+                       "service in June, Telnova followed in late July.\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    assert not any("Kite" in q.prompt for q in bank.questions)

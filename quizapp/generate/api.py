@@ -167,6 +167,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     if _BYLINE.search(sent.text):
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
+    thing = _resolve_thing(sent, index, af)
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
                    names_in_sentence=names)
     ent_of: dict[int, str] = {}
@@ -202,7 +203,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             f = fx.count_facts(sent, m, base)
             made = [f] if f else []
         elif m.kind == "year":
-            made = fx.year_facts(sent, m, base, parse)
+            made = fx.year_facts(sent, m, base, parse) or _listed_clause_year(sent, m, base, parse)
         elif m.kind == "percent":
             f = fx.percent_fact(sent, m, base)
             made = [f] if f else []
@@ -215,7 +216,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if made:
             asked |= {t.i for t in m.tokens}
         elif not (m.kind == "count" and m.value <= 2):
-            _add_statement(sent, m, index, af, key[1])
+            _add_statement(sent, m, index, af, key[1], thing)
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""
         recent = af.recent_person
@@ -236,8 +237,157 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(people.entity_facts(sent, base, name_of))
     af.facts.extend(people.country_of_thing_facts(sent, base, name_of))
     af.facts.extend(dates.date_facts(sent, base))
-    _add_name_slots(sent, index, af)
+    _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
+    _track_thing(sent, index, af, thing)
+
+
+_SUBORDINATE = {"if", "when", "while", "although", "though", "as", "because", "since", "unless", "after",
+                "before", "until", "once", "whether", "where", "so", "but", "and", "or", "in", "by", "for"}
+
+
+def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
+    """'The 3 network launched in 2003, Vodafone launched its service in November, Orange followed
+    ...': the small model misparses such a run of comma-joined clauses, so the clause that holds the
+    year (the first of the run) is parsed again on its own and asked about like a sentence."""
+    if cl.quoted_tokens(sent) or any(t.text in ";:()" for t in sent):
+        return []
+    # The run's clauses: split at commas; each must open with a capitalised name or "The".
+    parts: list[list] = [[]]  # type: ignore[type-arg]
+    for t in sent:
+        if t.text == ",":
+            parts.append([])
+        elif not t.is_space:
+            parts[-1].append(t)
+    if len(parts) < 3 or not all(p for p in parts):
+        return []
+    for p in parts:
+        first = p[0]
+        if not first.text[:1].isupper() or first.lower_ in _SUBORDINATE or first.pos_ not in ("PROPN", "DET", "NOUN"):
+            return []
+        if not any(t.pos_ == "VERB" for t in p):
+            return []
+    first_part = parts[0]
+    if m.tokens[0] not in first_part or len(first_part) > 12:
+        return []
+    words = first_part[:-1] if first_part[-1].is_punct else first_part
+    sub = parse(cl.render(words) + ".")
+    span = sub[:]
+    mm = next((x for x in qty.number_mentions(span) if x.kind == "year" and x.value == m.value), None)
+    root = next((t for t in span if t.dep_ == "ROOT"), None)
+    if mm is None or root is None:
+        return []
+    if root.pos_ in ("NOUN", "PROPN"):
+        out = _fragment_year(root, mm, base)
+    elif root.pos_ != "VERB" or root.lemma_ in fx.SAY_VERBS or not any(c.dep_ == "nsubj" for c in root.children):
+        return []
+    else:
+        out = fx.year_facts(span, mm, base)
+    for f in out:
+        f.order = base.order + m.tokens[0].i / 10_000
+    return out
+
+
+def _fragment_year(noun, m: qty.NumberMention, base: fx.Fact) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
+    """'The 3 network launched in 2003' read on its own as a noun and its participle: in a run of
+    clauses it is a clause ('launched' the past of an intransitive verb), so ask 'In what year did
+    the 3 network launch?'."""
+    year = m.tokens[0]
+    prep = year.head
+    verb = prep.head
+    kids = list(verb.children)
+    np = [t for t in noun.subtree if t.i < verb.i]
+    if (year.dep_ != "pobj" or prep.lower_ != "in" or verb.dep_ != "acl" or verb.head != noun
+            or verb.tag_ not in ("VBN", "VBD") or not verb.lower_.endswith("ed") or kids != [prep]
+            or not np or np[-1].i != verb.i - 1 or m.hedge or cl.leans_on_context(np)
+            or any(t.i > verb.i and t.i not in cl.subtree(verb) and not t.is_punct for t in noun.subtree)):
+        return []
+    subject = cl.render(np)
+    if np[0].pos_ == "DET":
+        subject = subject[:1].lower() + subject[1:]
+    f = fx._fact_from(base, "year", f"In what year did {subject} {verb.lemma_}?", m)
+    return [f]
+
+
+def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
+    """'The service' (or a leading 'It' right after a sentence about it) standing for the thing an
+    earlier sentence introduced ('An eight megabit service has been launched by UK Online'):
+    (its tokens, 'the eight megabit service launched by UK Online', the introducing sentence)."""
+    recent = af.recent_thing
+    if recent is None:
+        return None
+    intro, lemma, phrase, last = recent
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.i in quoted:
+            continue
+        if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound" and t.tag_ == "NN":
+            kids = list(t.children)
+            if len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the" and kids[0].i == t.i - 1:
+                return {t.i - 1, t.i}, phrase, intro
+            return None  # another way of naming it ("a new service"): not clearly the same one
+        if (t.lower_ == "it" and t.dep_ == "nsubj" and last == index - 1 and cl.starts_sentence(t)
+                and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
+                and not _extraposed(t.head)):
+            return {t.i}, phrase, intro  # not the empty 'It is expected that ...'
+    return None
+
+
+def _extraposed(verb) -> bool:  # type: ignore[no-untyped-def]
+    """'It is likely that ...', 'It is hard to say': the 'it' stands for a clause, not a thing."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("acomp", "attr"))]
+    return any(c.dep_ in ("ccomp", "xcomp", "csubj", "csubjpass") for h in heads for c in h.children)
+
+
+def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
+    """'An eight megabit service has been launched by UK Online' -> ('service', 'the eight megabit
+    service launched by UK Online'): a new thing, named by what it is and who made it."""
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.dep_ != "nsubjpass" or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in quoted:
+            continue
+        kids = list(t.children)
+        if not kids or kids[0].dep_ != "det" or kids[0].lower_ not in ("a", "an") or \
+                any(k.i > t.i for k in kids) or any(k.dep_ not in ("det", "amod", "compound", "nummod")
+                                                    for k in kids):
+            return None
+        verb = t.head
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if verb.tag_ != "VBN" or obj is None or verb.i < t.i:
+            return None
+        # The maker's name: the proper nouns ending at the agent ("provider UK Online" -> "UK Online").
+        start = obj.i
+        while start > agent.i + 1 and sent.doc[start - 1].pos_ == "PROPN" and sent.doc[start - 1].dep_ == "compound":
+            start -= 1
+        name = sent.doc[start:obj.i + 1]
+        if obj.pos_ != "PROPN" or not all(w.text[:1].isupper() for w in name) or \
+                any(c.i > obj.i for c in obj.children):
+            return None
+        words = [w for w in t.subtree if w.i > kids[0].i]
+        if cl.leans_on_context(words):
+            return None
+        return t.lemma_.lower(), f"the {cl.render(words)} {verb.text} by {clean_name(name.text)}"
+    return None
+
+
+def _track_thing(sent, index: int, af: ArticleFacts, thing: tuple[set[int], str, int] | None) -> None:  # type: ignore[no-untyped-def]
+    """Remember the thing this sentence introduces or speaks of, for a 'the service' or 'it' later."""
+    new = _thing_introduced(sent)
+    if new is not None:
+        af.recent_thing = (index, new[0], new[1], index)
+        return
+    recent = af.recent_thing
+    if recent is None:
+        return
+    if thing is not None:
+        subject = any(sent.doc[i].dep_ in cl.SUBJECTS for i in thing[0])
+        if subject:
+            af.recent_thing = (recent[0], recent[1], recent[2], index)
+        return
+    if any(t.lemma_.lower() == recent[1] and t.pos_ == "NOUN" and t.dep_ != "compound" and
+           any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in t.children) for t in sent):
+        af.recent_thing = None  # a second one of its kind: 'the service' is no longer clear
 
 
 # A quote's speaker is cited with at most this many sentences in all.
@@ -299,7 +449,8 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}
 _GENDERED = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 
-def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
+def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
+                    thing: tuple[set[int], str, int] | None = None) -> None:
     """Names a fact-check statement may swap: people and places, outside quotes."""
     doc = sent.doc
     text = sent.text.lstrip()
@@ -324,10 +475,11 @@ def _add_name_slots(sent, index: int, af: ArticleFacts) -> None:  # type: ignore
             continue  # "President Bush": a swapped name would have to hold the office too
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
             ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
-        tpl = statement_template(sent, ids)
+        tpl = statement_template(sent, ids, thing[:2] if thing else None)
         if tpl is not None:
             af.name_slots.append(NameSlot(tpl[0], tpl[1], "".join(
-                doc[i].text_with_ws for i in sorted(ids)).strip(), index, index + ent.start / 10_000 + 0.00007))
+                doc[i].text_with_ws for i in sorted(ids)).strip(), index, index + ent.start / 10_000 + 0.00007,
+                antecedent=thing[2] if thing else None))
 
 
 def _noun_of(m: qty.NumberMention) -> str:
@@ -337,7 +489,8 @@ def _noun_of(m: qty.NumberMention) -> str:
     return ""
 
 
-def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str) -> None:  # type: ignore[no-untyped-def]
+def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
+                   thing: tuple[set[int], str, int] | None = None) -> None:
     doc = sent.doc
     last = max(t.i for t in m.tokens)
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
@@ -354,7 +507,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
             return
-    tpl = statement_template(sent, target)
+    tpl = statement_template(sent, target, thing[:2] if thing else None)
     if tpl is None:
         return
     part = cl.render(sent.doc[i] for i in sorted(target))
@@ -364,7 +517,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
-                                   bound=qty.hedge_meaning(m.hedge)))
+                                   bound=qty.hedge_meaning(m.hedge),
+                                   antecedent=thing[2] if thing else None))
 
 
 _WILL = {"will", "'ll", "’ll", "shall"}

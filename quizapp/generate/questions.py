@@ -44,6 +44,7 @@ class Statement:
     scale_word: str = ""
     future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
     bound: str = ""  # "lower" for "more than 50%", "upper" for "up to 30": a smaller (larger) value is no lie
+    antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
 
 
 @dataclass
@@ -55,6 +56,7 @@ class NameSlot:
     name: str
     sentence: int
     order: float
+    antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
 
 
 @dataclass
@@ -80,6 +82,8 @@ class ArticleFacts:
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
     sentence_names: dict[int, set[str]] = field(default_factory=dict)
+    # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
+    recent_thing: tuple[int, str, str, int] | None = None
     recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
 
@@ -207,7 +211,7 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     shown = [_as_written(v, kind, title, the, bare, slot.before == "") for v in variants]
     options = [slot.before + v + slot.after for v in shown]
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=text, distractors=options,
-                       cite=_cite(af, slot.sentence), difficulty="medium", tags=["fact-check"])
+                       cite=_cite(af, slot.sentence, slot.antecedent), difficulty="medium", tags=["fact-check"])
     return Candidate(q, 0.5 - max(0, len(text.split()) - 30) * 0.01, slot.order, slot.sentence,
                      ("statement", str(slot.sentence), slot.name), filler=True)
 
@@ -427,7 +431,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     if len(options) < 2:
         return None
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
-                       cite=_cite(af, s.sentence), difficulty="hard", tags=["fact-check"])
+                       cite=_cite(af, s.sentence, s.antecedent), difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part))

@@ -8,14 +8,17 @@ from typing import TYPE_CHECKING
 from quizapp.generate import clauses as cl
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then", "furthermore",
          "moreover", "similarly", "likewise", "elsewhere", "besides"}
 
 
-def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
-    """(text before, text after) the target tokens, with side words and deictic times removed."""
+def statement_template(sent: Span, target: set[int],
+                       replace: tuple[set[int], str] | None = None) -> tuple[str, str] | None:
+    """(text before, text after) the target tokens, with side words and deictic times removed;
+    `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it'."""
+    rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     drop = cl.deictic_tokens(toks)
     # Leading "But", "Meanwhile,"
@@ -31,10 +34,10 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
             for n in (t.i - 1, t.i + 1):
                 if sent.start <= n < sent.end and sent.doc[n].text == ",":
                     drop.add(n)
-    if drop & target:
+    if drop & target or rep_ids & (target | drop):
         return None
     kept = [t for t in toks if t.i not in drop]
-    if not kept or len(kept) > 60 or not _stands_alone(sent, kept):
+    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids]):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
@@ -42,9 +45,13 @@ def statement_template(sent: Span, target: set[int]) -> tuple[str, str] | None:
     # Rebuild from the article's own characters, so the statement reads as the sentence does.
     first, last = min(target), max(target)
     # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
-    b = "".join(t.text_with_ws if t.i not in drop else t.whitespace_ for t in toks if t.i < first)
-    a = sent.doc[last].whitespace_ + "".join(t.text_with_ws if t.i not in drop else t.whitespace_
-                                             for t in toks if t.i > last)
+    def text_of(t: Token) -> str:
+        if t.i in rep_ids:  # the antecedent once, in place of the first replaced token
+            return (rep_text + sent.doc[max(rep_ids)].whitespace_) if t.i == min(rep_ids) else ""
+        return t.text_with_ws if t.i not in drop else t.whitespace_
+
+    b = "".join(text_of(t) for t in toks if t.i < first)
+    a = sent.doc[last].whitespace_ + "".join(text_of(t) for t in toks if t.i > last)
     b, a = _tidy(b).lstrip(" ,"), _tidy(a)
     b = b[:1].upper() + b[1:]
     if not b and sent.doc[first].lower_ == "the":
