@@ -11,13 +11,12 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+from screenshot_support import OUT, ROOT, Shooter, use_sandbox
+
 BANK = "mali-helicopter-collision"
 SELECTED = "heroes-quote"  # the question shown selected in the editor
 PICKED = "Emmanuel Macron"  # the text selected in the article in the citation picker shot
@@ -29,15 +28,9 @@ def main() -> int:
     shutil.rmtree(tmp, ignore_errors=True)
     for sub in ("data", "settings", "questions", "seeds", "articles"):
         (tmp / sub).mkdir(parents=True)
-    os.environ["QUIZAPP_DATA_DIR"] = str(tmp / "data")
-    from PySide6.QtCore import QBuffer, QIODevice, QSettings
+    use_sandbox(tmp)
     from PySide6.QtGui import QTextCursor
-    from PySide6.QtWidgets import QApplication, QWidget
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-
-    from quizapp.core.atomic import write_bytes_atomic
     from quizapp.gui.app import create_app
     from quizapp.gui.editor import BankEditor
     from quizapp.gui.generate_dialog import GenerateDialog
@@ -53,29 +46,9 @@ def main() -> int:
     body = seed.read_text(encoding="utf-8").split("---", 2)[-1]
     long_article = tmp / "articles" / "long-article.txt"
     long_article.write_text("\n\n".join([body] * 20), encoding="utf-8")
-    OUT.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def settle() -> None:
-        for _ in range(5):
-            app.processEvents()
-
-    def save(widget: QWidget, name: str) -> None:
-        settle()
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        widget.grab().save(buf, "PNG")
-        path = OUT / f"{name}.png"
-        write_bytes_atomic(path, bytes(buf.data()))
-        written.append(path)
-
-    def wait_for(condition: Callable[[], bool]) -> None:
-        for _ in range(12_000):
-            if condition():
-                return
-            app.processEvents()
-            QApplication.instance().thread().msleep(5)
-        raise RuntimeError("the app did not get there")
+    shots = Shooter(OUT)
+    written = shots.written
+    settle, save, wait_for = shots.settle, shots.save, shots.wait_for
 
     # The editor, a question selected, at the normal size and the smallest supported one.
     for suffix, (width, height) in {"": (1200, 780), "-800x600": (800, 600)}.items():

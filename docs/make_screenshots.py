@@ -12,13 +12,12 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-ROOT = Path(__file__).resolve().parent.parent
-OUT = ROOT / "docs" / "screenshots"
+from screenshot_support import OUT, ROOT, Shooter, use_sandbox
+
 BANK = "mali-helicopter-collision.yaml"
 SIZES = {"": (1000, 720), "-800x600": (800, 600)}
 ORDER = ["heroes-quote", "french-troops", "capital-of-mali", "displaced-malians", "soldiers-killed",
@@ -74,15 +73,9 @@ def main() -> int:
     tmp = Path(tempfile.gettempdir()) / "quizapp-screenshots"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
-    os.environ["QUIZAPP_DATA_DIR"] = str(tmp / "data")
-    (tmp / "data").mkdir()
-    from PySide6.QtCore import QBuffer, QIODevice, QSettings
-    from PySide6.QtWidgets import QApplication
+    use_sandbox(tmp)
+    from PySide6.QtCore import QSettings
 
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp / "settings"))
-
-    from quizapp.core.atomic import write_bytes_atomic
     from quizapp.core.session import Mode, QuizOptions, start_quiz
     from quizapp.gui.app import create_app, create_main_window
     from quizapp.gui.theme import Theme, apply_theme
@@ -90,30 +83,9 @@ def main() -> int:
     app = create_app()
     broken = tmp / "broken.yaml"
     broken.write_text(BROKEN_BANK % (ROOT / "seeds" / "mali-helicopter-collision.txt"), encoding="utf-8")
-    OUT.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-
-    def settle() -> None:
-        for _ in range(5):
-            app.processEvents()
-
-    def save(window: object, name: str) -> None:
-        settle()
-        pixmap = window.grab()  # type: ignore[attr-defined]
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        pixmap.save(buf, "PNG")
-        path = OUT / f"{name}.png"
-        write_bytes_atomic(path, bytes(buf.data()))
-        written.append(path)
-
-    def wait_for(condition: Callable[[], bool]) -> None:
-        for _ in range(2000):
-            if condition():
-                return
-            app.processEvents()
-            QApplication.instance().thread().msleep(5)
-        raise RuntimeError("the app did not get there")
+    shots = Shooter(OUT)
+    written = shots.written
+    settle, save, wait_for = shots.settle, shots.save, shots.wait_for
 
     for theme in (Theme.LIGHT, Theme.DARK):
         for suffix, (width, height) in SIZES.items():

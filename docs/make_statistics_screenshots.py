@@ -15,23 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from history_data import fill_history, load_demo_banks  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from screenshot_support import OUT, Shooter  # noqa: E402
 
 from quizapp.core.history import HistoryStore  # noqa: E402
 from quizapp.gui.stats_screen import StatisticsScreen  # noqa: E402
 
-OUT = ROOT / "docs" / "screenshots"
 SIZE = (1000, 1400)
 
 
-def shoot(screen: StatisticsScreen, name: str, size: tuple[int, int] = SIZE) -> None:
+_shots = Shooter(OUT)
+
+
+def shoot(screen: QWidget, name: str, size: tuple[int, int] = SIZE) -> None:
     screen.resize(*size)
     screen.show()
-    for _ in range(5):
-        QApplication.processEvents()
-    path = OUT / name
-    screen.grab().save(str(path))
-    print(f"wrote {path}")
+    print(f"wrote {_shots.save(screen, name.removesuffix('.png'))}")
 
 
 def main() -> None:
