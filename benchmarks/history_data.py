@@ -4,48 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import yaml
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from hist_support import write_bank
 
 from quizapp.core.bank import LoadedBank, load_bank
 from quizapp.core.history import HistoryStore, PlanItem
 from quizapp.core.study import bank_ref, start_study
 
-ORLA_ARTICLE = """\
-The village of Orla has 412 inhabitants.
-Its mayor, Ana Petrov, was elected in 2019.
-The river Sava floods the lower fields about every 7 years.
-A new bridge cost 2.5 million euros.
-The school has 38 pupils.
-"""
-
-ORLA_QUESTIONS = [
-    {"id": "inhabitants", "type": "numeric", "prompt": "How many inhabitants does Orla have?", "answer": 412,
-     "cite": {"quote": "The village of Orla has 412 inhabitants"}, "tags": ["numbers"]},
-    {"id": "mayor", "type": "choice", "prompt": "Who is the mayor of Orla?", "answer": "Ana Petrov",
-     "distractors": ["Ivan Horvat", "Mila Novak"], "cite": {"quote": "Its mayor, Ana Petrov, was elected in 2019"},
-     "tags": ["people"]},
-    {"id": "elected", "type": "numeric", "prompt": "In which year was the mayor of Orla elected?", "answer": 2019,
-     "cite": {"quote": "was elected in 2019"}, "tags": ["dates"]},
-    {"id": "bridge", "type": "numeric", "prompt": "How many million euros did the new bridge of Orla cost?",
-     "answer": 2.5, "cite": {"quote": "A new bridge cost 2.5 million euros"}, "tags": ["numbers"]},
-    {"id": "river", "type": "choice", "prompt": "Which river floods the fields of Orla?", "answer": "Sava",
-     "distractors": ["Drava", "Una"], "cite": {"quote": "The river Sava floods the lower fields"},
-     "tags": ["places"]},
-]
-
 
 def write_orla_bank(folder: Path) -> Path:
-    """A second small bank (a made-up village), so histories span two banks."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "orla.txt").write_text(ORLA_ARTICLE, encoding="utf-8")
-    data = {"title": "The village of Orla", "sources": {"a": {"file": "orla.txt", "title": "Orla news"}},
-            "questions": ORLA_QUESTIONS}
-    path = folder / "orla.yaml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
-    return path
+    """A second small bank (a made-up village, the one the tests use), so histories span two banks."""
+    return write_bank(folder)
 
 
 def load_demo_banks(folder: Path) -> list[LoadedBank]:
