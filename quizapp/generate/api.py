@@ -91,7 +91,7 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
             if len(af.facts) + len(af.statements) + len(af.name_slots) >= MAX_CANDIDATES:
                 break  # enough to choose from: a huge article stops here, in bounded time and memory
         done += len(af.sentences)
-        af.names = build_namebook(mentions, gaz)
+        af.names = build_namebook(mentions, gaz, set(re.findall(r"(?<![\w.])[a-z][a-z-]+\b", article.text)))
         found.append(af)
         all_cands.append(build_candidates(af, gaz, set(types)))
         sources[key] = _source(article, base_dir)
@@ -133,6 +133,7 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
     chunks = [c for c in chunks if c[2]]
     docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
     for (start, _end, members), doc in zip(chunks, docs, strict=True):
+        people.mark_org_names(doc)
         for i in members:
             s = article.sentences[i]
             if not _worth_parsing(text[s.start:s.end]):
@@ -192,26 +193,26 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return None
 
     asked: set[int] = set()
+    rewritten = _rewrite_thing(sent, thing, parse) if thing is not None else None
     for m in qty.number_mentions(sent):
         key = (m.kind, _noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
         af.numbers.setdefault(key, [])
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
-        made: list[fx.Fact] = []
-        if m.kind == "count":
-            f = fx.count_facts(sent, m, base)
-            made = [f] if f else []
-        elif m.kind == "year":
-            made = fx.year_facts(sent, m, base, parse) or _listed_clause_year(sent, m, base, parse)
-        elif m.kind == "percent":
-            f = fx.percent_fact(sent, m, base)
-            made = [f] if f else []
-        elif m.kind == "money":
-            f = fx.money_fact(sent, m, base)
-            made = [f] if f else []
+        made = _number_facts(sent, m, base, parse)
+        if not made and rewritten is not None:
+            # "The service is 16 times faster ...": asked of what the service is.
+            again = next((x for x in rewritten[0] if (x.kind, x.value) == (m.kind, m.value)), None)
+            made = _number_facts(rewritten[1], again, base, parse) if again is not None else []
+            for f in made:
+                f.antecedent = rewritten[2]
+        frame = _time_frame(sent)
         for f in made:
             f.noun = f.noun or key[1]
+            if frame and f.kind in ("count", "percent", "money", "times") and frame.lower() not in f.prompt.lower():
+                # "In November ... 311,000 people were waiting": the figure holds for then.
+                f.prompt = f"{frame}, {f.prompt[:1].lower()}{f.prompt[1:]}"
         af.facts.extend(made)
         if made:
             asked |= {t.i for t in m.tokens}
@@ -240,6 +241,64 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_thing(sent, index, af, thing)
+
+
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"}
+
+
+def _time_frame(sent: Span) -> str:
+    """'In November', 'In 2003', 'In March 2004': the time a sentence opens with, when it names one."""
+    toks = [t for t in sent if not t.is_space]
+    if len(toks) < 3 or toks[0].lower_ != "in" or toks[0].head.dep_ != "ROOT":
+        return ""
+    words = []
+    for t in toks[1:4]:
+        if t.lower_ in _MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20"))):
+            words.append(t)
+        else:
+            break
+    if not words or toks[len(words) + 1].pos_ in ("NOUN", "PROPN"):
+        return ""  # "In 2003 figures ...": the year is part of a noun phrase
+    return "In " + " ".join(w.text for w in words)
+
+
+def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
+    """The question stems one number of the sentence supports."""
+    f: fx.Fact | None = None
+    if m.kind == "count":
+        f = fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
+    elif m.kind == "year":
+        return fx.year_facts(sent, m, base, parse) or _listed_clause_year(sent, m, base, parse)
+    elif m.kind == "percent":
+        f = fx.percent_fact(sent, m, base)
+    elif m.kind == "money":
+        f = fx.money_fact(sent, m, base)
+    return [f] if f else []
+
+
+def _rewrite_thing(sent: Span, thing: tuple[set[int], str, int], parse: Callable[[str], Doc]
+                   ) -> tuple[list[qty.NumberMention], Span, int] | None:
+    """The sentence with 'the service' (or 'It') written out as what it stands for, parsed anew:
+    (its numbers outside the inserted words, the parse, the sentence that introduced the thing)."""
+    ids, phrase, intro = thing
+    first = min(ids)
+    parts: list[str] = []
+    start = end = 0
+    for t in sent:
+        if t.i in ids:
+            if t.i == first:
+                text = phrase[:1].upper() + phrase[1:] if t.i == sent.start else phrase
+                start = sum(len(p) for p in parts)
+                end = start + len(text)
+                parts.append(text + sent.doc[max(ids)].whitespace_)
+            continue
+        parts.append(t.text_with_ws)
+    doc = parse("".join(parts).strip())
+    span = doc[:]
+    found = [m for m in qty.number_mentions(span)
+             if not any(start <= t.idx < end for t in m.tokens)]
+    return found, span, intro
 
 
 _SUBORDINATE = {"if", "when", "while", "although", "though", "as", "because", "since", "unless", "after",
@@ -467,6 +526,8 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
             continue
         if ent.root.dep_ in ("compound", "amod", "nmod"):
             continue  # "the US stock market": another country would need its adjective
+        if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
+            continue  # "London, Frankfurt and Paris": the list shares what a swapped-in name lacks
         if ent.end < len(doc) and doc[ent.end].text in ("'", "’", "-"):
             continue  # "The UK' opposition": a slip of the article that a variant would copy
         ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
@@ -499,6 +560,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
         return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
+    t = m.tokens[0]
+    if (t.i >= 2 and doc[t.i - 1].lower_ in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
+            last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "-", "–") and doc[last + 2].like_num):
+        return  # "between six and 12 months": a variant could turn the range inside out
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
         return  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):

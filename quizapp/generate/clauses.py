@@ -180,6 +180,8 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
             return True
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and t.dep_ == "det":
             return True
+        if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
+            return True  # "warned both parties": which two, the article said before
         if t.tag_ == "EX":
             continue
         if low == "one" and t.dep_ in SUBJECTS:

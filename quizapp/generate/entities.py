@@ -9,13 +9,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 from quizapp.generate.gazetteer import Gazetteer
 
-KINDS = ("person", "country", "state", "city", "place", "org", "group")
+KINDS = ("person", "country", "state", "city", "place", "party", "org", "group")
 WH = {"person": "who", "country": "which country", "state": "which state", "city": "which city",
-      "place": "which place", "org": "which organisation"}
+      "place": "which place", "party": "which party", "org": "which organisation"}
+# Political parties as news text names them, each with the one party it stands for: the Tories
+# are the Conservatives, so neither is a distractor for the other.
+PARTIES = {
+    "Labour": "Labour", "Labour Party": "Labour", "Conservatives": "Conservative", "Conservative Party":
+    "Conservative", "Tories": "Conservative", "Tory Party": "Conservative", "Liberal Democrats": "Liberal Democrat",
+    "Lib Dems": "Liberal Democrat", "Liberal Democrat Party": "Liberal Democrat", "Plaid Cymru": "Plaid Cymru",
+    "SNP": "SNP", "Scottish National Party": "SNP", "UKIP": "UKIP", "UK Independence Party": "UKIP",
+    "Green Party": "Green", "Greens": "Green", "Sinn Fein": "Sinn Fein", "DUP": "DUP",
+    "Democratic Unionist Party": "DUP", "Democrats": "Democratic", "Democratic Party": "Democratic",
+    "Republicans": "Republican", "Republican Party": "Republican",
+}
 _LABEL_KIND = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place",
                "NORP": "group"}
 PLACE_NOUNS = {"region", "province", "state", "city", "town", "village", "county", "district",
@@ -59,6 +71,7 @@ class NameBook:
     full: dict[str, str] = field(default_factory=dict)  # "Macron" -> "Emmanuel Macron"
     order: list[str] = field(default_factory=list)  # canonical names in order of first mention
     titles: dict[str, str] = field(default_factory=dict)  # canonical person -> "Mr", "Ms", "Dr"
+    mentions: Counter[str] = field(default_factory=Counter)  # canonical name -> times mentioned
 
     def kind(self, name: str) -> str | None:
         return self.kinds.get(self.canonical(name))
@@ -73,8 +86,9 @@ class NameBook:
     sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
 
 
-def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
-    """Decide one kind per name from spaCy's labels, the gazetteer and simple cues."""
+def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = frozenset()) -> NameBook:
+    """Decide one kind per name from spaCy's labels, the gazetteer and simple cues; `common` holds
+    the words the article also writes in lower case (a capitalised one of those is no name)."""
     votes: dict[str, Counter[str]] = {}
     cues: dict[str, Counter[str]] = {}
     order: list[str] = []
@@ -115,6 +129,13 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
         if longer and place != "country":
             book.full[name] = longer[0]
             continue
+        if " " not in name and name.lower() in common and not place:
+            continue  # "Broadband's rapid rise": a word the article also writes in lower case
+        if name in PARTIES or (name.endswith(" Party") and name[:1].isupper()):
+            book.kinds[name] = "party"
+            book.order.append(name)
+            book.sure.add(name)
+            continue
         if place and not c["title"] and not (longer and v["person"] > 0):
             kind = place
         elif not v:
@@ -126,6 +147,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
             if kind == "person" and (c["the"] or c["place_noun"] or (c["place_prep"] and " " not in name)) \
                     and not c["title"]:
                 kind = "place"
+            if kind == "place" and name.isupper() and len(name) <= 5:
+                kind = "org"  # "BT's exchanges": no place the gazetteer knows, written like a company
             if kind == "person" and " " not in name and not c["title"] and v["person"] < 2 \
                     and sum(v.values()) == 1 and not longer:
                 kind = "person"
@@ -147,4 +170,6 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer) -> NameBook:
     for m in mentions:
         if m.title:
             book.titles.setdefault(book.canonical(m.name), m.title)
+        if m.name:
+            book.mentions[book.canonical(m.name)] += 1
     return book

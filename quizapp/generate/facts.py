@@ -336,3 +336,71 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     return f
 
 
+
+
+def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'Nine of the 20 biggest-selling games ... were published by EA' -> 'How many of the 20
+    biggest-selling games ... were published by EA?'; 'in five of the last six years' -> 'In how
+    many of the last six years ...?'."""
+    t = m.tokens[0]
+    if len(m.tokens) != 1 or not t.like_num:
+        return None
+    of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == t.i + 1), None)
+    whole = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if whole is None or whole.tag_ != "NNS":
+        return None
+    dets = [c for c in whole.children if c.dep_ in ("det", "poss")]
+    # "the countries" leans on the article ("which countries?"); "the 20 biggest-selling games"
+    # and "the last six years" say what the whole is.
+    named = [c for c in whole.children if c.dep_ in ("nummod", "amod", "compound", "prep")]
+    if not dets or dets[0].lower_ not in ("the", "its", "their") or not named:
+        return None
+    whole_words = [w for w in of.subtree if w.i > of.i]
+    if cl.leans_on_context([w for w in whole_words if w.dep_ != "poss"]):
+        return None
+    wh = f"{how_many(m.hedge)} of {cl.render(whole_words)}"
+    verb = t.head
+    if t.dep_ in cl.SUBJECTS and verb.pos_ in ("VERB", "AUX"):
+        keep = cl.clause_tokens(verb) or set()
+        prompt = cl.ask_subject(verb, cl.subtree(t) & keep, wh)  # less "last year", which dates it
+    elif t.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("in", "on", "at", "for") and \
+            verb.head.pos_ in ("VERB", "AUX") and verb.head.dep_ in ("ROOT", "conj", "ccomp"):
+        prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"{verb.lower_} {wh}")
+    else:
+        return None
+    if prompt is None:
+        return None
+    f = _fact_from(base, "count", prompt, m)
+    f.noun = whole.lemma_.lower()
+    f.unit = whole.text
+    f.score = 0.9
+    return f
+
+
+def times_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'The service is 16 times faster than the average package' -> 'How many times faster than
+    the average package is the service?'."""
+    t = m.tokens[0]
+    doc = sent.doc
+    if len(m.tokens) != 1 or not t.like_num or t.i + 2 >= sent.end or doc[t.i + 1].lower_ != "times":
+        return None
+    comp = doc[t.i + 2]
+    if comp.tag_ not in ("JJR", "RBR") or comp.dep_ not in ("acomp", "attr") or \
+            not (t.head == comp or (t.head == doc[t.i + 1] and t.head.head == comp)):
+        return None
+    than = next((c for c in comp.children if c.dep_ == "prep" and c.lower_ == "than"), None)
+    if than is None:
+        return None  # "16 times faster" than what, the stem could not say
+    words = [w for w in comp.subtree if w.i not in (t.i, t.i + 1)]
+    if cl.leans_on_context(words):
+        return None
+    verb = comp.head
+    if verb.lemma_ != "be" or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+        return None
+    prompt = cl.ask_inverted(verb, cl.subtree(comp), f"{how_many(m.hedge)} times {cl.render(words)}")
+    if prompt is None:
+        return None
+    f = _fact_from(base, "times", prompt, m)
+    f.unit = "times"
+    f.noun = "times"
+    return f

@@ -6,11 +6,11 @@ import re
 from typing import TYPE_CHECKING
 
 from quizapp.generate import clauses as cl
-from quizapp.generate.entities import PLACE_NOUNS, TITLES, Mention, clean_name
+from quizapp.generate.entities import PARTIES, PLACE_NOUNS, TITLES, Mention, clean_name
 from quizapp.generate.facts import ROLE_WORDS, SAY_VERBS, Fact
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 
 _SAID_BEFORE = re.compile(r"\b(saying|said|says)[:,]?\s*$")
@@ -172,6 +172,8 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
                 ent.start == verb.i + 1:
             prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"{verb.lower_} {{wh}}")
             prompt = prompt if prompt and "{wh}" in prompt else None
+        elif root.dep_ == "pobj" and verb.dep_ == "agent" and ent.label_ in ("ORG", "PERSON"):
+            prompt = _ask_agent(verb.head, root, ent)
         else:
             continue
         if not prompt or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
@@ -180,6 +182,40 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
                         order=base.order + ent.start / 10_000 + 0.00002,
                         names_in_sentence=base.names_in_sentence, score=0.55))
     return out
+
+
+def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
+    """'A new service has been launched by internet service provider UK Online' -> 'Which internet
+    service provider has launched a new service?' (or '{Wh} has launched ...' without a descriptor)."""
+    if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if subj is None or not auxes or auxes[-1].dep_ != "auxpass":
+        return None
+    lead = [a.lower_ for a in auxes[:-1]]
+    if lead == [] and auxes[-1].lower_ in ("was", "were"):
+        tense = [verb.text]
+    elif lead in (["has"], ["have"]) and auxes[-1].lower_ == "been":
+        tense = ["has", verb.text]
+    elif lead == ["will"] and auxes[-1].lower_ == "be":
+        tense = ["will", verb.lemma_]
+    else:
+        return None  # "is launched", "is being launched": no safe active form
+    # The object: the passive subject, and what follows the verb other than the agent.
+    obj = [t for t in subj.subtree if not t.is_space]
+    rest = [t for c in verb.children if c.i > verb.i and c.dep_ not in ("agent", "punct")
+            for t in c.subtree]
+    if cl.leans_on_context(obj + rest) or any(t.i in cl.quoted_tokens(verb.sent) for t in obj + rest):
+        return None
+    obj_text = cl.render(obj)
+    if obj[0].pos_ == "DET" or (obj[0].pos_ != "PROPN" and not obj[0].text.isupper()):
+        obj_text = obj_text[:1].lower() + obj_text[1:]
+    desc = [t for t in name.subtree if t.i < ent.start and t.dep_ == "compound" and t.pos_ == "NOUN"]
+    if any(t.i < ent.start and t not in desc and t.dep_ != "det" for t in name.subtree):
+        return None
+    wh = f"Which {cl.render(desc)}" if desc else "{Wh}"
+    return cl.well_formed(cl.finish(" ".join([wh, *tense, obj_text, cl.render(rest)]).strip()))
 
 
 def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
@@ -266,6 +302,44 @@ def mentions_of(sent: Span) -> list[Mention]:
     return out
 
 
+
+
+_PARTY_WORDS: dict[str, list[list[str]]] = {}
+for _name in sorted(PARTIES, key=len, reverse=True):
+    _PARTY_WORDS.setdefault(_name.split()[0], []).append(_name.split())
+
+
+def mark_org_names(doc: Doc) -> None:
+    """'internet service provider UK Online', 'the telecoms watchdog Oftel': capitalised words right
+    after a noun for an organisation name one, where the small model saw none (or only 'UK')."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    found = []
+    for t in doc:
+        if t.lower_ not in _ORG_NOUNS and t.lower_ not in ("provider", "maker", "manufacturer"):
+            continue
+        end = t.i + 1
+        while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and doc[end].text[:1].isupper():
+            end += 1
+        if end == t.i + 1:
+            continue
+        if any(e.label_ == "PERSON" and e.start <= t.i + 1 < e.end for e in doc.ents):
+            continue  # "publisher Jane Smith" is a person
+        if any(e.label_ == "ORG" and e.start == t.i + 1 and e.end == end for e in doc.ents):
+            continue
+        found.append(Span(doc, t.i + 1, end, label="ORG"))
+    # Parties the model often leaves unlabelled ("Labour claims ...").
+    for t in doc:
+        for words in _PARTY_WORDS.get(t.text, ()):
+            end = t.i + len(words)
+            if end <= len(doc) and [w.text for w in doc[t.i:end]] == words and \
+                    not any(e.start <= t.i < e.end and e.label_ in ("ORG", "NORP") for e in doc.ents):
+                found.append(Span(doc, t.i, end, label="ORG"))
+                break
+    if found:
+        kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        doc.ents = filter_spans([*kept, *found])
 
 
 _OPEN = "\"“"

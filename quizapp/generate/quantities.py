@@ -132,6 +132,9 @@ def number_mentions(sent: Span) -> list[NumberMention]:
         if kind == "count" and not scale and "," not in t.text and "." not in t.text \
                 and 1800 <= value <= 2100 and len(t.text) == 4:
             kind = "year"
+        elif kind == "count" and j < sent.end and doc[j].lemma_.lower() in DURATION_UNITS and \
+                not _is_date_part(t) and doc[j].dep_ != "compound" and value == int(value):
+            kind = "duration"  # "less than six months", "over the last 10 years"
         elif kind == "count" and t.ent_type_ == "DATE":
             continue  # "3 November", "10 days"
         if kind == "count" and _is_date_part(t):
@@ -145,6 +148,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
     return out
 
 
+DURATION_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute"}
 GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
 
 

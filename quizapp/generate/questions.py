@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.dates import date_distractors
-from quizapp.generate.entities import WH, NameBook
+from quizapp.generate.entities import PARTIES, WH, NameBook
 from quizapp.generate.facts import Fact
 from quizapp.generate.gazetteer import Gazetteer
 from quizapp.generate.numbers import (
@@ -67,6 +67,7 @@ class Candidate:
     sentence: int
     key: tuple[str, ...]
     filler: bool = False  # only kept when nothing else asks about its sentence
+    swapped: str = ""  # the name a fact-check statement swaps: one statement per name and article
 
 
 @dataclass
@@ -197,6 +198,10 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
     pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
+    if kind == "person":
+        # "Tim Ghriskey's victory in the presidential elections": a pundit quoted once is no
+        # plausible stand-in for a candidate; only people the article keeps coming back to are.
+        pool = [p for p in pool if names.mentions.get(p, 0) >= 2]
     variants = _distinct(answer, pool, 3)
     if len(variants) < 2:
         return None
@@ -213,7 +218,8 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=text, distractors=options,
                        cite=_cite(af, slot.sentence, slot.antecedent), difficulty="medium", tags=["fact-check"])
     return Candidate(q, 0.5 - max(0, len(text.split()) - 30) * 0.01, slot.order, slot.sentence,
-                     ("statement", str(slot.sentence), slot.name), filler=True)
+                     ("statement", str(slot.sentence), slot.name), filler=True,
+                     swapped=(gaz.country_code(answer) or answer) if kind == "country" else answer)
 
 
 def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None, chain: list[int] | None = None
@@ -231,7 +237,7 @@ def _length_penalty(prompt: str) -> float:
 
 
 def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Candidate | None:
-    if f.kind in ("count", "year", "percent", "money"):
+    if f.kind in ("count", "year", "percent", "money", "times"):
         return _number_question(f, af, types)
     if f.kind == "list":
         # "a Tiger and a Cougar" against "two Tigers", "two Cougars": the same things, miscounted.
@@ -262,13 +268,16 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if f.kind == "possessor" and kind != "country":
         return None  # "which city's system" reads badly, and cities are too often mistaken
-    if f.kind == "claim" and (kind != "org" or answer not in names.sure):
+    if f.kind == "claim" and (kind not in ("org", "party") or answer not in names.sure):
         return None  # "Labour claims ...": a party the model took for a person is no organisation to ask
     if f.kind == "entity" and kind == "place" and f.prompt.startswith("{Wh}"):
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
     if kind == "org" and answer not in names.sure:
         return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
-    prompt = f.prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
+    prompt = f.prompt
+    if prompt.startswith("{Wh} "):
+        prompt = "{Wh} " + _singular(prompt[5:])  # "The Tories say ..." -> "Which party says ...?"
+    prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
@@ -277,6 +286,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(other, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
+    if kind == "party":  # "the Tories" in the sentence rules out "the Conservatives" too
+        named = {PARTIES[n] for n in names.of_kind("party") if _fold(n) in in_sentence | {_fold(answer)}
+                 or re.search(rf"\b{re.escape(n)}\b", prompt)}
+        pool = [n for n in pool if PARTIES.get(n, n) not in named]
     if kind == "country":
         pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
     elif kind == "city":
@@ -316,6 +329,8 @@ def _initials(text: str) -> str:
 def _same_name(a: str, b: str) -> bool:
     """'EA' and 'Electronic Arts', 'GM' and 'General Motors' name the same thing."""
     fa, fb = _fold(a), _fold(b)
+    if a in PARTIES and PARTIES[a] == PARTIES.get(b):
+        return True  # the Tories and the Conservatives
     if fa == fb or fa in fb.split() or fb in fa.split():
         return True
     for short, long in ((a, b), (b, a)):
@@ -349,8 +364,26 @@ def _distinct(answer: str, pool: list[str], n: int) -> list[str]:
 
 
 _KIND_TAG = {"person": "people", "country": "places", "state": "places", "city": "places",
-             "place": "places", "org": "organisations"}
-_TAG = {"count": "numbers", "year": "dates", "percent": "numbers", "money": "money"}
+             "place": "places", "party": "organisations", "org": "organisations"}
+_MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "had"}
+
+
+def _singular(rest: str) -> str:
+    """The verb that opens `rest`, agreeing with a singular 'Which party': say -> says, have -> has."""
+    verb, _, tail = rest.partition(" ")
+    low = verb.lower()
+    if low in _MODALS or low.endswith(("ed", "s")) or not low.isalpha() or low in ("said", "told", "took"):
+        return rest
+    if low in ("have", "are", "were", "do"):
+        verb = {"have": "has", "are": "is", "were": "was", "do": "does"}[low]
+    elif low.endswith(("sh", "ch", "x", "o")):
+        verb += "es"
+    elif low.endswith("y") and low[-2:-1] not in "aeiou":
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "s"
+    return f"{verb} {tail}" if tail else verb
+_TAG = {"count": "numbers", "year": "dates", "percent": "numbers", "money": "money", "times": "numbers"}
 
 
 def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | None:
@@ -364,13 +397,15 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
     difficulty = "hard" if meaning == "approx" or f.kind in ("percent", "money") else "medium"
     if f.kind == "count" and f.value <= 20 and not meaning:
         difficulty = "easy"
-    cite = _cite(af, f.sentence)
+    cite = _cite(af, f.sentence, f.antecedent)
     tags = [_TAG[f.kind]]
-    score = {"count": 0.9, "year": 0.8, "percent": 0.85, "money": 0.85}[f.kind] - _length_penalty(f.prompt)
+    score = {"count": 0.9, "year": 0.8, "percent": 0.85, "money": 0.85, "times": 0.85}[f.kind] \
+        - _length_penalty(f.prompt)
     if f.kind == "year" and f.score > 0.8:
         score = f.score - _length_penalty(f.prompt)
     if as_choice:
-        wrong = wrong_values(f.value, f.kind, decimals=f.decimals, prefer=prefer, avoid=set())
+        wrong = wrong_values(f.value, "count" if f.kind == "times" else f.kind, decimals=f.decimals,
+                             prefer=prefer, avoid=set())
         answer_text = _number_text(f, f.value, style)
         distractors = [_number_text(f, v, style) for v in wrong]
         distractors = _distinct(answer_text, distractors, 3)
@@ -468,16 +503,24 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             kept.append(c)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
+    # Swapping the same name again ("... in the UK" -> "... in Canada" in six sentences of an
+    # article about the UK) asks "which country?" six times over: one statement per name.
     per_sentence: dict[int, list[Candidate]] = {}
     for c in kept:
         per_sentence.setdefault(c.sentence, []).append(c)
+    swapped: set[tuple[int, str]] = set()
     for c in by_fact.values():
         if c.score < 0.3 or not c.filler:
             continue
         others = per_sentence.get(c.sentence, [])
         name = _fold(c.key[-1]).split()[-1:] or [""]
-        if len(others) <= 1 and not any(name[0] in _fold(str(o.question.answer)).split() for o in others):
+        article = (int(c.order // 1_000_000), c.swapped)
+        if any(o.question.prompt == FACT_CHECK_PROMPT for o in others):
+            continue  # a second "which statement" on the same sentence, with the same true answer
+        if len(others) <= 1 and article not in swapped and \
+                not any(name[0] in _fold(str(o.question.answer)).split() for o in others):
             kept.append(c)
+            swapped.add(article)
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]

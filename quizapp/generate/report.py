@@ -55,7 +55,7 @@ def _kind(text: str, af: ArticleFacts) -> str:
     if len(t.split()) > 6:
         return "statement"
     kind = af.names.kind(t)
-    if kind in ("country", "city", "state", "person", "org", "place"):
+    if kind in ("country", "city", "state", "person", "party", "org", "place"):
         return kind
     from quizapp.generate.gazetteer import load_gazetteer
 

@@ -52,7 +52,7 @@ def statement_template(sent: Span, target: set[int],
 
     b = "".join(text_of(t) for t in toks if t.i < first)
     a = sent.doc[last].whitespace_ + "".join(text_of(t) for t in toks if t.i > last)
-    b, a = _tidy(b).lstrip(" ,"), _tidy(a)
+    b, a = _tidy(b).lstrip(" ,-–—•*"), _tidy(a)  # less a list's bullet ("- People coming ...")
     b = b[:1].upper() + b[1:]
     if not b and sent.doc[first].lower_ == "the":
         return None  # "the Leicester singer ...": the variant could not keep the capital

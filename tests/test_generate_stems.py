@@ -1,0 +1,115 @@
+"""Question stems the generator writes for numbers, parties and organisations, on short made-up texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.core.model import ChoiceQuestion, NumericQuestion
+from quizapp.generate.api import generate_with_facts
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+
+
+def bank_of(tmp_path: Path, body: str, title: str = "A made-up story"):
+    article = tmp_path / "story.txt"
+    article.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    bank, found = generate_with_facts([article], bank_dir=tmp_path)
+    return bank, found[0]
+
+
+def by_prompt(bank) -> dict[str, object]:
+    return {q.prompt: q for q in bank.questions}
+
+
+def test_a_part_of_a_named_whole_is_asked_as_how_many_of(tmp_path):
+    bank, _ = bank_of(tmp_path, "Nine of the 20 fastest-growing towns in Wales were built around a railway.")
+    q = by_prompt(bank)["How many of the 20 fastest-growing towns in Wales were built around a railway?"]
+    assert isinstance(q, NumericQuestion) and q.answer == 9
+    bank, _ = bank_of(tmp_path, "The ferry firm has made a loss in five of the last seven years.")
+    q = by_prompt(bank)["In how many of the last seven years has the ferry firm made a loss?"]
+    assert q.answer == 5 and q.unit == "years"
+
+
+def test_a_whole_the_stem_cannot_name_is_not_asked(tmp_path):
+    # "the countries": which countries, only the article knows.
+    bank, _ = bank_of(tmp_path, "In eight of the countries, the survey was limited to major cities and towns.")
+    assert not any(q.prompt.startswith("In how many of the countries") for q in bank.questions)
+
+
+def test_times_faster_is_asked_of_the_thing_it_stands_for(tmp_path):
+    first = "A solar ferry service has been launched by shipping company Blue Harbour."
+    second = "It is 12 times faster than the old diesel ferry on the market."
+    bank, _ = bank_of(tmp_path, f"{first} {second}")
+    q = by_prompt(bank)["How many times faster than the old diesel ferry on the market is the solar ferry "
+                        "service launched by Blue Harbour?"]
+    assert isinstance(q, NumericQuestion) and q.answer == 12 and q.unit == "times"
+    assert q.cite.quotes == [first, second]  # the sentence naming the service proves what "it" is
+    # Asked once: no fact-check statement varies the same number.
+    assert not any(q.prompt == FACT_CHECK_PROMPT and "12 times" in q.answer for q in bank.questions)
+
+
+def test_a_figure_keeps_the_month_the_sentence_opens_with(tmp_path):
+    bank, _ = bank_of(tmp_path, "In November the health board said figures showed 31,000 people were waiting "
+                                "for treatment in Gwent.")
+    q = by_prompt(bank)["In November, how many people were waiting for treatment in Gwent?"]
+    assert q.answer == 31000
+
+
+def test_durations_are_varied_in_fact_check_statements_but_ranges_are_not(tmp_path):
+    bank, _ = bank_of(tmp_path, "Visitors staying for less than six months would not be tested unless they "
+                                "worked in schools. Workers staying between six and 12 months would need a "
+                                "chest X-ray before they arrive.")
+    checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
+    six = next(q for q in checks if "six months" in q.answer)
+    assert all("less than six months" not in d and " months would not be tested" in d for d in six.distractors)
+    assert not any("between six and" in q.answer for q in checks)  # "between six and 6 months" is nonsense
+
+
+def test_parties_are_asked_about_with_other_parties_as_distractors(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Tories say people fleeing persecution will not be denied sanctuary in "
+                                "Britain because of poor health. Labour claims the plan is a stunt to win votes "
+                                "in marginal seats. The Liberal Democrats have warned the Conservatives about "
+                                "pandering to prejudice in Kent.")
+    q = by_prompt(bank)["Which party says people fleeing persecution will not be denied sanctuary in Britain "
+                        "because of poor health?"]
+    assert isinstance(q, ChoiceQuestion) and q.answer == "Tories"
+    # The Tories are the Conservatives: never a distractor for each other.
+    assert "Conservatives" not in q.distractors and set(q.distractors) == {"Labour", "Liberal Democrats"}
+
+
+def test_an_organisation_named_after_what_it_is_is_found(tmp_path):
+    _, facts = bank_of(tmp_path, "A new eight megabit service has been launched by internet service provider "
+                                 "Skyline Online. Skyline Online is looking at bundling cheap calls by 2027.")
+    assert facts.names.kind("Skyline Online") == "org"
+    asked = {f.prompt: f.answer for f in facts.facts if f.kind == "entity"}
+    assert asked["Which internet service provider has launched a new eight megabit service?"] == "Skyline Online"
+
+
+def test_a_capitalised_common_word_is_no_name_and_short_capitals_are_no_place(tmp_path):
+    _, facts = bank_of(tmp_path, "Broadband's rapid rise continues apace across the north. Cheap broadband is "
+                                 "sold in every town. The process lets rivals use BT's exchanges in Leeds.")
+    assert facts.names.kind("Broadband") is None
+    assert facts.names.kind("BT") == "org"
+
+
+def test_one_name_is_swapped_once_and_never_inside_a_list(tmp_path):
+    bank, _ = bank_of(tmp_path, "Farmers in Canada must register every tractor by the spring. Anglers in Canada "
+                                "need a permit for each lake they fish. Share prices in London, Frankfurt and "
+                                "Paris closed higher. Canada has the longest coastline of any country in the "
+                                "world. Norway and Sweden sent teams to the games in Ireland.")
+    swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
+    assert sum("Canada" in q.answer for q in swaps) == 1
+    assert not any("Frankfurt" in q.answer for q in swaps)
+
+
+def test_a_person_named_once_is_no_stand_in_for_a_candidate(tmp_path):
+    story = ("Ann Cole has won the race for mayor of Ruthin. Ben Hart lost to Ann Cole by 300 votes. Ben Hart "
+             "has promised to stand again. \"The markets like a clear result,\" said Tom Reeve, a banker. \"It is "
+             "a good day,\" said Sal Moss, a trader. Voters in Ruthin welcomed Ann Cole's victory in the mayoral "
+             "election.")
+    bank, _ = bank_of(tmp_path, story)
+    # Only Ben Hart, named twice, could stand in for Ann Cole: one variant is too few to ask.
+    assert not any(q.prompt == FACT_CHECK_PROMPT and "victory" in q.answer for q in bank.questions)
+    bank, _ = bank_of(tmp_path, story + " Tom Reeve expects shares in Ruthin to rise. Sal Moss agrees.")
+    swap = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "victory" in q.answer)
+    assert {d.split("'s victory")[0] for d in swap.distractors} == {"Voters in Ruthin welcomed Ben Hart",
+                                                                    "Voters in Ruthin welcomed Tom Reeve"}
