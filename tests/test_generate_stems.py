@@ -113,3 +113,15 @@ def test_a_person_named_once_is_no_stand_in_for_a_candidate(tmp_path):
     swap = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "victory" in q.answer)
     assert {d.split("'s victory")[0] for d in swap.distractors} == {"Voters in Ruthin welcomed Ben Hart",
                                                                     "Voters in Ruthin welcomed Tom Reeve"}
+
+
+def test_two_speakers_or_a_frame_of_a_figure_are_not_asked_about(tmp_path):
+    bank, found = bank_of(tmp_path, "Both Plaid Cymru and the Liberal Democrats said the minister needed to change "
+                                    "policy on waiting lists. The ferry firm has made a loss in five of the last "
+                                    "seven years. TB in Gwent has increased by 25% over the past 10 years.")
+    assert not any(f.answer in ("Plaid Cymru", "Liberal Democrats") for f in found.facts)
+    # "seven years" and "10 years" frame other figures: no statement varies them.
+    assert not any(q.prompt == FACT_CHECK_PROMPT and ("eight years" in " ".join(q.distractors)
+                                                      or "12 years" in " ".join(q.distractors))
+                   for q in bank.questions)
+    assert {q.answer for q in bank.questions if isinstance(q, NumericQuestion)} == {5, 25}

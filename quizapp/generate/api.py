@@ -561,6 +561,9 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
         return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
     t = m.tokens[0]
+    if m.kind == "duration" and (doc[t.i - 1].lower_ in ("last", "past", "next", "previous", "coming") or (
+            t.head.head.lower_ == "of" and t.head.head.head.like_num)):
+        return  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
     if (t.i >= 2 and doc[t.i - 1].lower_ in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "-", "–") and doc[last + 2].like_num):
         return  # "between six and 12 months": a variant could turn the range inside out

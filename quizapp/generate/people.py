@@ -153,6 +153,8 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
             continue
         if any(c.dep_ in ("conj", "cc") for c in root.children) or root.dep_ == "conj":
             continue
+        if root.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ == "cc" or t.lower_ == "both" for t in root.subtree):
+            continue  # "both Plaid Cymru and the Liberal Democrats said": two right answers
         verb = root.head
         if root.i in quoted:
             continue
@@ -391,6 +393,8 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
         claim = [c for c in t.children if c.dep_ == "ccomp"]
         if len(subj) != 1 or len(claim) != 1:
             continue
+        if any(w.dep_ == "cc" or w.lower_ == "both" for w in subj[0].subtree):
+            continue  # two speakers: "which one said it" has two right answers
         speaker = person_of(subj[0])
         org = None if speaker or name_of is None else name_of(subj[0])
         if not (speaker or org):
