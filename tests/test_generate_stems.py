@@ -54,14 +54,17 @@ def test_a_figure_keeps_the_month_the_sentence_opens_with(tmp_path):
     assert q.answer == 31000
 
 
-def test_durations_are_varied_in_fact_check_statements_but_ranges_are_not(tmp_path):
-    bank, _ = bank_of(tmp_path, "Visitors staying for less than six months would not be tested unless they "
+def test_durations_are_varied_in_fact_check_statements_but_ranges_and_thresholds_are_not(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Severn bridge was closed for 14 months after the flood of the old town. "
+                                "Visitors staying for less than six months would not be tested unless they "
                                 "worked in schools. Workers staying between six and 12 months would need a "
                                 "chest X-ray before they arrive.")
     checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
-    six = next(q for q in checks if "six months" in q.answer)
-    assert all("less than six months" not in d and " months would not be tested" in d for d in six.distractors)
+    closed = next(q for q in checks if "14 months" in q.answer)
+    assert [d.split(" months")[0][-2:] for d in closed.distractors] == [" 7", "21", "28"]
     assert not any("between six and" in q.answer for q in checks)  # "between six and 6 months" is nonsense
+    # "less than four months would not be tested" follows from the six-month rule: not false, not asked.
+    assert not any("less than six months" in q.answer for q in checks)
 
 
 def test_parties_are_asked_about_with_other_parties_as_distractors(tmp_path):

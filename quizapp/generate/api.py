@@ -564,6 +564,9 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind == "duration" and (doc[t.i - 1].lower_ in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
+    after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
+    if m.kind == "duration" and (m.hedge or after in ("or more", "or less")):
+        return  # "less than six months would not be tested": "less than four months" would be true too
     if (t.i >= 2 and doc[t.i - 1].lower_ in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "-", "–") and doc[last + 2].like_num):
         return  # "between six and 12 months": a variant could turn the range inside out

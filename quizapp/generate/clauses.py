@@ -217,6 +217,7 @@ def finish(text: str) -> str:
     text = re.sub(r"\s+([,?])", r"\1", text)
     text = re.sub(r",\s*,", ",", text)
     text = text.rstrip(" ,;:.")
+    text = re.sub(r"[.,]([”\"])$", r"\1", text)  # 'Who said “... science.”?' ends in '...science”?'
     if text.count("“") == text.count("”") + 1:
         text += "”"  # the closing mark hung off the main verb, outside the clause we kept
     return _cap(text) + "?"

@@ -48,6 +48,7 @@ class Fact:
     antecedent: int | None = None  # the sentence that names the "he" or "she" the answer stands for
     options: list[str] = field(default_factory=list)  # distractors known when the fact is found
     chain: list[int] = field(default_factory=list)  # earlier sentences the proof needs (a quote's speaker)
+    plural: bool = False  # the stem's verb agrees with a plural name ("The Tories say"): make it singular
 
 
 # --- sentence-level extraction -------------------------------------------

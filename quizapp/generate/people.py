@@ -180,9 +180,11 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
             continue
         if not prompt or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
             continue
+        first = min([verb, *cl.aux_of(verb)], key=lambda x: x.i)
         out.append(Fact(kind="entity", prompt=prompt, answer=name, sentence=base.sentence,
                         order=base.order + ent.start / 10_000 + 0.00002,
-                        names_in_sentence=base.names_in_sentence, score=0.55))
+                        names_in_sentence=base.names_in_sentence, score=0.55,
+                        plural=root.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "VBP"))
     return out
 
 
@@ -418,7 +420,8 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             return []  # "Which organisation said sales are expected to fall?": whose sales?
         if org:
             return [Fact(kind="claim", prompt=f"{{Wh}} {t.text.lower()} {text}?", answer=org, sentence=base.sentence,
-                         order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.65)]
+                         order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.65,
+                         plural=t.tag_ == "VBP")]
         prompt = f"Who {t.text.lower()} {text}?"
         return [Fact(kind="quote", prompt=prompt, answer=speaker, sentence=base.sentence,
                      order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.7)]

@@ -275,9 +275,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind == "org" and answer not in names.sure:
         return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
     prompt = f.prompt
-    if prompt.startswith("{Wh} "):
+    if prompt.startswith("{Wh} ") and f.plural:
         prompt = "{Wh} " + _singular(prompt[5:])  # "The Tories say ..." -> "Which party says ...?"
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
+    prompt = re.sub(r"[.,]([”\"])\?$", r"\1?", prompt)  # '“... rocket science.”?' loses its full stop
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
@@ -290,6 +291,12 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         named = {PARTIES[n] for n in names.of_kind("party") if _fold(n) in in_sentence | {_fold(answer)}
                  or re.search(rf"\b{re.escape(n)}\b", prompt)}
         pool = [n for n in pool if PARTIES.get(n, n) not in named]
+    if kind == "person":
+        # Only people who speak or hold a role in the story: not "Nye Bevan himself" in a quote,
+        # nor the late "president Umberto Agnelli".
+        actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
+        actors |= {n for n, times in names.mentions.items() if times >= 2}
+        pool = [n for n in pool if n in actors] or pool  # a story of two: the other one, whoever
     if kind == "country":
         pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
     elif kind == "city":
@@ -462,14 +469,28 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
     true = s.before + s.part + s.after
-    options = _distinct(true, [s.before + v + s.after for v in variants], 3)
+    options = _distinct(true, [_article_agrees(s.before, v) + v + s.after for v in variants], 3)
     if len(options) < 2:
         return None
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
                        cite=_cite(af, s.sentence, s.antecedent), difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
-    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part))
+    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
+                     swapped=f"year {s.part}" if s.kind == "year" else "")
+
+
+_AN_NUMBER = re.compile(r"^(8|11|18|8\d|8\d\d|eight|eleven|eighteen|eighty)\b", re.I)
+
+
+def _article_agrees(before: str, variant: str) -> str:
+    """'a 16.4% rise' with 8.2 in place of 16.4 is 'an 8.2% rise' (and the other way round)."""
+    an = bool(_AN_NUMBER.match(variant))
+    if before.endswith((" a ", " A ")) or before in ("a ", "A "):
+        return before[:-2] + before[-2] + "n " if an else before
+    if before.endswith((" an ", " An ")) or before in ("an ", "An "):
+        return before if an else before[:-3] + before[-3] + " "
+    return before
 
 
 def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestion]:
@@ -496,11 +517,19 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         elif c.key[0] == "role":  # who holds an office is another fact than what they said or did
             k = (c.sentence, "role:" + k[1])
         by_fact.setdefault(k, c)
-    kept = []
+    kept: list[Candidate] = []
+    varied: set[tuple[int, str]] = set()  # (article, year) already varied by a statement
     for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
                     key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
+        article = (int(c.order // 1_000_000), c.swapped)
+        if c.question.prompt == FACT_CHECK_PROMPT and (
+                any(k.sentence == c.sentence and k.order // 1_000_000 == c.order // 1_000_000 and _each_gives_away(c, k)
+                    for k in kept) or (c.swapped and article in varied)):
+            continue  # it and the other question on its sentence would each show the other's answer
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
+            if c.swapped:
+                varied.add(article)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
     # Swapping the same name again ("... in the UK" -> "... in Canada" in six sentences of an
@@ -534,6 +563,21 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         ids[base] = n
         out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
     return out
+
+
+def _each_gives_away(statement: Candidate, other: Candidate) -> bool:
+    """'Who claimed one in three homes ...?' next to a statement varying 'three' in 'Mike German ...
+    claimed that one in three homes ...': each question shows the other's answer."""
+    if other.question.prompt == FACT_CHECK_PROMPT:
+        return False
+    part = statement.key[-1]
+    answer = other.question.answer
+    if isinstance(answer, str) and not _NUM_TEXT.fullmatch(answer):
+        return True  # a name the statement spells out, asked about by a stem that holds the statement
+    return bool(part) and re.search(rf"\b{re.escape(_fold(part))}\b", _fold(other.question.prompt)) is not None
+
+
+_NUM_TEXT = re.compile(r"[$£€]?[\d.,]+(bn|m|k)?%?")
 
 
 def _gives_away(a: Candidate, b: Candidate) -> bool:
