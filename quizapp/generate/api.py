@@ -193,7 +193,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return None
 
     asked: set[int] = set()
-    rewritten = _rewrite_thing(sent, thing, parse) if thing is not None else None
+    rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
+    frame = _time_frame(sent)
     for m in qty.number_mentions(sent):
         key = (m.kind, _noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
@@ -201,13 +202,13 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
         made = _number_facts(sent, m, base, parse)
-        if not made and rewritten is not None:
-            # "The service is 16 times faster ...": asked of what the service is.
+        if not made and thing is not None:
+            # "The service is 16 times faster ...": asked of what the service is (parsed once, when needed).
+            rewritten = rewritten or _rewrite_thing(sent, thing, parse)
             again = next((x for x in rewritten[0] if (x.kind, x.value) == (m.kind, m.value)), None)
             made = _number_facts(rewritten[1], again, base, parse) if again is not None else []
             for f in made:
                 f.antecedent = rewritten[2]
-        frame = _time_frame(sent)
         for f in made:
             f.noun = f.noun or key[1]
             if frame and f.kind in ("count", "percent", "money", "times") and frame.lower() not in f.prompt.lower():
@@ -243,10 +244,6 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_thing(sent, index, af, thing)
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december"}
-
-
 def _time_frame(sent: Span) -> str:
     """'In November', 'In 2003', 'In March 2004': the time a sentence opens with, when it names one."""
     toks = [t for t in sent if not t.is_space]
@@ -254,7 +251,7 @@ def _time_frame(sent: Span) -> str:
         return ""
     words = []
     for t in toks[1:4]:
-        if t.lower_ in _MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20"))):
+        if t.lower_ in qty.MONTHS or (t.like_num and len(t.text) == 4 and t.text.startswith(("19", "20"))):
             words.append(t)
         else:
             break
@@ -278,7 +275,7 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
 
 
 def _rewrite_thing(sent: Span, thing: tuple[set[int], str, int], parse: Callable[[str], Doc]
-                   ) -> tuple[list[qty.NumberMention], Span, int] | None:
+                   ) -> tuple[list[qty.NumberMention], Span, int]:
     """The sentence with 'the service' (or 'It') written out as what it stands for, parsed anew:
     (its numbers outside the inserted words, the parse, the sentence that introduced the thing)."""
     ids, phrase, intro = thing
@@ -561,13 +558,14 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
         return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
     t = m.tokens[0]
-    if m.kind == "duration" and (doc[t.i - 1].lower_ in ("last", "past", "next", "previous", "coming") or (
+    before = doc[t.i - 1].lower_ if t.i > 0 else ""
+    if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
     if m.kind == "duration" and (m.hedge or after in ("or more", "or less")):
         return  # "less than six months would not be tested": "less than four months" would be true too
-    if (t.i >= 2 and doc[t.i - 1].lower_ in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
+    if (t.i >= 2 and before in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "-", "–") and doc[last + 2].like_num):
         return  # "between six and 12 months": a variant could turn the range inside out
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):

@@ -86,6 +86,10 @@ class NameBook:
     sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
 
 
+_CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title", "title"),
+         ("after_work_noun", "work"), ("before_which", "which"), ("after_place_prep", "place_prep"))
+
+
 def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = frozenset()) -> NameBook:
     """Decide one kind per name from spaCy's labels, the gazetteer and simple cues; `common` holds
     the words the article also writes in lower case (a capitalised one of those is no name)."""
@@ -102,20 +106,9 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
         kind = _LABEL_KIND.get(m.label)
         if kind:
             votes[m.name][kind] += 1
-        if m.with_the:
-            cues[m.name]["the"] += 1
-        if m.before_place_noun:
-            cues[m.name]["place_noun"] += 1
-        if m.after_title:
-            cues[m.name]["title"] += 1
-        if m.after_work_noun:
-            cues[m.name]["work"] += 1
-        if m.before_which:
-            cues[m.name]["which"] += 1
         if m.after_org_noun:
             votes[m.name]["org"] += 1
-        if m.after_place_prep:
-            cues[m.name]["place_prep"] += 1
+        cues[m.name].update(cue for attr, cue in _CUES if getattr(m, attr))
     book = NameBook()
     titled = {n for n in order if cues[n]["title"]}
     persons = [n for n in order if votes[n].most_common(1) and votes[n].most_common(1)[0][0] == "person"
@@ -129,13 +122,13 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
         if longer and place != "country":
             book.full[name] = longer[0]
             continue
-        if " " not in name and name.lower() in common and not place:
-            continue  # "Broadband's rapid rise": a word the article also writes in lower case
         if name in PARTIES or (name.endswith(" Party") and name[:1].isupper()):
-            book.kinds[name] = "party"
+            book.kinds[name] = "party"  # before the test below: "the labour market" leaves Labour a party
             book.order.append(name)
             book.sure.add(name)
             continue
+        if " " not in name and name.lower() in common and not place:
+            continue  # "Broadband's rapid rise": a word the article also writes in lower case
         if place and not c["title"] and not (longer and v["person"] > 0):
             kind = place
         elif not v:

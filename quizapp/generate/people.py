@@ -58,8 +58,8 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
     speaker, antecedent = found
     for mq in _QUOTE.finditer(_close_quotes(sent.text)):
         quote = (mq.group(1) or mq.group(2)).strip().rstrip(",")
-        if mq.end() > len(sent.text.rstrip()):
-            quote = quote.rstrip(".")  # closed here by _close_quotes: the sentence's full stop is not asked
+        if quote.endswith(".") and not quote.endswith(".."):
+            quote = quote[:-1]  # 'Who said “... not rocket science”?', not '... science.”?'
         words = quote.split()
         whole = bool(_SAID_BEFORE.search(_close_quotes(sent.text)[:mq.start()]))  # 'saying "no judge ..."'
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
@@ -180,11 +180,12 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
             continue
         if not prompt or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
             continue
+        # "The Tories have warned": the verb right after a plural subject agrees with it.
         first = min([verb, *cl.aux_of(verb)], key=lambda x: x.i)
+        plural = root.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "VBP" and first.i == ent.end
         out.append(Fact(kind="entity", prompt=prompt, answer=name, sentence=base.sentence,
                         order=base.order + ent.start / 10_000 + 0.00002,
-                        names_in_sentence=base.names_in_sentence, score=0.55,
-                        plural=root.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "VBP"))
+                        names_in_sentence=base.names_in_sentence, score=0.55, plural=plural))
     return out
 
 

@@ -152,12 +152,14 @@ DURATION_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute"}
 GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
 
 
+MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"})
+_MONTH_WORDS = MONTHS | {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
 def _is_date_part(t: Token) -> bool:
     near = [t.doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(t.doc)]
-    months = {"january", "february", "march", "april", "may", "june", "july", "august",
-              "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
-              "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-    return any(n.lower_ in months for n in near) or t.head.lower_ in months
+    return any(n.lower_ in _MONTH_WORDS for n in near) or t.head.lower_ in _MONTH_WORDS
 
 
 def _hedge(m: NumberMention, sent: Span) -> None:

@@ -67,7 +67,7 @@ class Candidate:
     sentence: int
     key: tuple[str, ...]
     filler: bool = False  # only kept when nothing else asks about its sentence
-    swapped: str = ""  # the name a fact-check statement swaps: one statement per name and article
+    swapped: str = ""  # what a fact-check statement varies (a name, "year 2005"): once per article
 
 
 @dataclass
@@ -278,7 +278,6 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if prompt.startswith("{Wh} ") and f.plural:
         prompt = "{Wh} " + _singular(prompt[5:])  # "The Tories say ..." -> "Which party says ...?"
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
-    prompt = re.sub(r"[.,]([”\"])\?$", r"\1?", prompt)  # '“... rocket science.”?' loses its full stop
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
@@ -315,6 +314,24 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     score = f.score - _length_penalty(prompt)
     return Candidate(q, score, f.order, f.sentence, ("who", answer, str(f.sentence)) if f.kind != "role"
                      else ("role", answer, prompt))
+
+
+_IRREGULAR_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does"}
+
+
+def _singular(rest: str) -> str:
+    """The present-tense plural verb that opens `rest` made singular, for 'Which party': say -> says."""
+    verb, _, tail = rest.partition(" ")
+    low = verb.lower()
+    if low in _IRREGULAR_SINGULAR:
+        verb = _IRREGULAR_SINGULAR[low]
+    elif low.endswith(("sh", "ch", "x", "o", "s")):
+        verb += "es"
+    elif low.endswith("y") and low[-2:-1] not in "aeiou":
+        verb = verb[:-1] + "ies"
+    else:
+        verb += "s"
+    return f"{verb} {tail}" if tail else verb
 
 
 def _one_per_country(answer: str, pool: list[str], gaz: Gazetteer) -> list[str]:
@@ -372,24 +389,6 @@ def _distinct(answer: str, pool: list[str], n: int) -> list[str]:
 
 _KIND_TAG = {"person": "people", "country": "places", "state": "places", "city": "places",
              "place": "places", "party": "organisations", "org": "organisations"}
-_MODALS = {"will", "would", "can", "could", "may", "might", "must", "should", "shall", "did", "had"}
-
-
-def _singular(rest: str) -> str:
-    """The verb that opens `rest`, agreeing with a singular 'Which party': say -> says, have -> has."""
-    verb, _, tail = rest.partition(" ")
-    low = verb.lower()
-    if low in _MODALS or low.endswith(("ed", "s")) or not low.isalpha() or low in ("said", "told", "took"):
-        return rest
-    if low in ("have", "are", "were", "do"):
-        verb = {"have": "has", "are": "is", "were": "was", "do": "does"}[low]
-    elif low.endswith(("sh", "ch", "x", "o")):
-        verb += "es"
-    elif low.endswith("y") and low[-2:-1] not in "aeiou":
-        verb = verb[:-1] + "ies"
-    else:
-        verb += "s"
-    return f"{verb} {tail}" if tail else verb
 _TAG = {"count": "numbers", "year": "dates", "percent": "numbers", "money": "money", "times": "numbers"}
 
 
@@ -521,9 +520,9 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
     varied: set[tuple[int, str]] = set()  # (article, year) already varied by a statement
     for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
                     key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
-        article = (int(c.order // 1_000_000), c.swapped)
+        article = (_article_of(c), c.swapped)
         if c.question.prompt == FACT_CHECK_PROMPT and (
-                any(k.sentence == c.sentence and k.order // 1_000_000 == c.order // 1_000_000 and _each_gives_away(c, k)
+                any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             continue  # it and the other question on its sentence would each show the other's answer
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
@@ -543,7 +542,7 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             continue
         others = per_sentence.get(c.sentence, [])
         name = _fold(c.key[-1]).split()[-1:] or [""]
-        article = (int(c.order // 1_000_000), c.swapped)
+        article = (_article_of(c), c.swapped)
         if any(o.question.prompt == FACT_CHECK_PROMPT for o in others):
             continue  # a second "which statement" on the same sentence, with the same true answer
         if len(others) <= 1 and article not in swapped and \
@@ -563,6 +562,11 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         ids[base] = n
         out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
     return out
+
+
+def _article_of(c: Candidate) -> int:
+    """Which article of the bank a candidate is from (generate_with_facts offsets each by a million)."""
+    return int(c.order // 1_000_000)
 
 
 def _each_gives_away(statement: Candidate, other: Candidate) -> bool:
