@@ -22,17 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from timing import best_time  # noqa: E402
+
 from quizapp.core.article import load_article  # noqa: E402
 from quizapp.generate import generate_bank  # noqa: E402
-
-
-def best_of(rounds: int, fn) -> float:  # type: ignore[no-untyped-def]
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:
@@ -57,10 +50,10 @@ def main() -> int:
     list(nlp.pipe(["Warm-up sentence for the model."]))
     load = time.perf_counter() - start
 
-    baseline = best_of(args.rounds, lambda: list(nlp.pipe(texts)))
+    baseline = best_time(lambda: list(nlp.pipe(texts)), args.rounds)
     questions = []
-    generator = best_of(args.rounds, lambda: questions.append(
-        sum(len(generate_bank([p]).questions) for p in paths)))
+    generator = best_time(lambda: questions.append(
+        sum(len(generate_bank([p]).questions) for p in paths)), args.rounds)
     print(f"articles: {len(paths)} ({words} words) from {args.folder}")
     print(f"model and gazetteer load (once, not in the ratio): {load:.2f} s")
     print(f"spaCy nlp.pipe (baseline):   {baseline:.3f} s  ({words / baseline:,.0f} words/s)")

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
 
 from history_data import bulk_answers, write_orla_bank  # noqa: E402
+from timing import median_time  # noqa: E402
 
 from quizapp.core.bank import LoadedBank, load_bank  # noqa: E402
 from quizapp.core.history import HistoryStore, PlanItem  # noqa: E402
@@ -45,15 +44,6 @@ def library(folder: Path) -> list[LoadedBank]:
     return banks
 
 
-def median_time(func: Callable[[], object], runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def study_everything(store: HistoryStore, banks: list[LoadedBank], now: dt.datetime) -> None:
     """Every question studied once, so every bank has cards to count."""
     for loaded in banks:
@@ -67,9 +57,9 @@ def study_everything(store: HistoryStore, banks: list[LoadedBank], now: dt.datet
 def measure(store: HistoryStore, banks: list[LoadedBank], now: dt.datetime, screen) -> dict[str, float]:
     later = now + dt.timedelta(minutes=30)
     return {
-        "open the history": median_time(lambda: HistoryStore(store.path).close()),
-        "library due counts": median_time(lambda: due_counts(store, banks, now=later)),
-        "statistics queries": median_time(lambda: compute_statistics(store, banks, now=later)),
+        "open the history": median_time(lambda: HistoryStore(store.path).close(), RUNS),
+        "library due counts": median_time(lambda: due_counts(store, banks, now=later), RUNS),
+        "statistics queries": median_time(lambda: compute_statistics(store, banks, now=later), RUNS),
         "statistics screen": median_time(lambda: (screen.load(store, banks, now=later), screen.grab()), runs=3),
     }
 

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import gc
 import shutil
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from timing import median_time  # noqa: E402
 
 from quizapp.core.bank import dump_bank, load_bank  # noqa: E402
 from quizapp.paths import bundled_banks_dir, bundled_seeds_dir  # noqa: E402
@@ -38,15 +38,6 @@ def make_bank(folder: Path) -> Path:
     path = folder / "questions" / "big.yaml"
     path.write_text(dump_bank(big), encoding="utf-8")
     return path
-
-
-def best_of(func, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> None:
@@ -71,9 +62,9 @@ def main() -> None:
         def ours() -> None:
             load_bank(path)
 
-        bare_s = best_of(bare)
-        fair_s = best_of(bare_no_gc)
-        ours_s = best_of(ours)
+        bare_s = median_time(bare, RUNS)
+        fair_s = median_time(bare_no_gc, RUNS)
+        ours_s = median_time(ours, RUNS)
     print(f"bank: {N} questions, {size / 1e6:.1f} MB")
     print(f"bare yaml.load(CSafeLoader):             {bare_s * 1000:8.1f} ms (median of {RUNS})")
     print(f"bare yaml.load(CSafeLoader), GC paused:  {fair_s * 1000:8.1f} ms (median of {RUNS})")
