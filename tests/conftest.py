@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_BANK = ROOT / "questions" / "mali-helicopter-collision.yaml"
+SEED = ROOT / "seeds" / "mali-helicopter-collision.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -131,3 +136,38 @@ def on_modal(qtbot, action) -> None:
         action(dialog)
 
     QTimer.singleShot(0, poll)
+
+
+def generate_from_seed(qtbot, monkeypatch: pytest.MonkeyPatch, suffix: str, count: int) -> None:
+    """Answer the next "new bank from article" with the seed article, saved as
+    mali-helicopter-collision-<suffix>.yaml, `count` questions generated and accepted."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SEED)], "")))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda _p, _t, default, _f: (default.replace(".yaml", f"-{suffix}"), "")))
+
+    def review(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.max_questions.setValue(count)
+        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
+        dialog.generate_button.click()
+
+    on_modal(qtbot, review)
+
+
+@contextmanager
+def child_process(args: list[str], **popen) -> Iterator[subprocess.Popen]:  # type: ignore[no-untyped-def]
+    """A child process for a test to talk to and kill; never left running, whatever the test does."""
+    proc = subprocess.Popen(args, text=True, **popen)
+    try:
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def kill_hard(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    """SIGKILL, as a power cut would: no handler, no atexit, no flush."""
+    os.kill(proc.pid, signal.SIGKILL)
+    assert proc.wait(timeout=30) == -signal.SIGKILL

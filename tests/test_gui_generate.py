@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QFileDialog
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
-from tests.conftest import ROOT, on_modal
+from tests.conftest import ROOT, SEED, generate_from_seed, on_modal
 
-SEED = ROOT / "seeds" / "mali-helicopter-collision.txt"
 TIMEOUT = 60_000
 
 
@@ -172,16 +171,7 @@ def test_an_editor_given_the_result_saves_a_valid_bank(qtbot, monkeypatch: pytes
 def test_new_bank_from_article(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir: Path,
                                settings_dir: Path) -> None:
     banks = data_dir / "banks"
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SEED)], "")))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda _p, _t, default, _f: (default.replace(".yaml", "-quiz"), "")))
-
-    def review(dialog: GenerateDialog) -> None:
-        dialog.max_questions.setValue(3)
-        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
-        dialog.generate_button.click()
-
-    on_modal(qtbot, review)
+    generate_from_seed(qtbot, monkeypatch, "quiz", 3)
     editor = new_bank_from_article(None)
     assert editor is not None
     qtbot.addWidget(editor)

@@ -265,26 +265,19 @@ time.sleep(600)
 def test_app_killed_in_mid_quiz_resumes_with_nothing_lost(qtbot: QtBot, main_window, data_dir, bundled_copy,
                                                            tmp_path: Path) -> None:
     import os
-    import signal
     import subprocess
     import sys
 
-    from tests.conftest import ROOT
+    from tests.conftest import ROOT, child_process, kill_hard
 
     main_window.close()  # this test's app starts after the killed one
     script = tmp_path / "app.py"
     script.write_text(KILLED_APP, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM="offscreen")
-    proc = subprocess.Popen([sys.executable, str(script), str(data_dir), str(bundled_copy), str(tmp_path / "s")],
-                            stdout=subprocess.PIPE, text=True, env=env)
-    try:
+    with child_process([sys.executable, str(script), str(data_dir), str(bundled_copy), str(tmp_path / "s")],
+                       stdout=subprocess.PIPE, env=env) as proc:
         answered = [proc.stdout.readline().split()[1] for _ in range(3)]
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        kill_hard(proc)
 
     again = new_window(qtbot, data_dir, bundled_copy)
     qtbot.waitUntil(lambda: again.library.resume_banner.isVisibleTo(again.library))

@@ -7,28 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QFileDialog
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
-from quizapp.gui.generate_dialog import GenerateDialog
-from tests.conftest import ROOT, on_modal
-
-SEED = ROOT / "seeds" / "mali-helicopter-collision.txt"
+from tests.conftest import generate_from_seed
 
 
 def test_new_bank_fix_a_question_pick_its_citation_and_save(qtbot, main_window, monkeypatch,
                                                             data_dir: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(SEED)], "")))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda _p, _t, default, _f: (default.replace(".yaml", "-class"), "")))
-
-    def review(dialog: GenerateDialog) -> None:
-        dialog.max_questions.setValue(4)
-        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
-        dialog.generate_button.click()
-
-    on_modal(qtbot, review)
+    generate_from_seed(qtbot, monkeypatch, "class", 4)
     with qtbot.waitSignal(main_window.library.loaded, timeout=30_000):
         main_window.new_from_article_action.trigger()
     (editor,) = open_editors()

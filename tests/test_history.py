@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -28,6 +27,7 @@ from quizapp.core.history import (
 from quizapp.core.history_csv import history_csv, known_banks
 from quizapp.core.study import resume_session
 from quizapp.paths import bundled_banks_dir
+from tests.conftest import child_process, kill_hard
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -145,9 +145,8 @@ def test_sigkill_in_mid_study_loses_nothing_and_resumes(tmp_path: Path, data_dir
     script = tmp_path / "student.py"
     script.write_text(STUDENT, encoding="utf-8")
     env = dict(os.environ, PYTHONPATH=str(ROOT), QUIZAPP_DATA_DIR=str(data_dir))
-    proc = subprocess.Popen([sys.executable, str(script), str(bank)], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, text=True, env=env)
-    try:
+    with child_process([sys.executable, str(script), str(bank)], stdin=subprocess.PIPE,
+                       stdout=subprocess.PIPE, env=env) as proc:
         _, sid, count = proc.stdout.readline().split()
         assert int(count) == 5
         answered = []
@@ -157,12 +156,7 @@ def test_sigkill_in_mid_study_loses_nothing_and_resumes(tmp_path: Path, data_dir
             word, qid = proc.stdout.readline().split()
             assert word == "answered"
             answered.append(qid)
-        os.kill(proc.pid, signal.SIGKILL)
-        assert proc.wait(timeout=30) == -signal.SIGKILL
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        kill_hard(proc)
 
     loaded = load_bank(bank)
     with HistoryStore.open() as store:
