@@ -50,8 +50,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"quizapp: cannot tell the format from `{args.output.name}`: give --format or end "
               f"the name with one of {suffixes}", file=sys.stderr)
         return 2
-    if not args.output.parent.is_dir():
-        print(f"quizapp: the folder `{args.output.parent}` does not exist", file=sys.stderr)
+    if _folder_missing(args.output):
         return 1
     try:
         loaded = load_bank(args.bank)
@@ -62,8 +61,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"quizapp: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    n = len(loaded.bank.questions)
-    print(f"{n} question{'s' if n != 1 else ''} exported to " + ", ".join(str(p) for p in written))
+    print(f"{_questions(len(loaded.bank.questions))} exported to " + ", ".join(str(p) for p in written))
     return 0
 
 
@@ -75,8 +73,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"quizapp: the bank `{args.output}` must end in .yaml, as quizapp looks for banks by it",
               file=sys.stderr)
         return 2
-    if not args.output.parent.is_dir():
-        print(f"quizapp: the folder `{args.output.parent}` does not exist", file=sys.stderr)
+    if _folder_missing(args.output):
         return 1
     if args.output.exists() and not args.force:
         print(f"quizapp: `{args.output}` exists: choose another name or give --force to replace it",
@@ -100,8 +97,19 @@ def cmd_import(args: argparse.Namespace) -> int:
         return 1
     for problem in skipped or []:
         print(problem, file=sys.stderr)
-    n = len(bank.questions)
-    print(f"{n} question{'s' if n != 1 else ''} imported to {args.output}"
+    print(f"{_questions(len(bank.questions))} imported to {args.output}"
           f"{f' ({len(skipped)} skipped)' if skipped else ''}; they have no citations "
           "yet: add `cite:` to each (`quizapp validate` lists them)")
     return 0
+
+
+def _folder_missing(output: Path) -> bool:
+    """True, having said so, when the folder `output` would go into does not exist."""
+    if output.parent.is_dir():
+        return False
+    print(f"quizapp: the folder `{output.parent}` does not exist", file=sys.stderr)
+    return True
+
+
+def _questions(n: int) -> str:
+    return f"{n} question{'s' if n != 1 else ''}"
