@@ -241,3 +241,12 @@ def test_source_keys_follow_the_target_bank(qtbot, tmp_path: Path) -> None:
     dialog.accept()
     assert list(dialog.accepted_sources) == ["mali-helicopter-collision-2"]
     assert {q["cite"]["source"] for q in dialog.accepted_questions} == {"mali-helicopter-collision-2"}
+
+
+def test_a_cited_quote_is_not_wrapped_in_a_second_pair_of_quote_marks() -> None:
+    from quizapp.gui.generate_dialog import _citation_text
+
+    q = {"cite": {"quote": ["“These 13 heroes had only one aim: to protect us,” Macron said.",
+                            "Macron said in a separate statement."]}}
+    assert _citation_text(q) == ("“These 13 heroes had only one aim: to protect us,” Macron said. … "
+                                 "“Macron said in a separate statement.”")

@@ -571,7 +571,8 @@ def _citation_text(q: QuestionData) -> str:
         return "(no citation)"
     quote = cite.get("quote")
     quotes = quote if isinstance(quote, list) else [quote]
-    return " … ".join(f"“{x}”" for x in quotes if x)
+    # A sentence that opens with its own quote mark is shown as it is: "““These 13 heroes ...”" reads badly.
+    return " … ".join(x if x[:1] in "“\"‘'" else f"“{x}”" for x in quotes if x)
 
 
 def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None) -> BankEditor | None:
