@@ -169,3 +169,24 @@ def test_a_run_of_comma_joined_clauses_is_asked_clause_by_clause(tmp_path):
                        "service in June, Telnova followed in late July.\n", encoding="utf-8")
     bank, _ = generate_with_facts([article], bank_dir=tmp_path)
     assert not any("Kite" in q.prompt for q in bank.questions)
+
+
+def test_the_answer_is_not_always_second_from_the_bottom():
+    """Four ranks, four places for the true value among the four options."""
+    places = set()
+    for rank in range(4):
+        values = wrong_values(800, "count", rank=rank)
+        assert len(values) == 3 and 800 not in values
+        places.add(sorted([800, *values]).index(800))
+    assert places == {0, 1, 2, 3}
+
+
+def test_a_price_keeps_its_pence():
+    values = wrong_values(39.99, "money", decimals=2)
+    assert values and all(f"{v:.2f}".endswith(".99") for v in values)
+    assert 20.00 not in values and 59.98 not in values
+
+
+def test_a_past_year_is_not_varied_past_the_articles_latest_year():
+    values = wrong_values(2005, "year", latest=2005, n=6)
+    assert values and max(values) < 2005

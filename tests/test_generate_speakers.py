@@ -130,7 +130,8 @@ def test_a_claim_by_a_named_firm_asks_which_organisation_made_it(tmp_path):
 def test_a_country_named_as_a_modifier_is_asked_with_its_thing(tmp_path):
     q = _asking(_bank(tmp_path, PORTS), "system")
     assert q.prompt == "On which country's system are Westport's new fares modelled?"
-    assert q.answer == "Denmark" and "Ireland" in q.distractors and len(q.distractors) == 3
+    assert q.answer == "Denmark" and len(q.distractors) == 3
+    assert "Ireland" not in q.distractors  # the country the story is set in: no plausible model for itself
 
 
 def test_a_verb_that_multiplies_is_not_varied_as_a_number(tmp_path):

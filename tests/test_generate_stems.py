@@ -61,7 +61,7 @@ def test_durations_are_varied_in_fact_check_statements_but_ranges_and_thresholds
                                 "chest X-ray before they arrive.")
     checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
     closed = next(q for q in checks if "14 months" in q.answer)
-    assert [d.split(" months")[0][-2:] for d in closed.distractors] == [" 7", "21", "28"]
+    assert [d.split(" months")[0][-2:] for d in closed.distractors] == ["21", "28", "42"]
     assert not any("between six and" in q.answer for q in checks)  # "between six and 6 months" is nonsense
     # "less than four months would not be tested" follows from the six-month rule: not false, not asked.
     assert not any("less than six months" in q.answer for q in checks)
@@ -95,13 +95,27 @@ def test_a_capitalised_common_word_is_no_name_and_short_capitals_are_no_place(tm
 
 
 def test_one_name_is_swapped_once_and_never_inside_a_list(tmp_path):
-    bank, _ = bank_of(tmp_path, "Farmers in Canada must register every tractor by the spring. Anglers in Canada "
+    bank, _ = bank_of(tmp_path, "Farmers in Leeds must register every tractor by the spring. Anglers in Leeds "
                                 "need a permit for each lake they fish. Share prices in London, Frankfurt and "
-                                "Paris closed higher. Canada has the longest coastline of any country in the "
-                                "world. Norway and Sweden sent teams to the games in Ireland.")
+                                "Paris closed higher. Leeds has the oldest tram depot of any city in "
+                                "Britain. Norway and Sweden sent teams to the games in Ireland.")
     swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
-    assert sum("Canada" in q.answer for q in swaps) == 1
+    assert sum("Leeds" in q.answer for q in swaps) == 1
     assert not any("Frankfurt" in q.answer for q in swaps)
+
+
+def test_the_home_country_is_not_swapped_nor_a_place_the_article_names(tmp_path):
+    """'People coming to Canada ...' in a story about Britain is wrong, but trivially; Canada,
+    named elsewhere as running the same policy, would not even be false."""
+    bank, _ = bank_of(tmp_path, "Visitors to Britain will need a health check under new plans. The plans are "
+                                "based on rules already in force in Canada and Australia. Ministers in Britain "
+                                "expect the checks to start in spring. Teams from Norway travelled to the final "
+                                "in Denmark on a chartered ferry.")
+    swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
+    assert not any("Britain" in q.answer for q in swaps)
+    denmark = next(q for q in swaps if "Denmark" in q.answer)
+    assert not any(place in " ".join(denmark.distractors) for place in ("Canada", "Australia", "Britain"))
+    assert len(denmark.distractors) >= 2
 
 
 def test_a_person_named_once_is_no_stand_in_for_a_candidate(tmp_path):

@@ -262,6 +262,8 @@ def _time_frame(sent: Span) -> str:
 
 def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
     """The question stems one number of the sentence supports."""
+    if any(a.lemma_ == "fact" and a.dep_ == "pobj" for a in m.tokens[0].ancestors):
+        return []  # "Bush focused on the fact that two million jobs ...": his claim, not the article's
     f: fx.Fact | None = None
     if m.kind == "count":
         f = fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
@@ -541,6 +543,9 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
 
 
 def _noun_of(m: qty.NumberMention) -> str:
+    """What a number counts ("soldier"), or its currency: £402.4m takes no distractor from 600m euros."""
+    if m.kind == "money":
+        return m.currency
     head = m.head
     if head is not None and head.dep_ == "nummod":
         return head.head.lemma_.lower()
@@ -565,9 +570,14 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
     if m.kind == "duration" and (m.hedge or after in ("or more", "or less")):
         return  # "less than six months would not be tested": "less than four months" would be true too
-    if (t.i >= 2 and before in ("and", "to", "-", "–") and doc[t.i - 2].like_num) or (
-            last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "-", "–") and doc[last + 2].like_num):
-        return  # "between six and 12 months": a variant could turn the range inside out
+    if (t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num) or (
+            last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
+            and doc[last + 2].like_num):
+        return  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
+    if qty.hedge_meaning(m.hedge) in ("lower", "upper"):
+        return  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
+    if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
+        return  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
         return  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):
@@ -586,16 +596,19 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
-                                   bound=qty.hedge_meaning(m.hedge),
                                    antecedent=thing[2] if thing else None))
 
 
+_FRACTION_BEFORE = re.compile(r"\b(half|thirds?|quarters?|fifths?|tenths?)\b\s*[-–—(,]", re.I)
 _WILL = {"will", "'ll", "’ll", "shall"}
 _AHEAD = {"going", "set", "due", "likely", "expected"}
 
 
 def _looks_forward(tok: Token) -> bool:
     """'2005 will be the year', 'is likely to see ... in 2005': the clause of `tok` speaks of the future."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.lower_ == "by" and before.head.tag_ not in ("VBD", "VBN"):
+        return True  # "is looking at bundling services by 2005"
     after = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4])
     if re.match(r"(will|'ll|’ll|is (likely|going|set|due|expected) to)\b", after):
         return True  # "and 2005 is likely to see ...", however the clause was parsed

@@ -40,6 +40,9 @@ ANAPHORS = re.compile(
     r"here|such(?! as\b)|above|below|aforementioned)\b|\bthe (former|latter)\b", re.I)
 
 
+_PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}
+
+
 def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
     """'the group', 'the plans', 'this company': nouns whose referent is elsewhere in the article.
 
@@ -48,14 +51,17 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
     """
     out = []
     for t in tokens:
-        if t.lower_ not in ANAPHOR_NOUNS or t.dep_ == "compound":
+        if (t.lower_ not in ANAPHOR_NOUNS and t.lower_ not in _PART_NOUNS) or t.dep_ == "compound":
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
         if not dets or any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
             continue
+        if t.lower_ in _PART_NOUNS and not any(c.dep_ == "poss" for c in t.children):
+            out.append(t)  # "the car business": whose? Fiat's, said three sentences before
+            continue
         if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in WEEKDAYS
                for c in t.children) and dets[0].lower_ == "the":
-            continue  # "the French government", "the car business": named enough
+            continue  # "the French government", "the Libyan leader": named enough
         out.append(t)
     return out
 
@@ -134,6 +140,9 @@ def clause_tokens(verb: Token) -> set[int] | None:
             if ch.dep_ in ("advcl", "prep", "advmod", "npadvmod") and not any(
                     s.dep_ in SUBJECTS and s.i > ch.i for s in verb.children):
                 continue
+            if ch.dep_ == "prep" and any(t.lower_ in ("this", "these", "that", "those", "it", "them")
+                                         for t in ch.subtree):
+                return None  # "Within this, internet fraud totalled £43m": within what?
             if ch.dep_ in ("advmod", "advcl", "prep", "npadvmod"):
                 drop |= subtree(ch)
     drop |= deictic_tokens(t for t in sent if t.i in keep)

@@ -101,9 +101,13 @@ def _round_like(value: float, original: float, decimals: int) -> float:
 
 
 def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[float] | None = None,
-                 avoid: set[float] | None = None, n: int = 3, later: bool = False) -> list[float]:
+                 avoid: set[float] | None = None, n: int = 3, later: bool = False,
+                 latest: float | None = None, rank: int = 0) -> list[float]:
     """Plausible wrong values for a number: article values of the same kind first, then changes.
-    `later`: a year the article looks forward to ("2005 will be ...") gets later years only."""
+    `later`: a year the article looks forward to ("2005 will be ...") gets later years only;
+    `latest`: the article's latest year, which a year it looks back on cannot pass;
+    `rank`: where the answer falls among the changed values (0 smallest .. 3 largest), so that
+    a bank does not always hide it second from the bottom."""
     avoid = set(avoid or ()) | {value}
     out: list[float] = []
 
@@ -115,6 +119,8 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
                 return  # "more than 100% of the population"
             if later and v < value:
                 return
+            if kind == "year" and not later and latest is not None and v > max(latest, value):
+                return  # "has risen since the start of 2007" in an article of 2005
             out.append(v)
 
     for v in prefer or ():
@@ -128,11 +134,23 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
             take(value + d)
         return out
     if value <= 10 and value == int(value) and not decimals:
-        for d in (2, -1, 3, 1, -2, 5, 6):
+        for d in (*_STEPS[rank % 4], 2, -1, 3, 1, -2, 5, 6):
             if value > 1 and value + d == 1:
                 continue  # "one helicopters"
             take(value + d)
         return out
-    for f in (0.5, 1.5, 2.0, 0.75, 3.0, 0.3):
+    cents = round(value * 100) % 100
+    if decimals == 2 and kind == "money" and cents in (49, 95, 99) and value > 2:
+        # £39.99 against £19.99, £59.99, £79.99: a price keeps its pence (not £20.00, £59.98).
+        whole = math.ceil(value)
+        for f in (*_FACTORS[rank % 4], 0.75, 3.0, 1.5, 0.5):
+            take(round(_round_like(whole * f, whole, 0) - (100 - cents) / 100, 2))
+        return out
+    for f in (*_FACTORS[rank % 4], 0.75, 3.0, 0.3, 1.5, 0.5, 2.0):
         take(_round_like(value * f, value, decimals))
     return out
+
+
+# The answer's place among the changed values: second, smallest, third, largest.
+_FACTORS = ((0.5, 1.5, 2.0), (1.5, 2.0, 3.0), (0.5, 0.75, 1.5), (0.25, 0.5, 0.75))
+_STEPS = ((2, -1, 3), (1, 2, 3), (-1, -2, 1), (-1, -2, -3))

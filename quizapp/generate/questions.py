@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass, field
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
@@ -43,7 +44,6 @@ class Statement:
     style_text: str = ""
     scale_word: str = ""
     future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
-    bound: str = ""  # "lower" for "more than 50%", "upper" for "up to 30": a smaller (larger) value is no lie
     antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
 
 
@@ -68,6 +68,7 @@ class Candidate:
     key: tuple[str, ...]
     filler: bool = False  # only kept when nothing else asks about its sentence
     swapped: str = ""  # what a fact-check statement varies (a name, "year 2005"): once per article
+    amount: tuple[str, float] | None = None  # (noun, value) of the figure asked about: "people", 22953
 
 
 @dataclass
@@ -93,6 +94,11 @@ class ArticleFacts:
         here = self.sentence_numbers.get(sentence, set())
         return [v for v in self.numbers.get((kind, noun), []) if v != value and v not in here
                 and _as_round(v, value)]
+
+    def latest_year(self) -> float | None:
+        """The latest year the article names: about when it was written."""
+        years = [v for (kind, _), values in self.numbers.items() if kind == "year" for v in values]
+        return max(years) if years else None
 
 
 def _as_round(v: float, value: float) -> bool:
@@ -161,6 +167,15 @@ _THE_COUNTRIES = {"UK", "US", "U.S.", "USA", "United States", "United Kingdom", 
                   "Marshall Islands", "Ivory Coast", "Democratic Republic of the Congo", "Vatican"}
 
 
+def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
+    """The country the article names most often (Britain and the UK count as one)."""
+    counts: dict[str, int] = {}
+    for name in af.names.of_kind("country"):
+        code = gaz.country_code(name) or name
+        counts[code] = counts.get(code, 0) + af.names.mentions.get(name, 1)
+    return max(sorted(counts), key=lambda c: counts[c]) if counts else None
+
+
 def _city_elsewhere(name: str, af: ArticleFacts, gaz: Gazetteer) -> bool:
     """Kent, Washington in an article about the UK: a small city of a country the article never names."""
     if af.names.kind(name) != "city" or gaz.city_population(name) >= 1_000_000:
@@ -192,12 +207,20 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candida
     bare = " ".join(words[1:] if title or the else words)
     answer = names.canonical(bare)
     kind = names.kind(answer)
-    if kind not in ("person", "country", "city", "state") or answer not in names.sure:
-        return None  # organisations swapped in a sentence read as nonsense more often than not
+    if kind not in ("person", "country", "city") or answer not in names.sure:
+        # Organisations swapped in a sentence read as nonsense more often than not; a US state
+        # hangs on what the sentence says of it ("the swing state of Ohio" is no Alaska).
+        return None
+    if kind == "country" and gaz.country_code(answer) == _home_country(af, gaz):
+        return None  # "People coming to Canada ..." in an article about Britain: wrong, but trivially
     text = slot.before + slot.name + slot.after
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
     pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
+    if kind != "person":
+        # A place the article names elsewhere may be true of this too ("policies already in action
+        # in Canada, New Zealand and Australia"), and North Korea is no stand-in for South Korea.
+        pool = [p for p in pool if p not in names.kinds and not set(p.split()) & set(answer.split())]
     if kind == "person":
         # "Tim Ghriskey's victory in the presidential elections": a pundit quoted once is no
         # plausible stand-in for a candidate; only people the article keeps coming back to are.
@@ -280,6 +303,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
+    if kind == "person" and _HIS.search(_QUOTED.sub("", prompt)):
+        return None  # "Who attacked Bush's record during his campaign?": only a candidate had one
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
     in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
     for other in [f.antecedent] if f.antecedent is not None else []:
@@ -295,6 +320,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         # nor the late "president Umberto Agnelli".
         actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
         actors |= {n for n, times in names.mentions.items() if times >= 2}
+        actors -= _dead(af)
+        if f.kind == "role" and not _POLITICAL.search(prompt):
+            actors -= _office_holders(af)  # Bush and Kerry are no "chief investment officer of Solaris"
         pool = [n for n in pool if n in actors] or pool  # a story of two: the other one, whoever
     if kind == "country":
         pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
@@ -303,7 +331,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     elif kind == "state":
         pool += [c for c in gaz.similar_states(answer) if _fold(c) not in in_sentence]
     if kind == "country":
-        pool = _one_per_country(answer, pool, gaz)
+        home = _home_country(af, gaz)  # "modelled on the UK system" in a story of British plans
+        pool = _one_per_country(answer, [p for p in pool if (gaz.country_code(p) or p) != home], gaz)
     distractors = _distinct(answer, pool, 3)
     if len(distractors) < (1 if kind == "person" or f.kind == "claim" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
@@ -316,6 +345,33 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                      else ("role", answer, prompt))
 
 
+_POLITICAL = re.compile(r"\b(president|minister|senator|secretary|chancellor|governor|mayor|leader|mp|"
+                        r"spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
+_OFFICE = r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope)"
+
+
+def _last_names(af: ArticleFacts) -> list[tuple[str, str]]:
+    return [(n, re.escape(n.split()[-1])) for n in af.names.of_kind("person")]
+
+
+def _dead(af: ArticleFacts) -> set[str]:
+    """People the article speaks of as dead ("the late Libyan leader Moammar Gaddafi", "the death of
+    president Umberto Agnelli"): no stand-in for someone who speaks or acts in the story."""
+    text = "\n".join(af.sentences)
+    return {n for n, last in _last_names(af) if re.search(
+        rf"\bthe late\b[^.;\n]{{0,40}}\b{last}\b|\bdeath of\b[^.;\n]{{0,30}}\b{last}\b|\b{last}['’]s death\b",
+        text)}
+
+
+def _office_holders(af: ArticleFacts) -> set[str]:
+    """People the article names with a political title ("President Bush", "Senator Kerry")."""
+    text = "\n".join(af.sentences)
+    return {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.]* )?{last}\b", text)}
+
+
+_HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,3}?\s+(campaign|term|presidency|government|administration|party|"
+                  r"re-?election|election|cabinet|ministry|tenure|premiership|reign|rivals?|opponents?)\b", re.I)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _IRREGULAR_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
 
@@ -411,7 +467,7 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
         score = f.score - _length_penalty(f.prompt)
     if as_choice:
         wrong = wrong_values(f.value, "count" if f.kind == "times" else f.kind, decimals=f.decimals,
-                             prefer=prefer, avoid=set())
+                             prefer=prefer, avoid=set(), rank=zlib.crc32(f.prompt.encode()))
         answer_text = _number_text(f, f.value, style)
         distractors = [_number_text(f, v, style) for v in wrong]
         distractors = _distinct(answer_text, distractors, 3)
@@ -426,7 +482,8 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
             unit = f"{f.scale_word} {unit}" if unit else f.scale_word
         q = NumericQuestion(id="q", type="numeric", prompt=f.prompt, answer=plain(f.value), unit=unit,
                             cite=cite, difficulty=difficulty, tags=tags)
-    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)))
+    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)),
+                     amount=(f.noun, f.value) if f.noun and f.kind != "year" else None)
 
 
 def _number_text(f: Fact, value: float, style: NumberStyle) -> str:
@@ -458,9 +515,8 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         style = style_of(s.style_text, s.scale_word)
         prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
-                              avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8)
-        # "more than 50%" is also "more than 30%": only values beyond the bound make it false.
-        values = [v for v in values if (s.bound != "lower" or v > s.value) and (s.bound != "upper" or v < s.value)]
+                              avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8,
+                              latest=af.latest_year(), rank=zlib.crc32((s.before + s.after).encode()))
         values = values[:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
@@ -476,7 +532,9 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
-                     swapped=f"year {s.part}" if s.kind == "year" else "")
+                     swapped=f"year {s.part}" if s.kind == "year" else "",
+                     amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
+                     else None)
 
 
 _AN_NUMBER = re.compile(r"^(8|11|18|8\d|8\d\d|eight|eleven|eighteen|eighty)\b", re.I)
@@ -525,6 +583,8 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             continue  # it and the other question on its sentence would each show the other's answer
+        if any(_same_amount(c, k) for k in kept):
+            continue  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
             if c.swapped:
@@ -567,6 +627,13 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
 def _article_of(c: Candidate) -> int:
     """Which article of the bank a candidate is from (generate_with_facts offsets each by a million)."""
     return int(c.order // 1_000_000)
+
+
+def _same_amount(a: Candidate, b: Candidate) -> bool:
+    if a.amount is None or b.amount is None or a.sentence == b.sentence or _article_of(a) != _article_of(b):
+        return False
+    (noun_a, va), (noun_b, vb) = a.amount, b.amount
+    return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
 
 
 def _each_gives_away(statement: Candidate, other: Candidate) -> bool:

@@ -1,0 +1,84 @@
+"""What an independent reading of the dev banks rejected, on short made-up texts: questions that
+lean on context, distractors that cannot be wrong or cannot be right, the same figure twice."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+from tests.test_generate_stems import bank_of
+
+CARMAKER = """Veltro has named Anna Berg as chief executive of Veltro Motors, with Mr Karl Demm leaving the company.
+
+Ms Berg was recruited by former Veltro chairman Paolo Rossi after the death of president Umberto Fina.
+
+The car business, best known for its Stella marque, is expected to make a loss of about 600m euros in 2004.
+
+Its racing arm could be floated on the stock market in either 2006 or 2007.
+
+Card fraud in Italy totalled £402.4m in 2003. Within this, internet fraud totalled £43m, figures show.
+
+Nearly two thirds - 65% - of the 1,000 drivers interviewed said they liked the new model.
+
+President Marco Lupi attacked the record of Veltro during his campaign.
+
+"The market likes a clear plan," said Gina Sala, chief economist at Banca Ovest.
+
+Senator Lupi was speaking in Rome. Mr Lupi said Veltro had cut 3,000 jobs."""
+
+
+@pytest.fixture(scope="module")
+def carmaker(tmp_path_factory):  # type: ignore[no-untyped-def]
+    bank, _ = bank_of(tmp_path_factory.mktemp("carmaker"), CARMAKER)
+    return bank.questions
+
+
+def _all_text(q) -> str:  # type: ignore[no-untyped-def]
+    return " ".join([q.prompt, str(q.answer), *getattr(q, "distractors", [])])
+
+
+def test_a_figure_inside_this_or_the_business_is_not_asked(carmaker):
+    """'Within this, internet fraud totalled £43m': within what? 'The car business': whose?"""
+    assert not any("internet fraud" in _all_text(q) for q in carmaker)
+    assert not any("car business" in _all_text(q) for q in carmaker)
+
+
+def test_one_end_of_either_or_and_a_figure_a_fraction_already_gives_are_not_varied(carmaker):
+    checks = [q for q in carmaker if q.prompt == FACT_CHECK_PROMPT]
+    assert not any("either" in d for q in checks for d in q.distractors)
+    assert not any("two thirds" in d and "- 65% -" not in d for q in checks for d in q.distractors)
+
+
+def test_the_dead_and_the_politicians_are_no_stand_ins_for_an_economist(carmaker):
+    role = next(q for q in carmaker if q.prompt == "Who does the article describe as the chief economist at "
+                                                 "Banca Ovest?")
+    assert role.answer == "Gina Sala" and role.distractors
+    assert "Marco Lupi" not in role.distractors  # "President Lupi" and "Senator Lupi" hold office
+    assert not any("Umberto Fina" in q.distractors for q in carmaker if hasattr(q, "distractors"))
+
+
+def test_a_stem_that_names_the_answers_campaign_is_not_asked(carmaker):
+    assert not any("his campaign" in q.prompt for q in carmaker)
+
+
+def test_money_takes_distractors_in_its_own_currency(carmaker):
+    q = next(q for q in carmaker if q.prompt == "How much did card fraud in Italy total in 2003?")
+    assert q.answer == "£402.4m"
+    assert all(d.startswith("£") and d != "£600.0m" for d in q.distractors)  # not the 600m euros
+
+
+def test_the_same_figure_is_asked_once(tmp_path):
+    bank, _ = bank_of(tmp_path, "Almost 23,000 people in 22 countries were questioned for the BBC World Service "
+                                "poll, which was mostly conducted in December. Most said prices had risen. The BBC "
+                                "World Service poll of 22,953 people was conducted by the polling firm Globex.")
+    about_people = [q for q in bank.questions if "23,000" in _all_text(q) or "22,953" in _all_text(q)
+                    or getattr(q, "answer", None) in (23000, 22953)]
+    assert len(about_people) == 1
+
+
+def test_a_year_looked_back_on_is_not_varied_past_the_articles_time(tmp_path):
+    bank, _ = bank_of(tmp_path, "Phone fraud in Wales has risen since the start of 2005, the bank says. "
+                                "The bank opened its first branch in Cardiff in 1998.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "2005" in q.answer)
+    years = [int(d.split("start of ")[1][:4]) for d in check.distractors]
+    assert len(years) >= 2 and all(y < 2005 for y in years)
