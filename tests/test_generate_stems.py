@@ -79,6 +79,17 @@ def test_parties_are_asked_about_with_other_parties_as_distractors(tmp_path):
     assert "Conservatives" not in q.distractors and set(q.distractors) == {"Labour", "Liberal Democrats"}
 
 
+def test_a_party_the_article_cannot_match_takes_the_countrys_other_parties(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Tories say people fleeing persecution will not be denied sanctuary in "
+                                "Britain because of poor health. Labour claims the plan is a stunt to win votes "
+                                "in marginal seats across the north of England.")
+    q = by_prompt(bank)["Which party says people fleeing persecution will not be denied sanctuary in Britain "
+                        "because of poor health?"]
+    assert q.answer == "Tories" and q.distractors[0] == "Labour"  # the article's own party first
+    assert set(q.distractors[1:]) <= {"Liberal Democrats", "SNP", "Plaid Cymru", "UKIP", "Green Party"}
+    assert len(q.distractors) == 3 and "Conservatives" not in q.distractors
+
+
 def test_an_organisation_named_after_what_it_is_is_found(tmp_path):
     _, facts = bank_of(tmp_path, "A new eight megabit service has been launched by internet service provider "
                                  "Skyline Online. Skyline Online is looking at bundling cheap calls by 2027.")
@@ -142,3 +153,14 @@ def test_two_speakers_or_a_frame_of_a_figure_are_not_asked_about(tmp_path):
                                                       or "12 years" in " ".join(q.distractors))
                    for q in bank.questions)
     assert {q.answer for q in bank.questions if isinstance(q, NumericQuestion)} == {5, 25}
+
+
+def test_this_technology_after_such_as_a_name_is_that_name_and_up_to_is_only_varied_upwards(tmp_path):
+    bank, _ = bank_of(tmp_path, "Phone firms will face competition from emerging technologies such as Wimax. "
+                                "This wireless technology can boost data transmission speeds up to 75 megabits "
+                                "per second across open country.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+    assert check.answer.startswith("Wimax can boost data transmission speeds up to 75 megabits")
+    assert len(check.cite.quote) == 2  # the sentence naming Wimax proves what "this technology" is
+    speeds = [float(d.split("up to ")[1].split()[0]) for d in check.distractors]
+    assert len(speeds) >= 2 and all(v > 75 for v in speeds)  # "up to 40" would still be true

@@ -383,6 +383,10 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
             kids = list(t.children)
             if len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the" and kids[0].i == t.i - 1:
                 return {t.i - 1, t.i}, phrase, intro
+            # "... technologies such as Wimax. This wireless technology can ...": the one just named.
+            if (intro == index - 1 and kids and kids[0].dep_ == "det" and kids[0].lower_ == "this"
+                    and all(k.i < t.i and (k is kids[0] or k.dep_ == "amod") for k in kids)):
+                return {k.i for k in kids} | {t.i}, phrase, intro
             return None  # another way of naming it ("a new service"): not clearly the same one
         if (t.lower_ == "it" and t.dep_ == "nsubj" and last == index - 1 and cl.starts_sentence(t)
                 and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
@@ -401,6 +405,14 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
     """'An eight megabit service has been launched by UK Online' -> ('service', 'the eight megabit
     service launched by UK Online'): a new thing, named by what it is and who made it."""
     quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        # "competition from emerging technologies such as Wimax": one named example of a kind
+        if (t.lower_ == "such" and t.i + 2 < sent.end and sent.doc[t.i + 1].lower_ == "as" and t.i not in quoted
+                and sent.doc[t.i + 1].head.tag_ == "NNS" and sent.doc[t.i + 2].pos_ == "PROPN"):
+            name = sent.doc[t.i + 2]
+            if name.dep_ == "pobj" and not any(c.dep_ in ("conj", "cc") for c in name.children) \
+                    and (name.i + 1 >= sent.end or sent.doc[name.i + 1].is_punct):
+                return sent.doc[t.i + 1].head.lemma_.lower(), name.text
     for t in sent:
         if t.dep_ != "nsubjpass" or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in quoted:
             continue
@@ -574,7 +586,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
             and doc[last + 2].like_num):
         return  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
-    if qty.hedge_meaning(m.hedge) in ("lower", "upper"):
+    if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
         return  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return  # "Nearly two thirds - 65% - of": the words beside it already say which figure
@@ -596,6 +608,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
+                                   higher_only=m.hedge == "up to",
                                    antecedent=thing[2] if thing else None))
 
 

@@ -44,6 +44,7 @@ class Statement:
     style_text: str = ""
     scale_word: str = ""
     future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
+    higher_only: bool = False  # "speeds up to 75 megabits": up to 40 is within reach too, up to 150 is not
     antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
 
 
@@ -315,6 +316,12 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         named = {PARTIES[n] for n in names.of_kind("party") if _fold(n) in in_sentence | {_fold(answer)}
                  or re.search(rf"\b{re.escape(n)}\b", prompt)}
         pool = [n for n in pool if PARTIES.get(n, n) not in named]
+        if len(pool) < 2:
+            # "Which party warned Labour and the Tories ...?": the article's other parties are all in
+            # the sentence, so the country's other main parties stand in.
+            taken = named | {PARTIES.get(n, n) for n in pool} | {PARTIES.get(answer, answer)}
+            us = any(PARTIES.get(n) in ("Democratic", "Republican") for n in names.of_kind("party"))
+            pool += [n for n in (_US_PARTIES if us else _UK_PARTIES) if PARTIES[n] not in taken]
     if kind == "person":
         # Only people who speak or hold a role in the story: not "Nye Bevan himself" in a quote,
         # nor the late "president Umberto Agnelli".
@@ -372,6 +379,8 @@ def _office_holders(af: ArticleFacts) -> set[str]:
 _HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,3}?\s+(campaign|term|presidency|government|administration|party|"
                   r"re-?election|election|cabinet|ministry|tenure|premiership|reign|rivals?|opponents?)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_UK_PARTIES = ("Labour", "Conservatives", "Liberal Democrats", "SNP", "Plaid Cymru", "UKIP", "Green Party")
+_US_PARTIES = ("Democrats", "Republicans")
 _IRREGULAR_SINGULAR = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
 
@@ -517,7 +526,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
                               avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8,
                               latest=af.latest_year(), rank=zlib.crc32((s.before + s.after).encode()))
-        values = values[:3]
+        values = [v for v in values if v > s.value or not s.higher_only][:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
