@@ -24,6 +24,8 @@ President Marco Lupi attacked the record of Veltro during his campaign.
 
 "The market likes a clear plan," said Gina Sala, chief economist at Banca Ovest.
 
+Ms Sala expects sales of the Stella to recover in the spring.
+
 Senator Lupi was speaking in Rome. Mr Lupi said Veltro had cut 3,000 jobs."""
 
 
@@ -77,8 +79,22 @@ def test_the_same_figure_is_asked_once(tmp_path):
 
 
 def test_a_year_looked_back_on_is_not_varied_past_the_articles_time(tmp_path):
-    bank, _ = bank_of(tmp_path, "Phone fraud in Wales has risen since the start of 2005, the bank says. "
+    bank, _ = bank_of(tmp_path, "Card fraud in Wales peaked at a record level in 2005, figures from the bank show. "
                                 "The bank opened its first branch in Cardiff in 1998.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "2005" in q.answer)
-    years = [int(d.split("start of ")[1][:4]) for d in check.distractors]
+    years = [int(d.split("level in ")[1][:4]) for d in check.distractors]
     assert len(years) >= 2 and all(y < 2005 for y in years)
+
+
+def test_a_year_since_which_something_grew_is_not_varied(tmp_path):
+    """'has risen since 2005': it has most likely risen since 2003 as well, so that is no lie."""
+    bank, _ = bank_of(tmp_path, "Phone fraud in Wales has risen since the start of 2005, the bank says. "
+                                "The bank opened its first branch in Cardiff in 1998.")
+    assert not any("since the start of" in d for q in bank.questions for d in getattr(q, "distractors", ()))
+
+
+def test_an_annual_figure_for_last_year_is_not_asked_without_its_year(tmp_path):
+    bank, _ = bank_of(tmp_path, "Last year 185,000 people were tested for TB at Heathrow and Gatwick airports. "
+                                "An attack killed 30 soldiers earlier this month in the Gao region.")
+    assert not any("185,000" in _all_text(q) or getattr(q, "answer", None) == 185000 for q in bank.questions)
+    assert any(getattr(q, "answer", None) == 30 for q in bank.questions)  # an event keeps its question

@@ -118,13 +118,16 @@ Ferry operator Bluewave Lines has ordered two new ships for the route to Ireland
 Westport's new fares are modelled on the Denmark system and will start in March.
 
 Consultancy firm Harbour Insight predicts that Westport will double its ferry traffic within ten years.
+
+Shipping broker Tidemark Partners has chartered three freighters for the winter season.
 """
 
 
 def test_a_claim_by_a_named_firm_asks_which_organisation_made_it(tmp_path):
     q = _asking(_bank(tmp_path, PORTS), "demand for ferries")
     assert q.prompt == "Which organisation said demand for ferries to Ireland would keep growing?"
-    assert q.answer == "Harbour Insight" and q.distractors == ["Bluewave Lines"]
+    # Two other firms of the story: with one alone, "which of these two said it" is a coin toss.
+    assert q.answer == "Harbour Insight" and q.distractors == ["Bluewave Lines", "Tidemark Partners"]
 
 
 def test_a_country_named_as_a_modifier_is_asked_with_its_thing(tmp_path):

@@ -106,27 +106,26 @@ def test_a_capitalised_common_word_is_no_name_and_short_capitals_are_no_place(tm
 
 
 def test_one_name_is_swapped_once_and_never_inside_a_list(tmp_path):
-    bank, _ = bank_of(tmp_path, "Farmers in Leeds must register every tractor by the spring. Anglers in Leeds "
-                                "need a permit for each lake they fish. Share prices in London, Frankfurt and "
-                                "Paris closed higher. Leeds has the oldest tram depot of any city in "
-                                "Britain. Norway and Sweden sent teams to the games in Ireland.")
+    bank, _ = bank_of(tmp_path, "Ann Cole has opened a bakery in Ruthin. Ann Cole hired four bakers from Leeds. "
+                                "Ben Hart sold the building to Ann Cole last spring. Ben Hart, Ann Cole and Tom "
+                                "Reeve met the mayor. Tom Reeve has praised the new bakery. Tom Reeve "
+                                "runs a cafe nearby.")
     swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
-    assert sum("Leeds" in q.answer for q in swaps) == 1
-    assert not any("Frankfurt" in q.answer for q in swaps)
+    assert sum(q.answer.startswith("Ann Cole") for q in swaps) == 1
+    assert not any("Ben Hart, Ann Cole and" in q.answer for q in swaps)
 
 
-def test_the_home_country_is_not_swapped_nor_a_place_the_article_names(tmp_path):
+def test_places_are_not_swapped(tmp_path):
     """'People coming to Canada ...' in a story about Britain is wrong, but trivially; Canada,
-    named elsewhere as running the same policy, would not even be false."""
+    named elsewhere as running the same policy, would not even be false; 'the war in Turkey' is
+    wrong by general knowledge, not by the article."""
     bank, _ = bank_of(tmp_path, "Visitors to Britain will need a health check under new plans. The plans are "
                                 "based on rules already in force in Canada and Australia. Ministers in Britain "
                                 "expect the checks to start in spring. Teams from Norway travelled to the final "
                                 "in Denmark on a chartered ferry.")
-    swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
-    assert not any("Britain" in q.answer for q in swaps)
-    denmark = next(q for q in swaps if "Denmark" in q.answer)
-    assert not any(place in " ".join(denmark.distractors) for place in ("Canada", "Australia", "Britain"))
-    assert len(denmark.distractors) >= 2
+    places = ("Britain", "Canada", "Australia", "Norway", "Denmark", "UK")
+    checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
+    assert all(p in q.answer for q in checks for d in q.distractors for p in places if p in d)
 
 
 def test_a_person_named_once_is_no_stand_in_for_a_candidate(tmp_path):

@@ -157,6 +157,9 @@ def _worth_parsing(sentence: str) -> bool:
     return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
 
 
+# "Last year 185,000 people were tested": an annual figure for a year the question could not name
+# (an event "earlier this month" is still the event it was).
+_RELATIVE_PERIOD = re.compile(r"(?<!earlier )(?<!later )\b(last|this|past|next|coming) year\b", re.I)
 # "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
 _BYLINE = re.compile(r"\b(reported from|contributed (to )?(this )?report|additional reporting by)\b", re.I)
 
@@ -168,7 +171,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     if _BYLINE.search(sent.text):
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
-    thing = _resolve_thing(sent, index, af)
+    thing = _resolve_thing(sent, index, af) or _same_period(sent, index, af)
+    if frame := _time_frame(sent):
+        af.recent_frame = (index, frame)
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
                    names_in_sentence=names)
     ent_of: dict[int, str] = {}
@@ -194,14 +199,17 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
     asked: set[int] = set()
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
-    frame = _time_frame(sent)
+    undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in cl.quoted_tokens(sent))))
     for m in qty.number_mentions(sent):
         key = (m.kind, _noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
         af.numbers.setdefault(key, [])
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
+        if undated and m.kind in ("count", "percent", "money"):
+            continue
         made = _number_facts(sent, m, base, parse)
+        again = None
         if not made and thing is not None:
             # "The service is 16 times faster ...": asked of what the service is (parsed once, when needed).
             rewritten = rewritten or _rewrite_thing(sent, thing, parse)
@@ -217,8 +225,11 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.facts.extend(made)
         if made:
             asked |= {t.i for t in m.tokens}
-        elif not (m.kind == "count" and m.value <= 2):
-            _add_statement(sent, m, index, af, key[1], thing)
+        elif (not (m.kind == "count" and m.value <= 2) and not _add_statement(sent, m, index, af, key[1], thing)
+              and again is not None and rewritten):
+            # "In the same month lists in England were ...", parsed badly: the rewritten sentence
+            # ("In November lists in England were ...") parses well.
+            _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""
         recent = af.recent_person
@@ -242,6 +253,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_thing(sent, index, af, thing)
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
+    af.recent_owner = (index, owner) if owner and subject.i not in cl.quoted_tokens(sent) else None
 
 
 def _time_frame(sent: Span) -> str:
@@ -255,9 +269,20 @@ def _time_frame(sent: Span) -> str:
             words.append(t)
         else:
             break
-    if not words or toks[len(words) + 1].pos_ in ("NOUN", "PROPN"):
+    if not words or words[-1].dep_ in ("compound", "nummod", "amod", "nmod"):
         return ""  # "In 2003 figures ...": the year is part of a noun phrase
     return "In " + " ".join(w.text for w in words)
+
+
+def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
+    """'In November ... 311,000 people. In the same month lists in England ...': 'the same month'
+    is the month the sentence before opened with, written out like a resolved 'the service'."""
+    toks = [t for t in sent if not t.is_space][:4]
+    recent = af.recent_frame
+    if (len(toks) < 4 or toks[0].lower_ != "in" or [t.lower_ for t in toks[1:3]] != ["the", "same"]
+            or toks[3].lower_ not in ("month", "year") or recent is None or recent[0] < index - 2):
+        return None
+    return {toks[1].i, toks[2].i, toks[3].i}, recent[1][3:], recent[0]
 
 
 def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
@@ -371,6 +396,11 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     """'The service' (or a leading 'It' right after a sentence about it) standing for the thing an
     earlier sentence introduced ('An eight megabit service has been launched by UK Online'):
     (its tokens, 'the eight megabit service launched by UK Online', the introducing sentence)."""
+    first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    owner = af.recent_owner
+    if (first is not None and first.lower_ == "its" and first.tag_ == "PRP$" and owner is not None
+            and owner[0] == index - 1):
+        return {first.i}, f"{owner[1]}'s", owner[0]  # "EA publishes ... Its revenues were $3bn": EA's
     recent = af.recent_thing
     if recent is None:
         return None
@@ -413,6 +443,15 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
             if name.dep_ == "pobj" and not any(c.dep_ in ("conj", "cc") for c in name.children) \
                     and (name.i + 1 >= sent.end or sent.doc[name.i + 1].is_punct):
                 return sent.doc[t.i + 1].head.lemma_.lower(), name.text
+    for t in sent:
+        # "surveyed in a BBC World Service poll": a thing named by its maker ('the BBC World Service poll')
+        kids = list(t.children)
+        if (t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in quoted and kids and kids[0].dep_ == "det"
+                and kids[0].lower_ in ("a", "an") and all(k.i < t.i for k in kids)
+                and all(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids[1:]) and len(kids) > 1):
+            words = [w for w in t.subtree if w.i > kids[0].i]
+            if not cl.leans_on_context(words):
+                return t.lemma_.lower(), f"the {cl.render(words)}"
     for t in sent:
         if t.dep_ != "nsubjpass" or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in quoted:
             continue
@@ -521,7 +560,7 @@ _GENDERED = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 
 def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
                     thing: tuple[set[int], str, int] | None = None) -> None:
-    """Names a fact-check statement may swap: people and places, outside quotes."""
+    """Names a fact-check statement may swap, outside quotes (the name book later keeps people only)."""
     doc = sent.doc
     text = sent.text.lstrip()
     if not text or text[0] in "\"“‘'-–—•*":
@@ -543,8 +582,9 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
             continue  # "The UK' opposition": a slip of the article that a variant would copy
         ids = {t.i for t in ent if t.tag_ != "POS" and t.lower_ not in ("'s", "’s")}
         start = min(ids)
-        if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in _TITLES:
-            continue  # "President Bush": a swapped name would have to hold the office too
+        if start > 0 and ((doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in _TITLES)
+                          or (doc[start - 1].pos_ == "NOUN" and doc[start - 1].dep_ == "compound")):
+            continue  # "President Bush", "Analyst Ken Mayland": a swapped name would have to hold the office too
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
             ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
         tpl = statement_template(sent, ids, thing[:2] if thing else None)
@@ -565,42 +605,48 @@ def _noun_of(m: qty.NumberMention) -> str:
 
 
 def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
-                   thing: tuple[set[int], str, int] | None = None) -> None:
+                   thing: tuple[set[int], str, int] | None = None) -> bool:
     doc = sent.doc
     last = max(t.i for t in m.tokens)
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
             and doc[last + 2].lower_ in ("the", "its", "their")):
-        return  # "five of the last six years": a part of a whole we would have to change too
+        return False  # "five of the last six years": a part of a whole we would have to change too
     if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
-        return  # a bare number ("lets 3 offer", "the 3 network") is too often a name
+        return False  # a bare number ("lets 3 offer", "the 3 network") is too often a name
     t = m.tokens[0]
     before = doc[t.i - 1].lower_ if t.i > 0 else ""
     if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
-        return  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
+        return False  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
     if m.kind == "duration" and (m.hedge or after in ("or more", "or less")):
-        return  # "less than six months would not be tested": "less than four months" would be true too
+        return False  # "less than six months would not be tested": "less than four months" would be true too
     if (t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num) or (
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
             and doc[last + 2].like_num):
-        return  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
+        return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
+    if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
+        return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
     if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
-        return  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
+        return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
+    pct = next((x for x in m.tokens if x.text == "%" or x.lower_ in ("percent", "per")), m.head)
+    if m.kind == "percent" and pct is not None and pct.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in pct.children):
+        return False  # "48% were pessimistic": 48% of whom, the sentences before said
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
-        return  # "Nearly two thirds - 65% - of": the words beside it already say which figure
+        return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
-        return  # "will double its traffic": "will three times its traffic" is no sentence
+        return False  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:
         target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
-            return
+            return False
     tpl = statement_template(sent, target, thing[:2] if thing else None)
     if tpl is None:
-        return
+        return False
     part = cl.render(sent.doc[i] for i in sorted(target))
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
@@ -610,6 +656,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
                                    higher_only=m.hedge == "up to",
                                    antecedent=thing[2] if thing else None))
+    return True
 
 
 _FRACTION_BEFORE = re.compile(r"\b(half|thirds?|quarters?|fifths?|tenths?)\b\s*[-–—(,]", re.I)

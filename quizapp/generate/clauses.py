@@ -37,7 +37,7 @@ ANAPHOR_NOUNS = frozenset([
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
     r"summer|autumn|fall|winter|season|time)\b|\b(yesterday|today|tomorrow|tonight|"
-    r"here|such(?! as\b)|above|below|aforementioned)\b|\bthe (former|latter)\b", re.I)
+    r"here|such(?! as\b)|above|below|aforementioned)\b|\bthe (former|latter)\b|\beven then\b", re.I)
 
 
 _PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}

@@ -70,6 +70,7 @@ class Candidate:
     filler: bool = False  # only kept when nothing else asks about its sentence
     swapped: str = ""  # what a fact-check statement varies (a name, "year 2005"): once per article
     amount: tuple[str, float] | None = None  # (noun, value) of the figure asked about: "people", 22953
+    figure: str = ""  # a fact-check's varied figure as written with its noun: "22 countries"
 
 
 @dataclass
@@ -87,6 +88,8 @@ class ArticleFacts:
     sentence_names: dict[int, set[str]] = field(default_factory=dict)
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
+    recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
+    recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
     recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
 
@@ -139,33 +142,11 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
         for slot in af.name_slots:
             if slot.sentence in done:
                 continue
-            c = _from_name_slot(slot, af, gaz)
+            c = _from_name_slot(slot, af)
             if c is not None:
                 out.append(c)
                 done.add(slot.sentence)
     return out
-
-
-def _name_pool(answer: str, kind: str, af: ArticleFacts, gaz: Gazetteer, avoid: set[str]) -> list[str]:
-    """Names of the same kind: from the article first, then the gazetteer's neighbours."""
-    pool = [n for n in af.names.of_kind(kind) if n != answer and _fold(n) not in avoid]
-    if kind == "country":
-        near = [c for c in gaz.similar_countries(answer) if _fold(c) not in avoid]
-        # Iraq's neighbours before the article's other countries; Britain has one neighbour, so
-        # the countries the article compares it with come first.
-        pool = near[:4] + pool if gaz.neighbour_count(answer) >= 2 else pool + near
-        pool = _one_per_country(answer, pool, gaz)
-    elif kind == "city":
-        pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in avoid]
-    elif kind == "state":
-        pool += [c for c in gaz.similar_states(answer) if _fold(c) not in avoid]
-    return pool
-
-
-_THE_COUNTRIES = {"UK", "US", "U.S.", "USA", "United States", "United Kingdom", "Netherlands", "Philippines",
-                  "Gambia", "Bahamas", "Czech Republic", "Dominican Republic", "Central African Republic",
-                  "United Arab Emirates", "Maldives", "Comoros", "Seychelles", "Solomon Islands",
-                  "Marshall Islands", "Ivory Coast", "Democratic Republic of the Congo", "Vatican"}
 
 
 def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
@@ -177,73 +158,40 @@ def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
     return max(sorted(counts), key=lambda c: counts[c]) if counts else None
 
 
-def _city_elsewhere(name: str, af: ArticleFacts, gaz: Gazetteer) -> bool:
-    """Kent, Washington in an article about the UK: a small city of a country the article never names."""
-    if af.names.kind(name) != "city" or gaz.city_population(name) >= 1_000_000:
-        return False
-    countries = {gaz.country_code(n) for n in af.names.of_kind("country")}
-    return gaz.city_country(name) not in countries
+def _from_name_slot(slot: NameSlot, af: ArticleFacts) -> Candidate | None:
+    """A statement with another person of the story in place of the one the sentence names.
 
-
-def _as_written(name: str, kind: str, title: str, the: str, bare: str, first: bool) -> str:
-    """A distractor name written the way the article wrote the true one ("Mr Kerry", "the UK")."""
-    if kind == "person":
-        if title:
-            return f"{title} {name.split()[-1]}"
-        if " " not in bare:
-            return name.split()[-1]
-        return name
-    if kind == "country" and name in _THE_COUNTRIES:
-        return ("The " if first else "the ") + name
-    return name
-
-
-def _from_name_slot(slot: NameSlot, af: ArticleFacts, gaz: Gazetteer) -> Candidate | None:
+    Only people: a place swapped in ("the war in Turkey", "People coming to Canada ..." in a story
+    about Britain) is wrong by general knowledge rather than by the article, or not wrong at all
+    when the article names that place elsewhere; an organisation swapped in reads as nonsense.
+    """
     names = af.names
     words = slot.name.split()
-    if _city_elsewhere(words[-1], af, gaz):
-        return None
     title = words[0] if words[0].lower().rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir") else ""
-    the = words[0] if words[0].lower() == "the" else ""
-    bare = " ".join(words[1:] if title or the else words)
+    bare = " ".join(words[1:] if title or words[0].lower() == "the" else words)
     answer = names.canonical(bare)
-    kind = names.kind(answer)
-    if kind not in ("person", "country", "city") or answer not in names.sure:
-        # Organisations swapped in a sentence read as nonsense more often than not; a US state
-        # hangs on what the sentence says of it ("the swing state of Ohio" is no Alaska).
+    if names.kind(answer) != "person" or answer not in names.sure:
         return None
-    if kind == "country" and gaz.country_code(answer) == _home_country(af, gaz):
-        return None  # "People coming to Canada ..." in an article about Britain: wrong, but trivially
     text = slot.before + slot.name + slot.after
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
-    pool = [p for p in _name_pool(answer, kind, af, gaz, avoid) if _fold(p) not in _fold(text)]
-    if kind != "person":
-        # A place the article names elsewhere may be true of this too ("policies already in action
-        # in Canada, New Zealand and Australia"), and North Korea is no stand-in for South Korea.
-        pool = [p for p in pool if p not in names.kinds and not set(p.split()) & set(answer.split())]
-    if kind == "person":
-        # "Tim Ghriskey's victory in the presidential elections": a pundit quoted once is no
-        # plausible stand-in for a candidate; only people the article keeps coming back to are.
-        pool = [p for p in pool if names.mentions.get(p, 0) >= 2]
-    variants = _distinct(answer, pool, 3)
+    # "Tim Ghriskey's victory in the presidential elections": a pundit quoted once is no
+    # plausible stand-in for a candidate; only people the article keeps coming back to are.
+    pool = [p for p in names.of_kind("person") if p != answer and _fold(p) not in avoid
+            and _fold(p) not in _fold(text) and names.mentions.get(p, 0) >= 2]
+    if title:
+        # "Ms Hutt" wants another "Ms": a person's own title, never a borrowed one.
+        pool = [v for v in pool if names.titles.get(v) and not _same_name(v, answer)]
+        variants = [f"{names.titles[v]} {v.split()[-1]}" for v in _distinct(answer, pool, 3)]
+    else:  # written as the article wrote the true one: "Kerry" for "Kerry", "John Kerry" for "John Kerry"
+        variants = [v if " " in bare else v.split()[-1] for v in _distinct(answer, pool, 3)]
     if len(variants) < 2:
         return None
-    if kind == "person" and title:
-        # "Ms Hutt" wants another "Ms": a person's own title, never a borrowed one.
-        variants = [v for v in pool if names.titles.get(v) and not _same_name(v, answer)]
-        variants = [f"{names.titles[v]} {v.split()[-1]}" for v in _distinct(answer, variants, 3)]
-        if len(variants) < 2:
-            return None
-        title = ""
-        bare = "x y"
-    shown = [_as_written(v, kind, title, the, bare, slot.before == "") for v in variants]
-    options = [slot.before + v + slot.after for v in shown]
+    options = [slot.before + v + slot.after for v in variants]
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=text, distractors=options,
                        cite=_cite(af, slot.sentence, slot.antecedent), difficulty="medium", tags=["fact-check"])
     return Candidate(q, 0.5 - max(0, len(text.split()) - 30) * 0.01, slot.order, slot.sentence,
-                     ("statement", str(slot.sentence), slot.name), filler=True,
-                     swapped=(gaz.country_code(answer) or answer) if kind == "country" else answer)
+                     ("statement", str(slot.sentence), slot.name), filler=True, swapped=answer)
 
 
 def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None, chain: list[int] | None = None
@@ -304,6 +252,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
+    if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt):
+        return None  # the job title of an analyst quoted once ("principal analyst at Telecom View") is trivia
     if kind == "person" and _HIS.search(_QUOTED.sub("", prompt)):
         return None  # "Who attacked Bush's record during his campaign?": only a candidate had one
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
@@ -341,7 +291,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         home = _home_country(af, gaz)  # "modelled on the UK system" in a story of British plans
         pool = _one_per_country(answer, [p for p in pool if (gaz.country_code(p) or p) != home], gaz)
     distractors = _distinct(answer, pool, 3)
-    if len(distractors) < (1 if kind == "person" or f.kind == "claim" else 2):
+    if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
                        cite=_cite(af, f.sentence, f.antecedent, f.chain),
@@ -376,7 +326,7 @@ def _office_holders(af: ArticleFacts) -> set[str]:
     return {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.]* )?{last}\b", text)}
 
 
-_HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,3}?\s+(campaign|term|presidency|government|administration|party|"
+_HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,6}?\s+(campaign|term|presidency|government|administration|party|"
                   r"re-?election|election|cabinet|ministry|tenure|premiership|reign|rivals?|opponents?)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _UK_PARTIES = ("Labour", "Conservatives", "Liberal Democrats", "SNP", "Plaid Cymru", "UKIP", "Green Party")
@@ -543,7 +493,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
-                     else None)
+                     else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "")
 
 
 _AN_NUMBER = re.compile(r"^(8|11|18|8\d|8\d\d|eight|eleven|eighteen|eighty)\b", re.I)
@@ -639,10 +589,19 @@ def _article_of(c: Candidate) -> int:
 
 
 def _same_amount(a: Candidate, b: Candidate) -> bool:
-    if a.amount is None or b.amount is None or a.sentence == b.sentence or _article_of(a) != _article_of(b):
+    if a.sentence == b.sentence or _article_of(a) != _article_of(b):
+        return False
+    for one, other in ((a, b), (b, a)):  # "across 22 countries" varied, "in 22 countries" in every option
+        if one.figure and re.search(rf"(?<![\d.,]){re.escape(one.figure)}\b", _shown(other)):
+            return True
+    if a.amount is None or b.amount is None:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+def _shown(c: Candidate) -> str:
+    return " ".join([c.question.prompt, str(c.question.answer)])
 
 
 def _each_gives_away(statement: Candidate, other: Candidate) -> bool:

@@ -14,6 +14,10 @@ _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "no
          "moreover", "similarly", "likewise", "elsewhere", "besides"}
 
 
+_LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of", "all"), ("above", "all"),
+                 ("on", "top", "of", "that"), ("in", "fact"), ("of", "course"))
+
+
 def statement_template(sent: Span, target: set[int],
                        replace: tuple[set[int], str] | None = None) -> tuple[str, str] | None:
     """(text before, text after) the target tokens, with side words and deictic times removed;
@@ -21,8 +25,13 @@ def statement_template(sent: Span, target: set[int],
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     drop = cl.deictic_tokens(toks)
-    # Leading "But", "Meanwhile,"
+    # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
+    words = [t.lower_ for t in toks[:4]]
+    for lead in _LEAD_PHRASES:
+        if words[:len(lead)] == list(lead) and len(toks) > len(lead) and toks[len(lead)].text == ",":
+            drop |= {t.i for t in toks[:len(lead) + 1]}
+            i = len(lead) + 1
     while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == "," or toks[i].is_space or (
             toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
             or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
