@@ -98,3 +98,56 @@ def test_an_annual_figure_for_last_year_is_not_asked_without_its_year(tmp_path):
                                 "An attack killed 30 soldiers earlier this month in the Gao region.")
     assert not any("185,000" in _all_text(q) or getattr(q, "answer", None) == 185000 for q in bank.questions)
     assert any(getattr(q, "answer", None) == 30 for q in bank.questions)  # an event keeps its question
+
+
+COUNCIL = """Dr Ann Price said she accepted there was a problem with waiting lists.
+
+First Minister Rhodri Morgan told BBC Wales he had agreed with Ms Price that the lists would come first.
+
+Mr Tom Reeve said the reshuffle was a stunt. Mr Reeve has led the Plaid group since 2001.
+
+Ms Price praised the work of nurses in Cardiff. Mr Morgan opened a clinic in Bangor.
+
+Ms Jane Hutt said the health service in Wales was improving. Ms Hutt left the cabinet in January.
+
+Mr Reeve conceded defeat on Wednesday, abandoning last-ditch hopes of winning the seat."""
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory):  # type: ignore[no-untyped-def]
+    bank, _ = bank_of(tmp_path_factory.mktemp("council"), COUNCIL)
+    return {q.prompt: q for q in bank.questions}
+
+
+def test_who_said_she_has_no_man_among_its_options(council):
+    q = council["Who said she accepted there was a problem with waiting lists?"]
+    assert q.answer == "Ann Price" and q.distractors == ["Jane Hutt"]  # not Mr Morgan, not Mr Reeve
+
+
+def test_who_told_keeps_whom_they_told(council):
+    q = council["Who told BBC Wales he had agreed with Ms Price that the lists would come first?"]
+    assert q.answer == "Rhodri Morgan" and "Ann Price" not in q.distractors
+
+
+def test_a_short_deed_keeps_the_participle_that_says_what_it_was(council):
+    q = council["Who conceded defeat, abandoning last-ditch hopes of winning the seat?"]
+    assert q.answer == "Tom Reeve"
+
+
+def test_what_the_headline_names_is_not_asked_as_which_organisation(tmp_path):
+    body = ("Fiat underperformed the market in Europe, seeing flat sales. General Motors has paid Fiat $2bn. "
+            "Ferrari sold more cars than ever. Fiat Auto made a loss again. Ferrari opened a museum in Maranello.")
+    bank, _ = bank_of(tmp_path, body, title="Fiat chief takes steering wheel")
+    assert not any(q.answer == "Fiat" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
+    bank, _ = bank_of(tmp_path, body, title="Carmakers in Europe")
+    assert any(q.answer == "Fiat" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
+
+
+def test_one_appointment_is_asked_once(tmp_path):
+    bank, _ = bank_of(tmp_path, "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto. "
+                                "Mr Demel, a car industry veteran, was hired by Giuseppe Morchio in 2003. "
+                                "Mr Marchionne said: \"I have made the decision to take on the post of chief "
+                                "executive of the auto unit to speed up the company's recovery.\" Mr Morchio "
+                                "made a bid to become chairman. Mr Demel left Turin.")
+    about_the_post = [q for q in bank.questions if "chief executive" in q.prompt]
+    assert len(about_the_post) == 1

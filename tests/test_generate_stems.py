@@ -163,3 +163,21 @@ def test_this_technology_after_such_as_a_name_is_that_name_and_up_to_is_only_var
     assert len(check.cite.quote) == 2  # the sentence naming Wimax proves what "this technology" is
     speeds = [float(d.split("up to ")[1].split()[0]) for d in check.distractors]
     assert len(speeds) >= 2 and all(v > 75 for v in speeds)  # "up to 40" would still be true
+
+
+def test_a_claim_about_a_country_is_asked_as_the_reporters(tmp_path):
+    bank, _ = bank_of(tmp_path, "India and Indonesia were also optimistic. China has seen two decades of "
+                                "blistering economic growth, says the BBC's Louisa Lim in Beijing. Japan was "
+                                "gloomy about the world economy.")
+    q = by_prompt(bank)["According to the BBC's Louisa Lim, which country has seen two decades of blistering "
+                        "economic growth?"]  # not "... Louisa Lim in Beijing": that would tell
+    assert q.answer == "China" and "India" in q.distractors
+
+
+def test_the_maker_of_a_thing_is_not_named_twice_in_one_statement(tmp_path):
+    bank, _ = bank_of(tmp_path, "An eight megabit service has been launched by internet service provider "
+                                "Skyline Online. Skyline Online is looking at bundling cheap calls by 2027 if "
+                                "the service proves popular.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+    assert check.answer.count("Skyline Online") == 1
+    assert "if the eight megabit service proves popular" in check.answer

@@ -80,7 +80,8 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
         if stop():
             raise GenerationCancelled()
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
-                          sentences=[article.text[s.start:s.end] for s in article.sentences])
+                          sentences=[article.text[s.start:s.end] for s in article.sentences],
+                          title=article.meta.title or _headline(article) or "")
         mentions: list[Mention] = []
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:
@@ -186,16 +187,16 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     def person_of(tok: Token) -> str | None:
         if label_of.get(tok.i) == "PERSON":
             return ent_of[tok.i]
-        if tok.i in ent_of and tok.pos_ == "PROPN" and tok.i > sent.start and \
-                sent.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
-            return ent_of[tok.i]  # "Mr Campbell said": a person, whatever label the model gave
+        if tok.pos_ == "PROPN" and tok.i > sent.start and sent.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
+            # "Mr Campbell said", "Dr Gibbons said": a person, whatever label (or none) the model gave
+            return ent_of.get(tok.i) or tok.text
         return None
 
     def name_of(tok: Token) -> str | None:
         if label_of.get(tok.i) in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "PRODUCT"):
             name = ent_of[tok.i]
             return name if name and name[0].isupper() else None
-        return None
+        return person_of(tok)
 
     asked: set[int] = set()
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
@@ -405,6 +406,10 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     if recent is None:
         return None
     intro, lemma, phrase, last = recent
+    if " by " in phrase and phrase.rsplit(" by ", 1)[1] in sent.text:
+        # "UK Online is looking at ... if the service proves popular": "the eight megabit service",
+        # not "... launched by UK Online" a second time in one sentence.
+        phrase = phrase.rsplit(" by ", 1)[0].rsplit(" ", 1)[0]
     quoted = cl.quoted_tokens(sent)
     for t in sent:
         if t.i in quoted:

@@ -111,8 +111,9 @@ def subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
-def clause_tokens(verb: Token) -> set[int] | None:
-    """The tokens of `verb`'s own clause, trimmed of side remarks; None if it leans on context."""
+def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
+    """The tokens of `verb`'s own clause, trimmed of side remarks; None if it leans on context.
+    `participle` keeps a closing ", abandoning last-ditch hopes of ..." that says what the act was."""
     keep = subtree(verb)
     sent = verb.sent
     drop: set[int] = set()
@@ -130,8 +131,18 @@ def clause_tokens(verb: Token) -> set[int] | None:
     # Everything after the first comma that hangs off the verb itself to its right: "..., up from
     # 574", "..., according to ...", "..., working with ..." are side remarks.
     commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text in ",;:—–-" and c.i > verb.i]
+    keep_comma = None
     if commas:
-        drop |= {i for i in keep if i >= commas[0]}
+        after = verb.doc[commas[0] + 1] if commas[0] + 1 < len(verb.doc) else None
+        tail = {i for i in keep if i >= commas[0]}
+        # "conceded defeat, abandoning last-ditch hopes of carrying Ohio": the participle says what
+        # the act was and ends the sentence; kept, unless it leans on words elsewhere.
+        rest = {i for i in tail if i != commas[0] and not (verb.doc[i].is_punct and i == max(keep))}
+        if participle and len(commas) == 1 and after is not None and after.tag_ == "VBG" and after.dep_ == "advcl" \
+                and after.head == verb and rest == subtree(after) and not leans_on_context(after.subtree):
+            keep_comma = commas[0]
+        else:
+            drop |= tail
     # A leading "X, meanwhile," or "But" before the subject.
     lead_commas = [c.i for c in verb.children if c.dep_ == "punct" and c.text == "," and c.i < verb.i]
     for c in lead_commas:
@@ -147,6 +158,8 @@ def clause_tokens(verb: Token) -> set[int] | None:
                 drop |= subtree(ch)
     drop |= deictic_tokens(t for t in sent if t.i in keep)
     out = keep - drop
+    if commas and keep_comma is not None:
+        out.add(keep_comma)
     return out if out else None
 
 
@@ -232,9 +245,9 @@ def finish(text: str) -> str:
     return _cap(text) + "?"
 
 
-def ask_subject(verb: Token, target: set[int], wh: str) -> str | None:
+def ask_subject(verb: Token, target: set[int], wh: str, participle: bool = False) -> str | None:
     """'X did Y' with X the asked-for subject -> 'wh did Y?'."""
-    keep = clause_tokens(verb)
+    keep = clause_tokens(verb, participle)
     if keep is None or not target <= keep:
         return None
     first = min(target)

@@ -163,8 +163,17 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
                 continue  # "South Korea was the most pessimistic": about what?
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
+            if (not prompt or len(prompt.split()) < 5) and verb.lemma_ not in SAY_VERBS:
+                # "Who conceded defeat?" says too little: ", abandoning last-ditch hopes of ..." with it
+                prompt = cl.ask_subject(verb, target, "{Wh}", participle=True)
             if prompt and len(prompt.split()) < (8 if verb.lemma_ in SAY_VERBS else 5):
                 continue  # "Which organisation said many tests were already done?": said what about what?
+        elif (root.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.pos_ in ("VERB", "AUX")
+              and verb.head.dep_ == "ROOT" and verb.head.lemma_ in SAY_VERBS and ent.label_ in ("GPE", "ORG")
+              and verb.lemma_ != "be"):
+            # "China has seen two decades of growth, says the BBC's Louisa Lim": her claim, so asked
+            # as hers ("According to the BBC's Louisa Lim, which country has seen ...?").
+            prompt = _according_to(verb, root)
         elif root.dep_ == "dobj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and \
                 ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and verb.lemma_ not in SAY_VERBS:
             prompt = cl.ask_inverted(verb, cl.subtree(root), "{Wh}")
@@ -187,6 +196,26 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
                         order=base.order + ent.start / 10_000 + 0.00002,
                         names_in_sentence=base.names_in_sentence, score=0.55, plural=plural))
     return out
+
+
+def _according_to(verb: Token, subject: Token) -> str | None:
+    said = verb.head
+    if cl.quoted_tokens(verb.sent) & cl.subtree(verb):
+        return None  # "The Islamic State is “outpacing ... that threat,” Pompeo said": his words, not a claim
+    speaker = next((c for c in said.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.pos_ == "PRON" or not any(t.pos_ == "PROPN" for t in speaker.subtree):
+        return None  # "it says", "officials said": whose claim, the question could not say
+    place = {t.i for c in speaker.children if c.dep_ == "prep" for t in c.subtree}  # "in Beijing" tells China
+    words = sorted((t for t in speaker.subtree if t.i not in place), key=lambda t: t.i)
+    if any(t.dep_ in ("relcl", "appos") or t.text in ",(" for t in words):
+        return None
+    who = cl.render(words)
+    if words[0].lower_ == "the":
+        who = "t" + who[1:]
+    asked = cl.ask_subject(verb, cl.subtree(subject), "{wh}")
+    if asked is None or subject.text.lower() in who.lower():
+        return None
+    return f"According to {who}, {asked}"
 
 
 def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
@@ -419,7 +448,9 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             toks = toks[1:]
         while toks and toks[-1].is_punct:
             toks.pop()
-        if not toks or len(toks) < 6 or len(toks) > 35 or cl.leans_on_context(toks):
+        # "Who said he accepted there was a problem?": the he is the one asked for.
+        if not toks or len(toks) < 6 or len(toks) > 35 or cl.leans_on_context(
+                toks, allow_possessive="who" if speaker else False):
             return []
         if any(w.lower_ in ("i", "we", "our", "my", "us", "me", "you", "your") for w in toks):
             return []
@@ -433,7 +464,11 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             return [Fact(kind="claim", prompt=f"{{Wh}} {t.text.lower()} {text}?", answer=org, sentence=base.sentence,
                          order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.65,
                          plural=t.tag_ == "VBP")]
-        prompt = f"Who {t.text.lower()} {text}?"
+        told = [c for c in t.children if c.dep_ in ("dobj", "dative") and c.i < toks[0].i]
+        if len(told) > 1 or (t.lemma_ == "tell" and not told):
+            return []
+        verb = " ".join([t.text.lower(), *(cl.render(sorted(c.subtree, key=lambda x: x.i)) for c in told)])
+        prompt = f"Who {verb} {text}?"
         return [Fact(kind="quote", prompt=prompt, answer=speaker, sentence=base.sentence,
                      order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.7)]
     return []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 import zlib
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.dates import date_distractors
 from quizapp.generate.entities import PARTIES, WH, NameBook
-from quizapp.generate.facts import Fact
+from quizapp.generate.facts import ROLE_WORDS, Fact
 from quizapp.generate.gazetteer import Gazetteer
 from quizapp.generate.numbers import (
     FRACTION_CHOICES,
@@ -79,6 +80,7 @@ class ArticleFacts:
 
     source: str | None
     sentences: list[str]
+    title: str = ""  # the headline, which gives away any organisation or place it names
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     name_slots: list[NameSlot] = field(default_factory=list)
@@ -246,6 +248,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
     if kind == "org" and answer not in names.sure:
         return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
+    if kind != "person" and f.kind in ("entity", "claim") and re.search(rf"\b{re.escape(answer)}\b", af.title):
+        return None  # "Which organisation underperformed the market?" under the headline "Fiat chief ..."
+
     prompt = f.prompt
     if prompt.startswith("{Wh} ") and f.plural:
         prompt = "{Wh} " + _singular(prompt[5:])  # "The Tories say ..." -> "Which party says ...?"
@@ -281,6 +286,11 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         if f.kind == "role" and not _POLITICAL.search(prompt):
             actors -= _office_holders(af)  # Bush and Kerry are no "chief investment officer of Solaris"
         pool = [n for n in pool if n in actors] or pool  # a story of two: the other one, whoever
+        # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
+        unquoted = _QUOTED.sub("", prompt).lower().split()
+        for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
+            if words & set(unquoted):
+                pool = [n for n in pool if names.titles.get(n, "").lower().rstrip(".") not in other]
     if kind == "country":
         pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
     elif kind == "city":
@@ -326,6 +336,8 @@ def _office_holders(af: ArticleFacts) -> set[str]:
     return {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.]* )?{last}\b", text)}
 
 
+_HE, _SHE = {"he", "his", "him", "himself"}, {"she", "her", "hers", "herself"}
+_MALE, _FEMALE = {"mr", "sir", "lord"}, {"ms", "mrs", "miss", "lady", "dame"}
 _HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,6}?\s+(campaign|term|presidency|government|administration|party|"
                   r"re-?election|election|cabinet|ministry|tenure|premiership|reign|rivals?|opponents?)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -542,7 +554,7 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             continue  # it and the other question on its sentence would each show the other's answer
-        if any(_same_amount(c, k) for k in kept):
+        if any(_same_amount(c, k) or _same_deed(c, k) for k in kept):
             continue  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
@@ -598,6 +610,33 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+def _same_deed(a: Candidate, b: Candidate) -> bool:
+    """'Who has replaced Demel as chief executive of Fiat Auto?' and 'Who said "I have made the
+    decision to take on the post of chief executive ..."?': one person, one deed, asked twice."""
+    if FACT_CHECK_PROMPT in (a.question.prompt, b.question.prompt) or _article_of(a) != _article_of(b):
+        return False
+    answers = (str(a.question.answer), str(b.question.answer))
+    if not (answers[0] == answers[1] or answers[0] in b.question.prompt or answers[1] in a.question.prompt):
+        return False
+    # The same office in both ("chief executive"): the same appointment, asked twice. Shared topic
+    # words ("local government", "video games") are no sign of that.
+    shared = _content_pairs(a.question.prompt) & _content_pairs(b.question.prompt)
+    return any(x in ROLE_WORDS or y in ROLE_WORDS for x, y in shared)
+
+
+_FUNCTION_TEXT = (
+    "a an the of to in on at for by with from and or but as is are was were be been being has have had do "
+    "does did will would can could should may might must that this these those it its he she his her they "
+    "their we our i my you your who what which said says say told tell not no so than then there here also "
+    "more most very just only into over about after before up out if when while because")
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _content_pairs(prompt: str) -> set[tuple[str, str]]:
+    words = re.findall(r"[a-z]+", prompt.lower())
+    return {(x, y) for x, y in itertools.pairwise(words) if x not in _FUNCTION_WORDS and y not in _FUNCTION_WORDS}
 
 
 def _shown(c: Candidate) -> str:
