@@ -151,3 +151,14 @@ def test_one_appointment_is_asked_once(tmp_path):
                                 "made a bid to become chairman. Mr Demel left Turin.")
     about_the_post = [q for q in bank.questions if "chief executive" in q.prompt]
     assert len(about_the_post) == 1
+
+
+def test_he_said_after_a_quote_that_went_on_is_still_its_speaker(tmp_path):
+    bank, _ = bank_of(tmp_path, "Gerhard Florin predicted that consoles would soon create real emotion. "
+                                "\"It's the subtleties, the eyes and the mouth that sell the emotion. "
+                                "\"With new consoles, we can give the main character far more detail than ever "
+                                "before,\" he said. Jan Bolz said the firm would sign more pop stars. Mr Bolz "
+                                "spoke in London.")
+    q = next(q for q in bank.questions if "far more detail" in q.prompt)
+    assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]
+    assert q.cite.quote[0].startswith("Gerhard Florin predicted")  # the sentence that names him

@@ -240,7 +240,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         male = recent[2].lower() == "mr"
         if (tok.lower_ == "he" and female) or (tok.lower_ == "she" and male):
             return None
-        return recent[1], recent[0]
+        return recent[1], recent[3]
 
     af.sentence_names[index] = names
     af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
@@ -529,6 +529,9 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
         return
     if any(t.lemma_ in fx.SAY_VERBS and t.pos_ == "VERB" and t.i not in cl.quoted_tokens(sent) for t in sent):
         return  # someone speaks here: whose words these are is not clear
+    if af.recent_person is not None and af.recent_person[1] == speaker:
+        # '"It's the subtleties ..." / "With PS3 ...," he said.': the quote keeps its speaker in view
+        af.recent_person = (index, speaker, af.recent_person[2], af.recent_person[3])
     if len(chain) + 1 <= MAX_QUOTE_CHAIN:
         f = people.continued_quote_fact(text, base, speaker, chain)
         if f is not None:
@@ -551,7 +554,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
                 ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)
                 words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
                 title = next((w for w in words if w.lower() in _TITLES), "")
-                af.recent_person = (index, name, title)
+                af.recent_person = (index, name, title, index)
                 return
     if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
         return  # still about the same person, but only the next sentence may lean on this one

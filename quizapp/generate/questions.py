@@ -92,7 +92,8 @@ class ArticleFacts:
     recent_thing: tuple[int, str, str, int] | None = None
     recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
-    recent_person: tuple[int, str, str] | None = None  # (sentence, name, title) of the last subject
+    # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
+    recent_person: tuple[int, str, str, int] | None = None
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
