@@ -200,7 +200,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
     asked: set[int] = set()
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
-    undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in cl.quoted_tokens(sent))))
+    quoted = cl.quoted_tokens(sent)
+    undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in quoted)))
     for m in qty.number_mentions(sent):
         key = (m.kind, _noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
