@@ -162,3 +162,59 @@ def test_he_said_after_a_quote_that_went_on_is_still_its_speaker(tmp_path):
     q = next(q for q in bank.questions if "far more detail" in q.prompt)
     assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]
     assert q.cite.quote[0].startswith("Gerhard Florin predicted")  # the sentence that names him
+
+
+ELECTION = """Senator John Kerry conceded defeat on Wednesday, abandoning last-ditch hopes of carrying Ohio.
+
+President George Bush thanked voters in Texas. Mr Bush promised to cut the deficit.
+
+"Markets like a clear result," said Ken Mayland, an economist at Clearview. Mr Mayland expects shares to rise.
+
+"The rally is a one-day event," said Tim Ghriskey, who runs a fund. Mr Ghriskey is cautious.
+
+Mr Kerry said he would keep fighting for working families in every state. Mr Kerry flew to Boston."""
+
+
+def test_who_did_what_a_candidate_does_is_asked_among_candidates(tmp_path):
+    bank, _ = bank_of(tmp_path, ELECTION)
+    q = next(q for q in bank.questions if q.prompt.startswith("Who conceded defeat"))
+    assert q.answer == "John Kerry" and q.distractors == ["George Bush"]  # not the two market analysts
+
+
+def test_one_speaker_making_one_point_twice_is_asked_once(tmp_path):
+    bank, _ = bank_of(tmp_path, "But Morrison vowed to ignore the order, saying \"no judge is gonna stop me\". "
+                                "Kevin Campbell signed Morrison in 2003. Mr Campbell said: \"I am gutted by what "
+                                "has happened.\" Morrison said: \"No injunction or judge will stop it.\"")
+    about_judges = [q for q in bank.questions if "judge" in q.prompt]
+    assert len(about_judges) == 1 and about_judges[0].answer == "Morrison"
+
+
+def test_a_statement_about_the_settlement_or_respondents_says_of_what(tmp_path):
+    bank, _ = bank_of(tmp_path, "Welsh councils get an average funding increase of 6%, says the assembly. "
+                                "The £3.2bn settlement includes £7.4m from the UK Treasury. An average of 44% of "
+                                "respondents in each country said the economy was getting worse. Both candidates "
+                                "pledged to bring the $422bn deficit under control. Nearly 65% of the 1,000 "
+                                "people interviewed said they used chip and pin.")
+    shown = " ".join(str(q.answer) for q in bank.questions)
+    for context_needed in ("settlement", "respondents", "Both candidates", "people interviewed"):
+        assert context_needed not in shown
+
+
+def test_the_poll_with_a_side_remark_is_the_poll_named_before(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. Almost 23,000 people in 22 countries were questioned for "
+                                "the poll, which was mostly conducted before the tsunami.")
+    check = next(q for q in bank.questions if "23,000" in str(q.answer))
+    assert "questioned for the BBC World Service poll, which was" in check.answer
+    assert len(check.cite.quote) == 2
+
+
+def test_the_dead_are_no_stand_ins_for_the_living(tmp_path):
+    bank, _ = bank_of(tmp_path, "President Emmanuel Macron praised the soldiers. Malian President Ibrahim Keita "
+                                "thanked France. Mercenaries once loyal to Libyan leader Moammar Gaddafi returned "
+                                "to Mali after his 2011 overthrow and death. The group's leader, Abu Bakr "
+                                "al-Baghdadi, killed himself in Syria. Mr Macron spoke in Paris on Tuesday. "
+                                "Mr Keita visited Gao on Monday.")
+    people = {d for q in bank.questions for d in getattr(q, "distractors", ())}
+    assert "Ibrahim Keita" in people or "Emmanuel Macron" in people
+    assert not {"Moammar Gaddafi", "Abu Bakr al-Baghdadi"} & people

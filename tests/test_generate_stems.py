@@ -181,3 +181,12 @@ def test_the_maker_of_a_thing_is_not_named_twice_in_one_statement(tmp_path):
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
     assert check.answer.count("Skyline Online") == 1
     assert "if the eight megabit service proves popular" in check.answer
+
+
+def test_organisations_that_act_in_the_story_are_distractors_even_when_named_once(tmp_path):
+    bank, _ = bank_of(tmp_path, "Analyst firm Telecom View predicts that Wimax will steal a lot of market share "
+                                "from 3G. Vodafone launched its consumer service in November. The regulator Ofcom has "
+                                "declared a new area code for net calls. Motorola has announced a deal with Apple. "
+                                "The deal covers phones with a big memory.")
+    q = by_prompt(bank)["Which organisation predicts Wimax will steal a lot of market share from 3G?"]
+    assert q.answer == "Telecom View" and "Vodafone" in q.distractors and len(q.distractors) >= 2

@@ -416,7 +416,9 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
         if t.i in quoted:
             continue
         if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound" and t.tag_ == "NN":
-            kids = list(t.children)
+            # "the poll, which was mostly conducted before ...": a side remark names nothing new
+            kids = [c for c in t.children if c.dep_ != "punct"
+                    and not (c.dep_ == "relcl" and sent.doc[c.left_edge.i - 1].text == ",")]
             if len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the" and kids[0].i == t.i - 1:
                 return {t.i - 1, t.i}, phrase, intro
             # "... technologies such as Wimax. This wireless technology can ...": the one just named.
@@ -639,10 +641,9 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
     if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
         return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
-    pct = next((x for x in m.tokens if x.text == "%" or x.lower_ in ("percent", "per")), m.head)
-    if m.kind == "percent" and pct is not None and pct.dep_ in ("nsubj", "nsubjpass") and not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in pct.children):
-        return False  # "48% were pessimistic": 48% of whom, the sentences before said
+    if any(x.text == "%" and x.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in x.children) for x in sent):
+        return False  # "48% were pessimistic", "47% saw ... as against 36%": of whom, the sentences before said
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):

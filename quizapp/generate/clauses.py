@@ -41,6 +41,27 @@ ANAPHORS = re.compile(
 
 
 _PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}
+# Things a news story names once and then calls "the settlement": as the subject of a sentence,
+# only a name pins them down ("as part of the settlement" between GM and Fiat is clear enough).
+_NEEDS_NAME = {"settlement", "proposals", "proposal", "survey", "poll", "deal", "agreement", "scheme",
+               "report", "study", "plans", "plan", "policy"}
+_ASKED_PEOPLE = {"respondents", "interviewees"}
+_ASKING = {"interview", "survey", "question", "poll", "ask"}
+
+
+def _named_in(noun: Token) -> bool:
+    """A proper name (not a people's adjective: "Tory", "French") or a possessor within the phrase."""
+    return any((t.pos_ == "PROPN" and t.ent_type_ != "NORP") or (t.dep_ == "poss" and t.head == noun)
+               for t in noun.subtree if t.i != noun.i)
+
+
+def _restrictive(child: Token) -> bool:
+    """'the plans that the Tories announced' pins the plans down; 'the poll, which was mostly
+    conducted before the tsunami' does not say which poll."""
+    if child.dep_ != "relcl":
+        return False
+    first = min(t.i for t in child.subtree)
+    return first == 0 or child.doc[first - 1].text != ","
 
 
 def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
@@ -51,13 +72,24 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
     """
     out = []
     for t in tokens:
-        if (t.lower_ not in ANAPHOR_NOUNS and t.lower_ not in _PART_NOUNS) or t.dep_ == "compound":
+        if t.lower_ in _ASKED_PEOPLE and t.dep_ != "compound" and not _named_in(t):
+            out.append(t)  # "44% of respondents in each country": respondents to what?
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
-        if not dets or any(c.dep_ == "relcl" or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
+        if dets and dets[0].lower_ == "the" and not _named_in(t) and any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _ASKING for c in t.children):
+            out.append(t)  # "the 1,000 people interviewed": interviewed for what?
             continue
-        if t.lower_ in _PART_NOUNS and not any(c.dep_ == "poss" for c in t.children):
-            out.append(t)  # "the car business": whose? Fiat's, said three sentences before
+        if (t.lower_ not in ANAPHOR_NOUNS and t.lower_ not in _PART_NOUNS
+                and not (t.lower_ in _NEEDS_NAME and t.dep_ in SUBJECTS)) or t.dep_ == "compound":
+            continue
+        if not dets or any(_restrictive(c) or (c.dep_ == "prep" and c.i == t.i + 1) for c in t.children):
+            continue
+        if (t.lower_ in _PART_NOUNS and not any(c.dep_ == "poss" for c in t.children)) or (
+                t.lower_ in _NEEDS_NAME and t.dep_ in SUBJECTS and not _named_in(t)):
+            # "the car business": whose? Fiat's, said three sentences before. "The £3.2bn
+            # settlement", "the Tory proposals": the settlement of what, proposals for what?
+            out.append(t)
             continue
         if any(c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in WEEKDAYS
                for c in t.children) and dets[0].lower_ == "the":

@@ -61,6 +61,7 @@ class Mention:
     before_which: bool = False  # "Jet Star, which is advertising it": a thing, not a person
     after_org_noun: bool = False  # "analyst firm Telecom View", "regulator Ofcom": an organisation
     proper: bool = True  # every word a proper noun or capitalised
+    acts: bool = False  # the subject of a verb: "Motorola has announced a deal", "Vodafone launched"
 
 
 @dataclass
@@ -87,7 +88,8 @@ class NameBook:
 
 
 _CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title", "title"),
-         ("after_work_noun", "work"), ("before_which", "which"), ("after_place_prep", "place_prep"))
+         ("after_work_noun", "work"), ("before_which", "which"), ("after_place_prep", "place_prep"),
+         ("acts", "acts"))
 
 
 def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = frozenset()) -> NameBook:
@@ -149,7 +151,7 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
         book.order.append(name)
         # A one-word "person" that is never called Mr or Ms anything may well be a product
         # (WiFi, Voip); one-word organisations are often games, diseases, brands.
-        steady_org = kind == "org" and v["org"] >= 2 and v["org"] == sum(v.values())
+        steady_org = kind == "org" and v["org"] >= 1 and v["org"] == sum(v.values()) and (v["org"] >= 2 or c["acts"])
         if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper() \
                 and not steady_org:
             continue

@@ -332,7 +332,8 @@ def mentions_of(sent: Span) -> list[Mention]:
             before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
                         and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
-            proper=proper))
+            proper=proper, acts=ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
+            and ent.root.i not in cl.quoted_tokens(sent)))
     return out
 
 
@@ -449,13 +450,15 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
         while toks and toks[-1].is_punct:
             toks.pop()
         # "Who said he accepted there was a problem?": the he is the one asked for.
-        if not toks or len(toks) < 6 or len(toks) > 35 or cl.leans_on_context(
+        if not toks or len(toks) < 8 or len(toks) > 35 or cl.leans_on_context(
                 toks, allow_possessive="who" if speaker else False):
             return []
         if any(w.lower_ in ("i", "we", "our", "my", "us", "me", "you", "your") for w in toks):
             return []
         first = toks[0]
         text = cl.render(toks)
+        if text.endswith(".") and text.count(".") == 1:
+            text = text[:-1]  # "... market share from 3G.": the model kept the full stop on the word
         if not (first.pos_ == "PROPN" or first.text.isupper()):
             text = text[:1].lower() + text[1:]
         if org and not any(w.pos_ == "PROPN" for w in toks):

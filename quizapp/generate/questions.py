@@ -284,8 +284,11 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
         actors |= {n for n, times in names.mentions.items() if times >= 2}
         actors -= _dead(af)
+        office = _office_holders(af)
         if f.kind == "role" and not _POLITICAL.search(prompt):
-            actors -= _office_holders(af)  # Bush and Kerry are no "chief investment officer of Solaris"
+            actors -= office  # Bush and Kerry are no "chief investment officer of Solaris"
+        elif f.kind == "entity" and answer in office and actors & office - {answer}:
+            actors &= office  # "Who conceded defeat?": a candidate, not a market analyst
         pool = [n for n in pool if n in actors] or pool  # a story of two: the other one, whoever
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
@@ -315,7 +318,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
 
 _POLITICAL = re.compile(r"\b(president|minister|senator|secretary|chancellor|governor|mayor|leader|mp|"
                         r"spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
-_OFFICE = r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope)"
+_OFFICE = (r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope|"
+           r"Secretary of State|Minister|Secretary)")
 
 
 def _last_names(af: ArticleFacts) -> list[tuple[str, str]]:
@@ -324,17 +328,20 @@ def _last_names(af: ArticleFacts) -> list[tuple[str, str]]:
 
 def _dead(af: ArticleFacts) -> set[str]:
     """People the article speaks of as dead ("the late Libyan leader Moammar Gaddafi", "the death of
-    president Umberto Agnelli"): no stand-in for someone who speaks or acts in the story."""
+    president Umberto Agnelli", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
+    no stand-in for someone who speaks or acts in the story."""
     text = "\n".join(af.sentences)
     return {n for n, last in _last_names(af) if re.search(
-        rf"\bthe late\b[^.;\n]{{0,40}}\b{last}\b|\bdeath of\b[^.;\n]{{0,30}}\b{last}\b|\b{last}['’]s death\b",
-        text)}
+        rf"\bthe late\b[^.;\n]{{0,40}}\b{last}\b|\bdeath of\b[^.;\n]{{0,30}}\b{last}\b|\b{last}['’]s death\b|"
+        rf"\b{last}\b[^.;\n]{{0,80}}\b(his|her) (\w+ ){{0,3}}death\b|\b{last},? killed (him|her)self\b", text)}
 
 
 def _office_holders(af: ArticleFacts) -> set[str]:
-    """People the article names with a political title ("President Bush", "Senator Kerry")."""
+    """People the article names with a political title ("President Bush", "Senator Kerry",
+    "Secretary of State Mike Pompeo") or a political role ("Mali's president")."""
     text = "\n".join(af.sentences)
-    return {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.]* )?{last}\b", text)}
+    titled = {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.’'-]* ){{0,3}}{last}\b", text)}
+    return titled | {af.names.canonical(x.answer) for x in af.facts if x.kind == "role" and _POLITICAL.search(x.prompt)}
 
 
 _HE, _SHE = {"he", "his", "him", "himself"}, {"she", "her", "hers", "herself"}
@@ -555,7 +562,7 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             continue  # it and the other question on its sentence would each show the other's answer
-        if any(_same_amount(c, k) or _same_deed(c, k) for k in kept):
+        if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
             continue  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
@@ -633,6 +640,22 @@ _FUNCTION_TEXT = (
     "their we our i my you your who what which said says say told tell not no so than then there here also "
     "more most very just only into over about after before up out if when while because")
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _same_point(a: Candidate, b: Candidate) -> bool:
+    """'Who said “no judge is gonna stop me”?' and 'Who said “No injunction or judge will stop
+    it”?': one speaker making one point twice; which of the two said it is asked once."""
+    if a.question.answer != b.question.answer or _article_of(a) != _article_of(b):
+        return False
+    if not (a.question.prompt.startswith("Who said") and b.question.prompt.startswith("Who said")):
+        return False
+    one, other = _content_stems(a.question.prompt), _content_stems(b.question.prompt)
+    shared = one & other
+    return len(shared) >= 2 and len(shared) >= 0.5 * max(len(one), len(other))
+
+
+def _content_stems(prompt: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", prompt.lower()) if w not in _FUNCTION_WORDS and len(w) > 2}
 
 
 def _content_pairs(prompt: str) -> set[tuple[str, str]]:

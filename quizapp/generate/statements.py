@@ -92,6 +92,8 @@ def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
             return False
         if t.tag_ == "DT" and low in ("this", "these", "those", "that"):
             return False
+        if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
+            return False  # "both candidates pledged": which two, the sentences before said
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
     full = cl.render(kept)
@@ -101,6 +103,8 @@ def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
     if cl.ANAPHORS.search(text):
         return False
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
+        if t.lower_ in ("respondents", "interviewees") and any(k.lemma_ in ("poll", "survey") for k in sent):
+            continue  # "The BBC poll found ... compared with respondents in nine countries"
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
         if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
                 k.ent_type_ in ("GPE", "LOC") or k.pos_ == "PROPN" for k in kept if k.i < t.i):
