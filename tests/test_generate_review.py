@@ -218,3 +218,20 @@ def test_the_dead_are_no_stand_ins_for_the_living(tmp_path):
     people = {d for q in bank.questions for d in getattr(q, "distractors", ())}
     assert "Ibrahim Keita" in people or "Emmanuel Macron" in people
     assert not {"Moammar Gaddafi", "Abu Bakr al-Baghdadi"} & people
+
+
+def test_a_bare_share_leans_on_the_survey_named_before_and_says_so(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. Similarly, 48% were pessimistic about their national "
+                                "economy, while 41% were optimistic.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+    assert check.answer == ("In the BBC World Service poll, 48% were pessimistic about their national economy, "
+                            "while 41% were optimistic.")
+    assert all(d.startswith("In the BBC World Service poll, ") for d in check.distractors)
+    assert len(check.cite.quote) == 2  # the sentence naming the poll proves whose 48% it is
+
+
+def test_a_bare_share_with_no_survey_named_is_not_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, "Shoppers have adapted easily to the new cards. Similarly, 48% were pessimistic "
+                                "about their national economy, while 41% were optimistic.")
+    assert not any("48%" in str(q.answer) for q in bank.questions)

@@ -255,6 +255,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_thing(sent, index, af, thing)
+    _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
     af.recent_owner = (index, owner) if owner and subject.i not in cl.quoted_tokens(sent) else None
@@ -641,9 +642,14 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
     if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
         return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
-    if any(x.text == "%" and x.dep_ in ("nsubj", "nsubjpass") and not any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in x.children) for x in sent):
-        return False  # "48% were pessimistic", "47% saw ... as against 36%": of whom, the sentences before said
+    survey = ""
+    if _leans_on_survey(sent):
+        # "48% were pessimistic", "the 1,000 people interviewed": of whom, the survey an earlier
+        # sentence named says ("In the BBC World Service poll, 48% were pessimistic ...").
+        if af.recent_survey is None or index - af.recent_survey[0] > _SURVEY_REACH:
+            return False
+        survey = af.recent_survey[1]
+        thing = thing or (set(), "", af.recent_survey[0])
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
@@ -654,7 +660,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
             return False
-    tpl = statement_template(sent, target, thing[:2] if thing else None)
+    tpl = statement_template(sent, target, thing[:2] if thing else None, survey)
     if tpl is None:
         return False
     part = cl.render(sent.doc[i] for i in sorted(target))
@@ -667,6 +673,46 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    higher_only=m.hedge == "up to",
                                    antecedent=thing[2] if thing else None))
     return True
+
+
+_SURVEYS = {"poll", "survey", "study"}
+_SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
+
+
+def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
+    """A bare '48% were pessimistic', 'respondents', 'the 1,000 people interviewed', in a sentence
+    that does not name its survey itself."""
+    if any(t.lemma_ in _SURVEYS and t.pos_ == "NOUN" for t in sent):
+        return False
+    for t in sent:
+        if t.text == "%" and t.dep_ in ("nsubj", "nsubjpass") and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
+            return True
+        if t.lower_ in ("respondents", "interviewees") or (t.pos_ == "NOUN" and any(
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("interview", "survey", "question", "poll")
+                for c in t.children)):
+            return True
+    return False
+
+
+def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
+    """Remember a survey a sentence names: 'a BBC World Service poll' (as 'the BBC World Service
+    poll'), 'Retail Decisions' survey on the implementation of chip and pin'."""
+    for t in sent:
+        if t.lemma_ not in _SURVEYS or t.pos_ != "NOUN" or t.tag_ != "NN":
+            continue
+        kids = [c for c in t.children if c.i < t.i]
+        poss = [c for c in kids if c.dep_ == "poss" and any(w.pos_ == "PROPN" for w in c.subtree)]
+        names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if poss:
+            start = min(w.i for c in poss for w in c.subtree)
+            # the whole subject, "... survey on the implementation of chip and pin", however parsed
+            end = t.head.i if t.dep_ == "nsubj" and t.head.i > t.i else t.i + 1
+            af.recent_survey = (index, cl.render(w for w in sent.doc[start:end] if not w.is_space).rstrip(" ,"))
+            return
+        if names and kids[0].dep_ == "det":
+            af.recent_survey = (index, "the " + cl.render(w for w in sent if kids[0].i < w.i <= t.i))
+            return
 
 
 _FRACTION_BEFORE = re.compile(r"\b(half|thirds?|quarters?|fifths?|tenths?)\b\s*[-–—(,]", re.I)

@@ -91,6 +91,7 @@ class ArticleFacts:
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
     recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
+    recent_survey: tuple[int, str] | None = None  # (sentence, "the BBC World Service poll") last named
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
     recent_person: tuple[int, str, str, int] | None = None

@@ -18,10 +18,12 @@ _LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of",
                  ("on", "top", "of", "that"), ("in", "fact"), ("of", "course"))
 
 
-def statement_template(sent: Span, target: set[int],
-                       replace: tuple[set[int], str] | None = None) -> tuple[str, str] | None:
+def statement_template(sent: Span, target: set[int], replace: tuple[set[int], str] | None = None,
+                       survey: str = "") -> tuple[str, str] | None:
     """(text before, text after) the target tokens, with side words and deictic times removed;
-    `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it'."""
+    `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it';
+    `survey` ("the BBC World Service poll") opens a sentence whose "48% were pessimistic" or
+    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     drop = cl.deictic_tokens(toks)
@@ -46,7 +48,7 @@ def statement_template(sent: Span, target: set[int],
     if drop & target or rep_ids & (target | drop):
         return None
     kept = [t for t in toks if t.i not in drop]
-    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids]):
+    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids], bool(survey)):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
@@ -62,6 +64,10 @@ def statement_template(sent: Span, target: set[int],
     b = "".join(text_of(t) for t in toks if t.i < first)
     a = sent.doc[last].whitespace_ + "".join(text_of(t) for t in toks if t.i > last)
     b, a = _tidy(b).lstrip(" ,-–—•*"), _tidy(a)  # less a list's bullet ("- People coming ...")
+    if survey:
+        lead = next(t for t in toks if t.i not in drop)
+        keep_case = lead.pos_ == "PROPN" or (len(lead.text) > 1 and lead.text.isupper())
+        b = f"In {survey}, " + (b if keep_case else b[:1].lower() + b[1:])
     b = b[:1].upper() + b[1:]
     if not b and sent.doc[first].lower_ == "the":
         return None  # "the Leicester singer ...": the variant could not keep the capital
@@ -80,7 +86,7 @@ def _tidy(text: str) -> str:
     return re.sub(r",\s*,", ",", text)
 
 
-def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
+def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # type: ignore[type-arg]
     quoted = cl.quoted_tokens(sent)
     seen_noun = False
     for t in kept:
@@ -103,7 +109,8 @@ def _stands_alone(sent: Span, kept: list) -> bool:  # type: ignore[type-arg]
     if cl.ANAPHORS.search(text):
         return False
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
-        if t.lower_ in ("respondents", "interviewees") and any(k.lemma_ in ("poll", "survey") for k in sent):
+        if (t.lower_ in ("respondents", "interviewees") or any(c.dep_ == "acl" for c in t.children)) and (
+                surveyed or any(k.lemma_ in ("poll", "survey") for k in sent)):
             continue  # "The BBC poll found ... compared with respondents in nine countries"
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
         if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
