@@ -231,6 +231,17 @@ def test_a_bare_share_leans_on_the_survey_named_before_and_says_so(tmp_path):
     assert len(check.cite.quote) == 2  # the sentence naming the poll proves whose 48% it is
 
 
+def test_those_surveyed_and_when_asked_lean_on_the_survey_named_before(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. But when asked about their own family's financial outlook, "
+                                "a majority in 14 countries said they were positive about the future. Those "
+                                "surveyed in three countries were split.")
+    answers = {q.answer for q in bank.questions if q.prompt == FACT_CHECK_PROMPT}
+    assert "In the BBC World Service poll, those surveyed in three countries were split." in answers
+    assert ("In the BBC World Service poll, when asked about their own family's financial outlook, a majority in "
+            "14 countries said they were positive about the future.") in answers
+
+
 def test_a_bare_share_with_no_survey_named_is_not_asked(tmp_path):
     bank, _ = bank_of(tmp_path, "Shoppers have adapted easily to the new cards. Similarly, 48% were pessimistic "
                                 "about their national economy, while 41% were optimistic.")

@@ -688,11 +688,13 @@ def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
         if t.text == "%" and t.dep_ in ("nsubj", "nsubjpass") and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return True
-        if t.lower_ in ("respondents", "interviewees") or (t.pos_ == "NOUN" and any(
-                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("interview", "survey", "question", "poll")
-                for c in t.children)):
-            return True
+        if t.lower_ in ("respondents", "interviewees") or (t.tag_ == "VBN" and t.lemma_ in _ASKED and (
+                t.dep_ == "acl" or (t.dep_ == "advcl" and any(c.lower_ == "when" for c in t.children)))):
+            return True  # "the 1,000 people interviewed", "Those surveyed", "when asked about ..."
     return False
+
+
+_ASKED = {"interview", "survey", "question", "poll", "ask"}
 
 
 def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
