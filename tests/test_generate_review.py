@@ -231,13 +231,13 @@ def test_a_bare_share_leans_on_the_survey_named_before_and_says_so(tmp_path):
     assert len(check.cite.quote) == 2  # the sentence naming the poll proves whose 48% it is
 
 
-def test_those_surveyed_and_when_asked_lean_on_the_survey_named_before(tmp_path):
+def test_when_asked_leans_on_the_survey_named_before(tmp_path):
     bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
                                 "economy is worsening. But when asked about their own family's financial outlook, "
                                 "a majority in 14 countries said they were positive about the future. Those "
                                 "surveyed in three countries were split.")
     answers = {q.answer for q in bank.questions if q.prompt == FACT_CHECK_PROMPT}
-    assert "In the BBC World Service poll, those surveyed in three countries were split." in answers
+    assert not any("those surveyed" in a for a in answers)  # split on what, the sentence does not say
     assert ("In the BBC World Service poll, when asked about their own family's financial outlook, a majority in "
             "14 countries said they were positive about the future.") in answers
 
@@ -246,3 +246,22 @@ def test_a_bare_share_with_no_survey_named_is_not_asked(tmp_path):
     bank, _ = bank_of(tmp_path, "Shoppers have adapted easily to the new cards. Similarly, 48% were pessimistic "
                                 "about their national economy, while 41% were optimistic.")
     assert not any("48%" in str(q.answer) for q in bank.questions)
+
+
+def test_the_director_of_an_institute_the_story_keeps_naming_is_worth_asking(tmp_path):
+    bank, _ = bank_of(tmp_path, "The poll was run by the Program on International Policy Attitudes (Pipa). "
+                                "\"People feel the world is getting worse,\" said Pipa director Steven Kull. Pipa "
+                                "conducted the poll in 22 countries. \"It is a gloomy picture,\" said Ann Lim, an "
+                                "economist at Westbank. Markets were calm.")
+    q = next(q for q in bank.questions if q.prompt == "Who does the article describe as the Pipa director?")
+    assert q.answer == "Steven Kull" and q.distractors == ["Ann Lim"]
+    assert not any("economist at Westbank" in q.prompt for q in bank.questions)  # Westbank is named once
+
+
+def test_a_vice_president_of_sales_holds_a_business_role(tmp_path):
+    bank, _ = bank_of(tmp_path, "Gerhard Florin, EA's managing director for European publishing, said games would "
+                                "grow. Mr Florin spoke in London. Jan Bolz, EA's vice president of sales and "
+                                "marketing in Europe, said stars would help. Mr Bolz named Robbie Williams and "
+                                "Christina Aguilera as examples.")
+    q = next(q for q in bank.questions if "managing director" in q.prompt)
+    assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]  # not the pop stars

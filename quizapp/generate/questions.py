@@ -153,6 +153,13 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     return out
 
 
+def _central(prompt: str, sentence: int, af: ArticleFacts) -> bool:
+    """A role at an organisation the article names in at least two other sentences."""
+    orgs = [n for n, kind in af.names.kinds.items() if kind == "org" and re.search(rf"\b{re.escape(n)}\b", prompt)]
+    return any(sum(bool(re.search(rf"\b{re.escape(n)}\b", s)) for i, s in enumerate(af.sentences)
+                   if i != sentence) >= 2 for n in orgs)
+
+
 def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
     """The country the article names most often (Britain and the UK count as one)."""
     counts: dict[str, int] = {}
@@ -259,8 +266,11 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
-    if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt):
-        return None  # the job title of an analyst quoted once ("principal analyst at Telecom View") is trivia
+    if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt) \
+            and not _central(prompt, f.sentence, af):
+        # The job title of an analyst quoted once ("principal analyst at Telecom View") is trivia;
+        # the director of the institute that ran the poll (named three times) is not.
+        return None
     if kind == "person" and _HIS.search(_QUOTED.sub("", prompt)):
         return None  # "Who attacked Bush's record during his campaign?": only a candidate had one
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
@@ -286,11 +296,13 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         actors |= {n for n, times in names.mentions.items() if times >= 2}
         actors -= _dead(af)
         office = _office_holders(af)
+        sphere = actors
         if f.kind == "role" and not _POLITICAL.search(prompt):
-            actors -= office  # Bush and Kerry are no "chief investment officer of Solaris"
-        elif f.kind == "entity" and answer in office and actors & office - {answer}:
-            actors &= office  # "Who conceded defeat?": a candidate, not a market analyst
-        pool = [n for n in pool if n in actors] or pool  # a story of two: the other one, whoever
+            sphere = actors - office  # Bush and Kerry are no "chief investment officer of Solaris"
+        elif f.kind == "entity" and answer in office:
+            sphere = actors & office  # "Who conceded defeat?": a candidate, not a market analyst
+        # A story of two: the other one, whoever; never the pop stars a quote names as EA's director.
+        pool = [n for n in pool if n in sphere] or [n for n in pool if n in actors] or pool
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
         for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
@@ -317,8 +329,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                      else ("role", answer, prompt))
 
 
-_POLITICAL = re.compile(r"\b(president|minister|senator|secretary|chancellor|governor|mayor|leader|mp|"
-                        r"spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
+# Political offices; "EA's vice president of sales" and "president of Solaris" are jobs in business.
+_POLITICAL = re.compile(r"\b((?<!vice )president(?! of)|minister|senator|secretary|chancellor|governor|mayor|"
+                        r"leader|mp|spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
 _OFFICE = (r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope|"
            r"Secretary of State|Minister|Secretary)")
 
