@@ -265,3 +265,11 @@ def test_a_vice_president_of_sales_holds_a_business_role(tmp_path):
                                 "Christina Aguilera as examples.")
     q = next(q for q in bank.questions if "managing director" in q.prompt)
     assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]  # not the pop stars
+
+
+def test_the_other_person_of_a_sentence_described_as_something_else_is_a_fair_wrong_role(tmp_path):
+    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping R&B "
+                                "singer Mark Morrison from releasing an album. Mr Campbell said he was sad. Morrison "
+                                "vowed to release the album on Monday.")
+    q = next(q for q in bank.questions if q.prompt.startswith("Who does the article describe as"))
+    assert q.answer == "Kevin Campbell" and q.distractors == ["Mark Morrison"]

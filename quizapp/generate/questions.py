@@ -277,6 +277,14 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
     for other in [f.antecedent] if f.antecedent is not None else []:
         in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(other, ())}
+    if f.kind == "role":
+        # "... boss Kevin Campbell has gained an injunction stopping R&B singer Mark Morrison": the
+        # other person of the sentence, described as something else, is a fair wrong answer.
+        text, words = af.sentences[f.sentence], set(prompt.lower().split())
+        for n in list(in_sentence):
+            described = re.search(rf"\b([a-z][\w&-]*) {re.escape(n)}", _fold(text))
+            if described and described.group(1) not in words and described.group(1) not in _FUNCTION_WORDS:
+                in_sentence.discard(n)
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
     if kind == "party":  # "the Tories" in the sentence rules out "the Conservatives" too
