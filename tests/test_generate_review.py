@@ -273,3 +273,17 @@ def test_the_other_person_of_a_sentence_described_as_something_else_is_a_fair_wr
                                 "vowed to release the album on Monday.")
     q = next(q for q in bank.questions if q.prompt.startswith("Who does the article describe as"))
     assert q.answer == "Kevin Campbell" and q.distractors == ["Mark Morrison"]
+
+
+def test_a_year_is_not_asked_when_the_figure_is_the_fact(tmp_path):
+    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn in 2004, which EA hoped "
+                                "to double by 2009. EA launched its first game in 1983.")
+    prompts = [q.prompt for q in bank.questions]
+    assert not any(p.startswith("In what year") and "$3bn" in p for p in prompts)
+    assert "In what year did EA launch its first game?" in prompts
+
+
+def test_a_figure_added_to_what_came_before_is_not_a_statement(tmp_path):
+    bank, _ = bank_of(tmp_path, "The settlement gives councils more money. In addition, £13.4m will come from the "
+                                "business support grant - a scheme which lets local authorities keep business rates.")
+    assert not any("13.4m" in str(q.answer) for q in bank.questions)

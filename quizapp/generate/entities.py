@@ -85,6 +85,7 @@ class NameBook:
         return [n for n in self.order if self.kinds.get(n) == kind and n in self.sure]
 
     sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
+    acting_once: set[str] = field(default_factory=set)  # of those, one-word organisations named once, acting
 
 
 _CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title", "title"),
@@ -162,6 +163,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
         if kind == "person" and any(ch.isdigit() for ch in name):
             continue
         book.sure.add(name)
+        if kind == "org" and " " not in name and v["org"] < 2 and not c["title"]:
+            book.acting_once.add(name)  # "Motorola has announced a deal": an organisation, of what sort unsaid
     for m in mentions:
         if m.title:
             book.titles.setdefault(book.canonical(m.name), m.title)

@@ -6,7 +6,7 @@ import itertools
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.dates import date_distractors
@@ -257,6 +257,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
     if kind == "org" and answer not in names.sure:
         return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
+    if f.kind == "claim":
+        # "Which organisation predicts Wimax will win?": an operator or a regulator named once is no
+        # forecaster; only organisations the article names again (or names as what they are) compete.
+        names = replace(names, sure=names.sure - names.acting_once)
     if kind != "person" and f.kind in ("entity", "claim") and re.search(rf"\b{re.escape(answer)}\b", af.title):
         return None  # "Which organisation underperformed the market?" under the headline "Fiat chief ..."
 
@@ -366,6 +370,7 @@ def _office_holders(af: ArticleFacts) -> set[str]:
     return titled | {af.names.canonical(x.answer) for x in af.facts if x.kind == "role" and _POLITICAL.search(x.prompt)}
 
 
+_FIGURE = re.compile(r"[$£€¥]\s?\d|\d(\.\d+)?\s?(%|bn\b|m\b)|\d{2,}")  # not the "3" of "the 3 network"
 _HE, _SHE = {"he", "his", "him", "himself"}, {"she", "her", "hers", "herself"}
 _MALE, _FEMALE = {"mr", "sir", "lord"}, {"ms", "mrs", "miss", "lady", "dame"}
 _HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,6}?\s+(campaign|term|presidency|government|administration|party|"
@@ -466,6 +471,8 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
         - _length_penalty(f.prompt)
     if f.kind == "year" and f.score > 0.8:
         score = f.score - _length_penalty(f.prompt)
+    if f.kind == "year" and _FIGURE.search(f.prompt):
+        return None  # "In what year were EA's revenues $3bn?": the figure is the fact, not its year
     if as_choice:
         wrong = wrong_values(f.value, "count" if f.kind == "times" else f.kind, decimals=f.decimals,
                              prefer=prefer, avoid=set(), rank=zlib.crc32(f.prompt.encode()))

@@ -14,6 +14,8 @@ _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "no
          "moreover", "similarly", "likewise", "elsewhere", "besides"}
 
 
+# Openers that add to what the sentences before said: the figure is part of a sum they started.
+_ADDING = {"addition", "furthermore", "moreover", "besides", "additionally"}
 _LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of", "all"), ("above", "all"),
                  ("on", "top", "of", "that"), ("in", "fact"), ("of", "course"))
 
@@ -37,6 +39,8 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == "," or toks[i].is_space or (
             toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
             or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
+        if toks[i].lower_ in _ADDING and not survey:
+            return None  # "In addition, £13.4m will come from ...": in addition to what was said before
         drop.add(toks[i].i)
         i += 1
     for t in toks:
