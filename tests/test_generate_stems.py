@@ -186,8 +186,8 @@ def test_the_maker_of_a_thing_is_not_named_twice_in_one_statement(tmp_path):
 def test_organisations_that_act_in_the_story_are_distractors_even_when_named_once(tmp_path):
     bank, _ = bank_of(tmp_path, "Analyst firm Telecom View predicts that Wimax will steal a lot of market share "
                                 "from 3G. Vodafone launched its consumer service in November. The regulator Ofcom has "
-                                "declared a new area code for net calls. Motorola has announced a deal with Apple to make a music phone. "
-                                "The deal covers phones with a big memory.")
+                                "declared a new area code for net calls. Motorola has announced a deal with Apple "
+                                "to make a music phone. The deal covers phones with a big memory.")
     q = by_prompt(bank)["Which organisation has announced a deal with Apple to make a music phone?"]
     assert q.answer == "Motorola" and {"Vodafone", "Ofcom"} <= set(q.distractors)
     # An operator or a regulator named once is no stand-in for a firm of forecasters.
