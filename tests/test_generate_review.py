@@ -287,3 +287,11 @@ def test_a_figure_added_to_what_came_before_is_not_a_statement(tmp_path):
     bank, _ = bank_of(tmp_path, "The settlement gives councils more money. In addition, £13.4m will come from the "
                                 "business support grant - a scheme which lets local authorities keep business rates.")
     assert not any("13.4m" in str(q.answer) for q in bank.questions)
+
+
+def test_that_election_is_the_one_the_sentence_before_named(tmp_path):
+    bank, _ = bank_of(tmp_path, "Investors feared a repeat of the legal wrangling that marred the 2000 election. "
+                                "The Dow lost 5% of its value in the three weeks immediately after that election.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "Dow" in q.answer)
+    assert check.answer == "The Dow lost 5% of its value in the three weeks immediately after the 2000 election."
+    assert len(check.cite.quote) == 2

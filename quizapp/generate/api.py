@@ -172,7 +172,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     if _BYLINE.search(sent.text):
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
-    thing = _resolve_thing(sent, index, af) or _same_period(sent, index, af)
+    thing = _resolve_thing(sent, index, af) or _same_period(sent, index, af) or _that_one(sent, index, af)
     if frame := _time_frame(sent):
         af.recent_frame = (index, frame)
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
@@ -275,6 +275,21 @@ def _time_frame(sent: Span) -> str:
     if not words or words[-1].dep_ in ("compound", "nummod", "amod", "nmod"):
         return ""  # "In 2003 figures ...": the year is part of a noun phrase
     return "In " + " ".join(w.text for w in words)
+
+
+def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
+    """'... the legal wrangling that marred the 2000 election. The Dow lost 5% ... after that
+    election': 'that election' is the one the sentence before named with its year or name."""
+    if index == 0:
+        return None
+    for t in sent:
+        det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("that", "this")), None)
+        if det is None or t.pos_ != "NOUN" or t.tag_ != "NN" or det.i != t.i - 1:
+            continue
+        named = re.findall(rf"\bthe ((?:(?:[A-Z][\w-]*|\d{{4}}) )+){re.escape(t.text)}\b", af.sentences[index - 1])
+        if len(named) == 1:
+            return {det.i, t.i}, f"the {named[0]}{t.text}", index - 1
+    return None
 
 
 def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
