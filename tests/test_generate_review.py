@@ -295,3 +295,19 @@ def test_that_election_is_the_one_the_sentence_before_named(tmp_path):
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "Dow" in q.answer)
     assert check.answer == "The Dow lost 5% of its value in the three weeks immediately after the 2000 election."
     assert len(check.cite.quote) == 2
+
+
+def test_a_statement_and_a_question_on_one_sentence_do_not_show_each_other(tmp_path):
+    bank, _ = bank_of(tmp_path, "Mali, which is about twice the size of Texas, is considered the epicenter of West "
+                                "Africa's struggle against terrorism. Niger and Burkina Faso also face attacks. "
+                                "France has troops in Mali and Niger.")
+    on_texas = [q for q in bank.questions if "Texas" in " ".join(q.cite.quotes)]
+    assert len(on_texas) == 1  # the statement spells out Mali, the answer to "Which country ...?"
+
+
+def test_the_role_of_a_dead_leader_is_background_not_a_question(tmp_path):
+    bank, _ = bank_of(tmp_path, "President Emmanuel Macron praised the soldiers. Mr Macron spoke in Paris. "
+                                "Mercenaries once loyal to Libyan leader Moammar Gaddafi returned to Mali after "
+                                "his 2011 overthrow and death. Malian President Ibrahim Keita thanked France. "
+                                "Mr Keita visited Gao.")
+    assert not any("Libyan leader" in q.prompt for q in bank.questions)

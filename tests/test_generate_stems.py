@@ -166,10 +166,10 @@ def test_this_technology_after_such_as_a_name_is_that_name_and_up_to_is_only_var
 
 
 def test_a_claim_about_a_country_is_asked_as_the_reporters(tmp_path):
-    bank, _ = bank_of(tmp_path, "India and Indonesia were also optimistic. China has seen two decades of "
+    bank, _ = bank_of(tmp_path, "India and Indonesia were also optimistic. China has seen decades of "
                                 "blistering economic growth, says the BBC's Louisa Lim in Beijing. Japan was "
                                 "gloomy about the world economy.")
-    q = by_prompt(bank)["According to the BBC's Louisa Lim, which country has seen two decades of blistering "
+    q = by_prompt(bank)["According to the BBC's Louisa Lim, which country has seen decades of blistering "
                         "economic growth?"]  # not "... Louisa Lim in Beijing": that would tell
     assert q.answer == "China" and "India" in q.distractors
 

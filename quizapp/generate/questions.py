@@ -270,6 +270,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
+    if f.kind == "role" and answer in _dead(af):
+        return None  # "Who does the article describe as the Libyan leader?": background, not the story
     if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt) \
             and not _central(prompt, f.sentence, af):
         # The job title of an analyst quoted once ("principal analyst at Telecom View") is trivia;
@@ -591,6 +593,10 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             continue  # it and the other question on its sentence would each show the other's answer
+        if c.question.prompt != FACT_CHECK_PROMPT and any(
+                k.sentence == c.sentence and _article_of(k) == _article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
+                and _each_gives_away(k, c) for k in kept):
+            continue  # the same, the other way round: the statement came first
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
             continue  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
