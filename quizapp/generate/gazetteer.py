@@ -66,18 +66,6 @@ class Gazetteer:
         out += [self.country_names[c] for c in same]
         return _unique(out)
 
-    def neighbour_count(self, name: str) -> int:
-        code = self.country_code(name)
-        return len(self.neighbours.get(code, [])) if code else 0
-
-    def city_country(self, name: str) -> str | None:
-        city = self.cities.get(name)
-        return city.country if city else None
-
-    def city_population(self, name: str) -> int:
-        city = self.cities.get(name)
-        return city.population if city else 0
-
     def similar_cities(self, name: str) -> list[str]:
         """Big cities of the same country, then of neighbouring countries."""
         city = self.cities.get(name)
