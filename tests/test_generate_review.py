@@ -311,3 +311,28 @@ def test_the_role_of_a_dead_leader_is_background_not_a_question(tmp_path):
                                 "his 2011 overthrow and death. Malian President Ibrahim Keita thanked France. "
                                 "Mr Keita visited Gao.")
     assert not any("Libyan leader" in q.prompt for q in bank.questions)
+
+
+def test_a_sum_and_its_conversion_are_varied_as_one(tmp_path):
+    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which "
+                                "EA hoped to double by 2009.")
+    checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
+    assert len(checks) == 1  # one statement per sentence: two would each show the other's figure
+    assert "(£" not in " ".join([checks[0].answer, *checks[0].distractors])
+
+
+def test_a_quote_naming_what_only_its_speaker_is_said_to_be_is_not_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, "Premiership footballer and record company boss Kevin Campbell has gained an "
+                                "injunction stopping R&B singer Mark Morrison from releasing an album. Mr Campbell "
+                                "said: \"I've worked hard to realise my ambition in football but hoped my future "
+                                "would be in music.\" Morrison said: \"The injunction is ludicrous and unfair to me.\"")
+    assert not any("ambition in football" in q.prompt for q in bank.questions)
+    assert any("ludicrous" in q.prompt for q in bank.questions)
+
+
+def test_eight_of_the_countries_a_survey_polled_is_a_count_said_with_the_survey(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. In eight of the countries, the sample was limited to major "
+                                "metropolitan areas.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+    assert check.answer.startswith("In the BBC World Service poll, in eight of the countries")

@@ -636,11 +636,17 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     doc = sent.doc
     last = max(t.i for t in m.tokens)
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
-            and doc[last + 2].lower_ in ("the", "its", "their")):
-        return False  # "five of the last six years": a part of a whole we would have to change too
+            and doc[last + 2].lower_ in ("the", "its", "their")
+            and not (doc[last + 2].lower_ == "the" and last + 3 < len(doc) and doc[last + 3].lower_ == "countries"
+                     and _surveyed(af, index))):
+        # "five of the last six years": a part of a whole we would have to change too (but "eight of
+        # the countries" a survey polled is a count of its own, said with the survey)
+        return False
+    partitive = last + 3 < len(doc) and doc[last + 1].lower_ == "of" and doc[last + 3].tag_ == "NNS"
     if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
-                                               m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word:
-        return False  # a bare number ("lets 3 offer", "the 3 network") is too often a name
+                                               m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word \
+            and not (partitive and m.tokens[0].is_alpha):
+        return False  # a bare number ("lets 3 offer", "the 3 network") is too often a name; "eight of the" is not
     t = m.tokens[0]
     before = doc[t.i - 1].lower_ if t.i > 0 else ""
     if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
@@ -655,16 +661,18 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
     if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
         return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
+    if before == "(" and t.i >= 2 and (doc[t.i - 2].like_num or qty.GLUED_SCALE.match(doc[t.i - 2].text)):
+        return False  # "$3bn (£1.65bn)": the same sum again, in pounds
     if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
         return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
     survey = ""
-    if _leans_on_survey(sent):
+    if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):
         # "48% were pessimistic", "the 1,000 people interviewed": of whom, the survey an earlier
         # sentence named says ("In the BBC World Service poll, 48% were pessimistic ...").
-        if af.recent_survey is None or index - af.recent_survey[0] > _SURVEY_REACH:
+        if not _surveyed(af, index):
             return False
         survey = af.recent_survey[1]
-        thing = thing or (set(), "", af.recent_survey[0])
+        thing = thing or (set(), "", af.recent_survey[2])  # cited with the sentence that names the survey
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
@@ -692,6 +700,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
 
 _SURVEYS = {"poll", "survey", "study"}
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
+
+
+def _surveyed(af: ArticleFacts, index: int) -> bool:
+    return af.recent_survey is not None and index - af.recent_survey[0] <= _SURVEY_REACH
 
 
 def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
@@ -725,10 +737,13 @@ def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[n
             start = min(w.i for c in poss for w in c.subtree)
             # the whole subject, "... survey on the implementation of chip and pin", however parsed
             end = t.head.i if t.dep_ == "nsubj" and t.head.i > t.i else t.i + 1
-            af.recent_survey = (index, cl.render(w for w in sent.doc[start:end] if not w.is_space).rstrip(" ,"))
+            af.recent_survey = (index, cl.render(w for w in sent.doc[start:end] if not w.is_space).rstrip(" ,"), index)
             return
         if names and kids[0].dep_ == "det":
-            af.recent_survey = (index, "the " + cl.render(w for w in sent if kids[0].i < w.i <= t.i))
+            af.recent_survey = (index, "the " + cl.render(w for w in sent if kids[0].i < w.i <= t.i), index)
+            return
+        if af.recent_survey is not None and kids and kids[0].lower_ == "the":
+            af.recent_survey = (index, *af.recent_survey[1:])  # "Pipa conducted the poll ...": still about it
             return
 
 

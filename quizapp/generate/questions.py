@@ -91,7 +91,8 @@ class ArticleFacts:
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
     recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
-    recent_survey: tuple[int, str] | None = None  # (sentence, "the BBC World Service poll") last named
+    # (last sentence about it, "the BBC World Service poll", sentence that names it) of the last survey
+    recent_survey: tuple[int, str, int] | None = None
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
     recent_person: tuple[int, str, str, int] | None = None
@@ -158,6 +159,22 @@ def _central(prompt: str, sentence: int, af: ArticleFacts) -> bool:
     orgs = [n for n, kind in af.names.kinds.items() if kind == "org" and re.search(rf"\b{re.escape(n)}\b", prompt)]
     return any(sum(bool(re.search(rf"\b{re.escape(n)}\b", s)) for i, s in enumerate(af.sentences)
                    if i != sentence) >= 2 for n in orgs)
+
+
+def _tells_role(prompt: str, answer: str, distractors: list[str], af: ArticleFacts) -> bool:
+    """A quote that names what only the answer is said to be ("my ambition in football" when the
+    article calls the answer a Premiership footballer and the other option a singer)."""
+    roles: dict[str, set[str]] = {}
+    for x in af.facts:
+        if x.kind == "role":
+            roles.setdefault(af.names.canonical(x.answer), set()).update(_stems6(x.prompt.split(" as ", 1)[-1]))
+    own = roles.get(answer, set()) & _stems6(prompt)
+    return bool(own) and not any(own & roles.get(d, set()) for d in distractors)
+
+
+def _stems6(text: str) -> set[str]:
+    """The telling words of a text ("football"), not titles every politician shares ("minister")."""
+    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 5 and w not in ROLE_WORDS}
 
 
 def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
@@ -334,6 +351,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     distractors = _distinct(answer, pool, 3)
     if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
+    if f.kind == "quote" and _tells_role(prompt, answer, distractors, af):
+        return None  # "... my ambition in football": the footballer, of a footballer and a singer
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
                        cite=_cite(af, f.sentence, f.antecedent, f.chain),
                        difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
@@ -706,7 +725,7 @@ def _each_gives_away(statement: Candidate, other: Candidate) -> bool:
     """'Who claimed one in three homes ...?' next to a statement varying 'three' in 'Mike German ...
     claimed that one in three homes ...': each question shows the other's answer."""
     if other.question.prompt == FACT_CHECK_PROMPT:
-        return False
+        return True  # two statements of one sentence: each shows the figure the other varies
     part = statement.key[-1]
     answer = other.question.answer
     if isinstance(answer, str) and not _NUM_TEXT.fullmatch(answer):

@@ -28,7 +28,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
-    drop = cl.deictic_tokens(toks)
+    drop = cl.deictic_tokens(toks) | _conversion_after(sent, target)
     # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
     words = [t.lower_ for t in toks[:4]]
@@ -82,6 +82,17 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _conversion_after(sent: Span, target: set[int]) -> set[int]:
+    """'$3bn (£1.65bn)': the same sum in another currency, which a varied '$5bn' would contradict."""
+    doc, after = sent.doc, max(target) + 1
+    if after + 2 < sent.end and doc[after].text == "(":
+        close = next((t.i for t in doc[after:min(sent.end, after + 6)] if t.text == ")"), None)
+        inside = doc[after + 1:close] if close is not None else None
+        if inside is not None and any(t.text in "$£€¥" or t.like_num for t in inside):
+            return set(range(after, close + 1))
+    return set()
 
 
 def _tidy(text: str) -> str:
