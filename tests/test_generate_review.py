@@ -336,3 +336,13 @@ def test_eight_of_the_countries_a_survey_polled_is_a_count_said_with_the_survey(
                                 "metropolitan areas.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
     assert check.answer.startswith("In the BBC World Service poll, in eight of the countries")
+
+
+def test_a_resolved_its_passes_the_answer_in_cited_text_check(tmp_path):
+    from quizapp.generate.report import build_report
+
+    article = tmp_path / "ea.txt"
+    article.write_text("EA\n\nEA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which EA "
+                       "hoped to double by 2009.\n", encoding="utf-8")
+    [report] = build_report([article])
+    assert any(q.prompt == FACT_CHECK_PROMPT for q in report.questions) and not report.failures
