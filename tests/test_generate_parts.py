@@ -28,7 +28,9 @@ def test_wrong_values_keep_the_look_of_the_answer():
     values = wrong_values(4500, "count")
     assert len(values) == 3 and 4500 not in values
     assert all(v % 100 == 0 for v in values)  # as round as 4,500
-    assert [format_number(v, style_of("4,500")) for v in values] == ["2,300", "6,800", "9,000"]
+    assert [format_number(v, style_of("4,500")) for v in values] == ["2,700", "6,300", "8,600"]
+    # Uneven changes: no option is plainly the one the others are halves and doubles of.
+    assert not any(abs(v / 4500 - r) < 0.01 for v in values for r in (0.5, 1.5, 2.0))
 
 
 def test_wrong_years_stay_near_and_avoid_what_the_article_says():

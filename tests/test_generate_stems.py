@@ -61,7 +61,7 @@ def test_durations_are_varied_in_fact_check_statements_but_ranges_and_thresholds
                                 "chest X-ray before they arrive.")
     checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
     closed = next(q for q in checks if "14 months" in q.answer)
-    assert [d.split(" months")[0][-2:] for d in closed.distractors] == ["21", "28", "42"]
+    assert [d.split(" months")[0][-2:] for d in closed.distractors] == ["18", "24", "34"]
     assert not any("between six and" in q.answer for q in checks)  # "between six and 6 months" is nonsense
     # "less than four months would not be tested" follows from the six-month rule: not false, not asked.
     assert not any("less than six months" in q.answer for q in checks)

@@ -151,6 +151,7 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
     return out
 
 
-# The answer's place among the changed values: second, smallest, third, largest.
-_FACTORS = ((0.5, 1.5, 2.0), (1.5, 2.0, 3.0), (0.5, 0.75, 1.5), (0.25, 0.5, 0.75))
+# The answer's place among the changed values: second, smallest, third, largest. Uneven factors,
+# so that no option is plainly the one the others are halves and doubles of.
+_FACTORS = ((0.6, 1.4, 1.9), (1.3, 1.7, 2.4), (0.45, 0.7, 1.6), (0.35, 0.55, 0.8))
 _STEPS = ((2, -1, 3), (1, 2, 3), (-1, -2, 1), (-1, -2, -3))
