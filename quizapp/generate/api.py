@@ -258,7 +258,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
-    af.recent_owner = (index, owner) if owner and subject.i not in cl.quoted_tokens(sent) else None
+    af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
 
 
 def _time_frame(sent: Span) -> str:
@@ -698,7 +698,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     return True
 
 
-_SURVEYS = {"poll", "survey", "study"}
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
 
 
@@ -709,26 +708,24 @@ def _surveyed(af: ArticleFacts, index: int) -> bool:
 def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
     """A bare '48% were pessimistic', 'respondents', 'the 1,000 people interviewed', in a sentence
     that does not name its survey itself."""
-    if any(t.lemma_ in _SURVEYS and t.pos_ == "NOUN" for t in sent):
+    if any(t.lemma_ in cl.SURVEY_NOUNS and t.pos_ == "NOUN" for t in sent):
         return False
     for t in sent:
         if t.text == "%" and t.dep_ in ("nsubj", "nsubjpass") and not any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in t.children):
             return True
-        if t.lower_ in ("respondents", "interviewees") or (t.tag_ == "VBN" and t.lemma_ in _ASKED and (
+        if t.lower_ in cl.ASKED_PEOPLE or (t.tag_ == "VBN" and t.lemma_ in cl.ASKING_VERBS and (
                 t.dep_ == "acl" or (t.dep_ == "advcl" and any(c.lower_ == "when" for c in t.children)))):
             return True  # "the 1,000 people interviewed", "Those surveyed", "when asked about ..."
     return False
 
-
-_ASKED = {"interview", "survey", "question", "poll", "ask"}
 
 
 def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
     """Remember a survey a sentence names: 'a BBC World Service poll' (as 'the BBC World Service
     poll'), 'Retail Decisions' survey on the implementation of chip and pin'."""
     for t in sent:
-        if t.lemma_ not in _SURVEYS or t.pos_ != "NOUN" or t.tag_ != "NN":
+        if t.lemma_ not in cl.SURVEY_NOUNS or t.pos_ != "NOUN" or t.tag_ != "NN":
             continue
         kids = [c for c in t.children if c.i < t.i]
         poss = [c for c in kids if c.dep_ == "poss" and any(w.pos_ == "PROPN" for w in c.subtree)]

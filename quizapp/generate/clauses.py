@@ -45,8 +45,10 @@ _PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}
 # only a name pins them down ("as part of the settlement" between GM and Fiat is clear enough).
 _NEEDS_NAME = {"settlement", "proposals", "proposal", "survey", "poll", "deal", "agreement", "scheme",
                "report", "study", "plans", "plan", "policy"}
-_ASKED_PEOPLE = {"respondents", "interviewees"}
-_ASKING = {"interview", "survey", "question", "poll", "ask"}
+# A survey, the people it asked, and what asking them is called: "respondents", "those surveyed".
+SURVEY_NOUNS = frozenset({"poll", "survey", "study"})
+ASKED_PEOPLE = frozenset({"respondents", "interviewees"})
+ASKING_VERBS = frozenset({"interview", "survey", "question", "poll", "ask"})
 
 
 def _named_in(noun: Token) -> bool:
@@ -72,12 +74,12 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
     """
     out = []
     for t in tokens:
-        if t.lower_ in _ASKED_PEOPLE and t.dep_ != "compound" and not _named_in(t):
+        if t.lower_ in ASKED_PEOPLE and t.dep_ != "compound" and not _named_in(t):
             out.append(t)  # "44% of respondents in each country": respondents to what?
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
         if dets and dets[0].lower_ == "the" and not _named_in(t) and any(
-                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in _ASKING for c in t.children):
+                c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ASKING_VERBS for c in t.children):
             out.append(t)  # "the 1,000 people interviewed": interviewed for what?
             continue
         if (t.lower_ not in ANAPHOR_NOUNS and t.lower_ not in _PART_NOUNS

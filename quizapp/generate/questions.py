@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -104,10 +105,30 @@ class ArticleFacts:
         return [v for v in self.numbers.get((kind, noun), []) if v != value and v not in here
                 and _as_round(v, value)]
 
+    # What questions ask of the whole article, worked out once it is read (not once per question).
+    @functools.cached_property
     def latest_year(self) -> float | None:
         """The latest year the article names: about when it was written."""
         years = [v for (kind, _), values in self.numbers.items() if kind == "year" for v in values]
         return max(years) if years else None
+
+    @functools.cached_property
+    def dead(self) -> frozenset[str]:
+        return frozenset(_dead(self))
+
+    @functools.cached_property
+    def office_holders(self) -> frozenset[str]:
+        return frozenset(_office_holders(self))
+
+    @functools.cached_property
+    def role_stems(self) -> dict[str, set[str]]:
+        """The telling words of what the article calls each person ("footballer", "singer")."""
+        roles: dict[str, set[str]] = {}
+        for x in self.facts:
+            if x.kind == "role":
+                role = x.prompt.split(" as ", 1)[-1]
+                roles.setdefault(self.names.canonical(x.answer), set()).update(_role_stems(role))
+        return roles
 
 
 def _as_round(v: float, value: float) -> bool:
@@ -164,17 +185,14 @@ def _central(prompt: str, sentence: int, af: ArticleFacts) -> bool:
 def _tells_role(prompt: str, answer: str, distractors: list[str], af: ArticleFacts) -> bool:
     """A quote that names what only the answer is said to be ("my ambition in football" when the
     article calls the answer a Premiership footballer and the other option a singer)."""
-    roles: dict[str, set[str]] = {}
-    for x in af.facts:
-        if x.kind == "role":
-            roles.setdefault(af.names.canonical(x.answer), set()).update(_stems6(x.prompt.split(" as ", 1)[-1]))
-    own = roles.get(answer, set()) & _stems6(prompt)
+    roles = af.role_stems
+    own = roles.get(answer, set()) & _role_stems(prompt)
     return bool(own) and not any(own & roles.get(d, set()) for d in distractors)
 
 
-def _stems6(text: str) -> set[str]:
+def _role_stems(text: str) -> set[str]:
     """The telling words of a text ("football"), not titles every politician shares ("minister")."""
-    return {w[:6] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 5 and w not in ROLE_WORDS}
+    return _stems(text, 6, 5, ROLE_WORDS)
 
 
 def _home_country(af: ArticleFacts, gaz: Gazetteer) -> str | None:
@@ -287,7 +305,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     prompt = prompt.replace("{Wh}", WH[kind][:1].upper() + WH[kind][1:]).replace("{wh}", WH[kind])
     if _fold(answer) in _fold(prompt) or answer.split()[-1].lower() in prompt.lower().split():
         return None
-    if f.kind == "role" and answer in _dead(af):
+    if f.kind == "role" and answer in af.dead:
         return None  # "Who does the article describe as the Libyan leader?": background, not the story
     if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt) \
             and not _central(prompt, f.sentence, af):
@@ -325,8 +343,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         # nor the late "president Umberto Agnelli".
         actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
         actors |= {n for n, times in names.mentions.items() if times >= 2}
-        actors -= _dead(af)
-        office = _office_holders(af)
+        actors -= af.dead
+        office = af.office_holders
         sphere = actors
         if f.kind == "role" and not _POLITICAL.search(prompt):
             sphere = actors - office  # Bush and Kerry are no "chief investment officer of Solaris"
@@ -545,7 +563,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
                               avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8,
-                              latest=af.latest_year(), rank=zlib.crc32((s.before + s.after).encode()))
+                              latest=af.latest_year, rank=zlib.crc32((s.before + s.after).encode()))
         values = [v for v in values if v > s.value or not s.higher_only][:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
@@ -703,13 +721,15 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
         return False
     if not (a.question.prompt.startswith("Who said") and b.question.prompt.startswith("Who said")):
         return False
-    one, other = _content_stems(a.question.prompt), _content_stems(b.question.prompt)
+    one, other = (_stems(c.question.prompt, 5, 2, _FUNCTION_WORDS) for c in (a, b))
     shared = one & other
     return len(shared) >= 2 and len(shared) >= 0.5 * max(len(one), len(other))
 
 
-def _content_stems(prompt: str) -> set[str]:
-    return {w[:5] for w in re.findall(r"[a-z]+", prompt.lower()) if w not in _FUNCTION_WORDS and len(w) > 2}
+def _stems(text: str, size: int, longer_than: int, skip: frozenset[str] | set[str]) -> set[str]:
+    """The first `size` letters ("emotion" and "emotional" meet) of the words of `text` longer
+    than `longer_than` letters, less the `skip` words."""
+    return {w[:size] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > longer_than and w not in skip}
 
 
 def _content_pairs(prompt: str) -> set[tuple[str, str]]:

@@ -124,8 +124,8 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
     if cl.ANAPHORS.search(text):
         return False
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
-        if (t.lower_ in ("respondents", "interviewees") or any(c.dep_ == "acl" for c in t.children)) and (
-                surveyed or any(k.lemma_ in ("poll", "survey") for k in sent)):
+        if (t.lower_ in cl.ASKED_PEOPLE or any(c.dep_ == "acl" for c in t.children)) and (
+                surveyed or any(k.lemma_ in cl.SURVEY_NOUNS for k in sent)):
             continue  # "The BBC poll found ... compared with respondents in nine countries"
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
         if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
