@@ -310,6 +310,9 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
     f: fx.Fact | None = None
     if m.kind == "count":
         f = fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
+        if f is None and m.tokens[0].i > sent.start and sent.doc[m.tokens[0].i - 1].lower_ in ("and", "or"):
+            lead = [x for x in qty.number_mentions(sent) if x.kind == "count" and max(x.ids) < min(m.ids)]
+            f = fx.gapped_count_fact(sent, m, base, lead[-1] if lead else None)
     elif m.kind == "year":
         return fx.year_facts(sent, m, base, parse) or _listed_clause_year(sent, m, base, parse)
     elif m.kind == "percent":
@@ -688,13 +691,16 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False
     part = cl.render(sent.doc[i] for i in sorted(target))
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
+    beside = tuple(x.value for x in qty.number_mentions(sent) if x.kind == m.kind and x.ids != m.ids
+                   and (m.kind != "count" or _noun_of(x) == noun))
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
                                    sentence=index, order=index + min(target) / 10_000 + 0.00005,
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
                                    higher_only=m.hedge == "up to",
-                                   antecedent=thing[2] if thing else None))
+                                   antecedent=thing[2] if thing else None, beside=beside,
+                                   level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
 
 

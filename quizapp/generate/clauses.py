@@ -232,7 +232,8 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
             return True
         if t.pos_ in ("NOUN", "PROPN"):
             seen_noun = True
-        if t.tag_ in ("PRP", "PRP$") and low in PRONOUNS and not (low == "it" and t.dep_ == "expl"):
+        if t.tag_ in ("PRP", "PRP$") and low in PRONOUNS and not (low == "it" and t.dep_ == "expl") \
+                and not _told_whom(t):
             return True
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and t.dep_ == "det":
             return True
@@ -243,6 +244,16 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
         if low == "one" and t.dep_ in SUBJECTS:
             return True
     return bool(anaphoric_nouns(toks)) or bool(ANAPHORS.search(render(toks)))
+
+
+def _told_whom(t: Token) -> bool:
+    """'warned Labour and the Tories they were ...': `they` is the named object of the verb the
+    clause hangs on, which the same words give."""
+    if t.lower_ not in ("he", "she", "they") or t.dep_ != "nsubj" or t.head.dep_ != "ccomp":
+        return False
+    obj = next((c for c in t.head.head.children if c.dep_ in ("dobj", "dative") and c.i < t.i), None)
+    return obj is not None and obj.pos_ == "PROPN" and (t.lower_ != "they" or obj.tag_ == "NNPS" or any(
+        c.dep_ == "conj" for c in obj.children))
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -289,6 +300,11 @@ def ask_subject(verb: Token, target: set[int], wh: str, participle: bool = False
     if any(verb.doc[i].dep_ not in ("punct", "cc") for i in rest_before):
         return None  # something stands before the subject that we cannot place
     rest = [verb.doc[i] for i in sorted(keep - target) if i > first]
+    after = rest[-1].i + 1 if rest else len(verb.doc)
+    said = render(rest)
+    if after < len(verb.doc) and verb.doc[after].text in ('"', "”") and (
+            said.count('"') % 2 or said.count("“") > said.count("”")):
+        rest.append(verb.doc[after])  # the closing quote, which the parse hung on the main verb
     finite = ("VBD", "VBZ", "VBP", "MD")
     head = rest[1] if rest[0].pos_ == "ADV" and len(rest) > 1 else rest[0]
     if len(rest) < 3 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):

@@ -125,6 +125,36 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     return f
 
 
+def gapped_count_fact(sent: Span, m: NumberMention, base: Fact, lead: NumberMention | None) -> Fact | None:
+    """'... on 175,000 people at Heathrow Airport and 10,000 at Gatwick': the second count, asked as
+    the first is ('On how many people at Gatwick were ...?'), its place put in for the first's."""
+    doc = sent.doc
+    first, last = min(m.ids), max(m.ids)
+    if lead is None or first < 1 or doc[first - 1].lower_ not in ("and", "or") or last + 2 >= sent.end:
+        return None
+    prep = doc[last + 1]
+    if prep.lower_ not in _GAP_PREPS or m.hedge != lead.hedge:
+        return None
+    gap = []
+    for u in doc[prep.i:sent.end]:
+        if u.is_punct and u.text in ",;:.!?—–":
+            break
+        gap.append(u)
+    asked = count_facts(sent, lead, base)
+    if asked is None or asked.kind != "count" or lead.head is None or len(gap) < 2 or len(gap) > 6:
+        return None
+    noun = lead.head.head
+    pp = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == prep.lower_), None)
+    if pp is None:
+        return None
+    place = cl.render(pp.subtree)
+    if asked.prompt.count(place) != 1:
+        return None
+    f = _fact_from(base, "count", asked.prompt.replace(place, cl.render(gap)), m)
+    f.noun, f.unit = asked.noun, asked.unit
+    return f
+
+
 def _gapped(conj: Token) -> bool:
     """'175,000 people at Heathrow and 10,000 at Gatwick': a bare number standing for another count
     of the same noun, which leaves the first count its own."""

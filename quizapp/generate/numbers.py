@@ -102,12 +102,17 @@ def _round_like(value: float, original: float, decimals: int) -> float:
 
 def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[float] | None = None,
                  avoid: set[float] | None = None, n: int = 3, later: bool = False,
-                 latest: float | None = None, rank: int = 0) -> list[float]:
+                 latest: float | None = None, rank: int = 0, within: tuple[float, float] | None = None,
+                 level: bool = False) -> list[float]:
     """Plausible wrong values for a number: article values of the same kind first, then changes.
     `later`: a year the article looks forward to ("2005 will be ...") gets later years only;
     `latest`: the article's latest year, which a year it looks back on cannot pass;
     `rank`: where the answer falls among the changed values (0 smallest .. 3 largest), so that
-    a bank does not always hide it second from the bottom."""
+    a bank does not always hide it second from the bottom;
+    `within`: bounds (exclusive) the sentence sets: "48% were pessimistic, while 41% were
+    optimistic" keeps the pessimists ahead, and "a majority in 14 of the 22 countries" stays below 22;
+    `level`: a level such as an index's close ("the Dow closed at 10,137"), changed by a fifth or
+    so, since halving it would be absurd."""
     avoid = set(avoid or ()) | {value}
     out: list[float] = []
 
@@ -118,6 +123,8 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
             if kind == "percent" and v >= 100 and value < 100:
                 return  # "more than 100% of the population"
             if later and v < value:
+                return
+            if within is not None and not within[0] < v < within[1]:
                 return
             if kind == "year" and not later and latest is not None and v > max(latest, value):
                 return  # "has risen since the start of 2007" in an article of 2005
@@ -146,7 +153,8 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
         for f in (*_FACTORS[rank % 4], 0.75, 3.0, 1.5, 0.5):
             take(round(_round_like(whole * f, whole, 0) - (100 - cents) / 100, 2))
         return out
-    for f in (*_FACTORS[rank % 4], 0.75, 3.0, 0.3, 1.5, 0.5, 2.0):
+    factors = _LEVEL_FACTORS[rank % 4] if level else (*_FACTORS[rank % 4], 0.75, 3.0, 0.3, 1.5, 0.5, 2.0)
+    for f in (*factors, 1.2, 0.85, 1.15, 1.25, 0.8, 1.35):
         take(_round_like(value * f, value, decimals))
     return out
 
@@ -154,4 +162,5 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
 # The answer's place among the changed values: second, smallest, third, largest. Uneven factors,
 # so that no option is plainly the one the others are halves and doubles of.
 _FACTORS = ((0.6, 1.4, 1.9), (1.3, 1.7, 2.4), (0.45, 0.7, 1.6), (0.35, 0.55, 0.8))
+_LEVEL_FACTORS = ((0.85, 1.15, 1.25), (1.15, 1.25, 1.35), (0.8, 0.88, 1.2), (0.75, 0.85, 0.88))
 _STEPS = ((2, -1, 3), (1, 2, 3), (-1, -2, 1), (-1, -2, -3))

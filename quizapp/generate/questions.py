@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import unicodedata
 import zlib
@@ -25,6 +26,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
+from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
 AnyQuestion = ChoiceQuestion | NumericQuestion
@@ -48,6 +50,9 @@ class Statement:
     future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
     higher_only: bool = False  # "speeds up to 75 megabits": up to 40 is within reach too, up to 150 is not
     antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
+    # The figures of the same kind beside it ("48% ..., while 41% ..."), whose order variants keep.
+    beside: tuple[float, ...] = ()
+    level: bool = False  # "closed at 10,137": a level, not a count
 
 
 @dataclass
@@ -73,6 +78,7 @@ class Candidate:
     swapped: str = ""  # what a fact-check statement varies (a name, "year 2005"): once per article
     amount: tuple[str, float] | None = None  # (noun, value) of the figure asked about: "people", 22953
     figure: str = ""  # a fact-check's varied figure as written with its noun: "22 countries"
+    speaker: str = ""  # whose words a "Who said ...?" asks about
 
 
 @dataclass
@@ -367,6 +373,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         home = _home_country(af, gaz)  # "modelled on the UK system" in a story of British plans
         pool = _one_per_country(answer, [p for p in pool if (gaz.country_code(p) or p) != home], gaz)
     distractors = _distinct(answer, pool, 3)
+    if f.kind == "role" and not distractors:
+        return _described_as(f, answer, af)  # a story of one person: what they are, not who
     if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
     if f.kind == "quote" and _tells_role(prompt, answer, distractors, af):
@@ -377,7 +385,26 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                        tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
     score = f.score - _length_penalty(prompt)
     return Candidate(q, score, f.order, f.sentence, ("who", answer, str(f.sentence)) if f.kind != "role"
-                     else ("role", answer, prompt))
+                     else ("role", answer, prompt),
+                     speaker=answer if f.kind == "quote" or _SAYING.match(prompt) else "")
+
+
+# "Who said ...", "Who acknowledged that ...": a question about what someone said, however phrased.
+_SAYING = re.compile(r"Who (said|says|told|tells|added|acknowledged|admitted|warned|claimed|argued|insisted|"
+                     r"predicted|believes|believed|stressed|vowed|conceded)\b")
+
+
+def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:
+    """'How does the article describe Carl Clump?': 'Retail Decisions chief executive', against the
+    same organisation's other offices."""
+    role = re.sub(r"^the ", "", f.prompt.removeprefix("Who does the article describe as ").removesuffix("?"))
+    distractors = role_variants(role)
+    if len(distractors) < 2:
+        return None
+    q = ChoiceQuestion(id="q", type="choice", prompt=f"How does the article describe {name}?", answer=role,
+                       distractors=distractors, cite=_cite(af, f.sentence, f.antecedent, f.chain),
+                       difficulty="medium", tags=["people"])
+    return Candidate(q, f.score - 0.2, f.order, f.sentence, ("role", name, q.prompt))
 
 
 # Political offices; "EA's vice president of sales" and "president of Solaris" are jobs in business.
@@ -563,7 +590,8 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         prefer = af.other_values(s.kind, s.noun, s.value, s.sentence)
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
                               avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8,
-                              latest=af.latest_year, rank=zlib.crc32((s.before + s.after).encode()))
+                              latest=af.latest_year, rank=zlib.crc32((s.before + s.after).encode()),
+                              within=_bounds(s, af), level=s.level)
         values = [v for v in values if v > s.value or not s.higher_only][:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
@@ -584,6 +612,19 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "")
 
 
+def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:
+    """What a varied figure must stay between: the figures beside it on the side they are (more
+    pessimists than optimists stays so, and shares of one whole add up to at most 100%), and for
+    a count, below the article's total of the same thing ("13 of the 22 countries": never 30)."""
+    low = max((v for v in s.beside if v < s.value), default=-math.inf)
+    high = min((v for v in s.beside if v > s.value), default=math.inf)
+    if s.kind == "percent" and s.beside and s.value + sum(s.beside) <= 100:
+        high = min(high, 100 - sum(s.beside))  # 48% pessimistic and 41% optimistic: of the same people
+    if s.kind == "count" and s.noun:
+        high = min(high, max((v for v in af.numbers.get(("count", s.noun), []) if v > s.value), default=math.inf))
+    return low, high
+
+
 _AN_NUMBER = re.compile(r"^(8|11|18|8\d|8\d\d|eight|eleven|eighteen|eighty)\b", re.I)
 
 
@@ -595,6 +636,11 @@ def _article_agrees(before: str, variant: str) -> str:
     if before.endswith((" an ", " An ")) or before in ("an ", "An "):
         return before if an else before[:-3] + before[-3] + " "
     return before
+
+
+# "Who said ...?" questions about one person's words, at most: the rest of what they said is
+# mostly the same point made again, and a story of two speakers becomes a coin toss quiz.
+QUOTES_PER_SPEAKER = 3
 
 
 def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestion]:
@@ -623,23 +669,39 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         by_fact.setdefault(k, c)
     kept: list[Candidate] = []
     varied: set[tuple[int, str]] = set()  # (article, year) already varied by a statement
-    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
-                    key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
+
+    def admit(c: Candidate) -> None:
         article = (_article_of(c), c.swapped)
         if c.question.prompt == FACT_CHECK_PROMPT and (
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
-            continue  # it and the other question on its sentence would each show the other's answer
+            return  # it and the other question on its sentence would each show the other's answer
         if c.question.prompt != FACT_CHECK_PROMPT and any(
                 k.sentence == c.sentence and _article_of(k) == _article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
                 and _each_gives_away(k, c) for k in kept):
-            continue  # the same, the other way round: the statement came first
+            return  # the same, the other way round: the statement came first
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
-            continue  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
+            return  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
+        if c.speaker and sum(k.speaker == c.speaker and _article_of(k) == _article_of(c)
+                             for k in kept) >= QUOTES_PER_SPEAKER:
+            return  # a quiz of "Florin or Bolz?" asked ten times over tests little
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
             if c.swapped:
                 varied.add(article)
+
+    # A speaker's next sentence mostly goes on with the point just asked about: their quotes
+    # further apart are asked first, and the next-door ones only while the speaker has room.
+    next_door: list[Candidate] = []
+    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
+                    key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
+        if c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
+                             and abs(k.sentence - c.sentence) <= 1 for k in kept):
+            next_door.append(c)
+        else:
+            admit(c)
+    for c in next_door:
+        admit(c)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
     # Swapping the same name again ("... in the UK" -> "... in Canada" in six sentences of an

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from quizapp.core.model import QUESTION_TYPES, ChoiceQuestion, NumericQuestion
+from quizapp.generate.entities import PARTIES
 from quizapp.generate.questions import FACT_CHECK_PROMPT, ArticleFacts
 
 CHECKS = ("answer in cited text", "distractors distinct", "distractors of the answer's kind",
@@ -54,7 +55,7 @@ def _kind(text: str, af: ArticleFacts) -> str:
         return "percent" if t.endswith("%") else "money" if t[0] in "$£€" else "number"
     if len(t.split()) > 6:
         return "statement"
-    kind = af.names.kind(t)
+    kind = af.names.kind(t) or ("party" if t in PARTIES else None)  # "SNP", which the article never named
     if kind in ("country", "city", "state", "person", "party", "org", "place"):
         return kind
     from quizapp.generate.gazetteer import load_gazetteer

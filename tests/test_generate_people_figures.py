@@ -1,0 +1,120 @@
+"""Questions a fourth reading of the dev banks asked for, on short made-up texts: the second
+figure of a gapped list, what a lone speaker is, a party's warning, fewer "Who said" questions
+about one person, and wrong figures that keep to what the sentence says around them."""
+
+from __future__ import annotations
+
+import re
+
+from quizapp.core.model import ChoiceQuestion, NumericQuestion
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+from tests.test_generate_stems import bank_of
+
+
+def _figures(text: str, before: str) -> float:
+    """The figure written just before `before` ("48%" before "% were pessimistic")."""
+    m = re.search(rf"([\d,.]+){re.escape(before)}", text)
+    assert m, (text, before)
+    return float(m.group(1).replace(",", ""))
+
+
+def test_the_second_count_of_a_gapped_list_is_asked_with_its_own_place(tmp_path):
+    bank, _ = bank_of(tmp_path, "Recent medical checks were carried out on 175,000 people at Heathrow Airport "
+                                "and 10,000 at Gatwick, officials in London said on Monday.")
+    counts = {q.answer: q.prompt for q in bank.questions if isinstance(q, NumericQuestion)}
+    assert counts.get(175000, "").startswith("On how many people at Heathrow Airport were")
+    assert counts.get(10000, "").startswith("On how many people at Gatwick were")
+    assert "Heathrow" not in counts[10000]
+
+
+def test_a_lone_speaker_is_asked_what_they_are_against_the_same_firms_other_offices(tmp_path):
+    bank, _ = bank_of(tmp_path, 'Retail Systems chief executive Carl Dunn told the BBC that card fraud would '
+                                'fall sharply this year. "Fraud moves to the weakest link," said Mr Dunn.')
+    q = next(q for q in bank.questions if q.prompt == "How does the article describe Carl Dunn?")
+    assert isinstance(q, ChoiceQuestion) and q.answer == "Retail Systems chief executive"
+    assert len(q.distractors) == 3 and all(d.startswith("Retail Systems ") for d in q.distractors)
+    assert "Retail Systems chief executive" not in q.distractors
+
+
+def test_a_minister_is_offered_other_departments(tmp_path):
+    bank, _ = bank_of(tmp_path, "Home Office Minister Dan Brow says the government already checks people "
+                                "for TB if they come into the UK for six months or more.")
+    q = next(q for q in bank.questions if q.prompt == "How does the article describe Dan Brow?")
+    assert q.answer == "Home Office Minister"
+    assert all(d.endswith(" Minister") and "Home Office" not in d for d in q.distractors)
+
+
+def test_a_story_with_someone_to_ask_instead_keeps_asking_who(tmp_path):
+    bank, _ = bank_of(tmp_path, 'Retail Systems chief executive Carl Dunn told the BBC that card fraud would '
+                                'fall. Mr Dunn expects prices to fall. "We will see," said Ann Holt, chief '
+                                'economist at Banca Ovest. Ms Holt also expects prices to rise.')
+    prompts = {q.prompt for q in bank.questions}
+    assert "Who does the article describe as the Retail Systems chief executive?" in prompts
+    assert not any(p.startswith("How does the article describe") for p in prompts)
+
+
+def test_they_told_by_name_in_the_same_sentence_is_no_dangling_pronoun(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Tories have unveiled plans for health checks. The Liberal Democrats have "
+                                'warned Labour and the Tories they were "in danger of pandering to prejudice".')
+    q = next(q for q in bank.questions if q.prompt.startswith("Which party has warned"))
+    assert q.prompt.endswith('"in danger of pandering to prejudice"?')
+    assert q.answer == "Liberal Democrats"
+    assert "Labour" not in q.distractors and "Tories" not in q.distractors
+
+
+SPEAKERS = """Gerd Florin, the firm's managing director, said the games market would double in five years.
+
+"Doubling our industry is not rocket science," said Mr Florin.
+
+Jan Bolz, the firm's head of sales, said the company would hold an awards show in Paris.
+
+"Games will be more emotional than films," Mr Florin said.
+
+"The eyes and the mouth sell the emotion now," Mr Florin said.
+
+"With more power, the hero looks just like the film star," Mr Florin said.
+
+"Older players still want to play games after work," Mr Florin said.
+
+"Celebrities will bring new players into games," said Mr Bolz."""
+
+
+def test_one_persons_words_are_asked_about_three_times_at_most(tmp_path):
+    bank, _ = bank_of(tmp_path, SPEAKERS)
+    florin = [q for q in bank.questions if q.prompt.startswith("Who said") and q.answer == "Gerd Florin"]
+    assert 2 <= len(florin) <= 3
+    assert any(q.prompt.startswith("Who said") and q.answer == "Jan Bolz" for q in bank.questions)
+
+
+def _statement(bank, words: str) -> ChoiceQuestion:  # type: ignore[no-untyped-def]
+    return next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and words in q.answer)
+
+
+def test_wrong_shares_keep_the_order_and_the_whole_the_sentence_gives(tmp_path):
+    bank, _ = bank_of(tmp_path, "A Gallup poll of 2,000 adults in Britain was published on Monday. In the Gallup "
+                                "poll, 48% were pessimistic about the national economy, while 41% were optimistic.")
+    q = _statement(bank, "were pessimistic")
+    assert q.distractors
+    for d in q.distractors:
+        pessimists = _figures(d, "% were pessimistic")
+        assert 41 < pessimists <= 59, d  # still ahead of the optimists, and no more than 100% in all
+
+
+def test_a_part_stays_below_the_whole_the_article_names(tmp_path):
+    bank, _ = bank_of(tmp_path, "Almost 23,000 people in 22 countries were questioned for the Gallup poll.\n\n"
+                                "The Gallup poll found that a majority of people in 13 countries believed the "
+                                "economy was going downhill, compared with respondents in nine countries who "
+                                "believed it was improving.")
+    q = _statement(bank, "believed the economy was going downhill")
+    assert q.distractors
+    for d in q.distractors:
+        assert 9 < _figures(d, " countries believed") < 22, d
+
+
+def test_an_index_level_is_changed_by_a_fraction_not_halved_or_doubled(tmp_path):
+    bank, _ = bank_of(tmp_path, "The benchmark Dow Jones share index closed more than 1% higher at 10,137 on "
+                                "Wednesday, traders in New York said.")
+    q = _statement(bank, "closed more than 1% higher at")
+    assert len(q.distractors) >= 2
+    for d in q.distractors:
+        assert 7_000 <= _figures(d, ", traders") <= 14_000, d
