@@ -118,3 +118,36 @@ def test_an_index_level_is_changed_by_a_fraction_not_halved_or_doubled(tmp_path)
     assert len(q.distractors) >= 2
     for d in q.distractors:
         assert 7_000 <= _figures(d, ", traders") <= 14_000, d
+
+
+def test_an_aside_about_a_person_is_asked_as_who(tmp_path):
+    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping singer "
+                                "Mark Morrison from releasing an album. Morrison, who is now as well known for his "
+                                "brushes with the law as for his music career, was in court on Monday. Mr Campbell "
+                                "said he was glad the court had agreed with him.")
+    q = next(q for q in bank.questions if q.prompt.startswith("Who is as well known for his brushes"))
+    assert q.answer == "Mark Morrison" and q.distractors == ["Kevin Campbell"]
+    assert q.prompt.endswith("as for his music career?")  # the deictic "now" left out
+
+
+def test_an_aside_about_a_state_offers_states_of_its_size(tmp_path):
+    bank, _ = bank_of(tmp_path, "In key swing states such as Ohio, which has suffered substantial job losses in "
+                                "the past four years, the economy became a crucial election issue.")
+    q = next(q for q in bank.questions if q.prompt.startswith("Which state has suffered"))
+    assert q.answer == "Ohio"
+    assert len(q.distractors) == 3 and not {"Alabama", "Alaska"} & set(q.distractors)
+
+
+def test_a_defining_clause_is_no_aside(tmp_path):
+    bank, _ = bank_of(tmp_path, "Shoppers in the towns which Tesco serves spent more this year than last, the "
+                                "company said in a statement to the London Stock Exchange.")
+    assert not any(q.prompt.startswith("Which organisation serves") for q in bank.questions)
+
+
+def test_a_place_the_sentence_opens_with_is_asked_without_the_next_clause(tmp_path):
+    bank, _ = bank_of(tmp_path, "Countries such as South Korea and France have found the advantage of faster "
+                                "broadband. In South Korea, video-on-demand over the net is cheaper than renting a "
+                                "DVD and online gaming is huge.")
+    q = next(q for q in bank.questions if q.prompt.startswith("In which country"))
+    assert q.prompt == "In which country is video-on-demand over the net cheaper than renting a DVD?"
+    assert q.answer == "South Korea" and "North Korea" not in q.distractors and "France" in q.distractors

@@ -248,6 +248,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(people.reported_speech_facts(sent, base, person_of, name_of))
     _follow_quote(sent, index, af, base, person_of, resolve)
     af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
+    af.facts.extend(people.relative_clause_facts(sent, base, name_of))
     af.facts.extend(people.role_facts(sent, base, person_of))
     af.facts.extend(people.entity_facts(sent, base, name_of))
     af.facts.extend(people.country_of_thing_facts(sent, base, name_of))

@@ -156,6 +156,12 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "NUM"))  # "and 3,000 at Bristol"
                 or (child.dep_ == "advmod" and child.lower_ in DROP_ADVERBS)):
             drop |= subtree(child)
+        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+            # "... than renting a DVD and online gaming is huge": the parse gave the next clause's
+            # subject to the object before it; from the "and" on, the words are the next clause's.
+            cc = next((t for t in reversed(verb.doc[verb.i + 1:child.i]) if t.dep_ == "cc"), None)
+            if cc is not None and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cc.i + 1:child.i]):
+                drop |= set(range(cc.i, child.i))
         elif child.dep_ == "punct":
             drop.add(child.i)
         elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (
@@ -333,6 +339,9 @@ def well_formed(prompt: str | None) -> str | None:
 def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
     """'S V ... X ...' with X an object or prepositional phrase -> 'wh aux S V ...?'."""
     keep = clause_tokens(verb)
+    if keep is not None and target and max(target) < verb.i and any(
+            verb.doc[i].dep_ == "prep" and verb.doc[i].head == verb for i in target):
+        keep |= target  # "In South Korea, video-on-demand is cheaper ...": the place is what is asked
     if keep is None or not target <= keep:
         return None
     subj = subject_of(verb)

@@ -31,7 +31,7 @@ ROLE_WORDS = {"president", "minister", "secretary", "chancellor", "leader", "chi
 class Fact:
     """One thing the article states, phrased as a question stem."""
 
-    kind: str  # count year percent money fraction multiplier quote role entity
+    kind: str  # count year percent money fraction multiplier quote role entity aside
     prompt: str  # may hold {wh}/{Wh} for an entity whose kind is decided later
     answer: str  # the answer as text (a name, or a number as written)
     sentence: int  # index of the cited sentence in the article

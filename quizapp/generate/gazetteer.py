@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass, field
 
 # Short names the data packages leave out but news text uses.
@@ -36,6 +37,7 @@ class Gazetteer:
     continent: dict[str, str] = field(default_factory=dict)  # ISO code -> continent code
     neighbours: dict[str, list[str]] = field(default_factory=dict)
     states: set[str] = field(default_factory=set)
+    state_population: dict[str, int] = field(default_factory=dict)  # name -> people in its towns
     cities: dict[str, City] = field(default_factory=dict)  # name -> most populous city of that name
     cities_by_country: dict[str, list[City]] = field(default_factory=dict)
 
@@ -78,7 +80,11 @@ class Gazetteer:
         return _unique(out)
 
     def similar_states(self, name: str) -> list[str]:
-        return sorted(s for s in self.states if s != name)
+        """The states nearest in size (by the people of their towns): Ohio gets Michigan and
+        Georgia, not Alabama and Alaska."""
+        size = self.state_population.get(name, 0)
+        return sorted((s for s in self.states if s != name),
+                      key=lambda s: (abs(math.log1p(self.state_population.get(s, 0)) - math.log1p(size)), s))
 
     @functools.cached_property
     def _by_population(self) -> list[str]:
@@ -112,10 +118,14 @@ def load_gazetteer() -> Gazetteer:
                 g.countries[value] = c.alpha_2
     for alias, code in _COUNTRY_ALIASES.items():
         g.countries.setdefault(alias, code)
-    g.states = {s["name"] for s in gc.get_us_states().values()}
+    state_names = {code: s["name"] for code, s in gc.get_us_states().items()}
+    g.states = set(state_names.values())
     cities = sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["name"]))
     for c in cities:
         city = City(c["name"], c["countrycode"], int(c["population"]))
         g.cities.setdefault(city.name, city)
         g.cities_by_country.setdefault(city.country, []).append(city)
+        if city.country == "US" and c.get("admin1code") in state_names:
+            state = state_names[c["admin1code"]]
+            g.state_population[state] = g.state_population.get(state, 0) + city.population
     return g

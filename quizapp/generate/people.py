@@ -73,6 +73,33 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
     return out
 
 
+def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'Ohio, which has suffered substantial job losses in the past four years,' -> 'Which state has
+    suffered ...?'; 'Morrison, who is now as well known for his brushes with the law ...' -> 'Who is
+    now as well known ...?': what an aside says of a name."""
+    out: list[Fact] = []
+    quoted = cl.quoted_tokens(sent)
+    for ent in sent.ents:
+        root = ent.root
+        name = name_of(root)
+        if not name or root.i in quoted or root.dep_ == "conj":
+            continue
+        for verb in root.children:
+            if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i < ent.end:
+                continue
+            wh = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                       and c.lower_ in ("who", "which")), None)
+            if wh is None or wh.i != ent.end + 1 or sent.doc[ent.end].text != ",":
+                continue  # only the aside between commas: "the firm which makes ..." defines, not adds
+            prompt = cl.ask_subject(verb, {wh.i}, "{Wh}")
+            if not prompt or len(prompt.split()) < 6 or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
+                continue
+            out.append(Fact(kind="aside", prompt=prompt, answer=name, sentence=base.sentence,
+                            order=base.order + ent.start / 10_000 + 0.00004,
+                            names_in_sentence=base.names_in_sentence, score=0.5))  # an aside: after the main fact
+    return out
+
+
 def pronoun_subject_facts(sent: Span, base: Fact, resolve) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'He said the troops died for Mali' after a sentence about Keïta -> 'Who said the troops ...?'."""
     for t in sent:

@@ -384,8 +384,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                        difficulty={"quote": "easy", "role": "medium"}.get(f.kind, "easy"),
                        tags=[{"quote": "quotes", "role": "people"}.get(f.kind, _KIND_TAG[kind])])
     score = f.score - _length_penalty(prompt)
-    return Candidate(q, score, f.order, f.sentence, ("who", answer, str(f.sentence)) if f.kind != "role"
-                     else ("role", answer, prompt),
+    key = ("who", answer, str(f.sentence)) if f.kind not in ("role", "aside") else (f.kind, answer, prompt)
+    return Candidate(q, score, f.order, f.sentence, key,
                      speaker=answer if f.kind == "quote" or _SAYING.match(prompt) else "")
 
 
@@ -463,12 +463,14 @@ def _singular(rest: str) -> str:
 
 
 def _one_per_country(answer: str, pool: list[str], gaz: Gazetteer) -> list[str]:
-    """'UK' and 'Britain' are one country: keep one name per country, none for the answer's."""
+    """'UK' and 'Britain' are one country: keep one name per country, none for the answer's; and
+    not North Korea for South Korea, whose half of the name tells them apart."""
     seen = {gaz.country_code(answer) or answer}
+    words = set(answer.split())
     out = []
     for name in pool:
         code = gaz.country_code(name) or name
-        if code not in seen:
+        if code not in seen and not (len(words) > 1 and words & set(name.split()) - {"the", "of", "and"}):
             seen.add(code)
             out.append(name)
     return out
@@ -664,8 +666,8 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         k = (c.sentence, _fold(str(c.question.answer)))
         if c.question.prompt == FACT_CHECK_PROMPT:
             k = (c.sentence, "statement:" + "|".join(c.key))
-        elif c.key[0] == "role":  # who holds an office is another fact than what they said or did
-            k = (c.sentence, "role:" + k[1])
+        elif c.key[0] in ("role", "aside"):  # who holds an office is another fact than what they said or did
+            k = (c.sentence, f"{c.key[0]}:{k[1]}")
         by_fact.setdefault(k, c)
     kept: list[Candidate] = []
     varied: set[tuple[int, str]] = set()  # (article, year) already varied by a statement
