@@ -151,3 +151,21 @@ def test_a_place_the_sentence_opens_with_is_asked_without_the_next_clause(tmp_pa
     q = next(q for q in bank.questions if q.prompt.startswith("In which country"))
     assert q.prompt == "In which country is video-on-demand over the net cheaper than renting a DVD?"
     assert q.answer == "South Korea" and "North Korea" not in q.distractors and "France" in q.distractors
+
+
+def test_a_quote_running_on_past_the_sentence_is_no_fact_of_the_article(tmp_path):
+    bank, _ = bank_of(tmp_path, 'Record company boss Kevin Campbell has gained an injunction against singer Mark '
+                                'Morrison. Mr Campbell said: "I\'m glad we were granted the injunction. "Mark '
+                                'Morrison was given everything he asked for by 2 Wikid but he went back to his old '
+                                'ways."')
+    assert not any(q.prompt.startswith("Who was given everything") for q in bank.questions)
+
+
+def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
+    bank, _ = bank_of(tmp_path, "Motorola has announced a phone with Apple. BT and Vodafone launched new services. "
+                                "Telecommunications regulator Ofcom has declared 056 to be the area code for Voip "
+                                "calls and 2005 is likely to see a lot more Voip services starting up. Ofcom later "
+                                "fined BT over the phone lines. Vodafone said it would appeal to Ofcom.")
+    q = next(q for q in bank.questions if "declared 056" in q.prompt)
+    assert q.prompt == "Which organisation has declared 056 to be the area code for Voip calls?"
+    assert q.answer == "Ofcom"

@@ -156,7 +156,12 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
                 or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX", "NUM"))  # "and 3,000 at Bristol"
                 or (child.dep_ == "advmod" and child.lower_ in DROP_ADVERBS)):
             drop |= subtree(child)
-        if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"):
+        second = child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "ccomp" and c.i < child.i for c in verb.children) and not any(
+            c.dep_ in SUBJECTS for c in child.children)  # "declared 056 to be ... and 2005 is likely to"
+        if second:
+            drop |= subtree(child)
+        if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or second:
             # "... than renting a DVD and online gaming is huge": the parse gave the next clause's
             # subject to the object before it; from the "and" on, the words are the next clause's.
             cc = next((t for t in reversed(verb.doc[verb.i + 1:child.i]) if t.dep_ == "cc"), None)
@@ -425,7 +430,7 @@ def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> st
     return well_formed(finish(" ".join(p for p in [wh, be, participle, prep, ante_text, render(post)] if p)))
 
 
-_QUOTE_RE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # an open quote runs on to the end
 
 
 def quoted_tokens(sent) -> set[int]:  # type: ignore[no-untyped-def]

@@ -214,7 +214,7 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
             prompt = _ask_agent(verb.head, root, ent)
         else:
             continue
-        if not prompt or len(prompt.split()) > 30 or any(ch.isdigit() for ch in prompt):
+        if not prompt or len(prompt.split()) > 30:
             continue
         # "The Tories have warned": the verb right after a plural subject agrees with it.
         first = min([verb, *cl.aux_of(verb)], key=lambda x: x.i)

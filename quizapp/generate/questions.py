@@ -298,6 +298,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None  # "Which place warned ...": a place that acts is an organisation in disguise
     if kind == "org" and answer not in names.sure:
         return None  # a one-word name seen once (Labour? a game?) is not surely an organisation
+    if f.kind == "entity" and any(x.kind == "claim" and x.sentence == f.sentence and x.answer == f.answer
+                                  for x in af.facts):
+        return None  # "Which organisation predicts ...?" is a claim, asked (or not) as one
     if f.kind == "claim":
         # "Which organisation predicts Wimax will win?": an operator or a regulator named once is no
         # forecaster; only organisations the article names again (or names as what they are) compete.
