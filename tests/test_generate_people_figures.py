@@ -169,3 +169,19 @@ def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
     q = next(q for q in bank.questions if "declared 056" in q.prompt)
     assert q.prompt == "Which organisation has declared 056 to be the area code for Voip calls?"
     assert q.answer == "Ofcom"
+
+
+def test_a_sum_its_owner_names_is_asked_how_big(tmp_path):
+    bank, _ = bank_of(tmp_path, "Both candidates pledged to bring America's $422bn federal budget deficit under "
+                                "control. Fiat agreed to a $2bn settlement with the board of GM in Detroit.")
+    q = next(q for q in bank.questions if q.prompt == "How big is America's federal budget deficit?")
+    assert q.answer == "$422bn" and all(d.startswith("$") and d.endswith("bn") for d in q.distractors)
+    assert not any(q.prompt.startswith("How big is") and "settlement" in q.prompt for q in bank.questions)
+
+
+def test_those_of_a_kind_are_no_dangling_pronoun(tmp_path):
+    bank, _ = bank_of(tmp_path, "Senator John Kerry attacked President George W Bush over jobs. Senator Kerry "
+                                "planned to increase taxes on those earning more than $200,000 a year.")
+    q = next(q for q in bank.questions if q.prompt.startswith("Who planned to increase taxes"))
+    assert q.prompt == "Who planned to increase taxes on those earning more than $200,000 a year?"
+    assert q.answer == "John Kerry"

@@ -237,6 +237,9 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
             continue
         if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself"):
             continue  # "Who said he accepted there was a problem?": he is the one asked for
+        if low == "those" and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ in ("VBG", "VBN")
+                                                        or t.doc[t.i + 1].lower_ in ("who", "with", "aged")):
+            continue  # "taxes on those earning more than $200,000": people of a kind, not ones named before
         if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
             return True
         if t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS and t.head.dep_ in ("ROOT", "ccomp"):

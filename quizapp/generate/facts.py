@@ -354,6 +354,8 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if {t.i for t in np.subtree} - m.ids:
         return None  # "the full £7.4m from the UK Treasury": the stem would lose what it is
     wh = how_many(m.hedge, "how much")
+    if np.dep_ in ("nmod", "compound", "amod") and np.head.lemma_ in _SUMS:
+        return _size_of(sent, m, base, np.head)
     if np.dep_ in cl.OBJECTS and np.head.pos_ == "VERB" and np.head.dep_ in ("ROOT", "conj", "ccomp"):
         prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
     elif np.dep_ in cl.SUBJECTS and np.head.pos_ in ("VERB", "AUX"):
@@ -367,6 +369,28 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     return f
 
 
+
+
+# Sums that a figure before them sizes: "America's $422bn federal budget deficit".
+_SUMS = {"deficit", "surplus", "debt", "loss", "profit", "budget", "settlement", "deal", "fine", "bill",
+         "bailout", "package", "investment", "takeover", "bid", "fund", "revenue", "turnover"}
+
+
+def _size_of(sent: Span, m: NumberMention, base: Fact, noun: Token) -> Fact | None:
+    """'... to bring America's $422bn federal budget deficit under control' -> 'How big is
+    America's federal budget deficit?': only a sum its owner names, so the stem says which."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ != "PROPN" or any(c.dep_ in ("det", "conj", "appos") for c in noun.children):
+        return None
+    words = [t for t in noun.subtree if t.i <= noun.i and t.i not in m.ids and (not t.is_punct or t.tag_ == "POS")]
+    if any(t.like_num for t in words) or cl.leans_on_context(words):
+        return None
+    prompt = cl.well_formed(f"How big is {cl.render(words)}?")
+    if prompt is None:
+        return None
+    f = _fact_from(base, "money", prompt, m)
+    f.unit = (m.currency + (m.scale_word or "")).strip() or None
+    return f
 
 
 def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
