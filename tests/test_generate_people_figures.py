@@ -121,21 +121,27 @@ def test_an_index_level_is_changed_by_a_fraction_not_halved_or_doubled(tmp_path)
 
 
 def test_an_aside_about_a_person_is_asked_as_who(tmp_path):
-    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping singer "
-                                "Mark Morrison from releasing an album. Morrison, who is now as well known for his "
-                                "brushes with the law as for his music career, was in court on Monday. Mr Campbell "
-                                "said he was glad the court had agreed with him.")
+    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell and singer Mark Morrison have both signed to "
+                                "a new label. Morrison, who is now as well known for his brushes with the law as "
+                                "for his music career, was in court on Monday. Mr Campbell said he was glad the "
+                                "label had agreed to the deal.")
     q = next(q for q in bank.questions if q.prompt.startswith("Who is as well known for his brushes"))
     assert q.answer == "Mark Morrison" and q.distractors == ["Kevin Campbell"]
     assert q.prompt.endswith("as for his music career?")  # the deictic "now" left out
 
 
 def test_an_aside_about_a_state_offers_states_of_its_size(tmp_path):
-    bank, _ = bank_of(tmp_path, "In key swing states such as Ohio, which has suffered substantial job losses in "
-                                "the past four years, the economy became a crucial election issue.")
+    bank, _ = bank_of(tmp_path, "The economy was the main issue in Ohio. Ohio, which has suffered substantial job "
+                                "losses in the past four years, voted for the president.")
     q = next(q for q in bank.questions if q.prompt.startswith("Which state has suffered"))
     assert q.answer == "Ohio"
     assert len(q.distractors) == 3 and not {"Alabama", "Alaska"} & set(q.distractors)
+
+
+def test_an_aside_about_one_example_of_several_is_not_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, "In key swing states such as Ohio, which has suffered substantial job losses in "
+                                "the past four years, the economy became a crucial election issue.")
+    assert not any(q.prompt.startswith("Which state has suffered") for q in bank.questions)
 
 
 def test_a_defining_clause_is_no_aside(tmp_path):
@@ -161,11 +167,18 @@ def test_a_quote_running_on_past_the_sentence_is_no_fact_of_the_article(tmp_path
     assert not any(q.prompt.startswith("Who was given everything") for q in bank.questions)
 
 
-def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
+def test_a_regulator_is_asked_only_against_other_regulators(tmp_path):
     bank, _ = bank_of(tmp_path, "Motorola has announced a phone with Apple. BT and Vodafone launched new services. "
                                 "Telecommunications regulator Ofcom has declared 056 to be the area code for Voip "
-                                "calls and 2005 is likely to see a lot more Voip services starting up. Ofcom later "
-                                "fined BT over the phone lines. Vodafone said it would appeal to Ofcom.")
+                                "calls. Ofcom later fined BT over the phone lines. Vodafone said it would appeal.")
+    assert not any("declared 056" in q.prompt for q in bank.questions)
+
+
+def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
+    bank, _ = bank_of(tmp_path, "Motorola has announced a phone with Apple. BT and Vodafone launched new services. "
+                                "Ofcom has declared 056 to be the area code for Voip calls and 2005 is likely to see "
+                                "a lot more Voip services starting up. Ofcom later fined BT over the phone lines. "
+                                "Vodafone said it would appeal to Ofcom.")
     q = next(q for q in bank.questions if "declared 056" in q.prompt)
     assert q.prompt == "Which organisation has declared 056 to be the area code for Voip calls?"
     assert q.answer == "Ofcom"
@@ -180,8 +193,44 @@ def test_a_sum_its_owner_names_is_asked_how_big(tmp_path):
 
 
 def test_those_of_a_kind_are_no_dangling_pronoun(tmp_path):
-    bank, _ = bank_of(tmp_path, "Senator John Kerry attacked President George W Bush over jobs. Senator Kerry "
+    bank, _ = bank_of(tmp_path, "Senator John Kerry and President George W Bush spoke about jobs. Senator Kerry "
                                 "planned to increase taxes on those earning more than $200,000 a year.")
     q = next(q for q in bank.questions if q.prompt.startswith("Who planned to increase taxes"))
     assert q.prompt == "Who planned to increase taxes on those earning more than $200,000 a year?"
     assert q.answer == "John Kerry"
+
+
+def test_a_closing_aside_that_leans_on_the_sentence_before_is_left_out(tmp_path):
+    bank, _ = bank_of(tmp_path, "Card scams totalled £402.4m in 2003. Card-not-present fraud rose an annual 6% to "
+                                "£116.4m, making it the biggest category even then.")
+    q = _statement(bank, "Card-not-present fraud rose")
+    assert q.answer == "Card-not-present fraud rose an annual 6% to £116.4m."
+
+
+def test_a_sum_in_another_currency_goes_with_the_sum_it_converts(tmp_path):
+    bank, _ = bank_of(tmp_path, "Mr Rossi becomes the fourth head of Veltro Motors - which is expected to make a "
+                                "800m euro ($1bn) loss in 2004 - in as many years.")
+    q = _statement(bank, "loss in 2004")
+    assert "($1bn)" not in q.answer and all("$1bn" not in d for d in q.distractors)
+
+
+def test_its_thing_is_named_by_its_owner_when_the_article_comes_back_to_it(tmp_path):
+    bank, _ = bank_of(tmp_path, "The chief executive of the Fiat conglomerate has taken control of its struggling "
+                                "car business. The car business has made an operating loss in five of the last six "
+                                "years.")
+    assert "In how many of the last six years has Fiat's car business made an operating loss?" in {
+        q.prompt for q in bank.questions}
+
+
+def test_a_figure_someone_points_to_is_asked_as_theirs(tmp_path):
+    bank, _ = bank_of(tmp_path, "Senator Marco Lupi focused on the fact that 3,000 jobs had been cut at the Veltro "
+                                "plant in 2003. Anna Berg, the Veltro chief executive, disagreed.")
+    q = next(q for q in bank.questions if isinstance(q, NumericQuestion))
+    assert q.prompt == "According to Senator Marco Lupi, how many jobs had been cut at the Veltro plant in 2003?"
+    assert q.answer == 3000
+
+
+def test_a_date_inside_a_quote_is_the_speakers_not_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, 'Singer Mark Morrison met his fans in Leeds. He added: "The whole world is waiting '
+                                'for this album and it will come out on December 27."')
+    assert not any("what date" in q.prompt.lower() for q in bank.questions)

@@ -96,8 +96,11 @@ def test_a_year_since_which_something_grew_is_not_varied(tmp_path):
 def test_an_annual_figure_for_last_year_is_not_asked_without_its_year(tmp_path):
     bank, _ = bank_of(tmp_path, "Last year 185,000 people were tested for TB at Heathrow and Gatwick airports. "
                                 "An attack killed 30 soldiers earlier this month in the Gao region.")
-    assert not any("185,000" in _all_text(q) or getattr(q, "answer", None) == 185000 for q in bank.questions)
+    assert not any(getattr(q, "answer", None) == 185000 or "last year" in q.prompt.lower() for q in bank.questions)
     assert any(getattr(q, "answer", None) == 30 for q in bank.questions)  # an event keeps its question
+    # The article's own sentence, less its "last year", still checks the figure.
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "185,000" in q.answer)
+    assert check.answer.startswith("185,000 people were tested") and "185,000" not in " ".join(check.distractors)
 
 
 COUNCIL = """Dr Ann Price said she accepted there was a problem with waiting lists.
@@ -183,7 +186,7 @@ def test_who_did_what_a_candidate_does_is_asked_among_candidates(tmp_path):
 
 def test_one_speaker_making_one_point_twice_is_asked_once(tmp_path):
     bank, _ = bank_of(tmp_path, "But Morrison vowed to ignore the order, saying \"no judge is gonna stop me\". "
-                                "Kevin Campbell signed Morrison in 2003. Mr Campbell said: \"I am gutted by what "
+                                "Kevin Campbell runs a label in Leeds. Mr Campbell said: \"I am gutted by what "
                                 "has happened.\" Morrison said: \"No injunction or judge will stop it.\"")
     about_judges = [q for q in bank.questions if "judge" in q.prompt]
     assert len(about_judges) == 1 and about_judges[0].answer == "Morrison"
@@ -270,9 +273,10 @@ def test_a_vice_president_of_sales_holds_a_business_role(tmp_path):
 def test_the_other_person_of_a_sentence_described_as_something_else_is_a_fair_wrong_role(tmp_path):
     bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping R&B "
                                 "singer Mark Morrison from releasing an album. Mr Campbell said he was sad. Morrison "
-                                "vowed to release the album on Monday.")
-    q = next(q for q in bank.questions if q.prompt.startswith("Who does the article describe as"))
-    assert q.answer == "Kevin Campbell" and q.distractors == ["Mark Morrison"]
+                                "vowed to release the album on Monday. Lawyer Jane Hill said the case would be heard "
+                                "in the High Court. Ms Hill works in Leeds.")
+    q = next(q for q in bank.questions if q.prompt.startswith("Who does the article describe as the record"))
+    assert q.answer == "Kevin Campbell" and "Mark Morrison" in q.distractors
 
 
 def test_a_year_is_not_asked_when_the_figure_is_the_fact(tmp_path):
@@ -325,7 +329,8 @@ def test_a_quote_naming_what_only_its_speaker_is_said_to_be_is_not_asked(tmp_pat
     bank, _ = bank_of(tmp_path, "Premiership footballer and record company boss Kevin Campbell has gained an "
                                 "injunction stopping R&B singer Mark Morrison from releasing an album. Mr Campbell "
                                 "said: \"I've worked hard to realise my ambition in football but hoped my future "
-                                "would be in music.\" Morrison said: \"The injunction is ludicrous and unfair to me.\"")
+                                "would be in music.\" Morrison said: \"The injunction is ludicrous and unfair to me.\" "
+                                "Lawyer Jane Hill said: \"The case will be heard soon.\" Ms Hill works in Leeds.")
     assert not any("ambition in football" in q.prompt for q in bank.questions)
     assert any("ludicrous" in q.prompt for q in bank.questions)
 

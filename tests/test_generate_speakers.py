@@ -28,7 +28,7 @@ The old fish market has served the harbour for a century, says Ruth Ellery, a lo
 
 DUET = """Band split ends in court
 
-Guitarist Sam Okafor has taken his former partner Lena Voss to court over the songs of their band.
+Guitarist Sam Okafor and singer Lena Voss have split up their band after ten years.
 
 Okafor claims he wrote every song on the album Blue Rooms himself.
 
@@ -84,6 +84,15 @@ def test_a_quote_opened_by_saying_may_start_in_lower_case(tmp_path):
     q = _asking(_bank(tmp_path, HARBOUR), "no council is going")
     assert q.prompt == "Who said “no council is going to take our harbour away”?"
     assert q.answer == "Tom Baxter"
+
+
+def test_two_people_the_story_sets_against_each_other_are_no_coin_toss(tmp_path):
+    # "Who said 'I wrote half of those songs'?", Okafor or Voss, in a story of Okafor taking Voss to
+    # court over who wrote the songs: which side would say it, the story tells.
+    qs = _bank(tmp_path, DUET.replace("Guitarist Sam Okafor and singer Lena Voss have split up their band after "
+                                      "ten years.", "Guitarist Sam Okafor has taken his former partner Lena Voss "
+                                      "to court over the songs of their band."))
+    assert not any(q.prompt.startswith("Who said") for q in qs)
 
 
 def test_with_two_people_the_other_one_is_the_only_distractor(tmp_path):

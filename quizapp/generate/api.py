@@ -209,6 +209,10 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
         if undated and m.kind in ("count", "percent", "money"):
+            # "Last year 185,000 people were tested": no question can say which year, but the
+            # sentence, less its "last year", is still the article's to check a figure against.
+            if not (m.kind == "count" and m.value <= 2):
+                _add_statement(sent, m, index, af, key[1], thing)
             continue
         made = _number_facts(sent, m, base, parse)
         again = None
@@ -255,6 +259,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(dates.date_facts(sent, base))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
+    _track_opposed(sent, af, person_of)
     _track_thing(sent, index, af, thing)
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -306,8 +311,15 @@ def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], st
 
 def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
     """The question stems one number of the sentence supports."""
-    if any(a.lemma_ == "fact" and a.dep_ == "pobj" for a in m.tokens[0].ancestors):
-        return []  # "Bush focused on the fact that two million jobs ...": his claim, not the article's
+    claimant = None
+    if fact := next((a for a in m.tokens[0].ancestors if a.lemma_ == "fact" and a.dep_ == "pobj"), None):
+        # "Bush focused on the fact that two million jobs ...": his claim, not the article's, so
+        # asked as his ("According to President Bush, how many jobs ...?").
+        verb = fact.head.head
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN" or m.kind == "year":
+            return []
+        claimant = cl.render(subject.subtree)
     f: fx.Fact | None = None
     if m.kind == "count":
         f = fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
@@ -320,6 +332,10 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
         f = fx.percent_fact(sent, m, base)
     elif m.kind == "money":
         f = fx.money_fact(sent, m, base)
+    if f is not None and claimant:
+        if claimant.lower() in f.prompt.lower():
+            return []
+        f.prompt = f"According to {claimant}, {f.prompt[:1].lower()}{f.prompt[1:]}"
     return [f] if f else []
 
 
@@ -441,6 +457,11 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
                     and not (c.dep_ == "relcl" and sent.doc[c.left_edge.i - 1].text == ",")]
             if len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the" and kids[0].i == t.i - 1:
                 return {t.i - 1, t.i}, phrase, intro
+            named = phrase.split()  # "The car business" for "Fiat's car business": the same words
+            if (kids and kids[0].dep_ == "det" and kids[0].lower_ == "the" and len(kids) > 1
+                    and all(k.dep_ == "compound" and k.text in named for k in kids[1:])
+                    and [k.i for k in kids] == list(range(kids[0].i, t.i))):
+                return {k.i for k in kids} | {t.i}, phrase, intro
             # "... technologies such as Wimax. This wireless technology can ...": the one just named.
             if (intro == index - 1 and kids and kids[0].dep_ == "det" and kids[0].lower_ == "this"
                     and all(k.i < t.i and (k is kids[0] or k.dep_ == "amod") for k in kids)):
@@ -480,6 +501,17 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
             words = [w for w in t.subtree if w.i > kids[0].i]
             if not cl.leans_on_context(words):
                 return t.lemma_.lower(), f"the {cl.render(words)}"
+    orgs = [e for e in sent.ents if e.label_ == "ORG" and e.root.i not in quoted]
+    for t in sent:
+        # "The chief executive of the Fiat conglomerate has taken control of its struggling car
+        # business" -> ('business', "Fiat's car business"): the one organisation's own thing.
+        kids = list(t.children)
+        if (len(orgs) == 1 and t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in quoted and kids
+                and kids[0].lower_ == "its" and kids[0].dep_ == "poss" and orgs[0].end <= kids[0].i
+                and all(k.i < t.i and k.dep_ in ("poss", "amod", "compound") for k in kids)):
+            compounds = [k.text for k in kids if k.dep_ == "compound"]
+            name = clean_name(orgs[0].text)
+            return t.lemma_.lower(), " ".join([f"{name}'s", *compounds, t.text])
     for t in sent:
         if t.dep_ != "nsubjpass" or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in quoted:
             continue
@@ -564,6 +596,25 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
     opens = stripped[:1] in "\"“"  # a new paragraph of the quote opens again, closed or not before
     open_after = (marks % 2 == 1) if opens else still_open != (marks % 2 == 1)
     af.open_quote = (index, speaker, [*chain, index], open_after)
+
+
+def _track_opposed(sent, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
+    """Note the people one sentence sets against each other: the subject of a verb and a person in
+    what it does ("Kerry attacked President Bush's record", "Campbell has gained an injunction
+    stopping singer Mark Morrison", "Marchionne has replaced Herbert Demel")."""
+    quoted = cl.quoted_tokens(sent)
+    people_here = [(e, person_of(e.root)) for e in sent.ents if e.root.i not in quoted]
+    people_here = [(e, n) for e, n in people_here if n]
+    for e, name in people_here:
+        if e.root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        verb = e.root.head
+        mine = cl.subtree(e.root)
+        for other, other_name in people_here:
+            if other_name != name and other.root.i in cl.subtree(verb) - mine and other.root.dep_ != "conj" \
+                    and not any(a.dep_ == "ccomp" or a.lemma_ in fx.SAY_VERBS for a in other.root.ancestors
+                                if a.i != verb.i and verb in a.ancestors):
+                af.opposed.add(frozenset((name, other_name)))
 
 
 def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]

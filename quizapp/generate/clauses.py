@@ -145,6 +145,20 @@ def subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _next_subject(verb: Token, child: Token) -> set[int] | None:
+    """The words from an "and" to `child`, a verb without a subject of its own, when they hang
+    together as a noun phrase (relative clauses the parse hung on the noun before count too)."""
+    for cc in (t for t in verb.doc[verb.i + 1:child.i] if t.dep_ == "cc"):
+        noun = next((c for c in cc.head.children if c.dep_ == "conj" and c.i > cc.i
+                     and c.pos_ in ("NOUN", "PROPN", "NUM")), None)
+        span = range(cc.i + 1, child.i)
+        if noun is not None and all(
+                t.head.i in span or t == noun or (t.head == child and t.dep_ in ("aux", "neg"))
+                or (t.dep_ == "relcl" and t.head == cc.head and t.i > noun.i) for t in verb.doc[cc.i + 1:child.i]):
+            return set(range(cc.i, child.i))
+    return None
+
+
 def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
     """The tokens of `verb`'s own clause, trimmed of side remarks; None if it leans on context.
     `participle` keeps a closing ", abandoning last-ditch hopes of ..." that says what the act was."""
@@ -161,12 +175,13 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
             c.dep_ in SUBJECTS for c in child.children)  # "declared 056 to be ... and 2005 is likely to"
         if second:
             drop |= subtree(child)
-        if (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")) or second:
-            # "... than renting a DVD and online gaming is huge": the parse gave the next clause's
-            # subject to the object before it; from the "and" on, the words are the next clause's.
-            cc = next((t for t in reversed(verb.doc[verb.i + 1:child.i]) if t.dep_ == "cc"), None)
-            if cc is not None and not any(t.pos_ in ("VERB", "AUX") for t in verb.doc[cc.i + 1:child.i]):
-                drop |= set(range(cc.i, child.i))
+        if child.i > verb.i and child.pos_ in ("VERB", "AUX") and (child.dep_ == "conj" or second or (
+                child.dep_ == "ccomp" and not any(c.dep_ in SUBJECTS for c in child.children))):
+            # "... than renting a DVD and online gaming is huge", "a phone that works with iTunes and
+            # other gadgets that sport a big memory will become commonplace": the parse gave the next
+            # clause's subject to the object before it; from that "and" on, the words are the next clause's.
+            if (taken := _next_subject(verb, child)) is not None:
+                drop |= taken | subtree(child)
         elif child.dep_ == "punct":
             drop.add(child.i)
         elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (

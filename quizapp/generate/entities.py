@@ -62,6 +62,7 @@ class Mention:
     after_org_noun: bool = False  # "analyst firm Telecom View", "regulator Ofcom": an organisation
     proper: bool = True  # every word a proper noun or capitalised
     acts: bool = False  # the subject of a verb: "Motorola has announced a deal", "Vodafone launched"
+    described: str = ""  # the words before it that say what it is: "telecommunications regulator"
 
 
 @dataclass
@@ -85,7 +86,19 @@ class NameBook:
         return [n for n in self.order if self.kinds.get(n) == kind and n in self.sure]
 
     sure: set[str] = field(default_factory=set)  # names sure enough of their kind to be distractors
+    # What sort of organisation the article says a name is, where it says: "regulator", "analyst".
+    sectors: dict[str, str] = field(default_factory=dict)
     acting_once: set[str] = field(default_factory=set)  # of those, one-word organisations named once, acting
+
+
+_SECTORS = (("regulator", re.compile(r"\b(regulator|watchdog|ombudsman)\b")),
+            ("analyst", re.compile(r"\b(analysts?|consultancy|research|pollsters?|polling)\b")))
+
+
+def sector_of(described: str) -> str:
+    """'telecommunications regulator' -> 'regulator', 'analyst firm' -> 'analyst': the sorts of
+    organisation that do not stand in for companies (nor companies for them); '' for the rest."""
+    return next((sector for sector, pattern in _SECTORS if pattern.search(described)), "")
 
 
 _CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title", "title"),
@@ -168,6 +181,8 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
     for m in mentions:
         if m.title:
             book.titles.setdefault(book.canonical(m.name), m.title)
+        if sector := sector_of(m.described):
+            book.sectors.setdefault(book.canonical(m.name), sector)
         if m.name:
             book.mentions[book.canonical(m.name)] += 1
     return book

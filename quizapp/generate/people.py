@@ -73,6 +73,14 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
     return out
 
 
+def _an_example(tok: Token) -> bool:
+    """'states such as Ohio', 'countries including Mali', 'firms like Disney': one of several."""
+    head = tok.head
+    before = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i])
+    return (head.dep_ == "prep" and head.lower_ in ("as", "including", "like")) or before.endswith(
+        ("such as", "including", "like"))
+
+
 def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'Ohio, which has suffered substantial job losses in the past four years,' -> 'Which state has
     suffered ...?'; 'Morrison, who is now as well known for his brushes with the law ...' -> 'Who is
@@ -82,8 +90,8 @@ def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # typ
     for ent in sent.ents:
         root = ent.root
         name = name_of(root)
-        if not name or root.i in quoted or root.dep_ == "conj":
-            continue
+        if not name or root.i in quoted or root.dep_ == "conj" or _an_example(root):
+            continue  # "key swing states such as Ohio, which ...": other states may have suffered too
         for verb in root.children:
             if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i < ent.end:
                 continue
@@ -328,6 +336,17 @@ def _in_list_of_works(tok: Token) -> bool:
     return tok.dep_ == "appos" and head.lower_ in _WORK_NOUNS
 
 
+def _described(ent: Span) -> str:
+    """'Telecommunications regulator Ofcom', 'the now defunct telecoms watchdog Oftel': the common
+    nouns right before a name, which say what it is."""
+    words = []
+    for t in reversed(ent.doc[max(ent.sent.start, ent.start - 4):ent.start]):
+        if t.pos_ not in ("NOUN", "ADJ") or t.dep_ not in ("compound", "amod", "nmod"):
+            break
+        words.append(t.lower_)
+    return " ".join(reversed(words))
+
+
 def mentions_of(sent: Span) -> list[Mention]:
     """The named entities of a sentence with the cues that help decide their kind."""
     out = []
@@ -360,7 +379,7 @@ def mentions_of(sent: Span) -> list[Mention]:
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
                         and w.lower_.rstrip(".") in ("mr", "mrs", "ms", "miss", "dr", "sir")), ""),
             proper=proper, acts=ent.root.dep_ == "nsubj" and ent.root.head.pos_ == "VERB"
-            and ent.root.i not in cl.quoted_tokens(sent)))
+            and ent.root.i not in cl.quoted_tokens(sent), described=_described(ent)))
     return out
 
 

@@ -104,6 +104,9 @@ class ArticleFacts:
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
     recent_person: tuple[int, str, str, int] | None = None
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
+    # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
+    # record", "Campbell has gained an injunction stopping Morrison"), as written.
+    opposed: set[frozenset[str]] = field(default_factory=set)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -337,6 +340,13 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                 in_sentence.discard(n)
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
+    if kind == "org":
+        # A regulator for a regulator; and for a deed, never an analyst firm for a phone maker (a
+        # forecast, an analyst or a company may well have made).
+        def sector(n: str) -> str:
+            found = names.sectors.get(n, "")
+            return "" if found == "analyst" and f.kind == "claim" else found
+        pool = [n for n in pool if sector(n) == sector(answer)]
     if kind == "party":  # "the Tories" in the sentence rules out "the Conservatives" too
         named = {PARTIES[n] for n in names.of_kind("party") if _fold(n) in in_sentence | {_fold(answer)}
                  or re.search(rf"\b{re.escape(n)}\b", prompt)}
@@ -378,6 +388,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     distractors = _distinct(answer, pool, 3)
     if f.kind == "role" and not distractors:
         return _described_as(f, answer, af)  # a story of one person: what they are, not who
+    if kind == "person" and len(distractors) == 1 and _opposed(answer, distractors[0], af):
+        # "Who said 'no judge is gonna stop me'?", Morrison or Campbell, in a story of Campbell's
+        # injunction against Morrison: which side would say it, the story tells.
+        return None
     if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
     if f.kind == "quote" and _tells_role(prompt, answer, distractors, af):
@@ -395,6 +409,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
 # "Who said ...", "Who acknowledged that ...": a question about what someone said, however phrased.
 _SAYING = re.compile(r"Who (said|says|told|tells|added|acknowledged|admitted|warned|claimed|argued|insisted|"
                      r"predicted|believes|believed|stressed|vowed|conceded)\b")
+
+
+def _opposed(a: str, b: str, af: ArticleFacts) -> bool:
+    return any({af.names.canonical(x) for x in pair} == {a, b} for pair in af.opposed)
 
 
 def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:

@@ -28,7 +28,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
-    drop = cl.deictic_tokens(toks) | _conversion_after(sent, target)
+    drop = cl.deictic_tokens(toks) | _conversion_after(sent, target) | _closing_aside(sent, target)
     # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
     words = [t.lower_ for t in toks[:4]]
@@ -84,9 +84,28 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
+def _closing_aside(sent: Span, target: set[int]) -> set[int]:
+    """'..., making it the biggest category even then.': a closing participle that leans on what
+    came before, left out (with its comma) so the rest can stand alone."""
+    for t in sent:
+        if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ROOT" and t.i > max(target) \
+                and t.i > sent.start and sent.doc[t.i - 1].text == ",":
+            words = cl.subtree(t)
+            rest = [x for x in sent if x.i > max(words) and not x.is_punct]
+            if not rest and (cl.leans_on_context(sent.doc[t.i:max(words) + 1])
+                             or cl.ANAPHORS.search(cl.render(sent.doc[t.i:max(words) + 1]))):
+                return words | {t.i - 1}
+    return set()
+
+
+_SUM_WORDS = {"m", "bn", "million", "billion", "euro", "euros", "dollar", "dollars", "pound", "pounds", "yen"}
+
+
 def _conversion_after(sent: Span, target: set[int]) -> set[int]:
     """'$3bn (£1.65bn)': the same sum in another currency, which a varied '$5bn' would contradict."""
     doc, after = sent.doc, max(target) + 1
+    while after < sent.end and doc[after].lower_ in _SUM_WORDS:
+        after += 1  # "a 800m euro ($1bn) loss"
     if after + 2 < sent.end and doc[after].text == "(":
         close = next((t.i for t in doc[after:min(sent.end, after + 6)] if t.text == ")"), None)
         inside = doc[after + 1:close] if close is not None else None
