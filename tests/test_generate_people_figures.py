@@ -34,6 +34,7 @@ def test_a_lone_speaker_is_asked_what_they_are_against_the_same_firms_other_offi
     assert isinstance(q, ChoiceQuestion) and q.answer == "Retail Systems chief executive"
     assert len(q.distractors) == 3 and all(d.startswith("Retail Systems ") for d in q.distractors)
     assert "Retail Systems chief executive" not in q.distractors
+    assert "Retail Systems managing director" not in q.distractors  # a near-synonym is no wrong answer
 
 
 def test_a_minister_is_offered_other_departments(tmp_path):

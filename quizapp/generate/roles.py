@@ -19,6 +19,8 @@ _FAMILIES: tuple[tuple[str, ...], ...] = (
     ("spokesman", "chief executive", "chairman", "press officer"),
     ("spokeswoman", "chief executive", "chairwoman", "press officer"),
 )
+# Titles too close to tell apart: never offered against each other.
+_SAME = ({"chief executive", "managing director", "general manager"}, {"chairman", "chairwoman"})
 _DEPARTMENTS = ("Home Office", "Foreign Office", "Health", "Treasury", "Education", "Defence", "Transport",
                 "Trade")
 _MINISTER = re.compile(rf"\b({'|'.join(_DEPARTMENTS)}) (Minister|Secretary)\b")
@@ -40,7 +42,7 @@ def role_variants(phrase: str, n: int = 3) -> list[str]:
     capital = m.group(1)[:1].isupper()
     out = []
     for other in family:
-        if other == title or other in phrase.lower():
+        if other == title or other in phrase.lower() or any({title, other} <= same for same in _SAME):
             continue
         word = other.title() if capital else other
         out.append(phrase[:m.start(1)] + word + phrase[m.end(1):])
