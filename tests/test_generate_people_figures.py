@@ -193,12 +193,13 @@ def test_a_sum_its_owner_names_is_asked_how_big(tmp_path):
     assert not any(q.prompt.startswith("How big is") and "settlement" in q.prompt for q in bank.questions)
 
 
-def test_those_of_a_kind_are_no_dangling_pronoun(tmp_path):
+def test_those_of_a_kind_are_no_dangling_pronoun_and_a_threshold_is_varied(tmp_path):
     bank, _ = bank_of(tmp_path, "Senator John Kerry and President George W Bush spoke about jobs. Senator Kerry "
                                 "planned to increase taxes on those earning more than $200,000 a year.")
-    q = next(q for q in bank.questions if q.prompt.startswith("Who planned to increase taxes"))
-    assert q.prompt == "Who planned to increase taxes on those earning more than $200,000 a year?"
-    assert q.answer == "John Kerry"
+    # A line drawn at "more than $200,000" is no hedge: $100,000 would be false, so it is varied.
+    q = _statement(bank, "planned to increase taxes on those earning more than $200,000 a year")
+    assert q.answer == "Senator Kerry planned to increase taxes on those earning more than $200,000 a year."
+    assert all(re.search(r"more than \$[\d,]+ a year\.$", d) and "$200,000" not in d for d in q.distractors)
 
 
 def test_a_closing_aside_that_leans_on_the_sentence_before_is_left_out(tmp_path):
@@ -235,3 +236,14 @@ def test_a_date_inside_a_quote_is_the_speakers_not_asked(tmp_path):
     bank, _ = bank_of(tmp_path, 'Singer Mark Morrison met his fans in Leeds. He added: "The whole world is waiting '
                                 'for this album and it will come out on December 27."')
     assert not any("what date" in q.prompt.lower() for q in bank.questions)
+
+
+def test_a_superlative_a_poll_found_is_asked_of_that_poll(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. China and India were the most optimistic, followed by "
+                                "Indonesia. South Korea was the most pessimistic, while respondents in Italy and "
+                                "Mexico were also quite gloomy.")
+    q = next(q for q in bank.questions if "most pessimistic" in q.prompt)
+    assert q.prompt == "In the BBC World Service poll, which country was the most pessimistic?"
+    assert q.answer == "South Korea" and not {"Italy", "Mexico"} & set(q.distractors)
+    assert len(q.cite.quotes) == 2  # the sentence naming the poll too

@@ -254,7 +254,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
     af.facts.extend(people.relative_clause_facts(sent, base, name_of))
     af.facts.extend(people.role_facts(sent, base, person_of))
-    af.facts.extend(people.entity_facts(sent, base, name_of))
+    survey = (af.recent_survey[1], af.recent_survey[2]) if af.recent_survey and _surveyed(af, index) else None
+    af.facts.extend(people.entity_facts(sent, base, name_of, survey))
     af.facts.extend(people.country_of_thing_facts(sent, base, name_of))
     af.facts.extend(dates.date_facts(sent, base))
     _add_name_slots(sent, index, af, thing)
@@ -718,7 +719,9 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
     if before == "(" and t.i >= 2 and (doc[t.i - 2].like_num or qty.GLUED_SCALE.match(doc[t.i - 2].text)):
         return False  # "$3bn (£1.65bn)": the same sum again, in pounds
-    if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to":
+    threshold = m.head is not None and m.head.dep_ == "dobj" and m.head.head.tag_ == "VBG" and \
+        m.head.head.dep_ == "acl"  # "taxes on those earning more than $200,000": a line, not a hedge
+    if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to" and not threshold:
         return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
     survey = ""
     if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):

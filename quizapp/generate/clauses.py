@@ -252,8 +252,7 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
             continue
         if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself"):
             continue  # "Who said he accepted there was a problem?": he is the one asked for
-        if low == "those" and t.i + 1 < len(t.doc) and (t.doc[t.i + 1].tag_ in ("VBG", "VBN")
-                                                        or t.doc[t.i + 1].lower_ in ("who", "with", "aged")):
+        if of_a_kind(t):
             continue  # "taxes on those earning more than $200,000": people of a kind, not ones named before
         if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
             return True
@@ -273,6 +272,14 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
         if low == "one" and t.dep_ in SUBJECTS:
             return True
     return bool(anaphoric_nouns(toks)) or bool(ANAPHORS.search(render(toks)))
+
+
+def of_a_kind(t: Token) -> bool:
+    """'those earning more than $200,000', 'those who moved up a band': people of a kind, not
+    ones named before."""
+    after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    return t.lower_ == "those" and after is not None and (
+        after.tag_ == "VBG" or after.lower_ in ("who", "with", "aged", "earning"))
 
 
 def _told_whom(t: Token) -> bool:

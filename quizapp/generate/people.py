@@ -175,8 +175,10 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
     return out
 
 
-def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """A named subject or place of the main clause: 'Which country provides ...?'."""
+def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def]
+                 survey: tuple[str, int] | None = None) -> list[Fact]:
+    """A named subject or place of the main clause: 'Which country provides ...?'; `survey` (the
+    poll a sentence leans on) lets 'South Korea was the most pessimistic' be asked of that poll."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
     for ent in sent.ents:
@@ -191,13 +193,19 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
         if root.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ == "cc" or t.lower_ == "both" for t in root.subtree):
             continue  # "both Plaid Cymru and the Liberal Democrats said": two right answers
         verb = root.head
+        antecedent = None
         if root.i in quoted:
             continue
         if root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX"):
-            if verb.lemma_ == "be" or any(t.tag_ == "RBS" or t.lower_ == "among" for t in verb.subtree):
-                continue  # "South Korea was the most pessimistic": about what?
+            most = verb.lemma_ == "be" and any(t.tag_ == "RBS" for t in verb.subtree)
+            if (verb.lemma_ == "be" and not (most and survey)) or any(
+                    (t.tag_ == "RBS" and not survey) or t.lower_ == "among" for t in verb.subtree):
+                continue  # "South Korea was the most pessimistic": about what, unless a poll says
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
+            if prompt and survey and any(t.tag_ == "RBS" for t in verb.subtree):
+                prompt = f"In {survey[0]}, {{wh}}{prompt[4:]}"  # "In the BBC World Service poll, which ..."
+                antecedent = survey[1]
             if (not prompt or len(prompt.split()) < 5) and verb.lemma_ not in SAY_VERBS:
                 # "Who conceded defeat?" says too little: ", abandoning last-ditch hopes of ..." with it
                 prompt = cl.ask_subject(verb, target, "{Wh}", participle=True)
@@ -229,7 +237,8 @@ def entity_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore
         plural = root.dep_ in ("nsubj", "nsubjpass") and first.tag_ == "VBP" and first.i == ent.end
         out.append(Fact(kind="entity", prompt=prompt, answer=name, sentence=base.sentence,
                         order=base.order + ent.start / 10_000 + 0.00002,
-                        names_in_sentence=base.names_in_sentence, score=0.55, plural=plural))
+                        names_in_sentence=base.names_in_sentence, score=0.55, plural=plural,
+                        antecedent=antecedent))
     return out
 
 

@@ -130,7 +130,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
         if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
                 not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")):
             return False
-        if t.tag_ == "DT" and low in ("this", "these", "those", "that"):
+        if t.tag_ == "DT" and low in ("this", "these", "those", "that") and not cl.of_a_kind(t):
             return False  # "Those surveyed in three countries were split": on what, said before
         if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
             return False  # "both candidates pledged": which two, the sentences before said
