@@ -247,3 +247,19 @@ def test_a_superlative_a_poll_found_is_asked_of_that_poll(tmp_path):
     assert q.prompt == "In the BBC World Service poll, which country was the most pessimistic?"
     assert q.answer == "South Korea" and not {"Italy", "Mexico"} & set(q.distractors)
     assert len(q.cite.quotes) == 2  # the sentence naming the poll too
+
+
+def test_the_year_an_article_is_about_is_not_varied(tmp_path):
+    bank, _ = bank_of(tmp_path, "Many think 2005 is going to be a very good year for gadgets. 2005 will be the year "
+                                "that 3G phones become inescapable. New networks are due to launch in 2005. The 3 "
+                                "network launched in 2003.")
+    assert not any(q.prompt == FACT_CHECK_PROMPT and "2005" in q.answer for q in bank.questions)
+
+
+def test_a_party_the_headline_names_is_not_asked_which_party(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Tories say people fleeing persecution will not be denied sanctuary in Britain "
+                                "because of poor health. Labour says Britain already checks people for TB at its "
+                                "main airports. The Liberal Democrats said the Tories were pandering to prejudice.",
+                      title="At a glance: Tory health checks")
+    assert not any(q.prompt.startswith("Which party says people fleeing") for q in bank.questions)
+    assert any(q.prompt.startswith("Which party says Britain already checks") for q in bank.questions)

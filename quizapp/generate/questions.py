@@ -308,6 +308,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         # "Which organisation predicts Wimax will win?": an operator or a regulator named once is no
         # forecaster; only organisations the article names again (or names as what they are) compete.
         names = replace(names, sure=names.sure - names.acting_once)
+    if kind == "party" and f.kind in ("entity", "claim") and any(
+            PARTIES.get(w) == PARTIES.get(answer) for w in _party_words(af.title)):
+        return None  # "Which party says ...?" under the headline "At a glance: Tory health checks"
     if kind != "person" and f.kind in ("entity", "claim") and re.search(rf"\b{re.escape(answer)}\b", af.title):
         return None  # "Which organisation underperformed the market?" under the headline "Fiat chief ..."
 
@@ -593,7 +596,17 @@ def _number_text(f: Fact, value: float, style: NumberStyle) -> str:
     return text
 
 
+def _party_words(title: str) -> list[str]:
+    """The parties a headline names, as PARTIES spells them ("Tory" -> "Tories")."""
+    words = re.findall(r"[A-Z][\w-]*(?: [A-Z][\w-]*)*", title)
+    singular = {"Tory": "Tories", "Conservative": "Conservatives", "Lib Dem": "Lib Dems",
+                "Liberal Democrat": "Liberal Democrats", "Democrat": "Democrats", "Republican": "Republicans"}
+    return [singular.get(w, w) for phrase in words for w in (phrase, *phrase.split())]
+
+
 def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
+    if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
+        return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
     if s.kind == "fraction":
         pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
         near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
