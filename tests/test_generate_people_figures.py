@@ -263,3 +263,21 @@ def test_a_party_the_headline_names_is_not_asked_which_party(tmp_path):
                       title="At a glance: Tory health checks")
     assert not any(q.prompt.startswith("Which party says people fleeing") for q in bank.questions)
     assert any(q.prompt.startswith("Which party says Britain already checks") for q in bank.questions)
+
+
+def test_a_figure_in_a_lone_speakers_quote_is_checked_against_misquotes(tmp_path):
+    bank, _ = bank_of(tmp_path, 'Retail Systems chief executive Carl Dunn told the BBC that fraud would move online. '
+                                '"We have seen a 22% uplift in card-not-present fraud since the start of the year," '
+                                'said Mr Dunn.')
+    q = _statement(bank, "22% uplift")
+    assert q.answer == "Carl Dunn said: “We have seen a 22% uplift in card-not-present fraud since the start of " \
+                       "the year.”"
+    assert len(q.distractors) == 3 and all(d.startswith("Carl Dunn said: “We have seen a ") for d in q.distractors)
+    assert not any("22%" in d for d in q.distractors)
+
+
+def test_a_quote_whose_other_figure_is_asked_elsewhere_is_not_misquoted(tmp_path):
+    bank, _ = bank_of(tmp_path, "An eight megabit service has been launched by UK Online. It is 16 times faster than "
+                                "the average broadband package. \"The service is twice as fast as any other service "
+                                "in the UK and 16 times faster than most broadband services,\" said Mr Chris Stening.")
+    assert not any(q.prompt == FACT_CHECK_PROMPT and "said: “" in q.answer for q in bank.questions)

@@ -53,6 +53,8 @@ class Statement:
     # The figures of the same kind beside it ("48% ..., while 41% ..."), whose order variants keep.
     beside: tuple[float, ...] = ()
     level: bool = False  # "closed at 10,137": a level, not a count
+    speaker: str = ""  # whose quote the sentence is: the statement says "X said: “...”"
+    chain: list[int] = field(default_factory=list)  # the sentences a quote runs over, naming its speaker
 
 
 @dataclass
@@ -634,12 +636,15 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
-    true = s.before + s.part + s.after
-    options = _distinct(true, [_article_agrees(s.before, v) + v + s.after for v in variants], 3)
+    before, after = s.before, s.after
+    if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
+        before, after = f"{af.names.canonical(s.speaker)} said: “{before}", f"{after}”"
+    true = before + s.part + after
+    options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
     if len(options) < 2:
         return None
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
-                       cite=_cite(af, s.sentence, s.antecedent), difficulty="hard", tags=["fact-check"])
+                       cite=_cite(af, s.sentence, s.antecedent, s.chain), difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),

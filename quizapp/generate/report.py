@@ -76,8 +76,9 @@ def check_question(q: AnyQuestion, af: ArticleFacts, seen: dict[str, str]) -> li
             ok = any(n == q.answer and re.search(rf"\b{w}\b", cited, re.I) for w, n in words.items())
     elif q.prompt == FACT_CHECK_PROMPT:
         # The true statement is the cited sentence, less side words: all its words are cited (a
-        # resolved "Its" becomes "EA's", whose possessive "s" is no word of the article).
-        ok = set(_fold(q.answer).split()) - {"s"} <= set(fc.split())
+        # resolved "Its" becomes "EA's", whose possessive "s" is no word of the article; a quote is
+        # put as "X said: “...”" whoever the article had say it, "he said" or "told the BBC").
+        ok = set(_fold(q.answer).split()) - {"s", "said"} <= set(fc.split())
     else:
         ans = _fold(q.answer)
         ok = ans in fc or (ans.split() and ans.split()[-1] in fc.split())
