@@ -281,3 +281,29 @@ def test_a_quote_whose_other_figure_is_asked_elsewhere_is_not_misquoted(tmp_path
                                 "the average broadband package. \"The service is twice as fast as any other service "
                                 "in the UK and 16 times faster than most broadband services,\" said Mr Chris Stening.")
     assert not any(q.prompt == FACT_CHECK_PROMPT and "said: “" in q.answer for q in bank.questions)
+
+
+def test_a_figure_someone_puts_forward_is_asked_as_theirs_a_reported_one_is_not(tmp_path):
+    bank, _ = bank_of(tmp_path, "Government figures suggest TB in England has increased by 25% over the past 10 "
+                                "years. Floods forced at least 2,300 families from their homes in Kenya in 2021, the "
+                                "Red Cross said.")
+    prompts = {q.prompt for q in bank.questions}
+    assert "According to government figures, by what percentage has TB in England increased over the past 10 " \
+           "years?" in prompts
+    assert "At least how many families did floods force from their homes in Kenya in 2021?" in prompts
+
+
+def test_a_part_is_varied_below_its_whole_and_the_whole_is_not_varied(tmp_path):
+    bank, _ = bank_of(tmp_path, "Nine of the 20 biggest-selling games in Britain last year were published by "
+                                "Veltro Games.")  # "last year": a statement, not a question
+    q = _statement(bank, "of the 20 biggest-selling games")
+    assert q.answer.startswith("Nine of the 20")
+    assert all(re.match(r"[A-Z][a-z]+ of the 20 biggest", d) for d in q.distractors)
+
+
+def test_two_role_questions_about_the_same_two_people_are_one_too_many(tmp_path):
+    bank, _ = bank_of(tmp_path, "Gerd Florin, EA's managing director for European publishing, said games would "
+                                "grow. Mr Florin spoke in London. Jan Bolz, EA's vice president of sales in Europe, "
+                                "said films would follow. Mr Bolz spoke in Cannes.")
+    roles = [q for q in bank.questions if q.prompt.startswith("Who does the article describe as")]
+    assert len(roles) == 1

@@ -15,7 +15,7 @@ from quizapp.generate import dates, people
 from quizapp.generate import facts as fx
 from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
-from quizapp.generate.numbers import style_of
+from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
 from quizapp.generate.statements import statement_template
 
@@ -213,7 +213,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             # "Last year 185,000 people were tested": no question can say which year, but the
             # sentence, less its "last year", is still the article's to check a figure against.
             if not (m.kind == "count" and m.value <= 2):
-                _add_statement(sent, m, index, af, key[1], thing)
+                _add_statement(sent, m, index, af, key[1], thing, keep_period=True)
             continue
         made = _number_facts(sent, m, base, parse)
         again = None
@@ -334,11 +334,38 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
         f = fx.percent_fact(sent, m, base)
     elif m.kind == "money":
         f = fx.money_fact(sent, m, base)
+    if f is not None and not claimant:
+        claimant = _whose_claim(m.tokens[0])
     if f is not None and claimant:
         if claimant.lower() in f.prompt.lower():
             return []
         f.prompt = f"According to {claimant}, {f.prompt[:1].lower()}{f.prompt[1:]}"
     return [f] if f else []
+
+
+_CLAIMING = fx.SAY_VERBS | {"show", "believe", "estimate", "reveal", "find", "think"}
+
+
+def _whose_claim(tok: Token) -> str | None:
+    """'Government figures suggest TB has increased by 25%', 'Florin said more than 50% of EA's
+    games were sold to adults': the figure is a claim, asked as theirs ('According to government
+    figures, ...'). None when it is the article's own, when the source comes after it ('..., the
+    Red Cross said': reported, not argued), or when the claimant is only 'they'."""
+    for a in tok.ancestors:
+        if a.dep_ != "ccomp" or a.head.lemma_ not in _CLAIMING or a.head.pos_ != "VERB" or a.head.i > a.i:
+            continue  # "..., the Red Cross said": a source reporting, not a claim put up for debate
+        who = next((c for c in a.head.children if c.dep_ == "nsubj"), None)
+        if who is None or who.pos_ == "PRON" or cl.leans_on_context(who.subtree):
+            return None
+        words = [t for t in who.subtree if not t.is_punct or t.tag_ == "POS"]
+        if any(t.dep_ in ("relcl", "appos", "acl") for t in words) or len(words) > 6 or (
+                len(words) == 1 and words[0].pos_ != "PROPN"):
+            return None  # "as figures showed ...": whose figures, it does not say
+        text = cl.render(words)
+        proper = words[0].pos_ == "PROPN" or words[0].ent_type_ or (words[0].text[:1].isupper() and words[0].i > 0
+                                                                     and not cl.starts_sentence(words[0]))
+        return text if proper else text[:1].lower() + text[1:]
+    return None
 
 
 def _rewrite_thing(sent: Span, thing: tuple[set[int], str, int], parse: Callable[[str], Doc]
@@ -727,17 +754,26 @@ def _noun_of(m: qty.NumberMention) -> str:
 
 
 def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
-                   thing: tuple[set[int], str, int] | None = None) -> bool:
+                   thing: tuple[set[int], str, int] | None = None, keep_period: bool = False) -> bool:
     doc = sent.doc
     last = max(t.i for t in m.tokens)
+    whole: float | None = None
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
             and doc[last + 2].lower_ in ("the", "its", "their")
             and not (doc[last + 2].lower_ == "the" and last + 3 < len(doc) and doc[last + 3].lower_ == "countries"
                      and _surveyed(af, index))):
-        # "five of the last six years": a part of a whole we would have to change too (but "eight of
-        # the countries" a survey polled is a count of its own, said with the survey)
-        return False
-    partitive = last + 3 < len(doc) and doc[last + 1].lower_ == "of" and doc[last + 3].tag_ == "NNS"
+        # "Nine of the 20 biggest-selling games": the part is varied below its whole; "five of the
+        # three" would be no statement. ("eight of the countries" a survey polled is a count of its
+        # own, said with the survey.)
+        whole = next((parse_number(x.text) for x in doc[last + 3:min(len(doc), last + 5)] if x.like_num), None)
+        if whole is None:
+            return False
+    first_tok = m.tokens[0]
+    if first_tok.i >= 3 and doc[first_tok.i - 1].lower_ == "the" and doc[first_tok.i - 2].lower_ == "of" \
+            and doc[first_tok.i - 3].like_num:
+        return False  # the whole of "Nine of the 20 ...": a chart of 10 or 40 is no false statement
+    partitive = last + 3 < len(doc) and doc[last + 1].lower_ == "of" and (doc[last + 3].tag_ == "NNS"
+                                                                         or whole is not None)
     if m.kind == "count" and m.value < 10 and (m.head is None or m.head.dep_ != "nummod" or
                                                m.head.head.tag_ not in ("NNS", "NNPS")) and not m.scale_word \
             and not (partitive and m.tokens[0].is_alpha):
@@ -780,13 +816,15 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
             return False
-    tpl = statement_template(sent, target, thing[:2] if thing else None, survey)
+    tpl = statement_template(sent, target, thing[:2] if thing else None, survey, keep_period)
     if tpl is None:
         return False
     part = cl.render(sent.doc[i] for i in sorted(target))
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
     beside = tuple(x.value for x in qty.number_mentions(sent) if x.kind == m.kind and x.ids != m.ids
                    and (m.kind != "count" or _noun_of(x) == noun))
+    if whole is not None:
+        beside = (*beside, whole)
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
                                    sentence=index, order=index + min(target) / 10_000 + 0.00005,
                                    noun=noun, decimals=style_of(m.number_text).decimals,

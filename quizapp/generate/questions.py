@@ -160,7 +160,8 @@ def slug(text: str, words: int = 6) -> str:
 
 _ID_STOP = {"the", "a", "an", "of", "in", "on", "to", "did", "does", "do", "was", "were", "is", "are",
             "what", "which", "who", "how", "many", "much", "by", "for", "and", "has", "have", "had",
-            "at", "least", "more", "than", "about", "s", "article", "describe", "as", "whom", "be"}
+            "at", "least", "more", "than", "about", "s", "article", "describe", "as", "whom", "be",
+            "according"}
 
 
 def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[Candidate]:
@@ -639,7 +640,9 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     before, after = s.before, s.after
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
         before, after = f"{af.names.canonical(s.speaker)} said: “{before}", f"{after}”"
-    true = before + s.part + after
+    if not before.strip() or before.endswith("“"):
+        variants = [v[:1].upper() + v[1:] for v in variants]  # "Eight of the 20 ...", as "Nine" was
+    true = _article_agrees(before, s.part) + s.part + after  # "a 800m euro loss" put right, as its variants are
     options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
     if len(options) < 2:
         return None
@@ -650,7 +653,8 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
-                     else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "")
+                     else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "",
+                     speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
 def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:
@@ -731,6 +735,16 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             if c.swapped:
                 varied.add(article)
 
+    # "Who does the article describe as EA's managing director?" and "... as EA's vice president?",
+    # Florin or Bolz both times: one of the two mirrors the other.
+    pairs: set[tuple[int, frozenset[str]]] = set()
+    for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):
+        options = getattr(c.question, "distractors", [])
+        if len(options) == 1:
+            pair = (_article_of(c), frozenset((str(c.question.answer), options[0])))
+            if pair in pairs:
+                c.score = -1.0  # below every threshold: not kept
+            pairs.add(pair)
     # A speaker's next sentence mostly goes on with the point just asked about: their quotes
     # further apart are asked first, and the next-door ones only while the speaker has room.
     next_door: list[Candidate] = []
