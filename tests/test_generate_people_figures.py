@@ -307,3 +307,13 @@ def test_two_role_questions_about_the_same_two_people_are_one_too_many(tmp_path)
                                 "said films would follow. Mr Bolz spoke in Cannes.")
     roles = [q for q in bank.questions if q.prompt.startswith("Who does the article describe as")]
     assert len(roles) == 1
+
+
+def test_an_aside_is_left_out_of_a_statement_only_where_the_sentence_goes_on_after_it(tmp_path):
+    bank, _ = bank_of(tmp_path, "Morrison, who is now as well known for his brushes with the law than his music "
+                                "career, rose to fame with the 1996 single Return of the Mack.")
+    q = _statement(bank, "rose to fame")
+    assert q.answer == "Morrison rose to fame with the 1996 single Return of the Mack."
+    bank, found = bank_of(tmp_path, "Dr Ann Gibb, who was a GP in Blaengwynfi, in the Upper Afan Valley, before "
+                                    "becoming AM for Aberavon, said 311,000 people were waiting for treatment.")
+    assert not any(s.before.startswith("Dr Ann Gibb in the") for s in found.statements)

@@ -97,7 +97,11 @@ def _relative_asides(sent: Span, keep: set[int]) -> set[int]:
         first, last = t.left_edge.i, t.right_edge.i
         if t.dep_ != "relcl" or doc[first].lower_ not in ("who", "which") or first - 1 < sent.start:
             continue
-        if doc[first - 1].text != "," or last + 1 >= sent.end or doc[last + 1].text != ",":
+        if doc[first - 1].text != "," or last + 2 >= sent.end or doc[last + 1].text != ",":
+            continue
+        resume = doc[last + 2]  # the sentence must go on with its verb: "Morrison, who ..., rose to fame"
+        if not (resume == t.head.head or (resume.head == t.head.head and resume.dep_ in ("aux", "auxpass",
+                                                                                        "advmod", "neg"))):
             continue
         span = set(range(first - 1, last + 2))
         if not span & keep:
