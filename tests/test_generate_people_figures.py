@@ -315,5 +315,7 @@ def test_an_aside_is_left_out_of_a_statement_only_where_the_sentence_goes_on_aft
     q = _statement(bank, "rose to fame")
     assert q.answer == "Morrison rose to fame with the 1996 single Return of the Mack."
     bank, found = bank_of(tmp_path, "Dr Ann Gibb, who was a GP in Blaengwynfi, in the Upper Afan Valley, before "
-                                    "becoming AM for Aberavon, said 311,000 people were waiting for treatment.")
+                                    "becoming AM for Aberavon, said NHS staff wanted a period of consolidation after "
+                                    "2003.")
+    assert found.statements  # the statement is made, with its aside
     assert not any(s.before.startswith("Dr Ann Gibb in the") for s in found.statements)
