@@ -319,3 +319,9 @@ def test_an_aside_is_left_out_of_a_statement_only_where_the_sentence_goes_on_aft
                                     "2003.")
     assert found.statements  # the statement is made, with its aside
     assert not any(s.before.startswith("Dr Ann Gibb in the") for s in found.statements)
+
+
+def test_one_end_of_a_quoted_range_is_not_misquoted(tmp_path):
+    bank, found = bank_of(tmp_path, "Retail Systems chief executive Carl Dunn spoke in Leeds. \"With the new consoles, "
+                                    "we can put 30,000 to 50,000 polygons on the main character,\" said Mr Dunn.")
+    assert not any(s.speaker for s in found.statements)

@@ -729,8 +729,10 @@ def _quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 ids = sorted(t.i for t in x.tokens)
             else:
                 ids = sorted(t.i for t in x.tokens if t.like_num or qty.GLUED_SCALE.match(t.text))
-            if not ids or any(doc[i].lower_ in ("to", "and", "or", "-") and doc[i + 1].like_num
-                              for i in (ids[-1] + 1,) if i + 1 < len(doc)):
+            after, before = ids[-1] + 1, ids[0] - 1 if ids else 0
+            if not ids or (after + 1 < len(doc) and doc[after].lower_ in ("to", "and", "or", "-")
+                           and doc[after + 1].like_num) or (
+                    before >= 1 and doc[before].lower_ in ("to", "and", "or", "-") and doc[before - 1].like_num):
                 continue  # "30,000 to 50,000 polygons": one end of a range
             start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])
             part = text[start:end]
