@@ -176,13 +176,13 @@ def test_a_regulator_is_asked_only_against_other_regulators(tmp_path):
 
 
 def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
-    bank, _ = bank_of(tmp_path, "Motorola has announced a phone with Apple. BT and Vodafone launched new services. "
-                                "Ofcom has declared 056 to be the area code for Voip calls and 2005 is likely to see "
-                                "a lot more Voip services starting up. Ofcom later fined BT over the phone lines. "
-                                "Vodafone said it would appeal to Ofcom.")
-    q = next(q for q in bank.questions if "declared 056" in q.prompt)
-    assert q.prompt == "Which organisation has declared 056 to be the area code for Voip calls?"
-    assert q.answer == "Ofcom"
+    _, found = bank_of(tmp_path, "Motorola has announced a phone with Apple. BT and Vodafone launched new services. "
+                                 "Ofcom has declared 056 to be the area code for Voip calls and 2005 is likely to see "
+                                 "a lot more Voip services starting up. Ofcom later fined BT over the phone lines. "
+                                 "Vodafone said it would appeal to Ofcom.")
+    # (the bank asks it as a statement about the code instead, which names Ofcom)
+    f = next(f for f in found.facts if "declared 056" in f.prompt)
+    assert f.prompt == "{Wh} has declared 056 to be the area code for Voip calls?" and f.answer == "Ofcom"
 
 
 def test_a_sum_its_owner_names_is_asked_how_big(tmp_path):
@@ -322,6 +322,14 @@ def test_an_aside_is_left_out_of_a_statement_only_where_the_sentence_goes_on_aft
 
 
 def test_one_end_of_a_quoted_range_is_not_misquoted(tmp_path):
-    bank, found = bank_of(tmp_path, "Retail Systems chief executive Carl Dunn spoke in Leeds. \"With the new consoles, "
-                                    "we can put 30,000 to 50,000 polygons on the main character,\" said Mr Dunn.")
+    _, found = bank_of(tmp_path, "Retail Systems chief executive Carl Dunn spoke in Leeds. \"With the new consoles, "
+                                 "we can put 30,000 to 50,000 polygons on the main character,\" said Mr Dunn.")
     assert not any(s.speaker for s in found.statements)
+
+
+def test_a_code_is_checked_against_its_neighbours(tmp_path):
+    bank, _ = bank_of(tmp_path, "Telecommunications regulator Ofcom has declared 056 to be the area code for Voip "
+                                "calls in Britain.")
+    q = _statement(bank, "area code for Voip")
+    assert "declared 056 to be" in q.answer
+    assert sorted(re.search(r"declared (\d+) to be", d).group(1) for d in q.distractors) == ["055", "057", "066"]

@@ -237,6 +237,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             # "In the same month lists in England were ...", parsed badly: the rewritten sentence
             # ("In November lists in England were ...") parses well.
             _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
+    _add_code_statement(sent, index, af, thing)
+
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""
         recent = af.recent_person
@@ -836,6 +838,25 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
+
+
+_CODE = re.compile(r"^0\d{2,4}$")
+
+
+def _add_code_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
+                        thing: tuple[set[int], str, int] | None) -> None:
+    """'Ofcom has declared 056 to be the area code for Voip calls': a code, checked against its
+    neighbours (055, 057, 066)."""
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.i in quoted or not _CODE.match(t.text):
+            continue
+        tpl = statement_template(sent, {t.i}, thing[:2] if thing else None)
+        if tpl is not None:
+            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=t.text, kind="code", value=float(t.text),
+                                           sentence=index, order=index + t.i / 10_000 + 0.00005, style_text=t.text,
+                                           antecedent=thing[2] if thing else None))
+        return
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey

@@ -39,7 +39,7 @@ class Statement:
     before: str
     after: str
     part: str  # the true text of the varied part ("53", "a third", "sevenfold")
-    kind: str  # count year percent money fraction multiplier
+    kind: str  # count year percent money fraction multiplier duration code
     value: float
     sentence: int
     order: float
@@ -610,7 +610,10 @@ def _party_words(title: str) -> list[str]:
 def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
         return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
-    if s.kind == "fraction":
+    if s.kind == "code":  # "056": the codes beside it, written alike
+        width = len(s.part)
+        variants = [str(int(s.value) + d).zfill(width) for d in (-1, 1, 10) if int(s.value) + d > 0]
+    elif s.kind == "fraction":
         pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
         near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
         variants = near[:3]
