@@ -333,3 +333,14 @@ def test_a_code_is_checked_against_its_neighbours(tmp_path):
     q = _statement(bank, "area code for Voip")
     assert "declared 056 to be" in q.answer
     assert sorted(re.search(r"declared (\d+) to be", d).group(1) for d in q.distractors) == ["055", "057", "066"]
+
+
+def test_a_market_analysts_words_are_offered_against_analysts_not_candidates(tmp_path):
+    bank, _ = bank_of(tmp_path, "President George W Bush won the election. Senator John Kerry conceded defeat on "
+                                "Wednesday in Boston. \"The relief for the markets may be that we have a decision,\" "
+                                "said Tim Ghriskey, chief investment officer of Solaris Asset Management. \"I would "
+                                "look at the rally as a one-day event,\" said Ken Mayland at Clearview Economics.")
+    for q in bank.questions:
+        if q.prompt.startswith("Who said"):
+            assert not {"George W Bush", "John Kerry"} & set(q.distractors), q.prompt
+    assert sum(q.prompt.startswith("Who said") for q in bank.questions) == 2

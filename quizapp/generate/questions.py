@@ -375,6 +375,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             sphere = actors - office  # Bush and Kerry are no "chief investment officer of Solaris"
         elif f.kind == "entity" and answer in office:
             sphere = actors & office  # "Who conceded defeat?": a candidate, not a market analyst
+        elif f.kind == "quote" and answer not in office and (any(
+                x.kind == "role" and names.canonical(x.answer) == answer and not _POLITICAL.search(x.prompt)
+                for x in af.facts) or re.search(rf"{re.escape(answer)},? at [A-Z]", af.sentences[f.sentence])):
+            sphere = actors - office  # a fund manager's line ("Ken Mayland at Clearview") is no candidate's
         # A story of two: the other one, whoever; never the pop stars a quote names as EA's director.
         pool = [n for n in pool if n in sphere] or [n for n in pool if n in actors] or pool
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
