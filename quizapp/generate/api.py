@@ -713,6 +713,7 @@ _QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
 def _quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
     """A figure in someone's quoted words, to check against a misquote: 'Chris Stening said: “The
     service is ... 16 times faster than most broadband services”' against 12 and 25 times."""
+    asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
     for f in [x for x in af.facts if x.kind == "quote"]:
         m = _QUOTE_ASKED.match(f.prompt)
         if m is None or not re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
@@ -720,7 +721,6 @@ def _quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
         text = m.group(1)
         doc = parse(text)
         found = qty.number_mentions(doc[:])
-        asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
         if len(found) > 1 and any(x.value in asked for x in found):
             continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
         for x in found:
@@ -731,9 +731,11 @@ def _quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 ids = sorted(t.i for t in x.tokens)
             else:
                 ids = sorted(t.i for t in x.tokens if t.like_num or qty.GLUED_SCALE.match(t.text))
-            after, before = ids[-1] + 1, ids[0] - 1 if ids else 0
-            if not ids or (after + 1 < len(doc) and doc[after].lower_ in ("to", "and", "or", "-")
-                           and doc[after + 1].like_num) or (
+            if not ids:
+                continue
+            after, before = ids[-1] + 1, ids[0] - 1
+            if (after + 1 < len(doc) and doc[after].lower_ in ("to", "and", "or", "-")
+                    and doc[after + 1].like_num) or (
                     before >= 1 and doc[before].lower_ in ("to", "and", "or", "-") and doc[before - 1].like_num):
                 continue  # "30,000 to 50,000 polygons": one end of a range
             start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])

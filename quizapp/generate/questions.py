@@ -745,17 +745,18 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
     # "Who does the article describe as EA's managing director?" and "... as EA's vice president?",
     # Florin or Bolz both times: one of the two mirrors the other.
     pairs: set[tuple[int, frozenset[str]]] = set()
+    mirrored: set[int] = set()
     for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):
         options = getattr(c.question, "distractors", [])
         if len(options) == 1:
             pair = (_article_of(c), frozenset((str(c.question.answer), options[0])))
             if pair in pairs:
-                c.score = -1.0  # below every threshold: not kept
+                mirrored.add(id(c))
             pairs.add(pair)
     # A speaker's next sentence mostly goes on with the point just asked about: their quotes
     # further apart are asked first, and the next-door ones only while the speaker has room.
     next_door: list[Candidate] = []
-    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler),
+    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler and id(c) not in mirrored),
                     key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
         if c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
                              and abs(k.sentence - c.sentence) <= 1 for k in kept):
