@@ -294,11 +294,12 @@ def test_a_figure_someone_puts_forward_is_asked_as_theirs_a_reported_one_is_not(
 
 
 def test_a_part_is_varied_below_its_whole_and_the_whole_is_not_varied(tmp_path):
-    bank, _ = bank_of(tmp_path, "Nine of the 20 biggest-selling games in Britain last year were published by "
-                                "Veltro Games.")  # "last year": a statement, not a question
+    bank, found = bank_of(tmp_path, "Veltro Games published nine of the 20 biggest-selling games in Britain.")
     q = _statement(bank, "of the 20 biggest-selling games")
-    assert q.answer.startswith("Nine of the 20")
-    assert all(re.match(r"[A-Z][a-z]+ of the 20 biggest", d) for d in q.distractors)
+    assert q.answer == "Veltro Games published nine of the 20 biggest-selling games in Britain."
+    varied = [re.search(r"published (\w+) of the (\d+)", d).groups() for d in q.distractors]
+    assert all(n != "nine" and whole == "20" for n, whole in varied)
+    assert [s.part for s in found.statements] == ["nine"]  # never the 20
 
 
 def test_two_role_questions_about_the_same_two_people_are_one_too_many(tmp_path):

@@ -93,15 +93,11 @@ def test_a_year_since_which_something_grew_is_not_varied(tmp_path):
     assert not any("since the start of" in d for q in bank.questions for d in getattr(q, "distractors", ()))
 
 
-def test_an_annual_figure_for_last_year_is_not_asked_but_checked_as_the_article_says_it(tmp_path):
+def test_an_annual_figure_for_last_year_is_not_asked_without_its_year(tmp_path):
     bank, _ = bank_of(tmp_path, "Last year 185,000 people were tested for TB at Heathrow and Gatwick airports. "
                                 "An attack killed 30 soldiers earlier this month in the Gao region.")
-    assert not any(getattr(q, "answer", None) == 185000 or "last year" in q.prompt.lower() for q in bank.questions)
+    assert not any("185,000" in _all_text(q) or getattr(q, "answer", None) == 185000 for q in bank.questions)
     assert any(getattr(q, "answer", None) == 30 for q in bank.questions)  # an event keeps its question
-    # The article's own sentence, "last year" and all, still checks the figure.
-    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "185,000" in q.answer)
-    assert check.answer.startswith("Last year 185,000 people were tested")
-    assert "185,000" not in " ".join(check.distractors)
 
 
 COUNCIL = """Dr Ann Price said she accepted there was a problem with waiting lists.

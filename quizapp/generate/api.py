@@ -210,11 +210,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
         if undated and m.kind in ("count", "percent", "money"):
-            # "Last year 185,000 people were tested": no question can say which year, but the
-            # sentence, less its "last year", is still the article's to check a figure against.
-            if not (m.kind == "count" and m.value <= 2):
-                _add_statement(sent, m, index, af, key[1], thing, keep_period=True)
-            continue
+            continue  # "Last year 185,000 people were tested": neither a question nor a statement can say when
         made = _number_facts(sent, m, base, parse)
         again = None
         if not made and thing is not None:
@@ -760,7 +756,7 @@ def _noun_of(m: qty.NumberMention) -> str:
 
 
 def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
-                   thing: tuple[set[int], str, int] | None = None, keep_period: bool = False) -> bool:
+                   thing: tuple[set[int], str, int] | None = None) -> bool:
     doc = sent.doc
     last = max(t.i for t in m.tokens)
     whole: float | None = None
@@ -822,7 +818,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
         if not target:
             return False
-    tpl = statement_template(sent, target, thing[:2] if thing else None, survey, keep_period)
+    tpl = statement_template(sent, target, thing[:2] if thing else None, survey)
     if tpl is None:
         return False
     part = cl.render(sent.doc[i] for i in sorted(target))

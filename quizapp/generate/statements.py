@@ -21,18 +21,15 @@ _LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of",
 
 
 def statement_template(sent: Span, target: set[int], replace: tuple[set[int], str] | None = None,
-                       survey: str = "", keep_period: bool = False) -> tuple[str, str] | None:
+                       survey: str = "") -> tuple[str, str] | None:
     """(text before, text after) the target tokens, with side words and deictic times removed;
     `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it';
     `survey` ("the BBC World Service poll") opens a sentence whose "48% were pessimistic" or
-    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ...";
-    `keep_period` keeps a "last year" the statement cannot do without."""
+    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     drop = cl.deictic_tokens(toks) | _conversion_after(sent, target) | _closing_aside(sent, target)
     drop |= _relative_asides(sent, target | rep_ids)
-    if keep_period:  # "Last year 185,000 people were tested": the year it was, as the article has it
-        drop -= {t.i for t in toks if t.lower_ in ("last", "past", "year") and t.ent_type_ == "DATE"}
     # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
     words = [t.lower_ for t in toks[:4]]
@@ -56,8 +53,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     if drop & target or rep_ids & (target | drop):
         return None
     kept = [t for t in toks if t.i not in drop]
-    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids], bool(survey),
-                                                        keep_period):
+    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids], bool(survey)):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
@@ -145,8 +141,7 @@ def _tidy(text: str) -> str:
     return re.sub(r",\s*,", ",", text)
 
 
-def _stands_alone(sent: Span, kept: list, surveyed: bool = False,  # type: ignore[type-arg]
-                  period: bool = False) -> bool:
+def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # type: ignore[type-arg]
     quoted = cl.quoted_tokens(sent)
     seen_noun = surveyed  # "In the BBC poll, when asked about their ...": their, the people polled
     for t in kept:
@@ -166,8 +161,6 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False,  # type: ignor
     if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
-    if period:
-        text = re.sub(r"\b(last|past) year\b", "", text, flags=re.I)  # kept on purpose: the article's own frame
     if cl.ANAPHORS.search(text):
         return False
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
