@@ -242,10 +242,12 @@ def test_a_superlative_a_poll_found_is_asked_of_that_poll(tmp_path):
     bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
                                 "economy is worsening. China and India were the most optimistic, followed by "
                                 "Indonesia. South Korea was the most pessimistic, while respondents in Italy and "
-                                "Mexico were also quite gloomy.")
+                                "Mexico were also quite gloomy. Brazil was one of the most pessimistic about the "
+                                "world economy.")
     q = next(q for q in bank.questions if "most pessimistic" in q.prompt)
     assert q.prompt == "In the BBC World Service poll, which country was the most pessimistic?"
-    assert q.answer == "South Korea" and not {"Italy", "Mexico"} & set(q.distractors)
+    # "also quite gloomy" makes the best wrong answers; "one of the most pessimistic" no wrong answer
+    assert q.answer == "South Korea" and q.distractors[:2] == ["Italy", "Mexico"] and "Brazil" not in q.distractors
     assert len(q.cite.quotes) == 2  # the sentence naming the poll too
 
 

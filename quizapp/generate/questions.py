@@ -344,8 +344,20 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             described = re.search(rf"\b([a-z][\w&-]*) {re.escape(n)}", _fold(text))
             if described and described.group(1) not in words and described.group(1) not in _FUNCTION_WORDS:
                 in_sentence.discard(n)
+    most = re.search(r"\bthe (most|least) (\w+)\b", prompt)
+    if most:
+        # "Which country was the most pessimistic?": the ones the sentence calls "also quite gloomy"
+        # are the best wrong answers, and any the article calls "one of the most pessimistic" no
+        # wrong answer at all.
+        in_sentence = {n for n in in_sentence if n in _fold(prompt)}
+        near = re.compile(rf"\b{most.group(1)} {re.escape(most.group(2))}\b", re.I)
+        in_sentence |= {_fold(n) for i, text in enumerate(af.sentences) if i != f.sentence and near.search(text)
+                        for n in af.sentence_names.get(i, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
+    if most:  # "... while respondents in Italy and Mexico were also quite gloomy": those first
+        here = {_fold(names.canonical(n)) for n in f.names_in_sentence}
+        pool.sort(key=lambda n: _fold(n) not in here)
     if kind == "org":
         # A regulator for a regulator; and for a deed, never an analyst firm for a phone maker (a
         # forecast, an analyst or a company may well have made).
