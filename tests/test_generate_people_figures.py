@@ -347,3 +347,9 @@ def test_a_market_analysts_words_are_offered_against_analysts_not_candidates(tmp
         if q.prompt.startswith("Who said"):
             assert not {"George W Bush", "John Kerry"} & set(q.distractors), q.prompt
     assert sum(q.prompt.startswith("Who said") for q in bank.questions) == 2
+
+
+def test_as_part_of_the_deal_is_left_out_of_a_stem(tmp_path):
+    bank, _ = bank_of(tmp_path, "Fiat reached an agreement with GM in Turin. GM will pay Fiat $2bn as part of the "
+                                "settlement.")
+    assert "How much will GM pay Fiat?" in {q.prompt for q in bank.questions}

@@ -42,7 +42,7 @@ ANAPHORS = re.compile(
 
 _PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}
 # Things a news story names once and then calls "the settlement": as the subject of a sentence,
-# only a name pins them down ("as part of the settlement" between GM and Fiat is clear enough).
+# only a name pins them down ("as part of the settlement" is left out of a stem).
 _NEEDS_NAME = {"settlement", "proposals", "proposal", "survey", "poll", "deal", "agreement", "scheme",
                "report", "study", "plans", "plan", "policy"}
 # A survey, the people it asked, and what asking them is called: "respondents", "those surveyed".
@@ -145,6 +145,15 @@ def subtree(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _part_of_the(prep: Token) -> bool:
+    """'as part of the settlement', 'as part of the deal': what it is part of, the article said before."""
+    part = next((c for c in prep.children if c.dep_ == "pobj" and c.lower_ == "part"), None)
+    of = next((c for c in part.children if c.dep_ == "prep" and c.lower_ == "of"), None) if part is not None else None
+    thing = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return thing is not None and any(c.dep_ == "det" and c.lower_ == "the" for c in thing.children) and \
+        not _named_in(thing)
+
+
 def _next_subject(verb: Token, child: Token) -> set[int] | None:
     """The words from an "and" to `child`, a verb without a subject of its own, when they hang
     together as a noun phrase (relative clauses the parse hung on the noun before count too)."""
@@ -182,6 +191,8 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
             # clause's subject to the object before it; from that "and" on, the words are the next clause's.
             if (taken := _next_subject(verb, child)) is not None:
                 drop |= taken | subtree(child)
+        elif child.dep_ == "prep" and child.lower_ == "as" and _part_of_the(child):
+            drop |= subtree(child)  # "GM will pay Fiat $2bn as part of the settlement": the deal is the payment
         elif child.dep_ == "punct":
             drop.add(child.i)
         elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (
