@@ -353,3 +353,12 @@ def test_as_part_of_the_deal_is_left_out_of_a_stem(tmp_path):
     bank, _ = bank_of(tmp_path, "Fiat reached an agreement with GM in Turin. GM will pay Fiat $2bn as part of the "
                                 "settlement.")
     assert "How much will GM pay Fiat?" in {q.prompt for q in bank.questions}
+
+
+def test_between_two_at_odds_a_quote_about_something_else_is_still_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping singer "
+                                "Mark Morrison from releasing an album. Mr Campbell said: \"I'm glad we were granted "
+                                "the injunction.\" He added: \"There is no loyalty in this business - just greed.\" "
+                                "Morrison said: \"No judge will stop this album.\"")
+    said = {q.prompt for q in bank.questions if q.prompt.startswith("Who said")}
+    assert said == {"Who said “There is no loyalty in this business - just greed”?"}

@@ -259,7 +259,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(dates.date_facts(sent, base))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
-    _track_opposed(sent, af, person_of)
+    _track_opposed(sent, index, af, person_of)
     _track_thing(sent, index, af, thing)
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -625,7 +625,7 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
     af.open_quote = (index, speaker, [*chain, index], open_after)
 
 
-def _track_opposed(sent, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
+def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
     """Note the people one sentence sets against each other: the subject of a verb and a person in
     what it does ("Kerry attacked President Bush's record", "Campbell has gained an injunction
     stopping singer Mark Morrison", "Marchionne has replaced Herbert Demel")."""
@@ -641,7 +641,7 @@ def _track_opposed(sent, af: ArticleFacts, person_of) -> None:  # type: ignore[n
             if other_name != name and other.root.i in cl.subtree(verb) - mine and other.root.dep_ != "conj" \
                     and not any(a.dep_ == "ccomp" or a.lemma_ in fx.SAY_VERBS for a in other.root.ancestors
                                 if a.i != verb.i and verb in a.ancestors):
-                af.opposed.add(frozenset((name, other_name)))
+                af.opposed.setdefault(frozenset((name, other_name)), set()).add(index)
 
 
 def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]

@@ -108,7 +108,7 @@ class ArticleFacts:
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
     # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
     # record", "Campbell has gained an injunction stopping Morrison"), as written.
-    opposed: set[frozenset[str]] = field(default_factory=set)
+    opposed: dict[frozenset[str], set[int]] = field(default_factory=dict)  # pair -> sentences saying so
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -410,7 +410,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     distractors = _distinct(answer, pool, 3)
     if f.kind == "role" and not distractors:
         return _described_as(f, answer, af)  # a story of one person: what they are, not who
-    if kind == "person" and len(distractors) == 1 and _opposed(answer, distractors[0], af):
+    if kind == "person" and len(distractors) == 1 and _opposed(answer, distractors[0], prompt, f.kind, af):
         # "Who said 'no judge is gonna stop me'?", Morrison or Campbell, in a story of Campbell's
         # injunction against Morrison: which side would say it, the story tells.
         return None
@@ -433,8 +433,24 @@ _SAYING = re.compile(r"Who (said|says|told|tells|added|acknowledged|admitted|war
                      r"predicted|believes|believed|stressed|vowed|conceded)\b")
 
 
-def _opposed(a: str, b: str, af: ArticleFacts) -> bool:
-    return any({af.names.canonical(x) for x in pair} == {a, b} for pair in af.opposed)
+def _opposed(a: str, b: str, prompt: str, kind: str, af: ArticleFacts) -> bool:
+    """Whether the story sets `a` and `b` against each other, as far as the question goes: any
+    deed, and a quote about what they are at odds over ("no judge is gonna stop me" in a story of
+    an injunction stopping an album); not a quote about anything else ("There is no loyalty in
+    this business - just greed")."""
+    for pair, where in af.opposed.items():
+        if {af.names.canonical(x) for x in pair} != {a, b}:
+            continue
+        if kind != "quote":
+            return True
+        # What they are at odds over: the sentences setting them against each other, and what the
+        # story itself says of either (not what they are quoted saying).
+        about = where | {i for i, names in af.sentence_names.items()
+                         if {af.names.canonical(n) for n in names} & {a, b}}
+        dispute = set().union(*(_stems(_QUOTED.sub(" ", af.sentences[i]), 4, 3, _FUNCTION_WORDS) for i in about))
+        if _stems(prompt.removeprefix("Who said"), 4, 3, _FUNCTION_WORDS) & dispute:
+            return True
+    return False
 
 
 def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:
