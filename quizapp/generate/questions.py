@@ -398,7 +398,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
             if words & set(unquoted):
                 pool = [n for n in pool if names.titles.get(n, "").lower().rstrip(".") not in other]
-    if kind == "country":
+    if kind == "country" and not (f.kind == "possessor" and len(pool) >= 2):
+        # (a system modelled on Australia's or Canada's, as the article says the party looked at;
+        # not on a neighbour the gazetteer adds, Timor-Leste's)
         pool += [c for c in gaz.similar_countries(answer) if _fold(c) not in in_sentence]
     elif kind == "city":
         pool += [c for c in gaz.similar_cities(answer) if _fold(c) not in in_sentence]
