@@ -17,7 +17,7 @@ from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
-from quizapp.generate.statements import statement_template
+from quizapp.generate.statements import code_statement, quote_statements, statement_template
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -91,7 +91,7 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
             _extract(doc, i, af, mentions, nlp)
             if len(af.facts) + len(af.statements) + len(af.name_slots) >= MAX_CANDIDATES:
                 break  # enough to choose from: a huge article stops here, in bounded time and memory
-        _quote_statements(af, nlp)
+        quote_statements(af, nlp)
         done += len(af.sentences)
         af.names = build_namebook(mentions, gaz, set(re.findall(r"(?<![\w.])[a-z][a-z-]+\b", article.text)))
         found.append(af)
@@ -204,7 +204,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     quoted = cl.quoted_tokens(sent)
     undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in quoted)))
     for m in qty.number_mentions(sent):
-        key = (m.kind, _noun_of(m))
+        key = (m.kind, qty.noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
         af.numbers.setdefault(key, [])
         if m.value not in af.numbers[key]:
@@ -233,7 +233,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             # "In the same month lists in England were ...", parsed badly: the rewritten sentence
             # ("In November lists in England were ...") parses well.
             _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
-    _add_code_statement(sent, index, af, thing)
+    code_statement(sent, index, af, thing)
 
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""
@@ -703,58 +703,6 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
                 antecedent=thing[2] if thing else None))
 
 
-_QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
-
-
-def _quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
-    """A figure in someone's quoted words, to check against a misquote: 'Chris Stening said: “The
-    service is ... 16 times faster than most broadband services”' against 12 and 25 times."""
-    asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
-    for f in [x for x in af.facts if x.kind == "quote"]:
-        m = _QUOTE_ASKED.match(f.prompt)
-        if m is None or not re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
-            continue
-        text = m.group(1)
-        doc = parse(text)
-        found = qty.number_mentions(doc[:])
-        if len(found) > 1 and any(x.value in asked for x in found):
-            continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
-        for x in found:
-            if x.kind not in ("count", "percent", "money", "fraction", "multiplier") or x.hedge or (
-                    x.kind == "count" and x.value <= 2 and not x.scale_word):
-                continue
-            if x.kind in ("fraction", "multiplier"):
-                ids = sorted(t.i for t in x.tokens)
-            else:
-                ids = sorted(t.i for t in x.tokens if t.like_num or qty.GLUED_SCALE.match(t.text))
-            if not ids:
-                continue
-            after, before = ids[-1] + 1, ids[0] - 1
-            if (after + 1 < len(doc) and doc[after].lower_ in ("to", "and", "or", "-")
-                    and doc[after + 1].like_num) or (
-                    before >= 1 and doc[before].lower_ in ("to", "and", "or", "-") and doc[before - 1].like_num):
-                continue  # "30,000 to 50,000 polygons": one end of a range
-            start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])
-            part = text[start:end]
-            af.statements.append(Statement(
-                before=text[:start], after=text[end:] + ("" if text.endswith((".", "!", "?")) else "."),
-                part=part, kind=x.kind, value=x.value, sentence=f.sentence, order=f.order + 0.00006,
-                noun=_noun_of(x), decimals=style_of(x.number_text).decimals,
-                style_text=x.number_text if x.kind not in ("fraction", "multiplier") else part,
-                speaker=f.answer, chain=list(f.chain), antecedent=f.antecedent))
-            break
-
-
-def _noun_of(m: qty.NumberMention) -> str:
-    """What a number counts ("soldier"), or its currency: £402.4m takes no distractor from 600m euros."""
-    if m.kind == "money":
-        return m.currency
-    head = m.head
-    if head is not None and head.dep_ == "nummod":
-        return head.head.lemma_.lower()
-    return ""
-
-
 def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
                    thing: tuple[set[int], str, int] | None = None) -> bool:
     doc = sent.doc
@@ -824,7 +772,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     part = cl.render(sent.doc[i] for i in sorted(target))
     style_text = m.number_text if m.kind not in ("fraction", "multiplier") else part
     beside = tuple(x.value for x in qty.number_mentions(sent) if x.kind == m.kind and x.ids != m.ids
-                   and (m.kind != "count" or _noun_of(x) == noun))
+                   and (m.kind != "count" or qty.noun_of(x) == noun))
     if whole is not None:
         beside = (*beside, whole)
     af.statements.append(Statement(before=tpl[0], after=tpl[1], part=part, kind=m.kind, value=m.value,
@@ -836,25 +784,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
-
-
-_CODE = re.compile(r"^0\d{2,4}$")
-
-
-def _add_code_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
-                        thing: tuple[set[int], str, int] | None) -> None:
-    """'Ofcom has declared 056 to be the area code for Voip calls': a code, checked against its
-    neighbours (055, 057, 066)."""
-    quoted = cl.quoted_tokens(sent)
-    for t in sent:
-        if t.i in quoted or not _CODE.match(t.text):
-            continue
-        tpl = statement_template(sent, {t.i}, thing[:2] if thing else None)
-        if tpl is not None:
-            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=t.text, kind="code", value=float(t.text),
-                                           sentence=index, order=index + t.i / 10_000 + 0.00005, style_text=t.text,
-                                           antecedent=thing[2] if thing else None))
-        return
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey

@@ -198,3 +198,11 @@ def how_many(hedge: str, what: str = "how many") -> str:
     return f"{hedge} {what}"
 
 
+def noun_of(m: NumberMention) -> str:
+    """What a number counts ("soldier"), or its currency: £402.4m takes no distractor from 600m euros."""
+    if m.kind == "money":
+        return m.currency
+    head = m.head
+    if head is not None and head.dep_ == "nummod":
+        return head.head.lemma_.lower()
+    return ""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizapp.generate import clauses as cl
+from quizapp.generate import quantities as qty
+from quizapp.generate.numbers import style_of
+from quizapp.generate.questions import ArticleFacts, Statement
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then", "furthermore",
          "moreover", "similarly", "likewise", "elsewhere", "besides"}
@@ -173,3 +177,64 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         return False
     return True
+
+
+_QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
+
+
+def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
+    """A figure in someone's quoted words, to check against a misquote: 'Chris Stening said: “The
+    service is ... 16 times faster than most broadband services”' against 12 and 25 times."""
+    asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
+    for f in [x for x in af.facts if x.kind == "quote"]:
+        m = _QUOTE_ASKED.match(f.prompt)
+        if m is None or not re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
+            continue
+        text = m.group(1)
+        doc = parse(text)
+        found = qty.number_mentions(doc[:])
+        if len(found) > 1 and any(x.value in asked for x in found):
+            continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
+        for x in found:
+            if x.kind not in ("count", "percent", "money", "fraction", "multiplier") or x.hedge or (
+                    x.kind == "count" and x.value <= 2 and not x.scale_word):
+                continue
+            if x.kind in ("fraction", "multiplier"):
+                ids = sorted(t.i for t in x.tokens)
+            else:
+                ids = sorted(t.i for t in x.tokens if t.like_num or qty.GLUED_SCALE.match(t.text))
+            if not ids:
+                continue
+            after, before = ids[-1] + 1, ids[0] - 1
+            if (after + 1 < len(doc) and doc[after].lower_ in ("to", "and", "or", "-")
+                    and doc[after + 1].like_num) or (
+                    before >= 1 and doc[before].lower_ in ("to", "and", "or", "-") and doc[before - 1].like_num):
+                continue  # "30,000 to 50,000 polygons": one end of a range
+            start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])
+            part = text[start:end]
+            af.statements.append(Statement(
+                before=text[:start], after=text[end:] + ("" if text.endswith((".", "!", "?")) else "."),
+                part=part, kind=x.kind, value=x.value, sentence=f.sentence, order=f.order + 0.00006,
+                noun=qty.noun_of(x), decimals=style_of(x.number_text).decimals,
+                style_text=x.number_text if x.kind not in ("fraction", "multiplier") else part,
+                speaker=f.answer, chain=list(f.chain), antecedent=f.antecedent))
+            break
+
+
+_CODE = re.compile(r"^0\d{2,4}$")
+
+
+def code_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
+                   thing: tuple[set[int], str, int] | None) -> None:
+    """'Ofcom has declared 056 to be the area code for Voip calls': a code, checked against its
+    neighbours (055, 057, 066)."""
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.i in quoted or not _CODE.match(t.text):
+            continue
+        tpl = statement_template(sent, {t.i}, thing[:2] if thing else None)
+        if tpl is not None:
+            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=t.text, kind="code", value=float(t.text),
+                                           sentence=index, order=index + t.i / 10_000 + 0.00005, style_text=t.text,
+                                           antecedent=thing[2] if thing else None))
+        return
