@@ -364,10 +364,9 @@ def test_between_two_at_odds_a_quote_about_something_else_is_still_asked(tmp_pat
     assert said == {"Who said “There is no loyalty in this business - just greed”?"}
 
 
-def test_a_partys_proposals_are_named_enough_and_offered_the_articles_own_models(tmp_path):
-    bank, _ = bank_of(tmp_path, "The party has looked at the way the system is operated in Australia, Canada and "
-                                "New Zealand. The Tory proposals are \"quite closely modelled\" on the New Zealand "
-                                "system.")
+def test_a_country_a_system_is_modelled_on_is_offered_against_the_articles_own(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Conservatives have looked at the way the system is operated in Australia, "
+                                "Canada and New Zealand. Westport's new fares are modelled on the New Zealand system.")
     q = next(q for q in bank.questions if q.prompt.startswith("On which country's system"))
-    assert q.prompt == "On which country's system are the Tory proposals \"quite closely modelled\"?"
+    assert q.prompt == "On which country's system are Westport's new fares modelled?"
     assert q.answer == "New Zealand" and q.distractors == ["Australia", "Canada"]

@@ -53,7 +53,7 @@ ASKING_VERBS = frozenset({"interview", "survey", "question", "poll", "ask"})
 
 def _named_in(noun: Token) -> bool:
     """A proper name (not a people's adjective: "Tory", "French") or a possessor within the phrase."""
-    return any(t.pos_ == "PROPN" or (t.dep_ == "poss" and t.head == noun)
+    return any((t.pos_ == "PROPN" and t.ent_type_ != "NORP") or (t.dep_ == "poss" and t.head == noun)
                for t in noun.subtree if t.i != noun.i)
 
 
