@@ -370,3 +370,14 @@ def test_a_country_a_system_is_modelled_on_is_offered_against_the_articles_own(t
     q = next(q for q in bank.questions if q.prompt.startswith("On which country's system"))
     assert q.prompt == "On which country's system are Westport's new fares modelled?"
     assert q.answer == "New Zealand" and q.distractors == ["Australia", "Canada"]
+
+
+def test_a_former_office_is_not_offered_to_the_one_holding_it_now(tmp_path):
+    bank, _ = bank_of(tmp_path, "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto. Mr "
+                                "Demel was recruited by former Fiat chief executive Giuseppe Morchio. Mr Morchio made "
+                                "a bid to become chairman. Mr Marchionne joined the firm last year.")
+    assert not any(q.prompt.startswith("Who does the article describe as the former") and
+                   "Sergio Marchionne" in q.distractors for q in bank.questions)
+    q = next(q for q in bank.questions if q.prompt == "How does the article describe Giuseppe Morchio?")
+    assert q.answer == "former Fiat chief executive"
+    assert all(d.startswith("former Fiat ") for d in q.distractors)

@@ -412,6 +412,16 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     distractors = _distinct(answer, pool, 3)
     if f.kind == "role" and not distractors:
         return _described_as(f, answer, af)  # a story of one person: what they are, not who
+    former = re.search(r"\bthe former (.+)\?$", prompt) if f.kind == "role" else None
+    if former:
+        # "Who does the article describe as the former Fiat chief executive?": not the one the
+        # article has in that post now ("Marchionne has replaced Demel as chief executive").
+        post = [w for w in re.findall(r"[a-z]+", former.group(1).lower()) if w in ROLE_WORDS]
+        distractors = [d for d in distractors if not any(
+            d.split()[-1] in text and all(w in text.lower() for w in post) and "former" not in text.lower()
+            for text in af.sentences)]
+        if not distractors:
+            return _described_as(f, answer, af)
     if kind == "person" and len(distractors) == 1 and _opposed(answer, distractors[0], prompt, f.kind, af):
         # "Who said 'no judge is gonna stop me'?", Morrison or Campbell, in a story of Campbell's
         # injunction against Morrison: which side would say it, the story tells.
