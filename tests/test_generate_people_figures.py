@@ -381,3 +381,12 @@ def test_a_former_office_is_not_offered_to_the_one_holding_it_now(tmp_path):
     q = next(q for q in bank.questions if q.prompt == "How does the article describe Giuseppe Morchio?")
     assert q.answer == "former Fiat chief executive"
     assert all(d.startswith("former Fiat ") for d in q.distractors)
+
+
+def test_a_date_is_checked_against_the_dates_beside_it(tmp_path):
+    bank, _ = bank_of(tmp_path, "Mark Morrison will appear at the High Court in London on 20 December, his lawyers "
+                                "said.")
+    q = _statement(bank, "High Court in London on")
+    assert "on 20 December," in q.answer
+    assert sorted(re.search(r" on (\d+ \w+),", d).group(1) for d in q.distractors) == [
+        "13 December", "20 January", "27 December"]

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December"]
-_DAY_MONTH = re.compile(rf"^(\d{{1,2}}) ({'|'.join(MONTHS)})$|^({'|'.join(MONTHS)}) (\d{{1,2}})$")
+DAY_MONTH = re.compile(rf"^(\d{{1,2}}) ({'|'.join(MONTHS)})$|^({'|'.join(MONTHS)}) (\d{{1,2}})$")
 _MONTH = re.compile(rf"^(early |late |mid-)?({'|'.join(MONTHS)})$")
 
 
@@ -26,7 +26,7 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
         if ent.label_ != "DATE" or ent.root.i in quoted:
             continue  # "... and it will come out on December 27," he said: his words, and his "it"
         text = ent.text.strip()
-        day = _DAY_MONTH.match(text)
+        day = DAY_MONTH.match(text)
         month = _MONTH.match(text)
         if not (day or month):
             continue
@@ -59,7 +59,7 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
 
 def date_distractors(answer: str) -> list[str]:
     """Nearby dates written the same way: a week either side, the same day a month on."""
-    m = _DAY_MONTH.match(answer)
+    m = DAY_MONTH.match(answer)
     if m:
         day_first = m.group(1) is not None
         day = int(m.group(1) or m.group(4))

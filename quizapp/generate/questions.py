@@ -654,7 +654,9 @@ def _party_words(title: str) -> list[str]:
 def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
         return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
-    if s.kind == "code":  # "056": the codes beside it, written alike
+    if s.kind == "date":  # "20 December": a week either side, a month on
+        variants = date_distractors(s.part)
+    elif s.kind == "code":  # "056": the codes beside it, written alike
         width = len(s.part)
         variants = [str(int(s.value) + d).zfill(width) for d in (-1, 1, 10) if int(s.value) + d > 0]
     elif s.kind == "fraction":

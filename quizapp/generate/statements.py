@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizapp.generate import clauses as cl
+from quizapp.generate import dates
 from quizapp.generate import quantities as qty
 from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, Statement
@@ -237,4 +238,24 @@ def code_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untype
             af.statements.append(Statement(before=tpl[0], after=tpl[1], part=t.text, kind="code", value=float(t.text),
                                            sentence=index, order=index + t.i / 10_000 + 0.00005, style_text=t.text,
                                            antecedent=thing[2] if thing else None))
+        return
+
+
+def date_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
+                   thing: tuple[set[int], str, int] | None) -> None:
+    """'The hearing is set for 20 December': a date, checked against the dates beside it (13 and
+    27 December, 20 January). Only for a sentence with no figure of its own to vary."""
+    if any(x.sentence == index for x in af.statements):
+        return
+    quoted = cl.quoted_tokens(sent)
+    for ent in sent.ents:
+        text = ent.text.strip()
+        if ent.label_ != "DATE" or ent.root.i in quoted or not dates.DAY_MONTH.match(text):
+            continue
+        ids = {t.i for t in ent}
+        tpl = statement_template(sent, ids, thing[:2] if thing else None)
+        if tpl is not None:
+            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=text, kind="date", value=0.0,
+                                           sentence=index, order=index + ent.start / 10_000 + 0.00005,
+                                           style_text=text, antecedent=thing[2] if thing else None))
         return
