@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
+from quizapp.generate.api import generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT
 from tests.test_generate_stems import bank_of
 
@@ -390,3 +391,20 @@ def test_a_date_is_checked_against_the_dates_beside_it(tmp_path):
     assert "on 20 December," in q.answer
     assert sorted(re.search(r" on (\d+ \w+),", d).group(1) for d in q.distractors) == [
         "13 December", "20 January", "27 December"]
+
+
+def test_last_year_is_asked_as_the_year_the_articles_date_makes_it(tmp_path):
+    article = tmp_path / "dated.md"
+    article.write_text("---\ntitle: Health checks\ndate: 2005-01-20\n---\n\nLast year 185,000 people were tested "
+                       "for TB at Heathrow and Gatwick airports, officials said.\n\nNine of the 20 biggest-selling "
+                       "games in the UK last year were published by EA.\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    prompts = {q.prompt: q.answer for q in bank.questions}
+    assert prompts["In 2004, how many people were tested for TB at Heathrow and Gatwick airports?"] == 185000
+    assert prompts["How many of the 20 biggest-selling games in the UK in 2004 were published by EA?"] == 9
+    # Undated, the same sentences ask nothing of those figures.
+    plain = tmp_path / "undated.txt"
+    plain.write_text("Health checks\n\nLast year 185,000 people were tested for TB at Heathrow and Gatwick "
+                     "airports, officials said.\n", encoding="utf-8")
+    bank, _ = generate_with_facts([plain], bank_dir=tmp_path)
+    assert not any(getattr(q, "answer", None) == 185000 for q in bank.questions)

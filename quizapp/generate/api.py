@@ -79,9 +79,11 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
     for article, key in zip(loaded, keys, strict=True):
         if stop():
             raise GenerationCancelled()
+        published = re.search(r"\b(19|20)\d\d\b", article.meta.date or "")
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
                           sentences=[article.text[s.start:s.end] for s in article.sentences],
-                          title=article.meta.title or _headline(article) or "")
+                          title=article.meta.title or _headline(article) or "",
+                          year=int(published.group(0)) if published else None)
         mentions: list[Mention] = []
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:
@@ -201,6 +203,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
     asked: set[int] = set()
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
+    dated: tuple[list[qty.NumberMention], Span, int] | None = None
     quoted = cl.quoted_tokens(sent)
     undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in quoted)))
     for m in qty.number_mentions(sent):
@@ -210,7 +213,16 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
         if undated and m.kind in ("count", "percent", "money"):
-            continue  # "Last year 185,000 people were tested": neither a question nor a statement can say when
+            # "Last year 185,000 people were tested": which year, only the article's date can say
+            # ("In 2004, how many people ...?"); without one, neither a question nor a statement.
+            dated = dated or _dated(sent, af, quoted, parse)
+            again = next((x for x in dated[0] if (x.kind, x.value) == (m.kind, m.value)), None) if dated else None
+            for f in _number_facts(dated[1], again, base, parse) if again is not None else []:
+                year = str(dated[2])
+                if year not in f.prompt:  # "In 2004, 185,000 ...": the opening the stem left out
+                    f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
+                af.facts.append(f)
+            continue
         made = _number_facts(sent, m, base, parse)
         again = None
         if not made and thing is not None:
@@ -266,6 +278,33 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
+
+
+_YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
+
+
+def _dated(sent: Span, af: ArticleFacts, quoted: set[int], parse: Callable[[str], Doc]
+           ) -> tuple[list[qty.NumberMention], Span, int] | None:
+    """The sentence with its "last year" written as the year it was, when the article's date
+    says ("In 2004, 185,000 people were tested ..."), parsed anew: (its numbers, the parse, the
+    year); None without a date."""
+    if af.year is None:
+        return None
+    for t in sent:
+        if t.i in quoted or t.lower_ not in _YEAR_WORDS or t.i + 1 >= sent.end or sent.doc[t.i + 1].lower_ != "year":
+            continue
+        year = af.year + _YEAR_WORDS[t.lower_]
+        ids = {t.i, t.i + 1}
+        before = sent.doc[t.i - 1] if t.i > sent.start else None
+        if before is not None and before.lower_ in ("in", "during", "for", "since"):
+            text = str(year)  # "in the UK last year" -> "in the UK in 2004"; "since last year" keeps its "since"
+        elif t.i == sent.start or (before is not None and before.is_punct):
+            text = f"In {year},"
+        else:
+            text = f"in {year}"
+        found, span, _ = _rewrite_thing(sent, (ids, text, -1), parse)
+        return found, span, year
+    return None
 
 
 def _time_frame(sent: Span) -> str:

@@ -90,6 +90,7 @@ class ArticleFacts:
     source: str | None
     sentences: list[str]
     title: str = ""  # the headline, which gives away any organisation or place it names
+    year: int | None = None  # the year the article is dated, which its "last year" counts from
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     name_slots: list[NameSlot] = field(default_factory=list)
