@@ -408,3 +408,12 @@ def test_last_year_is_asked_as_the_year_the_articles_date_makes_it(tmp_path):
                      "airports, officials said.\n", encoding="utf-8")
     bank, _ = generate_with_facts([plain], bank_dir=tmp_path)
     assert not any(getattr(q, "answer", None) == 185000 for q in bank.questions)
+
+
+def test_the_firm_someone_is_an_officer_at_is_an_organisation_to_offer(tmp_path):
+    bank, _ = bank_of(tmp_path, "Vodafone launched its service in November. \"Show me an operator that believes "
+                                "its voice business can sustain it,\" said Niel Ransom, chief technology officer at "
+                                "Alcatel. Motorola has just announced a deal with Apple to produce a phone that "
+                                "works with the iTunes service.")
+    q = next(q for q in bank.questions if "deal with Apple" in q.prompt)
+    assert q.answer == "Motorola" and "Alcatel" in q.distractors

@@ -382,7 +382,9 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
-            after_org_noun=before is not None and before.lower_ in _ORG_NOUNS and ent.label_ == "ORG",
+            after_org_noun=ent.label_ == "ORG" and before is not None and (
+                before.lower_ in _ORG_NOUNS or (before.lower_ in ("at", "of") and ent.start - 2 >= sent.start
+                                                and doc[ent.start - 2].lower_ in ROLE_WORDS)),  # "officer at Alcatel"
             after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
             before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
