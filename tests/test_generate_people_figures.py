@@ -417,3 +417,4 @@ def test_the_firm_someone_is_an_officer_at_is_an_organisation_to_offer(tmp_path)
                                 "works with the iTunes service.")
     q = next(q for q in bank.questions if "deal with Apple" in q.prompt)
     assert q.answer == "Motorola" and "Alcatel" in q.distractors
+    assert q.prompt.startswith("Which organisation has announced")  # not "has just": as of when?

@@ -108,7 +108,8 @@ DEICTIC_TIME = re.compile(
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
                 "instead", "though", "already", "further", "moreover", "currently", "recently",
-                "so", "thus", "therefore", "nonetheless", "nevertheless", "yet", "even", "only"}
+                "so", "thus", "therefore", "nonetheless", "nevertheless", "yet", "even", "only",
+                "just"}  # "has just announced": just, as of the day it was written
 IRREGULAR_PARTICIPLES = {
     "took": "taken", "gave": "given", "wrote": "written", "ate": "eaten", "saw": "seen",
     "drove": "driven", "rose": "risen", "fell": "fallen", "chose": "chosen", "stole": "stolen",
