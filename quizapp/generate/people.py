@@ -76,9 +76,9 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
 def _an_example(tok: Token) -> bool:
     """'states such as Ohio', 'countries including Mali', 'firms like Disney': one of several."""
     head = tok.head
-    before = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i])
-    return (head.dep_ == "prep" and head.lower_ in ("as", "including", "like")) or before.endswith(
-        ("such as", "including", "like"))
+    before = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
+    return (head.dep_ == "prep" and head.lower_ in ("as", "including", "like")) or before[-2:] == ["such", "as"] \
+        or before[-1:] in (["including"], ["like"])
 
 
 def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
