@@ -17,7 +17,7 @@ from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
-from quizapp.generate.statements import code_statement, date_statement, quote_statements, statement_template
+from quizapp.generate.statements import quote_statements, statement_template, word_statements
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -245,8 +245,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             # "In the same month lists in England were ...", parsed badly: the rewritten sentence
             # ("In November lists in England were ...") parses well.
             _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
-    code_statement(sent, index, af, thing)
-    date_statement(sent, index, af, thing)
+    word_statements(sent, index, af, thing)
 
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""

@@ -225,28 +225,30 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
 _CODE = re.compile(r"^0\d{2,4}$")
 
 
-def code_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
-                   thing: tuple[set[int], str, int] | None) -> None:
-    """'Ofcom has declared 056 to be the area code for Voip calls': a code, checked against its
-    neighbours (055, 057, 066)."""
+def word_statements(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
+                    thing: tuple[set[int], str, int] | None) -> None:
+    """A code ('Ofcom has declared 056 to be the area code': against 055, 057, 066) or, where the
+    sentence has no figure to vary, a date ('set for 20 December': against 13 and 27 December,
+    20 January): a part written as words rather than a number."""
     quoted = cl.quoted_tokens(sent)
-    for t in sent:
-        if t.i in quoted or not _CODE.match(t.text):
-            continue
-        tpl = statement_template(sent, {t.i}, thing[:2] if thing else None)
-        if tpl is not None:
-            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=t.text, kind="code", value=float(t.text),
-                                           sentence=index, order=index + t.i / 10_000 + 0.00005, style_text=t.text,
-                                           antecedent=thing[2] if thing else None))
-        return
-
-
-def date_statement(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
-                   thing: tuple[set[int], str, int] | None) -> None:
-    """'The hearing is set for 20 December': a date, checked against the dates beside it (13 and
-    27 December, 20 January). Only for a sentence with no figure of its own to vary."""
+    code = next((t for t in sent if t.i not in quoted and _CODE.match(t.text)), None)
+    if code is not None:
+        _add_word(sent, index, af, thing, {code.i}, code.text, "code", float(code.text))
     if any(x.sentence == index for x in af.statements):
         return
+    date = next((e for e in sent.ents if e.label_ == "DATE" and e.root.i not in quoted
+                 and dates.DAY_MONTH.match(e.text.strip())), None)
+    if date is not None:
+        _add_word(sent, index, af, thing, {t.i for t in date}, date.text.strip(), "date", 0.0)
+
+
+def _add_word(sent, index: int, af: ArticleFacts, thing: tuple[set[int], str, int] | None,  # type: ignore[no-untyped-def]
+              ids: set[int], text: str, kind: str, value: float) -> None:
+    tpl = statement_template(sent, ids, thing[:2] if thing else None)
+    if tpl is not None:
+        af.statements.append(Statement(before=tpl[0], after=tpl[1], part=text, kind=kind, value=value,
+                                       sentence=index, order=index + min(ids) / 10_000 + 0.00005, style_text=text,
+                                       antecedent=thing[2] if thing else None))
     quoted = cl.quoted_tokens(sent)
     for ent in sent.ents:
         text = ent.text.strip()
