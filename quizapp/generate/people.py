@@ -168,7 +168,9 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
             first.tag_ == "PRP$" else "the "
         if not det and role[:1].islower():
             continue
-        phrase = det + (role if first.pos_ == "PROPN" or first.ent_type_ else role[:1].lower() + role[1:])
+        # "Conservative local government spokesman" keeps its capital at the start of a sentence
+        proper = first.pos_ == "PROPN" or first.ent_type_ or first.text in _PARTY_ADJECTIVES
+        phrase = det + (role if proper else role[:1].lower() + role[1:])
         out.append(Fact(kind="role", prompt=f"Who does the article describe as {phrase}?", answer=name,
                         sentence=base.sentence, order=base.order + ent.start / 10_000,
                         names_in_sentence=base.names_in_sentence, score=0.8))
@@ -429,10 +431,23 @@ def mark_org_names(doc: Doc) -> None:
                     not any(e.start <= t.i < e.end and e.label_ in ("ORG", "NORP") for e in doc.ents):
                 found.append(Span(doc, t.i, end, label="ORG"))
                 break
+    # "Conservative local government spokesman Glyn Davies": a name right after a job only people
+    # hold is a person's, whatever the model called it.
+    for e in doc.ents:
+        before = doc[e.start - 1] if e.start > 0 else None
+        if e.label_ != "PERSON" and before is not None and before.lower_ in _PEOPLES_JOBS and \
+                before.dep_ == "compound" and before.head.i == e.end - 1 and 2 <= len(e) <= 3 and \
+                all(t.tag_ == "NNP" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS
+                    for t in e):
+            found.append(Span(doc, e.start, e.end, label="PERSON"))
     if found:
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = filter_spans([*kept, *found])
 
+
+_PARTY_ADJECTIVES = {p.split()[0] for p in PARTIES.values()}
+_PEOPLES_JOBS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chancellor",
+                 "chairman", "chairwoman", "analyst", "economist", "presenter", "senator"}
 
 _OPEN = "\"“"
 _CLOSE = "\"”"
@@ -479,6 +494,17 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
                 antecedent=chain[0], chain=list(chain))
 
 
+def _speaker_subject(verb: Token) -> list[Token]:
+    """The subjects of a say-verb. "Lisa Power, head of policy at the Terrence Higgins Trust said":
+    the article left out the comma that closes the description, and the model took the trust for
+    a second subject; the speaker is the name the description hangs on."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if len(subj) == 2 and any(c.dep_ == "appos" for c in subj[0].children) and \
+            subj[0].ent_type_ == "PERSON" and subj[1].ent_type_ == "ORG" and subj[1].i == verb.i - 1:
+        return subj[:1]
+    return subj
+
+
 def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'China has seen two decades of growth, says the BBC's Louisa Lim.' -> 'Who says China has
     seen two decades of growth?': a claim without quote marks whose speaker the sentence names
@@ -489,7 +515,7 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
     for t in sent:
         if t.lemma_ not in SAY_VERBS or t.pos_ != "VERB" or t.dep_ != "ROOT" or cl.aux_of(t):
             continue
-        subj = [c for c in t.children if c.dep_ == "nsubj"]
+        subj = _speaker_subject(t)
         claim = [c for c in t.children if c.dep_ == "ccomp"]
         if len(subj) != 1 or len(claim) != 1:
             continue

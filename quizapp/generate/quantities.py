@@ -63,6 +63,9 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             continue
         low = t.lower_
         two = f"{doc[t.i - 1].lower_} {low}" if t.i > sent.start else ""
+        after = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
+        if low in ("double", "single", "triple") and after in ("figures", "digits", "digit", "figure"):
+            continue  # "increases into double figures": a size of number, not a multiple of one
         if low in MULTIPLIERS or (low.endswith("fold") and low[:-4] in ("two", "three", "four", "five",
                                                                         "six", "seven", "eight",
                                                                         "nine", "ten")):

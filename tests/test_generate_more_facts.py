@@ -1,0 +1,49 @@
+"""Facts a fifth reading of the dev banks found unasked, on short made-up texts: a spokesman the
+model took for an organisation, a speaker whose description the article forgot to close, and
+idioms that look like figures."""
+
+from __future__ import annotations
+
+from quizapp.core.model import ChoiceQuestion
+from quizapp.generate.api import generate_with_facts
+from tests.test_generate_stems import bank_of
+
+
+def test_a_name_after_a_job_only_people_hold_is_a_person(tmp_path):
+    bank, _ = bank_of(tmp_path, "Finance Minister Sue Essex said the deal was good for local government. "
+                                "Mike German, leader of the Liberal Democrats, said the deal was unfair to councils. "
+                                "Conservative local government spokesman Glyn Davies said that for the "
+                                'minister to claim otherwise "is taking spin to the very verge of deception". '
+                                'He added: "Around a third of Welsh households have been re-valued upwards '
+                                'by at least one band and face increases into double figures."')
+    said = next(q for q in bank.questions if q.prompt.startswith("Who said “Around a third"))
+    assert isinstance(said, ChoiceQuestion) and said.answer == "Glyn Davies"
+    assert "Sue Essex" in said.distractors
+    role = next(q for q in bank.questions if q.answer == "Glyn Davies" and "describe" in q.prompt)
+    assert role.prompt == "Who does the article describe as the Conservative local government spokesman?"
+
+
+def test_double_figures_is_no_multiple(tmp_path):
+    _, found = generate_with_facts([_article(tmp_path, "Ann Holt, chief economist at Banca Ovest, said: "
+                                             '"Most households now face increases into double figures."')])
+    assert not any(s.part == "double" for s in found[0].statements)
+
+
+def test_a_description_left_open_still_names_the_speaker(tmp_path):
+    bank, _ = bank_of(tmp_path, "The Tories unveiled plans for health checks on migrants on Monday. Lisa Power, "
+                          "head of policy at Aids charity the Terrence Higgins Trust said the plans for health "
+                          "checks on migrants were prejudice-based rather than evidence-based. Labour's Des "
+                          "Browne said many tests were already done at airports across the country. "
+                          "Tory leader Michael Howard said the checks on new arrivals would help protect "
+                          "public health and the NHS.")
+    said = [q for q in bank.questions if q.prompt.startswith("Who said the plans")]
+    assert said and said[0].answer == "Lisa Power"
+    assert "the Terrence Higgins Trust" not in getattr(said[0], "distractors", [])
+
+
+def _article(tmp_path, text: str):
+    path = tmp_path / "a.txt"
+    path.write_text("A headline\n\n" + text + "\n", encoding="utf-8")
+    return path
+
+
