@@ -47,3 +47,13 @@ def _article(tmp_path, text: str):
     return path
 
 
+
+
+def test_a_claim_is_asked_without_the_concession_that_closes_it(tmp_path):
+    bank, _ = bank_of(tmp_path, "There may be a perception that war and terrorism are making the world a worse "
+                                "place, even though that has not so far been reflected in economic performance, "
+                                "says the BBC's Elizabeth Blunt. Prices will rise again next year, says Ann Holt "
+                                "of Banca Ovest. Growth has been slow, says the BBC's Louisa Lim in Beijing.")
+    q = next(q for q in bank.questions if q.answer == "Elizabeth Blunt")
+    assert q.prompt == ("Who says there may be a perception that war and terrorism are making the world "
+                        "a worse place?")

@@ -505,6 +505,19 @@ def _speaker_subject(verb: Token) -> list[Token]:
     return subj
 
 
+def _without_concession(verb: Token, toks: list[Token]) -> list[Token]:
+    """'..., even though that has not so far been reflected in ...' closing a claim: the claim is
+    whole without it, and its 'that' leans on the words before."""
+    for c in verb.subtree:
+        if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("though", "although", "whereas")
+                                        for m in c.children):
+            continue
+        first = min(t.i for t in c.subtree)
+        if max(t.i for t in c.subtree) >= toks[-1].i - 1 and first > toks[0].i + 6:
+            return [t for t in toks if t.i < first]
+    return toks
+
+
 def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'China has seen two decades of growth, says the BBC's Louisa Lim.' -> 'Who says China has
     seen two decades of growth?': a claim without quote marks whose speaker the sentence names
@@ -530,6 +543,7 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             return []
         if toks[0].lower_ == "that":
             toks = toks[1:]
+        toks = _without_concession(claim[0], toks)
         while toks and toks[-1].is_punct:
             toks.pop()
         # "Who said he accepted there was a problem?": the he is the one asked for.
