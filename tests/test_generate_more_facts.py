@@ -57,3 +57,16 @@ def test_a_claim_is_asked_without_the_concession_that_closes_it(tmp_path):
     q = next(q for q in bank.questions if q.answer == "Elizabeth Blunt")
     assert q.prompt == ("Who says there may be a perception that war and terrorism are making the world "
                         "a worse place?")
+
+
+def test_a_figure_in_an_aside_about_a_name_is_asked_of_that_name(tmp_path):
+    bank, _ = bank_of(tmp_path, "He said it would take many years before Acme could challenge Disney - which in "
+                                "2004 reported revenues of $30bn (£16bn) - but it remained a goal for the firm.")
+    q = next(q for q in bank.questions if q.answer == "$30bn")
+    assert q.prompt == "How much in revenues did Disney report in 2004?"
+    assert "$30bn" not in getattr(q, "distractors", [])
+
+
+def test_a_sum_named_by_what_it_is_keeps_the_rest_of_the_sentence(tmp_path):
+    bank, _ = bank_of(tmp_path, "Fiat reported losses of 800m euros in 2004, after a year of falling car sales.")
+    assert "How much in losses did Fiat report in 2004?" in {q.prompt for q in bank.questions}

@@ -224,6 +224,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 af.facts.append(f)
             continue
         made = _number_facts(sent, m, base, parse)
+        if not made:
+            made = _named_aside_facts(sent, m, base, parse)
         again = None
         if not made and thing is not None:
             # "The service is 16 times faster ...": asked of what the service is (parsed once, when needed).
@@ -378,6 +380,43 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
             return []
         f.prompt = f"According to {claimant}, {f.prompt[:1].lower()}{f.prompt[1:]}"
     return [f] if f else []
+
+
+def _named_aside_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]
+                       ) -> list[fx.Fact]:
+    """'... challenge Disney - which in 2004 reported revenues of $30bn - but ...': the aside is a
+    sentence about the name it follows ('Disney in 2004 reported revenues of $30bn'), parsed on its
+    own and asked like one ('How much in revenues did Disney report in 2004?')."""
+    doc = sent.doc
+    for verb in m.tokens[0].ancestors:
+        which = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "which"
+                      and c.i < verb.i), None)
+        if which is None:
+            continue
+        if which.i - 2 < sent.start or doc[which.i - 1].text not in ",-–—":
+            return []
+        name = next((e for e in sent.ents if e.end == which.i - 1 and e.label_ in ("ORG", "GPE", "PERSON")), None)
+        if name is None:
+            return []
+        words = []
+        for t in doc[which.i + 1:verb.right_edge.i + 1]:
+            if t.text in "-–—" or (t.text == "," and t.i > verb.i):
+                break
+            words.append(t)
+        while words and words[-1].is_punct and words[-1].text != ")":
+            words.pop()
+        if not words or any(t.i in cl.quoted_tokens(sent) for t in words):
+            return []
+        # "which in 2004 reported ...": the time goes after the verb ("Disney reported ... in 2004"),
+        # where the parser cannot take it for part of the name.
+        fronted = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") and which.i < c.i < verb.i
+                   for t in c.subtree}
+        clause = " ".join(cl.render(part) for part in ([t for t in words if t.i not in fronted],
+                                                       [t for t in words if t.i in fronted]) if part)
+        aside = parse(f"{name.text} {clause}.")
+        again = next((x for x in qty.number_mentions(aside[:]) if (x.kind, x.value) == (m.kind, m.value)), None)
+        return _number_facts(aside[:], again, base, parse) if again is not None else []
+    return []
 
 
 _CLAIMING = fx.SAY_VERBS | {"show", "believe", "estimate", "reveal", "find", "think"}

@@ -351,7 +351,10 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if head is None:
         return None
     np = head
-    if {t.i for t in np.subtree} - m.ids:
+    converted = {t.i for c in np.children if c.dep_ == "appos" and any(w.tag_ == "$" or w.text in "£$€"
+                                                                      for w in c.subtree) for t in c.subtree}
+    brackets = {c.i for c in np.children if c.text in "()"} if converted else set()
+    if {t.i for t in np.subtree} - m.ids - converted - brackets:
         return None  # "the full £7.4m from the UK Treasury": the stem would lose what it is
     wh = how_many(m.hedge, "how much")
     if np.dep_ in ("nmod", "compound", "amod") and np.head.lemma_ in _SUMS:
@@ -360,6 +363,13 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
         prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
     elif np.dep_ in cl.SUBJECTS and np.head.pos_ in ("VERB", "AUX"):
         prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
+    elif (np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.lemma_ in _SUMS | {"sale", "loss"}
+          and np.head.head.dep_ in cl.OBJECTS and np.head.head.head.pos_ == "VERB"
+          and np.head.head.head.dep_ == "ROOT" and not any(
+              c.dep_ in ("det", "poss", "amod") for c in np.head.head.children)):
+        # "Disney reported revenues of $30bn" -> "How much in revenues did Disney report?"
+        noun = np.head.head
+        prompt = cl.ask_inverted(noun.head, {noun.i} | cl.subtree(np.head), f"{wh} in {noun.lower_}")
     else:
         return None
     if prompt is None:
