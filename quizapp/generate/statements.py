@@ -249,15 +249,3 @@ def _add_word(sent, index: int, af: ArticleFacts, thing: tuple[set[int], str, in
         af.statements.append(Statement(before=tpl[0], after=tpl[1], part=text, kind=kind, value=value,
                                        sentence=index, order=index + min(ids) / 10_000 + 0.00005, style_text=text,
                                        antecedent=thing[2] if thing else None))
-    quoted = cl.quoted_tokens(sent)
-    for ent in sent.ents:
-        text = ent.text.strip()
-        if ent.label_ != "DATE" or ent.root.i in quoted or not dates.DAY_MONTH.match(text):
-            continue
-        ids = {t.i for t in ent}
-        tpl = statement_template(sent, ids, thing[:2] if thing else None)
-        if tpl is not None:
-            af.statements.append(Statement(before=tpl[0], after=tpl[1], part=text, kind="date", value=0.0,
-                                           sentence=index, order=index + ent.start / 10_000 + 0.00005,
-                                           style_text=text, antecedent=thing[2] if thing else None))
-        return
