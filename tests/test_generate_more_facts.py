@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from quizapp.core.model import ChoiceQuestion
 from quizapp.generate.api import generate_with_facts
+from quizapp.generate.questions import FACT_CHECK_PROMPT
 from tests.test_generate_stems import bank_of
 
 
@@ -70,3 +71,21 @@ def test_a_figure_in_an_aside_about_a_name_is_asked_of_that_name(tmp_path):
 def test_a_sum_named_by_what_it_is_keeps_the_rest_of_the_sentence(tmp_path):
     bank, _ = bank_of(tmp_path, "Fiat reported losses of 800m euros in 2004, after a year of falling car sales.")
     assert "How much in losses did Fiat report in 2004?" in {q.prompt for q in bank.questions}
+
+
+def test_the_case_is_the_one_between_the_two_the_story_sets_against_each_other(tmp_path):
+    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping singer "
+                                "Mark Morrison from releasing an album. Mr Campbell said he was gutted. "
+                                "The case is set to be heard in the High Court on 20 December.")
+    q = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "High Court" in q.answer)
+    assert q.answer == ("The case between Kevin Campbell and Mark Morrison is set to be heard in the High Court "
+                        "on 20 December.")
+    assert all(d.replace(d.rsplit(" on ", 1)[1], "") == q.answer.replace("20 December.", "")
+               for d in q.distractors)
+    assert q.cite is not None and len(q.cite.quotes) == 2  # the sentence that says who the two are
+
+
+def test_the_case_of_a_story_without_a_dispute_is_left_alone(tmp_path):
+    bank, _ = bank_of(tmp_path, "Ann Holt met Carl Dunn in London to talk about the merger. "
+                                "The case is set to be heard in the High Court on 20 December.")
+    assert not any("between" in str(q.answer) for q in bank.questions)

@@ -175,7 +175,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     if _BYLINE.search(sent.text):
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
-    thing = _resolve_thing(sent, index, af) or _same_period(sent, index, af) or _that_one(sent, index, af)
+    thing = (_resolve_thing(sent, index, af) or _same_period(sent, index, af) or _that_one(sent, index, af)
+             or _the_case(sent, index, af))
     if frame := _time_frame(sent):
         af.recent_frame = (index, frame)
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
@@ -720,6 +721,24 @@ def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # ty
                     and not any(a.dep_ == "ccomp" or a.lemma_ in fx.SAY_VERBS for a in other.root.ancestors
                                 if a.i != verb.i and verb in a.ancestors):
                 af.opposed.setdefault(frozenset((name, other_name)), set()).add(index)
+                if af.dispute is None and any(t.lemma_ in _LEGAL for t in sent if t.i not in quoted):
+                    af.dispute = (name, other_name, index)
+
+
+_LEGAL = {"injunction", "court", "lawsuit", "sue", "judge", "tribunal", "writ", "litigation"}
+
+
+def _the_case(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
+    """'The case is set to be heard ...' in a story of one person taking another to court: the case
+    between the two ('The case between Kevin Campbell and Mark Morrison is set to be heard ...')."""
+    if af.dispute is None or af.dispute[2] == index:
+        return None
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.lower_ == "case" and t.i not in quoted and t.tag_ == "NN" and t.i > sent.start and \
+                [c.lower_ for c in t.children if c.dep_ != "punct"] == ["the"] and t.doc[t.i - 1].lower_ == "the":
+            return {t.i - 1, t.i}, f"the case between {af.dispute[0]} and {af.dispute[1]}", af.dispute[2]
+    return None
 
 
 def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]

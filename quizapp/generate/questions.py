@@ -110,6 +110,9 @@ class ArticleFacts:
     # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
     # record", "Campbell has gained an injunction stopping Morrison"), as written.
     opposed: dict[frozenset[str], set[int]] = field(default_factory=dict)  # pair -> sentences saying so
+    # (who acts, on whom, sentence) of the first legal step one person takes against another
+    # ("Campbell has gained a court injunction stopping Morrison"): what "the case" is about.
+    dispute: tuple[str, str, int] | None = None
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
