@@ -89,3 +89,27 @@ def test_the_case_of_a_story_without_a_dispute_is_left_alone(tmp_path):
     bank, _ = bank_of(tmp_path, "Ann Holt met Carl Dunn in London to talk about the merger. "
                                 "The case is set to be heard in the High Court on 20 December.")
     assert not any("between" in str(q.answer) for q in bank.questions)
+
+
+_FIAT = ("Fiat has taken control of its car business. Sergio Marchionne has replaced Herbert Demel as chief "
+         "executive of Fiat Auto. The management changes follow Fiat's resolution of its dispute with General "
+         "Motors. As part of a major restructuring, Fiat is to integrate the Maserati car company - currently "
+         "owned by Ferrari - within its own operations. Ferrari, in which Fiat owns a majority stake, could be "
+         "floated on the stock market in 2006. The car business is best known for its Alfa Romeo marque. "
+         "Earlier this week, Fiat reached an agreement with GM to dissolve an alliance which could have "
+         "obliged GM to buy the Italian firm outright.")
+
+
+def test_a_firm_a_participle_says_holds_a_named_thing_is_asked_as_its_owner(tmp_path):
+    bank, _ = bank_of(tmp_path, _FIAT)
+    q = next(q for q in bank.questions if q.prompt.endswith("currently owns the Maserati car company?"))
+    assert q.answer == "Ferrari" and "Maserati" not in q.distractors
+    assert q.prompt.startswith("Which ")
+
+
+def test_the_other_side_of_a_deal_is_asked_without_the_aside_that_names_it_again(tmp_path):
+    bank, _ = bank_of(tmp_path, _FIAT)
+    q = next(q for q in bank.questions if q.answer == "GM")
+    assert q.prompt.startswith("With which ") and q.prompt.endswith(" did Fiat reach an agreement to dissolve "
+                                                                   "an alliance?")
+    assert "General Motors" not in q.distractors  # GM's own long name is no wrong answer

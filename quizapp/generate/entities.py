@@ -106,6 +106,13 @@ _CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title
          ("acts", "acts"))
 
 
+def _initials_of_org(short: str, book: NameBook) -> bool:
+    """'GM' after 'General Motors': a short name that is the initials of an organisation named before."""
+    return short.isupper() and any(
+        book.kinds.get(n) == "org" and len(n.split()) == len(short) and n in book.sure
+        and "".join(w[0] for w in n.split()) == short for n in book.order)
+
+
 def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = frozenset()) -> NameBook:
     """Decide one kind per name from spaCy's labels, the gazetteer and simple cues; `common` holds
     the words the article also writes in lower case (a capitalised one of those is no name)."""
@@ -169,8 +176,10 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
         if kind in ("person", "org") and " " not in name and not c["title"] and not name.isupper() \
                 and not steady_org:
             continue
-        if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")):
-            continue  # "TB", "GP", "EA": too short to tell an organisation from anything else
+        if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")) and \
+                not _initials_of_org(name, book):
+            continue  # "TB", "GP", "EA": too short to tell an organisation from anything else (GM is
+            # General Motors' initials, when the article names General Motors)
         if c["work"] or (kind == "person" and c["which"] and not c["title"]):
             continue
         if kind == "person" and any(ch.isdigit() for ch in name):

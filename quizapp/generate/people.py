@@ -229,7 +229,18 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
             prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"{verb.lower_} {{wh}}")
             prompt = prompt if prompt and "{wh}" in prompt else None
         elif root.dep_ == "pobj" and verb.dep_ == "agent" and ent.label_ in ("ORG", "PERSON"):
-            prompt = _ask_agent(verb.head, root, ent)
+            prompt = _ask_agent(verb.head, root, ent) or _ask_owner(verb.head, root, ent)
+        elif (root.dep_ == "pobj" and verb.lower_ == "with" and ent.start == verb.i + 1 and ent.label_ == "ORG"
+              and verb.head.dep_ == "dobj" and verb.head.lemma_ in _DEALS and verb.head.head.dep_ == "ROOT"
+              and verb.head.head.pos_ == "VERB"):
+            # "Fiat reached an agreement with GM to dissolve an alliance (which could have obliged GM
+            # ...)" -> "With which company did Fiat reach an agreement to dissolve an alliance?"
+            naming = {t.i for t in sent if t.dep_ == "relcl" and any(w.lower_ == root.lower_ for w in t.subtree)
+                      for t in t.subtree}
+            target = cl.subtree(verb) | naming | {t.i - 1 for t in sent if t.i in naming and t.i - 1 not in naming
+                                                  and sent.doc[t.i - 1].is_punct}
+            prompt = cl.ask_inverted(verb.head.head, target, "With {wh}")
+            prompt = prompt if prompt and root.lower_ not in prompt.lower() else None
         else:
             continue
         if not prompt or len(prompt.split()) > 30:
@@ -296,6 +307,29 @@ def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
         return None
     wh = f"Which {cl.render(desc)}" if desc else "{Wh}"
     return cl.well_formed(cl.finish(" ".join([wh, *tense, obj_text, cl.render(rest)]).strip()))
+
+
+_DEALS = {"agreement", "deal", "alliance", "partnership", "contract", "settlement", "merger", "talks"}
+# What "owned by X" says holds now: "currently owned by Ferrari" -> "Which company currently owns ...?"
+_HOLDING = {"own": "owns", "control": "controls", "run": "runs", "operate": "operates", "back": "backs"}
+
+
+def _ask_owner(verb: Token, name: Token, ent: Span) -> str | None:
+    """'the Maserati car company - currently owned by Ferrari -' -> 'Which company currently owns the
+    Maserati car company?': a named thing that a participle says another name holds."""
+    thing = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in _HOLDING or thing.pos_ != "NOUN":
+        return None
+    if ent.end != max(t.i for t in verb.subtree) + 1 - (1 if verb.doc[ent.end - 1].is_punct else 0) and \
+            ent.end != verb.right_edge.i + 1:
+        return None  # "owned by Ferrari since 1997 and ...": more than who holds it
+    words = [t for t in thing.subtree if t.i < verb.i and not t.is_punct and t.i not in cl.subtree(verb)]
+    if not any(t.pos_ == "PROPN" for t in words) or cl.leans_on_context(words):
+        return None  # "the company - owned by X -": which company, it does not say
+    adverbs = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("currently", "now", "still")]
+    text = cl.render(words)
+    text = text[:1].lower() + text[1:] if words[0].pos_ == "DET" else text
+    return cl.well_formed(" ".join(["{Wh}", *(a.lower_ for a in adverbs), _HOLDING[verb.lemma_], text]) + "?")
 
 
 def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
@@ -440,11 +474,21 @@ def mark_org_names(doc: Doc) -> None:
                 all(t.tag_ == "NNP" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS
                     for t in e):
             found.append(Span(doc, e.start, e.end, label="PERSON"))
+    # "the Maserati car company", "its Alfa Romeo marque": a name the noun after it says is a firm.
+    for e in doc.ents:
+        after = doc[e.end] if e.end < len(doc) else None
+        nxt = doc[e.end + 1] if e.end + 1 < len(doc) else None
+        firm = after is not None and (after.lower_ in _FIRM_NOUNS or (
+            after.lower_ == "car" and nxt is not None and nxt.lower_ in _FIRM_NOUNS))
+        if e.label_ in ("FAC", "GPE", "LOC", "PRODUCT", "NORP") and firm and e.root.dep_ == "compound" and \
+                all(t.tag_ == "NNP" for t in e):
+            found.append(Span(doc, e.start, e.end, label="ORG"))
     if found:
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = filter_spans([*kept, *found])
 
 
+_FIRM_NOUNS = {"company", "firm", "group", "marque", "brand", "carmaker"}
 _PARTY_ADJECTIVES = {p.split()[0] for p in PARTIES.values()}
 _PEOPLES_JOBS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chancellor",
                  "chairman", "chairwoman", "analyst", "economist", "presenter", "senator"}
