@@ -203,6 +203,13 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return person_of(tok)
 
     asked: set[int] = set()
+    parsed: dict[str, Doc] = {}
+
+    def parse_once(text: str) -> Doc:
+        if text not in parsed:  # an aside holding three figures is parsed once, not three times
+            parsed[text] = parse(text)
+        return parsed[text]
+
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
     dated: tuple[list[qty.NumberMention], Span, int] | None = None
     quoted = cl.quoted_tokens(sent)
@@ -226,7 +233,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             continue
         made = _number_facts(sent, m, base, parse)
         if not made:
-            made = _named_aside_facts(sent, m, base, parse)
+            made = _named_aside_facts(sent, m, base, parse_once)
         again = None
         if not made and thing is not None:
             # "The service is 16 times faster ...": asked of what the service is (parsed once, when needed).
