@@ -136,6 +136,22 @@ class ArticleFacts:
         return frozenset(_office_holders(self))
 
     @functools.cached_property
+    def acronyms(self) -> dict[str, str]:
+        """'the Welsh Local Government Association (WLGA)': what each short name the article
+        spells out stands for."""
+        found: dict[str, str] = {}
+        for text in self.sentences:
+            for m in _SPELLED_OUT.finditer(text):
+                words = m.group(1).split()
+                short = m.group(2)
+                for start in range(len(words)):
+                    capitals = [w for w in words[start:] if w[:1].isupper()]
+                    if words[start][:1].isupper() and "".join(w[0] for w in capitals).lower() == short.lower():
+                        found.setdefault(short, " ".join(words[start:]))
+                        break
+        return found
+
+    @functools.cached_property
     def role_stems(self) -> dict[str, set[str]]:
         """The telling words of what the article calls each person ("footballer", "singer")."""
         roles: dict[str, set[str]] = {}
@@ -144,6 +160,24 @@ class ArticleFacts:
                 role = x.prompt.split(" as ", 1)[-1]
                 roles.setdefault(self.names.canonical(x.answer), set()).update(_role_stems(role))
         return roles
+
+
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){2,})\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def spell_out(prompt: str, af: ArticleFacts) -> str:
+    """'Who does the article describe as the WLGA finance spokesman?' -> '... as the Welsh Local
+    Government Association finance spokesman?': a short name only the article explains, written out
+    (not inside quoted words)."""
+    if not af.acronyms:
+        return prompt
+    parts = re.split(r"(“[^”]*”|\"[^\"]*\")", prompt)
+    for i in range(0, len(parts), 2):
+        for short, long in af.acronyms.items():
+            own = long + ("'" if long.endswith("s") else "'s")  # "Electronic Arts' games"
+            parts[i] = re.sub(rf"\b{re.escape(short)}(?:'s|’s)", own, parts[i])
+            parts[i] = re.sub(rf"\b{re.escape(short)}\b(?!\s*\()", long, parts[i])
+    return "".join(parts)
 
 
 def _as_round(v: float, value: float) -> bool:
@@ -174,6 +208,9 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     for f in af.facts:
         c = _from_fact(f, af, gaz, types)
         if c is not None:
+            prompt = spell_out(c.question.prompt, af)
+            if prompt != c.question.prompt and _fold(str(c.question.answer)) not in _fold(prompt):
+                c.question = c.question.model_copy(update={"prompt": prompt})
             out.append(c)
     if "choice" in types:
         for s in af.statements:
