@@ -253,7 +253,8 @@ def test_the_director_of_an_institute_the_story_keeps_naming_is_worth_asking(tmp
                                 "\"People feel the world is getting worse,\" said Pipa director Steven Kull. Pipa "
                                 "conducted the poll in 22 countries. \"It is a gloomy picture,\" said Ann Lim, an "
                                 "economist at Westbank. Markets were calm.")
-    q = next(q for q in bank.questions if q.prompt == "Who does the article describe as the Pipa director?")
+    q = next(q for q in bank.questions if q.prompt == "Who does the article describe as the Program on "
+             "International Policy Attitudes director?")
     assert q.answer == "Steven Kull" and q.distractors == ["Ann Lim"]
     assert not any("economist at Westbank" in q.prompt for q in bank.questions)  # Westbank is named once
 

@@ -846,8 +846,6 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             next_door.append(c)
         else:
             admit(c)
-    for c in next_door:
-        admit(c)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
     # Swapping the same name again ("... in the UK" -> "... in Canada" in six sentences of an
@@ -927,11 +925,22 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
     it”?': one speaker making one point twice; which of the two said it is asked once."""
     if a.question.answer != b.question.answer or _article_of(a) != _article_of(b):
         return False
-    if not (a.question.prompt.startswith("Who said") and b.question.prompt.startswith("Who said")):
+    if not (_SAYING.match(a.question.prompt) and _SAYING.match(b.question.prompt)):
         return False
     one, other = (_stems(c.question.prompt, 5, 2, _FUNCTION_WORDS) for c in (a, b))
     shared = one & other
-    return len(shared) >= 2 and len(shared) >= 0.5 * max(len(one), len(other))
+    if len(shared) >= 2 and len(shared) >= 0.5 * max(len(one), len(other)):
+        return True
+    # "... would help protect public health" and "... safeguard the good standards of public
+    # health": the same two words, for the same speaker, are the same point.
+    return bool(_common_pairs(a.question.prompt) & _common_pairs(b.question.prompt))
+
+
+def _common_pairs(text: str) -> set[tuple[str, str]]:
+    """Two content words in a row, both written in lower case (not a name's)."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return {(x, y) for x, y in itertools.pairwise(words)
+            if x.islower() and y.islower() and x not in _FUNCTION_WORDS and y not in _FUNCTION_WORDS}
 
 
 def _stems(text: str, size: int, longer_than: int, skip: frozenset[str] | set[str]) -> set[str]:
