@@ -102,33 +102,6 @@ _FIAT = ("Fiat has taken control of its car business. Sergio Marchionne has repl
 
 def test_a_firm_a_participle_says_holds_a_named_thing_is_asked_as_its_owner(tmp_path):
     bank, _ = bank_of(tmp_path, _FIAT)
-    q = next(q for q in bank.questions if q.prompt.endswith("currently owns the Maserati car company?"))
+    q = next(q for q in bank.questions if q.prompt.endswith(" owned the Maserati car company?"))
     assert q.answer == "Ferrari" and "Maserati" not in q.distractors
     assert q.prompt.startswith("Which ")
-
-
-def test_the_other_side_of_a_deal_is_asked_without_the_aside_that_names_it_again(tmp_path):
-    bank, _ = bank_of(tmp_path, _FIAT)
-    q = next(q for q in bank.questions if q.answer == "GM")
-    assert q.prompt.startswith("With which ") and q.prompt.endswith(" did Fiat reach an agreement to dissolve "
-                                                                   "an alliance?")
-    assert "General Motors" not in q.distractors  # GM's own long name is no wrong answer
-
-
-def test_a_short_name_the_article_spells_out_is_written_out_in_stems(tmp_path):
-    bank, found = bank_of(tmp_path, "The Welsh Local Government Association (WLGA) had said cuts may be unavoidable. "
-                                    "After the announcement WLGA finance spokesman Bob Wellington said rises were "
-                                    "vital. Finance Minister Sue Essex said the deal was good. Mike German, leader "
-                                    "of the Liberal Democrats, said the deal was unfair to councils.")
-    assert found.acronyms == {"WLGA": "Welsh Local Government Association"}
-    prompts = {q.prompt for q in bank.questions}
-    assert "Who does the article describe as the Welsh Local Government Association finance spokesman?" in prompts
-    assert not any("WLGA finance" in p for p in prompts)
-
-
-def test_a_spelled_out_name_keeps_its_possessive_and_leaves_quotes_alone(tmp_path):
-    from quizapp.generate.questions import ArticleFacts, spell_out
-
-    af = ArticleFacts(source=None, sentences=["Electronic Arts (EA) makes games."])
-    assert spell_out("How many of EA's games were sold?", af) == "How many of Electronic Arts' games were sold?"
-    assert spell_out("Who said “EA is big”?", af) == "Who said “EA is big”?"

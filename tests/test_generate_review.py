@@ -335,10 +335,19 @@ def test_a_quote_naming_what_only_its_speaker_is_said_to_be_is_not_asked(tmp_pat
 
 def test_eight_of_the_countries_a_survey_polled_is_a_count_said_with_the_survey(tmp_path):
     bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. In eight of the countries, the sample was limited to major "
-                                "metropolitan areas.")
+                                "economy is worsening. In eight of the countries, most people said their own "
+                                "family was doing well.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
     assert check.answer.startswith("In the BBC World Service poll, in eight of the countries")
+
+
+def test_how_a_poll_was_done_is_fine_print_not_a_statement(tmp_path):
+    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
+                                "economy is worsening. In eight of the countries, the sample was limited to major "
+                                "metropolitan areas. Nearly two thirds - 65% - of the 1,000 people interviewed said "
+                                "they had used chip and pin.")
+    assert not any(q.prompt == FACT_CHECK_PROMPT and ("eight" in q.answer or "1,000" in q.answer)
+                   for q in bank.questions)
 
 
 def test_a_resolved_its_passes_the_answer_in_cited_text_check(tmp_path):

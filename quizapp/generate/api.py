@@ -811,6 +811,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                    thing: tuple[set[int], str, int] | None = None) -> bool:
     doc = sent.doc
     last = max(t.i for t in m.tokens)
+    if _fine_print(sent, m):
+        return False
     whole: float | None = None
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
             and doc[last + 2].lower_ in ("the", "its", "their")
@@ -891,6 +893,18 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
+
+
+def _fine_print(sent, m: qty.NumberMention) -> bool:  # type: ignore[no-untyped-def]
+    """'In eight of the countries, the sample was limited to ...', 'the margin of error is ...';
+    '65% of the 1,000 people interviewed': how a poll was done, beside what it found. A statement
+    varying it holds the finding fixed and tests the fine print."""
+    words = {t.lower_ for t in sent}
+    if "sample" in words or {"margin", "error"} <= words:
+        return True
+    noun = m.head.head if m.head is not None and m.head.dep_ == "nummod" else m.head
+    surveyed = noun is not None and any(c.dep_ == "acl" and c.lemma_ in cl.ASKING_VERBS for c in noun.children)
+    return m.kind == "count" and surveyed and any(x.kind == "percent" for x in qty.number_mentions(sent))
 
 
 def _surveyed(af: ArticleFacts, index: int) -> bool:

@@ -230,17 +230,6 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
             prompt = prompt if prompt and "{wh}" in prompt else None
         elif root.dep_ == "pobj" and verb.dep_ == "agent" and ent.label_ in ("ORG", "PERSON"):
             prompt = _ask_agent(verb.head, root, ent) or _ask_owner(verb.head, root, ent)
-        elif (root.dep_ == "pobj" and verb.lower_ == "with" and ent.start == verb.i + 1 and ent.label_ == "ORG"
-              and verb.head.dep_ == "dobj" and verb.head.lemma_ in _DEALS and verb.head.head.dep_ == "ROOT"
-              and verb.head.head.pos_ == "VERB"):
-            # "Fiat reached an agreement with GM to dissolve an alliance (which could have obliged GM
-            # ...)" -> "With which company did Fiat reach an agreement to dissolve an alliance?"
-            naming = {t.i for t in sent if t.dep_ == "relcl" and any(w.lower_ == root.lower_ for w in t.subtree)
-                      for t in t.subtree}
-            target = cl.subtree(verb) | naming | {t.i - 1 for t in sent if t.i in naming and t.i - 1 not in naming
-                                                  and sent.doc[t.i - 1].is_punct}
-            prompt = cl.ask_inverted(verb.head.head, target, "With {wh}")
-            prompt = prompt if prompt and root.lower_ not in prompt.lower() else None
         else:
             continue
         if not prompt or len(prompt.split()) > 30:
@@ -309,14 +298,13 @@ def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
     return cl.well_formed(cl.finish(" ".join([wh, *tense, obj_text, cl.render(rest)]).strip()))
 
 
-_DEALS = {"agreement", "deal", "alliance", "partnership", "contract", "settlement", "merger", "talks"}
-# What "owned by X" says holds now: "currently owned by Ferrari" -> "Which company currently owns ...?"
-_HOLDING = {"own": "owns", "control": "controls", "run": "runs", "operate": "operates", "back": "backs"}
+# "currently owned by Ferrari" -> "Which company owned ...?": as the article had it, not as of today
+_HOLDING = {"own": "owned", "control": "controlled", "run": "ran", "operate": "operated", "back": "backed"}
 
 
 def _ask_owner(verb: Token, name: Token, ent: Span) -> str | None:
-    """'the Maserati car company - currently owned by Ferrari -' -> 'Which company currently owns the
-    Maserati car company?': a named thing that a participle says another name holds."""
+    """'the Maserati car company - currently owned by Ferrari -' -> 'Which company owned the Maserati
+    car company?': a named thing that a participle says another name holds."""
     thing = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in _HOLDING or thing.pos_ != "NOUN":
         return None
@@ -326,10 +314,9 @@ def _ask_owner(verb: Token, name: Token, ent: Span) -> str | None:
     words = [t for t in thing.subtree if t.i < verb.i and not t.is_punct and t.i not in cl.subtree(verb)]
     if not any(t.pos_ == "PROPN" for t in words) or cl.leans_on_context(words):
         return None  # "the company - owned by X -": which company, it does not say
-    adverbs = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ in ("currently", "now", "still")]
     text = cl.render(words)
     text = text[:1].lower() + text[1:] if words[0].pos_ == "DET" else text
-    return cl.well_formed(" ".join(["{Wh}", *(a.lower_ for a in adverbs), _HOLDING[verb.lemma_], text]) + "?")
+    return cl.well_formed(" ".join(["{Wh}", _HOLDING[verb.lemma_], text]) + "?")
 
 
 def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
