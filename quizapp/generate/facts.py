@@ -362,8 +362,7 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if np.dep_ in cl.OBJECTS and np.head.pos_ == "VERB" and np.head.dep_ in ("ROOT", "conj", "ccomp"):
         prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
     elif np.dep_ in cl.SUBJECTS and np.head.pos_ in ("VERB", "AUX"):
-        # ("£", "13.4", "m" may come as two subjects of one verb: the figure is all of them)
-        prompt = cl.ask_subject(np.head, cl.subtree(np) | m.ids, wh + " money")
+        prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
     elif (np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.lemma_ in _SUMS | {"sale", "loss"}
           and np.head.head.dep_ in cl.OBJECTS and np.head.head.head.pos_ == "VERB"
           and np.head.head.head.dep_ == "ROOT" and not any(
