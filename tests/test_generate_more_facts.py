@@ -105,3 +105,12 @@ def test_a_firm_a_participle_says_holds_a_named_thing_is_asked_as_its_owner(tmp_
     q = next(q for q in bank.questions if q.prompt.endswith(" owned the Maserati car company?"))
     assert q.answer == "Ferrari" and "Maserati" not in q.distractors
     assert q.prompt.startswith("Which ")
+
+
+def test_an_index_that_closed_higher_and_one_that_rose_in_a_side_clause_are_both_asked(tmp_path):
+    bank, _ = bank_of(tmp_path, "The benchmark Dow Jones share index closed more than 1% higher at 10,137, while "
+                                "the Nasdaq rose 0.9% to 2,004.")
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert asked.get("By more than what percentage did the benchmark Dow Jones share index close higher at "
+                     "10,137?") == 1
+    assert asked.get("By what percentage did the Nasdaq rise to 2,004?") == 0.9

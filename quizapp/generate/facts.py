@@ -329,7 +329,12 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
                              "soar", "plunge", "tumble", "cut", "raise", "reduce", "expand")
     if np.dep_ in ("npadvmod", "dobj") and change and not words:
         prompt = cl.ask_inverted(verb, cl.subtree(np), f"by {wh}") if verb.dep_ in ("ROOT", "conj", "ccomp") \
-            else None
+            or _side_clause(verb) else None
+    elif np.dep_ == "npadvmod" and verb.lower_ in ("higher", "lower") and verb.head.lemma_ in _CLOSING \
+            and verb.head.dep_ in ("ROOT", "conj") and not words:
+        # "The Dow closed more than 1% higher at 10,137" -> "By more than what percentage did the
+        # Dow close higher at 10,137?"
+        prompt = cl.ask_inverted(verb.head, cl.subtree(np), f"by {wh}")
     elif np.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_ in (
             "rise", "fall", "drop", "increase", "decrease", "grow", "climb", "jump", "cut", "raise", "reduce"):
         prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"by {wh}") if verb.head.dep_ in (
@@ -343,6 +348,15 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     f = _fact_from(base, "percent", prompt, m)
     f.unit = "%"
     return f
+
+
+_CLOSING = {"close", "end", "finish", "open", "trade"}
+
+
+def _side_clause(verb: Token) -> bool:
+    """'..., while the Nasdaq rose 0.9% to 2,004': a clause of its own, with its own named subject."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
+        and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
 
 
 def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
