@@ -114,3 +114,12 @@ def test_an_index_that_closed_higher_and_one_that_rose_in_a_side_clause_are_both
     assert asked.get("By more than what percentage did the benchmark Dow Jones share index close higher at "
                      "10,137?") == 1
     assert asked.get("By what percentage did the Nasdaq rise to 2,004?") == 0.9
+
+
+def test_a_month_in_a_run_of_comma_joined_clauses_is_asked_of_its_own_clause(tmp_path):
+    bank, _ = bank_of(tmp_path, "The 3 network launched in 2003, Vodafone launched its consumer service in November, "
+                                "Orange followed in early December and T-Mobile and O2 are due to launch in 2005.")
+    months = {q.prompt: q for q in bank.questions if q.prompt.startswith("In what month")}
+    q = months.get("In what month did Vodafone launch its consumer service?")
+    assert q is not None and q.answer == "November" and "November" not in q.distractors
+    assert "In what month did Orange follow?" not in months  # follow whom: the clause before says

@@ -278,7 +278,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     survey = (af.recent_survey[1], af.recent_survey[2]) if af.recent_survey and _surveyed(af, index) else None
     af.facts.extend(people.entity_facts(sent, base, name_of, survey))
     af.facts.extend(people.country_of_thing_facts(sent, base, name_of))
-    af.facts.extend(dates.date_facts(sent, base))
+    # (a run of comma-joined clauses is misparsed as one: its dates are asked clause by clause)
+    af.facts.extend(_listed_clause_dates(sent, base, parse_once) if _clause_run(sent) else dates.date_facts(sent, base))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_opposed(sent, index, af, person_of)
@@ -480,14 +481,13 @@ _SUBORDINATE = {"if", "when", "while", "although", "though", "as", "because", "s
                 "before", "until", "once", "whether", "where", "so", "but", "and", "or", "in", "by", "for"}
 
 
-def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
-    """'The 3 network launched in 2003, Vodafone launched its service in November, Orange followed
-    ...': the small model misparses such a run of comma-joined clauses, so the clause that holds the
-    year (the first of the run) is parsed again on its own and asked about like a sentence."""
+def _clause_run(sent) -> list[list[Token]]:  # type: ignore[no-untyped-def]
+    """The clauses of a run of comma-joined clauses ('The 3 network launched in 2003, Vodafone
+    launched its service in November, Orange followed ...'), each opening with a capitalised name
+    or 'The' and holding a verb; [] for any other sentence."""
     if cl.quoted_tokens(sent) or any(t.text in ";:()" for t in sent):
         return []
-    # The run's clauses: split at commas; each must open with a capitalised name or "The".
-    parts: list[list] = [[]]  # type: ignore[type-arg]
+    parts: list[list[Token]] = [[]]
     for t in sent:
         if t.text == ",":
             parts.append([])
@@ -501,6 +501,30 @@ def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> lis
             return []
         if not any(t.pos_ == "VERB" for t in p):
             return []
+    return parts
+
+
+def _listed_clause_dates(sent, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
+    """'..., Vodafone launched its consumer service in November, ...': a clause of such a run that
+    says when, parsed on its own ('In what month did Vodafone launch its consumer service?')."""
+    out: list[fx.Fact] = []
+    for part in _clause_run(sent)[1:]:
+        if not any(t.ent_type_ == "DATE" and dates.MONTH_WORDS.match(t.text) for t in part) or len(part) > 12:
+            continue
+        words = part[:-1] if part[-1].is_punct else part
+        for f in dates.date_facts(parse(cl.render(words) + ".")[:], base):
+            f.order = base.order + part[0].i / 10_000
+            out.append(f)
+    return out
+
+
+def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
+    """'The 3 network launched in 2003, Vodafone launched its service in November, Orange followed
+    ...': the small model misparses such a run of comma-joined clauses, so the clause that holds the
+    year (the first of the run) is parsed again on its own and asked about like a sentence."""
+    parts = _clause_run(sent)
+    if not parts:
+        return []
     first_part = parts[0]
     if m.tokens[0] not in first_part or len(first_part) > 12:
         return []

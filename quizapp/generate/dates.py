@@ -16,6 +16,7 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 DAY_MONTH = re.compile(rf"^(\d{{1,2}}) ({'|'.join(MONTHS)})$|^({'|'.join(MONTHS)}) (\d{{1,2}})$")
 _MONTH = re.compile(rf"^(early |late |mid-)?({'|'.join(MONTHS)})$")
+MONTH_WORDS = re.compile(rf"^({'|'.join(MONTHS)})$")
 
 
 def date_facts(sent: Span, base: Fact) -> list[Fact]:
