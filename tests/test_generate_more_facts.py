@@ -123,3 +123,16 @@ def test_a_month_in_a_run_of_comma_joined_clauses_is_asked_of_its_own_clause(tmp
     q = months.get("In what month did Vodafone launch its consumer service?")
     assert q is not None and q.answer == "November" and "November" not in q.distractors
     assert "In what month did Orange follow?" not in months  # follow whom: the clause before says
+
+
+def test_a_quote_whose_speaker_the_next_sentence_names_is_theirs(tmp_path):
+    bank, found = bank_of(tmp_path, "Chris Stening, Acme Online general manager, said the launch was a big leap. "
+                                    "Mr Stening believes the service will appeal to families. \"A typical family "
+                                    "with two adults and two children is currently sharing a 512 kilobit service. "
+                                    "This will basically give them 2 megabits each,\" he said.")
+    fact = next(f for f in found.facts if f.kind == "quote" and "512 kilobit" in f.prompt)
+    assert fact.answer.endswith("Stening") and fact.sentence == 3 and fact.chain == [2, 3, 4]  # 0 is the title
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "kilobit" in q.answer)
+    assert check.answer.endswith("Stening said: “A typical family with two adults and two children is currently "
+                                 "sharing a 512 kilobit service.”")
+    assert len(check.cite.quotes) == 3

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -260,7 +261,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     def resolve(tok: Token) -> tuple[str, int] | None:
         """He or she: the person the previous sentence was about, when that is clear."""
         recent = af.recent_person
-        if recent is None or recent[0] != index - 1:
+        # ('"A typical family ... service. / This will ... each," he said.': the quote between
+        # them keeps the person named before it in view)
+        if recent is None or not (recent[0] == index - 1 or (recent[0] == index - 2 and af.pending_quote == index - 1)):
             return None
         female = recent[2].lower() in ("ms", "mrs", "miss")
         male = recent[2].lower() == "mr"
@@ -706,13 +709,25 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
     quote mark or inside a quote left open, are the same speaker's words while nobody else speaks."""
     text = af.sentences[index]
     found = people.speaker_of(sent, person_of, resolve)
+    pending = af.pending_quote if af.pending_quote == index - 1 else None
+    af.pending_quote = None
     if found:
         speaker, antecedent = found
         chain = [antecedent] if antecedent is not None else []
+        if pending is not None and text.lstrip()[:1] not in "\"“":
+            # '"A typical family ... is sharing a 512 kilobit service. / This will give them 2
+            # megabits each," he said.': the quote began a sentence before the one naming its speaker.
+            before = replace(base, sentence=pending, order=float(pending))
+            f = people.continued_quote_fact(af.sentences[pending], before, speaker, sorted({*chain, pending, index}))
+            if f is not None:
+                af.facts.append(f)
         af.open_quote = (index, speaker, [*chain, index], people.quote_is_open(text))
         return
     state = af.open_quote
     af.open_quote = None
+    if state is None and text.lstrip()[:1] in "\"“" and people.quote_is_open(text) and not any(
+            t.lemma_ in fx.SAY_VERBS and t.pos_ == "VERB" for t in sent):
+        af.pending_quote = index  # nobody named yet: the next sentence may say who speaks
     if state is None or state[0] != index - 1:
         return
     _, speaker, chain, still_open = state

@@ -107,6 +107,7 @@ class ArticleFacts:
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
     recent_person: tuple[int, str, str, int] | None = None
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
+    pending_quote: int | None = None  # a sentence opening a quote whose speaker the next one names
     # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
     # record", "Campbell has gained an injunction stopping Morrison"), as written.
     opposed: dict[frozenset[str], set[int]] = field(default_factory=dict)  # pair -> sentences saying so
