@@ -136,3 +136,12 @@ def test_a_quote_whose_speaker_the_next_sentence_names_is_theirs(tmp_path):
     assert check.answer.endswith("Stening said: “A typical family with two adults and two children is currently "
                                  "sharing a 512 kilobit service.”")
     assert len(check.cite.quotes) == 3
+
+
+def test_a_bare_count_that_is_part_of_the_count_before_it_is_asked_of_that_whole(tmp_path):
+    bank, _ = bank_of(tmp_path, "There is already some screening in place. Last year 185,000 people were tested for "
+                                "TB at Heathrow and Gatwick airports, only about 200 were found to be infected.")
+    q = next(q for q in bank.questions if str(q.answer) == "200")
+    assert q.prompt == ("Of the 185,000 people tested for TB at Heathrow and Gatwick airports, about how many "
+                        "were found to be infected?")
+    assert not any("last year" in q.prompt.lower() for q in bank.questions)  # undated: no year to ask of

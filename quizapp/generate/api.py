@@ -231,6 +231,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 if year not in f.prompt:  # "In 2004, 185,000 ...": the opening the stem left out
                     f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
                 af.facts.append(f)
+            if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
+                af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
             continue
         made = _number_facts(sent, m, base, parse)
         if not made:
@@ -375,7 +377,8 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
         claimant = cl.render(subject.subtree)
     f: fx.Fact | None = None
     if m.kind == "count":
-        f = fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
+        f = (fx.partitive_fact(sent, m, base) or fx.times_fact(sent, m, base) or fx.count_facts(sent, m, base)
+             or fx.subset_fact(sent, m, base))
         if f is None and m.tokens[0].i > sent.start and sent.doc[m.tokens[0].i - 1].lower_ in ("and", "or"):
             lead = [x for x in qty.number_mentions(sent) if x.kind == "count" and max(x.ids) < min(m.ids)]
             f = fx.gapped_count_fact(sent, m, base, lead[-1] if lead else None)

@@ -125,6 +125,33 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     return f
 
 
+def subset_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
+    """'185,000 people were tested for TB at Heathrow and Gatwick airports, only about 200 were found
+    to be infected' -> 'Of the 185,000 people tested for TB at Heathrow and Gatwick airports, about
+    how many were found to be infected?': a bare count that is part of the count before it."""
+    t = m.tokens[-1]
+    part_verb = t.head
+    if t.dep_ not in ("nsubj", "nsubjpass") or part_verb.pos_ != "VERB" or part_verb.dep_ not in ("conj", "ccomp") \
+            or not any(c.dep_ == "auxpass" for c in part_verb.children):
+        return None
+    verb = part_verb.head
+    whole = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.tag_ == "NNS"), None)
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBN" or whole is None:
+        return None
+    count = next((c for c in whole.children if c.dep_ == "nummod" and c.like_num), None)
+    if count is None or any(c.dep_ not in ("nummod", "amod", "compound") for c in whole.children):
+        return None
+    tested = [verb] + [w for c in verb.children if c.i > verb.i and c.dep_ in ("prep", "agent", "advmod")
+                       and c.i < part_verb.i for w in c.subtree]
+    asked = [w for w in part_verb.subtree if w.i > t.i and not w.is_punct]
+    words = [w for w in whole.subtree if w.i < whole.i] + [whole] + tested
+    if cl.leans_on_context(words + asked) or any(w.like_num for w in asked):
+        return None
+    phrase = cl.render(sorted(words, key=lambda w: w.i))
+    prompt = f"Of the {phrase}, {how_many(m.hedge)} {cl.render(asked)}?"
+    return _fact_from(base, "count", prompt, m)
+
+
 def gapped_count_fact(sent: Span, m: NumberMention, base: Fact, lead: NumberMention | None) -> Fact | None:
     """'... on 175,000 people at Heathrow Airport and 10,000 at Gatwick': the second count, asked as
     the first is ('On how many people at Gatwick were ...?'), its place put in for the first's."""
