@@ -145,3 +145,10 @@ def test_a_bare_count_that_is_part_of_the_count_before_it_is_asked_of_that_whole
     assert q.prompt == ("Of the 185,000 people tested for TB at Heathrow and Gatwick airports, about how many "
                         "were found to be infected?")
     assert not any("last year" in q.prompt.lower() for q in bank.questions)  # undated: no year to ask of
+
+
+def test_a_target_pushed_back_from_one_year_to_another_asks_the_new_year(tmp_path):
+    bank, _ = bank_of(tmp_path, "Fiat's car business has made an operating loss in five of the last six years and "
+                                "was forced to push back its break-even target from 2005 to 2006.")
+    q = next(q for q in bank.questions if q.answer == 2006)
+    assert q.prompt == "To what year was Fiat's car business forced to push back its break-even target from 2005?"

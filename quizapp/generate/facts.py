@@ -298,6 +298,18 @@ def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fac
     wh = {"in": "in what year", "since": "since what year", "by": "by what year",
           "until": "until what year"}.get(word)
     verb = prep.head
+    if word == "to" and any(c.dep_ == "prep" and c.lower_ == "from" and any(w.like_num for w in c.subtree)
+                            for c in verb.children):
+        # "forced to push back its break-even target from 2005 to 2006" -> "To what year was ...
+        # forced to push back its break-even target from 2005?"
+        top = verb
+        while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
+            top = top.head
+        if top.dep_ in ("ROOT", "conj"):
+            prompt = cl.ask_inverted(top, cl.subtree(prep), "to what year")
+            if prompt:
+                out.append(_fact_from(base, "year", prompt, m))
+        return out
     if (wh and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj", "ccomp") and \
             not any(a.lower_ in ("has", "have", "had") for a in cl.aux_of(verb))) or \
             (wh and word == "since" and verb.pos_ in ("VERB", "AUX") and verb.dep_ in ("ROOT", "conj")):

@@ -652,7 +652,7 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
         - _length_penalty(f.prompt)
     if f.kind == "year" and f.score > 0.8:
         score = f.score - _length_penalty(f.prompt)
-    if f.kind == "year" and _FIGURE.search(f.prompt):
+    if f.kind == "year" and _FIGURE.search(re.sub(r"\bfrom (19|20)\d\d\b", "", f.prompt)):
         return None  # "In what year were EA's revenues $3bn?": the figure is the fact, not its year
     if as_choice:
         wrong = wrong_values(f.value, "count" if f.kind == "times" else f.kind, decimals=f.decimals,
