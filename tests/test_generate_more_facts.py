@@ -152,3 +152,11 @@ def test_a_target_pushed_back_from_one_year_to_another_asks_the_new_year(tmp_pat
                                 "was forced to push back its break-even target from 2005 to 2006.")
     q = next(q for q in bank.questions if q.answer == 2006)
     assert q.prompt == "To what year was Fiat's car business forced to push back its break-even target from 2005?"
+
+
+def test_revenues_and_the_year_they_were_to_double_by_are_two_questions(tmp_path):
+    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which "
+                                "EA hoped to double by 2009.")
+    asked = {q.prompt: str(q.answer) for q in bank.questions}
+    assert asked.get("How much were EA's revenues in 2004?") == "$3bn"
+    assert asked.get("By what year did EA hope to double its revenues?") == "2009"

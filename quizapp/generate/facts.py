@@ -295,6 +295,8 @@ def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fac
     if t.dep_ != "pobj" or prep.dep_ != "prep" or m.hedge or any(c.dep_ == "conj" for c in t.children):
         return out  # "in either 2006 or 2007" has no one year to ask for
     word = prep.lower_
+    if word == "by" and (target := _target_year(prep)):
+        return [_fact_from(base, "year", target, m)]
     wh = {"in": "in what year", "since": "since what year", "by": "by what year",
           "until": "until what year"}.get(word)
     verb = prep.head
@@ -392,6 +394,36 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
 _CLOSING = {"close", "end", "finish", "open", "trade"}
 
 
+# (by their forms: the small model's lemma of "hoped" is "hop")
+_AIMING = {form: forms.split()[0] for forms in ("hope hopes hoped", "aim aims aimed", "plan plans planned",
+                                                 "expect expects expected", "want wants wanted",
+                                                 "intend intends intended") for form in forms.split()}
+
+
+def _target_year(prep: Token) -> str | None:
+    """'EA's revenues were $3bn in 2004, which EA hoped to double by 2009' -> 'By what year did EA
+    hope to double its revenues?': the aim a side clause sets for the subject of the sentence."""
+    act = prep.head
+    aim = act.head
+    if act.dep_ != "xcomp" or aim.lower_ not in _AIMING or aim.dep_ != "relcl":
+        return None
+    if not any(c.dep_ == "dobj" and c.lower_ == "which" for c in act.children):
+        return None
+    who = next((c for c in aim.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    root = aim.sent.root
+    what = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if who is None or what is None or root.lemma_ != "be" or cl.leans_on_context(what.subtree):
+        return None
+    thing = cl.render(sorted(what.subtree, key=lambda t: t.i))
+    owner = f"{who.text}'s "
+    if thing.startswith(owner):
+        thing = "its " + thing[len(owner):]
+    thing = thing if thing[:1].isupper() and not cl.starts_sentence(what.left_edge) else thing[:1].lower() + thing[1:]
+    if thing.split()[0].lower() in ("the", "its"):
+        thing = thing[:1].lower() + thing[1:]
+    return f"By what year did {who.text} {_AIMING[aim.lower_]} to {act.lemma_} {thing}?"
+
+
 def _side_clause(verb: Token) -> bool:
     """'..., while the Nasdaq rose 0.9% to 2,004': a clause of its own, with its own named subject."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
@@ -416,6 +448,13 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
         prompt = cl.ask_inverted(np.head, cl.subtree(np), wh)
     elif np.dep_ in cl.SUBJECTS and np.head.pos_ in ("VERB", "AUX"):
         prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
+    elif np.dep_ == "attr" and np.head.lemma_ == "be" and np.head.dep_ == "ROOT" and any(
+            c.dep_ == "nsubj" and c.lemma_ in _SUMS | {"sale", "revenue", "profit", "cost"} for c in np.head.children):
+        # "EA's revenues were $3bn in 2004" -> "How much were EA's revenues in 2004?" (without the
+        # ", which EA hoped to double by 2009" the parse may hang on the year)
+        aside = {i for t in sent if t.dep_ == "relcl" and t.left_edge.i > sent.start
+                 and sent.doc[t.left_edge.i - 1].text == "," for i in (*cl.subtree(t), t.left_edge.i - 1)}
+        prompt = cl.ask_inverted(np.head, cl.subtree(np) | aside, wh)
     elif (np.dep_ == "pobj" and np.head.lower_ == "of" and np.head.head.lemma_ in _SUMS | {"sale", "loss"}
           and np.head.head.dep_ in cl.OBJECTS and np.head.head.head.pos_ == "VERB"
           and np.head.head.head.dep_ == "ROOT" and not any(
