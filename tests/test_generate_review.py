@@ -316,11 +316,11 @@ def test_the_role_of_a_dead_leader_is_background_not_a_question(tmp_path):
 
 
 def test_a_sum_and_its_conversion_are_varied_as_one(tmp_path):
-    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which "
-                                "EA hoped to double by 2009.")
+    bank, _ = bank_of(tmp_path, "Fiat sells cars. Fiat expects a loss of 800m euros ($1bn) in 2004 as it exits "
+                                "unprofitable areas.")
     checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
     assert len(checks) == 1  # one statement per sentence: two would each show the other's figure
-    assert "(£" not in " ".join([checks[0].answer, *checks[0].distractors])
+    assert "($" not in " ".join([checks[0].answer, *checks[0].distractors])
 
 
 def test_a_quote_naming_what_only_its_speaker_is_said_to_be_is_not_asked(tmp_path):
@@ -354,7 +354,7 @@ def test_a_resolved_its_passes_the_answer_in_cited_text_check(tmp_path):
     from quizapp.generate.report import build_report
 
     article = tmp_path / "ea.txt"
-    article.write_text("EA\n\nEA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which EA "
-                       "hoped to double by 2009.\n", encoding="utf-8")
+    article.write_text("EA\n\nEA publishes games such as Fifa. Its new console game went on sale on 20 December.\n",
+                       encoding="utf-8")
     [report] = build_report([article])
     assert any(q.prompt == FACT_CHECK_PROMPT for q in report.questions) and not report.failures
