@@ -730,7 +730,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                     for v in values]
     before, after = s.before, s.after
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
-        before, after = f"{af.names.canonical(s.speaker)} said: “{before}", f"{after}”"
+        before, after = f"{_named_as_cited(s, af)} said: “{before}", f"{after}”"
     if not before.strip() or before.endswith("“"):
         variants = [v[:1].upper() + v[1:] for v in variants]  # "Eight of the 20 ...", as "Nine" was
     true = _article_agrees(before, s.part) + s.part + after  # "a 800m euro loss" put right, as its variants are
@@ -746,6 +746,18 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "",
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
+
+
+def _named_as_cited(s: Statement, af: ArticleFacts) -> str:
+    """The speaker of a quoted statement as its cited sentences name them: 'Chris Stening' where they
+    say so, else 'Mr Stening' ('Mr Stening believes ... "A typical family ...," he said')."""
+    name = af.names.canonical(s.speaker)
+    cited = " ".join(_cite(af, s.sentence, s.antecedent, s.chain).quotes)
+    if name in cited or " " not in name:
+        return name
+    title = af.names.titles.get(name, "")
+    short = f"{title} {name.split()[-1]}" if title else name.split()[-1]
+    return short if short in cited else name
 
 
 def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:
