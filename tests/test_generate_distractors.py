@@ -72,3 +72,11 @@ def test_a_gapped_second_count_leaves_the_first_its_own_question(tmp_path):
     assert prompts["How many passengers did health officers screen at Swansea?"] == 9000
     # However the parse hangs the remnant, no stem keeps "and 2,000 at Newport".
     assert not [p for p in prompts if "2,000" in p or "3,000" in p]
+
+
+def test_a_data_speed_that_is_a_power_of_two_gets_its_halves_and_doubles():
+    for rank in range(4):
+        values = wrong_values(512, "count", binary=True, rank=rank)
+        assert len(values) == 3 and set(values) <= {128, 256, 1024, 2048}
+    assert 230 not in wrong_values(512, "count", binary=True)
+    assert set(wrong_values(75, "count", binary=True)) & {150, 37.5} == set()  # 75 is no power of two

@@ -103,7 +103,7 @@ def _round_like(value: float, original: float, decimals: int) -> float:
 def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[float] | None = None,
                  avoid: set[float] | None = None, n: int = 3, later: bool = False,
                  latest: float | None = None, rank: int = 0, within: tuple[float, float] | None = None,
-                 level: bool = False) -> list[float]:
+                 level: bool = False, binary: bool = False) -> list[float]:
     """Plausible wrong values for a number: article values of the same kind first, then changes.
     `later`: a year the article looks forward to ("2005 will be ...") gets later years only;
     `latest`: the article's latest year, which a year it looks back on cannot pass;
@@ -112,7 +112,8 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
     `within`: bounds (exclusive) the sentence sets: "48% were pessimistic, while 41% were
     optimistic" keeps the pessimists ahead, and "a majority in 14 of the 22 countries" stays below 22;
     `level`: a level such as an index's close ("the Dow closed at 10,137"), changed by a fifth or
-    so, since halving it would be absurd."""
+    so, since halving it would be absurd; `binary`: a data size or speed that is a power of two
+    ("a 512 kilobit service"), offered its halves and doubles (256, 1,024), as such sizes come."""
     avoid = set(avoid or ()) | {value}
     out: list[float] = []
 
@@ -136,6 +137,10 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
         if kind != "year" and not (value / 2 <= v <= value * 2):
             continue
         take(v)
+    if binary and value >= 4 and value == int(value) and int(value) & (int(value) - 1) == 0:
+        for f in ((2, 0.5, 4), (0.5, 2, 0.25), (0.25, 0.5, 2), (0.5, 0.25, 2))[rank % 4]:
+            take(value * f)
+        return out
     if kind == "year":
         for d in (1, 2, 3, 4) if later else (-3, 2, -1, 4, 1, -5, 6):
             take(value + d)

@@ -721,7 +721,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         values = wrong_values(s.value, s.kind, decimals=s.decimals, prefer=prefer,
                               avoid=af.sentence_numbers.get(s.sentence, set()), later=s.future, n=8,
                               latest=af.latest_year, rank=zlib.crc32((s.before + s.after).encode()),
-                              within=_bounds(s, af), level=s.level)
+                              within=_bounds(s, af), level=s.level, binary=bool(_DATA_UNIT.match(s.after)))
         values = [v for v in values if v > s.value or not s.higher_only][:3]
         suffix = s.part[len(s.style_text) + s.part.find(s.style_text):] if s.style_text in s.part else ""
         prefix = s.part[:s.part.find(s.style_text)] if s.style_text in s.part else ""
@@ -746,6 +746,10 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "",
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
+
+
+# "a 512 kilobit service": data sizes and speeds come in halves and doubles (256, 1,024)
+_DATA_UNIT = re.compile(r"\s*-?\s*(kilobit|megabit|gigabit|kbps|mbps|gbps|kb|mb|gb|megabyte|gigabyte)s?\b", re.I)
 
 
 def _named_as_cited(s: Statement, af: ArticleFacts) -> str:
