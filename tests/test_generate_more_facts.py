@@ -117,12 +117,19 @@ def test_an_index_that_closed_higher_and_one_that_rose_in_a_side_clause_are_both
 
 
 def test_a_month_in_a_run_of_comma_joined_clauses_is_asked_of_its_own_clause(tmp_path):
-    bank, _ = bank_of(tmp_path, "The 3 network launched in 2003, Vodafone launched its consumer service in November, "
-                                "Orange followed in early December and T-Mobile and O2 are due to launch in 2005.")
+    bank, _ = bank_of(tmp_path, "The 3 network launched in 2003, Vodafone launched the Vodaworld network in "
+                                "November, Orange followed in early December and T-Mobile and O2 are due to launch "
+                                "in 2005.")
     months = {q.prompt: q for q in bank.questions if q.prompt.startswith("In what month")}
-    q = months.get("In what month did Vodafone launch its consumer service?")
+    q = months.get("In what month did Vodafone launch the Vodaworld network?")
     assert q is not None and q.answer == "November" and "November" not in q.distractors
     assert "In what month did Orange follow?" not in months  # follow whom: the clause before says
+
+
+def test_a_clause_about_its_own_thing_is_not_asked_when(tmp_path):
+    bank, _ = bank_of(tmp_path, "The 3 network launched in 2003, Vodafone launched its consumer service in November, "
+                                "Orange followed in early December and T-Mobile and O2 are due to launch in 2005.")
+    assert not any(q.prompt.startswith("In what month did Vodafone") for q in bank.questions)  # which service?
 
 
 def test_a_quote_whose_speaker_the_next_sentence_names_is_theirs(tmp_path):
@@ -160,3 +167,11 @@ def test_revenues_and_the_year_they_were_to_double_by_are_two_questions(tmp_path
     asked = {q.prompt: str(q.answer) for q in bank.questions}
     assert asked.get("How much were EA's revenues in 2004?") == "$3bn"
     assert asked.get("By what year did EA hope to double its revenues?") == "2009"
+
+
+def test_a_doctors_job_is_not_asked_of_the_only_person_called_dr(tmp_path):
+    bank, _ = bank_of(tmp_path, "Dr Brian Gibbons replaced Jane Hutt as health minister. Dr Gibbons, who was a GP in "
+                                "Blaengwynfi before becoming AM for Aberavon, said staff wanted calm. Ms Hutt said "
+                                "she was proud. Mr Morgan said the NHS was Dr Gibbons' baby now. Rhodri Morgan is "
+                                "First Minister.")
+    assert not any("GP" in q.prompt for q in bank.questions)

@@ -164,7 +164,7 @@ def _worth_parsing(sentence: str) -> bool:
 
 # "Last year 185,000 people were tested": an annual figure for a year the question could not name
 # (an event "earlier this month" is still the event it was).
-_RELATIVE_PERIOD = re.compile(r"(?<!earlier )(?<!later )\b(last|this|past|next|coming) year\b", re.I)
+_RELATIVE_PERIOD = re.compile(r"(?<!earlier )(?<!later )\b(last|this|next|coming) year\b", re.I)
 # "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
 _BYLINE = re.compile(r"\b(reported from|contributed (to )?(this )?report|additional reporting by)\b", re.I)
 
@@ -517,6 +517,8 @@ def _listed_clause_dates(sent, base: fx.Fact, parse) -> list[fx.Fact]:  # type: 
     for part in _clause_run(sent)[1:]:
         if not any(t.ent_type_ == "DATE" and dates.MONTH_WORDS.match(t.text) for t in part) or len(part) > 12:
             continue
+        if any(t.tag_ == "PRP$" for t in part):
+            continue  # "launched its consumer service in November": which service, the run's opening says
         words = part[:-1] if part[-1].is_punct else part
         for f in dates.date_facts(parse(cl.render(words) + ".")[:], base):
             f.order = base.order + part[0].i / 10_000

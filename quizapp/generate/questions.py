@@ -470,6 +470,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
+    if kind == "person" and _TITLE_TELLS.search(_QUOTED.sub("", prompt)) and \
+            names.titles.get(answer, "").rstrip(".") == "Dr" and \
+            not any(names.titles.get(d, "").rstrip(".") == "Dr" for d in distractors):
+        return None  # "Who was a GP in Blaengwynfi ...?": the only one the article calls Dr
     if f.kind == "quote" and _tells_role(prompt, answer, distractors, af):
         return None  # "... my ambition in football": the footballer, of a footballer and a singer
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
@@ -748,6 +752,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
+_TITLE_TELLS = re.compile(r"\b(GP|doctor|surgeon|physician|medic)\b", re.I)
 # "a 512 kilobit service": data sizes and speeds come in halves and doubles (256, 1,024)
 _DATA_UNIT = re.compile(r"\s*-?\s*(kilobit|megabit|gigabit|kbps|mbps|gbps|kb|mb|gb|megabyte|gigabyte)s?\b", re.I)
 
