@@ -25,7 +25,7 @@ ROLE_WORDS = {"president", "minister", "secretary", "chancellor", "leader", "chi
               "spokeswoman", "spokesperson", "governor", "mayor", "ambassador", "commander",
               "general", "editor", "founder", "boss", "manager", "analyst", "economist", "king",
               "queen", "prince", "premier", "senator", "judge", "coach", "captain", "envoy",
-              "adviser", "advisor", "professor", "presenter", "producer", "owner"}
+              "adviser", "advisor", "professor", "presenter", "producer", "owner", "veteran"}
 
 @dataclass
 class Fact:

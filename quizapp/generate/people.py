@@ -166,6 +166,9 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
         first = role_toks[0]
         det = "" if any(w.tag_ == "POS" or w.lower_ in ("’s", "'s") for w in role_toks) or \
             first.tag_ == "PRP$" else "the "
+        if det and first.lower_ in ("a", "an"):
+            det = first.lower_ + " "  # "Mr Demel, a car industry veteran,": one of many, as the article has it
+            first = role_toks[1]
         if not det and role[:1].islower():
             continue
         # "Conservative local government spokesman" keeps its capital at the start of a sentence
