@@ -29,7 +29,8 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
         text = ent.text.strip()
         day = DAY_MONTH.match(text)
         month = _MONTH.match(text)
-        if not (day or month):
+        weekday = text in WEEKDAYS
+        if not (day or month or weekday):
             continue
         prep = ent.root.head
         if ent.root.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("on", "in", "by", "until"):
@@ -40,16 +41,18 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ in SAY_VERBS or \
                 verb.dep_ not in ("ROOT", "conj", "xcomp"):
             continue
-        wh = "on what date" if day else "in what month"
+        if weekday and (prep.lower_ != "on" or verb.dep_ != "ROOT" or not any(
+                c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG") for c in verb.children)):
+            continue  # "Mr Kerry conceded defeat on Wednesday": a named actor's day, not "released on Monday"
+        wh = "on what date" if day else "on which day" if weekday else "in what month"
         if prep.lower_ in ("by", "until"):
             wh = f"{prep.lower_} what date" if day else f"{prep.lower_} what month"
         top = verb
         while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
             top = top.head
-        if top is not verb:
-            prompt = cl.ask_inverted(top, cl.subtree(prep), wh)
-        else:
-            prompt = cl.ask_inverted(verb, cl.subtree(prep), wh)
+        # (a weekday is a time only the day of the article pins down: the clause has already left it out)
+        target = set() if weekday else cl.subtree(prep)
+        prompt = cl.ask_inverted(top, target, wh)
         if not prompt or any(ch.isdigit() for ch in prompt):
             continue
         f = Fact(kind="date", prompt=prompt, answer=text, sentence=base.sentence,
@@ -58,8 +61,15 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
     return out
 
 
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
 def date_distractors(answer: str) -> list[str]:
-    """Nearby dates written the same way: a week either side, the same day a month on."""
+    """Nearby dates written the same way: a week either side, the same day a month on (for a
+    weekday, the days either side and the one after)."""
+    if answer in WEEKDAYS:
+        i = WEEKDAYS.index(answer)
+        return [WEEKDAYS[(i + d) % 7] for d in (-1, 1, 2)]
     m = DAY_MONTH.match(answer)
     if m:
         day_first = m.group(1) is not None
