@@ -200,9 +200,10 @@ def test_the_subject_of_an_although_clause_is_asked_about(tmp_path):
 
 
 def test_the_weekday_a_named_person_did_something_is_asked_against_the_days_beside_it(tmp_path):
+    # (who conceded, Kerry or Bush, the story of two rivals tells: here the day is the question)
     bank, _ = bank_of(tmp_path, "Successive polls before Tuesday's election showed a close race. Mr Kerry conceded "
-                                "defeat on Wednesday, abandoning hopes of carrying Ohio. George Bush said he would "
-                                "reach out. John Kerry thanked his supporters.")
+                                "defeat on Wednesday, abandoning hopes of carrying Ohio. Senator John Kerry attacked "
+                                "President George Bush's economic record during the campaign.")
     q = next(q for q in bank.questions if q.prompt.startswith("On which day"))
     assert q.prompt == "On which day did Mr Kerry concede defeat?"
     assert q.answer == "Wednesday" and set(q.distractors) == {"Tuesday", "Thursday", "Friday"}

@@ -56,7 +56,8 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
         if not prompt or any(ch.isdigit() for ch in prompt):
             continue
         f = Fact(kind="date", prompt=prompt, answer=text, sentence=base.sentence,
-                 order=base.order + ent.start / 10_000, names_in_sentence=base.names_in_sentence, score=0.7)
+                 order=base.order + ent.start / 10_000, names_in_sentence=base.names_in_sentence,
+                 score=0.5 if weekday else 0.7)  # who did it, where asked too, is the better question
         out.append(f)
     return out
 
