@@ -414,9 +414,10 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_title=(before is not None and before.lower_.rstrip(".") in TITLES)
             or ent[0].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir"),
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
-            after_org_noun=ent.label_ == "ORG" and before is not None and (
+            after_org_noun=ent.label_ == "ORG" and ((before is not None and (
                 before.lower_ in _ORG_NOUNS or (before.lower_ in ("at", "of") and ent.start - 2 >= sent.start
-                                                and doc[ent.start - 2].lower_ in ROLE_WORDS)),  # "officer at Alcatel"
+                                                and doc[ent.start - 2].lower_ in ROLE_WORDS)))  # "officer at Alcatel"
+                or (after is not None and _called_a_firm(ent))),  # "the Maserati car company"
             after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
             before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
@@ -472,12 +473,7 @@ def mark_org_names(doc: Doc) -> None:
             found.append(Span(doc, e.start, e.end, label="PERSON"))
     # "the Maserati car company", "its Alfa Romeo marque": a name the noun after it says is a firm.
     for e in doc.ents:
-        after = doc[e.end] if e.end < len(doc) else None
-        nxt = doc[e.end + 1] if e.end + 1 < len(doc) else None
-        firm = after is not None and (after.lower_ in _FIRM_NOUNS or (
-            after.lower_ == "car" and nxt is not None and nxt.lower_ in _FIRM_NOUNS))
-        if e.label_ in ("FAC", "GPE", "LOC", "PRODUCT", "NORP") and firm and e.root.dep_ == "compound" and \
-                all(t.tag_ == "NNP" for t in e):
+        if e.label_ in ("FAC", "GPE", "LOC", "PRODUCT", "NORP") and _called_a_firm(e):
             found.append(Span(doc, e.start, e.end, label="ORG"))
     if found:
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
@@ -488,6 +484,16 @@ _FIRM_NOUNS = {"company", "firm", "group", "marque", "brand", "carmaker"}
 _PARTY_ADJECTIVES = {p.split()[0] for p in PARTIES.values()}
 _PEOPLES_JOBS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chancellor",
                  "chairman", "chairwoman", "analyst", "economist", "presenter", "senator"}
+
+def _called_a_firm(ent: Span) -> bool:
+    """'the Maserati car company', 'its Alfa Romeo marque': a name the noun after it calls a firm."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
+    firm = after is not None and (after.lower_ in _FIRM_NOUNS or (
+        after.lower_ == "car" and nxt is not None and nxt.lower_ in _FIRM_NOUNS))
+    return firm and ent.root.dep_ == "compound" and all(t.tag_ == "NNP" for t in ent)
+
 
 _OPEN = "\"“"
 _CLOSE = "\"”"
