@@ -191,8 +191,7 @@ def test_a_veteran_is_a_description_asked_with_the_articles_own_a(tmp_path):
 def test_the_subject_of_an_although_clause_is_asked_about(tmp_path):
     bank, _ = bank_of(tmp_path, "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto. "
                                 "Although Mr Marchionne does not have a background in the car industry, he has been "
-                                "playing an increasing role in the group's activities. Mr Demel, a car industry "
-                                "veteran, took the helm in 2003 "
+                                "playing a growing role. Mr Demel, a car industry veteran, took the helm in 2003 "
                                 "after being recruited by former Fiat chief executive Giuseppe Morchio. Mr Morchio "
                                 "later resigned.")
     q = next(q for q in bank.questions if q.prompt == "Who does not have a background in the car industry?")
