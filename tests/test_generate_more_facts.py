@@ -188,16 +188,6 @@ def test_a_veteran_is_a_description_asked_with_the_articles_own_a(tmp_path):
     assert q.answer == "Herbert Demel" and "Sergio Marchionne" in q.distractors
 
 
-def test_the_subject_of_an_although_clause_is_asked_about(tmp_path):
-    bank, _ = bank_of(tmp_path, "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto. "
-                                "Although Mr Marchionne does not have a background in the car industry, he has been "
-                                "playing a growing role. Mr Demel, a car industry veteran, took the helm in 2003 "
-                                "after being recruited by former Fiat chief executive Giuseppe Morchio. Mr Morchio "
-                                "later resigned.")
-    q = next(q for q in bank.questions if q.prompt == "Who does not have a background in the car industry?")
-    assert q.answer == "Sergio Marchionne" and "Herbert Demel" in q.distractors
-
-
 def test_the_weekday_a_named_person_did_something_is_asked_against_the_days_beside_it(tmp_path):
     # (who conceded, Kerry or Bush, the story of two rivals tells: here the day is the question)
     bank, _ = bank_of(tmp_path, "Successive polls before Tuesday's election showed a close race. Mr Kerry conceded "

@@ -231,12 +231,6 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
                 ent.start == verb.i + 1:
             prompt = cl.ask_inverted(verb.head, cl.subtree(verb), f"{verb.lower_} {{wh}}")
             prompt = prompt if prompt and "{wh}" in prompt else None
-        elif (root.dep_ == "nsubj" and verb.dep_ == "advcl" and verb.head.dep_ == "ROOT" and ent.label_ == "PERSON"
-              and any(c.dep_ == "mark" and c.lower_ in ("although", "though") for c in verb.children)):
-            # "Although Mr Marchionne does not have a background in the car industry, he ..." ->
-            # "Who does not have a background in the car industry?"
-            prompt = cl.ask_subject(verb, cl.subtree(root), "{Wh}")
-            prompt = prompt if prompt and len(prompt.split()) >= 7 else None
         elif root.dep_ == "pobj" and verb.dep_ == "agent" and ent.label_ in ("ORG", "PERSON"):
             prompt = _ask_agent(verb.head, root, ent) or _ask_owner(verb.head, root, ent)
         else:
