@@ -284,7 +284,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(people.entity_facts(sent, base, name_of, survey))
     af.facts.extend(people.country_of_thing_facts(sent, base, name_of))
     # (a run of comma-joined clauses is misparsed as one: its dates are asked clause by clause)
-    af.facts.extend(_listed_clause_dates(sent, base, parse_once) if _clause_run(sent) else dates.date_facts(sent, base))
+    run = _clause_run(sent)
+    af.facts.extend(_listed_clause_dates(run, base, parse_once) if run else dates.date_facts(sent, base))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_opposed(sent, index, af, person_of)
@@ -510,11 +511,11 @@ def _clause_run(sent) -> list[list[Token]]:  # type: ignore[no-untyped-def]
     return parts
 
 
-def _listed_clause_dates(sent, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
-    """'..., Vodafone launched its consumer service in November, ...': a clause of such a run that
-    says when, parsed on its own ('In what month did Vodafone launch its consumer service?')."""
+def _listed_clause_dates(run: list[list[Token]], base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
+    """'..., Vodafone launched the Vodaworld network in November, ...': a clause of a run (from
+    _clause_run) that says when, parsed on its own ('In what month did Vodafone launch ...?')."""
     out: list[fx.Fact] = []
-    for part in _clause_run(sent)[1:]:
+    for part in run[1:]:
         if not any(t.ent_type_ == "DATE" and dates.MONTH_WORDS.match(t.text) for t in part) or len(part) > 12:
             continue
         if any(t.tag_ == "PRP$" for t in part):
