@@ -479,6 +479,7 @@ _PARTY_ADJECTIVES = {p.split()[0] for p in PARTIES.values()}
 _PEOPLES_JOBS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "chancellor",
                  "chairman", "chairwoman", "analyst", "economist", "presenter", "senator"}
 
+
 def _called_a_firm(ent: Span) -> bool:
     """'the Maserati car company', 'its Alfa Romeo marque': a name the noun after it calls a firm."""
     doc = ent.doc

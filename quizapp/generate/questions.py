@@ -858,15 +858,12 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             if pair in pairs:
                 mirrored.add(id(c))
             pairs.add(pair)
-    # A speaker's next sentence mostly goes on with the point just asked about: their quotes
-    # further apart are asked first, and the next-door ones only while the speaker has room.
-    next_door: list[Candidate] = []
+    # A speaker's next sentence mostly goes on with the point just asked about (both readers
+    # failed such pairs): a quote next door to one of theirs already asked is not asked.
     for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler and id(c) not in mirrored),
                     key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
-        if c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
-                             and abs(k.sentence - c.sentence) <= 1 for k in kept):
-            next_door.append(c)
-        else:
+        if not (c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
+                                  and abs(k.sentence - c.sentence) <= 1 for k in kept)):
             admit(c)
     # A name-swap statement joins a sentence that at most one other question cites, and never
     # one whose answer is the swapped name (that would ask the same thing twice).
