@@ -417,10 +417,9 @@ def _target_year(prep: Token) -> str | None:
     thing = cl.render(sorted(what.subtree, key=lambda t: t.i))
     owner = f"{who.text}'s "
     if thing.startswith(owner):
-        thing = "its " + thing[len(owner):]
-    thing = thing if thing[:1].isupper() and not cl.starts_sentence(what.left_edge) else thing[:1].lower() + thing[1:]
-    if thing.split()[0].lower() in ("the", "its"):
-        thing = thing[:1].lower() + thing[1:]
+        thing = "its " + thing[len(owner):]  # "EA hope to double its revenues"
+    elif what.left_edge.pos_ != "PROPN":
+        thing = thing[:1].lower() + thing[1:]  # "The company's revenues" opened the sentence
     return f"By what year did {who.text} {_AIMING[aim.lower_]} to {act.lemma_} {thing}?"
 
 
