@@ -286,6 +286,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     # (a run of comma-joined clauses is misparsed as one: its dates are asked clause by clause)
     run = _clause_run(sent)
     af.facts.extend(_listed_clause_dates(run, base, parse_once) if run else dates.date_facts(sent, base))
+    af.facts.extend(_epithet_places(sent, base, af, person_of))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
     _track_opposed(sent, index, af, person_of)
@@ -775,6 +776,31 @@ def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # ty
                 af.opposed.setdefault(frozenset((name, other_name)), set()).add(index)
                 if af.dispute is None and any(t.lemma_ in _LEGAL for t in sent if t.i not in quoted):
                     af.dispute = (name, other_name, index)
+
+
+def _epithet_places(sent, base: fx.Fact, af: ArticleFacts, person_of) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
+    """'R&B singer Mark Morrison ... But the Leicester singer has struggled ...': the place a later
+    'the Leicester singer' puts the person called a singer before ('The article calls Mark Morrison
+    a singer from which city?'). Also notes the job words a sentence puts before a name."""
+    out: list[fx.Fact] = []
+    quoted = cl.quoted_tokens(sent)
+    for t in sent:
+        if t.pos_ != "NOUN" or not t.is_lower or t.i in quoted:
+            continue
+        if t.dep_ == "compound" and t.head.pos_ == "PROPN" and person_of(t.head):
+            name = person_of(t.head)
+            known = af.epithets.get(t.lower_, (name, base.sentence))
+            af.epithets[t.lower_] = known if known is not None and known[0] == name else None
+            continue
+        called = af.epithets.get(t.lower_)
+        kids = [c for c in t.children if c.dep_ != "punct"]
+        if called is None or len(kids) != 2 or kids[0].lower_ != "the" or kids[1].dep_ != "compound" or \
+                kids[1].pos_ != "PROPN" or [c.i for c in kids] != [t.i - 2, t.i - 1]:
+            continue
+        out.append(fx.Fact(kind="epithet", prompt=f"The article calls {called[0]} a {t.lower_} from {{wh}}?",
+                           answer=kids[1].text, sentence=base.sentence, order=base.order + t.i / 10_000,
+                           names_in_sentence=base.names_in_sentence, score=0.6, antecedent=called[1]))
+    return out
 
 
 _LEGAL = {"injunction", "court", "lawsuit", "sue", "judge", "tribunal", "writ", "litigation"}

@@ -114,6 +114,9 @@ class ArticleFacts:
     # (who acts, on whom, sentence) of the first legal step one person takes against another
     # ("Campbell has gained a court injunction stopping Morrison"): what "the case" is about.
     dispute: tuple[str, str, int] | None = None
+    # What the article calls a person by their job ("R&B singer Mark Morrison": singer), for a later
+    # "the Leicester singer"; None where two people share the word.
+    epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -338,6 +341,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None
     if kind is None or kind == "group" or kind not in WH:
         return None
+    if f.kind == "epithet" and kind not in ("city", "country", "state"):
+        return None  # "the Everton striker": a club, not a place
     if f.kind == "possessor" and kind != "country":
         return None  # "which city's system" reads badly, and cities are too often mistaken
     if f.kind == "claim" and (kind not in ("org", "party") or answer not in names.sure):
