@@ -207,8 +207,8 @@ def test_the_place_a_later_epithet_gives_a_person_is_asked(tmp_path):
     bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained an injunction stopping R&B singer Mark "
                                 "Morrison from releasing an album. But the Leicester singer has struggled to repeat "
                                 "his early success. The Everton striker said he was gutted.")
-    q = next(q for q in bank.questions if q.prompt.startswith("The article calls Mark Morrison"))
-    assert q.prompt == "The article calls Mark Morrison a singer from which city?"
+    q = next(q for q in bank.questions if q.answer == "Leicester")
+    assert q.prompt == "According to the article, which city is singer Mark Morrison from?"
     assert q.answer == "Leicester" and len(q.distractors) == 3 and "Leicester" not in q.distractors
     assert len(q.cite.quotes) == 2 and "R&B singer Mark Morrison" in q.cite.quotes[0]
     assert not any("striker" in q.prompt for q in bank.questions)  # Everton is a club, and no one was a striker

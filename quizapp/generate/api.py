@@ -780,8 +780,8 @@ def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # ty
 
 def _epithet_places(sent, base: fx.Fact, af: ArticleFacts, person_of) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
     """'R&B singer Mark Morrison ... But the Leicester singer has struggled ...': the place a later
-    'the Leicester singer' puts the person called a singer before ('The article calls Mark Morrison
-    a singer from which city?'). Also notes the job words a sentence puts before a name."""
+    'the Leicester singer' puts the person called a singer before ('According to the article, which
+    city is singer Mark Morrison from?'). Also notes the job words a sentence puts before a name."""
     out: list[fx.Fact] = []
     quoted = cl.quoted_tokens(sent)
     for t in sent:
@@ -797,7 +797,7 @@ def _epithet_places(sent, base: fx.Fact, af: ArticleFacts, person_of) -> list[fx
         if called is None or len(kids) != 2 or kids[0].lower_ != "the" or kids[1].dep_ != "compound" or \
                 kids[1].pos_ != "PROPN" or [c.i for c in kids] != [t.i - 2, t.i - 1]:
             continue
-        out.append(fx.Fact(kind="epithet", prompt=f"The article calls {called[0]} a {t.lower_} from {{wh}}?",
+        out.append(fx.Fact(kind="epithet", prompt=f"According to the article, {{wh}} is {t.lower_} {called[0]} from?",
                            answer=kids[1].text, sentence=base.sentence, order=base.order + t.i / 10_000,
                            names_in_sentence=base.names_in_sentence, score=0.6, antecedent=called[1]))
     return out
