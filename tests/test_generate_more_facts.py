@@ -212,3 +212,11 @@ def test_the_place_a_later_epithet_gives_a_person_is_asked(tmp_path):
     assert q.answer == "Leicester" and len(q.distractors) == 3 and "Leicester" not in q.distractors
     assert len(q.cite.quotes) == 2 and "R&B singer Mark Morrison" in q.cite.quotes[0]
     assert not any("striker" in q.prompt for q in bank.questions)  # Everton is a club, and no one was a striker
+
+
+def test_a_figure_comes_before_who_reported_it(tmp_path):
+    bank, _ = bank_of(tmp_path, "The poll found gloom in most countries, said Steven Kull. Prices will rise again, "
+                                "says Ann Holt of Banca Ovest. China has seen two decades of blistering economic "
+                                "growth, which has led to wealth creation on a huge scale, says the BBC's Louisa Lim.")
+    china = [q for q in bank.questions if "China" in str(q.answer) or "China" in q.prompt]
+    assert len(china) == 1 and china[0].prompt == FACT_CHECK_PROMPT and "two decades" in china[0].answer

@@ -865,8 +865,19 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
             pairs.add(pair)
     # A speaker's next sentence mostly goes on with the point just asked about (both readers
     # failed such pairs): a quote next door to one of theirs already asked is not asked.
+    # Numbers first: where a sentence gives both a figure to check and who reported a claim without
+    # quote marks ("Morgan told BBC Wales he had agreed ... in 2003"), the figure is asked: the
+    # speaker's office or beat too often tells who it was.
+    reported = {(_article_of(c), c.sentence): c.score for c in by_fact.values()
+                if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
+
+    def rank(c: Candidate) -> float:
+        if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
+            return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
+        return c.score
+
     for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler and id(c) not in mirrored),
-                    key=lambda c: (-c.score, -len(getattr(c.question, "distractors", ())), c.order)):
+                    key=lambda c: (-rank(c), -len(getattr(c.question, "distractors", ())), c.order)):
         if not (c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
                                   and abs(k.sentence - c.sentence) <= 1 for k in kept)):
             admit(c)
