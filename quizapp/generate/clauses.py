@@ -471,7 +471,12 @@ _QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # an open quote
 
 
 def quoted_tokens(sent) -> set[int]:  # type: ignore[no-untyped-def]
-    """Indices of tokens inside quotation marks in a sentence (spans of the doc)."""
-    text = sent.text
-    spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in _QUOTE_RE.finditer(text)]
-    return {t.i for t in sent for a, b in spans if a <= t.idx < b}
+    """Indices of tokens inside quotation marks in a sentence (spans of the doc). Worked out once
+    per sentence (asked for thousands of times an article); each caller gets its own copy."""
+    known = sent.doc.user_data.setdefault("quoted_tokens", {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        text = sent.text
+        spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in _QUOTE_RE.finditer(text)]
+        known[key] = frozenset(t.i for t in sent for a, b in spans if a <= t.idx < b)
+    return set(known[key])
