@@ -5,7 +5,6 @@ idioms that look like figures."""
 from __future__ import annotations
 
 from quizapp.core.model import ChoiceQuestion
-from quizapp.generate.api import generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT
 from tests.test_generate_stems import bank_of
 
@@ -25,9 +24,9 @@ def test_a_name_after_a_job_only_people_hold_is_a_person(tmp_path):
 
 
 def test_double_figures_is_no_multiple(tmp_path):
-    _, found = generate_with_facts([_article(tmp_path, "Ann Holt, chief economist at Banca Ovest, said: "
-                                             '"Most households now face increases into double figures."')])
-    assert not any(s.part == "double" for s in found[0].statements)
+    _, found = bank_of(tmp_path, "Ann Holt, chief economist at Banca Ovest, said: "
+                                 '"Most households now face increases into double figures."')
+    assert not any(s.part == "double" for s in found.statements)
 
 
 def test_a_description_left_open_still_names_the_speaker(tmp_path):
@@ -40,12 +39,6 @@ def test_a_description_left_open_still_names_the_speaker(tmp_path):
     said = [q for q in bank.questions if q.prompt.startswith("Who said the plans")]
     assert said and said[0].answer == "Lisa Power"
     assert "the Terrence Higgins Trust" not in getattr(said[0], "distractors", [])
-
-
-def _article(tmp_path, text: str):
-    path = tmp_path / "a.txt"
-    path.write_text("A headline\n\n" + text + "\n", encoding="utf-8")
-    return path
 
 
 

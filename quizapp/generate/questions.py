@@ -968,14 +968,7 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
         return True
     # "... would help protect public health" and "... safeguard the good standards of public
     # health": the same two words, for the same speaker, are the same point.
-    return bool(_common_pairs(a.question.prompt) & _common_pairs(b.question.prompt))
-
-
-def _common_pairs(text: str) -> set[tuple[str, str]]:
-    """Two content words in a row, both written in lower case (not a name's)."""
-    words = re.findall(r"[A-Za-z]+", text)
-    return {(x, y) for x, y in itertools.pairwise(words)
-            if x.islower() and y.islower() and x not in _FUNCTION_WORDS and y not in _FUNCTION_WORDS}
+    return bool(_content_pairs(a.question.prompt, names=False) & _content_pairs(b.question.prompt, names=False))
 
 
 def _stems(text: str, size: int, longer_than: int, skip: frozenset[str] | set[str]) -> set[str]:
@@ -984,9 +977,14 @@ def _stems(text: str, size: int, longer_than: int, skip: frozenset[str] | set[st
     return {w[:size] for w in re.findall(r"[a-z]+", text.lower()) if len(w) > longer_than and w not in skip}
 
 
-def _content_pairs(prompt: str) -> set[tuple[str, str]]:
-    words = re.findall(r"[a-z]+", prompt.lower())
-    return {(x, y) for x, y in itertools.pairwise(words) if x not in _FUNCTION_WORDS and y not in _FUNCTION_WORDS}
+def _content_pairs(prompt: str, names: bool = True) -> set[tuple[str, str]]:
+    """Two content words in a row; without `names`, only pairs written in lower case (no name's)."""
+    words = re.findall(r"[A-Za-z]+", prompt)
+    if not names:
+        words = [w if w.islower() else "" for w in words]
+    words = [w.lower() for w in words]
+    return {(x, y) for x, y in itertools.pairwise(words)
+            if x and y and x not in _FUNCTION_WORDS and y not in _FUNCTION_WORDS}
 
 
 def _shown(c: Candidate) -> str:
