@@ -44,7 +44,7 @@ She said: "I wrote half of those songs at my own kitchen table.
 def _bank(tmp_path: Path, text: str) -> list[ChoiceQuestion]:
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
-    bank = generate_bank([path], bank_dir=tmp_path)
+    bank = generate_bank([path], bank_dir=tmp_path, min_confidence=0)  # all the finders offer
     save_bank(bank, tmp_path / "bank.yaml")
     loaded = load_bank(tmp_path / "bank.yaml")  # every quote, in one sentence or several, is found
     assert all(q.cite is not None and q.cite.spans for q in loaded.bank.questions)

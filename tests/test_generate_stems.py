@@ -9,10 +9,11 @@ from quizapp.generate.api import generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT
 
 
-def bank_of(tmp_path: Path, body: str, title: str = "A made-up story"):
+def bank_of(tmp_path: Path, body: str, title: str = "A made-up story", min_confidence: float | None = 0):
+    """Every question the finders offer for a made-up story (min_confidence=None: only those the ranker keeps)."""
     article = tmp_path / "story.txt"
     article.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    bank, found = generate_with_facts([article], bank_dir=tmp_path)
+    bank, found = generate_with_facts([article], bank_dir=tmp_path, min_confidence=min_confidence)
     return bank, found[0]
 
 
@@ -109,9 +110,9 @@ def test_one_name_is_swapped_once_and_never_inside_a_list(tmp_path):
     bank, _ = bank_of(tmp_path, "Ann Cole has opened a bakery in Ruthin. Ann Cole hired four bakers from Leeds. "
                                 "Ben Hart sold the building to Ann Cole last spring. Ben Hart, Ann Cole and Tom "
                                 "Reeve met the mayor. Tom Reeve has praised the new bakery. Tom Reeve "
-                                "runs a cafe nearby.")
+                                "runs a cafe nearby.", min_confidence=None)
     swaps = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
-    assert sum(q.answer.startswith("Ann Cole") for q in swaps) == 1
+    assert sum(q.answer.startswith("Ann Cole") for q in swaps) <= 1
     assert not any("Ben Hart, Ann Cole and" in q.answer for q in swaps)
 
 

@@ -17,7 +17,16 @@ from quizapp.generate import facts as fx
 from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
 from quizapp.generate.numbers import parse_number, style_of
-from quizapp.generate.questions import ArticleFacts, NameSlot, Statement, build_candidates, select, slug
+from quizapp.generate.questions import (
+    ArticleFacts,
+    Candidate,
+    NameSlot,
+    Statement,
+    build_candidates,
+    select_candidates,
+    slug,
+)
+from quizapp.generate.rank import features, load_ranker
 from quizapp.generate.statements import quote_statements, statement_template, word_statements
 
 if TYPE_CHECKING:
@@ -32,6 +41,8 @@ MAX_SENTENCE_CHARS = 1_500
 MAX_CANDIDATES = 3_000
 BATCH = 64
 CHUNK_CHARS = 5_000
+# The finders' own score a question must reach where no ranker has been fitted.
+DEFAULT_BAR = 0.3
 
 
 class GenerationCancelled(Exception):
@@ -41,21 +52,38 @@ class GenerationCancelled(Exception):
 def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None = None,
                   types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
                   cancel: Cancel | None = None, bank_dir: str | Path | None = None,
-                  title: str | None = None) -> Bank:
+                  title: str | None = None, min_confidence: float | None = None) -> Bank:
     """Read articles and write a bank of cited questions about them.
+
+    `min_confidence` (0-1) overrides the bar a question's confidence must reach; 0 keeps every
+    candidate the finders offer (for review and for labelling the ranker).
 
     Source paths are relative to `bank_dir` (default: the current folder). Raises
     ArticleError for unusable input and GenerationCancelled when `cancel()` says so.
     """
     return generate_with_facts(articles, max_questions=max_questions, types=types, progress=progress,
-                               cancel=cancel, bank_dir=bank_dir, title=title)[0]
+                               cancel=cancel, bank_dir=bank_dir, title=title,
+                               min_confidence=min_confidence)[0]
 
 
 def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | None = None,
                         types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
                         cancel: Cancel | None = None, bank_dir: str | Path | None = None,
-                        title: str | None = None) -> tuple[Bank, list[ArticleFacts]]:
+                        title: str | None = None, min_confidence: float | None = None
+                        ) -> tuple[Bank, list[ArticleFacts]]:
     """generate_bank, also returning what was found in each article (for the quality report)."""
+    bank, found, _ = generate_candidates(articles, max_questions=max_questions, types=types, progress=progress,
+                                         cancel=cancel, bank_dir=bank_dir, title=title,
+                                         min_confidence=min_confidence)
+    return bank, found
+
+
+def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                        types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                        cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                        title: str | None = None, min_confidence: float | None = None
+                        ) -> tuple[Bank, list[ArticleFacts], list[Candidate]]:
+    """generate_with_facts, also returning the kept candidates: each question's features and confidence."""
     bad = sorted(set(types) - set(QUESTION_TYPES))
     if bad:
         raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
@@ -73,6 +101,9 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
 
     nlp = load_nlp()
     gaz = load_gazetteer()
+    ranker = load_ranker()
+    if min_confidence is None:
+        min_confidence = ranker.threshold if ranker is not None else DEFAULT_BAR
     sources: dict[str, Source] = {}
     done = 0
     all_cands = []
@@ -98,18 +129,24 @@ def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | 
         done += len(af.sentences)
         af.names = build_namebook(mentions, gaz, set(re.findall(r"(?<![\w.])[a-z][a-z-]+\b", article.text)))
         found.append(af)
-        all_cands.append(build_candidates(af, gaz, set(types)))
+        found_here = build_candidates(af, gaz, set(types))
+        for c in found_here:
+            c.features = features(c, af)
+            if ranker is not None:
+                c.confidence = ranker.confidence(c.features)
+                c.concerns = ranker.concerns(c.features)
+        all_cands.append(found_here)
         sources[key] = _source(article, base_dir)
     report(done, total, "choosing questions")
     cands = [c for cs in all_cands for c in cs]
     for n, cs in enumerate(all_cands):
         for c in cs:
             c.order += n * 1_000_000
-    questions = select(cands, max_questions)
+    kept = select_candidates(cands, max_questions, min_confidence)
     report(total, total, "done")
     bank = Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
-                questions=questions)
-    return bank, found
+                questions=[c.question for c in kept])
+    return bank, found, kept
 
 
 def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:

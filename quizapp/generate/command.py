@@ -19,6 +19,9 @@ def add_generate_parser(sub: argparse._SubParsersAction) -> None:
                    help="keep at most N questions, the best ones (default: all that pass)")
     p.add_argument("--types", type=_types, default=list(QUESTION_TYPES), metavar="TYPES",
                    help="question types, comma-separated: choice,numeric (default: both)")
+    p.add_argument("--min-confidence", type=_share, metavar="P",
+                   help="keep only questions whose confidence is at least P, from 0 to 1 (default: the "
+                        "generator's own bar; 0 keeps every candidate, for review)")
     p.add_argument("--report", action="store_true",
                    help="print the quality report (per article and in total) instead of the bank")
     p.set_defaults(run=cmd_generate)
@@ -32,6 +35,16 @@ def _positive(text: str) -> int:
     if n < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return n
+
+
+def _share(text: str) -> float:
+    try:
+        p = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not 0 <= p <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1")
+    return p
 
 
 def _types(text: str) -> list[str]:
@@ -63,7 +76,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
         return 1
     try:
         bank = generate_bank(args.articles, max_questions=args.max_questions, types=args.types,
-                             bank_dir=out.parent if out is not None else Path.cwd())
+                             bank_dir=out.parent if out is not None else Path.cwd(),
+                             min_confidence=args.min_confidence)
     except QuizappError as exc:
         _show(exc)
         return 1

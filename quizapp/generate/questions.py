@@ -81,6 +81,14 @@ class Candidate:
     amount: tuple[str, float] | None = None  # (noun, value) of the figure asked about: "people", 22953
     figure: str = ""  # a fact-check's varied figure as written with its noun: "22 countries"
     speaker: str = ""  # whose words a "Who said ...?" asks about
+    features: dict[str, float] = field(default_factory=dict)  # what the ranker sees (rank.features)
+    confidence: float = -1.0  # the ranker's estimate that a reviewer accepts it; -1: not scored
+    concerns: list[str] = field(default_factory=list)  # why the confidence is low, for the teacher
+
+    @property
+    def trust(self) -> float:
+        """The ranker's confidence where it has scored this candidate, else the finder's own score."""
+        return self.confidence if self.confidence >= 0 else self.score
 
 
 @dataclass
@@ -805,13 +813,31 @@ def _article_agrees(before: str, variant: str) -> str:
 QUOTES_PER_SPEAKER = 3
 
 
-def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestion]:
+# Below this rule score a candidate is not even offered to the ranker: its finder knows it is broken.
+RULE_FLOOR = 0.1
+# A person is the right answer this often at most: a bank of "Blair, again" tests little.
+ANSWERS_PER_PERSON = 2
+
+
+def select(cands: list[Candidate], max_questions: int | None, min_confidence: float = 0.3) -> list[AnyQuestion]:
     """Drop duplicates, keep the best up to max_questions, in article order, with unique ids."""
+    return [c.question for c in select_candidates(cands, max_questions, min_confidence)]
+
+
+def select_candidates(cands: list[Candidate], max_questions: int | None,
+                      min_confidence: float = 0.3) -> list[Candidate]:
+    """select, returning the kept candidates (their questions carry the final ids).
+
+    A candidate is kept when its trust reaches `min_confidence`; at 0 every candidate the finders
+    offer is kept but for plain duplicates, fillers included (the pool a reviewer labels).
+    """
+    overgenerate = min_confidence <= 0
+    cands = [c for c in cands if c.score >= RULE_FLOOR]
     best: dict[tuple[str, ...], Candidate] = {}
     for c in cands:
         for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
             old = best.get(key)
-            if old is not None and (old.score, -old.order) >= (c.score, -c.order):
+            if old is not None and (old.trust, -old.order) >= (c.trust, -c.order):
                 break
         else:
             for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
@@ -822,7 +848,7 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
     unique = list({id(c): c for c in best.values()}.values())
     # One question per (sentence, answer): two stems about the same fact ask the same thing.
     by_fact: dict[tuple[int, str], Candidate] = {}
-    for c in sorted(unique, key=lambda c: (-c.score, c.order)):
+    for c in sorted(unique, key=lambda c: (-c.trust, c.order)):
         k = (c.sentence, _fold(str(c.question.answer)))
         if c.question.prompt == FACT_CHECK_PROMPT:
             k = (c.sentence, "statement:" + "|".join(c.key))
@@ -834,6 +860,13 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
 
     def admit(c: Candidate) -> None:
         article = (_article_of(c), c.swapped)
+        if not overgenerate and any(k.sentence == c.sentence and _article_of(k) == _article_of(c)
+                                    and not (_figure(k) and _figure(c)) for k in kept):
+            return  # one question a sentence (but for its figures): a second one mostly asks the same fact again
+        if not overgenerate and c.question.type == "choice" and c.question.prompt != FACT_CHECK_PROMPT and \
+                sum(str(k.question.answer) == str(c.question.answer) and _article_of(k) == _article_of(c)
+                    for k in kept) >= ANSWERS_PER_PERSON:
+            return
         if c.question.prompt == FACT_CHECK_PROMPT and (
                 any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
@@ -856,7 +889,7 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
     # Florin or Bolz both times: one of the two mirrors the other.
     pairs: set[tuple[int, frozenset[str]]] = set()
     mirrored: set[int] = set()
-    for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):
+    for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.trust, c.order)):
         options = getattr(c.question, "distractors", [])
         if len(options) == 1:
             pair = (_article_of(c), frozenset((str(c.question.answer), options[0])))
@@ -868,21 +901,21 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
     # Numbers first: where a sentence gives both a figure to check and who reported a claim without
     # quote marks ("Morgan told BBC Wales he had agreed ... in 2003"), the figure is asked: the
     # speaker's office or beat too often tells who it was.
-    reported = {(_article_of(c), c.sentence): c.score for c in by_fact.values()
+    reported = {(_article_of(c), c.sentence): c.trust for c in by_fact.values()
                 if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
 
     def rank(c: Candidate) -> float:
         if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
-            return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
-        return c.score
+            return max(c.trust, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
+        return c.trust
 
-    for c in sorted((c for c in by_fact.values() if c.score >= 0.3 and not c.filler and id(c) not in mirrored),
+    for c in sorted((c for c in by_fact.values() if c.trust >= min_confidence
+                     and (overgenerate or not c.filler) and id(c) not in mirrored),
                     key=lambda c: (-rank(c), -len(getattr(c.question, "distractors", ())), c.order)):
         if not (c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
                                   and abs(k.sentence - c.sentence) <= 1 for k in kept)):
             admit(c)
-    # A name-swap statement joins a sentence that at most one other question cites, and never
-    # one whose answer is the swapped name (that would ask the same thing twice).
+    # A name-swap statement joins a sentence that no other question cites.
     # Swapping the same name again ("... in the UK" -> "... in Canada" in six sentences of an
     # article about the UK) asks "which country?" six times over: one statement per name.
     per_sentence: dict[int, list[Candidate]] = {}
@@ -890,30 +923,30 @@ def select(cands: list[Candidate], max_questions: int | None) -> list[AnyQuestio
         per_sentence.setdefault(c.sentence, []).append(c)
     swapped: set[tuple[int, str]] = set()
     for c in by_fact.values():
-        if c.score < 0.3 or not c.filler:
+        if c.trust < min_confidence or not c.filler or overgenerate:
             continue
         others = per_sentence.get(c.sentence, [])
-        name = _fold(c.key[-1]).split()[-1:] or [""]
         article = (_article_of(c), c.swapped)
-        if any(o.question.prompt == FACT_CHECK_PROMPT for o in others):
-            continue  # a second "which statement" on the same sentence, with the same true answer
-        if len(others) <= 1 and article not in swapped and \
-                not any(name[0] in _fold(str(o.question.answer)).split() for o in others):
+        if not others and article not in swapped:
             kept.append(c)
             swapped.add(article)
-    kept.sort(key=lambda c: (-c.score, c.order))
+    kept.sort(key=lambda c: (-c.trust, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]
     kept.sort(key=lambda c: c.order)
     ids: dict[str, int] = {}
-    out = []
     for c in kept:
         q = c.question
         base = _question_id(q)
         n = ids.get(base, 0) + 1
         ids[base] = n
-        out.append(q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"}))
-    return out
+        c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
+    return kept
+
+
+def _figure(c: Candidate) -> bool:
+    """Whether a candidate asks about one of its sentence's figures (a count, a year, a share)."""
+    return c.key[0] == "number" or (c.question.prompt == FACT_CHECK_PROMPT and not c.filler)
 
 
 def _article_of(c: Candidate) -> int:

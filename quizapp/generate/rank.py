@@ -1,0 +1,171 @@
+"""How far to trust a candidate question: features that generalise, and a learned score.
+
+Every candidate the finders offer is described by a few dozen features (its kind, the answer's
+kind, where its options come from, how long and how self-contained its stem is, how central its
+sentence is). A logistic regression fitted on reviewers' verdicts (benchmarks/ranker/) turns them
+into a confidence between 0 and 1; the weights live in ranker.json beside this module.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from quizapp.core.model import ChoiceQuestion
+
+if TYPE_CHECKING:
+    from quizapp.generate.questions import ArticleFacts, Candidate
+
+WEIGHTS_FILE = Path(__file__).with_name("ranker.json")
+
+FACT_CHECK = "Which of these statements does the article support?"
+
+# Words that point back into the article: a stem holding one outside a quote leans on context
+# ("What did he announce?", "How many jobs will the firm cut?").
+_PRONOUN = re.compile(r"\b(he|she|it|they|him|her|them|his|its|their|this|that|these|those|there)\b", re.I)
+_DEFINITE = re.compile(r"(?<![A-Za-z’'])the ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_RELATIVE_TIME = re.compile(r"\b(last|this|next) (year|month|week|season|summer|winter|spring|autumn)\b|"
+                            r"\b(yesterday|today|tomorrow|ago)\b", re.I)
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Offices every reader knows the holder of, or that the headline gives away.
+_OFFICE = re.compile(r"\b(prime minister|president|chancellor|home secretary|foreign secretary|chief executive|"
+                     r"boss|chairman|leader|manager|coach|captain|minister|secretary|spokes(man|woman|person))\b",
+                     re.I)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_STOP = frozenset(re.findall(r"\S+",
+    "the a an of to in on at for by with from and or but as is are was were be been has have had will would "
+    "can could should may might that this it its he she his her they their who what which how many much "
+    "does did do said says article according statements support these"))
+
+
+def kind_of(c: Candidate) -> str:
+    """The kind of question, as a reviewer would name it: 'numeric', 'check-figure', 'who-said', ..."""
+    q = c.question
+    if q.prompt == FACT_CHECK:
+        return "check-name" if c.filler else "check-figure"
+    key = c.key[0]
+    if key == "number":
+        if q.type == "numeric":
+            return "numeric"
+        return "choice-" + (q.tags[0] if q.tags else "number")
+    if key == "role":
+        return "describe-who" if q.prompt.startswith("Who") else "describe-how"
+    if key in ("aside", "list", "date"):
+        return "choice-" + key
+    if c.speaker:
+        return "who-said-quote" if "“" in q.prompt or '"' in q.prompt else "who-said"
+    if q.prompt.startswith("Who"):
+        return "who-did"
+    return "choice-" + (q.tags[0] if q.tags else "other")
+
+
+KINDS = ("numeric", "check-figure", "check-name", "who-said-quote", "who-said", "who-did", "describe-who",
+         "describe-how", "choice-numbers", "choice-money", "choice-dates", "choice-places",
+         "choice-organisations", "choice-aside", "choice-list", "choice-date")
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
+
+
+def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
+    """The candidate's features: names and values, the same for any article."""
+    q = c.question
+    kind = kind_of(c)
+    f: dict[str, float] = {f"kind={kind}": 1.0}
+    f["rule_score"] = c.score
+    stem = q.prompt if q.prompt != FACT_CHECK else str(q.answer)
+    bare = _QUOTED.sub(" ", stem)
+    words = len(stem.split())
+    f["stem_words"] = min(words, 60) / 20
+    f["long_stem"] = float(words > 30)
+    options = list(q.distractors) if isinstance(q, ChoiceQuestion) else []
+    f["two_options"] = float(isinstance(q, ChoiceQuestion) and len(options) == 1)
+    f["numeric"] = float(q.type == "numeric")
+    f["pronoun"] = float(bool(_PRONOUN.search(bare)))
+    # "the offer", "the cardinal": a definite noun phrase the stem does not name
+    f["definite"] = min(len(_DEFINITE.findall(bare)), 3) / 3
+    f["relative_time"] = float(bool(_RELATIVE_TIME.search(bare)))
+    f["weekday"] = float(bool(_WEEKDAY.search(stem + " " + str(q.answer))))
+    f["office"] = float(bool(_OFFICE.search(bare)) and kind.startswith(("describe", "who")))
+    f["quote_in_stem"] = float("“" in q.prompt)
+    f["brackets"] = float(any("(" in t or ")" in t for t in [stem, str(q.answer), *options]))
+    n = max(len(af.sentences), 1)
+    f["position"] = c.sentence / n
+    f["lead"] = float(c.sentence <= 2)
+    title = _content(af.title)
+    sentence = af.sentences[c.sentence] if 0 <= c.sentence < len(af.sentences) else ""
+    here = _content(sentence)
+    f["headline_overlap"] = len(title & here) / max(len(title), 1)
+    f["sentence_words"] = min(len(sentence.split()), 60) / 20
+    answer = str(q.answer)
+    f["answer_in_title"] = float(bool(answer) and answer.lower() in af.title.lower())
+    last = answer.split()[-1] if answer.split() else ""
+    mentions = sum(1 for s in af.sentences if last and last in s)
+    f["answer_mentions"] = min(mentions, 10) / 10
+    f["article_sentences"] = min(n, 60) / 60
+    f["has_figure"] = float(bool(re.search(r"\d", sentence)))
+    in_article = sum(1 for o in options if o.split() and o.split()[-1] in " ".join(af.sentences))
+    f["options_from_article"] = in_article / len(options) if options else 0.0
+    f["lowercase_name"] = float(kind.startswith(("who", "describe-who")) and bool(answer) and answer[:1].islower())
+    f["option_lowercase"] = float(any(o[:1].islower() for o in options) and kind.startswith("who"))
+    f["percent_over_100"] = float(any(_over_100(o) for o in options))
+    return f
+
+
+def _over_100(text: str) -> bool:
+    return any(float(m.replace(",", "")) > 100 for m in re.findall(r"(\d[\d,]*(?:\.\d+)?)%", text))
+
+
+# What a teacher is told when a feature pulls the confidence down.
+CONCERNS = {
+    "pronoun": "the question leans on a word (he, it, this, there) that only the article explains",
+    "definite": "the question leans on 'the …' that only the article explains",
+    "relative_time": "a time relative to the article's date ('last year', 'ago')",
+    "weekday": "a weekday is rarely worth asking",
+    "office": "who holds an office may be common knowledge",
+    "two_options": "only two options",
+    "long_stem": "a long question",
+    "brackets": "brackets in the text",
+    "lowercase_name": "a name written in lower case",
+    "option_lowercase": "an option written in lower case",
+    "percent_over_100": "a wrong option over 100%",
+    "options_from_article": "wrong options the article also mentions may be true",
+}
+
+
+@dataclass
+class Ranker:
+    """A logistic regression over features, with the bar a question must reach."""
+
+    weights: dict[str, float] = field(default_factory=dict)
+    bias: float = 0.0
+    threshold: float = 0.5
+    means: dict[str, float] = field(default_factory=dict)  # to say which feature pulls a score down
+
+    def confidence(self, feats: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def concerns(self, feats: dict[str, float], limit: int = 2) -> list[str]:
+        """Why a score is low: the features that pull it down most, in words for a teacher."""
+        pulls = sorted((self.weights.get(k, 0.0) * (feats.get(k, 0.0) - self.means.get(k, 0.0)), k)
+                       for k in CONCERNS)
+        return [CONCERNS[k] for p, k in pulls[:limit] if p < -0.3]
+
+
+@functools.cache
+def load_ranker(path: Path = WEIGHTS_FILE) -> Ranker | None:
+    """The shipped ranker, or None where no weights have been fitted."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    return Ranker(weights=data["weights"], bias=data["bias"], threshold=data["threshold"],
+                  means=data.get("means", {}))
