@@ -23,6 +23,12 @@ def seed_bank():
     return generate_bank([SEED], bank_dir=GENERATED.parent)
 
 
+@pytest.fixture(scope="module")
+def seed_pool():
+    """Every question the finders offer on the seed, before the ranker's bar and the retired kinds."""
+    return generate_bank([SEED], bank_dir=GENERATED.parent, min_confidence=0)
+
+
 def find(bank, *, answer=None, words=(), kind=None):
     """The questions whose answer is `answer` and whose prompt or cited text holds all `words`."""
     out = []
@@ -90,8 +96,8 @@ def test_quote_and_who_said_it(seed_bank):
     ("Mali’s president", "Ibrahim Boubacar Keïta"),
     ("U.S. Secretary of State", "Mike Pompeo"),
 ])
-def test_roles(seed_bank, role, person):
-    [q] = [q for q in seed_bank.questions if role in q.prompt]
+def test_roles(seed_pool, role, person):
+    [q] = [q for q in seed_pool.questions if role in q.prompt]
     assert q.answer == person
     assert person not in q.distractors
     assert role in " ".join(q.cite.quotes)
@@ -111,8 +117,8 @@ def test_fact_check_statements(seed_bank, true_part, not_in_options):
     assert len(set(q.options)) == len(q.options)
 
 
-def test_the_two_helicopters_a_tiger_and_a_cougar(seed_bank):
-    [q] = [q for q in seed_bank.questions if q.prompt.startswith("Which two helicopters")]
+def test_the_two_helicopters_a_tiger_and_a_cougar(seed_pool):
+    [q] = [q for q in seed_pool.questions if q.prompt.startswith("Which two helicopters")]
     assert q.prompt == ("Which two helicopters were providing assistance to ground forces engaged in the "
                         "counterterrorism operation?")
     assert q.answer == "a Tiger and a Cougar"
@@ -168,7 +174,7 @@ def test_short_article(tmp_path):
         "“We have never seen water like this in our lives,” said Grace Otieno, a farmer.\n\n"
         "John Mwangi, Kenya’s interior minister, promised help to the families.\n\n"
         "President William Ruto visited Uganda with his deputy, Rigathi Gachagua, on a trade mission.\n"))
-    bank = generate_bank([article], bank_dir=tmp_path)
+    bank = generate_bank([article], bank_dir=tmp_path, min_confidence=0)  # all the finders offer
     path = tmp_path / "bank.yaml"
     save_bank(bank, path)
     loaded = load_bank(path)  # every citation is found in the article

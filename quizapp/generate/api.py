@@ -16,6 +16,7 @@ from quizapp.generate import dates, people
 from quizapp.generate import facts as fx
 from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
+from quizapp.generate.figures import not_a_fact
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
     ArticleFacts,
@@ -258,6 +259,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.numbers.setdefault(key, [])
         if m.value not in af.numbers[key]:
             af.numbers[key].append(m.value)
+        if not_a_fact(sent, m):
+            continue  # "No 10", "2200 GMT", "($375m; £198m)": a name, a time, the same sum again
         if undated and m.kind in ("count", "percent", "money"):
             # "Last year 185,000 people were tested": which year, only the article's date can say
             # ("In 2004, how many people ...?"); without one, neither a question nor a statement.

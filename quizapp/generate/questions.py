@@ -26,6 +26,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
+from quizapp.generate.rank import retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -726,7 +727,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
             variants = [v[:1].upper() + v[1:] for v in variants]
     elif s.kind == "multiplier":
         if s.part.lower() in ("twice", "double"):
-            variants = ["three times", "four times", "half"]
+            variants = ["three times", "four times", "five times"]  # "half" reads as nonsense: "Wales half threatened"
         else:
             base = int(s.value)
             alts = [v for v in (base - 3, base + 3, base - 5, base + 2, base + 5) if v in MULTIPLIER_WORDS
@@ -832,7 +833,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     offer is kept but for plain duplicates, fillers included (the pool a reviewer labels).
     """
     overgenerate = min_confidence <= 0
-    cands = [c for c in cands if c.score >= RULE_FLOOR]
+    cands = [c for c in cands if c.score >= RULE_FLOOR and (overgenerate or not retired(c))]
     best: dict[tuple[str, ...], Candidate] = {}
     for c in cands:
         for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):

@@ -1,0 +1,194 @@
+"""Fit the generator's ranker on reviewers' verdicts; reproduce quizapp/generate/ranker.json.
+
+    python benchmarks/ranker/train.py label ROUND_DIR VERDICTS.jsonl ... -o benchmarks/ranker/labels/NAME.jsonl
+    python benchmarks/ranker/train.py refresh      # recompute every label's features with today's generator
+    python benchmarks/ranker/train.py fit          # labels -> weights, threshold, held-back figures
+
+ROUND_DIR is a folder written by ../shared/eval/packets.py (its sample.txt names the articles,
+its banks/ the questions the verdicts number). A label file holds, per judged question, the
+article's corpus name, the question id, its kind, the verdict and the features — never article
+text: `label` and `refresh` regenerate the candidates from ../shared/corpus to read features.
+`fit` reads only the label files, so it reproduces the shipped weights exactly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+HERE = Path(__file__).resolve().parent
+LABELS = HERE / "labels"
+ROOT = HERE.parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+WEIGHTS = ROOT / "quizapp" / "generate" / "ranker.json"
+
+# Verdicts given for the bank as a whole, not for the question: the selection handles these.
+BANK_LEVEL = {"duplicate"}
+HELD_BACK = 4  # one article in four is kept aside to choose the threshold and report precision
+PRECISION = 0.90
+L2 = 1.0
+
+
+def corpus_name(path: Path) -> str:
+    """'train/business-019.txt' for an article of ../shared/corpus."""
+    return f"{path.parent.name}/{path.name}"
+
+
+def candidates_of(name: str) -> dict[str, tuple[str, dict[str, float]]]:
+    """id -> (kind, features) for every candidate the generator offers on one corpus article."""
+    from quizapp.generate.api import generate_candidates
+    from quizapp.generate.rank import kind_of
+
+    _, _, kept = generate_candidates([CORPUS / name], min_confidence=0, bank_dir=CORPUS)
+    return {c.question.id: (kind_of(c), c.features) for c in kept}
+
+
+def cmd_label(args: argparse.Namespace) -> int:
+    round_dir = Path(args.round)
+    paths = {Path(line).stem: Path(line) for line in (round_dir / "sample.txt").read_text().splitlines()[1:]
+             if line.strip()}
+    verdicts = [json.loads(line) for f in args.verdicts for line in Path(f).read_text().splitlines()
+                if line.strip()]
+    verdicts = [v for v in verdicts if "q" in v]
+    out, missing = [], 0
+    by_article: dict[str, list[dict]] = {}
+    for v in verdicts:
+        by_article.setdefault(str(v["article"]), []).append(v)
+    for article, vs in sorted(by_article.items()):
+        bank = yaml.safe_load((round_dir / "banks" / f"{article}.yaml").read_text()) or {}
+        questions = bank.get("questions") or []
+        name = corpus_name(paths[article])
+        now = candidates_of(name)
+        for v in sorted(vs, key=lambda v: v["q"]):
+            if not 0 < v["q"] <= len(questions) or questions[v["q"] - 1]["id"] not in now:
+                missing += 1
+                continue
+            qid = questions[v["q"] - 1]["id"]
+            kind, feats = now[qid]
+            out.append({"article": name, "id": qid, "kind": kind, "acceptable": bool(v["acceptable"]),
+                        "failures": sorted(v.get("failures") or []), "features": feats})
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in out), encoding="utf-8")
+    print(f"{args.output}: {len(out)} labels from {len(by_article)} articles ({missing} no longer generated)")
+    return 0
+
+
+def load_labels() -> list[dict]:
+    return [json.loads(line) for f in sorted(LABELS.glob("*.jsonl")) for line in f.read_text().splitlines()
+            if line.strip()]
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    for f in sorted(LABELS.glob("*.jsonl")):
+        rows = [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
+        cache: dict[str, dict] = {}
+        kept = []
+        for r in rows:
+            if r["article"] not in cache:
+                cache[r["article"]] = candidates_of(r["article"])
+            if r["id"] in cache[r["article"]]:
+                r["kind"], r["features"] = cache[r["article"]][r["id"]]
+                kept.append(r)
+        f.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in kept), encoding="utf-8")
+        print(f"{f.name}: {len(kept)} of {len(rows)} labels still generated")
+    return 0
+
+
+def good(r: dict) -> bool:
+    """Acceptable as a question: failed, if at all, only for what the bank around it did."""
+    return bool(r["acceptable"]) or (bool(r["failures"]) and set(r["failures"]) <= BANK_LEVEL)
+
+
+def held_back(r: dict) -> bool:
+    return zlib.crc32(r["article"].encode()) % HELD_BACK == 0
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
+    """Logistic regression by Newton's method, with an L2 penalty (not on the bias, column 0)."""
+    w = np.zeros(x.shape[1])
+    penalty = np.full(x.shape[1], l2)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        grad = x.T @ (p - y) + penalty * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        step = np.linalg.solve(hess, grad)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return w
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
+    """The lowest bar whose kept questions are at least PRECISION good, with enough of them to say so."""
+    best = (1.0, 1.0, 0.0)
+    for t in sorted(set(np.round(p, 3)), reverse=True):
+        keep = p >= t
+        if keep.sum() < 20:
+            continue
+        precision = y[keep].mean()
+        if precision >= PRECISION:
+            best = (float(t), float(precision), float(y[keep].sum() / max(y.sum(), 1)))
+    return best
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    rows = load_labels()
+    names = sorted({k for r in rows for k in r["features"]})
+    x = np.array([[1.0] + [r["features"].get(k, 0.0) for k in names] for r in rows])
+    y = np.array([1.0 if good(r) else 0.0 for r in rows])
+    back = np.array([held_back(r) for r in rows])
+    w = fit(x[~back], y[~back])
+    p = 1 / (1 + np.exp(-(x[back] @ w)))
+    threshold, precision, recall = choose_threshold(p, y[back])
+    print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
+          f"{int(y.sum())} good ({y.mean():.0%}); held back {int(back.sum())}")
+    print(f"held back: threshold {threshold:.3f}: precision {precision:.1%}, recall {recall:.1%}, "
+          f"kept {int((p >= threshold).sum())} of {int(back.sum())}")
+    kinds = sorted({r["kind"] for r in rows})
+    for k in kinds:
+        sel = np.array([r["kind"] == k for r in rows]) & back
+        if sel.any():
+            pk = 1 / (1 + np.exp(-(x[sel] @ w)))
+            keep = pk >= threshold
+            print(f"  {k:22s} held back {int(sel.sum()):4d}, good {y[sel].mean():5.0%}, kept {int(keep.sum()):3d}"
+                  + (f", of them good {y[sel][keep].mean():5.0%}" if keep.any() else ""))
+    weights = {k: round(float(v), 4) for k, v in zip(names, w[1:], strict=True) if abs(v) > 1e-6}
+    means = {k: round(float(x[:, i + 1].mean()), 4) for i, k in enumerate(names)}
+    data = {"bias": round(float(w[0]), 4), "threshold": round(threshold, 3), "weights": weights, "means": means,
+            "held_back": {"labels": int(back.sum()), "precision": round(precision, 3), "recall": round(recall, 3)},
+            "labels": len(rows)}
+    if args.dry_run:
+        for k, v in sorted(weights.items(), key=lambda kv: kv[1]):
+            print(f"    {k:28s} {v:+.3f}")
+        return 0
+    WEIGHTS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {WEIGHTS}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(required=True)
+    p = sub.add_parser("label")
+    p.add_argument("round")
+    p.add_argument("verdicts", nargs="+")
+    p.add_argument("-o", "--output", required=True)
+    p.set_defaults(run=cmd_label)
+    p = sub.add_parser("refresh")
+    p.set_defaults(run=cmd_refresh)
+    p = sub.add_parser("fit")
+    p.add_argument("--dry-run", action="store_true", help="print the weights instead of writing them")
+    p.set_defaults(run=cmd_fit)
+    args = ap.parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

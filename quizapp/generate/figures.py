@@ -1,0 +1,103 @@
+"""Which figures of a sentence are facts to check, and which are names, labels or fine print.
+
+A figure that is part of a name ("No 10", "the Commodore 64", "the Six Nations"), a clock time
+("2200 GMT"), a rank in a list ("top 10"), an age, a currency conversion in brackets, or a count the
+sentence itself spells out ("four companies: A, B, C and D") gives wrong options a student can
+strike out without reading the article, or asks about nothing worth knowing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from quizapp.generate.quantities import NumberMention
+
+_NAMED = frozenset({"ORG", "EVENT", "WORK_OF_ART", "PRODUCT", "FAC", "LAW", "PERSON", "GPE", "NORP", "LOC"})
+_CLOCK = frozenset({"gmt", "bst", "cet", "et", "est", "edt", "pst", "pdt", "utc", "am", "pm", "a.m.", "p.m.", "hrs"})
+_LABEL_BEFORE = frozenset({"no", "no.", "number", "top", "all", "both", "aged", "age", "route", "channel",
+                           "radio", "version", "model", "series", "page", "room", "flight", "chapter"})
+_SCALE_ONLY = frozenset({"hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+                         "billions", "dozen", "dozens", "score", "scores"})
+_SHARE_AFTER = frozenset({"of", "the", "a", "an", "its", "their", "his", "her", "our", "all", "that", "as"})
+_SHARE_BEFORE = frozenset({"by", "than", "about", "almost", "nearly", "over", "around", "roughly", "just",
+                           "some", "least", "only", "more", "less", "under", "a"})
+_FRACTION_NOUNS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
+                             "tenth", "tenths"})
+# "four companies, Bharti, Essar, Reliance and BSNL": the list the count counts.
+_LIST_AFTER = re.compile(r"(?:[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|&))*(?:\s*\([^)]*\))?\s*,\s*){2,}"
+                         r"(?:and\s+)?[A-Z]")
+
+
+def not_a_fact(sent: Span, m: NumberMention) -> str | None:
+    """Why a figure of `sent` is no fact to vary or ask, or None when it is one."""
+    doc = sent.doc
+    first, last = min(t.i for t in m.tokens), max(t.i for t in m.tokens)
+    prev = doc[first - 1] if first > sent.start else None
+    nxt = doc[last + 1] if last + 1 < sent.end else None
+    if any(t.ent_type_ in _NAMED for t in m.tokens if t.like_num or t.is_alpha):
+        return "part of a name"  # "the RBS Six Nations", "Commodore 64", "the 2012 Games"
+    if prev is not None and prev.lower_ in _LABEL_BEFORE:
+        return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
+    if prev is not None and prev.pos_ == "PROPN" and m.kind == "count" and not m.scale_word:
+        return "part of a name"  # "Sharp's 902", "Number 73"
+    if m.kind == "multiplier" and nxt is not None and nxt.text in ("-", "–"):
+        return "part of a compound"  # "a double-digit increase": no "three times-digit"
+    if m.kind == "fraction" and m.tokens[-1].lower_ == "half" and not (
+            (nxt is not None and nxt.lower_ in _SHARE_AFTER) or (prev is not None and prev.lower_ in _SHARE_BEFORE)):
+        return "not a share"  # "into the Italian half", "the first half": a part of a match, not of a whole
+    if nxt is not None and nxt.lower_ in _CLOCK:
+        return "a clock time"
+    if nxt is not None and m.kind == "count" and nxt.lower_ in _FRACTION_NOUNS:
+        return "a fraction"  # "three quarters of all Xboxes" is no count of quarters
+    if m.kind == "year" and nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("EVENT", "ORG", ""):
+        return "part of a name"  # "the 2012 Games", "the 2005 Budget"
+    if m.kind in ("count", "money") and not any(
+            any(ch.isdigit() for ch in t.text) or (t.like_num and t.lower_ not in _SCALE_ONLY) for t in m.tokens):
+        return "no figure"  # "a few hundred dollars": "a few 200 dollars" is no sentence
+    text = "".join(t.text_with_ws for t in m.tokens)
+    if "year-old" in text or (nxt is not None and nxt.lower_ in ("-year", "year-old")):
+        return "an age"
+    if m.kind in ("count", "money", "percent") and m.tokens[0].dep_ == "appos":
+        return "an age"  # "Mr Ebbers, 63, is accused ..."
+    if m.kind in ("money", "count") and _in_brackets_after_amount(sent, first):
+        return "a conversion"  # "16.4bn rupees ($375m; £198m)": the same sum in dollars
+    if m.kind == "count" and _bounded(sent, last):
+        return "bounded by another count"
+    if m.kind == "count" and _LIST_AFTER.match(doc[last + 1:sent.end].text.lstrip(" ,:-–—") if nxt else ""):
+        return "counts a list the sentence gives"
+    if m.kind == "count" and nxt is not None and _LIST_AFTER.search(doc[last + 1:min(sent.end, last + 40)].text) \
+            and nxt.tag_ in ("NNS", "NNPS"):
+        return "counts a list the sentence gives"
+    if m.kind == "year" and prev is not None and prev.lower_ in ("on", "than") and any(
+            t.like_num and "%" in doc[t.i:t.i + 2].text for t in doc[sent.start:first]):
+        return "a year compared with"  # "up 2.6% on 2003": the figure is the fact, not its baseline
+    return None
+
+
+def _in_brackets_after_amount(sent: Span, first: int) -> bool:
+    doc = sent.doc
+    for i in range(first - 1, max(sent.start, first - 6) - 1, -1):
+        if doc[i].text == ")":
+            return False
+        if doc[i].text == "(":
+            return any(t.like_num for t in doc[max(sent.start, i - 4):i])
+    return False
+
+
+def _bounded(sent: Span, last: int) -> bool:
+    """'three wins from three matches', 'won three times in their last five meetings'."""
+    doc = sent.doc
+    for j in range(last + 1, min(sent.end, last + 4)):
+        word = doc[j].lower_
+        if word not in ("from", "in", "out"):
+            continue
+        rest = doc[j + 1:min(sent.end, j + 5)]
+        num = next((t for t in rest if t.like_num), None)
+        if num is None or num.i + 1 >= sent.end or doc[num.i + 1].tag_ != "NNS":
+            return False
+        return word in ("from", "out") or any(t.lower_ in ("last", "first", "past", "previous") for t in rest)
+    return False
