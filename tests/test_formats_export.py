@@ -83,6 +83,21 @@ def test_gift_round_trip_of_the_bundled_bank(mali: LoadedBank, tmp_path: Path) -
     assert import_bank_file(out).title == mali.bank.title  # from the $CATEGORY line
 
 
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
+@pytest.mark.parametrize("bank_path", [*sorted(bundled_banks_dir().glob("*.yaml")), DATA / "tricky-bank.yaml"],
+                         ids=lambda p: p.name)
+def test_round_trip_of_every_bundled_bank(bank_path: Path, fmt: str, tmp_path: Path) -> None:
+    loaded = load_bank(bank_path)
+    out = tmp_path / f"bank{EXPORT_FORMATS[fmt].suffix}"
+    export_bank(loaded, fmt, out)
+    same_questions(loaded, out)
+    bank = import_bank_file(out)
+    assert bank.title == " ".join(loaded.bank.title.split())
+    if fmt == "moodle-xml":  # Moodle XML also carries tags and units
+        assert [(q.tags, getattr(q, "unit", None)) for q in bank.questions] == [
+            (q.tags, getattr(q, "unit", None)) for q in loaded.bank.questions]
+
+
 def test_gift_round_trip_keeps_special_characters(tricky: LoadedBank, tmp_path: Path) -> None:
     out = tmp_path / "tricky.gift"
     export_bank(tricky, "gift", out)
