@@ -76,6 +76,18 @@ def bundled_bank(bundled_bank_path: Path):
 
 
 @pytest.fixture
+def import_text(tmp_path: Path):
+    """Import text written to a file of the given name: `import_text("q.gift", text, skipped=None)`."""
+    def run(name: str, text: str, skipped: list | None = None):
+        from quizapp.formats import import_bank_file
+
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return import_bank_file(path, skipped=skipped)
+    return run
+
+
+@pytest.fixture
 def bank_file(tmp_path: Path) -> Path:
     """A writable copy of the bundled questions/ and seeds/; the hand-written bank's path."""
     shutil.copytree(ROOT / "questions", tmp_path / "questions")

@@ -52,13 +52,15 @@ def fold(text: str) -> str:
 
 
 def same_questions(original: LoadedBank, imported_path: Path) -> None:
-    """The imported bank asks the same questions: ids, prompts, answers, distractors, ranges."""
+    """The imported bank asks the same questions: ids, prompts, answers, distractors, ranges, explanations."""
     bank = import_bank_file(imported_path)
     assert [q.id for q in bank.questions] == [fold(q.id) for q in original.bank.questions]
     for before, after in zip(original.bank.questions, bank.questions, strict=True):
         assert after.type == before.type
         assert after.prompt == fold(before.prompt)
         assert after.cite is None
+        # The cited proof is in the export's general feedback, but not in the explanation read back.
+        assert after.explanation == (fold(before.explanation) if before.explanation else None)
         if isinstance(before, ChoiceQuestion):
             assert isinstance(after, ChoiceQuestion)
             # Line breaks inside a choice are spacing, as Moodle shows them.
@@ -81,6 +83,21 @@ def test_gift_round_trip_of_the_bundled_bank(mali: LoadedBank, tmp_path: Path) -
     assert import_bank_file(out).title == mali.bank.title  # from the $CATEGORY line
 
 
+@pytest.mark.parametrize("fmt", ["gift", "moodle-xml"])
+@pytest.mark.parametrize("bank_path", [*sorted(bundled_banks_dir().glob("*.yaml")), DATA / "tricky-bank.yaml"],
+                         ids=lambda p: p.name)
+def test_round_trip_of_every_bundled_bank(bank_path: Path, fmt: str, tmp_path: Path) -> None:
+    loaded = load_bank(bank_path)
+    out = tmp_path / f"bank{EXPORT_FORMATS[fmt].suffix}"
+    export_bank(loaded, fmt, out)
+    same_questions(loaded, out)
+    bank = import_bank_file(out)
+    assert bank.title == " ".join(loaded.bank.title.split())
+    if fmt == "moodle-xml":  # Moodle XML also carries tags and units
+        assert [(q.tags, getattr(q, "unit", None)) for q in bank.questions] == [
+            (q.tags, getattr(q, "unit", None)) for q in loaded.bank.questions]
+
+
 def test_gift_round_trip_keeps_special_characters(tricky: LoadedBank, tmp_path: Path) -> None:
     out = tmp_path / "tricky.gift"
     export_bank(tricky, "gift", out)
@@ -101,12 +118,13 @@ def test_gift_text_escapes_and_cites(tricky: LoadedBank, tmp_path: Path) -> None
     assert "\t=\\=20% more than last year\n" in text
     assert "\t~\\~10% fewer than last year\n" in text
     assert "\t~a\\\\b\\\\c backslashes\n" in text
-    assert "\t~%0%%50% of voters\n" in text  # a leading %n% would be read as a weight
+    assert "\t~[plain]%50% of voters\n" in text  # a leading %n% would be read as a weight
     assert "#1200:60\n" in text  # 5% of 1200, as GIFT wants an absolute tolerance
     assert "#=-40:0 =-41..-38.5\n" in text
     # The explanation's line break is escaped, and the proof is in the general feedback.
-    assert "####[plain]Read the first sentence. It says 1,200. Source (Test Writer, A made-up report on escapes, " \
-           "The Test Gazette, 2024-05-01)\\: The committee counted 1,200 ballots \\{in braces\\} on Monday" in text
+    assert "####[plain]Read the first sentence. It says 1,200.\\n\\nSource (Test Writer, " \
+           "A made-up report on escapes, The Test Gazette, 2024-05-01)\\: The committee counted 1,200 ballots " \
+           "\\{in braces\\} on Monday" in text
 
 
 def test_gift_escape_covers_every_special_character() -> None:

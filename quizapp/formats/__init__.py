@@ -89,10 +89,10 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
                  "a worksheet and a separate answer key (NAME-answers.pdf)"),
 )}
 PAPER_SIZES = ("a4", "letter")
-IMPORT_FORMATS = {"gift": "Moodle GIFT", "aiken": "Aiken"}
+IMPORT_FORMATS = {"gift": "Moodle GIFT", "aiken": "Aiken", "moodle-xml": "Moodle XML"}
 # The import format of a suffix; None: look at the text (GIFT or Aiken).
-IMPORT_SUFFIXES: dict[str, str | None] = {".gift": "gift", ".aiken": "aiken", ".txt": None}
-IMPORT_FILE_FILTER = "Questions to import (*.gift *.aiken *.txt)"
+IMPORT_SUFFIXES: dict[str, str | None] = {".gift": "gift", ".aiken": "aiken", ".xml": "moodle-xml", ".txt": None}
+IMPORT_FILE_FILTER = "Questions to import (*.gift *.aiken *.txt *.xml)"
 
 
 def format_for_suffix(path: str | Path) -> str | None:

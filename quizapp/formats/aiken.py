@@ -12,16 +12,15 @@ The question may take several lines; options are `A.` or `A)`; `ANSWER:` ends it
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-from quizapp.formats.importing import ImportedQuestion, ParseErrors, TextLines
+from quizapp.formats.importing import ImportedQuestion, ParsedFile, ParseErrors, TextLines
 
 _OPTION = re.compile(r"^\s*([A-Za-z])\s*[.)]\s+(.*\S)\s*$")
 _ANSWER = re.compile(r"^\s*ANSWER\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
-def parse_aiken(lines: TextLines) -> list[ImportedQuestion]:
-    """Parse Aiken text; raise ParseErrors listing every bad question by line."""
+def parse_aiken(lines: TextLines) -> ParsedFile:
+    """The questions of an Aiken file, and its mistakes by line."""
     errors = ParseErrors(lines.path)
     questions: list[ImportedQuestion] = []
     prompt: list[str] = []
@@ -55,13 +54,9 @@ def parse_aiken(lines: TextLines) -> list[ImportedQuestion]:
                 errors.add(number, answer.start(1) + 1, f"`ANSWER: {letter}` names no option: the "
                            f"options are {', '.join(order)}")
             else:
-                question = ImportedQuestion(
+                questions.append(ImportedQuestion(
                     kind="choice", id=None, prompt=" ".join(" ".join(prompt).split()), line=start,
-                    answer=options[letter], distractors=[options[k] for k in order if k != letter])
-                problem = question.problem()
-                if problem:
-                    errors.add(start, None, problem)
-                questions.append(question)
+                    answer=options[letter], distractors=[options[k] for k in order if k != letter]))
             reset()
         elif option and prompt:
             letter = option.group(1).upper()
@@ -83,10 +78,4 @@ def parse_aiken(lines: TextLines) -> list[ImportedQuestion]:
             prompt.append(line.strip())
     if prompt and not bad:
         errors.add(start, 1, "this question has no `ANSWER:` line: add `ANSWER: X` after its options")
-    errors.raise_if_any()
-    return questions
-
-
-def read_aiken(path: Path) -> list[ImportedQuestion]:
-    """Read and parse an Aiken file."""
-    return parse_aiken(TextLines.read(path))
+    return ParsedFile(questions, errors=errors.problems)

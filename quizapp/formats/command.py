@@ -24,18 +24,19 @@ def add_format_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--paper", choices=PAPER_SIZES, default="a4", help="paper size for pdf (default: a4)")
     p.set_defaults(run=cmd_export)
 
-    p = sub.add_parser("import", help="import GIFT or Aiken questions into a new bank",
+    p = sub.add_parser("import", help="import GIFT, Moodle XML or Aiken questions into a new bank",
                        description="Read multiple choice, true/false and numerical questions from a "
-                       "GIFT file, or multiple choice questions from an Aiken file, and write a bank. "
-                       "Imported questions have no citation yet: add `cite:` to each.")
-    p.add_argument("file", type=Path, metavar="FILE", help="the GIFT or Aiken file")
+                       "GIFT or Moodle XML file, or multiple choice questions from an Aiken file, and "
+                       "write a bank. Imported questions have no citation yet: add `cite:` to each.")
+    p.add_argument("file", type=Path, metavar="FILE", help="the GIFT (.gift, .txt), Moodle XML (.xml) "
+                   "or Aiken (.aiken, .txt) file")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="BANK.yaml", help="the bank to write")
     p.add_argument("--format", "-f", choices=list(IMPORT_FORMATS), dest="fmt",
                    help="the format of FILE (default: from its suffix and content)")
     p.add_argument("--force", action="store_true", help="replace BANK.yaml if it exists")
     p.add_argument("--skip-unsupported", action="store_true",
                    help="leave out questions quizapp cannot ask (essay, short answer, matching, "
-                   "descriptions) instead of stopping")
+                   "multiple-answer, descriptions) instead of stopping")
     p.set_defaults(run=cmd_import)
 
 
@@ -66,7 +67,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """`quizapp import`: read GIFT or Aiken, write a new bank; nothing is written on errors."""
+    """`quizapp import`: read GIFT, Moodle XML or Aiken, write a new bank; nothing is written on errors."""
     from quizapp.formats import ImportProblems, import_bank_file, save_imported_bank
 
     if args.output.suffix.lower() not in (".yaml", ".yml"):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -12,9 +14,10 @@ from pydantic import ValidationError
 
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import LoadedBank, check_bank_text, dump_bank
-from quizapp.core.errors import FileProblems, Problem
+from quizapp.core.errors import FileProblems, Problem, Severity
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
 from quizapp.formats import IMPORT_FORMATS, IMPORT_SUFFIXES
+from quizapp.formats.content import format_number
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # some 20,000 questions
 
@@ -74,19 +77,28 @@ class ParseErrors:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
-        self.unsupported: list[Problem] = []
 
-    def add(self, line: int | None, column: int | None, message: str, *, unsupported: bool = False) -> None:
-        """Note a problem; `unsupported` marks a question of a kind quizapp cannot ask."""
+    def add(self, line: int | None, column: int | None, message: str) -> None:
+        """Note a problem at a line (and column, when known)."""
         self.problems.append(Problem(self.path, line, column, message))
-        if unsupported:
-            self.unsupported.append(self.problems[-1])
 
     def raise_if_any(self) -> None:
         """Raise ImportProblems with every problem noted, in line order."""
         if self.problems:
-            raise ImportProblems(sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0)),
-                                 self.unsupported)
+            raise ImportProblems(in_line_order(self.problems))
+
+
+def in_line_order(problems: list[Problem]) -> list[Problem]:
+    """Problems sorted by where they are in their file."""
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))
+
+
+class NotAskable(Exception):
+    """A well-formed question of a kind quizapp has no model for; the message names the kind."""
+
+
+class BadQuestion(Exception):
+    """A mistake in a question (no right answer, ...); the message says what to do."""
 
 
 @dataclass
@@ -102,7 +114,10 @@ class ImportedQuestion:
     tolerance: float | int | None = None
     minimum: float | int | None = None
     maximum: float | int | None = None
+    unit: str | None = None
     explanation: str | None = None
+    tags: list[str] = field(default_factory=list)
+    category: str | None = None  # the last part of the category the file puts it in
 
     def problem(self) -> str | None:
         """What makes this question unusable (two equal choices), or None."""
@@ -115,21 +130,154 @@ class ImportedQuestion:
         return None
 
 
+@dataclass
+class ParsedFile:
+    """What a parser found: the questions it can import, the ones it cannot, and mistakes."""
+
+    questions: list[ImportedQuestion]
+    title: str | None = None  # from the file's first category
+    errors: list[Problem] = field(default_factory=list)
+    not_askable: list[Problem] = field(default_factory=list)  # message: the kind and name of the question
+
+
+def not_askable_problem(path: Path, line: int, kind: str, name: str | None) -> Problem:
+    """A question quizapp cannot ask, named by its kind, name and line (the message is completed on use)."""
+    label = " ".join((name or "").split())
+    if len(label) > 50:
+        label = label[:49].rstrip() + "…"
+    return Problem(path, line, None, f"{kind}, `{label}`" if label else kind)
+
+
+ASKS = "quizapp imports multiple choice (one right answer), true/false and numerical questions"
+
+
+# --- the answers of a question ---------------------------------------------------
+
+
+@dataclass
+class Choice:
+    """An answer of a multiple choice question and its grade: 1 right, 0 wrong, between: partly right."""
+
+    text: str
+    fraction: float
+
+
+def one_right_answer(choices: list[Choice], *, single: bool) -> tuple[str, list[str]]:
+    """The right answer and the wrong ones; NotAskable or BadQuestion when there is no such split.
+
+    `single` is False for a question whose author let students tick several answers; one
+    fully right answer among wrong ones still makes a quizapp question.
+    """
+    right = [c.text for c in choices if c.fraction >= 0.9999]
+    partly = [c for c in choices if 0 < c.fraction < 0.9999]
+    wrong = [c.text for c in choices if c.fraction <= 0]
+    if not single and (partly or len(right) > 1):
+        weights = ", ".join(f"{c.text} {_percent(c.fraction)}" for c in choices if c.fraction > 0)
+        raise NotAskable(f"a multiple-answer question ({weights})")
+    if partly:
+        raise NotAskable(f"a multiple choice question with a partly right answer "
+                         f"({partly[0].text} {_percent(partly[0].fraction)})")
+    if len(right) > 1:
+        raise NotAskable(f"a multiple choice question with {len(right)} right answers")
+    if not right:
+        raise BadQuestion("no right answer: mark it with `=` (or give it 100%)")
+    if not wrong:
+        raise BadQuestion("no wrong answer: add at least one")
+    return right[0], wrong
+
+
+def _percent(fraction: float) -> str:
+    return f"{format_number(round(fraction * 100, 5))}%"
+
+
+def numeric_answer(accepted: list[tuple[float, float, float | None, float]]) -> dict[str, object]:
+    """Answer, tolerance, min and max from the fully right answers: (low, high, exact value or None, tolerance)."""
+    if not accepted:
+        raise BadQuestion("no fully right answer (100%) in this numerical question")
+    low, high, value, tolerance = accepted[0]
+    if len(accepted) == 1:
+        if value is None:
+            return {"answer": number((low + high) / 2), "minimum": number(low), "maximum": number(high)}
+        return {"answer": number(value), "tolerance": number(tolerance) if tolerance else None}
+    answer = value if value is not None else (low + high) / 2
+    lows = min(a[0] for a in accepted)
+    highs = max(a[1] for a in accepted)
+    if math.isclose(highs - answer, answer - lows, rel_tol=1e-9, abs_tol=1e-12):
+        tolerance = highs - answer
+        return {"answer": number(answer), "tolerance": number(tolerance) if tolerance else None}
+    return {"answer": number(answer), "minimum": number(lows), "maximum": number(highs)}
+
+
+def number(value: float) -> float | int:
+    """A number as the bank keeps it: an int when whole; sums and halves lose their float noise."""
+    value = float(format_number(value))
+    return int(value) if value.is_integer() else value
+
+
+# --- text -------------------------------------------------------------------------
+
+_MARKUP = re.compile(r"</?[a-zA-Z][^>]*>|&\w+;|&#\d+;|&#x[0-9a-fA-F]+;")
+_BREAK = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|tr|table|blockquote|pre)\b[^>]*>", re.I)
+
+
+def paragraphs(text: str, *, markup: bool) -> list[str]:
+    """Text as a person reads it, by paragraph: HTML tags dropped, entities decoded, spaces folded.
+
+    With `markup` (HTML or Moodle's auto format), text that holds tags or entities is read as
+    HTML; plain text is kept as it is. Nothing is ever rendered.
+    """
+    if markup and _MARKUP.search(text):
+        text = html.unescape(re.sub(r"<[^>]*>", "", _BREAK.sub("\n\n", text)))
+    return [folded for part in re.split(r"\n\s*\n", text) if (folded := _spaces(part))]
+
+
+def plain(text: str, *, markup: bool) -> str:
+    """Text as one line a person reads (see `paragraphs`)."""
+    return " ".join(paragraphs(text, markup=markup))
+
+
+def _spaces(text: str) -> str:
+    return " ".join(text.split())
+
+
+# quizapp's exports say so at the top, and put the cited proof in the general feedback as its
+# last paragraph; reading such a file again, the proof is not part of the explanation.
+EXPORT_MARK = "Exported by quizapp"
+
+
+def explanation_from(feedback: list[str], *, quizapp_export: bool) -> str | None:
+    """The explanation in a general feedback's paragraphs (a quizapp export's proof left out)."""
+    if quizapp_export and feedback and feedback[-1].startswith("Source"):
+        feedback = feedback[:-1]
+    return " ".join(feedback) or None
+
+
+def category_name(path: str) -> str | None:
+    """The last part of a Moodle category path (`$course$/top/Mali//Sahel` -> `Mali/Sahel`)."""
+    parts = [p.replace("\x00", "/").strip() for p in path.replace("//", "\x00").split("/")]
+    parts = [p for p in parts if p]
+    return parts[-1] if parts else None
+
+
+# --- a file to a bank -----------------------------------------------------------------
+
+
 def detect_format(path: Path, lines: TextLines) -> str:
-    """`gift` or `aiken`, from the suffix or, for .txt, from the text."""
+    """`gift`, `aiken` or `moodle-xml`, from the suffix or, for .txt, from the text."""
     fmt = IMPORT_SUFFIXES.get(path.suffix.lower())
     if fmt:
         return fmt
     if path.suffix.lower() not in IMPORT_SUFFIXES:
         raise ImportProblems([Problem(path, None, None, f"cannot import `{path.suffix or path.name}` "
-                                      "files: quizapp imports GIFT (.gift, .txt) and Aiken (.txt)")])
+                                      "files: quizapp imports GIFT (.gift, .txt), Aiken (.txt) "
+                                      "and Moodle XML (.xml)")])
     aiken = any(re.match(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", line) for line in lines.lines)
     gift = any(re.search(r"(?<!\\)\{", line) for line in lines.lines if not line.lstrip().startswith("//"))
     return "aiken" if aiken and not gift else "gift"
 
 
 def import_bank_file(path: str | Path, fmt: str | None = None, *, skipped: list[Problem] | None = None) -> Bank:
-    """Read a GIFT or Aiken file as a bank (no sources, no citations); raise ImportProblems.
+    """Read a GIFT, Aiken or Moodle XML file as a bank (no sources, no citations); raise ImportProblems.
 
     Pass a list as `skipped` to leave out questions of kinds quizapp cannot ask (an essay,
     a matching question, ...) rather than refuse the file; each is noted in the list.
@@ -137,23 +285,40 @@ def import_bank_file(path: str | Path, fmt: str | None = None, *, skipped: list[
     path = Path(path)
     lines = TextLines.read(path)
     fmt = fmt or detect_format(path, lines)
-    title = None
-    if fmt == "gift":
-        from quizapp.formats.gift import parse_gift
-
-        parsed = parse_gift(lines, skipped)
-        questions, title = parsed.questions, parsed.category
-    elif fmt == "aiken":
-        from quizapp.formats.aiken import parse_aiken
-
-        questions = parse_aiken(lines)
-    else:
-        raise ValueError(f"unknown import format {fmt!r}")
-    if not questions:
+    parsed = parse_file(lines, fmt)
+    parsed.errors += [Problem(path, q.line, None, problem) for q in parsed.questions if (problem := q.problem())]
+    not_askable = [replace(p, message=f"{p.message}: {ASKS}") for p in parsed.not_askable]
+    if parsed.errors or (not_askable and skipped is None and parsed.questions):
+        mistakes = parsed.errors + ([] if skipped is not None else not_askable)
+        raise ImportProblems(in_line_order(mistakes), not_askable if skipped is None else [])
+    if not parsed.questions:
+        if not_askable:  # say what is there, rather than "no questions"
+            raise ImportProblems([*not_askable, Problem(path, None, None, "nothing to import: quizapp cannot "
+                                                        "ask any of the questions in this file")])
         raise ImportProblems([Problem(path, None, None, f"no questions found: is this a "
                                       f"{IMPORT_FORMATS[fmt]} file?")])
-    return build_bank(path, questions, title=title or title_from_name(path),
+    if skipped is not None:
+        skipped.extend(replace(p, message=f"skipped: {p.message}", severity=Severity.WARNING)
+                       for p in parsed.not_askable)
+    return build_bank(path, parsed.questions, title=parsed.title or title_from_name(path),
                       description=f"Imported from {path.name} ({IMPORT_FORMATS[fmt]}).")
+
+
+def parse_file(lines: TextLines, fmt: str) -> ParsedFile:
+    """Parse the text of a file in an import format."""
+    if fmt == "gift":
+        from quizapp.formats.gift_import import parse_gift
+
+        return parse_gift(lines)
+    if fmt == "aiken":
+        from quizapp.formats.aiken import parse_aiken
+
+        return parse_aiken(lines)
+    if fmt == "moodle-xml":
+        from quizapp.formats.moodle_xml_import import parse_moodle_xml
+
+        return parse_moodle_xml(lines)
+    raise ValueError(f"unknown import format {fmt!r}")
 
 
 def save_imported_bank(bank: Bank, out: str | Path) -> LoadedBank:
@@ -171,9 +336,13 @@ def save_imported_bank(bank: Bank, out: str | Path) -> LoadedBank:
 
 
 def build_bank(path: Path, imported: list[ImportedQuestion], *, title: str, description: str) -> Bank:
-    """A bank of the imported questions; a question the model refuses is a problem at its line."""
+    """A bank of the imported questions; a question the model refuses is a problem at its line.
+
+    When the file puts its questions in several categories, each question is tagged with its own.
+    """
     errors = ParseErrors(path)
     taken: set[str] = set()
+    several_categories = len({item.category for item in imported}) > 1
     questions: list[ChoiceQuestion | NumericQuestion] = []
     for item in imported:
         qid = unique_id(item.id or slug(item.prompt), taken)
@@ -181,16 +350,17 @@ def build_bank(path: Path, imported: list[ImportedQuestion], *, title: str, desc
         if problem:
             errors.add(item.line, None, problem)
             continue
+        tags = list(item.tags)
+        if several_categories and item.category and item.category not in tags:
+            tags.append(item.category)
+        common = {"id": qid, "prompt": item.prompt, "explanation": item.explanation, "tags": tags}
         try:
             if item.kind == "choice":
-                questions.append(ChoiceQuestion(type="choice", id=qid, prompt=item.prompt,
-                                                answer=str(item.answer), distractors=item.distractors,
-                                                explanation=item.explanation))
+                questions.append(ChoiceQuestion(type="choice", answer=str(item.answer),
+                                                distractors=item.distractors, **common))
             else:
-                questions.append(NumericQuestion(type="numeric", id=qid, prompt=item.prompt,
-                                                 answer=item.answer, tolerance=item.tolerance,
-                                                 min=item.minimum, max=item.maximum,
-                                                 explanation=item.explanation))
+                questions.append(NumericQuestion(type="numeric", answer=item.answer, tolerance=item.tolerance,
+                                                 min=item.minimum, max=item.maximum, unit=item.unit, **common))
         except ValidationError as exc:
             first = exc.errors()[0]
             errors.add(item.line, None, f"cannot import this question: {first['msg']}")

@@ -12,6 +12,7 @@ from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
 from quizapp.formats.content import format_number
 from quizapp.formats.gift import general_feedback
+from quizapp.formats.importing import EXPORT_MARK
 
 
 def export_moodle_xml(loaded: LoadedBank, out: Path, **options: object) -> list[Path]:
@@ -27,7 +28,7 @@ def export_moodle_xml(loaded: LoadedBank, out: Path, **options: object) -> list[
 def moodle_quiz(loaded: LoadedBank) -> ET.Element:
     """The `<quiz>` element: a category question, then one question per bank question."""
     quiz = ET.Element("quiz")
-    quiz.append(ET.Comment(" Exported by quizapp; each answer's proof is in the general feedback "))
+    quiz.append(ET.Comment(f" {EXPORT_MARK}; each answer's proof is in the general feedback "))
     category = ET.SubElement(quiz, "question", type="category")
     title = " ".join(loaded.bank.title.split()).replace("/", "//")
     _text(ET.SubElement(category, "category"), f"$course$/top/{title}")
@@ -99,5 +100,7 @@ def _text(parent: ET.Element, value: str) -> None:
 
 
 def _html(parent: ET.Element, plain: str) -> None:
+    """Plain text as HTML: a `<p>` for each paragraph (parts split by a blank line)."""
     parent.set("format", "html")
-    _text(parent, f"<p>{html.escape(plain, quote=False)}</p>" if plain else "")
+    _text(parent, "".join(f"<p>{html.escape(part, quote=False)}</p>"
+                          for part in re.split(r"\n\s*\n", plain) if part.strip()))

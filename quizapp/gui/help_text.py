@@ -29,7 +29,7 @@ Keys
   Ctrl+O           open a bank file (or drop .yaml files on the library)
   Ctrl+N           new bank from a news article
   Ctrl+Shift+E     edit the selected bank
-  Ctrl+I / Ctrl+E  import GIFT or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)
+  Ctrl+I / Ctrl+E  import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)
   Ctrl+= / Ctrl+-  larger / smaller text (Ctrl+0: normal)
   F11              full screen
   F1               this help

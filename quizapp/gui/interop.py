@@ -56,7 +56,7 @@ def export_bank(loaded: LoadedBank, fmt: str, out: Path, **options: object) -> l
 
 
 def import_bank_dialog(parent: QWidget) -> Path | None:
-    """Ask for a GIFT or Aiken file and where to save the bank; return the new bank's path."""
+    """Ask for a GIFT, Moodle XML or Aiken file and where to save the bank; return the new bank's path."""
     from quizapp.formats import IMPORT_FILE_FILTER, ImportProblems, import_bank_file, save_imported_bank
 
     settings = QSettings()

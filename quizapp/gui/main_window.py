@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
                                                     QKeySequence.StandardKey.New,
                                                     tip="Generate questions from a news article")
         self.import_action = self._action("&Import…", self.import_bank, "Ctrl+I",
-                                          tip="Import GIFT or Aiken questions into a new bank")
+                                          tip="Import GIFT, Moodle XML or Aiken questions into a new bank")
         self.export_action = self._action("&Export bank…", self.export_bank, "Ctrl+E",
                                           tip="Export the bank to Moodle, Anki, a spreadsheet or PDF")
         self.export_results_action = self._action("Export &results…", lambda: self.results.ask_export())
@@ -327,7 +327,7 @@ class MainWindow(QMainWindow):
             self.library.add_banks([editor.draft.path])
 
     def import_bank(self) -> None:
-        """Import GIFT or Aiken questions as a new bank and list it."""
+        """Import GIFT, Moodle XML or Aiken questions as a new bank and list it."""
         from quizapp.gui.interop import import_bank_dialog
 
         path = import_bank_dialog(self)
