@@ -12,7 +12,7 @@ from quizapp.generate.questions import FACT_CHECK_PROMPT
 
 PLANS = """Welsh plans
 
-The council expects that 2027 will be the year the new tram line finally opens to passengers.
+Cardiff council expects that 2027 will be the year the new tram line finally opens to passengers.
 
 Anyone with a garden, which is now more than 40% of households in Wales, can join the compost scheme run by councils.
 

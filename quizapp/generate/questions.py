@@ -145,6 +145,23 @@ class ArticleFacts:
         return frozenset(_dead(self))
 
     @functools.cached_property
+    def shown_as_people(self) -> frozenset[str]:
+        """People the article shows as people: quoted, given a role, a title or a job ("guitarist Sam
+        Okafor"), or saying something ("Okafor claims"). A name it only mentions may be a film, a club
+        or a gadget the language model took for a person ("Vera Drake", "Leeds United")."""
+        shown = {self.names.canonical(x.answer) for x in self.facts if x.kind in ("quote", "role", "claim")}
+        shown |= set(self.names.titles)
+        shown |= {self.names.canonical(v[0]) for v in self.epithets.values() if v}
+        text = " ".join(self.sentences)
+        for name in self.names.of_kind("person"):
+            last = re.escape(name.split()[-1])
+            job = rf"\b{_JOB} (?:[A-Z][\w’'-]+ )?{last}\b"
+            said = rf"\b{last},? {_SAYS}\b|\b{_SAYS} (?:[\w’'-]+ ){{0,3}}{last}\b"  # "Holt said", "says the BBC's Lim"
+            if re.search(said, text) or re.search(job, text, re.I):
+                shown.add(name)
+        return frozenset(shown)
+
+    @functools.cached_property
     def office_holders(self) -> frozenset[str]:
         return frozenset(_office_holders(self))
 
@@ -175,6 +192,10 @@ class ArticleFacts:
         return roles
 
 
+_SAYS = r"(said|says|told|tells|claims|claimed|added|insisted|argued|warned)"
+_JOB = (r"(guitarist|singer|actor|actress|director|player|minister|chief|boss|analyst|spokesman|spokeswoman|coach|"
+        r"manager|striker|captain|leader|star|founder|president|secretary|chairman|executive|expert|author|writer|"
+        r"producer|presenter|judge|lawyer|economist|officer|professor|dr|mp|senator|governor|mayor)")
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){2,})\(([A-Z][A-Za-z]{1,7})\)")
 
 
@@ -448,6 +469,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                 for x in af.facts) or re.search(rf"{re.escape(answer)},? at [A-Z]", af.sentences[f.sentence])):
             sphere = actors - office  # a fund manager's line ("Ken Mayland at Clearview") is no candidate's
         # A story of two: the other one, whoever; never the pop stars a quote names as EA's director.
+        # Only people the article shows as people (quoted, given a role or a title): a name seen twice
+        # may be a film, a club or a gadget the model took for a person ("Vera Drake", "Leeds United").
+        shown = af.shown_as_people
+        pool = [n for n in pool if n in shown]
         pool = [n for n in pool if n in sphere] or [n for n in pool if n in actors] or pool
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()

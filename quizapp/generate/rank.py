@@ -83,8 +83,34 @@ def retired(c: Candidate) -> bool:
     q = c.question
     if kind_of(c) in RETIRED:
         return True
+    if q.prompt == FACT_CHECK and leans_on_context(str(q.answer)):
+        return True
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
     return isinstance(q, ChoiceQuestion) and q.prompt != FACT_CHECK and len(q.distractors) < 2
+
+
+# "The shortfall is projected ...", "The German carmaker is aiming ...", "The 47-year-old, whose ...":
+# a statement that opens on a description the article gave a name to earlier does not stand alone.
+_VERB = (r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
+         r"[a-z]+ed|[a-z]+s)\b")
+_OPENING = re.compile(r"^(?:The|This|That|These|Those|Its|His|Her|Their|Such) ((?:[\w’'-]+ ){0,3}?)"
+                      r"(?:[\w’'-]+,|" + _VERB + ")")
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(an|ese|ish|ch|i|ic)$")
+# "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
+_CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Also|But|And|So|Yet|Then|"
+                         r"Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Otherwise)\b,?")
+
+
+def leans_on_context(text: str) -> str | None:
+    """Why a statement or stem does not stand alone ('the shortfall' of what?), or None."""
+    if _CONNECTIVE.match(text):
+        return "it goes on from the sentence before"
+    if _OPENING.match(text):
+        # "The solar ferry service launched by Blue Harbour ...": named soon after, it stands alone.
+        words = text.split()[1:8]
+        if not any(w[:1].isupper() and not _DEMONYM.match(w.strip(",.;:’'")) for w in words):
+            return "it opens on a description only the article explains"
+    return None
 
 
 def _content(text: str) -> set[str]:
@@ -109,6 +135,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     # "the offer", "the cardinal": a definite noun phrase the stem does not name
     f["definite"] = min(len(_DEFINITE.findall(bare)), 3) / 3
     f["relative_time"] = float(bool(_RELATIVE_TIME.search(bare)))
+    f["leans"] = float(leans_on_context(stem) is not None)
     f["weekday"] = float(bool(_WEEKDAY.search(stem + " " + str(q.answer))))
     f["office"] = float(bool(_OFFICE.search(bare)) and kind.startswith(("describe", "who")))
     f["quote_in_stem"] = float("“" in q.prompt)
@@ -142,6 +169,7 @@ def _over_100(text: str) -> bool:
 
 # What a teacher is told when a feature pulls the confidence down.
 CONCERNS = {
+    "leans": "the statement leans on the sentences before it",
     "pronoun": "the question leans on a word (he, it, this, there) that only the article explains",
     "definite": "the question leans on 'the …' that only the article explains",
     "relative_time": "a time relative to the article's date ('last year', 'ago')",
