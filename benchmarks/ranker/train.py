@@ -125,32 +125,64 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
     return w
 
 
-def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
-    """The lowest bar whose kept questions are at least PRECISION good, with enough of them to say so."""
-    best = (1.0, 1.0, 0.0)
-    for t in sorted(set(np.round(p, 3)), reverse=True):
+DROPPED_BAD = 0.75  # without a bar that reaches PRECISION, drop only what is this surely bad
+
+
+def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float, str]:
+    """The lowest bar whose kept questions are at least PRECISION good (with 20 or more kept to say
+    so); where no bar reaches it, the highest bar whose dropped questions are still at least
+    DROPPED_BAD bad: the ranker then removes only what it is sure of."""
+    bars = sorted({float(t) for t in np.round(p, 2)})
+    best: tuple[float, float, float, str] | None = None
+    for t in reversed(bars):
         keep = p >= t
-        if keep.sum() < 20:
-            continue
-        precision = y[keep].mean()
-        if precision >= PRECISION:
-            best = (float(t), float(precision), float(y[keep].sum() / max(y.sum(), 1)))
-    return best
+        if keep.sum() >= 20 and y[keep].mean() >= PRECISION:
+            best = (t, float(y[keep].mean()), float(y[keep].sum() / max(y.sum(), 1)),
+                    f"lowest bar with precision >= {PRECISION:.0%}")
+    if best is not None:
+        return best
+    fallback = (0.0, float(y.mean()), 1.0, "no bar")
+    for t in bars:
+        drop = p < t
+        if drop.sum() and 1 - y[drop].mean() >= DROPPED_BAD:
+            keep = ~drop
+            fallback = (t, float(y[keep].mean()), float(y[keep].sum() / max(y.sum(), 1)),
+                        f"no bar reaches {PRECISION:.0%}: highest bar dropping questions {DROPPED_BAD:.0%} bad")
+    return fallback
+
+
+def offered(r: dict) -> bool:
+    """Whether the generator would offer the labelled question at all (not a retired kind, no
+    two-option guess about who, no statement leaning on the sentences before): what the ranker ranks."""
+    from quizapp.generate.rank import RETIRED
+
+    f = r["features"]
+    return r["kind"] not in RETIRED and not f.get("two_options") and not (
+        r["kind"].startswith("check") and f.get("leans"))
+
+
+def curve(p: np.ndarray, y: np.ndarray) -> None:
+    for t in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+        keep = p >= t
+        if keep.any():
+            print(f"    bar {t:.2f}: keeps {int(keep.sum()):4d}, precision {y[keep].mean():5.1%}, "
+                  f"recall {y[keep].sum() / max(y.sum(), 1):5.1%}")
 
 
 def cmd_fit(args: argparse.Namespace) -> int:
-    rows = load_labels()
+    rows = [r for r in load_labels() if offered(r)]
     names = sorted({k for r in rows for k in r["features"]})
     x = np.array([[1.0] + [r["features"].get(k, 0.0) for k in names] for r in rows])
     y = np.array([1.0 if good(r) else 0.0 for r in rows])
     back = np.array([held_back(r) for r in rows])
     w = fit(x[~back], y[~back])
     p = 1 / (1 + np.exp(-(x[back] @ w)))
-    threshold, precision, recall = choose_threshold(p, y[back])
+    threshold, precision, recall, why = choose_threshold(p, y[back])
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
           f"{int(y.sum())} good ({y.mean():.0%}); held back {int(back.sum())}")
-    print(f"held back: threshold {threshold:.3f}: precision {precision:.1%}, recall {recall:.1%}, "
+    print(f"held back: threshold {threshold:.3f} ({why}): precision {precision:.1%}, recall {recall:.1%}, "
           f"kept {int((p >= threshold).sum())} of {int(back.sum())}")
+    curve(p, y[back])
     kinds = sorted({r["kind"] for r in rows})
     for k in kinds:
         sel = np.array([r["kind"] == k for r in rows]) & back
@@ -162,14 +194,16 @@ def cmd_fit(args: argparse.Namespace) -> int:
     weights = {k: round(float(v), 4) for k, v in zip(names, w[1:], strict=True) if abs(v) > 1e-6}
     means = {k: round(float(x[:, i + 1].mean()), 4) for i, k in enumerate(names)}
     data = {"bias": round(float(w[0]), 4), "threshold": round(threshold, 3), "weights": weights, "means": means,
-            "held_back": {"labels": int(back.sum()), "precision": round(precision, 3), "recall": round(recall, 3)},
+            "held_back": {"labels": int(back.sum()), "precision": round(precision, 3), "recall": round(recall, 3),
+                          "rule": why},
             "labels": len(rows)}
     if args.dry_run:
         for k, v in sorted(weights.items(), key=lambda kv: kv[1]):
             print(f"    {k:28s} {v:+.3f}")
         return 0
-    WEIGHTS.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote {WEIGHTS}")
+    out = Path(args.output) if args.output else WEIGHTS
+    out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
     return 0
 
 
@@ -185,6 +219,7 @@ def main(argv: list[str]) -> int:
     p.set_defaults(run=cmd_refresh)
     p = sub.add_parser("fit")
     p.add_argument("--dry-run", action="store_true", help="print the weights instead of writing them")
+    p.add_argument("--output", help=f"where to write the weights (default: {WEIGHTS})")
     p.set_defaults(run=cmd_fit)
     args = ap.parse_args(argv)
     return args.run(args)

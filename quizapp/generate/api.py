@@ -132,6 +132,7 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
         found.append(af)
         found_here = build_candidates(af, gaz, set(types))
         for c in found_here:
+            c.title = af.title
             c.features = features(c, af)
             if ranker is not None:
                 c.confidence = ranker.confidence(c.features)
@@ -335,6 +336,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
+    if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
+        af.story_org = af.recent_owner
 
 
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
@@ -622,6 +625,9 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     earlier sentence introduced ('An eight megabit service has been launched by UK Online'):
     (its tokens, 'the eight megabit service launched by UK Online', the introducing sentence)."""
     first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+    named = _named_subject(sent, first, index, af)
+    if named is not None:
+        return named
     owner = af.recent_owner
     if (first is not None and first.lower_ == "its" and first.tag_ == "PRP$" and owner is not None
             and owner[0] == index - 1):
@@ -658,6 +664,37 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
                 and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
                 and not _extraposed(t.head)):
             return {t.i}, phrase, intro  # not the empty 'It is expected that ...'
+    return None
+
+
+# What a story calls the organisation it was just about: "The company said ...", "The carmaker is ...".
+_ORG_NOUNS = frozenset({"company", "firm", "group", "carmaker", "bank", "airline", "retailer", "operator", "chain",
+                        "maker", "manufacturer", "insurer", "broadcaster", "corporation", "conglomerate", "giant"})
+_ORG_REACH = 3  # sentences back that "the company" may still name the organisation a sentence was about
+
+
+def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
+    """A sentence opening on 'He'/'She' right after one about a named person, or on 'The company'
+    (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
+    'Lord Callaghan died on ... He entered Downing Street in 1976' -> 'Lord Callaghan entered ...'."""
+    if first is None or first.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    person = af.recent_person
+    if first.lower_ in ("he", "she") and person is not None and person[0] == index - 1:
+        title = person[2].lower().rstrip(".")
+        if (first.lower_ == "he" and title in ("ms", "mrs", "miss")) or (first.lower_ == "she" and title in
+                                                                        ("mr", "sir")):
+            return None
+        return {first.i}, f"{person[2]} {person[1]}".strip() if person[2] and " " not in person[1] else person[1], \
+            person[3]
+    org = af.story_org
+    if org is None or index - org[0] > _ORG_REACH or org[0] >= index:
+        return None
+    if first.lower_ == "the" and first.head.lower_ in _ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
+            and first.head.i == first.i + 1:
+        return {first.i, first.head.i}, org[1], org[0]
+    if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT":
+        return {first.i}, org[1], org[0]
     return None
 
 

@@ -64,7 +64,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         from quizapp.generate.report import print_report
 
         try:
-            return print_report(args.articles, types=args.types)
+            return print_report(args.articles, types=args.types, min_confidence=args.min_confidence)
         except QuizappError as exc:
             _show(exc)
             return 1

@@ -84,7 +84,7 @@ def _in_brackets_after_amount(sent: Span, first: int) -> bool:
         if doc[i].text == ")":
             return False
         if doc[i].text == "(":
-            return any(t.like_num for t in doc[max(sent.start, i - 4):i])
+            return any(any(ch.isdigit() for ch in t.text) for t in doc[max(sent.start, i - 4):i])
     return False
 
 

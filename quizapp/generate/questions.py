@@ -85,6 +85,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)  # what the ranker sees (rank.features)
     confidence: float = -1.0  # the ranker's estimate that a reviewer accepts it; -1: not scored
     concerns: list[str] = field(default_factory=list)  # why the confidence is low, for the teacher
+    title: str = ""  # the article's headline, which may give the answer away
 
     @property
     def trust(self) -> float:
@@ -110,6 +111,7 @@ class ArticleFacts:
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
     recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
+    story_org: tuple[int, str] | None = None  # (sentence, name) of the last organisation a sentence was about
     # (last sentence about it, "the BBC World Service poll", sentence that names it) of the last survey
     recent_survey: tuple[int, str, int] | None = None
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
@@ -143,6 +145,21 @@ class ArticleFacts:
     @functools.cached_property
     def dead(self) -> frozenset[str]:
         return frozenset(_dead(self))
+
+    @functools.cached_property
+    def capitalised_only(self) -> dict[str, str]:
+        """Words the article writes with a capital inside sentences and never in lower case
+        ("Babyshambles", "Sky"): lower case -> as written."""
+        upper: dict[str, str] = {}
+        lower: set[str] = set()
+        for text in (*self.sentences, self.title):
+            words = re.findall(r"(?<![\w’'-])([A-Za-z][a-z-]+)\b", _QUOTED.sub(" ", text))
+            for i, w in enumerate(words):
+                if w[0].islower():
+                    lower.add(w)
+                elif i > 0 and text is not self.title:
+                    upper.setdefault(w.lower(), w)
+        return {k: v for k, v in upper.items() if k not in lower and k not in _FUNCTION_WORDS}
 
     @functools.cached_property
     def shown_as_people(self) -> frozenset[str]:
@@ -214,6 +231,15 @@ def spell_out(prompt: str, af: ArticleFacts) -> str:
     return "".join(parts)
 
 
+def restore_case(text: str, af: ArticleFacts) -> str:
+    """'For how many fans did babyshambles play?' -> '... did Babyshambles play?': a name that opened
+    its sentence, lower-cased when the stem moved it, is written as the article writes it elsewhere."""
+    names = af.capitalised_only
+    if not names:
+        return text
+    return re.sub(r"(?<![\w’'-])([a-z][a-z-]+)\b", lambda m: names.get(m.group(1), m.group(1)), text)
+
+
 def _as_round(v: float, value: float) -> bool:
     """23,000 should not get 22,953 as a distractor: keep the answer's roundness."""
     def zeros(x: float) -> int:
@@ -242,7 +268,7 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     for f in af.facts:
         c = _from_fact(f, af, gaz, types)
         if c is not None:
-            prompt = spell_out(c.question.prompt, af)
+            prompt = restore_case(spell_out(c.question.prompt, af), af)
             if prompt != c.question.prompt and _fold(str(c.question.answer)) not in _fold(prompt):
                 c.question = c.question.model_copy(update={"prompt": prompt})
             out.append(c)
@@ -772,6 +798,10 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
     before, after = s.before, s.after
+    antecedent = s.antecedent
+    if s.kind == "money":
+        # "11bn euros ($14.4bn; £7.6bn)": the same sum converted would contradict a changed one.
+        after = _CONVERSION.sub(r"\1", after, count=1)
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
         before, after = f"{_named_as_cited(s, af)} said: “{before}", f"{after}”"
     if not before.strip() or before.endswith("“"):
@@ -781,7 +811,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     if len(options) < 2:
         return None
     q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
-                       cite=_cite(af, s.sentence, s.antecedent, s.chain), difficulty="hard", tags=["fact-check"])
+                       cite=_cite(af, s.sentence, antecedent, s.chain), difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
@@ -791,6 +821,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
+_CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
 _TITLE_TELLS = re.compile(r"\b(GP|doctor|surgeon|physician|medic)\b", re.I)
 # "a 512 kilobit service": data sizes and speeds come in halves and doubles (256, 1,024)
 _DATA_UNIT = re.compile(r"\s*-?\s*(kilobit|megabit|gigabit|kbps|mbps|gbps|kb|mb|gb|megabyte|gigabyte)s?\b", re.I)
@@ -821,11 +852,14 @@ def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:
     return low, high
 
 
-_AN_NUMBER = re.compile(r"^(8|11|18|8\d|8\d\d|eight|eleven|eighteen|eighty)\b", re.I)
+_AN_NUMBER = re.compile(r"^[$£€]?(8|11|18|8\d|8\d\d)(?!\d)|^(eight|eleven|eighteen|eighty)\b", re.I)
 
 
 def _article_agrees(before: str, variant: str) -> str:
-    """'a 16.4% rise' with 8.2 in place of 16.4 is 'an 8.2% rise' (and the other way round)."""
+    """'a 16.4% rise' with 8.2 in place of 16.4 is 'an 8.2% rise' (and the other way round); 'an $11bn
+    fraud' with 7 is 'a $7bn fraud'."""
+    if before[-1:] in ("$", "£", "€"):
+        return _article_agrees(before[:-1], variant) + before[-1]
     an = bool(_AN_NUMBER.match(variant))
     if before.endswith((" a ", " A ")) or before in ("a ", "A "):
         return before[:-2] + before[-2] + "n " if an else before
@@ -854,8 +888,10 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
                       min_confidence: float = 0.3) -> list[Candidate]:
     """select, returning the kept candidates (their questions carry the final ids).
 
-    A candidate is kept when its trust reaches `min_confidence`; at 0 every candidate the finders
-    offer is kept but for plain duplicates, fillers included (the pool a reviewer labels).
+    A candidate is kept when its trust (the ranker's confidence) reaches `min_confidence`; which of two
+    questions asking the same thing is kept, and the order numbers-first, stay the finders' own (their
+    rule scores). At 0 every candidate the finders offer is kept but for plain duplicates, fillers
+    included (the pool a reviewer labels).
     """
     overgenerate = min_confidence <= 0
     cands = [c for c in cands if c.score >= RULE_FLOOR and (overgenerate or not retired(c))]
@@ -863,7 +899,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     for c in cands:
         for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
             old = best.get(key)
-            if old is not None and (old.trust, -old.order) >= (c.trust, -c.order):
+            if old is not None and (old.score, -old.order) >= (c.score, -c.order):
                 break
         else:
             for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
@@ -874,7 +910,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     unique = list({id(c): c for c in best.values()}.values())
     # One question per (sentence, answer): two stems about the same fact ask the same thing.
     by_fact: dict[tuple[int, str], Candidate] = {}
-    for c in sorted(unique, key=lambda c: (-c.trust, c.order)):
+    for c in sorted(unique, key=lambda c: (-c.score, c.order)):
         k = (c.sentence, _fold(str(c.question.answer)))
         if c.question.prompt == FACT_CHECK_PROMPT:
             k = (c.sentence, "statement:" + "|".join(c.key))
@@ -915,7 +951,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     # Florin or Bolz both times: one of the two mirrors the other.
     pairs: set[tuple[int, frozenset[str]]] = set()
     mirrored: set[int] = set()
-    for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.trust, c.order)):
+    for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):
         options = getattr(c.question, "distractors", [])
         if len(options) == 1:
             pair = (_article_of(c), frozenset((str(c.question.answer), options[0])))
@@ -927,13 +963,13 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     # Numbers first: where a sentence gives both a figure to check and who reported a claim without
     # quote marks ("Morgan told BBC Wales he had agreed ... in 2003"), the figure is asked: the
     # speaker's office or beat too often tells who it was.
-    reported = {(_article_of(c), c.sentence): c.trust for c in by_fact.values()
+    reported = {(_article_of(c), c.sentence): c.score for c in by_fact.values()
                 if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
 
     def rank(c: Candidate) -> float:
         if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
-            return max(c.trust, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
-        return c.trust
+            return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
+        return c.score
 
     for c in sorted((c for c in by_fact.values() if c.trust >= min_confidence
                      and (overgenerate or not c.filler) and id(c) not in mirrored),
@@ -956,7 +992,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if not others and article not in swapped:
             kept.append(c)
             swapped.add(article)
-    kept.sort(key=lambda c: (-c.trust, c.order))
+    kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]
     kept.sort(key=lambda c: c.order)

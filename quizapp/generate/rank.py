@@ -44,6 +44,13 @@ _STOP = frozenset(re.findall(r"\S+",
     "does did do said says article according statements support these"))
 
 
+_MONTHS = frozenset(re.findall(r"\w+", "January February March April May June July August September October "
+                                         "November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+# Play-by-play of a match: which minute, which half, how many replacements (a reader's trivia).
+_MATCH = re.compile(r"\b(minutes?|half-time|first half|second half|tie-break|set|kick|penalty|try|tries|scored|"
+                    r"goal|lead|replacements?|innings|lap)\b", re.I)
+
+
 def kind_of(c: Candidate) -> str:
     """The kind of question, as a reviewer would name it: 'numeric', 'check-figure', 'who-said', ..."""
     q = c.question
@@ -78,6 +85,16 @@ RETIRED = frozenset({"describe-who", "describe-how", "choice-organisations", "ch
                      "choice-date", "check-name", "choice-list", "choice-people"})
 
 
+# A stem that ends on a word that needs more after it lost its end when it was cut from the sentence.
+_CUT_SHORT = re.compile(r"\b(and|or|of|in|by|with|to|for|at|on|from|the|a|an|as|than|about|into|its|his|her|their)"
+                        r"\?$|[’']s \d{4}\?$", re.I)
+
+
+def _named_in(name: str, text: str) -> bool:
+    last = name.split()[-1] if name.split() else ""
+    return bool(last) and re.search(rf"\b{re.escape(last)}\b", text) is not None
+
+
 def retired(c: Candidate) -> bool:
     """Whether a candidate is of a kind too rarely acceptable to offer, or a two-option guess about who."""
     q = c.question
@@ -85,6 +102,10 @@ def retired(c: Candidate) -> bool:
         return True
     if q.prompt == FACT_CHECK and leans_on_context(str(q.answer)):
         return True
+    if _CUT_SHORT.search(q.prompt):
+        return True  # "Who is appearing as a judge and mentor in?": the stem lost its end
+    if kind_of(c) in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
+        return True  # "Who has died on the eve of his 93rd birthday?" under "Ex-PM Lord Callaghan dies"
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
     return isinstance(q, ChoiceQuestion) and q.prompt != FACT_CHECK and len(q.distractors) < 2
 
@@ -140,10 +161,9 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["office"] = float(bool(_OFFICE.search(bare)) and kind.startswith(("describe", "who")))
     f["quote_in_stem"] = float("“" in q.prompt)
     f["brackets"] = float(any("(" in t or ")" in t for t in [stem, str(q.answer), *options]))
-    n = max(len(af.sentences), 1)
-    f["position"] = c.sentence / n
     f["lead"] = float(c.sentence <= 2)
-    title = _content(af.title)
+    # An article without a headline is summed up by its first sentence, as news is written.
+    title = _content(af.title or (af.sentences[0] if af.sentences else ""))
     sentence = af.sentences[c.sentence] if 0 <= c.sentence < len(af.sentences) else ""
     here = _content(sentence)
     f["headline_overlap"] = len(title & here) / max(len(title), 1)
@@ -153,14 +173,39 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     last = answer.split()[-1] if answer.split() else ""
     mentions = sum(1 for s in af.sentences if last and last in s)
     f["answer_mentions"] = min(mentions, 10) / 10
-    f["article_sentences"] = min(n, 60) / 60
     f["has_figure"] = float(bool(re.search(r"\d", sentence)))
     in_article = sum(1 for o in options if o.split() and o.split()[-1] in " ".join(af.sentences))
     f["options_from_article"] = in_article / len(options) if options else 0.0
     f["lowercase_name"] = float(kind.startswith(("who", "describe-who")) and bool(answer) and answer[:1].islower())
     f["option_lowercase"] = float(any(o[:1].islower() for o in options) and kind.startswith("who"))
     f["percent_over_100"] = float(any(_over_100(o) for o in options))
+    # "How many texts were sent in 2004?": a stem naming no one and nowhere rarely says where or whose.
+    names_something = re.search(r"\b[A-Z][a-z]", bare[1:])
+    f["stem_names_nothing"] = float(q.prompt != FACT_CHECK and not names_something)
+    f["hedged"] = float(bool(re.search(r"\b(about|around|almost|nearly|more than|less than|at least|up to|over)\b",
+                                       stem, re.I)))
+    # "China has 350 million smokers": a statement or stem that names who or where stands alone.
+    capitals = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", bare) if w not in _MONTHS and not _DEMONYM.match(w)]
+    f["names_in_stem"] = min(len(capitals), 4) / 4
+    first = stem.split()[0] if stem.split() else ""
+    f["opens_on_name"] = float(first[:1].isupper() and first.lower() not in _STOP and first not in _MONTHS
+                               and first.lower() not in ("a", "an", "in", "by", "after", "with", "for", "but"))
+    f["match_report"] = float(bool(_MATCH.search(sentence)))
+    f["quote_words"] = min(len(" ".join(_QUOTED.findall(q.prompt)).split()), 40) / 40
+    varied = _varied(str(q.answer), options[0]) if q.prompt == FACT_CHECK and options else ""
+    f["varies_year"] = float(bool(re.fullmatch(r"\W*(1[89]|20)\d\d\W*", varied)))
+    f["varies_percent"] = float("%" in varied)
+    f["varies_money"] = float(bool(re.search(r"[$£€]|\d(bn|m)\b", varied)))
+    f["varies_words"] = float(bool(varied) and not re.search(r"\d", varied))
     return f
+
+
+def _varied(true: str, variant: str) -> str:
+    """The words of a statement its variant changes: '74%' in '... from 49% to 74%'."""
+    a, b = true.split(), variant.split()
+    start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), 0)
+    end = next((i for i, (x, y) in enumerate(zip(reversed(a), reversed(b), strict=False)) if x != y), 0)
+    return " ".join(a[start:len(a) - end])
 
 
 def _over_100(text: str) -> bool:

@@ -27,6 +27,7 @@ class ArticleReport:
     questions: list[AnyQuestion] = field(default_factory=list)
     passed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHECKS, 0))
     failures: list[str] = field(default_factory=list)
+    scores: list[tuple[float, list[str]]] = field(default_factory=list)  # per question: confidence, concerns
 
     @property
     def per_600_words(self) -> float:
@@ -105,17 +106,18 @@ def check_question(q: AnyQuestion, af: ArticleFacts, seen: dict[str, str]) -> li
     return failed
 
 
-def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES
-                 ) -> list[ArticleReport]:
+def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES,
+                 min_confidence: float | None = None) -> list[ArticleReport]:
     """Generate a bank per article and run the automatic checks on every question."""
-    from quizapp.generate.api import generate_with_facts
+    from quizapp.generate.api import generate_candidates
 
     reports = []
     for path in articles:
-        bank, found = generate_with_facts([path], types=types)
+        bank, found, kept = generate_candidates([path], types=types, min_confidence=min_confidence)
         af = found[0]
         words = sum(len(s.split()) for s in af.sentences)
-        r = ArticleReport(Path(path).name, words, list(bank.questions))
+        r = ArticleReport(Path(path).name, words, list(bank.questions),
+                          scores=[(c.trust, list(c.concerns)) for c in kept])
         seen: dict[str, str] = {}
         for q in bank.questions:
             failed = check_question(q, af, seen)
@@ -149,6 +151,14 @@ def format_report(reports: list[ArticleReport]) -> str:
     total_q = [q for r in reports for q in r.questions]
     total_p = {c: sum(r.passed[c] for r in reports) for c in CHECKS}
     lines.append(row("TOTAL", sum(r.words for r in reports), total_q, total_p))
+    lines.append("")
+    lines.append("questions, with the generator's confidence that a reviewer would accept each:")
+    for r in reports:
+        for q, (trust, concerns) in zip(r.questions, r.scores, strict=True):
+            shown = str(q.answer) if q.prompt != FACT_CHECK_PROMPT else "(statement) " + str(q.answer)
+            why = f"  [{'; '.join(concerns)}]" if concerns else ""
+            lines.append(f"  {r.name[:30]:30} {trust:4.0%}  {q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
+                         f" -> {shown}{why}".replace("   -> ", "  "))
     fails = [f"{r.name}: {f}" for r in reports for f in r.failures]
     if fails:
         lines.append("")
@@ -157,9 +167,10 @@ def format_report(reports: list[ArticleReport]) -> str:
     return "\n".join(lines)
 
 
-def print_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES) -> int:
+def print_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES,
+                 min_confidence: float | None = None) -> int:
     """Print the report; exit code 0 when every automatic check is at 100%, else 1."""
-    reports = build_report(articles, types=types)
+    reports = build_report(articles, types=types, min_confidence=min_confidence)
     print(format_report(reports))
     return 0 if all(not r.failures for r in reports) else 1
 

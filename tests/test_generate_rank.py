@@ -1,0 +1,132 @@
+"""What the generator will not ask, and how far it trusts what it does: figures that are names or
+labels, statements that lean on the article, people who are not people, and the learned ranker."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizapp.core.model import ChoiceQuestion
+from quizapp.generate.api import generate_candidates
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+from quizapp.generate.rank import WEIGHTS_FILE, leans_on_context, load_ranker
+from tests.test_generate_stems import bank_of
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _options(bank) -> list[str]:
+    return [str(x) for q in bank.questions for x in [q.answer, *getattr(q, "distractors", [])]]
+
+
+@pytest.mark.parametrize(("sentence", "fixed"), [
+    ("The former No 10 press chief Tom Bale joined Acme in 2003.", "No 10"),
+    ("The band took the stage to a frenzied reception at 2200 GMT.", "2200 GMT"),
+    ("Acme's Hopper 64 computer sold 17 million units.", "Hopper 64"),
+    ("The list of the top 10 data disasters was compiled by Ontrack.", "top 10"),
+    ("Mr Ebbers, 63, is accused of a fraud worth $11bn.", "63,"),
+    ("Analysts expect Acme to raise 16.4bn rupees ($375m; £198m) from the sale.", "($375m; £198m)"),
+    ("Argentina claimed top spot in Group A with three wins from three matches.", "three wins"),
+    ("The market is shared by four companies, Bharti, Essar, Reliance and Tata.", "four companies"),
+    ("Retailers expect a double-digit increase in sales in Asia this year.", "double-digit"),
+    ("Williams danced past two defenders into the Italian half before he scored.", "Italian half"),
+    ("Consumers may save a few hundred dollars a year on fuel, Acme said.", "a few hundred"),
+])
+def test_a_figure_that_is_a_name_a_label_or_fine_print_is_never_varied(tmp_path, sentence, fixed):
+    bank, _ = bank_of(tmp_path, f"Acme Ltd is a firm in Leeds. {sentence}")
+    assert all(fixed in o for o in _options(bank) if sentence.split()[1] in o and "Acme Ltd is" not in o), \
+        _options(bank)
+
+
+def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
+    bank, _ = bank_of(tmp_path, "Prices at the Leeds market rose twice as fast as wages in 2004, Ann Cole said.")
+    options = _options(bank)
+    assert any("three times as fast" in o for o in options)
+    assert not any("half as fast" in o for o in options)
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    ("The shortfall is projected to rise to $427bn in 2005.", True),
+    ("The German carmaker is aiming to boost annual sales to 150,000 by 2008.", True),
+    ("The 47-year-old, whose credits include three films, will be honoured on 15 February.", True),
+    ("Equally, the rise in oil prices has sparked hopes of savings.", True),
+    ("The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats.", False),
+    ("BMW sold nearly 95,000 cars in Asia last year.", False),
+    ("The BBC World Service poll of 11,477 people was conducted by Globescan.", False),
+])
+def test_a_statement_that_opens_on_what_only_the_article_explains_leans_on_it(text, leans):
+    assert (leans_on_context(text) is not None) == leans
+
+
+def test_a_leaning_statement_is_not_offered(tmp_path):
+    bank, _ = bank_of(tmp_path, "Acme and Bolt both sell ferries in Leeds. The shortfall is projected to rise to "
+                                "$427bn in 2005, analysts said.", min_confidence=None)
+    assert not any("shortfall" in str(q.answer) for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+
+
+def test_a_name_the_article_never_shows_as_a_person_is_no_wrong_answer_for_who(tmp_path):
+    bank, _ = bank_of(tmp_path, (
+        "Mike Leigh's film Vera Drake won three awards at the Baftas on Sunday. Vera Drake beat Closer to the top "
+        "prize. Director Mike Leigh said: \"I am thrilled for the whole cast.\" Actress Imelda Staunton said: "
+        "\"This is a wonderful night for British film.\" Producer Simon Channing said: \"We made it for very "
+        "little money.\""))
+    who = [q for q in bank.questions if isinstance(q, ChoiceQuestion) and q.prompt.startswith("Who")]
+    assert who
+    assert all("Vera Drake" not in q.distractors and q.answer != "Vera Drake" for q in who)
+
+
+def test_the_ranker_scores_every_question_and_the_bar_keeps_fewer(tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text(Path(ROOT / "seeds" / "mali-helicopter-collision.txt").read_text(encoding="utf-8"),
+                       encoding="utf-8")
+    _, _, pool = generate_candidates([article], bank_dir=tmp_path, min_confidence=0)
+    _, _, kept = generate_candidates([article], bank_dir=tmp_path)
+    assert all(0 <= c.trust <= 1 for c in pool)
+    assert 0 < len(kept) < len(pool)
+    ranker = load_ranker()
+    assert ranker is not None
+    assert all(c.trust >= ranker.threshold for c in kept)
+    assert all(c.features and "rule_score" in c.features for c in pool)
+
+
+def test_the_training_script_reproduces_the_shipped_weights(tmp_path):
+    """benchmarks/ranker/train.py fit reads only the label files: the same labels, the same weights."""
+    out = tmp_path / "ranker.json"
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ranker" / "train.py"), "fit", "--output", str(out)],
+                   check=True, capture_output=True, text=True)
+    assert json.loads(out.read_text()) == json.loads(WEIGHTS_FILE.read_text())
+    labels = [json.loads(line) for f in (ROOT / "benchmarks" / "ranker" / "labels").glob("*.jsonl")
+              for line in f.read_text().splitlines() if line.strip()]
+    assert len(labels) >= 700
+    assert {"article", "id", "kind", "acceptable", "failures", "features"} <= set(labels[0])
+
+
+def test_the_report_gives_each_questions_confidence(tmp_path):
+    from quizapp.generate.report import build_report, format_report
+
+    article = tmp_path / "story.txt"
+    article.write_text("Floods in Kenya\n\nFloods forced at least 2,300 families from their homes in Kenya in 2021, "
+                       "the Red Cross said.\n", encoding="utf-8")
+    text = format_report(build_report([article], min_confidence=0))
+    assert "confidence" in text
+    assert "2300" in text and "%" in text.split("2300")[0].splitlines()[-1]
+
+
+def test_a_name_that_opened_its_sentence_keeps_its_capital_in_the_stem(tmp_path):
+    bank, _ = bank_of(tmp_path, "Babyshambles played for 5,000 fans at the Brixton Academy on Friday. Fans queued "
+                                "for hours outside. Later, Babyshambles thanked the crowd.")
+    [q] = [q for q in bank.questions if q.answer == 5000]
+    assert "did Babyshambles play" in q.prompt
+
+
+def test_a_changed_sum_keeps_its_article_right(tmp_path):
+    bank, _ = bank_of(tmp_path, "Acme Ltd is a firm in Leeds. Mr Ebbers ran an $11bn fraud at Acme Ltd, police said.")
+    [q] = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "$11bn" in str(q.answer)]
+    for d in q.distractors:
+        amount = re.search(r"\$(\d+)bn", d).group(1)
+        assert ("an $" in d) == bool(re.match(r"(8|11|18|8\d)$", amount)), d
