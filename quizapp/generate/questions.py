@@ -170,12 +170,11 @@ class ArticleFacts:
         shown |= set(self.names.titles)
         shown |= {self.names.canonical(v[0]) for v in self.epithets.values() if v}
         text = " ".join(self.sentences)
-        for name in self.names.of_kind("person"):
-            last = re.escape(name.split()[-1])
-            job = rf"\b{_JOB} (?:[A-Z][\w’'-]+ )?{last}\b"
-            said = rf"\b{last},? {_SAYS}\b|\b{_SAYS} (?:[\w’'-]+ ){{0,3}}{last}\b"  # "Holt said", "says the BBC's Lim"
-            if re.search(said, text) or re.search(job, text, re.I):
-                shown.add(name)
+        # The words a saying verb or a job sits next to: "Holt said", "says the BBC's Lim", "guitarist Sam Okafor".
+        near = {m.group(1) for m in _SAID_BY.finditer(text)}
+        near |= {w for m in _SAYS_WHO.finditer(text) for w in m.group(1).split()}
+        near |= {w for m in _JOB_OF.finditer(text) for w in m.group(1).split()}
+        shown |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
         return frozenset(shown)
 
     @functools.cached_property
@@ -209,10 +208,13 @@ class ArticleFacts:
         return roles
 
 
-_SAYS = r"(said|says|told|tells|claims|claimed|added|insisted|argued|warned)"
-_JOB = (r"(guitarist|singer|actor|actress|director|player|minister|chief|boss|analyst|spokesman|spokeswoman|coach|"
+_SAYS = r"(?:said|says|told|tells|claims|claimed|added|insisted|argued|warned)"
+_JOB = (r"(?:guitarist|singer|actor|actress|director|player|minister|chief|boss|analyst|spokesman|spokeswoman|coach|"
         r"manager|striker|captain|leader|star|founder|president|secretary|chairman|executive|expert|author|writer|"
         r"producer|presenter|judge|lawyer|economist|officer|professor|dr|mp|senator|governor|mayor)")
+_SAID_BY = re.compile(rf"\b([A-Z][\w’'-]+),? {_SAYS}\b")
+_SAYS_WHO = re.compile(rf"\b{_SAYS} ((?:[\w’'-]+ ){{0,3}}[\w’'-]+)")
+_JOB_OF = re.compile(rf"\b(?i:{_JOB}) ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)")
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){2,})\(([A-Z][A-Za-z]{1,7})\)")
 
 
