@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -167,6 +167,9 @@ class LibraryScreen(QWidget):
         self.edit_button = QPushButton("&Edit bank…")
         self.edit_button.setAccessibleName("Edit bank")
         self.edit_button.clicked.connect(self.edit_current)
+        for b in (self.open_button, self.new_button, self.start_button, self.study_button, self.edit_button,
+                  self.remove_button):
+            b.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.study_button)
@@ -219,6 +222,14 @@ class LibraryScreen(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self._show_details(-1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_list()  # at start and whenever the library comes back: Enter starts the selected bank
+
+    def focus_list(self) -> None:
+        """Give the keyboard focus to the bank list (Enter starts the selected bank, arrows pick another)."""
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # which banks
 
