@@ -6,7 +6,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from quizapp import __version__
@@ -34,10 +34,27 @@ def create_main_window(*, banks: list[Path] | None = None, data_dir: Path | None
     return window
 
 
+def keep_settings_in(folder: Path) -> None:
+    """Keep the settings (QSettings, Qt's own included) as INI files in `folder`, not the user's config folder.
+
+    Portable use: with --data-dir or QUIZAPP_DATA_DIR on a USB stick or a shared PC, one data
+    folder's text size, quiz options and window place do not show up in another.
+    Call it before the first QSettings is made.
+    """
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):  # Qt's file dialogs use native
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
 def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
-    """Open the main window on the library and run until it closes; return the exit code."""
+    """Open the main window on the library and run until it closes; return the exit code.
+
+    A data folder given (`data_dir`, or QUIZAPP_DATA_DIR) holds the settings too.
+    """
     if data_dir is not None:
         os.environ["QUIZAPP_DATA_DIR"] = str(data_dir)
+    if os.environ.get("QUIZAPP_DATA_DIR"):
+        keep_settings_in(user_data_dir())
     app = create_app()
     window = create_main_window(banks=banks, data_dir=data_dir, load=False)
     window.show()
