@@ -69,6 +69,12 @@ def history_scores(store: HistoryStore) -> dict[str, BankScores]:
     return out
 
 
+def _is_draft(check: BankCheck) -> bool:
+    from quizapp.core.model import is_draft
+
+    return check.loaded is not None and is_draft(check.loaded.bank)
+
+
 def study_line(due: DueCount | None) -> str:
     """What a bank has to study today, for the library."""
     if due is None:
@@ -293,9 +299,18 @@ class LibraryScreen(QWidget):
 
         def done(checks: list[BankCheck]) -> None:
             if generation == self._generation:  # an older refresh that ended late is dropped
-                self._fill(checks)
+                self._fill(self.list_order(checks))
 
         run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
+
+    def list_order(self, checks: list[BankCheck]) -> list[BankCheck]:
+        """Bundled reviewed banks first, then the others in the order opened, drafts last."""
+        def rank(check: BankCheck) -> int:
+            if check.loaded is not None and _is_draft(check):
+                return 2
+            return 0 if self.is_bundled(check.path) and check.loaded is not None else 1
+
+        return sorted(checks, key=rank)
 
     def _fill(self, checks: list[BankCheck]) -> None:
         keep = self._pending_select
@@ -313,6 +328,8 @@ class LibraryScreen(QWidget):
                 s = self.bank_scores(check.path)
                 n = len(bank.questions)
                 text = f"{bank.title}\n{n} question{'s' if n != 1 else ''}"
+                if _is_draft(check):
+                    text = f"Draft: {bank.title}\nGenerated, not reviewed yet · {n} question{'s' if n != 1 else ''}"
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
                 due = self.due_count(check.path)
