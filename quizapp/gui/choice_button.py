@@ -107,8 +107,9 @@ class ChoiceButton(QPushButton):
             f"QPushButton:disabled {{ background: {disabled_bg}; }}"
             f"QLabel {{ color: {text if self.mark is not None else 'palette(button-text)'}; background: transparent; }}"
         )
-        if self.mark is None:  # an option not chosen, after the answer: dimmed
-            dim = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText).name()
+        if self.mark is None:  # an option not chosen, after the answer: dimmed, still easy to read
+            dim = _tint(palette.color(QPalette.ColorRole.ButtonText), palette.color(QPalette.ColorRole.Window),
+                        0.65).name()
             sheet += f"QLabel:disabled {{ color: {dim}; }}"
         if sheet != self._sheet:  # a new sheet sends a palette change: stop there
             self._sheet = sheet

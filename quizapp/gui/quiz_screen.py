@@ -60,6 +60,8 @@ class QuizScreen(QWidget):
     def _build(self) -> None:
         self.bank_title = plain_label()
         scale_font(self.bank_title, 1.0, bold=True)
+        # In a narrow window with large text the title gives way (cut short), not "Question 3 of 18".
+        self.bank_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.position = plain_label()
         self.score = plain_label()
         self.score.setAccessibleName("Score")
@@ -213,6 +215,7 @@ class QuizScreen(QWidget):
         self.session = session
         self.last_answer = None
         self.bank_title.setText(session.loaded.title)
+        self.bank_title.setToolTip(session.loaded.title)
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)
