@@ -9,14 +9,12 @@ palettes, and at 800x600 in the light palette (the smallest size we support).
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from screenshot_support import OUT, ROOT, Shooter, use_sandbox
+from screenshot_support import OUT, ROOT, Shooter, fresh_sandbox
 
 BANK = "mali-helicopter-collision.yaml"
 SIZES = {"": (1000, 720), "-800x600": (800, 600)}
@@ -70,10 +68,7 @@ def seed_history(data_dir: Path, loaded: object) -> None:
 
 def main() -> int:
     # A fixed folder, so the paths shown (and so the PNGs) are the same from run to run.
-    tmp = Path(tempfile.gettempdir()) / "quizapp-screenshots"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
-    use_sandbox(tmp)
+    tmp = fresh_sandbox("quizapp-screenshots")
     from PySide6.QtCore import QSettings
 
     from quizapp.core.session import Mode, QuizOptions, start_quiz

@@ -20,6 +20,18 @@ def use_sandbox(folder: Path) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder / "settings"))
 
 
+def fresh_sandbox(name: str) -> Path:
+    """An emptied folder `name` in the temp folder, used as the sandbox (fixed, so the paths shown stay the same)."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    use_sandbox(folder)
+    return folder
+
+
 class Shooter:
     """Grabs widgets into docs/screenshots/ (atomically) and remembers what it wrote."""
 

@@ -7,12 +7,17 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from quizapp import __version__
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    app_args = _app_only_args(argv)
+    if app_args is not None:  # no command: open the app without loading the generator and formats
+        return open_app(app_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -25,14 +30,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+class _NotAppOnly(Exception):
+    pass
+
+
+class _AppArgumentParser(argparse.ArgumentParser):
+    """Parses the options of the app alone; anything else is left to the full parser and its messages."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _NotAppOnly(message)
+
+
+def _add_app_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data-dir", type=Path, help="folder for history and settings "
+                        "(default: the user data folder and settings; also QUIZAPP_DATA_DIR)")
+    parser.set_defaults(banks=[], command=None)
+
+
+def _app_only_args(argv: list[str]) -> argparse.Namespace | None:
+    """The arguments when they only open the app (no command, no --help or --version), else None."""
+    parser = _AppArgumentParser(prog="quizapp", add_help=False)
+    _add_app_options(parser)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotAppOnly:
+        return None
+    return None if rest else args
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The full parser, with every subcommand (this imports the generator's and the formats' commands)."""
     parser = argparse.ArgumentParser(
         prog="quizapp", description="Fact-checking quizzes from news articles. "
         "Without a command, opens the app.")
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="folder for history and settings "
-                        "(default: the user data folder; also QUIZAPP_DATA_DIR)")
-    parser.set_defaults(banks=[])
+    _add_app_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check bank files and report every problem")

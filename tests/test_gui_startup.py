@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 SCRIPT = """
@@ -35,6 +37,47 @@ def test_starting_the_app_imports_no_spacy(tmp_path: Path) -> None:
     bundled = len(list((ROOT / "questions").glob("*.yaml")))
     assert f"banks: {bundled}" in out
     assert "heavy after loading: []" in out
+
+
+COMMAND = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from quizapp.gui.app import create_app
+app = create_app()
+
+def shown():
+    window = next(w for w in QApplication.topLevelWidgets() if hasattr(w, "library"))
+    if not window.isVisible():
+        QTimer.singleShot(10, shown)
+        return
+    print("loaded at first paint:", sorted(m for m in sys.modules if m.startswith(("quizapp.generate",
+          "quizapp.formats", "spacy", "pydantic", "yaml"))))
+    app.quit()
+
+QTimer.singleShot(0, shown)
+from quizapp.cli import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def test_the_quizapp_command_opens_the_app_without_the_generator_and_formats(tmp_path: Path) -> None:
+    """`quizapp` with no command shows its window before the generator, the formats or pydantic load."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", COMMAND, str(tmp_path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "loaded at first paint: []" in out
+
+
+def test_the_commands_still_load_when_asked_for(capsys) -> None:
+    from quizapp.cli import main
+
+    assert main(["schema"]) == 0
+    assert '"title"' in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    assert "generate" in capsys.readouterr().out
 
 
 def test_run_app_is_what_the_command_calls() -> None:

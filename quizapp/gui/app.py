@@ -6,6 +6,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from quizapp import __version__
@@ -22,23 +23,44 @@ def create_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def create_main_window(*, banks: list[Path] | None = None, data_dir: Path | None = None):
-    """The main window on the bundled banks plus `banks`, with its library loading."""
+def create_main_window(*, banks: list[Path] | None = None, data_dir: Path | None = None, load: bool = True):
+    """The main window on the bundled banks plus `banks`, with its library loading (unless not `load`)."""
     from quizapp.gui.main_window import MainWindow
 
     folder = data_dir or user_data_dir()
     window = MainWindow(data_dir=folder, bundled_dir=bundled_banks_dir(), extra_banks=banks)
-    window.library.refresh()
+    if load:
+        window.library.refresh()
     return window
 
 
+def keep_settings_in(folder: Path) -> None:
+    """Keep the settings (QSettings, Qt's own included) as INI files in `folder`, not the user's config folder.
+
+    Portable use: with --data-dir or QUIZAPP_DATA_DIR on a USB stick or a shared PC, one data
+    folder's text size, quiz options and window place do not show up in another.
+    Call it before the first QSettings is made.
+    """
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):  # Qt's file dialogs use native
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+
+
 def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
-    """Open the main window on the library and run until it closes; return the exit code."""
+    """Open the main window on the library and run until it closes; return the exit code.
+
+    A data folder given (`data_dir`, or QUIZAPP_DATA_DIR) holds the settings too.
+    """
     if data_dir is not None:
         os.environ["QUIZAPP_DATA_DIR"] = str(data_dir)
+    if os.environ.get("QUIZAPP_DATA_DIR"):
+        keep_settings_in(user_data_dir())
     app = create_app()
-    window = create_main_window(banks=banks, data_dir=data_dir)
+    window = create_main_window(banks=banks, data_dir=data_dir, load=False)
     window.show()
+    # The banks load (off the GUI thread, importing pydantic) once the window is up:
+    # started earlier, that thread would take the interpreter from the first paint.
+    QTimer.singleShot(0, window.library.refresh)
     code = app.exec()
     from quizapp.gui.tasks import stop_all_tasks
 

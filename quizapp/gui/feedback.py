@@ -88,11 +88,14 @@ class FeedbackPanel(QFrame):
         self.article_button.setEnabled(passage is not None and passage.article is not None)
 
     def _color_verdict(self) -> None:
+        # The verdict and the answer given in its colour, the right answer in green (the verdict's glyph stays).
         if self.answer is None:
             return
-        pal = QPalette(self.palette())
-        pal.setColor(QPalette.ColorRole.WindowText, verdict_color(self.answer.verdict.value, self.palette()))
-        self.verdict.setPalette(pal)
+        verdict = self.answer.verdict.value
+        for label, color in ((self.verdict, verdict), (self.given, verdict), (self.right, "right")):
+            pal = QPalette(self.palette())
+            pal.setColor(QPalette.ColorRole.WindowText, verdict_color(color, self.palette()))
+            label.setPalette(pal)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -67,6 +67,12 @@ def history_scores(store: HistoryStore) -> dict[str, BankScores]:
         best = out[key].best if key in out else None
         out[key] = BankScores(pct, pct if best is None else max(best, pct))
     return out
+
+
+def _is_draft(check: BankCheck) -> bool:
+    from quizapp.core.model import is_draft
+
+    return check.loaded is not None and is_draft(check.loaded.bank)
 
 
 def study_line(due: DueCount | None) -> str:
@@ -167,6 +173,9 @@ class LibraryScreen(QWidget):
         self.edit_button = QPushButton("&Edit bank…")
         self.edit_button.setAccessibleName("Edit bank")
         self.edit_button.clicked.connect(self.edit_current)
+        for b in (self.open_button, self.new_button, self.start_button, self.study_button, self.edit_button,
+                  self.remove_button):
+            b.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.study_button)
@@ -219,6 +228,14 @@ class LibraryScreen(QWidget):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self._show_details(-1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_list()  # at start and whenever the library comes back: Enter starts the selected bank
+
+    def focus_list(self) -> None:
+        """Give the keyboard focus to the bank list (Enter starts the selected bank, arrows pick another)."""
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # which banks
 
@@ -282,9 +299,18 @@ class LibraryScreen(QWidget):
 
         def done(checks: list[BankCheck]) -> None:
             if generation == self._generation:  # an older refresh that ended late is dropped
-                self._fill(checks)
+                self._fill(self.list_order(checks))
 
         run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
+
+    def list_order(self, checks: list[BankCheck]) -> list[BankCheck]:
+        """Bundled reviewed banks first, then the others in the order opened, drafts last."""
+        def rank(check: BankCheck) -> int:
+            if check.loaded is not None and _is_draft(check):
+                return 2
+            return 0 if self.is_bundled(check.path) and check.loaded is not None else 1
+
+        return sorted(checks, key=rank)
 
     def _fill(self, checks: list[BankCheck]) -> None:
         keep = self._pending_select
@@ -302,6 +328,8 @@ class LibraryScreen(QWidget):
                 s = self.bank_scores(check.path)
                 n = len(bank.questions)
                 text = f"{bank.title}\n{n} question{'s' if n != 1 else ''}"
+                if _is_draft(check):
+                    text = f"Draft: {bank.title}\nGenerated, not reviewed yet · {n} question{'s' if n != 1 else ''}"
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
                 due = self.due_count(check.path)

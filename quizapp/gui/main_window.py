@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
             settings.setValue("library/open_dir", str(Path(paths[0]).parent))
             self.show_library()
             self.library.add_banks([Path(p) for p in paths])
+        self._focus_library()
 
     def edit_bank(self, path: Path) -> None:
         """Open the bank editor on `path`; the library reloads the bank when it is saved."""
@@ -325,6 +326,8 @@ class MainWindow(QMainWindow):
         if editor is not None:
             editor.saved.connect(self._bank_saved)
             self.library.add_banks([editor.draft.path])
+        else:
+            self._focus_library()
 
     def import_bank(self) -> None:
         """Import GIFT, Moodle XML or Aiken questions as a new bank and list it."""
@@ -334,6 +337,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.show_library()
             self.library.add_banks([path])
+        self._focus_library()
 
     def export_bank(self) -> None:
         """Export the selected bank to another tool's format."""
@@ -343,6 +347,7 @@ class MainWindow(QMainWindow):
         from quizapp.gui.interop import export_bank_dialog
 
         export_bank_dialog(self, check.loaded)
+        self._focus_library()
 
     def start_quiz(self, loaded: LoadedBank) -> None:
         """Ask for the quiz options, then start the quiz."""
@@ -354,6 +359,13 @@ class MainWindow(QMainWindow):
         dialog.deleteLater()
         if accepted:
             self.begin(loaded, options)
+        else:
+            self._focus_library()
+
+    def _focus_library(self) -> None:
+        """After a dialog opened from the library: the focus back on the bank list, whatever was clicked."""
+        if self.stack.currentWidget() is self.library:
+            self.library.focus_list()
 
     def begin(self, loaded: LoadedBank, options: QuizOptions) -> None:
         """Start a quiz with the options given (no dialog)."""
@@ -413,7 +425,7 @@ class MainWindow(QMainWindow):
         if self._study is not None and self.stack.currentWidget() is self._study:
             self.library.refresh_scores()  # the due counts after a study session (left or done)
         self.stack.setCurrentWidget(self.library)
-        self.library.list.setFocus()
+        self.library.focus_list()
 
     # study, review, statistics
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.scoring import AnswerFormatError, format_number, parse_number
 from quizapp.core.session import Answer, Mode, QuizSession
+from quizapp.gui.choice_button import ChoiceButton
 from quizapp.gui.feedback import FeedbackPanel
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import plain_label, scale_font
@@ -59,6 +60,8 @@ class QuizScreen(QWidget):
     def _build(self) -> None:
         self.bank_title = plain_label()
         scale_font(self.bank_title, 1.0, bold=True)
+        # In a narrow window with large text the title gives way (cut short), not "Question 3 of 18".
+        self.bank_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.position = plain_label()
         self.score = plain_label()
         self.score.setAccessibleName("Score")
@@ -85,10 +88,9 @@ class QuizScreen(QWidget):
         self.choice_page = QWidget()
         self.choice_layout = QVBoxLayout(self.choice_page)
         self.choice_layout.setContentsMargins(0, 0, 0, 0)
-        self.choice_buttons: list[QPushButton] = []
+        self.choice_buttons: list[ChoiceButton] = []
         for i in range(MAX_CHOICES):
-            b = QPushButton()
-            b.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            b = ChoiceButton()
             b.setMinimumHeight(44)
             scale_font(b, 1.15)
             b.clicked.connect(lambda _c=False, i=i: self.choose(i))
@@ -124,7 +126,6 @@ class QuizScreen(QWidget):
         self.answer_area.addWidget(self.choice_page)
         self.answer_area.addWidget(self.number_page)
         self.answer_area.currentChanged.connect(self._fit_answer_area)
-        self._style_choices()
 
         self.feedback = FeedbackPanel()
         self.feedback.show_in_article.connect(self.show_article)
@@ -214,6 +215,7 @@ class QuizScreen(QWidget):
         self.session = session
         self.last_answer = None
         self.bank_title.setText(session.loaded.title)
+        self.bank_title.setToolTip(session.loaded.title)
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)
@@ -243,6 +245,7 @@ class QuizScreen(QWidget):
                 visible = i < len(item.choices)
                 b.setVisible(visible)
                 b.setEnabled(visible)
+                b.set_mark(None)
                 if visible:
                     # Button text is never rich text: `<b>` shows as typed. "&" would make a mnemonic.
                     b.setText(f"{choice_key(i)}   {item.choices[i].replace('&', '&&')}")
@@ -258,26 +261,11 @@ class QuizScreen(QWidget):
             self.number.setFocus()
         self.scroll.verticalScrollBar().setValue(0)
 
-    def _style_choices(self) -> None:
-        # Left-aligned text needs a style sheet, which also has to draw the focus frame.
-        sheet = (
-            "QPushButton { text-align: left; padding: 8px 12px; border: 1px solid palette(mid);"
-            " border-radius: 4px; background: palette(button); color: palette(button-text); }"
-            "QPushButton:hover { border-color: palette(highlight); }"
-            "QPushButton:focus { border: 2px solid palette(highlight); padding: 7px 11px; }"
-            "QPushButton:pressed { background: palette(midlight); }"
-            "QPushButton:disabled { background: palette(window); }"
-        )
-        for b in self.choice_buttons:
-            b.setStyleSheet(sheet)
-
     def _limit_width(self) -> None:
         self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 150)
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
-            self._style_choices()
-        elif event.type() == QEvent.Type.FontChange:
+        if event.type() == QEvent.Type.FontChange:
             self._limit_width()
         super().changeEvent(event)
 
@@ -389,8 +377,11 @@ class QuizScreen(QWidget):
         item = answer.item
         if item.is_choice:
             for i, choice in enumerate(item.choices):
-                mark = "✓" if choice == answer.right_answer else "✗" if choice == answer.given else " "
-                self.choice_buttons[i].setText(f"{mark} {choice_key(i)}   {choice.replace('&', '&&')}")
+                # Green for the right answer, red for a wrong choice; the glyph for those who cannot tell them apart.
+                mark = "right" if choice == answer.right_answer else "wrong" if choice == answer.given else None
+                glyph = {"right": "✓", "wrong": "✗", None: " "}[mark]
+                self.choice_buttons[i].setText(f"{glyph} {choice_key(i)}   {choice.replace('&', '&&')}")
+                self.choice_buttons[i].set_mark(mark)
         self.number.setEnabled(False)
         self.submit_button.setEnabled(False)
         self.skip_button.setEnabled(False)

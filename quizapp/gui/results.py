@@ -78,6 +78,8 @@ class ResultsScreen(QWidget):
         self.library_button = QPushButton("&Library")
         self.library_button.setAccessibleName("Back to the library")
         self.library_button.clicked.connect(self.library_requested)
+        for b in (self.retry_button, self.export_button, self.library_button):
+            b.setAutoDefault(True)  # Enter presses the focused one, as in a dialog
         buttons = QHBoxLayout()
         buttons.addWidget(self.library_button)
         buttons.addStretch(1)

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,8 @@ from quizapp.core.bank import AnyQuestion
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import source_label
 from quizapp.core.study import Rating, StudyItem, StudySession, simple_mark, suggest_rating
+from quizapp.gui.choice_button import ChoiceButton
+from quizapp.gui.theme import verdict_color
 
 Marker = Callable[[AnyQuestion, str], tuple[str, float]]  # (question, text given) -> (verdict, points)
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
@@ -78,7 +82,7 @@ class StudyScreen(QWidget):
 
         self.choices = QWidget()
         self.choice_layout = QVBoxLayout(self.choices)
-        self.choice_buttons: list[QPushButton] = []
+        self.choice_buttons: list[ChoiceButton] = []
         self.number = QLineEdit()
         self.number.setAccessibleName("Your answer (a number)")
         self.number.setPlaceholderText("Type a number, then press Enter")
@@ -123,10 +127,21 @@ class StudyScreen(QWidget):
             self.pages.addWidget(page)
         self.feedback_page = feedback
 
+        # Whole-sentence options at a large text size are taller than a small window: they scroll.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.prompt)
+        body_layout.addWidget(self.pages, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setWidget(body)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.prompt)
-        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.scroll, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # flow
@@ -170,8 +185,8 @@ class StudyScreen(QWidget):
             button.deleteLater()
         self.choice_buttons = []
         for n, text in enumerate(choices, 1):
-            button = QPushButton(f"{n}. {text}")
-            button.setStyleSheet("text-align: left; padding: 6px 10px;")
+            button = ChoiceButton(f"{n}. {text.replace('&', '&&')}")  # wraps a whole-sentence option
+            button.setAccessibleName(f"Choice {n}: {text}")
             button.clicked.connect(lambda _c=False, t=text: self.answer(t))
             self.choice_layout.addWidget(button)
             self.choice_buttons.append(button)
@@ -210,6 +225,9 @@ class StudyScreen(QWidget):
         right = q.answer if isinstance(q, ChoiceQuestion) else f"{q.answer:g}" + (f" {q.unit}" if q.unit else "")
         text = VERDICT_TEXT.get(verdict, verdict)
         self.verdict.setText(text if verdict == "right" else f"{text} The answer is {right}.")
+        palette = QPalette(self.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, verdict_color(verdict, self.palette()))
+        self.verdict.setPalette(palette)
         self.given.setText("" if verdict == "right" else f"You answered: {given.strip()}")
         self.citation.setText(citation_text(item))
         self.explanation.setText(q.explanation or "")

@@ -1,0 +1,73 @@
+"""Enter starts a quiz: at first start and after a quiz, pressed where the keyboard focus really is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui.options_dialog import QuizOptionsDialog
+from tests.conftest import on_modal
+
+
+def focused(qtbot: QtBot, window: QWidget) -> QWidget:
+    """The widget that has the keyboard focus in the shown, active `window`."""
+    qtbot.waitUntil(window.isActiveWindow)
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.window() is window
+    return focus
+
+
+def dialog_closed(window: QWidget) -> None:
+    """What a window manager does when a modal dialog closes: its window is active again (offscreen has none)."""
+    window.activateWindow()
+
+
+def enter_opens_the_options(qtbot: QtBot, window) -> str:
+    """Press Enter on the focused widget; return the title of the bank the quiz options open for."""
+    opened: list[QWidget] = []
+
+    def close(dialog: QDialog) -> None:
+        opened.append(dialog)
+        dialog.reject()
+
+    on_modal(qtbot, close)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(opened))
+    assert isinstance(opened[0], QuizOptionsDialog), opened[0].windowTitle()
+    return opened[0].loaded.bank.title
+
+
+def test_enter_at_first_start_opens_the_quiz_options_of_the_selected_bank(qtbot: QtBot, main_window) -> None:
+    window = main_window
+    selected = window.library.current_check()
+    assert selected is not None and selected.loaded is not None
+    assert enter_opens_the_options(qtbot, window) == selected.loaded.bank.title
+    # Closing the options leaves the focus on the list: Enter opens them again.
+    dialog_closed(window)
+    assert focused(qtbot, window) is window.library.list
+    assert enter_opens_the_options(qtbot, window) == selected.loaded.bank.title
+
+
+def test_enter_after_a_quiz_opens_the_quiz_options_again(qtbot: QtBot, main_window) -> None:
+    window = main_window
+    on_modal(qtbot, lambda d: qtbot.keyClick(d.focusWidget() or d, Qt.Key.Key_Return))
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    dialog_closed(window)
+    quiz = window.quiz
+    while quiz.session is not None:
+        item = quiz.session.current
+        focus = focused(qtbot, window)
+        if item.is_choice:
+            qtbot.keyClick(focus, str(item.choices.index(item.question.answer) + 1))
+        else:
+            qtbot.keyClicks(focus, f"{item.question.answer:g}")
+            qtbot.keyClick(focus, Qt.Key.Key_Return)
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.results
+    # All right: the focus is on "Library", and Enter goes there.
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.library
+    selected = window.library.current_check()
+    assert enter_opens_the_options(qtbot, window) == selected.loaded.bank.title
