@@ -14,8 +14,10 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
+from quizapp.core.article_file import file_stem, free_path
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.errors import ArticleError, QuizappError
 
@@ -39,13 +41,25 @@ def is_url(text: str) -> bool:
     return re.match(r"https?://", text.strip(), re.I) is not None
 
 
-def fetch_article(url: str, folder: str | Path, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Path:
-    """Fetch the page at `url`, check it holds an article, save it in `folder`; return its path."""
+Progress = Callable[[int, int, str], None]  # (done, total or 0, what): may raise to stop
+
+
+def fetch_article(url: str, folder: str | Path, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+                  progress: Progress | None = None) -> Path:
+    """Fetch the page at `url`, check it holds an article, save it in `folder`; return its path.
+
+    `progress(bytes, size or 0, text)` is called as the page arrives and before it is saved; an
+    exception it raises (to cancel) stops the fetch with nothing written.
+    """
     url = url.strip()
-    if urllib.parse.urlsplit(url).scheme.lower() not in ("http", "https") or not urllib.parse.urlsplit(url).netloc:
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         raise FetchError(url, "not a web address: give one that starts with http:// or https://")
-    final_url, html = _download(url, timeout=timeout, max_bytes=max_bytes)
+    report = progress or (lambda done, total, text: None)
+    report(0, 0, f"fetching {parts.hostname}")
+    final_url, html = _download(url, timeout=timeout, max_bytes=max_bytes, report=report)
     folder = Path(folder)
+    report(0, 0, "reading the page")
     from quizapp.core.webpage import read_web_page
 
     try:  # read it before saving: a page without an article is not written
@@ -55,7 +69,8 @@ def fetch_article(url: str, folder: str | Path, *, timeout: float = TIMEOUT, max
     meta = article.meta
     saved = {"url": final_url, "title": meta.title, "author": meta.author, "publisher": meta.publisher,
              "date": meta.date}
-    path = _free_path(folder, _file_stem(meta.title, final_url))
+    path = free_path(folder, file_stem(meta.title, final_url), ".html")
+    report(0, 0, "saving the page")
     try:
         write_text_atomic(path, _with_meta(html, saved))
     except OSError as exc:
@@ -63,7 +78,7 @@ def fetch_article(url: str, folder: str | Path, *, timeout: float = TIMEOUT, max
     return path
 
 
-def _download(url: str, *, timeout: float, max_bytes: int) -> tuple[str, str]:
+def _download(url: str, *, timeout: float, max_bytes: int, report: Progress) -> tuple[str, str]:
     """(the final address after redirects, the page's text)."""
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,*/*;q=0.5"})
     deadline = time.monotonic() + timeout
@@ -85,6 +100,8 @@ def _download(url: str, *, timeout: float, max_bytes: int) -> tuple[str, str]:
                 if time.monotonic() > deadline:
                     raise TimeoutError
                 chunks.append(chunk)
+                report(size, int(length) if length and length.isdigit() else 0,
+                       f"fetching {urllib.parse.urlsplit(url).hostname}")
             charset = response.headers.get_content_charset()
             final_url = response.geturl()
     except urllib.error.HTTPError as exc:
@@ -131,19 +148,3 @@ def _with_meta(html: str, meta: dict[str, str | None]) -> str:
     head = re.search(r"<head\b[^>]*>", html, re.I)
     at = head.end() if head else 0
     return html[:at] + "\n" + tags + html[at:]
-
-
-def _file_stem(title: str | None, url: str) -> str:
-    words = re.findall(r"[a-z0-9]+", (title or "").lower())
-    if not words:
-        words = re.findall(r"[a-z0-9]+", urllib.parse.urlsplit(url).path.lower())
-    stem = "-".join(words)[:60].strip("-")
-    return stem or "article"
-
-
-def _free_path(folder: Path, stem: str) -> Path:
-    path, n = folder / f"{stem}.html", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{n}.html"
-    return path
