@@ -19,10 +19,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if app_args is not None:  # no command: open the app without loading the generator and formats
         return open_app(app_args)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    raw = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(raw)
     if args.command is None:
         return open_app(args)
     try:
+        if args.command == "generate" and not fetch_urls(args, raw):
+            return 1
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
@@ -84,6 +87,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_history_parser(sub)
     return parser
+
+
+def fetch_urls(args: argparse.Namespace, raw: list[str]) -> bool:
+    """Fetch the web addresses among `generate`'s articles and save each page beside the bank;
+    False (after saying why) when one cannot be fetched."""
+    from quizapp.core.fetch import is_url
+
+    urls = [a for a in raw if is_url(a)]
+    if not urls:
+        return True
+    from quizapp.core.fetch import FetchError, fetch_article
+
+    folder = args.output.parent if args.output is not None else Path.cwd()
+    by_path = {Path(u): u for u in urls}  # argparse made each address a Path
+    fetched: list[Path] = []
+    for i, article in enumerate(args.articles):
+        url = by_path.get(article)
+        if url is None:
+            continue
+        try:
+            args.articles[i] = fetch_article(url, folder)
+        except FetchError as exc:
+            for path in fetched:  # nothing stays behind when one of them fails
+                path.unlink(missing_ok=True)
+            print(f"quizapp: {exc}", file=sys.stderr)
+            return False
+        fetched.append(args.articles[i])
+        print(f"{url}: saved as {args.articles[i]}", file=sys.stderr)
+    return True
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -160,6 +160,7 @@ def generate_from_seed(qtbot, monkeypatch: pytest.MonkeyPatch, suffix: str, coun
                         staticmethod(lambda _p, _t, default, _f: (default.replace(".yaml", f"-{suffix}"), "")))
 
     def review(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.choose_articles()  # the article's file, from the file dialog above
         dialog.max_questions.setValue(count)
         dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
         dialog.generate_button.click()

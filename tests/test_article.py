@@ -83,12 +83,16 @@ def test_wrong_kind_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_saved_web_page(tmp_path: Path) -> None:
-    body = " ".join(["The mayor opened 3 new bridges over the river on Monday."] * 6)
+    body = ("The mayor opened 3 new bridges over the river on Monday. The bridges cost 40 million euros "
+            "and took four years to build, the city said. Two of them carry trams as well as cars and "
+            "bicycles. Work on a fourth bridge will start next spring, once the river is low enough.")
+    more = ("About 5,000 people walked across the first bridge on its opening day, according to the "
+            "police. The old ferry that crossed at the same place will stop running at the end of May.")
     path = tmp_path / "page.html"
     path.write_text(f"""<html><head><title>Bridges open</title>
 <meta name="author" content="Jo Reed"><meta property="og:site_name" content="Town Post">
 </head><body><nav>Home | News</nav><article><h1>Bridges open</h1><p>{body}</p>
-<p>{body}</p></article><footer>Copyright</footer></body></html>""", encoding="utf-8")
+<p>{more}</p></article><footer>Copyright</footer></body></html>""", encoding="utf-8")
     article = load_article(path)
     assert "3 new bridges" in article.text
     assert "Copyright" not in article.text

@@ -79,7 +79,7 @@ def test_the_dateline_is_not_part_of_the_question(seed_bank):
     [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 13]
     assert q.prompt == ("How many French soldiers did a collision of two helicopters kill during a night "
                         "operation in Mali?")
-    assert q.cite.quote.startswith("PARIS — A collision")  # the cited sentence is the article's own
+    assert q.cite.quote.startswith("A collision")  # the cited sentence, without its dateline "PARIS — "
 
 
 def test_about_4500_troops_keeps_the_hedge(seed_bank):
@@ -304,6 +304,8 @@ def test_html_page_gives_text_and_source_metadata(tmp_path):
         "<p>The new bridge cost more than 40 million euros and took three years to build, "
         "according to the regional council of Auvergne-Rhone-Alpes.</p>"
         "<p>Mayor Anne Duval said the crossing would open to walkers and cyclists in May.</p>"
+        "<p>Engineers tested the deck with 40 loaded lorries last week, and the results were good.</p>"
+        "<p>The old bridge had stood for more than a century before it gave way in a storm.</p>"
         "</article></body></html>", encoding="utf-8")
     bank = generate_bank([page], bank_dir=tmp_path)
     assert bank.sources["page"].title == "Bridge opens in Lyon"

@@ -131,7 +131,7 @@ def test_a_quote_whose_speaker_the_next_sentence_names_is_theirs(tmp_path):
                                     "with two adults and two children is currently sharing a 512 kilobit service. "
                                     "This will basically give them 2 megabits each,\" he said.")
     fact = next(f for f in found.facts if f.kind == "quote" and "512 kilobit" in f.prompt)
-    assert fact.answer.endswith("Stening") and fact.sentence == 3 and fact.chain == [2, 3, 4]  # 0 is the title
+    assert fact.answer.endswith("Stening") and fact.sentence == 2 and fact.chain == [1, 2, 3]  # the title is a heading
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "kilobit" in q.answer)
     assert check.answer.endswith("Stening said: “A typical family with two adults and two children is currently "
                                  "sharing a 512 kilobit service.”")

@@ -184,9 +184,8 @@ def test_new_bank_from_article(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir:
     assert (path.parent / source.file).resolve() == SEED.resolve()
 
 
-def test_new_bank_from_article_cancelled_at_the_file_dialog(monkeypatch: pytest.MonkeyPatch, qtbot,
-                                                            data_dir: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
+def test_new_bank_from_article_cancelled(qtbot, data_dir: Path) -> None:
+    on_modal(qtbot, lambda dialog: dialog.reject())
     assert new_bank_from_article(None) is None
     assert (data_dir / "banks").is_dir() and not list((data_dir / "banks").iterdir())
 

@@ -137,7 +137,7 @@ def test_answers_are_reported_as_given(bundled_bank) -> None:
 def test_cited_passage_is_the_whole_sentence_with_its_source(bundled_bank) -> None:
     q = bundled_bank.bank.question("soldiers-killed")
     cited = cited_passage(bundled_bank, q)
-    assert cited.text == ("PARIS — A collision of two helicopters killed 13 French soldiers during a "
+    assert cited.text == ("A collision of two helicopters killed 13 French soldiers during a "  # no dateline
                           "night operation in Mali, French authorities announced Tuesday morning.")
     assert cited.source_label == "mali-helicopter-collision.txt by Paquette"
     span = cited.spans[0]
@@ -154,6 +154,21 @@ def test_source_label_with_title_publisher_and_date(tmp_path: Path) -> None:
     cited = cited_passage(loaded, loaded.bank.questions[0])
     assert cited.source_label == "A bridge, The Daily, 2020-01-02"
     assert cited.text == "The bridge is 300 metres long."
+
+
+def test_source_label_takes_what_the_article_itself_says(tmp_path: Path) -> None:
+    """Front matter (as pasted text and fetched pages carry it) fills what the bank leaves out."""
+    (tmp_path / "a.md").write_text(
+        "---\ntitle: A bridge\nauthor: Jo Reed\npublisher: The Daily\ndate: 2020-01-02\n"
+        "url: https://example.com/bridge\n---\nThe bridge is 300 metres long. It opened in 1990.\n",
+        encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "title: Bridge\nsources:\n  a: {file: a.md}\nquestions:\n  - {id: len, type: numeric, "
+        "prompt: How long?, answer: 300,\n     cite: {quote: 300 metres long}}\n", encoding="utf-8")
+    loaded = load_bank(tmp_path / "b.yaml")
+    cited = cited_passage(loaded, loaded.bank.questions[0])
+    assert cited.source_label == "A bridge by Jo Reed, The Daily, 2020-01-02, https://example.com/bridge"
+    assert loaded.articles["a"].meta.date == "2020-01-02"  # what the generator reads
 
 
 def test_results_csv_export(bundled_bank, tmp_path: Path) -> None:

@@ -2,8 +2,12 @@
 
 An article is a .txt or .md file, optionally with YAML front matter
 (title, author, publisher, date, url), or a saved web page (.html) whose
-text is extracted with trafilatura. Offsets are character offsets into
-`Article.text`, the body without its front matter.
+text is extracted with trafilatura (quizapp.core.webpage). Offsets are
+character offsets into `Article.text`, the body without its front matter.
+
+The text is read as blocks (headings, paragraphs, list items, quotes,
+captions, bylines, boilerplate); only the sentences of paragraphs and of
+list items can be cited or asked about.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from quizapp.core.boilerplate import lead_length, line_kind
 from quizapp.core.errors import ArticleError
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -28,6 +33,20 @@ META_KEYS = ("title", "author", "publisher", "date", "url")
 class Span:
     """A half-open range [start, end) of characters in an article's text."""
 
+    start: int
+    end: int
+
+
+# The kinds of block an article's text is made of. Only CITABLE blocks give sentences.
+TITLE, HEADING, PARAGRAPH, ITEM, QUOTE = "title", "heading", "paragraph", "item", "quote"
+CITABLE = (PARAGRAPH, ITEM)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading, paragraph, list item, quote, caption, byline or boilerplate line of the text."""
+
+    kind: str
     start: int
     end: int
 
@@ -50,6 +69,12 @@ class Article:
     meta: ArticleMeta = field(default_factory=ArticleMeta)
     # Line of the file on which `text` starts (1-based), for messages.
     first_line: int = 1
+    # The text's structure; worked out from the text itself when not given.
+    blocks: list[Block] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.blocks:
+            self.blocks = text_blocks(self.text, markdown=self.path.suffix.lower() in (".md", ".markdown"))
 
     @property
     def display_title(self) -> str:
@@ -57,7 +82,18 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        return split_sentences(self.text)
+        """The sentences that may be cited: those of paragraphs and list items, without a
+        dateline, and none that is a byline, a contact or interface line."""
+        out: list[Span] = []
+        for b in self.blocks:
+            if b.kind in CITABLE:
+                out.extend(citable_sentences(self.text, b.start, b.end))
+        return out
+
+    @property
+    def headings(self) -> list[Span]:
+        """The spans of the headings, for showing them as headings."""
+        return [Span(b.start, b.end) for b in self.blocks if b.kind in (TITLE, HEADING)]
 
     @cached_property
     def _normalised(self) -> tuple[str, list[int]]:
@@ -184,6 +220,83 @@ def _add(spans: list[Span], text: str, start: int, end: int) -> None:
         spans.append(Span(start, end))
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+# A teaser cut off mid-word: "Gunman kills ei...", "Storm hits the coa…"
+_CUT = re.compile(r"\w ?(?:\.\.\.|…)$")
+
+
+def citable_sentences(text: str, start: int, end: int) -> list[Span]:
+    """The sentences of a paragraph or list item text[start:end] that can be cited."""
+    out: list[Span] = []
+    start += lead_length(text[start:end])  # "PORTLAND -- The city …": the dateline is not the sentence's
+    for s in split_sentences(text[start:end]):
+        a, b = start + s.start, start + s.end
+        sentence = text[a:b]
+        if _SENTENCE_END.search(sentence) and not _CUT.search(sentence) and line_kind(sentence) is None:
+            out.append(Span(a, b))
+    return out
+
+
+# --- structure of plain text and Markdown ------------------------------------
+
+_MD_HEADING = re.compile(r"(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*+•▪◦]|\d{1,3}[.)])[ \t]+(?=\S)")
+# A one-line paragraph this short without end punctuation is a heading: "Spotty Recovery".
+HEADING_WORDS = 15
+
+
+def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
+    """Blocks of plain text or Markdown: paragraphs are separated by blank lines; headings are
+    `#` lines (Markdown) or short one-line paragraphs without end punctuation (the first line of a
+    .txt is often the headline); bullet lines are list items; `>` lines are quotes."""
+    blocks: list[Block] = []
+    for m in re.finditer(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*", text):
+        lines = [(x.start() + m.start(), x.end() + m.start()) for x in re.finditer(r"[^\n]+", m.group())]
+        if markdown and (h := _MD_HEADING.fullmatch(text, *lines[0])) and len(lines) == 1:
+            blocks.append(_classified(text, HEADING, h.start(2), h.end(2)))
+        elif markdown and all(text[a:b].lstrip().startswith(">") for a, b in lines):
+            blocks.append(_trimmed(QUOTE, text, lines[0][0] + text[lines[0][0]:].index(">") + 1, lines[-1][1]))
+        elif any(_LIST_ITEM.match(text, a, b) for a, b in lines):
+            blocks.extend(_items(text, lines))
+        else:
+            blocks.append(_classified(text, PARAGRAPH, m.start(), m.end()))
+    return blocks
+
+
+def _items(text: str, lines: list[tuple[int, int]]) -> list[Block]:
+    """A paragraph with bullet lines: one item per bullet (continuation lines join the item)."""
+    out: list[Block] = []
+    for a, b in lines:
+        bullet = _LIST_ITEM.match(text, a, b)
+        if bullet or not out:
+            out.append(_classified(text, ITEM if bullet else PARAGRAPH, bullet.end() if bullet else a, b))
+        else:
+            out[-1] = _classified(text, out[-1].kind, out[-1].start, b)
+    return out
+
+
+def _classified(text: str, kind: str, start: int, end: int) -> Block:
+    """The block, unless its text says it is a heading, byline, caption or boilerplate."""
+    block = _trimmed(kind, text, start, end)
+    line = text[block.start:block.end]
+    if kind in CITABLE:
+        other = line_kind(line)
+        if other is not None:
+            return Block(other, block.start, block.end)
+        if kind == PARAGRAPH and "\n" not in line and len(line.split()) <= HEADING_WORDS \
+                and not _SENTENCE_END.search(line) and not line.endswith(":"):
+            return Block(HEADING, block.start, block.end)
+    return block
+
+
+def _trimmed(kind: str, text: str, start: int, end: int) -> Block:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Block(kind, start, end)
+
+
 # --- loading ---------------------------------------------------------------
 
 
@@ -209,7 +322,9 @@ def load_article(path: str | Path) -> Article:
         raise ArticleError(path, f"cannot be read: {exc.strerror}") from None
     text = decode_text(path, data)
     if suffix in (".html", ".htm"):
-        return _article_from_html(path, text)
+        from quizapp.core.webpage import read_web_page  # imports trafilatura: only for web pages
+
+        return read_web_page(path, text)
     meta, body, first_line = split_front_matter(path, text)
     if not body.strip():
         raise ArticleError(path, "the article has no text")
@@ -265,24 +380,3 @@ def _meta_str(value: object) -> str:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return str(value)
-
-
-def _article_from_html(path: Path, html: str) -> Article:
-    import trafilatura  # only needed for saved web pages
-
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=True)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if isinstance(doc, dict):
-        text = doc.get("text")
-    if not text or not text.strip():
-        raise ArticleError(path, "no article text found in this web page: save the page "
-                                 "again, or copy its text into a .txt file")
-
-    def pick(name: str) -> str | None:
-        value = doc.get(name) if isinstance(doc, dict) else getattr(doc, name, None)
-        return str(value) if value else None
-
-    meta = ArticleMeta(title=pick("title"), author=pick("author"),
-                       publisher=pick("sitename"), date=pick("date"), url=pick("url"))
-    return Article(path=path, text=text, meta=meta, first_line=1)

@@ -309,15 +309,17 @@ class QuizSession:
 
 
 def source_label(loaded: LoadedBank, question: AnyQuestion) -> str:
-    """Where a question's citation comes from (see `describe_source`); "" without a citation."""
+    """Where a question's citation comes from, with the article's address when it has one:
+    "Title by Author, Publisher, date, https://..."; "" without a citation."""
     if question.cite is None:
         return ""
     key = source_key(loaded.bank, question.cite)
-    return describe_source(loaded, key) if key else ""
+    return describe_source(loaded, key, with_url=True) if key else ""
 
 
-def describe_source(loaded: LoadedBank, key: str) -> str:
-    """A source as a person names it: "Title by Author, Publisher, date" when known, else the file name."""
+def describe_source(loaded: LoadedBank, key: str, *, with_url: bool = False) -> str:
+    """A source as a person names it: "Title by Author, Publisher, date" when known, else the file
+    name; `with_url` adds the address the article came from."""
     source = loaded.bank.sources.get(key)
     article = loaded.articles.get(key)
     meta = article.meta if article else None
@@ -331,10 +333,15 @@ def describe_source(loaded: LoadedBank, key: str) -> str:
     title = pick("title")
     if title is None:
         title = Path(source.file).name if source else (article.path.name if article else key)
-    author = pick("author")
+    return name_source(title=title, author=pick("author"), publisher=pick("publisher"), date=pick("date"),
+                       url=pick("url") if with_url else None)
+
+
+def name_source(*, title: str, author: str | None = None, publisher: str | None = None,
+                date: str | None = None, url: str | None = None) -> str:
+    """ "Title by Author, Publisher, date, url", leaving out what is not known."""
     parts = [f"{title} by {author}" if author else title]
-    parts += [p for p in (pick("publisher"), pick("date")) if p]
-    return ", ".join(parts)
+    return ", ".join(parts + [p for p in (publisher, date, url) if p])
 
 
 def cited_passage(loaded: LoadedBank, question: AnyQuestion) -> CitedPassage | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.history import HistoryStore, bank_key
-from quizapp.core.model import source_key
+from quizapp.core.session import source_label
 from quizapp.core.study import day_start
 
 FORECAST_DAYS = 14
@@ -72,18 +72,9 @@ class HardQuestion:
 
     @property
     def source(self) -> str:
-        """The title of the cited article (or its file name)."""
-        question = self.question
-        if question.cite is None:
-            return ""
-        key = source_key(self.loaded.bank, question.cite)
-        source = self.loaded.bank.sources.get(key) if key else None
-        if source is not None and source.title:
-            return source.title
-        article = self.loaded.article_for(question)
-        if article is not None:
-            return article.display_title
-        return source.file if source else ""
+        """Where the cited quote comes from, named as every citation names it (title, author,
+        publisher, date, address)."""
+        return source_label(self.loaded, self.question)
 
 
 @dataclass(frozen=True)

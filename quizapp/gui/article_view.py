@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from quizapp.core.article import Span
@@ -64,6 +64,7 @@ class ArticleView(QWidget):
         self.title.setText(article.display_title)
         self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
         self.text.setPlainText(article.text)
+        self._format_headings(article.text, article.headings)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
         fmt = QTextCharFormat()
         fmt.setBackground(highlight_color(self.palette()))
@@ -80,6 +81,31 @@ class ArticleView(QWidget):
         if self.highlighted:
             self._scroll_to(qt_position(article.text, self.highlighted[0].start))
         self.text.setFocus()
+
+    def _format_headings(self, text: str, headings: list[Span]) -> None:
+        """Show the article's headings (and its headline) bold and larger, as headings."""
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontPointSize(self.text.font().pointSizeF() * 1.2)
+        for span in headings:
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(qt_position(text, span.start))
+            cursor.setPosition(qt_position(text, span.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def heading_text(self) -> list[str]:
+        """The lines shown as headings, in order (for tests and screen readers)."""
+        out: list[str] = []
+        block = self.text.document().begin()
+        while block.isValid():
+            fragments = block.begin()
+            while not fragments.atEnd():
+                if fragments.fragment().charFormat().fontWeight() == QFont.Weight.Bold:
+                    out.append(block.text())
+                    break
+                fragments += 1
+            block = block.next()
+        return out
 
     def _scroll_to(self, position: int) -> None:
         cursor = self.text.textCursor()

@@ -1,7 +1,9 @@
 """Generate questions from articles, review them, and hand the accepted ones to a bank.
 
-The generator runs on the thread pool (gui/tasks.py) with a progress bar and Cancel
-inside the dialog; the teacher then accepts, rejects or edits each question.
+Articles are files, web pages fetched from their address, or pasted text; fetched pages and
+pasted text are saved beside the bank (target_dir). Fetching and generating run on the thread
+pool (gui/tasks.py) with a progress bar and Stop inside the dialog; the teacher then accepts,
+rejects or edits each question.
 """
 
 from __future__ import annotations
@@ -9,10 +11,12 @@ from __future__ import annotations
 import copy
 import os
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -70,7 +74,9 @@ class GenerateDialog(QDialog):
         self.accepted_sources: dict[str, dict[str, Any]] = {}
         self.bank_title = ""
         self.bank_description = ""
-        self.task: Task | None = None
+        self.task: Task | None = None  # the fetch or the generation that runs
+        self._fetching = False
+        self.fetched_pages: list[Path] = []  # saved by this dialog; removed when no bank keeps them
         self._questions: list[QuestionData] = []  # the generated questions, edited in place
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
         self._showing = -1
@@ -80,6 +86,8 @@ class GenerateDialog(QDialog):
         for path in articles or []:
             self.add_article(Path(path))
         self._update_state()
+        if not articles:
+            self.url_edit.setFocus()
 
     # --- building ---------------------------------------------------------------
 
@@ -97,10 +105,30 @@ class GenerateDialog(QDialog):
         self.add_button.clicked.connect(self.choose_articles)
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_selected_articles)
+        self.paste_button = QPushButton("Paste te&xt...")
+        self.paste_button.setToolTip("Paste an article's text and give its title; it is saved as a .md "
+                                     "file beside the bank")
+        self.paste_button.clicked.connect(self.paste_article)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addWidget(self.paste_button)
         row.addStretch(1)
         files.addLayout(row)
+        web = QHBoxLayout()
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://... the address of an article")
+        self.url_edit.setAccessibleName("Address of a web page")
+        self.url_edit.textChanged.connect(self._update_state)
+        url_label = QLabel("&Web page:")
+        url_label.setBuddy(self.url_edit)
+        self.fetch_button = QPushButton("&Fetch")
+        self.fetch_button.setToolTip("Fetch the page and save it beside the bank, so that citations "
+                                     "work offline")
+        self.fetch_button.clicked.connect(self.fetch_url)
+        web.addWidget(url_label)
+        web.addWidget(self.url_edit, 1)
+        web.addWidget(self.fetch_button)
+        files.addLayout(web)
         top.addWidget(files_box, 3)
 
         options_box = QGroupBox("Options")
@@ -128,7 +156,7 @@ class GenerateDialog(QDialog):
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
         self.cancel_button = QPushButton("&Stop")
-        self.cancel_button.setToolTip("Stop generating")
+        self.cancel_button.setToolTip("Stop fetching or generating")
         self.cancel_button.clicked.connect(self.cancel_generation)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
@@ -251,6 +279,91 @@ class GenerateDialog(QDialog):
         return [kind for kind, box in (("choice", self.type_choice), ("numeric", self.type_numeric))
                 if box.isChecked()]
 
+    # --- web pages and pasted text ------------------------------------------------
+
+    def fetch_url(self) -> None:
+        """Fetch the page at the typed address off the GUI thread; it is saved beside the bank and
+        added to the articles when it holds an article. A failed fetch writes nothing."""
+        url = self.url_edit.text().strip()
+        if self.running or not url:
+            return
+        if "://" not in url:
+            url = "https://" + url  # "example.com/news/..." as a browser takes it
+        folder, fetched = self.target_dir, []
+
+        def work(task: Task) -> Path:
+            from quizapp.core.fetch import fetch_article
+
+            path = fetch_article(url, folder, progress=task.report)
+            fetched.append(path)
+            if task.cancelled:  # stopped while it was being saved
+                path.unlink(missing_ok=True)
+                raise Cancelled
+            return path
+
+        def cancelled() -> None:
+            for path in fetched:  # saved just before Stop was pressed
+                path.unlink(missing_ok=True)
+
+        self.status.setText("Fetching…")
+        self.progress.setRange(0, 0)
+        self._fetching = True
+        task = run_task(work, parent=self, title="Fetching the page", show_progress=False,
+                        on_success=lambda path: self._fetched(task, path),
+                        on_error=lambda exc, trace: self._fetch_failed(task, exc, trace), on_cancel=cancelled)
+        self._start(task)
+
+    def _fetched(self, task: Task, path: Path) -> None:
+        if task is not self.task:  # stopped after it ended: nobody wants it
+            path.unlink(missing_ok=True)
+            return
+        self._end_run()
+        self.fetched_pages.append(path)
+        self.add_article(path)
+        self.url_edit.clear()
+        self.status.setText(f"Saved the page as {path.name} beside the bank. Add more articles, or press "
+                            "Generate.")
+        self.generate_button.setFocus()
+
+    def _fetch_failed(self, task: Task, exc: BaseException, trace: str) -> None:
+        if task is not self.task:
+            return
+        self._end_run()
+        self._update_state()
+        if isinstance(exc, QuizappError | OSError):
+            self.status.setText(f"Could not fetch the page: {exc}")
+        else:
+            self.status.setText("Could not fetch the page: see the message.")
+            show_error(self, "Fetching the page", exc, trace)
+        self.url_edit.setFocus()
+        self.url_edit.selectAll()
+
+    def paste_article(self) -> None:
+        """Ask for pasted text and its title; save it as a .md article beside the bank and add it."""
+        from quizapp.gui.paste_dialog import PasteDialog
+
+        dialog = PasteDialog(self, folder=self.target_dir)
+        if dialog.exec() and dialog.saved_path is not None:
+            self.add_article(dialog.saved_path)
+            self.status.setText(f"Saved the text as {dialog.saved_path.name} beside the bank. Add more "
+                                "articles, or press Generate.")
+            self.generate_button.setFocus()
+
+    def discard_fetched_pages(self, keep: Iterable[Path] = ()) -> None:
+        """Remove the pages this dialog fetched, but those in `keep` (the ones a bank cites)."""
+        kept = {Path(p).resolve() for p in keep}
+        for path in self.fetched_pages:
+            if path.resolve() not in kept:
+                path.unlink(missing_ok=True)
+        self.fetched_pages = [p for p in self.fetched_pages if p.resolve() in kept]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter in the address field fetches, rather than pressing the default button.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.url_edit:
+            self.fetch_url()
+            return
+        super().keyPressEvent(event)
+
     # --- generating -------------------------------------------------------------
 
     @property
@@ -277,20 +390,33 @@ class GenerateDialog(QDialog):
         self._set_questions([], {})
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report
-        self.task = run_task(work, parent=self, title="Generating questions", show_progress=False,
-                             on_success=self._generated, on_error=self._failed, on_cancel=self._cancelled)
-        self.task.progressed.connect(self._progressed)
+        self._start(run_task(work, parent=self, title="Generating questions", show_progress=False,
+                             on_success=self._generated, on_error=self._failed, on_cancel=self._cancelled))
+
+    def _start(self, task: Task) -> None:
+        self.task = task
+        task.progressed.connect(lambda done, total, text: self._progressed(task, done, total, text))
         self._update_state()
 
     def cancel_generation(self) -> None:
-        """Ask the running generator to stop; the dialog stays open and usable."""
-        if self.task is not None:
-            self.task.cancel()
-            self.status.setText("Stopping…")
-            self.cancel_button.setEnabled(False)
+        """Stop fetching or generating; the dialog stays open and usable.
 
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        if self.task is None or self.task.cancelled:
+        A fetch is dropped at once (a slow site may take long to answer; what it sends is not
+        saved); the generator is asked to stop and says so when it has."""
+        if self.task is None:
+            return
+        self.task.cancel()
+        if self._fetching:
+            self._end_run()
+            self.status.setText("Stopped: the page was not saved.")
+            self._update_state()
+            self.url_edit.setFocus()
+            return
+        self.status.setText("Stopping…")
+        self.cancel_button.setEnabled(False)
+
+    def _progressed(self, task: Task, done: int, total: int, text: str) -> None:
+        if task is not self.task or task.cancelled:
             return
         if done <= 0 or total <= 0:
             self.progress.setRange(0, 0)
@@ -302,6 +428,7 @@ class GenerateDialog(QDialog):
 
     def _end_run(self) -> None:
         self.task = None
+        self._fetching = False
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
@@ -397,7 +524,7 @@ class GenerateDialog(QDialog):
         q = self._questions[row]
         item = self.review.item(row)
         item.setText(f"{q.get('prompt', '')}\n    → {_answer_text(q)}")
-        item.setToolTip(_citation_text(q))
+        item.setToolTip(_citation_text(q, self._sources))
 
     def question_count(self) -> int:
         return self.review.count()
@@ -452,7 +579,7 @@ class GenerateDialog(QDialog):
         else:
             self.kind_label.setText("Multiple choice")
             self.distractors_label.setText("; ".join(str(d) for d in q.get("distractors", [])))
-        self.citation_label.setText(_citation_text(q))
+        self.citation_label.setText(_citation_text(q, self._sources))
 
     def _set_answer_problem(self, text: str) -> None:
         self.answer_problem.setText(text)
@@ -492,8 +619,10 @@ class GenerateDialog(QDialog):
         running = self.running
         self.generate_button.setEnabled(not running and bool(self.articles()) and bool(self.selected_types()))
         self.cancel_button.setEnabled(running and not (self.task is not None and self.task.cancelled))
-        for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric):
+        for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric,
+                  self.paste_button, self.url_edit):
             w.setEnabled(not running)
+        self.fetch_button.setEnabled(not running and bool(self.url_edit.text().strip()))
         self.remove_button.setEnabled(not running and bool(self.files.selectedItems()))
         n = self.review.count()
         accepted = sum(self.is_accepted(r) for r in range(n))
@@ -503,8 +632,8 @@ class GenerateDialog(QDialog):
         self.ok_button.setEnabled(not running and accepted > 0)
         self.ok_button.setText(f"Add {accepted} question{'s' if accepted != 1 else ''}" if accepted else "Add")
         if not running and not n and not self.status.text():
-            self.status.setText("Add one or more articles, then press Generate." if not self.articles()
-                                else "Press Generate.")
+            self.status.setText("Add article files, fetch a web page or paste an article's text, then press "
+                                "Generate." if not self.articles() else "Press Generate.")
 
     # --- the result -------------------------------------------------------------
 
@@ -533,13 +662,15 @@ class GenerateDialog(QDialog):
         self.accepted_sources = self.result_sources()
         if not self.accepted_questions:
             return
+        self.discard_fetched_pages(keep=[self.target_dir / s["file"] for s in self.accepted_sources.values()])
         super().accept()
 
     def reject(self) -> None:
-        """Closing stops a running generator; nothing is handed over."""
+        """Closing stops a running fetch or generator; nothing is handed over, fetched pages are removed."""
         if self.task is not None:
             self.task.cancel()
         self.accepted_questions, self.accepted_sources = [], {}
+        self.discard_fetched_pages()
         super().reject()
 
 
@@ -565,18 +696,28 @@ def _answer_text(q: QuestionData) -> str:
     return answer
 
 
-def _citation_text(q: QuestionData) -> str:
+def _citation_text(q: QuestionData, sources: dict[str, dict[str, Any]] | None = None) -> str:
+    """The quoted proof, then its source as every citation in the app names it."""
     cite = q.get("cite")
     if not isinstance(cite, dict):
         return "(no citation)"
     quote = cite.get("quote")
     quotes = quote if isinstance(quote, list) else [quote]
     # A sentence that opens with its own quote mark is shown as it is: "““These 13 heroes ...”" reads badly.
-    return " … ".join(x if x[:1] in "“\"‘'" else f"“{x}”" for x in quotes if x)
+    text = " … ".join(x if x[:1] in "“\"‘'" else f"“{x}”" for x in quotes if x)
+    sources = sources or {}
+    src = sources.get(cite.get("source")) or (next(iter(sources.values())) if len(sources) == 1 else None)
+    if src is None:
+        return text
+    from quizapp.core.session import name_source
+
+    fields = {k: str(src[k]) for k in ("author", "publisher", "date", "url") if src.get(k)}
+    return f"{text}\n— {name_source(title=src.get('title') or Path(src['file']).name, **fields)}"
 
 
 def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None) -> BankEditor | None:
-    """Ask for articles, generate and review questions, save them as a new bank and open it in the editor.
+    """Choose articles (files, web pages or pasted text), generate and review questions, save them as a
+    new bank and open it in the editor.
 
     Returns the editor (shown), or None when the teacher cancelled at any step.
     """
@@ -590,16 +731,15 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     except OSError as exc:
         QMessageBox.warning(parent, "New bank from article", f"{folder}: cannot be created ({exc.strerror}).")
         return None
-    paths, _ = QFileDialog.getOpenFileNames(parent, "Choose articles", str(folder), ARTICLE_FILTER)
-    if not paths:
-        return None
-    dialog = GenerateDialog(parent, target_dir=folder, articles=[Path(p) for p in paths])
+    dialog = GenerateDialog(parent, target_dir=folder)
     if not dialog.exec() or not dialog.accepted_questions:
         return None
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(paths[0]).stem.lower()).strip("-") or "bank"
+    first = next(iter(dialog.accepted_sources.values()), {}).get("file", "bank")
+    stem = re.sub(r"[^a-z0-9]+", "-", Path(first).stem.lower()).strip("-") or "bank"
     target, _ = QFileDialog.getSaveFileName(parent, "Save the new bank", str(folder / f"{stem}.yaml"),
                                             "Question banks (*.yaml *.yml)")
     if not target:
+        dialog.discard_fetched_pages()
         return None
     path = Path(target)
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -613,6 +753,7 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
         draft.save()
     except DraftError as exc:
         QMessageBox.warning(parent, "New bank from article", str(exc))
+        dialog.discard_fetched_pages()
         return None
     # open_editor keeps the window alive and known to the quit guard.
     return open_editor(path, parent)

@@ -1,0 +1,217 @@
+"""Saved web pages: the article's structure from trafilatura's XML, boilerplate left out.
+
+The text of a page's article is built block by block: the headline (from the page's metadata)
+first, a byline, then the body's headings, paragraphs, list items, quotes and captions, each
+separated by a blank line. Lines that are interface text rather than reporting are dropped
+(quizapp.core.boilerplate). A page with too little article text is refused with a message.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+from pathlib import Path
+
+from lxml import etree
+
+from quizapp.core.article import (
+    CITABLE,
+    HEADING,
+    ITEM,
+    PARAGRAPH,
+    QUOTE,
+    TITLE,
+    Article,
+    ArticleMeta,
+    Block,
+    citable_sentences,
+)
+from quizapp.core.boilerplate import CAPTION, INLINE_POINTER, line_kind
+from quizapp.core.errors import ArticleError
+
+# Below this many words of citable sentences a page is a video, a gallery or a teaser.
+MIN_WORDS = 80
+BYLINE = "byline"
+# Metadata that quizapp writes into a page it fetched (quizapp.core.fetch), read back here.
+SAVED_META = re.compile(r"""<meta\s+name="quizapp:(url|title|author|publisher|date)"\s+content="([^"]*)"\s*/?>""")
+
+
+def read_web_page(path: Path, html: str) -> Article:
+    """The article of a saved web page; ArticleError when it has no or too little article text."""
+    best: Article | None = None
+    # Precise first; a page whose article that misses (say, a comment box taken for the article)
+    # gets a second, broader look.
+    for precise in (True, False):
+        article = _extract(path, html, precise=precise)
+        if article is not None and (best is None or article_words(article) > article_words(best)):
+            best = article
+        if best is not None and article_words(best) >= MIN_WORDS:
+            break
+    if best is None or not best.sentences:
+        raise ArticleError(path, "no article text found in this web page: save the page again, "
+                                 "or copy its text into a .txt file")
+    words = article_words(best)
+    if words < MIN_WORDS:
+        raise ArticleError(path, f"this page has only {words} words of article text: it may be a video, "
+                                 "a photo gallery or a teaser. Save the article's own page, or copy its "
+                                 "text into a .txt file")
+    return best
+
+
+def article_words(article: Article) -> int:
+    """How many words the article's citable sentences hold."""
+    return sum(len(article.text[s.start:s.end].split()) for s in article.sentences)
+
+
+def _extract(path: Path, html: str, *, precise: bool) -> Article | None:
+    import trafilatura  # only needed for saved web pages
+
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                              include_tables=False, include_images=True, favor_precision=precise,
+                              favor_recall=not precise)
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+    saved = {k: html_lib.unescape(v) for k, v in SAVED_META.findall(html[:20_000])}
+    meta = ArticleMeta(title=saved.get("title") or _clean_title(root.get("title"), root),
+                       author=saved.get("author") or _clean_author(root.get("author")),
+                       publisher=saved.get("publisher") or root.get("sitename") or None,
+                       date=saved.get("date") or root.get("date") or None,
+                       url=saved.get("url") or root.get("url") or None)
+    main = root.find("main")
+    if main is None:
+        return None
+    for br in main.iter("lb", "graphic"):
+        br.tail = " " + (br.tail or "")  # "Title<lb/>Author" is two words, not "TitleAuthor"
+    text = _Text()
+    if meta.title:
+        text.add(TITLE, meta.title)
+    if meta.author:
+        text.add(BYLINE, "By " + meta.author)
+    _read_body(main, text, meta.title)
+    return Article(path=path, text=text.text(), meta=meta, first_line=1, blocks=text.blocks)
+
+
+class _Text:
+    """The article's text as it is built, with its blocks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.blocks: list[Block] = []
+        self.length = 0
+        self.seen: set[str] = set()
+
+    def add(self, kind: str, line: str) -> bool:
+        """Add a block (unless it repeats one already there); say whether it was added."""
+        key = _key(line)
+        if not key or key in self.seen:
+            return False  # a headline or pull quote repeated inside the body
+        self.seen.add(key)
+        if self.parts:
+            self.length += 2
+        self.blocks.append(Block(kind, self.length, self.length + len(line)))
+        self.parts.append(line)
+        self.length += len(line)
+        return True
+
+    def text(self) -> str:
+        return "\n\n".join(self.parts) + "\n"
+
+
+def _read_body(main: etree._Element, text: _Text, title: str | None) -> None:
+    link_box = False  # a list right after "Related:", "Also see:" or "Additional resources" is links
+    for el in main:
+        tag = el.tag
+        if tag in ("code", "table", "graphic"):
+            continue  # embedded posts, tables and bare pictures are not the article's sentences
+        line = _flat(el)
+        if tag == "list":
+            if not link_box:
+                for item in el.iter("item"):
+                    _add_line(text, ITEM, _flat(item))
+            link_box = False
+            continue
+        if tag == "head":
+            link_box = line_kind(line) is not None
+            if not link_box:
+                text.add(HEADING, line)
+        elif tag == "quote":
+            link_box = False
+            text.add(QUOTE, line)
+        elif tag == "p" and el.find(".//graphic") is not None:
+            link_box = False
+            text.add(CAPTION, line)  # trafilatura keeps a figure's caption with its picture
+        else:
+            link_box = not _add_line(text, PARAGRAPH, line)
+
+
+def _add_line(text: _Text, kind: str, line: str) -> bool:
+    """Add a paragraph or list item as the kind its text shows it to be; False when dropped."""
+    line = INLINE_POINTER.sub("", line).strip()
+    if (m := _POINTER_AT_END.search(line)) and _is_title(m.group(1)):
+        line = line[:m.start()].strip()
+    if not line:
+        return False
+    other = line_kind(line)
+    if other == CAPTION:
+        return text.add(CAPTION, line)
+    if other is not None:
+        return False  # interface text, a byline or contact line: not part of the article
+    words = line.split()
+    if len(words) <= 15 and not re.search(r"[.!?…:][\"'”’)]*$", line):
+        return text.add(HEADING, line)  # "Spotty Recovery", a sub-heading set as a paragraph
+    if kind in CITABLE and not citable_sentences(line, 0, len(line)) and \
+            all(line_kind(s) for s in re.split(r"(?<=[.!?])\s+", line) if s):
+        return False  # every sentence of it is boilerplate: "Follow us on Twitter. Original article on …"
+    return text.add(kind, line)
+
+
+# A bracketed headline of another story closing a paragraph: "… and zombies. [Zombies! A Guide to
+# the Undead (Infographic)]"; its words are capitalised, unlike an editor's "[with]" inside a quote.
+_POINTER_AT_END = re.compile(r"\s*\[([^\[\]]{12,200})\]\s*$")
+
+
+def _is_title(words: str) -> bool:
+    """Title Case: its longer words all start with a capital."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+def _clean_author(author: str | None) -> str | None:
+    """Author names without what pages glue to them: "Jo Reed, Jreed Com" (an e-mail address),
+    "Jo Reed Follow", "Jo Reed View author archive …", "Jo Reed, January" (a date)."""
+    if not author:
+        return None
+    names = []
+    for part in re.split(r"\s*[;,]\s*|\s+and\s+", author):
+        part = re.split(r"\s+(?:Follow|View|Email|E-mail|Contact|Twitter|Get)\b|\s+\S+ [Cc]om\b", part)[0].strip()
+        words = part.split()
+        if not words or words[-1].lower() == "com" or re.fullmatch(_MONTHS, part, re.I) or len(words) > 4:
+            continue
+        names.append(part)
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?: \d{1,2})?(?:,? \d{4})?"
+
+
+def _flat(el: etree._Element) -> str:
+    """An element's text on one line (line breaks and runs of spaces become one space)."""
+    return " ".join("".join(el.itertext()).split())
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def _clean_title(title: str | None, root: etree._Element) -> str | None:
+    """The headline without a site's suffix: "Quads born in Utah | Watch News Videos" -> the first part.
+    When the body's first heading is a part of the title, that part."""
+    if not title:
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[|•·]\s+", title) if p.strip()]
+    heads = {_key(_flat(h)) for h in root.iter("head")}
+    for p in parts:
+        if _key(p) in heads:
+            return p
+    return max(parts, key=len) if parts else title

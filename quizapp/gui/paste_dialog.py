@@ -1,0 +1,91 @@
+"""Paste an article's text and give its title: it is saved as a .md article beside the bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+
+from quizapp.core.article import ArticleMeta
+from quizapp.core.article_file import PastedTextError, save_pasted_article
+from quizapp.gui.widgets import plain_label
+
+
+class PasteDialog(QDialog):
+    """The text, its title and (optionally) author, publisher, date and address.
+
+    After `exec()` returns Accepted, `saved_path` is the new .md file in `folder`. When it cannot be
+    saved, the dialog says why and keeps everything typed.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, folder: Path) -> None:
+        super().__init__(parent)
+        self.folder = Path(folder)
+        self.saved_path: Path | None = None
+        self.setWindowTitle("Paste an article")
+        self.resize(700, 560)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("the article's headline")
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setPlaceholderText("Paste the article's text here: its paragraphs, without menus "
+                                          "or adverts.")
+        self.text_edit.setTabChangesFocus(True)
+        self.author_edit = QLineEdit()
+        self.publisher_edit = QLineEdit()
+        self.date_edit = QLineEdit()
+        self.date_edit.setPlaceholderText("YYYY-MM-DD: makes \"last year\" and \"this month\" clear")
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("https://...")
+        self.problem = plain_label(wrap=True)
+        self.problem.setStyleSheet("color: #b00020")
+        self.problem.hide()
+        for edit in (self.title_edit, self.date_edit):
+            edit.textChanged.connect(self._update_state)
+        self.text_edit.textChanged.connect(self._update_state)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText("&Save and add")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow("&Title:", self.title_edit)
+        form.addRow("Te&xt:", self.text_edit)
+        form.addRow("&Author:", self.author_edit)
+        form.addRow("&Publisher:", self.publisher_edit)
+        form.addRow("&Date:", self.date_edit)
+        form.addRow("&Web address:", self.url_edit)
+        form.addRow(self.problem)
+        form.addRow(self.buttons)
+        self.title_edit.setFocus()
+        self._update_state()
+
+    def meta(self) -> ArticleMeta:
+        """The metadata typed: empty fields are None."""
+        def value(edit: QLineEdit) -> str | None:
+            return " ".join(edit.text().split()) or None
+
+        return ArticleMeta(title=value(self.title_edit), author=value(self.author_edit),
+                           publisher=value(self.publisher_edit), date=value(self.date_edit),
+                           url=value(self.url_edit))
+
+    def _update_state(self) -> None:
+        self.save_button.setEnabled(bool(self.title_edit.text().strip())
+                                    and bool(self.text_edit.toPlainText().strip()))
+
+    def accept(self) -> None:
+        """Save the text as a new article; on a problem, say it and keep the dialog open."""
+        if not self.save_button.isEnabled():
+            return
+        try:
+            self.saved_path = save_pasted_article(self.folder, self.text_edit.toPlainText(), self.meta())
+        except PastedTextError as exc:
+            self.problem.setText(f"Not saved: {exc}.")
+            self.problem.show()
+            return
+        super().accept()

@@ -1,0 +1,220 @@
+"""New bank from article: a web page fetched from its address, or pasted text, driven from the keyboard
+and the mouse against a real HTTP server on this machine (tests/web_pages.py)."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from quizapp.core.article import load_article
+from quizapp.core.bank import load_bank
+from quizapp.gui.editor import open_editors
+from quizapp.gui.generate_dialog import GenerateDialog
+from quizapp.gui.paste_dialog import PasteDialog
+from tests.conftest import on_modal
+from tests.web_pages import BODY, serving_pages
+
+TIMEOUT = 60_000
+PASTED = "\n\n".join(BODY.replace("<p>", "").split("</p>")).strip()  # the article's paragraphs, as text
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with serving_pages() as address:
+        yield address
+
+
+@pytest.fixture
+def banks(tmp_path: Path) -> Path:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    return folder
+
+
+def shown_dialog(qtbot, target: Path) -> GenerateDialog:
+    dialog = GenerateDialog(None, target_dir=target)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    return dialog
+
+
+def type_address(qtbot, dialog: GenerateDialog, url: str) -> None:
+    """Type into the address field, which has the focus when the dialog opens, and press Enter."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
+    qtbot.keyClicks(dialog.url_edit, url)
+    qtbot.keyClick(dialog.url_edit, Qt.Key.Key_Return)
+
+
+def test_a_page_fetched_from_its_address_is_saved_beside_the_bank_and_generated_from(
+        qtbot, server: str, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    assert not dialog.fetch_button.isEnabled() and not dialog.generate_button.isEnabled()
+    type_address(qtbot, dialog, f"{server}/moved")  # a redirect, followed
+    assert dialog.running and dialog.cancel_button.isEnabled() and not dialog.generate_button.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    page = banks / "council-closes-bridge.html"
+    assert dialog.articles() == [page.resolve()] and [p.name for p in banks.iterdir()] == [page.name]
+    assert "Saved the page as council-closes-bridge.html" in dialog.status.text()
+    assert dialog.url_edit.text() == ""
+    assert load_article(page).meta.date == "2014-12-29"  # the page's date, for the generator
+
+    # The next Enter generates: the focus is on Generate.
+    assert dialog.focusWidget() is dialog.generate_button
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as done:
+        qtbot.keyClick(dialog.generate_button, Qt.Key.Key_Space)
+    assert done.args == [True]
+    # The review shows each citation with its source: title, publisher, date and address.
+    assert dialog.citation_label.text().endswith(
+        f"— Council closes bridge, The Portland Post, 2014-12-29, {server}/article")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    (source,) = dialog.accepted_sources.values()
+    assert source == {"file": "council-closes-bridge.html", "title": "Council closes bridge",
+                      "publisher": "The Portland Post", "date": "2014-12-29", "url": f"{server}/article"}
+    assert page.exists()  # the bank needs it
+
+
+def offline_address() -> str:
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{s.getsockname()[1]}/article"
+
+
+@pytest.mark.parametrize(("page", "message"), [
+    ("/missing", "the site answered 404"),
+    ("/report.pdf", "gives application/pdf, not a web page"),
+    ("/video", "this page has only 5 words of article text"),
+    ("offline", "check that you are online"),
+])
+def test_a_failed_fetch_says_why_and_writes_nothing(qtbot, server: str, banks: Path, page: str,
+                                                    message: str) -> None:
+    url = offline_address() if page == "offline" else server + page
+    dialog = shown_dialog(qtbot, banks)
+    type_address(qtbot, dialog, url)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert dialog.status.text().startswith(f"Could not fetch the page: {url}: ")
+    assert message in dialog.status.text()
+    assert list(banks.iterdir()) == [] and dialog.articles() == []
+    # The address stays, selected, to be corrected.
+    assert dialog.focusWidget() is dialog.url_edit and dialog.url_edit.selectedText() == url
+    assert dialog.fetch_button.isEnabled() and not dialog.generate_button.isEnabled()
+
+
+def test_stop_drops_a_slow_fetch_at_once_and_nothing_is_saved(qtbot, server: str, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    qtbot.keyClicks(dialog.url_edit, f"{server}/slow")  # answers after 2 seconds
+    qtbot.mouseClick(dialog.fetch_button, Qt.MouseButton.LeftButton)
+    task = dialog.task
+    assert task is not None and dialog.progress.maximum() == 0  # busy
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    assert not dialog.running and dialog.status.text() == "Stopped: the page was not saved."
+    assert dialog.url_edit.isEnabled() and dialog.fetch_button.isEnabled()
+    with qtbot.waitSignal(task.done, timeout=TIMEOUT):
+        pass  # the site answers later; what it sends is thrown away
+    assert list(banks.iterdir()) == [] and dialog.articles() == []
+    assert dialog.status.text() == "Stopped: the page was not saved."
+
+
+def test_closing_the_dialog_removes_the_pages_it_fetched(qtbot, server: str, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    type_address(qtbot, dialog, f"{server}/article")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert len(list(banks.iterdir())) == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and list(banks.iterdir()) == []
+
+
+def fill_paste_dialog(qtbot, dialog: PasteDialog, *, date: str) -> None:
+    """Type the title, paste the text with Ctrl+V, tab on to the date, type it, press Save and add."""
+    assert isinstance(dialog, PasteDialog) and dialog.focusWidget() is dialog.title_edit
+    qtbot.keyClicks(dialog.title_edit, "Council closes bridge")
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.text_edit
+    QApplication.clipboard().setText(PASTED)
+    qtbot.keyClick(dialog.text_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(3):  # author, publisher, date
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.date_edit
+    qtbot.keyClicks(dialog.date_edit, date)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(qtbot, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    seen: list[str] = []
+
+    def paste(paste_dialog: PasteDialog) -> None:
+        fill_paste_dialog(qtbot, paste_dialog, date="29 December")
+        # A date that is not one: said, nothing written, everything typed kept.
+        seen.append(paste_dialog.problem.text())
+        assert paste_dialog.isVisible() and list(banks.iterdir()) == []
+        assert paste_dialog.text_edit.toPlainText() == PASTED
+        paste_dialog.date_edit.selectAll()
+        qtbot.keyClicks(paste_dialog.date_edit, "2014-12-29")
+        qtbot.mouseClick(paste_dialog.save_button, Qt.MouseButton.LeftButton)
+
+    on_modal(qtbot, paste)
+    qtbot.mouseClick(dialog.paste_button, Qt.MouseButton.LeftButton)
+    assert seen == ["Not saved: the date '29 December' is not a date: write it as YYYY-MM-DD, e.g. "
+                    "2024-05-01, or leave it empty."]
+    saved = banks / "council-closes-bridge.md"
+    assert dialog.articles() == [saved.resolve()]
+    assert "Saved the text as council-closes-bridge.md" in dialog.status.text()
+    article = load_article(saved)
+    assert (article.meta.title, article.meta.date) == ("Council closes bridge", "2014-12-29")
+    assert article.text.startswith("# Council closes bridge\n\n")
+
+    assert dialog.focusWidget() is dialog.generate_button
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as done:
+        qtbot.keyClick(dialog.generate_button, Qt.Key.Key_Space)
+    assert done.args == [True]
+    assert dialog.citation_label.text().endswith("— Council closes bridge, 2014-12-29")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert saved.exists()  # what the teacher typed is kept, even when the dialog is cancelled
+
+
+def test_new_bank_from_a_web_page_shows_its_source_with_every_citation(
+        qtbot, main_window, monkeypatch: pytest.MonkeyPatch, server: str, data_dir: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda _p, _t, default, _f: (default, "")))
+
+    def fetch_generate_add(dialog: GenerateDialog) -> None:
+        # Once the page is in the list, Enter on the focused Generate; then Add the questions.
+        def press_generate() -> None:
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+
+        dialog.files.model().rowsInserted.connect(lambda *_: QTimer.singleShot(0, press_generate))
+        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
+        type_address(qtbot, dialog, f"{server}/article")
+
+    on_modal(qtbot, fetch_generate_add)
+    with qtbot.waitSignal(main_window.library.loaded, timeout=TIMEOUT):
+        main_window.new_from_article_action.trigger()
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    path = editor.draft.path
+    assert path == (data_dir / "banks" / "council-closes-bridge.yaml").resolve()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["council-closes-bridge.html", path.name]
+    loaded = load_bank(path)
+    assert loaded.bank.questions
+
+    # A quiz on the new bank: after an answer, the proof names its source in full.
+    main_window.activateWindow()
+    qtbot.waitActive(main_window)
+    def practice(options) -> None:  # type: ignore[no-untyped-def]
+        qtbot.mouseClick(options.practice, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(options.ok_button, Qt.MouseButton.LeftButton)
+
+    on_modal(qtbot, practice)
+    qtbot.mouseClick(main_window.library.start_button, Qt.MouseButton.LeftButton)
+    quiz = main_window.quiz
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is quiz)
+    qtbot.mouseClick(quiz.skip_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(quiz.feedback.isVisible)
+    assert quiz.feedback.source.text() == (
+        f"— Council closes bridge, The Portland Post, 2014-12-29, {server}/article")
