@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -86,6 +87,11 @@ def test_review_accept_reject_and_edit(qtbot, tmp_path: Path) -> None:
     generate(qtbot, dialog)
     n = dialog.question_count()
     assert n == 6
+    # Only the questions above the confidence bar come ticked; each row shows its confidence.
+    ticked = [r for r in range(n) if dialog.is_accepted(r)]
+    assert len(ticked) > 0 and dialog.count_label.text() == f"{len(ticked)} of 6 accepted"
+    assert all(re.match(r"\d+% · ", dialog.review.item(r).text()) for r in range(n))
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
     assert dialog.count_label.text() == "6 of 6 accepted"
     ids = [dialog.question(r)["id"] for r in range(n)]
 
@@ -249,3 +255,18 @@ def test_a_cited_quote_is_not_wrapped_in_a_second_pair_of_quote_marks() -> None:
                             "Macron said in a separate statement."]}}
     assert _citation_text(q) == ("“These 13 heroes had only one aim: to protect us,” Macron said. … "
                                  "“Macron said in a separate statement.”")
+
+
+def test_a_question_below_the_bar_comes_unticked_and_says_why(qtbot, tmp_path: Path) -> None:
+    bank_dir = tmp_path / "banks"
+    bank_dir.mkdir()
+    dialog = make_dialog(qtbot, bank_dir, [SEED])
+    generate(qtbot, dialog)
+    low = [r for r in range(dialog.question_count()) if not dialog.is_accepted(r)]
+    assert low, "the seed's draft has questions below the bar"
+    dialog.review.setCurrentRow(low[0])
+    text = dialog.confidence_label.text()
+    assert "below the bar" in text and "not ticked" in text and " — " in text
+    high = next(r for r in range(dialog.question_count()) if dialog.is_accepted(r))
+    dialog.review.setCurrentRow(high)
+    assert "below the bar" not in dialog.confidence_label.text()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,40 @@ def generate_bank(articles: Sequence[str | Path], *, max_questions: int | None =
     return generate_with_facts(articles, max_questions=max_questions, types=types, progress=progress,
                                cancel=cancel, bank_dir=bank_dir, title=title,
                                min_confidence=min_confidence)[0]
+
+
+@dataclass
+class Draft:
+    """A generated bank for a teacher to review: each question's confidence, why a low one is low,
+    and the bar a question must reach to be ticked."""
+
+    bank: Bank
+    confidence: list[float]
+    concerns: list[list[str]]
+    bar: float
+
+    def accepted(self, index: int) -> bool:
+        return self.confidence[index] >= self.bar
+
+
+# The review list also shows questions down to this share of the bar, unticked, for a teacher to rescue.
+REVIEW_SHARE = 0.6
+
+
+def confidence_bar() -> float:
+    """The confidence a generated question must reach to be kept (the ranker's, or the finders' own bar)."""
+    ranker = load_ranker()
+    return ranker.threshold if ranker is not None else DEFAULT_BAR
+
+
+def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                   types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
+                   cancel: Cancel | None = None, bank_dir: str | Path | None = None) -> Draft:
+    """generate_bank for review: also the questions a little below the bar, each with its confidence."""
+    bar = confidence_bar()
+    bank, _, kept = generate_candidates(articles, max_questions=max_questions, types=types, progress=progress,
+                                        cancel=cancel, bank_dir=bank_dir, min_confidence=bar * REVIEW_SHARE)
+    return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar)
 
 
 def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | None = None,

@@ -12,6 +12,7 @@ import copy
 import os
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -45,11 +46,35 @@ from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
+    from quizapp.generate.api import Draft
     from quizapp.gui.editor import BankEditor
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 DEFAULT_MAX_QUESTIONS = 20
 QuestionData = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Confidence:
+    """How sure the generator is that a reviewer would accept a question, and why not more."""
+
+    value: float
+    bar: float
+    concerns: list[str]
+
+    @property
+    def passes(self) -> bool:
+        return self.value >= self.bar
+
+    def explain(self) -> str:
+        text = f"{self.value:.0%}"
+        if not self.passes:
+            text += f", below the bar of {self.bar:.0%}: not ticked"
+        if self.concerns:
+            text += " — " + "; ".join(self.concerns)
+        elif not self.passes:
+            text += " — questions like this one often fail a teacher's review"
+        return text
 
 
 class GenerateDialog(QDialog):
@@ -78,6 +103,7 @@ class GenerateDialog(QDialog):
         self._fetching = False
         self.fetched_pages: list[Path] = []  # saved by this dialog; removed when no bank keeps them
         self._questions: list[QuestionData] = []  # the generated questions, edited in place
+        self._confidence: list[Confidence] = []  # the generator's confidence in each, by row
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
@@ -214,7 +240,9 @@ class GenerateDialog(QDialog):
         self.distractors_label = self._value_label()
         self.citation_label = self._value_label()
         self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.confidence_label = self._value_label()
         form.addRow("Type:", self.kind_label)
+        form.addRow("Confidence:", self.confidence_label)
         form.addRow("&Prompt:", self.prompt_edit)
         form.addRow("A&nswer:", self.answer_edit)
         form.addRow("", self.answer_problem)
@@ -378,12 +406,13 @@ class GenerateDialog(QDialog):
         limit = self.max_questions.value() or None
         target = self.target_dir
 
-        def work(task: Task) -> Bank:
-            from quizapp.generate import GenerationCancelled, generate_bank
+        def work(task: Task) -> Draft:
+            from quizapp.generate import GenerationCancelled
+            from quizapp.generate.api import generate_draft
 
             try:
-                return generate_bank(articles, max_questions=limit, types=types, progress=task.report,
-                                     cancel=lambda: task.cancelled, bank_dir=target)
+                return generate_draft(articles, max_questions=limit, types=types, progress=task.report,
+                                      cancel=lambda: task.cancelled, bank_dir=target)
             except GenerationCancelled:
                 raise Cancelled from None
 
@@ -432,7 +461,8 @@ class GenerateDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
-    def _generated(self, bank: Bank) -> None:
+    def _generated(self, draft: Draft) -> None:
+        bank = draft.bank
         self._end_run()
         self.progress.setValue(1)
         self.bank_title = bank.title
@@ -453,11 +483,15 @@ class GenerateDialog(QDialog):
                 if cite["source"] is None:
                     del cite["source"]
             questions.append(data)
-        self._set_questions(questions, sources)
+        self._set_questions(questions, sources, [Confidence(value, draft.bar, why) for value, why
+                                                 in zip(draft.confidence, draft.concerns, strict=True)])
         n = len(questions)
-        self.status.setText(f"{n} question{'s' if n != 1 else ''} generated: accept, reject or edit "
-                            "each one, then press Add." if n else
-                            "The generator found no questions in these articles.")
+        below = sum(not c.passes for c in self._confidence)
+        self.status.setText(
+            (f"{n} question{'s' if n != 1 else ''} generated"
+             + (f", {below} below the confidence bar (not ticked)" if below else "")
+             + ": accept, reject or edit each one, then press Add.") if n else
+            "The generator found no questions in these articles.")
         self._update_state()
         self.generation_finished.emit(bool(n))
 
@@ -501,16 +535,19 @@ class GenerateDialog(QDialog):
 
     # --- review -----------------------------------------------------------------
 
-    def _set_questions(self, questions: list[QuestionData], sources: dict[str, dict[str, Any]]) -> None:
+    def _set_questions(self, questions: list[QuestionData], sources: dict[str, dict[str, Any]],
+                       confidence: list[Confidence] | None = None) -> None:
         self._questions = questions
         self._sources = sources
+        self._confidence = confidence or []
         self._showing = -1
         self.review.blockSignals(True)
         self.review.clear()
-        for _ in questions:
+        for row in range(len(questions)):
             item = QListWidgetItem()
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            passes = row >= len(self._confidence) or self._confidence[row].passes
+            item.setCheckState(Qt.CheckState.Checked if passes else Qt.CheckState.Unchecked)
             self.review.addItem(item)
             self._refresh_item(self.review.count() - 1)
         self.review.blockSignals(False)
@@ -523,7 +560,8 @@ class GenerateDialog(QDialog):
     def _refresh_item(self, row: int) -> None:
         q = self._questions[row]
         item = self.review.item(row)
-        item.setText(f"{q.get('prompt', '')}\n    → {_answer_text(q)}")
+        score = f"{self._confidence[row].value:.0%} · " if row < len(self._confidence) else ""
+        item.setText(f"{score}{q.get('prompt', '')}\n    → {_answer_text(q)}")
         item.setToolTip(_citation_text(q, self._sources))
 
     def question_count(self) -> int:
@@ -561,9 +599,10 @@ class GenerateDialog(QDialog):
             for w in (self.prompt_edit, self.answer_edit):
                 w.clear()
             self._filling = False
-            for label in (self.kind_label, self.distractors_label, self.citation_label):
+            for label in (self.kind_label, self.distractors_label, self.citation_label, self.confidence_label):
                 label.clear()
             return
+        self.confidence_label.setText(self._confidence[row].explain() if row < len(self._confidence) else "")
         q = self._questions[row]
         self._filling = True
         self.prompt_edit.setPlainText(str(q.get("prompt", "")))
