@@ -70,9 +70,11 @@ def test_numeric_golden_facts(seed_pool, answer, prompt_words):
 
 
 def test_the_story_s_central_figures_pass_the_ranker_s_bar(seed_bank):
-    """The toll, the troops and the civilian deaths are in the bank itself, not only offered."""
-    asked = {str(q.answer) for q in seed_bank.questions}
-    assert {"13", "4,500", "800", "53", "100"} <= asked
+    """The toll and the deaths since are checked in the bank itself, not only offered."""
+    shown = " ".join(f"{q.prompt} {q.answer}" for q in seed_bank.questions)
+    assert "How many French soldiers did a collision of two helicopters kill" in shown
+    for figure in ("More than 800 civilians", "More than 100 soldiers", "At least 140,000 Malians"):
+        assert figure in shown
 
 
 def test_the_dateline_is_not_part_of_the_question(seed_bank):
@@ -82,16 +84,16 @@ def test_the_dateline_is_not_part_of_the_question(seed_bank):
     assert q.cite.quote.startswith("A collision")  # the cited sentence, without its dateline "PARIS — "
 
 
-def test_about_4500_troops_keeps_the_hedge(seed_bank):
-    [q] = [q for q in seed_bank.questions if "French troops" in q.prompt]
+def test_about_4500_troops_keeps_the_hedge(seed_pool):
+    [q] = [q for q in seed_pool.questions if "French troops" in q.prompt]
     assert q.prompt == "About how many French troops are stationed across West Africa?"
     assert isinstance(q, ChoiceQuestion)
     assert q.answer == "4,500"
     assert all("," in d for d in q.distractors)  # same format as the answer
 
 
-def test_quote_and_who_said_it(seed_bank):
-    [q] = [q for q in seed_bank.questions if "These 13 heroes" in q.prompt]
+def test_quote_and_who_said_it(seed_pool):
+    [q] = [q for q in seed_pool.questions if "These 13 heroes" in q.prompt]
     assert q.prompt == "Who said “These 13 heroes had only one aim: to protect us”?"
     assert q.answer == "Emmanuel Macron"
     assert "Macron said" in q.cite.quote  # the attribution is cited with the quote

@@ -399,7 +399,7 @@ def test_last_year_is_asked_as_the_year_the_articles_date_makes_it(tmp_path):
     article.write_text("---\ntitle: Health checks\ndate: 2005-01-20\n---\n\nLast year 185,000 people were tested "
                        "for TB at Heathrow and Gatwick airports, officials said.\n\nNine of the 20 biggest-selling "
                        "games in the UK last year were published by EA.\n", encoding="utf-8")
-    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=0)
     prompts = {q.prompt: q.answer for q in bank.questions}
     assert prompts["In 2004, how many people were tested for TB at Heathrow and Gatwick airports?"] == 185000
     assert prompts["How many of the 20 biggest-selling games in the UK in 2004 were published by EA?"] == 9

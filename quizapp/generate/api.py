@@ -96,8 +96,13 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
                    cancel: Cancel | None = None, bank_dir: str | Path | None = None) -> Draft:
     """generate_bank for review: also the questions a little below the bar, each with its confidence."""
     bar = confidence_bar()
-    bank, _, kept = generate_candidates(articles, max_questions=max_questions, types=types, progress=progress,
-                                        cancel=cancel, bank_dir=bank_dir, min_confidence=bar * REVIEW_SHARE)
+    bank, _, kept = generate_candidates(articles, types=types, progress=progress, cancel=cancel,
+                                        bank_dir=bank_dir, min_confidence=bar * REVIEW_SHARE)
+    if max_questions is not None and len(kept) > max_questions:
+        # The best N: those above the bar first, then the finders' own order of preference.
+        best = sorted(range(len(kept)), key=lambda i: (kept[i].trust < bar, -kept[i].score, kept[i].order))
+        kept = [kept[i] for i in sorted(best[:max_questions])]
+        bank = bank.model_copy(update={"questions": [c.question for c in kept]})
     return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar)
 
 
