@@ -73,7 +73,7 @@ def test_the_story_s_central_figures_pass_the_ranker_s_bar(seed_bank):
     """The toll and the deaths since are checked in the bank itself, not only offered."""
     shown = " ".join(f"{q.prompt} {q.answer}" for q in seed_bank.questions)
     assert "How many French soldiers did a collision of two helicopters kill" in shown
-    for figure in ("More than 800 civilians", "More than 100 soldiers", "At least 140,000 Malians"):
+    for figure in ("More than 800 civilians", "At least 140,000 Malians"):
         assert figure in shown
 
 
@@ -248,10 +248,10 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_cli_writes_a_bank_that_validates(tmp_path):
     out = tmp_path / "sub" / "b.yaml"
     out.parent.mkdir()
-    r = run_cli(str(SEED), "-o", str(out), "--max-questions", "8", cwd=tmp_path)
+    r = run_cli(str(SEED), "-o", str(out), "--max-questions", "5", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     bank = load_bank(out).bank
-    assert len(bank.questions) == 8
+    assert len(bank.questions) == 5
     assert bank.sources["mali-helicopter-collision"].file.startswith("../")
 
 

@@ -14,7 +14,7 @@ import pytest
 from quizapp.core.model import ChoiceQuestion
 from quizapp.generate.api import generate_candidates
 from quizapp.generate.questions import FACT_CHECK_PROMPT
-from quizapp.generate.rank import WEIGHTS_FILE, leans_on_context, load_ranker
+from quizapp.generate.rank import WEIGHTS_FILE, _weak_variation, leans_on_context, load_ranker
 from tests.test_generate_stems import bank_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,12 +55,27 @@ def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
     ("The German carmaker is aiming to boost annual sales to 150,000 by 2008.", True),
     ("The 47-year-old, whose credits include three films, will be honoured on 15 February.", True),
     ("Equally, the rise in oil prices has sparked hopes of savings.", True),
+    ("Income from its vehicle-carrying shuttle services fell 7%.", True),
+    ("BMW said its sales in Asia rose 7% last year.", False),
     ("The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats.", False),
     ("BMW sold nearly 95,000 cars in Asia last year.", False),
     ("The BBC World Service poll of 11,477 people was conducted by Globescan.", False),
 ])
 def test_a_statement_that_opens_on_what_only_the_article_explains_leans_on_it(text, leans):
     assert (leans_on_context(text) is not None) == leans
+
+
+@pytest.mark.parametrize(("true", "variant", "weak"), [
+    ("Leeds Brewers sold nearly 95,000 barrels in 2004, 2.6% more than in 2003.",
+     "Leeds Brewers sold nearly 95,000 barrels in 2004, 2.6% more than in 2001.", True),
+    ("Sixty percent of the fund goes to schools, 30% to clinics and 10% to roads.",
+     "Fifty percent of the fund goes to schools, 30% to clinics and 10% to roads.", True),
+    ("The Leeds tram line opens in 2027.", "The Leeds tram line opens in 2029.", False),
+    ("Leeds Brewers sold nearly 95,000 barrels in 2004.", "Leeds Brewers sold nearly 80,000 barrels in 2004.", False),
+])
+def test_a_statement_that_varies_a_side_detail_or_a_pinned_share_is_weak(true, variant, weak):
+    """Only a year changed beside a figure that matters more, or a share the other shares pin down."""
+    assert _weak_variation(true, [variant]) == weak
 
 
 def test_a_leaning_statement_is_not_offered(tmp_path):
