@@ -9,6 +9,7 @@ rejects or edits each question.
 from __future__ import annotations
 
 import copy
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -66,8 +67,13 @@ class Confidence:
     def passes(self) -> bool:
         return self.value >= self.bar
 
+    @property
+    def percent(self) -> str:
+        """The confidence as a whole percentage, rounded down: 45.8% below a bar of 46% shows as 45%."""
+        return f"{math.floor(self.value * 100)}%"
+
     def explain(self) -> str:
-        text = f"{self.value:.0%}"
+        text = self.percent
         if not self.passes:
             text += f", below the bar of {self.bar:.0%}: not ticked"
         if self.concerns:
@@ -560,7 +566,7 @@ class GenerateDialog(QDialog):
     def _refresh_item(self, row: int) -> None:
         q = self._questions[row]
         item = self.review.item(row)
-        score = f"{self._confidence[row].value:.0%} · " if row < len(self._confidence) else ""
+        score = f"{self._confidence[row].percent} · " if row < len(self._confidence) else ""
         item.setText(f"{score}{q.get('prompt', '')}\n    → {_answer_text(q)}")
         item.setToolTip(_citation_text(q, self._sources))
 
