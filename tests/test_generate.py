@@ -276,8 +276,8 @@ def test_a_huge_article_without_sentences_is_read_without_parsing_it_whole(tmp_p
     assert bank.questions == []
 
 
-def test_he_is_resolved_from_the_sentence_before_and_both_are_cited(seed_bank):
-    [q] = [q for q in seed_bank.questions if q.prompt.startswith("Who said in a statement that the troops died")]
+def test_he_is_resolved_from_the_sentence_before_and_both_are_cited(seed_pool):
+    [q] = [q for q in seed_pool.questions if q.prompt.startswith("Who said in a statement that the troops died")]
     assert q.answer == "Ibrahim Boubacar Keïta"
     assert q.cite.quotes[0].startswith("Ibrahim Boubacar Keïta, Mali’s president")
     assert q.cite.quotes[1].startswith("He said in a statement")

@@ -36,6 +36,10 @@ def _options(bank) -> list[str]:
     ("Retailers expect a double-digit increase in sales in Asia this year.", "double-digit"),
     ("Williams danced past two defenders into the Italian half before he scored.", "Italian half"),
     ("Consumers may save a few hundred dollars a year on fuel, Acme said.", "a few hundred"),
+    ("Scientists at Acme expect the moon to break apart within 50 million years.", "within 50 million"),
+    ("The Acme rover can climb rocks 3 feet (1.8 meters) high, engineers said.", "3 feet"),
+    ("Mr Hale won a third-set tie-break at the Leeds Open before he lost.", "third-set"),
+    ("Acme launched Porsche's 911 sports car range in Leeds in 2003.", "911"),
 ])
 def test_a_figure_that_is_a_name_a_label_or_fine_print_is_never_varied(tmp_path, sentence, fixed):
     bank, _ = bank_of(tmp_path, f"Acme Ltd is a firm in Leeds. {sentence}")
@@ -145,3 +149,19 @@ def test_a_changed_sum_keeps_its_article_right(tmp_path):
     for d in q.distractors:
         amount = re.search(r"\$(\d+)bn", d).group(1)
         assert ("an $" in d) == bool(re.match(r"(8|11|18|8\d)$", amount)), d
+
+
+def test_the_same_names_are_not_offered_for_a_second_quote(tmp_path):
+    story = ("Acme Ltd is a games firm in Leeds. Acme chief Ann Florin said: \"We will make films as well as games.\" "
+             "Acme director Tom Bolz said: \"Our games sell in every country in Europe.\" Analyst Sue Reed said: "
+             "\"Acme has grown fast since 2001.\" Ann Florin added: \"Our films will come out in the spring.\" "
+             "Tom Bolz said: \"The next game is the biggest we have made.\" Sue Reed said: \"Rivals in Leeds "
+             "are worried.\"")
+
+    def option_sets(bank) -> list[frozenset[str]]:
+        return [frozenset([q.answer, *q.distractors]) for q in bank.questions if q.prompt.startswith("Who said")]
+
+    pool, _ = bank_of(tmp_path, story)
+    assert len(option_sets(pool)) > len(set(option_sets(pool)))  # the finders offer the same three names again
+    bank, _ = bank_of(tmp_path, story, min_confidence=None)
+    assert len(option_sets(bank)) == len(set(option_sets(bank)))

@@ -42,10 +42,17 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "part of a name"  # "the RBS Six Nations", "Commodore 64", "the 2012 Games"
     if prev is not None and prev.lower_ in _LABEL_BEFORE:
         return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
-    if prev is not None and prev.pos_ == "PROPN" and m.kind == "count" and not m.scale_word:
-        return "part of a name"  # "Sharp's 902", "Number 73"
-    if m.kind == "multiplier" and nxt is not None and nxt.text in ("-", "–"):
-        return "part of a compound"  # "a double-digit increase": no "three times-digit"
+    if prev is not None and m.kind == "count" and not m.scale_word and (
+            prev.pos_ == "PROPN" or (prev.lower_ in ("'s", "’s") and first >= 2 and doc[first - 2].pos_ == "PROPN")):
+        return "part of a name"  # "Sharp's 902", "Number 73", "Porsche's 911"
+    end = m.tokens[-1].idx + len(m.tokens[-1].text)
+    if m.kind in ("multiplier", "fraction") and (
+            (nxt is not None and nxt.text in ("-", "–")) or doc.text[end:end + 1] == "-"):
+        return "part of a compound"  # "a double-digit increase", "a third-set rally": no "three times-digit"
+    if prev is not None and prev.lower_ in ("within", "under", "below"):
+        return "a bound"  # "within 50 million years": "within 70 million years" is true as well
+    if m.kind != "money" and _converted(sent, last):
+        return "a conversion beside it"  # "3 feet (1.8 meters)": a changed figure contradicts its brackets
     if m.kind == "fraction" and m.tokens[-1].lower_ == "half" and not (
             (nxt is not None and nxt.lower_ in _SHARE_AFTER) or (prev is not None and prev.lower_ in _SHARE_BEFORE)):
         return "not a share"  # "into the Italian half", "the first half": a part of a match, not of a whole
@@ -76,6 +83,16 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
             t.like_num and "%" in doc[t.i:t.i + 2].text for t in doc[sent.start:first]):
         return "a year compared with"  # "up 2.6% on 2003": the figure is the fact, not its baseline
     return None
+
+
+def _converted(sent: Span, last: int) -> bool:
+    """'3 feet (1.8 meters)', '60 miles (97 km)': the same quantity again, in brackets right after it."""
+    doc = sent.doc
+    window = doc[last + 1:min(sent.end, last + 4)]
+    for t in window:
+        if t.text == "(":
+            return t.i + 1 < sent.end and any(ch.isdigit() for ch in doc[t.i + 1].text)
+    return False
 
 
 def _in_brackets_after_amount(sent: Span, first: int) -> bool:

@@ -872,7 +872,7 @@ def _article_agrees(before: str, variant: str) -> str:
 
 # "Who said ...?" questions about one person's words, at most: the rest of what they said is
 # mostly the same point made again, and a story of two speakers becomes a coin toss quiz.
-QUOTES_PER_SPEAKER = 3
+QUOTES_PER_SPEAKER = 2
 
 
 # Below this rule score a candidate is not even offered to the ranker: its finder knows it is broken.
@@ -944,6 +944,9 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if c.speaker and sum(k.speaker == c.speaker and _article_of(k) == _article_of(c)
                              for k in kept) >= QUOTES_PER_SPEAKER:
             return  # a quiz of "Florin or Bolz?" asked ten times over tests little
+        if not overgenerate and c.speaker and any(
+                k.speaker and _article_of(k) == _article_of(c) and _options(k) == _options(c) for k in kept):
+            return  # "Florin or Bolz?" again, the other way round: the same two names, the same guess
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
             if c.swapped:
@@ -1006,6 +1009,10 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         ids[base] = n
         c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
     return kept
+
+
+def _options(c: Candidate) -> frozenset[str]:
+    return frozenset([str(c.question.answer), *getattr(c.question, "distractors", [])])
 
 
 def _figure(c: Candidate) -> bool:

@@ -141,7 +141,8 @@ _OPENING = re.compile(r"^(?:The|This|That|These|Those|Its|His|Her|Their|Such) ((
 # "Income from its vehicle-carrying shuttle services fell 7%": whose, the sentence before said.
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
                                r"(?:its|their|his|her)\b")
-_DEMONYM = re.compile(r"^[A-Z][a-z]+(an|ese|ish|ch|i|ic)$")
+# "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
+_DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
 _CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Also|But|And|So|Yet|Then|"
                          r"Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Otherwise)\b,?")
