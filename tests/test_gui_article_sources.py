@@ -80,6 +80,19 @@ def test_a_page_fetched_from_its_address_is_saved_beside_the_bank_and_generated_
     assert page.exists()  # the bank needs it
 
 
+def test_generate_with_an_address_typed_but_not_fetched_fetches_it_then_generates(
+        qtbot, server: str, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
+    qtbot.keyClicks(dialog.url_edit, f"{server}/article")
+    assert dialog.generate_button.isEnabled()  # an address is enough to go on
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as done:
+        qtbot.mouseClick(dialog.generate_button, Qt.MouseButton.LeftButton)
+    assert done.args == [True]
+    assert dialog.articles() == [(banks / "council-closes-bridge.html").resolve()]
+    assert dialog.question_count() > 0
+
+
 def offline_address() -> str:
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
@@ -103,7 +116,7 @@ def test_a_failed_fetch_says_why_and_writes_nothing(qtbot, server: str, banks: P
     assert list(banks.iterdir()) == [] and dialog.articles() == []
     # The address stays, selected, to be corrected.
     assert dialog.focusWidget() is dialog.url_edit and dialog.url_edit.selectedText() == url
-    assert dialog.fetch_button.isEnabled() and not dialog.generate_button.isEnabled()
+    assert dialog.fetch_button.isEnabled() and dialog.generate_button.isEnabled()  # either tries it again
 
 
 def test_stop_drops_a_slow_fetch_at_once_and_nothing_is_saved(qtbot, server: str, banks: Path) -> None:

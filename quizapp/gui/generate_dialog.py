@@ -110,6 +110,7 @@ class GenerateDialog(QDialog):
         self.fetched_pages: list[Path] = []  # saved by this dialog; removed when no bank keeps them
         self._questions: list[QuestionData] = []  # the generated questions, edited in place
         self._confidence: list[Confidence] = []  # the generator's confidence in each, by row
+        self._generate_after_fetch = False  # Generate pressed with an address typed: generate once fetched
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
@@ -336,6 +337,7 @@ class GenerateDialog(QDialog):
             return path
 
         def cancelled() -> None:
+            self._generate_after_fetch = False
             for path in fetched:  # saved just before Stop was pressed
                 path.unlink(missing_ok=True)
 
@@ -358,8 +360,12 @@ class GenerateDialog(QDialog):
         self.status.setText(f"Saved the page as {path.name} beside the bank. Add more articles, or press "
                             "Generate.")
         self.generate_button.setFocus()
+        if self._generate_after_fetch:
+            self._generate_after_fetch = False
+            self.generate()
 
     def _fetch_failed(self, task: Task, exc: BaseException, trace: str) -> None:
+        self._generate_after_fetch = False
         if task is not self.task:
             return
         self._end_run()
@@ -405,8 +411,15 @@ class GenerateDialog(QDialog):
         return self.task is not None
 
     def generate(self) -> None:
-        """Run the generator on the chosen articles off the GUI thread."""
-        if self.running or not self.articles() or not self.selected_types():
+        """Run the generator on the chosen articles off the GUI thread; an address typed but not yet
+        fetched is fetched first."""
+        if self.running or not self.selected_types():
+            return
+        if self.url_edit.text().strip():
+            self._generate_after_fetch = True
+            self.fetch_url()
+            return
+        if not self.articles():
             return
         articles, types = self.articles(), self.selected_types()
         limit = self.max_questions.value() or None
@@ -662,7 +675,8 @@ class GenerateDialog(QDialog):
 
     def _update_state(self, *_args: object) -> None:
         running = self.running
-        self.generate_button.setEnabled(not running and bool(self.articles()) and bool(self.selected_types()))
+        has_input = bool(self.articles()) or bool(self.url_edit.text().strip())
+        self.generate_button.setEnabled(not running and has_input and bool(self.selected_types()))
         self.cancel_button.setEnabled(running and not (self.task is not None and self.task.cancelled))
         for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric,
                   self.paste_button, self.url_edit):
