@@ -77,9 +77,6 @@ class Draft:
     concerns: list[list[str]]
     bar: float
 
-    def accepted(self, index: int) -> bool:
-        return self.confidence[index] >= self.bar
-
 
 # The review list also shows questions down to this share of the bar, unticked, for a teacher to rescue.
 REVIEW_SHARE = 0.6
@@ -143,7 +140,7 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
     gaz = load_gazetteer()
     ranker = load_ranker()
     if min_confidence is None:
-        min_confidence = ranker.threshold if ranker is not None else DEFAULT_BAR
+        min_confidence = confidence_bar()
     sources: dict[str, Source] = {}
     done = 0
     all_cands = []

@@ -74,11 +74,10 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "a conversion"  # "16.4bn rupees ($375m; £198m)": the same sum in dollars
     if m.kind == "count" and _bounded(sent, last):
         return "bounded by another count"
-    if m.kind == "count" and _LIST_AFTER.match(doc[last + 1:sent.end].text.lstrip(" ,:-–—") if nxt else ""):
-        return "counts a list the sentence gives"
-    if m.kind == "count" and nxt is not None and _LIST_AFTER.search(doc[last + 1:min(sent.end, last + 40)].text) \
-            and nxt.tag_ in ("NNS", "NNPS"):
-        return "counts a list the sentence gives"
+    if m.kind == "count" and nxt is not None and (
+            _LIST_AFTER.match(doc[last + 1:sent.end].text.lstrip(" ,:-–—")) or (
+                nxt.tag_ in ("NNS", "NNPS") and _LIST_AFTER.search(doc[last + 1:min(sent.end, last + 40)].text))):
+        return "counts a list the sentence gives"  # "four companies, Bharti, Essar, Reliance and Tata"
     if m.kind == "year" and prev is not None and prev.lower_ in ("on", "than") and any(
             t.like_num and "%" in doc[t.i:t.i + 2].text for t in doc[sent.start:first]):
         return "a year compared with"  # "up 2.6% on 2003": the figure is the fact, not its baseline

@@ -881,14 +881,10 @@ RULE_FLOOR = 0.1
 ANSWERS_PER_PERSON = 2
 
 
-def select(cands: list[Candidate], max_questions: int | None, min_confidence: float = 0.3) -> list[AnyQuestion]:
-    """Drop duplicates, keep the best up to max_questions, in article order, with unique ids."""
-    return [c.question for c in select_candidates(cands, max_questions, min_confidence)]
-
-
 def select_candidates(cands: list[Candidate], max_questions: int | None,
                       min_confidence: float = 0.3) -> list[Candidate]:
-    """select, returning the kept candidates (their questions carry the final ids).
+    """Drop duplicates, keep the best up to max_questions, in article order; the kept candidates'
+    questions carry the final, unique ids.
 
     A candidate is kept when its trust (the ranker's confidence) reaches `min_confidence`; which of two
     questions asking the same thing is kept, and the order numbers-first, stay the finders' own (their

@@ -72,11 +72,6 @@ def kind_of(c: Candidate) -> str:
     return "choice-" + (q.tags[0] if q.tags else "other")
 
 
-KINDS = ("numeric", "check-figure", "check-name", "who-said-quote", "who-said", "who-did", "describe-who",
-         "describe-how", "choice-numbers", "choice-money", "choice-dates", "choice-places",
-         "choice-organisations", "choice-aside", "choice-list", "choice-date")
-
-
 # Kinds no reviewer would put before a class often enough to offer (reviews of 881 candidates from 144
 # articles of the BBC and web corpora, 2026-12): "Who does the article describe as the Prime Minister?"
 # (0 of 80), "Which organisation ...?" (2 of 27), a person's name swapped in a statement (7 of 40),
@@ -120,13 +115,14 @@ def _named_in(name: str, text: str) -> bool:
 def retired(c: Candidate) -> bool:
     """Whether a candidate is of a kind too rarely acceptable to offer, or a two-option guess about who."""
     q = c.question
-    if kind_of(c) in RETIRED:
+    kind = kind_of(c)
+    if kind in RETIRED:
         return True
     if q.prompt == FACT_CHECK and (leans_on_context(str(q.answer)) or _weak_variation(str(q.answer), q.distractors)):
         return True
     if _CUT_SHORT.search(q.prompt):
         return True  # "Who is appearing as a judge and mentor in?": the stem lost its end
-    if kind_of(c) in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
+    if kind in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
         return True  # "Who has died on the eve of his 93rd birthday?" under "Ex-PM Lord Callaghan dies"
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
     return isinstance(q, ChoiceQuestion) and q.prompt != FACT_CHECK and len(q.distractors) < 2
