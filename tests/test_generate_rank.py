@@ -26,16 +26,16 @@ def _options(bank) -> list[str]:
 
 @pytest.mark.parametrize(("sentence", "fixed"), [
     ("The former No 10 press chief Tom Bale joined Acme in 2003.", "No 10"),
-    ("The band took the stage to a frenzied reception at 2200 GMT.", "2200 GMT"),
+    ("The choir from Acme began its set to loud cheers at 1930 GMT.", "1930 GMT"),
     ("Acme's Hopper 64 computer sold 17 million units.", "Hopper 64"),
-    ("The list of the top 10 data disasters was compiled by Ontrack.", "top 10"),
-    ("Mr Ebbers, 63, is accused of a fraud worth $11bn.", "63,"),
-    ("Analysts expect Acme to raise 16.4bn rupees ($375m; £198m) from the sale.", "($375m; £198m)"),
-    ("Argentina claimed top spot in Group A with three wins from three matches.", "three wins"),
+    ("A list of the top 10 cheap gadgets was drawn up by Acme.", "top 10"),
+    ("Ms Reed, 58, is accused of a fraud worth $4bn.", "58,"),
+    ("Brokers think Acme will raise 9bn rupees ($120m; £70m) from the sale.", "($120m; £70m)"),
+    ("Leeds Rovers topped their group with two wins from two games.", "two wins"),
     ("The market is shared by four companies, Bharti, Essar, Reliance and Tata.", "four companies"),
-    ("Retailers expect a double-digit increase in sales in Asia this year.", "double-digit"),
+    ("Shops in Leeds hope for a double-digit rise in takings this winter.", "double-digit"),
     ("Williams danced past two defenders into the Italian half before he scored.", "Italian half"),
-    ("Consumers may save a few hundred dollars a year on fuel, Acme said.", "a few hundred"),
+    ("Drivers could save a few hundred pounds on petrol, Acme said.", "a few hundred"),
     ("Scientists at Acme expect the moon to break apart within 50 million years.", "within 50 million"),
     ("The Acme rover can climb rocks 3 feet (1.8 meters) high, engineers said.", "3 feet"),
     ("Mr Hale won a third-set tie-break at the Leeds Open before he lost.", "third-set"),
@@ -55,14 +55,14 @@ def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
 
 
 @pytest.mark.parametrize(("text", "leans"), [
-    ("The shortfall is projected to rise to $427bn in 2005.", True),
-    ("The German carmaker is aiming to boost annual sales to 150,000 by 2008.", True),
-    ("The 47-year-old, whose credits include three films, will be honoured on 15 February.", True),
-    ("Equally, the rise in oil prices has sparked hopes of savings.", True),
-    ("Income from its vehicle-carrying shuttle services fell 7%.", True),
+    ("The deficit is set to grow to $90bn in 2008.", True),
+    ("The Dutch brewer hopes to lift yearly sales to 80,000 barrels by 2009.", True),
+    ("The 52-year-old, who has made four albums, will be honoured on 9 May.", True),
+    ("Similarly, the fall in wheat prices has raised hopes of cheaper bread.", True),
+    ("Profits from its ferry routes fell 3%.", True),
     ("BMW said its sales in Asia rose 7% last year.", False),
     ("The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats.", False),
-    ("BMW sold nearly 95,000 cars in Asia last year.", False),
+    ("Acme sold nearly 40,000 bikes in Spain last year.", False),
     ("The BBC World Service poll of 11,477 people was conducted by Globescan.", False),
 ])
 def test_a_statement_that_opens_on_what_only_the_article_explains_leans_on_it(text, leans):
@@ -83,20 +83,22 @@ def test_a_statement_that_varies_a_side_detail_or_a_pinned_share_is_weak(true, v
 
 
 def test_a_leaning_statement_is_not_offered(tmp_path):
-    bank, _ = bank_of(tmp_path, "Acme and Bolt both sell ferries in Leeds. The shortfall is projected to rise to "
-                                "$427bn in 2005, analysts said.", min_confidence=None)
-    assert not any("shortfall" in str(q.answer) for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
+    bank, _ = bank_of(tmp_path, "Acme and Bolt both sell ferries in Leeds. The deficit is set to grow to "
+                                "$90bn in 2008, analysts said.", min_confidence=None)
+    assert not any("deficit" in str(q.answer) for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
 
 
 def test_a_name_the_article_never_shows_as_a_person_is_no_wrong_answer_for_who(tmp_path):
-    bank, _ = bank_of(tmp_path, (
-        "Mike Leigh's film Vera Drake won three awards at the Baftas on Sunday. Vera Drake beat Closer to the top "
-        "prize. Director Mike Leigh said: \"I am thrilled for the whole cast.\" Actress Imelda Staunton said: "
-        "\"This is a wonderful night for British film.\" Producer Simon Channing said: \"We made it for very "
+    bank, facts = bank_of(tmp_path, (
+        "Ann Marsh's film Iron Lantern won three awards in Leeds on Sunday. It was the second prize this year for "
+        "Iron Lantern. Director Ann Marsh said: \"I am thrilled for the whole cast.\" Actress Jo Reed said: "
+        "\"This is a wonderful night for British film.\" Producer Tom Hale said: \"We made it for very "
         "little money.\""))
+    assert {"Ann Marsh", "Jo Reed", "Tom Hale"} <= facts.shown_as_people
+    assert "Iron Lantern" not in facts.shown_as_people  # the model's "person" is a film the article only names
     who = [q for q in bank.questions if isinstance(q, ChoiceQuestion) and q.prompt.startswith("Who")]
     assert who
-    assert all("Vera Drake" not in q.distractors and q.answer != "Vera Drake" for q in who)
+    assert all("Iron Lantern" not in q.distractors and q.answer != "Iron Lantern" for q in who)
 
 
 def test_the_ranker_scores_every_question_and_the_bar_keeps_fewer(tmp_path):
@@ -137,10 +139,10 @@ def test_the_report_gives_each_questions_confidence(tmp_path):
 
 
 def test_a_name_that_opened_its_sentence_keeps_its_capital_in_the_stem(tmp_path):
-    bank, _ = bank_of(tmp_path, "Babyshambles played for 5,000 fans at the Brixton Academy on Friday. Fans queued "
-                                "for hours outside. Later, Babyshambles thanked the crowd.")
+    bank, _ = bank_of(tmp_path, "Moonfolk played for 5,000 fans at the Leeds Arena on Friday. Fans queued "
+                                "for hours outside. Later, Moonfolk thanked the crowd.")
     [q] = [q for q in bank.questions if q.answer == 5000]
-    assert "did Babyshambles play" in q.prompt
+    assert "did Moonfolk play" in q.prompt
 
 
 def test_a_changed_sum_keeps_its_article_right(tmp_path):

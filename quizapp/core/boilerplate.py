@@ -68,7 +68,7 @@ _BYLINE = re.compile(r"(?:[Bb]y|BY|[Ww]ords by)\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w
 _CREDIT_LINE = re.compile(r".*\b(?:contributed (?:to )?(?:this )?(?:report|story|article)|additional reporting by|"
                           r"(?:writing|editing|reporting) by)\b.*", re.I)
 # Photo credits and captions: "(AP Photo/Jo Reed)", "Photo: Jo Reed/Getty Images", "Photo courtesy Ann Roe",
-# "RIVERSIDE COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", "Reuters/Jo Reed"
+# "LEEDS POLICE DEPT./CONTRIBUTED IMAGE", "Reuters/Jo Reed"
 _CREDIT = re.compile(r"\b(?:AP|AFP|EPA|Reuters|Getty|Bloomberg|REUTERS)(?: Images)?(?: Photo)?\s*/|"
                      r"\b(?:photo|image|picture|illustration)s?\s*(?:courtesy|credit)\b|"
                      r"\b(?:photo|image)s? by [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)*\s*(?:/|\)|\.?$)|"

@@ -712,7 +712,8 @@ _ORG_REACH = 3  # sentences back that "the company" may still name the organisat
 def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
     """A sentence opening on 'He'/'She' right after one about a named person, or on 'The company'
     (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
-    'Lord Callaghan died on ... He entered Downing Street in 1976' -> 'Lord Callaghan entered ...'."""
+    'Ann Cole opened a bakery in Ruthin. He ...' is no match; 'Tom Hale retired on Friday. He joined
+    the firm in 1981' -> 'Tom Hale joined the firm in 1981'."""
     if first is None or first.dep_ not in ("nsubj", "nsubjpass"):
         return None
     person = af.recent_person

@@ -59,19 +59,19 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     if nxt is not None and nxt.lower_ in _CLOCK:
         return "a clock time"
     if nxt is not None and m.kind == "count" and nxt.lower_ in _FRACTION_NOUNS:
-        return "a fraction"  # "three quarters of all Xboxes" is no count of quarters
+        return "a fraction"  # "three quarters of all consoles sold" is no count of quarters
     if m.kind == "year" and nxt is not None and nxt.pos_ == "PROPN" and nxt.ent_type_ in ("EVENT", "ORG", ""):
         return "part of a name"  # "the 2012 Games", "the 2005 Budget"
     if m.kind in ("count", "money") and not any(
             any(ch.isdigit() for ch in t.text) or (t.like_num and t.lower_ not in _SCALE_ONLY) for t in m.tokens):
-        return "no figure"  # "a few hundred dollars": "a few 200 dollars" is no sentence
+        return "no figure"  # "a few hundred pounds": "a few 200 pounds" is no sentence
     text = "".join(t.text_with_ws for t in m.tokens)
     if "year-old" in text or (nxt is not None and nxt.lower_ in ("-year", "year-old")):
         return "an age"
     if m.kind in ("count", "money", "percent") and m.tokens[0].dep_ == "appos":
-        return "an age"  # "Mr Ebbers, 63, is accused ..."
+        return "an age"  # "Ms Reed, 58, was appointed ..."
     if m.kind in ("money", "count") and _in_brackets_after_amount(sent, first):
-        return "a conversion"  # "16.4bn rupees ($375m; £198m)": the same sum in dollars
+        return "a conversion"  # "9bn rupees ($120m; £70m)": the same sum in dollars
     if m.kind == "count" and _bounded(sent, last):
         return "bounded by another count"
     if m.kind == "count" and nxt is not None and (
@@ -80,7 +80,7 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "counts a list the sentence gives"  # "four companies, Bharti, Essar, Reliance and Tata"
     if m.kind == "year" and prev is not None and prev.lower_ in ("on", "than") and any(
             t.like_num and "%" in doc[t.i:t.i + 2].text for t in doc[sent.start:first]):
-        return "a year compared with"  # "up 2.6% on 2003": the figure is the fact, not its baseline
+        return "a year compared with"  # "up 4.1% on 2001": the figure is the fact, not its baseline
     return None
 
 
@@ -105,7 +105,7 @@ def _in_brackets_after_amount(sent: Span, first: int) -> bool:
 
 
 def _bounded(sent: Span, last: int) -> bool:
-    """'three wins from three matches', 'won three times in their last five meetings'."""
+    """'two wins from two games', 'won four times in their last six visits'."""
     doc = sent.doc
     for j in range(last + 1, min(sent.end, last + 4)):
         word = doc[j].lower_

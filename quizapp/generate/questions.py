@@ -149,7 +149,7 @@ class ArticleFacts:
     @functools.cached_property
     def capitalised_only(self) -> dict[str, str]:
         """Words the article writes with a capital inside sentences and never in lower case
-        ("Babyshambles", "Sky"): lower case -> as written."""
+        ("Moonfolk", "Acme"): lower case -> as written."""
         upper: dict[str, str] = {}
         lower: set[str] = set()
         for text in (*self.sentences, self.title):
@@ -165,7 +165,7 @@ class ArticleFacts:
     def shown_as_people(self) -> frozenset[str]:
         """People the article shows as people: quoted, given a role, a title or a job ("guitarist Sam
         Okafor"), or saying something ("Okafor claims"). A name it only mentions may be a film, a club
-        or a gadget the language model took for a person ("Vera Drake", "Leeds United")."""
+        or a gadget the language model took for a person (a film's title, a football club)."""
         shown = {self.names.canonical(x.answer) for x in self.facts if x.kind in ("quote", "role", "claim")}
         shown |= set(self.names.titles)
         shown |= {self.names.canonical(v[0]) for v in self.epithets.values() if v}
@@ -234,7 +234,7 @@ def spell_out(prompt: str, af: ArticleFacts) -> str:
 
 
 def restore_case(text: str, af: ArticleFacts) -> str:
-    """'For how many fans did babyshambles play?' -> '... did Babyshambles play?': a name that opened
+    """'For how many fans did moonfolk play?' -> '... did Moonfolk play?': a name that opened
     its sentence, lower-cased when the stem moved it, is written as the article writes it elsewhere."""
     names = af.capitalised_only
     if not names:
@@ -498,7 +498,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             sphere = actors - office  # a fund manager's line ("Ken Mayland at Clearview") is no candidate's
         # A story of two: the other one, whoever; never the pop stars a quote names as EA's director.
         # Only people the article shows as people (quoted, given a role or a title): a name seen twice
-        # may be a film, a club or a gadget the model took for a person ("Vera Drake", "Leeds United").
+        # may be a film, a club or a gadget the model took for a person.
         shown = af.shown_as_people
         pool = [n for n in pool if n in shown]
         pool = [n for n in pool if n in sphere] or [n for n in pool if n in actors] or pool
@@ -802,7 +802,7 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
     before, after = s.before, s.after
     antecedent = s.antecedent
     if s.kind == "money":
-        # "11bn euros ($14.4bn; £7.6bn)": the same sum converted would contradict a changed one.
+        # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
         after = _CONVERSION.sub(r"\1", after, count=1)
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
         before, after = f"{_named_as_cited(s, af)} said: “{before}", f"{after}”"

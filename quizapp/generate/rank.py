@@ -92,7 +92,7 @@ _FIGURE_IN = re.compile(r"\d[\d,.]*")
 def _weak_variation(true: str, variants: list[str]) -> bool:
     """A statement whose wrong versions a student strikes out without the article, or that tests a side
     detail: only a year changed where the sentence has a figure that matters more ("BMW sold nearly
-    95,000 cars in Asia, up 2.6% on 2003"), or a share of a whole the other shares pin down ("60% for
+    40,000 bikes in Spain, up 4.1% on 2001"), or a share of a whole the other shares pin down ("60% for
     the poorest, 30% for ... and 10% for ...")."""
     varied = _varied(true, variants[0]) if variants else ""
     if _YEAR.match(varied):
@@ -121,20 +121,20 @@ def retired(c: Candidate) -> bool:
     if q.prompt == FACT_CHECK and (leans_on_context(str(q.answer)) or _weak_variation(str(q.answer), q.distractors)):
         return True
     if _CUT_SHORT.search(q.prompt):
-        return True  # "Who is appearing as a judge and mentor in?": the stem lost its end
+        return True  # "Who has been named as the new host of?": the stem lost its end
     if kind in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
-        return True  # "Who has died on the eve of his 93rd birthday?" under "Ex-PM Lord Callaghan dies"
+        return True  # "Who has retired after 30 years?" under "Tom Hale retires"
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
     return isinstance(q, ChoiceQuestion) and q.prompt != FACT_CHECK and len(q.distractors) < 2
 
 
-# "The shortfall is projected ...", "The German carmaker is aiming ...", "The 47-year-old, whose ...":
+# "The deficit is set to ...", "The Dutch brewer hopes ...", "The 52-year-old, who ...":
 # a statement that opens on a description the article gave a name to earlier does not stand alone.
 _VERB = (r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
          r"[a-z]+ed|[a-z]+s)\b")
 _OPENING = re.compile(r"^(?:The|This|That|These|Those|Its|His|Her|Their|Such) ((?:[\w’'-]+ ){0,3}?)"
                       r"(?:[\w’'-]+,|" + _VERB + ")")
-# "Income from its vehicle-carrying shuttle services fell 7%": whose, the sentence before said.
+# "Profits from its ferry routes fell 3%": whose, the sentence before said.
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
                                r"(?:its|their|his|her)\b")
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
@@ -208,7 +208,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["stem_names_nothing"] = float(q.prompt != FACT_CHECK and not names_something)
     f["hedged"] = float(bool(re.search(r"\b(about|around|almost|nearly|more than|less than|at least|up to|over)\b",
                                        stem, re.I)))
-    # "China has 350 million smokers": a statement or stem that names who or where stands alone.
+    # "Peru has 12 million cyclists": a statement or stem that names who or where stands alone.
     capitals = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", bare) if w not in _MONTHS and not _DEMONYM.match(w)]
     f["names_in_stem"] = min(len(capitals), 4) / 4
     first = stem.split()[0] if stem.split() else ""
