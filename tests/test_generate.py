@@ -72,16 +72,29 @@ def test_numeric_golden_facts(seed_pool, answer, prompt_words):
 def test_the_story_s_central_figures_pass_the_ranker_s_bar(seed_bank):
     """The toll and the deaths since are checked in the bank itself, not only offered."""
     shown = " ".join(f"{q.prompt} {q.answer}" for q in seed_bank.questions)
-    assert "How many French soldiers did a collision of two helicopters kill" in shown
-    for figure in ("More than 800 civilians", "At least 140,000 Malians"):
+    assert "A collision of two helicopters killed ___ French soldiers" in shown
+    for figure in ("More than 800 civilians", "At least ___ Malians"):
         assert figure in shown
 
 
-def test_the_dateline_is_not_part_of_the_question(seed_bank):
-    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 13]
+def test_the_dateline_is_not_part_of_the_question(seed_bank, seed_pool):
+    [q] = [q for q in seed_pool.questions if q.type == "numeric" and q.answer == 13]
     assert q.prompt == ("How many French soldiers did a collision of two helicopters kill during a night "
                         "operation in Mali?")
     assert q.cite.quote.startswith("A collision")  # the cited sentence, without its dateline "PARIS — "
+    # In the bank the toll is the gap in that sentence, asked once (not again in Macron's "These 13 heroes").
+    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 13]
+    assert q.prompt == ("A collision of two helicopters killed ___ French soldiers during a night operation in "
+                        "Mali, French authorities announced. What number fills the gap, according to the article?")
+    assert q.cite.quote.startswith("A collision") and q.tolerance is None  # "13" is exact
+
+
+def test_a_figure_asked_as_a_gap_keeps_its_hedge_and_a_tolerance(seed_bank):
+    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 574]
+    assert "up from about ___ in the previous year" in q.prompt and q.prompt.count("___") == 1
+    assert q.tolerance == "10%"  # "about 574": right within a tenth
+    assert "574" in q.cite.quote and "574" not in q.prompt
+    assert q.id.startswith("check-")  # the id of the statement it is asked in place of: history is kept
 
 
 def test_about_4500_troops_keeps_the_hedge(seed_pool):
@@ -116,8 +129,8 @@ def test_roles(seed_pool, role, person):
     ("an almost sevenfold increase", None),
     ("a third of its armed forces", None),
 ])
-def test_fact_check_statements(seed_bank, true_part, not_in_options):
-    qs = [q for q in seed_bank.questions if q.prompt == "Which of these statements does the article support?"
+def test_fact_check_statements(seed_pool, true_part, not_in_options):
+    qs = [q for q in seed_pool.questions if q.prompt == "Which of these statements does the article support?"
           and true_part in q.answer]
     assert qs, true_part
     q = qs[0]
@@ -338,4 +351,5 @@ def test_markdown_front_matter_goes_into_the_source(tmp_path):
     assert (src.title, src.author, src.publisher) == ("Floods in Kenya", "A. Writer", "Daily Example")
     assert bank.title == "Floods in Kenya"
     q = next(q for q in bank.questions if q.type == "numeric" and q.answer == 2300)
-    assert q.prompt == "At least how many families did floods force from their homes in Kenya in 2021?"
+    assert q.prompt == ("Floods forced at least ___ families from their homes in Kenya in 2021, the Red Cross "
+                        "said. What number fills the gap, according to the article?")

@@ -128,7 +128,7 @@ _FERRY = "A solar ferry service has been launched by shipping company Blue Harbo
 def _statements(tmp_path: Path, body: str) -> list:
     article = tmp_path / "ferry.txt"
     article.write_text(f"Quiet boats\n\n{body}\n", encoding="utf-8")
-    bank, _ = generate_with_facts([article], bank_dir=tmp_path)
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=0)  # statements, not gaps
     return [q for q in bank.questions if "fact-check" in q.tags]
 
 

@@ -44,8 +44,9 @@ def test_times_faster_is_asked_of_the_thing_it_stands_for(tmp_path):
                         "service launched by Blue Harbour?"]
     assert isinstance(q, NumericQuestion) and q.answer == 12 and q.unit == "times"
     assert q.cite.quotes == [first, second]  # the sentence naming the service proves what "it" is
-    # Asked once: no fact-check statement varies the same number.
-    assert not any(q.prompt == FACT_CHECK_PROMPT and "12 times" in q.answer for q in bank.questions)
+    # In a bank, the figure is asked once: the pool's statement on it and its stem are one question.
+    kept, _ = bank_of(tmp_path, f"{first} {second}", min_confidence=0.01)
+    assert sum("12" in f"{q.prompt} {q.answer}" for q in kept.questions) == 1
 
 
 def test_a_figure_keeps_the_month_the_sentence_opens_with(tmp_path):
@@ -64,8 +65,12 @@ def test_durations_are_varied_in_fact_check_statements_but_ranges_and_thresholds
     closed = next(q for q in checks if "14 months" in q.answer)
     assert [d.split(" months")[0][-2:] for d in closed.distractors] == ["18", "24", "34"]
     assert not any("between six and" in q.answer for q in checks)  # "between six and 6 months" is nonsense
-    # "less than four months would not be tested" follows from the six-month rule: not false, not asked.
+    assert not any("between six and ___" in q.prompt for q in bank.questions)
+    # "less than four months would not be tested" follows from the six-month rule: not false, so the
+    # threshold is never varied, only asked as a gap to fill.
     assert not any("less than six months" in q.answer for q in checks)
+    [gap] = [q for q in bank.questions if "less than ___ months" in q.prompt]
+    assert isinstance(gap, NumericQuestion) and gap.answer == 6 and gap.tolerance is None
 
 
 def test_parties_are_asked_about_with_other_parties_as_distractors(tmp_path):

@@ -55,7 +55,7 @@ def test_event_loop_keeps_running_while_generating(qtbot, tmp_path: Path, long_a
     assert sum(ticks) > 10
     assert any(0 < v < m for v, m in seen)  # the bar moved through the work
     assert not dialog.running
-    assert dialog.question_count() > 10
+    assert dialog.question_count() >= 5  # the seed's questions, each asked once however often it repeats
     assert dialog.ok_button.isEnabled()
 
 

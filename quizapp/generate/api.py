@@ -330,8 +330,10 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.facts.extend(made)
         if made:
             asked |= {t.i for t in m.tokens}
-        elif (not (m.kind == "count" and m.value <= 2) and not _add_statement(sent, m, index, af, key[1], thing)
-              and again is not None and rewritten):
+        # A figure asked by a rewritten stem is also a statement (or a gap to fill in its own sentence),
+        # which keeps the sentence's own words: the selection asks it once, whichever way reads best.
+        if (not (m.kind == "count" and m.value <= 2) and not _add_statement(sent, m, index, af, key[1], thing)
+                and not made and again is not None and rewritten):
             # "In the same month lists in England were ...", parsed badly: the rewritten sentence
             # ("In November lists in England were ...") parses well.
             _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
@@ -1025,8 +1027,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
-    if m.kind == "duration" and (m.hedge or after in ("or more", "or less")):
-        return False  # "less than six months would not be tested": "less than four months" would be true too
+    # "less than six months would not be tested", "closed more than 1% higher": "less than four months"
+    # and "more than 0.5%" would be true too, so these figures are only asked as a gap to fill.
+    gap_only = (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
+        qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
     if (t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num) or (
             last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
             and doc[last + 2].like_num):
@@ -1037,8 +1041,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "$3bn (£1.65bn)": the same sum again, in pounds
     threshold = m.head is not None and m.head.dep_ == "dobj" and m.head.head.tag_ == "VBG" and \
         m.head.head.dep_ == "acl"  # "taxes on those earning more than $200,000": a line, not a hedge
-    if qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to" and not threshold:
-        return False  # "closed more than 1% higher": neither "more than 3%" nor "more than 0.5%" is false
+    if threshold:
+        gap_only = False
     survey = ""
     if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):
         # "48% were pessimistic", "the 1,000 people interviewed": of whom, the survey an earlier
@@ -1049,6 +1053,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         thing = thing or (set(), "", af.recent_survey[2])  # cited with the sentence that names the survey
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
+    if m.kind == "percent" and _share_of_nothing(m):
+        return False  # "IBM, according to its boss, has 30%": 30% of what, the sentence before said
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
         return False  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):
@@ -1071,13 +1077,25 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
-                                   higher_only=m.hedge == "up to",
+                                   higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only,
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
+
+
+_HOLDING = {"have", "hold", "own", "control", "take", "get", "win", "command", "keep"}
+
+
+def _share_of_nothing(m: qty.NumberMention) -> bool:
+    """A share held ("has 30%", "took 40 per cent") that says of what nowhere in its phrase."""
+    share = max(m.tokens, key=lambda t: t.i)
+    share = share if share.dep_ == "dobj" else share.head
+    return share.dep_ == "dobj" and share.head.lemma_ in _HOLDING and not any(
+        c.dep_ in ("prep", "pobj", "acl", "relcl", "compound") for c in share.children) and not any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in ("of", "in")) for c in share.head.children)
 
 
 def _fine_print(sent, m: qty.NumberMention) -> bool:  # type: ignore[no-untyped-def]

@@ -105,6 +105,9 @@ DEICTIC_TIME = re.compile(
     r"morning|afternoon|evening|night|days?|weeks|months|years|decade|season)$|^(yesterday|"
     r"today|tomorrow|tonight|now|recently|currently|meanwhile|(on )?(monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?)$", re.I)
+# "Last year tickets sold out in ten weeks": without its "last year" the sentence says something else
+# (this year's tickets), so a statement keeps a time that places it before or after another.
+_RELATIVE_TIME = re.compile(r"^(last|next|earlier|later|early|late|recent)\b", re.I)
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
                 "instead", "though", "already", "further", "moreover", "currently", "recently",
@@ -235,15 +238,16 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
     return out if out else None
 
 
-def deictic_tokens(tokens: Iterable[Token]) -> set[int]:
-    """Time phrases that only make sense on the day of the article ("this month", "on Tuesday")."""
+def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[int]:
+    """Time phrases that only make sense on the day of the article ("this month", "on Tuesday");
+    with `keep_relative`, not those that place it before or after another time ("last year")."""
     drop: set[int] = set()
     for t in tokens:
         if t.dep_ in ("npadvmod", "tmod", "pobj", "compound", "advmod") or t.ent_type_ == "DATE":
             phrase = render(t.subtree)
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 drop.add(t.i)
-            elif DEICTIC_TIME.match(phrase):
+            elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
                 if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) == 1:
                     drop |= subtree(t.head)
                 else:

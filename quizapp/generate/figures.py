@@ -32,6 +32,9 @@ _LIST_AFTER = re.compile(r"(?:[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the
                          r"(?:and\s+)?[A-Z]")
 
 
+_OPENERS = {"“", '"', "‘", "'", ":", "(", "-", "–", "—"}
+
+
 def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     """Why a figure of `sent` is no fact to vary or ask, or None when it is one."""
     doc = sent.doc
@@ -40,6 +43,9 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     nxt = doc[last + 1] if last + 1 < sent.end else None
     if any(t.ent_type_ in _NAMED for t in m.tokens if t.like_num or t.is_alpha):
         return "part of a name"  # "the RBS Six Nations", "Commodore 64", "the 2012 Games"
+    if prev is not None and prev.text not in _OPENERS and m.tokens[0].is_alpha and m.tokens[0].text[:1].isupper() \
+            and nxt is not None and nxt.text[:1].isupper():
+        return "part of a name"  # "a first Six Nations win", "the Big Four banks": a capital mid-sentence
     if prev is not None and prev.lower_ in _LABEL_BEFORE:
         return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
     if prev is not None and m.kind == "count" and not m.scale_word and (
@@ -56,6 +62,11 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     if m.kind == "fraction" and m.tokens[-1].lower_ == "half" and not (
             (nxt is not None and nxt.lower_ in _SHARE_AFTER) or (prev is not None and prev.lower_ in _SHARE_BEFORE)):
         return "not a share"  # "into the Italian half", "the first half": a part of a match, not of a whole
+    if m.kind == "fraction" and m.tokens[-1].lower_ != "half" and nxt is not None and nxt.tag_ in ("NN", "NNP", "JJ"):
+        return "an ordinal"  # "after a third win", "a fifth successive title": no "after a quarter win"
+    if m.kind == "multiplier" and m.tokens[-1].pos_ == "NOUN" and m.tokens[-1].dep_ in (
+            "dobj", "pobj", "attr", "nsubj"):
+        return "a noun"  # "completed a box office double": no "a box office three times"
     if nxt is not None and nxt.lower_ in _CLOCK:
         return "a clock time"
     if nxt is not None and m.kind == "count" and nxt.lower_ in _FRACTION_NOUNS:

@@ -26,7 +26,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import retired
+from quizapp.generate.rank import GAP, GAP_PROMPT, retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -56,6 +56,9 @@ class Statement:
     level: bool = False  # "closed at 10,137": a level, not a count
     speaker: str = ""  # whose quote the sentence is: the statement says "X said: “...”"
     chain: list[int] = field(default_factory=list)  # the sentences a quote runs over, naming its speaker
+    hedge: str = ""  # "about", "more than": kept in the text, and a reason for a numeric tolerance
+    # "soared more than 16%": "more than 20%" may be true as well, so it is only asked as a gap to fill.
+    gap_only: bool = False
 
 
 @dataclass
@@ -86,6 +89,10 @@ class Candidate:
     confidence: float = -1.0  # the ranker's estimate that a reviewer accepts it; -1: not scored
     concerns: list[str] = field(default_factory=list)  # why the confidence is low, for the teacher
     title: str = ""  # the article's headline, which may give the answer away
+    # A figure statement asked the other way: the sentence with a gap for its figure, a numeric question
+    # with no wrong options to get wrong. Shown in place of the statement once the statement is chosen.
+    gap: NumericQuestion | None = None
+    value: float | None = None  # the figure asked about, as the sentence gives it
 
     @property
     def trust(self) -> float:
@@ -274,11 +281,11 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
             if prompt != c.question.prompt and _fold(str(c.question.answer)) not in _fold(prompt):
                 c.question = c.question.model_copy(update={"prompt": prompt})
             out.append(c)
+    for s in af.statements if types & {"choice", "numeric"} else []:
+        c = _from_statement(s, af, types)
+        if c is not None:
+            out.append(c)
     if "choice" in types:
-        for s in af.statements:
-            c = _from_statement(s, af)
-            if c is not None:
-                out.append(c)
         done: set[int] = set()
         for slot in af.name_slots:
             if slot.sentence in done:
@@ -742,7 +749,7 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
             unit = f"{f.scale_word} {unit}" if unit else f.scale_word
         q = NumericQuestion(id="q", type="numeric", prompt=f.prompt, answer=plain(f.value), unit=unit,
                             cite=cite, difficulty=difficulty, tags=tags)
-    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)),
+    return Candidate(q, score, f.order, f.sentence, ("number", str(f.sentence), str(f.value)), value=f.value,
                      amount=(f.noun, f.value) if f.noun and f.kind != "year" else None)
 
 
@@ -764,10 +771,12 @@ def _party_words(title: str) -> list[str]:
     return [singular.get(w, w) for phrase in words for w in (phrase, *phrase.split())]
 
 
-def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
+def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
         return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
-    if s.kind == "date":  # "20 December": a week either side, a month on
+    if s.gap_only:
+        variants = []
+    elif s.kind == "date":  # "20 December": a week either side, a month on
         variants = date_distractors(s.part)
     elif s.kind == "code":  # "056": the codes beside it, written alike
         width = len(s.part)
@@ -799,7 +808,8 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
-    before, after = s.before, s.after
+    before = _full_name_first(s.before, af)
+    after = s.after if before != s.before else _full_name_first(s.after, af)
     antecedent = s.antecedent
     if s.kind == "money":
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
@@ -810,17 +820,73 @@ def _from_statement(s: Statement, af: ArticleFacts) -> Candidate | None:
         variants = [v[:1].upper() + v[1:] for v in variants]  # "Eight of the 20 ...", as "Nine" was
     true = _article_agrees(before, s.part) + s.part + after  # "a 800m euro loss" put right, as its variants are
     options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
-    if len(options) < 2:
+    gap_only = s.gap_only or "choice" not in types
+    if len(options) < 2 and not gap_only:
         return None
-    q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
-                       cite=_cite(af, s.sentence, antecedent, s.chain), difficulty="hard", tags=["fact-check"])
+    cite = _cite(af, s.sentence, antecedent, s.chain)
+    gap = _gap_question(s, before, after, cite) if "numeric" in types else None
+    q: AnyQuestion
+    if gap_only:
+        if gap is None:
+            return None
+        q = gap
+    else:
+        q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
+                           cite=cite, difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
-    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part),
+    return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part), value=s.value,
+                     gap=gap,
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "",
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
+
+
+# Figures a gap asks for: what is counted, shared or paid. A year or a date in a gap is mostly a side
+# detail ("In ___, the firm moved to Leeds."), and "a third" or "twice" are words, not numbers to type.
+GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
+
+
+def _gap_question(s: Statement, before: str, after: str, cite: Citation) -> NumericQuestion | None:
+    """'Millwall have been charged with ___ breaches of FA rules. What number fills the gap, according
+    to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
+    stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
+    "1,011.15"), which no reader recalls to the last digit, is right within a tolerance."""
+    if s.kind not in GAP_KINDS or s.style_text not in s.part:
+        return None
+    at = s.part.find(s.style_text)
+    prefix, suffix = s.part[:at], s.part[at + len(s.style_text):]
+    text = f"{before}{prefix}{GAP}{suffix}{after}".strip()
+    if text.count(GAP) != 1 or not text.endswith((".", "”", '"', "!")):
+        return None
+    digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
+    tolerance = "10%" if hedge_meaning(s.hedge) == "approx" else "5%" if digits >= 3 and s.value >= 100 else None
+    tags = ["money" if s.kind == "money" else "numbers"]
+    return NumericQuestion(id="q", type="numeric", prompt=f"{text} {GAP_PROMPT}", answer=plain(s.value),
+                           tolerance=tolerance, cite=cite, tags=tags,
+                           difficulty="hard" if s.kind in ("money", "percent") else "medium")
+
+
+_TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir) $")
+
+
+def _full_name_first(text: str, af: ArticleFacts) -> str:
+    """'Despite two wins, Williams insists ...' -> '..., Matt Williams insists ...': the first person a
+    statement names by surname alone (or "Mr" and surname) is named in full, as the article did before."""
+    for m in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)\b(?![ -][A-Z])", text):
+        word = m.group(1)
+        full = af.names.canonical(word)
+        if full == word or af.names.kinds.get(full) != "person" or not full.endswith(" " + word) or full in text:
+            continue
+        lead = text[:m.start()]
+        if re.search(r"[A-Z][\w’'-]* $", lead) and not _TITLE_BEFORE.search(lead):
+            continue  # "Serena Williams": another first name
+        title = _TITLE_BEFORE.search(lead)
+        keep = title.group(1) if title and title.group(1) in ("Dr", "Prof", "Sir") else ""
+        head = lead[:title.start()] if title else lead
+        return head + f"{keep} {full}".strip() + text[m.end():]
+    return text
 
 
 _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
@@ -873,6 +939,11 @@ def _article_agrees(before: str, variant: str) -> str:
 # "Who said ...?" questions about one person's words, at most: the rest of what they said is
 # mostly the same point made again, and a story of two speakers becomes a coin toss quiz.
 QUOTES_PER_SPEAKER = 2
+
+
+# How much a figure asked as a gap in its own sentence goes before the other questions on that figure
+# (a statement scores 0.6, a rewritten "How many ...?" stem 0.9): reviewers passed gaps far more often.
+GAP_PREFERENCE = 0.4
 
 
 # Below this rule score a candidate is not even offered to the ranker: its finder knows it is broken.
@@ -935,6 +1006,8 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
                 k.sentence == c.sentence and _article_of(k) == _article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
                 and _each_gives_away(k, c) for k in kept):
             return  # the same, the other way round: the statement came first
+        if not overgenerate and any(_same_figure(c, k) for k in kept):
+            return  # "About how many troops ...?" and the gap "About ___ troops ...": one figure, asked once
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
             return  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if c.speaker and sum(k.speaker == c.speaker and _article_of(k) == _article_of(c)
@@ -968,6 +1041,8 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
                 if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
 
     def rank(c: Candidate) -> float:
+        if c.gap is not None and not overgenerate:
+            return c.score + GAP_PREFERENCE  # the figure in its own sentence, before a stem rewritten around it
         if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
             return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
         return c.score
@@ -999,8 +1074,9 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     kept.sort(key=lambda c: c.order)
     ids: dict[str, int] = {}
     for c in kept:
-        q = c.question
-        base = _question_id(q)
+        # A statement shown as a gap keeps the statement's id, whichever way the bank shows it.
+        q = c.gap if c.gap is not None and not overgenerate else c.question
+        base = _question_id(c.question)
         n = ids.get(base, 0) + 1
         ids[base] = n
         c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
@@ -1021,6 +1097,11 @@ def _article_of(c: Candidate) -> int:
     return int(c.order // 1_000_000)
 
 
+def _same_figure(a: Candidate, b: Candidate) -> bool:
+    return a.sentence == b.sentence and _article_of(a) == _article_of(b) and a.value is not None \
+        and a.value == b.value
+
+
 def _same_amount(a: Candidate, b: Candidate) -> bool:
     if a.sentence == b.sentence or _article_of(a) != _article_of(b):
         return False
@@ -1030,6 +1111,8 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if a.amount is None or b.amount is None:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount
+    if va == vb and va >= 10 and (a.speaker or b.speaker):
+        return True  # "killed 13 soldiers" and the president's "these 13 heroes": the same dead, in his words
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
 
 

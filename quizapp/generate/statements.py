@@ -33,7 +33,9 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
-    drop = cl.deictic_tokens(toks) | _conversion_after(sent, target) | _closing_aside(sent, target)
+    if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
+        return None  # "65 flights on Saturday, 180 on Sunday": without its days a breakdown is a list of numbers
+    drop = cl.deictic_tokens(toks, keep_relative=True) | _conversion_after(sent, target) | _closing_aside(sent, target)
     drop |= _relative_asides(sent, target | rep_ids)
     # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
@@ -42,7 +44,8 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
         if words[:len(lead)] == list(lead) and len(toks) > len(lead) and toks[len(lead)].text == ",":
             drop |= {t.i for t in toks[:len(lead) + 1]}
             i = len(lead) + 1
-    while i < len(toks) and (toks[i].lower_ in _LEAD or toks[i].text == "," or toks[i].is_space or (
+    while i < len(toks) and ((toks[i].lower_ in _LEAD and not _fixed_phrase(toks, i)) or toks[i].text == ","
+                             or toks[i].is_space or (
             toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
             or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
         if toks[i].lower_ in _ADDING and not survey:
@@ -88,6 +91,13 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
 
 
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _fixed_phrase(toks: list[Token], i: int) -> bool:
+    """'So far', 'Still more', 'Now that': an opener that is half of a phrase, not a word to drop."""
+    nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
+    return (toks[i].lower_, nxt) in {("so", "far"), ("so", "much"), ("so", "many"), ("still", "more"),
+                                     ("now", "that"), ("then", "again"), ("yet", "another")}
 
 
 def _relative_asides(sent: Span, keep: set[int]) -> set[int]:
@@ -154,7 +164,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         low = t.lower_
         if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
-                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")):
+                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")) and not _extraposed_it(t):
             return False
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and not cl.of_a_kind(t):
             return False  # "Those surveyed in three countries were split": on what, said before
@@ -162,6 +172,8 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "both candidates pledged": which two, the sentences before said
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
+    if _bare_description(kept):
+        return False
     full = cl.render(kept)
     if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
         return False
@@ -178,6 +190,44 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         return False
     return True
+
+
+def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
+    """'The movie has taken $138m', 'The 29-year-old had surgery', 'The shortfall will rise': a subject
+    made of "the" and words of its kind, nothing that names it, stands for something an earlier sentence
+    named. "The price of gold", "The sale of the stake", "The pilot scheme in the Huaral Valley" and
+    "The independent Congressional Budget Office" say what they are."""
+    first = kept[0] if kept else None
+    if first is None or first.lower_ != "the" or first.dep_ != "det":
+        return False
+    head = first.head
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ == "PROPN" or head.ent_type_:
+        return False
+    for c in head.children:
+        if c.dep_ == "prep" and (c.lower_ == "of" or any(t.pos_ == "PROPN" or t.like_num for t in c.subtree)):
+            return False
+        if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod") and any(
+                t.pos_ == "PROPN" or t.text[:1].isupper() or t.text[:1] in "\"“'‘" for t in c.subtree):
+            return False
+    return True
+
+
+# Verbs whose "it" stands for a clause that comes later: "It could cost £80m to hold a vote", "It is
+# expected that 500 jobs will go", "It took ten years for the service to open".
+_EXTRAPOSING = {"be", "cost", "take", "seem", "appear", "remain", "expect", "estimate", "believe", "think",
+                "report", "say"}
+
+
+def _extraposed_it(t: Token) -> bool:
+    verb = t.head
+    if t.lower_ != "it" or t.dep_ not in cl.SUBJECTS or verb.lemma_ not in _EXTRAPOSING:
+        return False
+    if verb.lemma_ in ("expect", "estimate", "believe", "think", "report", "say") and t.dep_ != "nsubjpass":
+        return False  # "It said profits rose": the company, not a clause
+    later = [c for c in verb.children if c.i > t.i]
+    return any(c.dep_ in ("xcomp", "ccomp", "csubj") and (
+        any(a.lower_ == "to" for a in c.children) or any(m.lower_ == "that" for m in c.children)) for c in later) \
+        or (verb.lemma_ == "take" and any(c.dep_ == "prep" and c.lower_ == "for" for c in later))
 
 
 _QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
@@ -213,6 +263,8 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 continue  # "30,000 to 50,000 polygons": one end of a range
             start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])
             part = text[start:end]
+            if not _inside_quotes(text[max(0, start - 30):end], af, [f.sentence, *f.chain]):
+                break  # the reporter's words beside the quote, not the speaker's: no misquote to check
             af.statements.append(Statement(
                 before=text[:start], after=text[end:] + ("" if text.endswith((".", "!", "?")) else "."),
                 part=part, kind=x.kind, value=x.value, sentence=f.sentence, order=f.order + 0.00006,
@@ -220,6 +272,20 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 style_text=x.number_text if x.kind not in ("fraction", "multiplier") else part,
                 speaker=f.answer, chain=list(f.chain), antecedent=f.antecedent))
             break
+
+
+def _inside_quotes(words: str, af: ArticleFacts, sentences: list[int]) -> bool:
+    """Whether the article has `words` between quote marks in one of the given sentences."""
+    for i in sentences:
+        if not 0 <= i < len(af.sentences):
+            continue
+        text = af.sentences[i]
+        at = text.find(words)
+        if at >= 0:
+            before = text[:at]
+            return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or (
+                "”" in text[at:] and "“" not in before and "“" not in text[at:text.find("”", at)])
+    return False
 
 
 _CODE = re.compile(r"^0\d{2,4}$")
