@@ -90,11 +90,15 @@ def test_the_dateline_is_not_part_of_the_question(seed_bank, seed_pool):
 
 
 def test_a_figure_asked_as_a_gap_keeps_its_hedge_and_a_tolerance(seed_bank):
-    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 574]
-    assert "up from about ___ in the previous year" in q.prompt and q.prompt.count("___") == 1
-    assert q.tolerance == "10%"  # "about 574": right within a tenth
-    assert "574" in q.cite.quote and "574" not in q.prompt
+    [q] = [q for q in seed_bank.questions if q.type == "numeric" and q.answer == 4500]
+    assert q.prompt.startswith("About ___ French troops are stationed") and q.prompt.count("___") == 1
+    assert q.tolerance == "10%"  # "about 4,500": right within a tenth
+    assert "4,500" in q.cite.quote and "4,500" not in q.prompt
     assert q.id.startswith("check-")  # the id of the statement it is asked in place of: history is kept
+    # "More than 800 civilians ..., up from about 574": each gap would show the other's answer, so one is
+    # asked: the exact figure, before a bound that is only ever asked as a gap.
+    both = [q for q in seed_bank.questions if "civilians" in q.prompt]
+    assert [q.answer for q in both] == [574] and "up from about ___ in the previous year" in both[0].prompt
 
 
 def test_about_4500_troops_keeps_the_hedge(seed_pool):
@@ -352,4 +356,4 @@ def test_markdown_front_matter_goes_into_the_source(tmp_path):
     assert bank.title == "Floods in Kenya"
     q = next(q for q in bank.questions if q.type == "numeric" and q.answer == 2300)
     assert q.prompt == ("Floods forced at least ___ families from their homes in Kenya in 2021, the Red Cross "
-                        "said. What number fills the gap, according to the article?")
+                        "said. What number fills the gap, according to the article “Floods in Kenya”?")

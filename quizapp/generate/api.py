@@ -1078,6 +1078,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
                                    higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only,
+                                   people=frozenset(t.text for t in sent if t.ent_type_ == "PERSON"),
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True

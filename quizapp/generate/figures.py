@@ -64,9 +64,13 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "not a share"  # "into the Italian half", "the first half": a part of a match, not of a whole
     if m.kind == "fraction" and m.tokens[-1].lower_ != "half" and nxt is not None and nxt.tag_ in ("NN", "NNP", "JJ"):
         return "an ordinal"  # "after a third win", "a fifth successive title": no "after a quarter win"
-    if m.kind == "multiplier" and m.tokens[-1].pos_ == "NOUN" and m.tokens[-1].dep_ in (
-            "dobj", "pobj", "attr", "nsubj"):
+    word = m.tokens[-1]
+    if m.kind == "multiplier" and ((word.pos_ == "NOUN" and word.dep_ in ("dobj", "pobj", "attr", "nsubj")) or (
+            word.lower_ in ("double", "treble", "triple") and prev is not None
+            and prev.pos_ in ("NOUN", "PROPN", "ADJ", "DET"))):
         return "a noun"  # "completed a box office double": no "a box office three times"
+    if any(t.lower_ == "ago" for t in doc[last + 1:min(sent.end, last + 3)]):
+        return "a time before the article's day"  # "held 30 years ago": when, only the article's date says
     if nxt is not None and nxt.lower_ in _CLOCK:
         return "a clock time"
     if nxt is not None and m.kind == "count" and nxt.lower_ in _FRACTION_NOUNS:

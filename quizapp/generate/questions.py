@@ -19,6 +19,7 @@ from quizapp.generate.numbers import (
     FRACTION_CHOICES,
     FRACTIONS,
     MULTIPLIER_WORDS,
+    WORD_NUMBERS,
     NumberStyle,
     format_number,
     plain,
@@ -26,7 +27,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import GAP, GAP_PROMPT, retired
+from quizapp.generate.rank import GAP, gap_prompt, retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -59,6 +60,7 @@ class Statement:
     hedge: str = ""  # "about", "more than": kept in the text, and a reason for a numeric tolerance
     # "soared more than 16%": "more than 20%" may be true as well, so it is only asked as a gap to fill.
     gap_only: bool = False
+    people: frozenset[str] = frozenset()  # the words of the sentence the language model takes for people
 
 
 @dataclass
@@ -182,7 +184,8 @@ class ArticleFacts:
         near |= {w for m in _SAYS_WHO.finditer(text) for w in m.group(1).split()}
         near |= {w for m in _JOB_OF.finditer(text) for w in m.group(1).split()}
         shown |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
-        return frozenset(shown)
+        # "Brown told BBC Sport": a quote credited to whom it was told is no one's to offer as a speaker.
+        return frozenset(n for n in shown if self.names.kinds.get(n, "person") == "person")
 
     @functools.cached_property
     def office_holders(self) -> frozenset[str]:
@@ -808,8 +811,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
-    before = _full_name_first(s.before, af)
-    after = s.after if before != s.before else _full_name_first(s.after, af)
+    before = _full_name_first(s.before, af, s.people)
+    after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
     antecedent = s.antecedent
     if s.kind == "money":
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
@@ -824,7 +827,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
-    gap = _gap_question(s, before, after, cite) if "numeric" in types else None
+    gap = _gap_question(s, before, after, cite, af.title) if "numeric" in types else None
     q: AnyQuestion
     if gap_only:
         if gap is None:
@@ -839,7 +842,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                      gap=gap,
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
-                     else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split() else "",
+                     else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
+                     else f"{s.part}%" if s.kind == "percent" and s.after.startswith("%") else "",
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
@@ -848,7 +852,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 
 
-def _gap_question(s: Statement, before: str, after: str, cite: Citation) -> NumericQuestion | None:
+def _gap_question(s: Statement, before: str, after: str, cite: Citation, title: str) -> NumericQuestion | None:
     """'Millwall have been charged with ___ breaches of FA rules. What number fills the gap, according
     to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
     stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
@@ -860,10 +864,13 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation) -> Nume
     text = f"{before}{prefix}{GAP}{suffix}{after}".strip()
     if text.count(GAP) != 1 or not text.endswith((".", "”", '"', "!")):
         return None
+    if _shows_value(text.replace(GAP, " "), s.value):
+        return None  # "three wins from ___ matches": the sentence shows the answer beside the gap
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
-    tolerance = "10%" if hedge_meaning(s.hedge) == "approx" else "5%" if digits >= 3 and s.value >= 100 else None
+    long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
+    tolerance = "10%" if hedge_meaning(s.hedge) == "approx" else "5%" if long else None
     tags = ["money" if s.kind == "money" else "numbers"]
-    return NumericQuestion(id="q", type="numeric", prompt=f"{text} {GAP_PROMPT}", answer=plain(s.value),
+    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
 
@@ -871,11 +878,13 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation) -> Nume
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir) $")
 
 
-def _full_name_first(text: str, af: ArticleFacts) -> str:
+def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str:
     """'Despite two wins, Williams insists ...' -> '..., Matt Williams insists ...': the first person a
     statement names by surname alone (or "Mr" and surname) is named in full, as the article did before."""
     for m in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)\b(?![ -][A-Z])", text):
         word = m.group(1)
+        if word not in people:
+            continue  # "Disney failed to tell investors": the company, though a Roy Disney is quoted
         full = af.names.canonical(word)
         if full == word or af.names.kinds.get(full) != "person" or not full.endswith(" " + word) or full in text:
             continue
@@ -887,6 +896,13 @@ def _full_name_first(text: str, af: ArticleFacts) -> str:
         head = lead[:title.start()] if title else lead
         return head + f"{keep} {full}".strip() + text[m.end():]
     return text
+
+
+def _shows_value(text: str, value: float) -> bool:
+    """Whether `text` writes `value` as a number ("3", "3.0") or a word ("three")."""
+    shown = {str(int(value)), f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
+    shown |= {w for w, v in WORD_NUMBERS.items() if v == value}
+    return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", text, re.I) for w in shown)
 
 
 _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
@@ -944,6 +960,7 @@ QUOTES_PER_SPEAKER = 2
 # How much a figure asked as a gap in its own sentence goes before the other questions on that figure
 # (a statement scores 0.6, a rewritten "How many ...?" stem 0.9): reviewers passed gaps far more often.
 GAP_PREFERENCE = 0.4
+LEAD_PREFERENCE = 0.05  # a figure of the first three sentences, the story's news, before one further on
 
 
 # Below this rule score a candidate is not even offered to the ranker: its finder knows it is broken.
@@ -981,7 +998,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     by_fact: dict[tuple[int, str], Candidate] = {}
     for c in sorted(unique, key=lambda c: (-c.score, c.order)):
         k = (c.sentence, _fold(str(c.question.answer)))
-        if c.question.prompt == FACT_CHECK_PROMPT:
+        if c.question.prompt == FACT_CHECK_PROMPT or c.key[0] == "statement":  # a statement, or a gap only
             k = (c.sentence, "statement:" + "|".join(c.key))
         elif c.key[0] in ("role", "aside"):  # who holds an office is another fact than what they said or did
             k = (c.sentence, f"{c.key[0]}:{k[1]}")
@@ -1042,14 +1059,15 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
 
     def rank(c: Candidate) -> float:
         if c.gap is not None and not overgenerate:
-            return c.score + GAP_PREFERENCE  # the figure in its own sentence, before a stem rewritten around it
+            # The figure in its own sentence, before a stem rewritten around it; the story's opening first.
+            return c.score + GAP_PREFERENCE + (LEAD_PREFERENCE if c.sentence <= 2 else 0.0)
         if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
             return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
         return c.score
 
     for c in sorted((c for c in by_fact.values() if c.trust >= min_confidence
                      and (overgenerate or not c.filler) and id(c) not in mirrored),
-                    key=lambda c: (-rank(c), -len(getattr(c.question, "distractors", ())), c.order)):
+                    key=lambda c: (-rank(c), -_choices(c), c.order)):
         if not (c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
                                   and abs(k.sentence - c.sentence) <= 1 for k in kept)):
             admit(c)
@@ -1083,8 +1101,15 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     return kept
 
 
+def _choices(c: Candidate) -> int:
+    """How many wrong options a candidate offers (a figure only asked as a gap, "more than ___%", none)."""
+    return len(getattr(c.question, "distractors", ()))
+
+
 def _options(c: Candidate) -> frozenset[str]:
-    return frozenset([str(c.question.answer), *getattr(c.question, "distractors", [])])
+    """The names offered, by surname: "Prof Lovenduski" and "Prof Jo Lovenduski" are one option."""
+    return frozenset(o.split()[-1] if o.split() else o
+                     for o in [str(c.question.answer), *getattr(c.question, "distractors", [])])
 
 
 def _figure(c: Candidate) -> bool:
@@ -1106,7 +1131,7 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if a.sentence == b.sentence or _article_of(a) != _article_of(b):
         return False
     for one, other in ((a, b), (b, a)):  # "across 22 countries" varied, "in 22 countries" in every option
-        if one.figure and re.search(rf"(?<![\d.,]){re.escape(one.figure)}\b", _shown(other)):
+        if one.figure and re.search(rf"(?<![\d.,]){re.escape(one.figure)}(?![\w.,]\d|\w)", _shown(other)):
             return True
     if a.amount is None or b.amount is None:
         return False

@@ -26,7 +26,24 @@ WEIGHTS_FILE = Path(__file__).with_name("ranker.json")
 FACT_CHECK = "Which of these statements does the article support?"
 # A figure statement asked as a gap to fill: "Millwall were charged with ___ breaches. What number ...?"
 GAP = "___"
-GAP_PROMPT = "What number fills the gap, according to the article?"
+GAP_ASK = "What number fills the gap, according to the article"
+
+
+def gap_prompt(text: str, title: str = "") -> str:
+    """'Indoor parking can cost up to ___% more. What number fills the gap, according to the article
+    “Beijing parking fees soar”?': the headline says what the sentence is about."""
+    title = title.split(" | ")[0].strip().replace("“", "‘").replace("”", "’")
+    return f"{text} {GAP_ASK}" + (f" “{title}”?" if title else "?")
+
+
+def gap_text(prompt: str) -> str:
+    """The sentence with its gap, without the question after it."""
+    at = prompt.rfind(" " + GAP_ASK)
+    return prompt[:at] if at >= 0 else prompt
+
+
+def is_gap(prompt: str) -> bool:
+    return GAP in prompt and GAP_ASK in prompt
 
 # Words that point back into the article: a stem holding one outside a quote leans on context
 # ("What did he announce?", "How many jobs will the firm cut?").
@@ -129,7 +146,7 @@ def retired(c: Candidate) -> bool:
         return True
     if q.prompt == FACT_CHECK and (leans_on_context(str(q.answer)) or _weak_variation(str(q.answer), q.distractors)):
         return True
-    if c.key[0] == "statement" and q.type == "numeric" and leans_on_context(q.prompt.removesuffix(" " + GAP_PROMPT)):
+    if c.key[0] == "statement" and q.type == "numeric" and leans_on_context(gap_text(q.prompt)):
         return True  # the same, for a figure asked only as a gap to fill
     if _CUT_SHORT.search(q.prompt):
         return True  # "Who has been named as the new host of?": the stem lost its end
@@ -184,7 +201,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["gap"] = float(c.gap is not None)  # shown as a gap to fill: its wrong options are never seen
     stem = q.prompt if q.prompt != FACT_CHECK else str(q.answer)
     if c.key[0] == "statement" and q.type == "numeric":  # a gap to fill: seen as the statement it leaves out
-        stem = q.prompt.removesuffix(" " + GAP_PROMPT).replace(GAP, f"{q.answer}")
+        stem = gap_text(q.prompt).replace(GAP, f"{q.answer}")
     bare = _QUOTED.sub(" ", stem)
     words = len(stem.split())
     f["stem_words"] = min(words, 60) / 20
@@ -196,6 +213,15 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     # "the offer", "the cardinal": a definite noun phrase the stem does not name
     f["definite"] = min(len(_DEFINITE.findall(bare)), 3) / 3
     f["relative_time"] = float(bool(_RELATIVE_TIME.search(bare)))
+    # Where the sentence stands: a story's first paragraphs carry its news, its tail the side details.
+    f["position"] = c.sentence / max(len(af.sentences) - 1, 1)
+    # "12.011 trillion yen", "1,011.15": a figure written to many digits is rarely one to remember.
+    value = c.value if c.value is not None else None
+    f["many_digits"] = float(value is not None and len(re.sub(r"\D", "", f"{value:g}").strip("0")) >= 4)
+    # No name, no place, no organisation ("Figures show that only eight people per thousand own a car"):
+    # whose figure, the article around it says.
+    f["names_nothing"] = float(not re.search(r"(?<=\s)[A-Z][\w’'-]+", " " + bare[bare.find(" ") + 1:])
+                               and not re.match(r"[A-Z][a-z]+[A-Z]|[A-Z]{2,}", bare))
     f["leans"] = float(leans_on_context(stem) is not None)
     f["weekday"] = float(bool(_WEEKDAY.search(stem + " " + str(q.answer))))
     f["office"] = float(bool(_OFFICE.search(bare)) and kind.startswith(("describe", "who")))

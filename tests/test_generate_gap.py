@@ -1,0 +1,135 @@
+"""Figures asked as a gap in their own sentence, and the statements they come from (made-up stories)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizapp.core.model import NumericQuestion
+from quizapp.generate.api import generate_with_facts
+from quizapp.generate.questions import FACT_CHECK_PROMPT
+from quizapp.generate.rank import GAP, GAP_ASK, is_gap
+
+
+def generate(tmp_path: Path, body: str, min_confidence: float = 0.01, title: str = "A made-up story"):
+    """min_confidence 0: the whole pool, statements as statements; above 0: a bank, where they are gaps."""
+    article = tmp_path / "story.txt"
+    article.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=min_confidence)
+    return bank.questions
+
+
+def gaps(questions) -> list[NumericQuestion]:
+    return [q for q in questions if q.type == "numeric" and is_gap(q.prompt)]
+
+
+def statements(questions) -> list[str]:
+    return [q.answer for q in questions if q.prompt == FACT_CHECK_PROMPT]
+
+
+def test_a_figure_in_a_bank_is_a_gap_in_its_own_sentence(tmp_path):
+    body = ("Harbour Foods has agreed to buy the Lakeside bakery chain for £48m. "
+            "The Lakeside chain employs about 2,300 people in 41 shops across Wessex.")
+    qs = generate(tmp_path, body)
+    shown = {q.answer: q for q in gaps(qs)}
+    assert 48 in shown
+    price = shown[48]
+    # The headline says what the sentence is about.
+    assert price.prompt == (f"Harbour Foods has agreed to buy the Lakeside bakery chain for £{GAP}m. {GAP_ASK} "
+                            "“A made-up story”?")
+    assert price.prompt.count(GAP) == 1 and "48" not in price.prompt
+    assert "£48m" in price.cite.quote and price.tolerance is None and "money" in price.tags
+    # In the pool the same figure is a statement with wrong options: the bank asks it once, as a gap.
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert any("£48m" in s for s in statements(pool))
+    assert not any("£48m" in s for s in statements(qs))
+
+
+def test_a_gap_keeps_the_hedge_and_an_approximate_or_long_figure_has_a_tolerance(tmp_path):
+    qs = gaps(generate(tmp_path, "The Lakeside chain employs about 2,300 people in Wessex. "
+                                 "Lakeside shops sold 1,284,117 loaves in 2023, the chain said."))
+    about = next(q for q in qs if q.answer == 2300)
+    assert f"employs about {GAP} people" in about.prompt and about.tolerance == "10%"
+    loaves = next(q for q in qs if q.answer == 1284117)
+    assert loaves.tolerance == "5%"  # no reader recalls seven digits; "13" or "48" stay exact
+
+
+def test_a_lower_or_upper_bound_is_only_asked_as_a_gap(tmp_path):
+    body = "Shares in the Wessex engineer Brindle Works have soared more than 16% after a rescue deal."
+    pool = generate(tmp_path, body, min_confidence=0)
+    # "more than 20%" would be true as well: never a wrong option.
+    assert not any("more than" in s for s in statements(pool))
+    [q] = [q for q in gaps(pool) if q.answer == 16]
+    assert f"soared more than {GAP}%" in q.prompt
+
+
+def test_only_the_numeric_type_still_asks_figures(tmp_path):
+    qs = generate(tmp_path, "Harbour Foods has agreed to buy the Lakeside bakery chain for £48m.")
+    numeric = generate_with_facts([tmp_path / "story.txt"], bank_dir=tmp_path, types=["numeric"],
+                                  min_confidence=0.01)[0].questions
+    assert [q.prompt for q in gaps(numeric)] == [q.prompt for q in gaps(qs)]
+    assert all(q.type == "numeric" for q in numeric)
+
+
+def test_so_far_keeps_its_so(tmp_path):
+    pool = generate(tmp_path, "So far a total of 52,318 ballot papers have been counted in the Wessex recount.",
+                    min_confidence=0)
+    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    assert texts and all(t.startswith("So far a total of") for t in texts)
+
+
+def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):
+    body = ("Tickets for the Wessex Folk Festival sold out in record time, five months before it opens. "
+            "Last year tickets sold out 10 weeks before the festival.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    # Without "Last year" the sentence would say this year's tickets sold out ten weeks before.
+    assert not any("10 weeks" in t or f"{GAP} weeks" in t
+                   for t in statements(pool) + [q.prompt for q in gaps(pool)])
+
+
+def test_a_day_by_day_breakdown_is_not_a_statement(tmp_path):
+    pool = generate(tmp_path, "Skyway Air cancelled about 65 flights on Saturday, 180 on Sunday, 140 on Monday "
+                              "and 43 on Tuesday, officials said.", min_confidence=0)
+    assert not any("65" in t or GAP in t for t in statements(pool) + [q.prompt for q in gaps(pool)])
+
+
+def test_ordinals_nouns_and_names_that_look_like_figures_are_not_varied(tmp_path):
+    body = ("The Wessex Party leader hopes to stay on after a third win in the county. "
+            "The actor Tom Brindle completed a box office double by topping the Wessex and Mercia charts. "
+            "The Wessex coach Ann Tolley wants a first Six Nations title for her side.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    shown = " ".join(statements(pool) + [q.prompt for q in gaps(pool)] +
+                     [d for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors])
+    assert "a quarter win" not in shown and "three times by topping" not in shown
+    assert "Seven Nations" not in shown and f"{GAP} Nations" not in shown
+
+
+def test_an_it_that_stands_for_a_clause_does_not_stop_a_statement(tmp_path):
+    qs = gaps(generate(tmp_path, "It could cost £80m to hold a referendum on the Wessex charter, ministers said."))
+    assert [q.prompt.split(". ")[0] for q in qs] == [f"It could cost £{GAP}m to hold a referendum on the Wessex "
+                                                     "charter, ministers said"]
+
+
+def test_a_subject_that_only_the_sentence_before_names_does_not_stand_alone(tmp_path):
+    body = ("Harbour Pictures released Quiet Tides in March. "
+            "The movie has taken $138m in the US, the studio said. "
+            "The price of Wessex wheat fell to $413 a tonne in May.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    assert not any(t.startswith("The movie") for t in texts)  # which movie? the sentence before said
+    assert any(t.startswith("The price of Wessex wheat") for t in texts)  # "of Wessex wheat" says what
+
+
+def test_a_share_that_says_of_what_nowhere_is_not_asked(tmp_path):
+    body = "Brindle Works makes 40% of all tractors sold in Wessex. Acme, according to its chief, has 30%."
+    texts = " ".join(statements(pool := generate(tmp_path, body, min_confidence=0)) +
+                     [q.prompt for q in gaps(pool)])
+    assert "40" in texts or f"makes {GAP}%" in texts
+    assert "30%" not in texts and f"has {GAP}%" not in texts
+
+
+def test_a_person_named_by_surname_alone_is_named_in_full(tmp_path):
+    body = ("Wessex coach Ann Tolley has been under pressure all season. "
+            "Despite a record of only two wins from 14 matches, Tolley insists her side is improving.")
+    texts = statements(pool := generate(tmp_path, body, min_confidence=0)) + [q.prompt for q in gaps(pool)]
+    assert any("Ann Tolley insists" in t for t in texts)
+    assert not any(" Tolley insists" in t and "Ann Tolley" not in t for t in texts)
