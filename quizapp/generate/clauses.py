@@ -32,7 +32,12 @@ ANAPHOR_NOUNS = frozenset([
     "product", "program", "programme", "project", "proposal", "proposals", "province", "region", "report",
     "research", "reshuffle", "ruling", "same", "scheme", "service", "show", "side", "singer", "site", "spokesman",
     "spokeswoman", "squad", "star", "state", "station", "striker", "study", "survey", "suspect", "system", "team",
-    "tests", "town", "unit", "verdict", "victim", "village", "woman", "women"
+    "tests", "town", "unit", "verdict", "victim", "village", "woman", "women",
+    # Events and dealings a story names once, then calls "the match", "the sale" ("During the match,
+    # seats were ripped up", "the sale raked in more than expected"): which one, the sentences before said.
+    "match", "trouble", "sale", "contestant", "patents", "stake", "offer", "takeover", "bid", "attack", "crash",
+    "accident", "race", "tournament", "festival", "episode", "series", "vote", "inquiry", "investigation",
+    "trial", "ceremony", "row", "dispute", "scandal", "talks", "strike", "money", "payment", "cuts", "loss",
 ])
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
