@@ -252,7 +252,12 @@ class QuizScreen(QWidget):
                     b.setAccessibleName(f"Choice {i + 1}: {item.choices[i]}")
             self.choice_buttons[0].setFocus()
         else:
+            for b in self.choice_buttons:
+                # Hidden, the choice page's buttons no longer hold the answer area open: a number's
+                # one-line entry does not stand in a tall empty box that pushes the feedback out of sight.
+                b.setVisible(False)
             self.answer_area.setCurrentWidget(self.number_page)
+            self._fit_answer_area()
             q = item.question
             self.unit.setText(q.unit or "")  # type: ignore[union-attr]
             self.number.setEnabled(True)
