@@ -133,3 +133,34 @@ def test_a_person_named_by_surname_alone_is_named_in_full(tmp_path):
     texts = statements(pool := generate(tmp_path, body, min_confidence=0)) + [q.prompt for q in gaps(pool)]
     assert any("Ann Tolley insists" in t for t in texts)
     assert not any(" Tolley insists" in t and "Ann Tolley" not in t for t in texts)
+
+
+def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
+    body = ("Lakeside was auctioned to pay off $27.5bn in unpaid taxes. "
+            "Harbour Foods is suing the tax office for $28.3bn in damages. "
+            "Lakeside employs about 2,300 people, and about 2,250 of them work in Wessex.")
+    shown = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    assert 27.5 in shown and 2300 in shown
+    # 5% of $27.5bn would take in $28.3bn: the tolerance is cut to half the distance between them.
+    assert shown[27.5].tolerance == "1.5%"
+    assert shown[2300].tolerance == "1.1%"  # not 10%: 2,250 is also in the sentence
+
+
+def test_a_question_reads_an_html_entity_as_its_character(tmp_path):
+    qs = gaps(generate(tmp_path, "The Wessex caf&#233; chain Brindle Works sold 48,000 pies in 2023."))
+    assert qs and all("café chain" in q.prompt and "&#" not in q.prompt for q in qs)
+    assert all("caf&#233;" in q.cite.quote for q in qs)  # the proof quotes the article as it is
+
+
+def test_a_heading_run_into_the_sentence_is_left_out(tmp_path):
+    qs = gaps(generate(tmp_path, "Tourism figures: Wessex had 48,000 visitors in 2023, the Wessex tourist "
+                                 "board says."))
+    assert [q.prompt.split(" What")[0] for q in qs] == [
+        "Wessex had ___ visitors in 2023, the Wessex tourist board says."]
+
+
+def test_a_sentence_a_page_repeats_is_asked_once(tmp_path):
+    line = "Trading volume at Brindle Works was less than half the daily average of around 5.8 million shares."
+    again = line.replace("5.8", "4.4")
+    qs = gaps(generate(tmp_path, f"{line} Brindle Works fell 3% on the day. {again}"))
+    assert sum("Trading volume at Brindle Works" in q.prompt for q in qs) == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import math
 import re
@@ -297,7 +298,25 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
             if c is not None:
                 out.append(c)
                 done.add(slot.sentence)
+    for c in out:
+        c.question = _unescaped(c.question)
+        c.gap = _unescaped(c.gap) if c.gap is not None else None
     return out
+
+
+_ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
+
+
+def _unescaped(q: AnyQuestion) -> AnyQuestion:
+    """'a G7 communiqu&#233;', as an article copied from a web page may spell it, reads 'communiqué'
+    in a question; its citation keeps the article's own characters."""
+    texts = [q.prompt, str(q.answer), *getattr(q, "distractors", [])]
+    if not any(_ENTITY.search(t) for t in texts):
+        return q
+    update: dict[str, object] = {"prompt": html.unescape(q.prompt)}
+    if isinstance(q, ChoiceQuestion):
+        update |= {"answer": html.unescape(q.answer), "distractors": [html.unescape(d) for d in q.distractors]}
+    return q.model_copy(update=update)
 
 
 def _central(prompt: str, sentence: int, af: ArticleFacts) -> bool:
@@ -813,6 +832,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                     for v in values]
     before = _full_name_first(s.before, af, s.people)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
+    before, after = _LABEL.sub("", html.unescape(before), count=1), html.unescape(after)
     antecedent = s.antecedent
     if s.kind == "money":
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
@@ -827,7 +847,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
-    gap = _gap_question(s, before, after, cite, af.title) if "numeric" in types else None
+    gap = _gap_question(s, before, after, cite, af) if "numeric" in types else None
     q: AnyQuestion
     if gap_only:
         if gap is None:
@@ -852,7 +872,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 
 
-def _gap_question(s: Statement, before: str, after: str, cite: Citation, title: str) -> NumericQuestion | None:
+def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts) -> NumericQuestion | None:
     """'Millwall have been charged with ___ breaches of FA rules. What number fills the gap, according
     to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
     stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
@@ -861,16 +881,24 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, title: 
         return None
     at = s.part.find(s.style_text)
     prefix, suffix = s.part[:at], s.part[at + len(s.style_text):]
-    text = f"{before}{prefix}{GAP}{suffix}{after}".strip()
+    text = _plain_sentence(f"{before}{prefix}{GAP}{suffix}{after}")
     if text.count(GAP) != 1 or not text.endswith((".", "”", '"', "!")):
         return None
     if _shows_value(text.replace(GAP, " "), s.value):
         return None  # "three wins from ___ matches": the sentence shows the answer beside the gap
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
-    tolerance = "10%" if hedge_meaning(s.hedge) == "approx" else "5%" if long else None
+    share = 0.10 if hedge_meaning(s.hedge) == "approx" else 0.05 if long else 0.0
+    # Never so wide that another figure of the sentence or of its kind passes: "$27.5bn" is not right
+    # within 5% where the article also sues for "$28.3bn", nor "about 25" where the sentence says 25.5.
+    others = set(af.sentence_numbers.get(s.sentence, set())) | {
+        v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values}
+    for other in others - {s.value}:
+        if s.value and abs(other - s.value) <= share * abs(s.value):
+            share = abs(other - s.value) / abs(s.value) / 2
+    tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
-    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
+    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, af.title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
 
@@ -896,6 +924,16 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
         head = lead[:title.start()] if title else lead
         return head + f"{keep} {full}".strip() + text[m.end():]
     return text
+
+
+# "Magnetic field: Mars has none ...": a web page's heading run into the sentence under it.
+_LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (?=[A-Z]))?")
+
+
+def _plain_sentence(text: str) -> str:
+    """The sentence as a reader sees it: HTML entities a saved page left ("&#233;") read as characters,
+    no stray punctuation or heading label before it."""
+    return _LABEL.sub("", html.unescape(text).strip(), count=1)
 
 
 def _shows_value(text: str, value: float) -> bool:
@@ -1023,6 +1061,9 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
                 k.sentence == c.sentence and _article_of(k) == _article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
                 and _each_gives_away(k, c) for k in kept):
             return  # the same, the other way round: the statement came first
+        if not overgenerate and c.key[0] == "statement" and any(
+                k.key[0] == "statement" and _fold(_statement_text(k)) == _fold(_statement_text(c)) for k in kept):
+            return  # a page that repeats a paragraph: the same sentence asked twice
         if not overgenerate and any(_same_figure(c, k) for k in kept):
             return  # "About how many troops ...?" and the gap "About ___ troops ...": one figure, asked once
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
@@ -1099,6 +1140,12 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         ids[base] = n
         c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
     return kept
+
+
+def _statement_text(c: Candidate) -> str:
+    """A statement's sentence with its figure left out, whichever way it is shown."""
+    q = c.gap or c.question
+    return q.prompt if GAP in q.prompt else str(q.answer)
 
 
 def _choices(c: Candidate) -> int:
