@@ -164,3 +164,31 @@ def test_a_sentence_a_page_repeats_is_asked_once(tmp_path):
     again = line.replace("5.8", "4.4")
     qs = gaps(generate(tmp_path, f"{line} Brindle Works fell 3% on the day. {again}"))
     assert sum("Trading volume at Brindle Works" in q.prompt for q in qs) == 1
+
+
+def test_a_number_that_names_something_is_not_asked(tmp_path):
+    pool = generate(tmp_path, "Ann Tolley took the call, which came from a 911 emergency dispatch operator in "
+                              "Wessex, at 3,200 metres above the sea.", min_confidence=0)
+    assert not any(q.answer == 911 for q in gaps(pool))
+    assert not any("a 912 emergency" in d or "1,184 emergency" in d
+                   for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors)
+
+
+def test_a_figure_beside_its_conversion_is_not_a_gap(tmp_path):
+    qs = gaps(generate(tmp_path, "The widest part of Wessex Moon is about 17 miles (27 km) across, and Lesser "
+                                 "Moon is roughly nine miles (15 km) wide, Wessex University astronomers said.",
+                       min_confidence=0))
+    # "nine miles (___ km)" or "___ miles (15 km)": the other number in the brackets gives the answer away.
+    assert not any(q.answer in (15, 27, 17, 9) for q in qs)
+
+
+def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_path):
+    for name in ("Tolley", "Okafor"):  # a name the language model knows for a person's, and one it does not
+        pool = generate(tmp_path, f"{name} took 14 calls from the extortionist in March, Wessex police said.",
+                        min_confidence=0)
+        assert not [q for q in gaps(pool) + [q for q in pool if q.prompt == FACT_CHECK_PROMPT]
+                    if "calls from the extortionist" in f"{q.prompt} {q.answer}"], name
+    # Named in full before, the same person is named in full in the statement.
+    pool = generate(tmp_path, "Wessex police officer Ann Tolley has been threatened. Tolley took 14 calls from "
+                              "the extortionist in March, Wessex police said.", min_confidence=0)
+    assert any("Ann Tolley took" in f"{q.prompt} {q.answer}" for q in pool)

@@ -1078,13 +1078,28 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
                                    higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only,
-                                   people=frozenset(t.text for t in sent if t.ent_type_ == "PERSON"),
+                                   people=_people_words(sent),
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey
+
+
+_NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
+
+
+def _people_words(sent) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    """The words of a sentence that name people: what the language model calls a person, and a lone
+    name the sentence opens on as the one who acts ("Fran took the call"), unless it calls it a place or
+    a company."""
+    words = {t.text for t in sent if t.ent_type_ == "PERSON"}
+    first = sent[0] if len(sent) else None
+    if first is not None and first.pos_ == "PROPN" and first.dep_ in ("nsubj", "nsubjpass") \
+            and first.ent_type_ not in _NOT_PEOPLE and not any(c.dep_ == "compound" for c in first.children):
+        words.add(first.text)
+    return frozenset(words)
 
 
 _HOLDING = {"have", "hold", "own", "control", "take", "get", "win", "command", "keep"}

@@ -69,6 +69,9 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
             word.lower_ in ("double", "treble", "triple") and prev is not None
             and prev.pos_ in ("NOUN", "PROPN", "ADJ", "DET"))):
         return "a noun"  # "completed a box office double": no "a box office three times"
+    if m.kind == "count" and not m.scale_word and m.value >= 100 and nxt is not None and nxt.tag_ == "NN" \
+            and prev is not None and prev.lower_ in ("a", "an", "the"):
+        return "a label"  # "a 911 emergency operator", "the 747 jumbo": a name, not a number of things
     if any(t.lower_ == "ago" for t in doc[last + 1:min(sent.end, last + 3)]):
         return "a time before the article's day"  # "held 30 years ago": when, only the article's date says
     if nxt is not None and nxt.lower_ in _CLOCK:

@@ -830,6 +830,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         plain_style = NumberStyle(style.commas, style.decimals, style.words, "")
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
+    if _unknown_person_first(s.before, af, s.people):
+        return None  # "Fran took the call", "Ver refused": someone the article named in full only elsewhere, if at all
     before = _full_name_first(s.before, af, s.people)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
     before, after = _LABEL.sub("", html.unescape(before), count=1), html.unescape(after)
@@ -886,6 +888,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None
     if _shows_value(text.replace(GAP, " "), s.value):
         return None  # "three wins from ___ matches": the sentence shows the answer beside the gap
+    if _CONVERTED_GAP.search(text):
+        return None  # "___ miles (15 km)", "9 miles (___ km)": the same quantity, converted, beside it
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
     share = 0.10 if hedge_meaning(s.hedge) == "approx" else 0.05 if long else 0.0
@@ -901,6 +905,15 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, af.title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
+
+
+def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str]) -> bool:
+    """A statement that opens on a person named by one word the article gives no fuller name for."""
+    m = re.match(r"([A-Z][\w’'-]+)\s+(?![A-Z])", before)
+    if m is None or m.group(1) not in people:
+        return False
+    name = af.names.canonical(m.group(1))
+    return " " not in name and af.names.kinds.get(name, "person") == "person"  # not "Mali" taken for a person
 
 
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir) $")
@@ -926,6 +939,9 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
     return text
 
 
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a half)\b"
+_CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*(?:about\s+|roughly\s+|some\s+)?(?:[$£€¥]?\d|"
+                            rf"{_NUMBER_WORD})|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}", re.I)
 # "Magnetic field: Mars has none ...": a web page's heading run into the sentence under it.
 _LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (?=[A-Z]))?")
 
