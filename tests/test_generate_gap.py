@@ -143,7 +143,8 @@ def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
     assert 27.5 in shown and 2300 in shown
     # 5% of $27.5bn would take in $28.3bn: the tolerance is cut to half the distance between them.
     assert shown[27.5].tolerance == "1.5%"
-    assert shown[2300].tolerance == "1.1%"  # not 10%: 2,250 is also in the sentence
+    # "About 2,300" stays right within a tenth: the 2,250 beside it may be the same thing, counted.
+    assert shown[2300].tolerance == "10%"
 
 
 def test_a_question_reads_an_html_entity_as_its_character(tmp_path):
@@ -192,3 +193,16 @@ def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_
     pool = generate(tmp_path, "Wessex police officer Ann Tolley has been threatened. Tolley took 14 calls from "
                               "the extortionist in March, Wessex police said.", min_confidence=0)
     assert any("Ann Tolley took" in f"{q.prompt} {q.answer}" for q in pool)
+
+
+def test_a_newspaper_named_for_a_day_keeps_its_day(tmp_path):
+    pool = generate(tmp_path, "A Mail on Sunday survey of 2,000 voters found that 47% back the Wessex ban.",
+                    min_confidence=0)
+    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    assert texts and all("Mail on Sunday survey" in t for t in texts)
+
+
+def test_one_million_is_a_figure(tmp_path):
+    qs = gaps(generate(tmp_path, "More than one million computers in Wessex have been hijacked by spammers."))
+    assert [(q.answer, q.prompt.split(" What")[0]) for q in qs] == [
+        (1, "More than ___ million computers in Wessex have been hijacked by spammers.")]

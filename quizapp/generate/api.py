@@ -332,7 +332,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             asked |= {t.i for t in m.tokens}
         # A figure asked by a rewritten stem is also a statement (or a gap to fill in its own sentence),
         # which keeps the sentence's own words: the selection asks it once, whichever way reads best.
-        if (not (m.kind == "count" and m.value <= 2) and not _add_statement(sent, m, index, af, key[1], thing)
+        few = m.kind == "count" and m.value <= 2 and not m.scale_word  # "two players", not "one million"
+        if (not few and not _add_statement(sent, m, index, af, key[1], thing)
                 and not made and again is not None and rewritten):
             # "In the same month lists in England were ...", parsed badly: the rewritten sentence
             # ("In November lists in England were ...") parses well.

@@ -250,6 +250,9 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
     for t in tokens:
         if t.dep_ in ("npadvmod", "tmod", "pobj", "compound", "advmod") or t.ent_type_ == "DATE":
             phrase = render(t.subtree)
+            if t.lower_ in WEEKDAYS and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text[:1].isupper() \
+                    and t.nbor(-2).i != t.sent.start:
+                continue  # "The Mail on Sunday survey": a newspaper's name, not the day
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):

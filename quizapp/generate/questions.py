@@ -892,12 +892,14 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "___ miles (15 km)", "9 miles (___ km)": the same quantity, converted, beside it
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
-    share = 0.10 if hedge_meaning(s.hedge) == "approx" else 0.05 if long else 0.0
-    # Never so wide that another figure of the sentence or of its kind passes: "$27.5bn" is not right
-    # within 5% where the article also sues for "$28.3bn", nor "about 25" where the sentence says 25.5.
+    approx = hedge_meaning(s.hedge) == "approx"
+    share = 0.10 if approx else 0.05 if long else 0.0
+    # An exact figure's tolerance never takes in another figure of its sentence or kind: "$27.5bn" is not
+    # right within 5% where the article also sues for "$28.3bn". ("About 4 million" stays right for the
+    # "3.9 million" the article gives for the same thing.)
     others = set(af.sentence_numbers.get(s.sentence, set())) | {
         v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values}
-    for other in others - {s.value}:
+    for other in others - {s.value} if not approx else set():
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
