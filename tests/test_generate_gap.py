@@ -138,12 +138,12 @@ def test_a_person_named_by_surname_alone_is_named_in_full(tmp_path):
 def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
     body = ("Lakeside was auctioned to pay off $27.5bn in unpaid taxes. "
             "Harbour Foods is suing the tax office for $28.3bn in damages. "
-            "Lakeside employs about 2,300 people, and about 2,250 of them work in Wessex.")
+            "Lakeside employs about 2,300 people in Wessex. A rival counted some 2,250 Lakeside staff in May.")
     shown = {q.answer: q for q in gaps(generate(tmp_path, body))}
     assert 27.5 in shown and 2300 in shown
     # 5% of $27.5bn would take in $28.3bn: the tolerance is cut to half the distance between them.
     assert shown[27.5].tolerance == "1.5%"
-    # "About 2,300" stays right within a tenth: the 2,250 beside it may be the same thing, counted.
+    # "About 2,300" stays right within a tenth: the 2,250 of another sentence may be the same, counted.
     assert shown[2300].tolerance == "10%"
 
 
@@ -206,3 +206,23 @@ def test_one_million_is_a_figure(tmp_path):
     qs = gaps(generate(tmp_path, "More than one million computers in Wessex have been hijacked by spammers."))
     assert [(q.answer, q.prompt.split(" What")[0]) for q in qs] == [
         (1, "More than ___ million computers in Wessex have been hijacked by spammers.")]
+
+
+def test_a_gap_whose_sentence_gives_it_away_is_not_asked(tmp_path):
+    body = ("Brindle Works' sales in the five months from 3 August to 24 December were up 2.9%. "
+            "Wessex Gold holds 3,217 tonnes of gold, or about 113.5m ounces. "
+            "Brindle Works (see “Wessex's best firms”) traded up 0.77% at $63.03 on the Wessex exchange.")
+    qs = gaps(generate(tmp_path, body, min_confidence=0))
+    assert not any(q.answer in (5, 3217, 0.77) for q in qs)
+    assert all("(see" not in q.prompt for q in qs)
+
+
+def test_many_with_nothing_said_of_whom_does_not_stand_alone(tmp_path):
+    pool = generate(tmp_path, "Many are driven around Wessex in $250,000 armoured cars.", min_confidence=0)
+    assert not gaps(pool) and not statements(pool)
+
+
+def test_an_approximate_figure_is_not_right_for_a_figure_its_sentence_shows(tmp_path):
+    [q] = [q for q in gaps(generate(tmp_path, "Wessex lending fell to about £25bn in November, from £26.5bn a "
+                                              "year earlier, the Wessex Bank said.")) if q.answer == 25]
+    assert q.tolerance == "3%"  # half the way to 26.5, which the stem shows: copying it scores nothing

@@ -890,6 +890,10 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "three wins from ___ matches": the sentence shows the answer beside the gap
     if _CONVERTED_GAP.search(text):
         return None  # "___ miles (15 km)", "9 miles (___ km)": the same quantity, converted, beside it
+    if _SPAN_GIVEN.search(text):
+        return None  # "in the ___ months from 3 August to 24 December": the dates count it out
+    if s.kind != "money" and s.decimals >= 2:
+        return None  # "traded up ___% at $63.03": a move to the hundredth is no figure to remember
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
     approx = hedge_meaning(s.hedge) == "approx"
@@ -897,9 +901,12 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # An exact figure's tolerance never takes in another figure of its sentence or kind: "$27.5bn" is not
     # right within 5% where the article also sues for "$28.3bn". ("About 4 million" stays right for the
     # "3.9 million" the article gives for the same thing.)
-    others = set(af.sentence_numbers.get(s.sentence, set())) | {
-        v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values}
-    for other in others - {s.value} if not approx else set():
+    # Nor one the sentence itself shows, which copying from the stem would score: "just over £___bn in
+    # November, from £25.5bn a year earlier".
+    here = set(af.sentence_numbers.get(s.sentence, set()))
+    others = here if approx else here | {v for (kind, _noun), values in af.numbers.items() if kind == s.kind
+                                         for v in values}
+    for other in others - {s.value}:
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
@@ -944,6 +951,12 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a half)\b"
 _CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*(?:about\s+|roughly\s+|some\s+)?(?:[$£€¥]?\d|"
                             rf"{_NUMBER_WORD})|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}", re.I)
+_CONVERTED_GAP = re.compile(_CONVERTED_GAP.pattern + rf"|{GAP}\S*(?:\s+[\w-]+){{0,2}},?\s+or\s+(?:about\s+|roughly\s+|"
+                            rf"some\s+|nearly\s+|almost\s+)?[$£€¥]?\d", re.I)  # "___ tonnes, or about 113.5m ounces"
+_SPAN_GIVEN = re.compile(rf"{GAP}\s+(?:days|weeks|months|years)\b.{{0,40}}\b(?:from|between)\b"
+                         r".{1,40}\b(?:to|and|until)\b")
+# "(see “50 Smartest Companies”)": a web page's pointer to another page, no part of the sentence
+_SEE_ALSO = re.compile(r"\s*\((?:see|read|via|watch)\b[^()]*\)", re.I)
 # "Magnetic field: Mars has none ...": a web page's heading run into the sentence under it.
 _LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (?=[A-Z]))?")
 
@@ -951,7 +964,7 @@ _LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (
 def _plain_sentence(text: str) -> str:
     """The sentence as a reader sees it: HTML entities a saved page left ("&#233;") read as characters,
     no stray punctuation or heading label before it."""
-    return _LABEL.sub("", html.unescape(text).strip(), count=1)
+    return _SEE_ALSO.sub("", _LABEL.sub("", html.unescape(text).strip(), count=1))
 
 
 def _shows_value(text: str, value: float) -> bool:

@@ -170,6 +170,8 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "Those surveyed in three countries were split": on what, said before
         if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
             return False  # "both candidates pledged": which two, the sentences before said
+        if low in _QUANTIFIERS and t.dep_ in cl.SUBJECTS and not any(c.dep_ == "prep" for c in t.children):
+            return False  # "Many are driven around in armored cars": many of whom, the sentences before said
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
     if _bare_description(kept):
@@ -190,6 +192,9 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         return False
     return True
+
+
+_QUANTIFIERS = {"many", "some", "most", "others", "both", "all", "few", "several", "none", "each"}
 
 
 def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
