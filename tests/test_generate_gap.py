@@ -226,3 +226,18 @@ def test_an_approximate_figure_is_not_right_for_a_figure_its_sentence_shows(tmp_
     [q] = [q for q in gaps(generate(tmp_path, "Wessex lending fell to about £25bn in November, from £26.5bn a "
                                               "year earlier, the Wessex Bank said.")) if q.answer == 25]
     assert q.tolerance == "3%"  # half the way to 26.5, which the stem shows: copying it scores nothing
+
+
+def test_what_only_the_sentences_before_explain_does_not_stand_alone(tmp_path):
+    body = ("The German carmaker has sold 1.2 million cars in Wessex. "
+            "For the year as a whole, its operating profits fell 46% to 1.6bn euros. "
+            "All five men were charged with 12 offences in Wessex.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not gaps(pool) and not statements(pool)
+
+
+def test_a_headline_that_gives_the_answer_is_left_out_of_the_gap_question(tmp_path):
+    qs = gaps(generate(tmp_path, "The Wessex band Brindle will tour for the first time in eight years, its "
+                                 "label Harbour Records said.", title="Brindle back after eight years"))
+    assert [q.answer for q in qs] == [8]
+    assert "Brindle back" not in qs[0].prompt and qs[0].prompt.endswith("according to the article?")

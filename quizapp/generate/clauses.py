@@ -38,6 +38,7 @@ ANAPHOR_NOUNS = frozenset([
     "match", "trouble", "sale", "contestant", "patents", "stake", "offer", "takeover", "bid", "attack", "crash",
     "accident", "race", "tournament", "festival", "episode", "series", "vote", "inquiry", "investigation",
     "trial", "ceremony", "row", "dispute", "scandal", "talks", "strike", "money", "payment", "cuts", "loss",
+    "news", "carmaker", "brewer", "airline", "retailer", "bank", "insurer", "broadcaster", "network",
 ])
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"

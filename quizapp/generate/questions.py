@@ -301,7 +301,23 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     for c in out:
         c.question = _unescaped(c.question)
         c.gap = _unescaped(c.gap) if c.gap is not None else None
-    return out
+    # "Who said “...”?" only of words the article puts in quote marks: never the reporter's narration.
+    return [c for c in out if not (c.speaker and (m := _WHO_SAID.match(c.question.prompt)) and c.question.cite
+                                   and not _quoted_in(m.group(1)[:40], c.question.cite.quotes))]
+
+
+_WHO_SAID = re.compile(r"^Who said “(.+)”\?$")
+
+
+def _quoted_in(words: str, texts: list[str]) -> bool:
+    """Whether the first of `texts` that holds `words` has them between quote marks (True if none does)."""
+    for text in texts:
+        at = text.find(words)
+        if at >= 0:
+            before, rest = text[:at], text[at:]
+            return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or (
+                "”" in rest and "“" not in before and "“" not in rest[:rest.find("”")])
+    return True
 
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
@@ -911,7 +927,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
-    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, af.title), answer=plain(s.value),
+    title = "" if _shows_value(af.title, s.value) else af.title  # "... back after eight years": not for 8
+    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
 

@@ -172,6 +172,11 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "both candidates pledged": which two, the sentences before said
         if low in _QUANTIFIERS and t.dep_ in cl.SUBJECTS and not any(c.dep_ == "prep" for c in t.children):
             return False  # "Many are driven around in armored cars": many of whom, the sentences before said
+        if low == "all" and t.dep_ in ("det", "predet") and any(c.dep_ == "nummod" for c in t.head.children):
+            return False  # "All five men were charged": which five, the sentences before said
+        if t.tag_ == "PRP$" and low in ("its", "their") and t.head.dep_ in cl.SUBJECTS \
+                and t.head.head.dep_ == "ROOT" and not any(k.pos_ == "PROPN" and k.i < t.i for k in kept):
+            return False  # "For the year as a whole, its operating profits fell 46%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
     if _bare_description(kept):
@@ -212,7 +217,8 @@ def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
         if c.dep_ == "prep" and (c.lower_ == "of" or any(t.pos_ == "PROPN" or t.like_num for t in c.subtree)):
             return False
         if c.dep_ in ("compound", "amod", "nmod", "poss", "appos", "npadvmod") and any(
-                t.pos_ == "PROPN" or t.text[:1].isupper() or t.text[:1] in "\"“'‘" for t in c.subtree):
+                ((t.pos_ == "PROPN" or t.text[:1].isupper()) and t.ent_type_ != "NORP")
+                or t.text[:1] in "\"“'‘" for t in c.subtree):
             return False
     return True
 
