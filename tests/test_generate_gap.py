@@ -241,3 +241,10 @@ def test_a_headline_that_gives_the_answer_is_left_out_of_the_gap_question(tmp_pa
                                  "label Harbour Records said.", title="Brindle back after eight years"))
     assert [q.answer for q in qs] == [8]
     assert "Brindle back" not in qs[0].prompt and qs[0].prompt.endswith("according to the article?")
+
+
+def test_the_firm_is_named_as_the_sentence_before_named_it(tmp_path):
+    body = ("Wessex bus operator Harbour Lines has seen ticket sales fall as more people drive. "
+            "The firm said sales were down 4% in 2004 to 789m euros.")
+    texts = [q.prompt for q in gaps(generate(tmp_path, body))]
+    assert any(t.startswith(f"Harbour Lines said sales were down {GAP}% in 2004") for t in texts), texts

@@ -373,6 +373,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_thing(sent, index, af, thing)
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in _ORG_NOUNS:
+        # "Channel Tunnel operator Eurotunnel has seen sales fall": the operator is Eurotunnel
+        subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
     if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
@@ -717,10 +720,11 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
     'Ann Cole opened a bakery in Ruthin. He ...' is no match; 'Tom Hale retired on Friday. He joined
     the firm in 1981' -> 'Tom Hale joined the firm in 1981'."""
-    if first is None or first.dep_ not in ("nsubj", "nsubjpass"):
-        return None
+    if first is None or not (first.dep_ in ("nsubj", "nsubjpass") or (
+            first.dep_ == "det" and first.head.dep_ in ("nsubj", "nsubjpass"))):
+        return None  # a subject, or the "The" of one ("The company said ...")
     person = af.recent_person
-    if first.lower_ in ("he", "she") and person is not None and person[0] == index - 1:
+    if first.lower_ in ("he", "she") and first.dep_ != "det" and person is not None and person[0] == index - 1:
         title = person[2].lower().rstrip(".")
         if (first.lower_ == "he" and title in ("ms", "mrs", "miss")) or (first.lower_ == "she" and title in
                                                                         ("mr", "sir")):
