@@ -248,3 +248,19 @@ def test_the_firm_is_named_as_the_sentence_before_named_it(tmp_path):
             "The firm said sales were down 4% in 2004 to 789m euros.")
     texts = [q.prompt for q in gaps(generate(tmp_path, body))]
     assert any(t.startswith(f"Harbour Lines said sales were down {GAP}% in 2004") for t in texts), texts
+
+
+def test_a_quote_s_double_act_is_not_varied(tmp_path):
+    body = ("Wessex MP Ann Tolley praised her colleagues. “Tom and Sam Brindle have formed a double-act that "
+            "has won us 12 seats,” Ms Tolley said.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not any("times-act" in d for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors)
+
+
+def test_a_speaker_s_namesake_is_not_a_wrong_option(tmp_path):
+    body = ("The Wessex doubles champions Bob Brindle and Mike Brindle beat Ann Tolley and Sue Okafor. "
+            "“We played our best tennis of the year,” said Bob Brindle. "
+            "“It was a hard match,” said Ann Tolley, who also praised coach Tom Reyes. "
+            "“They deserved it,” said Sue Okafor. “I was proud of them,” said Tom Reyes.")
+    [q] = [q for q in generate(tmp_path, body, min_confidence=0) if q.prompt.startswith("Who said “We played")]
+    assert q.answer == "Bob Brindle" and "Mike Brindle" not in q.distractors and len(q.distractors) >= 2

@@ -563,6 +563,9 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind == "country":
         home = _home_country(af, gaz)  # "modelled on the UK system" in a story of British plans
         pool = _one_per_country(answer, [p for p in pool if (gaz.country_code(p) or p) != home], gaz)
+    if kind == "person" and " " in answer:
+        # "Bob Bryan or Mike Bryan?": twins, a couple, a father and son, a coin toss for the reader
+        pool = [n for n in pool if n.split()[-1] != answer.split()[-1]]
     distractors = _distinct(answer, pool, 3)
     if f.kind == "role" and not distractors:
         return _described_as(f, answer, af)  # a story of one person: what they are, not who

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from quizapp.generate import clauses as cl
 from quizapp.generate import dates
 from quizapp.generate import quantities as qty
+from quizapp.generate.figures import not_a_fact
 from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, Statement
 
@@ -258,6 +259,8 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
         if len(found) > 1 and any(x.value in asked for x in found):
             continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
         for x in found:
+            if not_a_fact(doc[:], x):
+                continue  # "a double-act", "No 10": in a quote as anywhere else, no figure to vary
             if x.kind not in ("count", "percent", "money", "fraction", "multiplier") or x.hedge or (
                     x.kind == "count" and x.value <= 2 and not x.scale_word):
                 continue
