@@ -264,3 +264,17 @@ def test_a_speaker_s_namesake_is_not_a_wrong_option(tmp_path):
             "“They deserved it,” said Sue Okafor. “I was proud of them,” said Tom Reyes.")
     [q] = [q for q in generate(tmp_path, body, min_confidence=0) if q.prompt.startswith("Who said “We played")]
     assert q.answer == "Bob Brindle" and "Mike Brindle" not in q.distractors and len(q.distractors) >= 2
+
+
+def test_a_date_past_the_opening_is_not_asked_but_one_in_it_is(tmp_path):
+    body = ("Wessex Rail was founded in 1998 by Ann Tolley. Its trains carry 48,000 people a day. "
+            "Tolley's company runs 120 trains. Sam Brindle joined the Wessex Rail board in 2004.")
+    shown = " ".join(statements(generate(tmp_path, body)))
+    assert "founded in 1998" in shown and "board in 2004" not in shown
+    assert "board in 2004" in " ".join(statements(generate(tmp_path, body, min_confidence=0)))  # still in the pool
+
+
+def test_a_subject_of_an_age_does_not_stand_alone(tmp_path):
+    pool = generate(tmp_path, "The 29-year-old had surgery in July 2004 but will play 80 minutes for Wessex.",
+                    min_confidence=0)
+    assert not gaps(pool) and not statements(pool)

@@ -109,6 +109,12 @@ RETIRED = frozenset({"describe-who", "describe-how", "choice-organisations", "ch
                      "choice-money", "choice-numbers"})
 
 
+# A year or a day-and-month, as a statement varies it ("2004", "12 January", "summer 2003").
+_DATE_PART = re.compile(r"(?:(?:early|late|mid|summer|spring|autumn|winter)[ -])?(?:1[89]|20)\d\d|\d{1,2} "
+                        r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                        r"(?: (?:1[89]|20)\d\d)?", re.I)
+
+
 # A stem that ends on a word that needs more after it lost its end when it was cut from the sentence.
 _CUT_SHORT = re.compile(r"\b(and|or|of|in|by|with|to|for|at|on|from|the|a|an|as|than|about|into|its|his|her|their)"
                         r"\?$|[’']s \d{4}\?$", re.I)
@@ -151,6 +157,10 @@ def retired(c: Candidate) -> bool:
         return True
     if c.key[0] == "statement" and q.type == "numeric" and leans_on_context(gap_text(q.prompt)):
         return True  # the same, for a figure asked only as a gap to fill
+    if q.prompt == FACT_CHECK and c.sentence > 2 and _DATE_PART.fullmatch(c.key[-1]):
+        # "... won an award in 2004", "... on 12 January": past the opening, mostly a side date (years
+        # there: 48 of 79 labels good, against 20 of 27 in the opening; 5 of 17 in the last review round)
+        return True
     if _CUT_SHORT.search(q.prompt):
         return True  # "Who has been named as the new host of?": the stem lost its end
     if kind.startswith("who") and " " not in str(q.answer).strip():

@@ -200,6 +200,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
     return True
 
 
+_NAMING = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _QUANTIFIERS = {"many", "some", "most", "others", "both", "all", "few", "several", "none", "each"}
 
 
@@ -212,8 +213,8 @@ def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
     if first is None or first.lower_ != "the" or first.dep_ != "det":
         return False
     head = first.head
-    if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ == "PROPN" or head.ent_type_:
-        return False
+    if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ == "PROPN" or head.ent_type_ in _NAMING:
+        return False  # ("The 29-year-old" is a DATE to the language model: no name for all that)
     for c in head.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or any(t.pos_ == "PROPN" or t.like_num for t in c.subtree)):
             return False
