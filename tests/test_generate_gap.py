@@ -28,7 +28,7 @@ def statements(questions) -> list[str]:
 
 def test_a_figure_in_a_bank_is_a_gap_in_its_own_sentence(tmp_path):
     body = ("Harbour Foods has agreed to buy the Lakeside bakery chain for £48m. "
-            "The Lakeside chain employs about 2,300 people in 41 shops across Wessex.")
+            "The Lakeside chain employs about 1,700 people in 36 shops across Wessex.")
     qs = generate(tmp_path, body)
     shown = {q.answer: q for q in gaps(qs)}
     assert 48 in shown
@@ -45,21 +45,21 @@ def test_a_figure_in_a_bank_is_a_gap_in_its_own_sentence(tmp_path):
 
 
 def test_a_gap_keeps_the_hedge_and_an_approximate_or_long_figure_has_a_tolerance(tmp_path):
-    qs = gaps(generate(tmp_path, "The Lakeside chain employs about 2,300 people in Wessex. "
+    qs = gaps(generate(tmp_path, "The Lakeside chain employs about 1,700 people in Wessex. "
                                  "Lakeside shops sold 1,284,117 loaves in 2023, the chain said."))
-    about = next(q for q in qs if q.answer == 2300)
+    about = next(q for q in qs if q.answer == 1700)
     assert f"employs about {GAP} people" in about.prompt and about.tolerance == "10%"
     loaves = next(q for q in qs if q.answer == 1284117)
     assert loaves.tolerance == "5%"  # no reader recalls seven digits; "13" or "48" stay exact
 
 
 def test_a_lower_or_upper_bound_is_only_asked_as_a_gap(tmp_path):
-    body = "Shares in the Wessex engineer Brindle Works have soared more than 16% after a rescue deal."
+    body = "Brindle Works, the Wessex engineer, saw its shares jump more than 23% after a rescue deal."
     pool = generate(tmp_path, body, min_confidence=0)
     # "more than 20%" would be true as well: never a wrong option.
     assert not any("more than" in s for s in statements(pool))
-    [q] = [q for q in gaps(pool) if q.answer == 16]
-    assert f"soared more than {GAP}%" in q.prompt
+    [q] = [q for q in gaps(pool) if q.answer == 23]
+    assert f"jump more than {GAP}%" in q.prompt
 
 
 def test_only_the_numeric_type_still_asks_figures(tmp_path):
@@ -71,7 +71,7 @@ def test_only_the_numeric_type_still_asks_figures(tmp_path):
 
 
 def test_so_far_keeps_its_so(tmp_path):
-    pool = generate(tmp_path, "So far a total of 52,318 ballot papers have been counted in the Wessex recount.",
+    pool = generate(tmp_path, "So far a total of 8,410 postal votes have been sent out across the Wessex region.",
                     min_confidence=0)
     texts = statements(pool) + [q.prompt for q in gaps(pool)]
     assert texts and all(t.startswith("So far a total of") for t in texts)
@@ -79,7 +79,7 @@ def test_so_far_keeps_its_so(tmp_path):
 
 def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):
     body = ("Tickets for the Wessex Folk Festival sold out in record time, five months before it opens. "
-            "Last year tickets sold out 10 weeks before the festival.")
+            "Last year the fair's tickets went 10 weeks before the fair.")
     pool = generate(tmp_path, body, min_confidence=0)
     # Without "Last year" the sentence would say this year's tickets sold out ten weeks before.
     assert not any("10 weeks" in t or f"{GAP} weeks" in t
@@ -87,32 +87,32 @@ def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):
 
 
 def test_a_day_by_day_breakdown_is_not_a_statement(tmp_path):
-    pool = generate(tmp_path, "Skyway Air cancelled about 65 flights on Saturday, 180 on Sunday, 140 on Monday "
-                              "and 43 on Tuesday, officials said.", min_confidence=0)
-    assert not any("65" in t or GAP in t for t in statements(pool) + [q.prompt for q in gaps(pool)])
+    pool = generate(tmp_path, "Skyway Air cancelled about 35 flights on Saturday, 90 on Sunday, 120 on Monday "
+                              "and 20 on Tuesday, officials said.", min_confidence=0)
+    assert not any("35" in t or GAP in t for t in statements(pool) + [q.prompt for q in gaps(pool)])
 
 
 def test_ordinals_nouns_and_names_that_look_like_figures_are_not_varied(tmp_path):
     body = ("The Wessex Party leader hopes to stay on after a third win in the county. "
-            "The actor Tom Brindle completed a box office double by topping the Wessex and Mercia charts. "
+            "The actor Tom Brindle won a rare double by leading the Wessex and Mercia charts. "
             "The Wessex coach Ann Tolley wants a first Six Nations title for her side.")
     pool = generate(tmp_path, body, min_confidence=0)
     shown = " ".join(statements(pool) + [q.prompt for q in gaps(pool)] +
                      [d for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors])
-    assert "a quarter win" not in shown and "three times by topping" not in shown
+    assert "a quarter win" not in shown and "three times by leading" not in shown
     assert "Seven Nations" not in shown and f"{GAP} Nations" not in shown
 
 
 def test_an_it_that_stands_for_a_clause_does_not_stop_a_statement(tmp_path):
-    qs = gaps(generate(tmp_path, "It could cost £80m to hold a referendum on the Wessex charter, ministers said."))
-    assert [q.prompt.split(". ")[0] for q in qs] == [f"It could cost £{GAP}m to hold a referendum on the Wessex "
+    qs = gaps(generate(tmp_path, "It could cost £5m to hold a vote on the Wessex charter, ministers said."))
+    assert [q.prompt.split(". ")[0] for q in qs] == [f"It could cost £{GAP}m to hold a vote on the Wessex "
                                                      "charter, ministers said"]
 
 
 def test_a_subject_that_only_the_sentence_before_names_does_not_stand_alone(tmp_path):
     body = ("Harbour Pictures released Quiet Tides in March. "
-            "The movie has taken $138m in the US, the studio said. "
-            "The price of Wessex wheat fell to $413 a tonne in May.")
+            "The movie has taken $90m in the US, the studio said. "
+            "The price of Wessex wheat fell to $236 a tonne in May.")
     pool = generate(tmp_path, body, min_confidence=0)
     texts = statements(pool) + [q.prompt for q in gaps(pool)]
     assert not any(t.startswith("The movie") for t in texts)  # which movie? the sentence before said
@@ -120,7 +120,7 @@ def test_a_subject_that_only_the_sentence_before_names_does_not_stand_alone(tmp_
 
 
 def test_a_share_that_says_of_what_nowhere_is_not_asked(tmp_path):
-    body = "Brindle Works makes 40% of all tractors sold in Wessex. Acme, according to its chief, has 30%."
+    body = "Brindle Works makes 40% of all tractors sold in Wessex. Acme, its chief claims, has 30%."
     texts = " ".join(statements(pool := generate(tmp_path, body, min_confidence=0)) +
                      [q.prompt for q in gaps(pool)])
     assert "40" in texts or f"makes {GAP}%" in texts
@@ -129,22 +129,22 @@ def test_a_share_that_says_of_what_nowhere_is_not_asked(tmp_path):
 
 def test_a_person_named_by_surname_alone_is_named_in_full(tmp_path):
     body = ("Wessex coach Ann Tolley has been under pressure all season. "
-            "Despite a record of only two wins from 14 matches, Tolley insists her side is improving.")
+            "With just three wins from 17 games, Tolley says her side is improving.")
     texts = statements(pool := generate(tmp_path, body, min_confidence=0)) + [q.prompt for q in gaps(pool)]
-    assert any("Ann Tolley insists" in t for t in texts)
-    assert not any(" Tolley insists" in t and "Ann Tolley" not in t for t in texts)
+    assert any("Ann Tolley says" in t for t in texts)
+    assert not any(" Tolley says" in t and "Ann Tolley" not in t for t in texts)
 
 
 def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
-    body = ("Lakeside was auctioned to pay off $27.5bn in unpaid taxes. "
-            "Harbour Foods is suing the tax office for $28.3bn in damages. "
-            "Lakeside employs about 2,300 people in Wessex. A rival counted some 2,250 Lakeside staff in May.")
+    body = ("Lakeside was sold to pay off $14.2bn in unpaid taxes. "
+            "Harbour Foods is suing the tax office for $14.8bn in damages. "
+            "Lakeside employs about 1,700 people in Wessex. A rival counted some 1,650 Lakeside staff in May.")
     shown = {q.answer: q for q in gaps(generate(tmp_path, body))}
-    assert 27.5 in shown and 2300 in shown
-    # 5% of $27.5bn would take in $28.3bn: the tolerance is cut to half the distance between them.
-    assert shown[27.5].tolerance == "1.5%"
-    # "About 2,300" stays right within a tenth: the 2,250 of another sentence may be the same, counted.
-    assert shown[2300].tolerance == "10%"
+    assert 14.2 in shown and 1700 in shown
+    # 5% of $14.2bn would take in $14.8bn: the tolerance is cut to half the distance between them.
+    assert shown[14.2].tolerance == "2.1%"
+    # "About 1,700" stays right within a tenth: the 1,650 of another sentence may be the same, counted.
+    assert shown[1700].tolerance == "10%"
 
 
 def test_a_question_reads_an_html_entity_as_its_character(tmp_path):
@@ -161,26 +161,26 @@ def test_a_heading_run_into_the_sentence_is_left_out(tmp_path):
 
 
 def test_a_sentence_a_page_repeats_is_asked_once(tmp_path):
-    line = "Trading volume at Brindle Works was less than half the daily average of around 5.8 million shares."
-    again = line.replace("5.8", "4.4")
+    line = "Lakeside sold fewer pies than usual, some 3.6 million in all, the Brindle Works bakery said."
+    again = line.replace("3.6", "2.9")
     qs = gaps(generate(tmp_path, f"{line} Brindle Works fell 3% on the day. {again}"))
-    assert sum("Trading volume at Brindle Works" in q.prompt for q in qs) == 1
+    assert sum("Lakeside sold fewer pies than usual" in q.prompt for q in qs) == 1
 
 
 def test_a_number_that_names_something_is_not_asked(tmp_path):
-    pool = generate(tmp_path, "Ann Tolley took the call, which came from a 911 emergency dispatch operator in "
-                              "Wessex, at 3,200 metres above the sea.", min_confidence=0)
-    assert not any(q.answer == 911 for q in gaps(pool))
-    assert not any("a 912 emergency" in d or "1,184 emergency" in d
+    pool = generate(tmp_path, "Ann Tolley rang a 999 emergency operator from her farm in Wessex, 3,200 metres "
+                              "above the sea.", min_confidence=0)
+    assert not any(q.answer == 999 for q in gaps(pool))
+    assert not any("a 1,000 emergency" in d or "a 998 emergency" in d
                    for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors)
 
 
 def test_a_figure_beside_its_conversion_is_not_a_gap(tmp_path):
-    qs = gaps(generate(tmp_path, "The widest part of Wessex Moon is about 17 miles (27 km) across, and Lesser "
-                                 "Moon is roughly nine miles (15 km) wide, Wessex University astronomers said.",
+    qs = gaps(generate(tmp_path, "The Wessex Dyke runs for about 31 miles (50 km), and its twin, Offa's Bank, "
+                                 "for roughly five miles (8 km), Wessex University surveyors said.",
                        min_confidence=0))
-    # "nine miles (___ km)" or "___ miles (15 km)": the other number in the brackets gives the answer away.
-    assert not any(q.answer in (15, 27, 17, 9) for q in qs)
+    # "five miles (___ km)" or "___ miles (8 km)": the other number in the brackets gives the answer away.
+    assert not any(q.answer in (8, 50, 31, 5) for q in qs)
 
 
 def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_path):
@@ -196,41 +196,41 @@ def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_
 
 
 def test_a_newspaper_named_for_a_day_keeps_its_day(tmp_path):
-    pool = generate(tmp_path, "A Mail on Sunday survey of 2,000 voters found that 47% back the Wessex ban.",
+    pool = generate(tmp_path, "An Independent on Sunday poll of 1,500 voters found that 38% back the Wessex ban.",
                     min_confidence=0)
     texts = statements(pool) + [q.prompt for q in gaps(pool)]
-    assert texts and all("Mail on Sunday survey" in t for t in texts)
+    assert texts and all("Independent on Sunday poll" in t for t in texts)
 
 
 def test_one_million_is_a_figure(tmp_path):
-    qs = gaps(generate(tmp_path, "More than one million computers in Wessex have been hijacked by spammers."))
+    qs = gaps(generate(tmp_path, "More than one million homes in Wessex have been fitted with smart meters."))
     assert [(q.answer, q.prompt.split(" What")[0]) for q in qs] == [
-        (1, "More than ___ million computers in Wessex have been hijacked by spammers.")]
+        (1, "More than ___ million homes in Wessex have been fitted with smart meters.")]
 
 
 def test_a_gap_whose_sentence_gives_it_away_is_not_asked(tmp_path):
-    body = ("Brindle Works' sales in the five months from 3 August to 24 December were up 2.9%. "
-            "Wessex Gold holds 3,217 tonnes of gold, or about 113.5m ounces. "
-            "Brindle Works (see “Wessex's best firms”) traded up 0.77% at $63.03 on the Wessex exchange.")
+    body = ("Brindle Works' sales in the four weeks from 2 May to 30 May were up 6.5%. "
+            "Wessex Gold holds 1,244 tonnes of gold, or about 40m ounces. "
+            "Brindle Works (see “Wessex's best firms”) traded up 0.43% at $41.26 on the Wessex exchange.")
     qs = gaps(generate(tmp_path, body, min_confidence=0))
-    assert not any(q.answer in (5, 3217, 0.77) for q in qs)
+    assert not any(q.answer in (4, 1244, 0.43) for q in qs)
     assert all("(see" not in q.prompt for q in qs)
 
 
 def test_many_with_nothing_said_of_whom_does_not_stand_alone(tmp_path):
-    pool = generate(tmp_path, "Many are driven around Wessex in $250,000 armoured cars.", min_confidence=0)
+    pool = generate(tmp_path, "Many are paid $250,000 a year by the Wessex board.", min_confidence=0)
     assert not gaps(pool) and not statements(pool)
 
 
 def test_an_approximate_figure_is_not_right_for_a_figure_its_sentence_shows(tmp_path):
-    [q] = [q for q in gaps(generate(tmp_path, "Wessex lending fell to about £25bn in November, from £26.5bn a "
+    [q] = [q for q in gaps(generate(tmp_path, "Wessex lending fell to about £25bn in May, from £26.5bn a "
                                               "year earlier, the Wessex Bank said.")) if q.answer == 25]
     assert q.tolerance == "3%"  # half the way to 26.5, which the stem shows: copying it scores nothing
 
 
 def test_what_only_the_sentences_before_explain_does_not_stand_alone(tmp_path):
     body = ("The German carmaker has sold 1.2 million cars in Wessex. "
-            "For the year as a whole, its operating profits fell 46% to 1.6bn euros. "
+            "Over the year, its profits fell 12% to 2.4bn euros. "
             "All five men were charged with 12 offences in Wessex.")
     pool = generate(tmp_path, body, min_confidence=0)
     assert not gaps(pool) and not statements(pool)
@@ -275,6 +275,6 @@ def test_a_date_past_the_opening_is_not_asked_but_one_in_it_is(tmp_path):
 
 
 def test_a_subject_of_an_age_does_not_stand_alone(tmp_path):
-    pool = generate(tmp_path, "The 29-year-old had surgery in July 2004 but will play 80 minutes for Wessex.",
+    pool = generate(tmp_path, "The 31-year-old was injured in May but will play 80 minutes for Wessex.",
                     min_confidence=0)
     assert not gaps(pool) and not statements(pool)

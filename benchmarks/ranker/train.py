@@ -108,7 +108,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 # What only a question's wrong options fail. A figure statement is shown as a gap to fill
-# ("... charged with ___ breaches ..."), which has none: for it these are no failures.
+# ("... fined for ___ breaches ..."), which has none: for it these are no failures.
 OPTION_LEVEL = {"bad-distractor", "two-options-only"}
 
 

@@ -374,7 +374,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in _ORG_NOUNS:
-        # "Channel Tunnel operator Eurotunnel has seen sales fall": the operator is Eurotunnel
+        # "Ferry operator Harbour Lines has seen sales fall": the operator is Harbour Lines
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
@@ -1032,7 +1032,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
-    # "less than six months would not be tested", "closed more than 1% higher": "less than four months"
+    # "stays of less than six months need no visa", "closed more than 1% higher": "less than four months"
     # and "more than 0.5%" would be true too, so these figures are only asked as a gap to fill.
     gap_only = (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
         qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
@@ -1059,7 +1059,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
         return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
     if m.kind == "percent" and _share_of_nothing(m):
-        return False  # "IBM, according to its boss, has 30%": 30% of what, the sentence before said
+        return False  # "Brindle, says its boss, holds 35%": 35% of what, the sentence before said
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
         return False  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):

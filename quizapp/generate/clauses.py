@@ -34,7 +34,7 @@ ANAPHOR_NOUNS = frozenset([
     "spokeswoman", "squad", "star", "state", "station", "striker", "study", "survey", "suspect", "system", "team",
     "tests", "town", "unit", "verdict", "victim", "village", "woman", "women",
     # Events and dealings a story names once, then calls "the match", "the sale" ("During the match,
-    # seats were ripped up", "the sale raked in more than expected"): which one, the sentences before said.
+    # two fans were hurt", "the sale made more than planned"): which one, the sentences before said.
     "match", "trouble", "sale", "contestant", "patents", "stake", "offer", "takeover", "bid", "attack", "crash",
     "accident", "race", "tournament", "festival", "episode", "series", "vote", "inquiry", "investigation",
     "trial", "ceremony", "row", "dispute", "scandal", "talks", "strike", "money", "payment", "cuts", "loss",
@@ -111,8 +111,8 @@ DEICTIC_TIME = re.compile(
     r"morning|afternoon|evening|night|days?|weeks|months|years|decade|season)$|^(yesterday|"
     r"today|tomorrow|tonight|now|recently|currently|meanwhile|(on )?(monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?)$", re.I)
-# "Last year tickets sold out in ten weeks": without its "last year" the sentence says something else
-# (this year's tickets), so a statement keeps a time that places it before or after another.
+# "Last year the fair's tickets went in a week": without its "last year" the sentence says something
+# else (this year's tickets), so a statement keeps a time that places it before or after another.
 _RELATIVE_TIME = re.compile(r"^(last|next|earlier|later|early|late|recent)\b", re.I)
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
@@ -253,7 +253,7 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             phrase = render(t.subtree)
             if t.lower_ in WEEKDAYS and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text[:1].isupper() \
                     and t.nbor(-2).i != t.sent.start:
-                continue  # "The Mail on Sunday survey": a newspaper's name, not the day
+                continue  # "an Independent on Sunday poll": a newspaper's name, not the day
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):

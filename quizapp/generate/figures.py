@@ -45,7 +45,7 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "part of a name"  # "the RBS Six Nations", "Commodore 64", "the 2012 Games"
     if prev is not None and prev.text not in _OPENERS and m.tokens[0].is_alpha and m.tokens[0].text[:1].isupper() \
             and nxt is not None and nxt.text[:1].isupper():
-        return "part of a name"  # "a first Six Nations win", "the Big Four banks": a capital mid-sentence
+        return "part of a name"  # "a Six Nations title", "the Big Four banks": a capital mid-sentence
     if prev is not None and prev.lower_ in _LABEL_BEFORE:
         return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
     if prev is not None and m.kind == "count" and not m.scale_word and (
@@ -63,17 +63,17 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
             (nxt is not None and nxt.lower_ in _SHARE_AFTER) or (prev is not None and prev.lower_ in _SHARE_BEFORE)):
         return "not a share"  # "into the Italian half", "the first half": a part of a match, not of a whole
     if m.kind == "fraction" and m.tokens[-1].lower_ != "half" and nxt is not None and nxt.tag_ in ("NN", "NNP", "JJ"):
-        return "an ordinal"  # "after a third win", "a fifth successive title": no "after a quarter win"
+        return "an ordinal"  # "before a third season", "a fifth successive title": no "before a quarter season"
     word = m.tokens[-1]
     if m.kind == "multiplier" and ((word.pos_ == "NOUN" and word.dep_ in ("dobj", "pobj", "attr", "nsubj")) or (
             word.lower_ in ("double", "treble", "triple") and prev is not None
             and prev.pos_ in ("NOUN", "PROPN", "ADJ", "DET"))):
-        return "a noun"  # "completed a box office double": no "a box office three times"
+        return "a noun"  # "won a rare cup double": no "a rare cup three times"
     if m.kind == "count" and not m.scale_word and m.value >= 100 and nxt is not None and nxt.tag_ == "NN" \
             and prev is not None and prev.lower_ in ("a", "an", "the"):
-        return "a label"  # "a 911 emergency operator", "the 747 jumbo": a name, not a number of things
+        return "a label"  # "a call to a 999 operator", "the 747 jumbo": a name, not a number of things
     if any(t.lower_ == "ago" for t in doc[last + 1:min(sent.end, last + 3)]):
-        return "a time before the article's day"  # "held 30 years ago": when, only the article's date says
+        return "a time before the article's day"  # "opened 40 years ago": when, only the article's date says
     if nxt is not None and nxt.lower_ in _CLOCK:
         return "a clock time"
     if nxt is not None and m.kind == "count" and nxt.lower_ in _FRACTION_NOUNS:

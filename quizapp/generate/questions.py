@@ -59,7 +59,7 @@ class Statement:
     speaker: str = ""  # whose quote the sentence is: the statement says "X said: “...”"
     chain: list[int] = field(default_factory=list)  # the sentences a quote runs over, naming its speaker
     hedge: str = ""  # "about", "more than": kept in the text, and a reason for a numeric tolerance
-    # "soared more than 16%": "more than 20%" may be true as well, so it is only asked as a gap to fill.
+    # "rose more than 12%": "more than 20%" may be true as well, so it is only asked as a gap to fill.
     gap_only: bool = False
     people: frozenset[str] = frozenset()  # the words of the sentence the language model takes for people
 
@@ -185,7 +185,7 @@ class ArticleFacts:
         near |= {w for m in _SAYS_WHO.finditer(text) for w in m.group(1).split()}
         near |= {w for m in _JOB_OF.finditer(text) for w in m.group(1).split()}
         shown |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
-        # "Brown told BBC Sport": a quote credited to whom it was told is no one's to offer as a speaker.
+        # "Okafor told Radio Wessex": a quote credited to whom it was told is no one's to offer as a speaker.
         return frozenset(n for n in shown if self.names.kinds.get(n, "person") == "person")
 
     @functools.cached_property
@@ -303,28 +303,28 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
         c.gap = _unescaped(c.gap) if c.gap is not None else None
     # "Who said “...”?" only of words the article puts in quote marks: never the reporter's narration.
     return [c for c in out if not (c.speaker and (m := _WHO_SAID.match(c.question.prompt)) and c.question.cite
-                                   and not _quoted_in(m.group(1)[:40], c.question.cite.quotes))]
+                                   and quoted_at(m.group(1)[:40], c.question.cite.quotes) is False)]
 
 
 _WHO_SAID = re.compile(r"^Who said “(.+)”\?$")
 
 
-def _quoted_in(words: str, texts: list[str]) -> bool:
-    """Whether the first of `texts` that holds `words` has them between quote marks (True if none does)."""
+def quoted_at(words: str, texts: list[str]) -> bool | None:
+    """Whether the first of `texts` that holds `words` has them between quote marks; None if none holds them."""
     for text in texts:
         at = text.find(words)
         if at >= 0:
             before, rest = text[:at], text[at:]
             return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or (
                 "”" in rest and "“" not in before and "“" not in rest[:rest.find("”")])
-    return True
+    return None
 
 
 _ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);")
 
 
 def _unescaped(q: AnyQuestion) -> AnyQuestion:
-    """'a G7 communiqu&#233;', as an article copied from a web page may spell it, reads 'communiqué'
+    """'a caf&#233; owner', as an article copied from a web page may spell it, reads 'café owner'
     in a question; its citation keeps the article's own characters."""
     texts = [q.prompt, str(q.answer), *getattr(q, "distractors", [])]
     if not any(_ENTITY.search(t) for t in texts):
@@ -564,7 +564,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         home = _home_country(af, gaz)  # "modelled on the UK system" in a story of British plans
         pool = _one_per_country(answer, [p for p in pool if (gaz.country_code(p) or p) != home], gaz)
     if kind == "person" and " " in answer:
-        # "Bob Bryan or Mike Bryan?": twins, a couple, a father and son, a coin toss for the reader
+        # "Ann Brindle or Sue Brindle?": twins, a couple, a father and son, a coin toss for the reader
         pool = [n for n in pool if n.split()[-1] != answer.split()[-1]]
     distractors = _distinct(answer, pool, 3)
     if f.kind == "role" and not distractors:
@@ -850,10 +850,10 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         variants = [prefix + (str(int(v)) if s.kind == "year" else format_number(v, plain_style)) + suffix
                     for v in values]
     if _unknown_person_first(s.before, af, s.people):
-        return None  # "Fran took the call", "Ver refused": someone the article named in full only elsewhere, if at all
+        return None  # "Jo answered the door", "Kit refused": named in full only elsewhere, if at all
     before = _full_name_first(s.before, af, s.people)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
-    before, after = _LABEL.sub("", html.unescape(before), count=1), html.unescape(after)
+    before = _LABEL.sub("", before, count=1)
     antecedent = s.antecedent
     if s.kind == "money":
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
@@ -894,10 +894,10 @@ GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 
 
 def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts) -> NumericQuestion | None:
-    """'Millwall have been charged with ___ breaches of FA rules. What number fills the gap, according
-    to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
+    """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
+    according to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
     stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
-    "1,011.15"), which no reader recalls to the last digit, is right within a tolerance."""
+    "2,046.37"), which no reader recalls to the last digit, is right within a tolerance."""
     if s.kind not in GAP_KINDS or s.style_text not in s.part:
         return None
     at = s.part.find(s.style_text)
@@ -906,22 +906,22 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     if text.count(GAP) != 1 or not text.endswith((".", "”", '"', "!")):
         return None
     if _shows_value(text.replace(GAP, " "), s.value):
-        return None  # "three wins from ___ matches": the sentence shows the answer beside the gap
+        return None  # "two wins from ___ games, both at home": the sentence shows the answer beside the gap
     if _CONVERTED_GAP.search(text):
-        return None  # "___ miles (15 km)", "9 miles (___ km)": the same quantity, converted, beside it
+        return None  # "___ miles (8 km)", "5 miles (___ km)": the same quantity, converted, beside it
     if _SPAN_GIVEN.search(text):
-        return None  # "in the ___ months from 3 August to 24 December": the dates count it out
+        return None  # "in the ___ weeks from 2 May to 30 May": the dates count it out
     if s.kind != "money" and s.decimals >= 2:
-        return None  # "traded up ___% at $63.03": a move to the hundredth is no figure to remember
+        return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
-    long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "182" stays exact, "1,011.15" not
+    long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
     approx = hedge_meaning(s.hedge) == "approx"
     share = 0.10 if approx else 0.05 if long else 0.0
-    # An exact figure's tolerance never takes in another figure of its sentence or kind: "$27.5bn" is not
-    # right within 5% where the article also sues for "$28.3bn". ("About 4 million" stays right for the
-    # "3.9 million" the article gives for the same thing.)
+    # An exact figure's tolerance never takes in another figure of its sentence or kind: "$14.2bn" is not
+    # right within 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the
+    # "1.9 million" the article gives for the same thing.)
     # Nor one the sentence itself shows, which copying from the stem would score: "just over £___bn in
-    # November, from £25.5bn a year earlier".
+    # May, from £12.5bn a year earlier".
     here = set(af.sentence_numbers.get(s.sentence, set()))
     others = here if approx else here | {v for (kind, _noun), values in af.numbers.items() if kind == s.kind
                                          for v in values}
@@ -930,7 +930,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
-    title = "" if _shows_value(af.title, s.value) else af.title  # "... back after eight years": not for 8
+    title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
     return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
@@ -949,12 +949,12 @@ _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir) $")
 
 
 def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str:
-    """'Despite two wins, Williams insists ...' -> '..., Matt Williams insists ...': the first person a
+    """'Despite two wins, Tolley insists ...' -> '..., Ann Tolley insists ...': the first person a
     statement names by surname alone (or "Mr" and surname) is named in full, as the article did before."""
     for m in re.finditer(r"(?<![\w’'-])([A-Z][\w’'-]+)\b(?![ -][A-Z])", text):
         word = m.group(1)
         if word not in people:
-            continue  # "Disney failed to tell investors": the company, though a Roy Disney is quoted
+            continue  # "Brindle failed to tell investors": the company, though a Tom Brindle is quoted
         full = af.names.canonical(word)
         if full == word or af.names.kinds.get(full) != "person" or not full.endswith(" " + word) or full in text:
             continue
@@ -969,22 +969,24 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
 
 
 _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a half)\b"
-_CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*(?:about\s+|roughly\s+|some\s+)?(?:[$£€¥]?\d|"
-                            rf"{_NUMBER_WORD})|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}", re.I)
-_CONVERTED_GAP = re.compile(_CONVERTED_GAP.pattern + rf"|{GAP}\S*(?:\s+[\w-]+){{0,2}},?\s+or\s+(?:about\s+|roughly\s+|"
-                            rf"some\s+|nearly\s+|almost\s+)?[$£€¥]?\d", re.I)  # "___ tonnes, or about 113.5m ounces"
+# The same quantity converted beside the gap: "___ miles (8 km)", "5 miles (___ km)", "___ tonnes, or about
+# 40m ounces".
+_AROUND = r"(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
+_CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*{_AROUND}(?:[$£€¥]?\d|{_NUMBER_WORD})"
+                            rf"|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}"
+                            rf"|{GAP}\S*(?:\s+[\w-]+){{0,2}},?\s+or\s+{_AROUND}[$£€¥]?\d", re.I)
 _SPAN_GIVEN = re.compile(rf"{GAP}\s+(?:days|weeks|months|years)\b.{{0,40}}\b(?:from|between)\b"
                          r".{1,40}\b(?:to|and|until)\b")
-# "(see “50 Smartest Companies”)": a web page's pointer to another page, no part of the sentence
+# "(see “Our top 20 start-ups”)": a web page's pointer to another page, no part of the sentence
 _SEE_ALSO = re.compile(r"\s*\((?:see|read|via|watch)\b[^()]*\)", re.I)
-# "Magnetic field: Mars has none ...": a web page's heading run into the sentence under it.
+# "Population: Wessex has 48,000 ...": a web page's heading run into the sentence under it.
 _LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (?=[A-Z]))?")
 
 
 def _plain_sentence(text: str) -> str:
-    """The sentence as a reader sees it: HTML entities a saved page left ("&#233;") read as characters,
-    no stray punctuation or heading label before it."""
-    return _SEE_ALSO.sub("", _LABEL.sub("", html.unescape(text).strip(), count=1))
+    """The sentence as a reader sees it: no stray punctuation or heading label before it, no pointer to
+    another page in it (HTML entities are read as characters in every question, by _unescaped)."""
+    return _SEE_ALSO.sub("", _LABEL.sub("", text.strip(), count=1))
 
 
 def _shows_value(text: str, value: float) -> bool:
@@ -1205,7 +1207,7 @@ def _choices(c: Candidate) -> int:
 
 
 def _options(c: Candidate) -> frozenset[str]:
-    """The names offered, by surname: "Prof Lovenduski" and "Prof Jo Lovenduski" are one option."""
+    """The names offered, by surname: "Prof Okafor" and "Prof Sue Okafor" are one option."""
     return frozenset(o.split()[-1] if o.split() else o
                      for o in [str(c.question.answer), *getattr(c.question, "distractors", [])])
 

@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 WEIGHTS_FILE = Path(__file__).with_name("ranker.json")
 
 FACT_CHECK = "Which of these statements does the article support?"
-# A figure statement asked as a gap to fill: "Millwall were charged with ___ breaches. What number ...?"
+# A figure statement asked as a gap to fill: "Wessex Rovers were fined for ___ breaches. What number ...?"
 GAP = "___"
 GAP_ASK = "What number fills the gap, according to the article"
 
 
 def gap_prompt(text: str, title: str = "") -> str:
-    """'Indoor parking can cost up to ___% more. What number fills the gap, according to the article
-    “Beijing parking fees soar”?': the headline says what the sentence is about."""
+    """'A season ticket costs up to ___% more. What number fills the gap, according to the article
+    “Wessex rail fares soar”?': the headline says what the sentence is about."""
     title = title.split(" | ")[0].strip().replace("“", "‘").replace("”", "’")
     return f"{text} {GAP_ASK}" + (f" “{title}”?" if title else "?")
 
@@ -98,7 +98,7 @@ def kind_of(c: Candidate) -> str:
 # articles of the BBC and web corpora, 2026-12): "Who does the article describe as the Prime Minister?"
 # (0 of 80), "Which organisation ...?" (2 of 27), a person's name swapped in a statement (7 of 40),
 # an aside, a place or a date as a choice (3/21, 4/16, 4/20). They stay in the pool a reviewer labels.
-# "Who won the first round of a battle with Mrs Quinn?" (60 of 282 in three review rounds): the deed is
+# "Who won the first round of a court battle with his landlord?" (60 of 282 in three review rounds): the deed is
 # mostly a side event, or its stem tells who did it, and the other names are easily ruled out.
 # "How many people did the report say ...?" (63 of 176): a stem rewritten from the sentence is often
 # garbled or says neither who nor where; the same figure is asked as a gap in the sentence itself.
@@ -158,13 +158,13 @@ def retired(c: Candidate) -> bool:
     if c.key[0] == "statement" and q.type == "numeric" and leans_on_context(gap_text(q.prompt)):
         return True  # the same, for a figure asked only as a gap to fill
     if q.prompt == FACT_CHECK and c.sentence > 2 and _DATE_PART.fullmatch(c.key[-1]):
-        # "... won an award in 2004", "... on 12 January": past the opening, mostly a side date (years
+        # "... opened a shop in 2004", "... on 9 March": past the opening, mostly a side date (years
         # there: 48 of 79 labels good, against 20 of 27 in the opening; 5 of 17 in the last review round)
         return True
     if _CUT_SHORT.search(q.prompt):
         return True  # "Who has been named as the new host of?": the stem lost its end
     if kind.startswith("who") and " " not in str(q.answer).strip():
-        return True  # "Hassall" against "Brian Hassell" and "Alex Ferguson": a surname alone was 0 of 6
+        return True  # "Okafor" against "Sue Okafa" and "Tom Reyes": a surname alone was 0 of 6
     if kind in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
         return True  # "Who has retired after 30 years?" under "Tom Hale retires"
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
@@ -228,10 +228,10 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["relative_time"] = float(bool(_RELATIVE_TIME.search(bare)))
     # Where the sentence stands: a story's first paragraphs carry its news, its tail the side details.
     f["position"] = c.sentence / max(len(af.sentences) - 1, 1)
-    # "12.011 trillion yen", "1,011.15": a figure written to many digits is rarely one to remember.
+    # "4.072 trillion yen", "2,046.37": a figure written to many digits is rarely one to remember.
     value = c.value if c.value is not None else None
     f["many_digits"] = float(value is not None and len(re.sub(r"\D", "", f"{value:g}").strip("0")) >= 4)
-    # No name, no place, no organisation ("Figures show that only eight people per thousand own a car"):
+    # No name, no place, no organisation ("Figures show that only nine homes in ten have a garden"):
     # whose figure, the article around it says.
     f["names_nothing"] = float(not re.search(r"(?<=\s)[A-Z][\w’'-]+", " " + bare[bare.find(" ") + 1:])
                                and not re.match(r"[A-Z][a-z]+[A-Z]|[A-Z]{2,}", bare))
@@ -260,8 +260,8 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["percent_over_100"] = float(any(_over_100(o) for o in options))
     # "How many texts were sent in 2004?": a stem naming no one and nowhere rarely says where or whose.
     names_something = re.search(r"\b[A-Z][a-z]", bare[1:])
-    gap = c.key[0] == "statement"  # a statement, whether shown with wrong options or as a gap to fill
-    f["stem_names_nothing"] = float(q.prompt != FACT_CHECK and not gap and not names_something)
+    statement = c.key[0] == "statement"  # whether shown with wrong options or as a gap to fill
+    f["stem_names_nothing"] = float(q.prompt != FACT_CHECK and not statement and not names_something)
     f["hedged"] = float(bool(re.search(r"\b(about|around|almost|nearly|more than|less than|at least|up to|over)\b",
                                        stem, re.I)))
     # "Peru has 12 million cyclists": a statement or stem that names who or where stands alone.
@@ -271,9 +271,9 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["opens_on_name"] = float(first[:1].isupper() and first.lower() not in _STOP and first not in _MONTHS
                                and first.lower() not in ("a", "an", "in", "by", "after", "with", "for", "but"))
     f["match_report"] = float(bool(_MATCH.search(sentence)))
-    f["quote_words"] = 0.0 if gap else min(len(" ".join(_QUOTED.findall(q.prompt)).split()), 40) / 40
+    f["quote_words"] = 0.0 if statement else min(len(" ".join(_QUOTED.findall(q.prompt)).split()), 40) / 40
     varied = _varied(str(q.answer), options[0]) if q.prompt == FACT_CHECK and options else ""
-    if gap and q.type == "numeric":  # "soared more than ___%": the figure a statement would vary
+    if statement and q.type == "numeric":  # "rose more than ___%": the figure a statement would vary
         varied = re.search(rf"\S*{GAP}\S*", q.prompt).group(0).replace(GAP, "1")  # type: ignore[union-attr]
     f["varies_year"] = float(bool(re.fullmatch(r"\W*(1[89]|20)\d\d\W*", varied)))
     f["varies_percent"] = float("%" in varied)

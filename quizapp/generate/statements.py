@@ -11,7 +11,7 @@ from quizapp.generate import dates
 from quizapp.generate import quantities as qty
 from quizapp.generate.figures import not_a_fact
 from quizapp.generate.numbers import style_of
-from quizapp.generate.questions import ArticleFacts, Statement
+from quizapp.generate.questions import ArticleFacts, Statement, quoted_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,7 +35,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
-        return None  # "65 flights on Saturday, 180 on Sunday": without its days a breakdown is a list of numbers
+        return None  # "40 buses on Monday, 75 on Tuesday": without its days a breakdown is a list of numbers
     drop = cl.deictic_tokens(toks, keep_relative=True) | _conversion_after(sent, target) | _closing_aside(sent, target)
     drop |= _relative_asides(sent, target | rep_ids)
     # Leading "But", "Meanwhile,", "To begin with,"
@@ -172,12 +172,12 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
         if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
             return False  # "both candidates pledged": which two, the sentences before said
         if low in _QUANTIFIERS and t.dep_ in cl.SUBJECTS and not any(c.dep_ == "prep" for c in t.children):
-            return False  # "Many are driven around in armored cars": many of whom, the sentences before said
+            return False  # "Many are paid in cash": many of whom, the sentences before said
         if low == "all" and t.dep_ in ("det", "predet") and any(c.dep_ == "nummod" for c in t.head.children):
             return False  # "All five men were charged": which five, the sentences before said
         if t.tag_ == "PRP$" and low in ("its", "their") and t.head.dep_ in cl.SUBJECTS \
                 and t.head.head.dep_ == "ROOT" and not any(k.pos_ == "PROPN" and k.i < t.i for k in kept):
-            return False  # "For the year as a whole, its operating profits fell 46%": whose, said before
+            return False  # "Over the year, its profits fell 12%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
     if _bare_description(kept):
@@ -205,16 +205,16 @@ _QUANTIFIERS = {"many", "some", "most", "others", "both", "all", "few", "several
 
 
 def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
-    """'The movie has taken $138m', 'The 29-year-old had surgery', 'The shortfall will rise': a subject
+    """'The movie has taken $90m', 'The 31-year-old had surgery', 'The shortfall will rise': a subject
     made of "the" and words of its kind, nothing that names it, stands for something an earlier sentence
-    named. "The price of gold", "The sale of the stake", "The pilot scheme in the Huaral Valley" and
-    "The independent Congressional Budget Office" say what they are."""
+    named. "The price of wheat", "The sale of the stake", "The pilot scheme in the Test Valley" and
+    "The independent Wessex Audit Office" say what they are."""
     first = kept[0] if kept else None
     if first is None or first.lower_ != "the" or first.dep_ != "det":
         return False
     head = first.head
     if head.dep_ not in ("nsubj", "nsubjpass") or head.pos_ == "PROPN" or head.ent_type_ in _NAMING:
-        return False  # ("The 29-year-old" is a DATE to the language model: no name for all that)
+        return False  # ("The 31-year-old" is a DATE to the language model: no name for all that)
     for c in head.children:
         if c.dep_ == "prep" and (c.lower_ == "of" or any(t.pos_ == "PROPN" or t.like_num for t in c.subtree)):
             return False
@@ -225,7 +225,7 @@ def _bare_description(kept: list) -> bool:  # type: ignore[type-arg]
     return True
 
 
-# Verbs whose "it" stands for a clause that comes later: "It could cost £80m to hold a vote", "It is
+# Verbs whose "it" stands for a clause that comes later: "It could cost £5m to hold a vote", "It is
 # expected that 500 jobs will go", "It took ten years for the service to open".
 _EXTRAPOSING = {"be", "cost", "take", "seem", "appear", "remain", "expect", "estimate", "believe", "think",
                 "report", "say"}
@@ -278,7 +278,8 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 continue  # "30,000 to 50,000 polygons": one end of a range
             start, end = doc[ids[0]].idx, doc[ids[-1]].idx + len(doc[ids[-1]])
             part = text[start:end]
-            if not _inside_quotes(text[max(0, start - 30):end], af, [f.sentence, *f.chain]):
+            cited = [af.sentences[i] for i in (f.sentence, *f.chain) if 0 <= i < len(af.sentences)]
+            if not quoted_at(text[max(0, start - 30):end], cited):
                 break  # the reporter's words beside the quote, not the speaker's: no misquote to check
             af.statements.append(Statement(
                 before=text[:start], after=text[end:] + ("" if text.endswith((".", "!", "?")) else "."),
@@ -287,20 +288,6 @@ def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
                 style_text=x.number_text if x.kind not in ("fraction", "multiplier") else part,
                 speaker=f.answer, chain=list(f.chain), antecedent=f.antecedent))
             break
-
-
-def _inside_quotes(words: str, af: ArticleFacts, sentences: list[int]) -> bool:
-    """Whether the article has `words` between quote marks in one of the given sentences."""
-    for i in sentences:
-        if not 0 <= i < len(af.sentences):
-            continue
-        text = af.sentences[i]
-        at = text.find(words)
-        if at >= 0:
-            before = text[:at]
-            return before.count("“") > before.count("”") or before.count('"') % 2 == 1 or (
-                "”" in text[at:] and "“" not in before and "“" not in text[at:text.find("”", at)])
-    return False
 
 
 _CODE = re.compile(r"^0\d{2,4}$")

@@ -257,7 +257,6 @@ class QuizScreen(QWidget):
                 # one-line entry does not stand in a tall empty box that pushes the feedback out of sight.
                 b.setVisible(False)
             self.answer_area.setCurrentWidget(self.number_page)
-            self._fit_answer_area()
             q = item.question
             self.unit.setText(q.unit or "")  # type: ignore[union-attr]
             self.number.setEnabled(True)
