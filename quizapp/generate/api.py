@@ -19,6 +19,7 @@ from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_nam
 from quizapp.generate.figures import not_a_fact
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
+    GAP_KINDS,
     ArticleFacts,
     Candidate,
     NameSlot,
@@ -1069,6 +1070,11 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         if not target:
             return False
     tpl = statement_template(sent, target, thing[:2] if thing else None, survey)
+    # "The club was also fined £45,000": a figure whose sentence leans on the one before is asked as
+    # a gap shown after that sentence, or not at all.
+    leans = tpl is None and m.kind in GAP_KINDS and index > 0
+    if leans:
+        tpl = statement_template(sent, target, thing[:2] if thing else None, survey, leaning=True)
     if tpl is None:
         return False
     part = cl.render(sent.doc[i] for i in sorted(target))
@@ -1082,7 +1088,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    noun=noun, decimals=style_of(m.number_text).decimals,
                                    style_text=style_text, scale_word="",
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
-                                   higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only,
+                                   higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only or leans,
+                                   leans=leans,
                                    people=_people_words(sent),
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))

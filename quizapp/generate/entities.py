@@ -38,13 +38,21 @@ TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir", "lord", "lady", "president", "
 _TRIM = re.compile(r"^(the|The|Mr|Mrs|Ms|Miss|Dr|Sir|Mr\.|Mrs\.|Ms\.|Dr\.)\s+|(’s|'s|’|')$")
 
 
+# A job written before a name, capitalised where it opens a sentence: "Keeper Jo Reyes said ...".
+_JOB_BEFORE = re.compile(r"^(?:Keeper|Goalkeeper|Striker|Defender|Midfielder|Winger|Captain|Coach|Manager|Lawyer|"
+                         r"Attorney|Detective|Investigator|Officer|Sergeant|Inspector|Singer|Guitarist|Drummer|"
+                         r"Actor|Actress|Director|Producer|Presenter|Analyst|Economist|Spokesman|Spokeswoman|"
+                         r"Chairman|Chairwoman|Player|Jockey|Trainer|Author|Writer|Novelist|Comedian|Rapper)"
+                         r"\s+(?=[A-Z][\w’'-]+\s+[A-Z])")
+
+
 def clean_name(text: str) -> str:
-    """'the Élysée Palace' -> 'Élysée Palace', 'France’s' -> 'France'."""
+    """'the Élysée Palace' -> 'Élysée Palace', 'France’s' -> 'France', 'Keeper Jo Reyes' -> 'Jo Reyes'."""
     text = " ".join(text.split())
     prev = None
     while prev != text:
         prev = text
-        text = _TRIM.sub("", text).strip()
+        text = _JOB_BEFORE.sub("", _TRIM.sub("", text)).strip()
     return text
 
 

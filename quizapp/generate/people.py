@@ -64,7 +64,8 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
         whole = bool(_SAID_BEFORE.search(_close_quotes(sent.text)[:mq.start()]))  # 'saying "no judge ..."'
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
-        if speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _SIDES.search(quote):
+        if speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _SIDES.search(quote) \
+                or _REPORTED.match(quote):
             continue
         q = quote.replace('"', "'")
         out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
@@ -504,6 +505,8 @@ def quote_is_open(text: str) -> bool:
 # that opens by leaning on the words before it, which the question does not show.
 _LINKED = re.compile(r"(but|and|so|or|yet|nor|also|in fact|indeed|however|then)\b", re.I)
 _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
+# "He said she had called him": a speaker passing on what someone else said, whom only the article names.
+_REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
 
 
 # A quote that names a party tells which side its speaker is on ("deflect flak from Labour's MPs",
@@ -528,7 +531,7 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
     if len(words) < 5 or len(words) > 40 or not quote[:1].isupper():
         return None
     if (speaker.split()[-1].lower() in quote.lower() or _LEANS_BACK.match(quote) or _LINKED.match(quote)
-            or _SIDES.search(quote)):
+            or _SIDES.search(quote) or _REPORTED.match(quote)):
         return None
     return Fact(kind="quote", prompt=f"Who said “{quote}”?", answer=speaker, sentence=base.sentence,
                 order=base.order, names_in_sentence=base.names_in_sentence, score=0.8,

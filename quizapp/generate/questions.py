@@ -28,7 +28,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import GAP, gap_prompt, retired
+from quizapp.generate.rank import GAP, gap_prompt, leans_on_context, needs_context, retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -62,6 +62,7 @@ class Statement:
     # "rose more than 12%": "more than 20%" may be true as well, so it is only asked as a gap to fill.
     gap_only: bool = False
     people: frozenset[str] = frozenset()  # the words of the sentence the language model takes for people
+    leans: bool = False  # does not stand alone ("The club was fined £45,000"): a gap after the sentence before
 
 
 @dataclass
@@ -96,6 +97,12 @@ class Candidate:
     # with no wrong options to get wrong. Shown in place of the statement once the statement is chosen.
     gap: NumericQuestion | None = None
     value: float | None = None  # the figure asked about, as the sentence gives it
+    # The sentences before a gap's own that its prompt shows first, saying what its "the club" or
+    # "later" refer to: their text as shown, and where they stand in the article.
+    context: str = ""
+    context_sentences: tuple[int, ...] = ()
+    bare_gap: NumericQuestion | None = None  # the gap without its context, where that gives another answer away
+    leans: bool = False  # its sentence does not stand alone: asked only after the sentence before it
 
     @property
     def trust(self) -> float:
@@ -178,7 +185,7 @@ class ArticleFacts:
         or a gadget the language model took for a person (a film's title, a football club)."""
         shown = {self.names.canonical(x.answer) for x in self.facts if x.kind in ("quote", "role", "claim")}
         shown |= set(self.names.titles)
-        shown |= {self.names.canonical(v[0]) for v in self.epithets.values() if v}
+        shown |= {self.names.canonical(v[0]) for word, v in self.epithets.items() if v and _PERSON_NOUN.search(word)}
         text = " ".join(self.sentences)
         # The words a saying verb or a job sits next to: "Holt said", "says the BBC's Lim", "guitarist Sam Okafor".
         near = {m.group(1) for m in _SAID_BY.finditer(text)}
@@ -223,6 +230,10 @@ _SAYS = r"(?:said|says|told|tells|claims|claimed|added|insisted|argued|warned)"
 _JOB = (r"(?:guitarist|singer|actor|actress|director|player|minister|chief|boss|analyst|spokesman|spokeswoman|coach|"
         r"manager|striker|captain|leader|star|founder|president|secretary|chairman|executive|expert|author|writer|"
         r"producer|presenter|judge|lawyer|economist|officer|professor|dr|mp|senator|governor|mayor)")
+# "singer", "guitarist", "chief", "star": words for a person, not for "the band" or "the album" a
+# model took for one.
+_PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|ess|man|woman|star|chief|boss|mp|wife|husband|son|"
+                          r"daughter|mother|father|friend)$")
 _SAID_BY = re.compile(rf"\b([A-Z][\w’'-]+),? {_SAYS}\b")
 _SAYS_WHO = re.compile(rf"\b{_SAYS} ((?:[\w’'-]+ ){{0,3}}[\w’'-]+)")
 _JOB_OF = re.compile(rf"\b(?i:{_JOB}) ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)")
@@ -301,9 +312,11 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     for c in out:
         c.question = _unescaped(c.question)
         c.gap = _unescaped(c.gap) if c.gap is not None else None
+        c.bare_gap = _unescaped(c.bare_gap) if c.bare_gap is not None else None
     # "Who said “...”?" only of words the article puts in quote marks: never the reporter's narration.
     return [c for c in out if not (c.speaker and (m := _WHO_SAID.match(c.question.prompt)) and c.question.cite
-                                   and quoted_at(m.group(1)[:40], c.question.cite.quotes) is False)]
+                                   and quoted_at(m.group(1)[:40], c.question.cite.quotes) is False)
+            and not _GARBLED.search(f"{c.question.prompt} {c.question.answer}")]
 
 
 _WHO_SAID = re.compile(r"^Who said “(.+)”\?$")
@@ -865,22 +878,28 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     true = _article_agrees(before, s.part) + s.part + after  # "a 800m euro loss" put right, as its variants are
     options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
     gap_only = s.gap_only or "choice" not in types
+    if _side_detail(before, s.part[s.part.find(s.style_text) + len(s.style_text):] + after
+                    if s.style_text in s.part else after):
+        return None
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
-    gap = _gap_question(s, before, after, cite, af) if "numeric" in types else None
+    shown = _gap_question(s, before, after, cite, af) if "numeric" in types else None
+    gap, bare_gap, context, context_sentences = shown if shown is not None else (None, None, "", ())
+    if s.leans and (not context or _NOW.search(gap.prompt if gap else "")):
+        return None  # ("... killed 12 soldiers earlier this month": the sentence before says no more when)
     q: AnyQuestion
     if gap_only:
         if gap is None:
             return None
-        q = gap
+        q = bare_gap or gap  # named by its own sentence, whatever context it is shown with
     else:
         q = ChoiceQuestion(id="q", type="choice", prompt=FACT_CHECK_PROMPT, answer=true, distractors=options,
                            cite=cite, difficulty="hard", tags=["fact-check"])
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part), value=s.value,
-                     gap=gap,
+                     gap=gap, context=context, context_sentences=context_sentences, bare_gap=bare_gap, leans=s.leans,
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
@@ -893,7 +912,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 
 
-def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts) -> NumericQuestion | None:
+def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts
+                  ) -> tuple[NumericQuestion, NumericQuestion, str, tuple[int, ...]] | None:
     """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
     according to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
     stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
@@ -931,9 +951,68 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
     title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
-    return NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
+    bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
+    at = _context_for(s.sentence, text, s.value, af)
+    if not at:
+        return bare, bare, "", ()
+    context = html.unescape(" ".join(_plain_sentence(af.sentences[i]) for i in at))
+    quotes = [*(af.sentences[i] for i in at if af.sentences[i] not in cite.quotes), *cite.quotes]
+    q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),
+                                "cite": Citation(source=cite.source, quote=quotes)})
+    return q, bare, context, tuple(at)
+
+
+CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
+_NOW = re.compile(r"\bthis (?:week|month|year)\b|\b(?:yesterday|today|tomorrow)\b", re.I)
+# "He was assigned to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
+_LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|These|Those|Then|There|His|Her|Its|Their)\b")
+
+
+def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> list[int]:
+    """The sentence before a gap's own, where that leans back ('the club', 'he', 'later'): 'Wessex Rovers
+    were docked ten points on Friday. The club was also fined £___.' None that shows the answer."""
+    at: list[int] = []
+    words = 0
+    first = re.match(r"[“\"']?([A-Z][\w’'-]+)", text)
+    named_first = first is not None and (  # "Wessex Rovers were ...", not "Authorities will ..."
+        any(first.group(1) in name.split() for name in af.names.kinds)
+        or any(re.search(rf"[\w,;] {re.escape(first.group(1))}\b", other) for other in af.sentences))
+    while sentence > 0 and not at and needs_context(text, named_first):
+        sentence -= 1
+        text = _plain_sentence(af.sentences[sentence])
+        words += len(text.split())
+        if _shows_value(text, value) or len(text.split()) < 5 or words > CONTEXT_WORDS \
+                or not text.endswith((".", "”", '"', "!", "?")) or text.count("“") != text.count("”") \
+                or _LEANS_BACK_ITSELF.match(text) or leans_on_context(text) \
+                or text.count('"') % 2:
+            break
+        at.insert(0, sentence)
+    return at
+
+
+_DISTANCE = re.compile(r"\s*(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
+                       r"(?:ern)?\s+)?(?:of|from|away)\b", re.I)
+_RACE_UNIT = r"\s*(?:m|metres|meters|km|yards|points|laps|holes|overs|minutes|seconds)\b"
+_EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver|bronze|hurdles|race|final|title|"
+                    r"record|event|freestyle|backstroke|breaststroke|butterfly|relay|medal|winner)", re.I)
+
+
+# A slip in the article's own sentence, which a question would copy: "rose by to 20 million",
+# "according revised figures", "is expected grow by 2%", "the the".
+_GARBLED = re.compile(r"\b(?:by to|to by|of of|to to|by by|the the|a the|the a|of to|to of)\b|\baccording (?!to\b)"
+                      r"|\b(?:is|are|was|were|be) expected (?!to\b|that\b|by\b|in\b|on\b|at\b|from\b|of\b|for\b|"
+                      r"with\b|as\b|soon\b|later\b|shortly\b)[a-z]+\b", re.I)
+
+
+def _side_detail(before: str, after: str) -> bool:
+    """A figure that is a side detail of a story, around it as `before` and `after`: how far a place
+    lies from a city ("a mill 20 miles from Bristol"), where in a race a runner broke away ("in the final
+    200m", "the last four points"), or the distance that names an event ("the 400m hurdles", "800m
+    champion")."""
+    return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
+                or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
 def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str]) -> bool:
@@ -1180,6 +1259,8 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if not others and article not in swapped:
             kept.append(c)
             swapped.add(article)
+    if not overgenerate:
+        kept = _without_shown_answers(kept)
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]
@@ -1187,12 +1268,27 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     ids: dict[str, int] = {}
     for c in kept:
         # A statement shown as a gap keeps the statement's id, whichever way the bank shows it.
-        q = c.gap if c.gap is not None and not overgenerate else c.question
+        q = c.gap if c.gap is not None and (not overgenerate or c.question.type == "numeric") else c.question
         base = _question_id(c.question)
         n = ids.get(base, 0) + 1
         ids[base] = n
         c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
     return kept
+
+
+def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
+    """The questions, with no gap shown after a sentence another question asks about ("Wessex were docked
+    ten points. The club was fined £___." gives away "How many points ...?"): such a gap is shown alone,
+    or, where alone it leans on what it no longer shows, not asked."""
+    asked = {(_article_of(c), c.sentence) for c in kept}
+    out = []
+    for c in kept:
+        if c.context_sentences and any((_article_of(c), i) in asked for i in c.context_sentences):
+            c.gap, c.context, c.context_sentences = c.bare_gap, "", ()
+            if retired(c):
+                continue
+        out.append(c)
+    return out
 
 
 def _statement_text(c: Candidate) -> str:

@@ -29,17 +29,19 @@ GAP = "___"
 GAP_ASK = "What number fills the gap, according to the article"
 
 
-def gap_prompt(text: str, title: str = "") -> str:
+def gap_prompt(text: str, title: str = "", context: str = "") -> str:
     """'A season ticket costs up to ___% more. What number fills the gap, according to the article
-    “Wessex rail fares soar”?': the headline says what the sentence is about."""
+    “Wessex rail fares soar”?': the headline says what the sentence is about, and the sentence before
+    it (`context`), where given, what its "the firm" or "later" refer to."""
     title = title.split(" | ")[0].strip().replace("“", "‘").replace("”", "’")
-    return f"{text} {GAP_ASK}" + (f" “{title}”?" if title else "?")
+    return " ".join(filter(None, (context, text, GAP_ASK))) + (f" “{title}”?" if title else "?")
 
 
-def gap_text(prompt: str) -> str:
-    """The sentence with its gap, without the question after it."""
+def gap_text(prompt: str, context: str = "") -> str:
+    """The sentence with its gap, without the question after it (nor the `context` before it)."""
     at = prompt.rfind(" " + GAP_ASK)
-    return prompt[:at] if at >= 0 else prompt
+    text = prompt[:at] if at >= 0 else prompt
+    return text[len(context):].lstrip() if context and text.startswith(context) else text
 
 
 def is_gap(prompt: str) -> bool:
@@ -153,9 +155,16 @@ def retired(c: Candidate) -> bool:
     kind = kind_of(c)
     if kind in RETIRED:
         return True
-    if q.prompt == FACT_CHECK and (leans_on_context(str(q.answer)) or _weak_variation(str(q.answer), q.distractors)):
+    # A gap shown after the sentences it leans on stands alone: "Wessex Rovers were docked ten points.
+    # The club was also fined £___."
+    alone = c.gap is not None and bool(c.context)
+    if c.leans and not alone:
+        return True  # "The club was fined £___." with nothing before it: which club?
+    if q.prompt == FACT_CHECK and ((leans_on_context(str(q.answer)) and not alone)
+                                   or _weak_variation(str(q.answer), q.distractors)):
         return True
-    if c.key[0] == "statement" and q.type == "numeric" and leans_on_context(gap_text(q.prompt)):
+    if c.key[0] == "statement" and q.type == "numeric" and not alone \
+            and leans_on_context(gap_text(q.prompt, c.context)):
         return True  # the same, for a figure asked only as a gap to fill
     if q.prompt == FACT_CHECK and c.sentence > 2 and _DATE_PART.fullmatch(c.key[-1]):
         # "... opened a shop in 2004", "... on 9 March": past the opening, mostly a side date (years
@@ -201,6 +210,28 @@ def leans_on_context(text: str) -> str | None:
     return None
 
 
+# Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
+_BACK = re.compile(r"\b(?i:these|those|this|such|later|earlier|previous|previously|then|also|too|again|already|"
+                   r"same|other)\b")
+# "the club", "the deal": a description the sentences before gave a name to.
+_THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
+                  r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])")
+# "he", "its": pointers back, unless a name comes first in the sentence ("Ann Tolley said her ...").
+_POINTER = re.compile(r"\b(?i:he|she|it|they|him|her|them|his|its|their)\b")
+
+
+def needs_context(text: str, named_first: bool = False) -> bool:
+    """Whether a sentence leans on the ones before it: 'The club later sold ___ tickets' (which club?
+    later than what?), 'Its shares rose ___%', or one naming no one and nowhere. A sentence that opens
+    on a name (`named_first`: 'Wessex Rovers were fined ...') has its own for a 'his' or 'its'."""
+    if leans_on_context(text) or _BACK.search(text) or _THE.search(text):
+        return True
+    if named_first:
+        return False
+    pointer = _POINTER.search(text)
+    names = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", text[:pointer.start()] if pointer else text)
+             if w.lower() not in _STOP and w not in _MONTHS]
+    return not names
 def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
@@ -214,7 +245,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["gap"] = float(c.gap is not None)  # shown as a gap to fill: its wrong options are never seen
     stem = q.prompt if q.prompt != FACT_CHECK else str(q.answer)
     if c.key[0] == "statement" and q.type == "numeric":  # a gap to fill: seen as the statement it leaves out
-        stem = gap_text(q.prompt).replace(GAP, f"{q.answer}")
+        stem = gap_text(q.prompt, c.context).replace(GAP, f"{q.answer}")
     bare = _QUOTED.sub(" ", stem)
     words = len(stem.split())
     f["stem_words"] = min(words, 60) / 20

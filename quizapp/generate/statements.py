@@ -27,11 +27,13 @@ _LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of",
 
 
 def statement_template(sent: Span, target: set[int], replace: tuple[set[int], str] | None = None,
-                       survey: str = "") -> tuple[str, str] | None:
+                       survey: str = "", leaning: bool = False) -> tuple[str, str] | None:
     """(text before, text after) the target tokens, with side words and deictic times removed;
     `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it';
     `survey` ("the BBC World Service poll") opens a sentence whose "48% were pessimistic" or
-    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ..."."""
+    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ...".
+    `leaning`: also a sentence that does not stand alone ("The club was fined £45,000"), for a
+    question that shows the sentence before it too."""
     rep_ids, rep_text = replace or (set(), "")
     toks = list(sent)
     if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
@@ -62,7 +64,10 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     if drop & target or rep_ids & (target | drop):
         return None
     kept = [t for t in toks if t.i not in drop]
-    if not kept or len(kept) > 60 or not _stands_alone(sent, [t for t in kept if t.i not in rep_ids], bool(survey)):
+    if not kept or len(kept) > 60:
+        return None
+    if not (_well_formed(kept) if leaning else _stands_alone(sent, [t for t in kept if t.i not in rep_ids],
+                                                             bool(survey))):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
@@ -180,10 +185,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "Over the year, its profits fell 12%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
-    if _bare_description(kept):
-        return False
-    full = cl.render(kept)
-    if full.count("“") != full.count("”") or full.count('"') % 2 or full.count("(") != full.count(")"):
+    if _bare_description(kept) or not _well_formed(kept):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
     if cl.ANAPHORS.search(text):
@@ -198,6 +200,12 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         return False
     return True
+
+
+def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
+    """No quote mark or bracket left open by the words a statement drops."""
+    full = cl.render(kept)
+    return full.count("“") == full.count("”") and not full.count('"') % 2 and full.count("(") == full.count(")")
 
 
 _NAMING = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
