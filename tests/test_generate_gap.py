@@ -354,3 +354,13 @@ def test_only_words_for_people_make_a_name_a_person():
     af = ArticleFacts(source=None, sentences=["The band Massive Harbour split.", "The singer Jo Brindle left."],
                       names=names, epithets={"band": ("Massive Harbour", 0), "singer": ("Jo Brindle", 1)})
     assert af.shown_as_people == frozenset({"Jo Brindle"})  # "the band" is no person, "the singer" is
+
+
+def test_an_emergency_number_and_a_race_that_names_an_event_are_not_asked(tmp_path):
+    body = ("Sue Okafor miscounted her laps in the women's 3000m and staged her sprint finish a lap too soon, "
+            "Wessex Athletics said. Doctors were there, helping out and calling 999, Wessex Police said. "
+            "The fire at the Tolley mill injured 14 people, Wessex Police said.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert {q.answer for q in gaps(pool)} & {3000, 999} == set()
+    assert not any("3000m" in s or "999" in s for s in statements(pool))
+    assert any("14 people" in s for s in statements(pool))  # a count of people hurt is a fact
