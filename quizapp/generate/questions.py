@@ -1012,7 +1012,8 @@ def _side_detail(before: str, after: str) -> bool:
     200m", "the last four points"), or the distance that names an event ("the 400m hurdles", "800m
     champion", "the women's 5000m")."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
-                or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before) and re.match(r"\s*(?:m|metres|km)\b", after))
+                or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
+                    and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
