@@ -197,7 +197,7 @@ def test_short_article(tmp_path):
         "The river burst its banks in 2019, when heavy rain fell for nine days.\n\n"
         "About 40 schools were closed across the region of Kisumu and Nakuru.\n\n"
         "“We have never seen water like this in our lives,” said Grace Otieno, a farmer.\n\n"
-        "John Mwangi, Kenya’s interior minister, promised help to the families.\n\n"
+        "John Mwangi, Kenya’s interior minister, said the government would help the families.\n\n"
         "President William Ruto visited Uganda with his deputy, Rigathi Gachagua, on a trade mission.\n"))
     bank = generate_bank([article], bank_dir=tmp_path, min_confidence=0)  # all the finders offer
     path = tmp_path / "bank.yaml"

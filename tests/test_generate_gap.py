@@ -281,13 +281,13 @@ def test_a_subject_of_an_age_does_not_stand_alone(tmp_path):
 
 
 def test_a_gap_that_leans_on_the_sentence_before_is_shown_after_it(tmp_path):
-    body = ("Wessex Rovers were docked points on Friday for fielding an ineligible player. "
+    body = ("Wessex Rovers were docked points by the league for fielding an ineligible player. "
             "The club was also fined £45,000 by the league.")
     fine = next(q for q in gaps(generate(tmp_path, body)) if q.answer == 45000)
     # "The club ... also": which club, fined as well as what, the sentence before says.
-    assert fine.prompt.startswith("Wessex Rovers were docked points on Friday for fielding an ineligible "
+    assert fine.prompt.startswith("Wessex Rovers were docked points by the league for fielding an ineligible "
                                   f"player. The club was fined £{GAP} by the league. {GAP_ASK}")
-    assert fine.cite.quotes == ["Wessex Rovers were docked points on Friday for fielding an ineligible player.",
+    assert fine.cite.quotes == ["Wessex Rovers were docked points by the league for fielding an ineligible player.",
                                 "The club was also fined £45,000 by the league."]
 
 
@@ -364,3 +364,32 @@ def test_an_emergency_number_and_a_race_that_names_an_event_are_not_asked(tmp_pa
     assert {q.answer for q in gaps(pool)} & {3000, 999} == set()
     assert not any("3000m" in s or "999" in s for s in statements(pool))
     assert any("14 people" in s for s in statements(pool))  # a count of people hurt is a fact
+
+
+def test_a_figure_said_relative_to_the_article_s_date_is_not_asked(tmp_path):
+    body = ("Wessex Water raised its prices by 4% last year, the regulator said. "
+            "Brindle Works sold 2,400 tractors on Monday, the firm said. "
+            "Tolley Mills employs 350 people across Wessex, according to Wessex Council.")
+    asked = {q.answer for q in gaps(generate(tmp_path, body))}
+    assert 350 in asked and not asked & {4, 2400}  # "last year", "on Monday": when, the article's date says
+
+
+def test_a_he_that_no_name_before_explains_is_not_asked_alone(tmp_path):
+    body = ("Wessex Rovers have won the Tolley Cup final. The comedy Harbour Lights, in which he stars with "
+            "Ann Reyes, took £7.2m in three days at the Wessex box office.")
+    assert not any(q.answer == 7.2 and "Wessex Rovers have won" not in q.prompt for q in gaps(generate(tmp_path, body)))
+
+
+def test_a_sentence_about_something_else_is_no_context(tmp_path):
+    body = ("Brindle Works, meanwhile, says it will focus on diesel tractors instead. "
+            "Some buyers point out that the price tag on a hybrid tractor - upwards of £3,000 more - may cool "
+            "their interest in the Wessex market.")
+    for q in gaps(generate(tmp_path, body, min_confidence=0)):
+        assert "diesel tractors" not in q.prompt
+
+
+def test_two_years_that_count_out_the_answer_give_it_away(tmp_path):
+    body = ("Ann Tolley became chief executive of Brindle Works in 1994. "
+            "Under pressure from investors, Ann Tolley resisted a sale of Brindle Works for 3 years, "
+            "before she agreed to one in 1997.")
+    assert not any(q.answer == 3 for q in gaps(generate(tmp_path, body, min_confidence=0)))

@@ -196,6 +196,18 @@ class ArticleFacts:
         return frozenset(n for n in shown if self.names.kinds.get(n, "person") == "person")
 
     @functools.cached_property
+    def speakers(self) -> frozenset[str]:
+        """People the article has saying something: quoted, or the subject of a saying verb ("Holt said",
+        "says Sue Holt")."""
+        said = {self.names.canonical(x.answer) for x in self.facts
+                if x.kind in ("quote", "claim") or _SAYING.match(x.prompt.replace("{Wh}", "Who"))}
+        text = " ".join(self.sentences)
+        near = {m.group(1) for m in _SAID_BY.finditer(text)}
+        near |= {m.group(1).split()[-1] for m in _SAYS_WHO.finditer(text)}
+        said |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
+        return frozenset(said)
+
+    @functools.cached_property
     def office_holders(self) -> frozenset[str]:
         return frozenset(_office_holders(self))
 
@@ -560,6 +572,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         shown = af.shown_as_people
         pool = [n for n in pool if n in shown]
         pool = [n for n in pool if n in sphere] or [n for n in pool if n in actors] or pool
+        if f.kind == "quote":
+            # "Who said ...?" offers only others the article quotes: whoever is merely named (a president
+            # the quote is about, a defendant, a band) is rarely a speaker a reader would weigh.
+            pool = [n for n in pool if n in af.speakers]
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
         for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
@@ -886,8 +902,11 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     cite = _cite(af, s.sentence, antecedent, s.chain)
     shown = _gap_question(s, before, after, cite, af) if "numeric" in types else None
     gap, bare_gap, context, context_sentences = shown if shown is not None else (None, None, "", ())
-    if s.leans and (not context or _NOW.search(gap.prompt if gap else "")):
-        return None  # ("... killed 12 soldiers earlier this month": the sentence before says no more when)
+    if s.leans and not context:
+        return None
+    if s.kind in GAP_KINDS and (relative_time(true) or (unresolved_pronoun(true, af) and not context)):
+        # "... rose 4% last year", "in which he stars": when, or who, only the article around it says
+        return None
     q: AnyQuestion
     if gap_only:
         if gap is None:
@@ -954,7 +973,11 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
+    if _years_apart(text, s.value):
+        return None
     at = _context_for(s.sentence, text, s.value, af)
+    if at and _years_apart(" ".join(af.sentences[i] for i in at) + " " + text, s.value):
+        at = []
     if not at:
         return bare, bare, "", ()
     context = html.unescape(" ".join(_plain_sentence(af.sentences[i]) for i in at))
@@ -965,31 +988,76 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
 
 
 CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
-_NOW = re.compile(r"\bthis (?:week|month|year)\b|\b(?:yesterday|today|tomorrow)\b", re.I)
 # "He was assigned to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
 _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|These|Those|Then|There|His|Her|Its|Their)\b")
 
 
 def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> list[int]:
     """The sentence before a gap's own, where that leans back ('the club', 'he', 'later'): 'Wessex Rovers
-    were docked ten points on Friday. The club was also fined £___.' None that shows the answer."""
-    at: list[int] = []
-    words = 0
+    were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
+    that stands alone itself, says nothing relative to the article's date, shares a word with the gap's
+    sentence (a sentence about something else explains nothing) and does not show the answer."""
     first = re.match(r"[“\"']?([A-Z][\w’'-]+)", text)
     named_first = first is not None and (  # "Wessex Rovers were ...", not "Authorities will ..."
         any(first.group(1) in name.split() for name in af.names.kinds)
         or any(re.search(rf"[\w,;] {re.escape(first.group(1))}\b", other) for other in af.sentences))
-    while sentence > 0 and not at and needs_context(text, named_first):
-        sentence -= 1
-        text = _plain_sentence(af.sentences[sentence])
-        words += len(text.split())
-        if _shows_value(text, value) or len(text.split()) < 5 or words > CONTEXT_WORDS \
-                or not text.endswith((".", "”", '"', "!", "?")) or text.count("“") != text.count("”") \
-                or _LEANS_BACK_ITSELF.match(text) or leans_on_context(text) \
-                or text.count('"') % 2:
-            break
-        at.insert(0, sentence)
-    return at
+    if sentence == 0 or not (needs_context(text, named_first) or unresolved_pronoun(text, af)):
+        return []
+    before = _plain_sentence(af.sentences[sentence - 1])
+    if _shows_value(before, value) or not 5 <= len(before.split()) <= CONTEXT_WORDS \
+            or not before.endswith((".", "”", '"', "!", "?")) or before.count("“") != before.count("”") \
+            or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
+            or _ASIDE.search(before) or unresolved_pronoun(before, af) or relative_time(before) \
+            or not _content_words(before) & _content_words(text):
+        return []
+    return [sentence - 1]
+
+
+def _years_apart(text: str, value: float) -> bool:
+    """'... in 1964, he resisted devaluation for ___ years, before giving in in 1967': two years the text
+    gives count the answer out."""
+    if not re.search(rf"{GAP}\s+years\b", text):
+        return False
+    years = {int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)}
+    return any(b - a == value for a in years for b in years)
+
+
+_ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Volkswagen, meanwhile, says ...": an aside
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+# Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
+_RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
+                       r"|\b(?:yesterday|today|tomorrow|ago|weekend)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b", re.I)
+
+
+def relative_time(text: str) -> bool:
+    """Whether a text says when relative to the article's date ("last year", "on Sunday")."""
+    text = re.sub(r"\b[A-Z][\w’'-]+ on (?:Sunday|Saturday)\b", " ", _QUOTED.sub(" ", text))  # the Mail on Sunday
+    return bool(_RELATIVE.search(text))
+
+
+def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
+    """'Meet the Fockers, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
+    the article names before it in the sentence."""
+    bare = _QUOTED.sub(" ", text)
+    m = _PERSON_PRONOUN.search(bare)
+    if m is None:
+        return False
+    head = bare[:m.start()]
+    people = [n for n, kind in af.names.kinds.items() if kind == "person"]
+    return not any(re.search(rf"\b{re.escape(part)}\b", head) for n in people for part in n.split() if len(part) > 2)
+
+
+def _content_words(text: str) -> set[str]:
+    """The words that say what a sentence is about: names, and nouns and verbs of four letters or more."""
+    return {w.lower().rstrip("s") for w in re.findall(r"[A-Za-z][\w-]{3,}", text)} - _COMMON_WORDS
+
+
+_COMMON_WORDS = frozenset(re.findall(r"\w+", """
+    that this with from have were been will would said says also after before about more than their there
+    which when what where while into over under them they then year years month months week weeks other
+    some such could should first last only most many much just like make made says told according
+    """))
 
 
 _DISTANCE = re.compile(r"\s*(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
