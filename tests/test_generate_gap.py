@@ -393,3 +393,34 @@ def test_two_years_that_count_out_the_answer_give_it_away(tmp_path):
             "Under pressure from investors, Ann Tolley resisted a sale of Brindle Works for 3 years, "
             "before she agreed to one in 1997.")
     assert not any(q.answer == 3 for q in gaps(generate(tmp_path, body, min_confidence=0)))
+
+
+def test_a_gap_beside_a_close_figure_is_exact_and_a_change_its_amounts_work_out_is_not_asked(tmp_path):
+    body = ("The Wessex Institute said its confidence index fell to 95.5 in February from 97.5 in January. "
+            "Brindle Works said revenue for the year was 10bn euros, up 8.1% from 9.26bn euros.")
+    qs = generate(tmp_path, body)
+    index = next(q for q in gaps(qs) if q.answer == 95.5)
+    assert index.tolerance is None  # within 5%, "96" would pass beside the 97.5 the stem shows
+    assert not any(q.answer == 8.1 for q in gaps(qs)) and not any("8.1%" in s for s in statements(qs))
+
+
+def test_one_figure_in_two_sentences_is_asked_once(tmp_path):
+    body = ("The number of people online in Wessex has broken the 100 million mark, the Tolley Institute said. "
+            "The Tolley Institute said that Wessex users online rose by 12% to 100 million over the year.")
+    assert sum(q.answer == 100 for q in gaps(generate(tmp_path, body))) <= 1
+
+
+def test_a_stray_comma_before_the_full_stop_is_left_out():
+    from quizapp.generate.questions import _plain_sentence
+
+    assert _plain_sentence("The 17m shares were sold within ten minutes of opening,.") == \
+        "The 17m shares were sold within ten minutes of opening."
+
+
+def test_a_he_after_the_sentence_shown_before_it_is_shown_as_the_article_wrote_it(tmp_path):
+    body = ("Tom Hale sold the Brindle farm to a Wessex developer, and his son Jo says the developer made his last "
+            "years a misery. He called the Hale home 14 times in the months after the sale, threatening the family, "
+            "the Wessex court heard.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 14]
+    # "He" may be the developer: never "Tom Hale called the Hale home".
+    assert f"misery. He called the Hale home {GAP} times" in q.prompt and "Tom Hale called" not in q.prompt

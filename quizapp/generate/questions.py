@@ -575,7 +575,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         if f.kind == "quote":
             # "Who said ...?" offers only others the article quotes: whoever is merely named (a president
             # the quote is about, a defendant, a band) is rarely a speaker a reader would weigh.
-            pool = [n for n in pool if n in af.speakers]
+            pool = [n for n in pool if n in af.speakers and (" " in n or " " not in answer)]
+            # (nor "Hattersley" beside "Gordon Brown": a bare surname marks the others out)
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
         for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
@@ -897,6 +898,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if _side_detail(before, s.part[s.part.find(s.style_text) + len(s.style_text):] + after
                     if s.style_text in s.part else after):
         return None
+    if s.kind == "percent" and s.style_text in s.part and \
+            _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after):
+        return None  # "10bn euros, up 8.1% from 9.26bn euros": the two amounts work the answer out
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
@@ -967,6 +971,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     for other in others - {s.value}:
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
+    if not approx and any(s.value and abs(other - s.value) <= 0.1 * abs(s.value) for other in here - {s.value}):
+        share = 0.0  # "fell to ___ from 97.5": a guess just under the figure shown would pass
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
     title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
@@ -976,6 +982,14 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     if _years_apart(text, s.value):
         return None
     at = _context_for(s.sentence, text, s.value, af)
+    original = _plain_sentence(af.sentences[s.sentence])
+    pronoun = re.match(r"(?:He|She) ", original)
+    if at and s.antecedent is not None and pronoun and not text.startswith(pronoun.group(0)):
+        # After the sentence that names them, "He" is shown as the article wrote it: a "He" resolved to
+        # the person that sentence was about may be another man it mentions.
+        rest = " ".join(original.split()[1:4])
+        if rest and rest in text:
+            text = pronoun.group(0) + text[text.find(rest):]
     if at and _years_apart(" ".join(af.sentences[i] for i in at) + " " + text, s.value):
         at = []
     if not at:
@@ -997,17 +1011,14 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> li
     were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
     that stands alone itself, says nothing relative to the article's date, shares a word with the gap's
     sentence (a sentence about something else explains nothing) and does not show the answer."""
-    first = re.match(r"[“\"']?([A-Z][\w’'-]+)", text)
-    named_first = first is not None and (  # "Wessex Rovers were ...", not "Authorities will ..."
-        any(first.group(1) in name.split() for name in af.names.kinds)
-        or any(re.search(rf"[\w,;] {re.escape(first.group(1))}\b", other) for other in af.sentences))
-    if sentence == 0 or not (needs_context(text, named_first) or unresolved_pronoun(text, af)):
+    if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)):
         return []
     before = _plain_sentence(af.sentences[sentence - 1])
     if _shows_value(before, value) or not 5 <= len(before.split()) <= CONTEXT_WORDS \
             or not before.endswith((".", "”", '"', "!", "?")) or before.count("“") != before.count("”") \
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or relative_time(before) \
+            or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _content_words(before) & _content_words(text):
         return []
     return [sentence - 1]
@@ -1022,6 +1033,26 @@ def _years_apart(text: str, value: float) -> bool:
     return any(b - a == value for a in years for b in years)
 
 
+def _named_first(text: str, af: ArticleFacts) -> bool:
+    """Whether a sentence opens on a name: "Wessex Rovers were ...", not "Authorities will ..."."""
+    first = re.match(r"[“\"']?([A-Z][\w’'-]+)", text)
+    return first is not None and (
+        any(first.group(1) in name.split() for name in af.names.kinds)
+        or any(re.search(rf"[\w,;] {re.escape(first.group(1))}\b", other) for other in af.sentences))
+
+
+def _change_shown(text: str) -> bool:
+    """'Revenue was 10bn euros, up ___% from 9.26bn euros': a share of change whose sentence gives both
+    amounts, which work it out."""
+    if f"{GAP}%" not in text or not re.search(r"\bfrom\b", text):
+        return False
+    figures = re.findall(r"(?<![\w.,])[$£€]?(\d[\d,]*(?:\.\d+)?)(?!\s*%|\d)", text.replace(GAP, " "))
+    return len([f for f in figures if not re.fullmatch(r"(?:19|20)\d\d", f)]) >= 2
+
+
+# "The plan was put forward ...", "If the investment board ...": opens on what a sentence before named.
+_EARLY_THE = re.compile(r"^(?:\w+ )?[Tt]he (?![A-Z])")
+_BACK_WORDS = re.compile(r"\b(?:these|those|such|later|earlier|previous|previously|again|same)\b", re.I)
 _ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Volkswagen, meanwhile, says ...": an aside
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 # Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
@@ -1135,7 +1166,8 @@ _LABEL = re.compile(r"^[\s:;,.–—-]*(?:[A-Z][\w’'-]*(?: [\w’'-]+){0,2}: (
 def _plain_sentence(text: str) -> str:
     """The sentence as a reader sees it: no stray punctuation or heading label before it, no pointer to
     another page in it (HTML entities are read as characters in every question, by _unescaped)."""
-    return _SEE_ALSO.sub("", _LABEL.sub("", text.strip(), count=1))
+    text = _SEE_ALSO.sub("", _LABEL.sub("", text.strip(), count=1))
+    return re.sub(r"\s*[,;:]\s*([.!?])$", r"\1", text)  # "... within ten minutes of opening,."
 
 
 def _shows_value(text: str, value: float) -> bool:
@@ -1399,12 +1431,21 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     for one, other in ((a, b), (b, a)):  # "across 22 countries" varied, "in 22 countries" in every option
         if one.figure and re.search(rf"(?<![\d.,]){re.escape(one.figure)}(?![\w.,]\d|\w)", _shown(other)):
             return True
+    if a.gap is not None and b.gap is not None and a.value == b.value and (a.value or 0) >= 10 \
+            and _unit_after_gap(a.gap.prompt) and _unit_after_gap(a.gap.prompt) == _unit_after_gap(b.gap.prompt):
+        return True  # "rose to ___ million over the year" and "broke the ___ million mark": one figure
     if a.amount is None or b.amount is None:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount
     if va == vb and va >= 10 and (a.speaker or b.speaker):
         return True  # "killed 13 soldiers" and the president's "these 13 heroes": the same dead, in his words
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+def _unit_after_gap(prompt: str) -> str:
+    """'million' in '... to ___ million ...', '%' in '... by ___% ...'."""
+    m = re.search(rf"{GAP}\s*([%\w]+)", prompt)
+    return m.group(1).lower() if m else ""
 
 
 def _same_deed(a: Candidate, b: Candidate) -> bool:
