@@ -424,3 +424,11 @@ def test_a_he_after_the_sentence_shown_before_it_is_shown_as_the_article_wrote_i
     [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 14]
     # "He" may be the developer: never "Tom Hale called the Hale home".
     assert f"misery. He called the Hale home {GAP} times" in q.prompt and "Tom Hale called" not in q.prompt
+
+
+def test_a_sentence_opening_on_the_or_saying_later_is_not_asked_alone(tmp_path):
+    body = ("Wessex Water cut 300 jobs across its 12 plants, its owner Brindle Holdings said. "
+            "To ease the shortfall, the water company later raised its charges by 6%, Ofwat said. "
+            "Tolley Mills employs 350 people across Wessex, according to Wessex Council.")
+    asked = {q.answer for q in gaps(generate(tmp_path, body))}
+    assert 6 not in asked and 350 in asked  # "the shortfall", "later": of what, after what?
