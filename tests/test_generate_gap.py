@@ -432,3 +432,10 @@ def test_a_sentence_opening_on_the_or_saying_later_is_not_asked_alone(tmp_path):
             "Tolley Mills employs 350 people across Wessex, according to Wessex Council.")
     asked = {q.answer for q in gaps(generate(tmp_path, body))}
     assert 6 not in asked and 350 in asked  # "the shortfall", "later": of what, after what?
+
+
+def test_an_event_the_article_told_of_before_does_not_stand_alone(tmp_path):
+    body = ("Wessex Rovers banned fan masks on Friday. Fans clashed with police at Tolley Park in May. "
+            "Four months after the Tolley incident, 120 fans were banned from the ground, Wessex Police said.")
+    assert not any(q.answer == 120 and "Tolley incident" in q.prompt and not q.prompt.startswith("Fans clashed")
+                   for q in gaps(generate(tmp_path, body)))

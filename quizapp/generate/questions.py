@@ -1003,7 +1003,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
 
 CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
 # "He was assigned to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
-_LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|These|Those|Then|There|His|Her|Its|Their)\b")
+_LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Those|Then|There|His|Her|Its|Their)\b")
 
 
 def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> list[int]:

@@ -217,7 +217,10 @@ _BACK = re.compile(r"\b(?i:these|those|this|such|later|earlier|previous|previous
                    r"same|other)\b")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
-                  r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])")
+                  r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])"
+                  # "the Tolley incident": an event the article told of before
+                  r"|(?<![A-Za-z’'])[Tt]he [A-Z][\w’'-]+ (?:incident|affair|case|crash|attack|row|scandal|saga|"
+                  r"episode|controversy|dispute)\b")
 # "he", "its": pointers back, unless a name comes first in the sentence ("Ann Tolley said her ...").
 _POINTER = re.compile(r"\b(?i:he|she|it|they|him|her|them|his|its|their)\b")
 
