@@ -145,6 +145,7 @@ class ArticleFacts:
     # What the article calls a person by their job ("R&B singer Mark Morrison": singer), for a later
     # "the Leicester singer"; None where two people share the word.
     epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
+    named_words: dict[str, bool] = field(default_factory=dict)  # named_mid_sentence's answers so far
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -194,6 +195,20 @@ class ArticleFacts:
         shown |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
         # "Okafor told Radio Wessex": a quote credited to whom it was told is no one's to offer as a speaker.
         return frozenset(n for n in shown if self.names.kinds.get(n, "person") == "person")
+
+    @functools.cached_property
+    def person_words(self) -> re.Pattern[str]:
+        """Any word (of three letters or more) of a person's name the article gives."""
+        parts = sorted({part for n, kind in self.names.kinds.items() if kind == "person" for part in n.split()
+                        if len(part) > 2})
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, parts)) + r")\b") if parts else re.compile(r"(?!)")
+
+    def named_mid_sentence(self, word: str) -> bool:
+        """Whether `word` is part of a name the article gives, or written with a capital mid-sentence."""
+        if word not in self.named_words:
+            self.named_words[word] = any(word in name.split() for name in self.names.kinds) or any(
+                re.search(rf"[\w,;] {re.escape(word)}\b", other) for other in self.sentences)
+        return self.named_words[word]
 
     @functools.cached_property
     def speakers(self) -> frozenset[str]:
@@ -1036,9 +1051,7 @@ def _years_apart(text: str, value: float) -> bool:
 def _named_first(text: str, af: ArticleFacts) -> bool:
     """Whether a sentence opens on a name: "Wessex Rovers were ...", not "Authorities will ..."."""
     first = re.match(r"[“\"']?([A-Z][\w’'-]+)", text)
-    return first is not None and (
-        any(first.group(1) in name.split() for name in af.names.kinds)
-        or any(re.search(rf"[\w,;] {re.escape(first.group(1))}\b", other) for other in af.sentences))
+    return first is not None and af.named_mid_sentence(first.group(1))
 
 
 def _change_shown(text: str) -> bool:
@@ -1074,9 +1087,7 @@ def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     m = _PERSON_PRONOUN.search(bare)
     if m is None:
         return False
-    head = bare[:m.start()]
-    people = [n for n, kind in af.names.kinds.items() if kind == "person"]
-    return not any(re.search(rf"\b{re.escape(part)}\b", head) for n in people for part in n.split() if len(part) > 2)
+    return not af.person_words.search(bare[:m.start()])
 
 
 def _content_words(text: str) -> set[str]:
