@@ -35,6 +35,7 @@ PRECISION = 0.90
 # A bar that keeps less than this share of the good questions leaves most banks empty (a bar of 0.79
 # kept 13 questions from 44 articles, 34 banks empty): the precision rule must keep at least this.
 MIN_RECALL = 0.25
+F_SLACK = 0.01  # F0.5 differences smaller than this are noise on a few hundred held-back labels
 L2 = 1.0
 
 
@@ -141,12 +142,12 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
 
 def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float, str]:
     """The lowest bar whose kept questions are at least PRECISION good (with 20 or more kept to say
-    so, and MIN_RECALL of the good ones kept); where no bar reaches it, the bar with the best F0.5,
-    which weighs precision over recall:
-    fewer, trustworthy questions before many weak ones."""
+    so, and MIN_RECALL of the good ones kept); where no bar reaches it, the highest bar whose F0.5
+    (which weighs precision over recall) is within F_SLACK of the best: on a flat curve, where the
+    held-back labels cannot tell the bars apart, fewer, trustworthy questions before many weak ones."""
     bars = sorted({float(t) for t in np.round(p, 2)})
     best: tuple[float, float, float, str] | None = None
-    fallback, best_f = (0.0, float(y.mean()), 1.0, "no bar"), -1.0
+    scored: list[tuple[float, float, float, float]] = []  # (bar, F0.5, precision, recall)
     for t in reversed(bars):
         keep = p >= t
         if keep.sum() < 20:
@@ -155,10 +156,12 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float,
         recall = float(y[keep].sum() / max(y.sum(), 1))
         if precision >= PRECISION and recall >= MIN_RECALL:
             best = (t, precision, recall, f"lowest bar with precision >= {PRECISION:.0%}")
-        f = 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9)
-        if f > best_f:
-            best_f, fallback = f, (t, precision, recall, f"no bar reaches {PRECISION:.0%}: best F0.5")
-    return best or fallback
+        scored.append((t, 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9), precision, recall))
+    if best is not None or not scored:
+        return best or (0.0, float(y.mean()), 1.0, "no bar")
+    top = max(f for _, f, _, _ in scored)
+    t, _, precision, recall = max(s for s in scored if s[1] >= top - F_SLACK)
+    return t, precision, recall, f"no bar reaches {PRECISION:.0%}: highest bar within {F_SLACK} of the best F0.5"
 
 
 def offered(r: dict) -> bool:

@@ -1034,7 +1034,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> li
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or relative_time(before) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
-            or not _content_words(before) & _content_words(text):
+            or not _shares_a_word(before, text):
         return []
     return [sentence - 1]
 
@@ -1088,6 +1088,12 @@ def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     if m is None:
         return False
     return not af.person_words.search(bare[:m.start()])
+
+
+def _shares_a_word(one: str, other: str) -> bool:
+    """Whether two sentences share a content word, or one's word begins the other's ("debt", "debtor")."""
+    a, b = _content_words(one), _content_words(other)
+    return bool(a & b) or any(x.startswith(y) or y.startswith(x) for x in a for y in b if min(len(x), len(y)) >= 4)
 
 
 def _content_words(text: str) -> set[str]:

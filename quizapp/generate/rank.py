@@ -185,7 +185,8 @@ def retired(c: Candidate) -> bool:
 # "The deficit is set to ...", "The Dutch brewer hopes ...", "The 52-year-old, who ...":
 # a statement that opens on a description the article gave a name to earlier does not stand alone.
 _VERB = (r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
-         r"[a-z]+ed|[a-z]+s)\b")
+         r"saw|fell|rose|made|took|won|lost|got|gave|went|came|sold|paid|left|kept|held|said|told|grew|began|"
+         r"became|bought|cut|put|set|hit|ran|spent|struck|led|met|sent|built|fought|drew|[a-z]+ed|[a-z]+s)\b")
 _OPENING = re.compile(r"^(?:The|This|That|These|Those|Its|His|Her|Their|Such) ((?:[\w’'-]+ ){0,3}?)"
                       r"(?:[\w’'-]+,|" + _VERB + ")")
 # "Profits from its ferry routes fell 3%": whose, the sentence before said.
@@ -195,7 +196,11 @@ _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:fro
 _DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
 _CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Also|But|And|So|Yet|Then|"
-                         r"Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Otherwise)\b,?")
+                         r"Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Otherwise|In contrast|By contrast|"
+                         r"As a result|On the other hand|At the same time|For example|For instance|In turn|Even so|"
+                         r"Likewise|Similarly)\b,?"
+                         # "Though Ann Reyes added that ...": half a sentence, the other half before it
+                         r"|^(?:Though|Although|Whereas)\b[^,]*$")
 
 
 def leans_on_context(text: str) -> str | None:
@@ -218,6 +223,8 @@ _BACK = re.compile(r"\b(?i:these|those|this|such|later|earlier|previous|previous
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])"
+                  # "The German carmaker", "the Dutch brewer": a description by nationality
+                  r"|(?<![A-Za-z’'])[Tt]he (?:[A-Z][a-z]+(?:an|ese|ish|ch)(?:-[A-Z]{2,})?) [a-z][a-z-]+\b(?! [A-Z])"
                   # "the Tolley incident": an event the article told of before
                   r"|(?<![A-Za-z’'])[Tt]he [A-Z][\w’'-]+ (?:incident|affair|case|crash|attack|row|scandal|saga|"
                   r"episode|controversy|dispute)\b")
