@@ -317,7 +317,7 @@ def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
 def test_distances_race_splits_and_event_names_are_side_details(tmp_path):
     body = ("The Tolley mill, 40 miles north of Wessex, employs 350 people, its owner said. "
             "Ann Tolley won the 800m title at the Wessex Games after breaking clear in the final 200m. "
-            "Sue Okafor, the former European 400m champion, finished third in 2:01.4.")
+            "Sue Okafor, twice the Wessex 400m champion, finished third in 2:01.4.")
     pool = generate(tmp_path, body, min_confidence=0)
     assert {q.answer for q in gaps(pool)} & {40, 200, 400, 800} == set()
     for q in pool:
@@ -335,12 +335,12 @@ def test_a_slip_in_the_article_s_sentence_is_not_copied_into_a_question(tmp_path
 
 
 def test_a_speaker_passing_on_what_another_said_is_not_a_who_said_question(tmp_path):
-    body = ('Detective Sam Okafor said: "She said she was wrong to do it but did not know any other way out of '
-            'the marriage." Judge Ann Tolley said: "The court will hear the whole case in full next spring and in '
+    body = ('Detective Sam Okafor said: "She said she regretted selling the van but had needed the money for '
+            'the rent." Judge Ann Tolley said: "The court will hear the whole case in full next spring and in '
             'public." Lawyer Tom Reyes said: "My client will plead not guilty to every one of the charges."')
     pool = generate(tmp_path, body, min_confidence=0)
     who = [q for q in pool if q.prompt.startswith("Who said")]
-    assert who and not any("She said she was wrong" in q.prompt for q in who)
+    assert who and not any("She said she regretted" in q.prompt for q in who)
     # "Lawyer Tom Reyes": the job that opens the sentence is no part of his name.
     names = {str(q.answer) for q in who} | {d for q in who for d in q.distractors}
     assert "Tom Reyes" in names and not any(n.startswith("Lawyer") for n in names)
@@ -357,8 +357,8 @@ def test_only_words_for_people_make_a_name_a_person():
 
 
 def test_an_emergency_number_and_a_race_that_names_an_event_are_not_asked(tmp_path):
-    body = ("Sue Okafor miscounted her laps in the women's 3000m and staged her sprint finish a lap too soon, "
-            "Wessex Athletics said. Doctors were there, helping out and calling 999, Wessex Police said. "
+    body = ("Sue Okafor won the women's 3000m at the Wessex Games after a slow first lap, "
+            "Wessex Athletics said. Neighbours ran out, calling 999 for help, Wessex Police said. "
             "The fire at the Tolley mill injured 14 people, Wessex Police said.")
     pool = generate(tmp_path, body, min_confidence=0)
     assert {q.answer for q in gaps(pool)} & {3000, 999} == set()
@@ -376,16 +376,15 @@ def test_a_figure_said_relative_to_the_article_s_date_is_not_asked(tmp_path):
 
 def test_a_he_that_no_name_before_explains_is_not_asked_alone(tmp_path):
     body = ("Wessex Rovers have won the Tolley Cup final. The comedy Harbour Lights, in which he stars with "
-            "Ann Reyes, took £7.2m in three days at the Wessex box office.")
-    assert not any(q.answer == 7.2 and "Wessex Rovers have won" not in q.prompt for q in gaps(generate(tmp_path, body)))
+            "Ann Reyes, took £4.6m in its first week at the Wessex box office.")
+    assert not any(q.answer == 4.6 and "Wessex Rovers have won" not in q.prompt for q in gaps(generate(tmp_path, body)))
 
 
 def test_a_sentence_about_something_else_is_no_context(tmp_path):
-    body = ("Brindle Works, meanwhile, says it will focus on diesel tractors instead. "
-            "Some buyers point out that the price tag on a hybrid tractor - upwards of £3,000 more - may cool "
-            "their interest in the Wessex market.")
+    body = ("Brindle Works, meanwhile, says it will build only petrol mowers from now on. "
+            "Wessex gardeners say an electric mower, which costs £240 more, lasts longer than a petrol mower.")
     for q in gaps(generate(tmp_path, body, min_confidence=0)):
-        assert "diesel tractors" not in q.prompt
+        assert "petrol mowers from now on" not in q.prompt
 
 
 def test_two_years_that_count_out_the_answer_give_it_away(tmp_path):
@@ -396,18 +395,18 @@ def test_two_years_that_count_out_the_answer_give_it_away(tmp_path):
 
 
 def test_a_gap_beside_a_close_figure_is_exact_and_a_change_its_amounts_work_out_is_not_asked(tmp_path):
-    body = ("The Wessex Institute said its confidence index fell to 95.5 in February from 97.5 in January. "
-            "Brindle Works said revenue for the year was 10bn euros, up 8.1% from 9.26bn euros.")
+    body = ("The Wessex Institute said its confidence index fell to 236.2 in February from 240.6 in January. "
+            "Brindle Works said revenue for the year was £6bn, up 20% from £5bn.")
     qs = generate(tmp_path, body)
-    index = next(q for q in gaps(qs) if q.answer == 95.5)
-    assert index.tolerance is None  # within 5%, "96" would pass beside the 97.5 the stem shows
-    assert not any(q.answer == 8.1 for q in gaps(qs)) and not any("8.1%" in s for s in statements(qs))
+    index = next(q for q in gaps(qs) if q.answer == 236.2)
+    assert index.tolerance is None  # within 5%, "238" would pass beside the 240.6 the stem shows
+    assert not any(q.answer == 20 for q in gaps(qs)) and not any("20%" in s for s in statements(qs))
 
 
 def test_one_figure_in_two_sentences_is_asked_once(tmp_path):
-    body = ("The number of people online in Wessex has broken the 100 million mark, the Tolley Institute said. "
-            "The Tolley Institute said that Wessex users online rose by 12% to 100 million over the year.")
-    assert sum(q.answer == 100 for q in gaps(generate(tmp_path, body))) <= 1
+    body = ("Wessex Rail carried 40 million passengers in 2023, its owner Brindle Holdings said. "
+            "Brindle Holdings said that Wessex Rail's 40 million passengers made it the busiest line in Wessex.")
+    assert sum(q.answer == 40 for q in gaps(generate(tmp_path, body))) <= 1
 
 
 def test_a_stray_comma_before_the_full_stop_is_left_out():
@@ -419,16 +418,16 @@ def test_a_stray_comma_before_the_full_stop_is_left_out():
 
 def test_a_he_after_the_sentence_shown_before_it_is_shown_as_the_article_wrote_it(tmp_path):
     body = ("Tom Hale sold the Brindle farm to a Wessex developer, and his son Jo says the developer made his last "
-            "years a misery. He called the Hale home 14 times in the months after the sale, threatening the family, "
+            "years a misery. He rang the Hale home 14 times in one winter, hoping to buy their last field too, "
             "the Wessex court heard.")
     [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 14]
     # "He" may be the developer: never "Tom Hale called the Hale home".
-    assert f"misery. He called the Hale home {GAP} times" in q.prompt and "Tom Hale called" not in q.prompt
+    assert f"misery. He rang the Hale home {GAP} times" in q.prompt and "Tom Hale rang" not in q.prompt
 
 
 def test_a_sentence_opening_on_the_or_saying_later_is_not_asked_alone(tmp_path):
     body = ("Wessex Water cut 300 jobs across its 12 plants, its owner Brindle Holdings said. "
-            "To ease the shortfall, the water company later raised its charges by 6%, Ofwat said. "
+            "To cover the gap, the water company later raised its charges by 6%, Ofwat said. "
             "Tolley Mills employs 350 people across Wessex, according to Wessex Council.")
     asked = {q.answer for q in gaps(generate(tmp_path, body))}
     assert 6 not in asked and 350 in asked  # "the shortfall", "later": of what, after what?
@@ -436,30 +435,30 @@ def test_a_sentence_opening_on_the_or_saying_later_is_not_asked_alone(tmp_path):
 
 def test_an_event_the_article_told_of_before_does_not_stand_alone(tmp_path):
     body = ("Wessex Rovers banned fan masks on Friday. Fans clashed with police at Tolley Park in May. "
-            "Four months after the Tolley incident, 120 fans were banned from the ground, Wessex Police said.")
+            "A year after the Tolley incident, 120 fans were still banned from the ground, Wessex Police said.")
     assert not any(q.answer == 120 and "Tolley incident" in q.prompt and not q.prompt.startswith("Fans clashed")
                    for q in gaps(generate(tmp_path, body)))
 
 
 def test_descriptions_connectives_and_halves_of_a_sentence_do_not_stand_alone(tmp_path):
     body = ("Brindle Motors sold 4,000 cars in Wessex in 2023, its owner said. "
-            "The German carmaker saw its profits fall to 785m euros from 2.4bn euros. "
+            "The German carmaker saw its profits fall to 640m euros from 1.1bn euros. "
             "In contrast, Tolley Cars enjoyed a 5% increase in sales across the region. "
             "Though Ann Reyes added that Tolley would hire 300 people at its Wessex plant.")
     asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
-    for answer in (785, 5, 300):
+    for answer in (640, 5, 300):
         assert answer not in asked or asked[answer].prompt.startswith("Brindle Motors sold")
 
 
 def test_a_number_the_article_names_a_product_by_is_not_asked(tmp_path):
-    body = ("Commodore 64 fans have written emulators so that 300 of the old games still run. "
-            "The Commodore 64 sold 17 million units, Wessex Retro said.")
+    body = ("Tolley 80 owners meet every spring in Wessex, and 300 of them came this year. "
+            "The Tolley 80 sold 2 million units, Wessex Retro said.")
     asked = {q.answer for q in gaps(generate(tmp_path, body, min_confidence=0))}
-    assert 64 not in asked
+    assert 80 not in asked
 
 
 def test_a_word_that_begins_another_links_a_sentence_to_the_one_before(tmp_path):
-    body = ("Wessex is now a net creditor rather than a debtor, the Tolley Institute said. "
-            "Gold and currency reserves of $119bn beat its public debt of some $113bn.")
-    [q] = [q for q in gaps(generate(tmp_path, body, min_confidence=0.01)) if q.answer == 119]
-    assert q.prompt.startswith("Wessex is now a net creditor")  # "debtor" and "debt": the same matter
+    body = ("Wessex Council is no longer a debtor, the Tolley Institute said in its yearly review. "
+            "Savings of £48m now beat the debt of some £30m that remains.")
+    [q] = [q for q in gaps(generate(tmp_path, body, min_confidence=0.01)) if q.answer == 48]
+    assert q.prompt.startswith("Wessex Council is no longer a debtor")  # "debtor" and "debt": the same matter

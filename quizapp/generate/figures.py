@@ -48,7 +48,7 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "part of a name"  # "a Six Nations title", "the Big Four banks": a capital mid-sentence
     if prev is not None and prev.text[:1].isupper() and m.kind == "count" and \
             doc.text.count(f"{prev.text} {m.tokens[0].text}") >= 2:
-        return "part of a name"  # "Commodore 64 fans ..." in a story that names the Commodore 64 again
+        return "part of a name"  # "Tolley 80 owners ..." in a story that names the Tolley 80 again
     if prev is not None and prev.lower_ in _LABEL_BEFORE:
         return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
     if prev is not None and m.kind == "count" and not m.scale_word and (

@@ -505,7 +505,7 @@ def quote_is_open(text: str) -> bool:
 # that opens by leaning on the words before it, which the question does not show.
 _LINKED = re.compile(r"(but|and|so|or|yet|nor|also|in fact|indeed|however|then)\b", re.I)
 _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
-# "He said she had called him": a speaker passing on what someone else said, whom only the article names.
+# "She said he had sold the van": a speaker passing on what someone else said, whom only the article names.
 _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
 
 

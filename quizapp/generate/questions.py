@@ -915,7 +915,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None
     if s.kind == "percent" and s.style_text in s.part and \
             _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after):
-        return None  # "10bn euros, up 8.1% from 9.26bn euros": the two amounts work the answer out
+        return None  # "£6bn, up 20% from £5bn": the two amounts work the answer out
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
@@ -987,7 +987,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
     if not approx and any(s.value and abs(other - s.value) <= 0.1 * abs(s.value) for other in here - {s.value}):
-        share = 0.0  # "fell to ___ from 97.5": a guess just under the figure shown would pass
+        share = 0.0  # "fell to ___ from 240.6": a guess just under the figure shown would pass
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     tags = ["money" if s.kind == "money" else "numbers"]
     title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
@@ -1017,7 +1017,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
 
 
 CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
-# "He was assigned to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
+# "He was moved to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
 _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Those|Then|There|His|Her|Its|Their)\b")
 
 
@@ -1040,7 +1040,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> li
 
 
 def _years_apart(text: str, value: float) -> bool:
-    """'... in 1964, he resisted devaluation for ___ years, before giving in in 1967': two years the text
+    """'... in 2001, she held out against a sale for ___ years, before agreeing in 2005': two years the text
     gives count the answer out."""
     if not re.search(rf"{GAP}\s+years\b", text):
         return False
@@ -1055,7 +1055,7 @@ def _named_first(text: str, af: ArticleFacts) -> bool:
 
 
 def _change_shown(text: str) -> bool:
-    """'Revenue was 10bn euros, up ___% from 9.26bn euros': a share of change whose sentence gives both
+    """'Revenue was £6bn, up ___% from £5bn': a share of change whose sentence gives both
     amounts, which work it out."""
     if f"{GAP}%" not in text or not re.search(r"\bfrom\b", text):
         return False
@@ -1063,10 +1063,10 @@ def _change_shown(text: str) -> bool:
     return len([f for f in figures if not re.fullmatch(r"(?:19|20)\d\d", f)]) >= 2
 
 
-# "The plan was put forward ...", "If the investment board ...": opens on what a sentence before named.
+# "The scheme was dropped ...", "If the pension fund ...": opens on what a sentence before named.
 _EARLY_THE = re.compile(r"^(?:\w+ )?[Tt]he (?![A-Z])")
 _BACK_WORDS = re.compile(r"\b(?:these|those|such|later|earlier|previous|previously|again|same)\b", re.I)
-_ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Volkswagen, meanwhile, says ...": an aside
+_ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Brindle, meanwhile, says ...": an aside
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 # Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
 _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
@@ -1081,7 +1081,7 @@ def relative_time(text: str) -> bool:
 
 
 def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
-    """'Meet the Fockers, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
+    """'Harbour Lights, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
     the article names before it in the sentence."""
     bare = _QUOTED.sub(" ", text)
     m = _PERSON_PRONOUN.search(bare)
@@ -1450,7 +1450,7 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
             return True
     if a.gap is not None and b.gap is not None and a.value == b.value and (a.value or 0) >= 10 \
             and _unit_after_gap(a.gap.prompt) and _unit_after_gap(a.gap.prompt) == _unit_after_gap(b.gap.prompt):
-        return True  # "rose to ___ million over the year" and "broke the ___ million mark": one figure
+        return True  # "grew to ___ million members" and "passed the ___ million mark in May": one figure
     if a.amount is None or b.amount is None:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount

@@ -234,7 +234,7 @@ _POINTER = re.compile(r"\b(?i:he|she|it|they|him|her|them|his|its|their)\b")
 
 def dangles(text: str) -> bool:
     """A sentence that leans on the ones before by a 'the ...' among its first words or two of them, or
-    by 'later', 'previous', 'such' ('To ease the problem, the bank ...', 'The previous record ...').
+    by 'later', 'previous', 'such' ('To cover the gap, the council ...', 'The previous best ...').
     Shown alone, reviewers accepted such gaps about two times in five, those with no such word seven
     times in ten."""
     # ("up from 574 in the previous year": set against the time the sentence gives, a comparison)
