@@ -97,10 +97,9 @@ class Candidate:
     # with no wrong options to get wrong. Shown in place of the statement once the statement is chosen.
     gap: NumericQuestion | None = None
     value: float | None = None  # the figure asked about, as the sentence gives it
-    # The sentences before a gap's own that its prompt shows first, saying what its "the club" or
-    # "later" refer to: their text as shown, and where they stand in the article.
-    context: str = ""
-    context_sentences: tuple[int, ...] = ()
+    # The sentence before a gap's own that its prompt shows first, saying what its "the club" or "later"
+    # refer to: where it stands in the article.
+    context_sentence: int | None = None
     bare_gap: NumericQuestion | None = None  # the gap without its context, where that gives another answer away
     leans: bool = False  # its sentence does not stand alone: asked only after the sentence before it
 
@@ -920,10 +919,10 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
     shown = _gap_question(s, before, after, cite, af) if "numeric" in types else None
-    gap, bare_gap, context, context_sentences = shown if shown is not None else (None, None, "", ())
-    if s.leans and not context:
+    gap, bare_gap, context_sentence = shown if shown is not None else (None, None, None)
+    if s.leans and context_sentence is None:
         return None
-    if s.kind in GAP_KINDS and (relative_time(true) or (unresolved_pronoun(true, af) and not context)):
+    if s.kind in GAP_KINDS and (relative_time(true) or (unresolved_pronoun(true, af) and context_sentence is None)):
         # "... rose 4% last year", "in which he stars": when, or who, only the article around it says
         return None
     q: AnyQuestion
@@ -937,7 +936,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part), value=s.value,
-                     gap=gap, context=context, context_sentences=context_sentences, bare_gap=bare_gap, leans=s.leans,
+                     gap=gap, context_sentence=context_sentence, bare_gap=bare_gap, leans=s.leans,
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
@@ -951,7 +950,7 @@ GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 
 
 def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts
-                  ) -> tuple[NumericQuestion, NumericQuestion, str, tuple[int, ...]] | None:
+                  ) -> tuple[NumericQuestion, NumericQuestion, int | None] | None:
     """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
     according to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
     stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
@@ -999,21 +998,21 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     at = _context_for(s.sentence, text, s.value, af)
     original = _plain_sentence(af.sentences[s.sentence])
     pronoun = re.match(r"(?:He|She) ", original)
-    if at and s.antecedent is not None and pronoun and not text.startswith(pronoun.group(0)):
+    if at is not None and s.antecedent is not None and pronoun and not text.startswith(pronoun.group(0)):
         # After the sentence that names them, "He" is shown as the article wrote it: a "He" resolved to
         # the person that sentence was about may be another man it mentions.
         rest = " ".join(original.split()[1:4])
         if rest and rest in text:
             text = pronoun.group(0) + text[text.find(rest):]
-    if at and _years_apart(" ".join(af.sentences[i] for i in at) + " " + text, s.value):
-        at = []
-    if not at:
-        return bare, bare, "", ()
-    context = html.unescape(" ".join(_plain_sentence(af.sentences[i]) for i in at))
-    quotes = [*(af.sentences[i] for i in at if af.sentences[i] not in cite.quotes), *cite.quotes]
+    if at is not None and _years_apart(f"{af.sentences[at]} {text}", s.value):
+        at = None
+    if at is None:
+        return bare, bare, None
+    context = html.unescape(_plain_sentence(af.sentences[at]))
+    quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
     q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),
                                 "cite": Citation(source=cite.source, quote=quotes)})
-    return q, bare, context, tuple(at)
+    return q, bare, at
 
 
 CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
@@ -1021,13 +1020,13 @@ CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
 _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Those|Then|There|His|Her|Its|Their)\b")
 
 
-def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> list[int]:
+def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> int | None:
     """The sentence before a gap's own, where that leans back ('the club', 'he', 'later'): 'Wessex Rovers
     were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
     that stands alone itself, says nothing relative to the article's date, shares a word with the gap's
     sentence (a sentence about something else explains nothing) and does not show the answer."""
     if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)):
-        return []
+        return None
     before = _plain_sentence(af.sentences[sentence - 1])
     if _shows_value(before, value) or not 5 <= len(before.split()) <= CONTEXT_WORDS \
             or not before.endswith((".", "”", '"', "!", "?")) or before.count("“") != before.count("”") \
@@ -1035,8 +1034,8 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> li
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or relative_time(before) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _shares_a_word(before, text):
-        return []
-    return [sentence - 1]
+        return None
+    return sentence - 1
 
 
 def _years_apart(text: str, value: float) -> bool:
@@ -1402,8 +1401,8 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     asked = {(_article_of(c), c.sentence) for c in kept}
     out = []
     for c in kept:
-        if c.context_sentences and any((_article_of(c), i) in asked for i in c.context_sentences):
-            c.gap, c.context, c.context_sentences = c.bare_gap, "", ()
+        if c.context_sentence is not None and (_article_of(c), c.context_sentence) in asked:
+            c.gap, c.context_sentence = c.bare_gap, None
             if retired(c):
                 continue
         out.append(c)

@@ -37,11 +37,10 @@ def gap_prompt(text: str, title: str = "", context: str = "") -> str:
     return " ".join(filter(None, (context, text, GAP_ASK))) + (f" “{title}”?" if title else "?")
 
 
-def gap_text(prompt: str, context: str = "") -> str:
-    """The sentence with its gap, without the question after it (nor the `context` before it)."""
+def gap_text(prompt: str) -> str:
+    """The prompt without the question after it: the gap's sentence, after any sentence shown before it."""
     at = prompt.rfind(" " + GAP_ASK)
-    text = prompt[:at] if at >= 0 else prompt
-    return text[len(context):].lstrip() if context and text.startswith(context) else text
+    return prompt[:at] if at >= 0 else prompt
 
 
 def is_gap(prompt: str) -> bool:
@@ -157,16 +156,16 @@ def retired(c: Candidate) -> bool:
         return True
     # A gap shown after the sentences it leans on stands alone: "Wessex Rovers were docked ten points.
     # The club was also fined £___."
-    alone = c.gap is not None and bool(c.context)
+    alone = c.gap is not None and c.context_sentence is not None
     if c.leans and not alone:
         return True  # "The club was fined £___." with nothing before it: which club?
     if q.prompt == FACT_CHECK and ((leans_on_context(str(q.answer)) and not alone)
                                    or _weak_variation(str(q.answer), q.distractors)):
         return True
     if c.key[0] == "statement" and q.type == "numeric" and not alone \
-            and leans_on_context(gap_text(q.prompt, c.context)):
+            and leans_on_context(gap_text(q.prompt)):
         return True  # the same, for a figure asked only as a gap to fill
-    if c.gap is not None and not c.context and c.sentence > 0 and dangles(gap_text(c.gap.prompt)):
+    if c.gap is not None and c.context_sentence is None and c.sentence > 0 and dangles(gap_text(c.gap.prompt)):
         return True
     if q.prompt == FACT_CHECK and c.sentence > 2 and _DATE_PART.fullmatch(c.key[-1]):
         # "... opened a shop in 2004", "... on 9 March": past the opening, mostly a side date (years
@@ -255,6 +254,8 @@ def needs_context(text: str, named_first: bool = False) -> bool:
     names = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", text[:pointer.start()] if pointer else text)
              if w.lower() not in _STOP and w not in _MONTHS]
     return not names
+
+
 def _content(text: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP and len(w) > 2}
 
@@ -268,7 +269,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["gap"] = float(c.gap is not None)  # shown as a gap to fill: its wrong options are never seen
     stem = q.prompt if q.prompt != FACT_CHECK else str(q.answer)
     if c.key[0] == "statement" and q.type == "numeric":  # a gap to fill: seen as the statement it leaves out
-        stem = gap_text(q.prompt, c.context).replace(GAP, f"{q.answer}")
+        stem = gap_text(q.prompt).replace(GAP, f"{q.answer}")
     bare = _QUOTED.sub(" ", stem)
     words = len(stem.split())
     f["stem_words"] = min(words, 60) / 20
@@ -283,8 +284,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     # Where the sentence stands: a story's first paragraphs carry its news, its tail the side details.
     f["position"] = c.sentence / max(len(af.sentences) - 1, 1)
     # "4.072 trillion yen", "2,046.37": a figure written to many digits is rarely one to remember.
-    value = c.value if c.value is not None else None
-    f["many_digits"] = float(value is not None and len(re.sub(r"\D", "", f"{value:g}").strip("0")) >= 4)
+    f["many_digits"] = float(c.value is not None and len(re.sub(r"\D", "", f"{c.value:g}").strip("0")) >= 4)
     # No name, no place, no organisation ("Figures show that only nine homes in ten have a garden"):
     # whose figure, the article around it says.
     f["names_nothing"] = float(not re.search(r"(?<=\s)[A-Z][\w’'-]+", " " + bare[bare.find(" ") + 1:])
