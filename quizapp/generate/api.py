@@ -260,7 +260,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                    names_in_sentence=names)
     ent_of: dict[int, str] = {}
     label_of: dict[int, str] = {}
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         for t in ent:
             ent_of[t.i] = clean_name(ent.text)
             label_of[t.i] = ent.label_
@@ -498,7 +498,7 @@ def _named_aside_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: C
             continue
         if which.i - 2 < sent.start or doc[which.i - 1].text not in ",-–—":
             return []
-        name = next((e for e in sent.ents if e.end == which.i - 1 and e.label_ in ("ORG", "GPE", "PERSON")), None)
+        name = next((e for e in cl.ents(sent) if e.end == which.i - 1 and e.label_ in ("ORG", "GPE", "PERSON")), None)
         if name is None:
             return []
         words = []
@@ -770,7 +770,7 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
             words = [w for w in t.subtree if w.i > kids[0].i]
             if not cl.leans_on_context(words):
                 return t.lemma_.lower(), f"the {cl.render(words)}"
-    orgs = [e for e in sent.ents if e.label_ == "ORG" and e.root.i not in quoted]
+    orgs = [e for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted]
     for t in sent:
         # "The chief executive of the Fiat conglomerate has taken control of its struggling car
         # business" -> ('business', "Fiat's car business"): the one organisation's own thing.
@@ -884,7 +884,7 @@ def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # ty
     what it does ("Kerry attacked President Bush's record", "Campbell has gained an injunction
     stopping singer Mark Morrison", "Marchionne has replaced Herbert Demel")."""
     quoted = cl.quoted_tokens(sent)
-    people_here = [(e, person_of(e.root)) for e in sent.ents if e.root.i not in quoted]
+    people_here = [(e, person_of(e.root)) for e in cl.ents(sent) if e.root.i not in quoted]
     people_here = [(e, n) for e, n in people_here if n]
     for e, name in people_here:
         if e.root.dep_ not in ("nsubj", "nsubjpass"):
@@ -949,14 +949,14 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         if t.dep_ == "nsubj" and (head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT"):
             name = person_of(t)
             if name:
-                ent_start = next((e.start for e in sent.ents if e.start <= t.i < e.end), t.i)
+                ent_start = next((e.start for e in cl.ents(sent) if e.start <= t.i < e.end), t.i)
                 words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
                 title = next((w for w in words if w.lower() in _TITLES), "")
                 af.recent_person = (index, name, title, index)
                 return
     if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
         return  # still about the same person, but only the next sentence may lean on this one
-    if any(e.label_ == "PERSON" for e in sent.ents):
+    if any(e.label_ == "PERSON" for e in cl.ents(sent)):
         af.recent_person = None
 
 
@@ -975,7 +975,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
     gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
     if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
         return  # "South Korea was the most pessimistic": most of what, the question cannot say
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
             continue
         if any(t.i in quoted for t in ent) or (ent.label_ == "PERSON" and gendered):

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECTS = {"dobj", "attr", "oprd"}
@@ -126,6 +126,30 @@ IRREGULAR_PARTICIPLES = {
     "knew": "known", "threw": "thrown", "flew": "flown", "shook": "shaken", "hid": "hidden",
     "forgot": "forgotten", "froze": "frozen", "swore": "sworn", "tore": "torn", "wore": "worn",
 }
+
+
+_ENTS = "quizapp.ents"
+
+
+def ents(span: Span) -> list[Span]:
+    """`span.ents`, filtered from one walk of the doc's entities: spaCy walks the whole chunk
+    anew on every call, and a sentence asks a dozen times."""
+    doc = span.doc
+    every = doc.user_data.get(_ENTS)
+    if every is None:
+        every = doc.user_data[_ENTS] = doc.ents
+    out = []
+    for e in every:
+        if e.start >= span.start:
+            if e.end > span.end:
+                break
+            out.append(e)
+    return out
+
+
+def forget_ents(doc: Doc) -> None:
+    """Call after changing `doc.ents`."""
+    doc.user_data.pop(_ENTS, None)
 
 
 def render(tokens: Iterable[Token]) -> str:

@@ -23,7 +23,7 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
     """'The case is set to be heard on 20 December' -> 'On what date is the case set to be heard?'."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         if ent.label_ != "DATE" or ent.root.i in quoted:
             continue  # "... and it will come out on December 27," he said: his words, and his "it"
         text = ent.text.strip()

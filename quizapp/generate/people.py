@@ -88,7 +88,7 @@ def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # typ
     now as well known ...?': what an aside says of a name."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         root = ent.root
         name = name_of(root)
         if not name or root.i in quoted or root.dep_ == "conj" or _an_example(root):
@@ -128,7 +128,7 @@ def pronoun_subject_facts(sent: Span, base: Fact, resolve) -> list[Fact]:  # typ
 def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore[no-untyped-def]
     """'Ibrahim Boubacar Keïta, Mali’s president,' -> 'Who does the article describe as Mali's president?'."""
     out: list[Fact] = []
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         if ent.label_ != "PERSON":
             continue
         name = person_of(ent.root)
@@ -187,7 +187,7 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
     poll a sentence leans on) lets 'South Korea was the most pessimistic' be asked of that poll."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         if ent.label_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"):
             continue
         root = ent.root
@@ -327,7 +327,7 @@ def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # ty
     """'The proposals are modelled on the New Zealand system.' -> 'On which country's system are
     the proposals modelled?': a country named as the modifier of a thing."""
     out: list[Fact] = []
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         root = ent.root
         noun = root.head
         if ent.label_ != "GPE" or root.dep_ != "compound" or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
@@ -387,7 +387,7 @@ def mentions_of(sent: Span) -> list[Mention]:
     """The named entities of a sentence with the cues that help decide their kind."""
     out = []
     doc = sent.doc
-    for ent in sent.ents:
+    for ent in cl.ents(sent):
         if ent.label_ not in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "DATE", "PRODUCT",
                               "WORK_OF_ART", "EVENT"):
             continue
@@ -473,6 +473,7 @@ def mark_org_names(doc: Doc) -> None:
     if found:
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]
         doc.ents = filter_spans([*kept, *found])
+        cl.forget_ents(doc)
 
 
 _FIRM_NOUNS = {"company", "firm", "group", "marque", "brand", "carmaker"}

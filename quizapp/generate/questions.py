@@ -770,6 +770,7 @@ def _same_name(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return " ".join(re.findall(r"[a-z0-9]+", text.lower()))

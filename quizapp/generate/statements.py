@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quizapp.generate import clauses as cl
@@ -14,7 +13,8 @@ from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, Statement, quoted_at
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.language import Language
+    from spacy.tokens import Span, Token
 
 _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "now", "then", "furthermore",
          "moreover", "similarly", "likewise", "elsewhere", "besides"}
@@ -254,16 +254,17 @@ def _extraposed_it(t: Token) -> bool:
 _QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
 
 
-def quote_statements(af: ArticleFacts, parse: Callable[[str], Doc]) -> None:
+def quote_statements(af: ArticleFacts, nlp: Language) -> None:
     """A figure in someone's quoted words, to check against a misquote: 'Chris Stening said: “The
     service is ... 16 times faster than most broadband services”' against 12 and 25 times."""
     asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
+    quotes = []
     for f in [x for x in af.facts if x.kind == "quote"]:
         m = _QUOTE_ASKED.match(f.prompt)
-        if m is None or not re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
-            continue
-        text = m.group(1)
-        doc = parse(text)
+        if m is not None and re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
+            quotes.append((f, m.group(1)))
+    # Parsed in one batch: much faster than one call per quote.
+    for (f, text), doc in zip(quotes, nlp.pipe(text for _, text in quotes), strict=True):
         found = qty.number_mentions(doc[:])
         if len(found) > 1 and any(x.value in asked for x in found):
             continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
@@ -312,7 +313,7 @@ def word_statements(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
         _add_word(sent, index, af, thing, {code.i}, code.text, "code", float(code.text))
     if any(x.sentence == index for x in af.statements):
         return
-    date = next((e for e in sent.ents if e.label_ == "DATE" and e.root.i not in quoted
+    date = next((e for e in cl.ents(sent) if e.label_ == "DATE" and e.root.i not in quoted
                  and dates.DAY_MONTH.match(e.text.strip())), None)
     if date is not None:
         _add_word(sent, index, af, thing, {t.i for t in date}, date.text.strip(), "date", 0.0)
