@@ -462,3 +462,42 @@ def test_a_word_that_begins_another_links_a_sentence_to_the_one_before(tmp_path)
             "Savings of £48m now beat the debt of some £30m that remains.")
     [q] = [q for q in gaps(generate(tmp_path, body, min_confidence=0.01)) if q.answer == 48]
     assert q.prompt.startswith("Wessex Council is no longer a debtor")  # "debtor" and "debt": the same matter
+
+
+def test_an_its_or_their_with_nothing_named_before_it_does_not_stand_alone(tmp_path):
+    body = ("Tolley Mills employs 350 people across Wessex, according to Wessex Council. "
+            "The mill's owners say the site is safe. "
+            "Independent surveyors put its repair bill at about £12m, the council said. "
+            "Shoppers in Wessex spent 4% more than they did a year before, Brindle Bank said.")
+    asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    assert 12 not in asked  # whose repair bill: "its" names nothing here
+    assert 350 in asked and 4 in asked  # "they" has "Shoppers" before it
+
+
+def test_a_context_speaking_of_the_incident_is_not_shown(tmp_path):
+    body = ("Wessex Rovers fans were banned from Tolley Park after the incident, the league said. "
+            "The club was fined £45,000 by the league. "
+            "Brindle Town were docked points by the league for fielding an ineligible player. "
+            "The club was fined £30,000 by the league.")
+    asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    assert 45000 not in asked  # which incident, the sentence before does not say either
+    assert asked[30000].prompt.startswith("Brindle Town were docked points")
+
+
+def test_a_quote_saying_doing_so_or_a_claim_with_another_mans_he_is_not_asked(tmp_path):
+    body = ("Ann Reyes, the Wessex Council leader, defended the plan on Tuesday. "
+            "“We fully expect to repeat our practice of doing so once the date is set,” Ann Reyes said. "
+            "Tom Hale said Jo Brindle believed he was going to be sacked by the Wessex board, not promoted. "
+            "“The bridge will open to traffic in the spring of next year,” Jo Brindle said at the site.")
+    prompts = [q.prompt for q in generate(tmp_path, body, min_confidence=0)]
+    assert not any("doing so" in p for p in prompts)
+    assert not any(p.startswith("Who said Jo Brindle believed") for p in prompts)
+    assert any(p.startswith("Who said “The bridge will open") for p in prompts)
+
+
+def test_how_far_a_place_lies_is_not_asked():
+    from quizapp.generate.questions import _side_detail
+
+    assert _side_detail("His farms are mainly in Tolley, almost ", " miles to the south.")
+    assert _side_detail("The mill lies ", " km north of Leeds.")
+    assert not _side_detail("The line will be ", " miles long.")

@@ -75,7 +75,8 @@ def test_the_next_sentence_of_a_quote_already_asked_is_not_asked_again(tmp_path)
     # next sentence is a fact found (with its citation), not a second question.
     path = tmp_path / "story.txt"
     path.write_text(HARBOUR, encoding="utf-8")
-    bank, found = generate_with_facts([path], bank_dir=tmp_path)
+    bank, found = generate_with_facts([path], bank_dir=tmp_path, min_confidence=0.01)  # both over the bar
+    assert any("The terminal will bring jobs" in q.prompt for q in bank.questions)
     fact = next(f for f in found[0].facts if f.kind == "quote" and "We waited twenty years" in f.prompt)
     assert fact.answer.endswith("Granger")
     assert fact.prompt == "Who said “We waited twenty years for a project of this size”?"

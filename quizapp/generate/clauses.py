@@ -299,8 +299,10 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
         low = t.lower_
         if t.tag_ == "PRP$" and seen_noun and (low in ("its", "their") or (persons and low in ("his", "her"))):
             continue
-        if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself"):
+        if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself") and not any(
+                x.pos_ == "PROPN" and x.i < t.i for x in toks):
             continue  # "Who said he accepted there was a problem?": he is the one asked for
+            # (not after a name: "Who said Reyes believed he ...?", Reyes or the one asked for)
         if of_a_kind(t):
             continue  # "taxes on those earning more than $200,000": people of a kind, not ones named before
         if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):

@@ -65,7 +65,7 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
         if speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _SIDES.search(quote) \
-                or _REPORTED.match(quote):
+                or _REPORTED.match(quote) or DO_SO.search(quote):
             continue
         q = quote.replace('"', "'")
         out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
@@ -507,6 +507,8 @@ def quote_is_open(text: str) -> bool:
 _LINKED = re.compile(r"(but|and|so|or|yet|nor|also|in fact|indeed|however|then)\b", re.I)
 _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
 # "She said he had sold the van": a speaker passing on what someone else said, whom only the article names.
+# "... our practice of doing so": what they would do, the article said before.
+DO_SO = re.compile(r"\b(?:do|does|did|doing|done) so\b", re.I)
 _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
 
 
@@ -597,6 +599,8 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             return []
         if any(w.lower_ in ("i", "we", "our", "my", "us", "me", "you", "your") for w in toks):
             return []
+        if DO_SO.search(cl.render(toks)):
+            return []  # "... a practice of doing so": doing what, the article said before
         first = toks[0]
         text = cl.render(toks)
         if text.endswith(".") and text.count(".") == 1:

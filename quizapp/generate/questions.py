@@ -923,7 +923,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     gap, bare_gap, context_sentence = shown if shown is not None else (None, None, None)
     if s.leans and context_sentence is None:
         return None
-    if s.kind in GAP_KINDS and (relative_time(true) or (unresolved_pronoun(true, af) and context_sentence is None)):
+    if s.kind in GAP_KINDS and (relative_time(true) or (context_sentence is None and (
+            unresolved_pronoun(true, af) or (s.sentence > 0 and unresolved_pointer(true, af))))):
         # "... rose 4% last year", "in which he stars": when, or who, only the article around it says
         return None
     q: AnyQuestion
@@ -1026,13 +1027,15 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
     were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
     that stands alone itself, says nothing relative to the article's date, shares a word with the gap's
     sentence (a sentence about something else explains nothing) and does not show the answer."""
-    if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)):
+    if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
+                             or unresolved_pointer(text, af)):
         return None
     before = _plain_sentence(af.sentences[sentence - 1])
     if _shows_value(before, value) or not 5 <= len(before.split()) <= CONTEXT_WORDS \
             or not before.endswith((".", "”", '"', "!", "?")) or before.count("“") != before.count("”") \
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
-            or _ASIDE.search(before) or unresolved_pronoun(before, af) or relative_time(before) \
+            or _ASIDE.search(before) or unresolved_pronoun(before, af) or unresolved_pointer(before, af) \
+            or relative_time(before) or _CONTEXT_LEANS.search(before) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _shares_a_word(before, text):
         return None
@@ -1108,8 +1111,37 @@ _COMMON_WORDS = frozenset(re.findall(r"\w+", """
     """))
 
 
+_THING_POINTER = re.compile(r"\b(?:its|their|they|them)\b", re.I)
+_NOT_A_NOUN = frozenset(re.findall(r"\w+", """under with from after before despite during while when although
+    though because since into over about according amid among against between without within across and but""")) \
+    | _COMMON_WORDS
+
+
+def unresolved_pointer(text: str, af: ArticleFacts) -> bool:
+    """'Analysts put its cost at $___bn', 'Under their plan, ...': an 'its' with no name before it in the
+    sentence ('Northwind said its profit ...' names it), or a 'their' or 'they' with no noun before it
+    ('Shoppers spent more than they ...' has one). Quotes aside; a sentence opening on a name has its own."""
+    bare = _QUOTED.sub(" ", text)
+    m = _THING_POINTER.search(bare)
+    if m is None or _named_first(re.sub(r"^(?:(?:The|A|An) )?([A-Z][\w-]+)['’]s\b", r"\1", bare), af):
+        return False  # ("Northwind's chief said its ...", "The Wessex Bank and its ...")
+    before = bare[:m.start()]
+    if m.group(0).lower() == "its":
+        # ("In its yearly report, Northwind said ...": named right after the opening words)
+        return not re.search(r"(?<=\s)[A-Z][\w’'.-]+", before) and not re.match(r"[^,]*, (?:the )?[A-Z]", bare)
+    return not any(w.lower() not in _NOT_A_NOUN for w in re.findall(r"[A-Za-z][\w’'-]{2,}", before))
+
+
+# A sentence before that speaks of a time or an event only the article told of ("Profits over the
+# period fell ...", "... a ban following the incident"), or of "this": no context to show.
+_CONTEXT_LEANS = re.compile(r"\bthe (?:period|incident|attack|crash|accident|scandal|affair|episode|row)\b"
+                            r"|\b(?:this|do so|doing so|did so)\b")
+
+
 _DISTANCE = re.compile(r"\s*(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
-                       r"(?:ern)?\s+)?(?:of|from|away)\b", re.I)
+                       r"(?:ern)?\s+)?(?:of|from|away)\b"
+                       # "its mills, mainly in Leeds, almost 200 miles to the south"
+                       r"|\s*(?:miles?|km|kilometres?|kilometers?)\s+to\s+the\s+(?:north|south|east|west)", re.I)
 _RACE_UNIT = r"\s*(?:m|metres|meters|km|yards|points|laps|holes|overs|minutes|seconds)\b"
 _EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver|bronze|hurdles|race|final|title|"
                     r"record|event|freestyle|backstroke|breaststroke|butterfly|relay|medal|winner)", re.I)

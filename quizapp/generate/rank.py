@@ -218,7 +218,7 @@ def leans_on_context(text: str) -> str | None:
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
 _BACK = re.compile(r"\b(?i:these|those|this|such|later|earlier|previous|previously|then|also|too|again|already|"
-                   r"same|other)\b")
+                   r"same|other|(?:do|does|did|doing|done) so)\b")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])"
