@@ -22,6 +22,11 @@ def gaps(questions) -> list[NumericQuestion]:
     return [q for q in questions if q.type == "numeric" and is_gap(q.prompt)]
 
 
+def asked_gaps(tmp_path: Path, body: str) -> dict[float, NumericQuestion]:
+    """The bank's gaps by answer."""
+    return {q.answer: q for q in gaps(generate(tmp_path, body))}
+
+
 def statements(questions) -> list[str]:
     return [q.answer for q in questions if q.prompt == FACT_CHECK_PROMPT]
 
@@ -445,7 +450,7 @@ def test_descriptions_connectives_and_halves_of_a_sentence_do_not_stand_alone(tm
             "The German carmaker saw its profits fall to 640m euros from 1.1bn euros. "
             "In contrast, Tolley Cars enjoyed a 5% increase in sales across the region. "
             "Though Ann Reyes added that Tolley would hire 300 people at its Wessex plant.")
-    asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    asked = asked_gaps(tmp_path, body)
     for answer in (640, 5, 300):
         assert answer not in asked or asked[answer].prompt.startswith("Brindle Motors sold")
 
@@ -469,7 +474,7 @@ def test_an_its_or_their_with_nothing_named_before_it_does_not_stand_alone(tmp_p
             "The mill's owners say the site is safe. "
             "Independent surveyors put its repair bill at about £12m, the council said. "
             "Shoppers in Wessex spent 4% more than they did a year before, Brindle Bank said.")
-    asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    asked = asked_gaps(tmp_path, body)
     assert 12 not in asked  # whose repair bill: "its" names nothing here
     assert 350 in asked and 4 in asked  # "they" has "Shoppers" before it
 
@@ -479,7 +484,7 @@ def test_a_context_speaking_of_the_incident_is_not_shown(tmp_path):
             "The club was fined £45,000 by the league. "
             "Brindle Town were docked points by the league for fielding an ineligible player. "
             "The club was fined £30,000 by the league.")
-    asked = {q.answer: q for q in gaps(generate(tmp_path, body))}
+    asked = asked_gaps(tmp_path, body)
     assert 45000 not in asked  # which incident, the sentence before does not say either
     assert asked[30000].prompt.startswith("Brindle Town were docked points")
 
