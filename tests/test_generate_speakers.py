@@ -158,3 +158,18 @@ def test_a_verb_that_multiplies_is_not_varied_as_a_number(tmp_path):
     """'will double its traffic' cannot become 'will three times its traffic'."""
     for q in _bank(tmp_path, PORTS):
         assert "three times its" not in " ".join(q.options)
+
+
+def test_no_wrong_speaker_is_one_the_words_name(tmp_path):
+    body = ("Harbour final won by Jones\n\n"
+            "Spaniard Sarah Jones beat Claire Moss in the Westport final on Sunday.\n\n"
+            "\"I think this was the most important win of my life as Claire is one of the best players in "
+            "the world,\" Sarah Jones said.\n\n"
+            "\"The crowd carried me through the last set and I am very grateful to them,\" Claire Moss said.\n\n"
+            "\"Both players showed the town what tennis can be at its very best,\" said Tom Baxter, "
+            "the club coach.\n\n"
+            "\"We will bring the final back to Westport next summer and for many years after that,\" "
+            "Mayor Alice Granger said.\n")
+    q = _asking(_bank(tmp_path, body), "as Claire is one of the best players")
+    assert q.answer == "Sarah Jones"  # not "Spaniard Sarah Jones", beside bare names
+    assert "Claire Moss" not in q.distractors  # the words name her: never the one who said them

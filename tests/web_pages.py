@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 BODY = "".join(f"<p>{s}</p>" for s in [
     "The Portland city council voted 7-2 to close the old Morrison bridge to lorries.",
-    "The Morrison bridge, which opened in 1958, carries about 30,000 cars a day, according to the county.",
+    "The Morrison bridge, which opened in 1958, carries about 30,000 cars a day, according to Multnomah County.",
     "Engineers found cracks in three of its steel beams during an inspection in March.",
     "Repairs will cost at least $12 million and take two years, the council said in a statement.",
     "Mayor Ann Roe said the vote was the hardest of her four years in office.",

@@ -28,7 +28,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import GAP, gap_prompt, leans_on_context, needs_context, retired
+from quizapp.generate.rank import GAP, described, gap_prompt, leans_on_context, needs_context, retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -596,6 +596,10 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
             if words & set(unquoted):
                 pool = [n for n in pool if names.titles.get(n, "").lower().rstrip(".") not in other]
+        if f.kind == "quote" or _SAYING.match(prompt):
+            # "Who said '... as Carlos is one of the best'?": not Carlos Reyes, whom the words speak of.
+            said = set(re.findall(r"[\w’'-]+", prompt))
+            pool = [n for n in pool if not any(len(part) > 2 and part in said for part in n.split())]
     if kind == "country" and not (f.kind == "possessor" and len(pool) >= 2):
         # (a system modelled on Australia's or Canada's, as the article says the party looked at;
         # not on a neighbour the gazetteer adds, Timor-Leste's)
@@ -1036,6 +1040,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or unresolved_pointer(before, af) \
             or relative_time(before) or _CONTEXT_LEANS.search(before) \
+            or not all(_explains(before, words) for words in described(text)) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _shares_a_word(before, text):
         return None
@@ -1091,6 +1096,27 @@ def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     if m is None:
         return False
     return not af.person_words.search(bare[:m.start()])
+
+
+# What a body named before is often called after: "Wessex Water ... The company said ...".
+_BODY_NOUNS = frozenset(re.findall(r"\w+", """company firm group carmaker maker bank club team side government party
+    council authority ministry department union regulator watchdog agency charity retailer operator broadcaster
+    publisher network airline band country city state court"""))
+
+
+# "on the market", "the government", "the police": what every reader knows, named or not.
+_EVERYONES = frozenset(re.findall(r"\w+", """market markets industry economy sector public press police internet
+    web net country nation region government opposition authorities way moment morning evening night weather"""))
+
+
+def _explains(before: str, description: str) -> bool:
+    """Whether a sentence says what 'the <description>' of the next one is: 'Wessex Water raised its
+    charges. The company ...' (a name, for a word bodies are called by) or '... a new ferry terminal.
+    The new terminal ...' (a word of it, or one it begins)."""
+    words = set(description.lower().split())
+    if words <= _EVERYONES or (_BODY_NOUNS & words and re.search(r"(?<=\s)[A-Z][\w’'-]+", before)):
+        return True
+    return _shares_a_word(before, description)
 
 
 def _shares_a_word(one: str, other: str) -> bool:
@@ -1149,7 +1175,8 @@ _EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver
 
 # A slip in the article's own sentence, which a question would copy: "rose by to 20 million",
 # "according revised figures", "is expected grow by 2%", "the the".
-_GARBLED = re.compile(r"\b(?:by to|to by|of of|to to|by by|the the|a the|the a|of to|to of)\b|\baccording (?!to\b)"
+_GARBLED = re.compile(r"\b(?:by to|to by|of of|to to|by by|the the|a the|the a|of to|to of|for to)\b"
+                      r"|\baccording (?!to\b)"
                       r"|\b(?:is|are|was|were|be) expected (?!to\b|that\b|by\b|in\b|on\b|at\b|from\b|of\b|for\b|"
                       r"with\b|as\b|soon\b|later\b|shortly\b)[a-z]+\b", re.I)
 
@@ -1223,7 +1250,9 @@ def _shows_value(text: str, value: float) -> bool:
     """Whether `text` writes `value` as a number ("3", "3.0") or a word ("three")."""
     shown = {str(int(value)), f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
     shown |= {w for w, v in WORD_NUMBERS.items() if v == value}
-    return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?![\w]|[.,]\d)", text, re.I) for w in shown)
+    # (a scale glued on is still the figure: "£80m", "3bn")
+    return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", text, re.I)
+               for w in shown)
 
 
 _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
