@@ -523,3 +523,28 @@ def test_a_sentence_before_that_does_not_say_what_the_description_is_is_no_conte
     asked = asked_gaps(tmp_path, body)
     assert asked[6].prompt.startswith("Wessex Water plans to replace")  # "The company": Wessex Water
     assert 40 not in asked  # "The study": no study in the sentence before
+
+
+def test_a_measure_an_idiom_or_a_year_earlier_does_not_lean_on_the_sentences_before():
+    from quizapp.generate.rank import dangles, leans_on_context
+
+    assert not dangles(f"Lending fell to just over £{GAP}bn in May, from £25.5bn a year earlier.")
+    assert not dangles(f"Tolley Mills is in the process of being sold to pay a £{GAP}m debt.")
+    assert not leans_on_context(f"The price of gold fell to ${GAP} an ounce in Asia.")
+    assert dangles(f"The mill later raised its prices by {GAP}%.")  # which mill, later than what
+    assert leans_on_context(f"The shortfall is projected to rise to £{GAP}bn in 2026.")
+
+
+def test_the_company_said_with_a_nationality_is_the_company_the_story_is_about(tmp_path):
+    body = ("Dutch oil company Northwind is due in a Wessex court on 4 May as it fights for its survival. "
+            "The Dutch firm is in the process of being broken up in order to pay a $27bn tax bill.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 27]
+    assert q.prompt.startswith(f"Northwind is in the process of being broken up in order to pay a ${GAP}bn")
+
+
+def test_a_number_naming_a_product_in_another_paragraph_is_not_asked(tmp_path):
+    body = ("The Spectrum 80 home computer sold 2 million units in Wessex, Wessex Retro said.\n\n"
+            "Spectrum 80 enthusiasts meet every spring in Brindle to swap spare parts and games.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not any("enthusiasts" in s for s in statements(pool)) and 80 not in {q.answer for q in gaps(pool)}
+    assert any("2 million units" in s for s in statements(pool))

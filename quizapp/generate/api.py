@@ -16,7 +16,7 @@ from quizapp.generate import dates, people
 from quizapp.generate import facts as fx
 from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
-from quizapp.generate.figures import not_a_fact
+from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
     GAP_KINDS,
@@ -214,6 +214,7 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
     chunks = [c for c in chunks if c[2]]
     docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
     for (start, _end, members), doc in zip(chunks, docs, strict=True):
+        doc.user_data[ARTICLE_TEXT] = text  # a name the chunk gives once, the article may give again
         people.mark_org_names(doc)
         for i in members:
             s = article.sentences[i]
@@ -712,7 +713,8 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
 
 # What a story calls the organisation it was just about: "The company said ...", "The carmaker is ...".
 _ORG_NOUNS = frozenset({"company", "firm", "group", "carmaker", "bank", "airline", "retailer", "operator", "chain",
-                        "maker", "manufacturer", "insurer", "broadcaster", "corporation", "conglomerate", "giant"})
+                        "maker", "manufacturer", "insurer", "broadcaster", "corporation", "conglomerate", "giant",
+                        "lender"})
 _ORG_REACH = 3  # sentences back that "the company" may still name the organisation a sentence was about
 
 
@@ -736,8 +738,10 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     if org is None or index - org[0] > _ORG_REACH or org[0] >= index:
         return None
     if first.lower_ == "the" and first.head.lower_ in _ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
-            and first.head.i == first.i + 1:
-        return {first.i, first.head.i}, org[1], org[0]
+            and all(t.dep_ in ("amod", "compound") and t.ent_type_ in ("", "NORP")
+                    for t in sent.doc[first.i + 1:first.head.i]):
+        # ("The company said ...", "The Dutch lender said ...", not "The Northwind group")
+        return set(range(first.i, first.head.i + 1)), org[1], org[0]
     if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT":
         return {first.i}, org[1], org[0]
     return None

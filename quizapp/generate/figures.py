@@ -33,6 +33,7 @@ _LIST_AFTER = re.compile(r"(?:[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the
 
 
 _OPENERS = {"“", '"', "‘", "'", ":", "(", "-", "–", "—"}
+ARTICLE_TEXT = "quizapp.article"  # a parsed chunk's key for the whole article's text
 
 
 def not_a_fact(sent: Span, m: NumberMention) -> str | None:
@@ -47,7 +48,7 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
             and nxt is not None and nxt.text[:1].isupper():
         return "part of a name"  # "a Six Nations title", "the Big Four banks": a capital mid-sentence
     if prev is not None and prev.text[:1].isupper() and m.kind == "count" and \
-            doc.text.count(f"{prev.text} {m.tokens[0].text}") >= 2:
+            doc.user_data.get(ARTICLE_TEXT, doc.text).count(f"{prev.text} {m.tokens[0].text}") >= 2:
         return "part of a name"  # "Tolley 80 owners ..." in a story that names the Tolley 80 again
     if prev is not None and prev.lower_ in _LABEL_BEFORE:
         return "a label"  # "No 10", "top 10", "all five matches", "aged 18"

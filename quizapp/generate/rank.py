@@ -187,7 +187,8 @@ def retired(c: Candidate) -> bool:
 _VERB = (r"(?:is|are|was|were|has|have|had|will|would|could|can|may|might|must|should|did|does|do|"
          r"saw|fell|rose|made|took|won|lost|got|gave|went|came|sold|paid|left|kept|held|said|told|grew|began|"
          r"became|bought|cut|put|set|hit|ran|spent|struck|led|met|sent|built|fought|drew|[a-z]+ed|[a-z]+s)\b")
-_OPENING = re.compile(r"^(?:The|This|That|These|Those|Its|His|Her|Their|Such) ((?:[\w’'-]+ ){0,3}?)"
+_OPENING = re.compile(r"^(?:The(?! (?:average|total|(?:price|cost|value|rate|share|level|amount|proportion|size|"
+                      r"volume) of)\b)|This|That|These|Those|Its|His|Her|Their|Such) ((?:[\w’'-]+ ){0,3}?)"
                       r"(?:[\w’'-]+,|" + _VERB + ")")
 # "Profits from its ferry routes fell 3%": whose, the sentence before said.
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
@@ -218,11 +219,17 @@ def leans_on_context(text: str) -> str | None:
 
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
-_BACK = re.compile(r"\b(?i:these|those|this|such|later|earlier|previous|previously|then|also|too|again|already|"
-                   r"same|other|(?:do|does|did|doing|done) so)\b")
+_BACK = re.compile(r"\b(?i:these|those|this|such|later|(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
+                   r"previous|previously|then|also|too|again|already|same|other|(?:do|does|did|doing|done) so)\b")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
-                  r"most|least|only)\b|[a-z]+est\b)[a-z][a-z-]+(?! of [A-Z])"
+                  r"most|least|only|"
+                  # idioms: "in the process of", "in the wake of", "on the brink of", "at the same time"
+                  r"process|wake|way|meantime|midst|run-up|verge|brink|face|light|grounds|"
+                  # a measure of what it names: "the average asking price of a home", "the price of gold"
+                  r"average|total|(?:price|cost|value|rate|share|level|amount|proportion|size|volume) of)\b"
+                  r"|[a-z]+est\b)"
+                  r"[a-z][a-z-]+(?! of [A-Z])"
                   # "The German carmaker", "the Dutch brewer": a description by nationality
                   r"|(?<![A-Za-z’'])[Tt]he (?:[A-Z][a-z]+(?:an|ese|ish|ch)(?:-[A-Z]{2,})?) [a-z][a-z-]+\b(?! [A-Z])"
                   # "the Tolley incident": an event the article told of before
