@@ -173,3 +173,15 @@ def test_no_wrong_speaker_is_one_the_words_name(tmp_path):
     q = _asking(_bank(tmp_path, body), "as Claire is one of the best players")
     assert q.answer == "Sarah Jones"  # not "Spaniard Sarah Jones", beside bare names
     assert "Claire Moss" not in q.distractors  # the words name her: never the one who said them
+
+
+def test_a_name_in_brackets_in_the_quote_is_no_wrong_speaker(tmp_path):
+    body = ("Council splits over harbour\n\n"
+            "Mayor Alice Granger has approved a new ferry terminal for the town of Westport.\n\n"
+            "\"I don't think you can rely on his [Mr Baxter's] judgement when it comes to the decisions the "
+            "council is making,\" Alice Granger said.\n\n"
+            "\"The terminal will push the fishing fleet out of its moorings for good,\" said Tom Baxter.\n\n"
+            "\"The old fish market has served the harbour for a century and more,\" said Ruth Ellery.\n\n"
+            "\"We will bring the ferries back to Westport next summer and for many years,\" said Ann Cole.\n")
+    q = _asking(_bank(tmp_path, body), "rely on his [Mr Baxter")
+    assert q.answer == "Alice Granger" and "Tom Baxter" not in q.distractors

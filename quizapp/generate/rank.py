@@ -258,7 +258,14 @@ def dangles(text: str) -> bool:
     # ("up from 574 in the previous year": set against the time the sentence gives, a comparison)
     text = re.sub(r"\bthe previous (?:year|month|week|season|quarter)\b", lambda m: "_" * len(m.group(0)), text)
     found = list(_THE.finditer(text))
-    return bool(_BACK.search(text)) or len(found) >= 2 or any(m.start() < 25 for m in found)
+    return bool(_BACK.search(text) or _WHICH_PERIOD.search(text)) or len(found) >= 2 or \
+        any(m.start() < 25 for m in found)
+
+
+# "gained 7.6% during the year", "in the five-month period": which year, which period, the article said
+# before ("the year to March 2005" says).
+_WHICH_PERIOD = re.compile(r"\b(?:during|over|in|for) the (?:[\w-]+ )?(?:year|period|quarter|half|season)\b"
+                           r"(?! (?:to|ending|ended|before|after|from|of|in|since)\b)")
 
 
 def needs_context(text: str, named_first: bool = False) -> bool:
