@@ -270,3 +270,17 @@ def test_a_question_below_the_bar_comes_unticked_and_says_why(qtbot, tmp_path: P
     high = next(r for r in range(dialog.question_count()) if dialog.is_accepted(r))
     dialog.review.setCurrentRow(high)
     assert "below the bar" not in dialog.confidence_label.text()
+
+
+def test_a_figure_said_as_almost_shows_its_one_sided_range_in_the_review(qtbot, tmp_path: Path) -> None:
+    article = tmp_path / "films.txt"
+    article.write_text("Spider films earn a fortune\n\nTolley Films said its Spider films took almost $1.6bn "
+                       "at the box office, the Wessex Film Council said.\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, tmp_path, [article])
+    generate(qtbot, dialog)
+    dialog.activateWindow()
+    dialog.review.setFocus()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is dialog.review)
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Home)
+    assert "almost $___bn" in dialog.prompt_edit.toPlainText()
+    assert dialog.kind_label.text() == "Numeric (right from 1.44 to 1.6)"  # under 1.6bn, never 1.7bn

@@ -958,6 +958,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 # Figures a gap asks for: what is counted, shared or paid. A year or a date in a gap is mostly a side
 # detail ("In ___, the firm moved to Leeds."), and "a third" or "twice" are words, not numbers to type.
 GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
+_UNDER = frozenset({"nearly", "almost", "just under"})
+_OVER = frozenset({"just over"})
 
 
 def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts
@@ -994,10 +996,18 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
+    # "almost $1.6bn" is under 1.6bn, "just over 200" over 200: right on that side of the figure only.
+    low = high = None
+    if tolerance and s.hedge in _UNDER:
+        low, high, tolerance = plain(round(s.value * (1 - share), 6)), plain(s.value), None
+    elif tolerance and s.hedge in _OVER:
+        low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
     title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
+    # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
+    text = re.sub(rf"\b([Aa])n (?=[$£€]?{re.escape(GAP)})", r"\1/an ", text)
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
-                           tolerance=tolerance, cite=cite, tags=tags,
+                           tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
     if _years_apart(text, s.value):
         return None

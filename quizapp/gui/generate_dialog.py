@@ -632,6 +632,9 @@ class GenerateDialog(QDialog):
             extra = [f"unit: {q['unit']}"] if q.get("unit") else []
             if q.get("tolerance") not in (None, 0):
                 extra.append(f"tolerance: ±{q['tolerance']}")
+            if q.get("min") is not None or q.get("max") is not None:  # "almost 1.6": right from 1.44 to 1.6
+                low, high = (q.get(k) if q.get(k) is not None else q.get("answer") for k in ("min", "max"))
+                extra.append(f"right from {_format_answer(low)} to {_format_answer(high)}")
             self.kind_label.setText("Numeric" + (f" ({', '.join(extra)})" if extra else ""))
             self.distractors_label.setText("— (a number is typed)")
         else:
