@@ -559,3 +559,12 @@ def test_a_figure_shown_close_beside_the_answer_or_a_period_the_article_named_be
     assert 25 not in asked  # "from £25.5bn" tells the answer
     assert 12 not in asked  # during which year
     assert 14 in asked  # "13" beside "14 towns" tells nothing
+
+
+def test_a_gap_after_an_is_not_asked_and_a_context_naming_no_one_is_not_shown(tmp_path):
+    body = ("Wessex Rovers may launch an £8m bid for the Tolley striker, according to reports. "
+            "Piracy has cost the company billions, it says. "
+            "The company said that 40% of its users paid nothing for its software.")
+    qs = generate(tmp_path, body)
+    assert 8 not in {q.answer for q in gaps(qs)}  # "an £___m": eight, eleven or eighteen
+    assert not any(q.prompt.startswith("Piracy has cost") for q in gaps(qs))  # which company, still

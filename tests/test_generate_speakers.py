@@ -185,3 +185,18 @@ def test_a_name_in_brackets_in_the_quote_is_no_wrong_speaker(tmp_path):
             "\"We will bring the ferries back to Westport next summer and for many years,\" said Ann Cole.\n")
     q = _asking(_bank(tmp_path, body), "rely on his [Mr Baxter")
     assert q.answer == "Alice Granger" and "Tom Baxter" not in q.distractors
+
+
+def test_a_quote_opening_on_he_is_not_asked(tmp_path):
+    body = ("Council splits over harbour\n\n"
+            "Union leader Tom Baxter said: \"The mayor is a very powerful figure in the town and on the harbour "
+            "board. \"He also sends instructions to every department about how he would like the harbour to be "
+            "run.\"\n\n"
+            "\"The old fish market has served the harbour for a century and more,\" said Ruth Ellery.\n\n"
+            "\"We will bring the ferries back to Westport next summer and for many years,\" said Ann Cole.\n")
+    path = tmp_path / "story.txt"
+    path.write_text(body, encoding="utf-8")
+    _, found = generate_with_facts([path], bank_dir=tmp_path, min_confidence=0)
+    quotes = [f.prompt for f in found[0].facts if f.kind == "quote"]
+    assert not any("He also sends" in p for p in quotes)  # who "he" is, only the words before say
+    assert any("The old fish market" in p for p in quotes)

@@ -65,7 +65,7 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
         if speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _SIDES.search(quote) \
-                or _REPORTED.match(quote) or DO_SO.search(quote):
+                or _REPORTED.match(quote) or DO_SO.search(quote) or _POINTS_BACK.match(quote):
             continue
         q = quote.replace('"', "'")
         out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
@@ -507,6 +507,8 @@ def quote_is_open(text: str) -> bool:
 _LINKED = re.compile(r"(but|and|so|or|yet|nor|also|in fact|indeed|however|then)\b", re.I)
 _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
 # "She said he had sold the van": a speaker passing on what someone else said, whom only the article names.
+# "He also sends instructions to ...": whom the words are about, only the sentences before say.
+_POINTS_BACK = re.compile(r"(?:He|She|They|His|Her|Its|Their|Him|Them)\b")
 # "... our practice of doing so": what they would do, the article said before.
 DO_SO = re.compile(r"\b(?:do|does|did|doing|done) so\b", re.I)
 _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
@@ -533,8 +535,8 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
     words = quote.split()
     if len(words) < 5 or len(words) > 40 or not quote[:1].isupper():
         return None
-    if (speaker.split()[-1].lower() in quote.lower() or _LEANS_BACK.match(quote) or _LINKED.match(quote)
-            or _SIDES.search(quote) or _REPORTED.match(quote)):
+    if (speaker.split()[-1].lower() in quote.lower() or _LEANS_BACK.match(quote) or _POINTS_BACK.match(quote)
+            or _LINKED.match(quote) or _SIDES.search(quote) or _REPORTED.match(quote)):
         return None
     return Fact(kind="quote", prompt=f"Who said “{quote}”?", answer=speaker, sentence=base.sentence,
                 order=base.order, names_in_sentence=base.names_in_sentence, score=0.8,
