@@ -505,7 +505,6 @@ def test_a_quote_saying_doing_so_or_a_claim_with_another_mans_he_is_not_asked(tm
 def test_how_far_a_place_lies_is_not_asked():
     from quizapp.generate.questions import _side_detail
 
-    assert _side_detail("His farms are mainly in Tolley, almost ", " miles to the south.")
     assert _side_detail("The mill lies ", " km north of Leeds.")
     assert not _side_detail("The line will be ", " miles long.")
 

@@ -128,6 +128,9 @@ IRREGULAR_PARTICIPLES = {
 }
 
 
+# "... our practice of doing so": what they would do, the article said before.
+DO_SO = re.compile(r"\b(?:do|does|did|doing|done) so\b", re.I)
+
 _ENTS = "quizapp.ents"
 
 

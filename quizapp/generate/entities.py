@@ -43,8 +43,6 @@ _JOB_BEFORE = re.compile(r"^(?:Keeper|Goalkeeper|Striker|Defender|Midfielder|Win
                          r"Attorney|Detective|Investigator|Officer|Sergeant|Inspector|Singer|Guitarist|Drummer|"
                          r"Actor|Actress|Director|Producer|Presenter|Analyst|Economist|Spokesman|Spokeswoman|"
                          r"Chairman|Chairwoman|Player|Jockey|Trainer|Author|Writer|Novelist|Comedian|Rapper|"
-                         r"Broadcaster|Journalist|Reporter|Photographer|Boxer|Golfer|Cyclist|Swimmer|Sprinter|"
-                         r"Athlete|Batsman|Bowler|Businessman|Businesswoman|Entrepreneur|Campaigner|Activist|"
                          # "Spaniard Jo Reyes": a nationality said as a noun, never the start of a name
                          r"Spaniard|Briton|Scot|Swede|Dane|Finn|Pole|Turk|Frenchman|Frenchwoman|Dutchman|"
                          r"Irishman|Englishman|Scotsman|Welshman|Welshwoman)"

@@ -64,8 +64,7 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]: 
         whole = bool(_SAID_BEFORE.search(_close_quotes(sent.text)[:mq.start()]))  # 'saying "no judge ..."'
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
-        if speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _SIDES.search(quote) \
-                or _REPORTED.match(quote) or DO_SO.search(quote) or _POINTS_BACK.match(quote):
+        if _not_theirs_alone(quote, speaker) or cl.DO_SO.search(quote):
             continue
         q = quote.replace('"', "'")
         out.append(Fact(kind="quote", prompt=f"Who said “{q}”?", answer=speaker,
@@ -509,8 +508,6 @@ _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
 # "She said he had sold the van": a speaker passing on what someone else said, whom only the article names.
 # "He also sends instructions to ...": whom the words are about, only the sentences before say.
 _POINTS_BACK = re.compile(r"(?:He|She|They|His|Her|Its|Their|Him|Them)\b")
-# "... our practice of doing so": what they would do, the article said before.
-DO_SO = re.compile(r"\b(?:do|does|did|doing|done) so\b", re.I)
 _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
 
 
@@ -518,6 +515,13 @@ _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|
 # "my discussions with Welsh Liberal Democrat council leaders").
 _SIDES = re.compile(r"\b(Labour|Tory|Tories|Conservatives?|Liberal Democrats?|Lib Dems?|Plaid|SNP|UKIP|"
                     r"Greens?|Republicans?|Democrats?|Democratic Party)\b")
+
+
+def _not_theirs_alone(quote: str, speaker: str) -> bool:
+    """Whether a quote tells its speaker or leans on what the article said before it: it names the
+    speaker, opens on "and" or "He", passes on what someone else said, or names a party."""
+    return bool(speaker.split()[-1].lower() in quote.lower() or _LINKED.match(quote) or _POINTS_BACK.match(quote)
+                or _SIDES.search(quote) or _REPORTED.match(quote))
 
 
 def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) -> Fact | None:
@@ -535,8 +539,7 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
     words = quote.split()
     if len(words) < 5 or len(words) > 40 or not quote[:1].isupper():
         return None
-    if (speaker.split()[-1].lower() in quote.lower() or _LEANS_BACK.match(quote) or _POINTS_BACK.match(quote)
-            or _LINKED.match(quote) or _SIDES.search(quote) or _REPORTED.match(quote)):
+    if _not_theirs_alone(quote, speaker) or _LEANS_BACK.match(quote):
         return None
     return Fact(kind="quote", prompt=f"Who said “{quote}”?", answer=speaker, sentence=base.sentence,
                 order=base.order, names_in_sentence=base.names_in_sentence, score=0.8,
@@ -601,7 +604,7 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
             return []
         if any(w.lower_ in ("i", "we", "our", "my", "us", "me", "you", "your") for w in toks):
             return []
-        if DO_SO.search(cl.render(toks)):
+        if cl.DO_SO.search(cl.render(toks)):
             return []  # "... a practice of doing so": doing what, the article said before
         first = toks[0]
         text = cl.render(toks)

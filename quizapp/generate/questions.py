@@ -12,6 +12,7 @@ import zlib
 from dataclasses import dataclass, field, replace
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
+from quizapp.generate.clauses import DO_SO
 from quizapp.generate.dates import date_distractors
 from quizapp.generate.entities import PARTIES, WH, NameBook
 from quizapp.generate.facts import ROLE_WORDS, Fact
@@ -983,6 +984,10 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "in the ___ weeks from 2 May to 30 May": the dates count it out
     if s.kind != "money" and s.decimals >= 2:
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
+    if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
+        return None  # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
+    if _years_apart(text, s.value):
+        return None
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
     approx = hedge_meaning(s.hedge) == "approx"
@@ -1004,13 +1009,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
     title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
-    if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
-        return None  # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
-    if _years_apart(text, s.value):
-        return None
     at = _context_for(s.sentence, text, s.value, af)
     original = _plain_sentence(af.sentences[s.sentence])
     pronoun = re.match(r"(?:He|She) ", original)
@@ -1187,16 +1188,14 @@ def unresolved_pointer(text: str, af: ArticleFacts) -> bool:
     return not any(w.lower() not in _NOT_A_NOUN for w in re.findall(r"[A-Za-z][\w’'-]{2,}", before))
 
 
-# A sentence before that speaks of a time or an event only the article told of ("Profits over the
-# period fell ...", "... a ban following the incident"), or of "this": no context to show.
-_CONTEXT_LEANS = re.compile(r"\bthe (?:period|incident|attack|crash|accident|scandal|affair|episode|row)\b"
-                            r"|\b(?:this|do so|doing so|did so)\b")
+# A sentence before that speaks of an event only the article told of ("... a ban following the
+# incident"), of "this" or of "doing so": no context to show.
+_CONTEXT_LEANS = re.compile(r"\bthe (?:incident|attack|crash|accident|scandal|affair|episode|row)\b|\bthis\b"
+                            r"|(?i:" + DO_SO.pattern + ")")
 
 
 _DISTANCE = re.compile(r"\s*(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?"
-                       r"(?:ern)?\s+)?(?:of|from|away)\b"
-                       # "its mills, mainly in Leeds, almost 200 miles to the south"
-                       r"|\s*(?:miles?|km|kilometres?|kilometers?)\s+to\s+the\s+(?:north|south|east|west)", re.I)
+                       r"(?:ern)?\s+)?(?:of|from|away)\b", re.I)
 _RACE_UNIT = r"\s*(?:m|metres|meters|km|yards|points|laps|holes|overs|minutes|seconds)\b"
 _EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver|bronze|hurdles|race|final|title|"
                     r"record|event|freestyle|backstroke|breaststroke|butterfly|relay|medal|winner)", re.I)
@@ -1204,7 +1203,7 @@ _EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver
 
 # A slip in the article's own sentence, which a question would copy: "rose by to 20 million",
 # "according revised figures", "is expected grow by 2%", "the the".
-_GARBLED = re.compile(r"\b(?:by to|to by|of of|to to|by by|the the|a the|the a|of to|to of|for to)\b"
+_GARBLED = re.compile(r"\b(?:by to|to by|of of|to to|by by|the the|a the|the a|of to|to of)\b"
                       r"|\baccording (?!to\b)"
                       r"|\b(?:is|are|was|were|be) expected (?!to\b|that\b|by\b|in\b|on\b|at\b|from\b|of\b|for\b|"
                       r"with\b|as\b|soon\b|later\b|shortly\b)[a-z]+\b", re.I)

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.core.model import ChoiceQuestion
+from quizapp.generate.clauses import DO_SO
 
 if TYPE_CHECKING:
     from quizapp.generate.questions import ArticleFacts, Candidate
@@ -220,7 +221,7 @@ def leans_on_context(text: str) -> str | None:
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
 _BACK = re.compile(r"\b(?i:these|those|this|such|later|(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
-                   r"previous|previously|then|also|too|again|already|same|other|(?:do|does|did|doing|done) so)\b")
+                   r"previous|previously|then|also|too|again|already|same|other)\b|(?i:" + DO_SO.pattern + ")")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only|"
