@@ -567,3 +567,66 @@ def test_a_gap_after_an_is_not_asked_and_a_context_naming_no_one_is_not_shown(tm
     qs = generate(tmp_path, body)
     assert 8 not in {q.answer for q in gaps(qs)}  # "an £___m": eight, eleven or eighteen
     assert not any(q.prompt.startswith("Piracy has cost") for q in gaps(qs))  # which company, still
+
+
+def test_a_name_its_appositive_calls_a_company_is_what_it_stands_for_next(tmp_path):
+    body = ("Brindle, a Tolley-based company, admitted falsifying its accounts for three years. "
+            "It agreed to pay $13m in penalties to settle the case with the Wessex regulator.")
+    asked = asked_gaps(tmp_path, body)
+    assert asked[13].prompt.startswith(f"Brindle agreed to pay ${GAP}m in penalties")
+
+
+def test_he_after_a_fronted_phrase_his_and_a_run_of_she_sentences_name_the_person(tmp_path):
+    body = ("Wessex Rovers chairman Tom Hale has sold the club to a Tolley property group. "
+            "In May, he made a proposal to invest £10m in a new stand at Wessex Park.\n\n"
+            "Singer Ann Cole signed to a record label in Brindle in 1998. "
+            "She released her first album in 2001. "
+            "She has sold 12 million albums in Europe.\n\n"
+            "Jo Reyes withdrew from the takeover of Tolley Town last week. "
+            "His efforts failed after he revealed it would take £40m to rebuild the ground.")
+    asked = asked_gaps(tmp_path, body)
+    assert asked[10].prompt.startswith(f"In May, Tom Hale made a proposal to invest £{GAP}m")
+    assert asked[12].prompt.startswith(f"Ann Cole has sold {GAP} million albums")
+    assert asked[40].prompt.startswith(f"Jo Reyes's efforts failed after he revealed it would take £{GAP}m")
+    assert asked[10].cite.quotes[0].startswith("Wessex Rovers chairman Tom Hale")  # the sentence naming him
+    assert asked[12].cite.quotes[0].startswith("Singer Ann Cole signed")
+
+
+def test_a_pronoun_of_the_other_sex_or_after_a_second_person_is_not_resolved(tmp_path):
+    body = ("Ms Jo Reyes has sold her stake in Wessex Rovers to a Tolley property group. "
+            "He made a proposal to invest £10m in a new stand.\n\n"
+            "Ann Cole signed to a record label in Brindle in 1998. "
+            "She toured with singer Kate Moss in 2001. "
+            "She released 14 singles on the label.")
+    asked = asked_gaps(tmp_path, body)
+    assert 10 not in asked or not asked[10].prompt.startswith("Ms Jo Reyes")
+    assert 14 not in asked or "Ann Cole" not in asked[14].prompt
+
+
+def test_it_after_a_sentence_about_a_named_thing_is_that_thing_but_not_an_empty_it(tmp_path):
+    body = ("Wippit offers a download subscription service for £4.99 per month or £50 per year. "
+            "It has a catalogue of around 60,000 songs.\n\n"
+            "Sony unveiled its new handheld console in Tokyo on Monday. "
+            "It is expected that 40,000 units will be sold in the first week.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    said = statements(pool)
+    assert "Wippit has a catalogue of around 60,000 songs." in said
+    assert not any(s.startswith("Sony is expected") for s in said)
+
+
+def test_a_figure_above_or_below_a_line_does_not_point_back(tmp_path):
+    body = ("About 36% of Wessex's 3 million people live below the poverty line, Tolley University said. "
+            "Brindle Foods said its sales in Wessex were 12% higher than in Tolley, as above.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert any(s.startswith("About 36% of Wessex's 3 million people live below the poverty line") for s in said)
+    assert not any("as above" in s for s in said)
+
+
+def test_he_after_the_one_person_a_sentence_names_and_not_after_a_sentence_about_her_father(tmp_path):
+    body = ("The figures came out in a statement by Tom Hale to the Wessex Assembly on Monday. "
+            "He said 1,200 homes in Tolley were still without power.\n\n"
+            "Ann Cole denounced her father's actions and joined the calls for him to resign. "
+            "He joined the back benches 14 months later.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert any(s.startswith("Tom Hale said 1,200 homes in Tolley") for s in said)
+    assert not any("Ann Cole joined" in s for s in said)

@@ -29,7 +29,7 @@ from quizapp.generate.questions import (
     slug,
 )
 from quizapp.generate.rank import features, load_ranker
-from quizapp.generate.statements import quote_statements, statement_template, word_statements
+from quizapp.generate.statements import extraposed_it, quote_statements, statement_template, word_statements
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -379,7 +379,19 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         # "Ferry operator Harbour Lines has seen sales fall": the operator is Harbour Lines
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
+    if owner:
+        start = next((e.start for e in cl.ents(sent) if e.start <= subject.i < e.end), subject.i)
+        if sent.doc[start].lower_ == "the" or (start > sent.start and sent.doc[start - 1].lower_ == "the"):
+            owner = f"the {owner}"  # "the Federal Trade Commission", as the article writes it
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
+    name = _named_thing(subject, person_of) if subject is not None and subject.i not in quoted else None
+    if name:
+        af.recent_name = (index, name, index)
+    elif thing is not None and subject is not None and subject.lower_ == "it" and thing[0] == {subject.i} \
+            and not any(e.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") for e in cl.ents(sent)):
+        af.recent_name = (index, thing[1], thing[2])  # "It has 60,000 songs. It ...": still about Wippit
+    else:
+        af.recent_name = None
     if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
         af.story_org = af.recent_owner
 
@@ -706,8 +718,10 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
             return None  # another way of naming it ("a new service"): not clearly the same one
         if (t.lower_ == "it" and t.dep_ == "nsubj" and last == index - 1 and cl.starts_sentence(t)
                 and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
-                and not _extraposed(t.head)):
-            return {t.i}, phrase, intro  # not the empty 'It is expected that ...'
+                and not _extraposed(t.head) and "'s " not in phrase):
+            # not the empty 'It is expected that ...'; nor, after "Fiat's car business", an 'It' that
+            # may as well be Fiat
+            return {t.i}, phrase, intro
     return None
 
 
@@ -723,17 +737,25 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
     'Ann Cole opened a bakery in Ruthin. He ...' is no match; 'Tom Hale retired on Friday. He joined
     the firm in 1981' -> 'Tom Hale joined the firm in 1981'."""
+    first = _after_fronted(sent) or first
+    person = af.recent_person
+    if (first is not None and first.lower_ in ("his", "her") and first.tag_ == "PRP$"
+            and first.head.dep_ in ("nsubj", "nsubjpass") and person is not None and person[0] == index - 1
+            and not _other_sex(first, person, af.sentences[index - 1])):
+        return {first.i}, f"{_full_name(person)}'s", person[3]  # "His offer was ..." -> "Tom Hale's offer"
     if first is None or not (first.dep_ in ("nsubj", "nsubjpass") or (
             first.dep_ == "det" and first.head.dep_ in ("nsubj", "nsubjpass"))):
         return None  # a subject, or the "The" of one ("The company said ...")
-    person = af.recent_person
     if first.lower_ in ("he", "she") and first.dep_ != "det" and person is not None and person[0] == index - 1:
-        title = person[2].lower().rstrip(".")
-        if (first.lower_ == "he" and title in ("ms", "mrs", "miss")) or (first.lower_ == "she" and title in
-                                                                        ("mr", "sir")):
+        if _other_sex(first, person, af.sentences[index - 1]):
             return None
-        return {first.i}, f"{person[2]} {person[1]}".strip() if person[2] and " " not in person[1] else person[1], \
-            person[3]
+        return {first.i}, _full_name(person), person[3]
+    named = af.recent_name
+    if (first.lower_ == "it" and first.dep_ in ("nsubj", "nsubjpass") and first.head.dep_ == "ROOT"
+            and named is not None and named[0] == index - 1 and not extraposed_it(first)):
+        # "Wippit offers songs for £5 a month. It has a catalogue of 60,000 songs": a sentence's 'It'
+        # is the named thing the sentence before was about
+        return {first.i}, named[1], named[2]
     org = af.story_org
     if org is None or index - org[0] > _ORG_REACH or org[0] >= index:
         return None
@@ -742,9 +764,70 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
                     for t in sent.doc[first.i + 1:first.head.i]):
         # ("The company said ...", "The Dutch lender said ...", not "The Northwind group")
         return set(range(first.i, first.head.i + 1)), org[1], org[0]
-    if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT":
+    if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _named_thing(subject: Token, person_of: Callable[[Token], str | None]) -> str | None:
+    """'Wippit' for a subject that is one thing's proper name ('Wippit', 'Will Smith comedy Hitch',
+    'the Tolley Echo', 'best-film nominee Harbour'), not a person's; None for any other subject."""
+    kids = [c for c in subject.children if c.dep_ != "punct"]
+    if subject.pos_ == "NOUN" and kids and kids[-1].dep_ == "appos" and kids[-1].i == subject.i + 1 \
+            and all(c.dep_ in ("compound", "amod", "nmod") for c in kids[:-1]):
+        subject = kids[-1]  # "nominee Harbour": the name after the noun
+    if subject.tag_ != "NNP" or person_of(subject) or subject.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY"):
+        return None
+    if any(c.dep_ in ("conj", "appos", "relcl", "acl") for c in subject.children):
+        return None  # "Fiat and GM", "Tolley, which ...": more than the name
+    doc, start = subject.doc, subject.i
+    while start > subject.sent.start and doc[start - 1].tag_ == "NNP" and doc[start - 1].head == subject \
+            and doc[start - 1].ent_type_ != "PERSON":
+        start -= 1
+    words = doc[start:subject.i + 1]
+    if any(not w.text[:1].isupper() for w in words):
+        return None
+    the = start > subject.sent.start and doc[start - 1].lower_ == "the"
+    return ("the " if the else "") + words.text
+
+
+def _full_name(person: tuple[int, str, str, int]) -> str:
+    """'Mr Hale' for a person the article calls Mr Hale, else the name as written."""
+    return f"{person[2]} {person[1]}".strip() if person[2] and " " not in person[1] else person[1]
+
+
+_SHE = re.compile(r"\b(she|her|hers|herself)\b", re.I)
+_HE = re.compile(r"\b(he|him|his|himself)\b", re.I)
+
+
+def _other_sex(pronoun: Token, person: tuple[int, str, str, int], before: str = "") -> bool:
+    """A 'he' or 'his' for a person the article calls Ms, a 'she' or 'her' for a Mr; or after a
+    sentence `before` that speaks of someone of the other sex ('Ann Cole denounced her father. He ...')."""
+    title = person[2].lower().rstrip(".")
+    if pronoun.lower_ in ("he", "his"):
+        return title in ("ms", "mrs", "miss") or bool(_SHE.search(before))
+    return pronoun.lower_ in ("she", "her") and (title in ("mr", "sir") or bool(_HE.search(before)))
+
+
+# A phrase before the subject that sets the scene: "In May, he made ...", "Last week, it said ...".
+_FRONTED = {"prep", "advmod", "npadvmod", "advcl", "punct"}
+
+
+def _after_fronted(sent) -> Token | None:  # type: ignore[no-untyped-def]
+    """The pronoun that is the main clause's subject after a fronted phrase and a comma ("In May,
+    he made a bid", "By then, its shares had ..."), or None."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == sent.start or sent.doc[subject.i - 1].text != ",":
+        return None
+    lead = subject if subject.pos_ == "PRON" else next(
+        (c for c in subject.children if c.tag_ == "PRP$" and c.i == subject.left_edge.i), None)
+    if lead is None or lead.lower_ not in ("he", "she", "it", "his", "her", "its"):
+        return None
+    fronted = [c for c in root.children if c.i < subject.i]
+    if not fronted or any(c.dep_ not in _FRONTED for c in fronted) or fronted[0].left_edge.i != sent.start:
+        return None
+    return lead
 
 
 def _extraposed(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -951,16 +1034,35 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     for t in sent:
         head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Morrison is determined"
         if t.dep_ == "nsubj" and (head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT"):
-            name = person_of(t)
+            # ("... by minister Jo Reyes, who said ...": the one the clause hangs on speaks)
+            who = t.head.head if t.lower_ == "who" and t.head.dep_ == "relcl" else t
+            name = person_of(who)
             if name:
-                ent_start = next((e.start for e in cl.ents(sent) if e.start <= t.i < e.end), t.i)
+                ent_start = next((e.start for e in cl.ents(sent) if e.start <= who.i < e.end), who.i)
                 words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
                 title = next((w for w in words if w.lower() in _TITLES), "")
                 af.recent_person = (index, name, title, index)
                 return
-    if any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in sent) and af.recent_person:
-        return  # still about the same person, but only the next sentence may lean on this one
-    if any(e.label_ == "PERSON" for e in cl.ents(sent)):
+    pronoun = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
+    if pronoun is not None and af.recent_person:
+        recent = af.recent_person
+        # "Ann Cole ... She joined in 1990. She ...": still about her while no one else is named
+        # (the naming sentence stays the one to cite); else only the next sentence may lean on this one.
+        if recent[0] == index - 1 and not _other_sex(pronoun, recent, sent.text) and not any(
+                e.label_ == "PERSON" for e in cl.ents(sent)):
+            af.recent_person = (index, recent[1], recent[2], recent[3])
+        return
+    quoted = cl.quoted_tokens(sent)
+    named = {person_of(e.root) for e in cl.ents(sent) if e.label_ == "PERSON" and e.root.i not in quoted}
+    if len(named) == 1 and None not in named and not any(
+            t.lower_ in _GENDERED and t.i not in quoted for t in sent):
+        # "The figures came in a statement by Jo Reyes on Monday. She ...": the one person named
+        name = next(iter(named))
+        start = next(e.start for e in cl.ents(sent) if e.label_ == "PERSON" and person_of(e.root) == name)
+        title = doc[start - 1].text.rstrip(".") if start > sent.start and doc[start - 1].lower_.rstrip(".") \
+            in _TITLES else ""
+        af.recent_person = (index, name, title, index)
+    elif any(e.label_ == "PERSON" for e in cl.ents(sent)):
         af.recent_person = None
 
 

@@ -43,7 +43,9 @@ ANAPHOR_NOUNS = frozenset([
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
     r"summer|autumn|fall|winter|season|time)\b|\b(yesterday|today|tomorrow|tonight|"
-    r"here|such(?! as\b)|above|below|aforementioned)\b|\bthe (former|latter)\b|\beven then\b", re.I)
+    r"here|such(?! as\b)|aforementioned)\b|\bthe (former|latter)\b|\beven then\b|"
+    # "the figures above", "as below"; not "below the poverty line", "10% above forecasts"
+    r"(?:(?<=\bas )|(?<=\bsee )|(?<=\bthe ))(above|below)\b|\b(above|below)(?=\s*[.,;:)!?]|\s*$)", re.I)
 
 
 _PART_NOUNS = {"business", "unit", "division", "arm", "subsidiary"}
@@ -332,6 +334,9 @@ def of_a_kind(t: Token) -> bool:
     """'those earning more than $200,000', 'those who moved up a band': people of a kind, not
     ones named before."""
     after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+    if t.lower_ in ("that", "those") and after is not None and after.lower_ == "of" and t.dep_ == "pobj" and any(
+            n.pos_ in ("NOUN", "PROPN") for n in t.doc[t.sent.start:t.i]):
+        return True  # "a price $3,000 above that of a normal car": the noun before it, for another owner
     return t.lower_ == "those" and after is not None and (
         after.tag_ == "VBG" or after.lower_ in ("who", "with", "aged", "earning"))
 

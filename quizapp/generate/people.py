@@ -443,8 +443,8 @@ def mark_org_names(doc: Doc) -> None:
             end += 1
         if end == t.i + 1:
             continue
-        if any(e.label_ == "PERSON" and e.start <= t.i + 1 < e.end for e in doc.ents):
-            continue  # "publisher Jane Smith" is a person
+        if t.lower_ not in _FIRM_NOUNS and any(e.label_ == "PERSON" and e.start <= t.i + 1 < e.end for e in doc.ents):
+            continue  # "publisher Jane Smith" is a person; "oil company Northwind" is not
         if any(e.label_ == "ORG" and e.start == t.i + 1 and e.end == end for e in doc.ents):
             continue
         found.append(Span(doc, t.i + 1, end, label="ORG"))
@@ -468,6 +468,13 @@ def mark_org_names(doc: Doc) -> None:
     # "the Maserati car company", "its Alfa Romeo marque": a name the noun after it says is a firm.
     for e in doc.ents:
         if e.label_ in ("FAC", "GPE", "LOC", "PRODUCT", "NORP") and _called_a_firm(e):
+            found.append(Span(doc, e.start, e.end, label="ORG"))
+    # "Brindle, a Leeds-based company, said ...": a name its appositive calls a firm.
+    for e in doc.ents:
+        if e.label_ != "ORG" and any(c.dep_ == "appos" and c.lower_ in _FIRM_NOUNS and c.i > e.end
+                                     and any(d.lower_ in ("a", "an") for d in c.children) for c in e.root.children) \
+                and all(t.tag_ == "NNP" for t in e) and not (e.start > 0 and doc[e.start - 1].lower_.rstrip(".")
+                                                             in ("mr", "mrs", "ms", "miss", "dr", "sir")):
             found.append(Span(doc, e.start, e.end, label="ORG"))
     if found:
         kept = [e for e in doc.ents if not any(e.start < f.end and f.start < e.end for f in found)]

@@ -129,6 +129,8 @@ class ArticleFacts:
     recent_thing: tuple[int, str, str, int] | None = None
     recent_owner: tuple[int, str] | None = None  # (sentence, name) of the organisation a sentence was about
     story_org: tuple[int, str] | None = None  # (sentence, name) of the last organisation a sentence was about
+    # (last sentence about it, name, sentence naming it) of a named thing a sentence was about
+    recent_name: tuple[int, str, int] | None = None
     # (last sentence about it, "the BBC World Service poll", sentence that names it) of the last survey
     recent_survey: tuple[int, str, int] | None = None
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with

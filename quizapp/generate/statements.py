@@ -77,7 +77,8 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
     def text_of(t: Token) -> str:
         if t.i in rep_ids:  # the antecedent once, in place of the first replaced token
-            return (rep_text + sent.doc[max(rep_ids)].whitespace_) if t.i == min(rep_ids) else ""
+            text = rep_text[:1].upper() + rep_text[1:] if t.i == sent.start else rep_text
+            return (text + sent.doc[max(rep_ids)].whitespace_) if t.i == min(rep_ids) else ""
         return t.text_with_ws if t.i not in drop else t.whitespace_
 
     b = "".join(text_of(t) for t in toks if t.i < first)
@@ -170,7 +171,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             continue
         low = t.lower_
         if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
-                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")) and not _extraposed_it(t):
+                not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")) and not extraposed_it(t):
             return False
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and not cl.of_a_kind(t):
             return False  # "Those surveyed in three countries were split": on what, said before
@@ -239,7 +240,7 @@ _EXTRAPOSING = {"be", "cost", "take", "seem", "appear", "remain", "expect", "est
                 "report", "say"}
 
 
-def _extraposed_it(t: Token) -> bool:
+def extraposed_it(t: Token) -> bool:
     verb = t.head
     if t.lower_ != "it" or t.dep_ not in cl.SUBJECTS or verb.lemma_ not in _EXTRAPOSING:
         return False
