@@ -630,3 +630,22 @@ def test_he_after_the_one_person_a_sentence_names_and_not_after_a_sentence_about
     said = statements(generate(tmp_path, body, min_confidence=0))
     assert any(s.startswith("Tom Hale said 1,200 homes in Tolley") for s in said)
     assert not any("Ann Cole joined" in s for s in said)
+
+
+def test_a_bare_subject_in_a_sentence_naming_no_one_is_not_asked_alone(tmp_path):
+    body = ("Wessex Council has published its budget for the coming year. "
+            "Spending is forecast to grow by 3.5% to £2.5bn.\n\n"
+            "Tolley Foods said spending on its stores would grow by 4.5% to £80m.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert not any(s.startswith("Spending is forecast") for s in said)
+    assert any(s.startswith("Tolley Foods said spending on its stores would grow by 4.5%") for s in said)
+
+
+def test_a_first_weekend_and_the_firm_a_sentence_just_named_stand_alone(tmp_path):
+    body = ("Animated movie Harbour Lights has opened at the top of the Wessex box office chart, "
+            "taking $36.5m on its first weekend on release.\n\n"
+            "Some 2,000 jobs at Tolley Mills may be cut if an investment in the firm by Brindle Foods goes ahead, "
+            "the Wessex Echo has reported.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert any("taking $36.5m on its first weekend on release" in s for s in said)
+    assert any(s.startswith("Some 2,000 jobs at Tolley Mills may be cut") for s in said)

@@ -1100,7 +1100,9 @@ _ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Brindle, meanwh
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 # Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
 _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
-                       r"|\b(?:yesterday|today|tomorrow|ago|weekend)\b|\b(?:Monday|Tuesday|Wednesday|Thursday|"
+                       # ("its first weekend", "the opening weekend" of a film count from its release)
+                       r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
+                       r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b", re.I)
 
 

@@ -157,7 +157,9 @@ def retired(c: Candidate) -> bool:
         return True
     # A gap shown after the sentences it leans on stands alone: "Wessex Rovers were docked ten points.
     # The club was also fined £___."
-    alone = c.gap is not None and c.context_sentence is not None
+    # (or the article's opening sentence, which has nothing before it to lean on: "The majority owner
+    # of Tolley Mills has sued ..." is how a story introduces the one it is about)
+    alone = (c.gap is not None and c.context_sentence is not None) or c.sentence == 0
     if c.leans and not alone:
         return True  # "The club was fined £___." with nothing before it: which club?
     if q.prompt == FACT_CHECK and ((leans_on_context(str(q.answer)) and not alone)

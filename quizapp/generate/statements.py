@@ -186,7 +186,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "Over the year, its profits fell 12%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
-    if _bare_description(kept) or not _well_formed(kept):
+    if _bare_description(kept) or _names_no_one(kept) or not _well_formed(kept):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
     if cl.ANAPHORS.search(text):
@@ -199,8 +199,24 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
         if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
                 k.ent_type_ in ("GPE", "LOC") or k.pos_ == "PROPN" for k in kept if k.i < t.i):
             continue
+        # "2,000 jobs at Tolley Mills may go if a rival's bid for the firm succeeds": the one it named
+        if t.lower_ in _FIRM_WORDS and len({k.ent_iob_ == "B" and k.i for k in kept
+                                           if k.ent_type_ == "ORG" and k.i < t.i} - {False}) == 1:
+            continue
         return False
     return True
+
+
+def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
+    """'Spending is forecast to grow by 3.5%', 'Trading volume was 50% below the average': a bare noun
+    as the subject, in words that name no one and nowhere: whose spending, the article around it says.
+    Reviewers passed such statements about two times in five, the rest two in three."""
+    if any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING for t in kept):
+        return False
+    root = next((t for t in kept if t.dep_ == "ROOT"), None)
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
+    return subject is not None and subject.pos_ == "NOUN" and not any(
+        c.dep_ in ("det", "poss", "nummod", "prep", "relcl", "acl") for c in subject.children)
 
 
 def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
@@ -209,6 +225,7 @@ def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
     return full.count("“") == full.count("”") and not full.count('"') % 2 and full.count("(") == full.count(")")
 
 
+_FIRM_WORDS = {"firm", "company", "group", "carmaker", "bank", "airline", "retailer", "business"}
 _NAMING = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _QUANTIFIERS = {"many", "some", "most", "others", "both", "all", "few", "several", "none", "each"}
 
