@@ -204,10 +204,10 @@ def test_those_of_a_kind_are_no_dangling_pronoun_and_a_threshold_is_varied(tmp_p
 
 
 def test_a_closing_aside_that_leans_on_the_sentence_before_is_left_out(tmp_path):
-    bank, _ = bank_of(tmp_path, "Card scams totalled £402.4m in 2003. Card-not-present fraud rose an annual 6% to "
-                                "£116.4m, making it the biggest category even then.")
-    q = _statement(bank, "Card-not-present fraud rose")
-    assert q.answer == "Card-not-present fraud rose an annual 6% to £116.4m."
+    bank, _ = bank_of(tmp_path, "Card scams totalled £402.4m in 2003. Card-not-present fraud in Wessex rose an annual "
+                                "6% to £116.4m, making it the biggest category even then.")
+    q = _statement(bank, "Card-not-present fraud in Wessex rose")
+    assert q.answer == "Card-not-present fraud in Wessex rose an annual 6% to £116.4m."
 
 
 def test_a_sum_in_another_currency_goes_with_the_sum_it_converts(tmp_path):

@@ -195,16 +195,25 @@ def cmd_fit(args: argparse.Namespace) -> int:
         back = fold == k
         p[back] = 1 / (1 + np.exp(-(x[back] @ fit(x[~back], y[~back]))))
     w = fit(x, y)
-    threshold, precision, recall, why = choose_threshold(p, y)
+    # The bar is chosen on the kinds it decides: the suggested-only kinds stay below it whatever their score.
+    from quizapp.generate.rank import SUGGESTED_ONLY
+
+    barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
+    threshold, precision, recall, why = choose_threshold(p[barred], y[barred])
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
           f"{int(y.sum())} good ({y.mean():.0%}); each held back once, in {FOLDS} folds by article")
-    print(f"held back: threshold {threshold:.3f} ({why}): precision {precision:.1%}, recall {recall:.1%}, "
-          f"kept {int((p >= threshold).sum())} of {len(rows)}")
-    curve(p, y)
+    print(f"held back, kinds the bar decides: threshold {threshold:.3f} ({why}): precision {precision:.1%}, "
+          f"recall {recall:.1%}, kept {int((p[barred] >= threshold).sum())} of {int(barred.sum())}")
+    curve(p[barred], y[barred])
     kinds = sorted({r["kind"] for r in rows})
     for k in kinds:
         sel = np.array([r["kind"] == k for r in rows])
         keep = p[sel] >= threshold
+        if k in SUGGESTED_ONLY:
+            above = f", of them good {y[sel][keep].mean():.0%}" if keep.any() else ""
+            print(f"  {k:22s} held back {int(sel.sum()):4d}, good {y[sel].mean():5.0%}, suggested only: "
+                  f"above the bar {int(keep.sum())}{above}")
+            continue
         print(f"  {k:22s} held back {int(sel.sum()):4d}, good {y[sel].mean():5.0%}, kept {int(keep.sum()):3d}"
               + (f", of them good {y[sel][keep].mean():5.0%}" if keep.any() else ""))
     weights = {k: round(float(v), 4) for k, v in zip(names, w[1:], strict=True) if abs(v) > 1e-6}

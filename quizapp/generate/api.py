@@ -28,7 +28,7 @@ from quizapp.generate.questions import (
     select_candidates,
     slug,
 )
-from quizapp.generate.rank import features, load_ranker
+from quizapp.generate.rank import SUGGESTED_ONLY, SUGGESTED_ONLY_CONCERN, features, kind_of, load_ranker
 from quizapp.generate.statements import extraposed_it, quote_statements, statement_template, word_statements
 
 if TYPE_CHECKING:
@@ -174,6 +174,9 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
             if ranker is not None:
                 c.confidence = ranker.confidence(c.features)
                 c.concerns = ranker.concerns(c.features)
+                if kind_of(c) in SUGGESTED_ONLY:  # for the teacher to choose, never kept unseen
+                    c.confidence = min(c.confidence, ranker.threshold - 0.01)
+                    c.concerns = [SUGGESTED_ONLY_CONCERN, *c.concerns][:2]
         all_cands.append(found_here)
         sources[key] = _source(article, base_dir)
     report(done, total, "choosing questions")

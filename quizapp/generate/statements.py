@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from quizapp.generate import clauses as cl
 from quizapp.generate import dates
 from quizapp.generate import quantities as qty
-from quizapp.generate.figures import not_a_fact
+from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
 from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, Statement, quoted_at
 
@@ -186,7 +186,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
             return False  # "Over the year, its profits fell 12%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
-    if _bare_description(kept) or _names_no_one(kept) or not _well_formed(kept):
+    if _bare_description(kept) or (_names_no_one(kept) and not surveyed) or not _well_formed(kept):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
     if cl.ANAPHORS.search(text):
@@ -215,8 +215,12 @@ def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
         return False
     root = next((t for t in kept if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
-    return subject is not None and subject.pos_ == "NOUN" and not any(
-        c.dep_ in ("det", "poss", "nummod", "prep", "relcl", "acl") for c in subject.children)
+    if subject is None or subject.pos_ != "NOUN" or any(
+            c.dep_ in ("det", "poss", "nummod", "prep", "relcl", "acl") for c in subject.children):
+        return False
+    # ("Lakeside was sold ...": a name the model took for a noun, capitalised in mid-sentence elsewhere)
+    text = subject.doc.user_data.get(ARTICLE_TEXT, subject.doc.text)
+    return not re.search(rf"[\w,] {re.escape(subject.text)}\b", text) if subject.text[:1].isupper() else True
 
 
 def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
