@@ -649,3 +649,12 @@ def test_a_first_weekend_and_the_firm_a_sentence_just_named_stand_alone(tmp_path
     said = statements(generate(tmp_path, body, min_confidence=0))
     assert any("taking $36.5m on its first weekend on release" in s for s in said)
     assert any(s.startswith("Some 2,000 jobs at Tolley Mills may be cut") for s in said)
+
+
+def test_a_subject_and_verb_that_do_not_agree_are_not_copied_into_a_statement(tmp_path):
+    body = ("Bread prices in Wessex rises by 40% a year, Tolley Data says. "
+            "Brindle Foods said its sales rose 12% to £80m in Wessex.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert not any("rises by 40%" in s for s in said)
+    assert 40 not in {q.answer for q in gaps(generate(tmp_path, body, min_confidence=0))}
+    assert any(s.startswith("Brindle Foods said its sales rose 12%") for s in said)

@@ -224,9 +224,21 @@ def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
 
 
 def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
-    """No quote mark or bracket left open by the words a statement drops."""
+    """No quote mark or bracket left open by the words a statement drops, and no slip of the article's
+    a statement would copy as its own."""
     full = cl.render(kept)
-    return full.count("“") == full.count("”") and not full.count('"') % 2 and full.count("(") == full.count(")")
+    return full.count("“") == full.count("”") and not full.count('"') % 2 and full.count("(") == full.count(")") \
+        and not any(_disagrees(t) for t in kept)
+
+
+def _disagrees(t: Token) -> bool:
+    """A subject and verb that do not agree in the article's own words: "This give it an edge", "Prices
+    rises" (not "Arsenal have won", as British papers write of a club)."""
+    if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "conj", "cc")
+                                                                        for c in (*t.head.children, *t.children)):
+        return False
+    return (t.tag_ == "NNS" and t.head.tag_ == "VBZ") or (t.lower_ in ("this", "he", "she", "it")
+                                                          and t.head.tag_ == "VBP")
 
 
 _FIRM_WORDS = {"firm", "company", "group", "carmaker", "bank", "airline", "retailer", "business"}
