@@ -658,3 +658,14 @@ def test_a_subject_and_verb_that_do_not_agree_are_not_copied_into_a_statement(tm
     assert not any("rises by 40%" in s for s in said)
     assert 40 not in {q.answer for q in gaps(generate(tmp_path, body, min_confidence=0))}
     assert any(s.startswith("Brindle Foods said its sales rose 12%") for s in said)
+
+
+def test_the_job_words_the_article_put_before_a_name_stand_for_that_person(tmp_path):
+    body = ("Tory leader Ann Cole has attacked the cost of the Wessex road plan. "
+            "Ms Cole spoke to party members in Tolley on Monday. "
+            "The Tory leader said councils had spent more than £3bn on new roads in Wessex.\n\n"
+            "Harbour Foods chairman Tom Hale has sold his shares. "
+            "The Labour leader said the sale was worth more than £40m.")
+    asked = asked_gaps(tmp_path, body)
+    assert asked[3].prompt.startswith(f"Ann Cole said councils had spent more than £{GAP}bn")
+    assert 40 not in asked or "Tom Hale" not in asked[40].prompt  # "Labour" stands near no name

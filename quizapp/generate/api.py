@@ -753,6 +753,9 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         if _other_sex(first, person, af.sentences[index - 1]):
             return None
         return {first.i}, _full_name(person), person[3]
+    described = _described_person(sent, first, index, af)
+    if described is not None:
+        return described
     named = af.recent_name
     if (first.lower_ == "it" and first.dep_ in ("nsubj", "nsubjpass") and first.head.dep_ == "ROOT"
             and named is not None and named[0] == index - 1 and not extraposed_it(first)):
@@ -770,6 +773,26 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _described_person(sent, first: Token, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
+    """'The Tory leader said ...' after 'Conservative leader Ann Cole' and a sentence about her: the one
+    person the article put that job word before, when each other word of the description stands near
+    her name somewhere in the article and she was named in the last three sentences."""
+    head = first.head
+    if first.lower_ != "the" or first.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass") or head.tag_ != "NN":
+        return None
+    mods = list(sent.doc[first.i + 1:head.i])
+    called = af.epithets.get(head.lower_)
+    if called is None or any(m.dep_ not in ("amod", "compound", "nmod") or m.head != head for m in mods):
+        return None
+    name, at = called
+    last = name.split()[-1]
+    text = sent.doc.user_data.get(ARTICLE_TEXT, sent.doc.text)
+    if not any(last in af.sentences[i] for i in range(max(0, index - 3), index)) or not all(
+            re.search(rf"\b{re.escape(m.text)}\b[^.]{{0,40}}\b{re.escape(last)}\b", text, re.I) for m in mods):
+        return None
+    return set(range(first.i, head.i + 1)), name, at
 
 
 def _named_thing(subject: Token, person_of: Callable[[Token], str | None]) -> str | None:
