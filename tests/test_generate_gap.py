@@ -669,3 +669,20 @@ def test_the_job_words_the_article_put_before_a_name_stand_for_that_person(tmp_p
     asked = asked_gaps(tmp_path, body)
     assert asked[3].prompt.startswith(f"Ann Cole said councils had spent more than £{GAP}bn")
     assert 40 not in asked or "Tom Hale" not in asked[40].prompt  # "Labour" stands near no name
+
+
+def test_the_figures_of_a_change_are_asked_but_not_one_end_of_a_range(tmp_path):
+    body = ("The Wessex jobless total rose a higher than expected 17,000 to 4.483 million, Tolley Data said. "
+            "Brindle Foods said its bonus rate would be cut from 2% to 1% next year in Wessex. "
+            "Tolley Mills said it would hire between 60 and 80 staff in Wessex.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert any("17,000 to 4.483 million" in s for s in said)
+    assert not any("between 60 and 80" in s for s in said)
+
+
+def test_a_sum_with_its_currency_named_after_it_is_asked(tmp_path):
+    body = ("Harbour Motors is to pay Tolley Cars 1.55bn euros to end their alliance, the firms said. "
+            "Tolley Films said its latest film took 1.5bn yen in Wessex cinemas in two days.")
+    asked = asked_gaps(tmp_path, body)
+    assert asked[1.55].prompt.startswith(f"Harbour Motors is to pay Tolley Cars {GAP}bn euros")
+    assert asked[1.5].prompt.startswith(f"Tolley Films said its latest film took {GAP}bn yen")

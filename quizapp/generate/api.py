@@ -1169,9 +1169,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     # and "more than 0.5%" would be true too, so these figures are only asked as a gap to fill.
     gap_only = (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
         qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
-    if (t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num) or (
-            last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
-            and doc[last + 2].like_num):
+    if ((t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num
+         and not (before == "to" and _changed_from(doc[t.i - 2])))
+            or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
+                and doc[last + 2].like_num and not (doc[last + 1].lower_ == "to" and _changed_from(t)))):
         return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
     if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
         return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
@@ -1226,6 +1227,22 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
+
+
+_CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "decline", "slip",
+                 "cut", "raise", "reduce", "lift", "boost", "lower", "swell", "shrink", "slump", "soar"}
+
+
+def _changed_from(num: Token) -> bool:
+    """'from 60 to 65', 'rose a higher than expected 17,000 to 4.48 million': the first figure of a
+    change (a start or a step, and where it ended), not one end of a range ("between six and 12")."""
+    doc = num.doc
+    for x in reversed(doc[max(num.sent.start, num.i - 5):num.i]):
+        if x.lower_ == "from" or (x.pos_ == "VERB" and x.lemma_ in _CHANGE_VERBS):
+            return True
+        if x.like_num or x.is_punct or x.lower_ in ("between", "and", "or"):
+            return False
+    return False
 
 
 _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean on a survey

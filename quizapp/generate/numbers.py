@@ -26,7 +26,7 @@ MULTIPLIERS = {"twice": 2, "double": 2, "doubled": 2, "threefold": 3, "fourfold"
 MULTIPLIER_WORDS = {2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold",
                     7: "sevenfold", 8: "eightfold", 9: "ninefold", 10: "tenfold"}
 CURRENCIES = {"$": "$", "£": "£", "€": "€", "¥": "¥", "dollars": "$", "pounds": "£", "euros": "€",
-              "dollar": "$", "pound": "£", "euro": "€", "us$": "$"}
+              "dollar": "$", "pound": "£", "euro": "€", "us$": "$", "yen": "¥"}
 
 # Hedge words and what they mean for the answer.
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",

@@ -95,6 +95,14 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             out.append(m)
             used |= {t.i, t.i - 1}
             continue
+        if glued and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _CURRENCY_AFTER:
+            # "1.55bn euros", "20bn yen": the currency named after the sum
+            m = NumberMention([t, doc[t.i + 1]], float(glued.group(1)), "money",
+                              currency=CURRENCIES[doc[t.i + 1].lower_], scale_word=glued.group(2), head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used |= {t.i, t.i + 1}
+            continue
         if not t.like_num or t.ent_type_ in ("ORDINAL", "TIME"):
             continue
         value = parse_number(t.text)
@@ -123,7 +131,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             currency = CURRENCIES[doc[t.i - 1].text]
             toks.insert(0, doc[t.i - 1])
             kind = "money"
-        elif j < sent.end and doc[j].lower_ in ("dollars", "pounds", "euros"):
+        elif j < sent.end and doc[j].lower_ in _CURRENCY_AFTER:
             currency = CURRENCIES[doc[j].lower_]
             toks.append(doc[j])
             kind = "money"
@@ -153,6 +161,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
     return out
 
 
+_CURRENCY_AFTER = frozenset({"dollars", "pounds", "euros", "yen"})
 DURATION_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute"}
 GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
 
