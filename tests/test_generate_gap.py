@@ -686,3 +686,18 @@ def test_a_sum_with_its_currency_named_after_it_is_asked(tmp_path):
     asked = asked_gaps(tmp_path, body)
     assert asked[1.55].prompt.startswith(f"Harbour Motors is to pay Tolley Cars {GAP}bn euros")
     assert asked[1.5].prompt.startswith(f"Tolley Films said its latest film took {GAP}bn yen")
+
+
+def test_a_short_form_the_article_defined_is_written_out_in_the_question(tmp_path):
+    body = ("Figures from the Council of Wessex Lenders (CWL) showed a fall in mortgage lending in Wessex. "
+            "CWL figures showed gross lending fell by 12% in November as fewer people bought homes in Tolley.")
+    asked = asked_gaps(tmp_path, body)
+    assert asked[12].prompt.startswith(f"Council of Wessex Lenders figures showed gross lending fell by {GAP}%")
+
+
+def test_a_sentence_before_that_opens_on_an_unnamed_it_is_no_context(tmp_path):
+    body = ("Tolley Mail is a Wessex security firm. In 2004 it detected more than 18 million phishing e-mail "
+            "messages. Other statistics show that in 2004 73% of all e-mail was spam and one in 16 messages were "
+            "infected with a virus.")
+    for q in gaps(generate(tmp_path, body, min_confidence=0)):
+        assert not q.prompt.startswith("In 2004 it detected")

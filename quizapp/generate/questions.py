@@ -124,6 +124,7 @@ class ArticleFacts:
     names: NameBook = field(default_factory=NameBook)
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
+    short_forms: dict[str, str] | None = None  # "CML" -> "Council of Mortgage Lenders", found once
     sentence_names: dict[int, set[str]] = field(default_factory=dict)
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
@@ -906,6 +907,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     before = _full_name_first(s.before, af, s.people)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
     before = _LABEL.sub("", before, count=1)
+    if not s.speaker:  # "CML figures showed ..." -> "Council of Mortgage Lenders figures showed ..."
+        before, after = _spelled_out(before, after, af)
     antecedent = s.antecedent
     if s.kind == "money":
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
@@ -1053,11 +1056,71 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or unresolved_pointer(before, af) \
             or relative_time(before) or _CONTEXT_LEANS.search(before) or _unnamed_body(before) \
+            or _unnamed_it(before) \
             or not all(_explains(before, words) for words in described(text)) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _shares_a_word(before, text):
         return None
     return sentence - 1
+
+
+# "the Council of Mortgage Lenders (CML)", "British American Tobacco (Bat)": a name and the short
+# form the article uses for it afterwards.
+_DEFINED = re.compile(r"((?:[A-Z][\w'’&-]*[ ,]+(?:(?:of|for|and|the|de|on|in)\s+)*){1,7})\(([A-Z][A-Za-z]{1,5})\)")
+_KNOWN_SHORT = frozenset({"UK", "US", "USA", "EU", "UN", "BBC", "NHS", "Nato", "NATO", "TV"})
+_MINOR = frozenset({"of", "for", "and", "the", "de", "on", "in"})
+
+
+def _short_forms(af: ArticleFacts) -> dict[str, str]:
+    """Short form -> the name it stands for, as the article defines them ("CML" -> "Council of
+    Mortgage Lenders"): the initials of the name's words spell the short form."""
+    found: dict[str, str] = {}
+    for text in af.sentences:
+        for m in _DEFINED.finditer(text):
+            short = m.group(2)
+            if short in _KNOWN_SHORT:
+                continue
+            words = m.group(1).replace(",", " ").split()
+            # the fewest words before the bracket whose initials spell it ("Fiat and General Motors (GM)")
+            for start in range(len(words) - 1, -1, -1):
+                if words[start].lower() in _MINOR:
+                    continue
+                major = [w for w in words[start:] if w.lower() not in _MINOR]
+                initials = "".join(part[:1] for w in major for part in w.split("-") if part)
+                if initials.lower() == short.lower():
+                    found.setdefault(short, " ".join(words[start:]))
+                    break
+    return found
+
+
+def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
+    """A statement's words with a short form the article defined written out once, at its first use
+    ("The BBA said ..." -> "The British Bankers Association said ..."); quotes are left as they are."""
+    if af.short_forms is None:
+        af.short_forms = _short_forms(af)
+    forms = af.short_forms
+    if not forms:
+        return before, after
+    text = before + "\x00" + after
+    for short, name in forms.items():
+        if name in text:
+            continue
+        m = re.search(rf"(?<![\w“\"-]){re.escape(short)}(?![\w-])", text)
+        if m is None or text[:m.start()].count("“") > text[:m.start()].count("”"):
+            continue
+        rest = text[m.end():]
+        if name.endswith("s") and rest[:2] in ("'s", "’s"):
+            rest = rest[:1] + rest[2:]  # "Electronic Arts' revenues", not "Arts's"
+        text = text[:m.start()] + name + rest
+    before, after = text.split("\x00", 1)
+    return before, after
+
+
+def _unnamed_it(text: str) -> bool:
+    """'In 2004 it detected 18 million phishing e-mails': an 'it' or 'they' among a sentence's first
+    words, with no name before it (the first word aside), stands for what the sentence before named."""
+    m = re.match(r"(?:\S+\s+){1,3}?(?:it|they)\b", text)
+    return m is not None and not re.search(r"(?<=\s)[A-Z]", m.group(0))
 
 
 def _close_figure(s: Statement, af: ArticleFacts) -> bool:
