@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quizapp.core.model import NumericQuestion
 from quizapp.generate.api import generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT
@@ -569,11 +571,18 @@ def test_a_gap_after_an_is_not_asked_and_a_context_naming_no_one_is_not_shown(tm
     assert not any(q.prompt.startswith("Piracy has cost") for q in gaps(qs))  # which company, still
 
 
-def test_a_name_its_appositive_calls_a_company_is_what_it_stands_for_next(tmp_path):
-    body = ("Brindle, a Tolley-based company, admitted falsifying its accounts for three years. "
-            "It agreed to pay $13m in penalties to settle the case with the Wessex regulator.")
-    asked = asked_gaps(tmp_path, body)
-    assert asked[13].prompt.startswith(f"Brindle agreed to pay ${GAP}m in penalties")
+@pytest.mark.parametrize(("body", "answer", "start"), [
+    # "Brindle, a Tolley-based company": a name its appositive calls a company is what "It" stands for next
+    ("Brindle, a Tolley-based company, admitted falsifying its accounts for three years. "
+     "It agreed to pay $13m in penalties to settle the case with the Wessex regulator.",
+     13, f"Brindle agreed to pay ${GAP}m in penalties"),
+    # a short form the article defined is written out in the question
+    ("Figures from the Council of Wessex Lenders (CWL) showed a fall in mortgage lending in Wessex. "
+     "CWL figures showed gross lending fell by 12% in November as fewer people bought homes in Tolley.",
+     12, f"Council of Wessex Lenders figures showed gross lending fell by {GAP}%"),
+])
+def test_what_a_name_or_short_form_stands_for_is_written_in_the_gap(tmp_path, body, answer, start):
+    assert asked_gaps(tmp_path, body)[answer].prompt.startswith(start)
 
 
 def test_he_after_a_fronted_phrase_his_and_a_run_of_she_sentences_name_the_person(tmp_path):
@@ -686,13 +695,6 @@ def test_a_sum_with_its_currency_named_after_it_is_asked(tmp_path):
     asked = asked_gaps(tmp_path, body)
     assert asked[1.55].prompt.startswith(f"Harbour Motors is to pay Tolley Cars {GAP}bn euros")
     assert asked[1.5].prompt.startswith(f"Tolley Films said its latest film took {GAP}bn yen")
-
-
-def test_a_short_form_the_article_defined_is_written_out_in_the_question(tmp_path):
-    body = ("Figures from the Council of Wessex Lenders (CWL) showed a fall in mortgage lending in Wessex. "
-            "CWL figures showed gross lending fell by 12% in November as fewer people bought homes in Tolley.")
-    asked = asked_gaps(tmp_path, body)
-    assert asked[12].prompt.startswith(f"Council of Wessex Lenders figures showed gross lending fell by {GAP}%")
 
 
 def test_a_sentence_before_that_opens_on_an_unnamed_it_is_no_context(tmp_path):
