@@ -876,19 +876,23 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
                 return sent.doc[t.i + 1].head.lemma_.lower(), name.text
     for t in sent:
         # "surveyed in a BBC World Service poll": a thing named by its maker ('the BBC World Service poll')
+        if t.tag_ != "NN" or t.pos_ != "NOUN" or t.i in quoted:
+            continue
         kids = list(t.children)
-        if (t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in quoted and kids and kids[0].dep_ == "det"
+        if (kids and kids[0].dep_ == "det"
                 and kids[0].lower_ in ("a", "an") and all(k.i < t.i for k in kids)
                 and all(k.dep_ == "compound" and k.pos_ == "PROPN" for k in kids[1:]) and len(kids) > 1):
             words = [w for w in t.subtree if w.i > kids[0].i]
             if not cl.leans_on_context(words):
                 return t.lemma_.lower(), f"the {cl.render(words)}"
     orgs = [e for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted]
-    for t in sent:
+    for t in sent if len(orgs) == 1 else ():
         # "The chief executive of the Fiat conglomerate has taken control of its struggling car
         # business" -> ('business', "Fiat's car business"): the one organisation's own thing.
+        if t.tag_ != "NN" or t.pos_ != "NOUN" or t.i in quoted:
+            continue
         kids = list(t.children)
-        if (len(orgs) == 1 and t.pos_ == "NOUN" and t.tag_ == "NN" and t.i not in quoted and kids
+        if (kids
                 and kids[0].lower_ == "its" and kids[0].dep_ == "poss" and orgs[0].end <= kids[0].i
                 and all(k.i < t.i and k.dep_ in ("poss", "amod", "compound") for k in kids)):
             compounds = [k.text for k in kids if k.dep_ == "compound"]

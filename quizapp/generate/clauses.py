@@ -157,19 +157,21 @@ def forget_ents(doc: Doc) -> None:
     doc.user_data.pop(_ENTS, None)
 
 
+_SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?%)])")
+_SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(’s|'s)\b")
+
+
 def render(tokens: Iterable[Token]) -> str:
     """Tokens back to text, keeping the article's spacing."""
-    toks = sorted((t for t in tokens if not t.is_space), key=lambda t: t.i)
+    toks = sorted((t.i, t.text, t.whitespace_) for t in tokens if not t.is_space)
     out = []
-    for j, t in enumerate(toks):
-        out.append(t.text)
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if nxt is not None and (t.whitespace_ or nxt.i != t.i + 1):
+    last = len(toks) - 1
+    for j, (i, text, space) in enumerate(toks):
+        out.append(text)
+        if j < last and (space or toks[j + 1][0] != i + 1):
             out.append(" ")
-    text = "".join(out)
-    text = re.sub(r"\s+([,.;:!?%)])", r"\1", text)
-    text = re.sub(r"\s+(’s|'s)\b", r"\1", text)
-    return text.strip()
+    joined = _SPACE_BEFORE_MARK.sub(r"\1", "".join(out))
+    return _SPACE_BEFORE_POSSESSIVE.sub(r"\1", joined).strip()
 
 
 def starts_sentence(tok: Token) -> bool:

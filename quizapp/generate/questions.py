@@ -702,11 +702,16 @@ def _last_names(af: ArticleFacts) -> list[tuple[str, str]]:
     return [(n, re.escape(n.split()[-1])) for n in af.names.of_kind("person")]
 
 
+_DEATH_WORDS = re.compile(r"\bthe late\b|\bdeath\b|\bkilled (?:him|her)self\b")
+
+
 def _dead(af: ArticleFacts) -> set[str]:
     """People the article speaks of as dead ("the late Libyan leader Moammar Gaddafi", "the death of
     president Umberto Agnelli", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
     no stand-in for someone who speaks or acts in the story."""
     text = "\n".join(af.sentences)
+    if not _DEATH_WORDS.search(text):
+        return set()  # (each name's search below is slow on a long article)
     return {n for n, last in _last_names(af) if re.search(
         rf"\bthe late\b[^.;\n]{{0,40}}\b{last}\b|\bdeath of\b[^.;\n]{{0,30}}\b{last}\b|\b{last}['’]s death\b|"
         rf"\b{last}\b[^.;\n]{{0,80}}\b(his|her) (\w+ ){{0,3}}death\b|\b{last},? killed (him|her)self\b", text)}
@@ -716,7 +721,8 @@ def _office_holders(af: ArticleFacts) -> set[str]:
     """People the article names with a political title ("President Bush", "Senator Kerry",
     "Secretary of State Mike Pompeo") or a political role ("Mali's president")."""
     text = "\n".join(af.sentences)
-    titled = {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.’'-]* ){{0,3}}{last}\b", text)}
+    titled = {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.’'-]* ){{0,3}}{last}\b", text)} \
+        if re.search(rf"\b{_OFFICE} ", text) else set()
     return titled | {af.names.canonical(x.answer) for x in af.facts if x.kind == "role" and _POLITICAL.search(x.prompt)}
 
 
@@ -1343,11 +1349,17 @@ def _plain_sentence(text: str) -> str:
 
 def _shows_value(text: str, value: float) -> bool:
     """Whether `text` writes `value` as a number ("3", "3.0") or a word ("three")."""
+    return bool(_value_pattern(value).search(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _value_pattern(value: float) -> re.Pattern[str]:
+    """The ways a text may write `value`, as one pattern (built once per value)."""
     shown = {str(int(value)), f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
     shown |= {w for w, v in WORD_NUMBERS.items() if v == value}
     # (a scale glued on is still the figure: "£80m", "3bn")
-    return any(re.search(rf"(?<![\w.,]){re.escape(w)}(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", text, re.I)
-               for w in shown)
+    words = "|".join(re.escape(w) for w in sorted(shown))
+    return re.compile(rf"(?<![\w.,])(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
 
 
 _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")

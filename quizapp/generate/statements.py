@@ -219,8 +219,22 @@ def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
             c.dep_ in ("det", "poss", "nummod", "prep", "relcl", "acl") for c in subject.children):
         return False
     # ("Lakeside was sold ...": a name the model took for a noun, capitalised in mid-sentence elsewhere)
-    text = subject.doc.user_data.get(ARTICLE_TEXT, subject.doc.text)
-    return not re.search(rf"[\w,] {re.escape(subject.text)}\b", text) if subject.text[:1].isupper() else True
+    return not (subject.text[:1].isupper()
+                and _after_a_word(subject.doc.user_data.get(ARTICLE_TEXT, subject.doc.text), subject.text))
+
+
+def _after_a_word(text: str, word: str) -> bool:
+    """Whether `text` has `word` whole right after a word or a comma and a space ("1,650 Lakeside
+    staff"), as a plain search (a pattern opening on a class of characters scans slowly)."""
+    needle = " " + word
+    at = text.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if at > 0 and (text[at - 1].isalnum() or text[at - 1] in "_,") and not (
+                end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
