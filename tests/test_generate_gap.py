@@ -538,10 +538,10 @@ def test_a_measure_an_idiom_or_a_year_earlier_does_not_lean_on_the_sentences_bef
 
 
 def test_the_company_said_with_a_nationality_is_the_company_the_story_is_about(tmp_path):
-    body = ("Dutch oil company Northwind is due in a Wessex court on 4 May as it fights for its survival. "
-            "The Dutch firm is in the process of being broken up in order to pay a $27bn tax bill.")
-    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 27]
-    assert q.prompt.startswith(f"Northwind is in the process of being broken up in order to pay a ${GAP}bn")
+    body = ("Dutch oil company Northwind is due in a Wessex court on 4 May as it fights to stay in business. "
+            "The Dutch firm is in the process of being sold off in order to pay a $19bn tax bill.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 19]
+    assert q.prompt.startswith(f"Northwind is in the process of being sold off in order to pay a ${GAP}bn")
 
 
 def test_a_number_naming_a_product_in_another_paragraph_is_not_asked(tmp_path):
@@ -574,12 +574,12 @@ def test_a_gap_after_an_is_not_asked_and_a_context_naming_no_one_is_not_shown(tm
 @pytest.mark.parametrize(("body", "answer", "start"), [
     # "Brindle, a Tolley-based company": a name its appositive calls a company is what "It" stands for next
     ("Brindle, a Tolley-based company, admitted falsifying its accounts for three years. "
-     "It agreed to pay $13m in penalties to settle the case with the Wessex regulator.",
-     13, f"Brindle agreed to pay ${GAP}m in penalties"),
+     "It agreed to pay $11m in penalties to settle the case with the Wessex regulator.",
+     11, f"Brindle agreed to pay ${GAP}m in penalties"),
     # a short form the article defined is written out in the question
     ("Figures from the Council of Wessex Lenders (CWL) showed a fall in mortgage lending in Wessex. "
-     "CWL figures showed gross lending fell by 12% in November as fewer people bought homes in Tolley.",
-     12, f"Council of Wessex Lenders figures showed gross lending fell by {GAP}%"),
+     "CWL figures showed home loans fell by 9% in March as fewer people bought homes in Tolley.",
+     9, f"Council of Wessex Lenders figures showed home loans fell by {GAP}%"),
 ])
 def test_what_a_name_or_short_form_stands_for_is_written_in_the_gap(tmp_path, body, answer, start):
     assert asked_gaps(tmp_path, body)[answer].prompt.startswith(start)
@@ -587,17 +587,17 @@ def test_what_a_name_or_short_form_stands_for_is_written_in_the_gap(tmp_path, bo
 
 def test_he_after_a_fronted_phrase_his_and_a_run_of_she_sentences_name_the_person(tmp_path):
     body = ("Wessex Rovers chairman Tom Hale has sold the club to a Tolley property group. "
-            "In May, he made a proposal to invest £10m in a new stand at Wessex Park.\n\n"
+            "In March, he offered to invest £6m in a new stand at Wessex Park.\n\n"
             "Singer Ann Cole signed to a record label in Brindle in 1998. "
             "She released her first album in 2001. "
             "She has sold 12 million albums in Europe.\n\n"
             "Jo Reyes withdrew from the takeover of Tolley Town last week. "
-            "His efforts failed after he revealed it would take £40m to rebuild the ground.")
+            "His bid failed after he said it would take £35m to rebuild the ground.")
     asked = asked_gaps(tmp_path, body)
-    assert asked[10].prompt.startswith(f"In May, Tom Hale made a proposal to invest £{GAP}m")
+    assert asked[6].prompt.startswith(f"In March, Tom Hale offered to invest £{GAP}m")
     assert asked[12].prompt.startswith(f"Ann Cole has sold {GAP} million albums")
-    assert asked[40].prompt.startswith(f"Jo Reyes's efforts failed after he revealed it would take £{GAP}m")
-    assert asked[10].cite.quotes[0].startswith("Wessex Rovers chairman Tom Hale")  # the sentence naming him
+    assert asked[35].prompt.startswith(f"Jo Reyes's bid failed after he said it would take £{GAP}m")
+    assert asked[6].cite.quotes[0].startswith("Wessex Rovers chairman Tom Hale")  # the sentence naming him
     assert asked[12].cite.quotes[0].startswith("Singer Ann Cole signed")
 
 
@@ -613,51 +613,55 @@ def test_a_pronoun_of_the_other_sex_or_after_a_second_person_is_not_resolved(tmp
 
 
 def test_it_after_a_sentence_about_a_named_thing_is_that_thing_but_not_an_empty_it(tmp_path):
-    body = ("Wippit offers a download subscription service for £4.99 per month or £50 per year. "
-            "It has a catalogue of around 60,000 songs.\n\n"
+    body = ("Tolley Tunes sells music downloads to Wessex listeners for £3.99 a month. "
+            "It has a catalogue of around 45,000 songs.\n\n"
             "Sony unveiled its new handheld console in Tokyo on Monday. "
             "It is expected that 40,000 units will be sold in the first week.")
     pool = generate(tmp_path, body, min_confidence=0)
     said = statements(pool)
-    assert "Wippit has a catalogue of around 60,000 songs." in said
+    assert "Tolley Tunes has a catalogue of around 45,000 songs." in said
     assert not any(s.startswith("Sony is expected") for s in said)
 
 
-def test_a_figure_above_or_below_a_line_does_not_point_back(tmp_path):
-    body = ("About 36% of Wessex's 3 million people live below the poverty line, Tolley University said. "
-            "Brindle Foods said its sales in Wessex were 12% higher than in Tolley, as above.")
+def _matches(statement: str, pattern: str) -> bool:
+    """'^text' opens the statement; 'text' stands anywhere in it."""
+    return statement.startswith(pattern[1:]) if pattern.startswith("^") else pattern in statement
+
+
+@pytest.mark.parametrize(("body", "present", "absent"), [
+    # a figure above or below a line does not point back ("as above" still does)
+    ("Some 28% of the 4 million people of Wessex live below the poverty line, Tolley University said. "
+     "Brindle Foods said its sales in Wessex were 12% higher than in Tolley, as above.",
+     ["^Some 28% of the 4 million people of Wessex live below the poverty line"], ["as above"]),
+    # "He" after the one person a sentence names, not after a sentence about her father
+    ("The figures came out in a statement by Tom Hale to the Wessex Assembly on Monday. "
+     "He said 1,200 homes in Tolley were still without power.\n\n"
+     "Ann Cole denounced her father's actions and joined the calls for him to resign. "
+     "He joined the back benches 14 months later.",
+     ["^Tom Hale said 1,200 homes in Tolley"], ["Ann Cole joined"]),
+    # a bare subject in a sentence naming no one is not asked alone
+    ("Wessex Council has published its budget for the coming year. "
+     "Spending is set to rise by 6% to £1.8bn.\n\n"
+     "Tolley Foods said spending on its stores would grow by 4.5% to £80m.",
+     ["^Tolley Foods said spending on its stores would grow by 4.5%"], ["^Spending is set"]),
+    # a first weekend, and the firm a sentence just named, stand alone
+    ("Animated movie Harbour Lights has opened at the top of the Wessex box office chart, "
+     "taking $21.3m on its first weekend on release.\n\n"
+     "Some 900 jobs at Tolley Mills could go if a takeover of the firm by Brindle Foods goes ahead, "
+     "the Wessex Echo has reported.",
+     ["taking $21.3m on its first weekend on release", "^Some 900 jobs at Tolley Mills could go"], []),
+    # the figures of a change are asked, but not one end of a range
+    ("The Wessex jobless total rose an unexpected 12,000 to 3.215 million, Tolley Data said. "
+     "Brindle Foods said its bonus rate would be cut from 2% to 1% next year in Wessex. "
+     "Tolley Mills said it would hire between 60 and 80 staff in Wessex.",
+     ["12,000 to 3.215 million"], ["between 60 and 80"]),
+])
+def test_which_statements_stand_alone(tmp_path, body, present, absent):
     said = statements(generate(tmp_path, body, min_confidence=0))
-    assert any(s.startswith("About 36% of Wessex's 3 million people live below the poverty line") for s in said)
-    assert not any("as above" in s for s in said)
-
-
-def test_he_after_the_one_person_a_sentence_names_and_not_after_a_sentence_about_her_father(tmp_path):
-    body = ("The figures came out in a statement by Tom Hale to the Wessex Assembly on Monday. "
-            "He said 1,200 homes in Tolley were still without power.\n\n"
-            "Ann Cole denounced her father's actions and joined the calls for him to resign. "
-            "He joined the back benches 14 months later.")
-    said = statements(generate(tmp_path, body, min_confidence=0))
-    assert any(s.startswith("Tom Hale said 1,200 homes in Tolley") for s in said)
-    assert not any("Ann Cole joined" in s for s in said)
-
-
-def test_a_bare_subject_in_a_sentence_naming_no_one_is_not_asked_alone(tmp_path):
-    body = ("Wessex Council has published its budget for the coming year. "
-            "Spending is forecast to grow by 3.5% to £2.5bn.\n\n"
-            "Tolley Foods said spending on its stores would grow by 4.5% to £80m.")
-    said = statements(generate(tmp_path, body, min_confidence=0))
-    assert not any(s.startswith("Spending is forecast") for s in said)
-    assert any(s.startswith("Tolley Foods said spending on its stores would grow by 4.5%") for s in said)
-
-
-def test_a_first_weekend_and_the_firm_a_sentence_just_named_stand_alone(tmp_path):
-    body = ("Animated movie Harbour Lights has opened at the top of the Wessex box office chart, "
-            "taking $36.5m on its first weekend on release.\n\n"
-            "Some 2,000 jobs at Tolley Mills may be cut if an investment in the firm by Brindle Foods goes ahead, "
-            "the Wessex Echo has reported.")
-    said = statements(generate(tmp_path, body, min_confidence=0))
-    assert any("taking $36.5m on its first weekend on release" in s for s in said)
-    assert any(s.startswith("Some 2,000 jobs at Tolley Mills may be cut") for s in said)
+    for pattern in present:
+        assert any(_matches(s, pattern) for s in said), pattern
+    for pattern in absent:
+        assert not any(_matches(s, pattern) for s in said), pattern
 
 
 def test_a_subject_and_verb_that_do_not_agree_are_not_copied_into_a_statement(tmp_path):
@@ -672,34 +676,25 @@ def test_a_subject_and_verb_that_do_not_agree_are_not_copied_into_a_statement(tm
 def test_the_job_words_the_article_put_before_a_name_stand_for_that_person(tmp_path):
     body = ("Tory leader Ann Cole has attacked the cost of the Wessex road plan. "
             "Ms Cole spoke to party members in Tolley on Monday. "
-            "The Tory leader said councils had spent more than £3bn on new roads in Wessex.\n\n"
+            "The Tory leader said councils had spent more than £2bn on new roads in Wessex.\n\n"
             "Harbour Foods chairman Tom Hale has sold his shares. "
             "The Labour leader said the sale was worth more than £40m.")
     asked = asked_gaps(tmp_path, body)
-    assert asked[3].prompt.startswith(f"Ann Cole said councils had spent more than £{GAP}bn")
+    assert asked[2].prompt.startswith(f"Ann Cole said councils had spent more than £{GAP}bn")
     assert 40 not in asked or "Tom Hale" not in asked[40].prompt  # "Labour" stands near no name
 
 
-def test_the_figures_of_a_change_are_asked_but_not_one_end_of_a_range(tmp_path):
-    body = ("The Wessex jobless total rose a higher than expected 17,000 to 4.483 million, Tolley Data said. "
-            "Brindle Foods said its bonus rate would be cut from 2% to 1% next year in Wessex. "
-            "Tolley Mills said it would hire between 60 and 80 staff in Wessex.")
-    said = statements(generate(tmp_path, body, min_confidence=0))
-    assert any("17,000 to 4.483 million" in s for s in said)
-    assert not any("between 60 and 80" in s for s in said)
-
-
 def test_a_sum_with_its_currency_named_after_it_is_asked(tmp_path):
-    body = ("Harbour Motors is to pay Tolley Cars 1.55bn euros to end their alliance, the firms said. "
-            "Tolley Films said its latest film took 1.5bn yen in Wessex cinemas in two days.")
+    body = ("Harbour Motors is to pay Tolley Cars 2.4bn euros to end their alliance, the firms said. "
+            "Tolley Films said its latest film took 3.5bn yen in Wessex cinemas in two days.")
     asked = asked_gaps(tmp_path, body)
-    assert asked[1.55].prompt.startswith(f"Harbour Motors is to pay Tolley Cars {GAP}bn euros")
-    assert asked[1.5].prompt.startswith(f"Tolley Films said its latest film took {GAP}bn yen")
+    assert asked[2.4].prompt.startswith(f"Harbour Motors is to pay Tolley Cars {GAP}bn euros")
+    assert asked[3.5].prompt.startswith(f"Tolley Films said its latest film took {GAP}bn yen")
 
 
 def test_a_sentence_before_that_opens_on_an_unnamed_it_is_no_context(tmp_path):
-    body = ("Tolley Mail is a Wessex security firm. In 2004 it detected more than 18 million phishing e-mail "
-            "messages. Other statistics show that in 2004 73% of all e-mail was spam and one in 16 messages were "
+    body = ("Tolley Mail is a Wessex security firm. In 2023 it blocked more than 9 million fake bank e-mail "
+            "messages. Other statistics show that in 2023 64% of all e-mail was junk and one in 20 messages were "
             "infected with a virus.")
     for q in gaps(generate(tmp_path, body, min_confidence=0)):
-        assert not q.prompt.startswith("In 2004 it detected")
+        assert not q.prompt.startswith("In 2023 it blocked")

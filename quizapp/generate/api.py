@@ -19,7 +19,11 @@ from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_nam
 from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
+    FEMALE_TITLES,
     GAP_KINDS,
+    HE_WORDS,
+    MALE_TITLES,
+    SHE_WORDS,
     ArticleFacts,
     Candidate,
     NameSlot,
@@ -352,11 +356,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         # them keeps the person named before it in view)
         if recent is None or not (recent[0] == index - 1 or (recent[0] == index - 2 and af.pending_quote == index - 1)):
             return None
-        female = recent[2].lower() in ("ms", "mrs", "miss")
-        male = recent[2].lower() == "mr"
-        if (tok.lower_ == "he" and female) or (tok.lower_ == "she" and male):
-            return None
-        return recent[1], recent[3]
+        return None if _other_sex(tok, recent) else (recent[1], recent[3])
 
     af.sentence_names[index] = names
     af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
@@ -392,7 +392,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.recent_name = (index, name, index)
     elif thing is not None and subject is not None and subject.lower_ == "it" and thing[0] == {subject.i} \
             and not any(e.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") for e in cl.ents(sent)):
-        af.recent_name = (index, thing[1], thing[2])  # "It has 60,000 songs. It ...": still about Wippit
+        af.recent_name = (index, thing[1], thing[2])  # "It has 6,000 songs. It ...": still about Tolley Tunes
     else:
         af.recent_name = None
     if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
@@ -722,8 +722,8 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
         if (t.lower_ == "it" and t.dep_ == "nsubj" and last == index - 1 and cl.starts_sentence(t)
                 and t.head.dep_ == "ROOT" and t.head.pos_ in ("VERB", "AUX")
                 and not _extraposed(t.head) and "'s " not in phrase):
-            # not the empty 'It is expected that ...'; nor, after "Fiat's car business", an 'It' that
-            # may as well be Fiat
+            # not the empty 'It is expected that ...'; nor, after "Brindle's bus business", an 'It'
+            # that may as well be Brindle
             return {t.i}, phrase, intro
     return None
 
@@ -759,8 +759,8 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     named = af.recent_name
     if (first.lower_ == "it" and first.dep_ in ("nsubj", "nsubjpass") and first.head.dep_ == "ROOT"
             and named is not None and named[0] == index - 1 and not extraposed_it(first)):
-        # "Wippit offers songs for £5 a month. It has a catalogue of 60,000 songs": a sentence's 'It'
-        # is the named thing the sentence before was about
+        # "Tolley Tunes offers songs for £3 a month. It has a catalogue of 6,000 songs": a sentence's
+        # 'It' is the named thing the sentence before was about
         return {first.i}, named[1], named[2]
     org = af.story_org
     if org is None or index - org[0] > _ORG_REACH or org[0] >= index:
@@ -796,8 +796,8 @@ def _described_person(sent, first: Token, index: int, af: ArticleFacts) -> tuple
 
 
 def _named_thing(subject: Token, person_of: Callable[[Token], str | None]) -> str | None:
-    """'Wippit' for a subject that is one thing's proper name ('Wippit', 'Will Smith comedy Hitch',
-    'the Tolley Echo', 'best-film nominee Harbour'), not a person's; None for any other subject."""
+    """'Tolley Tunes' for a subject that is one thing's proper name ('Tolley Tunes', 'Ann Cole comedy
+    Harbour', 'the Tolley Echo', 'best-film nominee Harbour'), not a person's; None for any other subject."""
     kids = [c for c in subject.children if c.dep_ != "punct"]
     if subject.pos_ == "NOUN" and kids and kids[-1].dep_ == "appos" and kids[-1].i == subject.i + 1 \
             and all(c.dep_ in ("compound", "amod", "nmod") for c in kids[:-1]):
@@ -805,7 +805,7 @@ def _named_thing(subject: Token, person_of: Callable[[Token], str | None]) -> st
     if subject.tag_ != "NNP" or person_of(subject) or subject.ent_type_ in ("PERSON", "DATE", "TIME", "MONEY"):
         return None
     if any(c.dep_ in ("conj", "appos", "relcl", "acl") for c in subject.children):
-        return None  # "Fiat and GM", "Tolley, which ...": more than the name
+        return None  # "Tolley and Brindle", "Tolley, which ...": more than the name
     doc, start = subject.doc, subject.i
     while start > subject.sent.start and doc[start - 1].tag_ == "NNP" and doc[start - 1].head == subject \
             and doc[start - 1].ent_type_ != "PERSON":
@@ -822,17 +822,17 @@ def _full_name(person: tuple[int, str, str, int]) -> str:
     return f"{person[2]} {person[1]}".strip() if person[2] and " " not in person[1] else person[1]
 
 
-_SHE = re.compile(r"\b(she|her|hers|herself)\b", re.I)
-_HE = re.compile(r"\b(he|him|his|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:" + "|".join(sorted(SHE_WORDS)) + r")\b", re.I)
+_HE = re.compile(r"\b(?:" + "|".join(sorted(HE_WORDS)) + r")\b", re.I)
 
 
 def _other_sex(pronoun: Token, person: tuple[int, str, str, int], before: str = "") -> bool:
     """A 'he' or 'his' for a person the article calls Ms, a 'she' or 'her' for a Mr; or after a
     sentence `before` that speaks of someone of the other sex ('Ann Cole denounced her father. He ...')."""
     title = person[2].lower().rstrip(".")
-    if pronoun.lower_ in ("he", "his"):
-        return title in ("ms", "mrs", "miss") or bool(_SHE.search(before))
-    return pronoun.lower_ in ("she", "her") and (title in ("mr", "sir") or bool(_HE.search(before)))
+    if pronoun.lower_ in HE_WORDS:
+        return title in FEMALE_TITLES or bool(_SHE.search(before))
+    return pronoun.lower_ in SHE_WORDS and (title in MALE_TITLES or bool(_HE.search(before)))
 
 
 # A phrase before the subject that sets the scene: "In May, he made ...", "Last week, it said ...".
@@ -1097,7 +1097,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}
-_GENDERED = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+_GENDERED = HE_WORDS | SHE_WORDS
 
 
 def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
@@ -1238,7 +1238,7 @@ _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb"
 
 
 def _changed_from(num: Token) -> bool:
-    """'from 60 to 65', 'rose a higher than expected 17,000 to 4.48 million': the first figure of a
+    """'from 60 to 65', 'rose a higher than expected 12,000 to 3.2 million': the first figure of a
     change (a start or a step, and where it ended), not one end of a range ("between six and 12")."""
     doc = num.doc
     for x in reversed(doc[max(num.sent.start, num.i - 5):num.i]):

@@ -96,7 +96,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
             used |= {t.i, t.i - 1}
             continue
         if glued and t.i + 1 < sent.end and doc[t.i + 1].lower_ in _CURRENCY_AFTER:
-            # "1.55bn euros", "20bn yen": the currency named after the sum
+            # "2.4bn euros", "30bn yen": the currency named after the sum
             m = NumberMention([t, doc[t.i + 1]], float(glued.group(1)), "money",
                               currency=CURRENCIES[doc[t.i + 1].lower_], scale_word=glued.group(2), head=t)
             _hedge(m, sent)

@@ -124,7 +124,6 @@ class ArticleFacts:
     names: NameBook = field(default_factory=NameBook)
     numbers: dict[tuple[str, str], list[float]] = field(default_factory=dict)
     sentence_numbers: dict[int, set[float]] = field(default_factory=dict)
-    short_forms: dict[str, str] | None = None  # "CML" -> "Council of Mortgage Lenders", found once
     sentence_names: dict[int, set[str]] = field(default_factory=dict)
     # (sentence introducing it, noun lemma, "the ... launched by X", last sentence it was the subject of)
     recent_thing: tuple[int, str, str, int] | None = None
@@ -162,6 +161,11 @@ class ArticleFacts:
         """The latest year the article names: about when it was written."""
         years = [v for (kind, _), values in self.numbers.items() if kind == "year" for v in values]
         return max(years) if years else None
+
+    @functools.cached_property
+    def short_forms(self) -> dict[str, str]:
+        """"WLC" -> "Wessex Lenders Council": the short forms the article defines."""
+        return _short_forms(self)
 
     @functools.cached_property
     def dead(self) -> frozenset[str]:
@@ -597,7 +601,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             # (nor "Hattersley" beside "Gordon Brown": a bare surname marks the others out)
         # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
-        for words, other in ((_HE, _FEMALE), (_SHE, _MALE)):
+        for words, other in ((HE_WORDS, FEMALE_TITLES), (SHE_WORDS, MALE_TITLES)):
             if words & set(unquoted):
                 pool = [n for n in pool if names.titles.get(n, "").lower().rstrip(".") not in other]
         if f.kind == "quote" or _SAYING.match(prompt):
@@ -727,8 +731,8 @@ def _office_holders(af: ArticleFacts) -> set[str]:
 
 
 _FIGURE = re.compile(r"[$£€¥]\s?\d|\d(\.\d+)?\s?(%|bn\b|m\b)|\d{2,}")  # not the "3" of "the 3 network"
-_HE, _SHE = {"he", "his", "him", "himself"}, {"she", "her", "hers", "herself"}
-_MALE, _FEMALE = {"mr", "sir", "lord"}, {"ms", "mrs", "miss", "lady", "dame"}
+HE_WORDS, SHE_WORDS = frozenset({"he", "his", "him", "himself"}), frozenset({"she", "her", "hers", "herself"})
+MALE_TITLES, FEMALE_TITLES = frozenset({"mr", "sir", "lord"}), frozenset({"ms", "mrs", "miss", "lady", "dame"})
 _HIS = re.compile(r"\b(his|her)\b(\s+\S+){0,6}?\s+(campaign|term|presidency|government|administration|party|"
                   r"re-?election|election|cabinet|ministry|tenure|premiership|reign|rivals?|opponents?)\b", re.I)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -913,7 +917,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     before = _full_name_first(s.before, af, s.people)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
     before = _LABEL.sub("", before, count=1)
-    if not s.speaker:  # "CML figures showed ..." -> "Council of Mortgage Lenders figures showed ..."
+    if not s.speaker:  # "WLC figures showed ..." -> "Wessex Lenders Council figures showed ..."
         before, after = _spelled_out(before, after, af)
     antecedent = s.antecedent
     if s.kind == "money":
@@ -1070,7 +1074,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
     return sentence - 1
 
 
-# "the Council of Mortgage Lenders (CML)", "British American Tobacco (Bat)": a name and the short
+# "the Wessex Lenders Council (WLC)", "Brindle Bottling Trust (Bbt)": a name and the short
 # form the article uses for it afterwards.
 _DEFINED = re.compile(r"((?:[A-Z][\w'’&-]*[ ,]+(?:(?:of|for|and|the|de|on|in)\s+)*){1,7})\(([A-Z][A-Za-z]{1,5})\)")
 _KNOWN_SHORT = frozenset({"UK", "US", "USA", "EU", "UN", "BBC", "NHS", "Nato", "NATO", "TV"})
@@ -1078,8 +1082,8 @@ _MINOR = frozenset({"of", "for", "and", "the", "de", "on", "in"})
 
 
 def _short_forms(af: ArticleFacts) -> dict[str, str]:
-    """Short form -> the name it stands for, as the article defines them ("CML" -> "Council of
-    Mortgage Lenders"): the initials of the name's words spell the short form."""
+    """Short form -> the name it stands for, as the article defines them ("WLC" -> "Wessex
+    Lenders Council"): the initials of the name's words spell the short form."""
     found: dict[str, str] = {}
     for text in af.sentences:
         for m in _DEFINED.finditer(text):
@@ -1087,7 +1091,7 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
             if short in _KNOWN_SHORT:
                 continue
             words = m.group(1).replace(",", " ").split()
-            # the fewest words before the bracket whose initials spell it ("Fiat and General Motors (GM)")
+            # the fewest words before the bracket whose initials spell it ("Tolley and Harbour Motors (HM)")
             for start in range(len(words) - 1, -1, -1):
                 if words[start].lower() in _MINOR:
                     continue
@@ -1102,8 +1106,6 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
 def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     """A statement's words with a short form the article defined written out once, at its first use
     ("The BBA said ..." -> "The British Bankers Association said ..."); quotes are left as they are."""
-    if af.short_forms is None:
-        af.short_forms = _short_forms(af)
     forms = af.short_forms
     if not forms:
         return before, after
@@ -1116,7 +1118,7 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
             continue
         rest = text[m.end():]
         if name.endswith("s") and rest[:2] in ("'s", "’s"):
-            rest = rest[:1] + rest[2:]  # "Electronic Arts' revenues", not "Arts's"
+            rest = rest[:1] + rest[2:]  # "Harbour Arts' revenues", not "Arts's"
         text = text[:m.start()] + name + rest
     before, after = text.split("\x00", 1)
     return before, after

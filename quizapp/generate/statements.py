@@ -208,7 +208,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
 
 
 def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
-    """'Spending is forecast to grow by 3.5%', 'Trading volume was 50% below the average': a bare noun
+    """'Spending is set to rise by 4%', 'Turnover was 30% below the average': a bare noun
     as the subject, in words that name no one and nowhere: whose spending, the article around it says.
     Reviewers passed such statements about two times in five, the rest two in three."""
     if any(t.pos_ == "PROPN" or t.ent_type_ in _NAMING for t in kept):
@@ -246,7 +246,7 @@ def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
 
 
 def _disagrees(t: Token) -> bool:
-    """A subject and verb that do not agree in the article's own words: "This give it an edge", "Prices
+    """A subject and verb that do not agree in the article's own words: "This give the club an edge", "Prices
     rises" (not "Arsenal have won", as British papers write of a club)."""
     if t.dep_ != "nsubj" or t.head.pos_ not in ("VERB", "AUX") or any(c.dep_ in ("aux", "auxpass", "conj", "cc")
                                                                         for c in (*t.head.children, *t.children)):
