@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -249,6 +250,26 @@ def test_a_headline_that_gives_the_answer_is_left_out_of_the_gap_question(tmp_pa
                                  "label Harbour Records said.", title="Brindle back after eight years"))
     assert [q.answer for q in qs] == [8]
     assert "Brindle back" not in qs[0].prompt and qs[0].prompt.endswith("according to the article?")
+
+
+def test_a_headline_figure_within_the_tolerance_is_left_out_too(tmp_path):
+    qs = gaps(generate(tmp_path, "The owner of the Wessex ferry firm Brindle Lines has sued the Tolley council "
+                                 "for $41.3bn in damages.", title="Brindle owner sues Tolley for $41bn"))
+    [q] = [q for q in qs if q.answer == 41.3]
+    assert q.tolerance  # 41 would be marked right, so the headline would give it away
+    assert "sues Tolley" not in q.prompt and q.prompt.endswith("according to the article?")
+
+
+def test_the_company_after_a_sentence_naming_two_firms_is_not_resolved(tmp_path):
+    body = ("Brindle Lines has asked a Wessex court to halt the sale of its ferries. "
+            "Brindle's parent company, the Tolley-based Harbour Group, is suing Wessex for $28.3bn. "
+            "The company is also seeking $20bn in a separate lawsuit against the Wessex port authority.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    # which of the two is "the company", the article does not say: it is shown as written, after its sentence
+    shown = [q.prompt for q in pool if q.prompt != FACT_CHECK_PROMPT] + statements(pool)
+    assert not any(re.search(r"(Harbour Group|Brindle Lines|Brindle) (is )?seeking", t) for t in shown), shown
+    assert any(q.prompt.startswith("Brindle's parent company") and f"The company is seeking ${GAP}bn" in q.prompt
+               for q in gaps(pool))
 
 
 def test_the_firm_is_named_as_the_sentence_before_named_it(tmp_path):

@@ -378,6 +378,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_thing(sent, index, af, thing)
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    # "Tolley's parent company, Brindle Group, is suing ...": a second organisation owns the subject
+    owned = subject is not None and subject.lower_ in _ORG_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
     if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in _ORG_NOUNS:
         # "Ferry operator Harbour Lines has seen sales fall": the operator is Harbour Lines
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
@@ -396,7 +399,15 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     else:
         af.recent_name = None
     if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
-        af.story_org = af.recent_owner
+        # "Tolley's parent company, Brindle Group, is suing ... The company is also seeking ...": after
+        # a sentence naming two organisations, "the company" may be either
+        owner_name = af.recent_owner[1]
+        initials = "".join(w[0] for w in owner_name.split() if w[:1].isupper())
+        others = owned or any(e.label_ == "ORG" and e.text not in owner_name and owner_name not in e.text
+                              and not (e.text.isupper() and e.text in initials)  # "(FCC)": its short form
+                              and e.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")  # "Tolley-based"
+                              for e in cl.ents(sent))
+        af.story_org = None if others else af.recent_owner
 
 
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}

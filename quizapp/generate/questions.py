@@ -1023,7 +1023,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     elif tolerance and s.hedge in _OVER:
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
-    title = "" if _shows_value(af.title, s.value) else af.title  # "... back after six years": not for 6
+    # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
+    title = "" if _shows_value(af.title, s.value) or _tells_within(af.title, s.value, share if tolerance else 0,
+                                                                    low, high) else af.title
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
@@ -1362,6 +1364,21 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     # (a scale glued on is still the figure: "£80m", "3bn")
     words = "|".join(re.escape(w) for w in sorted(shown))
     return re.compile(rf"(?<![\w.,])(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
+
+
+_TITLE_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _tells_within(text: str, value: float, share: float, low: float | None, high: float | None) -> bool:
+    """Whether a figure in `text` would be marked right for a gap whose answer is `value`, right within
+    `share` of it or between `low` and `high`: "$28bn" in a headline answers "___bn" of 28.3 at 2.3%."""
+    lo = float(low) if low is not None else value * (1 - share)
+    hi = float(high) if high is not None else value * (1 + share)
+    for m in _TITLE_NUMBER.finditer(text):
+        shown = float(m.group(0).replace(",", ""))
+        if min(lo, hi) <= shown <= max(lo, hi):
+            return True
+    return False
 
 
 _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
