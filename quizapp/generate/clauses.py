@@ -281,6 +281,8 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
     drop: set[int] = set()
     for t in tokens:
         if t.dep_ in ("npadvmod", "tmod", "pobj", "compound", "advmod") or t.ent_type_ == "DATE":
+            if not _may_open_time(t.left_edge):
+                continue  # "the new service": no time phrase opens on "the"
             phrase = render(t.subtree)
             if t.lower_ in WEEKDAYS and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text[:1].isupper() \
                     and t.nbor(-2).i != t.sent.start:
@@ -293,6 +295,20 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
                 else:
                     drop |= subtree(t)
     return drop
+
+
+# The words a DEICTIC_TIME phrase may open on, as a cheap test before the phrase is rendered.
+_TIME_OPENERS = ("this", "last", "next", "earlier", "later", "early", "late", "recent", "yesterday", "today",
+                 "tomorrow", "tonight", "now", "recently", "currently", "meanwhile", "on", *WEEKDAYS)
+
+
+def _may_open_time(first: Token) -> bool:
+    """Whether a phrase whose first token is `first` may match DEICTIC_TIME ("last week", "on Monday"),
+    going by the words it may open on; a space or a word not wholly ASCII is left to the pattern."""
+    if first.is_space or not first.text.isascii():
+        return True
+    low = first.lower_
+    return any(low.startswith(w) or w.startswith(low) for w in _TIME_OPENERS)
 
 
 def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,

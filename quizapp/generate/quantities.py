@@ -53,8 +53,24 @@ class NumberMention:
         return self.text
 
 
+_MENTIONS = "quizapp.number_mentions"
+# The second words of the two-word fractions ("a third" -> "third"): only after one of these may
+# the word before make a fraction.
+_FRACTION_ENDS = frozenset(k.split(" ")[1] for k in FRACTIONS if " " in k)
+
+
 def number_mentions(sent: Span) -> list[NumberMention]:
-    """Every number in the sentence with its hedge, currency, scale and kind (not those in quotes)."""
+    """Every number in the sentence with its hedge, currency, scale and kind (not those in quotes).
+    Worked out once per sentence (a sentence with "$3bn" is asked about it several times); each
+    caller gets its own list."""
+    known = sent.doc.user_data.setdefault(_MENTIONS, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = _number_mentions(sent)
+    return list(known[key])
+
+
+def _number_mentions(sent: Span) -> list[NumberMention]:
     out: list[NumberMention] = []
     used: set[int] = cl.quoted_tokens(sent)
     doc = sent.doc
@@ -62,9 +78,10 @@ def number_mentions(sent: Span) -> list[NumberMention]:
         if t.i in used:
             continue
         low = t.lower_
-        two = f"{doc[t.i - 1].lower_} {low}" if t.i > sent.start else ""
-        after = doc[t.i + 1].lower_ if t.i + 1 < sent.end else ""
-        if low in ("double", "single", "triple") and after in ("figures", "digits", "digit", "figure"):
+        # (the word before and after are looked up only for the words that need them)
+        two = f"{doc[t.i - 1].lower_} {low}" if t.i > sent.start and low in _FRACTION_ENDS else ""
+        if low in ("double", "single", "triple") and t.i + 1 < sent.end and \
+                doc[t.i + 1].lower_ in ("figures", "digits", "digit", "figure"):
             continue  # "increases into double figures": a size of number, not a multiple of one
         if low in MULTIPLIERS or (low.endswith("fold") and low[:-4] in ("two", "three", "four", "five",
                                                                         "six", "seven", "eight",
