@@ -321,10 +321,10 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
             continue
         made = _number_facts(sent, m, base, parse)
-        if not made:
+        if not made and m.kind in _STEM_KINDS:
             made = _named_aside_facts(sent, m, base, parse_once)
         again = None
-        if not made and thing is not None:
+        if not made and thing is not None and m.kind in _STEM_KINDS:
             # "The service is 16 times faster ...": asked of what the service is (parsed once, when needed).
             rewritten = rewritten or _rewrite_thing(sent, thing, parse)
             again = next((x for x in rewritten[0] if (x.kind, x.value) == (m.kind, m.value)), None)
@@ -342,11 +342,16 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         # A figure asked by a rewritten stem is also a statement (or a gap to fill in its own sentence),
         # which keeps the sentence's own words: the selection asks it once, whichever way reads best.
         few = m.kind == "count" and m.value <= 2 and not m.scale_word  # "two players", not "one million"
-        if (not few and not _add_statement(sent, m, index, af, key[1], thing)
-                and not made and again is not None and rewritten):
-            # "In the same month lists in England were ...", parsed badly: the rewritten sentence
-            # ("In November lists in England were ...") parses well.
-            _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
+        if not few and not _add_statement(sent, m, index, af, key[1], thing) and not made:
+            if thing is not None and m.kind not in _STEM_KINDS:
+                # "The service grew sixfold": no stem asks such a figure, so the sentence is
+                # rewritten only now, for the statement below.
+                rewritten = rewritten or _rewrite_thing(sent, thing, parse)
+                again = next((x for x in rewritten[0] if (x.kind, x.value) == (m.kind, m.value)), None)
+            if again is not None and rewritten:
+                # "In the same month lists in England were ...", parsed badly: the rewritten sentence
+                # ("In November lists in England were ...") parses well.
+                _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
     word_statements(sent, index, af, thing)
 
     def resolve(tok: Token) -> tuple[str, int] | None:
@@ -477,6 +482,11 @@ def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], st
             or toks[3].lower_ not in ("month", "year") or recent is None or recent[0] < index - 2):
         return None
     return {toks[1].i, toks[2].i, toks[3].i}, recent[1][3:], recent[0]
+
+
+# The kinds of figure a question stem asks ("how many", "in what year", "what share", "how much"):
+# _number_facts makes nothing of any other kind, however the sentence is parsed.
+_STEM_KINDS = ("count", "year", "percent", "money")
 
 
 def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
