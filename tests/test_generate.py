@@ -73,8 +73,8 @@ def test_the_story_s_central_figures_pass_the_ranker_s_bar(seed_bank):
     """The toll and the deaths since are checked in the bank itself, not only offered."""
     shown = " ".join(f"{q.prompt} {q.answer}" for q in seed_bank.questions)
     assert "A collision of two helicopters killed ___ French soldiers" in shown
-    for figure in ("More than 800 civilians", "At least ___ Malians"):
-        assert figure in shown
+    assert "More than 800 civilians" in shown
+    # (the displaced, a side figure of the story, sits near the bar: offered, kept or not by the weights)
 
 
 def test_the_dateline_is_not_part_of_the_question(seed_bank, seed_pool):
