@@ -167,3 +167,20 @@ def test_the_same_names_are_not_offered_for_a_second_quote(tmp_path):
     assert len(option_sets(pool)) > len(set(option_sets(pool)))  # the finders offer the same three names again
     bank, _ = bank_of(tmp_path, story, min_confidence=None)
     assert len(option_sets(bank)) == len(set(option_sets(bank)))
+
+
+def test_a_figure_among_other_figures_is_trusted_less(tmp_path):
+    """'... adding $___ to $48.62 at the close': where the sentence shows other figures, the one left
+    out is more often a detail of them, and the ranker says so."""
+    def trust(body: str, answer: int) -> tuple[float, float]:
+        article = tmp_path / "story.txt"
+        article.write_text(f"Wessex fares\n\n{body}\n", encoding="utf-8")
+        _, _, pool = generate_candidates([article], bank_dir=tmp_path, min_confidence=0)
+        c = next(c for c in pool if c.value == answer and c.gap is not None)
+        return c.trust, c.features["figures_beside"]
+
+    alone, none_beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, the company said.", 450)
+    among, beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, leaving 1,210 staff at 16 depots "
+                          "across 38 towns, the company said.", 450)
+    assert none_beside == 0 and beside == 1
+    assert among < alone
