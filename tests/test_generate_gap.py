@@ -9,7 +9,7 @@ import pytest
 
 from quizapp.core.model import NumericQuestion
 from quizapp.generate.api import generate_with_facts
-from quizapp.generate.questions import FACT_CHECK_PROMPT
+from quizapp.generate.questions import FACT_CHECK_PROMPT, _names_something
 from quizapp.generate.rank import GAP, GAP_ASK, is_gap
 
 
@@ -719,3 +719,18 @@ def test_a_sentence_before_that_opens_on_an_unnamed_it_is_no_context(tmp_path):
             "infected with a virus.")
     for q in gaps(generate(tmp_path, body, min_confidence=0)):
         assert not q.prompt.startswith("In 2023 it blocked")
+
+
+@pytest.mark.parametrize(("context", "names"), [
+    ("Net profit came in at 2.3bn euros, up from a loss of 410m euros.", False),  # whose profit?
+    ("Not every home will be able to use the faster service at first.", False),
+    ("Wessex Telecom saw strong profits on the back of its mobile arm.", True),  # a name the article uses
+    ("Profits at the Tolley plant rose for a third year.", True),
+])
+def test_a_sentence_shown_before_a_gap_must_name_someone_or_something(tmp_path, context, names):
+    """A gap's sentence that leans on the one before ("Sales rose ___% to 18.7bn euros.") is shown
+    after it only where that sentence names whose sales they are."""
+    article = tmp_path / "story.txt"
+    article.write_text("A made-up story\n\nWessex Telecom sells phones in Tolley. " + context + "\n", encoding="utf-8")
+    _, [af] = generate_with_facts([article], bank_dir=tmp_path)
+    assert _names_something(context, af) is names

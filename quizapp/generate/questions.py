@@ -1057,8 +1057,9 @@ _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Th
 def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> int | None:
     """The sentence before a gap's own, where that leans back ('the club', 'he', 'later'): 'Wessex Rovers
     were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
-    that stands alone itself, says nothing relative to the article's date, shares a word with the gap's
-    sentence (a sentence about something else explains nothing) and does not show the answer."""
+    that stands alone itself, names someone or something, says nothing relative to the article's date,
+    shares a word with the gap's sentence (a sentence about something else explains nothing) and does
+    not show the answer."""
     if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
                              or unresolved_pointer(text, af)):
         return None
@@ -1068,7 +1069,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or unresolved_pointer(before, af) \
             or relative_time(before) or _CONTEXT_LEANS.search(before) or _unnamed_body(before) \
-            or _unnamed_it(before) \
+            or _unnamed_it(before) or not _names_something(before, af) \
             or not all(_explains(before, words) for words in described(text)) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not _shares_a_word(before, text):
@@ -1204,6 +1205,17 @@ _BODY_NOUNS = frozenset(re.findall(r"\w+", """company firm group carmaker maker 
 # "on the market", "the government", "the police": what every reader knows, named or not.
 _EVERYONES = frozenset(re.findall(r"\w+", """market markets industry economy sector public press police internet
     web net country nation region government opposition authorities way moment morning evening night weather"""))
+
+
+def _names_something(sentence: str, af: ArticleFacts) -> bool:
+    """Whether a sentence names someone or something outside its quotes: a capitalised word after its
+    first, or a name the article uses ("Brindle reports ..."). "Net profit came in at 1.4bn euros" does
+    not, so it tells a reader nothing about whose sales the next sentence gives."""
+    bare = _QUOTED.sub(" ", sentence)
+    if re.search(r"(?<=\s)[A-Z][\w’'-]+", bare):
+        return True
+    first = re.match(r"\W*([\w’'-]+)", bare)
+    return bool(first) and first.group(1) in af.names.kinds
 
 
 def _unnamed_body(sentence: str) -> bool:
