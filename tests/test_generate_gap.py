@@ -734,3 +734,12 @@ def test_a_sentence_shown_before_a_gap_must_name_someone_or_something(tmp_path, 
     article.write_text("A made-up story\n\nWessex Telecom sells phones in Tolley. " + context + "\n", encoding="utf-8")
     _, [af] = generate_with_facts([article], bank_dir=tmp_path)
     assert _names_something(context, af) is names
+
+
+@pytest.mark.parametrize("body", [
+    "Wessex Post says it is investigating the situation, which has left about 400 homes in Tolley without ballots.",
+    "Tolley council says the ban will cost its 45 pubs about £3,000 each in lost trade.",
+])
+def test_a_figure_about_what_the_story_called_the_situation_or_the_ban_is_not_asked_alone(tmp_path, body):
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not gaps(pool) and not statements(pool)  # which situation, which ban: the article said before

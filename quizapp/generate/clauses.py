@@ -39,6 +39,8 @@ ANAPHOR_NOUNS = frozenset([
     "accident", "race", "tournament", "festival", "episode", "series", "vote", "inquiry", "investigation",
     "trial", "ceremony", "row", "dispute", "scandal", "talks", "strike", "money", "payment", "cuts", "loss",
     "news", "carmaker", "brewer", "airline", "retailer", "bank", "insurer", "broadcaster", "network",
+    # What a story's news is called once told: "is investigating the situation", "the ban will start"
+    "situation", "issue", "matter", "ban",
 ])
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
