@@ -191,6 +191,13 @@ def test_a_figure_beside_its_conversion_is_not_a_gap(tmp_path):
     assert not any(q.answer in (8, 50, 31, 5) for q in qs)
 
 
+def test_a_figure_beside_its_conversion_after_or_is_not_a_gap(tmp_path):
+    body = ("The Wessex Reserve holds 4,120 tonnes of silver, or about 145m ounces, its governor said. "
+            "The Tolley Reserve holds 2,800 tonnes of silver, its governor said.")
+    asked = {q.answer for q in gaps(generate(tmp_path, body))}
+    assert 2800 in asked and not asked & {4120, 145}  # "___ tonnes of silver, or about 145m ounces"
+
+
 def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_path):
     for name in ("Tolley", "Okafor"):  # a name the language model knows for a person's, and one it does not
         pool = generate(tmp_path, f"{name} took 14 calls from the extortionist in March, Wessex police said.",
@@ -743,3 +750,20 @@ def test_a_sentence_shown_before_a_gap_must_name_someone_or_something(tmp_path, 
 def test_a_figure_about_what_the_story_called_the_situation_or_the_ban_is_not_asked_alone(tmp_path, body):
     pool = generate(tmp_path, body, min_confidence=0)
     assert not gaps(pool) and not statements(pool)  # which situation, which ban: the article said before
+
+
+def test_no_gap_names_a_headline_that_shows_another_question_s_answer(tmp_path):
+    body = ("About 2,600 jobs at the Wessex ferry yard may be cut if the Tolley takeover goes ahead, "
+            "the Wessex Herald has reported. Tolley Marine is in talks to take a 70% stake in the yard.")
+    qs = gaps(generate(tmp_path, body, title="Ferry deal 'may cost 2,600 jobs'"))
+    assert {q.answer for q in qs} >= {2600, 70}
+    assert not any("may cost" in q.prompt for q in qs)  # the headline would answer the jobs question
+
+
+def test_the_base_of_a_rate_is_not_asked(tmp_path):
+    body = ("According to figures from the Tolley regulator, the growth means that Wessex has passed Harbourland "
+            "in terms of broadband users per 100 people.")
+    # "per 100 people" is the rate's unit: guessed without the article, and no fact of it
+    assert not {q.answer for q in gaps(generate(tmp_path, body, min_confidence=0.01))} & {100}
+    assert not any("per 10 people" in o or "per 1,000 people" in o for q in generate(tmp_path, body, min_confidence=0)
+                   if q.prompt == FACT_CHECK_PROMPT for o in q.distractors)

@@ -29,7 +29,7 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import GAP, described, gap_prompt, leans_on_context, needs_context, retired
+from quizapp.generate.rank import GAP, described, gap_prompt, gap_text, is_gap, leans_on_context, needs_context, retired
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -1347,7 +1347,8 @@ _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|a|half|a ha
 _AROUND = r"(?:about\s+|roughly\s+|some\s+|nearly\s+|almost\s+)?"
 _CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*{_AROUND}(?:[$£€¥]?\d|{_NUMBER_WORD})"
                             rf"|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}"
-                            rf"|{GAP}\S*(?:\s+[\w-]+){{0,2}},?\s+or\s+{_AROUND}[$£€¥]?\d", re.I)
+                            rf"|{GAP}\S*(?:\s+[\w-]+){{0,3}},?\s+or\s+{_AROUND}[$£€¥]?\d"
+                            rf"|\d[^,()]{{0,30}},?\s+or\s+{_AROUND}[$£€¥]?{GAP}", re.I)
 _SPAN_GIVEN = re.compile(rf"{GAP}\s+(?:days|weeks|months|years)\b.{{0,40}}\b(?:from|between)\b"
                          r".{1,40}\b(?:to|and|until)\b")
 # "(see “Our top 20 start-ups”)": a web page's pointer to another page, no part of the sentence
@@ -1582,6 +1583,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]
+    _without_telling_titles(kept)
     kept.sort(key=lambda c: c.order)
     ids: dict[str, int] = {}
     for c in kept:
@@ -1592,6 +1594,23 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         ids[base] = n
         c.question = q.model_copy(update={"id": base if n == 1 else f"{base}-{n}"})
     return kept
+
+
+def _without_telling_titles(kept: list[Candidate]) -> None:
+    """No gap of an article names its headline where the headline shows the figure another question
+    asks: "... according to the article “Ferry deal may cost 2,000 jobs”?" tells the answer of "___
+    jobs may be cut". (A gap whose own figure the headline shows was asked without it already.)"""
+    values: dict[int, set[float]] = {}
+    for c in kept:
+        if c.value is not None:
+            values.setdefault(_article_of(c), set()).add(c.value)
+    for c in kept:
+        if not c.title or not any(_shows_value(c.title, v) for v in values.get(_article_of(c), ())):
+            continue
+        for name in ("question", "gap", "bare_gap"):
+            q = getattr(c, name)
+            if q is not None and is_gap(q.prompt) and q.prompt.endswith("”?"):
+                setattr(c, name, q.model_copy(update={"prompt": gap_prompt(gap_text(q.prompt))}))
 
 
 def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
