@@ -464,8 +464,10 @@ def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, 
     if index == 0:
         return None
     for t in sent:
+        if t.pos_ != "NOUN" or t.tag_ != "NN":
+            continue  # (a singular noun's children looked up only: most words are none)
         det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("that", "this")), None)
-        if det is None or t.pos_ != "NOUN" or t.tag_ != "NN" or det.i != t.i - 1:
+        if det is None or det.i != t.i - 1:
             continue
         named = re.findall(rf"\bthe ((?:(?:[A-Z][\w-]*|\d{{4}}) )+){re.escape(t.text)}\b", af.sentences[index - 1])
         if len(named) == 1:
