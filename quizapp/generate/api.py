@@ -364,9 +364,10 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return None if _other_sex(tok, recent) else (recent[1], recent[3])
 
     af.sentence_names[index] = names
-    af.facts.extend(people.quote_facts(sent, base, person_of, resolve))
+    said = people.speaker_of(sent, person_of, resolve)  # (found once for the quote and the quote it goes on)
+    af.facts.extend(people.quote_facts(sent, base, person_of, resolve, said=said))
     af.facts.extend(people.reported_speech_facts(sent, base, person_of, name_of))
-    _follow_quote(sent, index, af, base, person_of, resolve)
+    _follow_quote(sent, index, af, base, said)
     af.facts.extend(people.pronoun_subject_facts(sent, base, resolve))
     af.facts.extend(people.relative_clause_facts(sent, base, name_of))
     af.facts.extend(people.role_facts(sent, base, person_of))
@@ -464,8 +465,10 @@ def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, 
     if index == 0:
         return None
     for t in sent:
+        if t.pos_ != "NOUN" or t.tag_ != "NN":
+            continue  # (a singular noun's children looked up only: most words are none)
         det = next((c for c in t.children if c.dep_ == "det" and c.lower_ in ("that", "this")), None)
-        if det is None or t.pos_ != "NOUN" or t.tag_ != "NN" or det.i != t.i - 1:
+        if det is None or det.i != t.i - 1:
             continue
         named = re.findall(rf"\bthe ((?:(?:[A-Z][\w-]*|\d{{4}}) )+){re.escape(t.text)}\b", af.sentences[index - 1])
         if len(named) == 1:
@@ -971,11 +974,11 @@ MAX_QUOTE_CHAIN = 5
 
 
 def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ignore[no-untyped-def]
-                  person_of, resolve) -> None:
+                  found: tuple[str, int | None] | None) -> None:
     """Quotes that go on past the sentence naming their speaker: the next sentences, opening with a
-    quote mark or inside a quote left open, are the same speaker's words while nobody else speaks."""
+    quote mark or inside a quote left open, are the same speaker's words while nobody else speaks.
+    `found` is the sentence's speaker_of."""
     text = af.sentences[index]
-    found = people.speaker_of(sent, person_of, resolve)
     pending = af.pending_quote if af.pending_quote == index - 1 else None
     af.pending_quote = None
     if found:
@@ -1083,8 +1086,10 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     """Remember who this sentence is about, for a "he" or "she" in the next one."""
     doc = sent.doc
     for t in sent:
+        if t.dep_ != "nsubj":
+            continue
         head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Morrison is determined"
-        if t.dep_ == "nsubj" and (head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT"):
+        if head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT":
             # ("... by minister Jo Reyes, who said ...": the one the clause hangs on speaks)
             who = t.head.head if t.lower_ == "who" and t.head.dep_ == "relcl" else t
             name = person_of(who)

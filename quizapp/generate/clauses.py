@@ -302,6 +302,10 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
 # The words a DEICTIC_TIME phrase may open on, as a cheap test before the phrase is rendered.
 _TIME_OPENERS = ("this", "last", "next", "earlier", "later", "early", "late", "recent", "yesterday", "today",
                  "tomorrow", "tonight", "now", "recently", "currently", "meanwhile", "on", *WEEKDAYS)
+# The same test as set look-ups: "las" begins an opener ("last"), "lasting" begins with one.
+_OPENER_SET = frozenset(_TIME_OPENERS)
+_OPENER_PREFIXES = frozenset(w[:n] for w in _TIME_OPENERS for n in range(len(w) + 1))
+_OPENER_LENGTHS = tuple(sorted({len(w) for w in _TIME_OPENERS}))
 
 
 def _may_open_time(first: Token) -> bool:
@@ -310,7 +314,8 @@ def _may_open_time(first: Token) -> bool:
     if first.is_space or not first.text.isascii():
         return True
     low = first.lower_
-    return any(low.startswith(w) or w.startswith(low) for w in _TIME_OPENERS)
+    # (an opener begins with the word, or the word begins with an opener)
+    return low in _OPENER_PREFIXES or any(low[:n] in _OPENER_SET for n in _OPENER_LENGTHS if n <= len(low))
 
 
 def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,

@@ -49,10 +49,14 @@ def speaker_of(sent: Span, person_of, resolve=None) -> tuple[str, int | None] | 
     return None
 
 
-def quote_facts(sent: Span, base: Fact, person_of, resolve=None) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'."""
+_UNKNOWN = object()
+
+
+def quote_facts(sent: Span, base: Fact, person_of, resolve=None, said=_UNKNOWN) -> list[Fact]:  # type: ignore[no-untyped-def]
+    """'“These 13 heroes ...,” Macron said' -> 'Who said "These 13 heroes ..."?'. `said`: the
+    sentence's speaker_of, when the caller has it already."""
     out: list[Fact] = []
-    found = speaker_of(sent, person_of, resolve)
+    found = speaker_of(sent, person_of, resolve) if said is _UNKNOWN else said
     if not found:
         return out
     speaker, antecedent = found

@@ -9,6 +9,7 @@ import math
 import re
 import unicodedata
 import zlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
@@ -198,7 +199,7 @@ class ArticleFacts:
         # The words a saying verb or a job sits next to: "Holt said", "says the BBC's Lim", "guitarist Sam Okafor".
         near = {m.group(1) for m in _SAID_BY.finditer(text)}
         near |= {w for m in _SAYS_WHO.finditer(text) for w in m.group(1).split()}
-        near |= {w for m in _JOB_OF.finditer(text) for w in m.group(1).split()}
+        near |= {w for m in _jobs_of(text) for w in m.group(1).split()}
         shown |= {n for n in self.names.of_kind("person") if n.split()[-1] in near}
         # "Okafor told Radio Wessex": a quote credited to whom it was told is no one's to offer as a speaker.
         return frozenset(n for n in shown if self.names.kinds.get(n, "person") == "person")
@@ -271,6 +272,21 @@ _PERSON_NOUN = re.compile(r"(?:er|or|ist|ian|ant|ent|ess|man|woman|star|chief|bo
 _SAID_BY = re.compile(rf"\b([A-Z][\w’'-]+),? {_SAYS}\b")
 _SAYS_WHO = re.compile(rf"\b{_SAYS} ((?:[\w’'-]+ ){{0,3}}[\w’'-]+)")
 _JOB_OF = re.compile(rf"\b(?i:{_JOB}) ((?:[A-Z][\w’'-]+ )?[A-Z][\w’'-]+)")
+# A word a capitalised one follows ("guitarist Sam"): the only places a _JOB_OF match may open.
+_BEFORE_A_NAME = re.compile(r"\b\w+(?= [A-Z])")
+
+
+def _jobs_of(text: str) -> Iterator[re.Match[str]]:
+    """The matches of `_JOB_OF.finditer(text)`, the pattern tried only where one may open: its
+    case-blind list of jobs, tried at every character, scans a long article slowly."""
+    pos = 0
+    while (word := _BEFORE_A_NAME.search(text, pos)) is not None:
+        m = _JOB_OF.match(text, word.start())
+        if m is not None:
+            yield m
+        pos = m.end() if m is not None else word.end()
+
+
 _SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*){2,})\(([A-Z][A-Za-z]{1,7})\)")
 
 

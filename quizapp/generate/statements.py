@@ -38,8 +38,12 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     toks = list(sent)
     if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
         return None  # "40 buses on Monday, 75 on Tuesday": without its days a breakdown is a list of numbers
-    drop = cl.deictic_tokens(toks, keep_relative=True) | _conversion_after(sent, target) | _closing_aside(sent, target)
-    drop |= _relative_asides(sent, target | rep_ids)
+    deictic, asides = _sentence_drops(sent, toks)
+    drop = set(deictic) | _conversion_after(sent, target) | _closing_aside(sent, target)
+    keep = target | rep_ids
+    for aside in asides:
+        if not aside & keep:
+            drop |= aside
     # Leading "But", "Meanwhile,", "To begin with,"
     i = 0
     words = [t.lower_ for t in toks[:4]]
@@ -107,13 +111,30 @@ def _fixed_phrase(toks: list[Token], i: int) -> bool:
                                      ("now", "that"), ("then", "again"), ("yet", "another")}
 
 
-def _relative_asides(sent: Span, keep: set[int]) -> set[int]:
+_DROPS = "quizapp.statement_drops"
+
+
+def _sentence_drops(sent: Span, toks: list[Token]) -> tuple[frozenset[int], list[frozenset[int]]]:
+    """(the deictic time phrases, the relative asides) of a sentence, whatever part a statement
+    varies: worked out once per sentence ("Tolley, which ..., sold 300 buses to Leeds" is a
+    statement about 300 and one about Leeds)."""
+    known = sent.doc.user_data.setdefault(_DROPS, {})
+    key = (sent.start, sent.end)
+    if key not in known:
+        known[key] = (frozenset(cl.deictic_tokens(toks, keep_relative=True)), _relative_asides(sent))
+    return known[key]
+
+
+def _relative_asides(sent: Span) -> list[frozenset[int]]:
     """'Morrison, who is now as well known for ... , rose to fame with the 1996 single': the aside
-    between commas says something else, which the statement does not need (nor its slips)."""
-    doc, out = sent.doc, set()
+    between commas says something else, which the statement does not need (nor its slips), unless
+    it holds a word the statement keeps."""
+    doc, out = sent.doc, []
     for t in sent:
+        if t.dep_ != "relcl":
+            continue  # (its edges looked up only for a relative clause: most words are none)
         first, last = t.left_edge.i, t.right_edge.i
-        if t.dep_ != "relcl" or doc[first].lower_ not in ("who", "which") or first - 1 < sent.start:
+        if doc[first].lower_ not in ("who", "which") or first - 1 < sent.start:
             continue
         if doc[first - 1].text != "," or last + 2 >= sent.end or doc[last + 1].text != ",":
             continue
@@ -121,9 +142,7 @@ def _relative_asides(sent: Span, keep: set[int]) -> set[int]:
         if not (resume == t.head.head or (resume.head == t.head.head and resume.dep_ in ("aux", "auxpass",
                                                                                         "advmod", "neg"))):
             continue
-        span = set(range(first - 1, last + 2))
-        if not span & keep:
-            out |= span
+        out.append(frozenset(range(first - 1, last + 2)))
     return out
 
 
