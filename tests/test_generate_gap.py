@@ -746,10 +746,12 @@ def test_a_sentence_shown_before_a_gap_must_name_someone_or_something(tmp_path, 
 @pytest.mark.parametrize("body", [
     "Wessex Post says it is investigating the situation, which has left about 400 homes in Tolley without ballots.",
     "Tolley council says the ban will cost its 45 pubs about £3,000 each in lost trade.",
+    "Wessex Studios has announced a list of 14 films that will come out on the disc format used by the handheld.",
 ])
-def test_a_figure_about_what_the_story_called_the_situation_or_the_ban_is_not_asked_alone(tmp_path, body):
+def test_a_figure_about_what_the_story_called_the_situation_the_ban_or_the_handheld_is_not_asked_alone(
+        tmp_path, body):
     pool = generate(tmp_path, body, min_confidence=0)
-    assert not gaps(pool) and not statements(pool)  # which situation, which ban: the article said before
+    assert not gaps(pool) and not statements(pool)  # which situation, ban or handheld: the article said before
 
 
 def test_no_gap_names_a_headline_that_shows_another_question_s_answer(tmp_path):

@@ -41,6 +41,8 @@ ANAPHOR_NOUNS = frozenset([
     "news", "carmaker", "brewer", "airline", "retailer", "bank", "insurer", "broadcaster", "network",
     # What a story's news is called once told: "is investigating the situation", "the ban will start"
     "situation", "issue", "matter", "ban",
+    # A product named once, then called by its kind: "the handheld will sell for $250", "the probe"
+    "handheld", "console", "gadget", "machine", "handset", "probe",
 ])
 ANAPHORS = re.compile(
     r"\b(this|last|next|that) (week|month|year|weekend|morning|afternoon|evening|night|spring|"
