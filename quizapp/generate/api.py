@@ -17,6 +17,7 @@ from quizapp.generate import facts as fx
 from quizapp.generate import quantities as qty
 from quizapp.generate.entities import TITLES, Mention, build_namebook, clean_name
 from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
+from quizapp.generate.nlp import parse_many
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
     FEMALE_TITLES,
@@ -139,7 +140,7 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
     stop = cancel or (lambda: False)
     report(0, total, "loading the language model")
     from quizapp.generate.gazetteer import load_gazetteer
-    from quizapp.generate.nlp import load_nlp
+    from quizapp.generate.nlp import load_nlp, parse_one
 
     nlp = load_nlp()
     gaz = load_gazetteer()
@@ -159,12 +160,16 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                           title=article.meta.title or _headline(article) or "",
                           year=int(published.group(0)) if published else None)
         mentions: list[Mention] = []
+
+        def parse(text: str) -> Doc:
+            return parse_one(nlp, text)
+
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:
                 if stop():
                     raise GenerationCancelled()
                 report(done + i, total, f"reading {article.display_title}")
-            _extract(doc, i, af, mentions, nlp)
+            _extract(doc, i, af, mentions, parse)
             if len(af.facts) + len(af.statements) + len(af.name_slots) >= MAX_CANDIDATES:
                 break  # enough to choose from: a huge article stops here, in bounded time and memory
         quote_statements(af, nlp)
@@ -219,7 +224,7 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
         return " " * m.end() + piece[m.end():] if m else piece
 
     chunks = [c for c in chunks if c[2]]
-    docs = nlp.pipe((chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
+    docs = parse_many(nlp, (chunk_text(a, b) for a, b, _ in chunks), batch_size=BATCH)
     for (start, _end, members), doc in zip(chunks, docs, strict=True):
         doc.user_data[ARTICLE_TEXT] = text  # a name the chunk gives once, the article may give again
         people.mark_org_names(doc)

@@ -9,6 +9,7 @@ from quizapp.generate import clauses as cl
 from quizapp.generate import dates
 from quizapp.generate import quantities as qty
 from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
+from quizapp.generate.nlp import parse_many
 from quizapp.generate.numbers import style_of
 from quizapp.generate.questions import ArticleFacts, Statement, quoted_at
 
@@ -332,7 +333,7 @@ def quote_statements(af: ArticleFacts, nlp: Language) -> None:
         if m is not None and re.search(r"\d|\b(twice|half|third|quarter|double)\b", m.group(1)):
             quotes.append((f, m.group(1)))
     # Parsed in one batch: much faster than one call per quote.
-    for (f, text), doc in zip(quotes, nlp.pipe(text for _, text in quotes), strict=True):
+    for (f, text), doc in zip(quotes, parse_many(nlp, (text for _, text in quotes)), strict=True):
         found = qty.number_mentions(doc[:])
         if len(found) > 1 and any(x.value in asked for x in found):
             continue  # "twice as fast ... and 16 times faster": a varied "twice" would show the 16 asked
