@@ -14,6 +14,7 @@ text: `label` and `refresh` regenerate the candidates from ../shared/corpus to r
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 import zlib
@@ -46,23 +47,30 @@ def corpus_name(path: Path) -> str:
     return f"{path.parent.name}/{path.name}"
 
 
-def candidates_of(name: str) -> dict[str, tuple[str, dict[str, float]]]:
-    """id -> (kind, features) for every candidate the generator offers on one corpus article."""
+def candidates_of(name: str, wanted: set[str] | frozenset[str] = frozenset()
+                  ) -> dict[str, tuple[str, dict[str, float]]]:
+    """id -> (kind, features) for every candidate the generator offers on one corpus article, and, where
+    some `wanted` id is not among them, for those a bank keeps: of two questions on one figure, the
+    pool lists one and a bank may keep the other ("soared more than 16%" in the lead, "up 16% to 18p")."""
+    out = dict(_generated(name, 0))
+    if not wanted <= out.keys():
+        for qid, found in _generated(name, None).items():
+            out.setdefault(qid, found)
+    return out
+
+
+@functools.cache
+def _generated(name: str, bar: float | None) -> dict[str, tuple[str, dict[str, float]]]:
+    """The candidates generate_candidates keeps at `bar` (0: all; None: a bank's), generated once."""
     from quizapp.core.errors import QuizappError
     from quizapp.generate.api import generate_candidates
     from quizapp.generate.rank import kind_of
 
-    out: dict[str, tuple[str, dict[str, float]]] = {}
-    # Every candidate, and those a bank keeps: of two questions on one figure, the pool lists one and
-    # a bank may keep the other ("soared more than 16%" in the lead, "up 16% to 18p" later).
-    for bar in (0, None):
-        try:
-            _, _, kept = generate_candidates([CORPUS / name], min_confidence=bar, bank_dir=CORPUS)
-        except QuizappError:
-            return {}  # no longer read as an article (a video page, say): its labels drop out
-        for c in kept:
-            out.setdefault(c.question.id, (kind_of(c), c.features))
-    return out
+    try:
+        _, _, kept = generate_candidates([CORPUS / name], min_confidence=bar, bank_dir=CORPUS)
+    except QuizappError:
+        return {}  # no longer read as an article (a video page, say): its labels drop out
+    return {c.question.id: (kind_of(c), c.features) for c in kept}
 
 
 def cmd_label(args: argparse.Namespace) -> int:
@@ -80,7 +88,7 @@ def cmd_label(args: argparse.Namespace) -> int:
         bank = yaml.safe_load((round_dir / "banks" / f"{article}.yaml").read_text()) or {}
         questions = bank.get("questions") or []
         name = corpus_name(paths[article])
-        now = candidates_of(name)
+        now = candidates_of(name, {q["id"] for q in questions})
         for v in sorted(vs, key=lambda v: v["q"]):
             if not 0 < v["q"] <= len(questions) or questions[v["q"] - 1]["id"] not in now:
                 missing += 1
@@ -103,13 +111,11 @@ def load_labels() -> list[dict]:
 def cmd_refresh(args: argparse.Namespace) -> int:
     for f in sorted(LABELS.glob("*.jsonl")):
         rows = [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
-        cache: dict[str, dict] = {}
         kept = []
         for r in rows:
-            if r["article"] not in cache:
-                cache[r["article"]] = candidates_of(r["article"])
-            if r["id"] in cache[r["article"]]:
-                r["kind"], r["features"] = cache[r["article"]][r["id"]]
+            now = candidates_of(r["article"], {r["id"]})
+            if r["id"] in now:
+                r["kind"], r["features"] = now[r["id"]]
                 kept.append(r)
         f.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in kept), encoding="utf-8")
         print(f"{f.name}: {len(kept)} of {len(rows)} labels still generated")

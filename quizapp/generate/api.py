@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -143,6 +144,7 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
     from quizapp.generate.nlp import load_nlp, parse_one
 
     nlp = load_nlp()
+    parse = functools.partial(parse_one, nlp)  # a sentence reparsed, as the full pipeline parses it
     gaz = load_gazetteer()
     ranker = load_ranker()
     if min_confidence is None:
@@ -160,10 +162,6 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                           title=article.meta.title or _headline(article) or "",
                           year=int(published.group(0)) if published else None)
         mentions: list[Mention] = []
-
-        def parse(text: str) -> Doc:
-            return parse_one(nlp, text)
-
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:
                 if stop():

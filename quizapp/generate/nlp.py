@@ -30,6 +30,7 @@ def load_nlp() -> Language:
 
 # What a rule of the attribute_ruler may test: its column in Doc.to_array.
 _COLUMNS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+_SPACE = _COLUMNS.index("IS_SPACE")
 # The rules looked up by the word, relation, tag or spacing of the token a match starts at.
 _INDEXED = ("LOWER", "DEP", "TAG", "IS_SPACE")
 _SKIPPED = ("attribute_ruler", "lemmatizer")
@@ -96,20 +97,23 @@ class FastAttributes:
 
 
 def _checks(spec: dict[str, Any], string_id: Callable[[str], int]) -> list[Check] | None:
+    """A token pattern's tests as (column, how, value), or None for a form the lookup cannot run."""
     out: list[Check] = []
     for key, value in spec.items():
         if key.upper() not in _COLUMNS:
             return None
         col = _COLUMNS.index(key.upper())
-        if isinstance(value, bool) and col == _COLUMNS.index("IS_SPACE"):
+        if col == _SPACE:
+            if not isinstance(value, bool):
+                return None
             out.append((col, "eq", int(value)))
-        elif isinstance(value, str) and col != _COLUMNS.index("IS_SPACE"):
+        elif isinstance(value, str):
             out.append((col, "eq", string_id(value)))
-        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("IN"), list) and col != 3:
+        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("IN"), list):
             out.append((col, "in", {string_id(v) for v in value["IN"]}))
-        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("NOT_IN"), list) and col != 3:
+        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("NOT_IN"), list):
             out.append((col, "not in", {string_id(v) for v in value["NOT_IN"]}))
-        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("REGEX"), str) and col != 3:
+        elif isinstance(value, dict) and len(value) == 1 and isinstance(value.get("REGEX"), str):
             out.append((col, "re", re.compile(value["REGEX"])))
         else:
             return None

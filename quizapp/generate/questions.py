@@ -23,6 +23,7 @@ from quizapp.generate.numbers import (
     FRACTIONS,
     MULTIPLIER_WORDS,
     WORD_NUMBERS,
+    WRITTEN_FIGURE,
     NumberStyle,
     format_number,
     plain,
@@ -1223,12 +1224,16 @@ _EVERYONES = frozenset(re.findall(r"\w+", """market markets industry economy sec
     web net country nation region government opposition authorities way moment morning evening night weather"""))
 
 
+# A capitalised word after a sentence's first: most often a name ("... said Wessex Water").
+_NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+
+
 def _names_something(sentence: str, af: ArticleFacts) -> bool:
     """Whether a sentence names someone or something outside its quotes: a capitalised word after its
     first, or a name the article uses ("Brindle reports ..."). "Net profit came in at 1.4bn euros" does
     not, so it tells a reader nothing about whose sales the next sentence gives."""
     bare = _QUOTED.sub(" ", sentence)
-    if re.search(r"(?<=\s)[A-Z][\w’'-]+", bare):
+    if _NAMED_LATER.search(bare):
         return True
     first = re.match(r"\W*([\w’'-]+)", bare)
     return bool(first) and first.group(1) in af.names.kinds
@@ -1238,7 +1243,7 @@ def _unnamed_body(sentence: str) -> bool:
     """'Piracy has cost the company billions, it says.': a sentence that speaks of 'the company' (or
     says 'it says') and names no one itself explains no 'the company' after it."""
     bare = _QUOTED.sub(" ", sentence)
-    if re.search(r"(?<=\s)[A-Z][\w’'-]+", bare):
+    if _NAMED_LATER.search(bare):
         return False
     return bool(re.search(r"\bit (?:says|said)\b", bare)) or any(
         _BODY_NOUNS & set(words.lower().split()) for words in described(bare))
@@ -1249,7 +1254,7 @@ def _explains(before: str, description: str) -> bool:
     charges. The company ...' (a name, for a word bodies are called by) or '... a new ferry terminal.
     The new terminal ...' (a word of it, or one it begins)."""
     words = set(description.lower().split())
-    if words <= _EVERYONES or (_BODY_NOUNS & words and re.search(r"(?<=\s)[A-Z][\w’'-]+", before)):
+    if words <= _EVERYONES or (_BODY_NOUNS & words and _NAMED_LATER.search(before)):
         return True
     return _shares_a_word(before, description)
 
@@ -1395,15 +1400,12 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,])(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
 
 
-_TITLE_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-
-
 def _tells_within(text: str, value: float, share: float, low: float | None, high: float | None) -> bool:
     """Whether a figure in `text` would be marked right for a gap whose answer is `value`, right within
     `share` of it or between `low` and `high`: "$28bn" in a headline answers "___bn" of 28.3 at 2.3%."""
     lo = float(low) if low is not None else value * (1 - share)
     hi = float(high) if high is not None else value * (1 + share)
-    for m in _TITLE_NUMBER.finditer(text):
+    for m in WRITTEN_FIGURE.finditer(text):
         shown = float(m.group(0).replace(",", ""))
         if min(lo, hi) <= shown <= max(lo, hi):
             return True

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.core.model import ChoiceQuestion
 from quizapp.generate.clauses import DO_SO
+from quizapp.generate.numbers import WRITTEN_FIGURE
 
 if TYPE_CHECKING:
     from quizapp.generate.questions import ArticleFacts, Candidate
@@ -363,7 +364,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["match_report"] = float(bool(_MATCH.search(sentence)))
     # "Brent rose, adding $___ to $48.62 at the close": the sentence's other figures are often its
     # news, and the one left out a detail of them.
-    f["figures_beside"] = min(max(len(_FIGURE.findall(sentence)) - 1, 0), 3) / 3
+    f["figures_beside"] = min(max(len(WRITTEN_FIGURE.findall(sentence)) - 1, 0), 3) / 3
     f["quote_words"] = 0.0 if statement else min(len(" ".join(_QUOTED.findall(q.prompt)).split()), 40) / 40
     varied = _varied(str(q.answer), options[0]) if q.prompt == FACT_CHECK and options else ""
     if statement and q.type == "numeric":  # "rose more than ___%": the figure a statement would vary
@@ -373,9 +374,6 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["varies_money"] = float(bool(re.search(r"[$£€]|\d(bn|m)\b", varied)))
     f["varies_words"] = float(bool(varied) and not re.search(r"\d", varied))
     return f
-
-
-_FIGURE = re.compile(r"(?<![\w.,])\d[\d,]*(?:\.\d+)?(?![\d,]*\.\d)")
 
 
 def _varied(true: str, variant: str) -> str:

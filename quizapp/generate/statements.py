@@ -10,7 +10,7 @@ from quizapp.generate import dates
 from quizapp.generate import quantities as qty
 from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
 from quizapp.generate.nlp import parse_many
-from quizapp.generate.numbers import style_of
+from quizapp.generate.numbers import SCALES, style_of
 from quizapp.generate.questions import ArticleFacts, Statement, quoted_at
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def _names_no_one(kept: list) -> bool:  # type: ignore[type-arg]
     """'Spending is set to rise by 4%', 'Turnover was 30% below the average': a bare noun
     as the subject, in words that name no one and nowhere: whose spending, the article around it says.
     Reviewers passed such statements about two times in five, the rest two in three."""
-    if any((t.pos_ == "PROPN" and t.lower_ not in _SCALES) or t.ent_type_ in _NAMING for t in kept):
+    if any((t.pos_ == "PROPN" and t.lower_ not in SCALES) or t.ent_type_ in _NAMING for t in kept):
         return False  # (the "m" of "£960m", split off and taken for a name, names no one)
     root = next((t for t in kept if t.dep_ == "ROOT"), None)
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if root is not None else None
@@ -276,7 +276,6 @@ def _disagrees(t: Token) -> bool:
 
 
 _FIRM_WORDS = {"firm", "company", "group", "carmaker", "bank", "airline", "retailer", "business"}
-_SCALES = frozenset({"m", "bn", "tn", "k", "mn"})
 _NAMING = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _QUANTIFIERS = {"many", "some", "most", "others", "both", "all", "few", "several", "none", "each"}
 
