@@ -769,3 +769,20 @@ def test_the_base_of_a_rate_is_not_asked(tmp_path):
     assert not {q.answer for q in gaps(generate(tmp_path, body, min_confidence=0.01))} & {100}
     assert not any("per 10 people" in o or "per 1,000 people" in o for q in generate(tmp_path, body, min_confidence=0)
                    if q.prompt == FACT_CHECK_PROMPT for o in q.distractors)
+
+
+def test_every_person_a_gap_names_by_surname_is_named_in_full(tmp_path):
+    qs = gaps(generate(tmp_path, "Actor Ossie Davis has been found dead in a Miami hotel room. Davis and Dee were "
+                                 "married for more than 56 years and together received honours in 2004. His wife, "
+                                 "actress Ruby Dee, was in New Zealand."))
+    assert [q.prompt.split(" What")[0] for q in qs] == [
+        "Ossie Davis and Ruby Dee were married for more than ___ years and together received honours in 2004."]
+
+
+def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tmp_path):
+    qs = gaps(generate(tmp_path, "Ann Tolley, the Wessex Reserve's governor, spoke at its opening on Friday. Ms Tolley "
+                                 "said the reserve was built to hold the county's silver. The reserve now holds 4,120 "
+                                 "tonnes of silver, she said."))
+    assert [q.prompt.split(" What")[0] for q in qs] == [
+        "Ann Tolley said the reserve was built to hold the county's silver. The reserve holds ___ tonnes of "
+        "silver, she said."]

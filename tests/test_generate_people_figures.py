@@ -273,10 +273,10 @@ def test_a_figure_in_a_lone_speakers_quote_is_checked_against_misquotes(tmp_path
                                 '"We have seen a 22% uplift in card-not-present fraud since the start of the year," '
                                 'said Mr Dunn.')
     q = _statement(bank, "22% uplift")
-    # (named as the cited sentence names him: "said Mr Dunn")
-    assert q.answer == "Mr Dunn said: “We have seen a 22% uplift in card-not-present fraud since the start of " \
+    # (named in full, as the article first names him, though the cited sentence says "said Mr Dunn")
+    assert q.answer == "Carl Dunn said: “We have seen a 22% uplift in card-not-present fraud since the start of " \
                        "the year.”"
-    assert len(q.distractors) == 3 and all(d.startswith("Mr Dunn said: “We have seen a ") for d in q.distractors)
+    assert len(q.distractors) == 3 and all(d.startswith("Carl Dunn said: “We have seen a ") for d in q.distractors)
     assert not any("22%" in d for d in q.distractors)
 
 
