@@ -786,3 +786,17 @@ def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tm
     assert [q.prompt.split(" What")[0] for q in qs] == [
         "Ann Tolley said the reserve was built to hold the county's silver. The reserve holds ___ tonnes of "
         "silver, she said."]
+
+
+def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
+    slips = {"Wessex Water won approval for to build a £40m reservoir near Tolley.":
+             "Wessex Water won approval to build a £40m reservoir near Tolley.",
+             "Water use fell by 5%, while bottled water sales growing by 12% in Wessex.":
+             "Water use fell by 5%, while bottled water sales grew by 12% in Wessex.",
+             "Wessex Water expects a annual rise of 8% in its charges until 2030.":
+             "Wessex Water expects an annual rise of 8% in its charges until 2030.",
+             "Wessex Water said the the reservoir would hold 900 million litres.":
+             "Wessex Water said the reservoir would hold 900 million litres."}
+    for slip, right in slips.items():
+        assert not asked_gaps(tmp_path, slip), slip
+        assert asked_gaps(tmp_path, right), right  # put right, the same sentence is asked

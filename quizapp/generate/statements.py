@@ -262,7 +262,22 @@ def _well_formed(kept: list) -> bool:  # type: ignore[type-arg]
     a statement would copy as its own."""
     full = cl.render(kept)
     return full.count("“") == full.count("”") and not full.count('"') % 2 and full.count("(") == full.count(")") \
-        and not any(_disagrees(t) for t in kept)
+        and not any(_disagrees(t) or _no_finite_verb(t) for t in kept) and not _SLIP.search(full)
+
+
+# Slips of the article's a reader would take for the quiz's own: a word doubled ("the the", "is is"),
+# "for to build", "a annual" ("a one-off" is right: said "won").
+_SLIP = re.compile(r"\b(the|a|an|to|of|in|on|at|by|is|for|and|with|that|it)\s+\1\b|\bfor to\b"
+                   r"|\ba (?!one\b|once\b)[aeio]\w", re.I)
+
+
+def _no_finite_verb(t: Token) -> bool:
+    """'..., while 3G mobile ownership growing by 9%': a clause after "while" or "as" with a subject and
+    no finite verb, where the article dropped an "is" ("with sales growing" needs none)."""
+    return t.tag_ == "VBG" and any(c.dep_ == "nsubj" for c in t.children) and \
+        not any(c.dep_ in ("aux", "auxpass") for c in t.children) and \
+        any(c.dep_ == "mark" and c.lower_ in ("while", "as", "although", "though", "because", "when", "if")
+            for c in t.children)
 
 
 def _disagrees(t: Token) -> bool:
