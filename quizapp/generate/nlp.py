@@ -58,6 +58,10 @@ class FastAttributes:
         # tried once on each distinct word of a Doc, not once per token.
         self.screened: list[tuple[int, re.Pattern[str], Rule]] = []
         self.anywhere: list[Rule] = []
+        # A token's lemma, by its word, part of speech and morphology: what the rule lemmatizer gives
+        # depends on nothing else (its own cache has that key, but skips the words it leaves as they
+        # are, "the" or "said", and those are most of a text).
+        self.lemmas: dict[tuple[int, int, int], str] | None = {} if self.lemmatizer.mode == "rule" else None
         self.attrs = list(ruler.attrs)
         for rule_id, rule in enumerate(ruler.patterns):
             index = rule.get("index", 0)
@@ -119,7 +123,23 @@ class FastAttributes:
         matches.sort()  # later rules win, as in the attribute_ruler
         for rule_id, start, end, index in matches:
             self.set_attrs(doc[start + index if index >= 0 else end + index], self.attrs[rule_id])
-        return self.lemmatizer(doc)
+        return self._lemmatize(doc)
+
+    def _lemmatize(self, doc: Doc) -> Doc:
+        """The lemmatizer's pass: each token the rules gave no lemma gets the lemmatizer's."""
+        if self.lemmas is None or not len(doc):
+            return self.lemmatizer(doc)
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        lemmas = self.lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma == 0:
+                token = doc[i]
+                key = (orth, pos, morph)
+                if key not in lemmas:
+                    lemmas[key] = self.lemmatizer.rule_lemmatize(token)[0]
+                token.lemma_ = lemmas[key]
+        return doc
 
 
 def _checks(spec: dict[str, Any], string_id: Callable[[str], int]) -> list[Check] | None:
