@@ -272,8 +272,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     ent_of: dict[int, str] = {}
     label_of: dict[int, str] = {}
     for ent in cl.ents(sent):
+        name = clean_name(ent.text)
         for t in ent:
-            ent_of[t.i] = clean_name(ent.text)
+            ent_of[t.i] = name
             label_of[t.i] = ent.label_
 
     def person_of(tok: Token) -> str | None:

@@ -174,8 +174,14 @@ def render(tokens: Iterable[Token]) -> str:
         out.append(text)
         if j < last and (space or toks[j + 1][0] != i + 1):
             out.append(" ")
-    joined = _SPACE_BEFORE_MARK.sub(r"\1", "".join(out))
-    return _SPACE_BEFORE_POSSESSIVE.sub(r"\1", joined).strip()
+    joined = _SPACE_BEFORE_MARK.sub(_first_group, "".join(out))
+    return _SPACE_BEFORE_POSSESSIVE.sub(_first_group, joined).strip()
+
+
+def _first_group(m: re.Match[str]) -> str:
+    # (a function, not the template r"\1": given a template, every call of sub goes through
+    # Python's own template code first, even on a text it leaves as it is)
+    return m.group(1)
 
 
 def starts_sentence(tok: Token) -> bool:

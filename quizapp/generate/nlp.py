@@ -54,7 +54,14 @@ class FastAttributes:
         self.set_attrs = set_token_attrs
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.rules: list[dict[int, list[Rule]]] = [{} for _ in _INDEXED]
+        # Rules whose first token is known only by a regex ("^n[ou]thin'$" on the word): the regex is
+        # tried once on each distinct word of a Doc, not once per token.
+        self.screened: list[tuple[int, re.Pattern[str], Rule]] = []
         self.anywhere: list[Rule] = []
+        # A token's lemma, by its word, part of speech and morphology: what the rule lemmatizer gives
+        # depends on nothing else (its own cache has that key, but skips the words it leaves as they
+        # are, "the" or "said", and those are most of a text).
+        self.lemmas: dict[tuple[int, int, int], str] | None = {} if self.lemmatizer.mode == "rule" else None
         self.attrs = list(ruler.attrs)
         for rule_id, rule in enumerate(ruler.patterns):
             index = rule.get("index", 0)
@@ -67,11 +74,17 @@ class FastAttributes:
                 indexed = sorted((_INDEXED.index(_COLUMNS[col]), value) for col, how, value in checks[0]
                                  if how in ("eq", "in") and _COLUMNS[col] in _INDEXED)
                 if not indexed:
-                    self.anywhere.append(entry)
+                    screen = next(((col, value) for col, how, value in checks[0] if how == "re"), None)
+                    if screen is not None:
+                        self.screened.append((screen[0], screen[1], entry))
+                    else:
+                        self.anywhere.append(entry)
                     continue
                 col, values = indexed[0]
+                # (a token found by its tag VBZ needs no test of its tag: most rules test nothing else)
+                first = [c for c in checks[0] if not (_COLUMNS[c[0]] == _INDEXED[col] and c[1] in ("eq", "in"))]
                 for v in sorted(values) if isinstance(values, set) else [values]:
-                    self.rules[col].setdefault(v, []).append(entry)
+                    self.rules[col].setdefault(v, []).append((rule_id, [first, *checks[1:]], index))
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -79,21 +92,54 @@ class FastAttributes:
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
         strings = doc.vocab.strings
         found: dict[tuple[str, int], bool] = {}  # a regex's verdict on a word, within this Doc
+        screened: dict[int, list[Rule]] = {}  # the screened rules that may start at each token
+        at: dict[int, dict[int, list[int]]] = {}  # column -> value -> the tokens that have it
+        for col, regex, entry in self.screened:
+            if col not in at:
+                at[col] = {}
+                for i, row in enumerate(rows):
+                    at[col].setdefault(row[col], []).append(i)
+            for value, tokens in at[col].items():
+                key = (regex.pattern, value)
+                if key not in found:
+                    found[key] = bool(regex.search(strings[value] if value else ""))
+                if found[key]:
+                    for i in tokens:
+                        screened.setdefault(i, []).append(entry)
         matches = []
         n = len(doc)
         by_lower, by_dep, by_tag, by_space = self.rules
+        anywhere = self.anywhere
         for i, row in enumerate(rows):
             for entries in (by_lower.get(row[1]), by_dep.get(row[2]), by_tag.get(row[0]), by_space.get(row[3]),
-                            self.anywhere):
+                            screened.get(i), anywhere):
                 for rule_id, checks, index in entries or ():
                     end = i + len(checks)
-                    if end <= n and (_holds(row, checks[0], strings, found) if end == i + 1 else all(
-                            _holds(rows[i + k], c, strings, found) for k, c in enumerate(checks))):
+                    if end == i + 1:
+                        if not checks[0] or _holds(row, checks[0], strings, found):
+                            matches.append((rule_id, i, end, index))
+                    elif end <= n and all(_holds(rows[i + k], c, strings, found) for k, c in enumerate(checks)):
                         matches.append((rule_id, i, end, index))
         matches.sort()  # later rules win, as in the attribute_ruler
         for rule_id, start, end, index in matches:
             self.set_attrs(doc[start + index if index >= 0 else end + index], self.attrs[rule_id])
-        return self.lemmatizer(doc)
+        return self._lemmatize(doc)
+
+    def _lemmatize(self, doc: Doc) -> Doc:
+        """The lemmatizer's pass: each token the rules gave no lemma gets the lemmatizer's."""
+        if self.lemmas is None or not len(doc):
+            return self.lemmatizer(doc)
+        from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+        lemmas = self.lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist()):
+            if lemma == 0:
+                token = doc[i]
+                key = (orth, pos, morph)
+                if key not in lemmas:
+                    lemmas[key] = self.lemmatizer.rule_lemmatize(token)[0]
+                token.lemma_ = lemmas[key]
+        return doc
 
 
 def _checks(spec: dict[str, Any], string_id: Callable[[str], int]) -> list[Check] | None:

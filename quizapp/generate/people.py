@@ -435,13 +435,17 @@ for _name in sorted(PARTIES, key=len, reverse=True):
 def mark_org_names(doc: Doc) -> None:
     """'internet service provider UK Online', 'the telecoms watchdog Oftel': capitalised words right
     after a noun for an organisation name one, where the small model saw none (or only 'UK')."""
+    from spacy.attrs import LOWER, ORTH
     from spacy.tokens import Span
     from spacy.util import filter_spans
 
+    # Each token's word read once, as a number, from one array: the few words these rules start at
+    # ("provider", "Labour") are found without making a Token of every word of the chunk.
+    strings = doc.vocab.strings
+    rows = doc.to_array([LOWER, ORTH]).tolist() if len(doc) else []
+    nouns = {strings[w] for w in (*_ORG_NOUNS, "provider", "maker", "manufacturer")}
     found = []
-    for t in doc:
-        if t.lower_ not in _ORG_NOUNS and t.lower_ not in ("provider", "maker", "manufacturer"):
-            continue
+    for t in [doc[i] for i, (lower, _) in enumerate(rows) if lower in nouns]:
         end = t.i + 1
         while end < len(doc) and doc[end].tag_ in ("NNP", "NNPS") and doc[end].text[:1].isupper():
             end += 1
@@ -453,8 +457,9 @@ def mark_org_names(doc: Doc) -> None:
             continue
         found.append(Span(doc, t.i + 1, end, label="ORG"))
     # Parties the model often leaves unlabelled ("Labour claims ...").
-    for t in doc:
-        for words in _PARTY_WORDS.get(t.text, ()):
+    parties = {strings[w] for w in _PARTY_WORDS}
+    for t in [doc[i] for i, (_, orth) in enumerate(rows) if orth in parties]:
+        for words in _PARTY_WORDS[t.text]:
             end = t.i + len(words)
             if end <= len(doc) and [w.text for w in doc[t.i:end]] == words and \
                     not any(e.start <= t.i < e.end and e.label_ in ("ORG", "NORP") for e in doc.ents):
