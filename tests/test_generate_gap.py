@@ -800,3 +800,10 @@ def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
     for slip, right in slips.items():
         assert not asked_gaps(tmp_path, slip), slip
         assert asked_gaps(tmp_path, right), right  # put right, the same sentence is asked
+
+
+def test_a_bare_noun_someone_reports_on_is_not_asked_alone(tmp_path):
+    # Whose sales? The one reporting is named, the one selling only in the sentences before.
+    assert not asked_gaps(tmp_path, "Research group Wessex Data estimates sales will hit 200,000 in 2005.")
+    assert asked_gaps(tmp_path, "Research group Wessex Data estimates sales of hybrid cars in Wessex will hit "
+                                "200,000 in 2005.")
