@@ -807,3 +807,8 @@ def test_a_bare_noun_someone_reports_on_is_not_asked_alone(tmp_path):
     assert not asked_gaps(tmp_path, "Research group Wessex Data estimates sales will hit 200,000 in 2005.")
     assert asked_gaps(tmp_path, "Research group Wessex Data estimates sales of hybrid cars in Wessex will hit "
                                 "200,000 in 2005.")
+
+
+def test_a_before_a_word_said_with_a_consonant_is_no_slip(tmp_path):
+    assert asked_gaps(tmp_path, "Wessex Water signed a European deal worth £40m with a Dutch bank.")
+    assert asked_gaps(tmp_path, "Wessex Water said a one-off payment of £40m would go to its customers.")
