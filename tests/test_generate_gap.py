@@ -772,11 +772,11 @@ def test_the_base_of_a_rate_is_not_asked(tmp_path):
 
 
 def test_every_person_a_gap_names_by_surname_is_named_in_full(tmp_path):
-    qs = gaps(generate(tmp_path, "Actor Ossie Davis has been found dead in a Miami hotel room. Davis and Dee were "
-                                 "married for more than 56 years and together received honours in 2004. His wife, "
-                                 "actress Ruby Dee, was in New Zealand."))
+    qs = gaps(generate(tmp_path, "US actor David Morgan has died aged 87. Morgan and Taylor were married for more "
+                                 "than 41 years and together received honours in 2019. His wife, actress Susan "
+                                 "Taylor, was in Leeds."))
     assert [q.prompt.split(" What")[0] for q in qs] == [
-        "Ossie Davis and Ruby Dee were married for more than ___ years and together received honours in 2004."]
+        "David Morgan and Susan Taylor were married for more than ___ years and together received honours in 2019."]
 
 
 def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tmp_path):
@@ -789,8 +789,8 @@ def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tm
 
 
 def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
-    slips = {"Wessex Water won approval for to build a £40m reservoir near Tolley.":
-             "Wessex Water won approval to build a £40m reservoir near Tolley.",
+    slips = {"Wessex Water has plans for to build a £40m reservoir near Tolley.":
+             "Wessex Water has plans to build a £40m reservoir near Tolley.",
              "Water use fell by 5%, while bottled water sales growing by 12% in Wessex.":
              "Water use fell by 5%, while bottled water sales grew by 12% in Wessex.",
              "Wessex Water expects a annual rise of 8% in its charges until 2030.":
@@ -804,9 +804,9 @@ def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
 
 def test_a_bare_noun_someone_reports_on_is_not_asked_alone(tmp_path):
     # Whose sales? The one reporting is named, the one selling only in the sentences before.
-    assert not asked_gaps(tmp_path, "Research group Wessex Data estimates sales will hit 200,000 in 2005.")
-    assert asked_gaps(tmp_path, "Research group Wessex Data estimates sales of hybrid cars in Wessex will hit "
-                                "200,000 in 2005.")
+    assert not asked_gaps(tmp_path, "Tolley Research estimates sales will reach 90,000 by 2027.")
+    assert asked_gaps(tmp_path, "Tolley Research estimates sales of electric bikes in Wessex will reach 90,000 "
+                                "by 2027.")
 
 
 def test_a_before_a_word_said_with_a_consonant_is_no_slip(tmp_path):

@@ -270,14 +270,14 @@ def test_a_party_the_headline_names_is_not_asked_which_party(tmp_path):
 
 def test_a_figure_in_a_lone_speakers_quote_is_checked_against_misquotes(tmp_path):
     bank, _ = bank_of(tmp_path, 'Retail Systems chief executive Carl Dunn told the BBC that fraud would move online. '
-                                '"We have seen a 22% uplift in card-not-present fraud since the start of the year," '
+                                '"We have seen a 31% rise in online card fraud since the start of the year," '
                                 'said Mr Dunn.')
-    q = _statement(bank, "22% uplift")
+    q = _statement(bank, "31% rise")
     # (named in full, as the article first names him, though the cited sentence says "said Mr Dunn")
-    assert q.answer == "Carl Dunn said: “We have seen a 22% uplift in card-not-present fraud since the start of " \
+    assert q.answer == "Carl Dunn said: “We have seen a 31% rise in online card fraud since the start of " \
                        "the year.”"
     assert len(q.distractors) == 3 and all(d.startswith("Carl Dunn said: “We have seen a ") for d in q.distractors)
-    assert not any("22%" in d for d in q.distractors)
+    assert not any("31%" in d for d in q.distractors)
 
 
 def test_a_quote_whose_other_figure_is_asked_elsewhere_is_not_misquoted(tmp_path):

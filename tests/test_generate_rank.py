@@ -170,7 +170,7 @@ def test_the_same_names_are_not_offered_for_a_second_quote(tmp_path):
 
 
 def test_a_figure_among_other_figures_is_trusted_less(tmp_path):
-    """'... adding $___ to $48.62 at the close': where the sentence shows other figures, the one left
+    """'... adding $___ to $61.20 at the close': where the sentence shows other figures, the one left
     out is more often a detail of them, and the ranker says so."""
     def trust(body: str, answer: int) -> tuple[float, float]:
         article = tmp_path / "story.txt"

@@ -62,7 +62,7 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
         return "part of a compound"  # "a double-digit increase", "a third-set rally": no "three times-digit"
     if prev is not None and prev.lower_ == "per" and m.kind == "count" and m.value >= 10 \
             and math.log10(m.value).is_integer():
-        return "a unit's base"  # "7.5 connections per 100 people", "$58 per 1,000 cubic metres"
+        return "a unit's base"  # "9 phones per 100 people", "$40 per 1,000 litres"
     if prev is not None and prev.lower_ in ("within", "under", "below"):
         return "a bound"  # "within 50 million years": "within 70 million years" is true as well
     if m.kind != "money" and _converted(sent, last):

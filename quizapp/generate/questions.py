@@ -941,7 +941,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
         after = _CONVERSION.sub(r"\1", after, count=1)
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
-        before, after = f"{_named_as_cited(s, af)} said: “{before}", f"{after}”"
+        # named in full, as the article first names them ("Ann Tolley said: ..."), even where the cited
+        # sentence says "Ms Tolley": reviewers found "Ms Tolley said: ..." vague
+        before, after = f"{af.names.canonical(s.speaker)} said: “{before}", f"{after}”"
     if not before.strip() or before.endswith("“"):
         variants = [v[:1].upper() + v[1:] for v in variants]  # "Eight of the 20 ...", as "Nine" was
     if s.kind not in ("year", "fraction", "multiplier") and (
@@ -1060,8 +1062,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     if at is None:
         return bare, bare, None
     context = html.unescape(_plain_sentence(af.sentences[at]))
-    # "Most importantly, Mr Curry says, ...": a titled surname, named in full as the article did before
-    context = _full_name_first(context, af, frozenset(re.findall(r"\b(?:Mr|Mrs|Ms|Miss|Dr) ([A-Z][\w’'-]+)", context)))
+    # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
+    context = _full_name_first(context, af, frozenset(_TITLED_SURNAME.findall(context)))
     quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
     q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),
                                 "cite": Citation(source=cite.source, quote=quotes)})
@@ -1232,7 +1234,7 @@ _NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 def _names_something(sentence: str, af: ArticleFacts) -> bool:
     """Whether a sentence names someone or something outside its quotes: a capitalised word after its
-    first, or a name the article uses ("Brindle reports ..."). "Net profit came in at 1.4bn euros" does
+    first, or a name the article uses ("Brindle reports ..."). "Net profit rose to £40m" does
     not, so it tells a reader nothing about whose sales the next sentence gives."""
     bare = _QUOTED.sub(" ", sentence)
     if _NAMED_LATER.search(bare):
@@ -1342,14 +1344,18 @@ def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str])
 
 
 _TITLE_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Dr|Prof|Sir) $")
+# "Ms Tolley": a surname after a title (not "Sir" or "Prof", kept with a name as they are)
+_TITLED_SURNAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr) ([A-Z][\w’'-]+)")
+# A capitalised word with no other after it: a surname alone, or a first name ("Tolley", not "Ann Tolley")
+_LONE_CAPITAL = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)\b(?![ -][A-Z])")
 
 
 def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str:
     """'Despite two wins, Tolley insists ...' -> '..., Ann Tolley insists ...': each person a statement
     names by surname alone (or "Mr" and surname) is named in full where it first does, as the article did
-    before ("Davis and Dee were married" -> "Ossie Davis and Ruby Dee were married")."""
+    before ("Morgan and Taylor were married" -> "David Morgan and Susan Taylor were married")."""
     at = 0
-    while m := re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+)\b(?![ -][A-Z])").search(text, at):
+    while m := _LONE_CAPITAL.search(text, at):
         at = m.end()
         word = m.group(1)
         if word not in people:
@@ -1421,13 +1427,6 @@ _CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*
 _TITLE_TELLS = re.compile(r"\b(GP|doctor|surgeon|physician|medic)\b", re.I)
 # "a 512 kilobit service": data sizes and speeds come in halves and doubles (256, 1,024)
 _DATA_UNIT = re.compile(r"\s*-?\s*(kilobit|megabit|gigabit|kbps|mbps|gbps|kb|mb|gb|megabyte|gigabyte)s?\b", re.I)
-
-
-def _named_as_cited(s: Statement, af: ArticleFacts) -> str:
-    """The speaker of a quoted statement in full, as the article first names them: 'Chris Stening', even
-    where the cited sentence says 'Mr Stening' ('Mr Stening believes ... "A typical family ...," he
-    said'). Reviewers found "Mr Stening said: ..." vague: who he is, only the article says."""
-    return af.names.canonical(s.speaker)
 
 
 def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:

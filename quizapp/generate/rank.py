@@ -362,7 +362,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["opens_on_name"] = float(first[:1].isupper() and first.lower() not in _STOP and first not in _MONTHS
                                and first.lower() not in ("a", "an", "in", "by", "after", "with", "for", "but"))
     f["match_report"] = float(bool(_MATCH.search(sentence)))
-    # "Brent rose, adding $___ to $48.62 at the close": the sentence's other figures are often its
+    # "Oil rose, adding $___ to $61.20 at the close": the sentence's other figures are often its
     # news, and the one left out a detail of them.
     f["figures_beside"] = min(max(len(WRITTEN_FIGURE.findall(sentence)) - 1, 0), 3) / 3
     f["quote_words"] = 0.0 if statement else min(len(" ".join(_QUOTED.findall(q.prompt)).split()), 40) / 40
