@@ -286,6 +286,14 @@ def test_cli_prints_to_stdout_and_refuses_bad_files(tmp_path):
     assert r.returncode == 2 and "unknown type" in r.stderr
 
 
+def test_an_empty_bank_says_which_bar_nothing_reached_and_how_to_see_what_was_found(tmp_path):
+    out = tmp_path / "b.yaml"
+    r = run_cli(str(SEED), "-o", str(out), "--min-confidence", "1", cwd=tmp_path)
+    assert r.returncode == 0 and "0 questions from 1 article" in r.stderr
+    assert "no question reached the confidence bar of 100%" in r.stderr
+    assert "--report" in r.stderr and "--min-confidence 0" in r.stderr
+
+
 def test_a_huge_article_without_sentences_is_read_without_parsing_it_whole(tmp_path):
     """A 2 MB run-on text is more than spaCy takes in one piece; it is skipped, not crashed on."""
     p = write(tmp_path, "the soldiers said about 4,500 troops " * 60_000, "huge.txt")

@@ -92,8 +92,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
         print(f"{out}: {len(bank.questions)} questions from {len(bank.sources)} "
               f"article{'s' if len(bank.sources) != 1 else ''}", file=sys.stderr)
     if not bank.questions:
-        print("quizapp: no questions found: the articles may be too short, or their sentences lean on "
-              "context the generator cannot resolve (he, the group, this month)", file=sys.stderr)
+        if args.min_confidence is None or args.min_confidence > 0:
+            from quizapp.generate.api import confidence_bar
+
+            bar = confidence_bar() if args.min_confidence is None else args.min_confidence
+            print(f"quizapp: no question reached the confidence bar of {bar:.0%}: `quizapp generate --report` "
+                  "lists what was found and why each is low; `--min-confidence 0` keeps it all for review",
+                  file=sys.stderr)
+        else:
+            print("quizapp: no questions found: the articles may be too short, or their sentences lean on "
+                  "context the generator cannot resolve (he, the group, this month)", file=sys.stderr)
     return 0
 
 
