@@ -184,3 +184,42 @@ def test_a_figure_among_other_figures_is_trusted_less(tmp_path):
                           "across 38 towns, the company said.", 450)
     assert none_beside == 0 and beside == 1
     assert among < alone
+
+
+def test_a_sentence_on_the_storys_subject_is_more_central_than_a_side_detail():
+    from quizapp.generate.rank import sentence_salience
+
+    sentences = ["Pilots at Wessex Air will strike for 48 hours over pay.",
+                 "The strike by Wessex Air pilots will ground 300 flights.",
+                 "The hotel's car park near the harbour holds 120 cars.",
+                 "Wessex Air said the pilots' pay claim was too high."]
+    salience = sentence_salience(sentences)
+    assert salience[1] > salience[2] and salience[0] > salience[2] and salience[3] > salience[2]
+    assert sentence_salience([]) == []
+
+
+def test_the_ranker_sees_how_central_quoted_and_figure_laden_a_question_is(tmp_path):
+    """Its sentence's place among the article's most central ones, the share of it in quote marks, the
+    share of the article's sentences with figures, and whether the article came from a saved web page."""
+    body = ("Pilots at Wessex Air will strike for 48 hours over pay, their union said. "
+            "The strike by Wessex Air pilots will ground 300 flights. "
+            "“We have lost 12 pilots to rivals this winter,” said Ann Tolley, a pilot at Wessex Air. "
+            "Wessex Air said the pilots' pay claim was too high.")
+    article = tmp_path / "story.txt"
+    article.write_text(f"Wessex Air pilots to strike\n\n{body}\n", encoding="utf-8")
+    _, found, pool = generate_candidates([article], bank_dir=tmp_path, min_confidence=0)
+    feats = {c.value: c.features for c in pool if c.value is not None}
+    assert feats[300]["quoted_share"] == 0 and feats[12]["quoted_share"] > 0.5
+    assert feats[300]["salience_rank"] < feats[12]["salience_rank"]
+    assert feats[300]["figure_density"] == 0.75 and feats[300]["web_page"] == 0
+    assert not found[0].web_page
+
+    page = tmp_path / "story.html"
+    more = ("Talks between the union and the airline broke down on Friday after three weeks. "
+            "Passengers booked on cancelled flights will be offered a refund or a seat on another day. "
+            "The airline flies from Tolley and Leeds to cities across Europe and North Africa.")
+    paragraphs = "".join(f"<p>{s}</p>" for s in re.split(r"(?<=[.”]) (?=[A-Z“])", f"{body} {more}"))
+    page.write_text(f"<html><head><title>Wessex Air pilots to strike</title></head><body><article>"
+                    f"<h1>Wessex Air pilots to strike</h1>{paragraphs}</article></body></html>", encoding="utf-8")
+    _, found, pool = generate_candidates([page], bank_dir=tmp_path, min_confidence=0)
+    assert found[0].web_page and pool and all(c.features["web_page"] == 1 for c in pool)

@@ -48,8 +48,9 @@ def corpus_name(path: Path) -> str:
 
 
 def candidates_of(name: str, wanted: set[str] | frozenset[str] = frozenset()
-                  ) -> dict[str, tuple[str, dict[str, float]]]:
-    """id -> (kind, features) for every candidate the generator offers on one corpus article, and, where
+                  ) -> dict[str, tuple[str, dict[str, float], bool]]:
+    """id -> (kind, features, offered) for every candidate the generator finds on one corpus article (offered:
+    whether a bank could keep it, were its confidence high enough), and, where
     some `wanted` id is not among them, for those a bank keeps: of two questions on one figure, the
     pool lists one and a bank may keep the other ("soared more than 16%" in the lead, "up 16% to 18p")."""
     out = dict(_generated(name, 0))
@@ -60,17 +61,18 @@ def candidates_of(name: str, wanted: set[str] | frozenset[str] = frozenset()
 
 
 @functools.cache
-def _generated(name: str, bar: float | None) -> dict[str, tuple[str, dict[str, float]]]:
+def _generated(name: str, bar: float | None) -> dict[str, tuple[str, dict[str, float], bool]]:
     """The candidates generate_candidates keeps at `bar` (0: all; None: a bank's), generated once."""
     from quizapp.core.errors import QuizappError
     from quizapp.generate.api import generate_candidates
-    from quizapp.generate.rank import kind_of
+    from quizapp.generate.questions import RULE_FLOOR
+    from quizapp.generate.rank import kind_of, retired
 
     try:
         _, _, kept = generate_candidates([CORPUS / name], min_confidence=bar, bank_dir=CORPUS)
     except QuizappError:
         return {}  # no longer read as an article (a video page, say): its labels drop out
-    return {c.question.id: (kind_of(c), c.features) for c in kept}
+    return {c.question.id: (kind_of(c), c.features, c.score >= RULE_FLOOR and not retired(c)) for c in kept}
 
 
 def cmd_label(args: argparse.Namespace) -> int:
@@ -94,9 +96,9 @@ def cmd_label(args: argparse.Namespace) -> int:
                 missing += 1
                 continue
             qid = questions[v["q"] - 1]["id"]
-            kind, feats = now[qid]
+            kind, feats, offers = now[qid]
             out.append({"article": name, "id": qid, "kind": kind, "acceptable": bool(v["acceptable"]),
-                        "failures": sorted(v.get("failures") or []), "features": feats})
+                        "failures": sorted(v.get("failures") or []), "features": feats, "offered": offers})
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in out), encoding="utf-8")
     print(f"{args.output}: {len(out)} labels from {len(by_article)} articles ({missing} no longer generated)")
@@ -115,7 +117,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         for r in rows:
             now = candidates_of(r["article"], {r["id"]})
             if r["id"] in now:
-                r["kind"], r["features"] = now[r["id"]]
+                r["kind"], r["features"], r["offered"] = now[r["id"]]
                 kept.append(r)
         f.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in kept), encoding="utf-8")
         print(f"{f.name}: {len(kept)} of {len(rows)} labels still generated")
@@ -180,13 +182,20 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float,
 
 
 def offered(r: dict) -> bool:
-    """Whether the generator would offer the labelled question at all (not a retired kind, no
-    two-option guess about who, no statement leaning on the sentences before): what the ranker ranks."""
-    from quizapp.generate.rank import RETIRED
+    """Whether the generator would offer the labelled question at all, as `refresh` found it (not a
+    retired kind or question, no two-option guess about who, no statement leaning on the sentences before):
+    what the ranker ranks. Questions it no longer offers ("... on 26 October" varied as a date) would
+    otherwise move the bar for ones it does."""
+    return bool(r.get("offered"))
 
-    f = r["features"]
-    return r["kind"] not in RETIRED and not f.get("two_options") and not (
-        r["kind"].startswith("check") and f.get("leans"))
+
+def auc(p: np.ndarray, y: np.ndarray) -> float:
+    """The chance that a good label scores above a bad one (ties count half)."""
+    good, bad = p[y == 1], p[y == 0]
+    if not len(good) or not len(bad):
+        return float("nan")
+    return float(((good[:, None] > bad[None, :]).sum() + 0.5 * (good[:, None] == bad[None, :]).sum())
+                 / (len(good) * len(bad)))
 
 
 def curve(p: np.ndarray, y: np.ndarray) -> None:
@@ -220,6 +229,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     print(f"held back, kinds the bar decides: threshold {threshold:.3f} ({why}): precision {precision:.1%}, "
           f"recall {recall:.1%}, kept {int((p[barred] >= threshold).sum())} of {int(barred.sum())}")
     curve(p[barred], y[barred])
+    print(f"    ranking (AUC) of the held-back good above the bad: {auc(p[barred], y[barred]):.3f}")
     kinds = sorted({r["kind"] for r in rows})
     for k in kinds:
         sel = np.array([r["kind"] == k for r in rows])

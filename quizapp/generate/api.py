@@ -160,7 +160,8 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
                           sentences=[article.text[s.start:s.end] for s in article.sentences],
                           title=article.meta.title or _headline(article) or "",
-                          year=int(published.group(0)) if published else None)
+                          year=int(published.group(0)) if published else None,
+                          web_page=article.path.suffix.lower() in (".html", ".htm"))
         mentions: list[Mention] = []
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:

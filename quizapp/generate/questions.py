@@ -120,6 +120,7 @@ class ArticleFacts:
     sentences: list[str]
     title: str = ""  # the headline, which gives away any organisation or place it names
     year: int | None = None  # the year the article is dated, which its "last year" counts from
+    web_page: bool = False  # read from a saved web page, not a text the user copied
     facts: list[Fact] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     name_slots: list[NameSlot] = field(default_factory=list)
@@ -150,6 +151,8 @@ class ArticleFacts:
     # "the Leicester singer"; None where two people share the word.
     epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
     named_words: dict[str, bool] = field(default_factory=dict)  # named_mid_sentence's answers so far
+    salience: list[float] = field(default_factory=list)  # how central each sentence is (rank.features fills it)
+    figure_share: float = -1.0  # the share of its sentences with a figure (rank.features fills it)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
