@@ -223,3 +223,21 @@ def test_the_ranker_sees_how_central_quoted_and_figure_laden_a_question_is(tmp_p
                     f"<h1>Wessex Air pilots to strike</h1>{paragraphs}</article></body></html>", encoding="utf-8")
     _, found, pool = generate_candidates([page], bank_dir=tmp_path, min_confidence=0)
     assert found[0].web_page and pool and all(c.features["web_page"] == 1 for c in pool)
+
+
+def test_a_labelled_question_reworded_keeps_its_label_and_another_question_does_not_take_it():
+    """train.py refresh: a stem that now names a person in full has a new id; its reviewers' verdict
+    follows it, but not to another question of the same sentence."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("train", ROOT / "benchmarks" / "ranker" / "train.py")
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    now = {"check-tom-hale-said-fares-rise-by": ("check-figure", {}, True),
+           "check-tom-hale-said-staff-numbers-fall": ("check-figure", {}, True),
+           "who-said-fares-rise": ("who-said", {}, True)}
+    assert train.renamed("check-mr-hale-said-fares-rise-by", "check-figure", now, set()) == \
+        "check-tom-hale-said-fares-rise-by"
+    assert train.renamed("check-mr-hale-said-fares-rise-by", "check-figure", now,
+                         {"check-tom-hale-said-fares-rise-by"}) is None
+    assert train.renamed("check-mr-hale-said-fares-rise-by", "who-said", now, set()) is None

@@ -1258,7 +1258,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    future=m.kind == "year" and _looks_forward(m.tokens[0]),
                                    higher_only=m.hedge == "up to", hedge=m.hedge, gap_only=gap_only or leans,
                                    leans=leans,
-                                   people=_people_words(sent),
+                                   people=_people_words(sent, thing),
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
@@ -1286,11 +1286,14 @@ _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean 
 _NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
-def _people_words(sent) -> frozenset[str]:  # type: ignore[no-untyped-def]
+def _people_words(sent, thing: tuple[set[int], str, int] | None = None) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """The words of a sentence that name people: what the language model calls a person, and a lone
     name the sentence opens on as the one who acts ("Fran took the call"), unless it calls it a place or
-    a company."""
+    a company; and the name a 'he' or 'her' of the sentence was resolved to ("He urged ..." after a
+    sentence about Mr Hale: "Mr Hale urged ...", then named in full as the article first did)."""
     words = {t.text for t in sent if t.ent_type_ == "PERSON"}
+    if thing is not None and any(sent.doc[i].lower_ in HE_WORDS | SHE_WORDS for i in thing[0]):
+        words |= {w for w in re.findall(r"[A-Z][\w’'-]+", thing[1]) if w.rstrip(".").lower() not in TITLES}
     first = sent[0] if len(sent) else None
     if first is not None and first.pos_ == "PROPN" and first.dep_ in ("nsubj", "nsubjpass") \
             and first.ent_type_ not in _NOT_PEOPLE and not any(c.dep_ == "compound" for c in first.children):
