@@ -41,7 +41,7 @@ PRECISION = 0.90
 MIN_RECALL = 0.5
 F_SLACK = 0.01  # F0.5 differences smaller than this are noise on a few hundred held-back labels
 L2 = 1.0
-LOW_BAR = 0.01
+LOW_BAR = 0.01  # a bank at this bar keeps the same kinds of question as one at the shipped bar, and more
 RENAMED = 0.8  # how alike an old and a new id must be (difflib's ratio) to be one question reworded
 
 
@@ -203,7 +203,7 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float,
 def offered(r: dict) -> bool:
     """Whether the generator would offer the labelled question at all, as `refresh` found it (not a
     retired kind or question, no two-option guess about who, no statement leaning on the sentences before):
-    what the ranker ranks. Questions it no longer offers ("... on 26 October" varied as a date) would
+    what the ranker ranks. Questions it no longer offers ("... opened on 9 March" varied as a date) would
     otherwise move the bar for ones it does."""
     return bool(r.get("offered"))
 
