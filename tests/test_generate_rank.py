@@ -212,6 +212,9 @@ def test_the_ranker_sees_how_central_quoted_and_figure_laden_a_question_is(tmp_p
     assert feats[300]["quoted_share"] == 0 and feats[12]["quoted_share"] > 0.5
     assert feats[300]["salience_rank"] < feats[12]["salience_rank"]
     assert feats[300]["figure_density"] == 0.75 and feats[300]["web_page"] == 0
+    # and a teacher is told why the quoted figure is trusted less
+    quoted = next(c for c in pool if c.value == 12)
+    assert "a figure from someone's quote, often a boast or an aside" in quoted.concerns
     assert not found[0].web_page
 
     page = tmp_path / "story.html"

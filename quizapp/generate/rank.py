@@ -429,6 +429,11 @@ CONCERNS = {
     "option_lowercase": "an option written in lower case",
     "percent_over_100": "a wrong option over 100%",
     "options_from_article": "wrong options the article also mentions may be true",
+    "names_nothing": "the sentence names no one and nowhere: whose figure, only the article says",
+    "salience_rank": "a side detail: the story is mostly about other things",
+    "quoted_share": "a figure from someone's quote, often a boast or an aside",
+    "figure_density": "an article full of figures: this may be a minor one",
+    "web_page": "reviewers passed fewer questions from saved web pages",
 }
 
 
