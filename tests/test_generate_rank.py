@@ -244,3 +244,12 @@ def test_a_labelled_question_reworded_keeps_its_label_and_another_question_does_
     assert train.renamed("check-mr-hale-said-fares-rise-by", "check-figure", now,
                          {"check-tom-hale-said-fares-rise-by"}) is None
     assert train.renamed("check-mr-hale-said-fares-rise-by", "who-said", now, set()) is None
+
+
+def test_a_who_said_question_is_not_faulted_for_being_about_a_quote():
+    from quizapp.generate.rank import Ranker
+
+    ranker = Ranker(weights={"quoted_share": -1.5}, means={"quoted_share": 0.1})
+    quoted = "a figure from someone's quote, often a boast or an aside"
+    assert ranker.concerns({"quoted_share": 0.8, "kind=check-figure": 1.0}) == [quoted]
+    assert ranker.concerns({"quoted_share": 0.8, "kind=who-said-quote": 1.0}) == []

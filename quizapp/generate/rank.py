@@ -436,6 +436,9 @@ CONCERNS = {
     "web_page": "reviewers passed fewer questions from saved web pages",
 }
 
+# Kinds of question a concern is the point of: a "Who said ...?" asks about a quote.
+_POINT_OF = {"quoted_share": ("kind=who-said", "kind=who-said-quote")}
+
 
 @dataclass
 class Ranker:
@@ -453,7 +456,7 @@ class Ranker:
     def concerns(self, feats: dict[str, float], limit: int = 2) -> list[str]:
         """Why a score is low: the features that pull it down most, in words for a teacher."""
         pulls = sorted((self.weights.get(k, 0.0) * (feats.get(k, 0.0) - self.means.get(k, 0.0)), k)
-                       for k in CONCERNS)
+                       for k in CONCERNS if not any(feats.get(kind) for kind in _POINT_OF.get(k, ())))
         return [CONCERNS[k] for p, k in pulls[:limit] if p < -0.3]
 
 
