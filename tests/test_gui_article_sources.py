@@ -75,6 +75,7 @@ def test_a_page_fetched_from_its_address_is_saved_beside_the_bank_and_generated_
         f"— Council closes bridge, The Portland Post, 2014-12-29, {server}/article")
     # A short page's questions may all wait below the bar, unticked: the teacher accepts them all.
     qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    assert all(dialog.is_accepted(row) for row in range(dialog.question_count()))
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     (source,) = dialog.accepted_sources.values()
     assert source == {"file": "council-closes-bridge.html", "title": "Council closes bridge",
