@@ -824,3 +824,23 @@ def test_a_bare_noun_someone_reports_on_is_not_asked_alone(tmp_path):
 def test_a_before_a_word_said_with_a_consonant_is_no_slip(tmp_path):
     assert asked_gaps(tmp_path, "Wessex Water signed a European deal worth £40m with a Dutch bank.")
     assert asked_gaps(tmp_path, "Wessex Water said a one-off payment of £40m would go to its customers.")
+
+
+def test_a_span_ending_on_the_articles_date_explains_nothing_before_a_gap(tmp_path):
+    """'in the last three months' counts back from a date the question does not give: no sentence
+    shown before a gap says it."""
+    def gap_after(first: str) -> dict[float, NumericQuestion]:
+        found = generate(tmp_path, f"{first} The 120,000 connections take the total number of Wessex Broadband "
+                                   "customers to almost 3.3 million.", min_confidence=0)
+        return {q.answer: q for q in gaps(found)}
+    assert 120000 not in gap_after("Wessex Broadband says more people signed up for broadband in the last "
+                                   "three months than in any other quarter.")
+    assert 120000 in gap_after("Wessex Broadband says more people signed up for broadband in the three "
+                               "months to March 2004 than in any other quarter.")
+
+
+def test_a_person_known_by_nationality_is_not_asked_about_alone(tmp_path):
+    """'the Swede took ...': who, only the sentences before say."""
+    qs = generate(tmp_path, "Aged 19, the Swede became the first player to win 12 titles on the Wessex tour.",
+                  min_confidence=0)
+    assert not any("the Swede" in q.prompt or "the Swede" in str(q.answer) for q in qs)

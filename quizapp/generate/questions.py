@@ -1201,7 +1201,12 @@ _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|w
                        # ("its first weekend", "the opening weekend" of a film count from its release)
                        r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
                        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
-                       r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b", re.I)
+                       r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b"
+                       # "in the last three months", "over the past year": a span that ends on the article's date
+                       # (not "the previous year", counted back from a time the sentence gives: "since January, up ...")
+                       r"|\b(?:in|over|during|for|within) the (?:last|past|next|coming) (?:(?:few|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|12|\d+) )?(?:days?|weeks?|months?|years?|decades?|"
+                       r"quarters?)\b", re.I)
 
 
 def relative_time(text: str) -> bool:
