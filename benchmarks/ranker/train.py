@@ -79,14 +79,14 @@ def _generated(name: str, bar: float | None) -> dict[str, tuple[str, dict[str, f
     """The candidates generate_candidates keeps at `bar` (0: all; None: a bank's), generated once."""
     from quizapp.core.errors import QuizappError
     from quizapp.generate.api import generate_candidates
-    from quizapp.generate.questions import RULE_FLOOR
-    from quizapp.generate.rank import kind_of, retired
+    from quizapp.generate.questions import offerable
+    from quizapp.generate.rank import kind_of
 
     try:
         _, _, kept = generate_candidates([CORPUS / name], min_confidence=bar, bank_dir=CORPUS)
     except QuizappError:
         return {}  # no longer read as an article (a video page, say): its labels drop out
-    return {c.question.id: (kind_of(c), c.features, c.score >= RULE_FLOOR and not retired(c)) for c in kept}
+    return {c.question.id: (kind_of(c), c.features, offerable(c)) for c in kept}
 
 
 def cmd_label(args: argparse.Namespace) -> int:
@@ -128,11 +128,13 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     for f in sorted(LABELS.glob("*.jsonl")):
         rows = [json.loads(line) for line in f.read_text().splitlines() if line.strip()]
         kept, moved = [], 0
-        labelled = {(r["article"], r["id"]) for r in rows}
+        labelled: dict[str, set[str]] = {}  # article -> the ids its labels hold
+        for r in rows:
+            labelled.setdefault(r["article"], set()).add(r["id"])
         for r in rows:
             now = candidates_of(r["article"], {r["id"]})
             if r["id"] not in now:
-                new_id = renamed(r["id"], r["kind"], now, {i for a, i in labelled if a == r["article"]})
+                new_id = renamed(r["id"], r["kind"], now, labelled[r["article"]])
                 if new_id is None:
                     continue
                 r["id"], moved = new_id, moved + 1

@@ -31,7 +31,17 @@ from quizapp.generate.numbers import (
     wrong_values,
 )
 from quizapp.generate.quantities import hedge_meaning
-from quizapp.generate.rank import GAP, described, gap_prompt, gap_text, is_gap, leans_on_context, needs_context, retired
+from quizapp.generate.rank import (
+    GAP,
+    described,
+    gap_prompt,
+    gap_text,
+    is_gap,
+    leans_on_context,
+    needs_context,
+    retired,
+    sentence_salience,
+)
 from quizapp.generate.roles import role_variants
 
 FACT_CHECK_PROMPT = "Which of these statements does the article support?"
@@ -151,8 +161,16 @@ class ArticleFacts:
     # "the Leicester singer"; None where two people share the word.
     epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
     named_words: dict[str, bool] = field(default_factory=dict)  # named_mid_sentence's answers so far
-    salience: list[float] = field(default_factory=list)  # how central each sentence is (rank.features fills it)
-    figure_share: float = -1.0  # the share of its sentences with a figure (rank.features fills it)
+
+    @functools.cached_property
+    def salience(self) -> list[float]:
+        """How central each sentence is to the story (rank.sentence_salience)."""
+        return sentence_salience(self.sentences)
+
+    @functools.cached_property
+    def figure_share(self) -> float:
+        """The share of its sentences with a figure in digits."""
+        return sum(1 for s in self.sentences if any(ch.isdecimal() for ch in s)) / max(len(self.sentences), 1)
 
     def other_values(self, kind: str, noun: str, value: float, sentence: int) -> list[float]:
         """Values of the same kind and noun elsewhere in the article: the first distractors."""
@@ -1479,6 +1497,12 @@ LEAD_PREFERENCE = 0.05  # a figure of the first three sentences, the story's new
 
 # Below this rule score a candidate is not even offered to the ranker: its finder knows it is broken.
 RULE_FLOOR = 0.1
+
+
+def offerable(c: Candidate) -> bool:
+    """Whether a bank could keep the candidate, were its confidence high enough: above the finders'
+    floor and of no retired kind."""
+    return c.score >= RULE_FLOOR and not retired(c)
 # A person is the right answer this often at most: a bank of "Blair, again" tests little.
 ANSWERS_PER_PERSON = 2
 
@@ -1494,7 +1518,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     included (the pool a reviewer labels).
     """
     overgenerate = min_confidence <= 0
-    cands = [c for c in cands if c.score >= RULE_FLOOR and (overgenerate or not retired(c))]
+    cands = [c for c in cands if c.score >= RULE_FLOOR and (overgenerate or offerable(c))]
     best: dict[tuple[str, ...], Candidate] = {}
     for c in cands:
         for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):

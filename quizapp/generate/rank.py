@@ -55,7 +55,6 @@ _DEFINITE = re.compile(r"(?<![A-Za-z’'])the ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _RELATIVE_TIME = re.compile(r"\b(last|this|next) (year|month|week|season|summer|winter|spring|autumn)\b|"
                             r"\b(yesterday|today|tomorrow|ago)\b", re.I)
-_DIGIT = re.compile(r"\d")
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Offices every reader knows the holder of, or that the headline gives away.
 _OFFICE = re.compile(r"\b(prime minister|president|chancellor|home secretary|foreign secretary|chief executive|"
@@ -379,15 +378,11 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     # news, and the one left out a detail of them.
     f["figures_beside"] = min(max(len(WRITTEN_FIGURE.findall(sentence)) - 1, 0), 3) / 3
     # The share of the article's sentences more central than this one (0: none is).
-    if not af.salience:
-        af.salience = sentence_salience(af.sentences)
     here_salience = af.salience[c.sentence] if 0 <= c.sentence < len(af.salience) else 0.0
     f["salience_rank"] = sum(x > here_salience for x in af.salience) / max(len(af.salience), 1)
     # "'We sold 2m copies,' she said": a figure in someone's words is more often a boast or an aside.
     f["quoted_share"] = sum(len(m) for m in _QUOTED.findall(sentence)) / max(len(sentence), 1)
     # A page of figures (a market report, a results table in prose) asks about more side figures.
-    if af.figure_share < 0:
-        af.figure_share = sum(1 for s in af.sentences if _DIGIT.search(s)) / max(len(af.sentences), 1)
     f["figure_density"] = af.figure_share
     # A saved web page: longer, more narrative pages, whose figures reviewers accepted less often.
     f["web_page"] = float(af.web_page)
