@@ -840,7 +840,8 @@ def test_a_span_ending_on_the_articles_date_explains_nothing_before_a_gap(tmp_pa
 
 
 def test_a_person_known_by_nationality_is_not_asked_about_alone(tmp_path):
-    """'the Swede took ...': who, only the sentences before say."""
-    qs = generate(tmp_path, "Aged 19, the Swede became the first player to win 12 titles on the Wessex tour.",
+    """'the Norwegian had scored ...': who, only the sentences before say."""
+    qs = generate(tmp_path, "By the end of the season, the Norwegian had scored 31 goals for Wessex Rovers.",
                   min_confidence=0)
-    assert not any("the Swede" in q.prompt or "the Swede" in str(q.answer) for q in qs)
+    statements = [str(q.answer) for q in qs if q.prompt == FACT_CHECK_PROMPT] + [q.prompt for q in gaps(qs)]
+    assert not any("the Norwegian" in x for x in statements), statements

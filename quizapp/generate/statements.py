@@ -200,7 +200,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
         if t.dep_ in cl.SUBJECTS and t.ent_type_ == "NORP" and t.pos_ in ("PROPN", "NOUN") \
                 and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children) \
                 and not any(k.ent_type_ == "PERSON" and k.i < t.i for k in kept):
-            return False  # "the Swede took 12 points": a person known by nationality, named only before
+            return False  # "the Norwegian had scored 31 goals": a person known by nationality, named only before
         if low in _QUANTIFIERS and t.dep_ in cl.SUBJECTS and not any(c.dep_ == "prep" for c in t.children):
             return False  # "Many are paid in cash": many of whom, the sentences before said
         if low == "all" and t.dep_ in ("det", "predet") and any(c.dep_ == "nummod" for c in t.head.children):
