@@ -830,13 +830,13 @@ def test_a_span_ending_on_the_articles_date_explains_nothing_before_a_gap(tmp_pa
     """'in the last three months' counts back from a date the question does not give: no sentence
     shown before a gap says it."""
     def gap_after(first: str) -> dict[float, NumericQuestion]:
-        found = generate(tmp_path, f"{first} The 120,000 connections take the total number of Wessex Broadband "
-                                   "customers to almost 3.3 million.", min_confidence=0)
+        found = generate(tmp_path, f"{first} The 1,240 repairs take the number of leaks Wessex Water has fixed "
+                                   "since 2001 to almost 9,000.", min_confidence=0)
         return {q.answer: q for q in gaps(found)}
-    assert 120000 not in gap_after("Wessex Broadband says more people signed up for broadband in the last "
-                                   "three months than in any other quarter.")
-    assert 120000 in gap_after("Wessex Broadband says more people signed up for broadband in the three "
-                               "months to March 2004 than in any other quarter.")
+    assert 1240 not in gap_after("Wessex Water says its engineers fixed more leaks in the last three months "
+                                 "than in the whole of 2003.")
+    assert 1240 in gap_after("Wessex Water says its engineers fixed more leaks in the three months to March "
+                             "2004 than in the whole of 2003.")
 
 
 def test_a_person_known_by_nationality_is_not_asked_about_alone(tmp_path):
