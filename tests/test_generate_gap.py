@@ -791,13 +791,12 @@ def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tm
 def test_a_he_resolved_to_a_titled_surname_is_named_in_full(tmp_path):
     """'He promised ...' after a sentence about 'Mr Hale': 'Tom Hale promised ...', as the article first
     named him, not 'Mr Hale promised ...' (which Hale?)."""
-    qs = generate(tmp_path, "Students could decide the fate of MPs in some seats at the next election, Wessex "
-                            "Liberal leader Tom Hale has claimed. Launching his campaign at a college in Leeds, "
-                            "Mr Hale urged students to make their mark. He promised grants of up to £2,000 for "
-                            "students from poorer homes.", min_confidence=0)
+    qs = generate(tmp_path, "Bus routes in Wessex will be cut from May, council leader Tom Hale has said. "
+                            "Speaking at the bus depot in Tolley, Mr Hale blamed the cost of fuel. He promised "
+                            "a fund of up to £2,000 for each village that loses its service.", min_confidence=0)
     said = [str(q.answer) if q.prompt == FACT_CHECK_PROMPT else q.prompt for q in qs if "promised" in q.prompt
             or "promised" in str(q.answer)]
-    assert said and all(x.startswith("Tom Hale promised grants of up to £") for x in said), said
+    assert said and all(x.startswith("Tom Hale promised a fund of up to £") for x in said), said
 
 
 def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
