@@ -844,3 +844,35 @@ def test_a_person_known_by_nationality_is_not_asked_about_alone(tmp_path):
                   min_confidence=0)
     statements = [str(q.answer) for q in qs if q.prompt == FACT_CHECK_PROMPT] + [q.prompt for q in gaps(qs)]
     assert not any("the Norwegian" in x for x in statements), statements
+
+
+def test_a_he_or_she_reaches_back_past_sentences_that_speak_of_no_one(tmp_path):
+    """'He' a sentence or two after the one naming him, with none between naming anyone, is that person
+    ("But he ...", "In 2001 he ..." too); a sentence between that speaks of someone else ('his brother',
+    'Jo Reyes') stops it."""
+    body = ("Tom Hale joined Wessex Mills as an apprentice in 1990. "
+            "The mill's sales doubled within a year. "
+            "In 2001 he bought the mill for £4m from its founders.\n\n"
+            "Ann Cole opened a bakery in Tolley in 1998. "
+            "The bakery now has 14 shops in Wessex. "
+            "But she sold six of the shops to Brindle Foods for £6m in 2004.\n\n"
+            "Jo Reyes took over Harbour Motors in 1995. "
+            "His brother ran the Tolley garage until 2003. "
+            "He sold 9,000 cars in his last year at the firm.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert any(s.startswith("In 2001 Tom Hale bought the mill for £4m") for s in said), said
+    assert any(s.startswith(("But Ann Cole sold six of the shops", "Ann Cole sold six of the shops"))
+               for s in said), said
+    assert not any("Jo Reyes sold" in s for s in said), said
+
+
+def test_a_he_or_she_does_not_reach_past_a_quote_or_to_a_name_in_passing(tmp_path):
+    body = ("Wessex Council has set a budget of £3bn, announced by council leader Tom Hale. "
+            "Opposition parties said the budget was too small. "
+            "She said spending on roads would rise by 4% in Tolley.\n\n"
+            "Ann Cole said: “He was a good friend to Tolley and to me.” "
+            "Born in Brindle, Lord Harbour became a clerk at the Wessex mill. "
+            "He served on the Wessex council for 32 years.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert not any("Tom Hale said spending" in s for s in said), said
+    assert not any("Ann Cole served" in s for s in said), said

@@ -385,6 +385,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.facts.extend(_epithet_places(sent, base, af, person_of))
     _add_name_slots(sent, index, af, thing)
     _track_person(sent, index, af, person_of)
+    if _speaks_of_someone(sent, person_of):
+        af.person_talk = index
     _track_opposed(sent, index, af, person_of)
     _track_thing(sent, index, af, thing)
     _track_survey(sent, index, af)
@@ -769,17 +771,17 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
     'Ann Cole opened a bakery in Ruthin. He ...' is no match; 'Tom Hale retired on Friday. He joined
     the firm in 1981' -> 'Tom Hale joined the firm in 1981'."""
-    first = _after_fronted(sent) or first
-    person = af.recent_person
+    first = _after_fronted(sent) or _after_opener(sent) or first
+    person = af.recent_person if _in_view(af.recent_person, index, af) else None
     if (first is not None and first.lower_ in ("his", "her") and first.tag_ == "PRP$"
-            and first.head.dep_ in ("nsubj", "nsubjpass") and person is not None and person[0] == index - 1
-            and not _other_sex(first, person, af.sentences[index - 1])):
+            and first.head.dep_ in ("nsubj", "nsubjpass") and person is not None
+            and not _other_sex(first, person, af.sentences[person[0]])):
         return {first.i}, f"{_full_name(person)}'s", person[3]  # "His offer was ..." -> "Tom Hale's offer"
     if first is None or not (first.dep_ in ("nsubj", "nsubjpass") or (
             first.dep_ == "det" and first.head.dep_ in ("nsubj", "nsubjpass"))):
         return None  # a subject, or the "The" of one ("The company said ...")
-    if first.lower_ in ("he", "she") and first.dep_ != "det" and person is not None and person[0] == index - 1:
-        if _other_sex(first, person, af.sentences[index - 1]):
+    if first.lower_ in ("he", "she") and first.dep_ != "det" and person is not None:
+        if _other_sex(first, person, af.sentences[person[0]]):
             return None
         return {first.i}, _full_name(person), person[3]
     described = _described_person(sent, first, index, af)
@@ -883,6 +885,46 @@ def _after_fronted(sent) -> Token | None:  # type: ignore[no-untyped-def]
     if not fronted or any(c.dep_ not in _FRONTED for c in fronted) or fronted[0].left_edge.i != sent.start:
         return None
     return lead
+
+
+# Words that open a sentence before its "he" or "she" without a comma: "But he ...", "In 2012 she ...".
+_OPENERS = {"cc", "advmod", "prep", "npadvmod"}
+_PERSON_REACH = 3  # sentences back that a "he" or "she" may reach, when none between spoke of anyone
+
+
+def _after_opener(sent) -> Token | None:  # type: ignore[no-untyped-def]
+    """The "he" or "she" that is the main clause's subject after a short opener with no comma ("But he
+    then changed his mind", "In 2012 she moved to Leeds"), or None."""
+    root = sent.root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in ("he", "she") or subject.i == sent.start \
+            or subject.i - sent.start > 6:
+        return None
+    fronted = [c for c in root.children if c.i < subject.i]
+    if not fronted or any(c.dep_ not in _OPENERS for c in fronted) or fronted[0].left_edge.i != sent.start \
+            or any(t.i >= subject.i for c in fronted for t in c.subtree):
+        return None
+    return subject
+
+
+def _speaks_of_someone(sent, person_of: Callable[[Token], str | None]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a sentence names a person, says he, she, his or her, quotes anyone, or has a name for its
+    subject that may be a person's ("Lord Tolley became a clerk", whatever the language model took it for)."""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return any(e.label_ == "PERSON" for e in cl.ents(sent)) or any(
+        t.lower_ in _GENDERED or t.lower_.rstrip(".") in TITLES or person_of(t) or t.text in '"“”'
+        for t in sent) or (subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ not in
+                           ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"))
+
+
+def _in_view(person: tuple[int, str, str, int] | None, index: int, af: ArticleFacts) -> bool:
+    """Whether a "he" or "she" in sentence `index` can only be `person`: named in the sentence before, or
+    a few sentences back with none between naming anyone or saying he, she, his or her ("Tom Hale joined
+    Wessex Mills in 1990. Its sales doubled within a year. He left in 2001")."""
+    if person is None:
+        return False
+    return person[0] == index - 1 or (index - person[0] <= _PERSON_REACH and af.person_talk == person[0]
+                                      and af.person_subject == person[0])
 
 
 def _extraposed(verb) -> bool:  # type: ignore[no-untyped-def]
@@ -1103,15 +1145,18 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
                 words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
                 title = next((w for w in words if w.lower() in _TITLES), "")
                 af.recent_person = (index, name, title, index)
+                af.person_subject = index
                 return
     pronoun = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
     if pronoun is not None and af.recent_person:
         recent = af.recent_person
         # "Ann Cole ... She joined in 1990. She ...": still about her while no one else is named
         # (the naming sentence stays the one to cite); else only the next sentence may lean on this one.
-        if recent[0] == index - 1 and not _other_sex(pronoun, recent, sent.text) and not any(
+        if _in_view(recent, index, af) and not _other_sex(pronoun, recent, sent.text) \
+                and not _other_sex(pronoun, recent, af.sentences[recent[0]]) and not any(
                 e.label_ == "PERSON" for e in cl.ents(sent)):
             af.recent_person = (index, recent[1], recent[2], recent[3])
+            af.person_subject = index
         return
     quoted = cl.quoted_tokens(sent)
     named = {person_of(e.root) for e in cl.ents(sent) if e.label_ == "PERSON" and e.root.i not in quoted}

@@ -149,6 +149,8 @@ class ArticleFacts:
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
     recent_person: tuple[int, str, str, int] | None = None
+    person_talk: int = -1  # the last sentence that named a person, quoted or said he, she, his or her
+    person_subject: int = -1  # the last sentence whose subject was the recent person, named or as he or she
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
     pending_quote: int | None = None  # a sentence opening a quote whose speaker the next one names
     # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
