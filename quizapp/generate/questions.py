@@ -39,6 +39,7 @@ from quizapp.generate.rank import (
     is_gap,
     leans_on_context,
     needs_context,
+    relative_time,
     retired,
     sentence_salience,
 )
@@ -1216,25 +1217,6 @@ _EARLY_THE = re.compile(r"^(?:\w+ )?[Tt]he (?![A-Z])")
 _BACK_WORDS = re.compile(r"\b(?:these|those|such|later|earlier|previous|previously|again|same)\b", re.I)
 _ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Brindle, meanwhile, says ...": an aside
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
-# Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
-_RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
-                       # ("its first weekend", "the opening weekend" of a film count from its release)
-                       r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
-                       r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
-                       r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b"
-                       # "in the last three months", "over the past year": a span that ends on the article's date
-                       # (not "the previous year", counted back from a time the sentence gives: "since January, up ...")
-                       r"|\b(?:in|over|during|for|within) the (?:last|past|next|coming) (?:(?:few|two|three|"
-                       r"four|five|six|seven|eight|nine|ten|12|\d+) )?(?:days?|weeks?|months?|years?|decades?|"
-                       r"quarters?)\b", re.I)
-
-
-def relative_time(text: str) -> bool:
-    """Whether a text says when relative to the article's date ("last year", "on Sunday")."""
-    text = re.sub(r"\b[A-Z][\w’'-]+ on (?:Sunday|Saturday)\b", " ", _QUOTED.sub(" ", text))  # the Mail on Sunday
-    return bool(_RELATIVE.search(text))
-
-
 def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     """'Harbour Lights, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
     the article names before it in the sentence."""

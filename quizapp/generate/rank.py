@@ -53,8 +53,25 @@ def is_gap(prompt: str) -> bool:
 _PRONOUN = re.compile(r"\b(he|she|it|they|him|her|them|his|its|their|this|that|these|those|there)\b", re.I)
 _DEFINITE = re.compile(r"(?<![A-Za-z’'])the ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-_RELATIVE_TIME = re.compile(r"\b(last|this|next) (year|month|week|season|summer|winter|spring|autumn)\b|"
-                            r"\b(yesterday|today|tomorrow|ago)\b", re.I)
+# Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
+_RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
+                       # ("its first weekend", "the opening weekend" of a film count from its release)
+                       r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
+                       r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
+                       r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b"
+                       # "in the last three months", "over the past year": a span that ends on the article's date
+                       # (not "the previous year", counted back from a time the sentence gives: "since January, up ...")
+                       r"|\b(?:in|over|during|for|within) the (?:last|past|next|coming) (?:(?:few|two|three|"
+                       r"four|five|six|seven|eight|nine|ten|12|\d+) )?(?:days?|weeks?|months?|years?|decades?|"
+                       r"quarters?)\b", re.I)
+
+
+def relative_time(text: str) -> bool:
+    """Whether a text says when relative to the article's date ("last year", "on Sunday")."""
+    text = re.sub(r"\b[A-Z][\w’'-]+ on (?:Sunday|Saturday)\b", " ", _QUOTED.sub(" ", text))  # the Mail on Sunday
+    return bool(_RELATIVE.search(text))
+
+
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 # Offices every reader knows the holder of, or that the headline gives away.
 _OFFICE = re.compile(r"\b(prime minister|president|chancellor|home secretary|foreign secretary|chief executive|"
@@ -329,7 +346,7 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["pronoun"] = float(bool(_PRONOUN.search(bare)))
     # "the offer", "the cardinal": a definite noun phrase the stem does not name
     f["definite"] = min(len(_DEFINITE.findall(bare)), 3) / 3
-    f["relative_time"] = float(bool(_RELATIVE_TIME.search(bare)))
+    f["relative_time"] = float(relative_time(bare))
     # Where the sentence stands: a story's first paragraphs carry its news, its tail the side details.
     f["position"] = c.sentence / max(len(af.sentences) - 1, 1)
     # "4.072 trillion yen", "2,046.37": a figure written to many digits is rarely one to remember.
