@@ -1217,6 +1217,8 @@ _EARLY_THE = re.compile(r"^(?:\w+ )?[Tt]he (?![A-Z])")
 _BACK_WORDS = re.compile(r"\b(?:these|those|such|later|earlier|previous|previously|again|same)\b", re.I)
 _ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Brindle, meanwhile, says ...": an aside
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
+
+
 def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     """'Harbour Lights, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
     the article names before it in the sentence."""
