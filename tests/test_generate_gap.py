@@ -870,9 +870,10 @@ def test_a_he_or_she_does_not_reach_past_a_quote_or_to_a_name_in_passing(tmp_pat
     body = ("Wessex Council has set a budget of £3bn, announced by council leader Tom Hale. "
             "Opposition parties said the budget was too small. "
             "She said spending on roads would rise by 4% in Tolley.\n\n"
-            "Ann Cole said: “He was a good friend to Tolley and to me.” "
-            "Born in Brindle, Lord Harbour became a clerk at the Wessex mill. "
-            "He served on the Wessex council for 32 years.")
+            "Jo Reyes joined Wessex Mills as a miller in 1990. "
+            "“It was a hard year for every mill in the county,” the Tolley Echo wrote. "
+            "He sold 9,000 sacks of flour to Brindle bakers in 1991.")
     said = statements(generate(tmp_path, body, min_confidence=0))
     assert not any("Tom Hale said spending" in s for s in said), said
-    assert not any("Ann Cole served" in s for s in said), said
+    assert any(s.startswith("Jo Reyes joined Wessex Mills") for s in said), said
+    assert not any("Jo Reyes sold" in s for s in said), said  # a quote between may speak of anyone

@@ -909,7 +909,7 @@ def _after_opener(sent) -> Token | None:  # type: ignore[no-untyped-def]
 
 def _speaks_of_someone(sent, person_of: Callable[[Token], str | None]) -> bool:  # type: ignore[no-untyped-def]
     """Whether a sentence names a person, says he, she, his or her, quotes anyone, or has a name for its
-    subject that may be a person's ("Lord Tolley became a clerk", whatever the language model took it for)."""
+    subject that may be a person's ("Lord Tolley opened the bridge", whatever the language model took it for)."""
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return any(e.label_ == "PERSON" for e in cl.ents(sent)) or any(
         t.lower_ in _GENDERED or t.lower_.rstrip(".") in TITLES or person_of(t) or t.text in '"“”'
