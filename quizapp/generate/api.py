@@ -771,7 +771,7 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     (or 'It') soon after one about a named organisation: (its tokens, the name, the naming sentence).
     'Ann Cole opened a bakery in Ruthin. He ...' is no match; 'Tom Hale retired on Friday. He joined
     the firm in 1981' -> 'Tom Hale joined the firm in 1981'."""
-    first = _after_fronted(sent) or _after_opener(sent) or first
+    first = _after_fronted(sent) or first
     person = af.recent_person if _in_view(af.recent_person, index, af) else None
     if (first is not None and first.lower_ in ("his", "her") and first.tag_ == "PRP$"
             and first.head.dep_ in ("nsubj", "nsubjpass") and person is not None
@@ -868,53 +868,42 @@ def _other_sex(pronoun: Token, person: tuple[int, str, str, int], before: str = 
 
 # A phrase before the subject that sets the scene: "In May, he made ...", "Last week, it said ...".
 _FRONTED = {"prep", "advmod", "npadvmod", "advcl", "punct"}
-
-
-def _after_fronted(sent) -> Token | None:  # type: ignore[no-untyped-def]
-    """The pronoun that is the main clause's subject after a fronted phrase and a comma ("In May,
-    he made a bid", "By then, its shares had ..."), or None."""
-    root = sent.root
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.i == sent.start or sent.doc[subject.i - 1].text != ",":
-        return None
-    lead = subject if subject.pos_ == "PRON" else next(
-        (c for c in subject.children if c.tag_ == "PRP$" and c.i == subject.left_edge.i), None)
-    if lead is None or lead.lower_ not in ("he", "she", "it", "his", "her", "its"):
-        return None
-    fronted = [c for c in root.children if c.i < subject.i]
-    if not fronted or any(c.dep_ not in _FRONTED for c in fronted) or fronted[0].left_edge.i != sent.start:
-        return None
-    return lead
-
-
 # Words that open a sentence before its "he" or "she" without a comma: "But he ...", "In 2012 she ...".
 _OPENERS = {"cc", "advmod", "prep", "npadvmod"}
 _PERSON_REACH = 3  # sentences back that a "he" or "she" may reach, when none between spoke of anyone
 
 
-def _after_opener(sent) -> Token | None:  # type: ignore[no-untyped-def]
-    """The "he" or "she" that is the main clause's subject after a short opener with no comma ("But he
-    then changed his mind", "In 2012 she moved to Leeds"), or None."""
+def _after_fronted(sent) -> Token | None:  # type: ignore[no-untyped-def]
+    """The pronoun that is the main clause's subject after what opens the sentence: a fronted phrase and
+    a comma ("In May, he made a bid", "By then, its shares had ..."), or, for a "he" or "she", a short
+    opener with no comma ("But he then changed his mind", "In 2012 she moved to Leeds"); or None."""
     root = sent.root
-    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in ("he", "she") or subject.i == sent.start \
-            or subject.i - sent.start > 6:
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i == sent.start:
         return None
     fronted = [c for c in root.children if c.i < subject.i]
-    if not fronted or any(c.dep_ not in _OPENERS for c in fronted) or fronted[0].left_edge.i != sent.start \
-            or any(t.i >= subject.i for c in fronted for t in c.subtree):
+    if not fronted or fronted[0].left_edge.i != sent.start:
         return None
-    return subject
+    if sent.doc[subject.i - 1].text == "," and all(c.dep_ in _FRONTED for c in fronted):
+        lead = subject if subject.pos_ == "PRON" else next(
+            (c for c in subject.children if c.tag_ == "PRP$" and c.i == subject.left_edge.i), None)
+        if lead is not None and lead.lower_ in ("he", "she", "it", "his", "her", "its"):
+            return lead
+    if subject.dep_ == "nsubj" and subject.lower_ in ("he", "she") and subject.i - sent.start <= 6 \
+            and all(c.dep_ in _OPENERS for c in fronted) and not any(t.i >= subject.i for c in fronted
+                                                                     for t in c.subtree):
+        return subject
+    return None
 
 
 def _speaks_of_someone(sent, person_of: Callable[[Token], str | None]) -> bool:  # type: ignore[no-untyped-def]
     """Whether a sentence names a person, says he, she, his or her, quotes anyone, or has a name for its
     subject that may be a person's ("Lord Tolley opened the bridge", whatever the language model took it for)."""
+    if any(e.label_ == "PERSON" for e in cl.ents(sent)) or any(
+            t.lower_ in _GENDERED or t.lower_.rstrip(".") in TITLES or t.text in '"“”' or person_of(t) for t in sent):
+        return True
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return any(e.label_ == "PERSON" for e in cl.ents(sent)) or any(
-        t.lower_ in _GENDERED or t.lower_.rstrip(".") in TITLES or person_of(t) or t.text in '"“”'
-        for t in sent) or (subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ not in
-                           ("ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"))
+    return subject is not None and subject.pos_ == "PROPN" and subject.ent_type_ not in _NOT_PEOPLE
 
 
 def _in_view(person: tuple[int, str, str, int] | None, index: int, af: ArticleFacts) -> bool:

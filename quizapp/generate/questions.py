@@ -1489,6 +1489,8 @@ def offerable(c: Candidate) -> bool:
     """Whether a bank could keep the candidate, were its confidence high enough: above the finders'
     floor and of no retired kind."""
     return c.score >= RULE_FLOOR and not retired(c)
+
+
 # A person is the right answer this often at most: a bank of "Blair, again" tests little.
 ANSWERS_PER_PERSON = 2
 
@@ -1504,7 +1506,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     included (the pool a reviewer labels).
     """
     overgenerate = min_confidence <= 0
-    cands = [c for c in cands if c.score >= RULE_FLOOR and (overgenerate or offerable(c))]
+    cands = [c for c in cands if (overgenerate and c.score >= RULE_FLOOR) or offerable(c)]
     best: dict[tuple[str, ...], Candidate] = {}
     for c in cands:
         for key in (c.key, ("prompt", _fold(c.question.prompt), _fold(str(c.question.answer)))):
