@@ -1021,6 +1021,18 @@ _UNDER = frozenset({"nearly", "almost", "just under"})
 _OVER = frozenset({"just over"})
 
 
+def _recall_share(value: float) -> float:
+    """How far from a long exact figure an answer may be and still be right, as a share of it: what a
+    reader recalls of it, its first two digits ("22,953" as 23,000; "87.3%" as 87%): half a unit of the
+    second digit (500 for 22,953), at least 1% and at most 5% of the figure. A wider one passes numbers a
+    reader of "87.3%" would not write: 5% of it takes in anything from 83 to 91.7."""
+    value = abs(value)
+    if not value:
+        return 0.0
+    half_unit = 0.5 * 10 ** (math.floor(math.log10(value)) - 1)
+    return min(0.05, max(0.01, half_unit / value))
+
+
 def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts
                   ) -> tuple[NumericQuestion, NumericQuestion, int | None] | None:
     """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
@@ -1049,7 +1061,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
     approx = hedge_meaning(s.hedge) == "approx"
-    share = 0.10 if approx else 0.05 if long else 0.0
+    share = 0.10 if approx else _recall_share(s.value) if long else 0.0
     # An exact figure's tolerance never takes in another figure of its kind: "$14.2bn" is not right within
     # 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the "1.9 million"
     # the article gives for the same thing; a figure within a tenth of one its sentence shows is not asked.)
