@@ -1122,7 +1122,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     """Remember who this sentence is about, for a "he" or "she" in the next one."""
     doc = sent.doc
     for t in sent:
-        if t.dep_ != "nsubj":
+        if t.dep_ not in ("nsubj", "nsubjpass"):  # "Jo Reyes was arrested on Friday. She ...": her, too
             continue
         head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Morrison is determined"
         if head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT":

@@ -28,9 +28,11 @@ _SHARE_BEFORE = frozenset({"by", "than", "about", "almost", "nearly", "over", "a
                            "some", "least", "only", "more", "less", "under", "a"})
 _FRACTION_NOUNS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths",
                              "tenth", "tenths"})
-# "four companies, Bharti, Essar, Reliance and BSNL": the list the count counts.
-_LIST_AFTER = re.compile(r"(?:[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|&))*(?:\s*\([^)]*\))?\s*,\s*){2,}"
-                         r"(?:and\s+)?[A-Z]")
+# "four companies, Bharti, Essar, Reliance and BSNL", "three Cups, the 2001 Wessex Cup, Tolley Cup in 2003 and
+# ...": the list the count counts (an item may open on "the" and a year, or end on "in" and one).
+_ITEM = r"(?:the\s+)?(?:(?:19|20)\d\d\s+)?[A-Z]"
+_LIST_AFTER = re.compile(rf"(?:{_ITEM}[\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|the|and|&|in\s+(?:19|20)\d\d))*"
+                         rf"(?:\s*\([^)]*\))?\s*,\s*){{2,}}(?:and\s+)?{_ITEM}")
 
 
 _OPENERS = {"“", '"', "‘", "'", ":", "(", "-", "–", "—"}
