@@ -332,12 +332,12 @@ def test_one_end_of_a_quoted_range_is_not_misquoted(tmp_path):
     assert not any(s.speaker for s in found.statements)
 
 
-def test_a_code_is_checked_against_its_neighbours(tmp_path):
+def test_a_code_is_never_varied(tmp_path):
+    """'056' against '055' and '057' tests the memory of a digit string: reviewers called it trivia."""
     bank, _ = bank_of(tmp_path, "Telecommunications regulator Ofcom has declared 056 to be the area code for Voip "
-                                "calls in Britain.")
-    q = _statement(bank, "area code for Voip")
-    assert "declared 056 to be" in q.answer
-    assert sorted(re.search(r"declared (\d+) to be", d).group(1) for d in q.distractors) == ["055", "057", "066"]
+                                "calls in Britain.", min_confidence=0)
+    options = [str(x) for q in bank.questions for x in getattr(q, "distractors", [])]
+    assert not any(re.search(r"declared 0(?!56)\d\d to be", o) for o in options), options
 
 
 def test_a_market_analysts_words_are_offered_against_analysts_not_candidates(tmp_path):

@@ -923,9 +923,6 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         variants = []
     elif s.kind == "date":  # "20 December": a week either side, a month on
         variants = date_distractors(s.part)
-    elif s.kind == "code":  # "056": the codes beside it, written alike
-        width = len(s.part)
-        variants = [str(int(s.value) + d).zfill(width) for d in (-1, 1, 10) if int(s.value) + d > 0]
     elif s.kind == "fraction":
         pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
         near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
@@ -1100,6 +1097,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     context = html.unescape(_plain_sentence(af.sentences[at]))
     # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
     context = _full_name_first(context, af, frozenset(_TITLED_SURNAME.findall(context)))
+    said = f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
+    if said and text.startswith(said) and re.search(rf"\b{re.escape(said.split()[-2])}\b", context):
+        text = text[len(said):]  # "Above all, Ann Tolley says, ... “Listen to ___% ...”": named once is enough
     quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
     q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),
                                 "cite": Citation(source=cite.source, quote=quotes)})

@@ -413,18 +413,12 @@ def quote_statements(af: ArticleFacts, nlp: Language) -> None:
             break
 
 
-_CODE = re.compile(r"^0\d{2,4}$")
-
-
 def word_statements(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
                     thing: tuple[set[int], str, int] | None) -> None:
-    """A code ('Ofcom has declared 056 to be the area code': against 055, 057, 066) or, where the
-    sentence has no figure to vary, a date ('set for 20 December': against 13 and 27 December,
-    20 January): a part written as words rather than a number."""
+    """Where the sentence has no figure to vary, a date ('set for 20 December': against 13 and 27
+    December, 20 January): a part written as words rather than a number. (Not a code: "the 056 area
+    code" against 055, or a phone number, was judged trivia whenever reviewers saw one.)"""
     quoted = cl.quoted_tokens(sent)
-    code = next((t for t in sent if t.i not in quoted and _CODE.match(t.text)), None)
-    if code is not None:
-        _add_word(sent, index, af, thing, {code.i}, code.text, "code", float(code.text))
     if any(x.sentence == index for x in af.statements):
         return
     date = next((e for e in cl.ents(sent) if e.label_ == "DATE" and e.root.i not in quoted
