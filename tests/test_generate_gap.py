@@ -898,3 +898,24 @@ def test_a_count_of_the_titles_its_sentence_lists_is_not_asked(tmp_path):
     assert pool and not any(q.answer == 3 for q in pool)  # no "How many ...?" and no gap
     options = [str(x) for q in pool for x in getattr(q, "distractors", [])]
     assert options and all("three Grand Slams" in o for o in options), options  # nor a statement varying it
+
+
+def test_a_quote_after_a_context_sentence_naming_its_speaker_does_not_name_them_again(tmp_path):
+    body = ("Tom Hale runs the Wessex Radio network from a shed in Tolley. Most importantly, Mr Hale says, "
+            "people across the county were bored with the radio they were hearing. \"Listen to 99% of the radio "
+            "that you hear today, it's radio voices, and it's fake, it's just fake.\" He wanted to make it easier "
+            "for people to find \"real voices\" on the internet.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 99]
+    assert q.prompt.startswith("Most importantly, Tom Hale says, people across the county")
+    assert "said:" not in q.prompt and f"“Listen to {GAP}% of the radio" in q.prompt
+
+
+def test_a_phone_number_or_a_price_given_for_two_periods_is_never_varied(tmp_path):
+    body = ("Owners of the Wessex Box can order a new cable by calling 0800 123 4567 in the UK. "
+            "Tolley Tunes offers a song service for £4.99 per month or £50 per year to Wessex listeners.")
+    qs = generate(tmp_path, body)
+    options = [str(x) for q in qs for x in getattr(q, "distractors", [])]
+    assert not any("0800 123 4567" not in o for o in options if "calling" in o), options  # a code is no figure
+    assert not any(q.answer in (800, 123, 4567) for q in gaps(qs))
+    # "£8.99 per month or £50 per year" is struck out by arithmetic, not by reading the article
+    assert not any("£4.99 per month" not in o for o in options if "song service" in o), options

@@ -151,17 +151,23 @@ _YEAR = re.compile(r"^\W*(1[89]|20)\d\d\W*$")
 _FIGURE_IN = re.compile(r"\d[\d,.]*")
 
 
+# "£4.99 a month", "$120 per year": a price for a period.
+_PER_PERIOD = re.compile(r"[£$€]\s?\d[\d,.]*(?:m|bn|p)?\s+(?:per|a|an|each)\s+(day|week|month|year|annum)\b")
+
+
 def _weak_variation(true: str, variants: list[str]) -> bool:
     """A statement whose wrong versions a student strikes out without the article, or that tests a side
     detail: only a year changed where the sentence has a figure that matters more ("BMW sold nearly
-    40,000 bikes in Spain, up 4.1% on 2001"), or a share of a whole the other shares pin down ("60% for
-    the poorest, 30% for ... and 10% for ...")."""
+    40,000 bikes in Spain, up 4.1% on 2001"), a share of a whole the other shares pin down ("60% for
+    the poorest, 30% for ... and 10% for ..."), or one price of a pair for two periods."""
     varied = _varied(true, variants[0]) if variants else ""
     if _YEAR.match(varied):
         others = [x for x in _FIGURE_IN.findall(true.replace(varied.strip(" ,.;:"), " ", 1))
                   if not _YEAR.match(x) and x.strip(".,")]
         if others:
             return True
+    if len(set(_PER_PERIOD.findall(true))) >= 2:
+        return True  # "£4.99 a month or £50 a year": one price two ways, so "£8.99 a month" contradicts the other
     shares = [float(x) for x in re.findall(r"(\d+(?:\.\d+)?)\s?(?:%|percent|per cent)", true)]
     words = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
              "eighty": 80, "ninety": 90}
