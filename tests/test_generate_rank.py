@@ -57,6 +57,8 @@ def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
 @pytest.mark.parametrize(("text", "leans"), [
     ("The deficit is set to grow to $90bn in 2008.", True),
     ("The Dutch brewer hopes to lift yearly sales to 80,000 barrels by 2009.", True),
+    ("Wessex, though, have won three times in their last ten meetings.", True),
+    ("Tolley, a town of 4,000 people, lies in Wessex.", False),
     ("The 52-year-old, who has made four albums, will be honoured on 9 May.", True),
     ("Similarly, the fall in wheat prices has raised hopes of cheaper bread.", True),
     ("Profits from its ferry routes fell 3%.", True),

@@ -235,7 +235,9 @@ _CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Als
                          r"As a result|On the other hand|At the same time|For example|For instance|In turn|Even so|"
                          r"Likewise|Similarly)\b,?"
                          # "Though Ann Reyes added that ...": half a sentence, the other half before it
-                         r"|^(?:Though|Although|Whereas)\b[^,]*$")
+                         r"|^(?:Though|Although|Whereas)\b[^,]*$"
+                         # "Wessex, though, have won ...", "The council, however, said ...": the same, put later
+                         r"|^[^,]{1,40}, (?:though|however|meanwhile|instead|in turn|by contrast|in contrast),")
 
 
 def leans_on_context(text: str) -> str | None:
