@@ -38,6 +38,7 @@ from quizapp.generate.rank import (
     gap_text,
     is_gap,
     leans_on_context,
+    named_in,
     needs_context,
     relative_time,
     retired,
@@ -964,7 +965,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
         # named in full, as the article first names them ("Ann Tolley said: ..."), even where the cited
         # sentence says "Ms Tolley": reviewers found "Ms Tolley said: ..." vague
-        before, after = f"{af.names.canonical(s.speaker)} said: “{before}", f"{after}”"
+        before, after = f"{_said(s, af)}“{before}", f"{after}”"
     if not before.strip() or before.endswith("“"):
         variants = [v[:1].upper() + v[1:] for v in variants]  # "Eight of the 20 ...", as "Nine" was
     if s.kind not in ("year", "fraction", "multiplier") and (
@@ -1016,6 +1017,11 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
 _UNDER = frozenset({"nearly", "almost", "just under"})
 _OVER = frozenset({"just over"})
+
+
+def _said(s: Statement, af: ArticleFacts) -> str:
+    """'Ann Tolley said: ', how a statement of someone's quote opens (named in full), or '' for none."""
+    return f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
 
 
 def _recall_share(value: float) -> float:
@@ -1097,8 +1103,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     context = html.unescape(_plain_sentence(af.sentences[at]))
     # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
     context = _full_name_first(context, af, frozenset(_TITLED_SURNAME.findall(context)))
-    said = f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
-    if said and text.startswith(said) and re.search(rf"\b{re.escape(said.split()[-2])}\b", context):
+    said = _said(s, af)
+    if said and text.startswith(said) and named_in(af.names.canonical(s.speaker), context):
         text = text[len(said):]  # "Above all, Ann Tolley says, ... “Listen to ___% ...”": named once is enough
     quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
     q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),

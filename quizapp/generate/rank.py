@@ -175,7 +175,8 @@ def _weak_variation(true: str, variants: list[str]) -> bool:
     return len(shares) >= 3 and abs(sum(shares) - 100) <= 1
 
 
-def _named_in(name: str, text: str) -> bool:
+def named_in(name: str, text: str) -> bool:
+    """Whether a text names someone by their surname ('Tom Hale' in '..., Mr Hale says, ...')."""
     last = name.split()[-1] if name.split() else ""
     return bool(last) and re.search(rf"\b{re.escape(last)}\b", text) is not None
 
@@ -210,7 +211,7 @@ def retired(c: Candidate) -> bool:
         return True  # "Who has been named as the new host of?": the stem lost its end
     if kind.startswith("who") and " " not in str(q.answer).strip():
         return True  # "Okafor" against "Sue Okafa" and "Tom Reyes": a surname alone was 0 of 6
-    if kind in ("who-did", "who-said") and _named_in(str(q.answer), c.title):
+    if kind in ("who-did", "who-said") and named_in(str(q.answer), c.title):
         return True  # "Who has retired after 30 years?" under "Tom Hale retires"
     # "Which of the two said it?": 27 of 127 acceptable; the one other name is rarely as plausible.
     return isinstance(q, ChoiceQuestion) and q.prompt != FACT_CHECK and len(q.distractors) < 2

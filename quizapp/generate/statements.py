@@ -417,7 +417,7 @@ def word_statements(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
                     thing: tuple[set[int], str, int] | None) -> None:
     """Where the sentence has no figure to vary, a date ('set for 20 December': against 13 and 27
     December, 20 January): a part written as words rather than a number. (Not a code: "the 056 area
-    code" against 055, or a phone number, was judged trivia whenever reviewers saw one.)"""
+    code" against 055, or a phone number, tests a digit string; the review standard calls it trivia.)"""
     quoted = cl.quoted_tokens(sent)
     if any(x.sentence == index for x in af.statements):
         return
