@@ -919,3 +919,35 @@ def test_a_phone_number_or_a_price_given_for_two_periods_is_never_varied(tmp_pat
     assert not any(q.answer in (800, 123, 4567) for q in gaps(qs))
     # "£8.99 per month or £50 per year" is struck out by arithmetic, not by reading the article
     assert not any("£4.99 per month" not in o for o in options if "song service" in o), options
+
+
+def test_a_description_its_own_of_phrase_says_needs_no_sentence_before_to_say_it(tmp_path):
+    body = ("Wessex Telecom saw strong profits in the final quarter on the back of its mobile arm. "
+            "Net profit came in at £140m, a sharp change from the loss of £36m in 2003.")
+    q = asked_gaps(tmp_path, body)[140]
+    # "the loss of £36m": said there; "Net profit" (whose?): Wessex Telecom's, the sentence before says
+    assert q.prompt.startswith(f"Wessex Telecom saw strong profits in the final quarter on the back of its "
+                               f"mobile arm. Net profit came in at £{GAP}m, a sharp change from the loss")
+
+
+def test_the_lender_after_a_sentence_naming_another_bank_is_that_bank_not_the_one_the_story_is_about(tmp_path):
+    body = ("Tolley Mills filed for bankruptcy in a Wessex court on Friday. "
+            "Judge Ann Cole will hear several motions, including one from Brindle Bank to throw out the filing. "
+            "The Dutch lender is one of six banks that were barred from lending to Tolley Mills.")
+    q = asked_gaps(tmp_path, body)[6]
+    assert not q.prompt.startswith("Tolley Mills is one of")  # lending to itself
+    # shown after the sentence naming the lender ("lender", like "bank", is what a named bank is called)
+    assert q.prompt.startswith("Judge Ann Cole will hear several motions, including one from Brindle Bank")
+    assert f"The Dutch lender is one of {GAP} banks" in q.prompt
+
+
+def test_a_figure_said_as_almost_keeps_its_hedge_and_is_right_only_as_the_article_gives_it(tmp_path):
+    body = ("The Harbour Lights films have taken almost £1.6bn at cinemas around the world, Tolley Pictures said. "
+            "Almost 22,950 homes in Wessex had no broadband in 2004, Tolley Council said.")
+    asked = asked_gaps(tmp_path, body)
+    films = asked[1.6]
+    assert f"almost £{GAP}bn" in films.prompt
+    # "almost £1.5bn" is not what the article says: the hedge is in the sentence, not applied again
+    assert (films.tolerance, films.min, films.max) == (None, None, None)
+    pipes = asked[22950]  # a long figure: right within what a reader recalls, on the side "almost" says
+    assert pipes.tolerance is None and pipes.max == 22950 and 22400 < pipes.min < 22950

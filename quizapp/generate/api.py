@@ -421,6 +421,11 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                               and e.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")  # "Tolley-based"
                               for e in cl.ents(sent))
         af.story_org = None if others else af.recent_owner
+    # (not a short form in brackets, "(FCC)", nor a name used as a word: "Tolley-based")
+    orgs = [e.text for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted and not e.text.isupper()
+            and e.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")]
+    if orgs:
+        af.org_named = (index, orgs[-1])
 
 
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
@@ -796,6 +801,11 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     org = af.story_org
     if org is None or index - org[0] > _ORG_REACH or org[0] >= index:
         return None
+    named = af.org_named
+    if named is not None and org[0] < named[0] and not _same_org(named[1], org[1]):
+        return None  # "Tolley Mills filed ... one from Brindle Bank to ... The lender is": Brindle Bank, likelier
+    if any(e.label_ == "ORG" and _same_org(e.text, org[1]) for e in cl.ents(sent)):
+        return None  # "The lender is one of six banks barred from lending to Tolley Mills": another one
     if first.lower_ == "the" and first.head.lower_ in _ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
             and all(t.dep_ in ("amod", "compound") and t.ent_type_ in ("", "NORP")
                     for t in sent.doc[first.i + 1:first.head.i]):
@@ -804,6 +814,12 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _same_org(one: str, other: str) -> bool:
+    """'Tolley Mills' and 'the Tolley Mills group' or 'Tolley': one name within the other."""
+    a, b = clean_name(one).lower().removeprefix("the "), clean_name(other).lower().removeprefix("the ")
+    return bool(a) and bool(b) and (a in b or b in a)
 
 
 def _described_person(sent, first: Token, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
