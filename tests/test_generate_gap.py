@@ -951,3 +951,22 @@ def test_a_figure_said_as_almost_keeps_its_hedge_and_is_right_only_as_the_articl
     assert (films.tolerance, films.min, films.max) == (None, None, None)
     pipes = asked[22950]  # a long figure: right within what a reader recalls, on the side "almost" says
     assert pipes.tolerance is None and pipes.max == 22950 and 22400 < pipes.min < 22950
+
+
+def test_a_span_of_days_that_only_times_the_story_is_not_asked_but_one_stressed_as_short_is(tmp_path):
+    body = ("Wessex Rovers will meet Tolley Town in the cup final at Brindle Park. "
+            "Tom Hale's comments come three days before he is due to meet league chairman Ann Cole. "
+            "Tickets for the Brindle Park final sold out just four days after the draw was made.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not any("three days before" in s for s in statements(pool))  # when he meets her: a detail
+    assert 3 not in {q.answer for q in gaps(pool)}
+    asked = asked_gaps(tmp_path, body)
+    assert f"sold out just {GAP} days after" in asked[4].prompt  # how fast: the news
+
+
+def test_a_sentence_opening_on_a_span_from_the_articles_date_is_not_asked(tmp_path):
+    body = ("Wessex Union will start balloting 120,000 hospital workers on strikes in April, Tolley Council said. "
+            "In four days, Britain's biggest union Unison will start balloting 800,000 council workers on strikes.")
+    asked = asked_gaps(tmp_path, body)
+    assert 800000 not in asked and 4 not in asked  # four days from when?
+    assert 120000 in asked

@@ -63,7 +63,10 @@ _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|w
                        # (not "the previous year", counted back from a time the sentence gives: "since January, up ...")
                        r"|\b(?:in|over|during|for|within) the (?:last|past|next|coming) (?:(?:few|two|three|"
                        r"four|five|six|seven|eight|nine|ten|12|\d+) )?(?:days?|weeks?|months?|years?|decades?|"
-                       r"quarters?)\b", re.I)
+                       r"quarters?)\b"
+                       # "In four days, the union will start balloting ...": four days from the article's date
+                       r"|^(?:In|Within) (?:a few|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+                       r"(?:days|weeks|months),", re.I)
 
 
 def relative_time(text: str) -> bool:
