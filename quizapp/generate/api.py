@@ -25,6 +25,7 @@ from quizapp.generate.questions import (
     GAP_KINDS,
     HE_WORDS,
     MALE_TITLES,
+    ORG_NOUNS,
     SHE_WORDS,
     ArticleFacts,
     Candidate,
@@ -392,9 +393,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     _track_survey(sent, index, af)
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     # "Tolley's parent company, Brindle Group, is suing ...": a second organisation owns the subject
-    owned = subject is not None and subject.lower_ in _ORG_NOUNS and any(
+    owned = subject is not None and subject.lower_ in ORG_NOUNS and any(
         c.dep_ == "poss" and c.pos_ == "PROPN" for c in subject.children)
-    if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in _ORG_NOUNS:
+    if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in ORG_NOUNS:
         # "Ferry operator Harbour Lines has seen sales fall": the operator is Harbour Lines
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
     owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
@@ -418,16 +419,17 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         initials = "".join(w[0] for w in owner_name.split() if w[:1].isupper())
         others = owned or any(e.label_ == "ORG" and e.text not in owner_name and owner_name not in e.text
                               and not (e.text.isupper() and e.text in initials)  # "(FCC)": its short form
-                              and e.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")  # "Tolley-based"
-                              for e in cl.ents(sent))
+                              and e.root.dep_ not in _NAME_AS_WORD for e in cl.ents(sent))
         af.story_org = None if others else af.recent_owner
-    # (not a short form in brackets, "(FCC)", nor a name used as a word: "Tolley-based")
+    # (not a short form in brackets, "(FCC)", nor a name used as a word)
     orgs = [e.text for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted and not e.text.isupper()
-            and e.root.dep_ not in ("amod", "compound", "npadvmod", "nmod")]
+            and e.root.dep_ not in _NAME_AS_WORD]
     if orgs:
         af.org_named = (index, orgs[-1])
 
 
+# How a name is used as a word rather than for the organisation itself: "Tolley-based", "a Tolley spokesman".
+_NAME_AS_WORD = ("amod", "compound", "npadvmod", "nmod")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 
 
@@ -764,10 +766,6 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     return None
 
 
-# What a story calls the organisation it was just about: "The company said ...", "The carmaker is ...".
-_ORG_NOUNS = frozenset({"company", "firm", "group", "carmaker", "bank", "airline", "retailer", "operator", "chain",
-                        "maker", "manufacturer", "insurer", "broadcaster", "corporation", "conglomerate", "giant",
-                        "lender"})
 _ORG_REACH = 3  # sentences back that "the company" may still name the organisation a sentence was about
 
 
@@ -806,7 +804,7 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         return None  # "Tolley Mills filed ... one from Brindle Bank to ... The lender is": Brindle Bank, likelier
     if any(e.label_ == "ORG" and _same_org(e.text, org[1]) for e in cl.ents(sent)):
         return None  # "The lender is one of six banks barred from lending to Tolley Mills": another one
-    if first.lower_ == "the" and first.head.lower_ in _ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
+    if first.lower_ == "the" and first.head.lower_ in ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
             and all(t.dep_ in ("amod", "compound") and t.ent_type_ in ("", "NORP")
                     for t in sent.doc[first.i + 1:first.head.i]):
         # ("The company said ...", "The Dutch lender said ...", not "The Northwind group")
