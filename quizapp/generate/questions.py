@@ -1015,15 +1015,15 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
-# A span of days or weeks the sentence stresses as short: "sold out just four days after ...".
+# A span of days or weeks the sentence stresses as short: "gone just four days after ...", "as little as 18 days".
 _STRESSED_SPAN = re.compile(r"\b(?:just|only|within|inside|barely|less than|under|as little as|as few as)\s+$", re.I)
 
 
 def _timing_detail(s: Statement) -> bool:
-    """A span of a few days or weeks that only times the story ("comes three days before he meets the
-    president", "two days of talks begin", "the signs stay up for another three days"): reviewers failed
-    such gaps as trivia in three articles of five, and passed the two whose sentence stresses how short
-    the span was ("sold out just four days after the line-up was announced"), which is the news there."""
+    """A span of a few days or weeks that only times the story ("the vote comes three days before the
+    summit", "two days of hearings open in Tolley", "the beach stays shut for another three days"): reviewers
+    failed such gaps as trivia in three corpus articles of five, and passed the two whose sentence stresses
+    how short the span was ("the 9,000 seats went within two days of going on sale"): the news there."""
     return s.kind == "duration" and bool(re.match(r"\s*(?:days?|weeks?)\b", s.after)) \
         and s.value < 60 and not _STRESSED_SPAN.search(s.before)
 
