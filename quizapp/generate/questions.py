@@ -1015,7 +1015,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                      speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
 
 
-# A span of days or weeks the sentence stresses as short: "gone just four days after ...", "as little as 18 days".
+# A span of days or weeks the sentence stresses as short: "gone just four days after ...", "as little as ten days".
 _STRESSED_SPAN = re.compile(r"\b(?:just|only|within|inside|barely|less than|under|as little as|as few as)\s+$", re.I)
 
 
