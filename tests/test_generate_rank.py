@@ -181,7 +181,9 @@ def test_a_figure_among_other_figures_is_trusted_less(tmp_path):
         c = next(c for c in pool if c.value == answer and c.gap is not None)
         return c.trust, c.features["figures_beside"]
 
-    alone, none_beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, the company said.", 450)
+    # (the same words, with its figures as words: only the figures beside the answer differ)
+    alone, none_beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, leaving other staff at its depots "
+                               "across many towns, the company said.", 450)
     among, beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, leaving 1,210 staff at 16 depots "
                           "across 38 towns, the company said.", 450)
     assert none_beside == 0 and beside == 1
@@ -214,9 +216,10 @@ def test_the_ranker_sees_how_central_quoted_and_figure_laden_a_question_is(tmp_p
     assert feats[300]["quoted_share"] == 0 and feats[12]["quoted_share"] > 0.5
     assert feats[300]["salience_rank"] < feats[12]["salience_rank"]
     assert feats[300]["figure_density"] == 0.75 and feats[300]["web_page"] == 0
-    # and a teacher is told why the quoted figure is trusted less
+    # and the quoted figure, told in a later sentence, is trusted less
     quoted = next(c for c in pool if c.value == 12)
-    assert "a figure from someone's quote, often a boast or an aside" in quoted.concerns
+    told = next(c for c in pool if c.value == 300 and c.question.prompt == quoted.question.prompt)
+    assert quoted.trust < told.trust
     assert not found[0].web_page
 
     page = tmp_path / "story.html"

@@ -1,14 +1,22 @@
 """Fit the generator's ranker on reviewers' verdicts; reproduce quizapp/generate/ranker.json.
 
     python benchmarks/ranker/train.py label ROUND_DIR VERDICTS.jsonl ... -o benchmarks/ranker/labels/NAME.jsonl
-    python benchmarks/ranker/train.py refresh      # recompute every label's features with today's generator
+    python benchmarks/ranker/train.py refresh      # recompute every label's features with today's generator,
+                                                   # and the pool of what a bank at a low bar keeps
     python benchmarks/ranker/train.py fit          # labels -> weights, threshold, held-back figures
 
 ROUND_DIR is a folder written by ../shared/eval/packets.py (its sample.txt names the articles,
 its banks/ the questions the verdicts number). A label file holds, per judged question, the
 article's corpus name, the question id, its kind, the verdict and the features — never article
 text: `label` and `refresh` regenerate the candidates from ../shared/corpus to read features.
-`fit` reads only the label files, so it reproduces the shipped weights exactly.
+`fit` reads only the label files and the pool file, so it reproduces the shipped weights exactly.
+
+The labels are not a random sample of what the generator asks: most rounds were drawn at the bar of
+their day, so a question that stayed above it was judged in round after round, and one just below it
+rarely. The bar is therefore chosen on the pool (`pool.jsonl`: every question a bank at a bar of 0.01
+keeps on every corpus article, as article, id, kind and features), each question counted once, as a
+fresh sample of articles meets them: by the verdicts of the latest round that judged it, or, never
+judged, by the judged ones of its held-back score.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 LABELS = HERE / "labels"
+POOL = HERE / "pool.jsonl"
 ROOT = HERE.parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 WEIGHTS = ROOT / "quizapp" / "generate" / "ranker.json"
@@ -42,6 +51,7 @@ MIN_RECALL = 0.5
 F_SLACK = 0.01  # F0.5 differences smaller than this are noise on a few hundred held-back labels
 L2 = 1.0
 LOW_BAR = 0.01  # a bank at this bar keeps the same kinds of question as one at the shipped bar, and more
+BIN = 0.05  # labels and pool are matched in bins of held-back score this wide
 RENAMED = 0.8  # how alike an old and a new id must be (difflib's ratio) to be one question reworded
 
 
@@ -142,6 +152,16 @@ def cmd_refresh(args: argparse.Namespace) -> int:
             kept.append(r)
         f.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in kept), encoding="utf-8")
         print(f"{f.name}: {len(kept)} of {len(rows)} labels still generated ({moved} reworded)")
+    pool = []
+    for path in sorted(CORPUS.glob("train/*")) + sorted(CORPUS.glob("web/*")):
+        name = corpus_name(path)
+        for qid, (kind, feats, offers) in sorted(_generated(name, LOW_BAR).items()):
+            if offers:
+                pool.append({"article": name, "id": qid, "kind": kind,
+                             "features": {k: round(v, 4) for k, v in feats.items() if v}})
+    POOL.write_text("".join(json.dumps(r, sort_keys=True) + "\n" for r in pool), encoding="utf-8")
+    print(f"{POOL.name}: {len(pool)} questions a bank at a bar of {LOW_BAR} keeps, "
+          f"from {len({r['article'] for r in pool})} articles")
     return 0
 
 
@@ -161,20 +181,67 @@ def fold_of(r: dict) -> int:
     return zlib.crc32(r["article"].encode()) % FOLDS
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
-    """Logistic regression by Newton's method, with an L2 penalty (not on the bias, column 0)."""
+def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, l2: float = L2) -> np.ndarray:
+    """Logistic regression by Newton's method, each row weighted (default 1), with an L2 penalty (not on
+    the bias, column 0)."""
+    weight = np.ones(len(y)) if weight is None else weight
     w = np.zeros(x.shape[1])
     penalty = np.full(x.shape[1], l2)
     penalty[0] = 0.0
     for _ in range(50):
         p = 1 / (1 + np.exp(-(x @ w)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
+        grad = x.T @ (weight * (p - y)) + penalty * w
+        hess = (x * (weight * p * (1 - p))[:, None]).T @ x + np.diag(penalty) + 1e-9 * np.eye(x.shape[1])
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
     return w
+
+
+def round_of(path: Path) -> int:
+    """A label file's review round, from its name ('round21-B1.jsonl' -> 21): later rounds judged the
+    questions as the generator asks them now."""
+    return int(path.name[len("round"):].split("-")[0])
+
+
+def latest_verdicts() -> dict[tuple[str, str], float]:
+    """(article, id) -> the share of good verdicts a question got in the latest round that judged it.
+    A question judged in many rounds would otherwise count many times, and the ones judged most are
+    the ones that stayed above every earlier bar."""
+    latest: dict[tuple[str, str], tuple[int, list[float]]] = {}
+    for f in sorted(LABELS.glob("*.jsonl")):
+        n = round_of(f)
+        for line in f.read_text().splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            key = (r["article"], r["id"])
+            if key not in latest or latest[key][0] < n:
+                latest[key] = (n, [])
+            if latest[key][0] == n:
+                latest[key][1].append(1.0 if good(r) else 0.0)
+    return {k: float(np.mean(v)) for k, (_, v) in latest.items()}
+
+
+def pool_verdicts(pool: list[dict], scores: np.ndarray, verdicts: dict[tuple[str, str], float]) -> np.ndarray:
+    """How good each pool question is: its own latest verdicts where it was judged, else the mean of
+    the judged pool questions of its held-back score (in bands BIN wide; the nearest band below that
+    has any, whose questions are no better)."""
+    keys = [(r["article"], r["id"]) for r in pool]
+    bands = np.floor(scores / BIN).astype(int)
+    judged: dict[int, list[float]] = {}
+    for k, b in zip(keys, bands, strict=True):
+        if k in verdicts:
+            judged.setdefault(int(b), []).append(verdicts[k])
+    out = np.zeros(len(pool))
+    for i, (k, b) in enumerate(zip(keys, bands, strict=True)):
+        if k in verdicts:
+            out[i] = verdicts[k]
+            continue
+        lower = [x for x in judged if x <= b]
+        out[i] = float(np.mean(judged[max(lower) if lower else min(judged)]))
+    return out
 
 
 def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float, str]:
@@ -190,7 +257,7 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float,
         if keep.sum() < 20:
             continue
         precision = float(y[keep].mean())
-        recall = float(y[keep].sum() / max(y.sum(), 1))
+        recall = float(y[keep].sum() / max(y.sum(), 1e-9))
         if precision >= PRECISION and recall >= MIN_RECALL:
             best = (t, precision, recall, f"lowest bar with precision >= {PRECISION:.0%}")
         scored.append((t, 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9), precision, recall))
@@ -219,12 +286,12 @@ def auc(p: np.ndarray, y: np.ndarray) -> float:
                  / (len(good) * len(bad)))
 
 
-def curve(p: np.ndarray, y: np.ndarray) -> None:
-    for t in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85):
+def curve(p: np.ndarray, y: np.ndarray, what: str) -> None:
+    for t in (0.3, 0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
         keep = p >= t
         if keep.any():
-            print(f"    bar {t:.2f}: keeps {int(keep.sum()):4d}, precision {y[keep].mean():5.1%}, "
-                  f"recall {y[keep].sum() / max(y.sum(), 1):5.1%}")
+            print(f"    bar {t:.2f}: keeps {int(keep.sum()):4d} {what}, precision {y[keep].mean():5.1%}, "
+                  f"recall {y[keep].sum() / max(y.sum(), 1e-9):5.1%}")
 
 
 def cmd_fit(args: argparse.Namespace) -> int:
@@ -235,21 +302,39 @@ def cmd_fit(args: argparse.Namespace) -> int:
     # Each label is scored by weights fitted without its article's fold: every label is held back once,
     # so the bar is chosen on all of them, not on one quarter (where a few labels moved it a lot).
     fold = np.array([fold_of(r) for r in rows])
-    p = np.zeros(len(rows))
-    for k in range(FOLDS):
-        back = fold == k
-        p[back] = 1 / (1 + np.exp(-(x[back] @ fit(x[~back], y[~back]))))
-    w = fit(x, y)
+    # A question judged in ten rounds weighs as one judged once: each of its verdicts a tenth. (Counted
+    # ten times, the questions that stayed above every earlier bar would teach the model most.)
+    times: dict[tuple[str, str], int] = {}
+    for r in rows:
+        times[(r["article"], r["id"])] = times.get((r["article"], r["id"]), 0) + 1
+    each = np.array([1 / times[(r["article"], r["id"])] for r in rows])
     # The bar is chosen on the kinds it decides: the suggested-only kinds stay below it whatever their score.
     from quizapp.generate.rank import SUGGESTED_ONLY
 
+    pool = [r for r in (json.loads(line) for line in POOL.read_text().splitlines() if line.strip())
+            if r["kind"] not in SUGGESTED_ONLY]
+    px = np.array([[1.0] + [r["features"].get(k, 0.0) for k in names] for r in pool])
+    pool_fold = np.array([fold_of(r) for r in pool])
+    p = np.zeros(len(rows))
+    pp = np.zeros(len(pool))
+    for k in range(FOLDS):
+        back, wk = fold == k, fit(x[fold != k], y[fold != k], each[fold != k])
+        p[back] = 1 / (1 + np.exp(-(x[back] @ wk)))
+        pp[pool_fold == k] = 1 / (1 + np.exp(-(px[pool_fold == k] @ wk)))
+    w = fit(x, y, each)
     barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
-    threshold, precision, recall, why = choose_threshold(p[barred], y[barred])
+    # The bar is chosen on the pool, each question once, as a fresh sample of articles would meet them.
+    quality = pool_verdicts(pool, pp, latest_verdicts())
+    threshold, precision, recall, why = choose_threshold(pp, quality)
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
           f"{int(y.sum())} good ({y.mean():.0%}); each held back once, in {FOLDS} folds by article")
-    print(f"held back, kinds the bar decides: threshold {threshold:.3f} ({why}): precision {precision:.1%}, "
-          f"recall {recall:.1%}, kept {int((p[barred] >= threshold).sum())} of {int(barred.sum())}")
-    curve(p[barred], y[barred])
+    print(f"pool: {len(pool)} questions of the kinds the bar decides, "
+          f"{sum((r['article'], r['id']) in latest_verdicts() for r in pool)} of them judged")
+    print(f"held back: threshold {threshold:.3f} ({why}): precision {precision:.1%}, recall {recall:.1%}, "
+          f"keeps {int((pp >= threshold).sum())} of {len(pool)} pool questions")
+    curve(pp, quality, "pool questions")
+    print("  the labels themselves (a question counted once per verdict):")
+    curve(p[barred], y[barred], "labels")
     print(f"    ranking (AUC) of the held-back good above the bad: {auc(p[barred], y[barred]):.3f}")
     kinds = sorted({r["kind"] for r in rows})
     for k in kinds:
@@ -266,7 +351,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     means = {k: round(float(x[:, i + 1].mean()), 4) for i, k in enumerate(names)}
     data = {"bias": round(float(w[0]), 4), "threshold": round(threshold, 3), "weights": weights, "means": means,
             "held_back": {"labels": len(rows), "folds": FOLDS, "precision": round(precision, 3),
-                          "recall": round(recall, 3), "rule": why},
+                          "recall": round(recall, 3), "rule": why, "pool": len(pool)},
             "labels": len(rows)}
     if args.dry_run:
         for k, v in sorted(weights.items(), key=lambda kv: kv[1]):
