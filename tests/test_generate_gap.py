@@ -566,6 +566,9 @@ def test_a_measure_an_idiom_or_a_year_earlier_does_not_lean_on_the_sentences_bef
     assert not dangles(f"Tolley Mills is in the process of being sold to pay a £{GAP}m debt.")
     assert not leans_on_context(f"The price of gold fell to ${GAP} an ounce in Asia.")
     assert dangles(f"The mill later raised its prices by {GAP}%.")  # which mill, later than what
+    # "more than any other firm" compares with every firm; "the other firms" are ones named before
+    assert not dangles(f"Tolley Mills was granted {GAP} patents in 2004, more than any other firm in Wessex.")
+    assert dangles(f"Tolley Mills was granted {GAP} patents in 2004, more than other firms in Wessex.")
     assert leans_on_context(f"The shortfall is projected to rise to £{GAP}bn in 2026.")
 
 

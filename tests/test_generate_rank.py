@@ -66,6 +66,8 @@ def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
     ("The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats.", False),
     ("Acme sold nearly 40,000 bikes in Spain last year.", False),
     ("The BBC World Service poll of 11,477 people was conducted by Globescan.", False),
+    ("So far a total of 52,000 ballot papers have been counted in Tolley.", False),  # "so far": a time, not "so"
+    ("So, the mill will raise its prices by 6%.", True),
 ])
 def test_a_statement_that_opens_on_what_only_the_article_explains_leans_on_it(text, leans):
     assert (leans_on_context(text) is not None) == leans

@@ -234,7 +234,7 @@ _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:fro
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
 _DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
-_CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Also|But|And|So|Yet|Then|"
+_CONNECTIVE = re.compile(r"^(?:[A-Z][a-z]+ly|However|Meanwhile|Instead|Still|Also|But|And|So(?! far\b)|Yet|Then|"
                          r"Nevertheless|Nonetheless|Moreover|Furthermore|Besides|Otherwise|In contrast|By contrast|"
                          r"As a result|On the other hand|At the same time|For example|For instance|In turn|Even so|"
                          r"Likewise|Similarly)\b,?"
@@ -260,7 +260,9 @@ def leans_on_context(text: str) -> str | None:
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
 _BACK = re.compile(r"\b(?i:these|those|this|such|later|(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
-                   r"previous|previously|then|also|too|again|already|same|other)\b|(?i:" + DO_SO.pattern + ")")
+                   # ("more than any other firm", "each other": no other one the article named before)
+                   r"previous|previously|then|also|too|again|already|same|(?<!any )(?<!each )other)\b"
+                   r"|(?i:" + DO_SO.pattern + ")")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only|"
