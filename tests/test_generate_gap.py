@@ -569,6 +569,12 @@ def test_a_measure_an_idiom_or_a_year_earlier_does_not_lean_on_the_sentences_bef
     # "more than any other firm" compares with every firm; "the other firms" are ones named before
     assert not dangles(f"Tolley Mills was granted {GAP} patents in 2004, more than any other firm in Wessex.")
     assert dangles(f"Tolley Mills was granted {GAP} patents in 2004, more than other firms in Wessex.")
+    # a description its own words pin down ("of Lake Tolley"), an example, the ones the sentence goes on to say
+    assert not dangles(f"The salt-rich water of Lake Tolley is roughly {GAP} times denser than the sea's.")
+    assert not dangles(f"Shops such as Tolley Games sell more than {GAP} different titles in Wessex.")
+    assert not dangles(f"Tolley Mills' {GAP} staff are among those being balloted about a strike in Wessex.")
+    assert dangles(f"The salt-rich water is roughly {GAP} times denser than the sea's.")  # which water
+    assert dangles(f"The firm's shares rose {GAP}% in Wessex.")  # whose firm
     assert leans_on_context(f"The shortfall is projected to rise to £{GAP}bn in 2026.")
 
 

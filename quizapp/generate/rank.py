@@ -259,7 +259,10 @@ def leans_on_context(text: str) -> str | None:
 
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
-_BACK = re.compile(r"\b(?i:these|those|this|such|later|(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
+# ("sites such as Tolley Games", "those who ...", "those being balloted": an example, or the ones the
+# sentence goes on to say, not ones named before)
+_BACK = re.compile(r"\b(?i:these|those(?! (?:who|whom|whose|which|that|being|with|aged)\b)|this|such(?! as\b)|later|"
+                   r"(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
                    # ("more than any other firm", "each other": no other one the article named before)
                    r"previous|previously|then|also|too|again|already|same|(?<!any )(?<!each )other)\b"
                    r"|(?i:" + DO_SO.pattern + ")")
@@ -271,7 +274,8 @@ _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|worl
                   # a measure of what it names: "the average asking price of a home", "the price of gold"
                   r"average|total|(?:price|cost|value|rate|share|level|amount|proportion|size|volume) of)\b"
                   r"|[a-z]+est\b)"
-                  r"[a-z][a-z-]+(?! of [A-Z])"
+                  # (not "the atmosphere of Mars": a description the name after it pins down)
+                  r"[a-z][a-z-]+(?:['’]s)?(?![\w’'-])(?!(?: [a-z][a-z-]+){0,2} of [A-Z])"
                   # "The German carmaker", "the Dutch brewer": a description by nationality
                   r"|(?<![A-Za-z’'])[Tt]he (?:[A-Z][a-z]+(?:an|ese|ish|ch)(?:-[A-Z]{2,})?) [a-z][a-z-]+\b(?! [A-Z])"
                   # "the Tolley incident": an event the article told of before
