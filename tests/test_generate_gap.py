@@ -979,3 +979,14 @@ def test_a_sentence_opening_on_a_span_from_the_articles_date_is_not_asked(tmp_pa
     asked = asked_gaps(tmp_path, body)
     assert 800000 not in asked and 4 not in asked  # four days from when?
     assert 120000 in asked
+
+
+def test_a_statement_speaking_of_the_firm_it_never_names_is_asked_only_as_a_gap_after_its_context(tmp_path):
+    before = "Tolley Mills was once the biggest mill in Wessex. "
+    leaning = "Ann Tolley, 63, is accused of being behind a £2bn fraud that saw the firm collapse in July 2002."
+    pool = generate(tmp_path, before + leaning, min_confidence=0)
+    assert not any("saw the firm collapse" in s for s in statements(pool))  # which firm?
+    [q] = [q for q in gaps(pool) if q.answer == 2]
+    assert q.prompt.startswith(before.strip())  # shown after the sentence that names it
+    named = before + leaning.replace("the firm", "Tolley Mills")
+    assert any("saw Tolley Mills collapse" in s for s in statements(generate(tmp_path, named, min_confidence=0)))

@@ -83,7 +83,7 @@ def test_the_same_figure_is_asked_once(tmp_path):
 
 
 def test_a_year_looked_back_on_is_not_varied_past_the_articles_time(tmp_path):
-    bank, _ = bank_of(tmp_path, "Card fraud in Wales peaked at a record level in 2005, figures from the bank show. "
+    bank, _ = bank_of(tmp_path, "Card fraud in Wales peaked at a record level in 2005, figures from Tolley Bank show. "
                                 "The bank opened its first branch in Cardiff in 1998.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "2005" in q.answer)
     years = [int(d.split("level in ")[1][:4]) for d in check.distractors]

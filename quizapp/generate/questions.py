@@ -997,7 +997,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         # "... rose 4% last year", "in which he stars": when, or who, only the article around it says
         return None
     q: AnyQuestion
-    if gap_only:
+    # "..., the £2bn fraud that saw the firm collapse": which firm, only the sentences before say, and a
+    # statement shows none of them, so it is asked only as a gap (shown after the sentence it leans on, or not at all).
+    if gap_only or _unexplained_body(true, af):
         if gap is None:
             return None
         q = bare_gap or gap  # named by its own sentence, whatever context it is shown with
@@ -1302,6 +1304,24 @@ def _unnamed_body(sentence: str) -> bool:
         return False
     return bool(re.search(r"\bit (?:says|said)\b", bare)) or any(
         _BODY_NOUNS & set(words.lower().split()) for words in described(bare))
+
+
+# "the firm", "the car maker", "the group": what a story calls an organisation it named before ("the giant
+# US budget deficit" is no organisation).
+_BODY_LATER = re.compile(r"(?<=\s)the (?:[a-z-]+ )?(?:" + "|".join(sorted(ORG_NOUNS - {"giant"})) + r")\b")
+
+
+def _unexplained_body(text: str, af: ArticleFacts) -> bool:
+    """A 'the firm' after a statement's first words, with no organisation, or with two, named before it in
+    the statement: 'Ann Tolley is accused of a fraud that saw the firm collapse', 'Wessex swapped a stake
+    for 20% of Brindle, and may sell it the rest of the firm' (which firm?). Its opening words are
+    leans_on_context's to judge."""
+    m = _BODY_LATER.search(_QUOTED.sub(lambda q: " " * len(q.group(0)), text))
+    if m is None:
+        return False
+    before = text[:m.start()]
+    named = {n for n, kind in af.names.kinds.items() if kind in ("org", "group") and n in before}
+    return len(named) != 1
 
 
 def _defined_by_of(text: str, description: str) -> bool:
