@@ -173,23 +173,24 @@ def test_the_same_names_are_not_offered_for_a_second_quote(tmp_path):
     assert len(option_sets(bank)) == len(set(option_sets(bank)))
 
 
-def test_a_figure_among_other_figures_is_trusted_less(tmp_path):
-    """'... adding $___ to $61.20 at the close': where the sentence shows other figures, the one left
-    out is more often a detail of them, and the ranker says so."""
-    def trust(body: str, answer: int) -> tuple[float, float]:
+def test_a_figure_among_other_figures_is_marked_for_the_ranker(tmp_path):
+    """'... adding $___ to $61.20 at the close': whether the sentence shows other figures is a feature the
+    ranker weighs (how much, if at all, the labels decide: the fitted weight has been both negative and
+    about nil), and the sentences' other features stay alike."""
+    def features_of(body: str) -> dict[str, float]:
         article = tmp_path / "story.txt"
         article.write_text(f"Wessex fares\n\n{body}\n", encoding="utf-8")
         _, _, pool = generate_candidates([article], bank_dir=tmp_path, min_confidence=0)
-        c = next(c for c in pool if c.value == answer and c.gap is not None)
-        return c.trust, c.features["figures_beside"]
+        return next(c for c in pool if c.value == 450 and c.gap is not None).features
 
     # (the same words, with its figures as words: only the figures beside the answer differ)
-    alone, none_beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, leaving other staff at its depots "
-                               "across many towns, the company said.", 450)
-    among, beside = trust("Wessex Buses will cut 450 jobs at its Tolley depot, leaving 1,210 staff at 16 depots "
-                          "across 38 towns, the company said.", 450)
-    assert none_beside == 0 and beside == 1
-    assert among < alone
+    alone = features_of("Wessex Buses will cut 450 jobs at its Tolley depot, leaving other staff at its depots "
+                        "across many towns, the company said.")
+    among = features_of("Wessex Buses will cut 450 jobs at its Tolley depot, leaving 1,210 staff at 16 depots "
+                        "across 38 towns, the company said.")
+    assert alone.get("figures_beside", 0) == 0 and among["figures_beside"] == 1
+    assert {k: v for k, v in alone.items() if k != "figures_beside"} == \
+        {k: v for k, v in among.items() if k != "figures_beside"}
 
 
 def test_a_sentence_on_the_storys_subject_is_more_central_than_a_side_detail():
