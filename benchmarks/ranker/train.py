@@ -27,6 +27,7 @@ import functools
 import json
 import sys
 import zlib
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -51,7 +52,7 @@ MIN_RECALL = 0.5
 F_SLACK = 0.01  # F0.5 differences smaller than this are noise on a few hundred held-back labels
 L2 = 1.0
 LOW_BAR = 0.01  # a bank at this bar keeps the same kinds of question as one at the shipped bar, and more
-BIN = 0.05  # labels and pool are matched in bins of held-back score this wide
+BIN = 0.05  # an unjudged pool question counts as the judged ones in its band of held-back score this wide
 RENAMED = 0.8  # how alike an old and a new id must be (difflib's ratio) to be one question reworded
 
 
@@ -304,9 +305,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     fold = np.array([fold_of(r) for r in rows])
     # A question judged in ten rounds weighs as one judged once: each of its verdicts a tenth. (Counted
     # ten times, the questions that stayed above every earlier bar would teach the model most.)
-    times: dict[tuple[str, str], int] = {}
-    for r in rows:
-        times[(r["article"], r["id"])] = times.get((r["article"], r["id"]), 0) + 1
+    times = Counter((r["article"], r["id"]) for r in rows)
     each = np.array([1 / times[(r["article"], r["id"])] for r in rows])
     # The bar is chosen on the kinds it decides: the suggested-only kinds stay below it whatever their score.
     from quizapp.generate.rank import SUGGESTED_ONLY
@@ -324,12 +323,13 @@ def cmd_fit(args: argparse.Namespace) -> int:
     w = fit(x, y, each)
     barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
     # The bar is chosen on the pool, each question once, as a fresh sample of articles would meet them.
-    quality = pool_verdicts(pool, pp, latest_verdicts())
+    verdicts = latest_verdicts()
+    quality = pool_verdicts(pool, pp, verdicts)
     threshold, precision, recall, why = choose_threshold(pp, quality)
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
           f"{int(y.sum())} good ({y.mean():.0%}); each held back once, in {FOLDS} folds by article")
     print(f"pool: {len(pool)} questions of the kinds the bar decides, "
-          f"{sum((r['article'], r['id']) in latest_verdicts() for r in pool)} of them judged")
+          f"{sum((r['article'], r['id']) in verdicts for r in pool)} of them judged")
     print(f"held back: threshold {threshold:.3f} ({why}): precision {precision:.1%}, recall {recall:.1%}, "
           f"keeps {int((pp >= threshold).sum())} of {len(pool)} pool questions")
     curve(pp, quality, "pool questions")

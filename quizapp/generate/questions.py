@@ -1307,7 +1307,7 @@ def _unnamed_body(sentence: str) -> bool:
 
 
 # "the firm", "the car maker", "the group": what a story calls an organisation it named before ("the giant
-# US budget deficit" is no organisation).
+# sea wall" is no organisation).
 _BODY_LATER = re.compile(r"(?<=\s)the (?:[a-z-]+ )?(?:" + "|".join(sorted(ORG_NOUNS - {"giant"})) + r")\b")
 
 

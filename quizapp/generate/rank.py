@@ -259,7 +259,7 @@ def leans_on_context(text: str) -> str | None:
 
 
 # Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
-# ("sites such as Tolley Games", "those who ...", "those being balloted": an example, or the ones the
+# ("shops such as Tolley Games", "those who ...", "those being asked": an example, or the ones the
 # sentence goes on to say, not ones named before)
 _BACK = re.compile(r"\b(?i:these|those(?! (?:who|whom|whose|which|that|being|with|aged)\b)|this|such(?! as\b)|later|"
                    r"(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
@@ -274,7 +274,7 @@ _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|worl
                   # a measure of what it names: "the average asking price of a home", "the price of gold"
                   r"average|total|(?:price|cost|value|rate|share|level|amount|proportion|size|volume) of)\b"
                   r"|[a-z]+est\b)"
-                  # (not "the atmosphere of Mars": a description the name after it pins down)
+                  # (not "the water of Lake Tolley": a description the name after it pins down)
                   r"[a-z][a-z-]+(?:['’]s)?(?![\w’'-])(?!(?: [a-z][a-z-]+){0,2} of [A-Z])"
                   # "The German carmaker", "the Dutch brewer": a description by nationality
                   r"|(?<![A-Za-z’'])[Tt]he (?:[A-Z][a-z]+(?:an|ese|ish|ch)(?:-[A-Z]{2,})?) [a-z][a-z-]+\b(?! [A-Z])"
