@@ -261,3 +261,9 @@ def test_a_who_said_question_is_not_faulted_for_being_about_a_quote():
     quoted = "a figure from someone's quote, often a boast or an aside"
     assert ranker.concerns({"quoted_share": 0.8, "kind=check-figure": 1.0}) == [quoted]
     assert ranker.concerns({"quoted_share": 0.8, "kind=who-said-quote": 1.0}) == []
+    # nor for naming no one, nor for a figure among many: it asks who, not how many
+    ranker = Ranker(weights={"names_nothing": -1.0, "figure_density": -2.0}, means={"figure_density": 0.1})
+    feats = {"names_nothing": 1.0, "figure_density": 0.5}
+    assert len(ranker.concerns({**feats, "kind=check-figure": 1.0})) == 2
+    assert ranker.concerns({**feats, "kind=who-said-quote": 1.0}) == []
+    assert ranker.concerns({**feats, "kind=who-said": 1.0}) == []

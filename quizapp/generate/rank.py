@@ -466,8 +466,10 @@ CONCERNS = {
     "web_page": "reviewers passed fewer questions from saved web pages",
 }
 
-# Kinds of question a concern is the point of: a "Who said ...?" asks about a quote.
-_POINT_OF = {"quoted_share": ("kind=who-said", "kind=who-said-quote")}
+# Kinds of question a concern does not apply to: a "Who said ...?" asks about a quote, not a figure,
+# and needs no name in it ("Who said “We will win”?").
+_WHO_SAID = ("kind=who-said", "kind=who-said-quote")
+_POINT_OF = {"quoted_share": _WHO_SAID, "names_nothing": _WHO_SAID, "figure_density": _WHO_SAID}
 
 
 @dataclass
