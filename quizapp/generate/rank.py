@@ -57,6 +57,9 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
                        # ("its first weekend", "the opening weekend" of a film count from its release)
                        r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
+                       # "So far 52,000 ballots have been counted": a running total, up to the article's date
+                       # (not "in so far as", "so far as I know")
+                       r"|(?<!in )\bso far\b(?! as\b)"
                        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b"
                        # "in the last three months", "over the past year": a span that ends on the article's date
