@@ -3,6 +3,7 @@ labels, statements that lean on the article, people who are not people, and the 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import subprocess
@@ -267,3 +268,61 @@ def test_a_who_said_question_is_not_faulted_for_being_about_a_quote():
     assert len(ranker.concerns({**feats, "kind=check-figure": 1.0})) == 2
     assert ranker.concerns({**feats, "kind=who-said-quote": 1.0}) == []
     assert ranker.concerns({**feats, "kind=who-said": 1.0}) == []
+
+
+SEED_ARTICLE = Path(__file__).resolve().parent.parent / "seeds" / "mali-helicopter-collision.txt"
+
+
+def test_the_review_list_ticks_exactly_what_the_bank_keeps():
+    from quizapp.generate.api import REVIEW_SHARE, confidence_bar, find_candidates, review_candidates
+    from quizapp.generate.questions import select_candidates
+
+    bar = confidence_bar()
+    found = find_candidates([SEED_ARTICLE])
+    # Two gaps on one sentence ("More than 800 civilians have died ..., up from about 574"), each showing
+    # the other's answer: a bank asks one. Put the one it prefers just below the bar.
+    pair = [c for c in found.candidates if c.gap is not None and "civilians have died" in c.gap.prompt]
+    assert len(pair) == 2
+    first = next(c for c in select_candidates([copy.copy(c) for c in pair], None, 0.01) if c.gap is not None)
+    preferred = next(c for c in pair if c.value == first.value)
+    other = next(c for c in pair if c is not preferred)
+    preferred.confidence, other.confidence = bar - 0.05, max(other.confidence, bar + 0.05)
+    ticked = [c for c in review_candidates(found.candidates, bar) if c.trust >= bar]
+    bank = select_candidates([copy.copy(c) for c in found.candidates], None, bar)
+    assert [c.question.prompt for c in ticked] == [c.question.prompt for c in bank]
+    assert any(c.value == other.value and "civilians" in c.question.prompt for c in ticked)
+    # (choosing among everything down to the review list's floor, the one below the bar would have
+    # blocked the other, and the list would tick less than the bank keeps)
+    wide = select_candidates([copy.copy(c) for c in found.candidates], None, bar * REVIEW_SHARE)
+    assert not any(c.value == other.value and "civilians" in c.question.prompt for c in wide)
+
+
+def test_the_report_lists_what_was_found_a_little_below_the_bar(tmp_path):
+    from quizapp.generate.api import confidence_bar, generate_bank
+    from quizapp.generate.report import build_report, format_report
+
+    [r] = build_report([SEED_ARTICLE])
+    assert [q.prompt for q in r.questions] == [q.prompt for q in generate_bank([SEED_ARTICLE]).questions]
+    assert r.below and all(trust < confidence_bar() for _, trust, _ in r.below)
+    text = format_report([r])
+    below = text.split("found a little below the bar")[1]
+    # the president's quote: a "Who said ...?" is suggested, never kept unseen
+    assert "Ibrahim Boubacar Keïta" in below and "check the quote" in below
+
+
+def test_a_retired_kind_is_listed_below_the_bar_where_everything_is_kept():
+    from quizapp.generate.api import confidence_bar, generate_candidates
+    from quizapp.generate.rank import RETIRED_CONCERN, retired
+
+    _, _, kept = generate_candidates([SEED_ARTICLE], min_confidence=0)
+    old = [c for c in kept if retired(c)]
+    assert old and all(c.trust < confidence_bar() and RETIRED_CONCERN in c.concerns for c in old)
+
+
+def test_a_report_with_nothing_to_list_says_so(tmp_path):
+    from quizapp.generate.report import build_report, format_report
+
+    article = tmp_path / "story.txt"
+    article.write_text("Rain\n\nIt rained in Tolley on a grey day, and the town's market was quiet.\n",
+                       encoding="utf-8")
+    assert "none, not even a little below the bar" in format_report(build_report([article]))

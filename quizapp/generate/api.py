@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import functools
 import os
 import re
@@ -35,7 +36,15 @@ from quizapp.generate.questions import (
     select_candidates,
     slug,
 )
-from quizapp.generate.rank import SUGGESTED_ONLY, SUGGESTED_ONLY_CONCERN, features, kind_of, load_ranker
+from quizapp.generate.rank import (
+    RETIRED_CONCERN,
+    SUGGESTED_ONLY,
+    SUGGESTED_ONLY_CONCERN,
+    features,
+    kind_of,
+    load_ranker,
+    retired,
+)
 from quizapp.generate.statements import extraposed_it, quote_statements, statement_template, word_statements
 
 if TYPE_CHECKING:
@@ -52,6 +61,8 @@ BATCH = 64
 CHUNK_CHARS = 5_000
 # The finders' own score a question must reach where no ranker has been fitted.
 DEFAULT_BAR = 0.3
+# A candidate's order, article by article: the n-th article's start at n times this.
+ARTICLE_ORDER = 1_000_000
 
 
 class GenerationCancelled(Exception):
@@ -101,14 +112,38 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
                    cancel: Cancel | None = None, bank_dir: str | Path | None = None) -> Draft:
     """generate_bank for review: also the questions a little below the bar, each with its confidence."""
     bar = confidence_bar()
-    bank, _, kept = generate_candidates(articles, types=types, progress=progress, cancel=cancel,
-                                        bank_dir=bank_dir, min_confidence=bar * REVIEW_SHARE)
+    found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
+    report = progress or (lambda done, total, message: None)
+    report(found.total, found.total, "choosing questions")
+    kept = review_candidates(found.candidates, bar)
+    report(found.total, found.total, "done")
+    bank = found.bank(kept)
     if max_questions is not None and len(kept) > max_questions:
         # The best N: those above the bar first, then the finders' own order of preference.
         best = sorted(range(len(kept)), key=lambda i: (kept[i].trust < bar, -kept[i].score, kept[i].order))
         kept = [kept[i] for i in sorted(best[:max_questions])]
         bank = bank.model_copy(update={"questions": [c.question for c in kept]})
     return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar)
+
+
+def review_candidates(cands: list[Candidate], bar: float) -> list[Candidate]:
+    """The questions a bank keeps at `bar`, exactly as generate_bank chooses them, and, in article order
+    among them, the best of the rest down to REVIEW_SHARE of the bar: none on a sentence a kept
+    question asks about, each with an id of its own."""
+    kept = select_candidates([copy.copy(c) for c in cands], None, bar)
+    asked = {(c.order // ARTICLE_ORDER, c.sentence) for c in kept}
+    ids = {c.question.id for c in kept}
+    below = []
+    for c in select_candidates([copy.copy(c) for c in cands], None, bar * REVIEW_SHARE):
+        if c.trust >= bar or (c.order // ARTICLE_ORDER, c.sentence) in asked:
+            continue  # kept above, or asked about by a question that is
+        base, n = c.question.id, 1
+        while c.question.id in ids:
+            n += 1
+            c.question = c.question.model_copy(update={"id": f"{base}-{n}"})
+        ids.add(c.question.id)
+        below.append(c)
+    return sorted(kept + below, key=lambda c: c.order)
 
 
 def generate_with_facts(articles: Sequence[str | Path], *, max_questions: int | None = None,
@@ -129,6 +164,34 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                         title: str | None = None, min_confidence: float | None = None
                         ) -> tuple[Bank, list[ArticleFacts], list[Candidate]]:
     """generate_with_facts, also returning the kept candidates: each question's features and confidence."""
+    found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
+    report = progress or (lambda done, total, message: None)
+    report(found.total, found.total, "choosing questions")
+    kept = select_candidates(found.candidates, max_questions,
+                             confidence_bar() if min_confidence is None else min_confidence)
+    report(found.total, found.total, "done")
+    return found.bank(kept, title), found.facts, kept
+
+
+@dataclass
+class Found:
+    """Every candidate the finders offer on some articles, before any is chosen."""
+
+    loaded: list[Article]
+    facts: list[ArticleFacts]
+    candidates: list[Candidate]
+    sources: dict[str, Source]
+    total: int  # sentences read, for progress
+
+    def bank(self, kept: list[Candidate], title: str | None = None) -> Bank:
+        return Bank(title=title or _title(self.loaded), description=_description(self.loaded),
+                    sources=self.sources, questions=[c.question for c in kept])
+
+
+def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES,
+                    progress: Progress | None = None, cancel: Cancel | None = None,
+                    bank_dir: str | Path | None = None) -> Found:
+    """Read and parse the articles; every candidate question, scored by the ranker."""
     bad = sorted(set(types) - set(QUESTION_TYPES))
     if bad:
         raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
@@ -148,8 +211,6 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
     parse = functools.partial(parse_one, nlp)  # a sentence reparsed, as the full pipeline parses it
     gaz = load_gazetteer()
     ranker = load_ranker()
-    if min_confidence is None:
-        min_confidence = confidence_bar()
     sources: dict[str, Source] = {}
     done = 0
     all_cands = []
@@ -186,18 +247,16 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                 if kind_of(c) in SUGGESTED_ONLY:  # for the teacher to choose, never kept unseen
                     c.confidence = min(c.confidence, ranker.threshold - 0.01)
                     c.concerns = [SUGGESTED_ONLY_CONCERN, *c.concerns][:2]
+                elif retired(c):  # listed only where everything is kept for review: not as if it passed
+                    c.confidence = min(c.confidence, ranker.threshold - 0.01)
+                    c.concerns = [RETIRED_CONCERN, *c.concerns][:2]
         all_cands.append(found_here)
         sources[key] = _source(article, base_dir)
-    report(done, total, "choosing questions")
     cands = [c for cs in all_cands for c in cs]
     for n, cs in enumerate(all_cands):
         for c in cs:
-            c.order += n * 1_000_000
-    kept = select_candidates(cands, max_questions, min_confidence)
-    report(total, total, "done")
-    bank = Bank(title=title or _title(loaded), description=_description(loaded), sources=sources,
-                questions=[c.question for c in kept])
-    return bank, found, kept
+            c.order += n * ARTICLE_ORDER
+    return Found(loaded, found, cands, sources, total)
 
 
 def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:

@@ -97,8 +97,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
             bar = confidence_bar() if args.min_confidence is None else args.min_confidence
             print(f"quizapp: no question reached the confidence bar of {bar:.0%}: `quizapp generate --report` "
-                  "lists what was found and why each is low; `--min-confidence 0` keeps it all for review",
-                  file=sys.stderr)
+                  "lists the questions found a little below it and why each is low; `--min-confidence 0` "
+                  "keeps everything found, for review", file=sys.stderr)
         else:
             print("quizapp: no questions found: the articles may be too short, or their sentences lean on "
                   "context the generator cannot resolve (he, the group, this month)", file=sys.stderr)

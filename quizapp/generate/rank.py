@@ -140,6 +140,8 @@ RETIRED = frozenset({"describe-who", "describe-how", "choice-organisations", "ch
 # list below the bar, for the teacher to choose; never kept in a bank unseen.
 SUGGESTED_ONLY = frozenset({"who-said", "who-said-quote"})
 SUGGESTED_ONLY_CONCERN = "reviewers pass about two in three 'who said' questions: check the quote is worth asking"
+# Said of a retired kind where everything found is listed for review (`--min-confidence 0`).
+RETIRED_CONCERN = "never kept in a bank: reviewers rarely accept questions like this one"
 
 
 # A year or a day-and-month, as a statement varies it ("2004", "12 January", "summer 2003").

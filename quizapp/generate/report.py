@@ -28,6 +28,9 @@ class ArticleReport:
     passed: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CHECKS, 0))
     failures: list[str] = field(default_factory=list)
     scores: list[tuple[float, list[str]]] = field(default_factory=list)  # per question: confidence, concerns
+    # Questions found a little below the bar, which the bank does not keep (the app lists them unticked):
+    # each with its confidence and concerns.
+    below: list[tuple[AnyQuestion, float, list[str]]] = field(default_factory=list)
 
     @property
     def per_600_words(self) -> float:
@@ -108,16 +111,26 @@ def check_question(q: AnyQuestion, af: ArticleFacts, seen: dict[str, str]) -> li
 
 def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES,
                  min_confidence: float | None = None) -> list[ArticleReport]:
-    """Generate a bank per article and run the automatic checks on every question."""
-    from quizapp.generate.api import generate_candidates
+    """Generate a bank per article and run the automatic checks on every question; at the generator's
+    own bar, also list the questions found a little below it."""
+    from quizapp.generate.api import confidence_bar, find_candidates, generate_candidates, review_candidates
 
     reports = []
     for path in articles:
-        bank, found, kept = generate_candidates([path], types=types, min_confidence=min_confidence)
-        af = found[0]
+        below = []
+        if min_confidence is None:
+            found = find_candidates([path], types=types)
+            bar = confidence_bar()
+            listed = review_candidates(found.candidates, bar)
+            kept = [c for c in listed if c.trust >= bar]
+            below = [(c.question, c.trust, list(c.concerns)) for c in listed if c.trust < bar]
+            bank, af = found.bank(kept), found.facts[0]
+        else:
+            bank, facts, kept = generate_candidates([path], types=types, min_confidence=min_confidence)
+            af = facts[0]
         words = sum(len(s.split()) for s in af.sentences)
         r = ArticleReport(Path(path).name, words, list(bank.questions),
-                          scores=[(c.trust, list(c.concerns)) for c in kept])
+                          scores=[(c.trust, list(c.concerns)) for c in kept], below=below)
         seen: dict[str, str] = {}
         for q in bank.questions:
             failed = check_question(q, af, seen)
@@ -128,6 +141,9 @@ def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUEST
                 r.failures.append(f"{c}: {q.id}: {q.prompt} -> {q.answer}")
         reports.append(r)
     return reports
+
+
+_LOW = "questions like this one often fail a teacher's review"
 
 
 def format_report(reports: list[ArticleReport]) -> str:
@@ -153,12 +169,23 @@ def format_report(reports: list[ArticleReport]) -> str:
     lines.append(row("TOTAL", sum(r.words for r in reports), total_q, total_p))
     lines.append("")
     lines.append("questions, with the generator's confidence that a reviewer would accept each:")
+
+    def listed(name: str, q: AnyQuestion, trust: float, concerns: list[str], note: str = "") -> str:
+        shown = str(q.answer) if q.prompt != FACT_CHECK_PROMPT else "(statement) " + str(q.answer)
+        why = f"  [{'; '.join(concerns)}]" if concerns else ""
+        return (f"  {name[:30]:30} {trust:4.0%}  {note}{q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
+                f" -> {shown}{why}").replace("   -> ", "  ")
+
     for r in reports:
         for q, (trust, concerns) in zip(r.questions, r.scores, strict=True):
-            shown = str(q.answer) if q.prompt != FACT_CHECK_PROMPT else "(statement) " + str(q.answer)
-            why = f"  [{'; '.join(concerns)}]" if concerns else ""
-            lines.append(f"  {r.name[:30]:30} {trust:4.0%}  {q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
-                         f" -> {shown}{why}".replace("   -> ", "  "))
+            lines.append(listed(r.name, q, trust, concerns))
+    below = [(r.name, *b) for r in reports for b in r.below]
+    if not below and not any(r.questions for r in reports):
+        lines.append("  none, not even a little below the bar (`--min-confidence 0` lists everything found)")
+    if below:
+        lines.append("")
+        lines.append("found a little below the bar, not in the bank (the app lists them unticked, to rescue):")
+        lines += [listed(name, q, trust, concerns or [_LOW]) for name, q, trust, concerns in below]
     fails = [f"{r.name}: {f}" for r in reports for f in r.failures]
     if fails:
         lines.append("")
