@@ -184,6 +184,7 @@ class Found:
     total: int  # sentences read, for progress
 
     def bank(self, kept: list[Candidate], title: str | None = None) -> Bank:
+        """The bank of the `kept` candidates' questions, with the articles as its sources."""
         return Bank(title=title or _title(self.loaded), description=_description(self.loaded),
                     sources=self.sources, questions=[c.question for c in kept])
 
