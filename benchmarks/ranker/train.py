@@ -131,8 +131,9 @@ def cmd_label(args: argparse.Namespace) -> int:
 
 
 def load_labels() -> list[dict]:
-    return [json.loads(line) for f in sorted(LABELS.glob("*.jsonl")) for line in f.read_text().splitlines()
-            if line.strip()]
+    """Every label, each with the review round of its file ("round")."""
+    return [{**json.loads(line), "round": round_of(f)} for f in sorted(LABELS.glob("*.jsonl"))
+            for line in f.read_text().splitlines() if line.strip()]
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
@@ -206,22 +207,17 @@ def round_of(path: Path) -> int:
     return int(path.name[len("round"):].split("-")[0])
 
 
-def latest_verdicts() -> dict[tuple[str, str], float]:
+def latest_verdicts(labels: list[dict]) -> dict[tuple[str, str], float]:
     """(article, id) -> the share of good verdicts a question got in the latest round that judged it.
     A question judged in many rounds would otherwise count many times, and the ones judged most are
     the ones that stayed above every earlier bar."""
     latest: dict[tuple[str, str], tuple[int, list[float]]] = {}
-    for f in sorted(LABELS.glob("*.jsonl")):
-        n = round_of(f)
-        for line in f.read_text().splitlines():
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            key = (r["article"], r["id"])
-            if key not in latest or latest[key][0] < n:
-                latest[key] = (n, [])
-            if latest[key][0] == n:
-                latest[key][1].append(1.0 if good(r) else 0.0)
+    for r in labels:
+        key, n = (r["article"], r["id"]), r["round"]
+        if key not in latest or latest[key][0] < n:
+            latest[key] = (n, [])
+        if latest[key][0] == n:
+            latest[key][1].append(1.0 if good(r) else 0.0)
     return {k: float(np.mean(v)) for k, (_, v) in latest.items()}
 
 
@@ -296,7 +292,8 @@ def curve(p: np.ndarray, y: np.ndarray, what: str) -> None:
 
 
 def cmd_fit(args: argparse.Namespace) -> int:
-    rows = [r for r in load_labels() if offered(r)]
+    labels = load_labels()
+    rows = [r for r in labels if offered(r)]
     names = sorted({k for r in rows for k in r["features"]})
     x = np.array([[1.0] + [r["features"].get(k, 0.0) for k in names] for r in rows])
     y = np.array([1.0 if good(r) else 0.0 for r in rows])
@@ -323,7 +320,7 @@ def cmd_fit(args: argparse.Namespace) -> int:
     w = fit(x, y, each)
     barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
     # The bar is chosen on the pool, each question once, as a fresh sample of articles would meet them.
-    verdicts = latest_verdicts()
+    verdicts = latest_verdicts(labels)
     quality = pool_verdicts(pool, pp, verdicts)
     threshold, precision, recall, why = choose_threshold(pp, quality)
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "

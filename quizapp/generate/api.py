@@ -22,6 +22,7 @@ from quizapp.generate.figures import ARTICLE_TEXT, not_a_fact
 from quizapp.generate.nlp import parse_many
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
+    ARTICLE_ORDER,
     FEMALE_TITLES,
     GAP_KINDS,
     HE_WORDS,
@@ -32,11 +33,13 @@ from quizapp.generate.questions import (
     Candidate,
     NameSlot,
     Statement,
+    article_of,
     build_candidates,
     select_candidates,
     slug,
 )
 from quizapp.generate.rank import (
+    LOW_CONCERN,
     RETIRED_CONCERN,
     SUGGESTED_ONLY,
     SUGGESTED_ONLY_CONCERN,
@@ -61,8 +64,6 @@ BATCH = 64
 CHUNK_CHARS = 5_000
 # The finders' own score a question must reach where no ranker has been fitted.
 DEFAULT_BAR = 0.3
-# A candidate's order, article by article: the n-th article's start at n times this.
-ARTICLE_ORDER = 1_000_000
 
 
 class GenerationCancelled(Exception):
@@ -113,10 +114,8 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
     """generate_bank for review: also the questions a little below the bar, each with its confidence."""
     bar = confidence_bar()
     found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
-    report = progress or (lambda done, total, message: None)
-    report(found.total, found.total, "choosing questions")
     kept = review_candidates(found.candidates, bar)
-    report(found.total, found.total, "done")
+    found.done()
     bank = found.bank(kept)
     if max_questions is not None and len(kept) > max_questions:
         # The best N: those above the bar first, then the finders' own order of preference.
@@ -129,14 +128,15 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
 def review_candidates(cands: list[Candidate], bar: float) -> list[Candidate]:
     """The questions a bank keeps at `bar`, exactly as generate_bank chooses them, and, in article order
     among them, the best of the rest down to REVIEW_SHARE of the bar: none on a sentence a kept
-    question asks about, each with an id of its own."""
+    question asks about, each with an id of its own and a concern to show."""
     kept = select_candidates([copy.copy(c) for c in cands], None, bar)
-    asked = {(c.order // ARTICLE_ORDER, c.sentence) for c in kept}
+    asked = {(article_of(c), c.sentence) for c in kept}
     ids = {c.question.id for c in kept}
     below = []
     for c in select_candidates([copy.copy(c) for c in cands], None, bar * REVIEW_SHARE):
-        if c.trust >= bar or (c.order // ARTICLE_ORDER, c.sentence) in asked:
+        if c.trust >= bar or (article_of(c), c.sentence) in asked:
             continue  # kept above, or asked about by a question that is
+        c.concerns = c.concerns or [LOW_CONCERN]
         base, n = c.question.id, 1
         while c.question.id in ids:
             n += 1
@@ -165,11 +165,9 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                         ) -> tuple[Bank, list[ArticleFacts], list[Candidate]]:
     """generate_with_facts, also returning the kept candidates: each question's features and confidence."""
     found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
-    report = progress or (lambda done, total, message: None)
-    report(found.total, found.total, "choosing questions")
     kept = select_candidates(found.candidates, max_questions,
                              confidence_bar() if min_confidence is None else min_confidence)
-    report(found.total, found.total, "done")
+    found.done()
     return found.bank(kept, title), found.facts, kept
 
 
@@ -182,6 +180,12 @@ class Found:
     candidates: list[Candidate]
     sources: dict[str, Source]
     total: int  # sentences read, for progress
+    progress: Progress | None = None
+
+    def done(self) -> None:
+        """Report the questions chosen: the end of the run."""
+        if self.progress is not None:
+            self.progress(self.total, self.total, "done")
 
     def bank(self, kept: list[Candidate], title: str | None = None) -> Bank:
         """The bank of the `kept` candidates' questions, with the articles as its sources."""
@@ -257,7 +261,8 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
     for n, cs in enumerate(all_cands):
         for c in cs:
             c.order += n * ARTICLE_ORDER
-    return Found(loaded, found, cands, sources, total)
+    report(total, total, "choosing questions")
+    return Found(loaded, found, cands, sources, total, progress)
 
 
 def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:

@@ -1600,20 +1600,20 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     varied: set[tuple[int, str]] = set()  # (article, year) already varied by a statement
 
     def admit(c: Candidate) -> None:
-        article = (_article_of(c), c.swapped)
-        if not overgenerate and any(k.sentence == c.sentence and _article_of(k) == _article_of(c)
+        article = (article_of(c), c.swapped)
+        if not overgenerate and any(k.sentence == c.sentence and article_of(k) == article_of(c)
                                     and not (_figure(k) and _figure(c)) for k in kept):
             return  # one question a sentence (but for its figures): a second one mostly asks the same fact again
         if not overgenerate and c.question.type == "choice" and c.question.prompt != FACT_CHECK_PROMPT and \
-                sum(str(k.question.answer) == str(c.question.answer) and _article_of(k) == _article_of(c)
+                sum(str(k.question.answer) == str(c.question.answer) and article_of(k) == article_of(c)
                     for k in kept) >= ANSWERS_PER_PERSON:
             return
         if c.question.prompt == FACT_CHECK_PROMPT and (
-                any(k.sentence == c.sentence and _article_of(k) == _article_of(c) and _each_gives_away(c, k)
+                any(k.sentence == c.sentence and article_of(k) == article_of(c) and _each_gives_away(c, k)
                     for k in kept) or (c.swapped and article in varied)):
             return  # it and the other question on its sentence would each show the other's answer
         if c.question.prompt != FACT_CHECK_PROMPT and any(
-                k.sentence == c.sentence and _article_of(k) == _article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
+                k.sentence == c.sentence and article_of(k) == article_of(c) and k.question.prompt == FACT_CHECK_PROMPT
                 and _each_gives_away(k, c) for k in kept):
             return  # the same, the other way round: the statement came first
         if not overgenerate and c.key[0] == "statement" and any(
@@ -1623,11 +1623,11 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
             return  # "About how many troops ...?" and the gap "About ___ troops ...": one figure, asked once
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
             return  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
-        if c.speaker and sum(k.speaker == c.speaker and _article_of(k) == _article_of(c)
+        if c.speaker and sum(k.speaker == c.speaker and article_of(k) == article_of(c)
                              for k in kept) >= QUOTES_PER_SPEAKER:
             return  # a quiz of "Florin or Bolz?" asked ten times over tests little
         if not overgenerate and c.speaker and any(
-                k.speaker and _article_of(k) == _article_of(c) and _options(k) == _options(c) for k in kept):
+                k.speaker and article_of(k) == article_of(c) and _options(k) == _options(c) for k in kept):
             return  # "Florin or Bolz?" again, the other way round: the same two names, the same guess
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
@@ -1641,7 +1641,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):
         options = getattr(c.question, "distractors", [])
         if len(options) == 1:
-            pair = (_article_of(c), frozenset((str(c.question.answer), options[0])))
+            pair = (article_of(c), frozenset((str(c.question.answer), options[0])))
             if pair in pairs:
                 mirrored.add(id(c))
             pairs.add(pair)
@@ -1650,7 +1650,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     # Numbers first: where a sentence gives both a figure to check and who reported a claim without
     # quote marks ("Morgan told BBC Wales he had agreed ... in 2003"), the figure is asked: the
     # speaker's office or beat too often tells who it was.
-    reported = {(_article_of(c), c.sentence): c.score for c in by_fact.values()
+    reported = {(article_of(c), c.sentence): c.score for c in by_fact.values()
                 if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
 
     def rank(c: Candidate) -> float:
@@ -1658,13 +1658,13 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
             # The figure in its own sentence, before a stem rewritten around it; the story's opening first.
             return c.score + GAP_PREFERENCE + (LEAD_PREFERENCE if c.sentence <= 2 else 0.0)
         if c.question.prompt == FACT_CHECK_PROMPT and c.key[0] == "statement" and not c.filler:
-            return max(c.score, reported.get((_article_of(c), c.sentence), 0.0) + 0.01)
+            return max(c.score, reported.get((article_of(c), c.sentence), 0.0) + 0.01)
         return c.score
 
     for c in sorted((c for c in by_fact.values() if c.trust >= min_confidence
                      and (overgenerate or not c.filler) and id(c) not in mirrored),
                     key=lambda c: (-rank(c), -_choices(c), c.order)):
-        if not (c.speaker and any(k.speaker == c.speaker and _article_of(k) == _article_of(c)
+        if not (c.speaker and any(k.speaker == c.speaker and article_of(k) == article_of(c)
                                   and abs(k.sentence - c.sentence) <= 1 for k in kept)):
             admit(c)
     # A name-swap statement joins a sentence that no other question cites.
@@ -1678,7 +1678,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if c.trust < min_confidence or not c.filler or overgenerate:
             continue
         others = per_sentence.get(c.sentence, [])
-        article = (_article_of(c), c.swapped)
+        article = (article_of(c), c.swapped)
         if not others and article not in swapped:
             kept.append(c)
             swapped.add(article)
@@ -1707,9 +1707,9 @@ def _without_telling_titles(kept: list[Candidate]) -> None:
     values: dict[int, set[float]] = {}
     for c in kept:
         if c.value is not None:
-            values.setdefault(_article_of(c), set()).add(c.value)
+            values.setdefault(article_of(c), set()).add(c.value)
     for c in kept:
-        if not c.title or not any(_shows_value(c.title, v) for v in values.get(_article_of(c), ())):
+        if not c.title or not any(_shows_value(c.title, v) for v in values.get(article_of(c), ())):
             continue
         for name in ("question", "gap", "bare_gap"):
             q = getattr(c, name)
@@ -1721,10 +1721,10 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     """The questions, with no gap shown after a sentence another question asks about ("Wessex were docked
     ten points. The club was fined £___." gives away "How many points ...?"): such a gap is shown alone,
     or, where alone it leans on what it no longer shows, not asked."""
-    asked = {(_article_of(c), c.sentence) for c in kept}
+    asked = {(article_of(c), c.sentence) for c in kept}
     out = []
     for c in kept:
-        if c.context_sentence is not None and (_article_of(c), c.context_sentence) in asked:
+        if c.context_sentence is not None and (article_of(c), c.context_sentence) in asked:
             c.gap, c.context_sentence = c.bare_gap, None
             if retired(c):
                 continue
@@ -1754,18 +1754,22 @@ def _figure(c: Candidate) -> bool:
     return c.key[0] == "number" or (c.question.prompt == FACT_CHECK_PROMPT and not c.filler)
 
 
-def _article_of(c: Candidate) -> int:
-    """Which article of the bank a candidate is from (generate_with_facts offsets each by a million)."""
-    return int(c.order // 1_000_000)
+# A candidate's order, article by article: the n-th article's candidates start at n times this.
+ARTICLE_ORDER = 1_000_000
+
+
+def article_of(c: Candidate) -> int:
+    """Which article of the bank a candidate is from (its order is offset by ARTICLE_ORDER per article)."""
+    return int(c.order // ARTICLE_ORDER)
 
 
 def _same_figure(a: Candidate, b: Candidate) -> bool:
-    return a.sentence == b.sentence and _article_of(a) == _article_of(b) and a.value is not None \
+    return a.sentence == b.sentence and article_of(a) == article_of(b) and a.value is not None \
         and a.value == b.value
 
 
 def _same_amount(a: Candidate, b: Candidate) -> bool:
-    if a.sentence == b.sentence or _article_of(a) != _article_of(b):
+    if a.sentence == b.sentence or article_of(a) != article_of(b):
         return False
     for one, other in ((a, b), (b, a)):  # "across 22 countries" varied, "in 22 countries" in every option
         if one.figure and re.search(rf"(?<![\d.,]){re.escape(one.figure)}(?![\w.,]\d|\w)", _shown(other)):
@@ -1790,7 +1794,7 @@ def _unit_after_gap(prompt: str) -> str:
 def _same_deed(a: Candidate, b: Candidate) -> bool:
     """'Who has replaced Demel as chief executive of Fiat Auto?' and 'Who said "I have made the
     decision to take on the post of chief executive ..."?': one person, one deed, asked twice."""
-    if FACT_CHECK_PROMPT in (a.question.prompt, b.question.prompt) or _article_of(a) != _article_of(b):
+    if FACT_CHECK_PROMPT in (a.question.prompt, b.question.prompt) or article_of(a) != article_of(b):
         return False
     answers = (str(a.question.answer), str(b.question.answer))
     if not (answers[0] == answers[1] or answers[0] in b.question.prompt or answers[1] in a.question.prompt):
@@ -1812,7 +1816,7 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 def _same_point(a: Candidate, b: Candidate) -> bool:
     """'Who said “no judge is gonna stop me”?' and 'Who said “No injunction or judge will stop
     it”?': one speaker making one point twice; which of the two said it is asked once."""
-    if a.question.answer != b.question.answer or _article_of(a) != _article_of(b):
+    if a.question.answer != b.question.answer or article_of(a) != article_of(b):
         return False
     if not (_SAYING.match(a.question.prompt) and _SAYING.match(b.question.prompt)):
         return False

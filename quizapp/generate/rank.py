@@ -140,6 +140,8 @@ RETIRED = frozenset({"describe-who", "describe-how", "choice-organisations", "ch
 # list below the bar, for the teacher to choose; never kept in a bank unseen.
 SUGGESTED_ONLY = frozenset({"who-said", "who-said-quote"})
 SUGGESTED_ONLY_CONCERN = "reviewers pass about two in three 'who said' questions: check the quote is worth asking"
+# Said of a question below the bar that no feature in particular pulls down.
+LOW_CONCERN = "questions like this one often fail a teacher's review"
 # Said of a retired kind where everything found is listed for review (`--min-confidence 0`).
 RETIRED_CONCERN = "never kept in a bank: reviewers rarely accept questions like this one"
 

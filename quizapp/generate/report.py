@@ -143,9 +143,6 @@ def build_report(articles: Sequence[str | Path], *, types: Sequence[str] = QUEST
     return reports
 
 
-_LOW = "questions like this one often fail a teacher's review"
-
-
 def format_report(reports: list[ArticleReport]) -> str:
     """A plain-text table, one line per article and a total line."""
     lines = []
@@ -170,10 +167,10 @@ def format_report(reports: list[ArticleReport]) -> str:
     lines.append("")
     lines.append("questions, with the generator's confidence that a reviewer would accept each:")
 
-    def listed(name: str, q: AnyQuestion, trust: float, concerns: list[str], note: str = "") -> str:
+    def listed(name: str, q: AnyQuestion, trust: float, concerns: list[str]) -> str:
         shown = str(q.answer) if q.prompt != FACT_CHECK_PROMPT else "(statement) " + str(q.answer)
         why = f"  [{'; '.join(concerns)}]" if concerns else ""
-        return (f"  {name[:30]:30} {trust:4.0%}  {note}{q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
+        return (f"  {name[:30]:30} {trust:4.0%}  {q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
                 f" -> {shown}{why}").replace("   -> ", "  ")
 
     for r in reports:
@@ -185,7 +182,7 @@ def format_report(reports: list[ArticleReport]) -> str:
     if below:
         lines.append("")
         lines.append("found a little below the bar, not in the bank (the app lists them unticked, to rescue):")
-        lines += [listed(name, q, trust, concerns or [_LOW]) for name, q, trust, concerns in below]
+        lines += [listed(*b) for b in below]
     fails = [f"{r.name}: {f}" for r in reports for f in r.failures]
     if fails:
         lines.append("")

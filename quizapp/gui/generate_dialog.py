@@ -76,10 +76,8 @@ class Confidence:
         text = self.percent
         if not self.passes:
             text += f", below the bar of {self.bar:.0%}: not ticked"
-        if self.concerns:
+        if self.concerns:  # (generate_draft gives each question below the bar at least one)
             text += " — " + "; ".join(self.concerns)
-        elif not self.passes:
-            text += " — questions like this one often fail a teacher's review"
         return text
 
 
