@@ -281,7 +281,8 @@ def test_the_review_list_ticks_exactly_what_the_bank_keeps():
     found = find_candidates([SEED_ARTICLE])
     # Two gaps on one sentence ("More than 800 civilians have died ..., up from about 574"), each showing
     # the other's answer: a bank asks one. Put the one it prefers just below the bar.
-    pair = [c for c in found.candidates if c.gap is not None and "civilians have died" in c.gap.prompt]
+    sentences = found.facts[0].sentences
+    pair = [c for c in found.candidates if c.gap is not None and "civilians have died" in sentences[c.sentence]]
     assert len(pair) == 2
     first = next(c for c in select_candidates([copy.copy(c) for c in pair], None, 0.01) if c.gap is not None)
     preferred = next(c for c in pair if c.value == first.value)
