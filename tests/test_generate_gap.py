@@ -995,27 +995,19 @@ def test_a_statement_speaking_of_the_firm_it_never_names_is_asked_only_as_a_gap_
     assert any("saw Tolley Mills collapse" in s for s in statements(generate(tmp_path, named, min_confidence=0)))
 
 
-@pytest.mark.parametrize(("body", "answer", "prompt"), [
-    # "It has sold ...": no word shared with the sentence before, but an "it" pointing back to what it names
-    ("Ann Tolley's novel Harbour Lights has become a publishing phenomenon, topping book charts in Wessex. "
-     "It has sold more than 8 million copies worldwide.", 8,
-     f"Ann Tolley's novel Harbour Lights has become a publishing phenomenon, topping book charts in Wessex. "
-     f"It has sold more than {GAP} million copies"),
-    # the sentence before leans on the one before it: both are shown
-    ("Wessex Rovers lost their appeal against a points deduction by the league. "
-     "Its manager said the club would now look to the future. "
-     "The club was also fined £45,000 by the league.", 45000,
-     "Wessex Rovers lost their appeal against a points deduction by the league. Its manager said the club "
-     f"would now look to the future. The club was fined £{GAP}"),
-])
-def test_a_gap_is_shown_after_the_sentences_it_points_back_to(tmp_path, body, answer, prompt):
-    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == answer]
-    assert q.prompt.startswith(prompt)
-    assert len(q.cite.quote) == prompt.count(". ") + 1  # each sentence shown, highlighted as proof
+def test_a_gap_opening_on_it_is_shown_after_the_sentence_naming_what_it_is(tmp_path):
+    """'It has sold ...' shares no word with the sentence before, but points back to what that one names."""
+    body = ("Ann Tolley's novel Harbour Lights has become a publishing phenomenon, topping book charts in Wessex. "
+            "It has sold more than 8 million copies worldwide.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 8]
+    assert q.prompt.startswith(f"Ann Tolley's novel Harbour Lights has become a publishing phenomenon, topping "
+                               f"book charts in Wessex. It has sold more than {GAP} million copies")
+    assert len(q.cite.quote) == 2  # the sentence shown first is highlighted as proof too
 
 
-def test_two_sentences_before_that_name_no_one_are_no_context(tmp_path):
-    body = ("They lost their appeal against a points deduction by the league. "
+def test_a_gap_after_a_sentence_that_leans_back_itself_is_not_asked(tmp_path):
+    """Shown after the two sentences before it, it would be a three-sentence stem: padding, reviewers found."""
+    body = ("Wessex Rovers lost their appeal against a points deduction by the league. "
             "Its manager said the club would now look to the future. "
             "The club was also fined £45,000 by the league.")
     assert not [q for q in gaps(generate(tmp_path, body, min_confidence=0)) if q.answer == 45000]
