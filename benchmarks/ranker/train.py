@@ -10,6 +10,8 @@ its banks/ the questions the verdicts number). A label file holds, per judged qu
 article's corpus name, the question id, its kind, the verdict and the features — never article
 text: `label` and `refresh` regenerate the candidates from ../shared/corpus to read features.
 `fit` reads only the label files and the pool file, so it reproduces the shipped weights exactly.
+pending/ holds label files of the latest measurement, judged on the shipped weights: not fitted on yet,
+so that those weights stay the ones the measurement judged; move them to labels/ at the next refit.
 
 The labels are not a random sample of what the generator asks: most rounds were drawn at the bar of
 their day, so a question that stayed above it was judged in round after round, and one just below it
