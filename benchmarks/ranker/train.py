@@ -6,7 +6,8 @@
     python benchmarks/ranker/train.py fit          # labels -> weights, threshold, held-back figures
 
 ROUND_DIR is a folder written by ../shared/eval/packets.py (its sample.txt names the articles,
-its banks/ the questions the verdicts number). A label file holds, per judged question, the
+its banks/ the questions the verdicts number); review.py draws such rounds, shares them out among
+reviewers and sums their verdicts up. A label file holds, per judged question, the
 article's corpus name, the question id, its kind, the verdict and the features — never article
 text: `label` and `refresh` regenerate the candidates from ../shared/corpus to read features.
 `fit` reads only the label files and the pool file, so it reproduces the shipped weights exactly.
