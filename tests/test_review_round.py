@@ -57,7 +57,7 @@ def test_the_round_pools_its_own_verdicts_counts_its_yield_and_compares_calibrat
         (round_dir / folder / "verdicts.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines),
                                                            encoding="utf-8")
         (round_dir / folder / "verdicts-articles.jsonl").write_text("", encoding="utf-8")
-    own, calibration = review.pool_verdicts(round_dir)
+    own, calibration = review.merge_verdicts(round_dir)
     assert [v["article"] for v in own] == ["story-1", "story-2"]
     assert (round_dir / "verdicts.jsonl").read_text(encoding="utf-8").count("\n") == 2
     # the standard passed D01's figure question and failed its other one; this reviewer did the opposite

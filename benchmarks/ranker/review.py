@@ -78,7 +78,7 @@ def split(round_dir: Path, calibration: list[str], eval_dir: Path = EVAL) -> lis
     return folders
 
 
-def pool_verdicts(round_dir: Path) -> tuple[list[dict], list[dict]]:
+def merge_verdicts(round_dir: Path) -> tuple[list[dict], list[dict]]:
     """The reviewers' verdicts on the round's own articles, written to the round's verdicts.jsonl and
     verdicts-articles.jsonl, and those on the calibration packets."""
     own: dict[str, list[str]] = {"verdicts.jsonl": [], "verdicts-articles.jsonl": []}
@@ -118,9 +118,12 @@ def calibration_agreement(verdicts: list[dict], eval_dir: Path = EVAL) -> dict[s
     passed by the standard) on the calibration packets."""
     standard = {(r["article"], r["q"]): bool(r["acceptable"]) for r in map(
         json.loads, (eval_dir / "calibration" / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()) if r}
+    packets: dict[str, str] = {}
     out: dict[str, tuple[int, int, int]] = {}
     for v in verdicts:
-        packet = (eval_dir / "calibration" / f"{v['article']}.md").read_text(encoding="utf-8")
+        if v["article"] not in packets:
+            packets[v["article"]] = (eval_dir / "calibration" / f"{v['article']}.md").read_text(encoding="utf-8")
+        packet = packets[v["article"]]
         m = re.search(rf"## Q{int(v['q'])} \[(\w+)\]\n+Prompt: (.*)", packet)
         figure = m is not None and (m.group(1) == "numeric" or m.group(2).startswith("Which of these statements"))
         kind = "figure" if figure else "other"
@@ -136,7 +139,7 @@ def score(round_dirs: list[Path]) -> None:
     lines, articles, calibration = [], [], []
     words = questions = empty = 0
     for d in round_dirs:
-        _, cal = pool_verdicts(d)
+        _, cal = merge_verdicts(d)
         calibration += cal
         lines.append((d / "verdicts.jsonl").read_text(encoding="utf-8"))
         articles.append((d / "verdicts-articles.jsonl").read_text(encoding="utf-8"))

@@ -1146,7 +1146,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
     is about the same thing (it shares a word with the gap's sentence, or the gap's sentence opens on an
     'it' or 'they' pointing back to it) and does not show the answer.
     (Never the two sentences before: reviewers failed such three-sentence stems as padding, and a figure
-    in either sentence shown may work the answer out: "a 20% stake ... cut in half to ___%".)"""
+    in either sentence shown may work the answer out: "a 30% stake ... halved to ___%".)"""
     if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
                              or unresolved_pointer(text, af)):
         return None
