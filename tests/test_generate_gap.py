@@ -1011,3 +1011,20 @@ def test_a_gap_after_a_sentence_that_leans_back_itself_is_not_asked(tmp_path):
             "Its manager said the club would now look to the future. "
             "The club was also fined £45,000 by the league.")
     assert not [q for q in gaps(generate(tmp_path, body, min_confidence=0)) if q.answer == 45000]
+
+
+def test_a_gap_whose_parse_leans_back_is_shown_after_the_sentence_it_leans_on(tmp_path):
+    """'Tolley Data estimates sales will hit ___': no 'the' or 'it' in its words, but sales of what, only
+    the sentence before says; its parse finds the statement leaning, and so it is shown after that one."""
+    before = "Sales of electric vans in Wessex are set to double in 2025, research suggests. "
+    leaning = "Research group Tolley Data estimates sales will hit 40,000 in 2025, despite higher prices."
+    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 40000]
+    assert q.prompt.startswith(before.strip())
+
+
+def test_a_sentence_naming_the_thing_in_another_word_is_context_for_its_description(tmp_path):
+    """'The report suggests ___%': 'a study' in the sentence before says which report."""
+    before = "A study for Wessex Council found the county among the best connected in Britain. "
+    leaning = "The report suggests 69% of firms in the county are using broadband."
+    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 69]
+    assert q.prompt.startswith(before.strip())

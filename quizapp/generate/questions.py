@@ -1109,7 +1109,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
-    at = _context_for(s.sentence, text, s.value, af)
+    at = _context_for(s.sentence, text, s.value, af, leans=s.leans)
     original = _plain_sentence(af.sentences[s.sentence])
     pronoun = re.match(r"(?:He|She) ", original)
     if at is not None and s.antecedent is not None and pronoun and not text.startswith(pronoun.group(0)):
@@ -1139,15 +1139,16 @@ CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
 _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Those|Then|There|His|Her|Its|Their)\b")
 
 
-def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> int | None:
+def _context_for(sentence: int, text: str, value: float, af: ArticleFacts, leans: bool = False) -> int | None:
     """The sentence before a gap's own, where that leans back ('the club', 'he', 'later'): 'Wessex Rovers
     were docked points by the league on Friday. The club was also fined £___ by the league.' Only one
     that stands alone itself, names someone or something, says nothing relative to the article's date,
     is about the same thing (it shares a word with the gap's sentence, or the gap's sentence opens on an
-    'it' or 'they' pointing back to it) and does not show the answer.
+    'it' or 'they' pointing back to it) and does not show the answer. `leans`: the parse found the
+    sentence leaning back where its words alone may not show it ("Sales will hit ___ in 2005": of what?).
     (Never the two sentences before: reviewers failed such three-sentence stems as padding, and a figure
     in either sentence shown may work the answer out: "a 30% stake ... halved to ___%".)"""
-    if sentence == 0 or not (needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
+    if sentence == 0 or not (leans or needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
                              or unresolved_pointer(text, af)):
         return None
     before = _plain_sentence(af.sentences[sentence - 1])
@@ -1159,7 +1160,8 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts) -> in
             or _unnamed_it(before) or not _names_something(before, af) \
             or not all(_explains(before, words) or _defined_by_of(text, words) for words in described(text)) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
-            or not (_shares_a_word(before, text) or _OPENS_ON_PRONOUN.match(text)):
+            or not (_shares_a_word(before, text) or _OPENS_ON_PRONOUN.match(text)
+                    or any(_renamed(before, words) for words in described(text))):
         return None
     return sentence - 1
 
@@ -1289,6 +1291,17 @@ _EVERYONES = frozenset(re.findall(r"\w+", """market markets industry economy sec
     web net country nation region government opposition authorities way moment morning evening night weather"""))
 
 
+# Words a story uses in turn for one thing: "A study for Wessex Council found ... The report says ...",
+# "Tolley agreed a takeover of Brindle ... The deal values ...".
+_SAME_THING = tuple(frozenset(group.split()) for group in (
+    "report study survey poll research analysis review figures data index",
+    "deal takeover merger agreement bid offer contract acquisition buyout",
+    "film movie thriller comedy drama documentary",
+    "plan plans scheme proposal proposals programme project policy",
+    "sale auction sell-off flotation listing",
+))
+
+
 # A capitalised word after a sentence's first: most often a name ("... said Wessex Water").
 _NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
@@ -1343,11 +1356,18 @@ def _defined_by_of(text: str, description: str) -> bool:
 def _explains(before: str, description: str) -> bool:
     """Whether a sentence says what 'the <description>' of the next one is: 'Wessex Water raised its
     charges. The company ...' (a name, for a word bodies are called by) or '... a new ferry terminal.
-    The new terminal ...' (a word of it, or one it begins)."""
+    The new terminal ...' (a word of it, or one it begins), or another word for the same thing ('a
+    study' for 'the report', 'a takeover' for 'the deal')."""
     words = set(description.lower().split())
     if words <= _EVERYONES or (_BODY_NOUNS & words and _NAMED_LATER.search(before)):
         return True
-    return _shares_a_word(before, description)
+    return _shares_a_word(before, description) or _renamed(before, description)
+
+
+def _renamed(before: str, description: str) -> bool:
+    """Whether a sentence speaks of what 'the <description>' is, in another word: 'a study' for 'the report'."""
+    said, words = set(re.findall(r"[a-z-]+", before.lower())), set(description.lower().split())
+    return any(group & words and group & said for group in _SAME_THING)
 
 
 def _shares_a_word(one: str, other: str) -> bool:
