@@ -1028,3 +1028,19 @@ def test_a_sentence_naming_the_thing_in_another_word_is_context_for_its_descript
     leaning = "The report suggests 69% of firms in the county are using broadband."
     [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 69]
     assert q.prompt.startswith(before.strip())
+
+
+def test_an_opening_figure_whose_subject_the_headline_names_is_asked_under_it(tmp_path):
+    """'Sales rose ___%': whose sales, the headline shown with the question says; further down the
+    article, or pointing back ('It took ...'), the same sentence is not asked alone."""
+    opening = ("Wessex Telecom has reported a jump in profits, thanks to its mobile arm. "
+               "Net profit came in at 1.4bn euros, after a loss a year earlier. ")
+    sales = "Sales rose 2.8% to 14.96bn euros."
+    title = "Wessex Telecom sees mobile gain"
+    asked = {q.answer for q in gaps(generate(tmp_path, opening + sales, title=title))}
+    assert 2.8 in asked or 14.96 in asked
+    filler = " ".join(f"Wessex Telecom opened shop number {n} in Tolley on a wet morning." for n in range(4, 9))
+    later = {q.answer for q in gaps(generate(tmp_path, opening + filler + " " + sales, title=title))}
+    assert not {2.8, 14.96} & later
+    pointing = {q.answer for q in gaps(generate(tmp_path, opening + "It took 2.8bn euros in sales.", title=title))}
+    assert 2.8 not in pointing

@@ -33,6 +33,7 @@ from quizapp.generate.numbers import (
 from quizapp.generate.quantities import hedge_meaning
 from quizapp.generate.rank import (
     GAP,
+    dangles,
     described,
     gap_prompt,
     gap_text,
@@ -990,7 +991,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     cite = _cite(af, s.sentence, antecedent, s.chain)
     shown = _gap_question(s, before, after, cite, af) if "numeric" in types else None
     gap, bare_gap, context_sentence = shown if shown is not None else (None, None, None)
-    if s.leans and context_sentence is None:
+    leans = s.leans and not (gap is not None and context_sentence is None
+                             and _headline_says_whose(true, s.sentence, af))
+    if leans and context_sentence is None:
         return None
     unresolved = s.kind in GAP_KINDS and bool(unresolved_pronoun(true, af)
                                               or (s.sentence > 0 and unresolved_pointer(true, af)))
@@ -1010,7 +1013,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     score = {"fraction": 0.65, "multiplier": 0.65, "year": 0.5}.get(s.kind, 0.6) \
         - max(0, len(true.split()) - 30) * 0.01
     return Candidate(q, score, s.order, s.sentence, ("statement", str(s.sentence), s.part), value=s.value,
-                     gap=gap, context_sentence=context_sentence, bare_gap=bare_gap, leans=s.leans or unresolved,
+                     gap=gap, context_sentence=context_sentence, bare_gap=bare_gap, leans=leans or unresolved,
                      swapped=f"year {s.part}" if s.kind == "year" else "",
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
@@ -1029,6 +1032,25 @@ def _timing_detail(s: Statement) -> bool:
     how short the span was ("the 9,000 seats went within two days of going on sale"): the news there."""
     return s.kind == "duration" and bool(re.match(r"\s*(?:days?|weeks?)\b", s.after)) \
         and s.value < 60 and not _STRESSED_SPAN.search(s.before)
+
+
+LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline names
+# Words that point back to something named before: "it", "their", "this", "those", "That was ...".
+_POINTS_BACK = re.compile(r"\b(?i:he|she|it|it['’]s|they|him|her|them|his|its|their|this|these|those|there)\b|^That\b")
+
+
+def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:
+    """Whether a gap's sentence among the opening ones, leaning only on what the story is about, is
+    said by the headline shown with it: "Sales rose ___% to 14.96bn euros." under "Wessex Telecom sees
+    mobile gain", "Military spending is set to rise by ___%" under "Budget seeks deep cutbacks" (whose
+    sales, which budget: the headline's). Not one pointing back ("It took ...", "That was ...", "later"),
+    going on from the sentence before ("However, ..."), or speaking of a 'the ...' the headline does not
+    name ("The thriller took ..." under "Film star tops box office")."""
+    bare = _QUOTED.sub(" ", text)
+    return sentence < LEAD_SENTENCES and bool(af.title) and not _POINTS_BACK.search(bare) \
+        and not leans_on_context(text) and not _BACK_WORDS.search(bare) and not relative_time(text) \
+        and not dangles(bare) and all(_shares_a_word(af.title, words) or _renamed(af.title, words)
+                                          or set(words.lower().split()) <= _EVERYONES for words in described(text))
 
 
 # Figures a gap asks for: what is counted, shared or paid. A year or a date in a gap is mostly a side
