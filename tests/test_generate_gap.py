@@ -82,14 +82,15 @@ def test_only_the_numeric_type_still_asks_figures(tmp_path):
     assert all(q.type == "numeric" for q in numeric)
 
 
-def test_a_running_total_so_far_is_not_asked(tmp_path):
-    # "so far": up to the article's date, which a question on its own does not give
+def test_a_running_total_so_far_keeps_its_so_far(tmp_path):
+    # "so far": up to the article's date, said as the article says it, so the total is no lasting fact
     body = ("So far a total of 8,410 postal votes have been sent out across the Wessex region. "
             "Tolley Council has hired 35 extra staff to count the postal votes in Wessex.")
     pool = generate(tmp_path, body, min_confidence=0)
     texts = statements(pool) + [q.prompt for q in gaps(pool)]
     assert any("35 extra staff" in t or f"{GAP} extra staff" in t for t in texts)
-    assert not any("So far" in t for t in texts)
+    sent = [t for t in texts if "postal votes have been sent" in t]
+    assert sent and all(t.startswith("So far") for t in sent)
 
 
 def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):
@@ -410,12 +411,12 @@ def test_an_emergency_number_and_a_race_that_names_an_event_are_not_asked(tmp_pa
     assert any("14 people" in s for s in statements(pool))  # a count of people hurt is a fact
 
 
-def test_a_figure_said_relative_to_the_article_s_date_is_not_asked(tmp_path):
-    body = ("Wessex Water raised its prices by 4% last year, the regulator said. "
-            "Brindle Works sold 2,400 tractors on Monday, the firm said. "
-            "Tolley Mills employs 350 people across Wessex, according to Wessex Council.")
-    asked = {q.answer for q in gaps(generate(tmp_path, body))}
-    assert 350 in asked and not asked & {4, 2400}  # "last year", "on Monday": when, the article's date says
+def test_a_figure_said_relative_to_the_article_s_date_is_asked_as_the_article_says_it(tmp_path):
+    body = ("Tolley Mills has 2,400 workers in Wessex, up from 1,900 a year ago, according to Wessex Council. "
+            "Brindle Works employs 350 people across Wessex, according to Wessex Council.")
+    pool = gaps(generate(tmp_path, body))
+    assert {2400, 350} <= {q.answer for q in pool}
+    assert any("up from 1,900 a year ago" in q.prompt for q in pool)  # when, in the article's words
 
 
 def test_a_he_that_no_name_before_explains_is_not_asked_alone(tmp_path):
@@ -976,11 +977,11 @@ def test_a_span_of_days_that_only_times_the_story_is_not_asked_but_one_stressed_
     assert f"sold out just {GAP} days after" in asked[4].prompt  # how fast: the news
 
 
-def test_a_sentence_opening_on_a_span_from_the_articles_date_is_not_asked(tmp_path):
+def test_a_span_from_the_articles_date_is_not_asked(tmp_path):
     body = ("Wessex Union will start balloting 120,000 hospital workers on strikes in April, Tolley Council said. "
             "In four days, Britain's biggest union Unison will start balloting 800,000 council workers on strikes.")
     asked = asked_gaps(tmp_path, body)
-    assert 800000 not in asked and 4 not in asked  # four days from when?
+    assert 4 not in asked  # four days from when? (800,000 may be asked, in the article's words)
     assert 120000 in asked
 
 
