@@ -1045,3 +1045,11 @@ def test_an_opening_figure_whose_subject_the_headline_names_is_asked_under_it(tm
     assert not {2.8, 14.96} & later
     pointing = {q.answer for q in gaps(generate(tmp_path, opening + "It took 2.8bn euros in sales.", title=title))}
     assert 2.8 not in pointing
+
+
+def test_a_figure_for_the_coming_year_of_an_undated_article_is_asked_in_its_words(tmp_path):
+    """With no date to say which year 'the coming year' is, the figure is asked as the article says it."""
+    body = ("Council tax in Wessex is set to rise by an average of about 4% in the coming year, Tolley Radio "
+            "has learned. Brindle Works employs 350 people across Wessex, according to Wessex Council.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 4]
+    assert "about ___% in the coming year" in q.prompt

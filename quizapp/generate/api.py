@@ -390,6 +390,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 af.facts.append(f)
             if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
                 af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
+            if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
+                _add_statement(sent, m, index, af, key[1], thing)  # "rose ___% last year", as the article says it
             continue
         made = _number_facts(sent, m, base, parse)
         if not made and m.kind in _STEM_KINDS:
