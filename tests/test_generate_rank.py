@@ -327,3 +327,25 @@ def test_a_report_with_nothing_to_list_says_so(tmp_path):
     article.write_text("Rain\n\nIt rained in Tolley on a grey day, and the town's market was quiet.\n",
                        encoding="utf-8")
     assert "none, not even a little below the bar" in format_report(build_report([article]))
+
+
+def _train_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("ranker_train", ROOT / "benchmarks" / "ranker" / "train.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_bar_is_the_lowest_that_reaches_the_precision_or_else_the_most_precise_that_keeps_half():
+    import numpy as np
+    train = _train_module()
+    scores = np.round(np.linspace(0.5, 0.99, 100), 2)
+    # Good above 0.7 but for every tenth: the lowest bar at 90% good is the first above 0.7.
+    good = np.array([1.0 if s > 0.7 and i % 10 else 1.0 if i % 2 else 0.0 for i, s in enumerate(scores)])
+    bar, precision, recall, why = train.choose_threshold(scores, good)
+    assert precision >= 0.9 and recall >= 0.5 and 0.7 <= bar <= 0.75 and "lowest bar" in why
+    # Flat at 80% good: no bar reaches 90%; the bar keeps at least half the good, no lower than it must.
+    flat = np.array([0.0 if i % 5 == 0 else 1.0 for i in range(len(scores))])
+    bar, precision, recall, why = train.choose_threshold(scores, flat)
+    assert precision < 0.9 and recall >= 0.5 and bar < 0.8 and "most precise" in why

@@ -52,7 +52,7 @@ PRECISION = 0.90
 # are empty already): the precision rule must keep at least this. The few labels at the very top
 # of the scale can also reach 90% by chance where the bars just below them stay at 84%.
 MIN_RECALL = 0.5
-F_SLACK = 0.01  # F0.5 differences smaller than this are noise on a few hundred held-back labels
+P_SLACK = 0.005  # precision differences smaller than this are noise on a few hundred pool questions
 L2 = 1.0
 LOW_BAR = 0.01  # a bank at this bar keeps the same kinds of question as one at the shipped bar, and more
 BIN = 0.05  # an unjudged pool question counts as the judged ones in its band of held-back score this wide
@@ -246,12 +246,13 @@ def pool_verdicts(pool: list[dict], scores: np.ndarray, verdicts: dict[tuple[str
 
 def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float, str]:
     """The lowest bar whose kept questions are at least PRECISION good (with 20 or more kept to say
-    so, and MIN_RECALL of the good ones kept); where no bar reaches it, the highest bar whose F0.5
-    (which weighs precision over recall) is within F_SLACK of the best: on a flat curve, where the
-    held-back labels cannot tell the bars apart, fewer, trustworthy questions before many weak ones."""
+    so, and MIN_RECALL of the good ones kept); where no bar reaches it, the most precise bar that
+    still keeps MIN_RECALL of the good (the lowest of those within P_SLACK of it): on a flat curve,
+    where the held-back verdicts cannot tell the bars apart, as trustworthy as the ranker can make
+    the questions, and no fewer of them than that takes."""
     bars = sorted({float(t) for t in np.round(p, 2)})
     best: tuple[float, float, float, str] | None = None
-    scored: list[tuple[float, float, float, float]] = []  # (bar, F0.5, precision, recall)
+    scored: list[tuple[float, float, float]] = []  # (bar, precision, recall), keeping MIN_RECALL of the good
     for t in reversed(bars):
         keep = p >= t
         if keep.sum() < 20:
@@ -260,13 +261,14 @@ def choose_threshold(p: np.ndarray, y: np.ndarray) -> tuple[float, float, float,
         recall = float(y[keep].sum() / max(y.sum(), 1e-9))
         if precision >= PRECISION and recall >= MIN_RECALL:
             best = (t, precision, recall, f"lowest bar with precision >= {PRECISION:.0%}")
-        scored.append((t, 1.25 * precision * recall / max(0.25 * precision + recall, 1e-9), precision, recall))
+        if recall >= MIN_RECALL:
+            scored.append((t, precision, recall))
     if best is not None or not scored:
         return best or (0.0, float(y.mean()), 1.0, "no bar")
-    top = max(f for _, f, _, _ in scored)
-    t, _, precision, recall = max(s for s in scored if s[1] >= top - F_SLACK)
+    top = max(precision for _, precision, _ in scored)
+    t, precision, recall = min(s for s in scored if s[1] >= top - P_SLACK)
     return t, precision, recall, (f"no bar reaches {PRECISION:.0%} keeping {MIN_RECALL:.0%} of the good: "
-                                  f"highest bar within {F_SLACK} of the best F0.5")
+                                  f"lowest bar within {P_SLACK:.1%} of the most precise that does")
 
 
 def offered(r: dict) -> bool:
