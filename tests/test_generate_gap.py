@@ -1053,3 +1053,16 @@ def test_a_figure_for_the_coming_year_of_an_undated_article_is_asked_in_its_word
             "has learned. Brindle Works employs 350 people across Wessex, according to Wessex Council.")
     [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 4]
     assert "about ___% in the coming year" in q.prompt
+
+
+def test_how_long_a_run_lasted_is_not_asked(tmp_path):
+    """'its first fall in three months', 'seven consecutive wins': the fall or the win is the news."""
+    body = ("The Tolley index of Wessex business confidence fell to 95.5 in May from 97.5 in April, its first "
+            "decline in three months, the Tolley Institute said. Wessex Rovers have won seven consecutive Wessex "
+            "League games since coach Ann Tolley took charge. Wessex Rovers sold 12,400 season tickets in May, "
+            "according to Wessex Council.")
+    asked = {q.answer for q in gaps(generate(tmp_path, body))}
+    assert 12400 in asked and not asked & {3, 7}
+    varied = [d for q in generate(tmp_path, body, min_confidence=0) if q.prompt == FACT_CHECK_PROMPT
+              for d in q.distractors]
+    assert not any(re.search(r"first decline in (?!three)|won (?!seven)\w+ consecutive", d) for d in varied)

@@ -922,8 +922,8 @@ def _party_words(title: str) -> list[str]:
 def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
         return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
-    if _timing_detail(s):
-        return None
+    if _timing_detail(s) or _STREAK.search(f"{s.before}{GAP}{s.after}"):
+        return None  # (a run counted out, "its first fall in three months": see _STREAK)
     if s.gap_only:
         variants = []
     elif s.kind == "date":  # "20 December": a week either side, a month on
@@ -1517,6 +1517,14 @@ _CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*{_AROUND}(?:[
                             rf"|(?:\d|\b{_NUMBER_WORD})[^()]{{0,30}}\([^()]*{GAP}"
                             rf"|{GAP}\S*(?:\s+[\w-]+){{0,3}},?\s+or\s+{_AROUND}[$£€¥]?\d"
                             rf"|\d[^,()]{{0,30}},?\s+or\s+{_AROUND}[$£€¥]?{GAP}", re.I)
+# A run counted out: "its first decline in ___ months", "___ successive wins", "won ___ of their last five".
+# Reviewers passed two such gaps in six (five articles): the news is the fall or the win, not how long the
+# run before it was.
+_STREAK = re.compile(rf"\bfirst [\w-]+(?: [\w-]+)? (?:in|for) (?:almost |nearly |more than |over )?{re.escape(GAP)} "
+                     r"(?:months|years|weeks|days|games|matches)\b"
+                     rf"|{re.escape(GAP)} (?:successive|consecutive|straight)\b"
+                     rf"|\bin {re.escape(GAP)} of (?:their|its|his|her|the) (?:last|past|first)\b"
+                     rf"|\bof (?:their|its|his|her|the) last {re.escape(GAP)}\b")
 _SPAN_GIVEN = re.compile(rf"{GAP}\s+(?:days|weeks|months|years)\b.{{0,40}}\b(?:from|between)\b"
                          r".{1,40}\b(?:to|and|until)\b")
 # "(see “Our top 20 start-ups”)": a web page's pointer to another page, no part of the sentence
