@@ -1520,8 +1520,8 @@ _CONVERTED_GAP = re.compile(rf"{GAP}\S*(?:\s+[\w-]+){{0,2}}\s*\(\s*{_AROUND}(?:[
 # A run counted out: "its first decline in ___ months", "___ successive wins", "won ___ of their last five".
 # Reviewers passed one such gap in five (four articles): the news is the fall or the win, not how long the
 # run before it was. ("back for the first time in ___ years" can be the story: "Brindle back after eight years".)
-_STREAK = re.compile(rf"\bfirst (?!time\b)[\w-]+(?: [\w-]+)? (?:in|for) (?:almost |nearly |more than |over )?{re.escape(GAP)} "
-                     r"(?:months|years|weeks|days|games|matches)\b"
+_STREAK = re.compile(r"\bfirst (?!time\b)[\w-]+(?: [\w-]+)? (?:in|for) (?:almost |nearly |more than |over )?"
+                     rf"{re.escape(GAP)} (?:months|years|weeks|days|games|matches)\b"
                      rf"|{re.escape(GAP)} (?:successive|consecutive|straight)\b"
                      rf"|\bin {re.escape(GAP)} of (?:their|its|his|her|the) (?:last|past|first)\b"
                      rf"|\bof (?:their|its|his|her|the) last {re.escape(GAP)}\b")
