@@ -1066,3 +1066,12 @@ def test_how_long_a_run_lasted_is_not_asked(tmp_path):
     varied = [d for q in generate(tmp_path, body, min_confidence=0) if q.prompt == FACT_CHECK_PROMPT
               for d in q.distractors]
     assert not any(re.search(r"first decline in (?!three)|won (?!seven)\w+ consecutive", d) for d in varied)
+
+
+def test_a_figure_for_this_year_is_not_asked_without_its_this_year(tmp_path):
+    """A statement leaves out 'this year' (a time only the article's day places): 'Tolley owes $5bn',
+    all told, where the article says $5bn this year. Undated, such a figure is not asked."""
+    body = ("The 19 member councils of the Wessex Board are owed about $5bn in repayments this year by Tolley Mills. "
+            "Brindle Works employs 350 people across Wessex, according to Wessex Council.")
+    asked = {q.answer for q in gaps(generate(tmp_path, body))}
+    assert 350 in asked and not asked & {19, 5}

@@ -391,7 +391,12 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
                 af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
             if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
-                _add_statement(sent, m, index, af, key[1], thing)  # "rose ___% last year", as the article says it
+                # "rose ___% last year", as the article says it; not where the statement left out the
+                # "this year" that says when ("nations owe $5bn", all told, where it is $5bn this year)
+                made_before = len(af.statements)
+                if _add_statement(sent, m, index, af, key[1], thing):
+                    af.statements[made_before:] = [st for st in af.statements[made_before:] if
+                                                   _RELATIVE_PERIOD.search(f"{st.before}{st.part}{st.after}")]
             continue
         made = _number_facts(sent, m, base, parse)
         if not made and m.kind in _STEM_KINDS:
