@@ -82,15 +82,14 @@ def test_only_the_numeric_type_still_asks_figures(tmp_path):
     assert all(q.type == "numeric" for q in numeric)
 
 
-def test_a_running_total_so_far_keeps_its_so_far(tmp_path):
-    # "so far": up to the article's date, said as the article says it, so the total is no lasting fact
+def test_a_running_total_so_far_is_not_asked(tmp_path):
+    # "so far": up to the article's date, which a question on its own does not give
     body = ("So far a total of 8,410 postal votes have been sent out across the Wessex region. "
             "Tolley Council has hired 35 extra staff to count the postal votes in Wessex.")
     pool = generate(tmp_path, body, min_confidence=0)
     texts = statements(pool) + [q.prompt for q in gaps(pool)]
     assert any("35 extra staff" in t or f"{GAP} extra staff" in t for t in texts)
-    sent = [t for t in texts if "postal votes have been sent" in t]
-    assert sent and all(t.startswith("So far") for t in sent)
+    assert not any("So far" in t for t in texts)
 
 
 def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):

@@ -997,11 +997,13 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None
     unresolved = s.kind in GAP_KINDS and bool(unresolved_pronoun(true, af)
                                               or (s.sentence > 0 and unresolved_pointer(true, af)))
-    if s.kind in GAP_KINDS and ((context_sentence is None and unresolved)
+    if s.kind in GAP_KINDS and ((context_sentence is None and unresolved) or _RUNNING_TOTAL.search(true)
                                 or (s.kind == "duration" and relative_time(true))):
         # "in which he stars": who, only the article around it says; "in four days", "for the past
-        # ten years": a span from the article's date. (Another figure said relative to the article's
-        # date is asked as the article says it, "up from 34 million a year ago"; the ranker weighs it.)
+        # ten years": a span from the article's date; "so far 52,000 ballots have been counted": a
+        # running total, up to a day the question does not give (reviewers failed it as vague). (Another
+        # figure said relative to the article's date is asked as the article says it, "up from 34 million
+        # a year ago", "played for 5,000 fans on Tuesday"; the ranker weighs it.)
         return None
     q: AnyQuestion
     # "..., the £2bn fraud that saw the firm collapse": which firm, only the sentences before say, and a
@@ -1037,6 +1039,8 @@ def _timing_detail(s: Statement) -> bool:
         and s.value < 60 and not _STRESSED_SPAN.search(s.before)
 
 
+# "So far 52,000 ballots have been counted", "to date": a running total (not "in so far as").
+_RUNNING_TOTAL = re.compile(r"(?<!in )\bso far\b(?! as\b)|\bto date\b", re.I)
 LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline names
 # "All five men were charged ...", "Both firms ...", "Two of them ...": a set the sentences before named.
 _COUNTED_BACK = re.compile(r"(?i:all|both|each|either|neither|most|many|some|none)\b"
