@@ -1014,63 +1014,64 @@ def test_a_gap_after_a_sentence_that_leans_back_itself_is_not_asked(tmp_path):
 
 
 def test_a_gap_whose_parse_leans_back_is_shown_after_the_sentence_it_leans_on(tmp_path):
-    """'Tolley Data estimates sales will hit ___': no 'the' or 'it' in its words, but sales of what, only
-    the sentence before says; its parse finds the statement leaning, and so it is shown after that one."""
-    before = "Sales of electric vans in Wessex are set to double in 2025, research suggests. "
-    leaning = "Research group Tolley Data estimates sales will hit 40,000 in 2025, despite higher prices."
-    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 40000]
+    """'Brindle Analytics estimates orders will reach ___': no 'the' or 'it' in its words, but orders of
+    what, only the sentence before says; its parse finds the statement leaning, and so it is shown after
+    that one."""
+    before = "Orders for electric buses in Wessex are set to double in 2027, a study for Tolley Council suggests. "
+    leaning = "Brindle Analytics estimates orders will reach 3,400 in 2027, despite rising costs."
+    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 3400]
     assert q.prompt.startswith(before.strip())
 
 
 def test_a_sentence_naming_the_thing_in_another_word_is_context_for_its_description(tmp_path):
-    """'The report suggests ___%': 'a study' in the sentence before says which report."""
+    """'The report says ___%': 'a study' in the sentence before says which report."""
     before = "A study for Wessex Council found the county among the best connected in Britain. "
-    leaning = "The report suggests 69% of firms in the county are using broadband."
-    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 69]
+    leaning = "The report says 58% of firms in the county now sell online."
+    [q] = [q for q in gaps(generate(tmp_path, before + leaning, min_confidence=0)) if q.answer == 58]
     assert q.prompt.startswith(before.strip())
 
 
 def test_an_opening_figure_whose_subject_the_headline_names_is_asked_under_it(tmp_path):
-    """'Sales rose ___%': whose sales, the headline shown with the question says; further down the
-    article, or pointing back ('It took ...'), the same sentence is not asked alone."""
-    opening = ("Wessex Telecom has reported a jump in profits, thanks to its mobile arm. "
-               "Net profit came in at 1.4bn euros, after a loss a year earlier. ")
-    sales = "Sales rose 2.8% to 14.96bn euros."
-    title = "Wessex Telecom sees mobile gain"
-    asked = {q.answer for q in gaps(generate(tmp_path, opening + sales, title=title))}
-    assert 2.8 in asked or 14.96 in asked
-    filler = " ".join(f"Wessex Telecom opened shop number {n} in Tolley on a wet morning." for n in range(4, 9))
-    later = {q.answer for q in gaps(generate(tmp_path, opening + filler + " " + sales, title=title))}
-    assert not {2.8, 14.96} & later
-    pointing = {q.answer for q in gaps(generate(tmp_path, opening + "It took 2.8bn euros in sales.", title=title))}
-    assert 2.8 not in pointing
+    """'Revenue grew ___%': whose revenue, the headline shown with the question says; further down the
+    article, or pointing back ('It earned ...'), the same sentence is not asked alone."""
+    opening = ("Tolley Phones has posted record results for the year, helped by new shops across Wessex. "
+               "Operating profit reached 310m euros, after a loss the year before. ")
+    revenue = "Revenue grew 6.5% to 8.2bn euros."
+    title = "Tolley Phones reports strong year"
+    asked = {q.answer for q in gaps(generate(tmp_path, opening + revenue, title=title))}
+    assert 6.5 in asked or 8.2 in asked
+    filler = " ".join(f"Tolley Phones opened shop number {n} in Brindle on a wet morning." for n in range(4, 9))
+    later = {q.answer for q in gaps(generate(tmp_path, opening + filler + " " + revenue, title=title))}
+    assert not {6.5, 8.2} & later
+    pointing = {q.answer for q in gaps(generate(tmp_path, opening + "It earned 6.5bn euros in revenue.", title=title))}
+    assert 6.5 not in pointing
 
 
 def test_a_figure_for_the_coming_year_of_an_undated_article_is_asked_in_its_words(tmp_path):
     """With no date to say which year 'the coming year' is, the figure is asked as the article says it."""
-    body = ("Council tax in Wessex is set to rise by an average of about 4% in the coming year, Tolley Radio "
-            "has learned. Brindle Works employs 350 people across Wessex, according to Wessex Council.")
-    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 4]
+    body = ("Rents in Wessex will rise by an average of about 7% in the coming year, according to Tolley Homes. "
+            "Brindle Works employs 350 people across Wessex, according to Wessex Council.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 7]
     assert "about ___% in the coming year" in q.prompt
 
 
 def test_how_long_a_run_lasted_is_not_asked(tmp_path):
     """'its first fall in three months', 'seven consecutive wins': the fall or the win is the news."""
-    body = ("The Tolley index of Wessex business confidence fell to 95.5 in May from 97.5 in April, its first "
-            "decline in three months, the Tolley Institute said. Wessex Rovers have won seven consecutive Wessex "
-            "League games since coach Ann Tolley took charge. Wessex Rovers sold 12,400 season tickets in May, "
+    body = ("The Tolley index of Wessex business confidence fell to 88.2 in May from 90.1 in April, its first "
+            "decline in four months, the Tolley Institute said. Wessex Rovers have won six consecutive league "
+            "games since Ann Tolley became coach. Wessex Rovers sold 12,400 season tickets in May, "
             "according to Wessex Council.")
     asked = {q.answer for q in gaps(generate(tmp_path, body))}
-    assert 12400 in asked and not asked & {3, 7}
+    assert 12400 in asked and not asked & {4, 6}
     varied = [d for q in generate(tmp_path, body, min_confidence=0) if q.prompt == FACT_CHECK_PROMPT
               for d in q.distractors]
-    assert not any(re.search(r"first decline in (?!three)|won (?!seven)\w+ consecutive", d) for d in varied)
+    assert not any(re.search(r"first decline in (?!four)|won (?!six)\w+ consecutive", d) for d in varied)
 
 
 def test_a_figure_for_this_year_is_not_asked_without_its_this_year(tmp_path):
     """A statement leaves out 'this year' (a time only the article's day places): 'Tolley owes $5bn',
     all told, where the article says $5bn this year. Undated, such a figure is not asked."""
-    body = ("The 19 member councils of the Wessex Board are owed about $5bn in repayments this year by Tolley Mills. "
+    body = ("The 14 member towns of the Wessex Board expect about £3bn in repayments this year from Tolley Mills. "
             "Brindle Works employs 350 people across Wessex, according to Wessex Council.")
     asked = {q.answer for q in gaps(generate(tmp_path, body))}
-    assert 350 in asked and not asked & {19, 5}
+    assert 350 in asked and not asked & {14, 3}
