@@ -392,7 +392,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
             if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
                 # "rose ___% last year", as the article says it; not where the statement left out the
-                # "this year" that says when ("nations owe $5bn", all told, where it is $5bn this year)
+                # "this year" that says when ("the towns expect £3bn", all told, where it is £3bn this year)
                 made_before = len(af.statements)
                 if _add_statement(sent, m, index, af, key[1], thing):
                     af.statements[made_before:] = [st for st in af.statements[made_before:] if

@@ -1002,8 +1002,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         # "in which he stars": who, only the article around it says; "in four days", "for the past
         # ten years": a span from the article's date; "so far 52,000 ballots have been counted": a
         # running total, up to a day the question does not give (reviewers failed it as vague). (Another
-        # figure said relative to the article's date is asked as the article says it, "up from 34 million
-        # a year ago", "played for 5,000 fans on Tuesday"; the ranker weighs it.)
+        # figure said relative to the article's date is asked as the article says it, "up from 2.1 million
+        # a year ago", "sang to 3,000 fans on Friday"; the ranker weighs it.)
         return None
     q: AnyQuestion
     # "..., the £2bn fraud that saw the firm collapse": which firm, only the sentences before say, and a
@@ -1051,11 +1051,11 @@ _POINTS_BACK = re.compile(r"\b(?i:he|she|it|it['’]s|they|him|her|them|his|its|
 
 def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:
     """Whether a gap's sentence among the opening ones, leaning only on what the story is about, is
-    said by the headline shown with it: "Sales rose ___% to 14.96bn euros." under "Wessex Telecom sees
-    mobile gain", "Military spending is set to rise by ___%" under "Budget seeks deep cutbacks" (whose
-    sales, which budget: the headline's). Not one pointing back ("It took ...", "That was ...", "later"),
-    going on from the sentence before ("However, ..."), or speaking of a 'the ...' the headline does not
-    name ("The thriller took ..." under "Film star tops box office")."""
+    said by the headline shown with it: "Revenue grew ___% to 8.2bn euros." under "Tolley Phones reports
+    strong year", "Road spending will rise by ___%" under "Wessex budget puts roads first" (whose revenue,
+    which budget: the headline's). Not one pointing back ("It took ...", "That was ...", "later"), going
+    on from the sentence before ("However, ..."), or speaking of a 'the ...' the headline does not name
+    ("The comedy took ..." under "Tolley star tops box office")."""
     bare = _QUOTED.sub(" ", text)
     return sentence < LEAD_SENTENCES and bool(af.title) and not _POINTS_BACK.search(bare) \
         and not _COUNTED_BACK.match(bare) \
@@ -1178,7 +1178,8 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts, leans
     that stands alone itself, names someone or something, says nothing relative to the article's date,
     is about the same thing (it shares a word with the gap's sentence, or the gap's sentence opens on an
     'it' or 'they' pointing back to it) and does not show the answer. `leans`: the parse found the
-    sentence leaning back where its words alone may not show it ("Sales will hit ___ in 2005": of what?).
+    sentence leaning back where its words alone may not show it ("Brindle Analytics estimates orders
+    will reach ___": orders of what?).
     (Never the two sentences before: reviewers failed such three-sentence stems as padding, and a figure
     in either sentence shown may work the answer out: "a 30% stake ... halved to ___%".)"""
     if sentence == 0 or not (leans or needs_context(text, _named_first(text, af)) or unresolved_pronoun(text, af)
