@@ -21,6 +21,15 @@ from tests.test_generate_stems import bank_of
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _train_module():
+    """benchmarks/ranker/train.py, loaded as a module (it is a script, not a package)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("ranker_train", ROOT / "benchmarks" / "ranker" / "train.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _options(bank) -> list[str]:
     return [str(x) for q in bank.questions for x in [q.answer, *getattr(q, "distractors", [])]]
 
@@ -42,6 +51,7 @@ def _options(bank) -> list[str]:
     ("Mr Hale won a third-set tie-break at the Leeds Open before he lost.", "third-set"),
     ("Acme launched Porsche's 911 sports car range in Leeds in 2003.", "911"),
 ])
+
 def test_a_figure_that_is_a_name_a_label_or_fine_print_is_never_varied(tmp_path, sentence, fixed):
     bank, _ = bank_of(tmp_path, f"Acme Ltd is a firm in Leeds. {sentence}")
     assert all(fixed in o for o in _options(bank) if sentence.split()[1] in o and "Acme Ltd is" not in o), \
@@ -240,11 +250,7 @@ def test_the_ranker_sees_how_central_quoted_and_figure_laden_a_question_is(tmp_p
 def test_a_labelled_question_reworded_keeps_its_label_and_another_question_does_not_take_it():
     """train.py refresh: a stem that now names a person in full has a new id; its reviewers' verdict
     follows it, but not to another question of the same sentence."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("train", ROOT / "benchmarks" / "ranker" / "train.py")
-    train = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(train)
+    train = _train_module()
     now = {"check-tom-hale-said-fares-rise-by": ("check-figure", {}, True),
            "check-tom-hale-said-staff-numbers-fall": ("check-figure", {}, True),
            "who-said-fares-rise": ("who-said", {}, True)}
@@ -327,14 +333,6 @@ def test_a_report_with_nothing_to_list_says_so(tmp_path):
     article.write_text("Rain\n\nIt rained in Tolley on a grey day, and the town's market was quiet.\n",
                        encoding="utf-8")
     assert "none, not even a little below the bar" in format_report(build_report([article]))
-
-
-def _train_module():
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("ranker_train", ROOT / "benchmarks" / "ranker" / "train.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_the_bar_is_the_lowest_that_reaches_the_precision_or_else_the_most_precise_that_keeps_half():

@@ -33,6 +33,7 @@ from quizapp.generate.numbers import (
 from quizapp.generate.quantities import hedge_meaning
 from quizapp.generate.rank import (
     GAP,
+    RUNNING_TOTAL,
     dangles,
     described,
     gap_prompt,
@@ -997,7 +998,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None
     unresolved = s.kind in GAP_KINDS and bool(unresolved_pronoun(true, af)
                                               or (s.sentence > 0 and unresolved_pointer(true, af)))
-    if s.kind in GAP_KINDS and ((context_sentence is None and unresolved) or _RUNNING_TOTAL.search(true)
+    if s.kind in GAP_KINDS and ((context_sentence is None and unresolved) or RUNNING_TOTAL.search(true)
                                 or (s.kind == "duration" and relative_time(true))):
         # "in which he stars": who, only the article around it says; "in four days", "for the past
         # ten years": a span from the article's date; "so far 52,000 ballots have been counted": a
@@ -1039,8 +1040,6 @@ def _timing_detail(s: Statement) -> bool:
         and s.value < 60 and not _STRESSED_SPAN.search(s.before)
 
 
-# "So far 52,000 ballots have been counted", "to date": a running total (not "in so far as").
-_RUNNING_TOTAL = re.compile(r"(?<!in )\bso far\b(?! as\b)|\bto date\b", re.I)
 LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline names
 # "All five men were charged ...", "Both firms ...", "Two of them ...": a set the sentences before named.
 _COUNTED_BACK = re.compile(r"(?i:all|both|each|either|neither|most|many|some|none)\b"

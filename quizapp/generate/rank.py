@@ -53,13 +53,15 @@ def is_gap(prompt: str) -> bool:
 _PRONOUN = re.compile(r"\b(he|she|it|they|him|her|them|his|its|their|this|that|these|those|there)\b", re.I)
 _DEFINITE = re.compile(r"(?<![A-Za-z’'])the ([a-z][a-z-]+)(?: ([a-z][a-z-]+))?")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# "So far 52,000 ballots have been counted": a running total, up to the article's date (not "in so far
+# as", "so far as I know").
+_SO_FAR = r"(?<!in )\bso far\b(?! as\b)"
+RUNNING_TOTAL = re.compile(_SO_FAR + r"|\bto date\b", re.I)
 # Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
 _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
                        # ("its first weekend", "the opening weekend" of a film count from its release)
                        r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
-                       # "So far 52,000 ballots have been counted": a running total, up to the article's date
-                       # (not "in so far as", "so far as I know")
-                       r"|(?<!in )\bso far\b(?! as\b)"
+                       r"|" + _SO_FAR +
                        r"|\b(?:Monday|Tuesday|Wednesday|Thursday|"
                        r"Friday|Saturday|Sunday)\b|\b(?:days|weeks|months|years)['’]? time\b"
                        # "in the last three months", "over the past year": a span that ends on the article's date
