@@ -68,3 +68,22 @@ def test_the_round_pools_its_own_verdicts_counts_its_yield_and_compares_calibrat
     (round_dir / "packets" / "story-2.md").write_text(packet("seven eight nine", []), encoding="utf-8")
     (round_dir / "banks" / "story-1.yaml").write_text("questions: [{id: a}, {id: b}]\n", encoding="utf-8")
     assert review.words_and_questions(round_dir) == (9, 2, 1)  # story-2 has no bank: an empty one
+
+
+def test_rounds_scored_together_are_pooled_and_a_single_round_is_its_own_pool(tmp_path):
+    rounds = []
+    for name, article in (("A1", "story-1"), ("A2", "story-2")):
+        d = tmp_path / name
+        (d / "banks").mkdir(parents=True)
+        (d / "banks" / f"{article}.yaml").write_text("questions: [{id: a}]\n", encoding="utf-8")
+        (d / "verdicts.jsonl").write_text(json.dumps({"article": article, "q": 1, "acceptable": True}) + "\n",
+                                          encoding="utf-8")
+        (d / "verdicts-articles.jsonl").write_text(json.dumps({"article": article}) + "\n", encoding="utf-8")
+        rounds.append(d)
+    assert review.pool_rounds(rounds[:1]) is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["A1", "A2"]  # nothing written beside a single round
+    pooled = review.pool_rounds(rounds)
+    assert pooled == tmp_path / "A1+A2"
+    assert sorted(p.name for p in (pooled / "banks").iterdir()) == ["story-1.yaml", "story-2.yaml"]
+    assert [json.loads(x)["article"] for x in (pooled / "verdicts.jsonl").read_text().splitlines()] == \
+        ["story-1", "story-2"]

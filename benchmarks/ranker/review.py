@@ -132,30 +132,40 @@ def calibration_agreement(verdicts: list[dict], eval_dir: Path = EVAL) -> dict[s
     return out
 
 
-def score(round_dirs: list[Path]) -> None:
-    """score.py on each round and on all of them, with yield and calibration."""
+def pool_rounds(round_dirs: list[Path]) -> Path | None:
+    """A folder beside the rounds ('A1+A2+A3') holding all their banks and merged verdicts, for score.py to
+    sum up together; None for a single round, which is its own pool."""
+    if len(round_dirs) < 2:
+        return None
     everything = round_dirs[0].parent / "+".join(d.name for d in round_dirs)
     (everything / "banks").mkdir(parents=True, exist_ok=True)
-    lines, articles, calibration = [], [], []
+    for d in round_dirs:
+        for bank in (d / "banks").glob("*.yaml"):
+            shutil.copy(bank, everything / "banks" / bank.name)
+    for name in ("verdicts.jsonl", "verdicts-articles.jsonl"):
+        (everything / name).write_text("".join((d / name).read_text(encoding="utf-8") for d in round_dirs),
+                                       encoding="utf-8")
+    return everything
+
+
+def score(round_dirs: list[Path]) -> None:
+    """score.py on each round and on all of them, with yield and calibration."""
+    calibration = []
     words = questions = empty = 0
     for d in round_dirs:
         _, cal = merge_verdicts(d)
         calibration += cal
-        lines.append((d / "verdicts.jsonl").read_text(encoding="utf-8"))
-        articles.append((d / "verdicts-articles.jsonl").read_text(encoding="utf-8"))
-        for bank in (d / "banks").glob("*.yaml"):
-            shutil.copy(bank, everything / "banks" / bank.name)
         w, q, e = words_and_questions(d)
         words, questions, empty = words + w, questions + q, empty + e
         print(f"== {d.name}: {q} questions, {q / max(w, 1) * 600:.2f} per 600 words, {e} empty banks")
         subprocess.run([sys.executable, str(EVAL / "score.py"), str(d), str(d / "verdicts.jsonl"),
                         str(d / "verdicts-articles.jsonl")], check=True)
-    (everything / "verdicts.jsonl").write_text("".join(lines), encoding="utf-8")
-    (everything / "verdicts-articles.jsonl").write_text("".join(articles), encoding="utf-8")
-    print(f"== all: {questions} questions, {questions / max(words, 1) * 600:.2f} per 600 words "
-          f"({words} words), {empty} empty banks")
-    subprocess.run([sys.executable, str(EVAL / "score.py"), str(everything), str(everything / "verdicts.jsonl"),
-                    str(everything / "verdicts-articles.jsonl")], check=True)
+    everything = pool_rounds(round_dirs)
+    if everything is not None:
+        print(f"== all: {questions} questions, {questions / max(words, 1) * 600:.2f} per 600 words "
+              f"({words} words), {empty} empty banks")
+        subprocess.run([sys.executable, str(EVAL / "score.py"), str(everything), str(everything / "verdicts.jsonl"),
+                        str(everything / "verdicts-articles.jsonl")], check=True)
     for kind, (n, ours, theirs) in sorted(calibration_agreement(calibration).items()):
         print(f"calibration, {kind} questions: reviewers passed {ours} of {n}, the standard {theirs}")
 
