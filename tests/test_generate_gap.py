@@ -1075,3 +1075,22 @@ def test_a_figure_for_this_year_is_not_asked_without_its_this_year(tmp_path):
             "Brindle Works employs 350 people across Wessex, according to Wessex Council.")
     asked = {q.answer for q in gaps(generate(tmp_path, body))}
     assert 350 in asked and not asked & {14, 3}
+
+
+def test_a_changed_sum_loses_its_conversion_whatever_the_currency_word(tmp_path):
+    body = ("Wessex Water's inspectors will look into complaints about ferry fares of up to 90 yuan ($11; £7). "
+            "Tolley Council will look at its provision of a 600m euro ($740m; £410m) loan to Brindle Airways.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    assert said, "the two sums are asked as statements"
+    for text in said:
+        # "120 yuan ($11; £7)" would contradict itself: the wrong options could be struck out by arithmetic
+        assert "($" not in text and "£7)" not in text and "£410m" not in text
+
+
+def test_a_span_its_own_dates_count_out_is_not_varied_either(tmp_path):
+    body = ("Brindle Books' like-for-like shop sales in the four months from 6 May to 2 September were up "
+            "3.8% on a year earlier. Brindle Books employs 4,200 people in 61 shops across Wessex.")
+    said = statements(generate(tmp_path, body, min_confidence=0))
+    # "in the five months from 6 May to 2 September" is struck out by counting the dates
+    assert not any("months from 6 May" in text for text in said)
+    assert any("4,200 people" in text for text in said)  # a figure no dates give away is still varied

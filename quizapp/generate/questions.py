@@ -923,8 +923,11 @@ def _party_words(title: str) -> list[str]:
 def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
         return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
-    if _timing_detail(s) or _STREAK.search(f"{s.before}{GAP}{s.after}"):
-        return None  # (a run counted out, "its first fall in three months": see _STREAK)
+    asked = f"{s.before}{GAP}{s.after}"
+    if _timing_detail(s) or _STREAK.search(asked) or _SPAN_GIVEN.search(asked):
+        # (a run counted out, "its first fall in three months": see _STREAK; "in the four months from 6 May to 2
+        # September": the dates count it out, as a gap or as "four months" in a wrong option)
+        return None
     if s.gap_only:
         variants = []
     elif s.kind == "date":  # "20 December": a week either side, a month on
@@ -964,9 +967,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if not s.speaker:  # "WLC figures showed ..." -> "Wessex Lenders Council figures showed ..."
         before, after = _spelled_out(before, after, af)
     antecedent = s.antecedent
-    if s.kind == "money":
-        # "5bn euros ($6bn; £3.5bn)": the same sum converted would contradict a changed one.
-        after = _CONVERSION.sub(r"\1", after, count=1)
+    # "5bn euros ($6bn; £3.5bn)", "fares of up to 90 yuan ($11)", "a 250m euro ($310m) grant": the
+    # same sum converted would contradict a changed one (whatever kind of figure the currency word made it).
+    after = _CONVERSION.sub(r"\1", after, count=1)
     if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
         # named in full, as the article first names them ("Ann Tolley said: ..."), even where the cited
         # sentence says "Ms Tolley": reviewers found "Ms Tolley said: ..." vague
