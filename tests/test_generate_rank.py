@@ -51,7 +51,6 @@ def _options(bank) -> list[str]:
     ("Mr Hale won a third-set tie-break at the Leeds Open before he lost.", "third-set"),
     ("Acme launched Porsche's 911 sports car range in Leeds in 2003.", "911"),
 ])
-
 def test_a_figure_that_is_a_name_a_label_or_fine_print_is_never_varied(tmp_path, sentence, fixed):
     bank, _ = bank_of(tmp_path, f"Acme Ltd is a firm in Leeds. {sentence}")
     assert all(fixed in o for o in _options(bank) if sentence.split()[1] in o and "Acme Ltd is" not in o), \

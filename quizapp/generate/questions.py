@@ -926,7 +926,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     asked = f"{s.before}{GAP}{s.after}"
     if _timing_detail(s) or _STREAK.search(asked) or _SPAN_GIVEN.search(asked):
         # (a run counted out, "its first fall in three months": see _STREAK; "in the four months from 6 May to 2
-        # September": the dates count it out, as a gap or as "four months" in a wrong option)
+        # September": the dates count it out, as a gap or as "five months" in a wrong option)
         return None
     if s.gap_only:
         variants = []
@@ -1107,8 +1107,6 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "two wins from ___ games, both at home": the sentence shows the answer beside the gap
     if _CONVERTED_GAP.search(text):
         return None  # "___ miles (8 km)", "5 miles (___ km)": the same quantity, converted, beside it
-    if _SPAN_GIVEN.search(text):
-        return None  # "in the ___ weeks from 2 May to 30 May": the dates count it out
     if s.kind != "money" and s.decimals >= 2:
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
     if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
