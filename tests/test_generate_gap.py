@@ -34,6 +34,11 @@ def statements(questions) -> list[str]:
     return [q.answer for q in questions if q.prompt == FACT_CHECK_PROMPT]
 
 
+def said(questions) -> list[str]:
+    """What the questions say: each statement's text, and each gap's prompt."""
+    return statements(questions) + [q.prompt for q in gaps(questions)]
+
+
 def test_a_figure_in_a_bank_is_a_gap_in_its_own_sentence(tmp_path):
     body = ("Harbour Foods has agreed to buy the Lakeside bakery chain for £48m. "
             "The Lakeside chain employs about 1,700 people in 36 shops across Wessex.")
@@ -87,7 +92,7 @@ def test_a_running_total_so_far_is_not_asked(tmp_path):
     body = ("So far a total of 8,410 postal votes have been sent out across the Wessex region. "
             "Tolley Council has hired 35 extra staff to count the postal votes in Wessex.")
     pool = generate(tmp_path, body, min_confidence=0)
-    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    texts = said(pool)
     assert any("35 extra staff" in t or f"{GAP} extra staff" in t for t in texts)
     assert not any("So far" in t for t in texts)
 
@@ -97,14 +102,14 @@ def test_a_time_that_sets_one_year_against_another_is_not_dropped(tmp_path):
             "Last year the fair's tickets went 10 weeks before the fair.")
     pool = generate(tmp_path, body, min_confidence=0)
     # Without "Last year" the sentence would say this year's tickets sold out ten weeks before.
-    asked = [t for t in statements(pool) + [q.prompt for q in gaps(pool)] if "10 weeks" in t or f"{GAP} weeks" in t]
+    asked = [t for t in said(pool) if "10 weeks" in t or f"{GAP} weeks" in t]
     assert all(f"Last year the fair's tickets went {GAP} weeks" in t for t in asked)
 
 
 def test_a_day_by_day_breakdown_is_not_a_statement(tmp_path):
     pool = generate(tmp_path, "Skyway Air cancelled about 35 flights on Saturday, 90 on Sunday, 120 on Monday "
                               "and 20 on Tuesday, officials said.", min_confidence=0)
-    assert not any("35" in t or GAP in t for t in statements(pool) + [q.prompt for q in gaps(pool)])
+    assert not any("35" in t or GAP in t for t in said(pool))
 
 
 def test_ordinals_nouns_and_names_that_look_like_figures_are_not_varied(tmp_path):
@@ -112,7 +117,7 @@ def test_ordinals_nouns_and_names_that_look_like_figures_are_not_varied(tmp_path
             "The actor Tom Brindle won a rare double by leading the Wessex and Mercia charts. "
             "The Wessex coach Ann Tolley wants a first Six Nations title for her side.")
     pool = generate(tmp_path, body, min_confidence=0)
-    shown = " ".join(statements(pool) + [q.prompt for q in gaps(pool)] +
+    shown = " ".join(said(pool) +
                      [d for q in pool if q.prompt == FACT_CHECK_PROMPT for d in q.distractors])
     assert "a quarter win" not in shown and "three times by leading" not in shown
     assert "Seven Nations" not in shown and f"{GAP} Nations" not in shown
@@ -129,7 +134,7 @@ def test_a_subject_that_only_the_sentence_before_names_does_not_stand_alone(tmp_
             "The movie has taken $90m in the US, the studio said. "
             "The price of Wessex wheat fell to $236 a tonne in May.")
     pool = generate(tmp_path, body, min_confidence=0)
-    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    texts = said(pool)
     assert not any(t.startswith("The movie") for t in texts)  # which movie? the sentence before said
     assert any(t.startswith("The price of Wessex wheat") for t in texts)  # "of Wessex wheat" says what
 
@@ -220,7 +225,7 @@ def test_a_statement_opening_on_someone_known_by_one_name_only_is_not_asked(tmp_
 def test_a_newspaper_named_for_a_day_keeps_its_day(tmp_path):
     pool = generate(tmp_path, "An Independent on Sunday poll of 1,500 voters found that 38% back the Wessex ban.",
                     min_confidence=0)
-    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    texts = said(pool)
     assert texts and all("Independent on Sunday poll" in t for t in texts)
 
 
@@ -974,6 +979,15 @@ def test_a_span_of_days_that_only_times_the_story_is_not_asked_but_one_stressed_
     assert 3 not in {q.answer for q in gaps(pool)}
     asked = asked_gaps(tmp_path, body)
     assert f"sold out just {GAP} days after" in asked[4].prompt  # how fast: the news
+
+
+def test_the_time_between_two_events_is_not_asked(tmp_path):
+    body = ("Tolley Records signed Ann Hale in 1998. Her second album, Brindle Road, came out three years later "
+            "and sold a million copies. Ann Hale, who won the Tolley Open, is six years older than her rival Jo "
+            "Brindle. Tickets for Ann Hale's Wessex tour sold out just four days after the dates were announced.")
+    texts = said(generate(tmp_path, body, min_confidence=0))
+    assert not any("years later" in t or "years older" in t for t in texts), texts  # worked out, not read
+    assert any("sold out just four days after" in t or f"sold out just {GAP} days" in t for t in texts)  # the news
 
 
 def test_a_span_from_the_articles_date_is_not_asked(tmp_path):

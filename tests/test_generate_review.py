@@ -354,6 +354,16 @@ def test_how_a_poll_was_done_is_fine_print_not_a_statement(tmp_path):
                    for q in bank.questions)
 
 
+@pytest.mark.parametrize("sentence", [
+    "Fewer than half of Wessex voters back the new road, the Tolley Institute survey of 1,020 adults suggests.",
+    "Many Wessex shoppers would pay more for food grown nearby, a Tolley Gazette poll of 2,000 adults found.",
+])
+def test_how_many_a_poll_asked_is_fine_print_not_a_question(tmp_path, sentence):
+    bank, _ = bank_of(tmp_path, f"{sentence} The council will vote on the plan in May.")
+    asked = [f"{q.prompt} {q.answer}" for q in bank.questions]
+    assert not any(n in text for text in asked for n in ("1,020", "2,000")), asked
+
+
 def test_a_resolved_its_passes_the_answer_in_cited_text_check(tmp_path):
     from quizapp.generate.report import build_report
 

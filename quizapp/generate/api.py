@@ -1441,6 +1441,9 @@ def _fine_print(sent, m: qty.NumberMention) -> bool:  # type: ignore[no-untyped-
     if "sample" in words or {"margin", "error"} <= words:
         return True
     noun = m.head.head if m.head is not None and m.head.dep_ == "nummod" else m.head
+    if m.kind == "count" and noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in ("of", "among") \
+            and noun.head.head.lemma_ in cl.SURVEY_NOUNS:
+        return True  # "a poll of 2,000 shoppers found ...": whom it asked, and how many, is not what it found
     surveyed = noun is not None and any(c.dep_ == "acl" and c.lemma_ in cl.ASKING_VERBS for c in noun.children)
     return m.kind == "count" and surveyed and any(x.kind == "percent" for x in qty.number_mentions(sent))
 
