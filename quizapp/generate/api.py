@@ -1294,16 +1294,17 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if _fine_print(sent, m):
         return False
     whole: float | None = None
+    unbounded_part = False
     if (m.kind == "count" and last + 2 < len(doc) and doc[last + 1].lower_ == "of"
             and doc[last + 2].lower_ in ("the", "its", "their")
             and not (doc[last + 2].lower_ == "the" and last + 3 < len(doc) and doc[last + 3].lower_ == "countries"
                      and _surveyed(af, index))):
         # "Nine of the 20 biggest-selling games": the part is varied below its whole; "five of the
         # three" would be no statement. ("eight of the countries" a survey polled is a count of its
-        # own, said with the survey.)
+        # own, said with the survey.) A whole the sentence does not count ("500 of its patents") bounds
+        # no variant: such a part is only asked as a gap to fill.
         whole = next((parse_number(x.text) for x in doc[last + 3:min(len(doc), last + 5)] if x.like_num), None)
-        if whole is None:
-            return False
+        unbounded_part = whole is None
     first_tok = m.tokens[0]
     if first_tok.i >= 3 and doc[first_tok.i - 1].lower_ == "the" and doc[first_tok.i - 2].lower_ == "of" \
             and doc[first_tok.i - 3].like_num:
@@ -1322,7 +1323,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
     # "stays of less than six months need no visa", "closed more than 1% higher": "less than four months"
     # and "more than 0.5%" would be true too, so these figures are only asked as a gap to fill.
-    gap_only = (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
+    gap_only = unbounded_part or (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
         qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
     if ((t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num
          and not (before == "to" and _changed_from(doc[t.i - 2])))
@@ -1336,7 +1337,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     threshold = m.head is not None and m.head.dep_ == "dobj" and m.head.head.tag_ == "VBG" and \
         m.head.head.dep_ == "acl"  # "taxes on those earning more than $200,000": a line, not a hedge
     if threshold:
-        gap_only = False
+        gap_only = unbounded_part
     survey = ""
     if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):
         # "48% were pessimistic", "the 1,000 people interviewed": of whom, the survey an earlier
