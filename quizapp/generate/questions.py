@@ -1051,15 +1051,13 @@ def _timing_detail(s: Statement) -> bool:
 # months after the flood").
 _BETWEEN = re.compile(rf"{re.escape(GAP)}[ -](?:days?|weeks?|months?|years?|decades?)\s+"
                       r"(?:later|earlier|before|after|prior|older|younger|apart|on)\b")
+_HOW_LONG = re.compile(r"\bfor (?:\w+ ){0,2}$")  # "closed for 14 months after the flood": how long it lasted
 
 
 def _between_events(s: Statement, asked: str) -> bool:
     """Whether a span the statement gives is the time between two events it names (see _BETWEEN)."""
     return s.kind == "duration" and bool(_BETWEEN.search(asked)) and not _STRESSED_SPAN.search(s.before) \
         and not _HOW_LONG.search(s.before)
-
-
-_HOW_LONG = re.compile(r"\bfor (?:\w+ ){0,2}$")  # "closed for 14 months after the flood": how long it lasted
 
 
 LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline names
