@@ -141,6 +141,16 @@ def test_the_training_script_reproduces_the_shipped_weights(tmp_path):
     assert {"article", "id", "kind", "acceptable", "failures", "features"} <= set(labels[0])
 
 
+def test_the_training_script_shows_how_far_the_bar_moves_when_the_pool_is_resampled():
+    out = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "ranker" / "train.py"), "stability",
+                          "--resamples", "40"], check=True, capture_output=True, text=True).stdout
+    whole, _, *bars = out.splitlines()
+    shipped = json.loads(WEIGHTS_FILE.read_text())["threshold"]
+    assert f"bar {shipped:.2f}," in whole  # the whole pool gives the shipped bar
+    counts = {float(line.split(":")[0]): int(line.split(":")[1].split()[0]) for line in bars}
+    assert sum(counts.values()) == 40 and all(0 < bar < 1 for bar in counts)
+
+
 def test_the_report_gives_each_questions_confidence(tmp_path):
     from quizapp.generate.report import build_report, format_report
 

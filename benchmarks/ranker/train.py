@@ -4,6 +4,7 @@
     python benchmarks/ranker/train.py refresh      # recompute every label's features with today's generator,
                                                    # and the pool of what a bank at a low bar keeps
     python benchmarks/ranker/train.py fit          # labels -> weights, threshold, held-back figures
+    python benchmarks/ranker/train.py stability    # how far that threshold moves when the pool is resampled
 
 ROUND_DIR is a folder written by ../shared/eval/packets.py (its sample.txt names the articles,
 its banks/ the questions the verdicts number); review.py draws such rounds, shares them out among
@@ -32,6 +33,7 @@ import sys
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import yaml
@@ -296,7 +298,22 @@ def curve(p: np.ndarray, y: np.ndarray, what: str) -> None:
                   f"recall {y[keep].sum() / max(y.sum(), 1e-9):5.1%}")
 
 
-def cmd_fit(args: argparse.Namespace) -> int:
+class HeldBack(NamedTuple):
+    """Every label and pool question scored by weights fitted without its article's fold."""
+
+    rows: list[dict]  # the labels the ranker ranks
+    names: list[str]  # the features, in the columns' order
+    x: np.ndarray
+    y: np.ndarray
+    each: np.ndarray  # each label's weight: a question judged in n rounds weighs 1/n per verdict
+    p: np.ndarray  # the labels' held-back scores
+    pool: list[dict]  # the pool questions of the kinds the bar decides
+    pp: np.ndarray  # their held-back scores
+    quality: np.ndarray  # how good each pool question is (pool_verdicts)
+    verdicts: dict[tuple[str, str], float]
+
+
+def held_back() -> HeldBack:
     labels = load_labels()
     rows = [r for r in labels if offered(r)]
     names = sorted({k for r in rows for k in r["features"]})
@@ -322,11 +339,17 @@ def cmd_fit(args: argparse.Namespace) -> int:
         back, wk = fold == k, fit(x[fold != k], y[fold != k], each[fold != k])
         p[back] = 1 / (1 + np.exp(-(x[back] @ wk)))
         pp[pool_fold == k] = 1 / (1 + np.exp(-(px[pool_fold == k] @ wk)))
-    w = fit(x, y, each)
-    barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
     # The bar is chosen on the pool, each question once, as a fresh sample of articles would meet them.
     verdicts = latest_verdicts(labels)
-    quality = pool_verdicts(pool, pp, verdicts)
+    return HeldBack(rows, names, x, y, each, p, pool, pp, pool_verdicts(pool, pp, verdicts), verdicts)
+
+
+def cmd_fit(args: argparse.Namespace) -> int:
+    from quizapp.generate.rank import SUGGESTED_ONLY
+
+    rows, names, x, y, each, p, pool, pp, quality, verdicts = held_back()
+    w = fit(x, y, each)
+    barred = np.array([r["kind"] not in SUGGESTED_ONLY for r in rows])
     threshold, precision, recall, why = choose_threshold(pp, quality)
     print(f"{len(rows)} labels from {len({r['article'] for r in rows})} articles; "
           f"{int(y.sum())} good ({y.mean():.0%}); each held back once, in {FOLDS} folds by article")
@@ -365,6 +388,28 @@ def cmd_fit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_stability(args: argparse.Namespace) -> int:
+    """How far the bar rule's choice moves when the pool's articles are resampled: a rule the noise of a
+    few hundred questions decides gives a different bar at each refit."""
+    hb = held_back()
+    by_article: dict[str, list[int]] = {}
+    for i, r in enumerate(hb.pool):
+        by_article.setdefault(r["article"], []).append(i)
+    groups = list(by_article.values())
+    rng = np.random.default_rng(args.seed)
+    bars: Counter[float] = Counter()
+    for _ in range(args.resamples):
+        picked = np.concatenate([groups[j] for j in rng.integers(0, len(groups), len(groups))])
+        bars[round(choose_threshold(hb.pp[picked], hb.quality[picked])[0], 2)] += 1
+    threshold, precision, recall, _ = choose_threshold(hb.pp, hb.quality)
+    print(f"the whole pool ({len(hb.pool)} questions, {len(groups)} articles): bar {threshold:.2f}, "
+          f"precision {precision:.1%}, recall {recall:.1%}")
+    print(f"the bar over {args.resamples} resamples of the pool's articles (seed {args.seed}):")
+    for bar, n in sorted(bars.items(), reverse=True):
+        print(f"    {bar:.2f}: {n:4d}  {'#' * round(60 * n / args.resamples)}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(required=True)
@@ -379,6 +424,10 @@ def main(argv: list[str]) -> int:
     p.add_argument("--dry-run", action="store_true", help="print the weights instead of writing them")
     p.add_argument("--output", help=f"where to write the weights (default: {WEIGHTS})")
     p.set_defaults(run=cmd_fit)
+    p = sub.add_parser("stability", help="how far the bar moves when the pool's articles are resampled")
+    p.add_argument("--resamples", type=int, default=300)
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(run=cmd_stability)
     args = ap.parse_args(argv)
     return args.run(args)
 
