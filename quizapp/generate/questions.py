@@ -33,6 +33,7 @@ from quizapp.generate.numbers import (
 from quizapp.generate.quantities import hedge_meaning
 from quizapp.generate.rank import (
     GAP,
+    POINTER,
     RUNNING_TOTAL,
     dangles,
     described,
@@ -1065,7 +1066,7 @@ LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline n
 _COUNTED_BACK = re.compile(r"(?i:all|both|each|either|neither|most|many|some|none)\b"
                            r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|\d+) of\b")
 # Words that point back to something named before: "it", "their", "this", "those", "That was ...".
-_POINTS_BACK = re.compile(r"\b(?i:he|she|it|it['’]s|they|him|her|them|his|its|their|this|these|those|there)\b|^That\b")
+_POINTS_BACK = re.compile(POINTER.pattern + r"|\b(?i:this|these|those|there)\b|^That\b")
 
 
 def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:

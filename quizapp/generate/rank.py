@@ -291,7 +291,7 @@ _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|worl
                   r"|(?<![A-Za-z’'])[Tt]he [A-Z][\w’'-]+ (?:incident|affair|case|crash|attack|row|scandal|saga|"
                   r"episode|controversy|dispute)\b")
 # "he", "its": pointers back, unless a name comes first in the sentence ("Ann Tolley said her ...").
-_POINTER = re.compile(r"\b(?i:he|she|it|they|him|her|them|his|its|their)\b")
+POINTER = re.compile(r"\b(?i:he|she|it|they|him|her|them|his|its|their)\b")
 
 
 def described(text: str) -> list[str]:
@@ -331,7 +331,7 @@ def needs_context(text: str, named_first: bool = False) -> bool:
         return True
     if named_first:
         return False
-    pointer = _POINTER.search(text)
+    pointer = POINTER.search(text)
     names = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", text[:pointer.start()] if pointer else text)
              if w.lower() not in _STOP and w not in _MONTHS]
     return not names
