@@ -586,6 +586,15 @@ def test_a_measure_an_idiom_or_a_year_earlier_does_not_lean_on_the_sentences_bef
     assert leans_on_context(f"The shortfall is projected to rise to £{GAP}bn in 2026.")
 
 
+def test_which_year_a_change_covered_the_sentence_must_say():
+    from quizapp.generate.rank import dangles
+
+    # "to close at ..." is what the shares did: which year they gained over, only the article says
+    assert dangles(f"Wessex shares gained {GAP}% during the year to close at 11,488 points.")
+    assert not dangles(f"Wessex shares gained {GAP}% during the year to March 2005.")  # the year to March
+    assert not dangles(f"Wessex shares gained {GAP}% during the year to 31 March.")
+
+
 def test_the_company_said_with_a_nationality_is_the_company_the_story_is_about(tmp_path):
     body = ("Dutch oil company Northwind is due in a Wessex court on 4 May as it fights to stay in business. "
             "The Dutch firm is in the process of being sold off in order to pay a $19bn tax bill.")
