@@ -229,6 +229,15 @@ def test_a_newspaper_named_for_a_day_keeps_its_day(tmp_path):
     assert texts and all("Independent on Sunday poll" in t for t in texts)
 
 
+def test_a_day_after_a_place_is_left_out_as_any_day_is(tmp_path):
+    # "at the Tolley Academy on Tuesday" says when, not which paper: which Tuesday, only the article's date tells
+    pool = generate(tmp_path, "The Wessex band Brindle played for 5,000 fans at the Tolley Academy on Tuesday, "
+                              "its label Harbour Records said.", min_confidence=0)
+    texts = statements(pool) + [q.prompt for q in gaps(pool)]
+    assert any("5,000 fans at the Tolley Academy" in t for t in texts)
+    assert not any("Tuesday" in t for t in texts)
+
+
 def test_one_million_is_a_figure(tmp_path):
     qs = gaps(generate(tmp_path, "More than one million homes in Wessex have been fitted with smart meters."))
     assert [(q.answer, q.prompt.split(" What")[0]) for q in qs] == [
