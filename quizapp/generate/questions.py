@@ -1147,11 +1147,14 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
-    # "almost $1.6bn" is under 1.6bn, "just over 200" over 200: right on that side of the figure only.
+    # "almost $1.6bn" is under 1.6bn, "just over 200" over 200: right on that side of the figure only. So is
+    # a bound: "up to 1,080 lines" is right at 1,050, not at 1,100 (reviewers failed that as the hedge lost),
+    # "more than 25,700 patents" at 26,000, not at 25,000.
     low = high = None
-    if tolerance and s.hedge in _UNDER:
+    bound = hedge_meaning(s.hedge)
+    if tolerance and (s.hedge in _UNDER or bound == "upper"):
         low, high, tolerance = plain(round(s.value * (1 - share), 6)), plain(s.value), None
-    elif tolerance and s.hedge in _OVER:
+    elif tolerance and (s.hedge in _OVER or bound == "lower"):
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
