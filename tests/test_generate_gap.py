@@ -989,14 +989,14 @@ def test_a_figure_said_as_almost_keeps_its_hedge_and_is_right_only_as_the_articl
 
 
 def test_a_long_figure_under_a_bound_is_right_only_on_the_side_the_bound_says(tmp_path):
-    body = ("The Tolley Vision format offers up to 1,080 active lines, Brindle Labs said. "
-            "Wessex Telecom has won more than 25,770 patents since 1990, Tolley Data said.")
+    body = ("The new Tolley Arena in Wessex will hold up to 2,450 fans, Brindle Leisure said. "
+            "Wessex Mills has filed more than 14,630 patents since 1990, Tolley Data said.")
     asked = asked_gaps(tmp_path, body)
-    lines = asked[1080]  # "up to ___ lines": 1,100 would break the bound the article gives
-    assert f"up to {GAP} active lines" in lines.prompt
-    assert lines.tolerance is None and lines.max == 1080 and 1000 < lines.min < 1080
-    patents = asked[25770]  # "more than ___ patents": right at or over the figure
-    assert patents.tolerance is None and patents.min == 25770 and 25770 < patents.max < 27000
+    fans = asked[2450]  # "up to ___ fans": 2,500 would break the bound the article gives
+    assert f"up to {GAP} fans" in fans.prompt
+    assert fans.tolerance is None and fans.max == 2450 and 2300 < fans.min < 2450
+    patents = asked[14630]  # "more than ___ patents": right at or over the figure
+    assert patents.tolerance is None and patents.min == 14630 and 14630 < patents.max < 15500
 
 
 def test_a_span_of_days_that_only_times_the_story_is_not_asked_but_one_stressed_as_short_is(tmp_path):

@@ -307,7 +307,7 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
 
 
 # Newspapers named for the day they come out: "the Mail on Sunday", "an Independent on Sunday poll". (A place
-# or an event before a day is no name: "at the Brixton Academy on Tuesday" says when, as "on Tuesday" does.)
+# or an event before a day is no name: "at the Tolley Arena on Tuesday" says when, as "on Tuesday" does.)
 _ON_SUNDAY = frozenset({"Mail", "Independent", "Scotland", "Wales", "Express", "Observer"})
 
 

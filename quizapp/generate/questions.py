@@ -1148,8 +1148,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
             share = abs(other - s.value) / abs(s.value) / 2
     tolerance = f"{round(share * 100, 1):g}%" if share >= 0.01 else None
     # "almost $1.6bn" is under 1.6bn, "just over 200" over 200: right on that side of the figure only. So is
-    # a bound: "up to 1,080 lines" is right at 1,050, not at 1,100 (reviewers failed that as the hedge lost),
-    # "more than 25,700 patents" at 26,000, not at 25,000.
+    # a bound: "up to 2,450 fans" is right at 2,400, not at 2,500 (reviewers failed that as the hedge lost),
+    # "more than 14,630 patents" at 15,000, not at 14,000.
     low = high = None
     bound = hedge_meaning(s.hedge)
     if tolerance and (s.hedge in _UNDER or bound == "upper"):
