@@ -1136,7 +1136,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # "almost $___bn" keeps its hedge, so the answer is the figure the article gives: right to the digits a
     # reader recalls ("almost 23,000"), no wider: a reviewer failed 1.44 to 1.6 for "almost $1.6bn" as a
     # hedge applied twice ("almost $1.5bn" is not what the article says).
-    approx = hedge_meaning(s.hedge) == "approx" and s.hedge not in _UNDER | _OVER
+    meaning = hedge_meaning(s.hedge)  # "approx", or a bound: "upper" ("up to"), "lower" ("more than")
+    approx = meaning == "approx" and s.hedge not in _UNDER | _OVER
     share = 0.10 if approx else _recall_share(s.value) if long else 0.0
     # An exact figure's tolerance never takes in another figure of its kind: "$14.2bn" is not right within
     # 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the "1.9 million"
@@ -1151,10 +1152,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # a bound: "up to 2,450 fans" is right at 2,400, not at 2,500 (reviewers failed that as the hedge lost),
     # "more than 14,630 patents" at 15,000, not at 14,000.
     low = high = None
-    bound = hedge_meaning(s.hedge)
-    if tolerance and (s.hedge in _UNDER or bound == "upper"):
+    if tolerance and (s.hedge in _UNDER or meaning == "upper"):
         low, high, tolerance = plain(round(s.value * (1 - share), 6)), plain(s.value), None
-    elif tolerance and (s.hedge in _OVER or bound == "lower"):
+    elif tolerance and (s.hedge in _OVER or meaning == "lower"):
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
