@@ -767,6 +767,14 @@ def test_a_sentence_before_that_opens_on_an_unnamed_it_is_no_context(tmp_path):
         assert not q.prompt.startswith("In 2023 it blocked")
 
 
+def test_a_sentence_before_whose_it_follows_a_name_the_article_uses_is_context(tmp_path):
+    body = ("Nintaro has launched a media adapter for its Wessex handheld. Nintaro said it had no plans "
+            "to sell the adapter outside Wessex. When it goes on sale the adapter is expected to cost about "
+            "8,000 yen.")
+    [q] = [q for q in gaps(generate(tmp_path, body, min_confidence=0)) if q.answer == 8000]
+    assert q.prompt.startswith("Nintaro said it had no plans to sell the adapter outside Wessex. When it goes")
+
+
 @pytest.mark.parametrize(("context", "names"), [
     ("Net profit came in at 2.3bn euros, up from a loss of 410m euros.", False),  # whose profit?
     ("Not every home will be able to use the faster service at first.", False),

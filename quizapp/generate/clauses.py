@@ -294,7 +294,7 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             if not _may_open_time(t.left_edge):
                 continue  # "the new service": no time phrase opens on "the"
             phrase = render(t.subtree)
-            if t.lower_ == "sunday" and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text in _ON_SUNDAY:
+            if t.lower_ == "sunday" and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text in ON_SUNDAY:
                 continue  # "an Independent on Sunday poll": a newspaper's name, not the day
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 drop.add(t.i)
@@ -308,7 +308,7 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
 
 # Newspapers named for the day they come out: "the Mail on Sunday", "an Independent on Sunday poll". (A place
 # or an event before a day is no name: "at the Tolley Arena on Tuesday" says when, as "on Tuesday" does.)
-_ON_SUNDAY = frozenset({"Mail", "Independent", "Scotland", "Wales", "Express", "Observer"})
+ON_SUNDAY = frozenset({"Mail", "Independent", "Scotland", "Wales", "Express", "Observer"})
 
 
 # The words a DEICTIC_TIME phrase may open on, as a cheap test before the phrase is rendered.

@@ -1212,7 +1212,7 @@ def _context_for(sentence: int, text: str, value: float, af: ArticleFacts, leans
             or before.count('"') % 2 or _LEANS_BACK_ITSELF.match(before) or leans_on_context(before) \
             or _ASIDE.search(before) or unresolved_pronoun(before, af) or unresolved_pointer(before, af) \
             or relative_time(before) or _CONTEXT_LEANS.search(before) or _unnamed_body(before) \
-            or _unnamed_it(before) or not _names_something(before, af) \
+            or _unnamed_it(before, af) or not _names_something(before, af) \
             or not all(_explains(before, words) or _defined_by_of(text, words) for words in described(text)) \
             or before[:1] in "“\"'" or _BACK_WORDS.search(before) or _EARLY_THE.match(before) \
             or not (_shares_a_word(before, text) or _OPENS_ON_PRONOUN.match(text)
@@ -1276,11 +1276,15 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     return before, after
 
 
-def _unnamed_it(text: str) -> bool:
+def _unnamed_it(text: str, af: ArticleFacts) -> bool:
     """'In 2004 it detected 18 million phishing e-mails': an 'it' or 'they' among a sentence's first
-    words, with no name before it (the first word aside), stands for what the sentence before named."""
+    words, with no name before it, stands for what the sentence before named. (The first word is a
+    name only where the article uses it as one: "Brindle said it would appeal" names who appeals.)"""
     m = re.match(r"(?:\S+\s+){1,3}?(?:it|they)\b", text)
-    return m is not None and not re.search(r"(?<=\s)[A-Z]", m.group(0))
+    if m is None or re.search(r"(?<=\s)[A-Z]", m.group(0)):
+        return False
+    first = re.match(r"\W*([\w’'-]+)", text)
+    return not (first and first.group(1) in af.names.kinds)
 
 
 def _close_figure(s: Statement, af: ArticleFacts) -> bool:

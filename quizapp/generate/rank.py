@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.core.model import ChoiceQuestion
-from quizapp.generate.clauses import DO_SO
+from quizapp.generate.clauses import DO_SO, ON_SUNDAY
 from quizapp.generate.numbers import WRITTEN_FIGURE
 
 if TYPE_CHECKING:
@@ -74,9 +74,13 @@ _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|w
                        r"(?:days|weeks|months),", re.I)
 
 
+# A newspaper named for the day it comes out says no day: "an Independent on Sunday poll".
+_NEWSPAPER = re.compile(rf"\b(?:{'|'.join(sorted(ON_SUNDAY))}) on Sunday\b")
+
+
 def relative_time(text: str) -> bool:
     """Whether a text says when relative to the article's date ("last year", "on Sunday")."""
-    text = re.sub(r"\b[A-Z][\w’'-]+ on (?:Sunday|Saturday)\b", " ", _QUOTED.sub(" ", text))  # the Mail on Sunday
+    text = _NEWSPAPER.sub(" ", _QUOTED.sub(" ", text))  # the Mail on Sunday
     return bool(_RELATIVE.search(text))
 
 
