@@ -996,15 +996,15 @@ def test_a_figure_said_as_almost_keeps_its_hedge_and_is_right_only_as_the_articl
     assert pipes.tolerance is None and pipes.max == 22950 and 22400 < pipes.min < 22950
 
 
-def test_a_long_figure_under_a_bound_is_right_only_on_the_side_the_bound_says(tmp_path):
+def test_a_long_figure_under_a_bound_is_asked_exactly(tmp_path):
     body = ("The new Tolley Arena in Wessex will hold up to 2,450 fans, Brindle Leisure said. "
             "Wessex Mills has filed more than 14,630 patents since 1990, Tolley Data said.")
     asked = asked_gaps(tmp_path, body)
-    fans = asked[2450]  # "up to ___ fans": 2,500 would break the bound the article gives
+    fans = asked[2450]  # "up to ___ fans": the bound the article gives, not a figure near it
     assert f"up to {GAP} fans" in fans.prompt
-    assert fans.tolerance is None and fans.max == 2450 and 2300 < fans.min < 2450
-    patents = asked[14630]  # "more than ___ patents": right at or over the figure
-    assert patents.tolerance is None and patents.min == 14630 and 14630 < patents.max < 15500
+    assert (fans.tolerance, fans.min, fans.max) == (None, None, None)
+    patents = asked[14630]  # "more than ___ patents"
+    assert (patents.tolerance, patents.min, patents.max) == (None, None, None)
 
 
 def test_a_span_of_days_that_only_times_the_story_is_not_asked_but_one_stressed_as_short_is(tmp_path):
