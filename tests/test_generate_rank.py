@@ -15,7 +15,7 @@ import pytest
 from quizapp.core.model import ChoiceQuestion
 from quizapp.generate.api import generate_candidates
 from quizapp.generate.questions import FACT_CHECK_PROMPT
-from quizapp.generate.rank import WEIGHTS_FILE, _weak_variation, leans_on_context, load_ranker
+from quizapp.generate.rank import WEIGHTS_FILE, _weak_variation, leans_on_context, load_ranker, relative_time
 from tests.test_generate_stems import bank_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -356,3 +356,13 @@ def test_the_bar_is_the_lowest_that_reaches_the_precision_or_else_the_most_preci
     flat = np.array([0.0 if i % 5 == 0 else 1.0 for i in range(len(scores))])
     bar, precision, recall, why = train.choose_threshold(scores, flat)
     assert precision < 0.9 and recall >= 0.5 and bar < 0.8 and "most precise" in why
+
+
+@pytest.mark.parametrize(("text", "relative"), [
+    ("The Mail on Sunday reported that 3,000 jobs would go.", False),  # a newspaper's name
+    ("An Independent on Sunday poll found that 38% back the ban.", False),
+    ("Fans packed the Tolley Arena on Sunday for the final.", True),  # a place: the day the article counts from
+    ("Wessex Rovers won 2-0 on Saturday.", True),
+])
+def test_only_a_newspaper_named_for_sunday_says_no_day(text, relative):
+    assert relative_time(text) is relative

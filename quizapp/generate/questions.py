@@ -1282,10 +1282,7 @@ def _unnamed_it(text: str, af: ArticleFacts) -> bool:
     words, with no name before it, stands for what the sentence before named. (The first word is a
     name only where the article uses it as one: "Brindle said it would appeal" names who appeals.)"""
     m = re.match(r"(?:\S+\s+){1,3}?(?:it|they)\b", text)
-    if m is None or re.search(r"(?<=\s)[A-Z]", m.group(0)):
-        return False
-    first = re.match(r"\W*([\w’'-]+)", text)
-    return not (first and first.group(1) in af.names.kinds)
+    return m is not None and not re.search(r"(?<=\s)[A-Z]", m.group(0)) and not _opens_on_a_name(text, af)
 
 
 def _close_figure(s: Statement, af: ArticleFacts) -> bool:
@@ -1371,9 +1368,13 @@ def _names_something(sentence: str, af: ArticleFacts) -> bool:
     first, or a name the article uses ("Brindle reports ..."). "Net profit rose to £40m" does
     not, so it tells a reader nothing about whose sales the next sentence gives."""
     bare = _QUOTED.sub(" ", sentence)
-    if _NAMED_LATER.search(bare):
-        return True
-    first = re.match(r"\W*([\w’'-]+)", bare)
+    return bool(_NAMED_LATER.search(bare)) or _opens_on_a_name(bare, af)
+
+
+def _opens_on_a_name(text: str, af: ArticleFacts) -> bool:
+    """Whether a sentence's first word is a name the article uses ("Brindle reports ..."), not just
+    capitalised as every first word is."""
+    first = re.match(r"\W*([\w’'-]+)", text)
     return bool(first) and first.group(1) in af.names.kinds
 
 
