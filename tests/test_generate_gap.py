@@ -599,8 +599,8 @@ def test_which_year_a_change_covered_the_sentence_must_say():
     from quizapp.generate.rank import dangles
 
     # "to close at ..." is what the shares did: which year they gained over, only the article says
-    assert dangles(f"Wessex shares gained {GAP}% during the year to close at 11,488 points.")
-    assert not dangles(f"Wessex shares gained {GAP}% during the year to March 2005.")  # the year to March
+    assert dangles(f"Wessex shares gained {GAP}% during the year to close at 6,240 points.")
+    assert not dangles(f"Wessex shares gained {GAP}% during the year to March 2019.")  # the year to March
     assert not dangles(f"Wessex shares gained {GAP}% during the year to 31 March.")
 
 

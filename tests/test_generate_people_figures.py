@@ -307,13 +307,13 @@ def test_a_part_is_varied_below_its_whole_and_the_whole_is_not_varied(tmp_path):
 
 
 def test_a_part_of_a_whole_the_sentence_does_not_count_is_asked_as_a_gap_never_varied(tmp_path):
-    # "500 of its patents": a variant could pass the whole (it may hold only 600), so no wrong options
-    bank, found = bank_of(tmp_path, "Brindle Software says 500 of its software patents will be given to the "
-                                    "open source community.")
-    assert [(s.part, s.gap_only) for s in found.statements] == [("500", True)]
+    # "350 of its patents": a variant could pass the whole (it may hold only 400), so no wrong options
+    bank, found = bank_of(tmp_path, "Brindle Labs says 350 of its engine patents will be shared with the "
+                                    "Wessex car makers.")
+    assert [(s.part, s.gap_only) for s in found.statements] == [("350", True)]
     assert not any(q.prompt == FACT_CHECK_PROMPT for q in bank.questions)
-    [gap] = [q for q in bank.questions if isinstance(q, NumericQuestion) and "___ of its software patents" in q.prompt]
-    assert gap.answer == 500
+    [gap] = [q for q in bank.questions if isinstance(q, NumericQuestion) and "___ of its engine patents" in q.prompt]
+    assert gap.answer == 350
 
 
 def test_two_role_questions_about_the_same_two_people_are_one_too_many(tmp_path):

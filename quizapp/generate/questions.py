@@ -1137,10 +1137,11 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # reader recalls ("almost 23,000"), no wider: a reviewer failed 1.44 to 1.6 for "almost $1.6bn" as a
     # hedge applied twice ("almost $1.5bn" is not what the article says).
     meaning = hedge_meaning(s.hedge)  # "approx", or a bound: "upper" ("up to"), "lower" ("more than")
-    approx = meaning == "approx" and s.hedge not in _UNDER | _OVER
+    one_sided = s.hedge in _UNDER | _OVER  # right on one side of the figure only (below)
+    approx = meaning == "approx" and not one_sided
     # A bound is a figure the article gives exactly: "up to ___ fans" is 2,450, and "more than ___ patents"
-    # 14,630. (Reviewers failed "up to 1,050" as right for "up to 1,080" as the hedge lost: the stem keeps it.)
-    bound = meaning in ("upper", "lower") and s.hedge not in _UNDER | _OVER
+    # 14,630. (Reviewers failed "up to 2,400" as right for "up to 2,450" as the hedge lost: the stem keeps it.)
+    bound = meaning in ("upper", "lower") and not one_sided
     share = 0.10 if approx else _recall_share(s.value) if long and not bound else 0.0
     # An exact figure's tolerance never takes in another figure of its kind: "$14.2bn" is not right within
     # 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the "1.9 million"

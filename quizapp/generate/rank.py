@@ -322,7 +322,7 @@ def dangles(text: str) -> bool:
 
 
 # "gained 7.6% during the year", "in the five-month period": which year, which period, the article said
-# before ("the year to March 2005" says; "the year to close at 11,488" does not).
+# before ("the year to March 2019" says; "the year to close at 6,240" does not).
 _WHICH_PERIOD = re.compile(r"\b(?:during|over|in|for) the (?:[\w-]+ )?(?:year|period|quarter|half|season)\b"
                            r"(?! (?:to (?=[A-Z\d])|ending|ended|before|after|from|of|in|since)\b)")
 
