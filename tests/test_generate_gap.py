@@ -780,6 +780,7 @@ def test_a_sentence_before_whose_it_follows_a_name_the_article_uses_is_context(t
     ("Not every home will be able to use the faster service at first.", False),
     ("Wessex Telecom saw strong profits on the back of its mobile arm.", True),  # a name the article uses
     ("Profits at the Tolley plant rose for a third year.", True),
+    ("Tolley's arts programme won an increase of £15m.", True),  # the name, less its 's
 ])
 def test_a_sentence_shown_before_a_gap_must_name_someone_or_something(tmp_path, context, names):
     """A gap's sentence that leans on the one before ("Sales rose ___% to 18.7bn euros.") is shown
