@@ -64,28 +64,28 @@ def test_they_told_by_name_in_the_same_sentence_is_no_dangling_pronoun(tmp_path)
     assert "Labour" not in q.distractors and "Tories" not in q.distractors
 
 
-SPEAKERS = """Gerd Florin, the firm's managing director, said the games market would double in five years.
+SPEAKERS = """Piet Varga, the firm's managing director, said the games market would double in five years.
 
-"Doubling our industry is not rocket science," said Mr Florin.
+"Doubling our trade takes no magic," said Mr Varga.
 
-Jan Bolz, the firm's head of sales, said the company would hold an awards show in Paris.
+Lena Ostrow, the firm's head of sales, said the company would hold an awards show in Paris.
 
-"Games will be more emotional than films," Mr Florin said.
+"Games will move players more than films do," Mr Varga said.
 
-"The eyes and the mouth sell the emotion now," Mr Florin said.
+"A face on screen can carry a mood now," Mr Varga said.
 
-"With more power, the hero looks just like the film star," Mr Florin said.
+"With more power, the hero looks like a real actor," Mr Varga said.
 
-"Older players still want to play games after work," Mr Florin said.
+"Older players still want to play games after work," Mr Varga said.
 
-"Celebrities will bring new players into games," said Mr Bolz."""
+"Celebrities will bring new players into games," said Ms Ostrow."""
 
 
 def test_one_persons_words_are_asked_about_three_times_at_most(tmp_path):
     bank, _ = bank_of(tmp_path, SPEAKERS)
-    florin = [q for q in bank.questions if q.prompt.startswith("Who said") and q.answer == "Gerd Florin"]
+    florin = [q for q in bank.questions if q.prompt.startswith("Who said") and q.answer == "Piet Varga"]
     assert 2 <= len(florin) <= 3
-    assert any(q.prompt.startswith("Who said") and q.answer == "Jan Bolz" for q in bank.questions)
+    assert any(q.prompt.startswith("Who said") and q.answer == "Lena Ostrow" for q in bank.questions)
 
 
 def _statement(bank, words: str) -> ChoiceQuestion:  # type: ignore[no-untyped-def]
@@ -317,9 +317,9 @@ def test_a_part_of_a_whole_the_sentence_does_not_count_is_asked_as_a_gap_never_v
 
 
 def test_two_role_questions_about_the_same_two_people_are_one_too_many(tmp_path):
-    bank, _ = bank_of(tmp_path, "Gerd Florin, EA's managing director for European publishing, said games would "
-                                "grow. Mr Florin spoke in London. Jan Bolz, EA's vice president of sales in Europe, "
-                                "said films would follow. Mr Bolz spoke in Cannes.")
+    bank, _ = bank_of(tmp_path, "Piet Varga, Nintaro's managing director for Europe, said games would "
+                                "grow. Mr Varga spoke in London. Lena Ostrow, Nintaro's vice president of sales in "
+                                "Europe, said films would follow. Ms Ostrow spoke in Cannes.")
     roles = [q for q in bank.questions if q.prompt.startswith("Who does the article describe as")]
     assert len(roles) == 1
 

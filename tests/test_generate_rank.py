@@ -178,10 +178,10 @@ def test_a_changed_sum_keeps_its_article_right(tmp_path):
 
 
 def test_the_same_names_are_not_offered_for_a_second_quote(tmp_path):
-    story = ("Acme Ltd is a games firm in Leeds. Acme chief Ann Florin said: \"We will make films as well as games.\" "
-             "Acme director Tom Bolz said: \"Our games sell in every country in Europe.\" Analyst Sue Reed said: "
-             "\"Acme has grown fast since 2001.\" Ann Florin added: \"Our films will come out in the spring.\" "
-             "Tom Bolz said: \"The next game is the biggest we have made.\" Sue Reed said: \"Rivals in Leeds "
+    story = ("Acme Ltd is a games firm in Leeds. Acme chief Ann Varga said: \"We will make films as well as games.\" "
+             "Acme director Tom Ostrow said: \"Our games sell in every country in Europe.\" Analyst Sue Reed said: "
+             "\"Acme has grown fast since 2001.\" Ann Varga added: \"Our films will come out in the spring.\" "
+             "Tom Ostrow said: \"The next game is the biggest we have made.\" Sue Reed said: \"Rivals in Leeds "
              "are worried.\"")
 
     def option_sets(bank) -> list[frozenset[str]]:

@@ -158,14 +158,14 @@ def test_one_appointment_is_asked_once(tmp_path):
 
 
 def test_he_said_after_a_quote_that_went_on_is_still_its_speaker(tmp_path):
-    bank, _ = bank_of(tmp_path, "Gerhard Florin predicted that consoles would soon create real emotion. "
-                                "\"It's the subtleties, the eyes and the mouth that sell the emotion. "
-                                "\"With new consoles, we can give the main character far more detail than ever "
-                                "before,\" he said. Jan Bolz said the firm would sign more pop stars. Mr Bolz "
+    bank, _ = bank_of(tmp_path, "Piet Varga predicted that handhelds would soon move players to tears. "
+                                "\"It's the small things, a look or a smile, that carry a mood. "
+                                "\"With the new handheld, we can give each hero far more detail than ever "
+                                "before,\" he said. Lena Ostrow said the firm would sign more pop stars. Ms Ostrow "
                                 "spoke in London.")
     q = next(q for q in bank.questions if "far more detail" in q.prompt)
-    assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]
-    assert q.cite.quote[0].startswith("Gerhard Florin predicted")  # the sentence that names him
+    assert q.answer == "Piet Varga" and q.distractors == ["Lena Ostrow"]
+    assert q.cite.quote[0].startswith("Piet Varga predicted")  # the sentence that names him
 
 
 ELECTION = """Senator John Kerry conceded defeat on Wednesday, abandoning last-ditch hopes of carrying Ohio.
@@ -264,12 +264,12 @@ def test_the_director_of_an_institute_the_story_keeps_naming_is_worth_asking(tmp
 
 
 def test_a_vice_president_of_sales_holds_a_business_role(tmp_path):
-    bank, _ = bank_of(tmp_path, "Gerhard Florin, EA's managing director for European publishing, said games would "
-                                "grow. Mr Florin spoke in London. Jan Bolz, EA's vice president of sales and "
-                                "marketing in Europe, said stars would help. Mr Bolz named Robbie Williams and "
-                                "Christina Aguilera as examples.")
+    bank, _ = bank_of(tmp_path, "Piet Varga, Nintaro's managing director for Europe, said games would "
+                                "grow. Mr Varga spoke in London. Lena Ostrow, Nintaro's vice president of sales and "
+                                "marketing in Europe, said stars would help. Ms Ostrow named Dane Colby and "
+                                "Mira Sol as examples.")
     q = next(q for q in bank.questions if "managing director" in q.prompt)
-    assert q.answer == "Gerhard Florin" and q.distractors == ["Jan Bolz"]  # not the pop stars
+    assert q.answer == "Piet Varga" and q.distractors == ["Lena Ostrow"]  # not the pop stars
 
 
 def test_the_other_person_of_a_sentence_described_as_something_else_is_a_fair_wrong_role(tmp_path):
