@@ -155,11 +155,12 @@ def test_a_target_pushed_back_from_one_year_to_another_asks_the_new_year(tmp_pat
 
 
 def test_revenues_and_the_year_they_were_to_double_by_are_two_questions(tmp_path):
-    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn (£1.65bn) in 2004, which "
-                                "EA hoped to double by 2009.")
+    bank, _ = bank_of(tmp_path, "Tolley Group publishes games such as Kart Rally. Its revenues were $3bn (£1.65bn) "
+                                "in 2004, which Tolley Group hoped to double by 2009.")
     asked = {q.prompt: str(q.answer) for q in bank.questions}
-    assert asked.get("How much were EA's revenues in 2004?") == "$3bn"
-    assert asked.get("By what year did EA hope to double its revenues?") == "2009"
+    assert asked.get("How much were Tolley Group's revenues in 2004?") == "$3bn"
+    # the whole name, both times
+    assert asked.get("By what year did Tolley Group hope to double its revenues?") == "2009"
 
 
 def test_a_doctors_job_is_not_asked_of_the_only_person_called_dr(tmp_path):

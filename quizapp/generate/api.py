@@ -652,7 +652,7 @@ _CLAIMING = fx.SAY_VERBS | {"show", "believe", "estimate", "reveal", "find", "th
 
 
 def _whose_claim(tok: Token) -> str | None:
-    """'Government figures suggest TB has increased by 25%', 'Florin said more than 50% of EA's
+    """'Government figures suggest TB has increased by 25%', 'Varga said more than 50% of Nintaro's
     games were sold to adults': the figure is a claim, asked as theirs ('According to government
     figures, ...'). None when it is the article's own, when the source comes after it ('..., the
     Red Cross said': reported, not argued), or when the claimant is only 'they'."""
@@ -800,7 +800,7 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     owner = af.recent_owner
     if (first is not None and first.lower_ == "its" and first.tag_ == "PRP$" and owner is not None
             and owner[0] == index - 1):
-        return {first.i}, f"{owner[1]}'s", owner[0]  # "EA publishes ... Its revenues were $3bn": EA's
+        return {first.i}, f"{owner[1]}'s", owner[0]  # "Nintaro publishes ... Its revenues were $3bn": Nintaro's
     recent = af.recent_thing
     if recent is None:
         return None

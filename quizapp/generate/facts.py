@@ -401,7 +401,7 @@ _AIMING = {form: forms.split()[0] for forms in ("hope hopes hoped", "aim aims ai
 
 
 def _target_year(prep: Token) -> str | None:
-    """'EA's revenues were $3bn in 2004, which EA hoped to double by 2009' -> 'By what year did EA
+    """'Nintaro's revenues were $3bn in 2004, which Nintaro hoped to double by 2009' -> 'By what year did Nintaro
     hope to double its revenues?': the aim a side clause sets for the subject of the sentence."""
     act = prep.head
     aim = act.head
@@ -415,12 +415,15 @@ def _target_year(prep: Token) -> str | None:
     if who is None or what is None or root.lemma_ != "be" or cl.leans_on_context(what.subtree):
         return None
     thing = cl.render(sorted(what.subtree, key=lambda t: t.i))
-    owner = f"{who.text}'s "
+    # the whole name, not its last word: "Tolley Group hoped", not "Group hoped"
+    first = min([c.i for c in who.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [who.i])
+    name = who.doc[first:who.i + 1].text
+    owner = f"{name}'s "
     if thing.startswith(owner):
-        thing = "its " + thing[len(owner):]  # "EA hope to double its revenues"
+        thing = "its " + thing[len(owner):]  # "Nintaro hope to double its revenues"
     elif what.left_edge.pos_ != "PROPN":
         thing = thing[:1].lower() + thing[1:]  # "The company's revenues" opened the sentence
-    return f"By what year did {who.text} {_AIMING[aim.lower_]} to {act.lemma_} {thing}?"
+    return f"By what year did {name} {_AIMING[aim.lower_]} to {act.lemma_} {thing}?"
 
 
 def _side_clause(verb: Token) -> bool:
@@ -430,7 +433,7 @@ def _side_clause(verb: Token) -> bool:
 
 
 def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'EA paid $30m for X' -> 'How much did EA pay for X?'."""
+    """'Nintaro paid $30m for X' -> 'How much did Nintaro pay for X?'."""
     head = m.head
     if head is None:
         return None
@@ -449,8 +452,8 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
         prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
     elif np.dep_ == "attr" and np.head.lemma_ == "be" and np.head.dep_ == "ROOT" and any(
             c.dep_ == "nsubj" and c.lemma_ in _SUMS | {"sale", "revenue", "profit", "cost"} for c in np.head.children):
-        # "EA's revenues were $3bn in 2004" -> "How much were EA's revenues in 2004?" (without the
-        # ", which EA hoped to double by 2009" the parse may hang on the year)
+        # "Nintaro's revenues were $3bn in 2004" -> "How much were Nintaro's revenues in 2004?" (without the
+        # ", which Nintaro hoped to double by 2009" the parse may hang on the year)
         aside = {i for t in sent if t.dep_ == "relcl" and t.left_edge.i > sent.start
                  and sent.doc[t.left_edge.i - 1].text == "," for i in (*cl.subtree(t), t.left_edge.i - 1)}
         prompt = cl.ask_inverted(np.head, cl.subtree(np) | aside, wh)
@@ -495,8 +498,8 @@ def _size_of(sent: Span, m: NumberMention, base: Fact, noun: Token) -> Fact | No
 
 
 def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'Nine of the 20 biggest-selling games ... were published by EA' -> 'How many of the 20
-    biggest-selling games ... were published by EA?'; 'in five of the last six years' -> 'In how
+    """'Nine of the 20 biggest-selling games ... were published by Nintaro' -> 'How many of the 20
+    biggest-selling games ... were published by Nintaro?'; 'in five of the last six years' -> 'In how
     many of the last six years ...?'."""
     t = m.tokens[0]
     if len(m.tokens) != 1 or not t.like_num:

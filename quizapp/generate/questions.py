@@ -634,7 +634,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                 x.kind == "role" and names.canonical(x.answer) == answer and not _POLITICAL.search(x.prompt)
                 for x in af.facts) or re.search(rf"{re.escape(answer)},? at [A-Z]", af.sentences[f.sentence])):
             sphere = actors - office  # a fund manager's line ("Ken Mayland at Clearview") is no candidate's
-        # A story of two: the other one, whoever; never the pop stars a quote names as EA's director.
+        # A story of two: the other one, whoever; never the pop stars a quote names as Nintaro's director.
         # Only people the article shows as people (quoted, given a role or a title): a name seen twice
         # may be a film, a club or a gadget the model took for a person.
         shown = af.shown_as_people
@@ -741,7 +741,7 @@ def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:
     return Candidate(q, f.score - 0.2, f.order, f.sentence, ("role", name, q.prompt))
 
 
-# Political offices; "EA's vice president of sales" and "president of Solaris" are jobs in business.
+# Political offices; "Nintaro's vice president of sales" and "president of Solaris" are jobs in business.
 _POLITICAL = re.compile(r"\b((?<!vice )president(?! of)|minister|senator|secretary|chancellor|governor|mayor|"
                         r"leader|mp|spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
 _OFFICE = (r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope|"
@@ -821,7 +821,7 @@ def _initials(text: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """'EA' and 'Electronic Arts', 'GM' and 'General Motors' name the same thing."""
+    """'GM' and 'General Motors' name the same thing."""
     fa, fb = _fold(a), _fold(b)
     if a in PARTIES and PARTIES[a] == PARTIES.get(b):
         return True  # the Tories and the Conservatives
@@ -881,7 +881,7 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
     if f.kind == "year" and f.score > 0.8:
         score = f.score - _length_penalty(f.prompt)
     if f.kind == "year" and _FIGURE.search(re.sub(r"\bfrom (19|20)\d\d\b", "", f.prompt)):
-        return None  # "In what year were EA's revenues $3bn?": the figure is the fact, not its year
+        return None  # "In what year were Nintaro's revenues $3bn?": the figure is the fact, not its year
     if as_choice:
         wrong = wrong_values(f.value, "count" if f.kind == "times" else f.kind, decimals=f.decimals,
                              prefer=prefer, avoid=set(), rank=zlib.crc32(f.prompt.encode()))
@@ -1723,17 +1723,17 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
             return  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
         if c.speaker and sum(k.speaker == c.speaker and article_of(k) == article_of(c)
                              for k in kept) >= QUOTES_PER_SPEAKER:
-            return  # a quiz of "Florin or Bolz?" asked ten times over tests little
+            return  # a quiz of "Varga or Ostrow?" asked ten times over tests little
         if not overgenerate and c.speaker and any(
                 k.speaker and article_of(k) == article_of(c) and _options(k) == _options(c) for k in kept):
-            return  # "Florin or Bolz?" again, the other way round: the same two names, the same guess
+            return  # "Varga or Ostrow?" again, the other way round: the same two names, the same guess
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
             if c.swapped:
                 varied.add(article)
 
-    # "Who does the article describe as EA's managing director?" and "... as EA's vice president?",
-    # Florin or Bolz both times: one of the two mirrors the other.
+    # "Who does the article describe as Nintaro's managing director?" and "... as Nintaro's vice president?",
+    # Varga or Ostrow both times: one of the two mirrors the other.
     pairs: set[tuple[int, frozenset[str]]] = set()
     mirrored: set[int] = set()
     for c in sorted((c for c in by_fact.values() if c.key[0] == "role"), key=lambda c: (-c.score, c.order)):

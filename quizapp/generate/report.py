@@ -80,7 +80,7 @@ def check_question(q: AnyQuestion, af: ArticleFacts, seen: dict[str, str]) -> li
             ok = any(n == q.answer and re.search(rf"\b{w}\b", cited, re.I) for w, n in words.items())
     elif q.prompt == FACT_CHECK_PROMPT:
         # The true statement is the cited sentence, less side words: all its words are cited (a
-        # resolved "Its" becomes "EA's", whose possessive "s" is no word of the article; a quote is
+        # resolved "Its" becomes "Nintaro's", whose possessive "s" is no word of the article; a quote is
         # put as "X said: “...”" whoever the article had say it, "he said" or "told the BBC"; and
         # "a 800m euro loss" is put right as "an 800m euro loss"; "the case" is "the case between"
         # the two the cited sentence before sets against each other).
