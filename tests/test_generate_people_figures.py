@@ -421,6 +421,18 @@ def test_last_year_is_asked_as_the_year_the_articles_date_makes_it(tmp_path):
     assert not any(getattr(q, "answer", None) == 185000 for q in bank.questions)
 
 
+def test_a_figure_of_last_year_is_a_gap_in_the_year_the_articles_date_makes_it(tmp_path):
+    article = tmp_path / "dated.md"
+    article.write_text("---\ntitle: Tolley Mills sells more bikes\ndate: 2005-01-20\n---\n\nLast year Tolley Mills "
+                       "sold 185,000 bikes in Wessex, the company said.\n\nTolley Mills profits rose 12% to £40m "
+                       "last year, helped by sales of electric bikes.\n", encoding="utf-8")
+    bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=0)
+    statements = {q.answer for q in bank.questions if q.prompt == FACT_CHECK_PROMPT}
+    assert "In 2004, Tolley Mills sold 185,000 bikes in Wessex, the company said." in statements
+    assert "Tolley Mills profits rose 12% to £40m in 2004, helped by sales of electric bikes." in statements
+    assert not any("last year" in q.prompt or "last year" in str(q.answer) for q in bank.questions)
+
+
 def test_the_firm_someone_is_an_officer_at_is_an_organisation_to_offer(tmp_path):
     bank, _ = bank_of(tmp_path, "Vodafone launched its service in November. \"Show me an operator that believes "
                                 "its voice business can sustain it,\" said Niel Ransom, chief technology officer at "

@@ -388,6 +388,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 if year not in f.prompt:  # "In 2004, 185,000 ...": the opening the stem left out
                     f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
                 af.facts.append(f)
+            if again is not None and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
+                # a gap or statement in the year the date makes it: "In 2004, Tolley sold ___ bikes"
+                _add_statement(dated[1], again, index, af, key[1])
             if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
                 af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
             if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
