@@ -404,33 +404,28 @@ def test_a_date_is_checked_against_the_dates_beside_it(tmp_path):
         "13 December", "20 January", "27 December"]
 
 
+BIKES = ("Last year Tolley Mills sold 185,000 bikes in Wessex, the company said.\n\nNine of the 20 biggest-selling "
+         "bikes in Wessex last year were made by Tolley Mills.\n\nTolley Mills profits rose 12% to £40m last year, "
+         "helped by sales of electric bikes.\n")
+
+
 def test_last_year_is_asked_as_the_year_the_articles_date_makes_it(tmp_path):
     article = tmp_path / "dated.md"
-    article.write_text("---\ntitle: Health checks\ndate: 2005-01-20\n---\n\nLast year 185,000 people were tested "
-                       "for TB at Heathrow and Gatwick airports, officials said.\n\nNine of the 20 biggest-selling "
-                       "games in the UK last year were published by EA.\n", encoding="utf-8")
+    article.write_text("---\ntitle: Tolley Mills sells more bikes\ndate: 2005-01-20\n---\n\n" + BIKES, encoding="utf-8")
     bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=0)
-    prompts = {q.prompt: q.answer for q in bank.questions}
-    assert prompts["In 2004, how many people were tested for TB at Heathrow and Gatwick airports?"] == 185000
-    assert prompts["How many of the 20 biggest-selling games in the UK in 2004 were published by EA?"] == 9
-    # Undated, the same sentences ask nothing of those figures.
-    plain = tmp_path / "undated.txt"
-    plain.write_text("Health checks\n\nLast year 185,000 people were tested for TB at Heathrow and Gatwick "
-                     "airports, officials said.\n", encoding="utf-8")
-    bank, _ = generate_with_facts([plain], bank_dir=tmp_path)
-    assert not any(getattr(q, "answer", None) == 185000 for q in bank.questions)
-
-
-def test_a_figure_of_last_year_is_a_gap_in_the_year_the_articles_date_makes_it(tmp_path):
-    article = tmp_path / "dated.md"
-    article.write_text("---\ntitle: Tolley Mills sells more bikes\ndate: 2005-01-20\n---\n\nLast year Tolley Mills "
-                       "sold 185,000 bikes in Wessex, the company said.\n\nTolley Mills profits rose 12% to £40m "
-                       "last year, helped by sales of electric bikes.\n", encoding="utf-8")
-    bank, _ = generate_with_facts([article], bank_dir=tmp_path, min_confidence=0)
+    asked = {q.prompt: q.answer for q in bank.questions}
+    assert asked["In 2004, how many bikes did Tolley Mills sell in Wessex?"] == 185000
+    assert asked["In 2004, how many of the 20 biggest-selling bikes in Wessex were made by Tolley Mills?"] == 9
+    # and as a statement (or a gap) in that year, not "last year"
     statements = {q.answer for q in bank.questions if q.prompt == FACT_CHECK_PROMPT}
     assert "In 2004, Tolley Mills sold 185,000 bikes in Wessex, the company said." in statements
     assert "Tolley Mills profits rose 12% to £40m in 2004, helped by sales of electric bikes." in statements
     assert not any("last year" in q.prompt or "last year" in str(q.answer) for q in bank.questions)
+    # Undated, the same sentences ask nothing of those figures.
+    plain = tmp_path / "undated.txt"
+    plain.write_text("Tolley Mills sells more bikes\n\n" + BIKES, encoding="utf-8")
+    bank, _ = generate_with_facts([plain], bank_dir=tmp_path)
+    assert not any(getattr(q, "answer", None) in (185000, 9) for q in bank.questions)
 
 
 def test_the_firm_someone_is_an_officer_at_is_an_organisation_to_offer(tmp_path):
