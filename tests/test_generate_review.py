@@ -10,15 +10,15 @@ from tests.test_generate_stems import bank_of
 
 CARMAKER = """Veltro has named Anna Berg as chief executive of Veltro Motors, with Mr Karl Demm leaving the company.
 
-Ms Berg was recruited by former Veltro chairman Paolo Rossi after the death of president Umberto Fina.
+Ms Berg was hired by former Veltro chairman Paolo Rossi in the weeks after the death of president Umberto Fina.
 
-The car business, best known for its Stella marque, is expected to make a loss of about 600m euros in 2004.
+The car business, famous for its Stella coupe, is forecast to lose about 600m euros in 2004.
 
-Its racing arm could be floated on the stock market in either 2006 or 2007.
+Its racing arm may be listed on the Milan exchange in either 2006 or 2007.
 
-Card fraud in Italy totalled £402.4m in 2003. Within this, internet fraud totalled £43m, figures show.
+Phone fraud in Italy totalled £318.6m in 2003. Within this, fraud by text message totalled £27m, regulators say.
 
-Nearly two thirds - 65% - of the 1,000 drivers interviewed said they liked the new model.
+Roughly two thirds - 66% - of the 1,500 drivers questioned said they liked the new model.
 
 President Marco Lupi attacked the record of Veltro during his campaign.
 
@@ -40,19 +40,19 @@ def _all_text(q) -> str:  # type: ignore[no-untyped-def]
 
 
 def test_a_figure_inside_this_or_the_business_is_asked_only_after_the_sentence_before(carmaker):
-    """'Within this, internet fraud totalled £43m': within what? 'The car business': whose? Only as a
-    gap shown after the sentence before it, which says."""
+    """'Within this, fraud by text message totalled £27m': within what? 'The car business': whose? Only
+    as a gap shown after the sentence before it, which says."""
     for q in carmaker:
-        if "internet fraud" in _all_text(q):
-            assert q.prompt.startswith("Card fraud in Italy totalled £402.4m in 2003. Within this, internet fraud")
+        if "text message" in _all_text(q):
+            assert q.prompt.startswith("Phone fraud in Italy totalled £318.6m in 2003. Within this, fraud by text")
         if "car business" in _all_text(q):
-            assert q.prompt.startswith("Ms Berg was recruited by former Veltro chairman")
+            assert q.prompt.startswith("Ms Berg was hired by former Veltro chairman")
 
 
 def test_one_end_of_either_or_and_a_figure_a_fraction_already_gives_are_not_varied(carmaker):
     checks = [q for q in carmaker if q.prompt == FACT_CHECK_PROMPT]
     assert not any("either" in d for q in checks for d in q.distractors)
-    assert not any("two thirds" in d and "- 65% -" not in d for q in checks for d in q.distractors)
+    assert not any("two thirds" in d and "- 66% -" not in d for q in checks for d in q.distractors)
 
 
 def test_the_dead_and_the_politicians_are_no_stand_ins_for_an_economist(carmaker):
@@ -68,17 +68,17 @@ def test_a_stem_that_names_the_answers_campaign_is_not_asked(carmaker):
 
 
 def test_money_takes_distractors_in_its_own_currency(carmaker):
-    q = next(q for q in carmaker if q.prompt == "How much did card fraud in Italy total in 2003?")
-    assert q.answer == "£402.4m"
+    q = next(q for q in carmaker if q.prompt == "How much did phone fraud in Italy total in 2003?")
+    assert q.answer == "£318.6m"
     assert all(d.startswith("£") and d != "£600.0m" for d in q.distractors)  # not the 600m euros
 
 
 def test_the_same_figure_is_asked_once(tmp_path):
-    bank, _ = bank_of(tmp_path, "Almost 23,000 people in 22 countries were questioned for the BBC World Service "
-                                "poll, which was mostly conducted in December. Most said prices had risen. The BBC "
-                                "World Service poll of 22,953 people was conducted by the polling firm Globex.")
-    about_people = [q for q in bank.questions if "23,000" in _all_text(q) or "22,953" in _all_text(q)
-                    or getattr(q, "answer", None) in (23000, 22953)]
+    bank, _ = bank_of(tmp_path, "Nearly 15,000 people in 18 regions were interviewed for the Tolley Institute "
+                                "survey, which was mostly carried out in March. Most said rents had risen. The Tolley "
+                                "Institute survey of 14,968 people was run by the research firm Globex.")
+    about_people = [q for q in bank.questions if "15,000" in _all_text(q) or "14,968" in _all_text(q)
+                    or getattr(q, "answer", None) in (15000, 14968)]
     assert len(about_people) == 1
 
 
@@ -91,30 +91,30 @@ def test_a_year_looked_back_on_is_not_varied_past_the_articles_time(tmp_path):
 
 
 def test_a_year_since_which_something_grew_is_not_varied(tmp_path):
-    """'has risen since 2005': it has most likely risen since 2003 as well, so that is no lie."""
-    bank, _ = bank_of(tmp_path, "Phone fraud in Wales has risen since the start of 2005, the bank says. "
-                                "The bank opened its first branch in Cardiff in 1998.")
+    """'has climbed since 2006': it has most likely climbed since 2004 as well, so that is no lie."""
+    bank, _ = bank_of(tmp_path, "Bike theft in Wessex has climbed since the start of 2006, the insurer says. "
+                                "The insurer opened its first office in Brindle in 1998.")
     assert not any("since the start of" in d for q in bank.questions for d in getattr(q, "distractors", ()))
 
 
 def test_an_annual_figure_for_last_year_is_not_asked_without_its_year(tmp_path):
-    bank, _ = bank_of(tmp_path, "Last year 185,000 people were tested for TB at Heathrow and Gatwick airports. "
-                                "An attack killed 30 soldiers earlier this month in the Gao region.")
-    assert not any("185,000" in _all_text(q) or getattr(q, "answer", None) == 185000 for q in bank.questions)
+    bank, _ = bank_of(tmp_path, "Last year 162,000 travellers were screened for measles at Tolley's two ferry "
+                                "ports. An attack killed 30 soldiers earlier this month in the Gao region.")
+    assert not any("162,000" in _all_text(q) or getattr(q, "answer", None) == 162000 for q in bank.questions)
     assert any(getattr(q, "answer", None) == 30 for q in bank.questions)  # an event keeps its question
 
 
-COUNCIL = """Dr Ann Price said she accepted there was a problem with waiting lists.
+COUNCIL = """Dr Ann Price said she knew the queues at the clinics were far too long.
 
-First Minister Rhodri Morgan told BBC Wales he had agreed with Ms Price that the lists would come first.
+First Minister Owen Powell told Radio Tolley he had promised Ms Price that the queues would come first.
 
-Mr Tom Reeve said the reshuffle was a stunt. Mr Reeve has led the Plaid group since 2001.
+Mr Tom Reeve said the new cabinet was a gimmick. Mr Reeve has led the Green group since 2001.
 
-Ms Price praised the work of nurses in Cardiff. Mr Morgan opened a clinic in Bangor.
+Ms Price praised the work of nurses in Brindle. Mr Powell opened a clinic in Wessex.
 
-Ms Jane Hutt said the health service in Wales was improving. Ms Hutt left the cabinet in January.
+Ms Helen Marsh said the bus service in Wessex was improving. Ms Marsh left the cabinet in January.
 
-Mr Reeve conceded defeat on Wednesday, abandoning last-ditch hopes of winning the seat."""
+Mr Reeve conceded defeat on Thursday, abandoning any hope of winning the seat."""
 
 
 @pytest.fixture(scope="module")
@@ -124,35 +124,36 @@ def council(tmp_path_factory):  # type: ignore[no-untyped-def]
 
 
 def test_who_said_she_has_no_man_among_its_options(council):
-    q = council["Who said she accepted there was a problem with waiting lists?"]
-    assert q.answer == "Ann Price" and q.distractors == ["Jane Hutt"]  # not Mr Morgan, not Mr Reeve
+    q = council["Who said she knew the queues at the clinics were far too long?"]
+    assert q.answer == "Ann Price" and q.distractors == ["Helen Marsh"]  # not Mr Powell, not Mr Reeve
 
 
 def test_who_told_keeps_whom_they_told(council):
-    q = council["Who told BBC Wales he had agreed with Ms Price that the lists would come first?"]
-    assert q.answer == "Rhodri Morgan" and "Ann Price" not in q.distractors
+    q = council["Who told Radio Tolley he had promised Ms Price that the queues would come first?"]
+    assert q.answer == "Owen Powell" and "Ann Price" not in q.distractors
 
 
 def test_a_short_deed_keeps_the_participle_that_says_what_it_was(council):
-    q = council["Who conceded defeat, abandoning last-ditch hopes of winning the seat?"]
+    q = council["Who conceded defeat, abandoning any hope of winning the seat?"]
     assert q.answer == "Tom Reeve"
 
 
 def test_what_the_headline_names_is_not_asked_as_which_organisation(tmp_path):
-    body = ("Fiat underperformed the market in Europe, seeing flat sales. General Motors has paid Fiat $2bn. "
-            "Ferrari sold more cars than ever. Fiat Auto made a loss again. Ferrari opened a museum in Maranello.")
-    bank, _ = bank_of(tmp_path, body, title="Fiat chief takes steering wheel")
-    assert not any(q.answer == "Fiat" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
-    bank, _ = bank_of(tmp_path, body, title="Carmakers in Europe")
-    assert any(q.answer == "Fiat" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
+    body = ("Tolley Motors lost ground to its rivals in Europe last year. Brindle Corp has paid Tolley Motors $3bn. "
+            "Nintaro Corp sold more vans than ever. Tolley Vans made a loss again. Nintaro Corp opened a museum in "
+            "Modena.")
+    bank, _ = bank_of(tmp_path, body, title="Tolley Motors boss takes the wheel")
+    assert not any(q.answer == "Tolley Motors" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
+    bank, _ = bank_of(tmp_path, body, title="Van makers in Europe")
+    assert any(q.answer == "Tolley Motors" for q in bank.questions if q.prompt != FACT_CHECK_PROMPT)
 
 
 def test_one_appointment_is_asked_once(tmp_path):
-    bank, _ = bank_of(tmp_path, "Sergio Marchionne has replaced Herbert Demel as chief executive of Fiat Auto. "
-                                "Mr Demel, a car industry veteran, was hired by Giuseppe Morchio in 2003. "
-                                "Mr Marchionne said: \"I have made the decision to take on the post of chief "
-                                "executive of the auto unit to speed up the company's recovery.\" Mr Morchio "
-                                "made a bid to become chairman. Mr Demel left Turin.")
+    bank, _ = bank_of(tmp_path, "Marco Bellini has replaced Karl Demm as chief executive of Veltro Motors. "
+                                "Mr Demm, a veteran of the truck trade, was hired by Paolo Rossi in 2003. "
+                                "Mr Bellini said: \"I chose to step in as chief executive of the motors arm "
+                                "myself so that its turnaround comes sooner.\" Mr Rossi "
+                                "made a bid to become chairman. Mr Demm left Turin.")
     about_the_post = [q for q in bank.questions if "chief executive" in q.prompt]
     assert len(about_the_post) == 1
 
@@ -168,48 +169,48 @@ def test_he_said_after_a_quote_that_went_on_is_still_its_speaker(tmp_path):
     assert q.cite.quote[0].startswith("Piet Varga predicted")  # the sentence that names him
 
 
-ELECTION = """Senator John Kerry conceded defeat on Wednesday, abandoning last-ditch hopes of carrying Ohio.
+ELECTION = """Senator Hal Corwin conceded defeat on Thursday, abandoning any hope of carrying Wessex.
 
-President George Bush thanked voters in Texas. Mr Bush promised to cut the deficit.
+President Ned Ashby thanked voters in Tolley. Mr Ashby promised to cut the deficit.
 
-"Markets like a clear result," said Ken Mayland, an economist at Clearview. Mr Mayland expects shares to rise.
+"Traders like a clear winner," said Piet Varga, an economist at Nintaro Capital. Mr Varga expects shares to rise.
 
-"The rally is a one-day event," said Tim Ghriskey, who runs a fund. Mr Ghriskey is cautious.
+"The rally will fade by Friday," said Lena Ostrow, who runs a fund. Ms Ostrow is cautious.
 
-Mr Kerry said he would keep fighting for working families in every state. Mr Kerry flew to Boston."""
+Mr Corwin said he would keep fighting for farmers in every county. Mr Corwin flew to Denver."""
 
 
 def test_who_did_what_a_candidate_does_is_asked_among_candidates(tmp_path):
     bank, _ = bank_of(tmp_path, ELECTION)
     q = next(q for q in bank.questions if q.prompt.startswith("Who conceded defeat"))
-    assert q.answer == "John Kerry" and q.distractors == ["George Bush"]  # not the two market analysts
+    assert q.answer == "Hal Corwin" and q.distractors == ["Ned Ashby"]  # not the two market analysts
 
 
 def test_one_speaker_making_one_point_twice_is_asked_once(tmp_path):
-    bank, _ = bank_of(tmp_path, "But Morrison vowed to ignore the order, saying \"no judge is gonna stop me\". "
-                                "Kevin Campbell runs a label in Leeds. Mr Campbell said: \"I am gutted by what "
-                                "has happened.\" Morrison said: \"No injunction or judge will stop it.\"")
+    bank, _ = bank_of(tmp_path, "But Dawson swore to defy the ruling, saying \"no judge is going to halt my "
+                                "record\". Dean Pollard runs a label in Leeds. Mr Pollard said: \"I am upset by "
+                                "how this has gone.\" Dawson said: \"No ruling or judge will halt the record.\"")
     about_judges = [q for q in bank.questions if "judge" in q.prompt]
-    assert len(about_judges) == 1 and about_judges[0].answer == "Morrison"
+    assert len(about_judges) == 1 and about_judges[0].answer == "Dawson"
 
 
 def test_a_statement_about_the_settlement_or_respondents_says_of_what(tmp_path):
-    bank, _ = bank_of(tmp_path, "Welsh councils get an average funding increase of 6%, says the assembly. "
-                                "The £3.2bn settlement includes £7.4m from the UK Treasury. An average of 44% of "
-                                "respondents in each country said the economy was getting worse. Both candidates "
-                                "pledged to bring the $422bn deficit under control. Nearly 65% of the 1,000 "
-                                "people interviewed said they used chip and pin.")
+    bank, _ = bank_of(tmp_path, "Wessex parishes get an average grant rise of 4%, says the county. "
+                                "The £1.8bn settlement includes £5.2m from the lottery fund. An average of 38% of "
+                                "respondents in each country said rents were too high. Both candidates "
+                                "pledged to bring the $310bn deficit under control. Nearly 70% of the 1,500 "
+                                "people interviewed said they used the new bus pass.")
     shown = " ".join(str(q.answer) for q in bank.questions)
     for context_needed in ("settlement", "respondents", "Both candidates", "people interviewed"):
         assert context_needed not in shown
 
 
 def test_the_poll_with_a_side_remark_is_the_poll_named_before(tmp_path):
-    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. Almost 23,000 people in 22 countries were questioned for "
-                                "the poll, which was mostly conducted before the tsunami.")
-    check = next(q for q in bank.questions if "23,000" in str(q.answer))
-    assert "questioned for the BBC World Service poll, which was" in check.answer
+    bank, _ = bank_of(tmp_path, "Residents in most countries surveyed in a Tolley Institute poll think public "
+                                "services are getting worse. Nearly 15,000 people in 18 countries were interviewed for "
+                                "the poll, which was mostly carried out before the floods.")
+    check = next(q for q in bank.questions if "15,000" in str(q.answer))
+    assert "interviewed for the Tolley Institute poll, which was" in check.answer
     assert len(check.cite.quote) == 2
 
 
@@ -225,81 +226,81 @@ def test_the_dead_are_no_stand_ins_for_the_living(tmp_path):
 
 
 def test_a_bare_share_leans_on_the_survey_named_before_and_says_so(tmp_path):
-    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. Similarly, 48% were pessimistic about their national "
-                                "economy, while 41% were optimistic.")
+    bank, _ = bank_of(tmp_path, "Residents in most countries surveyed in a Tolley Institute poll think public "
+                                "services are getting worse. Likewise, 52% were worried about their local "
+                                "hospital, while 37% were confident.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
-    assert check.answer == ("In the BBC World Service poll, 48% were pessimistic about their national economy, "
-                            "while 41% were optimistic.")
-    assert all(d.startswith("In the BBC World Service poll, ") for d in check.distractors)
-    assert len(check.cite.quote) == 2  # the sentence naming the poll proves whose 48% it is
+    assert check.answer == ("In the Tolley Institute poll, 52% were worried about their local hospital, "
+                            "while 37% were confident.")
+    assert all(d.startswith("In the Tolley Institute poll, ") for d in check.distractors)
+    assert len(check.cite.quote) == 2  # the sentence naming the poll proves whose 52% it is
 
 
 def test_when_asked_leans_on_the_survey_named_before(tmp_path):
-    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. But when asked about their own family's financial outlook, "
-                                "a majority in 14 countries said they were positive about the future. Those "
-                                "surveyed in three countries were split.")
+    bank, _ = bank_of(tmp_path, "Residents in most countries surveyed in a Tolley Institute poll think public "
+                                "services are getting worse. But when asked about their own street's safety, "
+                                "a majority in 11 countries said they felt secure at night. Those "
+                                "surveyed in four countries were divided.")
     answers = {q.answer for q in bank.questions if q.prompt == FACT_CHECK_PROMPT}
-    assert not any("those surveyed" in a for a in answers)  # split on what, the sentence does not say
-    assert ("In the BBC World Service poll, when asked about their own family's financial outlook, a majority in "
-            "14 countries said they were positive about the future.") in answers
+    assert not any("those surveyed" in a for a in answers)  # divided on what, the sentence does not say
+    assert ("In the Tolley Institute poll, when asked about their own street's safety, a majority in "
+            "11 countries said they felt secure at night.") in answers
 
 
 def test_a_bare_share_with_no_survey_named_is_not_asked(tmp_path):
-    bank, _ = bank_of(tmp_path, "Shoppers have adapted easily to the new cards. Similarly, 48% were pessimistic "
-                                "about their national economy, while 41% were optimistic.")
-    assert not any("48%" in str(q.answer) for q in bank.questions)
+    bank, _ = bank_of(tmp_path, "Commuters have got used to the new timetable. Likewise, 52% were worried "
+                                "about their local hospital, while 37% were confident.")
+    assert not any("52%" in str(q.answer) for q in bank.questions)
 
 
 def test_the_director_of_an_institute_the_story_keeps_naming_is_worth_asking(tmp_path):
-    bank, _ = bank_of(tmp_path, "The poll was run by the Program on International Policy Attitudes (Pipa). "
-                                "\"People feel the world is getting worse,\" said Pipa director Steven Kull. Pipa "
-                                "conducted the poll in 22 countries. \"It is a gloomy picture,\" said Ann Lim, an "
-                                "economist at Westbank. Markets were calm.")
-    q = next(q for q in bank.questions if q.prompt == "Who does the article describe as the Program on "
-             "International Policy Attitudes director?")
-    assert q.answer == "Steven Kull" and q.distractors == ["Ann Lim"]
+    bank, _ = bank_of(tmp_path, "The poll was run by the Office for Regional Opinion (Oro). "
+                                "\"People feel their towns are in decline,\" said Oro director Mara Lindqvist. "
+                                "Oro carried out the poll in 18 countries. \"It is a bleak picture,\" said Ann "
+                                "Lim, an economist at Westbank. Markets were calm.")
+    q = next(q for q in bank.questions if q.prompt == "Who does the article describe as the Office for "
+             "Regional Opinion director?")
+    assert q.answer == "Mara Lindqvist" and q.distractors == ["Ann Lim"]
     assert not any("economist at Westbank" in q.prompt for q in bank.questions)  # Westbank is named once
 
 
 def test_a_vice_president_of_sales_holds_a_business_role(tmp_path):
     bank, _ = bank_of(tmp_path, "Piet Varga, Nintaro's managing director for Europe, said games would "
-                                "grow. Mr Varga spoke in London. Lena Ostrow, Nintaro's vice president of sales and "
-                                "marketing in Europe, said stars would help. Ms Ostrow named Dane Colby and "
+                                "grow. Mr Varga spoke in London. Lena Ostrow, Nintaro's vice president of sales for "
+                                "Asia, said stars would help. Ms Ostrow named Dane Colby and "
                                 "Mira Sol as examples.")
     q = next(q for q in bank.questions if "managing director" in q.prompt)
     assert q.answer == "Piet Varga" and q.distractors == ["Lena Ostrow"]  # not the pop stars
 
 
 def test_the_other_person_of_a_sentence_described_as_something_else_is_a_fair_wrong_role(tmp_path):
-    bank, _ = bank_of(tmp_path, "Record company boss Kevin Campbell has gained a court injunction stopping R&B "
-                                "singer Mark Morrison from releasing an album. Mr Campbell said he was sad. Morrison "
-                                "vowed to release the album on Monday. Lawyer Jane Hill said the case would be heard "
-                                "in the High Court. Ms Hill works in Leeds.")
+    bank, _ = bank_of(tmp_path, "Record company boss Dean Pollard has won a court order barring jazz "
+                                "singer Danny Dawson from putting out a new record. Mr Pollard said he was sad. "
+                                "Dawson vowed to release the record on Friday. Lawyer Jane Hill said the case would "
+                                "be heard in the High Court. Ms Hill works in Leeds.")
     q = next(q for q in bank.questions if q.prompt.startswith("Who does the article describe as the record"))
-    assert q.answer == "Kevin Campbell" and "Mark Morrison" in q.distractors
+    assert q.answer == "Dean Pollard" and "Danny Dawson" in q.distractors
 
 
 def test_a_year_is_not_asked_when_the_figure_is_the_fact(tmp_path):
-    bank, _ = bank_of(tmp_path, "EA publishes games such as Fifa. Its revenues were $3bn in 2004, which EA hoped "
-                                "to double by 2009. EA launched its first game in 1983.")
+    bank, _ = bank_of(tmp_path, "Tolley Group makes board games such as Harbour Run. Its profits were $2bn in 2006, "
+                                "which Tolley Group hoped to treble by 2011. Tolley Group sold its first game in 1979.")
     prompts = [q.prompt for q in bank.questions]
-    assert not any(p.startswith("In what year") and "$3bn" in p for p in prompts)
-    assert "In what year did EA launch its first game?" in prompts
+    assert not any(p.startswith("In what year") and "$2bn" in p for p in prompts)
+    assert "In what year did Tolley Group sell its first game?" in prompts
 
 
 def test_a_figure_added_to_what_came_before_is_not_a_statement(tmp_path):
-    bank, _ = bank_of(tmp_path, "The settlement gives councils more money. In addition, £13.4m will come from the "
-                                "business support grant - a scheme which lets local authorities keep business rates.")
+    bank, _ = bank_of(tmp_path, "The deal gives parishes more money. In addition, £13.4m will come from the "
+                                "rural bus fund - a scheme which helps villages keep their evening buses.")
     assert not any("13.4m" in str(q.answer) for q in bank.questions)
 
 
 def test_that_election_is_the_one_the_sentence_before_named(tmp_path):
-    bank, _ = bank_of(tmp_path, "Investors feared a repeat of the legal wrangling that marred the 2000 election. "
-                                "The Dow lost 5% of its value in the three weeks immediately after that election.")
-    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "Dow" in q.answer)
-    assert check.answer == "The Dow lost 5% of its value in the three weeks immediately after the 2000 election."
+    bank, _ = bank_of(tmp_path, "Traders feared a rerun of the bitter recount that followed the 1998 election. "
+                                "The Tolley index shed 4% of its value in the month straight after that election.")
+    check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT and "Tolley" in q.answer)
+    assert check.answer == "The Tolley index shed 4% of its value in the month straight after the 1998 election."
     assert len(check.cite.quote) == 2
 
 
@@ -320,37 +321,37 @@ def test_the_role_of_a_dead_leader_is_background_not_a_question(tmp_path):
 
 
 def test_a_sum_and_its_conversion_are_varied_as_one(tmp_path):
-    bank, _ = bank_of(tmp_path, "Fiat sells cars. Fiat expects a loss of 800m euros ($1bn) in 2004 as it exits "
-                                "unprofitable areas.")
+    bank, _ = bank_of(tmp_path, "Veltro sells vans. Veltro expects a loss of 500m euros ($640m) in 2006 as it leaves "
+                                "the taxi market.")
     checks = [q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT]
     assert len(checks) == 1  # one statement per sentence: two would each show the other's figure
     assert "($" not in " ".join([checks[0].answer, *checks[0].distractors])
 
 
 def test_a_quote_naming_what_only_its_speaker_is_said_to_be_is_not_asked(tmp_path):
-    bank, _ = bank_of(tmp_path, "Premiership footballer and record company boss Kevin Campbell has gained an "
-                                "injunction stopping R&B singer Mark Morrison from releasing an album. Mr Campbell "
-                                "said: \"I've worked hard to realise my ambition in football but hoped my future "
-                                "would be in music.\" Morrison said: \"The injunction is ludicrous and unfair to me.\" "
-                                "Lawyer Jane Hill said: \"The case will be heard soon.\" Ms Hill works in Leeds.")
-    assert not any("ambition in football" in q.prompt for q in bank.questions)
-    assert any("ludicrous" in q.prompt for q in bank.questions)
+    bank, _ = bank_of(tmp_path, "Test cricketer and record company boss Dean Pollard has won a court order barring "
+                                "jazz singer Danny Dawson from putting out a new record. Mr Pollard said: \"I gave "
+                                "years of my life to cricket but always saw my future in music.\" Dawson said: \"The "
+                                "order is absurd and unfair to me.\" Lawyer Jane Hill said: \"The case will be heard "
+                                "soon.\" Ms Hill works in Leeds.")
+    assert not any("my life to cricket" in q.prompt for q in bank.questions)
+    assert any("absurd" in q.prompt for q in bank.questions)
 
 
 def test_eight_of_the_countries_a_survey_polled_is_a_count_said_with_the_survey(tmp_path):
-    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. In eight of the countries, most people said their own "
+    bank, _ = bank_of(tmp_path, "Residents in most countries surveyed in a Tolley Institute poll think public "
+                                "services are getting worse. In nine of the countries, most people said their own "
                                 "family was doing well.")
     check = next(q for q in bank.questions if q.prompt == FACT_CHECK_PROMPT)
-    assert check.answer.startswith("In the BBC World Service poll, in eight of the countries")
+    assert check.answer.startswith("In the Tolley Institute poll, in nine of the countries")
 
 
 def test_how_a_poll_was_done_is_fine_print_not_a_statement(tmp_path):
-    bank, _ = bank_of(tmp_path, "Citizens in most nations surveyed in a BBC World Service poll believe the world "
-                                "economy is worsening. In eight of the countries, the sample was limited to major "
-                                "metropolitan areas. Nearly two thirds - 65% - of the 1,000 people interviewed said "
-                                "they had used chip and pin.")
-    assert not any(q.prompt == FACT_CHECK_PROMPT and ("eight" in q.answer or "1,000" in q.answer)
+    bank, _ = bank_of(tmp_path, "Residents in most countries surveyed in a Tolley Institute poll think public "
+                                "services are getting worse. In six of the countries, the sample was restricted "
+                                "to large cities. Nearly three quarters - 74% - of the 1,500 people interviewed "
+                                "said they had used the new bus pass.")
+    assert not any(q.prompt == FACT_CHECK_PROMPT and ("six" in q.answer or "1,500" in q.answer)
                    for q in bank.questions)
 
 
@@ -367,8 +368,8 @@ def test_how_many_a_poll_asked_is_fine_print_not_a_question(tmp_path, sentence):
 def test_a_resolved_its_passes_the_answer_in_cited_text_check(tmp_path):
     from quizapp.generate.report import build_report
 
-    article = tmp_path / "ea.txt"
-    article.write_text("EA\n\nEA publishes games such as Fifa. Its new console game went on sale on 20 December.\n",
-                       encoding="utf-8")
+    article = tmp_path / "tolley.txt"
+    article.write_text("Tolley Group\n\nTolley Group makes board games such as Harbour Run. Its new card game went "
+                       "on sale on 12 March.\n", encoding="utf-8")
     [report] = build_report([article], min_confidence=0)
     assert any(q.prompt == FACT_CHECK_PROMPT for q in report.questions) and not report.failures
