@@ -58,7 +58,7 @@ def test_two_stems_that_give_each_other_away_keep_only_one(tmp_path):
 
 GAPS = """Airport checks
 
-Medical checks were carried out on 12,000 travellers at Cardiff Airport and 3,000 at Bristol.
+Health checks were made on 12,000 travellers at Cardiff Airport and 3,000 at Bristol.
 
 Health officers screened 9,000 passengers at Swansea and 2,000 at Newport.
 
@@ -69,7 +69,7 @@ Health officers screened 8,000 pupils at schools in Swansea and 2,000 at Newport
 def test_a_gapped_second_count_leaves_the_first_its_own_question(tmp_path):
     """'12,000 travellers at Cardiff and 3,000 at Bristol': ask the first count, without the remnant."""
     prompts = {q.prompt: q.answer for q in _questions(tmp_path, GAPS) if q.prompt != FACT_CHECK_PROMPT}
-    assert prompts["On how many travellers at Cardiff Airport were medical checks carried out?"] == 12000
+    assert prompts["On how many travellers at Cardiff Airport were health checks made?"] == 12000
     assert prompts["How many passengers did health officers screen at Swansea?"] == 9000
     # However the parse hangs the remnant, no stem keeps "and 2,000 at Newport".
     assert not [p for p in prompts if "2,000" in p or "3,000" in p]

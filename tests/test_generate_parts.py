@@ -134,12 +134,12 @@ def _statements(tmp_path: Path, body: str) -> list:
 
 def test_the_service_and_it_are_resolved_to_the_thing_introduced_before(tmp_path):
     qs = _statements(tmp_path, f"{_FERRY} It is 12 times quieter than the diesel boats on the river and "
-                               "will carry cyclists for free. The service comes with a modest £3.20 return "
-                               "fare but will run only in summer.")
+                               "will carry cyclists for free. The service costs a modest £3.20 for a return "
+                               "trip but will run only in summer.")
     assert [q.answer for q in qs] == [
         "The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats on the "
         "river and will carry cyclists for free.",
-        "The solar ferry service launched by Blue Harbour comes with a modest £3.20 return fare but will run "
+        "The solar ferry service launched by Blue Harbour costs a modest £3.20 for a return trip but will run "
         "only in summer."]
     # Both sentences prove it: the one naming the service and the one stating the number.
     assert qs[0].cite.quotes == [_FERRY, "It is 12 times quieter than the diesel boats on the river and will "
@@ -151,7 +151,7 @@ def test_the_service_and_it_are_resolved_to_the_thing_introduced_before(tmp_path
 def test_a_second_thing_of_the_kind_or_a_gap_leaves_the_reference_unresolved(tmp_path):
     # Which service is "the service" after a second one is named? Not clear: no question.
     assert _statements(tmp_path, f"{_FERRY} A second service is planned by the city council. The service "
-                                 "comes with a modest £3.20 return fare but will run only in summer.") == []
+                                 "costs a modest £3.20 for a return trip but will run only in summer.") == []
     # "It" stands for the thing only right after a sentence about it.
     assert _statements(tmp_path, f"{_FERRY} Crews were trained for months. It is 12 times quieter than the "
                                  "diesel boats on the river and will carry cyclists for free.") == []
