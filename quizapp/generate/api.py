@@ -316,7 +316,7 @@ def _worth_parsing(sentence: str) -> bool:
     return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
 
 
-# "Last year 185,000 people were tested": an annual figure for a year the question could not name
+# "Last year 162,000 workers were tested": an annual figure for a year the question could not name
 # (an event "earlier this month" is still the event it was).
 _RELATIVE_PERIOD = re.compile(r"(?<!earlier )(?<!later )\b(last|this|next|coming) year\b", re.I)
 # "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
@@ -348,7 +348,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if label_of.get(tok.i) == "PERSON":
             return ent_of[tok.i]
         if tok.pos_ == "PROPN" and tok.i > sent.start and sent.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
-            # "Mr Campbell said", "Dr Gibbons said": a person, whatever label (or none) the model gave
+            # "Mr Pollard said", "Dr Gibb said": a person, whatever label (or none) the model gave
             return ent_of.get(tok.i) or tok.text
         return None
 
@@ -379,20 +379,20 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if not_a_fact(sent, m):
             continue  # "No 10", "2200 GMT", "($375m; £198m)": a name, a time, the same sum again
         if undated and m.kind in ("count", "percent", "money"):
-            # "Last year 185,000 people were tested": which year, only the article's date can say
-            # ("In 2004, how many people ...?"); without one, neither a question nor a statement.
+            # "Last year 162,000 workers were tested": which year, only the article's date can say
+            # ("In 2004, how many workers ...?"); without one, neither a question nor a statement.
             dated = dated or _dated(sent, af, quoted, parse)
             again = next((x for x in dated[0] if (x.kind, x.value) == (m.kind, m.value)), None) if dated else None
             for f in _number_facts(dated[1], again, base, parse) if again is not None else []:
                 year = str(dated[2])
-                if year not in f.prompt:  # "In 2004, 185,000 ...": the opening the stem left out
+                if year not in f.prompt:  # "In 2004, 162,000 ...": the opening the stem left out
                     f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
                 af.facts.append(f)
             if again is not None and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
                 # a gap or statement in the year the date makes it: "In 2004, Tolley sold ___ bikes"
                 _add_statement(dated[1], again, index, af, key[1])
             if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
-                af.facts.append(part)  # "Of the 185,000 people tested ..., about how many ...?" holds for any year
+                af.facts.append(part)  # "Of the 162,000 workers tested ..., about how many ...?" holds for any year
             if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
                 # "rose ___% last year", as the article says it; not where the statement left out the
                 # "this year" that says when ("the towns expect £3bn", all told, where it is £3bn this year)
@@ -415,7 +415,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         for f in made:
             f.noun = f.noun or key[1]
             if frame and f.kind in ("count", "percent", "money", "times") and frame.lower() not in f.prompt.lower():
-                # "In November ... 311,000 people were waiting": the figure holds for then.
+                # "In March ... 4,200 drivers were waiting": the figure holds for then.
                 f.prompt = f"{frame}, {f.prompt[:1].lower()}{f.prompt[1:]}"
         af.facts.extend(made)
         if made:
@@ -430,8 +430,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 rewritten = rewritten or _rewrite_thing(sent, thing, parse)
                 again = next((x for x in rewritten[0] if (x.kind, x.value) == (m.kind, m.value)), None)
             if again is not None and rewritten:
-                # "In the same month lists in England were ...", parsed badly: the rewritten sentence
-                # ("In November lists in England were ...") parses well.
+                # "In the same month queues in Tolley were ...", parsed badly: the rewritten sentence
+                # ("In March queues in Tolley were ...") parses well.
                 _add_statement(rewritten[1], again, index, af, key[1], (set(), "", rewritten[2]))
     word_statements(sent, index, af, thing)
 
@@ -511,7 +511,7 @@ _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 def _dated(sent: Span, af: ArticleFacts, quoted: set[int], parse: Callable[[str], Doc]
            ) -> tuple[list[qty.NumberMention], Span, int] | None:
     """The sentence with its "last year" written as the year it was, when the article's date
-    says ("In 2004, 185,000 people were tested ..."), parsed anew: (its numbers, the parse, the
+    says ("In 2004, 162,000 workers were tested ..."), parsed anew: (its numbers, the parse, the
     year); None without a date."""
     if af.year is None:
         return None
@@ -522,7 +522,7 @@ def _dated(sent: Span, af: ArticleFacts, quoted: set[int], parse: Callable[[str]
         ids = {t.i, t.i + 1}
         before = sent.doc[t.i - 1] if t.i > sent.start else None
         if before is not None and before.lower_ in ("in", "during", "for", "since"):
-            text = str(year)  # "in the UK last year" -> "in the UK in 2004"; "since last year" keeps its "since"
+            text = str(year)  # "in Wessex last year" -> "in Wessex in 2004"; "since last year" keeps its "since"
         elif t.i == sent.start or (before is not None and before.is_punct):
             text = f"In {year},"
         else:
@@ -549,8 +549,8 @@ def _time_frame(sent: Span) -> str:
 
 
 def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
-    """'... the legal wrangling that marred the 2000 election. The Dow lost 5% ... after that
-    election': 'that election' is the one the sentence before named with its year or name."""
+    """'... the bitter recount that followed the 1998 election. The Tolley index shed 4% ... after
+    that election': 'that election' is the one the sentence before named with its year or name."""
     if index == 0:
         return None
     for t in sent:
@@ -566,7 +566,7 @@ def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, 
 
 
 def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
-    """'In November ... 311,000 people. In the same month lists in England ...': 'the same month'
+    """'In March ... 4,200 drivers. In the same month queues in Tolley ...': 'the same month'
     is the month the sentence before opened with, written out like a resolved 'the service'."""
     toks = [t for t in sent if not t.is_space][:4]
     recent = af.recent_frame
@@ -585,8 +585,8 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
     """The question stems one number of the sentence supports."""
     claimant = None
     if fact := next((a for a in m.tokens[0].ancestors if a.lemma_ == "fact" and a.dep_ == "pobj"), None):
-        # "Bush focused on the fact that two million jobs ...": his claim, not the article's, so
-        # asked as his ("According to President Bush, how many jobs ...?").
+        # "Lupi pointed to the fact that 3,000 jobs ...": his claim, not the article's, so
+        # asked as his ("According to Senator Lupi, how many jobs ...?").
         verb = fact.head.head
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN" or m.kind == "year":
@@ -616,9 +616,9 @@ def _number_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callab
 
 def _named_aside_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: Callable[[str], Doc]
                        ) -> list[fx.Fact]:
-    """'... challenge Disney - which in 2004 reported revenues of $30bn - but ...': the aside is a
-    sentence about the name it follows ('Disney in 2004 reported revenues of $30bn'), parsed on its
-    own and asked like one ('How much in revenues did Disney report in 2004?')."""
+    """'... rival Nintaro - which in 2005 reported sales of $24bn - but ...': the aside is a
+    sentence about the name it follows ('Nintaro in 2005 reported sales of $24bn'), parsed on its
+    own and asked like one ('How much in sales did Nintaro report in 2005?')."""
     doc = sent.doc
     for verb in m.tokens[0].ancestors:
         which = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ == "which"
@@ -639,7 +639,7 @@ def _named_aside_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: C
             words.pop()
         if not words or any(t.i in cl.quoted_tokens(sent) for t in words):
             return []
-        # "which in 2004 reported ...": the time goes after the verb ("Disney reported ... in 2004"),
+        # "which in 2005 reported ...": the time goes after the verb ("Nintaro reported ... in 2005"),
         # where the parser cannot take it for part of the name.
         fronted = {t.i for c in verb.children if c.dep_ in ("prep", "npadvmod") and which.i < c.i < verb.i
                    for t in c.subtree}
@@ -655,8 +655,8 @@ _CLAIMING = fx.SAY_VERBS | {"show", "believe", "estimate", "reveal", "find", "th
 
 
 def _whose_claim(tok: Token) -> str | None:
-    """'Government figures suggest TB has increased by 25%', 'Varga said more than 50% of Nintaro's
-    games were sold to adults': the figure is a claim, asked as theirs ('According to government
+    """'Government figures suggest measles has increased by 30%', 'Varga said more than 60% of
+    Nintaro's puzzles were bought by adults': the figure is a claim, asked as theirs ('According to government
     figures, ...'). None when it is the article's own, when the source comes after it ('..., the
     Red Cross said': reported, not argued), or when the claimant is only 'they'."""
     for a in tok.ancestors:
@@ -705,8 +705,8 @@ _SUBORDINATE = {"if", "when", "while", "although", "though", "as", "because", "s
 
 
 def _clause_run(sent) -> list[list[Token]]:  # type: ignore[no-untyped-def]
-    """The clauses of a run of comma-joined clauses ('The 3 network launched in 2003, Vodafone
-    launched its service in November, Orange followed ...'), each opening with a capitalised name
+    """The clauses of a run of comma-joined clauses ('The Kestrel network opened in 2004, Nintaro
+    opened its service in October, Brindle followed ...'), each opening with a capitalised name
     or 'The' and holding a verb; [] for any other sentence."""
     if cl.quoted_tokens(sent) or any(t.text in ";:()" for t in sent):
         return []
@@ -728,14 +728,14 @@ def _clause_run(sent) -> list[list[Token]]:  # type: ignore[no-untyped-def]
 
 
 def _listed_clause_dates(run: list[list[Token]], base: fx.Fact, parse: Callable[[str], Doc]) -> list[fx.Fact]:
-    """'..., Vodafone launched the Vodaworld network in November, ...': a clause of a run (from
-    _clause_run) that says when, parsed on its own ('In what month did Vodafone launch ...?')."""
+    """'..., Nintaro opened the Nintaro Plus network in October, ...': a clause of a run (from
+    _clause_run) that says when, parsed on its own ('In what month did Nintaro open ...?')."""
     out: list[fx.Fact] = []
     for part in run[1:]:
         if not any(t.ent_type_ == "DATE" and dates.MONTH_WORDS.match(t.text) for t in part) or len(part) > 12:
             continue
         if any(t.tag_ == "PRP$" for t in part):
-            continue  # "launched its consumer service in November": which service, the run's opening says
+            continue  # "opened its home service in October": which service, the run's opening says
         words = part[:-1] if part[-1].is_punct else part
         for f in dates.date_facts(parse(cl.render(words) + ".")[:], base):
             f.order = base.order + part[0].i / 10_000
@@ -744,7 +744,7 @@ def _listed_clause_dates(run: list[list[Token]], base: fx.Fact, parse: Callable[
 
 
 def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
-    """'The 3 network launched in 2003, Vodafone launched its service in November, Orange followed
+    """'The Kestrel network opened in 2004, Nintaro opened its service in October, Brindle followed
     ...': the small model misparses such a run of comma-joined clauses, so the clause that holds the
     year (the first of the run) is parsed again on its own and asked about like a sentence."""
     parts = _clause_run(sent)
@@ -772,9 +772,9 @@ def _listed_clause_year(sent, m: qty.NumberMention, base: fx.Fact, parse) -> lis
 
 
 def _fragment_year(noun, m: qty.NumberMention, base: fx.Fact) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
-    """'The 3 network launched in 2003' read on its own as a noun and its participle: in a run of
-    clauses it is a clause ('launched' the past of an intransitive verb), so ask 'In what year did
-    the 3 network launch?'."""
+    """'The Kestrel network opened in 2004' read on its own as a noun and its participle: in a run of
+    clauses it is a clause ('opened' the past of an intransitive verb), so ask 'In what year did
+    the Kestrel network open?'."""
     year = m.tokens[0]
     prep = year.head
     verb = prep.head
@@ -794,8 +794,8 @@ def _fragment_year(noun, m: qty.NumberMention, base: fx.Fact) -> list[fx.Fact]: 
 
 def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
     """'The service' (or a leading 'It' right after a sentence about it) standing for the thing an
-    earlier sentence introduced ('An eight megabit service has been launched by UK Online'):
-    (its tokens, 'the eight megabit service launched by UK Online', the introducing sentence)."""
+    earlier sentence introduced ('A two gigabit service has been launched by Skyline Online'):
+    (its tokens, 'the two gigabit service launched by Skyline Online', the introducing sentence)."""
     first = next((t for t in sent if not t.is_space and not t.is_punct), None)
     named = _named_subject(sent, first, index, af)
     if named is not None:
@@ -809,25 +809,25 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
         return None
     intro, lemma, phrase, last = recent
     if " by " in phrase and phrase.rsplit(" by ", 1)[1] in sent.text:
-        # "UK Online is looking at ... if the service proves popular": "the eight megabit service",
-        # not "... launched by UK Online" a second time in one sentence.
+        # "Skyline Online plans to ... if the service sells well": "the two gigabit service",
+        # not "... launched by Skyline Online" a second time in one sentence.
         phrase = phrase.rsplit(" by ", 1)[0].rsplit(" ", 1)[0]
     quoted = cl.quoted_tokens(sent)
     for t in sent:
         if t.i in quoted:
             continue
         if t.lemma_.lower() == lemma and t.pos_ == "NOUN" and t.dep_ != "compound" and t.tag_ == "NN":
-            # "the poll, which was mostly conducted before ...": a side remark names nothing new
+            # "the poll, which was mostly carried out before ...": a side remark names nothing new
             kids = [c for c in t.children if c.dep_ != "punct"
                     and not (c.dep_ == "relcl" and sent.doc[c.left_edge.i - 1].text == ",")]
             if len(kids) == 1 and kids[0].dep_ == "det" and kids[0].lower_ == "the" and kids[0].i == t.i - 1:
                 return {t.i - 1, t.i}, phrase, intro
-            named = phrase.split()  # "The car business" for "Fiat's car business": the same words
+            named = phrase.split()  # "The van business" for "Zanetti's van business": the same words
             if (kids and kids[0].dep_ == "det" and kids[0].lower_ == "the" and len(kids) > 1
                     and all(k.dep_ == "compound" and k.text in named for k in kids[1:])
                     and [k.i for k in kids] == list(range(kids[0].i, t.i))):
                 return {k.i for k in kids} | {t.i}, phrase, intro
-            # "... technologies such as Wimax. This wireless technology can ...": the one just named.
+            # "... technologies such as Skylink. This wireless technology can ...": the one just named.
             if (intro == index - 1 and kids and kids[0].dep_ == "det" and kids[0].lower_ == "this"
                     and all(k.i < t.i and (k is kids[0] or k.dep_ == "amod") for k in kids)):
                 return {k.i for k in kids} | {t.i}, phrase, intro
@@ -1012,11 +1012,11 @@ def _extraposed(verb) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untyped-def]
-    """'An eight megabit service has been launched by UK Online' -> ('service', 'the eight megabit
-    service launched by UK Online'): a new thing, named by what it is and who made it."""
+    """'A two gigabit service has been launched by Skyline Online' -> ('service', 'the two gigabit
+    service launched by Skyline Online'): a new thing, named by what it is and who made it."""
     quoted = cl.quoted_tokens(sent)
     for t in sent:
-        # "competition from emerging technologies such as Wimax": one named example of a kind
+        # "competition from newer technologies such as Skylink": one named example of a kind
         if (t.lower_ == "such" and t.i + 2 < sent.end and sent.doc[t.i + 1].lower_ == "as" and t.i not in quoted
                 and sent.doc[t.i + 1].head.tag_ == "NNS" and sent.doc[t.i + 2].pos_ == "PROPN"):
             name = sent.doc[t.i + 2]
@@ -1024,7 +1024,7 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
                     and (name.i + 1 >= sent.end or sent.doc[name.i + 1].is_punct):
                 return sent.doc[t.i + 1].head.lemma_.lower(), name.text
     for t in sent:
-        # "surveyed in a BBC World Service poll": a thing named by its maker ('the BBC World Service poll')
+        # "surveyed in a Tolley Institute poll": a thing named by its maker ('the Tolley Institute poll')
         if t.tag_ != "NN" or t.pos_ != "NOUN" or t.i in quoted:
             continue
         kids = list(t.children)
@@ -1036,8 +1036,8 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
                 return t.lemma_.lower(), f"the {cl.render(words)}"
     orgs = [e for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted]
     for t in sent if len(orgs) == 1 else ():
-        # "The chief executive of the Fiat conglomerate has taken control of its struggling car
-        # business" -> ('business', "Fiat's car business"): the one organisation's own thing.
+        # "The head of the Zanetti group has taken charge of its ailing van business" ->
+        # ('business', "Zanetti's van business"): the one organisation's own thing.
         if t.tag_ != "NN" or t.pos_ != "NOUN" or t.i in quoted:
             continue
         kids = list(t.children)
@@ -1060,7 +1060,7 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if verb.tag_ != "VBN" or obj is None or verb.i < t.i:
             return None
-        # The maker's name: the proper nouns ending at the agent ("provider UK Online" -> "UK Online").
+        # The maker's name: the proper nouns ending at the agent ("provider Skyline Online" -> "Skyline Online").
         start = obj.i
         while start > agent.i + 1 and sent.doc[start - 1].pos_ == "PROPN" and sent.doc[start - 1].dep_ == "compound":
             start -= 1
@@ -1110,8 +1110,8 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
         speaker, antecedent = found
         chain = [antecedent] if antecedent is not None else []
         if pending is not None and text.lstrip()[:1] not in "\"“":
-            # '"A typical family ... is sharing a 512 kilobit service. / This will give them 2
-            # megabits each," he said.': the quote began a sentence before the one naming its speaker.
+            # '"A typical house ... now splits a single 256 kilobit line. / This will give them 1
+            # megabit each," he said.': the quote began a sentence before the one naming its speaker.
             before = replace(base, sentence=pending, order=float(pending))
             f = people.continued_quote_fact(af.sentences[pending], before, speaker, sorted({*chain, pending, index}))
             if f is not None:
@@ -1147,8 +1147,8 @@ def _follow_quote(sent, index: int, af: ArticleFacts, base: fx.Fact,  # type: ig
 
 def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # type: ignore[no-untyped-def]
     """Note the people one sentence sets against each other: the subject of a verb and a person in
-    what it does ("Kerry attacked President Bush's record", "Campbell has gained an injunction
-    stopping singer Mark Morrison", "Marchionne has replaced Herbert Demel")."""
+    what it does ("Corwin attacked President Ashby's record", "Pollard has won an injunction
+    barring singer Danny Dawson", "Bellini has replaced Karl Demm")."""
     quoted = cl.quoted_tokens(sent)
     people_here = [(e, person_of(e.root)) for e in cl.ents(sent) if e.root.i not in quoted]
     people_here = [(e, n) for e, n in people_here if n]
@@ -1167,9 +1167,9 @@ def _track_opposed(sent, index: int, af: ArticleFacts, person_of) -> None:  # ty
 
 
 def _epithet_places(sent, base: fx.Fact, af: ArticleFacts, person_of) -> list[fx.Fact]:  # type: ignore[no-untyped-def]
-    """'R&B singer Mark Morrison ... But the Leicester singer has struggled ...': the place a later
-    'the Leicester singer' puts the person called a singer before ('According to the article, which
-    city is singer Mark Morrison from?'). Also notes the job words a sentence puts before a name."""
+    """'R&B singer Danny Dawson ... But the Swindon singer has failed ...': the place a later
+    'the Swindon singer' puts the person called a singer before ('According to the article, which
+    city is singer Danny Dawson from?'). Also notes the job words a sentence puts before a name."""
     out: list[fx.Fact] = []
     quoted = cl.quoted_tokens(sent)
     for t in sent:
@@ -1195,8 +1195,8 @@ _LEGAL = {"injunction", "court", "lawsuit", "sue", "judge", "tribunal", "writ", 
 
 
 def _the_case(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
-    """'The case is set to be heard ...' in a story of one person taking another to court: the case
-    between the two ('The case between Kevin Campbell and Mark Morrison is set to be heard ...')."""
+    """'The case is due to be heard ...' in a story of one person taking another to court: the case
+    between the two ('The case between Dean Pollard and Danny Dawson is due to be heard ...')."""
     if af.dispute is None or af.dispute[2] == index:
         return None
     quoted = cl.quoted_tokens(sent)
@@ -1213,7 +1213,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     for t in sent:
         if t.dep_ not in ("nsubj", "nsubjpass"):  # "Jo Reyes was arrested on Friday. She ...": her, too
             continue
-        head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Morrison is determined"
+        head = t.head.head if t.head.dep_ in ("aux", "auxpass") else t.head  # "Dawson is determined"
         if head.lemma_ in fx.SAY_VERBS or head.dep_ == "ROOT":
             # ("... by minister Jo Reyes, who said ...": the one the clause hangs on speaks)
             who = t.head.head if t.lower_ == "who" and t.head.dep_ == "relcl" else t
@@ -1264,7 +1264,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
     quoted = cl.quoted_tokens(sent)
     gendered = any(t.lower_ in _GENDERED and t.i not in quoted for t in sent)
     if any(t.tag_ == "RBS" or (t.tag_ == "JJS" and t.head.lemma_ == "be") for t in sent):
-        return  # "South Korea was the most pessimistic": most of what, the question cannot say
+        return  # "Portugal was the most pessimistic": most of what, the question cannot say
     for ent in cl.ents(sent):
         if ent.label_ not in ("PERSON", "GPE", "LOC") or not ent.text[:1].isupper():
             continue
@@ -1280,9 +1280,9 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
         start = min(ids)
         if start > 0 and ((doc[start - 1].lower_ in TITLES and doc[start - 1].lower_ not in _TITLES)
                           or (doc[start - 1].pos_ == "NOUN" and doc[start - 1].dep_ == "compound")):
-            continue  # "President Bush", "Analyst Ken Mayland": a swapped name would have to hold the office too
+            continue  # "President Ashby", "Analyst Lena Ostrow": a swapped name would have to hold the office too
         if start > 0 and (doc[start - 1].lower_ == "the" or doc[start - 1].lower_.rstrip(".") in _TITLES):
-            ids.add(start - 1)  # "the UK", "Mr Kerry": the variant brings its own
+            ids.add(start - 1)  # "the UK", "Mr Corwin": the variant brings its own
         tpl = statement_template(sent, ids, thing[:2] if thing else None)
         if tpl is not None:
             af.name_slots.append(NameSlot(tpl[0], tpl[1], "".join(
@@ -1302,8 +1302,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             and doc[last + 2].lower_ in ("the", "its", "their")
             and not (doc[last + 2].lower_ == "the" and last + 3 < len(doc) and doc[last + 3].lower_ == "countries"
                      and _surveyed(af, index))):
-        # "Nine of the 20 biggest-selling games": the part is varied below its whole; "five of the
-        # three" would be no statement. ("eight of the countries" a survey polled is a count of its
+        # "Seven of the 20 best-selling board games": the part is varied below its whole; "five of
+        # the three" would be no statement. ("eight of the countries" a survey polled is a count of its
         # own, said with the survey.) A whole the sentence does not count ("500 of its patents") bounds
         # no variant: such a part is only asked as a gap to fill.
         whole = next((parse_number(x.text) for x in doc[last + 3:min(len(doc), last + 5)] if x.like_num), None)
@@ -1322,10 +1322,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     before = doc[t.i - 1].lower_ if t.i > 0 else ""
     if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
-        return False  # "over the past 10 years", "five of the last six years": the frame of a figure, not a fact
+        return False  # "over the past eight years", "four of the last seven years": the frame of a figure, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
-    # "stays of less than six months need no visa", "closed more than 1% higher": "less than four months"
-    # and "more than 0.5%" would be true too, so these figures are only asked as a gap to fill.
+    # "stays of less than six months need no visa", "closed more than 2% higher": "less than four months"
+    # and "more than 1%" would be true too, so these figures are only asked as a gap to fill.
     gap_only = unbounded_part or (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
         qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
     if ((t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num
@@ -1334,11 +1334,11 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                 and doc[last + 2].like_num and not (doc[last + 1].lower_ == "to" and _changed_from(t)))):
         return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
     if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
-        return False  # "has risen since the start of 2005": it has also risen since 2003, most likely
+        return False  # "has climbed since the start of 2006": it has also climbed since 2004, most likely
     if before == "(" and t.i >= 2 and (doc[t.i - 2].like_num or qty.GLUED_SCALE.match(doc[t.i - 2].text)):
         return False  # "$3bn (£1.65bn)": the same sum again, in pounds
     threshold = m.head is not None and m.head.dep_ == "dobj" and m.head.head.tag_ == "VBG" and \
-        m.head.head.dep_ == "acl"  # "taxes on those earning more than $200,000": a line, not a hedge
+        m.head.head.dep_ == "acl"  # "taxes on those earning more than $250,000": a line, not a hedge
     if threshold:
         gap_only = unbounded_part
     survey = ""
@@ -1350,7 +1350,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         survey = af.recent_survey[1]
         thing = thing or (set(), "", af.recent_survey[2])  # cited with the sentence that names the survey
     if m.kind == "percent" and _FRACTION_BEFORE.search(doc[max(sent.start, t.i - 5):t.i].text):
-        return False  # "Nearly two thirds - 65% - of": the words beside it already say which figure
+        return False  # "Roughly two thirds - 66% - of": the words beside it already say which figure
     if m.kind == "percent" and _share_of_nothing(m):
         return False  # "Brindle, says its boss, holds 35%": 35% of what, the sentence before said
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
@@ -1438,8 +1438,8 @@ def _share_of_nothing(m: qty.NumberMention) -> bool:
 
 
 def _fine_print(sent, m: qty.NumberMention) -> bool:  # type: ignore[no-untyped-def]
-    """'In eight of the countries, the sample was limited to ...', 'the margin of error is ...';
-    '65% of the 1,000 people interviewed': how a poll was done, beside what it found. A statement
+    """'In six of the countries, the sample was restricted to ...', 'the margin of error is ...';
+    '74% of the 1,500 people interviewed': how a poll was done, beside what it found. A statement
     varying it holds the finding fixed and tests the fine print."""
     words = {t.lower_ for t in sent}
     if "sample" in words or {"margin", "error"} <= words:
@@ -1473,8 +1473,8 @@ def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
 
 
 def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[no-untyped-def]
-    """Remember a survey a sentence names: 'a BBC World Service poll' (as 'the BBC World Service
-    poll'), 'Retail Decisions' survey on the implementation of chip and pin'."""
+    """Remember a survey a sentence names: 'a Tolley Institute poll' (as 'the Tolley Institute
+    poll'), 'Kestrel Payments' survey on the take-up of contactless cards'."""
     for t in sent:
         if t.lemma_ not in cl.SURVEY_NOUNS or t.pos_ != "NOUN" or t.tag_ != "NN":
             continue
@@ -1483,7 +1483,7 @@ def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[n
         names = [c for c in kids if c.dep_ == "compound" and c.pos_ == "PROPN"]
         if poss:
             start = min(w.i for c in poss for w in c.subtree)
-            # the whole subject, "... survey on the implementation of chip and pin", however parsed
+            # the whole subject, "... survey on the take-up of contactless cards", however parsed
             end = t.head.i if t.dep_ == "nsubj" and t.head.i > t.i else t.i + 1
             af.recent_survey = (index, cl.render(w for w in sent.doc[start:end] if not w.is_space).rstrip(" ,"), index)
             return
@@ -1491,7 +1491,7 @@ def _track_survey(sent, index: int, af: ArticleFacts) -> None:  # type: ignore[n
             af.recent_survey = (index, "the " + cl.render(w for w in sent if kids[0].i < w.i <= t.i), index)
             return
         if af.recent_survey is not None and kids and kids[0].lower_ == "the":
-            af.recent_survey = (index, *af.recent_survey[1:])  # "Pipa conducted the poll ...": still about it
+            af.recent_survey = (index, *af.recent_survey[1:])  # "Oro carried out the poll ...": still about it
             return
 
 
@@ -1501,13 +1501,13 @@ _AHEAD = {"going", "set", "due", "likely", "expected"}
 
 
 def _looks_forward(tok: Token) -> bool:
-    """'2005 will be the year', 'is likely to see ... in 2005': the clause of `tok` speaks of the future."""
+    """'2007 will be the year', 'is likely to see ... in 2007': the clause of `tok` speaks of the future."""
     before = tok.doc[tok.i - 1] if tok.i > 0 else None
     if before is not None and before.lower_ == "by" and before.head.tag_ not in ("VBD", "VBN"):
-        return True  # "is looking at bundling services by 2005"
+        return True  # "plans to add cheap calls by 2007"
     after = " ".join(t.lower_ for t in tok.doc[tok.i + 1:tok.i + 4])
     if re.match(r"(will|'ll|’ll|is (likely|going|set|due|expected) to)\b", after):
-        return True  # "and 2005 is likely to see ...", however the clause was parsed
+        return True  # "and 2007 is likely to see ...", however the clause was parsed
     for a in [tok, *tok.ancestors]:
         kids = list(a.children)
         if a.lower_ in _AHEAD or any(c.dep_ == "aux" and c.lower_ in _WILL for c in kids):
