@@ -68,8 +68,8 @@ class Statement:
     decimals: int = 0
     style_text: str = ""
     scale_word: str = ""
-    future: bool = False  # a year the sentence looks forward to: "2005 will be the year ..."
-    higher_only: bool = False  # "speeds up to 75 megabits": up to 40 is within reach too, up to 150 is not
+    future: bool = False  # a year the sentence looks forward to: "2007 will be the year ..."
+    higher_only: bool = False  # "speeds up to 90 megabits": up to 40 is within reach too, up to 150 is not
     antecedent: int | None = None  # the sentence naming what its "the service" or "it" stands for
     # The figures of the same kind beside it ("48% ..., while 41% ..."), whose order variants keep.
     beside: tuple[float, ...] = ()
@@ -159,14 +159,14 @@ class ArticleFacts:
     person_subject: int = -1  # the last sentence whose subject was the recent person, named or as he or she
     open_quote: tuple[int, str, list[int], bool] | None = None  # (sentence, speaker, cited, still open)
     pending_quote: int | None = None  # a sentence opening a quote whose speaker the next one names
-    # People the story sets against each other, one acting on the other ("Kerry attacked Bush's
-    # record", "Campbell has gained an injunction stopping Morrison"), as written.
+    # People the story sets against each other, one acting on the other ("Corwin attacked Ashby's
+    # record", "Pollard has won an injunction barring Dawson"), as written.
     opposed: dict[frozenset[str], set[int]] = field(default_factory=dict)  # pair -> sentences saying so
     # (who acts, on whom, sentence) of the first legal step one person takes against another
-    # ("Campbell has gained a court injunction stopping Morrison"): what "the case" is about.
+    # ("Pollard has won a court injunction barring Dawson"): what "the case" is about.
     dispute: tuple[str, str, int] | None = None
-    # What the article calls a person by their job ("R&B singer Mark Morrison": singer), for a later
-    # "the Leicester singer"; None where two people share the word.
+    # What the article calls a person by their job ("R&B singer Danny Dawson": singer), for a later
+    # "the Swindon singer"; None where two people share the word.
     epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
     named_words: dict[str, bool] = field(default_factory=dict)  # named_mid_sentence's answers so far
 
@@ -266,7 +266,7 @@ class ArticleFacts:
 
     @functools.cached_property
     def acronyms(self) -> dict[str, str]:
-        """'the Welsh Local Government Association (WLGA)': what each short name the article
+        """'the Wessex Parish Councils Association (WPCA)': what each short name the article
         spells out stands for."""
         found: dict[str, str] = {}
         for text in self.sentences:
@@ -321,15 +321,15 @@ _SPELLED_OUT = re.compile(r"((?:[A-Z][\w&'-]*\s+(?:(?:of|on|for|and|the|in)\s+)*
 
 
 def spell_out(prompt: str, af: ArticleFacts) -> str:
-    """'Who does the article describe as the WLGA finance spokesman?' -> '... as the Welsh Local
-    Government Association finance spokesman?': a short name only the article explains, written out
+    """'Who does the article describe as the WPCA finance spokesman?' -> '... as the Wessex Parish
+    Councils Association finance spokesman?': a short name only the article explains, written out
     (not inside quoted words)."""
     if not af.acronyms:
         return prompt
     parts = re.split(r"(“[^”]*”|\"[^\"]*\")", prompt)
     for i in range(0, len(parts), 2):
         for short, long in af.acronyms.items():
-            own = long + ("'" if long.endswith("s") else "'s")  # "Electronic Arts' games"
+            own = long + ("'" if long.endswith("s") else "'s")  # "Tolley Games' puzzles"
             parts[i] = re.sub(rf"\b{re.escape(short)}(?:'s|’s)", own, parts[i])
             parts[i] = re.sub(rf"\b{re.escape(short)}\b(?!\s*\()", long, parts[i])
     return "".join(parts)
@@ -345,7 +345,7 @@ def restore_case(text: str, af: ArticleFacts) -> str:
 
 
 def _as_round(v: float, value: float) -> bool:
-    """23,000 should not get 22,953 as a distractor: keep the answer's roundness."""
+    """15,000 should not get 14,968 as a distractor: keep the answer's roundness."""
     def zeros(x: float) -> int:
         if x != int(x):
             return -1
@@ -436,8 +436,8 @@ def _central(prompt: str, sentence: int, af: ArticleFacts) -> bool:
 
 
 def _tells_role(prompt: str, answer: str, distractors: list[str], af: ArticleFacts) -> bool:
-    """A quote that names what only the answer is said to be ("my ambition in football" when the
-    article calls the answer a Premiership footballer and the other option a singer)."""
+    """A quote that names what only the answer is said to be ("my life to cricket" when the
+    article calls the answer a Test cricketer and the other option a singer)."""
     roles = af.role_stems
     own = roles.get(answer, set()) & _role_stems(prompt)
     return bool(own) and not any(own & roles.get(d, set()) for d in distractors)
@@ -474,15 +474,15 @@ def _from_name_slot(slot: NameSlot, af: ArticleFacts) -> Candidate | None:
     text = slot.before + slot.name + slot.after
     avoid = {_fold(names.canonical(n)) for n in re.findall(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)*", text)}
     avoid |= {_fold(w) for w in text.split()}
-    # "Tim Ghriskey's victory in the presidential elections": a pundit quoted once is no
+    # "Lena Ostrow's victory in the governor's race": a pundit quoted once is no
     # plausible stand-in for a candidate; only people the article keeps coming back to are.
     pool = [p for p in names.of_kind("person") if p != answer and _fold(p) not in avoid
             and _fold(p) not in _fold(text) and names.mentions.get(p, 0) >= 2]
     if title:
-        # "Ms Hutt" wants another "Ms": a person's own title, never a borrowed one.
+        # "Ms Marsh" wants another "Ms": a person's own title, never a borrowed one.
         pool = [v for v in pool if names.titles.get(v) and not _same_name(v, answer)]
         variants = [f"{names.titles[v]} {v.split()[-1]}" for v in _distinct(answer, pool, 3)]
-    else:  # written as the article wrote the true one: "Kerry" for "Kerry", "John Kerry" for "John Kerry"
+    else:  # written as the article wrote the true one: "Corwin" for "Corwin", "Hal Corwin" for "Hal Corwin"
         variants = [v if " " in bare else v.split()[-1] for v in _distinct(answer, pool, 3)]
     if len(variants) < 2:
         return None
@@ -538,7 +538,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
     if kind is None or kind == "group" or kind not in WH:
         return None
     if f.kind == "epithet" and kind not in ("city", "country", "state"):
-        return None  # "the Everton striker": a club, not a place
+        return None  # "the Tolley Rovers striker": a club, not a place
     if f.kind == "possessor" and kind != "country":
         return None  # "which city's system" reads badly, and cities are too often mistaken
     if f.kind == "claim" and (kind not in ("org", "party") or answer not in names.sure):
@@ -551,14 +551,14 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                                   for x in af.facts):
         return None  # "Which organisation predicts ...?" is a claim, asked (or not) as one
     if f.kind == "claim":
-        # "Which organisation predicts Wimax will win?": an operator or a regulator named once is no
+        # "Which organisation predicts Skylink will win?": an operator or a regulator named once is no
         # forecaster; only organisations the article names again (or names as what they are) compete.
         names = replace(names, sure=names.sure - names.acting_once)
     if kind == "party" and f.kind in ("entity", "claim") and any(
             PARTIES.get(w) == PARTIES.get(answer) for w in _party_words(af.title)):
-        return None  # "Which party says ...?" under the headline "At a glance: Tory health checks"
+        return None  # "Which party says ...?" under the headline "At a glance: Tory road tolls"
     if kind != "person" and f.kind in ("entity", "claim") and re.search(rf"\b{re.escape(answer)}\b", af.title):
-        return None  # "Which organisation underperformed the market?" under the headline "Fiat chief ..."
+        return None  # "Which organisation lost ground to its rivals?" under the headline "Tolley Motors boss ..."
 
     prompt = f.prompt
     if prompt.startswith("{Wh} ") and f.plural:
@@ -570,17 +570,17 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return None  # "Who does the article describe as the Libyan leader?": background, not the story
     if f.kind == "role" and names.mentions.get(answer, 0) < 2 and not _POLITICAL.search(prompt) \
             and not _central(prompt, f.sentence, af):
-        # The job title of an analyst quoted once ("principal analyst at Telecom View") is trivia;
+        # The job title of an analyst quoted once ("senior analyst at Signal Watch") is trivia;
         # the director of the institute that ran the poll (named three times) is not.
         return None
     if kind == "person" and _HIS.search(_QUOTED.sub("", prompt)):
-        return None  # "Who attacked Bush's record during his campaign?": only a candidate had one
+        return None  # "Who attacked Ashby's record during his campaign?": only a candidate had one
     in_sentence = {_fold(names.canonical(n)) for n in f.names_in_sentence}
     in_sentence |= {_fold(p) for p in names.order for n in f.names_in_sentence if _same_name(p, n)}
     for other in [f.antecedent] if f.antecedent is not None else []:
         in_sentence |= {_fold(names.canonical(n)) for n in af.sentence_names.get(other, ())}
     if f.kind == "role":
-        # "... boss Kevin Campbell has gained an injunction stopping R&B singer Mark Morrison": the
+        # "... boss Dean Pollard has won an injunction barring jazz singer Danny Dawson": the
         # other person of the sentence, described as something else, is a fair wrong answer.
         text, words = af.sentences[f.sentence], set(prompt.lower().split())
         for n in list(in_sentence):
@@ -589,7 +589,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                 in_sentence.discard(n)
     most = re.search(r"\bthe (most|least) (\w+)\b", prompt)
     if most:
-        # "Which country was the most pessimistic?": the ones the sentence calls "also quite gloomy"
+        # "Which country was the most pessimistic?": the ones the sentence calls "also rather downbeat"
         # are the best wrong answers, and any the article calls "one of the most pessimistic" no
         # wrong answer at all.
         in_sentence = {n for n in in_sentence if n in _fold(prompt)}
@@ -598,7 +598,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
                         for n in af.sentence_names.get(i, ())}
     pool = [n for n in names.of_kind(kind) if n != answer and _fold(n) not in in_sentence
             and _fold(n) not in _fold(prompt)]
-    if most:  # "... while respondents in Italy and Mexico were also quite gloomy": those first
+    if most:  # "... while respondents in Greece and Peru were also rather downbeat": those first
         here = {_fold(names.canonical(n)) for n in f.names_in_sentence}
         pool.sort(key=lambda n: _fold(n) not in here)
     if kind == "org":
@@ -619,21 +619,21 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             us = any(PARTIES.get(n) in ("Democratic", "Republican") for n in names.of_kind("party"))
             pool += [n for n in (_US_PARTIES if us else _UK_PARTIES) if PARTIES[n] not in taken]
     if kind == "person":
-        # Only people who speak or hold a role in the story: not "Nye Bevan himself" in a quote,
-        # nor the late "president Umberto Agnelli".
+        # Only people who speak or hold a role in the story: not "Tom Ashdown himself" in a quote,
+        # nor the late "president Umberto Fina".
         actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
         actors |= {n for n, times in names.mentions.items() if times >= 2}
         actors -= af.dead
         office = af.office_holders
         sphere = actors
         if f.kind == "role" and not _POLITICAL.search(prompt):
-            sphere = actors - office  # Bush and Kerry are no "chief investment officer of Solaris"
+            sphere = actors - office  # Ashby and Corwin are no "chief investment officer of Nintaro Capital"
         elif f.kind == "entity" and answer in office:
             sphere = actors & office  # "Who conceded defeat?": a candidate, not a market analyst
         elif f.kind == "quote" and answer not in office and (any(
                 x.kind == "role" and names.canonical(x.answer) == answer and not _POLITICAL.search(x.prompt)
                 for x in af.facts) or re.search(rf"{re.escape(answer)},? at [A-Z]", af.sentences[f.sentence])):
-            sphere = actors - office  # a fund manager's line ("Ken Mayland at Clearview") is no candidate's
+            sphere = actors - office  # a fund manager's line ("Lena Ostrow at Brindle Economics") is no candidate's
         # A story of two: the other one, whoever; never the pop stars a quote names as Nintaro's director.
         # Only people the article shows as people (quoted, given a role or a title): a name seen twice
         # may be a film, a club or a gadget the model took for a person.
@@ -645,7 +645,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             # the quote is about, a defendant, a band) is rarely a speaker a reader would weigh.
             pool = [n for n in pool if n in af.speakers and (" " in n or " " not in answer)]
             # (nor "Hattersley" beside "Gordon Brown": a bare surname marks the others out)
-        # "Who said he accepted there was a problem?" has no Ms Hutt among its options.
+        # "Who said she knew the queues were too long?" has no Mr Powell among its options.
         unquoted = _QUOTED.sub("", prompt).lower().split()
         for words, other in ((HE_WORDS, FEMALE_TITLES), (SHE_WORDS, MALE_TITLES)):
             if words & set(unquoted):
@@ -673,8 +673,8 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         return _described_as(f, answer, af)  # a story of one person: what they are, not who
     former = re.search(r"\bthe former (.+)\?$", prompt) if f.kind == "role" else None
     if former:
-        # "Who does the article describe as the former Fiat chief executive?": not the one the
-        # article has in that post now ("Marchionne has replaced Demel as chief executive").
+        # "Who does the article describe as the former Veltro chief executive?": not the one the
+        # article has in that post now ("Bellini has replaced Demm as chief executive").
         post = [w for w in re.findall(r"[a-z]+", former.group(1).lower()) if w in ROLE_WORDS]
         distractors = [d for d in distractors if not any(
             d.split()[-1] in text and all(w in text.lower() for w in post) and "former" not in text.lower()
@@ -682,15 +682,15 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
         if not distractors:
             return _described_as(f, answer, af)
     if kind == "person" and len(distractors) == 1 and _opposed(answer, distractors[0], prompt, f.kind, af):
-        # "Who said 'no judge is gonna stop me'?", Morrison or Campbell, in a story of Campbell's
-        # injunction against Morrison: which side would say it, the story tells.
+        # "Who said 'no judge is going to halt my record'?", Dawson or Pollard, in a story of Pollard's
+        # injunction against Dawson: which side would say it, the story tells.
         return None
     if len(distractors) < (1 if kind == "person" else 2):
         return None  # an article about two people: "which of the two said it" is still worth asking
     if kind == "person" and _TITLE_TELLS.search(_QUOTED.sub("", prompt)) and \
             names.titles.get(answer, "").rstrip(".") == "Dr" and \
             not any(names.titles.get(d, "").rstrip(".") == "Dr" for d in distractors):
-        return None  # "Who was a GP in Blaengwynfi ...?": the only one the article calls Dr
+        return None  # "Who was a GP in Tolley ...?": the only one the article calls Dr
     if f.kind == "quote" and _tells_role(prompt, answer, distractors, af):
         return None  # "... my ambition in football": the footballer, of a footballer and a singer
     q = ChoiceQuestion(id="q", type="choice", prompt=prompt, answer=answer, distractors=distractors,
@@ -710,9 +710,9 @@ _SAYING = re.compile(r"Who (said|says|told|tells|added|acknowledged|admitted|war
 
 def _opposed(a: str, b: str, prompt: str, kind: str, af: ArticleFacts) -> bool:
     """Whether the story sets `a` and `b` against each other, as far as the question goes: any
-    deed, and a quote about what they are at odds over ("no judge is gonna stop me" in a story of
-    an injunction stopping an album); not a quote about anything else ("There is no loyalty in
-    this business - just greed")."""
+    deed, and a quote about what they are at odds over ("no judge is going to halt my record" in a
+    story of an injunction barring a record); not a quote about anything else ("Nobody in this trade
+    keeps their word any more")."""
     for pair, where in af.opposed.items():
         if {af.names.canonical(x) for x in pair} != {a, b}:
             continue
@@ -729,7 +729,7 @@ def _opposed(a: str, b: str, prompt: str, kind: str, af: ArticleFacts) -> bool:
 
 
 def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:
-    """'How does the article describe Carl Clump?': 'Retail Decisions chief executive', against the
+    """'How does the article describe Rosa Lind?': 'Kestrel Payments chief executive', against the
     same organisation's other offices."""
     role = re.sub(r"^the ", "", f.prompt.removeprefix("Who does the article describe as ").removesuffix("?"))
     distractors = role_variants(role)
@@ -741,7 +741,7 @@ def _described_as(f: Fact, name: str, af: ArticleFacts) -> Candidate | None:
     return Candidate(q, f.score - 0.2, f.order, f.sentence, ("role", name, q.prompt))
 
 
-# Political offices; "Nintaro's vice president of sales" and "president of Solaris" are jobs in business.
+# Political offices; "Nintaro's vice president of sales" and "president of Zanetti" are jobs in business.
 _POLITICAL = re.compile(r"\b((?<!vice )president(?! of)|minister|senator|secretary|chancellor|governor|mayor|"
                         r"leader|mp|spokes(man|woman|person)|party|premier|king|queen)\b", re.I)
 _OFFICE = (r"(?:President|Senator|Sen\.|Governor|Gov\.|Prime Minister|Chancellor|King|Queen|Pope|"
@@ -757,7 +757,7 @@ _DEATH_WORDS = re.compile(r"\bthe late\b|\bdeath\b|\bkilled (?:him|her)self\b")
 
 def _dead(af: ArticleFacts) -> set[str]:
     """People the article speaks of as dead ("the late Libyan leader Moammar Gaddafi", "the death of
-    president Umberto Agnelli", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
+    president Umberto Fina", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
     no stand-in for someone who speaks or acts in the story."""
     text = "\n".join(af.sentences)
     if not _DEATH_WORDS.search(text):
@@ -768,7 +768,7 @@ def _dead(af: ArticleFacts) -> set[str]:
 
 
 def _office_holders(af: ArticleFacts) -> set[str]:
-    """People the article names with a political title ("President Bush", "Senator Kerry",
+    """People the article names with a political title ("President Ashby", "Senator Corwin",
     "Secretary of State Mike Pompeo") or a political role ("Mali's president")."""
     text = "\n".join(af.sentences)
     titled = {n for n, last in _last_names(af) if re.search(rf"\b{_OFFICE} (?:[A-Z][\w.’'-]* ){{0,3}}{last}\b", text)} \
@@ -821,7 +821,7 @@ def _initials(text: str) -> str:
 
 
 def _same_name(a: str, b: str) -> bool:
-    """'GM' and 'General Motors' name the same thing."""
+    """'ZM' and 'Zanetti Motors' name the same thing."""
     fa, fb = _fold(a), _fold(b)
     if a in PARTIES and PARTIES[a] == PARTIES.get(b):
         return True  # the Tories and the Conservatives
@@ -923,7 +923,7 @@ def _party_words(title: str) -> list[str]:
 
 def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidate | None:
     if s.kind == "year" and sum(s.part in text for text in af.sentences) >= 3:
-        return None  # "2005 will be the year ..." in a preview of 2005: the year the article is about
+        return None  # "2007 will be the year ..." in a preview of 2007: the year the article is about
     asked = f"{s.before}{GAP}{s.after}"
     if _timing_detail(s) or _STREAK.search(asked) or _SPAN_GIVEN.search(asked) or _between_events(s, asked):
         # (a run counted out, "its first fall in three months": see _STREAK; "in the four months from 6 May to 2
@@ -971,7 +971,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     # "5bn euros ($6bn; £3.5bn)", "fares of up to 90 yuan ($11)", "a 250m euro ($310m) grant": the
     # same sum converted would contradict a changed one (whatever kind of figure the currency word made it).
     after = _CONVERSION.sub(r"\1", after, count=1)
-    if s.speaker:  # a quote, misquoted in the wrong options: 'Chris Stening said: “... 16 times faster ...”'
+    if s.speaker:  # a quote, misquoted in the wrong options: 'Ravi Mehta said: “... 12 times faster ...”'
         # named in full, as the article first names them ("Ann Tolley said: ..."), even where the cited
         # sentence says "Ms Tolley": reviewers found "Ms Tolley said: ..." vague
         before, after = f"{_said(s, af)}“{before}", f"{after}”"
@@ -1098,8 +1098,8 @@ def _said(s: Statement, af: ArticleFacts) -> str:
 
 def _recall_share(value: float) -> float:
     """How far from a long exact figure an answer may be and still be right, as a share of it: what a
-    reader recalls of it, its first two digits ("22,953" as 23,000; "87.3%" as 87%): half a unit of the
-    second digit (500 for 22,953), at least 1% and at most 5% of the figure. A wider one passes numbers a
+    reader recalls of it, its first two digits ("14,968" as 15,000; "87.3%" as 87%): half a unit of the
+    second digit (500 for 14,968), at least 1% and at most 5% of the figure. A wider one passes numbers a
     reader of "87.3%" would not write: 5% of it takes in anything from 83 to 91.7."""
     value = abs(value)
     if not value:
@@ -1112,7 +1112,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
                   ) -> tuple[NumericQuestion, NumericQuestion, int | None] | None:
     """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
     according to the article?': the statement's sentence with its figure left out, the figure the answer. The hedge
-    stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("22,953",
+    stays in the text ("almost $___bn"); an approximate figure ("about 4,500") or a long one ("14,968",
     "2,046.37"), which no reader recalls to the last digit, is right within a tolerance."""
     if s.kind not in GAP_KINDS or s.style_text not in s.part:
         return None
@@ -1134,7 +1134,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
     # "almost $___bn" keeps its hedge, so the answer is the figure the article gives: right to the digits a
-    # reader recalls ("almost 23,000"), no wider: a reviewer failed 1.44 to 1.6 for "almost $1.6bn" as a
+    # reader recalls ("almost 15,000"), no wider: a reviewer failed 1.44 to 1.6 for "almost $1.6bn" as a
     # hedge applied twice ("almost $1.5bn" is not what the article says).
     meaning = hedge_meaning(s.hedge)  # "approx", or a bound: "upper" ("up to"), "lower" ("more than")
     one_sided = s.hedge in _UNDER | _OVER  # right on one side of the figure only (below)
@@ -1720,7 +1720,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if not overgenerate and any(_same_figure(c, k) for k in kept):
             return  # "About how many troops ...?" and the gap "About ___ troops ...": one figure, asked once
         if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
-            return  # "almost 23,000 people" asked once, "the poll of 22,953 people" again
+            return  # "nearly 15,000 people" asked once, "the survey of 14,968 people" again
         if c.speaker and sum(k.speaker == c.speaker and article_of(k) == article_of(c)
                              for k in kept) >= QUOTES_PER_SPEAKER:
             return  # a quiz of "Varga or Ostrow?" asked ten times over tests little
@@ -1746,7 +1746,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     # A speaker's next sentence mostly goes on with the point just asked about (both readers
     # failed such pairs): a quote next door to one of theirs already asked is not asked.
     # Numbers first: where a sentence gives both a figure to check and who reported a claim without
-    # quote marks ("Morgan told BBC Wales he had agreed ... in 2003"), the figure is asked: the
+    # quote marks ("Powell told Radio Tolley he had promised ... in 2003"), the figure is asked: the
     # speaker's office or beat too often tells who it was.
     reported = {(article_of(c), c.sentence): c.score for c in by_fact.values()
                 if c.speaker and c.question.prompt != FACT_CHECK_PROMPT and "“" not in c.question.prompt}
@@ -1890,8 +1890,8 @@ def _unit_after_gap(prompt: str) -> str:
 
 
 def _same_deed(a: Candidate, b: Candidate) -> bool:
-    """'Who has replaced Demel as chief executive of Fiat Auto?' and 'Who said "I have made the
-    decision to take on the post of chief executive ..."?': one person, one deed, asked twice."""
+    """'Who has replaced Demm as chief executive of Veltro Motors?' and 'Who said "I chose to step
+    in as chief executive ..."?': one person, one deed, asked twice."""
     if FACT_CHECK_PROMPT in (a.question.prompt, b.question.prompt) or article_of(a) != article_of(b):
         return False
     answers = (str(a.question.answer), str(b.question.answer))
@@ -1912,8 +1912,8 @@ _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def _same_point(a: Candidate, b: Candidate) -> bool:
-    """'Who said “no judge is gonna stop me”?' and 'Who said “No injunction or judge will stop
-    it”?': one speaker making one point twice; which of the two said it is asked once."""
+    """'Who said “no judge is going to halt my record”?' and 'Who said “No ruling or judge will
+    halt the record”?': one speaker making one point twice; which of the two said it is asked once."""
     if a.question.answer != b.question.answer or article_of(a) != article_of(b):
         return False
     if not (_SAYING.match(a.question.prompt) and _SAYING.match(b.question.prompt)):
@@ -1922,8 +1922,8 @@ def _same_point(a: Candidate, b: Candidate) -> bool:
     shared = one & other
     if len(shared) >= 2 and len(shared) >= 0.5 * max(len(one), len(other)):
         return True
-    # "... would help protect public health" and "... safeguard the good standards of public
-    # health": the same two words, for the same speaker, are the same point.
+    # "... would help keep the coast road safe" and "... protect the safety of the coast
+    # road": the same two words, for the same speaker, are the same point.
     return bool(_content_pairs(a.question.prompt, names=False) & _content_pairs(b.question.prompt, names=False))
 
 
@@ -1948,8 +1948,8 @@ def _shown(c: Candidate) -> str:
 
 
 def _each_gives_away(statement: Candidate, other: Candidate) -> bool:
-    """'Who claimed one in three homes ...?' next to a statement varying 'three' in 'Mike German ...
-    claimed that one in three homes ...': each question shows the other's answer."""
+    """'Who claimed one in four farms ...?' next to a statement varying 'four' in 'Tom Reeve ...
+    claimed that one in four farms ...': each question shows the other's answer."""
     if other.question.prompt == FACT_CHECK_PROMPT:
         return True  # two statements of one sentence: each shows the figure the other varies
     part = statement.key[-1]
