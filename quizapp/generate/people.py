@@ -18,7 +18,7 @@ _QUOTE = re.compile(r"“([^”]+)”|\"([^\"]+)\"")
 
 
 def _close_quotes(text: str) -> str:
-    """'Ms Essex said: "I have listened ...' (the quote goes on in the next sentence): close it here."""
+    """'Ms Ellery said: "I have heard ...' (the quote goes on in the next sentence): close it here."""
     if text.count('"') % 2:
         return text + '"'
     if text.count("“") > text.count("”"):
@@ -32,7 +32,7 @@ def speaker_of(sent: Span, person_of, resolve=None) -> tuple[str, int | None] | 
     for t in sent:
         if t.lemma_ in SAY_VERBS and t.pos_ == "VERB":
             subj = [c for c in t.children if c.dep_ == "nsubj"]
-            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":  # "Morrison vowed ..., saying "..."
+            if not subj and t.dep_ == "advcl" and t.tag_ == "VBG":  # "Dawson swore ..., saying "..."
                 subj = [c for c in t.head.children if c.dep_ == "nsubj"]
             if subj and person_of(subj[0]):
                 return person_of(subj[0]), None
@@ -78,7 +78,7 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None, said=_UNKNOWN) 
 
 
 def _an_example(tok: Token) -> bool:
-    """'states such as Ohio', 'countries including Mali', 'firms like Disney': one of several."""
+    """'states such as Iowa', 'countries including Mali', 'firms like Nintaro': one of several."""
     head = tok.head
     before = [t.lower_ for t in tok.doc[max(0, tok.i - 3):tok.i]]
     return (head.dep_ == "prep" and head.lower_ in ("as", "including", "like")) or before[-2:] == ["such", "as"] \
@@ -86,16 +86,16 @@ def _an_example(tok: Token) -> bool:
 
 
 def relative_clause_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """'Ohio, which has suffered substantial job losses in the past four years,' -> 'Which state has
-    suffered ...?'; 'Morrison, who is now as well known for his brushes with the law ...' -> 'Who is
-    now as well known ...?': what an aside says of a name."""
+    """'Iowa, which has suffered a long run of poor harvests,' -> 'Which state has suffered ...?';
+    'Dawson, who is now as famous for his rows with the law ...' -> 'Who is now as famous ...?':
+    what an aside says of a name."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
     for ent in cl.ents(sent):
         root = ent.root
         name = name_of(root)
         if not name or root.i in quoted or root.dep_ == "conj" or _an_example(root):
-            continue  # "key swing states such as Ohio, which ...": other states may have suffered too
+            continue  # "farm states such as Iowa, which ...": other states may have suffered too
         for verb in root.children:
             if verb.dep_ != "relcl" or verb.pos_ not in ("VERB", "AUX") or verb.i < ent.end:
                 continue
@@ -171,7 +171,7 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
         det = "" if any(w.tag_ == "POS" or w.lower_ in ("’s", "'s") for w in role_toks) or \
             first.tag_ == "PRP$" else "the "
         if det and first.lower_ in ("a", "an"):
-            det = first.lower_ + " "  # "Mr Demel, a car industry veteran,": one of many, as the article has it
+            det = first.lower_ + " "  # "Mr Demm, a truck industry veteran,": one of many, as the article has it
             first = role_toks[1]
         if not det and role[:1].islower():
             continue
@@ -187,7 +187,7 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
 def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def]
                  survey: tuple[str, int] | None = None) -> list[Fact]:
     """A named subject or place of the main clause: 'Which country provides ...?'; `survey` (the
-    poll a sentence leans on) lets 'South Korea was the most pessimistic' be asked of that poll."""
+    poll a sentence leans on) lets 'Portugal was the most pessimistic' be asked of that poll."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
     for ent in cl.ents(sent):
@@ -200,7 +200,7 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
         if any(c.dep_ in ("conj", "cc") for c in root.children) or root.dep_ == "conj":
             continue
         if root.dep_ in ("nsubj", "nsubjpass") and any(t.dep_ == "cc" or t.lower_ == "both" for t in root.subtree):
-            continue  # "both Plaid Cymru and the Liberal Democrats said": two right answers
+            continue  # "both the Greens and the Liberal Democrats said": two right answers
         verb = root.head
         antecedent = None
         if root.i in quoted:
@@ -209,22 +209,22 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
             most = verb.lemma_ == "be" and any(t.tag_ == "RBS" for t in verb.subtree)
             if (verb.lemma_ == "be" and not (most and survey)) or any(
                     (t.tag_ == "RBS" and not survey) or t.lower_ == "among" for t in verb.subtree):
-                continue  # "South Korea was the most pessimistic": about what, unless a poll says
+                continue  # "Portugal was the most pessimistic": about what, unless a poll says
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
             if prompt and survey and any(t.tag_ == "RBS" for t in verb.subtree):
                 prompt = f"In {survey[0]}, {{wh}}{prompt[4:]}"  # "In the BBC World Service poll, which ..."
                 antecedent = survey[1]
             if (not prompt or len(prompt.split()) < 5) and verb.lemma_ not in SAY_VERBS:
-                # "Who conceded defeat?" says too little: ", abandoning last-ditch hopes of ..." with it
+                # "Who conceded defeat?" says too little: ", abandoning any hope of ..." with it
                 prompt = cl.ask_subject(verb, target, "{Wh}", participle=True)
             if prompt and len(prompt.split()) < (8 if verb.lemma_ in SAY_VERBS else 5):
-                continue  # "Which organisation said many tests were already done?": said what about what?
+                continue  # "Which organisation said many tolls were already charged?": said what about what?
         elif (root.dep_ == "nsubj" and verb.dep_ == "ccomp" and verb.pos_ in ("VERB", "AUX")
               and verb.head.dep_ == "ROOT" and verb.head.lemma_ in SAY_VERBS and ent.label_ in ("GPE", "ORG")
               and verb.lemma_ != "be"):
-            # "China has seen two decades of growth, says the BBC's Louisa Lim": her claim, so asked
-            # as hers ("According to the BBC's Louisa Lim, which country has seen ...?").
+            # "Vietnam has seen decades of export growth, says the WTV's Jun Park": his claim, so asked
+            # as his ("According to the WTV's Jun Park, which country has seen ...?").
             prompt = _according_to(verb, root)
         elif root.dep_ == "dobj" and verb.dep_ == "ROOT" and verb.pos_ == "VERB" and \
                 ent.label_ in ("GPE", "LOC", "ORG", "PERSON") and verb.lemma_ not in SAY_VERBS:
@@ -272,7 +272,7 @@ def _according_to(verb: Token, subject: Token) -> str | None:
 
 
 def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
-    """'A new service has been launched by internet service provider UK Online' -> 'Which internet
+    """'A new service has been launched by internet service provider Skyline Online' -> 'Which internet
     service provider has launched a new service?' (or '{Wh} has launched ...' without a descriptor)."""
     if verb.tag_ != "VBN" or verb.dep_ != "ROOT" or any(c.dep_ == "neg" for c in verb.children):
         return None
@@ -305,19 +305,19 @@ def _ask_agent(verb: Token, name: Token, ent: Span) -> str | None:
     return cl.well_formed(cl.finish(" ".join([wh, *tense, obj_text, cl.render(rest)]).strip()))
 
 
-# "currently owned by Ferrari" -> "Which company owned ...?": as the article had it, not as of today
+# "currently owned by Rapido" -> "Which company owned ...?": as the article had it, not as of today
 _HOLDING = {"own": "owned", "control": "controlled", "run": "ran", "operate": "operated", "back": "backed"}
 
 
 def _ask_owner(verb: Token, name: Token, ent: Span) -> str | None:
-    """'the Maserati car company - currently owned by Ferrari -' -> 'Which company owned the Maserati
-    car company?': a named thing that a participle says another name holds."""
+    """'the Falco car company - currently owned by Rapido -' -> 'Which company owned the Falco car
+    company?': a named thing that a participle says another name holds."""
     thing = verb.head
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_ not in _HOLDING or thing.pos_ != "NOUN":
         return None
     if ent.end != max(t.i for t in verb.subtree) + 1 - (1 if verb.doc[ent.end - 1].is_punct else 0) and \
             ent.end != verb.right_edge.i + 1:
-        return None  # "owned by Ferrari since 1997 and ...": more than who holds it
+        return None  # "owned by Rapido since 1997 and ...": more than who holds it
     words = [t for t in thing.subtree if t.i < verb.i and not t.is_punct and t.i not in cl.subtree(verb)]
     if not any(t.pos_ == "PROPN" for t in words) or cl.leans_on_context(words):
         return None  # "the company - owned by X -": which company, it does not say
@@ -327,8 +327,8 @@ def _ask_owner(verb: Token, name: Token, ent: Span) -> str | None:
 
 
 def country_of_thing_facts(sent: Span, base: Fact, name_of) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """'The proposals are modelled on the New Zealand system.' -> 'On which country's system are
-    the proposals modelled?': a country named as the modifier of a thing."""
+    """'Westport's new tolls are modelled on the New Zealand scheme.' -> 'On which country's scheme
+    are Westport's new tolls modelled?': a country named as the modifier of a thing."""
     out: list[Fact] = []
     for ent in cl.ents(sent):
         root = ent.root
@@ -366,7 +366,7 @@ _WORK_NOUNS = {"album", "albums", "single", "song", "songs", "film", "films", "m
 
 
 def _in_list_of_works(tok: Token) -> bool:
-    """'titles such as Fifa and John Madden': names in a list of works are works, not people."""
+    """'titles such as Kart Rally and Danny Diver': names in a list of works are works, not people."""
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     head = tok.head
@@ -376,7 +376,7 @@ def _in_list_of_works(tok: Token) -> bool:
 
 
 def _described(ent: Span) -> str:
-    """'Telecommunications regulator Ofcom', 'the now defunct telecoms watchdog Oftel': the common
+    """'Telecoms regulator Telecor', 'the now closed consumer watchdog Callguard': the common
     nouns right before a name, which say what it is."""
     words = []
     for t in reversed(ent.doc[max(ent.sent.start, ent.start - 4):ent.start]):
@@ -414,8 +414,8 @@ def mentions_of(sent: Span) -> list[Mention]:
             after_place_prep=before is not None and before.lower_ in ("at", "in", "near", "from"),
             after_org_noun=ent.label_ == "ORG" and ((before is not None and (
                 before.lower_ in _ORG_NOUNS or (before.lower_ in ("at", "of") and ent.start - 2 >= sent.start
-                                                and doc[ent.start - 2].lower_ in ROLE_WORDS)))  # "officer at Alcatel"
-                or (after is not None and _called_a_firm(ent))),  # "the Maserati car company"
+                                                and doc[ent.start - 2].lower_ in ROLE_WORDS)))  # "officer at Telecor"
+                or (after is not None and _called_a_firm(ent))),  # "the Falco car company"
             after_work_noun=(before is not None and before.lower_ in _WORK_NOUNS) or _in_list_of_works(ent.root),
             before_which=ent.end + 1 < sent.end and doc[ent.end].text == "," and doc[ent.end + 1].lower_ == "which",
             title=next((w.text.rstrip(".") for w in (ent[0], before) if w is not None
@@ -433,8 +433,8 @@ for _name in sorted(PARTIES, key=len, reverse=True):
 
 
 def mark_org_names(doc: Doc) -> None:
-    """'internet service provider UK Online', 'the telecoms watchdog Oftel': capitalised words right
-    after a noun for an organisation name one, where the small model saw none (or only 'UK')."""
+    """'internet service provider Skyline Online', 'the consumer watchdog Callguard': capitalised words
+    right after a noun for an organisation name one, where the small model saw none (or only a part)."""
     from spacy.attrs import LOWER, ORTH
     from spacy.tokens import Span
     from spacy.util import filter_spans
@@ -465,7 +465,7 @@ def mark_org_names(doc: Doc) -> None:
                     not any(e.start <= t.i < e.end and e.label_ in ("ORG", "NORP") for e in doc.ents):
                 found.append(Span(doc, t.i, end, label="ORG"))
                 break
-    # "Conservative local government spokesman Glyn Davies": a name right after a job only people
+    # "Conservative housing spokesman Huw Harries": a name right after a job only people
     # hold is a person's, whatever the model called it.
     for e in doc.ents:
         before = doc[e.start - 1] if e.start > 0 else None
@@ -474,7 +474,7 @@ def mark_org_names(doc: Doc) -> None:
                 all(t.tag_ == "NNP" and t.is_alpha and t.text[:1].isupper() and t.lower_ not in _ORG_NOUNS
                     for t in e):
             found.append(Span(doc, e.start, e.end, label="PERSON"))
-    # "the Maserati car company", "its Alfa Romeo marque": a name the noun after it says is a firm.
+    # "the Falco car company", "its Stella Rossa marque": a name the noun after it says is a firm.
     for e in doc.ents:
         if e.label_ in ("FAC", "GPE", "LOC", "PRODUCT", "NORP") and _called_a_firm(e):
             found.append(Span(doc, e.start, e.end, label="ORG"))
@@ -498,7 +498,7 @@ _PEOPLES_JOBS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secret
 
 
 def _called_a_firm(ent: Span) -> bool:
-    """'the Maserati car company', 'its Alfa Romeo marque': a name the noun after it calls a firm."""
+    """'the Falco car company', 'its Stella Rossa marque': a name the noun after it calls a firm."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     nxt = doc[ent.end + 1] if ent.end + 1 < len(doc) else None
@@ -517,7 +517,7 @@ def quote_is_open(text: str) -> bool:
 
 
 # "If that's true, ...", "This is why ...": a quote that goes on from what the speaker just said.
-# "But the random redistribution effect ...", "In fact, it would be ...", "That is why ...": a quote
+# "But the new levy ...", "In fact, it would be ...", "That is why ...": a quote
 # that opens by leaning on the words before it, which the question does not show.
 _LINKED = re.compile(r"(but|and|so|or|yet|nor|also|in fact|indeed|however|then)\b", re.I)
 _LEANS_BACK = re.compile(r"(if |and |so |but )?(that|this|these|those)\b", re.I)
@@ -527,8 +527,8 @@ _POINTS_BACK = re.compile(r"(?:He|She|They|His|Her|Its|Their|Him|Them)\b")
 _REPORTED = re.compile(r"(he|she|they)(?: \w+){0,2} (said|says|told|tells|asked|claimed|added)\b", re.I)
 
 
-# A quote that names a party tells which side its speaker is on ("deflect flak from Labour's MPs",
-# "my discussions with Welsh Liberal Democrat council leaders").
+# A quote that names a party tells which side its speaker is on ("shield Labour's MPs from blame",
+# "my talks with Liberal Democrat councillors in Wessex").
 _SIDES = re.compile(r"\b(Labour|Tory|Tories|Conservatives?|Liberal Democrats?|Lib Dems?|Plaid|SNP|UKIP|"
                     r"Greens?|Republicans?|Democrats?|Democratic Party)\b")
 
@@ -563,7 +563,7 @@ def continued_quote_fact(text: str, base: Fact, speaker: str, chain: list[int]) 
 
 
 def _speaker_subject(verb: Token) -> list[Token]:
-    """The subjects of a say-verb. "Lisa Power, head of policy at the Terrence Higgins Trust said":
+    """The subjects of a say-verb. "Nora Quist, head of policy at the Tolley Wheelers Trust said":
     the article left out the comma that closes the description, and the model took the trust for
     a second subject; the speaker is the name the description hangs on."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -574,7 +574,7 @@ def _speaker_subject(verb: Token) -> list[Token]:
 
 
 def _without_concession(verb: Token, toks: list[Token]) -> list[Token]:
-    """'..., even though that has not so far been reflected in ...' closing a claim: the claim is
+    """'..., even though that has not yet shown up in ...' closing a claim: the claim is
     whole without it, and its 'that' leans on the words before."""
     for c in verb.subtree:
         if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("though", "although", "whereas")
@@ -587,8 +587,8 @@ def _without_concession(verb: Token, toks: list[Token]) -> list[Token]:
 
 
 def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> list[Fact]:  # type: ignore[no-untyped-def]
-    """'China has seen two decades of growth, says the BBC's Louisa Lim.' -> 'Who says China has
-    seen two decades of growth?': a claim without quote marks whose speaker the sentence names
+    """'Vietnam has seen decades of export growth, says the WTV's Jun Park.' -> 'Who says Vietnam
+    has seen decades of export growth?': a claim without quote marks whose speaker the sentence names
     (a person, or with `name_of` an organisation: 'Which organisation predicts ...?')."""
     quoted = cl.quoted_tokens(sent)
     if quoted:
@@ -614,7 +614,7 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
         toks = _without_concession(claim[0], toks)
         while toks and toks[-1].is_punct:
             toks.pop()
-        # "Who said he accepted there was a problem?": the he is the one asked for.
+        # "Who said she knew the queues were too long?": the she is the one asked for.
         if not toks or len(toks) < 8 or len(toks) > 35 or cl.leans_on_context(
                 toks, allow_possessive="who" if speaker else False):
             return []
@@ -629,7 +629,7 @@ def reported_speech_facts(sent: Span, base: Fact, person_of, name_of=None) -> li
         if not (first.pos_ == "PROPN" or first.text.isupper()):
             text = text[:1].lower() + text[1:]
         if org and not any(w.pos_ == "PROPN" for w in toks):
-            return []  # "Which organisation said sales are expected to fall?": whose sales?
+            return []  # "Which organisation said profits are likely to shrink?": whose profits?
         if org:
             return [Fact(kind="claim", prompt=f"{{Wh}} {t.text.lower()} {text}?", answer=org, sentence=base.sentence,
                          order=base.order + 0.00001, names_in_sentence=base.names_in_sentence, score=0.65,
