@@ -126,9 +126,9 @@ def count_facts(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
 
 
 def subset_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'185,000 people were tested for TB at Heathrow and Gatwick airports, only about 200 were found
-    to be infected' -> 'Of the 185,000 people tested for TB at Heathrow and Gatwick airports, about
-    how many were found to be infected?': a bare count that is part of the count before it."""
+    """'162,000 workers were tested for MRSA at Tolley and Wessex hospitals, only about 150 were found
+    to be carriers' -> 'Of the 162,000 workers tested for MRSA at Tolley and Wessex hospitals, about
+    how many were found to be carriers?': a bare count that is part of the count before it."""
     t = m.tokens[-1]
     part_verb = t.head
     if t.dep_ not in ("nsubj", "nsubjpass") or part_verb.pos_ != "VERB" or part_verb.dep_ not in ("conj", "ccomp") \
@@ -153,8 +153,8 @@ def subset_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
 
 
 def gapped_count_fact(sent: Span, m: NumberMention, base: Fact, lead: NumberMention | None) -> Fact | None:
-    """'... on 175,000 people at Heathrow Airport and 10,000 at Gatwick': the second count, asked as
-    the first is ('On how many people at Gatwick were ...?'), its place put in for the first's."""
+    """'... on 140,000 travellers at Tolley Airport and 12,000 at Brindle': the second count, asked as
+    the first is ('On how many travellers at Brindle were ...?'), its place put in for the first's."""
     doc = sent.doc
     first, last = min(m.ids), max(m.ids)
     if lead is None or first < 1 or doc[first - 1].lower_ not in ("and", "or") or last + 2 >= sent.end:
@@ -183,7 +183,7 @@ def gapped_count_fact(sent: Span, m: NumberMention, base: Fact, lead: NumberMent
 
 
 def _gapped(conj: Token) -> bool:
-    """'175,000 people at Heathrow and 10,000 at Gatwick': a bare number standing for another count
+    """'140,000 travellers at Tolley and 12,000 at Brindle': a bare number standing for another count
     of the same noun, which leaves the first count its own."""
     return conj.pos_ == "NUM" and conj.like_num and not any(c.dep_ == "conj" for c in conj.children)
 
@@ -228,7 +228,7 @@ _GAP_PREPS = {"at", "in", "on", "for", "from", "to", "by", "with", "of"}
 
 
 def _gap_tokens(noun: Token, sent: Span) -> set[int]:
-    """The remnant 'and 10,000 at Gatwick' of a gapped count after `noun`, up to the end of its
+    """The remnant 'and 12,000 at Brindle' of a gapped count after `noun`, up to the end of its
     clause, found by its words (the small model hangs it anywhere)."""
     doc = sent.doc
     for t in doc[noun.i + 1:sent.end - 2]:
@@ -302,8 +302,8 @@ def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fac
     verb = prep.head
     if word == "to" and any(c.dep_ == "prep" and c.lower_ == "from" and any(w.like_num for w in c.subtree)
                             for c in verb.children):
-        # "forced to push back its break-even target from 2005 to 2006" -> "To what year was ...
-        # forced to push back its break-even target from 2005?"
+        # "made to move its profit target from 2006 to 2008" -> "To what year was ... made to move
+        # its profit target from 2006?"
         top = verb
         while top.dep_ == "xcomp" and top.head.pos_ in ("VERB", "AUX"):
             top = top.head
@@ -351,7 +351,7 @@ def year_facts(sent: Span, m: NumberMention, base: Fact, parse=None) -> list[Fac
 
 
 def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'the Dow lost 5% of its value' -> 'What percentage of its value did the Dow lose ...?'."""
+    """'the Tolley index shed 4% of its value' -> 'What percentage of its value did the Tolley index shed ...?'."""
     head = m.head
     if head is None or head.text not in ("%", "cent", "percent"):
         return None
@@ -373,8 +373,8 @@ def percent_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
             or _side_clause(verb) else None
     elif np.dep_ == "npadvmod" and verb.lower_ in ("higher", "lower") and verb.head.lemma_ in _CLOSING \
             and verb.head.dep_ in ("ROOT", "conj") and not words:
-        # "The Dow closed more than 1% higher at 10,137" -> "By more than what percentage did the
-        # Dow close higher at 10,137?"
+        # "The Tolley index closed more than 2% higher at 6,418" -> "By more than what percentage did
+        # the Tolley index close higher at 6,418?"
         prompt = cl.ask_inverted(verb.head, cl.subtree(np), f"by {wh}")
     elif np.dep_ == "pobj" and verb.lower_ == "by" and verb.head.lemma_ in (
             "rise", "fall", "drop", "increase", "decrease", "grow", "climb", "jump", "cut", "raise", "reduce"):
@@ -401,7 +401,7 @@ _AIMING = {form: forms.split()[0] for forms in ("hope hopes hoped", "aim aims ai
 
 
 def _target_year(prep: Token) -> str | None:
-    """'Nintaro's revenues were $3bn in 2004, which Nintaro hoped to double by 2009' -> 'By what year did Nintaro
+    """'Nintaro's revenues were $2bn in 2006, which Nintaro hoped to double by 2011' -> 'By what year did Nintaro
     hope to double its revenues?': the aim a side clause sets for the subject of the sentence."""
     act = prep.head
     aim = act.head
@@ -427,7 +427,7 @@ def _target_year(prep: Token) -> str | None:
 
 
 def _side_clause(verb: Token) -> bool:
-    """'..., while the Nasdaq rose 0.9% to 2,004': a clause of its own, with its own named subject."""
+    """'..., while the Wessex Composite rose 0.7% to 1,552': a clause of its own, with its own named subject."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("while", "whereas") for c in verb.children) \
         and any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
 
@@ -442,7 +442,7 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
                                                                       for w in c.subtree) for t in c.subtree}
     brackets = {c.i for c in np.children if c.text in "()"} if converted else set()
     if {t.i for t in np.subtree} - m.ids - converted - brackets:
-        return None  # "the full £7.4m from the UK Treasury": the stem would lose what it is
+        return None  # "the full £5.2m from the lottery fund": the stem would lose what it is
     wh = how_many(m.hedge, "how much")
     if np.dep_ in ("nmod", "compound", "amod") and np.head.lemma_ in _SUMS:
         return _size_of(sent, m, base, np.head)
@@ -452,8 +452,8 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
         prompt = cl.ask_subject(np.head, cl.subtree(np), wh + " money")
     elif np.dep_ == "attr" and np.head.lemma_ == "be" and np.head.dep_ == "ROOT" and any(
             c.dep_ == "nsubj" and c.lemma_ in _SUMS | {"sale", "revenue", "profit", "cost"} for c in np.head.children):
-        # "Nintaro's revenues were $3bn in 2004" -> "How much were Nintaro's revenues in 2004?" (without the
-        # ", which Nintaro hoped to double by 2009" the parse may hang on the year)
+        # "Nintaro's revenues were $2bn in 2006" -> "How much were Nintaro's revenues in 2006?" (without the
+        # ", which Nintaro hoped to double by 2011" the parse may hang on the year)
         aside = {i for t in sent if t.dep_ == "relcl" and t.left_edge.i > sent.start
                  and sent.doc[t.left_edge.i - 1].text == "," for i in (*cl.subtree(t), t.left_edge.i - 1)}
         prompt = cl.ask_inverted(np.head, cl.subtree(np) | aside, wh)
@@ -461,7 +461,7 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
           and np.head.head.dep_ in cl.OBJECTS and np.head.head.head.pos_ == "VERB"
           and np.head.head.head.dep_ == "ROOT" and not any(
               c.dep_ in ("det", "poss", "amod") for c in np.head.head.children)):
-        # "Disney reported revenues of $30bn" -> "How much in revenues did Disney report?"
+        # "Nintaro reported sales of $24bn" -> "How much in sales did Nintaro report?"
         noun = np.head.head
         prompt = cl.ask_inverted(noun.head, {noun.i} | cl.subtree(np.head), f"{wh} in {noun.lower_}")
     else:
@@ -475,14 +475,14 @@ def money_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
 
 
 
-# Sums that a figure before them sizes: "America's $422bn federal budget deficit".
+# Sums that a figure before them sizes: "Canada's $61bn federal budget deficit".
 _SUMS = {"deficit", "surplus", "debt", "loss", "profit", "budget", "settlement", "deal", "fine", "bill",
          "bailout", "package", "investment", "takeover", "bid", "fund", "revenue", "turnover"}
 
 
 def _size_of(sent: Span, m: NumberMention, base: Fact, noun: Token) -> Fact | None:
-    """'... to bring America's $422bn federal budget deficit under control' -> 'How big is
-    America's federal budget deficit?': only a sum its owner names, so the stem says which."""
+    """'... to rein in Canada's $61bn federal budget deficit' -> 'How big is
+    Canada's federal budget deficit?': only a sum its owner names, so the stem says which."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
     if owner is None or owner.pos_ != "PROPN" or any(c.dep_ in ("det", "conj", "appos") for c in noun.children):
         return None
@@ -498,9 +498,9 @@ def _size_of(sent: Span, m: NumberMention, base: Fact, noun: Token) -> Fact | No
 
 
 def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'Nine of the 20 biggest-selling games ... were published by Nintaro' -> 'How many of the 20
-    biggest-selling games ... were published by Nintaro?'; 'in five of the last six years' -> 'In how
-    many of the last six years ...?'."""
+    """'Seven of the 20 best-selling board games ... were made by Nintaro' -> 'How many of the 20
+    best-selling board games ... were made by Nintaro?'; 'in four of the last seven years' -> 'In how
+    many of the last seven years ...?'."""
     t = m.tokens[0]
     if len(m.tokens) != 1 or not t.like_num:
         return None
@@ -509,8 +509,8 @@ def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
     if whole is None or whole.tag_ != "NNS":
         return None
     dets = [c for c in whole.children if c.dep_ in ("det", "poss")]
-    # "the countries" leans on the article ("which countries?"); "the 20 biggest-selling games"
-    # and "the last six years" say what the whole is.
+    # "the countries" leans on the article ("which countries?"); "the 20 best-selling board games"
+    # and "the last seven years" say what the whole is.
     named = [c for c in whole.children if c.dep_ in ("nummod", "amod", "compound", "prep")]
     if not dets or dets[0].lower_ not in ("the", "its", "their") or not named:
         return None
@@ -537,8 +537,8 @@ def partitive_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
 
 
 def times_fact(sent: Span, m: NumberMention, base: Fact) -> Fact | None:
-    """'The service is 16 times faster than the average package' -> 'How many times faster than
-    the average package is the service?'."""
+    """'The ferry is 12 times quieter than the diesel boats' -> 'How many times quieter than
+    the diesel boats is the ferry?'."""
     t = m.tokens[0]
     doc = sent.doc
     if len(m.tokens) != 1 or not t.like_num or t.i + 2 >= sent.end or doc[t.i + 1].lower_ != "times":
