@@ -190,8 +190,8 @@ def test_a_figure_in_the_stem_is_fine_and_a_second_clause_is_cut(tmp_path):
 
 
 def test_a_sum_its_owner_names_is_asked_how_big(tmp_path):
-    bank, _ = bank_of(tmp_path, "Both parties promised to bring Canada's $61bn federal budget deficit under "
-                                "control. Veltro agreed to a $3bn settlement with the board of Zanetti Motors in "
+    bank, _ = bank_of(tmp_path, "Both parties promised to rein in Canada's $61bn federal budget deficit. "
+                                "Veltro agreed to a $3bn settlement with the board of Zanetti Motors in "
                                 "Turin.")
     q = next(q for q in bank.questions if q.prompt == "How big is Canada's federal budget deficit?")
     assert q.answer == "$61bn" and all(d.startswith("$") and d.endswith("bn") for d in q.distractors)
