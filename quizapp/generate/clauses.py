@@ -71,7 +71,7 @@ def _named_in(noun: Token) -> bool:
 
 def _restrictive(child: Token) -> bool:
     """'the plans that the Tories announced' pins the plans down; 'the poll, which was mostly
-    conducted before the tsunami' does not say which poll."""
+    carried out before the floods' does not say which poll."""
     if child.dep_ != "relcl":
         return False
     first = min(t.i for t in child.subtree)
@@ -81,13 +81,13 @@ def _restrictive(child: Token) -> bool:
 def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
     """'the group', 'the plans', 'this company': nouns whose referent is elsewhere in the article.
 
-    'the business support grant' (a modifier), 'the region of Kisumu' and 'the plans that the
+    'the rural bus fund' (a modifier), 'the region of Kisumu' and 'the plans that the
     Tories announced' (pinned down by what follows) are not.
     """
     out = []
     for t in tokens:
         if t.lower_ in ASKED_PEOPLE and t.dep_ != "compound" and not _named_in(t):
-            out.append(t)  # "44% of respondents in each country": respondents to what?
+            out.append(t)  # "38% of respondents in each country": respondents to what?
             continue
         dets = [c for c in t.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those")]
         if dets and dets[0].lower_ == "the" and not _named_in(t) and any(
@@ -101,7 +101,7 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
             continue
         if (t.lower_ in _PART_NOUNS and not any(c.dep_ == "poss" for c in t.children)) or (
                 t.lower_ in _NEEDS_NAME and t.dep_ in SUBJECTS and not _named_in(t)):
-            # "the car business": whose? Fiat's, said three sentences before. "The £3.2bn
+            # "the van business": whose? Zanetti's, said three sentences before. "The £1.8bn
             # settlement", "the Tory proposals": the settlement of what, proposals for what?
             out.append(t)
             continue
@@ -221,7 +221,7 @@ def _next_subject(verb: Token, child: Token) -> set[int] | None:
 
 def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
     """The tokens of `verb`'s own clause, trimmed of side remarks; None if it leans on context.
-    `participle` keeps a closing ", abandoning last-ditch hopes of ..." that says what the act was."""
+    `participle` keeps a closing ", abandoning any hope of ..." that says what the act was."""
     keep = subtree(verb)
     sent = verb.sent
     drop: set[int] = set()
@@ -232,18 +232,18 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
             drop |= subtree(child)
         second = child.dep_ == "ccomp" and child.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "ccomp" and c.i < child.i for c in verb.children) and not any(
-            c.dep_ in SUBJECTS for c in child.children)  # "declared 056 to be ... and 2005 is likely to"
+            c.dep_ in SUBJECTS for c in child.children)  # "declared 071 to be ... and 2007 is likely to"
         if second:
             drop |= subtree(child)
         if child.i > verb.i and child.pos_ in ("VERB", "AUX") and (child.dep_ == "conj" or second or (
                 child.dep_ == "ccomp" and not any(c.dep_ in SUBJECTS for c in child.children))):
-            # "... than renting a DVD and online gaming is huge", "a phone that works with iTunes and
-            # other gadgets that sport a big memory will become commonplace": the parse gave the next
+            # "... than a plane ticket and online booking is huge", "a phone that plays Zanetti's tunes and
+            # other gadgets that hold a big memory will become common": the parse gave the next
             # clause's subject to the object before it; from that "and" on, the words are the next clause's.
             if (taken := _next_subject(verb, child)) is not None:
                 drop |= taken | subtree(child)
         elif child.dep_ == "prep" and child.lower_ == "as" and _part_of_the(child):
-            drop |= subtree(child)  # "GM will pay Fiat $2bn as part of the settlement": the deal is the payment
+            drop |= subtree(child)  # "Zanetti will pay Veltro $3bn as part of the settlement": the deal is the payment
         elif child.dep_ == "punct":
             drop.add(child.i)
         elif (child.dep_ in ("advcl", "npadvmod") and child.i > verb.i and leans_on_context(child.subtree)) or (
@@ -257,7 +257,7 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
     if commas:
         after = verb.doc[commas[0] + 1] if commas[0] + 1 < len(verb.doc) else None
         tail = {i for i in keep if i >= commas[0]}
-        # "conceded defeat, abandoning last-ditch hopes of carrying Ohio": the participle says what
+        # "conceded defeat, abandoning any hope of carrying Wessex": the participle says what
         # the act was and ends the sentence; kept, unless it leans on words elsewhere.
         rest = {i for i in tail if i != commas[0] and not (verb.doc[i].is_punct and i == max(keep))}
         if participle and len(commas) == 1 and after is not None and after.tag_ == "VBG" and after.dep_ == "advcl" \
@@ -275,7 +275,7 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
                 continue
             if ch.dep_ == "prep" and any(t.lower_ in ("this", "these", "that", "those", "it", "them")
                                          for t in ch.subtree):
-                return None  # "Within this, internet fraud totalled £43m": within what?
+                return None  # "Within this, fraud by text message totalled £27m": within what?
             if ch.dep_ in ("advmod", "advcl", "prep", "npadvmod"):
                 drop |= subtree(ch)
     drop |= deictic_tokens(t for t in sent if t.i in keep)
@@ -343,10 +343,10 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
             continue
         if persons == "who" and low in ("he", "she", "his", "her", "him", "himself", "herself") and not any(
                 x.pos_ == "PROPN" and x.i < t.i for x in toks):
-            continue  # "Who said he accepted there was a problem?": he is the one asked for
+            continue  # "Who said she knew the queues were too long?": she is the one asked for
             # (not after a name: "Who said Reyes believed he ...?", Reyes or the one asked for)
         if of_a_kind(t):
-            continue  # "taxes on those earning more than $200,000": people of a kind, not ones named before
+            continue  # "taxes on those earning more than $250,000": people of a kind, not ones named before
         if low in ("this", "these", "those") or (low == "that" and t.tag_ == "DT"):
             return True
         if t.tag_ in ("WDT", "WP") and t.dep_ in SUBJECTS and t.head.dep_ in ("ROOT", "ccomp"):
@@ -368,7 +368,7 @@ def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
 
 
 def of_a_kind(t: Token) -> bool:
-    """'those earning more than $200,000', 'those who moved up a band': people of a kind, not
+    """'those earning more than $250,000', 'those who moved up a band': people of a kind, not
     ones named before."""
     after = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
     if t.lower_ in ("that", "those") and after is not None and after.lower_ == "of" and t.dep_ == "pobj" and any(
@@ -453,7 +453,7 @@ def well_formed(prompt: str | None) -> str | None:
         return None
     words = re.findall(r"[a-z]+", prompt.lower())
     if any(words.count(w) > 1 for w in ("said", "says", "say", "told")):
-        return None  # "had said on the eve ... said that": the article's own slip
+        return None  # "had said the day before ... said that": the article's own slip
     for a, b in ("()", "[]", "“”"):
         if prompt.count(a) != prompt.count(b):
             return None
@@ -467,7 +467,7 @@ def ask_inverted(verb: Token, target: set[int], wh: str) -> str | None:
     keep = clause_tokens(verb)
     if keep is not None and target and max(target) < verb.i and any(
             verb.doc[i].dep_ == "prep" and verb.doc[i].head == verb for i in target):
-        keep |= target  # "In South Korea, video-on-demand is cheaper ...": the place is what is asked
+        keep |= target  # "In South Korea, a seat on the fast train is cheaper ...": the place is what is asked
     if keep is None or not target <= keep:
         return None
     subj = subject_of(verb)
