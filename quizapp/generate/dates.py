@@ -20,12 +20,12 @@ MONTH_WORDS = re.compile(rf"^({'|'.join(MONTHS)})$")
 
 
 def date_facts(sent: Span, base: Fact) -> list[Fact]:
-    """'The case is set to be heard on 20 December' -> 'On what date is the case set to be heard?'."""
+    """'The case is due to be heard on 14 March' -> 'On what date is the case due to be heard?'."""
     out: list[Fact] = []
     quoted = cl.quoted_tokens(sent)
     for ent in cl.ents(sent):
         if ent.label_ != "DATE" or ent.root.i in quoted:
-            continue  # "... and it will come out on December 27," he said: his words, and his "it"
+            continue  # "... and it will be in the shops on March 14," he said: his words, and his "it"
         text = ent.text.strip()
         day = DAY_MONTH.match(text)
         month = _MONTH.match(text)
@@ -43,7 +43,7 @@ def date_facts(sent: Span, base: Fact) -> list[Fact]:
             continue
         if weekday and (prep.lower_ != "on" or verb.dep_ != "ROOT" or not any(
                 c.dep_ == "nsubj" and c.ent_type_ in ("PERSON", "ORG") for c in verb.children)):
-            continue  # "Mr Kerry conceded defeat on Wednesday": a named actor's day, not "released on Monday"
+            continue  # "Mr Corwin conceded defeat on Wednesday": a named actor's day, not "released on Monday"
         wh = "on what date" if day else "on which day" if weekday else "in what month"
         if prep.lower_ in ("by", "until"):
             wh = f"{prep.lower_} what date" if day else f"{prep.lower_} what month"

@@ -65,14 +65,14 @@ class Mention:
     label: str
     with_the: bool = False  # "the Sahel"
     before_place_noun: bool = False  # "the Gao region"
-    after_title: bool = False  # "Mr Bush", "President Macron"
-    after_place_prep: bool = False  # "at Gatwick", "in Kent"
+    after_title: bool = False  # "Mr Ashby", "President Macron"
+    after_place_prep: bool = False  # "at Brindle", "in Wessex"
     title: str = ""  # "Mr", "Ms", "Dr" written before the name
-    after_work_noun: bool = False  # "his album Innocent Man", "the label Jet Star"
-    before_which: bool = False  # "Jet Star, which is advertising it": a thing, not a person
-    after_org_noun: bool = False  # "analyst firm Telecom View", "regulator Ofcom": an organisation
+    after_work_noun: bool = False  # "his album Moonlight Drive", "the label Tolley Records"
+    before_which: bool = False  # "Tolley Records, which is selling it": a thing, not a person
+    after_org_noun: bool = False  # "analyst firm Signal Watch", "regulator Telecor": an organisation
     proper: bool = True  # every word a proper noun or capitalised
-    acts: bool = False  # the subject of a verb: "Motorola has announced a deal", "Vodafone launched"
+    acts: bool = False  # the subject of a verb: "Falco has announced a pact", "Rapido launched"
     described: str = ""  # the words before it that say what it is: "telecommunications regulator"
 
 
@@ -118,7 +118,7 @@ _CUES = (("with_the", "the"), ("before_place_noun", "place_noun"), ("after_title
 
 
 def _initials_of_org(short: str, book: NameBook) -> bool:
-    """'GM' after 'General Motors': a short name that is the initials of an organisation named before."""
+    """'ZM' after 'Zanetti Motors': a short name that is the initials of an organisation named before."""
     return short.isupper() and any(
         book.kinds.get(n) == "org" and len(n.split()) == len(short) and n in book.sure
         and "".join(w[0] for w in n.split()) == short for n in book.order)
@@ -189,15 +189,15 @@ def build_namebook(mentions: list[Mention], gaz: Gazetteer, common: Set[str] = f
             continue
         if kind == "org" and (len(name.replace(".", "")) <= 2 or name.lower().startswith("non-")) and \
                 not _initials_of_org(name, book):
-            continue  # "TB", "GP", "EA": too short to tell an organisation from anything else (GM is
-            # General Motors' initials, when the article names General Motors)
+            continue  # "TB", "GP", "RV": too short to tell an organisation from anything else (ZM is
+            # Zanetti Motors' initials, when the article names Zanetti Motors)
         if c["work"] or (kind == "person" and c["which"] and not c["title"]):
             continue
         if kind == "person" and any(ch.isdigit() for ch in name):
             continue
         book.sure.add(name)
         if kind == "org" and " " not in name and v["org"] < 2 and not c["title"]:
-            book.acting_once.add(name)  # "Motorola has announced a deal": an organisation, of what sort unsaid
+            book.acting_once.add(name)  # "Falco has announced a pact": an organisation, of what sort unsaid
     for m in mentions:
         if m.title:
             book.titles.setdefault(book.canonical(m.name), m.title)

@@ -111,17 +111,17 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
     `latest`: the article's latest year, which a year it looks back on cannot pass;
     `rank`: where the answer falls among the changed values (0 smallest .. 3 largest), so that
     a bank does not always hide it second from the bottom;
-    `within`: bounds (exclusive) the sentence sets: "48% were pessimistic, while 41% were
-    optimistic" keeps the pessimists ahead, and "a majority in 14 of the 22 countries" stays below 22;
-    `level`: a level such as an index's close ("the Dow closed at 10,137"), changed by a fifth or
-    so, since halving it would be absurd; `binary`: a data size or speed that is a power of two
-    ("a 512 kilobit service"), offered its halves and doubles (256, 1,024), as such sizes come."""
+    `within`: bounds (exclusive) the sentence sets: "52% were worried, while 37% were
+    confident" keeps the worried ahead, and "a majority in 11 of the 18 countries" stays below 18;
+    `level`: a level such as an index's close ("the Tolley index closed at 6,418"), changed by a fifth
+    or so, since halving it would be absurd; `binary`: a data size or speed that is a power of two
+    ("a 256 kilobit line"), offered its halves and doubles (128, 512), as such sizes come."""
     avoid = set(avoid or ()) | {value}
     out: list[float] = []
 
     def take(v: float) -> None:
         if kind != "year" and value > 20 and abs(v - value) < value * 0.1:
-            return  # 23,000 against 22,953: the article's "almost 23,000" would make it true
+            return  # 15,000 against 14,968: the article's "nearly 15,000" would make it true
         if v not in avoid and v not in out and v > 0 and len(out) < n:
             if kind == "percent" and v >= 100 and value < 100:
                 return  # "more than 100% of the population"
@@ -130,7 +130,7 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
             if within is not None and not within[0] < v < within[1]:
                 return
             if kind == "year" and not later and latest is not None and v > max(latest, value):
-                return  # "has risen since the start of 2007" in an article of 2005
+                return  # "has climbed since the start of 2008" in an article of 2006
             out.append(v)
 
     for v in prefer or ():

@@ -126,7 +126,7 @@ def _number_mentions(sent: Span) -> list[NumberMention]:
         one_scaled = low == "one" and t.i + 1 < sent.end and doc[t.i + 1].lower_ in SCALES  # "one million"
         if value is None or (low == "one" and not one_scaled) or (
                 len(t.text) > 1 and t.text.startswith("0") and "." not in t.text):
-            continue  # "056" is a code, not a count
+            continue  # "071" is a code, not a count
         nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
         prv = doc[t.i - 1] if t.i > 0 else None
         if nxt is not None and (nxt.tag_ == "HYPH" or nxt.text.startswith("-") or (

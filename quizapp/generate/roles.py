@@ -1,8 +1,8 @@
 """What else a person could have been: the jobs a role question offers beside the true one.
 
-"Retail Decisions chief executive Carl Clump" is asked as "How does the article describe Carl
-Clump?", with the same organisation's other offices as the wrong answers: "the Retail Decisions
-chairman", "the Retail Decisions finance director". A minister keeps the office and changes the
+"Kestrel Payments chief executive Rosa Lind" is asked as "How does the article describe Rosa
+Lind?", with the same organisation's other offices as the wrong answers: "the Kestrel Payments
+chairman", "the Kestrel Payments finance director". A minister keeps the office and changes the
 department ("Home Office Minister", "Health Minister").
 """
 

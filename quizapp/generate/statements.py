@@ -57,7 +57,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
             toks[i].lower_ == "in" and i + 1 < len(toks) and toks[i + 1].lower_ == "addition")
             or (toks[i].lower_ == "addition" and i > 0 and toks[i - 1].lower_ == "in")):
         if toks[i].lower_ in _ADDING and not survey:
-            return None  # "In addition, £13.4m will come from ...": in addition to what was said before
+            return None  # "In addition, £9.6m will come from ...": in addition to what was said before
         drop.add(toks[i].i)
         i += 1
     for t in toks:
@@ -76,7 +76,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
-        return None  # a fragment ("People coming to live and work in Britain."), not a statement
+        return None  # a fragment ("Students coming to study and work in Wessex."), not a statement
     # Rebuild from the article's own characters, so the statement reads as the sentence does.
     first, last = min(target), max(target)
     # A dropped word leaves its space behind, so "Malians, meanwhile, have" becomes "Malians have".
@@ -95,7 +95,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
         b = f"In {survey}, " + (b if keep_case else b[:1].lower() + b[1:])
     b = b[:1].upper() + b[1:]
     if not b and sent.doc[first].lower_ == "the":
-        return None  # "the Leicester singer ...": the variant could not keep the capital
+        return None  # "the Swindon singer ...": the variant could not keep the capital
     if not a.rstrip().endswith((".", "!", "?", "”", '"')):
         a = a.rstrip(" ,;:") + "."
     a = re.sub(r"\s*[,;:]+\s*([.!?])$", r"\1", a)  # "..., in recent years." without its time phrase
@@ -127,7 +127,7 @@ def _sentence_drops(sent: Span, toks: list[Token]) -> tuple[frozenset[int], list
 
 
 def _relative_asides(sent: Span) -> list[frozenset[int]]:
-    """'Morrison, who is now as well known for ... , rose to fame with the 1996 single': the aside
+    """'Dawson, who is now better known for ... , rose to fame with the 1999 single': the aside
     between commas says something else, which the statement does not need (nor its slips), unless
     it holds a word the statement keeps."""
     doc, out = sent.doc, []
@@ -139,7 +139,7 @@ def _relative_asides(sent: Span) -> list[frozenset[int]]:
             continue
         if doc[first - 1].text != "," or last + 2 >= sent.end or doc[last + 1].text != ",":
             continue
-        resume = doc[last + 2]  # the sentence must go on with its verb: "Morrison, who ..., rose to fame"
+        resume = doc[last + 2]  # the sentence must go on with its verb: "Dawson, who ..., rose to fame"
         if not (resume == t.head.head or (resume.head == t.head.head and resume.dep_ in ("aux", "auxpass",
                                                                                         "advmod", "neg"))):
             continue
@@ -148,7 +148,7 @@ def _relative_asides(sent: Span) -> list[frozenset[int]]:
 
 
 def _closing_aside(sent: Span, target: set[int]) -> set[int]:
-    """'..., making it the biggest category even then.': a closing participle that leans on what
+    """'..., making it the largest category even then.': a closing participle that leans on what
     came before, left out (with its comma) so the rest can stand alone."""
     for t in sent:
         if t.dep_ == "advcl" and t.tag_ == "VBG" and t.head.dep_ == "ROOT" and t.i > max(target) \
@@ -168,7 +168,7 @@ def _conversion_after(sent: Span, target: set[int]) -> set[int]:
     """'$3bn (£1.65bn)': the same sum in another currency, which a varied '$5bn' would contradict."""
     doc, after = sent.doc, max(target) + 1
     while after < sent.end and doc[after].lower_ in _SUM_WORDS:
-        after += 1  # "a 800m euro ($1bn) loss"
+        after += 1  # "a 600m euro ($750m) loss"
     if after + 2 < sent.end and doc[after].text == "(":
         close = next((t.i for t in doc[after:min(sent.end, after + 6)] if t.text == ")"), None)
         inside = doc[after + 1:close] if close is not None else None
@@ -194,7 +194,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
                 not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")) and not extraposed_it(t):
             return False
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and not cl.of_a_kind(t):
-            return False  # "Those surveyed in three countries were split": on what, said before
+            return False  # "Those surveyed in four countries were divided": on what, said before
         if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
             return False  # "both candidates pledged": which two, the sentences before said
         if t.dep_ in cl.SUBJECTS and t.ent_type_ == "NORP" and t.pos_ in ("PROPN", "NOUN") \
@@ -219,7 +219,7 @@ def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # ty
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
         if (t.lower_ in cl.ASKED_PEOPLE or any(c.dep_ == "acl" for c in t.children)) and (
                 surveyed or any(k.lemma_ in cl.SURVEY_NOUNS for k in sent)):
-            continue  # "The BBC poll found ... compared with respondents in nine countries"
+            continue  # "The Tolley poll found ... compared with respondents in seven countries"
         # "Mali has responded ... into the nation's restive center": the sentence names it first.
         if t.lower_ in ("country", "nation", "city", "region", "capital") and any(
                 k.ent_type_ in ("GPE", "LOC") or k.pos_ == "PROPN" for k in kept if k.i < t.i):
@@ -369,8 +369,8 @@ _QUOTE_ASKED = re.compile(r"^Who said “(.+)”\?$")
 
 
 def quote_statements(af: ArticleFacts, nlp: Language) -> None:
-    """A figure in someone's quoted words, to check against a misquote: 'Chris Stening said: “The
-    service is ... 16 times faster than most broadband services”' against 12 and 25 times."""
+    """A figure in someone's quoted words, to check against a misquote: 'Ravi Mehta said: “Our
+    boat runs ... 12 times faster than the old diesel boats”' against 8 and 20 times."""
     asked = {x.value for x in af.facts if x.kind in ("count", "percent", "money", "times", "year")}
     quotes = []
     for f in [x for x in af.facts if x.kind == "quote"]:
@@ -416,8 +416,8 @@ def quote_statements(af: ArticleFacts, nlp: Language) -> None:
 def word_statements(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyped-def]
                     thing: tuple[set[int], str, int] | None) -> None:
     """Where the sentence has no figure to vary, a date ('set for 20 December': against 13 and 27
-    December, 20 January): a part written as words rather than a number. (Not a code: "the 056 area
-    code" against 055, or a phone number, tests a digit string; the review standard calls it trivia.)"""
+    December, 20 January): a part written as words rather than a number. (Not a code: "the 071 dialling
+    code" against 070, or a phone number, tests a digit string; the review standard calls it trivia.)"""
     quoted = cl.quoted_tokens(sent)
     if any(x.sentence == index for x in af.statements):
         return
