@@ -75,7 +75,7 @@ def test_twice_is_varied_to_other_multiples_never_to_half(tmp_path):
     ("BMW said its sales in Asia rose 7% last year.", False),
     ("The solar ferry service launched by Blue Harbour is 12 times quieter than the diesel boats.", False),
     ("Acme sold nearly 40,000 bikes in Spain last year.", False),
-    ("The BBC World Service poll of 11,477 people was conducted by Globescan.", False),
+    ("The Tolley Institute poll of 11,477 people was run by Globex.", False),
     ("So far a total of 52,000 ballot papers have been counted in Tolley.", False),  # "so far": a time, not "so"
     ("So, the mill will raise its prices by 6%.", True),
 ])

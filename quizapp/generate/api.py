@@ -1343,8 +1343,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         gap_only = unbounded_part
     survey = ""
     if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):
-        # "48% were pessimistic", "the 1,000 people interviewed": of whom, the survey an earlier
-        # sentence named says ("In the BBC World Service poll, 48% were pessimistic ...").
+        # "52% were worried", "the 1,500 people interviewed": of whom, the survey an earlier
+        # sentence named says ("In the Tolley Institute poll, 52% were worried ...").
         if not _surveyed(af, index):
             return False
         survey = af.recent_survey[1]
@@ -1457,7 +1457,7 @@ def _surveyed(af: ArticleFacts, index: int) -> bool:
 
 
 def _leans_on_survey(sent) -> bool:  # type: ignore[no-untyped-def]
-    """A bare '48% were pessimistic', 'respondents', 'the 1,000 people interviewed', in a sentence
+    """A bare '52% were worried', 'respondents', 'the 1,500 people interviewed', in a sentence
     that does not name its survey itself."""
     if any(t.lemma_ in cl.SURVEY_NOUNS and t.pos_ == "NOUN" for t in sent):
         return False

@@ -213,7 +213,7 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
             if prompt and survey and any(t.tag_ == "RBS" for t in verb.subtree):
-                prompt = f"In {survey[0]}, {{wh}}{prompt[4:]}"  # "In the BBC World Service poll, which ..."
+                prompt = f"In {survey[0]}, {{wh}}{prompt[4:]}"  # "In the Tolley Institute poll, which ..."
                 antecedent = survey[1]
             if (not prompt or len(prompt.split()) < 5) and verb.lemma_ not in SAY_VERBS:
                 # "Who conceded defeat?" says too little: ", abandoning any hope of ..." with it

@@ -150,7 +150,7 @@ class ArticleFacts:
     org_named: tuple[int, str] | None = None  # (sentence, name) of the last organisation any sentence named
     # (last sentence about it, name, sentence naming it) of a named thing a sentence was about
     recent_name: tuple[int, str, int] | None = None
-    # (last sentence about it, "the BBC World Service poll", sentence that names it) of the last survey
+    # (last sentence about it, "the Tolley Institute poll", sentence that names it) of the last survey
     recent_survey: tuple[int, str, int] | None = None
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
     # (sentence, name, title, sentence naming them) of the last subject; a quote going on keeps it
@@ -1613,7 +1613,7 @@ def _bounds(s: Statement, af: ArticleFacts) -> tuple[float, float]:
     low = max((v for v in s.beside if v < s.value), default=-math.inf)
     high = min((v for v in s.beside if v > s.value), default=math.inf)
     if s.kind == "percent" and s.beside and s.value + sum(s.beside) <= 100:
-        high = min(high, 100 - sum(s.beside))  # 48% pessimistic and 41% optimistic: of the same people
+        high = min(high, 100 - sum(s.beside))  # 52% worried and 37% confident: of the same people
     if s.kind == "count" and s.noun:
         high = min(high, max((v for v in af.numbers.get(("count", s.noun), []) if v > s.value), default=math.inf))
     return low, high

@@ -31,8 +31,8 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
                        survey: str = "", leaning: bool = False) -> tuple[str, str] | None:
     """(text before, text after) the target tokens, with side words and deictic times removed;
     `replace` = (tokens, text) puts a resolved antecedent in place of 'the service' or 'it';
-    `survey` ("the BBC World Service poll") opens a sentence whose "48% were pessimistic" or
-    "respondents" leans on the survey an earlier sentence named: "In the BBC World Service poll, ...".
+    `survey` ("the Tolley Institute poll") opens a sentence whose "52% were worried" or
+    "respondents" leans on the survey an earlier sentence named: "In the Tolley Institute poll, ...".
     `leaning`: also a sentence that does not stand alone ("The club was fined £45,000"), for a
     question that shows the sentence before it too."""
     rep_ids, rep_text = replace or (set(), "")
