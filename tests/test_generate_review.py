@@ -42,6 +42,7 @@ def _all_text(q) -> str:  # type: ignore[no-untyped-def]
 def test_a_figure_inside_this_or_the_business_is_asked_only_after_the_sentence_before(carmaker):
     """'Within this, fraud by text message totalled £27m': within what? 'The car business': whose? Only
     as a gap shown after the sentence before it, which says."""
+    assert any("text message" in _all_text(q) for q in carmaker)  # asked, and so checked below
     for q in carmaker:
         if "text message" in _all_text(q):
             assert q.prompt.startswith("Phone fraud in Italy totalled £318.6m in 2003. Within this, fraud by text")
