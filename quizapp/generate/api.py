@@ -383,17 +383,18 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             # ("In 2004, how many workers ...?"); without one, neither a question nor a statement.
             dated = dated or _dated(sent, af, quoted, parse)
             again = next((x for x in dated[0] if (x.kind, x.value) == (m.kind, m.value)), None) if dated else None
-            for f in _number_facts(dated[1], again, base, parse) if again is not None else []:
-                year = str(dated[2])
-                if year not in f.prompt:  # "In 2004, 162,000 ...": the opening the stem left out
-                    f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
-                af.facts.append(f)
-            if again is not None and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
-                # a gap or statement in the year the date makes it: "In 2004, Tolley sold ___ bikes"
-                _add_statement(dated[1], again, index, af, key[1])
+            stated = not (m.kind == "count" and m.value <= 2 and not m.scale_word)  # a statement's figure
+            if again is not None:
+                for f in _number_facts(dated[1], again, base, parse):
+                    year = str(dated[2])
+                    if year not in f.prompt:  # "In 2004, 162,000 ...": the opening the stem left out
+                        f.prompt = f"In {year}, {f.prompt[:1].lower()}{f.prompt[1:]}"
+                    af.facts.append(f)
+                if stated:  # and a gap or statement in that year: "In 2004, Tolley sold ___ bikes"
+                    _add_statement(dated[1], again, index, af, key[1])
             if not dated and m.kind == "count" and (part := fx.subset_fact(sent, m, base)):
                 af.facts.append(part)  # "Of the 162,000 workers tested ..., about how many ...?" holds for any year
-            if not dated and not (m.kind == "count" and m.value <= 2 and not m.scale_word):
+            if not dated and stated:
                 # "rose ___% last year", as the article says it; not where the statement left out the
                 # "this year" that says when ("the towns expect £3bn", all told, where it is £3bn this year)
                 made_before = len(af.statements)

@@ -1375,7 +1375,7 @@ def _names_something(sentence: str, af: ArticleFacts) -> bool:
 def _opens_on_a_name(text: str, af: ArticleFacts) -> bool:
     """Whether a sentence's first word is a name the article uses ("Brindle reports ..."), not just
     capitalised as every first word is."""
-    first = re.match(r"\W*([\w’'-]+?)(?:['’]s?)?(?![\w’'-])", text)  # ("NASA's budget": the name, less its 's)
+    first = re.match(r"\W*([\w’'-]+?)(?:['’]s?)?(?![\w’'-])", text)  # ("Tolley's budget": the name, less its 's)
     return bool(first) and first.group(1) in af.names.kinds
 
 
