@@ -332,6 +332,27 @@ def test_a_statement_changing_only_a_year_or_a_date_is_not_asked(tmp_path):
     assert "founded in 1998" in pool and "4 June 2004" in pool  # still in the pool, for review
 
 
+def test_the_year_an_event_happened_is_asked_as_a_gap_to_the_year(tmp_path):
+    body = ("Wessex Rail was founded in 1998 by Ann Tolley, a former engineer. "
+            "The Brindle Arts Centre closed in March 2003 after a fire destroyed its roof.")
+    shown = asked_gaps(tmp_path, body)
+    assert shown[1998].prompt.startswith(f"Wessex Rail was founded in {GAP} by Ann Tolley")
+    assert shown[2003].prompt.startswith(f"The Brindle Arts Centre closed in March {GAP} after")
+    assert shown[1998].tolerance is None and shown[1998].min is None  # a year is right to the year
+
+
+@pytest.mark.parametrize("sentence", [
+    "Tolley Mills sold 4,000 bikes in 2004.",  # the year frames the count, which is the news
+    "Wessex Rail hopes to double its fleet by 2008.",  # a target, not an event
+    "Wessex Rail has lost money every year since 1997.",  # a start
+    "Brindle Council presented its 2005 budget to angry residents.",  # a name
+    "Ann Tolley found fame in 1999's Brindle Nights, a comedy.",  # a name again
+])
+def test_a_year_that_frames_names_or_targets_is_no_gap(tmp_path, sentence):
+    shown = asked_gaps(tmp_path, sentence)
+    assert not any(1990 <= year <= 2010 for year in shown)
+
+
 def test_a_subject_of_an_age_does_not_stand_alone(tmp_path):
     pool = generate(tmp_path, "The 31-year-old was injured in May but will play 80 minutes for Wessex.",
                     min_confidence=0)

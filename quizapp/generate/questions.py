@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.clauses import DO_SO
-from quizapp.generate.dates import date_distractors
+from quizapp.generate.dates import MONTHS, date_distractors
 from quizapp.generate.entities import PARTIES, WH, NameBook
 from quizapp.generate.facts import ROLE_WORDS, Fact
 from quizapp.generate.gazetteer import Gazetteer
@@ -1084,9 +1084,15 @@ def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:
                                           or set(words.lower().split()) <= _EVERYONES for words in described(text))
 
 
-# Figures a gap asks for: what is counted, shared or paid. A year or a date in a gap is mostly a side
-# detail ("In ___, the firm moved to Leeds."), and "a third" or "twice" are words, not numbers to type.
-GAP_KINDS = frozenset({"count", "percent", "money", "duration"})
+# Figures a gap asks for: what is counted, shared or paid, and the year something happened. A date
+# is mostly a side detail, and "a third" or "twice" are words, not numbers to type.
+GAP_KINDS = frozenset({"count", "percent", "money", "duration", "year"})
+# A year asked as a gap is the year an event happened, "in ___" ("Labour came to power in ___", "the
+# plant opened in May ___"), in a sentence with no other figure: beside an amount the year only frames
+# it ("sales rose 5% in 2004"), and "by 2008", "the 2004 budget", "since 1997" or "the end of 2001" are
+# a target, a name, a start or a frame rather than the event's year.
+_YEAR_GAP = re.compile(rf"\bin (?:(?:early|late|mid-?)\s?)?(?:(?:{'|'.join(MONTHS)}) )?{GAP}(?![\w'’-])")
+_CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)  # "If the network launched in ___, ...": no event
 _UNDER = frozenset({"nearly", "almost", "just under"})
 _OVER = frozenset({"just over"})
 
@@ -1121,6 +1127,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     text = _plain_sentence(f"{before}{prefix}{GAP}{suffix}{after}")
     if text.count(GAP) != 1 or not text.endswith((".", "”", '"', "!")):
         return None
+    if s.kind == "year" and (not _YEAR_GAP.search(text) or re.search(r"\d", text.replace(GAP, ""))
+                             or _CONDITION.search(text[:text.find(GAP)])):
+        return None
     if _shows_value(text.replace(GAP, " "), s.value):
         return None  # "two wins from ___ games, both at home": the sentence shows the answer beside the gap
     if _CONVERTED_GAP.search(text):
@@ -1142,7 +1151,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # A bound is a figure the article gives exactly: "up to ___ fans" is 2,450, and "more than ___ patents"
     # 14,630. (Reviewers failed "up to 2,400" as right for "up to 2,450" as the hedge lost: the stem keeps it.)
     bound = meaning in ("upper", "lower") and not one_sided
-    share = 0.10 if approx else _recall_share(s.value) if long and not bound else 0.0
+    share = 0.0 if s.kind == "year" else 0.10 if approx else _recall_share(s.value) if long and not bound else 0.0
     # An exact figure's tolerance never takes in another figure of its kind: "$14.2bn" is not right within
     # 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the "1.9 million"
     # the article gives for the same thing; a figure within a tenth of one its sentence shows is not asked.)

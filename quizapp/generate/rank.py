@@ -218,10 +218,11 @@ def retired(c: Candidate) -> bool:
         return True  # the same, for a figure asked only as a gap to fill
     if c.gap is not None and c.context_sentence is None and c.sentence > 0 and dangles(gap_text(c.gap.prompt)):
         return True
-    if q.prompt == FACT_CHECK and _DATE_PART.fullmatch(c.key[-1]):
+    if q.prompt == FACT_CHECK and c.gap is None and _DATE_PART.fullmatch(c.key[-1]):
         # "... opened a shop in 2004", "... on 9 March": mostly a side date, whose change a reader
         # guesses or shrugs at (year statements: 76 of 133 labels good; in the opening 25 of 38, and
-        # 0 of 4 in the latest review round, where the story's point went unasked)
+        # 0 of 4 in the latest review round, where the story's point went unasked). Asked as a gap,
+        # "in ___", there is no changed year to guess at; the ranker weighs it.
         return True
     if _CUT_SHORT.search(q.prompt):
         return True  # "Who has been named as the new host of?": the stem lost its end
@@ -438,7 +439,8 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     varied = _varied(str(q.answer), options[0]) if q.prompt == FACT_CHECK and options else ""
     if statement and q.type == "numeric":  # "rose more than ___%": the figure a statement would vary
         varied = re.search(rf"\S*{GAP}\S*", q.prompt).group(0).replace(GAP, "1")  # type: ignore[union-attr]
-    f["varies_year"] = float(bool(re.fullmatch(r"\W*(1[89]|20)\d\d\W*", varied)))
+    # (a year asked as a gap, "closed in March ___", is a year statement's figure too)
+    f["varies_year"] = float(bool(re.fullmatch(r"\W*(1[89]|20)\d\d\W*", varied)) or c.swapped.startswith("year "))
     f["varies_percent"] = float("%" in varied)
     f["varies_money"] = float(bool(re.search(r"[$£€]|\d(bn|m)\b", varied)))
     f["varies_words"] = float(bool(varied) and not re.search(r"\d", varied))
