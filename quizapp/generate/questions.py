@@ -1087,10 +1087,10 @@ def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:
 # Figures a gap asks for: what is counted, shared or paid, and the year something happened. A date
 # is mostly a side detail, and "a third" or "twice" are words, not numbers to type.
 GAP_KINDS = frozenset({"count", "percent", "money", "duration", "year"})
-# A year asked as a gap is the year an event happened, "in ___" ("Labour came to power in ___", "the
-# plant opened in May ___"), in a sentence with no other figure: beside an amount the year only frames
-# it ("sales rose 5% in 2004"), and "by 2008", "the 2004 budget", "since 1997" or "the end of 2001" are
-# a target, a name, a start or a frame rather than the event's year.
+# A year asked as a gap is the year an event happened, "in ___" ("Tolley Mills was founded in ___", "the
+# Wessex plant closed in May ___"), in a sentence with no other figure: beside an amount the year only
+# frames it ("Tolley sold 4,000 bikes in 2004"), and "by 2008", "its 2005 budget", "since 1997" or "the
+# end of 2001" are a target, a name, a start or a frame rather than the event's year.
 _YEAR_GAP = re.compile(rf"\bin (?:(?:early|late|mid-?)\s?)?(?:(?:{'|'.join(MONTHS)}) )?{GAP}(?![\w'’-])")
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)  # "If the network launched in ___, ...": no event
 _UNDER = frozenset({"nearly", "almost", "just under"})
