@@ -1167,3 +1167,13 @@ def test_a_span_its_own_dates_count_out_is_not_varied_either(tmp_path):
     # "in the five months from 6 May to 2 September" is struck out by counting the dates
     assert not any("months from 6 May" in text for text in said)
     assert any("4,200 people" in text for text in said)  # a figure no dates give away is still varied
+
+
+def test_a_figure_another_question_shows_is_not_asked_again(tmp_path):
+    body = ("Rail fares in Wessex rose by 12% in March, taking the average fare above £20 for the first time. "
+            "The Wessex Rail Users Group said the £20 mark had been passed on 40 of the region's routes. "
+            "A return ticket from Brindle to Tolley closed up £2.80 to £21.15 on the Wessex Rail website.")
+    qs = gaps(generate(tmp_path, body, title="Wessex rail fares climb"))
+    assert any("£20 " in q.prompt for q in qs)  # one question shows the £20 ...
+    assert 20 not in [q.answer for q in qs]  # ... so "the £___ mark" would ask what it shows
+    assert 40 in [q.answer for q in qs]  # the sentence is asked about its other figure instead

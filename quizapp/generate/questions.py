@@ -1736,6 +1736,9 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if not overgenerate and c.speaker and any(
                 k.speaker and article_of(k) == article_of(c) and _options(k) == _options(c) for k in kept):
             return  # "Varga or Ostrow?" again, the other way round: the same two names, the same guess
+        if not overgenerate and any(_shows_figure(k, c) for k in kept
+                                    if k.sentence != c.sentence and article_of(k) == article_of(c)):
+            return  # another question already shows its figure (the other way round: _without_shown_answers)
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
             if c.swapped:
@@ -1836,7 +1839,15 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
             if retired(c):
                 continue
         out.append(c)
-    return out
+    # "Fares rose by ___% in March, taking the average fare above £20" gives away "The £___ mark was passed on
+    # 40 routes": the gap whose figure another question shows asks the same fact again, and is not asked.
+    # (Of two that show each other's, the less trusted goes.)
+    dropped: set[int] = set()
+    for c in sorted(out, key=lambda c: c.trust):
+        if any(_shows_figure(k, c) for k in out if k is not c and id(k) not in dropped
+               and k.sentence != c.sentence and article_of(k) == article_of(c)):
+            dropped.add(id(c))
+    return [c for c in out if id(c) not in dropped]
 
 
 def _statement_text(c: Candidate) -> str:
@@ -1890,6 +1901,27 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if va == vb and va >= 10 and (a.speaker or b.speaker):
         return True  # "killed 13 soldiers" and the president's "these 13 heroes": the same dead, in his words
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+# The figure a gap asks for as the stem writes it around the gap: "$___", "___%", "£___m", "___ million".
+_WRITTEN_GAP = re.compile(rf"([$£€]?){GAP}((?:%|bn\b|m\b|k\b| (?:million|billion|trillion)\b)?)")
+
+
+def _shows_figure(a: Candidate, b: Candidate) -> bool:
+    """Whether the question `a` shows the figure the gap `b` asks for, with its currency or unit ("$50",
+    "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer away. (A bare count, "___ stores",
+    is left alone: "40" elsewhere is mostly another 40.)"""
+    if b.gap is None or b.value is None:
+        return False
+    m = _WRITTEN_GAP.search(b.gap.prompt)
+    if m is None or not (m.group(1) or m.group(2)):
+        return False
+    number = plain(b.gap.answer) if isinstance(b.gap.answer, float | int) else str(b.gap.answer)
+    written = f"{m.group(1)}{number}{m.group(2)}"
+    # Its own sentence (not the headline a gap quotes, nor a sentence before that is shown only while
+    # no question asks about it)
+    shown = gap_text((a.bare_gap or a.gap).prompt) if a.gap is not None else _shown(a)
+    return re.search(rf"(?<![\w.,]){re.escape(written)}(?![\w]|[.,]\d)", shown.replace(",", "")) is not None
 
 
 def _unit_after_gap(prompt: str) -> str:
