@@ -1177,3 +1177,20 @@ def test_a_figure_another_question_shows_is_not_asked_again(tmp_path):
     assert any("£20 " in q.prompt for q in qs)  # one question shows the £20 ...
     assert 20 not in [q.answer for q in qs]  # ... so "the £___ mark" would ask what it shows
     assert 40 in [q.answer for q in qs]  # the sentence is asked about its other figure instead
+
+
+@pytest.mark.parametrize("sentence, asked", [
+    ("Of the 30 companies in the Wessex Index, 13 closed higher on Friday and 17 closed lower.", (30, 13, 17)),
+    ("Brindle Works said its profits rose by £2m to £12m from £10m in the year to March.", (2, 12, 10)),
+    ("Tolley Mills won 7 of its 10 building contracts in Wessex, losing 3 to rivals from Veltro.", (7, 10, 3)),
+])
+def test_a_figure_the_others_of_its_sentence_add_up_to_is_not_asked(tmp_path, sentence, asked):
+    qs = generate(tmp_path, sentence, min_confidence=0)
+    assert not set(asked) & {q.answer for q in gaps(qs)}
+    assert not statements(qs)  # nor varied in a statement, whose wrong options the sum shows up
+
+
+def test_figures_that_add_up_to_nothing_asked_leave_it_asked(tmp_path):
+    body = "Tolley Mills won 7 of its 12 building contracts in Wessex, losing 4 to rivals from Veltro."
+    qs = generate(tmp_path, body)
+    assert 12 in {q.answer for q in gaps(qs)}

@@ -991,6 +991,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     if s.kind == "percent" and s.style_text in s.part and \
             _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after):
         return None  # "£6bn, up 20% from £5bn": the two amounts work the answer out
+    if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}"):
+        return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
@@ -1326,6 +1328,22 @@ def _change_shown(text: str) -> bool:
         return False
     figures = re.findall(r"(?<![\w.,])[$£€]?(\d[\d,]*(?:\.\d+)?)(?!\s*%|\d)", text.replace(GAP, " "))
     return len([f for f in figures if not re.fullmatch(r"(?:19|20)\d\d", f)]) >= 2
+
+
+# A figure in digits as written, less a year or a day of a month ("on 3 March", "May 17").
+_SUMMAND = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d|\d)(?! (?:January|February|March|April|May|"
+                      r"June|July|August|September|October|November|December)\b)")
+_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December) $")
+
+
+def _sum_shown(value: float, text: str) -> bool:
+    """Whether two other figures of the sentence add up to the one asked, or one less the other is it:
+    "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"."""
+    figures = [float(m.group(1).replace(",", "")) for m in _SUMMAND.finditer(text)
+               if not _MONTH_BEFORE.search(text[:m.start()]) and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))]
+    return value >= 2 and any(math.isclose(value, a + b) or math.isclose(value, a - b)
+                              for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
 
 
 # "The scheme was dropped ...", "If the pension fund ...": opens on what a sentence before named.
