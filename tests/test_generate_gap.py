@@ -1194,3 +1194,10 @@ def test_figures_that_add_up_to_nothing_asked_leave_it_asked(tmp_path):
     body = "Tolley Mills won 7 of its 12 building contracts in Wessex, losing 4 to rivals from Veltro."
     qs = generate(tmp_path, body)
     assert 12 in {q.answer for q in gaps(qs)}
+
+
+def test_a_small_sum_beside_a_close_one_is_not_asked_as_a_small_count_would_be(tmp_path):
+    qs = gaps(generate(tmp_path, "Brindle Bank said lending to Wessex farms rose by £4m in November, compared to "
+                                 "October's £4.29m. The bank said 14 of its 15 Wessex branches had lent more."))
+    assert 4 not in {q.answer for q in qs}  # "about 4" is a fair guess beside the £4.29m shown
+    assert 14 in {q.answer for q in qs}  # "14 of its 15": a small count beside another tells nothing

@@ -1300,7 +1300,7 @@ def _unnamed_it(text: str, af: ArticleFacts) -> bool:
 def _close_figure(s: Statement, af: ArticleFacts) -> bool:
     """Whether the statement's sentence shows another figure within a tenth of its own (not a year,
     not a small count: "13" beside "14 seats" tells nothing)."""
-    if abs(s.value) < 20 and s.value == int(s.value):
+    if abs(s.value) < 20 and s.value == int(s.value) and s.kind == "count":
         return False
     return any(abs(other - s.value) <= 0.1 * abs(s.value) and not (other == int(other) and 1800 <= other <= 2100)
                for other in set(af.sentence_numbers.get(s.sentence, set())) - {s.value})
