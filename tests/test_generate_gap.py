@@ -1201,3 +1201,10 @@ def test_a_small_sum_beside_a_close_one_is_not_asked_as_a_small_count_would_be(t
                                  "October's £4.29m. The bank said 14 of its 15 Wessex branches had lent more."))
     assert 4 not in {q.answer for q in qs}  # "about 4" is a fair guess beside the £4.29m shown
     assert 14 in {q.answer for q in qs}  # "14 of its 15": a small count beside another tells nothing
+
+
+def test_a_day_that_a_when_clause_hangs_on_is_not_dropped_from_a_statement(tmp_path):
+    # Left out, the day would turn "on Friday, when bills will rise" into "whenever bills rise".
+    body = "Brindle Water will publish its new charges on Friday when most bills will rise by 7% across Wessex."
+    qs = generate(tmp_path, body, min_confidence=0)
+    assert not any(q.answer == 7 for q in gaps(qs)) and not statements(qs)
