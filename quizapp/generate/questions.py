@@ -1331,10 +1331,9 @@ def _change_shown(text: str) -> bool:
 
 
 # A figure in digits as written, less a year or a day of a month ("on 3 March", "May 17").
-_SUMMAND = re.compile(r"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d|\d)(?! (?:January|February|March|April|May|"
-                      r"June|July|August|September|October|November|December)\b)")
-_MONTH_BEFORE = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December) $")
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_SUMMAND = re.compile(rf"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d|\d)(?! {_MONTH}\b)")
+_MONTH_BEFORE = re.compile(rf"{_MONTH} $")
 
 
 def _sum_shown(value: float, text: str) -> bool:
