@@ -10,7 +10,7 @@ import pytest
 from quizapp.core.model import NumericQuestion
 from quizapp.generate.api import generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT, _names_something
-from quizapp.generate.rank import GAP, GAP_ASK, is_gap
+from quizapp.generate.rank import GAP, GAP_ASK, gap_text, is_gap
 
 
 def generate(tmp_path: Path, body: str, min_confidence: float = 0.01, title: str = "A made-up story"):
@@ -339,6 +339,8 @@ def test_the_year_an_event_happened_is_asked_as_a_gap_to_the_year(tmp_path):
     assert shown[1998].prompt.startswith(f"Wessex Rail was founded in {GAP} by Ann Tolley")
     assert shown[2003].prompt.startswith(f"The Brindle Arts Centre closed in March {GAP} after")
     assert shown[1998].tolerance is None and shown[1998].min is None  # a year is right to the year
+    assert "What year fills the gap" in shown[1998].prompt  # not "What number": no one calls a year that
+    assert gap_text(shown[1998].prompt) == f"Wessex Rail was founded in {GAP} by Ann Tolley, a former engineer."
 
 
 @pytest.mark.parametrize("sentence", [

@@ -35,6 +35,7 @@ from quizapp.generate.rank import (
     GAP,
     POINTER,
     RUNNING_TOTAL,
+    asks_year,
     dangles,
     described,
     gap_prompt,
@@ -1173,7 +1174,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
     title = "" if _shows_value(af.title, s.value) or _tells_within(af.title, s.value, share if tolerance else 0,
                                                                     low, high) else af.title
-    bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title), answer=plain(s.value),
+    year = s.kind == "year"
+    bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
                            difficulty="hard" if s.kind in ("money", "percent") else "medium")
     at = _context_for(s.sentence, text, s.value, af, leans=s.leans)
@@ -1196,7 +1198,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     if said and text.startswith(said) and named_in(af.names.canonical(s.speaker), context):
         text = text[len(said):]  # "Above all, Ann Tolley says, ... “Listen to ___% ...”": named once is enough
     quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
-    q = bare.model_copy(update={"prompt": gap_prompt(text, title, context),
+    q = bare.model_copy(update={"prompt": gap_prompt(text, title, context, year=year),
                                 "cite": Citation(source=cite.source, quote=quotes)})
     return q, bare, at
 
@@ -1841,7 +1843,8 @@ def _without_telling_titles(kept: list[Candidate]) -> None:
         for name in ("question", "gap", "bare_gap"):
             q = getattr(c, name)
             if q is not None and is_gap(q.prompt) and q.prompt.endswith("”?"):
-                setattr(c, name, q.model_copy(update={"prompt": gap_prompt(gap_text(q.prompt))}))
+                setattr(c, name, q.model_copy(update={"prompt": gap_prompt(gap_text(q.prompt),
+                                                                            year=asks_year(q.prompt))}))
 
 
 def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:

@@ -29,24 +29,31 @@ FACT_CHECK = "Which of these statements does the article support?"
 # A figure statement asked as a gap to fill: "Wessex Rovers were fined for ___ breaches. What number ...?"
 GAP = "___"
 GAP_ASK = "What number fills the gap, according to the article"
+GAP_ASK_YEAR = "What year fills the gap, according to the article"  # "closed in March ___": no one calls 2004 a number
 
 
-def gap_prompt(text: str, title: str = "", context: str = "") -> str:
+def gap_prompt(text: str, title: str = "", context: str = "", year: bool = False) -> str:
     """'A season ticket costs up to ___% more. What number fills the gap, according to the article
     “Wessex rail fares soar”?': the headline says what the sentence is about, and the sentence before
-    it (`context`), where given, what its "the firm" or "later" refer to."""
+    it (`context`), where given, what its "the firm" or "later" refer to. `year`: the gap is a year."""
     title = title.split(" | ")[0].strip().replace("“", "‘").replace("”", "’")
-    return " ".join(filter(None, (context, text, GAP_ASK))) + (f" “{title}”?" if title else "?")
+    ask = GAP_ASK_YEAR if year else GAP_ASK
+    return " ".join(filter(None, (context, text, ask))) + (f" “{title}”?" if title else "?")
 
 
 def gap_text(prompt: str) -> str:
     """The prompt without the question after it: the gap's sentence, after any sentence shown before it."""
-    at = prompt.rfind(" " + GAP_ASK)
+    at = max(prompt.rfind(" " + GAP_ASK), prompt.rfind(" " + GAP_ASK_YEAR))
     return prompt[:at] if at >= 0 else prompt
 
 
 def is_gap(prompt: str) -> bool:
-    return GAP in prompt and GAP_ASK in prompt
+    return GAP in prompt and (GAP_ASK in prompt or GAP_ASK_YEAR in prompt)
+
+
+def asks_year(prompt: str) -> bool:
+    """Whether a gap's prompt asks for a year."""
+    return GAP_ASK_YEAR in prompt
 
 # Words that point back into the article: a stem holding one outside a quote leans on context
 # ("What did he announce?", "How many jobs will the firm cut?").
