@@ -1755,8 +1755,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
         if not overgenerate and c.speaker and any(
                 k.speaker and article_of(k) == article_of(c) and _options(k) == _options(c) for k in kept):
             return  # "Varga or Ostrow?" again, the other way round: the same two names, the same guess
-        if not overgenerate and any(_shows_figure(k, c) for k in kept
-                                    if k.sentence != c.sentence and article_of(k) == article_of(c)):
+        if not overgenerate and any(_shows_figure(k, c) for k in kept):
             return  # another question already shows its figure (the other way round: _without_shown_answers)
         if not any(_gives_away(c, k) or _gives_away(k, c) for k in kept if k.sentence == c.sentence):
             kept.append(c)
@@ -1864,8 +1863,7 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     # (Of two that show each other's, the less trusted goes.)
     dropped: set[int] = set()
     for c in sorted(out, key=lambda c: c.trust):
-        if any(_shows_figure(k, c) for k in out if k is not c and id(k) not in dropped
-               and k.sentence != c.sentence and article_of(k) == article_of(c)):
+        if any(_shows_figure(k, c) for k in out if id(k) not in dropped):
             dropped.add(id(c))
     return [c for c in out if id(c) not in dropped]
 
@@ -1928,10 +1926,10 @@ _WRITTEN_GAP = re.compile(rf"([$£€]?){GAP}((?:%|bn\b|m\b|k\b| (?:million|bill
 
 
 def _shows_figure(a: Candidate, b: Candidate) -> bool:
-    """Whether the question `a` shows the figure the gap `b` asks for, with its currency or unit ("$50",
-    "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer away. (A bare count, "___ stores",
-    is left alone: "40" elsewhere is mostly another 40.)"""
-    if b.gap is None or b.value is None:
+    """Whether the question `a`, on another sentence of the article, shows the figure the gap `b` asks for,
+    with its currency or unit ("$50", "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer
+    away. (A bare count, "___ stores", is left alone: "40" elsewhere is mostly another 40.)"""
+    if b.gap is None or b.value is None or a.sentence == b.sentence or article_of(a) != article_of(b):
         return False
     m = _WRITTEN_GAP.search(b.gap.prompt)
     if m is None or not (m.group(1) or m.group(2)):
