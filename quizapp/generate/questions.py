@@ -1927,7 +1927,7 @@ _WRITTEN_GAP = re.compile(rf"([$£€]?){GAP}((?:%|bn\b|m\b|k\b| (?:million|bill
 
 def _shows_figure(a: Candidate, b: Candidate) -> bool:
     """Whether the question `a`, on another sentence of the article, shows the figure the gap `b` asks for,
-    with its currency or unit ("$50", "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer
+    with its currency or unit ("£20", "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer
     away. (A bare count, "___ stores", is left alone: "40" elsewhere is mostly another 40.)"""
     if b.gap is None or b.value is None or a.sentence == b.sentence or article_of(a) != article_of(b):
         return False
