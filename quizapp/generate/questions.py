@@ -35,7 +35,6 @@ from quizapp.generate.rank import (
     GAP,
     POINTER,
     RUNNING_TOTAL,
-    asks_year,
     dangles,
     described,
     gap_prompt,
@@ -1094,7 +1093,8 @@ GAP_KINDS = frozenset({"count", "percent", "money", "duration", "year"})
 # Wessex plant closed in May ___"), in a sentence with no other figure: beside an amount the year only
 # frames it ("Tolley sold 4,000 bikes in 2004"), and "by 2008", "its 2005 budget", "since 1997" or "the
 # end of 2001" are a target, a name, a start or a frame rather than the event's year.
-_YEAR_GAP = re.compile(rf"\bin (?:(?:early|late|mid-?)\s?)?(?:(?:{'|'.join(MONTHS)}) )?{GAP}(?![\w'’-])")
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_YEAR_GAP = re.compile(rf"\bin (?:(?:early|late|mid-?)\s?)?(?:{_MONTH} )?{GAP}(?![\w'’-])")
 _CONDITION = re.compile(r"\b(?:if|unless|whether)\b", re.I)  # "If the network launched in ___, ...": no event
 _UNDER = frozenset({"nearly", "almost", "just under"})
 _OVER = frozenset({"just over"})
@@ -1333,7 +1333,6 @@ def _change_shown(text: str) -> bool:
 
 
 # A figure in digits as written, less a year or a day of a month ("on 3 March", "May 17").
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
 _SUMMAND = re.compile(rf"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d|\d)(?! {_MONTH}\b)")
 _MONTH_BEFORE = re.compile(rf"{_MONTH} $")
 
@@ -1842,14 +1841,15 @@ def _without_telling_titles(kept: list[Candidate]) -> None:
         for name in ("question", "gap", "bare_gap"):
             q = getattr(c, name)
             if q is not None and is_gap(q.prompt) and q.prompt.endswith("”?"):
-                setattr(c, name, q.model_copy(update={"prompt": gap_prompt(gap_text(q.prompt),
-                                                                            year=asks_year(q.prompt))}))
+                # "... What number fills the gap, according to the article?": the question less its headline
+                setattr(c, name, q.model_copy(update={"prompt": q.prompt[:q.prompt.rfind(" “")] + "?"}))
 
 
 def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     """The questions, with no gap shown after a sentence another question asks about ("Wessex were docked
     ten points. The club was fined £___." gives away "How many points ...?"): such a gap is shown alone,
-    or, where alone it leans on what it no longer shows, not asked."""
+    or, where alone it leans on what it no longer shows, not asked; and no gap whose figure another
+    question shows (_shows_figure)."""
     asked = {(article_of(c), c.sentence) for c in kept}
     out = []
     for c in kept:

@@ -51,11 +51,6 @@ def is_gap(prompt: str) -> bool:
     return GAP in prompt and (GAP_ASK in prompt or GAP_ASK_YEAR in prompt)
 
 
-def asks_year(prompt: str) -> bool:
-    """Whether a gap's prompt asks for a year."""
-    return GAP_ASK_YEAR in prompt
-
-
 # Words that point back into the article: a stem holding one outside a quote leans on context
 # ("What did he announce?", "How many jobs will the firm cut?").
 _PRONOUN = re.compile(r"\b(he|she|it|they|him|her|them|his|its|their|this|that|these|those|there)\b", re.I)

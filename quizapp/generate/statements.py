@@ -40,8 +40,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
         return None  # "40 buses on Monday, 75 on Tuesday": without its days a breakdown is a list of numbers
     deictic, asides = _sentence_drops(sent, toks)
-    doc = sent.doc
-    if any(t + 1 < sent.end and t + 1 not in deictic and doc[t + 1].lower_ == "when" for t in deictic):
+    if any(t + 1 < sent.end and t + 1 not in deictic and sent.doc[t + 1].lower_ == "when" for t in deictic):
         return None  # "will publish its charges on Friday when bills rise 7%": without the day, "whenever"
     drop = set(deictic) | _conversion_after(sent, target) | _closing_aside(sent, target)
     keep = target | rep_ids
