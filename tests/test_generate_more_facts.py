@@ -166,9 +166,9 @@ def test_revenues_and_the_year_they_were_to_double_by_are_two_questions(tmp_path
 
 
 def test_a_doctors_job_is_not_asked_of_the_only_person_called_dr(tmp_path):
-    bank, _ = bank_of(tmp_path, "Dr Ann Gibb replaced Helen Marsh as health minister. Dr Gibb, who was a GP in "
+    bank, _ = bank_of(tmp_path, "Dr Ann Okafor replaced Helen Marsh as health minister. Dr Okafor, who was a GP in "
                                 "Tolley before she was elected for Brindle, said staff wanted calm. Ms Marsh said "
-                                "she was proud. Mr Powell said the wards were Dr Gibb's to run now. Owen Powell is "
+                                "she was proud. Mr Powell said the wards were Dr Okafor's to run now. Owen Powell is "
                                 "First Minister.")
     assert not any("GP" in q.prompt for q in bank.questions)
 

@@ -333,11 +333,11 @@ def test_an_aside_is_left_out_of_a_statement_only_where_the_sentence_goes_on_aft
                                 "to fame with the 1999 single Moonlight Drive.")
     q = _statement(bank, "rose to fame")
     assert q.answer == "Dawson rose to fame with the 1999 single Moonlight Drive."
-    bank, found = bank_of(tmp_path, "Dr Ann Gibb, who was a GP in Tolley, in the Brindle Valley, before "
+    bank, found = bank_of(tmp_path, "Dr Ann Okafor, who was a GP in Tolley, in the Brindle Valley, before "
                                     "she was elected for Wessex, said hospital staff wanted a quiet spell after "
                                     "2003.")
     assert found.statements  # the statement is made, with its aside
-    assert not any(s.before.startswith("Dr Ann Gibb in the") for s in found.statements)
+    assert not any(s.before.startswith("Dr Ann Okafor in the") for s in found.statements)
 
 
 def test_one_end_of_a_quoted_range_is_not_misquoted(tmp_path):

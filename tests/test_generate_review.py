@@ -10,7 +10,7 @@ from tests.test_generate_stems import bank_of
 
 CARMAKER = """Veltro has named Anna Berg as chief executive of Veltro Motors, with Mr Karl Demm leaving the company.
 
-Ms Berg was hired by former Veltro chairman Paolo Rossi in the weeks after the death of president Umberto Fina.
+Ms Berg was hired by former Veltro chairman Paolo Rossi in the weeks after the death of president Aldo Fina.
 
 The car business, famous for its Stella coupe, is forecast to lose about 600m euros in 2004.
 
@@ -61,7 +61,7 @@ def test_the_dead_and_the_politicians_are_no_stand_ins_for_an_economist(carmaker
                                                  "Banca Ovest?")
     assert role.answer == "Gina Sala" and role.distractors
     assert "Marco Lupi" not in role.distractors  # "President Lupi" and "Senator Lupi" hold office
-    assert not any("Umberto Fina" in q.distractors for q in carmaker if hasattr(q, "distractors"))
+    assert not any("Aldo Fina" in q.distractors for q in carmaker if hasattr(q, "distractors"))
 
 
 def test_a_stem_that_names_the_answers_campaign_is_not_asked(carmaker):

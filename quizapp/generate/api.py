@@ -348,7 +348,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if label_of.get(tok.i) == "PERSON":
             return ent_of[tok.i]
         if tok.pos_ == "PROPN" and tok.i > sent.start and sent.doc[tok.i - 1].lower_.rstrip(".") in _TITLES:
-            # "Mr Pollard said", "Dr Gibb said": a person, whatever label (or none) the model gave
+            # "Mr Pollard said", "Dr Okafor said": a person, whatever label (or none) the model gave
             return ent_of.get(tok.i) or tok.text
         return None
 

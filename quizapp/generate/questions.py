@@ -620,7 +620,7 @@ def _from_fact(f: Fact, af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> Ca
             pool += [n for n in (_US_PARTIES if us else _UK_PARTIES) if PARTIES[n] not in taken]
     if kind == "person":
         # Only people who speak or hold a role in the story: not "Tom Ashdown himself" in a quote,
-        # nor the late "president Umberto Fina".
+        # nor the late "president Aldo Fina".
         actors = {names.canonical(x.answer) for x in af.facts if x.kind in ("quote", "role", "claim")}
         actors |= {n for n, times in names.mentions.items() if times >= 2}
         actors -= af.dead
@@ -757,7 +757,7 @@ _DEATH_WORDS = re.compile(r"\bthe late\b|\bdeath\b|\bkilled (?:him|her)self\b")
 
 def _dead(af: ArticleFacts) -> set[str]:
     """People the article speaks of as dead ("the late Libyan leader Moammar Gaddafi", "the death of
-    president Umberto Fina", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
+    president Aldo Fina", "after his 2011 overthrow and death", "al-Baghdadi, killed himself"):
     no stand-in for someone who speaks or acts in the story."""
     text = "\n".join(af.sentences)
     if not _DEATH_WORDS.search(text):
