@@ -12,6 +12,7 @@ from quizapp.core.scoring import (
     mark_choice,
     mark_numeric,
     parse_number,
+    readable_range,
     right_answer_text,
 )
 
@@ -106,3 +107,23 @@ def test_right_answer_text_shows_unit_and_range() -> None:
     assert right_answer_text(numeric(12, unit="%")) == "12%"
     assert format_number(2.5) == "2.5"
     assert format_number(-1000) == "-1,000"
+
+
+@pytest.mark.parametrize(("answer", "tolerance", "shown"), [
+    (574, "10%", "574 (517 to 631 accepted)"),  # not 516.6 to 631.4: a count is typed whole
+    (25772, "1.9%", "25,772 (25,283 to 26,261 accepted)"),
+    (28.3, "1.8%", "28.3 (27.8 to 28.8 accepted)"),  # not 27.7906 to 28.8094
+    (1.55, "3.2%", "1.55 (1.501 to 1.599 accepted)"),
+    (2.5, "0.01%", "2.5 (2.49975 to 2.50025 accepted)"),  # too narrow to round: as it is
+])
+def test_right_answer_text_rounds_a_tolerance_range_inward(answer: float, tolerance: str, shown: str) -> None:
+    question = numeric(answer, tolerance=tolerance)
+    assert right_answer_text(question) == shown
+    low, high = readable_range(question)
+    for value in (low, high):  # every number shown scores full marks
+        assert mark_numeric(question, value).verdict is Verdict.RIGHT
+
+
+def test_readable_range_shows_a_bank_min_and_max_as_written() -> None:
+    question = NumericQuestion(id="n", type="numeric", prompt="How cold?", answer=-40, min=-41, max=-38.5)
+    assert readable_range(question) == (-41, -38.5)

@@ -109,8 +109,14 @@ def close_margin(question: NumericQuestion) -> float:
 def _last_digit_unit(value: float | int) -> float:
     if isinstance(value, int) or float(value).is_integer():
         return 1.0
-    decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if "e" not in repr(float(value)) else 0
+    decimals = _decimals(value)
     return 10.0 ** -decimals if decimals else 1.0
+
+
+def _decimals(value: float | int) -> int:
+    """Decimal places a number is written with: 2 for 1.55, 0 for 4500 (and for 1e-07's exponent form)."""
+    text = repr(float(value))
+    return len(text.split(".")[1].rstrip("0")) if "e" not in text else 0
 
 
 def mark_numeric(question: NumericQuestion, value: float) -> Mark:
@@ -139,7 +145,25 @@ def right_answer_text(question: ChoiceQuestion | NumericQuestion) -> str:
     text = format_number(question.answer)
     if question.unit:
         text += "%" if question.unit == "%" else f" {question.unit}"
-    low, high = question.accepted_range
+    low, high = readable_range(question)
     if low != high:
         text += f" ({format_number(low)} to {format_number(high)} accepted)"
     return text
+
+
+def readable_range(question: NumericQuestion) -> tuple[float, float]:
+    """The accepted range as a person reads it: a range a tolerance makes, rounded inward to whole
+    numbers for a whole answer (574 within 10%: 517 to 631, not 516.6 to 631.4) and to one decimal
+    place more than the answer has otherwise (28.3 within 1.8%: 27.8 to 28.8), so every number shown
+    scores full marks. A min and max the bank gives are shown as written."""
+    low, high = question.accepted_range
+    if question.min is not None or question.max is not None or low == high:
+        return low, high
+    places = 0 if float(question.answer).is_integer() else _decimals(question.answer) + 1
+    scale = 10.0 ** places
+    slack = 1e-9 * max(1.0, abs(question.answer) * scale)  # float noise: 4500 - 450.00000000000006
+    shown_low = math.ceil(low * scale - slack) / scale
+    shown_high = math.floor(high * scale + slack) / scale
+    if not shown_low < shown_high:
+        return low, high  # a range too narrow to round ("2.5 within 0.01%")
+    return shown_low, shown_high

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
+from quizapp.core.scoring import readable_range
 
 
 def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:
@@ -89,7 +90,7 @@ def answer_text(question: AnyQuestion) -> str:
     text = format_number(question.answer)
     if question.unit:
         text += f" {question.unit}"
-    low, high = question.accepted_range
+    low, high = readable_range(question)
     if (low, high) != (question.answer, question.answer):
         text += f" (accepted from {format_number(low)} to {format_number(high)})"
     return text
