@@ -6,8 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.bank import load_bank
-from quizapp.core.draft import BankDraft, DraftError, backup_path, find_comment_lines, parse_number
+from quizapp.core.bank import check_bank_text, load_bank
+from quizapp.core.draft import (
+    BankDraft,
+    DraftError,
+    backup_path,
+    find_comment_lines,
+    opening_comments,
+    parse_number,
+)
 
 
 def test_edit_save_and_reload(bank_file: Path) -> None:
@@ -69,6 +76,20 @@ def test_save_as_elsewhere_keeps_sources_working(bank_file: Path, tmp_path: Path
 def test_comment_lines() -> None:
     text = "# top\ntitle: 'a # not a comment'\nq: x  # trailing\nurl: http://x/#frag\n"
     assert find_comment_lines(text) == [1, 3]
+
+
+def test_opening_comments_survive_a_save(bank_file: Path) -> None:
+    """The schema line the README suggests, and a note on who wrote the bank, stay at the top."""
+    header = "# yaml-language-server: $schema=../docs/bank.schema.json\n# Written by hand"
+    draft = BankDraft.open(bank_file)
+    assert not any("comments" in loss for loss in draft.layout_losses())  # they are kept: no loss
+    draft.set_field(0, "unit", "people")
+    draft.save()
+    saved = bank_file.read_text(encoding="utf-8")
+    assert saved.startswith(header)
+    assert load_bank(bank_file).bank.questions[0].unit == "people"
+    assert check_bank_text(saved, bank_file).errors == []
+    assert opening_comments("format: 1\n# not opening\n") == ""
 
 
 def test_new_questions_get_unique_ids(bank_file: Path) -> None:

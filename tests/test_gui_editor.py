@@ -128,9 +128,9 @@ def test_close_guard(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) ->
     assert not editor.close()
     assert asked == ["Unsaved changes"] and editor.isVisible()
     asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Save,
-                           Comments_will_be_lost=QMessageBox.StandardButton.Yes)
+                           The_layout_will_change=QMessageBox.StandardButton.Yes)
     assert editor.close()
-    assert asked == ["Unsaved changes", "Comments will be lost"]
+    assert asked == ["Unsaved changes", "The layout will change"]  # (its opening comments are kept)
     assert bank_file.read_text(encoding="utf-8") != before
     assert load_bank(bank_file).bank.question("helicopter-types").answer == "a Tiger and a Puma"
 
@@ -176,18 +176,26 @@ def test_external_change_reload_choice(qtbot, editor: BankEditor, bank_file: Pat
     assert not editor.isWindowModified() and not editor.disk_bar.isVisible()
 
 
-def test_comments_warning_before_they_are_lost(qtbot, editor: BankEditor, bank_file: Path,
-                                               monkeypatch) -> None:
-    assert editor.draft.comment_lines == [1, 2]
+def test_comments_warning_before_they_are_lost(qtbot, bank_file: Path, monkeypatch) -> None:
+    text = bank_file.read_text(encoding="utf-8").replace("questions:\n", "questions:\n# checked twice\n", 1)
+    bank_file.write_text(text, encoding="utf-8")
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.show()
+    qtbot.waitExposed(editor)
+    inner = text[:text.index("# checked twice")].count("\n") + 1
+    assert editor.draft.comment_lines == [inner]  # the opening comments are kept: no loss to warn of
     editor.list.setCurrentRow(0)
     type_into(qtbot, editor.form.widgets["unit"], "people")
     asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.No)
     assert not editor.save()
     assert asked == ["Comments will be lost"]
-    assert bank_file.read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert "# checked twice" in bank_file.read_text(encoding="utf-8")
     answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
     assert editor.save()
-    assert not bank_file.read_text(encoding="utf-8").startswith("#")
+    saved = bank_file.read_text(encoding="utf-8")
+    assert "# checked twice" not in saved
+    assert saved.startswith("# yaml-language-server: $schema=../docs/bank.schema.json\n# Written by hand")
 
 
 def test_failed_save_keeps_the_edits(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:

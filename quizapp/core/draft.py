@@ -38,6 +38,10 @@ class BankDraft:
     disk_text: str | None = None
     # Lines of the file (1-based) that hold comments, which saving will drop.
     comment_lines: list[int] = field(default_factory=list)
+    # The comment lines that open the file, kept as they are on every save: the
+    # "# yaml-language-server: $schema=..." line an editor checks the file with, a note
+    # on who wrote the bank.
+    header: str = ""
     # Set when the file could not be parsed: the raw text, to be fixed as text.
     broken_text: str | None = None
     # Keys of the file that are not in the order saving writes them (question numbers,
@@ -80,7 +84,10 @@ class BankDraft:
         """A draft for `text` as if read from `path`."""
         from quizapp.core.bank import BankLoader
 
-        draft = cls(path=path, data={}, disk_text=text, comment_lines=find_comment_lines(text))
+        header = opening_comments(text)
+        skipped = header.count("\n")
+        draft = cls(path=path, data={}, disk_text=text, header=header,
+                    comment_lines=[n for n in find_comment_lines(text) if n > skipped])
         try:
             data = yaml.load(text, Loader=BankLoader)
         except (yaml.YAMLError, RecursionError):
@@ -111,6 +118,7 @@ class BankDraft:
             self.broken_text = text
             return False
         self.data = fixed.data
+        self.header = fixed.header
         self.broken_text = None
         return True
 
@@ -118,7 +126,7 @@ class BankDraft:
         """The YAML text that saving writes."""
         if self.broken_text is not None:
             return self.broken_text
-        return dump_bank_data(self.data)
+        return self.header + dump_bank_data(self.data)
 
     def check(self) -> BankCheck:
         """Every problem of the bank as it is now, with lines in the text `text()` gives."""
@@ -253,6 +261,14 @@ def _reordered(data: dict[str, Any]) -> list[int]:
 def backup_path(path: Path) -> Path:
     """Where the previous version of `path` is kept when it is saved."""
     return path.with_name(path.name + ".bak")
+
+
+def opening_comments(text: str) -> str:
+    """The comment lines (and blank lines among them) that open a YAML text, up to its first
+    key: "# yaml-language-server: $schema=...\\n# Written by hand.\\n" of a bank that starts so."""
+    header = re.match(r"(?:[ \t]*#[^\n]*\n|[ \t]*\n)*", text)
+    lines = header.group(0) if header else ""
+    return lines if "#" in lines else ""
 
 
 def find_comment_lines(text: str) -> list[int]:
