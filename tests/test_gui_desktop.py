@@ -129,3 +129,33 @@ def test_dark_theme_recolours_the_feedback(qtbot: QtBot, main_window, bundled_ba
         assert dark == verdict_color("skipped", QApplication.instance().palette())
     finally:
         main_window.set_theme(Theme.SYSTEM)
+
+
+def test_dark_theme_outlines_an_unticked_box(qtbot: QtBot, main_window) -> None:
+    """An unticked check box and radio button stand out from a dark window: Fusion alone outlines
+    them a shade darker than the window, which no one sees."""
+    from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
+
+    from quizapp.gui.theme import Theme
+
+    main_window.set_theme(Theme.DARK)
+    try:
+        for kind, element in ((QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator),
+                              (QRadioButton, QStyle.SubElement.SE_RadioButtonIndicator)):
+            box = kind("Time limit")
+            qtbot.addWidget(box)
+            box.show()
+            qtbot.waitExposed(box)
+            option = QStyleOptionButton()
+            option.initFrom(box)
+            rect = box.style().subElementRect(element, option, box)
+            image = box.grab().toImage()
+            scale = image.width() / box.width()
+            window = image.pixelColor(image.width() - 2, 1).lightness()  # beside the label: the window
+            # the brightest pixel along the indicator's middle row: its outline, where one shows
+            row = round((rect.top() + rect.height() / 2) * scale)
+            brightest = max(image.pixelColor(x, row).lightness()
+                            for x in range(round(rect.left() * scale), round((rect.right() + 1) * scale)))
+            assert brightest - window > 60, kind.__name__
+    finally:
+        main_window.set_theme(Theme.SYSTEM)
