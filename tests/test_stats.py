@@ -187,3 +187,35 @@ def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, 
     with HistoryStore.open(tmp_path / "other") as empty:
         screen.set_statistics(compute_statistics(empty, banks, now=NOW))
     assert not any(p.showing_chart for p in screen.panels)
+
+
+MINUTE = dt.timedelta(minutes=1)
+
+
+@pytest.mark.parametrize(("first", "last", "ticks"), [
+    (local(6, 14) + 5 * MINUTE, local(6, 16) + 40 * MINUTE, ["13:00", "14:00", "15:00", "16:00", "17:00"]),
+    (local(6, 14) + 5 * MINUTE, local(6, 14) + 5 * MINUTE, ["13:00", "14:00", "15:00"]),
+    (local(6, 9), local(6, 21) + 30 * MINUTE, ["08:00", "11:00", "14:00", "17:00", "20:00", "23:00"]),
+    (local(1, 10), local(6, 20), ["1 Mar", "3 Mar", "5 Mar", "7 Mar"]),
+])
+def test_score_axis_ticks_fall_on_round_times(first: dt.datetime, last: dt.datetime, ticks: list[str]) -> None:
+    """An afternoon's sessions get ticks on the hour, a week's on days, never "6 Dec 04:16"."""
+    from quizapp.gui.stats_screen import time_axis
+
+    start, end, count, style = time_axis(first, last)
+    step = (end - start) / (count - 1)
+    shown = [start + n * step for n in range(count)]
+    assert [t.strftime("%H:%M") if "hh" in style else f"{t.day} {t:%b}" for t in shown] == ticks
+    assert start < first and last < end  # a margin: no dot on the plot's edge
+
+
+def test_a_tag_never_answered_right_says_0_percent(qtbot) -> None:
+    """Qt draws no bar and no label for 0%: the category says it."""
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from quizapp.core.stats import Accuracy
+    from quizapp.gui.stats_screen import accuracy_chart
+
+    chart = accuracy_chart([Accuracy("dates", 3, 0), Accuracy("people", 4, 3)], "Tags")
+    (axis,) = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
+    assert axis.categories() == ["people (4)", "dates (3) · 0%"]

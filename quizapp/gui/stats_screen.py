@@ -174,17 +174,12 @@ def scores_chart(stats: Statistics) -> QChart | None:
     shown = [line, *(series for kind, series in dots.items() if points[kind])]
     for series in shown:
         chart.addSeries(series)
+    start, end, ticks, style = time_axis(sessions[0].started_at, sessions[-1].started_at)
     x_axis = QDateTimeAxis()
-    first, last = sessions[0].started_at, sessions[-1].started_at
-    if last - first < dt.timedelta(days=1):  # one day or one session: give the axis some width
-        first, last = first - dt.timedelta(hours=12), last + dt.timedelta(hours=12)
-    else:  # a margin, so that the first and last dots are not cut in half by the plot's edge
-        margin = (last - first) * 0.04
-        first, last = first - margin, last + margin
-    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(first.timestamp() * 1000)),
-                    QDateTime.fromMSecsSinceEpoch(int(last.timestamp() * 1000)))
-    x_axis.setFormat("d MMM" if last - first > dt.timedelta(days=2) else "d MMM hh:mm")
-    x_axis.setTickCount(min(6, max(2, len(sessions))))
+    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000)),
+                    QDateTime.fromMSecsSinceEpoch(int(end.timestamp() * 1000)))
+    x_axis.setFormat(style)
+    x_axis.setTickCount(ticks)
     y_axis = _percent_axis("% score")
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -192,6 +187,33 @@ def scores_chart(stats: Statistics) -> QChart | None:
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
     return chart
+
+
+_HOUR_STEPS = (1, 2, 3, 4, 6, 12)
+_DAY_STEPS = (1, 2, 7, 14, 28, 56, 91, 182, 364)
+
+
+def time_axis(first: dt.datetime, last: dt.datetime, most: int = 6) -> tuple[dt.datetime, dt.datetime, int, str]:
+    """(start, end, tick count, label format) of a time axis from `first` to `last` whose ticks fall on
+    round local times, at most `most` of them: "14:00, 15:00, 16:00" for an afternoon's sessions,
+    "2 Mar, 9 Mar, 16 Mar" for a month's. Each end has a margin, so no dot is cut in half by the edge."""
+    first, last = first.astimezone(), last.astimezone()
+    if last - first <= dt.timedelta(hours=36):
+        hour = dt.timedelta(hours=1)
+        start = first.replace(minute=0, second=0, microsecond=0)
+        if first - start < dt.timedelta(minutes=10):
+            start -= hour
+        hours = -(-(last - start) // hour) + (1 if (last - start) % hour > dt.timedelta(minutes=50) else 0)
+        hours = max(hours, 2)
+        step = next((s for s in _HOUR_STEPS if hours / s <= most - 1), 24)
+        count = -(-hours // step)
+        return start, start + count * step * hour, count + 1, "d MMM hh:mm" if step < 24 else "d MMM"
+    day = dt.timedelta(days=1)
+    start = first.replace(hour=0, minute=0, second=0, microsecond=0)
+    days = (last.replace(hour=0, minute=0, second=0, microsecond=0) - start) // day + 1
+    step = next((s for s in _DAY_STEPS if days / s <= most - 1), -(-days // (most - 1)))
+    count = -(-days // step)
+    return start, start + count * step * day, count + 1, "d MMM" if count * step < 300 else "MMM yyyy"
 
 
 def _count_axis(top: int, title: str) -> QValueAxis:
@@ -220,7 +242,9 @@ def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
     series.setLabelsPrecision(3)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    categories.append([f"{_elide(r.label)} ({r.answered})" for r in reversed(rows)])
+    # (a bar of 0% is no bar, and Qt draws no label for it: the category says it)
+    categories.append([f"{_elide(r.label)} ({r.answered}){' · 0%' if r.percentage == 0 else ''}"
+                       for r in reversed(rows)])
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     values = _percent_axis()
