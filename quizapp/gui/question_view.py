@@ -1,0 +1,329 @@
+"""One question as the quiz and the study screens ask it: the prompt, the choices or a number
+field, and the feedback with its proof, in one centred column that scrolls."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from quizapp.core.bank import AnyQuestion
+from quizapp.core.model import ChoiceQuestion
+from quizapp.core.scoring import AnswerFormatError, format_number, parse_number
+from quizapp.core.session import Answer, CitedPassage
+from quizapp.gui.choice_button import ChoiceButton
+from quizapp.gui.feedback import FeedbackPanel
+from quizapp.gui.theme import verdict_color
+from quizapp.gui.widgets import plain_label, scale_font
+
+CHOICE_KEYS = "123456789"
+LETTER_KEYS = "ABCD"
+MAX_CHOICES = 9
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def choice_key(index: int) -> str:
+    """The label shown on the choice button at `index`: 1-9, and A-D as well for the first four."""
+    return f"{index + 1}" if index >= len(LETTER_KEYS) else f"{index + 1}/{LETTER_KEYS[index]}"
+
+
+def is_plain(event: QKeyEvent) -> bool:
+    """No Ctrl, Alt or Meta held: Shift+A is still A, but Ctrl+1 is a shortcut, not a choice."""
+    ignored = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
+    return event.modifiers() & ~ignored == Qt.KeyboardModifier.NoModifier
+
+
+def chosen_by_key(event: QKeyEvent) -> int | None:
+    """The choice (0-based) a key press picks: 1-9, or A-D for the first four; None for any other key."""
+    text = event.text().upper()
+    if not is_plain(event) or len(text) != 1:
+        return None
+    if text in CHOICE_KEYS:
+        return CHOICE_KEYS.index(text)
+    return LETTER_KEYS.index(text) if text in LETTER_KEYS else None
+
+
+class NumberEntry(QWidget):
+    """A number field with its unit and a Submit button, and a hint that reads the number as typed.
+
+    Enter or Submit emits `submitted(text)` only for text that reads as a number: "4 500" and
+    "4,500" both go (as 4,500), while "4.5.0" stays in the field with a hint that says why.
+    """
+
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.number = QLineEdit()
+        self.number.setAccessibleName("Your answer (a number)")
+        self.number.setPlaceholderText("Type a number, then press Enter")
+        scale_font(self.number, 1.3)
+        self.number.setMinimumHeight(40)
+        self.number.textChanged.connect(self.check)
+        self.unit = plain_label()
+        scale_font(self.unit, 1.3)
+        self.submit_button = QPushButton("&Submit")
+        self.submit_button.setAccessibleName("Submit answer")
+        self.submit_button.setMinimumHeight(40)
+        self.submit_button.clicked.connect(self.submit)
+        self.hint = plain_label(wrap=True)
+        self.hint.setAccessibleName("Hint")
+        row = QHBoxLayout()
+        row.addWidget(self.number, 1)
+        row.addWidget(self.unit)
+        row.addWidget(self.submit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+
+    def ask(self, unit: str | None) -> None:
+        """Empty the field for a new question, show its unit, and put the focus there."""
+        self.unit.setText(unit or "")
+        self.number.setEnabled(True)
+        self.number.clear()
+        self.check("")
+        self.number.setFocus()
+
+    def close_entry(self) -> None:
+        """After the answer: the number given stays, greyed, without its hint."""
+        self.number.setEnabled(False)
+        self.submit_button.setEnabled(False)
+        self.hint.setText("")
+
+    def check(self, text: str) -> bool:
+        """Say how `text` reads (or why it does not); return whether it can be submitted."""
+        if not text.strip():
+            self._set_hint("Numbers like 4500, 4,500, 4 500, 2.5, -3 or 12% are fine.", None)
+            self.submit_button.setEnabled(False)
+            return False
+        try:
+            value = parse_number(text)
+        except AnswerFormatError as exc:
+            self._set_hint(f"Not a number yet: {exc}", "wrong")
+            self.submit_button.setEnabled(False)
+            return False
+        self._set_hint(f"Reads as {format_number(value)}. Press Enter to submit.", None)
+        self.submit_button.setEnabled(True)
+        return True
+
+    def submit(self) -> None:
+        """Emit `submitted` with the typed text; an unreadable number stays, with its hint."""
+        if not self.number.isEnabled():
+            return
+        if self.check(self.number.text()):
+            self.submitted.emit(self.number.text())
+        else:
+            self.number.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The field passes Enter on: taken here, it cannot also reach the screen, which would
+        # read it as "go on" from the feedback this very answer brings up.
+        if event.key() in ENTER_KEYS and is_plain(event):
+            event.accept()
+            self.submit()
+            return
+        super().keyPressEvent(event)
+
+    def _set_hint(self, text: str, verdict: str | None) -> None:
+        self.hint.setText(text)
+        pal = self.hint.palette()
+        color = verdict_color(verdict, self.palette()) if verdict else \
+            self.palette().color(QPalette.ColorRole.PlaceholderText)
+        pal.setColor(QPalette.ColorRole.WindowText, color)
+        self.hint.setPalette(pal)
+
+
+class AnswerArea(QStackedWidget):
+    """The choice buttons of a choice question, or the number field of a numeric one.
+
+    As tall as the page shown, not the tallest. Emits `chosen(index)` for a choice clicked (or
+    focused and Enter pressed) and `submitted(text)` for a number.
+    """
+
+    chosen = Signal(int)
+    submitted = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.choice_page = QWidget()
+        choice_layout = QVBoxLayout(self.choice_page)
+        choice_layout.setContentsMargins(0, 0, 0, 0)
+        self.choice_buttons: list[ChoiceButton] = []
+        for i in range(MAX_CHOICES):
+            b = ChoiceButton()
+            b.setMinimumHeight(44)
+            scale_font(b, 1.15)
+            b.clicked.connect(lambda _c=False, i=i: self.chosen.emit(i))
+            self.choice_buttons.append(b)
+            choice_layout.addWidget(b)
+        self.entry = NumberEntry()
+        self.entry.submitted.connect(self.submitted)
+        self.addWidget(self.choice_page)
+        self.addWidget(self.entry)
+        self.currentChanged.connect(self._fit)
+        self._fit()
+
+    def ask(self, question: AnyQuestion, choices: Sequence[str]) -> None:
+        """Show the choices (in the order given) or an empty number field, with the focus on it."""
+        if isinstance(question, ChoiceQuestion):
+            self.setCurrentWidget(self.choice_page)
+            for i, b in enumerate(self.choice_buttons):
+                visible = i < len(choices)
+                b.setVisible(visible)
+                b.setEnabled(visible)
+                b.set_mark(None)
+                if visible:
+                    # Button text is never rich text: `<b>` shows as typed. "&" would make a mnemonic.
+                    b.setText(f"{choice_key(i)}   {choices[i].replace('&', '&&')}")
+                    b.setAccessibleName(f"Choice {i + 1}: {choices[i]}")
+            self.choice_buttons[0].setFocus()
+            return
+        for b in self.choice_buttons:
+            # Hidden, the choice page's buttons no longer hold the answer area open: a number's
+            # one-line entry does not stand in a tall empty box that pushes the feedback out of sight.
+            b.setVisible(False)
+        self.setCurrentWidget(self.entry)
+        self.entry.ask(question.unit)
+
+    def show_answer(self, answer: Answer) -> None:
+        """Nothing more can be given; the right choice green, a wrong one chosen red."""
+        for b in self.choice_buttons:
+            b.setEnabled(False)
+        for i, choice in enumerate(answer.item.choices):
+            # Green for the right answer, red for a wrong choice; the glyph for those who cannot tell them apart.
+            mark = "right" if choice == answer.right_answer else "wrong" if choice == answer.given else None
+            glyph = {"right": "✓", "wrong": "✗", None: " "}[mark]
+            self.choice_buttons[i].setText(f"{glyph} {choice_key(i)}   {choice.replace('&', '&&')}")
+            self.choice_buttons[i].set_mark(mark)
+        self.entry.close_entry()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A push button outside a dialog ignores Enter: here it picks the focused choice.
+        focus = self.focusWidget()
+        if event.key() in ENTER_KEYS and is_plain(event) and focus in self.choice_buttons and focus.isEnabled():
+            event.accept()
+            focus.click()
+            return
+        super().keyPressEvent(event)
+
+    def _fit(self, _index: int = 0) -> None:
+        # A QStackedWidget is as tall as its tallest page; size it to the page shown.
+        current = self.currentWidget()
+        for i in range(self.count()):
+            page = self.widget(i)
+            policy = QSizePolicy.Policy.Preferred if page is current else QSizePolicy.Policy.Ignored
+            page.setSizePolicy(QSizePolicy.Policy.Preferred, policy)
+        self.adjustSize()
+
+
+class QuestionView(QScrollArea):
+    """The prompt, the answer area and, once answered, the feedback with its proof and a Next button.
+
+    A centred column of readable width, scrolling when taller than the window (whole-sentence
+    options at a large text size). Emits `chosen(index)` and `submitted(text)` from the answer
+    area, `next_requested` from Next (or the Right arrow after the answer), and
+    `show_article(CitedPassage)` from "Show in article".
+    """
+
+    chosen = Signal(int)
+    submitted = Signal(str)
+    next_requested = Signal()
+    show_article = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.answered = False
+        self._below: list[QWidget] = []
+        self.prompt = plain_label(wrap=True)
+        self.prompt.setAccessibleName("Question")
+        scale_font(self.prompt, 1.4, bold=True)
+        self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.answer_area = AnswerArea()
+        self.answer_area.chosen.connect(self.chosen)
+        self.answer_area.submitted.connect(self.submitted)
+        self.feedback = FeedbackPanel()
+        self.feedback.show_in_article.connect(self.show_article)
+        self.feedback.hide()
+        self.next_button = QPushButton("&Next →")
+        self.next_button.setAccessibleName("Next question")
+        self.next_button.setToolTip("Next question (Enter or Right arrow)")
+        self.next_button.clicked.connect(self.next_requested)
+        self.feedback.buttons.addWidget(self.next_button)
+
+        # On a large screen the text keeps a readable line length, centred.
+        self.column = QWidget()
+        self._column_layout = QVBoxLayout(self.column)
+        self._column_layout.setContentsMargins(0, 0, 0, 0)
+        self._column_layout.addWidget(self.prompt)
+        self._column_layout.addSpacing(8)
+        self._column_layout.addWidget(self.answer_area)
+        self._column_layout.addWidget(self.feedback)
+        self._column_layout.addStretch(1)
+        body = QWidget()
+        centre = QHBoxLayout(body)
+        centre.addStretch(0)
+        centre.addWidget(self.column, 1)
+        centre.addStretch(0)
+        self._limit_width()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidget(body)
+        # These would take the Right arrow (to scroll sideways, to move the focus).
+        for w in (self, self.next_button, self.feedback.article_button):
+            w.installEventFilter(self)
+
+    def add_below(self, widget: QWidget) -> None:
+        """Put `widget` in the column under the feedback (the study's ratings, for example)."""
+        self._column_layout.insertWidget(self._column_layout.count() - 1, widget)
+        self._below.append(widget)
+
+    def ask(self, question: AnyQuestion, choices: Sequence[str]) -> None:
+        """Show a new question, unanswered, scrolled to the top."""
+        self.answered = False
+        self.feedback.hide()
+        self.prompt.setText(question.prompt)
+        self.answer_area.ask(question, choices)
+        self.verticalScrollBar().setValue(0)
+
+    def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
+        """Mark the choices, show the feedback with its proof, and give Next the focus."""
+        self.answered = True
+        self.answer_area.show_answer(answer)
+        self.feedback.show_answer(answer, passage)
+        self.feedback.show()
+        self.next_button.setFocus()
+        QTimer.singleShot(0, self._show_end)
+
+    def _show_end(self) -> None:
+        # Once laid out: scrolled down to Next and to what stands below it (the study's ratings).
+        for w in (self.next_button, *self._below):
+            if w.isVisible():
+                self.ensureWidgetVisible(w)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and self.answered
+                and event.key() == Qt.Key.Key_Right and not event.modifiers()):
+            self.next_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._limit_width()
+        super().changeEvent(event)
+
+    def _limit_width(self) -> None:
+        self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 150)
