@@ -173,9 +173,9 @@ def test_study_from_the_library_asks_due_and_new_and_updates_the_due_count(
     # First answer wrong: feedback with the right answer and the citation, then rated with key 3 (Good).
     answer_study(qtbot, screen, right=False)
     assert screen.in_feedback
-    assert screen.verdict.text().startswith("Not quite.")
+    assert screen.feedback.verdict.text().startswith("✗ Wrong")
     first = session.items[0]
-    assert screen.citation.text().startswith("“" + first.question.cite.quotes[0])
+    assert first.question.cite.quotes[0] in screen.feedback.quote.text()
     qtbot.keyClick(screen, Qt.Key.Key_3)
     assert session.answers[0].rating == 3
     while not session.finished:

@@ -43,21 +43,23 @@ def test_a_study_session_from_the_keyboard(qtbot, tmp_path: Path) -> None:
         else:
             qtbot.keyClicks(screen.number, "abc")
             qtbot.keyClick(screen.number, Qt.Key.Key_Return)
-            assert "not a number" in screen.hint.text() and len(store.answers()) == n  # nothing stored
+            assert screen.hint.text().startswith("Not a number yet") and len(store.answers()) == n  # nothing stored
             screen.number.clear()
             qtbot.keyClicks(screen.number, f"{item.question.answer:,}")
             qtbot.keyClick(screen.number, Qt.Key.Key_Return)
         # Stored at once, before any rating is pressed.
         assert len(store.answers()) == n + 1 and store.answers()[-1].question_id == item.question.id
         assert screen.in_feedback
-        assert screen.citation.text().startswith("“") and screen.citation.text().endswith("— Orla news")
+        assert item.question.cite.quotes[0] in screen.feedback.quote.text()
+        assert screen.feedback.source.text() == "— Orla news"
         if item.question.id == "mayor":
-            assert screen.verdict.text() == "Not quite. The answer is Ana Petrov."
+            assert screen.feedback.verdict.text() == "✗ Wrong: 0 points"
+            assert screen.feedback.right.text() == "Right answer: Ana Petrov"
             assert store.answers()[-1].rating == 1  # Again suggested
             qtbot.keyClick(screen, "2")  # the student says Hard
             assert store.answers()[-1].rating == 2
         else:
-            assert screen.verdict.text() == "Right."
+            assert screen.feedback.verdict.text() == "✓ Right: 1 point"
             qtbot.keyClick(screen, Qt.Key.Key_Return)  # keep the suggestion
     assert asked == ["inhabitants", "mayor", "elected"]
     assert session.finished and "2 of 3 right" in screen.done.text()

@@ -365,17 +365,3 @@ def resume_session(store: HistoryStore, session_id: str, banks: Iterable[LoadedB
         store.finish_session(session_id)
     return session
 
-
-def simple_mark(question: AnyQuestion, given: str) -> tuple[str, float]:
-    """Mark an answer right or wrong: the right choice, or a number in the accepted range.
-
-    A fallback for the study screen; the quiz's scoring (partial credit for close
-    numbers, friendlier number parsing) replaces it where it is available.
-    Raises ValueError when a numeric answer is not a number.
-    """
-    if isinstance(question, ChoiceQuestion):
-        right = given.strip().casefold() == question.answer.casefold()
-        return ("right", 1.0) if right else ("wrong", 0.0)
-    value = float(given.strip().replace(",", "").replace("\u00a0", "").replace(" ", ""))
-    low, high = question.accepted_range
-    return ("right", 1.0) if low <= value <= high else ("wrong", 0.0)

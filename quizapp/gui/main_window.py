@@ -116,9 +116,10 @@ class MainWindow(QMainWindow):
         if self._study is None:
             from quizapp.gui.study_screen import StudyScreen
 
-            self._study = StudyScreen(marker=quiz_marker)
+            self._study = StudyScreen()
             self._study.finished.connect(lambda _s: self.library.refresh_scores())
             self._study.left.connect(self.show_library)
+            self._study.show_article.connect(self.show_article)
             self.stack.addWidget(self._study)
         return self._study
 
@@ -552,8 +553,8 @@ class MainWindow(QMainWindow):
     def _article_back(self) -> None:
         target = self._article_return or self.library
         self.stack.setCurrentWidget(target)
-        if target is self._quiz and self._quiz.in_feedback:
-            self._quiz.next_button.setFocus()
+        if target in (self._quiz, self._study) and target.in_feedback:
+            target.next_button.setFocus()
 
     # view
 
@@ -657,21 +658,6 @@ def _key(loaded: LoadedBank) -> str:
     from quizapp.core.history import bank_key
 
     return bank_key(loaded.path)
-
-
-def quiz_marker(question: object, given: str) -> tuple[str, float]:
-    """Mark a study answer as the quiz does (partial credit for close numbers, friendly number reading)."""
-    from quizapp.core.model import ChoiceQuestion
-    from quizapp.core.scoring import AnswerFormatError, mark_choice, mark_numeric, parse_number
-
-    if isinstance(question, ChoiceQuestion):
-        mark = mark_choice(question, given)
-    else:
-        try:
-            mark = mark_numeric(question, parse_number(given))  # type: ignore[arg-type]
-        except AnswerFormatError as exc:
-            raise ValueError(str(exc)) from exc
-    return str(mark.verdict), mark.points
 
 
 def _store_quiz(store: HistoryStore, session: QuizSession) -> str:

@@ -1,147 +1,110 @@
-"""The study screen: one question at a time, feedback with its citation, then a rating (keys 1-4).
+"""The study screen: one question at a time, asked and answered as in the quiz, then a rating (keys 1-4).
 
 It runs a `quizapp.core.study.StudySession`. Each answer is stored the moment it
 is given, with the rating suggested from right/wrong and time taken; pressing
-Again, Hard, Good or Easy (1-4) overrides it, Enter keeps it.
+Again, Hard, Good or Easy (1-4) overrides it, Enter (or Next) keeps it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from quizapp.core.bank import AnyQuestion
 from quizapp.core.model import ChoiceQuestion
-from quizapp.core.session import source_label
-from quizapp.core.study import Rating, StudyItem, StudySession, simple_mark, suggest_rating
-from quizapp.gui.choice_button import ChoiceButton
-from quizapp.gui.theme import verdict_color
+from quizapp.core.scoring import format_number, mark_choice, mark_numeric, parse_number
+from quizapp.core.session import Answer, QuizItem, cited_passage
+from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
+from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
+from quizapp.gui.widgets import plain_label, scale_font
 
-Marker = Callable[[AnyQuestion, str], tuple[str, float]]  # (question, text given) -> (verdict, points)
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
-VERDICT_TEXT = {"right": "Right.", "close": "Close.", "wrong": "Not quite.", "skipped": "Skipped."}
 
 
-def _label(text: str = "", *, scale: float = 1.0, bold: bool = False, italic: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)  # question and article text is never HTML
-    label.setWordWrap(True)
-    font = QFont(label.font())
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(bold)
-    font.setItalic(italic)
-    label.setFont(font)
-    return label
+def mark(item: StudyItem, given: str, seconds: float) -> Answer:
+    """Mark a study answer as the quiz does (half a point for a close number).
 
-
-def citation_text(item: StudyItem) -> str:
-    """The quoted proof of an answer and where it comes from."""
+    Raises AnswerFormatError when a numeric answer does not read as a number.
+    """
     q = item.question
-    if q.cite is None:
-        return ""
-    title = source_label(item.loaded, q)  # as the quiz names it: "Title by Author, Publisher, date"
-    return "“" + " … ".join(q.cite.quotes) + "”" + (f" — {title}" if title else "")
+    if isinstance(q, ChoiceQuestion):
+        result = mark_choice(q, given)
+    else:
+        value = parse_number(given)
+        given, result = format_number(value), mark_numeric(q, value)
+    return Answer(QuizItem(q, item.choices), given, result.verdict, result.points, seconds)
 
 
 class StudyScreen(QWidget):
-    """Asks the session's questions; emits `finished(session)` at the end and `left` on Back."""
+    """Asks the session's questions; emits `finished(session)` at the end, `left` on Back, and
+    `show_article(CitedPassage)` for "Show in article"."""
 
     finished = Signal(object)
     left = Signal()
+    show_article = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, marker: Marker = simple_mark) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.marker = marker
         self.session: StudySession | None = None
         self.suggested: Rating | None = None
+        self.in_feedback = False
         self._clock = QElapsedTimer()
 
-        self.heading = _label(bold=True)
-        self.position = _label()
+        self.heading = plain_label()
+        scale_font(self.heading, 1.0, bold=True)
+        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.position = plain_label()
         back = QPushButton("&Back to library")
         back.clicked.connect(self.leave)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.position)
         top.addWidget(back)
-        self.prompt = _label(scale=1.35, bold=True)
-        self.prompt.setAccessibleName("Question")
 
-        self.choices = QWidget()
-        self.choice_layout = QVBoxLayout(self.choices)
-        self.choice_buttons: list[ChoiceButton] = []
-        self.number = QLineEdit()
-        self.number.setAccessibleName("Your answer (a number)")
-        self.number.setPlaceholderText("Type a number, then press Enter")
-        # Enter in the field reaches keyPressEvent below (QLineEdit passes it on): handled there
-        # only, so that the same key press does not also leave the feedback it brings up.
-        self.hint = _label()
-        number_page = QWidget()
-        number_layout = QVBoxLayout(number_page)
-        number_layout.addWidget(self.number)
-        number_layout.addWidget(self.hint)
-        number_layout.addStretch(1)
-        self.inputs = QStackedWidget()
-        self.inputs.addWidget(self.choices)
-        self.inputs.addWidget(number_page)
+        self.view = QuestionView()
+        self.view.chosen.connect(self.choose)
+        self.view.submitted.connect(self.answer)
+        self.view.next_requested.connect(lambda: self.rate(None))
+        self.view.show_article.connect(self.show_article)
+        # The parts a person uses, by the quiz screen's names.
+        self.prompt = self.view.prompt
+        self.choice_buttons = self.view.answer_area.choice_buttons
+        self.number = self.view.answer_area.entry.number
+        self.hint = self.view.answer_area.entry.hint
+        self.feedback = self.view.feedback
+        self.next_button = self.view.next_button
 
-        self.verdict = _label(scale=1.2, bold=True)
-        self.verdict.setAccessibleName("Result")
-        self.given = _label()
-        self.citation = _label(italic=True)
-        self.citation.setAccessibleName("Citation")
-        self.explanation = _label()
-        self.rating_hint = _label()
-        self.rating_buttons = []
-        ratings = QHBoxLayout()
+        self.rating_hint = plain_label(wrap=True)
+        self.rating_buttons: list[QPushButton] = []
+        row = QHBoxLayout()
         for n, rating in enumerate(RATINGS, 1):
             button = QPushButton(f"{n} {rating.name}")
             button.setAccessibleName(f"Rate {rating.name}")
             button.clicked.connect(lambda _c=False, r=rating: self.rate(r))
             self.rating_buttons.append(button)
-            ratings.addWidget(button)
-        feedback = QWidget()
-        feedback_layout = QVBoxLayout(feedback)
-        for w in (self.verdict, self.given, self.citation, self.explanation, self.rating_hint):
-            feedback_layout.addWidget(w)
-        feedback_layout.addLayout(ratings)
-        feedback_layout.addStretch(1)
+            row.addWidget(button)
+        self.ratings = QWidget()
+        ratings_layout = QVBoxLayout(self.ratings)
+        ratings_layout.setContentsMargins(0, 0, 0, 0)
+        ratings_layout.addWidget(self.rating_hint)
+        ratings_layout.addLayout(row)
+        self.ratings.hide()
+        self.view.add_below(self.ratings)
 
-        self.done = _label(scale=1.2)
+        self.done = plain_label(wrap=True)
+        scale_font(self.done, 1.2)
         self.done.setAccessibleName("Session summary")
+        done_page = QWidget()
+        done_layout = QVBoxLayout(done_page)
+        done_layout.addWidget(self.done)
+        done_layout.addStretch(1)
         self.pages = QStackedWidget()
-        for page in (self.inputs, feedback, self.done):
-            self.pages.addWidget(page)
-        self.feedback_page = feedback
-
-        # Whole-sentence options at a large text size are taller than a small window: they scroll.
-        body = QWidget()
-        body_layout = QVBoxLayout(body)
-        body_layout.setContentsMargins(0, 0, 0, 0)
-        body_layout.addWidget(self.prompt)
-        body_layout.addWidget(self.pages, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll.setWidget(body)
+        self.pages.addWidget(self.view)
+        self.pages.addWidget(done_page)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.pages, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     # flow
@@ -150,59 +113,33 @@ class StudyScreen(QWidget):
         """Run `session` from its current question (a resumed session continues where it stopped)."""
         self.session = session
         self.heading.setText(title)
+        self.heading.setToolTip(title)
         self._show_current()
-
-    @property
-    def in_feedback(self) -> bool:
-        return self.pages.currentWidget() is self.feedback_page
 
     def _show_current(self) -> None:
         session = self.session
         assert session is not None
+        self.in_feedback = False
+        self.ratings.hide()
         item = session.current
         if item is None:
             self._show_done()
             return
         self.position.setText(f"{session.position + 1} of {len(session.items)}"
                               + (" · new" if item.is_new else ""))
-        self.prompt.setText(item.question.prompt)
-        if isinstance(item.question, ChoiceQuestion):
-            self._fill_choices(item.choices)
-            self.inputs.setCurrentWidget(self.choices)
-            self.setFocus()
-        else:
-            self.number.clear()
-            self.hint.setText(f"Unit: {item.question.unit}" if item.question.unit else "")
-            self.inputs.setCurrentWidget(self.inputs.widget(1))
-            self.number.setFocus()
-        self.pages.setCurrentWidget(self.inputs)
+        self.pages.setCurrentWidget(self.view)
+        self.view.ask(item.question, item.choices)
         self._clock.start()
 
-    def _fill_choices(self, choices: tuple[str, ...]) -> None:
-        for button in self.choice_buttons:
-            self.choice_layout.removeWidget(button)
-            button.hide()
-            button.deleteLater()
-        self.choice_buttons = []
-        for n, text in enumerate(choices, 1):
-            button = ChoiceButton(f"{n}. {text.replace('&', '&&')}")  # wraps a whole-sentence option
-            button.setAccessibleName(f"Choice {n}: {text}")
-            button.clicked.connect(lambda _c=False, t=text: self.answer(t))
-            self.choice_layout.addWidget(button)
-            self.choice_buttons.append(button)
-
     def choose(self, index: int) -> None:
-        """Answer with the choice at `index` (0-based), as keys 1-9 do."""
+        """Answer with the choice at `index` (0-based), as keys 1-9 and A-D do."""
         item = self.session.current if self.session else None
         if item is not None and not self.in_feedback and 0 <= index < len(item.choices):
             self.answer(item.choices[index])
 
     def submit_number(self) -> None:
-        text = self.number.text()
-        if not text.strip():
-            self.hint.setText("Type a number first.")
-            return
-        self.answer(text)
+        """Submit the typed number; an unreadable one stays, with its hint."""
+        self.view.answer_area.entry.submit()
 
     def answer(self, given: str) -> None:
         """Mark and store the answer to the current question, then show the feedback."""
@@ -210,40 +147,28 @@ class StudyScreen(QWidget):
         if session is None or session.current is None or self.in_feedback:
             return
         item = session.current
-        try:
-            verdict, points = self.marker(item.question, given)
-        except ValueError:
-            self.hint.setText("That is not a number: type digits, such as 4500 or 2.5.")
-            return
         seconds = self._clock.elapsed() / 1000
+        answer = mark(item, given, seconds)
+        verdict = str(answer.verdict)
         self.suggested = suggest_rating(verdict, seconds) if session.kind == "study" else None
-        session.answer(given, verdict=verdict, points=points, seconds=seconds, rating=self.suggested)
-        self._show_feedback(item, verdict, given)
+        session.answer(answer.given, verdict=verdict, points=answer.points, seconds=seconds, rating=self.suggested)
+        self._show_feedback(item, answer)
 
-    def _show_feedback(self, item: StudyItem, verdict: str, given: str) -> None:
-        q = item.question
-        right = q.answer if isinstance(q, ChoiceQuestion) else f"{q.answer:g}" + (f" {q.unit}" if q.unit else "")
-        text = VERDICT_TEXT.get(verdict, verdict)
-        self.verdict.setText(text if verdict == "right" else f"{text} The answer is {right}.")
-        palette = QPalette(self.palette())
-        palette.setColor(QPalette.ColorRole.WindowText, verdict_color(verdict, self.palette()))
-        self.verdict.setPalette(palette)
-        self.given.setText("" if verdict == "right" else f"You answered: {given.strip()}")
-        self.citation.setText(citation_text(item))
-        self.explanation.setText(q.explanation or "")
+    def _show_feedback(self, item: StudyItem, answer: Answer) -> None:
+        self.in_feedback = True
+        self.view.show_answer(answer, cited_passage(item.loaded, item.question))
+        assert self.session is not None
+        self.next_button.setText("&Next →" if not self.session.finished else "&Finish →")
         study = self.suggested is not None
-        for button, rating in zip(self.rating_buttons, RATINGS, strict=True):
-            button.setVisible(study)
-            font = QFont(button.font())
-            font.setBold(rating == self.suggested)
-            button.setFont(font)
+        self.ratings.setVisible(study)
         if study:
+            for button, rating in zip(self.rating_buttons, RATINGS, strict=True):
+                scale_font(button, 1.0, bold=rating == self.suggested)
             self.rating_hint.setText(f"How well did you know it? Suggested: {self.suggested.name}. "
                                      "Press 1-4 to rate, Enter to keep the suggestion.")
+            self.next_button.setToolTip(f"Next question, rated {self.suggested.name} (Enter or Right arrow)")
         else:
-            self.rating_hint.setText("Press Enter for the next question.")
-        self.pages.setCurrentWidget(self.feedback_page)
-        self.setFocus()
+            self.next_button.setToolTip("Next question (Enter or Right arrow)")
 
     def rate(self, rating: Rating | None = None) -> None:
         """Keep (None) or override the last answer's rating, then go on."""
@@ -256,7 +181,6 @@ class StudyScreen(QWidget):
     def _show_done(self) -> None:
         session = self.session
         assert session is not None
-        self.prompt.setText("")
         self.position.setText("")
         if not session.items:
             self.done.setText("Nothing to study now: no question is due and today's new questions are done. "
@@ -264,7 +188,8 @@ class StudyScreen(QWidget):
         else:
             self.done.setText(f"Done: {session.right} of {len(session.answers)} right. "
                               "Questions you missed come back soon; the ones you knew, later.")
-        self.pages.setCurrentWidget(self.done)
+        self.pages.setCurrentIndex(1)
+        self.setFocus()
         self.finished.emit(session)
 
     def leave(self) -> None:
@@ -272,19 +197,19 @@ class StudyScreen(QWidget):
         self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on."""
+        if not is_plain(event):
+            super().keyPressEvent(event)
+            return
         key, text = event.key(), event.text()
         if self.in_feedback:
             if text in ("1", "2", "3", "4") and self.suggested is not None:
                 self.rate(RATINGS[int(text) - 1])
                 return
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            if key in (*ENTER_KEYS, Qt.Key.Key_Space, Qt.Key.Key_Right):
                 self.rate(None)
                 return
-        elif self.pages.currentWidget() is self.inputs:
-            if self.inputs.currentWidget() is self.choices and text.isdigit() and text != "0":
-                self.choose(int(text) - 1)
-                return
-            if self.inputs.currentWidget() is not self.choices and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.submit_number()
-                return
+        elif (index := chosen_by_key(event)) is not None:
+            self.choose(index)
+            return
         super().keyPressEvent(event)

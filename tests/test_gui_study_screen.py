@@ -1,0 +1,152 @@
+"""Study and review of mistakes ask and answer as the quiz does, driven from the keyboard in the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from quizapp.core.model import ChoiceQuestion
+from quizapp.core.session import cited_passage
+from quizapp.gui.question_view import LETTER_KEYS
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def press(qtbot: QtBot, key: Qt.Key | str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed where the focus is, as a person at the keyboard does."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def type_text(qtbot: QtBot, text: str) -> None:
+    qtbot.keyClicks(QApplication.focusWidget(), text)
+
+
+def open_screen(qtbot: QtBot, window, shortcut: Qt.Key):
+    """Ctrl+D (study) or Ctrl+M (review mistakes) from the library; the screen it opens."""
+    window.library.focus_list()
+    press(qtbot, shortcut, CTRL)
+    screen = window.study_screen
+    assert window.stack.currentWidget() is screen
+    return screen
+
+
+def on_to_a_choice(qtbot: QtBot, screen) -> None:
+    """Answer the number questions (right) and go on until a choice question is asked."""
+    while not isinstance(screen.session.current.question, ChoiceQuestion):
+        type_text(qtbot, f"{screen.session.current.question.answer:g}")
+        press(qtbot, Qt.Key.Key_Return)
+        press(qtbot, Qt.Key.Key_Return)
+
+
+def test_study_choices_are_as_compact_as_the_quiz(qtbot: QtBot, main_window) -> None:
+    main_window.resize(1000, 720)
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    on_to_a_choice(qtbot, screen)
+    choices = screen.session.current.choices
+    buttons = screen.choice_buttons[:len(choices)]
+    qtbot.waitUntil(lambda: all(b.isVisible() for b in buttons))
+    for button, choice in zip(buttons, choices, strict=True):
+        assert button.label.text().endswith(choice)
+        # As tall as its text needs (one line here), not stretched to fill the window.
+        assert button.height() <= button.heightForWidth(button.width()) < 3 * button.fontMetrics().height()
+    assert QApplication.focusWidget() is buttons[0]  # as in the quiz: the first choice has the focus
+
+
+def test_study_takes_letters_and_numbers_for_the_choices(qtbot: QtBot, main_window, store) -> None:
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    on_to_a_choice(qtbot, screen)
+    for pick_by_letter in (True, False):
+        while not isinstance(screen.session.current.question, ChoiceQuestion):
+            on_to_a_choice(qtbot, screen)
+        item = screen.session.current
+        i = item.choices.index(item.question.answer)
+        answered = len(store.answers())
+        press(qtbot, LETTER_KEYS[i].lower() if pick_by_letter else str(i + 1))
+        assert screen.in_feedback and screen.feedback.verdict.text().startswith("✓ Right")
+        assert f"{i + 1}/{LETTER_KEYS[i]}" in screen.choice_buttons[i].label.text()  # the keys, shown as in the quiz
+        assert len(store.answers()) == answered + 1 and store.answers()[-1].question_id == item.question.id
+        press(qtbot, Qt.Key.Key_Return)  # keeps the suggested rating, goes on
+        assert not screen.in_feedback
+
+
+def test_study_shows_the_proof_in_the_article_and_esc_comes_back(qtbot: QtBot, main_window, bundled_bank,
+                                                                  store) -> None:
+    window = main_window
+    screen = open_screen(qtbot, window, Qt.Key.Key_D)
+    question = screen.session.current.question
+    type_text(qtbot, "40")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.mouseClick(screen.feedback.article_button, Qt.MouseButton.LeftButton)
+    view = window.article
+    assert window.stack.currentWidget() is view
+    assert view.highlighted_text() == [cited_passage(bundled_bank, question).text]
+    press(qtbot, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is screen and screen.in_feedback
+    assert QApplication.focusWidget() is screen.next_button  # as in the quiz: Space or Enter goes on
+    press(qtbot, Qt.Key.Key_3)  # still rates, from where the focus came back to
+    assert store.answers()[-1].rating == 3
+    assert not screen.in_feedback and screen.session.position == 1
+
+
+def test_study_number_entry_reads_the_number_as_typed(qtbot: QtBot, main_window, store) -> None:
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    assert QApplication.focusWidget() is screen.number
+    assert screen.hint.text() == "Numbers like 4500, 4,500, 4 500, 2.5, -3 or 12% are fine."
+    type_text(qtbot, "4 5")
+    assert screen.hint.text() == ("Not a number yet: Group thousands in threes (4,500 or 4 500) "
+                                  "and use a point for decimals")
+    press(qtbot, Qt.Key.Key_Return)
+    assert not screen.in_feedback and store.answers() == []  # refused: nothing stored
+    type_text(qtbot, "00")
+    assert screen.hint.text() == "Reads as 4,500. Press Enter to submit."
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, "4,500")
+    assert screen.hint.text() == "Reads as 4,500. Press Enter to submit."
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.in_feedback
+    assert store.answers()[-1].given == "4,500"
+    assert screen.feedback.given.text() == "Your answer: 4,500"
+
+
+def test_study_text_follows_the_text_size(qtbot: QtBot, main_window) -> None:
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    app = QApplication.instance()
+    try:
+        for _ in range(2):
+            before = screen.prompt.font().pointSizeF()
+            press(qtbot, Qt.Key.Key_Equal, CTRL)
+            assert screen.prompt.font().pointSizeF() > before
+            # As large, against the text around it, as the quiz's question.
+            assert screen.prompt.font().pointSizeF() == app.font().pointSizeF() * 1.4
+            assert screen.number.font().pointSizeF() == app.font().pointSizeF() * 1.3
+    finally:
+        main_window.change_text_size(0)
+
+
+def test_review_of_mistakes_asks_as_the_quiz(qtbot: QtBot, main_window, bundled_bank, store) -> None:
+    window = main_window
+    # Study: the first question (a number) answered wrong, then back to the library.
+    screen = open_screen(qtbot, window, Qt.Key.Key_D)
+    missed = screen.session.current.question
+    type_text(qtbot, "4000")
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_B, ALT)  # &Back to library
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library)
+
+    screen = open_screen(qtbot, window, Qt.Key.Key_M)
+    assert [i.question.id for i in screen.session.items] == [missed.id]
+    type_text(qtbot, "1,3")
+    assert screen.hint.text() == "Not a number yet: Write decimals with a point: 1.3"
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    type_text(qtbot, f"{missed.answer:g}")
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.feedback.verdict.text().startswith("✓ Right")
+    assert not screen.ratings.isVisible() and QApplication.focusWidget() is screen.next_button
+    press(qtbot, Qt.Key.Key_A, ALT)  # Show in &article
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.article)  # a mnemonic clicks after a flash
+    assert window.article.highlighted_text() == [cited_passage(bundled_bank, missed).text]
+    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Right)  # next, as in the quiz: the review is done
+    assert screen.done.isVisible() and screen.done.text().startswith("Done: 1 of 1 right")
