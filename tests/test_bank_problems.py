@@ -78,14 +78,14 @@ def test_syntax_error_names_the_line(tmp_path: Path) -> None:
 
 def test_unknown_key_gets_did_you_mean(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("    distractors:", "    distractor:"))
-    assert problems_of(path) == [(14, "unknown key `distractor`: did you mean `distractors`?")]
+    assert problems_of(path) == [(14, "`distractor` is not a key of a question: did you mean `distractors`?")]
 
 
 def test_unknown_key_without_close_match_lists_the_keys(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("  - id: homes\n", "  - id: homes\n    colour: red\n"))
     (line, message), = problems_of(path)
     assert line == 6
-    assert message.startswith("unknown key `colour`: the keys here are id, prompt")
+    assert message.startswith("`colour` is not a key of a question: its keys are id, prompt")
 
 
 def test_missing_field(tmp_path: Path) -> None:

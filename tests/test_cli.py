@@ -36,7 +36,7 @@ def test_validate_reports_problems_and_exits_1(tmp_path: Path, capsys) -> None:
                    "    answer: yes\n    distractor: [no]\n", encoding="utf-8")
     assert main(["validate", str(bad), str(bundled_banks_dir())]) == 1
     err = capsys.readouterr().err
-    assert f"{bad}:7:5: unknown key `distractor`: did you mean `distractors`?" in err
+    assert f"{bad}:7:5: `distractor` is not a key of a question: did you mean `distractors`?" in err
     banks = 1 + len(list(bundled_banks_dir().glob("*.yaml")))  # the generated bank sits beside the hand-written one
     assert f"{banks} banks: 1 with errors (1 error)" in err
 

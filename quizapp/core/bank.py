@@ -377,13 +377,13 @@ class _Checker:
             if kind == "extra_forbidden":
                 key = str(loc[-1])
                 allowed = _allowed_keys(loc[:-1], data)
-                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-                msg = f"unknown key `{key}`"
+                close = _closest_key(key, allowed)
+                msg = f"`{key}` is not a key of {_holder(loc[:-1], key, data)}"
                 if close:
-                    msg += f": did you mean `{close[0]}`?"
-                    suggestions.add((loc[:-1], close[0]))
+                    msg += f": did you mean `{close}`?"
+                    suggestions.add((loc[:-1], close))
                 elif allowed:
-                    msg += f": the keys here are {', '.join(allowed)}"
+                    msg += f": its keys are {', '.join(allowed)}"
                 self.found.append(_Found(loc, msg, at_key=True))
                 continue
             msg, loc = _friendly(kind, loc, err, data)
@@ -599,6 +599,44 @@ def _allowed_keys(loc: Loc, data: Any) -> list[str]:
         if loc[2] == "cite":
             return list(Citation.model_fields)
     return []
+
+
+def unknown_keys(question: Any) -> dict[tuple[str, ...], str | None]:
+    """The keys of a question's data that the format does not know, each with the known key
+    it resembles: {("distractor",): "distractors", ("cite", "page"): None}."""
+    if not isinstance(question, dict):
+        return {}
+    out: dict[tuple[str, ...], str | None] = {}
+    holders: list[tuple[Loc, Any]] = [((), question)]
+    if isinstance(question.get("cite"), dict):
+        holders.append((("cite",), question["cite"]))
+    for inner, mapping in holders:
+        allowed = _allowed_keys(("questions", 0, *inner), {"questions": [question]})
+        for key in mapping:
+            if str(key) not in allowed:
+                out[(*inner, str(key))] = _closest_key(str(key), allowed)
+    return out
+
+
+def _closest_key(key: str, allowed: list[str]) -> str | None:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _holder(loc: Loc, key: str, data: Any) -> str:
+    """What the mapping at `loc` is, for a message: "the bank", "a question", ..."""
+    if loc == ():
+        return "the bank"
+    if loc[0] == "sources":
+        return "a source"
+    if len(loc) > 2 and loc[2] == "cite":
+        return "a citation"
+    # A key of the other type (`unit` in a choice question) says which type has it.
+    if _get(data, (*loc[:2], "type")) == "numeric" and key in ChoiceQuestion.model_fields:
+        return "a numeric question (only multiple-choice questions have it)"
+    if _get(data, (*loc[:2], "type")) == "choice" and key in NumericQuestion.model_fields:
+        return "a multiple-choice question (only numeric questions have it)"
+    return "a question"
 
 
 def _get(data: Any, loc: Loc) -> Any:

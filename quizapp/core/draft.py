@@ -188,11 +188,39 @@ class BankDraft:
             cite["source"] = source
         if quote:
             cite["quote"] = quote
+        if isinstance(old, dict):  # keys the form does not show (a misspelt `qoute:`) stay
+            cite.update((k, v) for k, v in old.items() if k not in ("source", "quote"))
         if cite:
             q["cite"] = cite
         else:
             q.pop("cite", None)
         return old
+
+    def with_key_renamed(self, index: int, path: tuple[str, ...], new: str) -> QuestionData | None:
+        """Question `index` with the key at `path` (("distractor",), ("cite", "qoute")) renamed
+        to `new`; lists are joined when both hold one. None when `new` holds another value
+        that the rename would overwrite."""
+        q = copy.deepcopy(self.questions[index])
+        holder = q if len(path) == 1 else q.get(path[0])
+        if not isinstance(holder, dict) or path[-1] not in holder:
+            return None
+        value = holder.pop(path[-1])
+        there = holder.get(new)
+        if there in (None, "", []) or there == value:
+            holder[new] = value
+        elif isinstance(there, list) and isinstance(value, list):
+            holder[new] = there + [v for v in value if v not in there]
+        else:
+            return None
+        return q
+
+    def without_key(self, index: int, path: tuple[str, ...]) -> QuestionData:
+        """Question `index` without the key at `path`."""
+        q = copy.deepcopy(self.questions[index])
+        holder = q if len(path) == 1 else q.get(path[0])
+        if isinstance(holder, dict):
+            holder.pop(path[-1], None)
+        return q
 
     def insert(self, index: int, question: QuestionData) -> None:
         self.questions.insert(index, question)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.core.bank import BankCheck
+from quizapp.core.bank import BankCheck, unknown_keys
 from quizapp.core.draft import BankDraft, DraftError, QuestionData
 from quizapp.core.errors import Problem
 from quizapp.gui.citation_picker import CitationPicker
@@ -44,8 +45,9 @@ from quizapp.gui.editor_commands import (
     SetBankField,
     SetCitation,
     SetField,
+    SetQuestion,
 )
-from quizapp.gui.editor_form import QuestionForm
+from quizapp.gui.editor_form import QuestionForm, UnknownKey
 
 CHECK_DELAY_MS = 150
 
@@ -63,6 +65,9 @@ class BankEditor(QMainWindow):
         self._current = -1
         self._comments_confirmed = False
         self._refreshing = False
+        # The bank's data when the teacher switched from the form to its text, to tell on the
+        # way back whether the text changed anything (None: the file opened as text).
+        self._data_before_text: dict[str, Any] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1100, 720)
 
@@ -165,9 +170,13 @@ class BankEditor(QMainWindow):
         self.form.field_edited.connect(self._field_edited)
         self.form.type_changed.connect(self._type_changed)
         self.form.citation_edited.connect(self._citation_edited)
+        self.form.rename_key.connect(self._rename_key)
+        self.form.remove_key.connect(self._remove_key)
+        self.form.edit_as_text.connect(self.edit_as_text)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.form_scroll = scroll
         self.empty_label = QLabel("No question selected. Press Add to write one, or "
                                   "File > Add questions from article... to generate some.")
         self.empty_label.setWordWrap(True)
@@ -230,13 +239,13 @@ class BankEditor(QMainWindow):
         self.source_problems.itemActivated.connect(self._go_to_line)
         self.source_problems.itemClicked.connect(self._go_to_line)
         apply = QPushButton("&Check and continue")
+        apply.setObjectName("checkAndContinue")
         apply.clicked.connect(self.apply_source_text)
         text_page = QWidget()
         text_layout = QVBoxLayout(text_page)
-        note = QLabel("This file is not valid YAML, so it opens as text. Fix the problem shown "
-                      "below, then press Check and continue.")
-        note.setWordWrap(True)
-        text_layout.addWidget(note)
+        self.text_note = QLabel()
+        self.text_note.setWordWrap(True)
+        text_layout.addWidget(self.text_note)
         text_layout.addWidget(self.source_edit, 4)
         text_layout.addWidget(self.source_problems, 1)
         text_layout.addWidget(apply, 0, Qt.AlignmentFlag.AlignRight)
@@ -278,6 +287,9 @@ class BankEditor(QMainWindow):
         self._action(edit_menu, "Move do&wn", lambda: self.move_question(1), QKeySequence("Alt+Down"))
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "Edit bank as &text (YAML)", self.edit_as_text)
+        # Actions on the form's questions, off while the bank is edited as text.
+        self._form_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
@@ -295,18 +307,38 @@ class BankEditor(QMainWindow):
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self._comments_confirmed = False
+        self._data_before_text = None
         self.disk_bar.hide()
         self._watch()
         if draft.broken_text is not None:
-            self.pages.setCurrentIndex(1)
+            self._show_text_page("This file is not valid YAML, so it opens as text. Fix the problem "
+                                 "shown below, then press Check and continue.")
             self.source_edit.setPlainText(draft.broken_text)
             self.run_check()
         else:
-            self.pages.setCurrentIndex(0)
+            self._show_form_page()
             self._refresh_list(0 if draft.questions else -1)
             self.run_check()
-            self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            first = next((p for p in self.check.problems if p.is_error and _question_of(p) is not None),
+                         None) if self.check else None
+            if first is not None:
+                self._go_to(first)  # a bank that cannot start opens where it goes wrong
+            else:
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_title()
+
+    def _show_text_page(self, note: str) -> None:
+        self.text_note.setText(note)
+        self.pages.setCurrentIndex(1)
+        for action in self._form_actions:
+            action.setEnabled(False)
+
+    def _show_form_page(self) -> None:
+        self.pages.setCurrentIndex(0)
+        for action in self._form_actions:
+            action.setEnabled(True)
+        self.undo_action.setEnabled(self.undo_stack.canUndo())
+        self.redo_action.setEnabled(self.undo_stack.canRedo())
 
     def _changed(self, index: int, shape_changed: bool) -> None:
         """Called by every undo command after it changed the draft."""
@@ -534,50 +566,115 @@ class BankEditor(QMainWindow):
 
     def _show_field_problems(self) -> None:
         by_field: dict[str, list[str]] = {}
+        strays: list[UnknownKey] = []
         if self.check is not None and self._current >= 0:
+            q = self.draft.question(self._current)
+            unknown = unknown_keys(q)
             for p in self.check.problems:
-                loc = p.loc
-                if len(loc) >= 2 and loc[0] == "questions" and loc[1] == self._current:
-                    key = str(loc[2]) if len(loc) > 2 else "id"
-                    key = {"cite": "quote", "source": "source"}.get(key, key)
-                    if len(loc) > 3 and loc[2] == "cite":
-                        key = "source" if loc[3] == "source" else "quote"
-                    by_field.setdefault(key if key in self.form.errors else "id", []).append(p.message)
+                if _question_of(p) != self._current:
+                    continue
+                path = tuple(str(part) for part in p.loc[2:])
+                if path in unknown:
+                    like = unknown[path]
+                    if like and self.draft.with_key_renamed(self._current, path, like) is None:
+                        like = None  # `like` holds another value: renaming would lose it
+                    strays.append(UnknownKey(path, _value_at(q, path), p.message, like))
+                else:
+                    by_field.setdefault(_field_of(p.loc, self.form.errors), []).append(p.message)
         self.form.show_problems(by_field)
+        self.form.show_unknown_keys(strays)
 
     def _go_to_problem(self, item: QListWidgetItem) -> None:
         p = item.data(Qt.ItemDataRole.UserRole)
-        if not isinstance(p, Problem):
-            return
-        if len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int):
-            self.list.setCurrentRow(p.loc[1])
-            key = str(p.loc[2]) if len(p.loc) > 2 else "id"
-            self.form.focus_field("quote" if key == "cite" else key)
+        if isinstance(p, Problem):
+            self._go_to(p)
+
+    def _go_to(self, p: Problem) -> None:
+        """Select the question of problem `p` and put the cursor on the field to fix."""
+        index = _question_of(p)
+        if index is not None:
+            self.list.setCurrentRow(index)
+            path = tuple(str(part) for part in p.loc[2:])
+            if path in unknown_keys(self.draft.question(index)):
+                self.form.focus_field(path)
+            else:
+                self.form.focus_field(_field_of(p.loc, self.form.errors))
+            focused = QApplication.focusWidget()
+            if focused is not None and self.form.isAncestorOf(focused):
+                self.form_scroll.ensureWidgetVisible(focused)
         elif p.loc[:1] == ("title",):
             self.title_edit.setFocus()
+
+    def _rename_key(self, path: tuple[str, ...], new: str) -> None:
+        """The fix of a misspelt key: `distractor` becomes `distractors`, its values kept."""
+        q = self.draft.with_key_renamed(self._current, path, new)
+        if q is not None:
+            self.undo_stack.push(SetQuestion(self.draft, self._changed, self._current, q,
+                                             f"Rename {path[-1]} to {new}"))
+            self.run_check()
+            self.form.focus_field(new if new in self.form.widgets else "id")
+
+    def _remove_key(self, path: tuple[str, ...]) -> None:
+        self.undo_stack.push(SetQuestion(self.draft, self._changed, self._current,
+                                         self.draft.without_key(self._current, path),
+                                         f"Remove {path[-1]}"))
+        self.run_check()
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def edit_as_text(self) -> None:
+        """Edit the whole bank as YAML text, for what the form cannot fix; Check and continue
+        goes back to the form."""
+        if self.draft.broken_text is not None:
+            return
+        # Unchanged, the file's own text (with its comments); else what saving would write.
+        text = self.draft.disk_text if self.undo_stack.isClean() and self.draft.disk_text else \
+            self.draft.text()
+        self._data_before_text = _copy(self.draft.data)
+        self.draft.broken_text = text
+        self.source_edit.setPlainText(text)
+        self._show_text_page("The bank as YAML text. Edit it, then press Check and continue to go "
+                             "back to the form.")
+        self.run_check()
+        first = next((p for p in self.check.problems if p.line), None) if self.check else None
+        if first is not None:
+            self._go_to_line_of(first)
+        self.source_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _go_to_line(self, item: QListWidgetItem) -> None:
         p = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(p, Problem) and p.line:
-            block = self.source_edit.document().findBlockByNumber(p.line - 1)
-            cursor = self.source_edit.textCursor()
-            cursor.setPosition(block.position() + max(0, (p.column or 1) - 1))
-            self.source_edit.setTextCursor(cursor)
+            self._go_to_line_of(p)
             self.source_edit.setFocus()
 
+    def _go_to_line_of(self, p: Problem) -> None:
+        block = self.source_edit.document().findBlockByNumber((p.line or 1) - 1)
+        cursor = self.source_edit.textCursor()
+        cursor.setPosition(block.position() + max(0, (p.column or 1) - 1))
+        self.source_edit.setTextCursor(cursor)
+
     def apply_source_text(self) -> bool:
-        """Re-read the fixed text of a broken file; go on in the form when it parses."""
+        """Re-read the text (a broken file, or the bank edited as text); go on in the form when it parses."""
         text = self.source_edit.toPlainText()
+        before, self._data_before_text = self._data_before_text, None
         if self.draft.apply_text(text):
             disk = self.draft.disk_text
-            self.pages.setCurrentIndex(0)
-            self._refresh_list(0)
+            self._show_form_page()
+            if before is None:
+                self._refresh_list(0)
+                self.run_check()
+                # The text differs from the file: there is something to save.
+                self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, self.draft.data,
+                                                      "Fix file text"))
+            elif self.draft.data != before:
+                after, self.draft.data = self.draft.data, before
+                self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, after,
+                                                      "Edit as text"))
+            else:
+                self._refresh_list(self._current)
             self.run_check()
-            # The text differs from the file: there is something to save.
-            self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, self.draft.data,
-                                                  "Fix file text"))
             self.draft.disk_text = disk
             return True
+        self._data_before_text = before
         self.run_check()
         return False
 
@@ -756,9 +853,34 @@ def preview_text(q: QuestionData) -> str:
     return "\n".join(lines)
 
 
-def _where(p: Problem, draft: BankDraft) -> str:
+def _question_of(p: Problem) -> int | None:
+    """The index of the question a problem is in, or None for the bank's own problems."""
     if len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int):
-        return f"question {p.loc[1] + 1}"
+        return p.loc[1]
+    return None
+
+
+def _field_of(loc: tuple[str | int, ...], fields: dict[str, Any]) -> str:
+    """The form field that shows a problem at `loc` in a question (the id when none fits)."""
+    key = str(loc[2]) if len(loc) > 2 else "id"
+    if key == "cite":
+        key = "source" if len(loc) > 3 and loc[3] == "source" else "quote"
+    return key if key in fields else "id"
+
+
+def _value_at(q: QuestionData, path: tuple[str, ...]) -> Any:
+    value: Any = q
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def _where(p: Problem, draft: BankDraft) -> str:
+    index = _question_of(p)
+    if index is not None and draft.broken_text is not None and p.line:
+        return f"line {p.line} (question {index + 1})"  # the text mode shows lines
+    if index is not None:
+        return f"question {index + 1}"
     if p.line:
         return f"{draft.path.name}:{p.line}"
     return draft.path.name

@@ -63,20 +63,33 @@ class SetCitation(QUndoCommand):
         self.changed(self.index, False)
 
 
-class ChangeType(QUndoCommand):
+class SetQuestion(QUndoCommand):
+    """Replace one question by another version of it (a key renamed, the type switched)."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, after: QuestionData,
+                 text: str) -> None:
+        super().__init__(text)
+        self.draft, self.changed, self.index = draft, changed, index
+        self.before = copy.deepcopy(draft.question(index))
+        self.after = copy.deepcopy(after)
+
+    def redo(self) -> None:
+        self.draft.questions[self.index] = copy.deepcopy(self.after)
+        self.changed(self.index, False)
+
+    def undo(self) -> None:
+        self.draft.questions[self.index] = copy.deepcopy(self.before)
+        self.changed(self.index, False)
+
+
+class ChangeType(SetQuestion):
     """Switch a question between choice and numeric, keeping what fits and restoring on undo."""
 
     def __init__(self, draft: BankDraft, changed: Changed, index: int, kind: str) -> None:
-        super().__init__(f"Make {kind} question")
-        self.draft, self.changed, self.index, self.kind = draft, changed, index, kind
-        self.before = copy.deepcopy(draft.question(index))
-
-    def redo(self) -> None:
-        q = copy.deepcopy(self.before)
-        q["type"] = self.kind
-        if self.kind == "numeric":
-            for key in ("distractors",):
-                q.pop(key, None)
+        q = copy.deepcopy(draft.question(index))
+        q["type"] = kind
+        if kind == "numeric":
+            q.pop("distractors", None)
             if not isinstance(q.get("answer"), int | float):
                 q["answer"] = 0
         else:
@@ -84,12 +97,7 @@ class ChangeType(QUndoCommand):
                 q.pop(key, None)
             q["answer"] = "" if q.get("answer") in (None, 0) else str(q.get("answer"))
             q.setdefault("distractors", [])
-        self.draft.questions[self.index] = q
-        self.changed(self.index, False)
-
-    def undo(self) -> None:
-        self.draft.questions[self.index] = copy.deepcopy(self.before)
-        self.changed(self.index, False)
+        super().__init__(draft, changed, index, q, f"Make {kind} question")
 
 
 class InsertQuestion(QUndoCommand):

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+import yaml
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +26,16 @@ from quizapp.core.draft import QuestionData, parse_number
 TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max", "unit",
                "quote", "explanation", "tags")
 NUMERIC_ONLY = ("tolerance", "min", "max", "unit")
+
+
+@dataclass(frozen=True)
+class UnknownKey:
+    """A key of the question that the format does not know, shown with its value so nothing is hidden."""
+
+    path: tuple[str, ...]  # ("distractor",) or ("cite", "qoute")
+    value: Any
+    message: str
+    rename_to: str | None  # the known key it resembles, when renaming loses nothing
 
 
 class _Plain(QPlainTextEdit):
@@ -39,6 +54,9 @@ class QuestionForm(QWidget):
     field_edited = Signal(str, object)  # key, new value (None removes it)
     type_changed = Signal(str)
     citation_edited = Signal(object, object)  # source key or None, quote (str, list or None)
+    rename_key = Signal(tuple, str)  # path of an unknown key, the known key to rename it to
+    remove_key = Signal(tuple)
+    edit_as_text = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,7 +130,17 @@ class QuestionForm(QWidget):
             label.setBuddy(widget)
             layout.addRow(label, box)
             self.rows[key] = (label, box)
+        # Keys the form has no field for: shown first, with their values and a fix.
+        self.unknown_box = QFrame()
+        self.unknown_box.setObjectName("unknownKeys")
+        self.unknown_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.unknown_box.setStyleSheet("#unknownKeys { background: #fdecea; }")
+        self.unknown_layout = QVBoxLayout(self.unknown_box)
+        self.unknown_box.hide()
+        self.unknown_buttons: dict[tuple[str, ...], list[QPushButton]] = {}
+        self._unknown_shown: list[UnknownKey] = []
         outer = QVBoxLayout(self)
+        outer.addWidget(self.unknown_box)
         outer.addLayout(layout)
         outer.addStretch(1)
 
@@ -159,7 +187,59 @@ class QuestionForm(QWidget):
             label.setText("\n".join(messages))
             label.setVisible(bool(messages))
 
-    def focus_field(self, key: str) -> None:
+    def show_unknown_keys(self, keys: list[UnknownKey]) -> None:
+        """List the question's unknown keys with their values, each with Rename and Remove."""
+        if keys == self._unknown_shown:
+            return  # rebuilding would take the focus off a button being used
+        self._unknown_shown = list(keys)
+        while self.unknown_layout.count():
+            self.unknown_layout.takeAt(0).widget().deleteLater()
+        self.unknown_buttons = {}
+        for key in keys:
+            name = key.path[-1]
+            message = QLabel("⚠ " + key.message)
+            message.setTextFormat(Qt.TextFormat.PlainText)
+            message.setWordWrap(True)
+            message.setStyleSheet("color: #c62828;")
+            value = QLabel(f"{'.'.join(key.path)}: {_shown(key.value)}")
+            value.setTextFormat(Qt.TextFormat.PlainText)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(f"Value of {name}")
+            row = QWidget()
+            row_layout = QVBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            buttons = QHBoxLayout()
+            made = []
+            if key.rename_to:
+                rename = QPushButton(f"Rename to {key.rename_to}")
+                rename.clicked.connect(lambda _c=False, k=key: self.rename_key.emit(k.path, k.rename_to))
+                made.append(rename)
+            remove = QPushButton(f"Remove {name}")
+            remove.clicked.connect(lambda _c=False, k=key: self.remove_key.emit(k.path))
+            made.append(remove)
+            as_text = QPushButton("Edit as text…")
+            as_text.setToolTip("Edit the whole bank file as YAML text")
+            as_text.clicked.connect(self.edit_as_text.emit)
+            made.append(as_text)
+            for b in made:
+                buttons.addWidget(b)
+            buttons.addStretch(1)
+            row_layout.addWidget(message)
+            row_layout.addWidget(value)
+            row_layout.addLayout(buttons)
+            self.unknown_layout.addWidget(row)
+            self.unknown_buttons[key.path] = made
+        self.unknown_box.setVisible(bool(keys))
+
+    def focus_field(self, key: str | tuple[str, ...]) -> None:
+        """Put the cursor in the field for `key`, or on the fix of an unknown key's path."""
+        if isinstance(key, tuple):
+            buttons = self.unknown_buttons.get(key)
+            if buttons:
+                buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            key = "id"
         widget = self.widgets.get(key) or self.widgets["prompt"]
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -227,6 +307,12 @@ def _as_text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def _shown(value: Any) -> str:
+    """A value as one line of YAML flow text: `[Dakar, Niamey, Gao]`."""
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1_000_000)
+    return text.removesuffix("\n...\n").strip()
 
 
 def _as_list(value: Any) -> list[Any]:

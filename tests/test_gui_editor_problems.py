@@ -1,0 +1,123 @@
+"""A bank with a problem the form has no field for: the editor opens on it and fixes it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
+
+from quizapp.core.bank import check_bank, load_bank
+from quizapp.gui.editor import BankEditor
+from tests.test_gui_editor import answer_dialogs, discard_on_teardown
+
+MISSPELT = "    distractors: [Dakar, Niamey, Gao]\n"
+
+
+@pytest.fixture
+def misspelt_bank(bank_file: Path) -> Path:
+    """The bundled bank with `distractor:` for `distractors:` in question 8 (capital-of-mali)."""
+    text = bank_file.read_text(encoding="utf-8")
+    assert MISSPELT in text
+    bank_file.write_text(text.replace(MISSPELT, MISSPELT.replace("distractors", "distractor")),
+                         encoding="utf-8")
+    assert not check_bank(bank_file).ok
+    return bank_file
+
+
+def open_shown(qtbot, path: Path) -> BankEditor:
+    editor = BankEditor.open_file(path)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    return editor
+
+
+def shown_texts(editor: BankEditor) -> list[str]:
+    return [w.text() for w in editor.form.findChildren(QLabel) if w.isVisible()]
+
+
+def test_unknown_key_opens_at_its_question_and_renames_in_one_click(qtbot, misspelt_bank: Path,
+                                                                    monkeypatch) -> None:
+    editor = open_shown(qtbot, misspelt_bank)
+    # The editor opens on the broken question, says what is wrong and shows the values.
+    assert editor.list.currentRow() == 7
+    assert editor.draft.question(7)["id"] == "capital-of-mali"
+    texts = shown_texts(editor)
+    assert "⚠ `distractor` is not a key of a question: did you mean `distractors`?" in texts
+    assert "distractor: [Dakar, Niamey, Gao]" in texts
+    assert not editor.form.errors["id"].isVisible()
+    button = QApplication.focusWidget()
+    assert isinstance(button, QPushButton) and button.text() == "Rename to distractors"
+
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert editor.form.text_of("distractors") == "Dakar\nNiamey\nGao"
+    assert not editor.form.unknown_box.isVisible()
+    assert editor.problems.item(0).text() == "No problems."
+    assert editor.isWindowModified()
+
+    answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)  # the comments will go
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert load_bank(misspelt_bank).bank.question("capital-of-mali").distractors == [
+        "Dakar", "Niamey", "Gao"]
+
+
+def test_rename_keeps_wrong_answers_typed_meanwhile(qtbot, misspelt_bank: Path) -> None:
+    editor = open_shown(qtbot, misspelt_bank)
+    field = editor.form.widgets["distractors"]
+    field.setFocus()
+    qtbot.keyClicks(field, "Timbuktu")
+    qtbot.waitUntil(lambda: editor.check is not None and editor.check.problems
+                    and editor.draft.question(7).get("distractors") == ["Timbuktu"])
+    # The misspelt key still shows: typing new wrong answers does not hide the old ones.
+    assert "distractor: [Dakar, Niamey, Gao]" in shown_texts(editor)
+    rename = editor.form.unknown_buttons[("distractor",)][0]
+    qtbot.mouseClick(rename, Qt.MouseButton.LeftButton)
+    assert editor.draft.question(7)["distractors"] == ["Timbuktu", "Dakar", "Niamey", "Gao"]
+
+
+def test_saving_from_the_form_keeps_unknown_keys(qtbot, misspelt_bank: Path, monkeypatch) -> None:
+    text = misspelt_bank.read_text(encoding="utf-8")
+    misspelt_bank.write_text(text.replace("    cite:\n", "    cite:\n      page: 3\n", 1), encoding="utf-8")
+    editor = open_shown(qtbot, misspelt_bank)
+    assert editor.list.currentRow() == 0  # its citation's `page` comes first now
+    assert "cite.page: 3" in shown_texts(editor)
+    editor.form.focus_field("quote")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), " on Monday")
+    editor.form.focus_field("unit")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), " in all")
+    answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    saved = misspelt_bank.read_text(encoding="utf-8")
+    assert "unit: soldiers in all" in saved
+    assert "operation in Mali on Monday\n      page: 3\n" in saved
+    assert "    distractor:\n      - Dakar\n      - Niamey\n      - Gao\n" in saved
+
+
+def test_edit_as_text_fixes_what_the_form_cannot(qtbot, misspelt_bank: Path) -> None:
+    editor = open_shown(qtbot, misspelt_bank)
+    as_text = editor.form.unknown_buttons[("distractor",)][-1]
+    assert as_text.text() == "Edit as text…"
+    qtbot.mouseClick(as_text, Qt.MouseButton.LeftButton)
+    source = editor.source_edit
+    assert QApplication.focusWidget() is source
+    # Unchanged, the file's own text opens, with its comments, the cursor on the problem.
+    assert source.toPlainText() == misspelt_bank.read_text(encoding="utf-8")
+    assert source.textCursor().block().text() == MISSPELT.replace("distractors", "distractor").rstrip()
+    assert "line 75 (question 8)" in editor.source_problems.item(0).text()
+    assert not editor.isWindowModified()
+    for _ in range(len("distractor")):
+        qtbot.keyClick(source, Qt.Key.Key_Right)
+    qtbot.keyClicks(source, "s")
+    qtbot.mouseClick(editor.findChild(QPushButton, "checkAndContinue"), Qt.MouseButton.LeftButton)
+    assert editor.pages.currentIndex() == 0
+    assert editor.draft.question(7)["distractors"] == ["Dakar", "Niamey", "Gao"]
+    assert editor.problems.item(0).text() == "No problems."
+    assert editor.isWindowModified()
+    editor.undo_stack.undo()
+    assert editor.draft.question(7)["distractor"] == ["Dakar", "Niamey", "Gao"]
