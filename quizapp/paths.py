@@ -24,6 +24,18 @@ def bundled_seeds_dir() -> Path:
     return bundled_root() / "seeds"
 
 
+def is_installed(path: Path) -> bool:
+    """Whether `path` is one of the app's own files (a bundled bank), which the app must not change."""
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder.resolve())
+               for folder in (bundled_banks_dir(), bundled_seeds_dir(), _PACKAGE))
+
+
+def user_banks_dir() -> Path:
+    """Where new banks and copies of the bundled ones are saved."""
+    return user_data_dir() / "banks"
+
+
 def user_data_dir() -> Path:
     """The user's data folder; QUIZAPP_DATA_DIR overrides it (tests point it at a temp folder)."""
     override = os.environ.get("QUIZAPP_DATA_DIR")

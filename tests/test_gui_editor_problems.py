@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from quizapp.core.bank import check_bank, load_bank
 from quizapp.gui.editor import BankEditor
+from tests.conftest import on_modal
 from tests.test_gui_editor import answer_dialogs, discard_on_teardown
 
 MISSPELT = "    distractors: [Dakar, Niamey, Gao]\n"
@@ -121,3 +122,71 @@ def test_edit_as_text_fixes_what_the_form_cannot(qtbot, misspelt_bank: Path) -> 
     assert editor.isWindowModified()
     editor.undo_stack.undo()
     assert editor.draft.question(7)["distractor"] == ["Dakar", "Niamey", "Gao"]
+
+
+@pytest.fixture
+def window_on_copy(qtbot, settings_dir: Path, data_dir: Path, bank_file: Path):
+    """The main window whose bundled banks are a writable copy: what it must not write to."""
+    from quizapp.gui.main_window import MainWindow
+
+    window = MainWindow(data_dir=data_dir, bundled_dir=bank_file.parent)
+    window.library.refresh()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: not window.library.loading and window.library.list.count() > 0)
+    return window
+
+
+def test_a_bundled_bank_is_saved_as_a_copy_in_the_banks_folder(qtbot, window_on_copy, bank_file: Path,
+                                                                data_dir: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from quizapp.gui.editor import open_editors
+
+    before = bank_file.read_bytes()
+    library = window_on_copy.library
+    library.list.setCurrentRow(next(i for i in range(library.list.count())
+                                    if library.list.item(i).text().startswith("French helicopter")))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_E,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    editor, = open_editors()
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert "(read-only)" in editor.windowTitle()
+    assert editor.installed_bar.isVisible()
+    assert str(data_dir / "banks") in editor.installed_bar.text()
+
+    editor.form.focus_field("unit")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), " in all")
+    asked: list[tuple[str, str]] = []
+
+    def save_copy(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        asked.append((dialog.windowTitle(), dialog.directory().absolutePath()))
+        dialog.accept()  # the name it offers: the bank's own
+
+    on_modal(qtbot, save_copy)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == [("Save a copy in your banks folder", str(data_dir / "banks"))]
+    copy = data_dir / "banks" / bank_file.name
+    assert bank_file.read_bytes() == before
+    assert load_bank(copy).bank.questions[0].unit == "soldiers in all"
+    assert editor.draft.path == copy and "(read-only)" not in editor.windowTitle()
+    assert not editor.installed_bar.isVisible() and not editor.isWindowModified()
+    qtbot.waitUntil(lambda: not library.loading and copy in [c.path for c in library.checks])
+
+
+def test_the_installed_bank_opens_read_only_and_a_user_bank_does_not(qtbot, bank_file: Path) -> None:
+    from quizapp.gui.editor import open_editor
+    from tests.conftest import BUNDLED_BANK
+
+    for path, installed in ((BUNDLED_BANK, True), (bank_file, False)):
+        editor = open_editor(path)
+        qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+        assert editor.installed is installed
+        assert ("(read-only)" in editor.windowTitle()) is installed

@@ -8,23 +8,27 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
+from tests.conftest import on_modal
 
 
-def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_window, monkeypatch) -> None:
+def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_window, data_dir: Path) -> None:
     window = main_window
     assert window.edit_bank_action.isEnabled()
     window.edit_bank_action.trigger()
     (editor,) = open_editors()
     qtbot.addWidget(editor)
-    assert editor.draft.path == window.library.current_check().path
-    editor.draft.comment_lines = []
-    editor.draft.reordered = []
+    bundled = window.library.current_check().path
+    assert editor.draft.path == bundled
     editor.list.setCurrentRow(0)
     editor.title_edit.setText("Helicopters in Mali")
     editor.title_edit.textEdited.emit("Helicopters in Mali")
+    # A bundled bank is saved as a copy in the banks folder, which the library then shows.
+    on_modal(qtbot, lambda dialog: dialog.accept())
     with qtbot.waitSignal(window.library.loaded):
         assert editor.save()
+    assert window.library.current_check().path == data_dir / "banks" / bundled.name
     assert window.library.name.text() == "Helicopters in Mali"
+    assert load_bank(bundled).title == "French helicopter collision in Mali"
 
 
 def test_a_broken_bank_opens_in_the_editor_at_its_problems(qtbot, main_window, tmp_path: Path) -> None:

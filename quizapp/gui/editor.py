@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import QuestionForm, UnknownKey
+from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
 
@@ -57,9 +59,12 @@ class BankEditor(QMainWindow):
 
     saved = Signal(Path)
 
-    def __init__(self, draft: BankDraft, parent: QWidget | None = None) -> None:
+    def __init__(self, draft: BankDraft, parent: QWidget | None = None, *,
+                 installed: bool = False) -> None:
         super().__init__(parent)
         self.draft = draft
+        # A bank of the app's own installation: saving writes a copy in the user's banks folder.
+        self.installed = installed
         self.undo_stack = QUndoStack(self)
         self.check: BankCheck | None = None
         self._current = -1
@@ -83,9 +88,10 @@ class BankEditor(QMainWindow):
         self._open_draft(draft)
 
     @classmethod
-    def open_file(cls, path: str | Path, parent: QWidget | None = None) -> BankEditor:
+    def open_file(cls, path: str | Path, parent: QWidget | None = None, *,
+                  installed: bool = False) -> BankEditor:
         """An editor on the bank at `path` (raises DraftError when it can't be read)."""
-        return cls(BankDraft.open(path), parent)
+        return cls(BankDraft.open(path), parent, installed=installed)
 
     # --- building ---------------------------------------------------------------
 
@@ -120,6 +126,18 @@ class BankEditor(QMainWindow):
         bar.addWidget(reload_button)
         bar.addWidget(keep_button)
         self.disk_bar.hide()
+
+        # Read-only bar, for a bank that came with the app.
+        self.installed_bar = QLabel(
+            "This bank comes with quizapp, so the editor does not change its file. Save "
+            f"(Ctrl+S) keeps your changes as a copy in your banks folder, {user_banks_dir()}.")
+        self.installed_bar.setTextFormat(Qt.TextFormat.PlainText)
+        self.installed_bar.setWordWrap(True)
+        self.installed_bar.setAccessibleName("Read-only bank")
+        self.installed_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.installed_bar.setMargin(6)
+        self.installed_bar.setStyleSheet("QLabel { background: #e3f2fd; color: #0d3c61; }")
+        self.installed_bar.setVisible(self.installed)
 
         # Question list with search and filters.
         self.search = QLineEdit()
@@ -256,6 +274,7 @@ class BankEditor(QMainWindow):
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(6, 6, 6, 6)
+        central_layout.addWidget(self.installed_bar)
         central_layout.addWidget(self.disk_bar)
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
@@ -361,7 +380,7 @@ class BankEditor(QMainWindow):
         return not self.undo_stack.isClean()
 
     def _update_title(self, *_args: object) -> None:
-        name = self.draft.path.name
+        name = self.draft.path.name + (" (read-only)" if self.installed else "")
         self.setWindowTitle(f"{name}[*] — quizapp editor")
         self.setWindowModified(self.is_dirty())
 
@@ -685,6 +704,8 @@ class BankEditor(QMainWindow):
             QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
                                 "(see the problems list). Fix it first; nothing has been lost.")
             return False
+        if self.installed:
+            return self.save_as()
         losses = self.draft.layout_losses()
         if losses and not self._comments_confirmed:
             answer = QMessageBox.question(
@@ -699,9 +720,18 @@ class BankEditor(QMainWindow):
         return self._write(None)
 
     def save_as(self) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self, "Save bank as", str(self.draft.path),
-                                              "Question banks (*.yaml *.yml)")
+        title, default = "Save bank as", self.draft.path
+        if self.installed:
+            title, default = "Save a copy in your banks folder", user_banks_dir() / self.draft.path.name
+            with contextlib.suppress(OSError):  # the dialog still lets them pick another folder
+                default.parent.mkdir(parents=True, exist_ok=True)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(default), "Question banks (*.yaml *.yml)")
         if not path:
+            return False
+        if self.installed and (is_installed(Path(path))
+                               or Path(path).resolve().parent == self.draft.path.resolve().parent):
+            QMessageBox.warning(self, title, "That folder belongs to quizapp's installation. Choose "
+                                "another one, such as your banks folder.")
             return False
         if not path.endswith((".yaml", ".yml")):
             path += ".yaml"
@@ -716,6 +746,8 @@ class BankEditor(QMainWindow):
             self._watch()
             return False
         self.undo_stack.setClean()
+        self.installed = False  # from now on it edits the copy
+        self.installed_bar.hide()
         self._watch()
         self._update_title()
         self.statusBar().showMessage(f"Saved {self.draft.path}", 4000)
@@ -779,8 +811,10 @@ class BankEditor(QMainWindow):
         """Ask to save unsaved changes; False when the teacher cancels."""
         if not self.is_dirty():
             return True
+        where = (f"as a copy in your banks folder ({self.draft.path.name} comes with quizapp "
+                 "and is not changed)" if self.installed else f"to {self.draft.path.name}")
         answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes to {self.draft.path.name}?",
+            self, "Unsaved changes", f"Save the changes {where}?",
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
@@ -798,8 +832,12 @@ class BankEditor(QMainWindow):
 _open_editors: list[BankEditor] = []
 
 
-def open_editor(path: str | Path, parent: QWidget | None = None) -> BankEditor | None:
-    """Show the editor for `path`, raising the one already open; None (with a message) on failure."""
+def open_editor(path: str | Path, parent: QWidget | None = None, *,
+                installed: bool | None = None) -> BankEditor | None:
+    """Show the editor for `path`, raising the one already open; None (with a message) on failure.
+
+    A bank of the app's installation (`installed`, by default told from its folder) is saved
+    as a copy in the user's banks folder."""
     target = Path(path).resolve()
     for editor in list(_open_editors):
         if not shiboken6.isValid(editor):
@@ -810,7 +848,8 @@ def open_editor(path: str | Path, parent: QWidget | None = None) -> BankEditor |
             editor.activateWindow()
             return editor
     try:
-        editor = BankEditor.open_file(target)
+        editor = BankEditor.open_file(target, installed=is_installed(target) if installed is None
+                                      else installed)
     except DraftError as exc:
         QMessageBox.warning(parent, "Cannot open the bank", str(exc))
         return None

@@ -783,9 +783,9 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     """
     from quizapp.core.draft import BankDraft, DraftError
     from quizapp.gui.editor import open_editor
-    from quizapp.paths import user_data_dir
+    from quizapp.paths import user_banks_dir
 
-    folder = Path(save_dir) if save_dir is not None else user_data_dir() / "banks"
+    folder = Path(save_dir) if save_dir is not None else user_banks_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

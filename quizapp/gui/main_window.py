@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
         """Open the bank editor on `path`; the library reloads the bank when it is saved."""
         from quizapp.gui.editor import open_editor
 
-        editor = open_editor(path, self)
+        editor = open_editor(path, self, installed=self.library.is_bundled(path))
         if editor is not None:
             editor.saved.connect(self._bank_saved)
 
