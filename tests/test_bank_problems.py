@@ -88,6 +88,13 @@ def test_unknown_key_without_close_match_lists_the_keys(tmp_path: Path) -> None:
     assert message.startswith("`colour` is not a key of a question: its keys are id, prompt")
 
 
+def test_an_empty_quote_is_empty_not_a_wrong_list(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD.replace("quote: The council approved 42 new homes", "quote: ''"))
+    (problem,) = check_bank(path).problems
+    assert (problem.line, problem.message) == (9, "`quote` is empty: write some text or remove the key")
+    assert problem.for_form.startswith("Add the sentence that proves the answer")
+
+
 def test_missing_field(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("    prompt: How many new homes did the council approve?\n", ""))
     assert problems_of(path) == [(5, "missing `prompt`: add `prompt:` with the question")]

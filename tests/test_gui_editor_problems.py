@@ -190,3 +190,60 @@ def test_the_installed_bank_opens_read_only_and_a_user_bank_does_not(qtbot, bank
         qtbot.addWidget(editor, before_close_func=discard_on_teardown)
         assert editor.installed is installed
         assert ("(read-only)" in editor.windowTitle()) is installed
+
+
+def field_errors(editor: BankEditor) -> dict[str, str]:
+    return {key: label.text() for key, label in editor.form.errors.items() if label.isVisible()}
+
+
+def test_a_new_question_asks_in_the_forms_words_once_a_field_is_left(qtbot, bank_file: Path,
+                                                                     monkeypatch) -> None:
+    editor = open_shown(qtbot, bank_file)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is editor.form.widgets["prompt"]
+    assert editor.draft.question(1)["prompt"] == ""
+    # The check has found what the new question lacks, but nothing typed yet: no errors
+    # greet the teacher, beside the fields or below.
+    qtbot.waitUntil(lambda: any(p.loc[:2] == ("questions", 1) for p in editor.check.problems))
+    assert field_errors(editor) == {}
+    assert editor.problems.item(0).text() == "No problems."
+    assert not editor.list.item(1).text().startswith("⚠")
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # on to the answer, prompt empty
+    assert QApplication.focusWidget() is editor.form.widgets["answer"]
+    assert field_errors(editor) == {"prompt": "Write the question's prompt"}
+    assert editor.problems.item(0).text() == "⚠ question 2: Write the question's prompt"
+    qtbot.keyClicks(QApplication.focusWidget(), "Bamako")
+
+    # Trying to save shows everything the question still lacks.
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.No)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["Comments will be lost"]
+    assert field_errors(editor) == {
+        "prompt": "Write the question's prompt",
+        "distractors": "Add at least one wrong answer, one per line",
+        "quote": "Add the sentence that proves the answer: select it in the article and press "
+                 "Use as citation"}
+
+    # The text mode keeps the file's words, with lines.
+    edit_menu = editor.menuBar().actions()[1].menu()
+    next(a for a in edit_menu.actions() if a.text() == "Edit bank as &text (YAML)").trigger()
+    texts = [editor.source_problems.item(i).text() for i in range(editor.source_problems.count())]
+    assert any("(question 2): `prompt` is empty: write some text or remove the key" in t for t in texts)
+
+
+def test_the_answer_error_asks_for_what_the_form_accepts(qtbot, bank_file: Path) -> None:
+    editor = open_shown(qtbot, bank_file)
+    assert editor.draft.question(0)["type"] == "numeric"
+    editor.form.focus_field("answer")
+    answer = QApplication.focusWidget()
+    answer.selectAll()
+    qtbot.keyClicks(answer, "about 4500")
+    qtbot.waitUntil(lambda: "answer" in field_errors(editor))
+    message = field_errors(editor)["answer"]
+    assert message.startswith("The answer must be a number, such as 4500 or 4,500")
+    assert "`" not in message
+    answer.selectAll()
+    qtbot.keyClicks(answer, "4,500")
+    qtbot.waitUntil(lambda: "answer" not in field_errors(editor))
+    assert editor.draft.question(0)["answer"] == 4500

@@ -233,6 +233,7 @@ class _Found:
     message: str
     severity: Severity = Severity.ERROR
     at_key: bool = False  # point at the key rather than its value
+    form: str = ""  # the message in the editor form's words, when they differ
 
 
 class _Checker:
@@ -386,11 +387,13 @@ class _Checker:
                     msg += f": its keys are {', '.join(allowed)}"
                 self.found.append(_Found(loc, msg, at_key=True))
                 continue
-            msg, loc = _friendly(kind, loc, err, data)
+            if _other_branch(kind, loc, data):
+                continue
+            msg, loc, form = _friendly(kind, loc, err, data)
             if (loc, msg) in seen:
                 continue
             seen.add((loc, msg))
-            pending.append(_Found(loc, msg, at_key=kind == "missing"))
+            pending.append(_Found(loc, msg, at_key=kind == "missing", form=form))
         for f in pending:
             if f.message.startswith("missing") and (f.loc[:-1], str(f.loc[-1])) in suggestions:
                 continue  # the typo's did-you-mean says it already
@@ -469,34 +472,43 @@ class _Checker:
                 continue
             qid = str(qid).strip()
             if qid in first_seen:
-                self.found.append(_Found(("questions", i, "id"), f"duplicate id `{qid}` (also "
-                                         f"question {first_seen[qid] + 1}): give each question its own id"))
+                self.found.append(_Found(
+                    ("questions", i, "id"), f"duplicate id `{qid}` (also question "
+                    f"{first_seen[qid] + 1}): give each question its own id",
+                    form=f"Question {first_seen[qid] + 1} has this id too: give each question its own id"))
             else:
                 first_seen[qid] = i
 
     def _check_options(self, q: ChoiceQuestion, base: Loc) -> None:
-        seen = {_fold(q.answer): "the answer"}
-        for j, d in enumerate(q.distractors):
+        seen = {_fold(q.answer): 0}
+        for j, d in enumerate(q.distractors, 1):
             key = _fold(d)
             if key in seen:
-                self.found.append(_Found((*base, "distractors", j),
-                                         f"distractor `{d}` is the same as {seen[key]}: "
-                                         "every choice must differ"))
+                k = seen[key]
+                self.found.append(_Found(
+                    (*base, "distractors", j - 1), f"distractor `{d}` is the same as "
+                    f"{f'distractor {k}' if k else 'the answer'}: every choice must differ",
+                    form=f"Wrong answer {j}, “{d}”, is the same as "
+                    f"{f'wrong answer {k}' if k else 'the answer'}: every choice must differ"))
             else:
-                seen[key] = f"distractor {j + 1}"
+                seen[key] = j
 
     def _check_citation(self, q: AnyQuestion, base: Loc, sources: dict[str, Source],
                         articles: dict[str, Article]) -> None:
         cite = q.cite
         if cite is None:
-            self.found.append(_Found((*base, "id"), "no citation: add `cite:` with a quote from "
-                                     "the article that proves the answer", Severity.WARNING))
+            # At `cite`, which is missing: the line is the question's first.
+            self.found.append(_Found((*base, "cite"), "no citation: add `cite:` with a quote from "
+                                     "the article that proves the answer", Severity.WARNING,
+                                     form="No citation yet: add the sentence from the article "
+                                     "that proves the answer"))
             return
         if cite.source is None:
             if len(sources) != 1:
                 choices = ", ".join(sources) or "none defined"
                 self.found.append(_Found((*base, "cite"), "the citation names no `source`: "
-                                         f"add `source:` with one of: {choices}", at_key=True))
+                                         f"add `source:` with one of: {choices}", at_key=True,
+                                         form="Choose the article the citation comes from"))
                 return
             key = next(iter(sources))
         else:
@@ -507,7 +519,9 @@ class _Checker:
                     f": the sources are {', '.join(sources)}" if sources else
                     ": add it under `sources:`")
                 self.found.append(_Found((*base, "cite", "source"),
-                                         f"unknown source `{key}`{hint}"))
+                                         f"unknown source `{key}`{hint}",
+                                         form=f"`{key}` is not one of the bank's articles: choose "
+                                         "the article the citation comes from"))
                 return
         article = articles.get(key)
         if article is None:
@@ -520,9 +534,12 @@ class _Checker:
                 closest = article.closest_sentence(quote)
                 msg = (f"the quote is not in the article `{sources[key].file}`: copy it "
                        "exactly from the article")
+                form = (f"This is not in the article {sources[key].file}: select the sentence in "
+                        "the article and press Use as citation")
                 if closest:
                     msg += f'; the closest sentence is "{_shorten(closest)}"'
-                self.found.append(_Found(loc, msg))
+                    form += f'. The closest sentence is "{_shorten(closest)}"'
+                self.found.append(_Found(loc, msg, form=form))
             else:
                 spans.append(span)
         cite._spans = spans
@@ -542,7 +559,7 @@ class _Checker:
             if root is not None:
                 mark = _mark_for(root, f.loc, f.at_key)
                 line, col = mark.line + 1, mark.column + 1
-            problems.append(Problem(self.path, line, col, f.message, f.severity, f.loc))
+            problems.append(Problem(self.path, line, col, f.message, f.severity, f.loc, f.form))
         problems.sort(key=lambda p: (p.line or 0, p.column or 0))
         return problems
 
@@ -659,42 +676,90 @@ _MISSING_HINTS = {
     "file": "add `file:` with the article's path, relative to this bank",
 }
 
+# What the editor's form asks for when a field is missing or empty.
+_FORM_ASKS = {
+    "title": "Write the bank's title",
+    "id": "Give the question an id: a short name that stays when you reword it",
+    "type": "Choose the type of question",
+    "prompt": "Write the question's prompt",
+    "answer": "Write the right answer",
+    "distractors": "Add at least one wrong answer, one per line",
+    "quote": "Add the sentence that proves the answer: select it in the article and press "
+             "Use as citation",
+}
 
-def _friendly(kind: str, loc: Loc, err: dict[str, Any], data: Any) -> tuple[str, Loc]:
+# The form's names of the fields, to begin a sentence.
+_FORM_NAMES = {"answer": "The answer", "tolerance": "The tolerance", "min": "The minimum",
+               "max": "The maximum", "unit": "The unit", "explanation": "The explanation",
+               "difficulty": "The difficulty"}
+
+# The form reads "4,500" and "4 500" as 4500 (a file's YAML does not).
+_FORM_NUMBER = "{} must be a number, such as 4500 or 4,500"
+
+
+def _friendly(kind: str, loc: Loc, err: dict[str, Any], data: Any) -> tuple[str, Loc, str]:
+    """The file's message for a validation error, where it belongs, and the form's message."""
     name = str(loc[-1]) if loc else "bank"
-    if kind == "missing":
-        return f"missing `{name}`: {_MISSING_HINTS.get(name, f'add `{name}:`')}", loc
+    form_name = _FORM_NAMES.get(name, f"`{name}`")
+    if kind == "missing" or (kind == "string_too_short" and name in _FORM_ASKS) or (
+            kind == "too_short" and name == "distractors"):
+        file_msg = (f"missing `{name}`: {_MISSING_HINTS.get(name, f'add `{name}:`')}"
+                    if kind == "missing" else
+                    "`distractors` is empty: give at least one wrong answer" if kind == "too_short"
+                    else f"`{name}` is empty: write some text or remove the key")
+        return file_msg, loc, _FORM_ASKS.get(name, "")
     if kind == "union_tag_invalid":
         tag = err.get("ctx", {}).get("tag")
         return (f"unknown question type `{tag}`: use `type: choice` or `type: numeric`",
-                (*loc, "type"))
+                (*loc, "type"), "")
     if kind == "union_tag_not_found":
-        return "missing `type`: add `type: choice` or `type: numeric`", loc
-    if name == "answer" and len(loc) == 3 and _get(data, (*loc[:2], "type")) == "numeric":
+        return "missing `type`: add `type: choice` or `type: numeric`", loc, ""
+    numeric = len(loc) >= 3 and _get(data, (*loc[:2], "type")) == "numeric"
+    if name == "answer" and len(loc) == 3 and numeric:
         value = _get(data, loc)
         return (f"the answer of a numeric question must be a number, not {value!r}: write "
                 "4500, not \"4,500\" or \"about 4500\" (put a hedge in the prompt and a "
-                "`tolerance:`)"), loc
+                "`tolerance:`)"), loc, (_FORM_NUMBER.format("The answer") + ': for “about 4,500”, '
+                                        "put “about” in the prompt and a margin in Tolerance")
     msg = err["msg"]
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
+    if name in ("min", "max") and numeric and "number" in msg:
+        return f"`{name}`: {msg}", loc, _FORM_NUMBER.format(form_name)
+    if name == "tolerance" and numeric:
+        form = (f"{form_name} {msg}" if "negative" in msg else
+                f"{form_name} must be a number (50) or a percentage (5%); leave it empty for an "
+                "exact answer")
+        return f"`{name}`: {msg}", loc, form
+    if len(loc) == 2 and loc[0] == "questions" and msg.startswith("the answer "):
+        # The range check of the whole question: it belongs beside the answer.
+        return msg, (*loc, "answer"), msg.replace("the answer", "The answer", 1).replace(
+            " min ", " the minimum ").replace(" max ", " the maximum ")
     if kind in ("list_type", "dict_type", "model_type", "model_attributes_type"):
         want = {"list_type": "a list (lines starting with `- `)",
                 "dict_type": "a mapping (`key: value` lines)",
                 "model_type": "a mapping (`key: value` lines)",
                 "model_attributes_type": "a mapping (`key: value` lines)"}[kind]
-        return f"`{name}` must be {want}", loc
+        return f"`{name}` must be {want}", loc, ""
+    if isinstance(loc[-1], int) and len(loc) > 1:
+        name = f"{loc[-2]}[{loc[-1] + 1}]"  # the 2nd of `distractors`: `distractors[2]`
     if kind == "string_too_short":
-        return f"`{name}` is empty: write some text or remove the key", loc
-    if kind == "too_short" and name == "distractors":
-        return "`distractors` is empty: give at least one wrong answer", loc
+        return f"`{name}` is empty: write some text or remove it", loc, ""
     if kind == "literal_error" and name == "difficulty":
-        return "`difficulty` must be easy, medium or hard", loc
+        return "`difficulty` must be easy, medium or hard", loc, ""
     if kind == "literal_error" and name == "format":
-        return "unsupported `format`: this version of quizapp reads format 1", loc
-    if isinstance(loc[-1], int):
-        name = f"{loc[-2]}[{loc[-1] + 1}]" if len(loc) > 1 else name
-    return f"`{name}`: {msg[:1].lower()}{msg[1:]}", loc
+        return "unsupported `format`: this version of quizapp reads format 1", loc, ""
+    return f"`{name}`: {msg[:1].lower()}{msg[1:]}", loc, ""
+
+
+def _other_branch(kind: str, loc: Loc, data: Any) -> bool:
+    """Whether an error is about the branch of a `text or list` field that the value is not
+    (`quote: ""` is an empty text, not a wrong list)."""
+    if not loc or loc[-1] not in ("quote", "tolerance"):
+        return False
+    value = _get(data, loc)
+    return (kind == "list_type" and isinstance(value, str)) or (
+        kind == "string_type" and isinstance(value, list))
 
 
 def _yaml_hint(problem: str) -> str:

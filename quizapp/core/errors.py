@@ -23,6 +23,9 @@ class Problem:
     severity: Severity = Severity.ERROR
     # Where in the bank's structure, e.g. ("questions", 3, "answer"); empty when unknown.
     loc: tuple[str | int, ...] = field(default=(), compare=False)
+    # The message in the words of the editor's form ("Write the question's prompt"), when
+    # they differ from the file's ("missing `prompt`: add `prompt:` ...").
+    form_message: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         where = str(self.path)
@@ -36,6 +39,11 @@ class Problem:
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
+
+    @property
+    def for_form(self) -> str:
+        """The message as the editor's form shows it, beside the field."""
+        return self.form_message or self.message
 
 
 class QuizappError(Exception):

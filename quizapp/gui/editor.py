@@ -68,6 +68,10 @@ class BankEditor(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.check: BankCheck | None = None
         self._current = -1
+        # A question just added (its index), whose problems show field by field as the
+        # teacher leaves them (the keys in _revealed), and all at once on saving.
+        self._fresh = -1
+        self._revealed: set[str] = set()
         self._comments_confirmed = False
         self._refreshing = False
         # The bank's data when the teacher switched from the form to its text, to tell on the
@@ -191,6 +195,7 @@ class BankEditor(QMainWindow):
         self.form.rename_key.connect(self._rename_key)
         self.form.remove_key.connect(self._remove_key)
         self.form.edit_as_text.connect(self.edit_as_text)
+        self.form.field_left.connect(self._field_left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
@@ -429,9 +434,7 @@ class BankEditor(QMainWindow):
         item.setToolTip(f"{q.get('id')}: {prompt}")
 
     def _problem_rows(self) -> set[int]:
-        if self.check is None:
-            return set()
-        return {p.loc[1] for p in self.check.problems
+        return {p.loc[1] for p in self._shown_problems()
                 if p.is_error and len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int)}
 
     def _apply_filter(self) -> None:
@@ -452,6 +455,8 @@ class BankEditor(QMainWindow):
         if self._refreshing:
             return
         self._current = row
+        if row != self._fresh:
+            self._fresh = -1  # the teacher left the new question: show all it lacks
         if row < 0 or row >= len(self.draft.questions):
             self.form_stack.setCurrentIndex(1)
             self.picker.show_article(None, [])
@@ -508,7 +513,9 @@ class BankEditor(QMainWindow):
 
     def add_question(self) -> None:
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
+        self._fresh, self._revealed = at, set()
         self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, self.draft.new_question()))
+        self.run_check()  # the questions after it moved: the last check's rows are stale
         self.form.focus_field("prompt")
 
     def duplicate_question(self) -> None:
@@ -568,20 +575,45 @@ class BankEditor(QMainWindow):
 
     def run_check(self) -> None:
         self.check = self.draft.check()
-        target = self.source_problems if self.draft.broken_text is not None else self.problems
+        self._show_check()
+
+    def _show_check(self) -> None:
+        """Show the last check's problems: in the form's words on the form, the file's in text."""
+        as_text = self.draft.broken_text is not None
+        target = self.source_problems if as_text else self.problems
         target.clear()
-        for p in self.check.problems:
+        problems = self._shown_problems()
+        for p in problems:
             where = _where(p, self.draft)
-            item = QListWidgetItem(f"{'⚠' if p.is_error else 'ℹ'} {where}: {p.message}")
+            item = QListWidgetItem(f"{'⚠' if p.is_error else 'ℹ'} {where}: "
+                                   f"{p.message if as_text else p.for_form}")
             item.setData(Qt.ItemDataRole.UserRole, p)
             target.addItem(item)
-        if not self.check.problems:
+        if not problems:
             target.addItem("No problems.")
-        if self.draft.broken_text is None:
+        if not as_text:
             for i in range(self.list.count()):
                 self._refresh_item(i)
             self._apply_filter()
             self._show_field_problems()
+
+    def _shown_problems(self) -> list[Problem]:
+        """The check's problems, but those of a question just added only for the fields the
+        teacher has left: an empty new question does not open with a row of errors."""
+        if self.check is None:
+            return []
+        return [p for p in self.check.problems if _question_of(p) != self._fresh
+                or _field_of(p.loc, self.form.errors) in self._revealed]
+
+    def _field_left(self, key: str) -> None:
+        if self._fresh >= 0 and self._fresh == self._current and key not in self._revealed:
+            self._revealed.add(key)
+            self._show_check()
+
+    def _reveal_all(self) -> None:
+        if self._fresh >= 0:
+            self._fresh = -1
+            self.run_check()  # now, not after the typing pause: it is what is being saved
 
     def _show_field_problems(self) -> None:
         by_field: dict[str, list[str]] = {}
@@ -589,7 +621,7 @@ class BankEditor(QMainWindow):
         if self.check is not None and self._current >= 0:
             q = self.draft.question(self._current)
             unknown = unknown_keys(q)
-            for p in self.check.problems:
+            for p in self._shown_problems():
                 if _question_of(p) != self._current:
                     continue
                 path = tuple(str(part) for part in p.loc[2:])
@@ -599,7 +631,7 @@ class BankEditor(QMainWindow):
                         like = None  # `like` holds another value: renaming would lose it
                     strays.append(UnknownKey(path, _value_at(q, path), p.message, like))
                 else:
-                    by_field.setdefault(_field_of(p.loc, self.form.errors), []).append(p.message)
+                    by_field.setdefault(_field_of(p.loc, self.form.errors), []).append(p.for_form)
         self.form.show_problems(by_field)
         self.form.show_unknown_keys(strays)
 
@@ -700,6 +732,7 @@ class BankEditor(QMainWindow):
     # --- saving ---------------------------------------------------------------------
 
     def save(self) -> bool:
+        self._reveal_all()
         if self.draft.broken_text is not None and not self.apply_source_text():
             QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
                                 "(see the problems list). Fix it first; nothing has been lost.")

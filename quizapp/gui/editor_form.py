@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -57,6 +58,7 @@ class QuestionForm(QWidget):
     rename_key = Signal(tuple, str)  # path of an unknown key, the known key to rename it to
     remove_key = Signal(tuple)
     edit_as_text = Signal()
+    field_left = Signal(str)  # the teacher moved on from a field (Tab, a click elsewhere)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,6 +114,7 @@ class QuestionForm(QWidget):
         ]
         for key, label_text, widget in fields:
             self.widgets[key] = widget
+            widget.installEventFilter(self)
             widget.setAccessibleName(label_text.replace("&", ""))
             error = QLabel()
             error.setObjectName("fieldError")
@@ -143,6 +146,15 @@ class QuestionForm(QWidget):
         outer.addWidget(self.unknown_box)
         outer.addLayout(layout)
         outer.addStretch(1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and \
+                event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason,
+                                       Qt.FocusReason.PopupFocusReason):
+            key = next((k for k, w in self.widgets.items() if w is watched), None)
+            if key is not None:
+                self.field_left.emit(key)
+        return super().eventFilter(watched, event)
 
     # --- showing a question ---------------------------------------------------
 
