@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import backup_path
@@ -226,3 +226,84 @@ def test_broken_file_opens_at_its_problem(qtbot, bank_file: Path) -> None:
     ed.source_edit.setPlainText(text.replace("[mali-president", "mali-president"))
     assert ed.apply_source_text()
     assert ed.pages.currentIndex() == 0 and ed.isWindowModified()
+
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def active_editor(qtbot, editor: BankEditor) -> BankEditor:
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.list.setCurrentRow(0)
+    return editor
+
+
+def press(qtbot, key: Qt.Key, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """A key pressed where the cursor is, as a person presses it."""
+    qtbot.keyClick(QApplication.focusWidget(), key, modifiers)
+
+
+def test_undo_in_a_field_goes_back_and_can_be_redone(qtbot, active_editor: BankEditor) -> None:
+    editor = active_editor
+    original = editor.draft.question(0)["prompt"]
+    qtbot.mouseClick(editor.form.widgets["prompt"].viewport(), Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    press(qtbot, Qt.Key.Key_Delete)
+    assert editor.form.text_of("prompt") == "" and "prompt" not in editor.draft.question(0)
+    assert editor.isWindowModified()
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # still in the field
+    assert QApplication.focusWidget() is editor.form.widgets["prompt"]
+    assert editor.form.text_of("prompt") == original == editor.draft.question(0)["prompt"]
+    assert not editor.isWindowModified()  # back where it was saved
+    assert editor.redo_action.isEnabled() and not editor.undo_action.isEnabled()
+
+    press(qtbot, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert editor.form.text_of("prompt") == "" and editor.isWindowModified()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert editor.form.text_of("prompt") == original
+
+    qtbot.mouseClick(editor.list.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.list.visualItemRect(editor.list.item(1)).center())
+    assert QApplication.focusWidget() is editor.list
+    press(qtbot, Qt.Key.Key_Up)
+    assert editor.list.currentRow() == 0
+    press(qtbot, Qt.Key.Key_Z, CTRL)  # nothing left to undo: the prompt stays
+    assert editor.draft.question(0)["prompt"] == original
+    assert not editor.isWindowModified()
+
+
+def test_typing_a_value_is_one_undo_step(qtbot, active_editor: BankEditor) -> None:
+    editor = active_editor
+    assert editor.draft.question(0)["answer"] == 13
+    answer = editor.form.widgets["answer"]
+    qtbot.mouseClick(answer, Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(answer, "4,500")
+    press(qtbot, Qt.Key.Key_Tab)  # on to the next field: a second visit is a second step
+    qtbot.mouseClick(editor.form.widgets["unit"], Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), " in all")
+    assert editor.draft.question(0)["answer"] == 4500
+    assert editor.draft.question(0)["unit"] == "soldiers in all"
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert editor.draft.question(0)["unit"] == "soldiers"
+    assert editor.draft.question(0)["answer"] == 4500
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert editor.draft.question(0)["answer"] == 13 and answer.text() == "13"
+    assert not editor.isWindowModified() and not editor.undo_action.isEnabled()
+
+
+def test_typing_then_erasing_leaves_nothing_to_undo(qtbot, active_editor: BankEditor) -> None:
+    editor = active_editor
+    qtbot.mouseClick(editor.form.widgets["unit"], Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), "xy")
+    assert editor.isWindowModified()
+    press(qtbot, Qt.Key.Key_Backspace)
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert editor.draft.question(0)["unit"] == "soldiers"
+    assert not editor.isWindowModified() and not editor.undo_action.isEnabled()

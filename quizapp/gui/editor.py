@@ -48,7 +48,7 @@ from quizapp.gui.editor_commands import (
     SetField,
     SetQuestion,
 )
-from quizapp.gui.editor_form import QuestionForm, UnknownKey
+from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
@@ -72,6 +72,8 @@ class BankEditor(QMainWindow):
         # teacher leaves them (the keys in _revealed), and all at once on saving.
         self._fresh = -1
         self._revealed: set[str] = set()
+        # Counts the teacher's visits to fields: the edits of one visit are one undo step.
+        self._session = 0
         self._comments_confirmed = False
         self._refreshing = False
         # The bank's data when the teacher switched from the form to its text, to tell on the
@@ -101,11 +103,12 @@ class BankEditor(QMainWindow):
 
     def _build(self) -> None:
         # Bank header.
-        self.title_edit = QLineEdit()
+        self.title_edit = LineField()
         self.title_edit.setAccessibleName("Bank title")
         self.title_edit.setPlaceholderText("The bank's title")
-        self.title_edit.textEdited.connect(
-            lambda text: self.undo_stack.push(SetBankField(self.draft, self._changed, "title", text)))
+        self.title_edit.textEdited.connect(lambda text: self.undo_stack.push(
+            SetBankField(self.draft, self._changed, "title", text, session=self._session)))
+        self.title_edit.editingFinished.connect(self._next_session)
         self.sources_label = QLabel()
         self.sources_label.setTextFormat(Qt.TextFormat.PlainText)
         add_source = QPushButton("Add &article...")
@@ -295,8 +298,10 @@ class BankEditor(QMainWindow):
         self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setObjectName(UNDO_ACTION)
         undo.setShortcuts(QKeySequence.StandardKey.Undo)
         redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setObjectName(REDO_ACTION)
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
@@ -455,6 +460,7 @@ class BankEditor(QMainWindow):
         if self._refreshing:
             return
         self._current = row
+        self._next_session()
         if row != self._fresh:
             self._fresh = -1  # the teacher left the new question: show all it lacks
         if row < 0 or row >= len(self.draft.questions):
@@ -486,7 +492,8 @@ class BankEditor(QMainWindow):
 
     def _field_edited(self, key: str, value: Any) -> None:
         if self._current >= 0:
-            self.undo_stack.push(SetField(self.draft, self._changed, self._current, key, value))
+            self.undo_stack.push(SetField(self.draft, self._changed, self._current, key, value,
+                                          session=self._session))
 
     def _type_changed(self, kind: str) -> None:
         if self._current >= 0:
@@ -498,7 +505,7 @@ class BankEditor(QMainWindow):
             if cite.get("source") == source and cite.get("quote") == quote:
                 return
             self.undo_stack.push(SetCitation(self.draft, self._changed, self._current,
-                                             source=source, quote=quote))
+                                             source=source, quote=quote, session=self._session))
 
     def _quote_picked(self, text: str) -> None:
         """The teacher selected text in the article and pressed Use as citation."""
@@ -605,7 +612,11 @@ class BankEditor(QMainWindow):
         return [p for p in self.check.problems if _question_of(p) != self._fresh
                 or _field_of(p.loc, self.form.errors) in self._revealed]
 
+    def _next_session(self) -> None:
+        self._session += 1
+
     def _field_left(self, key: str) -> None:
+        self._next_session()
         if self._fresh >= 0 and self._fresh == self._current and key not in self._revealed:
             self._revealed.add(key)
             self._show_check()

@@ -14,28 +14,67 @@ from quizapp.core.draft import BankDraft, QuestionData
 # and whether the list of questions changed shape.
 Changed = Callable[[int, bool], None]
 
-_FIELD_MERGE_ID = 1001
+_TYPING_ID = 1001
 
 
-class SetField(QUndoCommand):
-    """Set one field of a question; consecutive typing in the same field merges into one step."""
+class _Typing(QUndoCommand):
+    """An edit of one field. The edits of one visit to a field (its `session`, which the
+    editor counts up when the teacher leaves a field) merge into one undo step, and a step
+    that ends where it began (typed, then erased) is dropped."""
 
-    def __init__(self, draft: BankDraft, changed: Changed, index: int, key: str, value: Any) -> None:
-        super().__init__(f"Edit {key}")
-        self.draft, self.changed = draft, changed
-        self.index, self.key, self.value = index, key, copy.deepcopy(value)
-        self.old: Any = copy.deepcopy(draft.question(index).get(key))
+    def __init__(self, text: str, session: int | None) -> None:
+        super().__init__(text)
+        self.session = session
+        self.old: Any = None
 
     def id(self) -> int:
-        return _FIELD_MERGE_ID
+        return _TYPING_ID
+
+    def target(self) -> tuple[Any, ...]:
+        """What the command edits: edits of another target never merge."""
+        raise NotImplementedError
+
+    def now(self) -> Any:
+        """The edited value as the draft holds it."""
+        raise NotImplementedError
+
+    def take(self, other: Any) -> None:
+        """Take on the newer value of `other` (the draft holds it already)."""
+        raise NotImplementedError
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, SetField) or (other.index, other.key) != (self.index, self.key):
+        if (type(other) is not type(self) or self.session is None or other.session != self.session
+                or other.target() != self.target()):
             return False
-        if isinstance(self.value, str) and isinstance(other.value, str):
-            self.value = other.value
-            return True
-        return False
+        self.take(other)
+        self.setObsolete(_same(self.now(), self.old))
+        return True
+
+
+def _same(a: Any, b: Any) -> bool:
+    """Whether two values of a field are the same to the file (an empty field has no key)."""
+    empty = (None, "", [])
+    return a == b or (a in empty and b in empty)
+
+
+class SetField(_Typing):
+    """Set one field of a question."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, key: str, value: Any,
+                 session: int | None = None) -> None:
+        super().__init__(f"Edit {key}", session)
+        self.draft, self.changed = draft, changed
+        self.index, self.key, self.value = index, key, copy.deepcopy(value)
+        self.old = copy.deepcopy(draft.question(index).get(key))
+
+    def target(self) -> tuple[Any, ...]:
+        return ("question", self.index, self.key)
+
+    def now(self) -> Any:
+        return self.draft.question(self.index).get(self.key)
+
+    def take(self, other: SetField) -> None:
+        self.value = other.value
 
     def redo(self) -> None:
         self.draft.set_field(self.index, self.key, copy.deepcopy(self.value))
@@ -46,13 +85,23 @@ class SetField(QUndoCommand):
         self.changed(self.index, False)
 
 
-class SetCitation(QUndoCommand):
+class SetCitation(_Typing):
     def __init__(self, draft: BankDraft, changed: Changed, index: int, *, source: str | None,
-                 quote: str | list[str] | None, text: str = "Set citation") -> None:
-        super().__init__(text)
+                 quote: str | list[str] | None, text: str = "Set citation",
+                 session: int | None = None) -> None:
+        super().__init__(text, session)
         self.draft, self.changed, self.index = draft, changed, index
         self.source, self.quote = source, copy.deepcopy(quote)
         self.old = copy.deepcopy(draft.question(index).get("cite"))
+
+    def target(self) -> tuple[Any, ...]:
+        return ("cite", self.index)
+
+    def now(self) -> Any:
+        return self.draft.question(self.index).get("cite")
+
+    def take(self, other: SetCitation) -> None:
+        self.source, self.quote = other.source, other.quote
 
     def redo(self) -> None:
         self.draft.set_citation(self.index, source=self.source, quote=copy.deepcopy(self.quote))
@@ -145,22 +194,23 @@ class MoveQuestion(QUndoCommand):
         self.changed(self.index, True)
 
 
-class SetBankField(QUndoCommand):
+class SetBankField(_Typing):
     """Set the bank's title or description."""
 
-    def __init__(self, draft: BankDraft, changed: Changed, key: str, value: str) -> None:
-        super().__init__(f"Edit {key}")
+    def __init__(self, draft: BankDraft, changed: Changed, key: str, value: str,
+                 session: int | None = None) -> None:
+        super().__init__(f"Edit {key}", session)
         self.draft, self.changed, self.key, self.value = draft, changed, key, value
         self.old = draft.data.get(key)
 
-    def id(self) -> int:
-        return _FIELD_MERGE_ID + 1
+    def target(self) -> tuple[Any, ...]:
+        return ("bank", self.key)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:
-        if isinstance(other, SetBankField) and other.key == self.key:
-            self.value = other.value
-            return True
-        return False
+    def now(self) -> Any:
+        return self.draft.data.get(self.key)
+
+    def take(self, other: SetBankField) -> None:
+        self.value = other.value
 
     def redo(self) -> None:
         self._set(self.value)

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -39,11 +39,59 @@ class UnknownKey:
     rename_to: str | None  # the known key it resembles, when renaming loses nothing
 
 
-class _Plain(QPlainTextEdit):
-    """A short multi-line field that passes Tab on to the next field."""
+# Object names of the editor's Undo and Redo actions, which the fields' menus offer.
+UNDO_ACTION, REDO_ACTION = "editorUndo", "editorRedo"
+
+
+def _is_undo_key(event: QKeyEvent) -> bool:
+    typed = QKeySequence(event.keyCombination())
+    return (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+            or typed in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")))
+
+
+class _EditorUndo:
+    """Undo and Redo in a field of the editor are the editor's, not the field's own.
+
+    A field that undid its own typing would report the restored text as a new edit: the
+    editor's stack would grow instead of going back, and Redo would stay greyed out. So the
+    keys go on to the window's actions, and the field's menu offers those actions.
+    """
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
+            event.ignore()  # not ours: the window's Undo/Redo shortcut takes it
+            return True
+        return super().event(event)  # type: ignore[misc]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _is_undo_key(event):
+            event.ignore()  # nothing to undo in the editor: the field must not undo alone
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu()  # type: ignore[attr-defined]
+        for own, name in (("edit-undo", UNDO_ACTION), ("edit-redo", REDO_ACTION)):
+            ours = menu.findChild(QAction, own)
+            theirs = self.window().findChild(QAction, name)  # type: ignore[attr-defined]
+            if ours is not None:
+                if theirs is not None:
+                    menu.insertAction(ours, theirs)
+                menu.removeAction(ours)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class LineField(_EditorUndo, QLineEdit):
+    """A one-line field of the bank editor."""
+
+
+class TextField(_EditorUndo, QPlainTextEdit):
+    """A short multi-line field of the bank editor that passes Tab on to the next field."""
 
     def __init__(self, lines: int) -> None:
         super().__init__()
+        self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setFixedHeight(height)
@@ -83,13 +131,13 @@ class QuestionForm(QWidget):
         self.source_box.currentIndexChanged.connect(self._citation_changed)
 
         def line(key: str, placeholder: str = "") -> QLineEdit:
-            w = QLineEdit()
+            w = LineField()
             w.setPlaceholderText(placeholder)
             w.textEdited.connect(lambda _t, k=key: self._text_changed(k))
             return w
 
-        def plain(key: str, lines: int, placeholder: str) -> _Plain:
-            w = _Plain(lines)
+        def plain(key: str, lines: int, placeholder: str) -> TextField:
+            w = TextField(lines)
             w.setPlaceholderText(placeholder)
             w.textChanged.connect(lambda k=key: self._text_changed(k))
             return w
