@@ -247,3 +247,27 @@ def test_the_answer_error_asks_for_what_the_form_accepts(qtbot, bank_file: Path)
     qtbot.keyClicks(answer, "4,500")
     qtbot.waitUntil(lambda: "answer" not in field_errors(editor))
     assert editor.draft.question(0)["answer"] == 4500
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 720)])
+def test_the_form_fits_its_column_at_small_window_sizes(qtbot, misspelt_bank: Path, size) -> None:
+    editor = BankEditor.open_file(misspelt_bank)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.resize(*size)
+    editor.show()
+    qtbot.waitExposed(editor)
+    assert editor.list.currentRow() == 7  # the unknown key's box, the form's widest part, shows
+    viewport = editor.form_scroll.viewport()
+    # Settled, the form is as wide as its column: no wider (which would scroll sideways).
+    qtbot.waitUntil(lambda: editor.form.width() == viewport.width())
+    for widget in [*editor.form.widgets.values(), *editor.form.unknown_buttons[("distractor",)]]:
+        if widget.isVisible():
+            right = widget.mapTo(viewport, widget.rect().topRight()).x()
+            assert right < viewport.width(), widget.accessibleName()
+    # The prompt has room for a line of words, not three.
+    prompt = editor.form.widgets["prompt"]
+    assert prompt.width() >= 38 * prompt.fontMetrics().averageCharWidth()
+    label = editor.form.rows["prompt"][0]
+    beside = label.mapTo(editor.form, label.rect().topLeft()).y() == prompt.mapTo(
+        editor.form, prompt.rect().topLeft()).y()
+    assert beside == (size[0] >= 1000)  # narrow, the labels go above the fields

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -180,6 +181,9 @@ class BankEditor(QMainWindow):
             b = QPushButton(text)
             b.setAccessibleName(name)
             b.clicked.connect(slot)
+            # As wide as the text needs, not the style's wide default: the list stays narrow.
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text.replace("&", "")) + 24)
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -201,6 +205,8 @@ class BankEditor(QMainWindow):
         self.form.field_left.connect(self._field_left)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # Fields wrap and labels go above them when narrow: the form never scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
         self.form_scroll = scroll
         self.empty_label = QLabel("No question selected. Press Add to write one, or "
@@ -231,10 +237,12 @@ class BankEditor(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(self.form_stack)
         splitter.addWidget(self.side_tabs)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 4)
-        splitter.setStretchFactor(2, 4)
-        splitter.setSizes([330, 440, 440])
+        # The form gets the most room; sizes are ratios until the window is laid out.
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([250, 500, 350])
+        self.form_stack.setMinimumWidth(self.form.minimumSizeHint().width())
         splitter.setChildrenCollapsible(False)
 
         # Problems of the whole bank, click to go there.

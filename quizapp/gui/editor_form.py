@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +27,8 @@ from quizapp.core.draft import QuestionData, parse_number
 TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max", "unit",
                "quote", "explanation", "tags")
 NUMERIC_ONLY = ("tolerance", "min", "max", "unit")
+# Below this width (in average characters) the form puts labels above their fields.
+WIDE_FORM_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ class QuestionForm(QWidget):
         self._sources: list[str] = []
         layout = QFormLayout()
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        self.form_layout = layout
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
@@ -195,6 +198,17 @@ class QuestionForm(QWidget):
         outer.addLayout(layout)
         outer.addStretch(1)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Narrow (800x600, or large text), each label goes above its field, which then has
+        # the whole width: a prompt wraps after a line of words, not after three.
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * WIDE_FORM_CHARS
+        policy = (QFormLayout.RowWrapPolicy.DontWrapRows if wide
+                  else QFormLayout.RowWrapPolicy.WrapAllRows)
+        if self.form_layout.rowWrapPolicy() != policy:
+            self.form_layout.setRowWrapPolicy(policy)
+            self.layout().activate()  # now: the fields were laid out for the old policy
+        super().resizeEvent(event)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and \
                 event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason,
@@ -269,25 +283,29 @@ class QuestionForm(QWidget):
             row = QWidget()
             row_layout = QVBoxLayout(row)
             row_layout.setContentsMargins(0, 0, 0, 0)
-            buttons = QHBoxLayout()
             made = []
             if key.rename_to:
                 rename = QPushButton(f"Rename to {key.rename_to}")
                 rename.clicked.connect(lambda _c=False, k=key: self.rename_key.emit(k.path, k.rename_to))
                 made.append(rename)
-            remove = QPushButton(f"Remove {name}")
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove {name}")
+            remove.setToolTip(f"Remove {name} and its value from the question")
             remove.clicked.connect(lambda _c=False, k=key: self.remove_key.emit(k.path))
             made.append(remove)
             as_text = QPushButton("Edit as text…")
             as_text.setToolTip("Edit the whole bank file as YAML text")
             as_text.clicked.connect(self.edit_as_text.emit)
             made.append(as_text)
-            for b in made:
-                buttons.addWidget(b)
-            buttons.addStretch(1)
             row_layout.addWidget(message)
             row_layout.addWidget(value)
-            row_layout.addLayout(buttons)
+            # Two buttons a line, so that a narrow form needs no horizontal scrolling.
+            for pair in (made[:2], made[2:]):
+                line = QHBoxLayout()
+                for b in pair:
+                    line.addWidget(b)
+                line.addStretch(1)
+                row_layout.addLayout(line)
             self.unknown_layout.addWidget(row)
             self.unknown_buttons[key.path] = made
         self.unknown_box.setVisible(bool(keys))
