@@ -700,6 +700,7 @@ class BankEditor(QMainWindow):
         text = self.draft.disk_text if self.undo_stack.isClean() and self.draft.disk_text else \
             self.draft.text()
         self._data_before_text = _copy(self.draft.data)
+        self._fresh = -1  # the text shows every problem, a new question's too
         self.draft.broken_text = text
         self.source_edit.setPlainText(text)
         self._show_text_page("The bank as YAML text. Edit it, then press Check and continue to go "
