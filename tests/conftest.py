@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,6 +127,11 @@ def main_window(qtbot, settings_dir: Path, data_dir: Path, bundled_copy: Path):
     def before_close(w) -> None:
         if w._quiz is not None:  # closing mid-quiz asks first, and no one would answer
             w._quiz.confirm_leave = lambda _parent: True
+        if "quizapp.gui.editor" in sys.modules:  # so does closing an editor with changes (quitting closes it)
+            from quizapp.gui.editor import open_editors
+
+            for editor in open_editors():
+                editor.undo_stack.setClean()
 
     qtbot.addWidget(window, before_close_func=before_close)
     window.show()
@@ -148,6 +154,28 @@ def on_modal(qtbot, action) -> None:
         action(dialog)
 
     QTimer.singleShot(0, poll)
+
+
+def press_on_modal(qtbot, key: str, modifier=None) -> list[str]:
+    """Press `key` (with `modifier`, Alt for a button's mnemonic) on the focused widget of the next
+    modal dialog, once it is open and active, as a person would; the list gets the dialog's title."""
+    from PySide6.QtCore import Qt
+
+    titles: list[str] = []
+
+    def press(dialog) -> None:  # type: ignore[no-untyped-def]
+        titles.append(dialog.windowTitle())
+        dialog.activateWindow()  # what the window manager does with a new dialog (offscreen has none)
+        qtbot.waitUntil(dialog.isActiveWindow)
+        qtbot.keyClick(dialog.focusWidget() or dialog, key, modifier or Qt.KeyboardModifier.NoModifier)
+        try:  # a mnemonic clicks its button after a short animation
+            qtbot.waitUntil(lambda: not dialog.isVisible())
+        except qtbot.TimeoutError:
+            titles.append(f"{key!r} did not close it")  # the test fails on this, instead of hanging
+            dialog.reject()
+
+    on_modal(qtbot, press)
+    return titles
 
 
 def generate_from_seed(qtbot, monkeypatch: pytest.MonkeyPatch, suffix: str, count: int) -> None:

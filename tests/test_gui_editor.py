@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import backup_path
 from quizapp.gui.editor import BankEditor
+from tests.conftest import press_on_modal
 
 
 def discard_on_teardown(editor: BankEditor) -> None:
@@ -124,13 +125,14 @@ def test_close_guard(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) ->
     before = bank_file.read_text(encoding="utf-8")
     editor.list.setCurrentRow(1)
     type_into(qtbot, editor.form.widgets["answer"], "a Tiger and a Puma")
-    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Cancel)
+    asked = press_on_modal(qtbot, "c", Qt.KeyboardModifier.AltModifier)  # Cancel
     assert not editor.close()
     assert asked == ["Unsaved changes"] and editor.isVisible()
-    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Save,
-                           The_layout_will_change=QMessageBox.StandardButton.Yes)
+    asked = press_on_modal(qtbot, "s", Qt.KeyboardModifier.AltModifier)  # Save
+    layout = answer_dialogs(monkeypatch, QMessageBox.StandardButton.No,
+                            The_layout_will_change=QMessageBox.StandardButton.Yes)
     assert editor.close()
-    assert asked == ["Unsaved changes", "The layout will change"]  # (its opening comments are kept)
+    assert asked == ["Unsaved changes"] and layout == ["The layout will change"]  # (opening comments are kept)
     assert bank_file.read_text(encoding="utf-8") != before
     assert load_bank(bank_file).bank.question("helicopter-types").answer == "a Tiger and a Puma"
 

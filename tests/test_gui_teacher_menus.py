@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
-from tests.conftest import on_modal
+from tests.conftest import on_modal, press_on_modal
 
 
 def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_window, data_dir: Path) -> None:
@@ -52,11 +53,13 @@ def test_quit_asks_the_open_editors_first(qtbot, main_window, monkeypatch) -> No
     editor.list.setCurrentRow(0)
     editor.form.widgets["unit"].setText("people")
     editor.form.widgets["unit"].textEdited.emit("people")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    asked = press_on_modal(qtbot, "c", Qt.KeyboardModifier.AltModifier)  # Cancel
     assert not main_window.close()
+    assert asked == ["Unsaved changes"]
     assert editor.isVisible() and editor.draft.question(0)["unit"] == "people"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    asked = press_on_modal(qtbot, "d", Qt.KeyboardModifier.AltModifier)  # Discard
     assert main_window.close()
+    assert asked == ["Unsaved changes"]
 
 
 def test_export_from_the_app(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:

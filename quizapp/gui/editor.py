@@ -50,6 +50,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.widgets import ask
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
@@ -866,10 +867,7 @@ class BankEditor(QMainWindow):
             return True
         where = (f"as a copy in your banks folder ({self.draft.path.name} comes with quizapp "
                  "and is not changed)" if self.installed else f"to {self.draft.path.name}")
-        answer = QMessageBox.question(
-            self, "Unsaved changes", f"Save the changes {where}?",
-            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+        answer = ask_to_save(self, where)
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
         return answer == QMessageBox.StandardButton.Discard
@@ -883,6 +881,13 @@ class BankEditor(QMainWindow):
 
 
 _open_editors: list[BankEditor] = []
+
+
+def ask_to_save(parent: QWidget, where: str) -> QMessageBox.StandardButton:
+    """Ask whether to save the changes `where` ("to mali.yaml"): Save, Discard or Cancel."""
+    return ask(parent, "Unsaved changes", f"Save the changes {where}?",
+               {QMessageBox.StandardButton.Save: "&Save", QMessageBox.StandardButton.Discard: "&Discard",
+                QMessageBox.StandardButton.Cancel: "&Cancel"}, QMessageBox.StandardButton.Save)
 
 
 def open_editor(path: str | Path, parent: QWidget | None = None, *,

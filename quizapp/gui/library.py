@@ -167,10 +167,10 @@ class LibraryScreen(QWidget):
         self.study_button.setAccessibleName("Study due questions")
         self.study_button.setToolTip("Spaced repetition: the questions due today, then new ones (Ctrl+D)")
         self.study_button.clicked.connect(self.study_current)
-        self.remove_button = QPushButton("&Remove from list")
+        self.remove_button = QPushButton("Re&move from list")  # Alt+R is Resume
         self.remove_button.setAccessibleName("Remove bank from list")
         self.remove_button.clicked.connect(self.remove_current)
-        self.edit_button = QPushButton("&Edit bank…")
+        self.edit_button = QPushButton("Ed&it bank…")  # Alt+E opens the Edit menu
         self.edit_button.setAccessibleName("Edit bank")
         self.edit_button.clicked.connect(self.edit_current)
         for b in (self.open_button, self.new_button, self.start_button, self.study_button, self.edit_button,

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.session import Answer, Mode, QuizSession
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import ask, plain_label, scale_font
 
 
 class QuizScreen(QWidget):
@@ -252,11 +252,8 @@ class QuizScreen(QWidget):
 
 def ask_to_leave(parent: QWidget) -> bool:
     """Ask whether to leave a quiz in progress; it is not scored, but stays in the history to resume."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Leave the quiz?",
-                      "Leave this quiz? It will not be scored now; your answers are kept, "
-                      "and the next time quizapp starts it offers to resume it.",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("&Leave")
-    box.button(QMessageBox.StandardButton.No).setText("&Stay")
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return ask(parent, "Leave the quiz?",
+               "Leave this quiz? It will not be scored now; your answers are kept, "
+               "and the next time quizapp starts it offers to resume it.",
+               {QMessageBox.StandardButton.Yes: "&Leave", QMessageBox.StandardButton.No: "&Stay"},
+               QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes

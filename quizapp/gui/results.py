@@ -72,7 +72,7 @@ class ResultsScreen(QWidget):
         self.retry_button = QPushButton("&Retry mistakes")
         self.retry_button.setAccessibleName("Retry mistakes")
         self.retry_button.clicked.connect(self._retry)
-        self.export_button = QPushButton("&Export results…")
+        self.export_button = QPushButton("E&xport results…")  # Alt+E opens the Edit menu
         self.export_button.setAccessibleName("Export results to CSV")
         self.export_button.clicked.connect(self.ask_export)
         self.library_button = QPushButton("&Library")

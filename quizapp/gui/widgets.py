@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
@@ -14,6 +14,21 @@ def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = 
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+def ask(parent: QWidget, title: str, text: str, buttons: dict[QMessageBox.StandardButton, str],
+        default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
+    """Ask a question with buttons named by `buttons` (each with its Alt key); return the one pressed.
+
+    The platform names a standard button without a mnemonic ("Discard", "Close without Saving"):
+    named here, every button of the box has its key.
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    for button, name in buttons.items():
+        box.addButton(button).setText(name)
+    box.setDefaultButton(default)
+    return QMessageBox.StandardButton(box.exec())
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:

@@ -1,0 +1,141 @@
+"""Alt+letter keys: each button of a screen has its own, none taken from the menu bar, and each does its job."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMenu, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.core.session import QuizOptions
+from quizapp.gui.choice_button import ChoiceButton
+from quizapp.gui.editor import open_editors
+from tests.conftest import on_modal
+from tests.test_gui_history import new_window
+from tests.test_gui_keyboard_start import dialog_closed, focused
+from tests.test_gui_quiz import answer_by_clicks
+
+ALT = Qt.KeyboardModifier.AltModifier
+
+
+def mnemonic(text: str) -> str:
+    """The Alt key of a button or label text: "Alt+E" for "&Edit", "" for none ("A && B" has none)."""
+    return QKeySequence.mnemonic(text).toString()
+
+
+def shown(widget: QWidget) -> str:
+    """A label's or button's text as drawn and read out: "Number of questions:" for "&Number of questions:"
+    with a working Alt+N (a label whose "&" does nothing shows it)."""
+    return QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+
+
+def shown_mnemonics(window) -> list[tuple[str, str]]:
+    """(Alt key, text) of the menu bar's menus and of every button and field label shown in `window`."""
+    texts = [a.text() for a in window.menuBar().actions()]
+    for w in window.findChildren(QWidget):
+        if w.isVisible() and (isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy())):
+            texts.append(w.text())
+    return [(mnemonic(t), t) for t in texts if mnemonic(t)]
+
+
+def assert_keys_unique_and_complete(window) -> None:
+    """No Alt key does two things, and every push button shown has one (a choice has its digit and letter)."""
+    keys = shown_mnemonics(window)
+    clashes = {k: [t for kk, t in keys if kk == k] for k, n in Counter(k for k, _ in keys).items() if n > 1}
+    assert not clashes
+    without = [b.text() for b in window.findChildren(QPushButton)
+               if b.isVisible() and not isinstance(b, ChoiceButton) and not mnemonic(b.text())]
+    assert not without
+
+
+def open_popup() -> QMenu | None:
+    popup = QApplication.activePopupWidget()
+    return popup if isinstance(popup, QMenu) else None
+
+
+def test_the_library_has_one_alt_key_per_button(qtbot: QtBot, main_window, bundled_bank, data_dir,
+                                                bundled_copy, bank_file: Path) -> None:
+    # An unfinished quiz (the banner offers Resume and Discard), and an opened bank (Remove from list).
+    main_window.begin(bundled_bank, QuizOptions(count=3, seed=4))
+    answer_by_clicks(qtbot, main_window.quiz)
+    opened = bank_file
+    main_window.library.add_banks([opened])
+    window = new_window(qtbot, data_dir, bundled_copy)
+    library = window.library
+    qtbot.waitUntil(lambda: library.resume_banner.isVisible())
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    row = next(i for i, c in enumerate(library.checks) if c.path == opened)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Down)  # the opened bank, second in the list
+    assert library.list.currentRow() == row
+    assert_keys_unique_and_complete(window)
+
+    # Alt+E opens the Edit menu, Alt+I edits the bank.
+    qtbot.keyClick(focused(qtbot, window), "e", ALT)
+    assert open_popup() is not None and open_popup().title() == "&Edit"
+    open_popup().close()
+    window.activateWindow()
+    library.focus_list()
+    qtbot.keyClick(focused(qtbot, window), "i", ALT)
+    qtbot.waitUntil(lambda: bool(open_editors()))
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    assert editor.draft.path == opened
+    editor.close()
+
+    # Alt+M removes the opened bank from the list; Alt+R resumes the quiz.
+    window.activateWindow()
+    library.focus_list()
+    qtbot.keyClick(focused(qtbot, window), "m", ALT)
+    qtbot.waitUntil(lambda: not library.loading and all(c.path != opened for c in library.checks))
+    qtbot.keyClick(focused(qtbot, window), "r", ALT)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    assert window.quiz.position.text() == "Question 2 of 3"
+
+
+def finish_a_quiz(qtbot: QtBot, window, loaded) -> None:
+    """Start a 2-question quiz and answer it: a number, then a choice (quiz screen checked on the way)."""
+    numeric = next(q for q in loaded.bank.questions if q.type == "numeric")
+    choice = next(q for q in loaded.bank.questions if q.type == "choice")
+    from quizapp.core.session import start_quiz
+
+    window.run_session(start_quiz(loaded, QuizOptions(shuffle_questions=False), questions=[numeric, choice]))
+    assert_keys_unique_and_complete(window)  # Submit, Skip, Leave quiz
+    answer_by_clicks(qtbot, window.quiz)
+    assert_keys_unique_and_complete(window)  # and Show in article, Next
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    answer_by_clicks(qtbot, window.quiz)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.results
+
+
+def test_results_quiz_and_statistics_have_one_alt_key_per_button(qtbot: QtBot, main_window, bundled_bank,
+                                                                 tmp_path: Path) -> None:
+    window = main_window
+    finish_a_quiz(qtbot, window, bundled_bank)
+    assert_keys_unique_and_complete(window)
+
+    # Alt+E is the Edit menu; Alt+X exports the results.
+    qtbot.keyClick(focused(qtbot, window), "e", ALT)
+    assert open_popup() is not None and open_popup().title() == "&Edit"
+    open_popup().close()
+    window.activateWindow()
+    window.results.list.setFocus()
+    asked: list[str] = []
+
+    def cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+        asked.append(dialog.windowTitle())
+        dialog.reject()
+
+    on_modal(qtbot, cancel)
+    qtbot.keyClick(focused(qtbot, window), "x", ALT)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Export results"]
+    dialog_closed(window)
+
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.statistics
+    assert_keys_unique_and_complete(window)
