@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -19,15 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.bank import LoadedBank
+from quizapp.core.history import bank_key
 from quizapp.core.model import QUESTION_TYPES
 from quizapp.core.session import Mode, QuizOptions, matching_questions
 from quizapp.gui.widgets import plain_label
 
 TYPE_LABELS = {"choice": "&Multiple choice", "numeric": "N&umbers"}
+ALL = "all"  # the number of questions remembered for a bank when all of them were asked
 
 
 class QuizOptionsDialog(QDialog):
-    """Asks for QuizOptions for one bank; remembers the last choices in QSettings."""
+    """Asks for QuizOptions for one bank; remembers the last choices in QSettings.
+
+    The number of questions and the time limit are remembered for each bank, as they only make
+    sense for its size: 5 of a 6-question bank is not what one wants of a 40-question bank, and
+    a bank not quizzed yet starts at all its questions, untimed. "All" is remembered as all,
+    whatever the bank's size becomes. Practice or exam and the shuffling are remembered for
+    every bank (the Start button says which mode starts).
+    """
 
     def __init__(self, loaded: LoadedBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,11 +49,12 @@ class QuizOptionsDialog(QDialog):
         bank = loaded.bank
         n = len(bank.questions)
         settings = QSettings()
+        self.bank_settings = bank_settings_group(loaded)
 
         title = plain_label(bank.title, wrap=True)
         self.count = QSpinBox()
         self.count.setRange(1, max(1, n))
-        self.count.setValue(min(n, int(settings.value("quiz/count", n) or n)) or 1)
+        self.count.setValue(_remembered_count(settings.value(f"{self.bank_settings}/count", ALL), n))
         self.count.setAccessibleName("Number of questions")
         self.available = plain_label()
 
@@ -76,6 +89,8 @@ class QuizOptionsDialog(QDialog):
         self.tags.itemChanged.connect(lambda _i: self._update())
         self.tags.setVisible(bool(tags))
         tags_hint = plain_label("No tick: any tag." if tags else "This bank has no tags.")
+        tags_label = QLabel("T&ags:")
+        tags_label.setBuddy(self.tags)
 
         self.practice = QRadioButton("&Practice: see the answer and its proof after each question")
         self.exam = QRadioButton("&Exam: see everything at the end")
@@ -83,16 +98,19 @@ class QuizOptionsDialog(QDialog):
         group.addButton(self.practice)
         group.addButton(self.exam)
         (self.exam if settings.value("quiz/mode") == Mode.EXAM.value else self.practice).setChecked(True)
+        group.buttonToggled.connect(lambda _b, _on: self._name_start())
 
         self.timed = QCheckBox("&Time limit:")
         self.minutes = QSpinBox()
         self.minutes.setRange(1, 300)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Time limit in minutes")
-        self.minutes.setValue(int(settings.value("quiz/minutes", 10) or 10))
-        self.timed.setChecked(_bool(settings.value("quiz/timed", False)))
+        self.minutes.setValue(_int(settings.value(f"{self.bank_settings}/minutes"), 10))
+        self.timed.setChecked(_bool(settings.value(f"{self.bank_settings}/timed", False)))
         self.minutes.setEnabled(self.timed.isChecked())
         self.timed.toggled.connect(self.minutes.setEnabled)
+        self.timed.toggled.connect(self._name_start)
+        self.minutes.valueChanged.connect(self._name_start)
         time_row = QHBoxLayout()
         time_row.addWidget(self.timed)
         time_row.addWidget(self.minutes)
@@ -103,9 +121,13 @@ class QuizOptionsDialog(QDialog):
         count_row = QHBoxLayout()
         count_row.addWidget(self.count)
         count_row.addWidget(self.available, 1)
-        form.addRow("&Number of questions:", count_row)
+        # A row whose field is a layout gets no buddy from QFormLayout: the label is made here,
+        # or "&Number" would show its "&" and Alt+N would do nothing.
+        count_label = QLabel("&Number of questions:")
+        count_label.setBuddy(self.count)
+        form.addRow(count_label, count_row)
         form.addRow("Question types:", types_row)
-        form.addRow("Tags:", self.tags)
+        form.addRow(tags_label, self.tags)
         form.addRow("", tags_hint)
         form.addRow("", self.shuffle_questions)
         form.addRow("", self.shuffle_choices)
@@ -116,13 +138,13 @@ class QuizOptionsDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                         QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Start")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update()
+        self._name_start()
         self.count.setFocus()
 
     def _selected_types(self) -> frozenset[str]:
@@ -142,8 +164,18 @@ class QuizOptionsDialog(QDialog):
         n = len(pool)
         self.available.setText(f"of {n} matching" if n else "no question matches")
         if n:
+            every = self.count.value() >= self.count.maximum()
             self.count.setMaximum(n)
+            if every:  # all of them stays all when a ticked type or tag lets more in
+                self.count.setValue(n)
         self.ok_button.setEnabled(n > 0)
+
+    def _name_start(self) -> None:
+        # Enter presses Start: its text says what starts, so a mode or time limit kept from last time is seen.
+        text = "&Start exam" if self.exam.isChecked() else "&Start practice"
+        if self.timed.isChecked():
+            text += f", {self.minutes.value()} min"
+        self.ok_button.setText(text)
 
     def options(self) -> QuizOptions:
         """The options chosen (valid after the dialog was accepted)."""
@@ -159,13 +191,35 @@ class QuizOptionsDialog(QDialog):
 
     def accept(self) -> None:
         s = QSettings()
-        s.setValue("quiz/count", self.count.value())
+        every = self.count.value() >= self.count.maximum()
+        s.setValue(f"{self.bank_settings}/count", ALL if every else self.count.value())
+        s.setValue(f"{self.bank_settings}/timed", self.timed.isChecked())
+        s.setValue(f"{self.bank_settings}/minutes", self.minutes.value())
         s.setValue("quiz/shuffle_questions", self.shuffle_questions.isChecked())
         s.setValue("quiz/shuffle_choices", self.shuffle_choices.isChecked())
         s.setValue("quiz/mode", (Mode.EXAM if self.exam.isChecked() else Mode.PRACTICE).value)
-        s.setValue("quiz/timed", self.timed.isChecked())
-        s.setValue("quiz/minutes", self.minutes.value())
         super().accept()
+
+
+def bank_settings_group(loaded: LoadedBank) -> str:
+    """The QSettings group of one bank's quiz options (keyed by the bank's history key, hashed:
+    a path's slashes would be read as groups)."""
+    digest = hashlib.sha1(bank_key(loaded.path).encode("utf-8")).hexdigest()[:16]
+    return f"quiz/bank-{digest}"
+
+
+def _remembered_count(value: object, n: int) -> int:
+    """A remembered number of questions for a bank of `n`: "all" is all, a number at most `n`."""
+    if value == ALL:
+        return max(1, n)
+    return max(1, min(n, _int(value, n)))
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(value)  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
 
 
 def _bool(value: object) -> bool:
