@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import cited_passage
 from quizapp.gui.options_dialog import QuizOptionsDialog
+from quizapp.gui.widgets import quoted
 from tests.conftest import on_modal
 
 
@@ -70,7 +71,7 @@ def test_practice_quiz_with_clicks(qtbot: QtBot, main_window) -> None:
         assert quiz.feedback.isVisible()
         assert quiz.feedback.verdict.text().lower().split(":")[0].endswith(verdict)
         cited = cited_passage(loaded, question)
-        assert quiz.feedback.quote.text() == f"“{cited.text}”"
+        assert quiz.feedback.quote.text() == quoted(cited.text)
         assert quiz.feedback.source.text() == "— mali-helicopter-collision.txt by Paquette"
         if verdict != "right":
             assert quiz.feedback.right.text().startswith("Right answer: ")
@@ -112,7 +113,7 @@ def test_exam_quiz_with_clicks_shows_nothing_until_the_end(qtbot: QtBot, main_wi
     assert results.feedback.prompt.text() == questions[3].prompt
     assert results.feedback.given.text() == f"Your answer: {answer.given}"
     cited = cited_passage(results.session.loaded, questions[3])
-    assert results.feedback.quote.text() == f"“{cited.text}”"
+    assert results.feedback.quote.text() == quoted(cited.text)
 
 
 def test_whole_quiz_with_keys_only(qtbot: QtBot, main_window) -> None:

@@ -50,7 +50,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
-from quizapp.gui.widgets import ask
+from quizapp.gui.widgets import ask, quoted
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
@@ -946,7 +946,7 @@ def preview_text(q: QuestionData) -> str:
     cite = q.get("cite") if isinstance(q.get("cite"), dict) else {}
     if cite.get("quote"):
         quote = cite["quote"] if isinstance(cite["quote"], str) else " … ".join(cite["quote"])
-        lines += ["", "Proof shown after the answer:", f"“{quote}”"]
+        lines += ["", "Proof shown after the answer:", quoted(quote)]
     return "\n".join(lines)
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWi
 from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, CitedPassage
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import plain_label, quoted, scale_font
 
 VERDICT_TEXT = {
     Verdict.RIGHT: "✓ Right",
@@ -83,7 +83,7 @@ class FeedbackPanel(QFrame):
             self.quote.setText("This question cites no sentence of the article.")
             self.source.setText("")
         else:
-            self.quote.setText(f"“{passage.text}”")
+            self.quote.setText(quoted(passage.text))
             self.source.setText(f"— {passage.source_label}")
         self.article_button.setEnabled(passage is not None and passage.article is not None)
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
 from quizapp.core.stats import Accuracy, Statistics, compute_statistics
+from quizapp.gui.widgets import quoted
 
 EMPTY_SCORES = ("No sessions yet. Pick a bank in the library and take a quiz or a study session: "
                 "the score of each session appears here over time.")
@@ -395,8 +396,7 @@ class StatisticsScreen(QWidget):
             lines.addWidget(_plain_label(f"Missed {hard.wrong} of {hard.answered} times · "
                                          f"{hard.loaded.bank.title}"))
             if hard.citation:
-                quoted = hard.citation if hard.citation[0] in "\"“'‘" else f"“{hard.citation}”"
-                proof = _plain_label(quoted + (f" — {hard.source}" if hard.source else ""))
+                proof = _plain_label(quoted(hard.citation) + (f" — {hard.source}" if hard.source else ""))
                 font = QFont(proof.font())
                 font.setItalic(True)
                 proof.setFont(font)

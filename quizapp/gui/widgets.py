@@ -16,6 +16,24 @@ def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = 
     return label
 
 
+def quoted(text: str) -> str:
+    """`text` in one pair of double quotation marks, the double quotes inside it made single.
+
+    A cited sentence may quote someone itself: “‘We will go,’ she said.”, not ““We will go,” she said.”
+    with two opening marks. A text that is one quotation already stays as it is.
+    """
+    # A straight " after a digit is an inch mark (a 5" screen), not a quote.
+    marks = [i for i, c in enumerate(text) if c in "“”" or (c == '"' and not text[i - 1:i].isdigit())]
+    if len(text) > 1 and marks == [0, len(text) - 1]:
+        return text
+    inner = list(text)
+    for i in marks:
+        # A straight " opens where a word starts (at the start, after a space or a bracket), else it closes.
+        opens = text[i] == "“" or (text[i] == '"' and (i == 0 or text[i - 1] in " ([{—–…"))
+        inner[i] = "‘" if opens else "’"
+    return "“" + "".join(inner) + "”"
+
+
 def ask(parent: QWidget, title: str, text: str, buttons: dict[QMessageBox.StandardButton, str],
         default: QMessageBox.StandardButton) -> QMessageBox.StandardButton:
     """Ask a question with buttons named by `buttons` (each with its Alt key); return the one pressed.
