@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTextBrowser
 from pytestqt.qtbot import QtBot
 
 from quizapp import __version__
@@ -61,7 +61,7 @@ def test_geometry_is_remembered(qtbot: QtBot, main_window) -> None:
 
 def test_help_states_the_scoring_rule_and_about_the_version(qtbot: QtBot, main_window) -> None:
     main_window.help_action.trigger()
-    text = main_window.help_dialog.findChild(QPlainTextEdit).toPlainText()
+    text = main_window.help_dialog.findChild(QTextBrowser).toPlainText()
     assert SCORING_RULE in text
     assert "1-9 or A-D" in text
     main_window.help_dialog.close()

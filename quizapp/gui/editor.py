@@ -400,7 +400,7 @@ class BankEditor(QMainWindow):
 
     def _update_title(self, *_args: object) -> None:
         name = self.draft.path.name + (" (read-only)" if self.installed else "")
-        self.setWindowTitle(f"{name}[*] — quizapp editor")
+        self.setWindowTitle(f"{name}[*] — Bank editor")  # the platform adds "— quizapp"
         self.setWindowModified(self.is_dirty())
 
     # --- list -------------------------------------------------------------------------

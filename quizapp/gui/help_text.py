@@ -1,48 +1,82 @@
-"""The text of the Help window: keys and the scoring rule (plain text)."""
+"""The Help window (F1): how to take a quiz and study, the keys in a table, the scoring rule."""
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+
 from quizapp.core.scoring import SCORING_RULE
 
-HELP_TEXT = f"""\
-Taking a quiz
-  Pick a bank in the library and press Enter (or Start quiz…), choose the options, then Start.
-  Practice mode shows after each answer whether it was right, the right answer, and the
-  sentence of the article that proves it; "Show in article" opens the article at that sentence.
-  Exam mode shows nothing until the end.
-  Every answer is saved as you give it: if quizapp stops in the middle of a quiz, the library
-  offers to resume it on the next start.
+KEYS = (
+    ("1-9 or A-D", "pick a choice"),
+    ("Enter", "submit a number; after the feedback, next question"),
+    ("Right arrow", "next question (after the feedback)"),
+    ("Ctrl+K", "skip the question"),
+    ("Esc", "leave the quiz (asks first), or go back from the article"),
+    ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
+    ("Ctrl+N", "new bank from a news article"),
+    ("Ctrl+Shift+E", "edit the selected bank"),
+    ("Ctrl+I / Ctrl+E", "import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)"),
+    ("Ctrl+= / Ctrl+-", "larger / smaller text (Ctrl+0: normal)"),
+    ("F11", "full screen"),
+    ("F1", "this help"),
+    ("Ctrl+Q", "quit"),
+    ("Alt+letter", "press the button, or go to the field, whose name has that letter underlined"),
+)
 
-Studying
-  Each bank shows how many questions are due today and how many new ones you may start.
-  Study (Ctrl+D) asks the due questions, then new ones up to the daily limit (Quiz > New
-  questions per day…). After each answer, 1 Again, 2 Hard, 3 Good, 4 Easy change the
-  suggested rating; Enter keeps it. Review mistakes (Ctrl+M) asks what you got wrong last
-  time. View > Statistics (Ctrl+T) shows your progress.
+# (heading, paragraph) in order; the keys table comes after the first two.
+BEFORE_KEYS = (
+    ("Taking a quiz",
+     "Pick a bank in the library and press Enter (or Start quiz…), choose the options, then Start. "
+     "Practice mode shows after each answer whether it was right, the right answer, and the sentence "
+     "of the article that proves it; \"Show in article\" opens the article at that sentence. Exam mode "
+     "shows nothing until the end. Every answer is saved as you give it: if quizapp stops in the middle "
+     "of a quiz, the library offers to resume it on the next start."),
+    ("Studying",
+     "Each bank shows how many questions are due today and how many new ones you may start. Study "
+     "(Ctrl+D) asks the due questions, then new ones up to the daily limit (Quiz > New questions per "
+     "day…). After each answer, 1 Again, 2 Hard, 3 Good, 4 Easy change the suggested rating; Enter keeps "
+     "it. Review mistakes (Ctrl+M) asks what you got wrong last time. View > Statistics (Ctrl+T) shows "
+     "your progress."),
+)
+AFTER_KEYS = (
+    ("Numbers",
+     "Type 4500, 4,500 or 4 500; decimals with a point (2.5); negatives (-3); percentages (12%, read "
+     "as 12). Anything else is refused with a hint before you submit."),
+    ("Scoring", SCORING_RULE),
+    ("Banks with errors",
+     "A bank with errors is listed in the library with each error's file and line. Press Edit bank… to "
+     "fix it in quizapp's editor, which lists the problems and takes you to each, or fix the file in a "
+     "text editor: the library reads it again when you open it."),
+)
 
-Keys
-  1-9 or A-D       pick a choice
-  Enter            submit a number; after the feedback, next question
-  Right arrow      next question (after the feedback)
-  Ctrl+K           skip the question
-  Esc              leave the quiz (asks first), or go back from the article
-  Ctrl+O           open a bank file (or drop .yaml files on the library)
-  Ctrl+N           new bank from a news article
-  Ctrl+Shift+E     edit the selected bank
-  Ctrl+I / Ctrl+E  import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)
-  Ctrl+= / Ctrl+-  larger / smaller text (Ctrl+0: normal)
-  F11              full screen
-  F1               this help
-  Ctrl+Q           quit
 
-Numbers
-  Type 4500, 4,500 or 4 500; decimals with a point (2.5); negatives (-3); percentages (12%,
-  read as 12). Anything else is refused with a hint before you submit.
+def help_html() -> str:
+    """The help as rich text: headings, paragraphs, and the keys in a two-column table."""
+    def section(heading: str, text: str) -> str:
+        return f"<h3>{escape(heading)}</h3><p>{escape(text)}</p>"
 
-Scoring
-  {SCORING_RULE}
+    # A table, not spaces: in a proportional font no run of spaces lines the descriptions up.
+    rows = "".join(f"<tr><td style='white-space:pre; padding-right:16px'>{escape(key)}</td><td>{escape(what)}</td></tr>"
+                   for key, what in KEYS)
+    return ("".join(section(h, t) for h, t in BEFORE_KEYS)
+            + f"<h3>Keys</h3><table cellspacing='0' cellpadding='3'>{rows}</table>"
+            + "".join(section(h, t) for h, t in AFTER_KEYS))
 
-A bank with errors is listed in the library with each error's file and line. Press Edit bank…
-to fix it in quizapp's editor, which lists the problems and takes you to each, or fix the file
-in a text editor: the library reads it again when you open it.
-"""
+
+def show_help_window(parent: QWidget) -> QDialog:
+    """Open the Help window beside `parent` (it does not block); return it."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle("Help")  # the platform adds "— quizapp"
+    text = QTextBrowser()
+    text.setOpenLinks(False)
+    text.setHtml(help_html())
+    text.setAccessibleName("Help")
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    dialog.resize(640, 520)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog

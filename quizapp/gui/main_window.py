@@ -16,9 +16,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -583,21 +581,9 @@ class MainWindow(QMainWindow):
         self.fullscreen_action.setChecked(self.isFullScreen())
 
     def show_help(self) -> None:
-        from quizapp.gui.help_text import HELP_TEXT
+        from quizapp.gui.help_text import show_help_window
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle("quizapp help")
-        text = QPlainTextEdit()
-        text.setReadOnly(True)
-        text.setPlainText(HELP_TEXT)
-        text.setAccessibleName("Help")
-        text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        dialog.resize(640, 520)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        self.help_dialog = dialog
+        self.help_dialog = show_help_window(self)
 
     def show_about(self) -> None:
         box = QMessageBox(self)
