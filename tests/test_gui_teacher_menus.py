@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
@@ -65,11 +65,14 @@ def test_quit_asks_the_open_editors_first(qtbot, main_window, monkeypatch) -> No
 def test_export_from_the_app(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "quiz.gift"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a, **k: shown.append(text))
     main_window.export_action.trigger()
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
-    assert str(target) in shown[0]
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
+    box = QApplication.activeModalWidget()
+    assert box.windowTitle() == "Exported" and str(target) in box.text()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
+    assert not box.isVisible()
     assert "::soldiers-killed::" in target.read_text(encoding="utf-8")
 
 

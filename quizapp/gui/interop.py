@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from quizapp.core.bank import LoadedBank
@@ -39,13 +39,20 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
 
         options["paper"] = default_paper()
 
-    def done(paths: list[Path]) -> None:
-        names = "\n".join(str(p) for p in paths)
-        QMessageBox.information(parent, "Exported", f"Wrote:\n{names}")
-
     run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
-             title=f"Exporting to {EXPORT_FORMATS[fmt].display_name}", on_success=done,
-             cancellable=False)
+             title=f"Exporting to {EXPORT_FORMATS[fmt].display_name}",
+             on_success=lambda paths: report_exported(parent, paths), cancellable=False)
+
+
+def report_exported(parent: QWidget, paths: list[Path]) -> QMessageBox:
+    """Say which files an export wrote, in a box that Enter or Esc closes (it does not wait for it)."""
+    names = "\n".join(str(p) for p in paths)
+    box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"Wrote:\n{names}",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
 
 
 def export_bank(loaded: LoadedBank, fmt: str, out: Path, **options: object) -> list[Path]:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.scoring import Verdict
 from quizapp.core.session import QuizSession, export_results
 from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel
+from quizapp.gui.interop import report_exported
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import plain_label, scale_font
@@ -158,4 +159,8 @@ class ResultsScreen(QWidget):
         if path.suffix.lower() != ".csv":
             path = path.with_suffix(path.suffix + ".csv") if path.suffix else path.with_suffix(".csv")
         run_task(lambda task: export_results(session, path), parent=self, title="Exporting results",
-                 on_success=lambda _r: self.exported.emit(path), cancellable=False)
+                 on_success=lambda _r: self._exported(path), cancellable=False)
+
+    def _exported(self, path: Path) -> None:
+        report_exported(self, [path])  # as an export of the bank does
+        self.exported.emit(path)
