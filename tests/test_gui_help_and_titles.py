@@ -78,7 +78,7 @@ def test_window_titles_name_quizapp_once(qtbot: QtBot, main_window) -> None:
     window.activateWindow()
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_F1)
     titles.append(shown_title(window.help_dialog))
-    assert titles == ["Quiz options — quizapp", "mali-helicopter-collision.yaml — Bank editor — quizapp",
+    assert titles == ["Quiz options — quizapp", "mali-helicopter-collision.yaml (read-only) — Bank editor — quizapp",
                       "Help — quizapp"]
     # An edit marks the editor's title, still with quizapp once.
     editor.activateWindow()
@@ -87,5 +87,5 @@ def test_window_titles_name_quizapp_once(qtbot: QtBot, main_window) -> None:
     editor.form.widgets["unit"].setFocus()
     qtbot.keyClicks(QApplication.focusWidget(), "x")
     qtbot.waitUntil(editor.isWindowModified)
-    assert shown_title(editor) == "mali-helicopter-collision.yaml* — Bank editor — quizapp"
+    assert shown_title(editor) == "mali-helicopter-collision.yaml* (read-only) — Bank editor — quizapp"
     editor.undo_stack.setClean()

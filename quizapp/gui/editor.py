@@ -399,8 +399,8 @@ class BankEditor(QMainWindow):
         return not self.undo_stack.isClean()
 
     def _update_title(self, *_args: object) -> None:
-        name = self.draft.path.name + (" (read-only)" if self.installed else "")
-        self.setWindowTitle(f"{name}[*] — Bank editor")  # the platform adds "— quizapp"
+        read_only = " (read-only)" if self.installed else ""
+        self.setWindowTitle(f"{self.draft.path.name}[*]{read_only} — Bank editor")  # the platform adds "— quizapp"
         self.setWindowModified(self.is_dirty())
 
     # --- list -------------------------------------------------------------------------
