@@ -110,3 +110,20 @@ def test_a_bank_that_is_not_yaml_at_all(qtbot: QtBot, main_window, tmp_path: Pat
         main_window.library.add_banks([bad])
     assert main_window.library.list.count() == 2
     assert main_window.library.problems.toPlainText().startswith(f"{bad}:2:")
+
+
+def test_two_banks_of_one_title_are_told_apart_by_their_files(qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    """A copy of a bank (same title) is listed with its file name, and so is the original."""
+    good = BROKEN.replace("[Paris, Lyon]", "[Lyon, Marseille]").replace("not in the article at all",
+                                                                         "Paris is the capital of France")
+    first = write_bank(tmp_path, "capitals.yaml", good)
+    (tmp_path / "class-b").mkdir()
+    second = write_bank(tmp_path / "class-b", "capitals.yaml", good)
+    third = write_bank(tmp_path, "capitals-copy.yaml", good)
+    with qtbot.waitSignal(main_window.library.loaded):
+        main_window.library.add_banks([first, second, third])
+    texts = {main_window.library.list.item(i).text().split("\n")[0] for i in range(main_window.library.list.count())}
+    # (two files named alike: each named with its folder)
+    assert {f"Broken bank ({tmp_path.name}/capitals.yaml)", "Broken bank (class-b/capitals.yaml)",
+            f"Broken bank ({tmp_path.name}/capitals-copy.yaml)"} <= texts
+    assert "French helicopter collision in Mali" in texts  # a title no other bank has stays as it is

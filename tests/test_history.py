@@ -361,3 +361,12 @@ def test_an_unusable_data_folder_gives_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(HistoryError, match="--data-dir"):
         HistoryStore.open(blocker / "data")
+
+
+def test_distinct_titles_name_the_file_where_titles_are_shared() -> None:
+    from quizapp.core.history import distinct_titles
+
+    assert distinct_titles({"/a/mali.yaml": "Mali", "/a/mali-copy.yaml": "Mali", "/a/orla.yaml": "Orla"}) == {
+        "/a/mali.yaml": "Mali (mali.yaml)", "/a/mali-copy.yaml": "Mali (mali-copy.yaml)", "/a/orla.yaml": "Orla"}
+    assert distinct_titles({"bundled:mali.yaml": "Mali", "/home/t/mali.yaml": "Mali"}) == {
+        "bundled:mali.yaml": "Mali (mali.yaml)", "/home/t/mali.yaml": "Mali (t/mali.yaml)"}

@@ -65,6 +65,29 @@ def bank_key(path: str | Path) -> str:
     return resolved.as_posix()
 
 
+def distinct_titles(titles: dict[str, str]) -> dict[str, str]:
+    """Bank titles, keyed by bank key or path, told apart where two banks share one: "Mali (mali.yaml)"
+    and "Mali (mali-copy.yaml)", or with the folder where the file names are the same too
+    ("Mali (class-a/mali.yaml)"). A title no other bank has stays as it is."""
+    def name(key: str, depth: int) -> str:
+        parts = Path(key.removeprefix("bundled:")).parts
+        return "/".join(parts[-depth:])
+
+    shared: dict[str, list[str]] = {}
+    for key, title in titles.items():
+        shared.setdefault(title, []).append(key)
+    out = dict(titles)
+    for title, keys in shared.items():
+        if len(keys) < 2:
+            continue
+        depth = 1
+        while depth < 4 and len({name(k, depth) for k in keys}) < len(keys):
+            depth += 1
+        for key in keys:
+            out[key] = f"{title} ({name(key, depth)})"
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def _bundled_root() -> Path:
     return bundled_banks_dir().resolve()

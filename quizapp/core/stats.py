@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
-from quizapp.core.history import HistoryStore, bank_key
+from quizapp.core.history import HistoryStore, bank_key, distinct_titles
 from quizapp.core.session import source_label
 from quizapp.core.study import day_start
 
@@ -194,6 +194,7 @@ def compute_statistics(store: HistoryStore, banks: Iterable[LoadedBank], *, now:
     banks = list(banks)
     titles = {key: ref.title for key, ref in store.banks().items()}
     titles.update({bank_key(b.path): b.bank.title for b in banks})
+    titles = distinct_titles(titles)  # two banks of one title, one a copy: each bar says which
     totals = store.question_totals()
     streak, today = current_streak(store, now=now)
     return Statistics(

@@ -320,16 +320,20 @@ class LibraryScreen(QWidget):
         self.checks = checks
         self._read_history()
         self.list.clear()
+        from quizapp.core.history import distinct_titles
+
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        titles = distinct_titles({str(c.path): c.loaded.bank.title for c in checks if c.loaded is not None})
         select = 0
         for i, check in enumerate(checks):
             if check.loaded is not None:
                 bank = check.loaded.bank
                 s = self.bank_scores(check.path)
                 n = len(bank.questions)
-                text = f"{bank.title}\n{n} question{'s' if n != 1 else ''}"
+                title = titles[str(check.path)]  # "Mali (mali-copy.yaml)" where two banks share a title
+                text = f"{title}\n{n} question{'s' if n != 1 else ''}"
                 if _is_draft(check):
-                    text = f"Draft: {bank.title}\nGenerated, not reviewed yet · {n} question{'s' if n != 1 else ''}"
+                    text = f"Draft: {title}\nGenerated, not reviewed yet · {n} question{'s' if n != 1 else ''}"
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
                 due = self.due_count(check.path)

@@ -508,7 +508,9 @@ class MainWindow(QMainWindow):
     def _describe(self, record: SessionRecord) -> str:
         import datetime as dt
 
-        title = next((b.bank.title for b in self.loaded_banks() if _key(b) == record.bank_key), None)
+        from quizapp.core.history import distinct_titles
+
+        title = distinct_titles({_key(b): b.bank.title for b in self.loaded_banks()}).get(record.bank_key)
         kind = {"quiz": "A quiz", "study": "A study session", "review": "A review of mistakes"}[record.kind]
         when = dt.datetime.fromtimestamp(record.started_at).strftime("%d %b %H:%M")
         return (f"{kind}{f' of “{title}”' if title else ''} started {when} was not finished: "
