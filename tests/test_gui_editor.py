@@ -222,6 +222,9 @@ def test_broken_file_opens_at_its_problem(qtbot, bank_file: Path) -> None:
     assert ed.pages.currentIndex() == 1
     item = ed.source_problems.item(0)
     assert "not closed" in item.text()
+    # the problem's line is tinted, as a code editor marks an error
+    (mark,) = ed.source_edit.extraSelections()
+    assert "- id: [mali-president" in mark.cursor.block().text()
     ed._go_to_line(item)
     line = ed.source_edit.textCursor().blockNumber() + 1
     assert "- id: [mali-president" in text.splitlines()[line - 1]

@@ -8,7 +8,16 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QKeySequence,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -30,6 +39,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -50,6 +60,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ask, quoted
 from quizapp.paths import is_installed, user_banks_dir
 
@@ -607,6 +618,8 @@ class BankEditor(QMainWindow):
             target.addItem(item)
         if not problems:
             target.addItem("No problems.")
+        if as_text:
+            self._mark_problem_lines(problems)
         if not as_text:
             for i in range(self.list.count()):
                 self._refresh_item(i)
@@ -723,6 +736,24 @@ class BankEditor(QMainWindow):
         cursor = self.source_edit.textCursor()
         cursor.setPosition(block.position() + max(0, (p.column or 1) - 1))
         self.source_edit.setTextCursor(cursor)
+        self.source_edit.centerCursor()
+
+    def _mark_problem_lines(self, problems: list[Problem]) -> None:
+        """Tint the lines of the text that the problems name, as a code editor marks its errors."""
+        tint = QColor(verdict_color("wrong", self.source_edit.palette()))
+        tint.setAlpha(55)
+        marks = []
+        for p in problems:
+            if not p.line:
+                continue
+            mark = QTextEdit.ExtraSelection()
+            look = QTextCharFormat()
+            look.setBackground(tint)
+            look.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            mark.format = look
+            mark.cursor = QTextCursor(self.source_edit.document().findBlockByNumber(p.line - 1))
+            marks.append(mark)
+        self.source_edit.setExtraSelections(marks)
 
     def apply_source_text(self) -> bool:
         """Re-read the text (a broken file, or the bank edited as text); go on in the form when it parses."""
