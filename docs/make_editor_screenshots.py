@@ -96,7 +96,7 @@ def main() -> int:
     save(dialog, "generate-review")
     dialog.resize(800, 600)
     save(dialog, "generate-review-800x600")
-    dialog.close()
+    dialog.done(0)  # closed without the "Discard the generated questions?" a person would be asked
     settle()
     for path in written:
         print(path.relative_to(ROOT))

@@ -7,11 +7,15 @@ import shutil
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -176,6 +180,73 @@ def press_on_modal(qtbot, key: str, modifier=None) -> list[str]:
 
     on_modal(qtbot, press)
     return titles
+
+
+class Steps:
+    """What a person does while modal dialogs run: each step waits until its dialog is the active modal one
+    with the focus in it (and `ready` says so), then acts. Steps left when the test goes on are dropped."""
+
+    todo: list[tuple[type, Callable[[Any], bool], Callable[[Any], None]]]
+
+    def __init__(self) -> None:
+        self.todo = []
+        self.running = False
+
+    def then(self, kind: type, act: Callable[[Any], None],
+             ready: Callable[[Any], bool] = lambda _dialog: True) -> Steps:
+        self.todo.append((kind, ready, act))
+        return self
+
+    def __enter__(self) -> Steps:
+        from PySide6.QtCore import QTimer
+
+        self.running = True
+        QTimer.singleShot(0, self._poll)
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.running = False
+
+    def _poll(self) -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        # A fresh single shot each time: a step may open a modal dialog, and a timer does not fire again
+        # while its own slot still runs.
+        if not self.running or not self.todo:
+            return
+        QTimer.singleShot(10, self._poll)
+        kind, ready, act = self.todo[0]
+        modal, focus = QApplication.activeModalWidget(), QApplication.focusWidget()
+        if isinstance(modal, kind) and focus is None:
+            modal.activateWindow()  # as the window manager does when the dialog above it closes
+        elif isinstance(modal, kind) and focus.window() is modal and ready(modal):
+            self.todo.pop(0)
+            try:
+                act(modal)
+            except BaseException:
+                modal.done(0)  # the test fails, rather than waiting for ever on a dialog nobody closes
+                raise
+
+
+def key(qtbot, k: Qt.Key, modifier: Qt.KeyboardModifier | None = None) -> None:
+    """A key pressed on whatever has the focus."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget(), k, Qt.KeyboardModifier.NoModifier if modifier is None else modifier)
+
+
+def alt(qtbot, letter: str) -> None:
+    """Alt and a letter: the underlined letter of a button or a field's label."""
+    from PySide6.QtCore import Qt
+
+    key(qtbot, getattr(Qt.Key, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+
+
+def discard_on_teardown(dialog) -> None:
+    """Tests end with questions under review: close without the real "Discard them?" box blocking."""
+    dialog.review.clear()
 
 
 def generate_from_seed(qtbot, monkeypatch: pytest.MonkeyPatch, suffix: str, count: int) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from quizapp.core.article import load_article
 from quizapp.core.bank import load_bank
@@ -17,6 +17,7 @@ from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog
 from quizapp.gui.paste_dialog import PasteDialog
 from tests.conftest import on_modal
+from tests.test_gui_generate import Steps, alt, discard_on_teardown
 from tests.web_pages import BODY, serving_pages
 
 TIMEOUT = 60_000
@@ -38,7 +39,7 @@ def banks(tmp_path: Path) -> Path:
 
 def shown_dialog(qtbot, target: Path) -> GenerateDialog:
     dialog = GenerateDialog(None, target_dir=target)
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
     dialog.show()
     dialog.activateWindow()
     qtbot.waitActive(dialog)
@@ -191,7 +192,9 @@ def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(q
         qtbot.keyClick(dialog.generate_button, Qt.Key.Key_Space)
     assert done.args == [True]
     assert dialog.citation_label.text().endswith("— Council closes bridge, 2014-12-29")
-    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    with Steps().then(QMessageBox, lambda _box: alt(qtbot, "d")):  # Discard the generated questions
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     assert saved.exists()  # what the teacher typed is kept, even when the dialog is cancelled
 
 

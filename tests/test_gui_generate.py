@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
-from tests.conftest import ROOT, SEED, generate_from_seed, on_modal
+from tests.conftest import ROOT, SEED, Steps, alt, discard_on_teardown, generate_from_seed, key, on_modal
 
 TIMEOUT = 60_000
 
@@ -29,7 +31,7 @@ def long_article(tmp_path: Path) -> Path:
 
 def make_dialog(qtbot, target: Path, articles: list[Path]) -> GenerateDialog:
     dialog = GenerateDialog(None, target_dir=target, articles=articles)
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
     dialog.show()
     qtbot.waitExposed(dialog)
     return dialog
@@ -230,7 +232,7 @@ def test_source_keys_follow_the_target_bank(qtbot, tmp_path: Path) -> None:
     target = ROOT / "questions"
     same = {"mali": {"file": "../seeds/mali-helicopter-collision.txt"}}
     dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=same)
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
     dialog.max_questions.setValue(2)
     generate(qtbot, dialog)
     dialog.accept()
@@ -240,7 +242,7 @@ def test_source_keys_follow_the_target_bank(qtbot, tmp_path: Path) -> None:
 
     other = {"mali-helicopter-collision": {"file": "another.txt"}}
     dialog = GenerateDialog(None, target_dir=target, articles=[SEED], existing_sources=other)
-    qtbot.addWidget(dialog)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
     dialog.max_questions.setValue(2)
     generate(qtbot, dialog)
     dialog.accept()
@@ -284,3 +286,122 @@ def test_a_figure_said_as_almost_shows_its_one_sided_range_in_the_review(qtbot, 
     qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Home)
     assert "almost $___bn" in dialog.prompt_edit.toPlainText()
     assert dialog.kind_label.text() == "Numeric (right from 1.6 to 1.65)"  # under 1.65bn, never 1.7bn
+
+
+def review_state(dialog: GenerateDialog) -> tuple[list[str], list[bool], str]:
+    return ([dialog.review.item(r).text() for r in range(dialog.question_count())],
+            [dialog.is_accepted(r) for r in range(dialog.question_count())], dialog.prompt_edit.toPlainText())
+
+
+def test_cancelling_the_save_of_a_new_bank_goes_back_to_the_review_as_it_was(qtbot, main_window,
+                                                                             data_dir: Path) -> None:
+    seen: dict[str, Any] = {}
+
+    def choose_and_generate(dialog: GenerateDialog) -> None:
+        alt(qtbot, "m")  # Maximum questions
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), "4")
+        alt(qtbot, "g")
+
+    def click_row(dialog: GenerateDialog, row: int) -> None:
+        rect = dialog.review.visualItemRect(dialog.review.item(row))
+        qtbot.mouseClick(dialog.review.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    def review(dialog: GenerateDialog) -> None:
+        alt(qtbot, "a")  # Accept all (a mnemonic clicks its button a moment later)
+        qtbot.waitUntil(lambda: dialog.count_label.text() == "4 of 4 accepted")
+        click_row(dialog, 0)
+        key(qtbot, Qt.Key.Key_Space)  # but the first
+        click_row(dialog, 1)
+        alt(qtbot, "p")  # to the Prompt
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), "Reworded in the review?")
+        seen["before"] = review_state(dialog)
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # Add: asks where to save
+
+    def back_in_review(dialog: GenerateDialog) -> None:
+        seen["after"] = review_state(dialog)
+        seen["articles"] = dialog.articles()
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # Add again, and save this time
+
+    steps = (Steps()
+             .then(GenerateDialog, lambda _d: alt(qtbot, "d"))  # Add... (an article file)
+             .then(QFileDialog, lambda _d: (qtbot.keyClicks(QApplication.focusWidget(), str(SEED)),
+                                            key(qtbot, Qt.Key.Key_Return)))
+             .then(GenerateDialog, choose_and_generate, ready=lambda d: bool(d.articles()))
+             .then(GenerateDialog, review, ready=lambda d: not d.running and d.question_count() == 4)
+             .then(QFileDialog, lambda _d: key(qtbot, Qt.Key.Key_Escape))  # changed their mind
+             .then(GenerateDialog, back_in_review)
+             .then(QFileDialog, lambda _d: key(qtbot, Qt.Key.Key_Return)))  # the name it offers
+    with steps:
+        key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New bank from article
+    assert not steps.todo
+    assert seen["after"] == seen["before"]  # every tick and edit as it was
+    assert seen["articles"] == [SEED.resolve()]
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    assert editor.draft.path == (data_dir / "banks" / "mali-helicopter-collision.yaml").resolve()
+    texts, ticked, _prompt = seen["before"]
+    assert ticked == [False, True, True, True] and "Reworded in the review?" in texts[1]
+    saved = load_bank(editor.draft.path).bank.questions
+    assert [q.prompt for q in saved] == [t.split(" · ", 1)[1].split("\n")[0] for t in texts[1:]]
+
+
+def reviewing(qtbot, folder: Path) -> GenerateDialog:
+    """The dialog, shown and active, with three questions generated from the seed article."""
+    dialog = make_dialog(qtbot, folder, [SEED])
+    dialog.max_questions.setValue(3)
+    generate(qtbot, dialog)
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    return dialog
+
+
+def test_closing_the_review_asks_before_discarding_the_generated_questions(qtbot, tmp_path: Path) -> None:
+    dialog = reviewing(qtbot, tmp_path)
+    alt(qtbot, "p")
+    assert QApplication.focusWidget() is dialog.prompt_edit
+    key(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.prompt_edit, " Really")
+    before = review_state(dialog)
+    asked: list[str] = []
+
+    def answer(*keys: tuple[Qt.Key, Qt.KeyboardModifier]) -> Callable[[QMessageBox], None]:
+        def press(box: QMessageBox) -> None:
+            asked.append(box.text())
+            for k, modifier in keys:
+                key(qtbot, k, modifier)
+        return press
+
+    none = Qt.KeyboardModifier.NoModifier
+    with Steps().then(QMessageBox, answer((Qt.Key.Key_Escape, none))):  # Esc again: keeps reviewing
+        key(qtbot, Qt.Key.Key_Escape)  # in the Prompt box, mid-edit
+    assert dialog.isVisible() and review_state(dialog) == before
+    with Steps().then(QMessageBox, answer((Qt.Key.Key_Return, none))):  # Enter: the default, Keep reviewing
+        dialog.close()  # the window's close button
+    assert dialog.isVisible() and review_state(dialog) == before
+    with Steps().then(QMessageBox, answer((Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier))):  # &Discard
+        qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert asked == ["Discard the 3 generated questions?"] * 3
+    assert not dialog.isVisible() and dialog.result() == GenerateDialog.DialogCode.Rejected
+    assert dialog.accepted_questions == []
+
+
+def test_enter_in_the_answer_or_generate_again_keeps_the_review(qtbot, tmp_path: Path) -> None:
+    dialog = reviewing(qtbot, tmp_path)
+    dialog.review.setFocus()
+    key(qtbot, Qt.Key.Key_End)  # the last question
+    key(qtbot, Qt.Key.Key_Tab)  # to the Prompt
+    key(qtbot, Qt.Key.Key_Tab)  # to the Answer
+    assert QApplication.focusWidget() is dialog.answer_edit
+    key(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(dialog.answer_edit, "0")
+    before = review_state(dialog)
+    key(qtbot, Qt.Key.Key_Return)  # as if to confirm the answer: the default button is Generate
+    assert not dialog.running and review_state(dialog) == before
+    asked: list[str] = []
+    with Steps().then(QMessageBox, lambda box: (asked.append(box.text()), key(qtbot, Qt.Key.Key_Escape))):
+        alt(qtbot, "g")  # a mnemonic clicks its button a moment later
+        qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Discard the 3 generated questions?"]
+    assert not dialog.running and review_state(dialog) == before

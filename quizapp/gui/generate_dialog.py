@@ -3,7 +3,8 @@
 Articles are files, web pages fetched from their address, or pasted text; fetched pages and
 pasted text are saved beside the bank (target_dir). Fetching and generating run on the thread
 pool (gui/tasks.py) with a progress bar and Stop inside the dialog; the teacher then accepts,
-rejects or edits each question.
+rejects or edits each question. Reviewed questions are never dropped unasked: closing, or
+generating again, asks first.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import copy
 import math
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -86,15 +87,19 @@ class GenerateDialog(QDialog):
 
     After `exec()` returns Accepted, `accepted_questions` holds the accepted questions as
     bank-file data and `accepted_sources` the sources they cite (paths relative to target_dir).
+    `commit`, when given, is called by Add before the dialog closes; when it returns False (the
+    teacher cancelled saving them) the review stays open as it was.
     """
 
     generation_finished = Signal(bool)  # True: questions came back; False: cancelled or failed
 
     def __init__(self, parent: QWidget | None = None, *, target_dir: Path,
                  articles: list[Path] | None = None,
-                 existing_sources: dict[str, Any] | None = None) -> None:
+                 existing_sources: dict[str, Any] | None = None,
+                 commit: Callable[[GenerateDialog], bool] | None = None) -> None:
         super().__init__(parent)
         self.target_dir = Path(target_dir)
+        self.commit = commit
         if existing_sources is None:  # the bank editor's own sources, so keys match its bank
             draft = getattr(parent, "draft", None)
             existing_sources = getattr(draft, "data", {}).get("sources") if draft is not None else None
@@ -358,9 +363,9 @@ class GenerateDialog(QDialog):
         self.status.setText(f"Saved the page as {path.name} beside the bank. Add more articles, or press "
                             "Generate.")
         self.generate_button.setFocus()
-        if self._generate_after_fetch:
+        if self._generate_after_fetch:  # (the teacher agreed to replace the review when pressing Generate)
             self._generate_after_fetch = False
-            self.generate()
+            self._run_generator()
 
     def _fetch_failed(self, task: Task, exc: BaseException, trace: str) -> None:
         self._generate_after_fetch = False
@@ -396,11 +401,30 @@ class GenerateDialog(QDialog):
         self.fetched_pages = [p for p in self.fetched_pages if p.resolve() in kept]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter in the address field fetches, rather than pressing the default button.
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.url_edit:
-            self.fetch_url()
-            return
+        # Enter in the address field fetches, rather than pressing the default button; in the answer
+        # field it does nothing (the answer is kept as typed): pressing Generate would replace the review.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is self.url_edit:
+                self.fetch_url()
+                return
+            if self.focusWidget() is self.answer_edit:
+                return
         super().keyPressEvent(event)
+
+    def _discard_confirmed(self, why: str) -> bool:
+        """True when no generated question is under review, or the teacher agrees to drop them."""
+        n = self.question_count()
+        if not n:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Question, "Generate questions",
+                          f"Discard the {n} generated question{'s' if n != 1 else ''}?", parent=self)
+        box.setInformativeText(why)
+        discard = box.addButton("&Discard", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("&Keep reviewing", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)  # Enter or Esc keeps the work; dropping it takes a deliberate choice
+        box.setEscapeButton(keep)
+        box.exec()
+        return box.clickedButton() is discard
 
     # --- generating -------------------------------------------------------------
 
@@ -410,13 +434,18 @@ class GenerateDialog(QDialog):
 
     def generate(self) -> None:
         """Run the generator on the chosen articles off the GUI thread; an address typed but not yet
-        fetched is fetched first."""
+        fetched is fetched first. Questions under review are replaced only if the teacher agrees."""
         if self.running or not self.selected_types():
+            return
+        if not self._discard_confirmed("Generating again replaces them."):
             return
         if self.url_edit.text().strip():
             self._generate_after_fetch = True
             self.fetch_url()
             return
+        self._run_generator()
+
+    def _run_generator(self) -> None:
         if not self.articles():
             return
         articles, types = self.articles(), self.selected_types()
@@ -722,11 +751,16 @@ class GenerateDialog(QDialog):
         self.accepted_sources = self.result_sources()
         if not self.accepted_questions:
             return
+        if self.commit is not None and not self.commit(self):
+            return  # not saved (say the file dialog was cancelled): the review stays as it was
         self.discard_fetched_pages(keep=[self.target_dir / s["file"] for s in self.accepted_sources.values()])
         super().accept()
 
     def reject(self) -> None:
-        """Closing stops a running fetch or generator; nothing is handed over, fetched pages are removed."""
+        """Closing (Esc, Cancel, the window's close button) asks before dropping questions under review;
+        it stops a running fetch or generator; nothing is handed over, fetched pages are removed."""
+        if not self._discard_confirmed("None of them has been added to a bank yet."):
+            return
         if self.task is not None:
             self.task.cancel()
         self.accepted_questions, self.accepted_sources = [], {}
@@ -779,9 +813,9 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     """Choose articles (files, web pages or pasted text), generate and review questions, save them as a
     new bank and open it in the editor.
 
-    Returns the editor (shown), or None when the teacher cancelled at any step.
+    Returns the editor (shown), or None when the teacher cancelled. Cancelling the file dialog that
+    names the bank goes back to the review, as it was.
     """
-    from quizapp.core.draft import BankDraft, DraftError
     from quizapp.gui.editor import open_editor
     from quizapp.paths import user_banks_dir
 
@@ -791,15 +825,30 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     except OSError as exc:
         QMessageBox.warning(parent, "New bank from article", f"{folder}: cannot be created ({exc.strerror}).")
         return None
-    dialog = GenerateDialog(parent, target_dir=folder)
-    if not dialog.exec() or not dialog.accepted_questions:
+    saved: list[Path] = []
+
+    def save(dialog: GenerateDialog) -> bool:
+        path = _save_new_bank(dialog, folder)
+        if path is not None:
+            saved.append(path)
+        return path is not None
+
+    dialog = GenerateDialog(parent, target_dir=folder, commit=save)
+    if not dialog.exec() or not saved:
         return None
+    # open_editor keeps the window alive and known to the quit guard.
+    return open_editor(saved[0], parent)
+
+
+def _save_new_bank(dialog: GenerateDialog, folder: Path) -> Path | None:
+    """Ask where to save the reviewed questions as a new bank and save them; None when not saved."""
+    from quizapp.core.draft import BankDraft, DraftError
+
     first = next(iter(dialog.accepted_sources.values()), {}).get("file", "bank")
     stem = re.sub(r"[^a-z0-9]+", "-", Path(first).stem.lower()).strip("-") or "bank"
-    target, _ = QFileDialog.getSaveFileName(parent, "Save the new bank", str(folder / f"{stem}.yaml"),
+    target, _ = QFileDialog.getSaveFileName(dialog, "Save the new bank", str(folder / f"{stem}.yaml"),
                                             "Question banks (*.yaml *.yml)")
     if not target:
-        dialog.discard_fetched_pages()
         return None
     path = Path(target)
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -812,8 +861,6 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
     try:
         draft.save()
     except DraftError as exc:
-        QMessageBox.warning(parent, "New bank from article", str(exc))
-        dialog.discard_fetched_pages()
+        QMessageBox.warning(dialog, "New bank from article", str(exc))
         return None
-    # open_editor keeps the window alive and known to the quit guard.
-    return open_editor(path, parent)
+    return path
