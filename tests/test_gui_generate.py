@@ -9,11 +9,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
+from quizapp.gui.paste_dialog import PasteDialog
 from tests.conftest import ROOT, SEED, Steps, alt, discard_on_teardown, generate_from_seed, key, on_modal
 
 TIMEOUT = 60_000
@@ -405,3 +406,77 @@ def test_enter_in_the_answer_or_generate_again_keeps_the_review(qtbot, tmp_path:
         qtbot.waitUntil(lambda: bool(asked))
     assert asked == ["Discard the 3 generated questions?"]
     assert not dialog.running and review_state(dialog) == before
+
+
+SHORT = ("Runners from 20 countries joined the race. The winner finished in 2 hours and 5 minutes, and 3,000 "
+         "people took part. Organisers expect 5,000 next year if the weather stays kind.")
+
+
+def test_pasted_text_says_where_it_is_kept_and_why_no_question_came_of_it(qtbot, main_window,
+                                                                          data_dir: Path) -> None:
+    banks = data_dir / "banks"
+    seen: dict[str, str] = {}
+
+    def paste(dialog: PasteDialog) -> None:
+        qtbot.keyClicks(QApplication.focusWidget(), "Marathon record")  # the title
+        key(qtbot, Qt.Key.Key_Tab)
+        QApplication.clipboard().setText(SHORT)
+        key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        seen["where"] = " ".join(label.text() for label in dialog.findChildren(QLabel) if "Markdown" in label.text())
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    def pasted(dialog: GenerateDialog) -> None:
+        seen["note"] = dialog.status.text()
+        seen["tip"] = dialog.paste_button.toolTip()
+        alt(qtbot, "g")
+
+    def generated(dialog: GenerateDialog) -> bool:
+        return not dialog.running and dialog.status.text() not in (seen["note"], "Starting…")
+
+    steps = (Steps()
+             .then(GenerateDialog, lambda _d: alt(qtbot, "x"))  # Paste text...
+             .then(PasteDialog, paste)
+             .then(GenerateDialog, pasted, ready=lambda d: bool(d.articles()))
+             .then(GenerateDialog, lambda d: (seen.update(outcome=d.status.text()), key(qtbot, Qt.Key.Key_Escape)),
+                   ready=generated))
+    with steps:
+        key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New bank from article
+    assert not steps.todo
+    saved = banks / "marathon-record.md"
+    assert saved.exists()  # kept, though no bank came of it
+    assert seen["where"] == (f"The text is kept as a Markdown (.md) file in {banks}, where the questions' "
+                             "citations find it.")
+    assert seen["note"] == (f"Saved the text as marathon-record.md in {banks}. Add more articles, or press "
+                            "Generate.")
+    assert "beside the bank" not in seen["tip"] and str(banks) in seen["tip"]
+    assert seen["outcome"] == ("No questions found in 31 words of text: it may be too short, have no figures, "
+                               "names or dates to ask about, or lean on context the generator cannot resolve "
+                               "(he, the group, this month).")
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    # one question found, too unsure even to list
+    ("Heavy rain flooded 12 villages last week. Rescue teams worked through the night, and roads were closed "
+     "for days while water drained away from fields and homes.",
+     r"No questions: the generator found 1 in 27 words of text, none near the confidence bar of \d+%\. Their "
+     r"sentences may lean on context the generator cannot resolve \(he, the group, this month\), or the text "
+     r"may be too short\."),
+    # questions found a little below the bar: listed, unticked
+    ("The storm damaged 300 homes in the region. Some 45 roads were closed, officials said. Heavy rain flooded "
+     "12 villages last week. Officials said repairs could take 6 months. The council of Brackwell opened a "
+     "library on Monday that cost 4.2 million pounds. It holds 35,000 books and 120 computers, the mayor said. "
+     "About 800 people visited on the first day. Prices rose 4% in March, the statistics office said. The club "
+     "sold 20,000 tickets. She said 30 people came. The firm made a profit of 2 million euros, up from 1.5 "
+     "million.",
+     r"No question reached the confidence bar of \d+%: the (\d+) found a little below it are listed unticked, "
+     r"each with why it is low\. Tick those worth keeping, edit them if needed, then press Add\."),
+])
+def test_when_no_question_passes_the_status_says_why(qtbot, tmp_path: Path, text: str, outcome: str) -> None:
+    article = tmp_path / "news.txt"
+    article.write_text(f"Local news\n\n{text}\n", encoding="utf-8")
+    dialog = make_dialog(qtbot, tmp_path, [article])
+    generate(qtbot, dialog)
+    found = re.fullmatch(outcome, dialog.status.text())
+    assert found, dialog.status.text()
+    if found.groups():
+        assert dialog.question_count() == int(found.group(1)) and not dialog.ok_button.isEnabled()

@@ -96,6 +96,8 @@ class Draft:
     confidence: list[float]
     concerns: list[list[str]]
     bar: float
+    found: int = 0  # every question the finders offered, however unsure: says why a draft is empty
+    words: int = 0  # in the articles' sentences
 
 
 # The review list also shows questions down to this share of the bar, unticked, for a teacher to rescue.
@@ -122,7 +124,9 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
         best = sorted(range(len(kept)), key=lambda i: (kept[i].trust < bar, -kept[i].score, kept[i].order))
         kept = [kept[i] for i in sorted(best[:max_questions])]
         bank = bank.model_copy(update={"questions": [c.question for c in kept]})
-    return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar)
+    words = sum(len(s.split()) for af in found.facts for s in af.sentences)
+    return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar,
+                 found=len(found.candidates), words=words)
 
 
 def review_candidates(cands: list[Candidate], bar: float) -> list[Candidate]:

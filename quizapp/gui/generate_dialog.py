@@ -1,10 +1,10 @@
 """Generate questions from articles, review them, and hand the accepted ones to a bank.
 
 Articles are files, web pages fetched from their address, or pasted text; fetched pages and
-pasted text are saved beside the bank (target_dir). Fetching and generating run on the thread
-pool (gui/tasks.py) with a progress bar and Stop inside the dialog; the teacher then accepts,
-rejects or edits each question. Reviewed questions are never dropped unasked: closing, or
-generating again, asks first.
+pasted text are saved in target_dir (beside the bank, or for a new bank the user data folder's
+banks/). Fetching and generating run on the thread pool (gui/tasks.py) with a progress bar and
+Stop inside the dialog; the teacher then accepts, rejects or edits each question. Reviewed
+questions are never dropped unasked: closing, or generating again, asks first.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDir, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +89,7 @@ class GenerateDialog(QDialog):
     bank-file data and `accepted_sources` the sources they cite (paths relative to target_dir).
     `commit`, when given, is called by Add before the dialog closes; when it returns False (the
     teacher cancelled saving them) the review stays open as it was.
+    `kept` says where saved articles go, as the notes to the teacher put it.
     """
 
     generation_finished = Signal(bool)  # True: questions came back; False: cancelled or failed
@@ -96,10 +97,12 @@ class GenerateDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, *, target_dir: Path,
                  articles: list[Path] | None = None,
                  existing_sources: dict[str, Any] | None = None,
-                 commit: Callable[[GenerateDialog], bool] | None = None) -> None:
+                 commit: Callable[[GenerateDialog], bool] | None = None,
+                 kept: str = "beside the bank") -> None:
         super().__init__(parent)
         self.target_dir = Path(target_dir)
         self.commit = commit
+        self.kept = kept
         if existing_sources is None:  # the bank editor's own sources, so keys match its bank
             draft = getattr(parent, "draft", None)
             existing_sources = getattr(draft, "data", {}).get("sources") if draft is not None else None
@@ -142,8 +145,8 @@ class GenerateDialog(QDialog):
         self.remove_button = QPushButton("&Remove")
         self.remove_button.clicked.connect(self.remove_selected_articles)
         self.paste_button = QPushButton("Paste te&xt...")
-        self.paste_button.setToolTip("Paste an article's text and give its title; it is saved as a .md "
-                                     "file beside the bank")
+        self.paste_button.setToolTip(f"Paste an article's text and give its title; it is saved as a .md "
+                                     f"file {self.kept}")
         self.paste_button.clicked.connect(self.paste_article)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
@@ -158,8 +161,8 @@ class GenerateDialog(QDialog):
         url_label = QLabel("&Web page:")
         url_label.setBuddy(self.url_edit)
         self.fetch_button = QPushButton("&Fetch")
-        self.fetch_button.setToolTip("Fetch the page and save it beside the bank, so that citations "
-                                     "work offline")
+        self.fetch_button.setToolTip(f"Fetch the page and save it {self.kept}, so that citations work "
+                                     "offline")
         self.fetch_button.clicked.connect(self.fetch_url)
         web.addWidget(url_label)
         web.addWidget(self.url_edit, 1)
@@ -360,7 +363,7 @@ class GenerateDialog(QDialog):
         self.fetched_pages.append(path)
         self.add_article(path)
         self.url_edit.clear()
-        self.status.setText(f"Saved the page as {path.name} beside the bank. Add more articles, or press "
+        self.status.setText(f"Saved the page as {path.name} {self.kept}. Add more articles, or press "
                             "Generate.")
         self.generate_button.setFocus()
         if self._generate_after_fetch:  # (the teacher agreed to replace the review when pressing Generate)
@@ -382,13 +385,13 @@ class GenerateDialog(QDialog):
         self.url_edit.selectAll()
 
     def paste_article(self) -> None:
-        """Ask for pasted text and its title; save it as a .md article beside the bank and add it."""
+        """Ask for pasted text and its title; save it as a .md article in target_dir and add it."""
         from quizapp.gui.paste_dialog import PasteDialog
 
-        dialog = PasteDialog(self, folder=self.target_dir)
+        dialog = PasteDialog(self, folder=self.target_dir, kept=self.kept)
         if dialog.exec() and dialog.saved_path is not None:
             self.add_article(dialog.saved_path)
-            self.status.setText(f"Saved the text as {dialog.saved_path.name} beside the bank. Add more "
+            self.status.setText(f"Saved the text as {dialog.saved_path.name} {self.kept}. Add more "
                                 "articles, or press Generate.")
             self.generate_button.setFocus()
 
@@ -532,12 +535,7 @@ class GenerateDialog(QDialog):
         self._set_questions(questions, sources, [Confidence(value, draft.bar, why) for value, why
                                                  in zip(draft.confidence, draft.concerns, strict=True)])
         n = len(questions)
-        below = sum(not c.passes for c in self._confidence)
-        self.status.setText(
-            (f"{n} question{'s' if n != 1 else ''} generated"
-             + (f", {below} below the confidence bar (not ticked)" if below else "")
-             + ": accept, reject or edit each one, then press Add.") if n else
-            "The generator found no questions in these articles.")
+        self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence)))
         self._update_state()
         self.generation_finished.emit(bool(n))
 
@@ -768,6 +766,26 @@ class GenerateDialog(QDialog):
         super().reject()
 
 
+def _outcome(draft: Draft, below: int) -> str:
+    """What came of a run, for the status line: how many questions and, when none passed, why."""
+    n = len(draft.bank.questions)
+    context = "lean on context the generator cannot resolve (he, the group, this month)"
+    if n and below == n:  # the command line points to `--report` for these; here they are listed
+        return (f"No question reached the confidence bar of {draft.bar:.0%}: the {n} found a little below "
+                "it are listed unticked, each with why it is low. Tick those worth keeping, edit them if "
+                "needed, then press Add.")
+    if n:
+        return (f"{n} question{'s' if n != 1 else ''} generated"
+                + (f", {below} below the confidence bar (not ticked)" if below else "")
+                + ": accept, reject or edit each one, then press Add.")
+    words = f"{draft.words} word{'s' if draft.words != 1 else ''}"
+    if draft.found:
+        return (f"No questions: the generator found {draft.found} in {words} of text, none near the confidence "
+                f"bar of {draft.bar:.0%}. Their sentences may {context}, or the text may be too short.")
+    return (f"No questions found in {words} of text: it may be too short, have no figures, names or dates "
+            f"to ask about, or {context}.")
+
+
 def _format_answer(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -833,7 +851,8 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
             saved.append(path)
         return path is not None
 
-    dialog = GenerateDialog(parent, target_dir=folder, commit=save)
+    dialog = GenerateDialog(parent, target_dir=folder, commit=save,
+                            kept=f"in {QDir.toNativeSeparators(str(folder))}")
     if not dialog.exec() or not saved:
         return None
     # open_editor keeps the window alive and known to the quit guard.

@@ -1,10 +1,10 @@
-"""Paste an article's text and give its title: it is saved as a .md article beside the bank."""
+"""Paste an article's text and give its title: it is saved as a .md article in the folder the dialog names."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDir, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from quizapp.core.article import ArticleMeta
@@ -16,10 +16,11 @@ class PasteDialog(QDialog):
     """The text, its title and (optionally) author, publisher, date and address.
 
     After `exec()` returns Accepted, `saved_path` is the new .md file in `folder`. When it cannot be
-    saved, the dialog says why and keeps everything typed.
+    saved, the dialog says why and keeps everything typed. `kept` says where that is, for the teacher
+    ("beside the bank"; by default the folder's path).
     """
 
-    def __init__(self, parent: QWidget | None = None, *, folder: Path) -> None:
+    def __init__(self, parent: QWidget | None = None, *, folder: Path, kept: str | None = None) -> None:
         super().__init__(parent)
         self.folder = Path(folder)
         self.saved_path: Path | None = None
@@ -37,6 +38,9 @@ class PasteDialog(QDialog):
         self.date_edit.setPlaceholderText("YYYY-MM-DD: makes \"last year\" and \"this month\" clear")
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://...")
+        self.where = plain_label(f"The text is kept as a Markdown (.md) file "
+                                 f"{kept or 'in ' + QDir.toNativeSeparators(str(self.folder))}, where the "
+                                 "questions' citations find it.", wrap=True)
         self.problem = plain_label(wrap=True)
         self.problem.setStyleSheet("color: #b00020")
         self.problem.hide()
@@ -60,6 +64,7 @@ class PasteDialog(QDialog):
         form.addRow("&Publisher:", self.publisher_edit)
         form.addRow("&Date:", self.date_edit)
         form.addRow("&Web address:", self.url_edit)
+        form.addRow(self.where)
         form.addRow(self.problem)
         form.addRow(self.buttons)
         self.title_edit.setFocus()
