@@ -8,8 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+)
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
@@ -480,3 +487,26 @@ def test_when_no_question_passes_the_status_says_why(qtbot, tmp_path: Path, text
     assert found, dialog.status.text()
     if found.groups():
         assert dialog.question_count() == int(found.group(1)) and not dialog.ok_button.isEnabled()
+
+
+def test_the_dialog_opens_within_a_small_main_window_and_stays_usable(qtbot, main_window) -> None:
+    main_window.resize(800, 600)
+    qtbot.waitUntil(lambda: main_window.size() == QSize(800, 600))
+    seen: dict[str, Any] = {}
+
+    def look(dialog: GenerateDialog) -> None:
+        seen["size"] = dialog.size()
+        seen["minimum"] = dialog.minimumSizeHint()
+        inside = dialog.rect()
+        seen["outside"] = [w.text() for w in dialog.findChildren(QPushButton)
+                           if w.isVisible() and not inside.contains(QRect(w.mapTo(dialog, QPoint(0, 0)), w.size()))]
+        seen["review"] = dialog.review.height()
+        key(qtbot, Qt.Key.Key_Escape)
+
+    with (steps := Steps().then(GenerateDialog, look)):
+        key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New bank from article
+    assert not steps.todo
+    assert seen["size"].width() <= 800 and seen["size"].height() <= 600
+    assert seen["size"].expandedTo(seen["minimum"]) == seen["size"]  # nothing squeezed below its minimum
+    assert seen["outside"] == []
+    assert seen["review"] >= 5 * main_window.fontMetrics().lineSpacing()  # room to review in

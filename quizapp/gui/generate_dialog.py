@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.errors import QuizappError
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
+from quizapp.gui.widgets import fitted_size
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -120,8 +121,8 @@ class GenerateDialog(QDialog):
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
-        self.resize(1000, 720)
         self._build()
+        self.resize(fitted_size(self, 1000, 720))
         for path in articles or []:
             self.add_article(Path(path))
         self._update_state()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from quizapp.core.article import ArticleMeta
 from quizapp.core.article_file import PastedTextError, save_pasted_article
-from quizapp.gui.widgets import plain_label
+from quizapp.gui.widgets import fitted_size, plain_label
 
 
 class PasteDialog(QDialog):
@@ -25,7 +25,6 @@ class PasteDialog(QDialog):
         self.folder = Path(folder)
         self.saved_path: Path | None = None
         self.setWindowTitle("Paste an article")
-        self.resize(700, 560)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText("the article's headline")
         self.text_edit = QPlainTextEdit()
@@ -67,6 +66,7 @@ class PasteDialog(QDialog):
         form.addRow(self.where)
         form.addRow(self.problem)
         form.addRow(self.buttons)
+        self.resize(fitted_size(self, 700, 560))
         self.title_edit.setFocus()
         self._update_state()
 

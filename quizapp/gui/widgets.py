@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -68,3 +68,17 @@ def rescale_fonts(root: QWidget) -> None:
     for w in [root, *root.findChildren(QWidget)]:
         if w.property("quizappFontScale") is not None:
             _apply(w)
+
+
+def fitted_size(window: QWidget, width: int, height: int) -> QSize:
+    """`width` x `height`, shrunk to fit the parent's window and its screen, never below the layout's minimum.
+
+    A dialog of 1000x720 opened from a main window of 800x600 opens at 800x600: over it, not past it.
+    """
+    parent = window.parentWidget()
+    top = parent.window() if parent is not None else None
+    frame = top.frameGeometry().size() - top.size() if top is not None else QSize(0, 0)  # title bar, borders
+    room = (top or window).screen().availableGeometry().size() - frame
+    if top is not None:
+        room = room.boundedTo(top.size())
+    return QSize(width, height).boundedTo(room).expandedTo(window.minimumSizeHint())
