@@ -159,3 +159,25 @@ def test_dark_theme_outlines_an_unticked_box(qtbot: QtBot, main_window) -> None:
             assert brightest - window > 60, kind.__name__
     finally:
         main_window.set_theme(Theme.SYSTEM)
+
+
+def test_error_messages_stay_readable_in_the_dark_theme(qtbot: QtBot, main_window) -> None:
+    """A message in red is the theme's red: light on a dark window, dark on a light one."""
+    from PySide6.QtGui import QPalette
+
+    from quizapp.gui.theme import Theme
+    from quizapp.gui.widgets import ErrorLabel
+
+    label = ErrorLabel("The answer must be a number")
+    qtbot.addWidget(label)
+    label.show()
+    role = QPalette.ColorRole.WindowText
+    try:
+        main_window.set_theme(Theme.LIGHT)
+        qtbot.waitUntil(lambda: label.palette().color(role).lightness() < 128)
+        main_window.set_theme(Theme.DARK)
+        qtbot.waitUntil(lambda: label.palette().color(role).lightness() > 150)
+        window = label.palette().color(QPalette.ColorRole.Window).lightness()
+        assert label.palette().color(role).lightness() - window > 100
+    finally:
+        main_window.set_theme(Theme.SYSTEM)

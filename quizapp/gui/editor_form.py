@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.draft import QuestionData, parse_number
+from quizapp.gui.widgets import ErrorLabel
 
 # Form field -> the key in the question data it edits.
 TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max", "unit",
@@ -167,11 +168,8 @@ class QuestionForm(QWidget):
             self.widgets[key] = widget
             widget.installEventFilter(self)
             widget.setAccessibleName(label_text.replace("&", ""))
-            error = QLabel()
+            error = ErrorLabel()
             error.setObjectName("fieldError")
-            error.setTextFormat(Qt.TextFormat.PlainText)
-            error.setWordWrap(True)
-            error.setStyleSheet("color: #c62828;")
             error.hide()
             self.errors[key] = error
             box = QWidget()
@@ -271,10 +269,7 @@ class QuestionForm(QWidget):
         self.unknown_buttons = {}
         for key in keys:
             name = key.path[-1]
-            message = QLabel("⚠ " + key.message)
-            message.setTextFormat(Qt.TextFormat.PlainText)
-            message.setWordWrap(True)
-            message.setStyleSheet("color: #c62828;")
+            message = ErrorLabel("⚠ " + key.message)
             value = QLabel(f"{'.'.join(key.path)}: {_shown(key.value)}")
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setWordWrap(True)

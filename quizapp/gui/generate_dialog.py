@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.errors import QuizappError
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
-from quizapp.gui.widgets import fitted_size
+from quizapp.gui.widgets import ErrorLabel, fitted_size
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -246,10 +246,7 @@ class GenerateDialog(QDialog):
         self._filling = False
         self.answer_edit = QLineEdit()
         self.answer_edit.textEdited.connect(self._answer_edited)
-        self.answer_problem = QLabel()
-        self.answer_problem.setStyleSheet("color: #b00020")
-        self.answer_problem.setWordWrap(True)
-        self.answer_problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.answer_problem = ErrorLabel()
         self.kind_label = self._value_label()
         self.distractors_label = self._value_label()
         self.citation_label = self._value_label()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit,
 
 from quizapp.core.article import ArticleMeta
 from quizapp.core.article_file import PastedTextError, save_pasted_article
-from quizapp.gui.widgets import fitted_size, plain_label
+from quizapp.gui.widgets import ErrorLabel, fitted_size, plain_label
 
 
 class PasteDialog(QDialog):
@@ -40,8 +40,7 @@ class PasteDialog(QDialog):
         self.where = plain_label(f"The text is kept as a Markdown (.md) file "
                                  f"{kept or 'in ' + QDir.toNativeSeparators(str(self.folder))}, where the "
                                  "questions' citations find it.", wrap=True)
-        self.problem = plain_label(wrap=True)
-        self.problem.setStyleSheet("color: #b00020")
+        self.problem = ErrorLabel()
         self.problem.hide()
         for edit in (self.title_edit, self.date_edit):
             edit.textChanged.connect(self._update_state)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+
+from quizapp.gui.theme import verdict_color
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
@@ -14,6 +16,30 @@ def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = 
     label.setWordWrap(wrap)
     label.setText(text)
     return label
+
+
+class ErrorLabel(QLabel):
+    """A plain-text message in the theme's red: dark red on a light window, light red on a dark one
+    (a fixed dark red is hard to read on a dark window). It follows a change of theme."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+        self._color = ""
+        self._recolor()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._recolor()
+
+    def _recolor(self) -> None:
+        color = verdict_color("wrong", QApplication.palette()).name()
+        if color != self._color:  # (the style sheet set here changes the palette again)
+            self._color = color
+            self.setStyleSheet(f"color: {color};")
 
 
 def quoted(text: str) -> str:
