@@ -262,9 +262,9 @@ def test_a_cited_quote_is_not_wrapped_in_a_second_pair_of_quote_marks() -> None:
     from quizapp.gui.generate_dialog import _citation_text
 
     q = {"cite": {"quote": ["“These 13 heroes had only one aim: to protect us,” Macron said.",
-                            "Macron said in a separate statement."]}}
-    assert _citation_text(q) == ("“These 13 heroes had only one aim: to protect us,” Macron said. … "
-                                 "“Macron said in a separate statement.”")
+                            "He said they died “for Mali, for the Sahel.”"]}}
+    assert _citation_text(q) == ("“‘These 13 heroes had only one aim: to protect us,’ Macron said.” … "
+                                 "“He said they died ‘for Mali, for the Sahel.’”")
 
 
 def test_a_question_below_the_bar_comes_unticked_and_says_why(qtbot, tmp_path: Path) -> None:
@@ -510,3 +510,22 @@ def test_the_dialog_opens_within_a_small_main_window_and_stays_usable(qtbot, mai
     assert seen["size"].expandedTo(seen["minimum"]) == seen["size"]  # nothing squeezed below its minimum
     assert seen["outside"] == []
     assert seen["review"] >= 5 * main_window.fontMetrics().lineSpacing()  # room to review in
+
+
+def test_each_alt_key_of_the_dialog_does_one_thing(qtbot, tmp_path: Path) -> None:
+    """No two buttons, boxes or field labels of the dialog share an Alt key ("&Numeric" and "A&nswer:"
+    did: Alt+N went back and forth between them), and Alt+S goes to the answer being reviewed."""
+    from collections import Counter
+
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QWidget
+
+    dialog = reviewing(qtbot, tmp_path)
+    texts = [w.text() for w in dialog.findChildren(QWidget) if w.isVisible()
+             and (isinstance(w, QAbstractButton) or (isinstance(w, QLabel) and w.buddy()))]
+    texts += [box.title() for box in dialog.findChildren(QGroupBox) if box.isVisible()]
+    keys = Counter(QKeySequence.mnemonic(t).toString() for t in texts if QKeySequence.mnemonic(t).toString())
+    assert [k for k, n in keys.items() if n > 1] == []
+    dialog.review.setCurrentRow(0)
+    alt(qtbot, "s")
+    assert QApplication.focusWidget() is dialog.answer_edit

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.errors import QuizappError
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
-from quizapp.gui.widgets import ErrorLabel, fitted_size
+from quizapp.gui.widgets import ErrorLabel, fitted_size, quoted
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -179,7 +179,7 @@ class GenerateDialog(QDialog):
         self.max_questions.setValue(DEFAULT_MAX_QUESTIONS)
         self.max_questions.setToolTip("0 or \"all\": every question the generator finds")
         options.addRow("&Maximum questions:", self.max_questions)
-        self.type_choice = QCheckBox("&Multiple choice")
+        self.type_choice = QCheckBox("M&ultiple choice")
         self.type_numeric = QCheckBox("&Numeric")
         for box in (self.type_choice, self.type_numeric):
             box.setChecked(True)
@@ -195,7 +195,7 @@ class GenerateDialog(QDialog):
         self.generate_button = QPushButton("&Generate")
         self.generate_button.setDefault(True)
         self.generate_button.clicked.connect(self.generate)
-        self.cancel_button = QPushButton("&Stop")
+        self.cancel_button = QPushButton("S&top")
         self.cancel_button.setToolTip("Stop fetching or generating")
         self.cancel_button.clicked.connect(self.cancel_generation)
         self.progress = QProgressBar()
@@ -213,7 +213,7 @@ class GenerateDialog(QDialog):
         review_box = QGroupBox("Re&view")
         review = QVBoxLayout(review_box)
         bar = QHBoxLayout()
-        self.accept_all_button = QPushButton("Accept &all")
+        self.accept_all_button = QPushButton("A&ccept all")
         self.accept_all_button.clicked.connect(lambda: self.set_all_accepted(True))
         self.reject_all_button = QPushButton("R&eject all")
         self.reject_all_button.clicked.connect(lambda: self.set_all_accepted(False))
@@ -255,7 +255,7 @@ class GenerateDialog(QDialog):
         form.addRow("Type:", self.kind_label)
         form.addRow("Confidence:", self.confidence_label)
         form.addRow("&Prompt:", self.prompt_edit)
-        form.addRow("A&nswer:", self.answer_edit)
+        form.addRow("An&swer:", self.answer_edit)
         form.addRow("", self.answer_problem)
         self._form = form
         form.setRowVisible(self.answer_problem, False)
@@ -813,8 +813,8 @@ def _citation_text(q: QuestionData, sources: dict[str, dict[str, Any]] | None = 
         return "(no citation)"
     quote = cite.get("quote")
     quotes = quote if isinstance(quote, list) else [quote]
-    # A sentence that opens with its own quote mark is shown as it is: "““These 13 heroes ...”" reads badly.
-    text = " … ".join(x if x[:1] in "“\"‘'" else f"“{x}”" for x in quotes if x)
+    # (quoted as the quiz's feedback quotes: one pair of marks, a quote inside the sentence made single)
+    text = " … ".join(quoted(x) for x in quotes if isinstance(x, str) and x)
     sources = sources or {}
     src = sources.get(cite.get("source")) or (next(iter(sources.values())) if len(sources) == 1 else None)
     if src is None:
