@@ -150,3 +150,11 @@ def test_review_of_mistakes_asks_as_the_quiz(qtbot: QtBot, main_window, bundled_
     press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_Right)  # next, as in the quiz: the review is done
     assert screen.done.isVisible() and screen.done.text().startswith("Done: 1 of 1 right")
+
+
+def test_esc_leaves_a_study_session_for_the_library_as_in_the_quiz(qtbot: QtBot, main_window, store) -> None:
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    type_text(qtbot, "12")  # half typed: Esc from the number box too
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: main_window.stack.currentWidget() is not screen)
+    assert main_window.stack.currentWidget() is main_window.library

@@ -197,11 +197,15 @@ class StudyScreen(QWidget):
         self.left.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on."""
+        """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on;
+        Esc goes back to the library, as in the quiz (the session stays, to be resumed)."""
         if not is_plain(event):
             super().keyPressEvent(event)
             return
         key, text = event.key(), event.text()
+        if key == Qt.Key.Key_Escape:
+            self.leave()
+            return
         if self.in_feedback:
             if text in ("1", "2", "3", "4") and self.suggested is not None:
                 self.rate(RATINGS[int(text) - 1])
