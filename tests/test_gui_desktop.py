@@ -165,19 +165,24 @@ def test_error_messages_stay_readable_in_the_dark_theme(qtbot: QtBot, main_windo
     """A message in red is the theme's red: light on a dark window, dark on a light one."""
     from PySide6.QtGui import QPalette
 
-    from quizapp.gui.theme import Theme
+    from quizapp.gui.theme import Theme, apply_theme
     from quizapp.gui.widgets import ErrorLabel
 
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+    window = QWidget()  # a window of its own, as the editor is, with the message in its layout
+    qtbot.addWidget(window)
     label = ErrorLabel("The answer must be a number")
-    qtbot.addWidget(label)
-    label.show()
+    layout = QVBoxLayout(window)
+    layout.addWidget(label)
+    window.show()
     role = QPalette.ColorRole.WindowText
     try:
         main_window.set_theme(Theme.LIGHT)
         qtbot.waitUntil(lambda: label.palette().color(role).lightness() < 128)
-        main_window.set_theme(Theme.DARK)
+        apply_theme(QApplication.instance(), Theme.DARK)  # what the View menu does to every window
         qtbot.waitUntil(lambda: label.palette().color(role).lightness() > 150)
-        window = label.palette().color(QPalette.ColorRole.Window).lightness()
-        assert label.palette().color(role).lightness() - window > 100
+        background = label.palette().color(QPalette.ColorRole.Window).lightness()
+        assert label.palette().color(role).lightness() - background > 100
     finally:
         main_window.set_theme(Theme.SYSTEM)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -32,8 +32,11 @@ class ErrorLabel(QLabel):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            self._recolor()
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                            QEvent.Type.StyleChange):
+            # Later, not now: a change of theme sets the style first (these events come then, with the
+            # old palette still the application's) and the palette after.
+            QTimer.singleShot(0, self, self._recolor)
 
     def _recolor(self) -> None:
         color = verdict_color("wrong", QApplication.palette()).name()
