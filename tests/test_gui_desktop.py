@@ -164,11 +164,10 @@ def test_dark_theme_outlines_an_unticked_box(qtbot: QtBot, main_window) -> None:
 def test_error_messages_stay_readable_in_the_dark_theme(qtbot: QtBot, main_window) -> None:
     """A message in red is the theme's red: light on a dark window, dark on a light one."""
     from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     from quizapp.gui.theme import Theme, apply_theme
     from quizapp.gui.widgets import ErrorLabel
-
-    from PySide6.QtWidgets import QVBoxLayout, QWidget
 
     window = QWidget()  # a window of its own, as the editor is, with the message in its layout
     qtbot.addWidget(window)
