@@ -529,3 +529,28 @@ def test_each_alt_key_of_the_dialog_does_one_thing(qtbot, tmp_path: Path) -> Non
     dialog.review.setCurrentRow(0)
     alt(qtbot, "s")
     assert QApplication.focusWidget() is dialog.answer_edit
+
+
+def test_the_paste_dialog_asks_before_dropping_pasted_text(qtbot, tmp_path: Path) -> None:
+    from tests.conftest import press_on_modal
+
+    dialog = PasteDialog(None, folder=tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)
+    key(qtbot, Qt.Key.Key_Tab)  # from the title to the text
+    qtbot.keyClicks(QApplication.focusWidget(), "Tolley Mills sold 4,000 bikes in March.")
+    asked = press_on_modal(qtbot, "k", Qt.KeyboardModifier.AltModifier)  # Keep editing
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked == ["Discard the pasted text?"] and dialog.isVisible()
+    assert dialog.text_edit.toPlainText() == "Tolley Mills sold 4,000 bikes in March."
+    asked = press_on_modal(qtbot, "d", Qt.KeyboardModifier.AltModifier)  # Discard
+    dialog.activateWindow()  # what the window manager does once the box above it closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.text_edit)
+    key(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert asked == ["Discard the pasted text?"] and dialog.result() == 0
+    assert list(tmp_path.iterdir()) == []  # nothing saved

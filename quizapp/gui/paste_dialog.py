@@ -5,11 +5,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from quizapp.core.article import ArticleMeta
 from quizapp.core.article_file import PastedTextError, save_pasted_article
-from quizapp.gui.widgets import ErrorLabel, fitted_size, plain_label
+from quizapp.gui.widgets import ErrorLabel, ask, fitted_size, plain_label
 
 
 class PasteDialog(QDialog):
@@ -93,3 +101,13 @@ class PasteDialog(QDialog):
             self.problem.show()
             return
         super().accept()
+
+    def reject(self) -> None:
+        """Close without saving (Esc, Cancel, the close button): asked first when text was pasted."""
+        if self.text_edit.toPlainText().strip() and ask(
+                self, "Discard the pasted text?", "The text you pasted has not been saved.",
+                {QMessageBox.StandardButton.Discard: "&Discard",
+                 QMessageBox.StandardButton.Cancel: "&Keep editing"},
+                QMessageBox.StandardButton.Cancel) != QMessageBox.StandardButton.Discard:
+            return
+        super().reject()
