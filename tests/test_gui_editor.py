@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -312,3 +313,31 @@ def test_typing_then_erasing_leaves_nothing_to_undo(qtbot, active_editor: BankEd
     press(qtbot, Qt.Key.Key_Backspace)
     assert editor.draft.question(0)["unit"] == "soldiers"
     assert not editor.isWindowModified() and not editor.undo_action.isEnabled()
+
+
+def test_saving_a_bank_with_problems_says_it_cannot_be_started(qtbot, editor: BankEditor, bank_file: Path) -> None:
+    """The edit is saved (nothing typed is held back), and the status says what that leaves."""
+    editor.list.setCurrentRow(0)
+    prompt = editor.form.widgets["prompt"]
+    prompt.setFocus()
+    prompt.selectAll()
+    qtbot.keyClick(prompt, Qt.Key.Key_Delete)  # the prompt emptied
+    editor.draft.reordered = []  # the layout warning has its own test
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not editor.isWindowModified()
+
+    assert "prompt" not in yaml.safe_load(bank_file.read_text(encoding="utf-8"))["questions"][0]
+    message = editor.statusBar().currentMessage()
+    assert "with 1 problem: the bank cannot be started until they are fixed" in message
+
+
+def test_another_question_opens_at_the_top_of_the_form(qtbot, editor: BankEditor) -> None:
+    editor.resize(800, 600)
+    editor.list.setCurrentRow(0)
+    bar = editor.form_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # at 800x600 the form scrolls
+    bar.setValue(bar.maximum())  # scrolled down to the citation
+    editor.list.setFocus()
+    qtbot.keyClick(editor.list, Qt.Key.Key_Down)
+    assert editor.list.currentRow() == 1
+    assert bar.value() == 0

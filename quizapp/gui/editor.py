@@ -490,6 +490,7 @@ class BankEditor(QMainWindow):
             return
         self.form_stack.setCurrentIndex(0)
         self._show_question(row)
+        self.form_scroll.verticalScrollBar().setValue(0)  # another question opens at its top (Id, Prompt)
 
     def _show_question(self, row: int) -> None:
         q = self.draft.question(row)
@@ -835,7 +836,14 @@ class BankEditor(QMainWindow):
         self.installed_bar.hide()
         self._watch()
         self._update_title()
-        self.statusBar().showMessage(f"Saved {self.draft.path}", 4000)
+        self.run_check()  # what was saved, problems and all: nothing typed is held back
+        errors = len(self.check.errors) if self.check is not None else 0
+        if errors:  # saved as it is, but say what stops the bank from being used
+            self.statusBar().showMessage(
+                f"Saved {self.draft.path}, with {errors} problem{'s' if errors != 1 else ''}: the bank cannot be "
+                "started until they are fixed (see the list below)")
+        else:
+            self.statusBar().showMessage(f"Saved {self.draft.path}", 4000)
         self.saved.emit(self.draft.path)
         return True
 
