@@ -158,3 +158,19 @@ def test_esc_leaves_a_study_session_for_the_library_as_in_the_quiz(qtbot: QtBot,
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: main_window.stack.currentWidget() is not screen)
     assert main_window.stack.currentWidget() is main_window.library
+
+
+def test_study_choices_follow_the_text_size(qtbot: QtBot, main_window) -> None:
+    """The options' text grows with Ctrl+=, as the question's does (the walkthrough saw it stay small)."""
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    on_to_a_choice(qtbot, screen)
+    app = QApplication.instance()
+    first = screen.choice_buttons[0]
+    try:
+        before = first.label.fontInfo().pointSizeF()
+        press(qtbot, Qt.Key.Key_Equal, CTRL)
+        press(qtbot, Qt.Key.Key_Equal, CTRL)
+        assert first.label.font().pointSizeF() == app.font().pointSizeF() * 1.15
+        assert first.label.fontInfo().pointSizeF() > before
+    finally:
+        main_window.change_text_size(0)

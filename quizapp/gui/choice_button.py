@@ -86,6 +86,10 @@ class ChoiceButton(QPushButton):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()  # the theme changed: the shades of green and red for the new background
+        elif event.type() == QEvent.Type.FontChange:
+            # The text size changed: the label under the style sheet keeps its old font until told.
+            self.label.setFont(self.font())
+            self.updateGeometry()
 
     def _restyle(self) -> None:
         # Left-aligned wrapped text needs a style sheet, which also has to draw the focus frame.
