@@ -219,3 +219,37 @@ def test_a_tag_never_answered_right_says_0_percent(qtbot) -> None:
     chart = accuracy_chart([Accuracy("dates", 3, 0), Accuracy("people", 4, 3)], "Tags")
     (axis,) = [a for a in chart.axes() if isinstance(a, QBarCategoryAxis)]
     assert axis.categories() == ["people (4)", "dates (3) · 0%"]
+
+
+def test_chart_text_follows_the_text_size(qtbot, store: HistoryStore, banks) -> None:
+    """Ctrl+= makes the charts' names and numbers larger too, and the charts taller; Ctrl+0 undoes it."""
+    from PySide6.QtCharts import QBarCategoryAxis
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.gui.stats_screen import StatisticsScreen
+
+    full_history(store, banks)
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.load(store, banks, now=NOW)
+    screen.show()
+    qtbot.waitExposed(screen)
+    app = QApplication.instance()
+    normal = QFont(app.font())
+
+    def tag_names_size() -> float:
+        (axis,) = [a for a in screen.by_tag.chart.axes() if isinstance(a, QBarCategoryAxis)]
+        return axis.labelsFont().pointSizeF()
+
+    try:
+        assert tag_names_size() == normal.pointSizeF()
+        height = screen.by_tag.view.minimumHeight()
+        large = QFont(normal)
+        large.setPointSizeF(normal.pointSizeF() * 1.6)
+        app.setFont(large)
+        qtbot.waitUntil(lambda: tag_names_size() == large.pointSizeF())
+        assert screen.by_tag.view.minimumHeight() > height
+    finally:
+        app.setFont(normal)
+    qtbot.waitUntil(lambda: tag_names_size() == normal.pointSizeF())

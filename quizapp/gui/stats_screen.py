@@ -22,9 +22,10 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -133,9 +134,23 @@ def _theme(chart: QChart, palette: QPalette) -> None:
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
     chart.setTheme(QChart.ChartTheme.ChartThemeDark if dark else QChart.ChartTheme.ChartThemeLight)
     chart.setBackgroundBrush(palette.brush(QPalette.ColorRole.Base))
+    # The chart theme's fonts are of a fixed size: the app's text size instead (Ctrl+= and Ctrl+-).
+    font = QFont(QApplication.font())
+    chart.legend().setFont(font)
     for axis in chart.axes():
         axis.setLabelsBrush(palette.brush(QPalette.ColorRole.Text))
         axis.setTitleBrush(palette.brush(QPalette.ColorRole.Text))
+        labels = QFont(font)
+        if axis.property("quizappSmallLabels"):
+            labels.setPointSizeF(font.pointSizeF() * 0.8)
+        axis.setLabelsFont(labels)
+        title = QFont(font)
+        title.setBold(True)
+        axis.setTitleFont(title)
+    for series in chart.series():
+        if hasattr(series, "setLabelsVisible"):  # bar labels ("62.7%") in the text size too
+            for bars in series.barSets():
+                bars.setLabelFont(font)
 
 
 def _percent_axis(title: str = "% right") -> QValueAxis:
@@ -268,9 +283,7 @@ def forecast_chart(stats: Statistics) -> QChart | None:
     days = QBarCategoryAxis()
     days.append(labels)
     days.setTitleText("day (the first bar: today, with anything overdue)")
-    small = QFont(days.labelsFont())  # 14 day numbers fit a half-width chart at 800x600 without "…"
-    small.setPointSizeF(small.pointSizeF() * 0.8)
-    days.setLabelsFont(small)
+    days.setProperty("quizappSmallLabels", True)  # 14 day numbers fit a half-width chart at 800x600 without "…"
     chart.addAxis(days, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(days)
     counts = _count_axis(max(count for _d, count in stats.forecast), "questions")
@@ -296,6 +309,7 @@ class StatisticsScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statistics: Statistics | None = None
+        self._redraw_pending = False
         heading = _plain_label("Statistics", wrap=False, scale=1.4, bold=True)
         self.streak = _plain_label(scale=1.15, bold=True)
         self.streak.setAccessibleName("Daily streak")
@@ -418,4 +432,17 @@ class StatisticsScreen(QWidget):
             for panel in self.panels:
                 if panel.showing_chart:
                     _theme(panel.chart, self.palette())
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+            # A chart takes its fonts when it is made: made again in the new text size, each chart
+            # as tall as that size needs (or its names shrink to "…").
+            for panel in self.panels:
+                panel.view.setMinimumHeight(max(230, 16 * panel.fontMetrics().height()))
+            if self.statistics is not None and not self._redraw_pending:
+                self._redraw_pending = True
+                QTimer.singleShot(0, self, self._redraw)
         super().changeEvent(event)
+
+    def _redraw(self) -> None:
+        self._redraw_pending = False
+        if self.statistics is not None:
+            self.set_statistics(self.statistics)
