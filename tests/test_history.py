@@ -369,4 +369,4 @@ def test_distinct_titles_name_the_file_where_titles_are_shared() -> None:
     assert distinct_titles({"/a/mali.yaml": "Mali", "/a/mali-copy.yaml": "Mali", "/a/orla.yaml": "Orla"}) == {
         "/a/mali.yaml": "Mali (mali.yaml)", "/a/mali-copy.yaml": "Mali (mali-copy.yaml)", "/a/orla.yaml": "Orla"}
     assert distinct_titles({"bundled:mali.yaml": "Mali", "/home/t/mali.yaml": "Mali"}) == {
-        "bundled:mali.yaml": "Mali (mali.yaml)", "/home/t/mali.yaml": "Mali (t/mali.yaml)"}
+        "bundled:mali.yaml": "Mali (bundled/mali.yaml)", "/home/t/mali.yaml": "Mali (t/mali.yaml)"}

@@ -70,7 +70,7 @@ def distinct_titles(titles: dict[str, str]) -> dict[str, str]:
     and "Mali (mali-copy.yaml)", or with the folder where the file names are the same too
     ("Mali (class-a/mali.yaml)"). A title no other bank has stays as it is."""
     def name(key: str, depth: int) -> str:
-        parts = Path(key.removeprefix("bundled:")).parts
+        parts = Path(key.replace("bundled:", "bundled/", 1)).parts  # a bundled bank's folder: "bundled"
         return "/".join(parts[-depth:])
 
     shared: dict[str, list[str]] = {}
