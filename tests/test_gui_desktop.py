@@ -131,14 +131,21 @@ def test_dark_theme_recolours_the_feedback(qtbot: QtBot, main_window, bundled_ba
         main_window.set_theme(Theme.SYSTEM)
 
 
-def test_dark_theme_outlines_an_unticked_box(qtbot: QtBot, main_window) -> None:
-    """An unticked check box and radio button stand out from a dark window: Fusion alone outlines
-    them a shade darker than the window, which no one sees."""
+def test_light_and_dark_themes_outline_an_unticked_box(qtbot: QtBot, main_window) -> None:
+    """An unticked check box and radio button stand out from the window: Fusion alone outlines them a
+    shade darker than the window, which no one sees on a dark one and hardly on a light one."""
+    from quizapp.gui.theme import Theme
+
+    for theme in (Theme.DARK, Theme.LIGHT):
+        unticked_boxes_stand_out(qtbot, main_window, theme)
+
+
+def unticked_boxes_stand_out(qtbot: QtBot, main_window, theme) -> None:
     from PySide6.QtWidgets import QCheckBox, QRadioButton, QStyle, QStyleOptionButton
 
     from quizapp.gui.theme import Theme
 
-    main_window.set_theme(Theme.DARK)
+    main_window.set_theme(theme)
     try:
         for kind, element in ((QCheckBox, QStyle.SubElement.SE_CheckBoxIndicator),
                               (QRadioButton, QStyle.SubElement.SE_RadioButtonIndicator)):
@@ -152,11 +159,11 @@ def test_dark_theme_outlines_an_unticked_box(qtbot: QtBot, main_window) -> None:
             image = box.grab().toImage()
             scale = image.width() / box.width()
             window = image.pixelColor(image.width() - 2, 1).lightness()  # beside the label: the window
-            # the brightest pixel along the indicator's middle row: its outline, where one shows
+            # the pixel along the indicator's middle row that differs most from the window: its outline
             row = round((rect.top() + rect.height() / 2) * scale)
-            brightest = max(image.pixelColor(x, row).lightness()
-                            for x in range(round(rect.left() * scale), round((rect.right() + 1) * scale)))
-            assert brightest - window > 60, kind.__name__
+            farthest = max(abs(image.pixelColor(x, row).lightness() - window)
+                           for x in range(round(rect.left() * scale), round((rect.right() + 1) * scale)))
+            assert farthest > 60, (theme, kind.__name__)
     finally:
         main_window.set_theme(Theme.SYSTEM)
 

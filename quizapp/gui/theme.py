@@ -36,7 +36,7 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             hints.unsetColorScheme()
         app.setPalette(_system_palette)
         return
-    app.setStyle(OutlinedIndicators("Fusion") if theme is Theme.DARK else QStyleFactory.create("Fusion"))
+    app.setStyle(OutlinedIndicators("Fusion"))
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
 
 
@@ -78,7 +78,7 @@ def dark_palette() -> QPalette:
 class OutlinedIndicators(QProxyStyle):
     """Fusion with check boxes and radio buttons outlined in a mid grey. Fusion outlines them a
     shade darker than the window: on a dark palette an unticked box is nearly invisible beside its
-    label, and invisible in a list (the tags of the quiz options)."""
+    label, and invisible in a list (the tags of the quiz options); on a light one, faint."""
 
     _INDICATORS = (QStyle.PrimitiveElement.PE_IndicatorCheckBox,
                    QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
@@ -100,7 +100,7 @@ class OutlinedIndicators(QProxyStyle):
         painter.restore()
 
 
-INDICATOR_OUTLINE = QColor(0x8a, 0x8d, 0x91)  # 4.5:1 and more against the dark window and base
+INDICATOR_OUTLINE = QColor(0x8a, 0x8d, 0x91)  # 3:1 and more against the light and the dark window and base
 
 
 def is_dark(palette: QPalette) -> bool:
