@@ -253,3 +253,16 @@ def test_chart_text_follows_the_text_size(qtbot, store: HistoryStore, banks) -> 
     finally:
         app.setFont(normal)
     qtbot.waitUntil(lambda: tag_names_size() == normal.pointSizeF())
+
+
+def test_a_perfect_session_shows_as_a_whole_dot(qtbot, store: HistoryStore, banks) -> None:
+    """The score axis has room above 100% (and below 0%): the plot would cut a dot there in half."""
+    from PySide6.QtCharts import QValueAxis
+
+    from quizapp.gui.stats_screen import scores_chart
+
+    quiz(store, banks[0], local(10), {"inhabitants": "right", "mayor": "right"})
+    chart = scores_chart(compute_statistics(store, banks, now=NOW))
+    (axis,) = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+    assert axis.min() < 0 and axis.max() > 100
+    assert (axis.tickAnchor(), axis.tickInterval()) == (0, 20)  # labels on 0, 20, ... 100

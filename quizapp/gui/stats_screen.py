@@ -197,6 +197,12 @@ def scores_chart(stats: Statistics) -> QChart | None:
     x_axis.setFormat(style)
     x_axis.setTickCount(ticks)
     y_axis = _percent_axis("% score")
+    # A little room above 100 and below 0, so that a dot there is whole (the plot clips its series);
+    # the ticks stay on 0, 20, ... 100.
+    y_axis.setRange(-4, 104)
+    y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    y_axis.setTickAnchor(0)
+    y_axis.setTickInterval(20)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for series in shown:
