@@ -554,3 +554,16 @@ def test_the_paste_dialog_asks_before_dropping_pasted_text(qtbot, tmp_path: Path
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert asked == ["Discard the pasted text?"] and dialog.result() == 0
     assert list(tmp_path.iterdir()) == []  # nothing saved
+
+
+def test_a_long_citation_scrolls_into_view_at_800x600(qtbot, tmp_path: Path) -> None:
+    """At 800x600 the review's details scroll, so a long citation is never cut off."""
+    dialog = reviewing(qtbot, tmp_path)
+    dialog.resize(800, 600)
+    dialog.citation_label.setText("A cited sentence that goes on. " * 40)
+    bar = dialog.details_scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)  # more than fits: a scroll bar, not a cut
+    bar.setValue(bar.maximum())
+    label = dialog.citation_label
+    bottom = label.mapTo(dialog.details_scroll.viewport(), label.rect().bottomLeft()).y()
+    assert bottom <= dialog.details_scroll.viewport().height()

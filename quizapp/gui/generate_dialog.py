@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -261,7 +263,13 @@ class GenerateDialog(QDialog):
         form.setRowVisible(self.answer_problem, False)
         form.addRow("Wrong answers:", self.distractors_label)
         form.addRow("Citation:", self.citation_label)
-        split.addWidget(details)
+        # (scrolled where a long citation does not fit, at 800x600 above all: never cut off)
+        self.details_scroll = QScrollArea()
+        self.details_scroll.setWidgetResizable(True)
+        self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setWidget(details)
+        split.addWidget(self.details_scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         review.addWidget(split, 1)
