@@ -268,6 +268,7 @@ class GenerateDialog(QDialog):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the Prompt
         self.details_scroll.setWidget(details)
         split.addWidget(self.details_scroll)
         split.setStretchFactor(0, 3)
