@@ -294,8 +294,7 @@ def backup_path(path: Path) -> Path:
 def opening_comments(text: str) -> str:
     """The comment lines (and blank lines among them) that open a YAML text, up to its first
     key: "# yaml-language-server: $schema=...\\n# Written by hand.\\n" of a bank that starts so."""
-    header = re.match(r"(?:[ \t]*#[^\n]*\n|[ \t]*\n)*", text)
-    lines = header.group(0) if header else ""
+    lines = re.match(r"(?:[ \t]*#[^\n]*\n|[ \t]*\n)*", text).group(0)  # (it matches, if only "")
     return lines if "#" in lines else ""
 
 

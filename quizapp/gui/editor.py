@@ -459,8 +459,7 @@ class BankEditor(QMainWindow):
         item.setToolTip(f"{q.get('id')}: {prompt}")
 
     def _problem_rows(self) -> set[int]:
-        return {p.loc[1] for p in self._shown_problems()
-                if p.is_error and len(p.loc) >= 2 and p.loc[0] == "questions" and isinstance(p.loc[1], int)}
+        return {index for p in self._shown_problems() if p.is_error and (index := _question_of(p)) is not None}
 
     def _apply_filter(self) -> None:
         needle = self.search.text().casefold().strip()
@@ -765,7 +764,6 @@ class BankEditor(QMainWindow):
             self._show_form_page()
             if before is None:
                 self._refresh_list(0)
-                self.run_check()
                 # The text differs from the file: there is something to save.
                 self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, self.draft.data,
                                                       "Fix file text"))

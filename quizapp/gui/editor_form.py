@@ -186,7 +186,9 @@ class QuestionForm(QWidget):
         self.unknown_box = QFrame()
         self.unknown_box.setObjectName("unknownKeys")
         self.unknown_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.unknown_box.setStyleSheet("#unknownKeys { background: #fdecea; }")
+        # A thin red over whatever the theme's window is: a fixed light pink left the dark theme's
+        # light text unreadable on it.
+        self.unknown_box.setStyleSheet("#unknownKeys { background: rgba(198, 40, 40, 0.12); }")
         self.unknown_layout = QVBoxLayout(self.unknown_box)
         self.unknown_box.hide()
         self.unknown_buttons: dict[tuple[str, ...], list[QPushButton]] = {}
