@@ -26,6 +26,7 @@ class CitationPicker(QWidget):
     """An article as plain text, its cited passages highlighted; selection -> new citation."""
 
     quote_picked = Signal(str)
+    gap_picked = Signal(int, int)  # the selection's start and end in the article's text
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,16 +45,23 @@ class CitationPicker(QWidget):
         self.use_button.setToolTip("Set the question's citation to the text selected in the article")
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use_selection)
+        self.ask_button = QPushButton("Ask a&bout it")
+        self.ask_button.setToolTip("Add a question about the selected words: their sentence with them left out, "
+                                   "they the answer, the sentence the citation")
+        self.ask_button.setEnabled(False)
+        self.ask_button.clicked.connect(self.ask_about_selection)
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        row = QHBoxLayout()
-        row.addWidget(self.status, 1)
+        row = QHBoxLayout()  # under the status, which wraps: two buttons beside it would widen the column
+        row.addStretch(1)
         row.addWidget(self.use_button)
+        row.addWidget(self.ask_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.status)
         layout.addLayout(row)
 
     def show_article(self, path: Path | None, quotes: list[str]) -> None:
@@ -127,8 +135,15 @@ class CitationPicker(QWidget):
         if text:
             self.quote_picked.emit(text)
 
+    def ask_about_selection(self) -> None:
+        cursor = self.text.textCursor()
+        if cursor.hasSelection():
+            self.gap_picked.emit(cursor.selectionStart(), cursor.selectionEnd())
+
     def _selection_changed(self) -> None:
         selected = bool(self.selected_text())
         self.use_button.setEnabled(selected)
+        self.ask_button.setEnabled(selected)
         if selected:
-            self.status.setText("Press Use as citation to cite the selected text.")
+            self.status.setText("Use as citation cites the selected text; Ask about it adds a question "
+                                "with the selected words left out.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,7 @@ class BankEditor(QMainWindow):
         # teacher leaves them (the keys in _revealed), and all at once on saving.
         self._fresh = -1
         self._revealed: set[str] = set()
+        self._article_key: str | None = None  # the source of the article shown beside the form
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
         self._comments_confirmed = False
@@ -232,6 +234,7 @@ class BankEditor(QMainWindow):
         # Article and preview.
         self.picker = CitationPicker()
         self.picker.quote_picked.connect(self._quote_picked)
+        self.picker.gap_picked.connect(self.ask_about)
         self.preview = QLabel()
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
         self.preview.setWordWrap(True)
@@ -502,6 +505,7 @@ class BankEditor(QMainWindow):
         cite = q.get("cite") if isinstance(q.get("cite"), dict) else {}
         sources = self.draft.data.get("sources") or {}
         key = cite.get("source") or (next(iter(sources)) if len(sources) == 1 else None)
+        self._article_key = key
         src = sources.get(key) if key else None
         path = (self.draft.path.parent / str(src["file"])) if isinstance(src, dict) and src.get("file") else None
         quote = cite.get("quote")
@@ -535,6 +539,31 @@ class BankEditor(QMainWindow):
         self.undo_stack.push(SetCitation(self.draft, self._changed, self._current,
                                          source=cite.get("source"), quote=text,
                                          text="Use selection as citation"))
+
+    def ask_about(self, start: int, end: int) -> None:
+        """The teacher selected words in the article and pressed Ask about it: a question with them left out
+        of their sentence, after the current one."""
+        from quizapp.generate.selection import SelectionError, question_from_selection
+
+        if self.picker.article is None:
+            return
+        several = len(self.draft.data.get("sources") or {}) > 1  # one source: cited without naming it
+        try:
+            q = question_from_selection(self.picker.article, start, end,
+                                        source=self._article_key if several else None)
+        except SelectionError as exc:
+            self.picker.status.setText(str(exc))
+            return
+        # named by the words asked and the two after them ("ask-13-french-soldiers"): a bare figure
+        # would read as a number the id counts on
+        words = re.findall(r"[a-z0-9]+", self.picker.article.text[start:].lower())
+        q["id"] = self.draft.unique_id("-".join(["ask", *words[:len(str(q["answer"]).split()) + 2]]))
+        at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
+        self._fresh, self._revealed = at, set()
+        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection"))
+        self.run_check()
+        # a choice question still needs its wrong answers; a numeric one is whole, its prompt worth a read
+        self.form.focus_field("distractors" if q["type"] == "choice" else "prompt")
 
     # --- list actions -----------------------------------------------------------------
 

@@ -1,0 +1,99 @@
+"""A question about words a teacher selects in an article: their sentence, with them left out.
+
+The generator keeps only the questions it trusts, often one or two an article; a teacher who wants
+more picks the facts worth asking. Selecting "4,500" in "About 4,500 troops are stationed there."
+gives a numeric question, "About ___ troops are stationed there. What number fills the gap, ...?",
+right within the 10% the hedge allows (selecting "4,500 troops" gives the same: the words beside
+the one figure stay in the sentence); selecting a name gives a choice question whose wrong
+answers the teacher writes. Either way the sentence is the citation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from quizapp.core.article import Article
+from quizapp.generate.numbers import APPROX, WORD_NUMBERS, WRITTEN_FIGURE, parse_number
+from quizapp.generate.rank import GAP, GAP_ASK, gap_prompt
+
+GAP_ASK_WORDS = "What fills the gap, according to the article"
+_EDGE = " \t\n\u2029.,;:!?\"“”‘’'()[]"
+_YEAR = re.compile(r"1[0-9]{3}|20[0-9]{2}")
+
+
+class SelectionError(ValueError):
+    """The selection cannot be asked about; the message says what to select instead."""
+
+
+def question_from_selection(article: Article, start: int, end: int, *, source: str | None = None,
+                            qid: str = "gap") -> dict[str, Any]:
+    """A question (bank data) whose answer is `article.text[start:end]`, its sentence the prompt and the proof.
+
+    A selection of one figure gives a numeric question; any other words a choice question with no wrong
+    answers yet. Raises SelectionError for a selection that is empty, outside the article's citable
+    sentences, across two sentences, or the whole sentence."""
+    text = article.text
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    if start >= end:
+        raise SelectionError("Select the words to ask about: a figure, a name or a few words.")
+    inside = [s for s in article.sentences if s.start < end and start < s.end]
+    if not inside:
+        raise SelectionError("The selection is not in a sentence of the article's text: select words in "
+                             "a paragraph.")
+    if len(inside) > 1 or not (inside[0].start <= start and end <= inside[0].end):
+        raise SelectionError("Select words inside one sentence: the sentence is the question.")
+    sentence = inside[0]
+    before = text[sentence.start:start]
+    chosen = text[start:end]
+    after = text[end:sentence.end]
+    if not re.search(r"\w", before + after):
+        raise SelectionError("Select only the words to leave out, not the whole sentence.")
+    quote = " ".join(text[sentence.start:sentence.end].split())
+    title = article.meta.title or ""
+    q: dict[str, Any] = {"id": qid}
+    figure = _figure(chosen)
+    if figure is not None:
+        at, length, value = figure
+        before, after = before + chosen[:at], chosen[at + length:] + after
+        year = bool(_YEAR.fullmatch(chosen[at:at + length])) and not before.rstrip().endswith(("$", "£", "€"))
+        q.update(type="numeric", prompt=gap_prompt(_one_line(before + GAP + after), title, year=year),
+                 answer=int(value) if value == int(value) else value)
+        if not year and _hedge_before(before) in APPROX:
+            q["tolerance"] = "10%"  # "about 4,500": 4,450 is as right as the article is
+    else:
+        prompt = gap_prompt(_one_line(before + GAP + after), title)
+        q.update(type="choice", prompt=prompt.replace(GAP_ASK, GAP_ASK_WORDS, 1), answer=" ".join(chosen.split()),
+                 distractors=[])
+    q["cite"] = {"source": source, "quote": quote} if source else {"quote": quote}
+    return q
+
+
+def _figure(chosen: str) -> tuple[int, int, float] | None:
+    """Where the one figure of a selection is, its length and value: '£2bn' -> (1, 1, 2.0), '13 soldiers'
+    -> (0, 2, 13.0) (the words around it stay in the sentence); None for no figure or two ('3-1')."""
+    words = chosen.strip().lower()
+    if words in WORD_NUMBERS and words not in ("hundred", "dozen"):
+        return 0, len(chosen), float(WORD_NUMBERS[words])
+    found = list(WRITTEN_FIGURE.finditer(chosen))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    value = parse_number(m.group())
+    return None if value is None else (m.start(), len(m.group()), value)
+
+
+def _hedge_before(before: str) -> str:
+    """The hedge just before a figure: 'About ' -> 'about', 'close to £' -> 'close to'."""
+    words = re.findall(r"[a-z]+", before.lower().rstrip(" $£€¥"))[-2:]
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in APPROX:
+            return " ".join(words[-n:])
+    return ""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())

@@ -1,0 +1,99 @@
+"""Ask about it: select words in the article beside the editor's form, get a cited gap question."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from quizapp.core.bank import load_bank
+from quizapp.gui.editor import BankEditor
+from tests.conftest import alt
+from tests.test_gui_editor import answer_dialogs, discard_on_teardown
+
+SENTENCE = ("A collision of two helicopters killed 13 French soldiers during a night operation in Mali, "
+            "French authorities announced Tuesday morning.")
+
+
+def shown_editor(qtbot, bank_file: Path) -> BankEditor:
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.resize(1100, 720)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    editor.list.setCurrentRow(0)  # cites SENTENCE: the article shows it
+    return editor
+
+
+def double_click_word(qtbot, editor: BankEditor, word: str, after: str) -> None:
+    """Double-click `word` (the first after `after`) in the article, as a person selects a word."""
+    text = editor.picker.text
+    at = text.toPlainText().index(word, text.toPlainText().index(after))
+    cursor = QTextCursor(text.document())
+    cursor.setPosition(at + 1)
+    qtbot.mouseDClick(text.viewport(), Qt.MouseButton.LeftButton, pos=text.cursorRect(cursor).center())
+    assert text.textCursor().selectedText() == word
+
+
+def test_a_double_clicked_figure_becomes_a_numeric_gap_question(qtbot, bank_file: Path) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    count = len(editor.draft.questions)
+    double_click_word(qtbot, editor, "13", SENTENCE)
+    alt(qtbot, "b")  # Ask about it
+    qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1)  # a mnemonic clicks after an animation
+    assert editor.list.currentRow() == 1  # after the question shown, and shown
+    q = editor.draft.question(1)
+    assert q["prompt"] == ("A collision of two helicopters killed ___ French soldiers during a night operation in "
+                           "Mali, French authorities announced Tuesday morning. What number fills the gap, "
+                           "according to the article?")
+    assert (q["type"], q["answer"], q["cite"]) == ("numeric", 13, {"quote": SENTENCE})
+    assert q["id"] == "ask-13-french-soldiers-1"  # the words asked and two after them, numbered as ids are
+    assert QApplication.focusWidget() is editor.form.widgets["prompt"]  # to read it over
+    assert editor.form.text_of("prompt") == q["prompt"]
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(editor.draft.questions) == count
+
+
+def test_a_selected_name_becomes_a_choice_question_to_finish_and_save(qtbot, bank_file: Path, monkeypatch) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    count = len(editor.draft.questions)
+    double_click_word(qtbot, editor, "Mali", SENTENCE)
+    alt(qtbot, "b")
+    qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1)
+
+    # The cursor waits in Wrong answers: the one thing the question lacks.
+    assert QApplication.focusWidget() is editor.form.widgets["distractors"]
+    qtbot.keyClicks(QApplication.focusWidget(), "Niger")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "Burkina Faso")
+    asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["The layout will change"]  # the hand-written file's key order
+    assert not editor.isWindowModified()
+
+    q = load_bank(bank_file).bank.questions[1]
+    assert q.prompt.startswith("A collision of two helicopters killed 13 French soldiers during a night operation "
+                               "in ___, French authorities")
+    assert (q.answer, q.distractors, q.cite.quotes) == ("Mali", ["Niger", "Burkina Faso"], [SENTENCE])
+
+
+def test_a_selection_across_sentences_is_refused_with_what_to_select(qtbot, bank_file: Path) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    count = len(editor.draft.questions)
+    text = editor.picker.text
+    start = text.toPlainText().index("Tuesday morning.")
+    text.setFocus()
+    cursor = text.textCursor()
+    cursor.setPosition(start)
+    text.setTextCursor(cursor)
+    for _ in range(len("Tuesday morning. The")):  # Shift+Right over the full stop into the next sentence
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    alt(qtbot, "b")
+    qtbot.waitUntil(lambda: editor.picker.status.text()
+                    == "Select words inside one sentence: the sentence is the question.")
+    assert len(editor.draft.questions) == count
