@@ -174,3 +174,35 @@ def test_study_choices_follow_the_text_size(qtbot: QtBot, main_window) -> None:
         assert first.label.fontInfo().pointSizeF() > before
     finally:
         main_window.change_text_size(0)
+
+
+def test_enter_on_a_focused_rating_presses_it_not_the_suggestion(qtbot: QtBot, main_window, store) -> None:
+    """Tab to a rating and press Enter: that rating, as in any dialog (the walkthrough got the suggested one)."""
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    type_text(qtbot, f"{screen.session.current.question.answer:g}")
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.in_feedback and screen.ratings.isVisible()
+    suggested = store.answers()[-1].rating
+    for _ in range(10):  # Tab along: Next, then the ratings
+        press(qtbot, Qt.Key.Key_Tab)
+        focus = QApplication.focusWidget()
+        if focus in screen.rating_buttons and screen.rating_buttons.index(focus) + 1 != suggested:
+            break
+    chosen = screen.rating_buttons.index(QApplication.focusWidget()) + 1
+    assert chosen != suggested
+    press(qtbot, Qt.Key.Key_Return)
+    assert store.answers()[-1].rating == chosen
+    assert not screen.in_feedback and screen.session.position == 1
+
+
+def test_enter_on_a_focused_show_in_article_opens_the_article(qtbot: QtBot, main_window, store) -> None:
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    type_text(qtbot, f"{screen.session.current.question.answer:g}")
+    press(qtbot, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is screen.next_button
+    press(qtbot, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is screen.feedback.article_button
+    press(qtbot, Qt.Key.Key_Return)
+    assert main_window.stack.currentWidget() is main_window.article  # not on to the next question
+    press(qtbot, Qt.Key.Key_Escape)
+    assert main_window.stack.currentWidget() is screen and screen.in_feedback

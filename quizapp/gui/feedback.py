@@ -54,6 +54,7 @@ class FeedbackPanel(QFrame):
         self.article_button = QPushButton("Show in &article")
         self.article_button.setAccessibleName("Show the cited sentence in the article")
         self.article_button.clicked.connect(self._show_article)
+        self.article_button.setAutoDefault(True)  # focused, Enter opens the article (not "go on", as elsewhere)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.article_button)
         self.buttons.addStretch(1)

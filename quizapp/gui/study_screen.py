@@ -2,7 +2,7 @@
 
 It runs a `quizapp.core.study.StudySession`. Each answer is stored the moment it
 is given, with the rating suggested from right/wrong and time taken; pressing
-Again, Hard, Good or Easy (1-4) overrides it, Enter (or Next) keeps it.
+Again, Hard, Good or Easy (1-4, or Tab to one and Enter) overrides it, Enter (or Next) keeps it.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ class StudyScreen(QWidget):
         self.position = plain_label()
         back = QPushButton("&Back to library")
         back.clicked.connect(self.leave)
+        back.setAutoDefault(True)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.position)
@@ -80,6 +81,7 @@ class StudyScreen(QWidget):
         for n, rating in enumerate(RATINGS, 1):
             button = QPushButton(f"{n} {rating.name}")
             button.setAccessibleName(f"Rate {rating.name}")
+            button.setAutoDefault(True)  # Enter on a focused rating presses it, as in a dialog
             button.clicked.connect(lambda _c=False, r=rating: self.rate(r))
             self.rating_buttons.append(button)
             row.addWidget(button)
