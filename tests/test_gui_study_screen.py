@@ -153,11 +153,33 @@ def test_review_of_mistakes_asks_as_the_quiz(qtbot: QtBot, main_window, bundled_
 
 
 def test_esc_leaves_a_study_session_for_the_library_as_in_the_quiz(qtbot: QtBot, main_window, store) -> None:
+    ready = main_window.library.status.text()
     screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
     type_text(qtbot, "12")  # half typed: Esc from the number box too
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: main_window.stack.currentWidget() is not screen)
     assert main_window.stack.currentWidget() is main_window.library
+    assert main_window.library.status.text() == ready  # nothing answered: nothing to say
+
+
+def test_esc_mid_study_leaves_at_once_and_the_library_says_the_answers_are_kept(qtbot: QtBot, main_window,
+                                                                                store) -> None:
+    """As in Anki, no question (the conftest fails any message box): each answer is already stored."""
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    for _ in range(2):
+        if isinstance(screen.session.current.question, ChoiceQuestion):
+            press(qtbot, Qt.Key.Key_1)
+        else:
+            type_text(qtbot, f"{screen.session.current.question.answer:g}")
+            press(qtbot, Qt.Key.Key_Return)
+        if len(store.answers()) < 2:
+            press(qtbot, Qt.Key.Key_Return)  # rated as suggested, on to the next
+    assert screen.in_feedback  # Esc mid-feedback
+    press(qtbot, Qt.Key.Key_Escape)
+    assert main_window.stack.currentWidget() is main_window.library
+    assert len(store.answers()) == 2
+    assert main_window.library.status.text() == ("Left the study session: your 2 answers are kept. "
+                                                  "The rest wait for your next session.")
 
 
 def test_study_choices_follow_the_text_size(qtbot: QtBot, main_window) -> None:

@@ -14,7 +14,7 @@ KEYS = (
     ("Enter", "submit a number; after the feedback, next question"),
     ("Right arrow", "next question (after the feedback)"),
     ("Ctrl+K", "skip the question"),
-    ("Esc", "leave the quiz (asks first) or the study session, or go back from the article"),
+    ("Esc", "leave the quiz (asks first) or the study session (its answers are kept), or go back from the article"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
     ("Ctrl+Shift+E", "edit the selected bank"),

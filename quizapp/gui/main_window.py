@@ -416,14 +416,19 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def show_library(self) -> None:
-        """Back to the library (leaving a running quiz asks first; a left quiz stays unfinished in the history)."""
+        """Back to the library (leaving a running quiz asks first; a left quiz stays unfinished in the history;
+        a study session left mid-way is not asked about, the library says its answers are kept)."""
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
         if self._quiz is not None and self._quiz.session is None:
             self.quiz_session_id = None
+        note = ""
         if self._study is not None and self.stack.currentWidget() is self._study:
             self.library.refresh_scores()  # the due counts after a study session (left or done)
+            note = self._study.left_note()
         self.stack.setCurrentWidget(self.library)
+        if note:
+            self.library.status.setText(note)
         self.library.focus_list()
 
     # study, review, statistics

@@ -198,9 +198,23 @@ class StudyScreen(QWidget):
         """Back to the library: the session stays unfinished and can be resumed."""
         self.left.emit()
 
+    def left_note(self) -> str:
+        """What the library says when the session is left mid-way: that its answers are kept ("" for none).
+
+        Leaving does not ask, as Anki's reviewer does not: each answer is stored as it is given, so
+        nothing is lost, and the note says so instead (a quiz asks, as it is not scored when left).
+        """
+        session = self.session
+        if session is None or not session.answers or self.pages.currentIndex() == 1:
+            return ""
+        n = len(session.answers)
+        what = "study session" if session.kind == "study" else "review of mistakes"
+        text = f"Left the {what}: your {n} answer{'s are' if n != 1 else ' is'} kept."
+        return text if session.finished else text + " The rest wait for your next session."
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on;
-        Esc goes back to the library, as in the quiz (the session stays, to be resumed)."""
+        Esc goes back to the library at once (the answers are kept; the session stays, to be resumed)."""
         if not is_plain(event):
             super().keyPressEvent(event)
             return
