@@ -56,6 +56,9 @@ if TYPE_CHECKING:
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 DEFAULT_MAX_QUESTIONS = 20
+# Fewer words than this is a fragment or a news brief (a headline and a paragraph, say): too short to
+# ask about, whatever it holds. An article of a few paragraphs has more.
+SHORT_TEXT_WORDS = 100
 QuestionData = dict[str, Any]
 
 
@@ -776,7 +779,6 @@ class GenerateDialog(QDialog):
 def _outcome(draft: Draft, below: int) -> str:
     """What came of a run, for the status line: how many questions and, when none passed, why."""
     n = len(draft.bank.questions)
-    context = "lean on context the generator cannot resolve (he, the group, this month)"
     if n and below == n:  # the command line points to `--report` for these; here they are listed
         return (f"No question reached the confidence bar of {draft.bar:.0%}: the {n} found a little below "
                 "it are listed unticked, each with why it is low. Tick those worth keeping, edit them if "
@@ -785,12 +787,25 @@ def _outcome(draft: Draft, below: int) -> str:
         return (f"{n} question{'s' if n != 1 else ''} generated"
                 + (f", {below} below the confidence bar (not ticked)" if below else "")
                 + ": accept, reject or edit each one, then press Add.")
+    return why_no_questions(draft)
+
+
+def why_no_questions(draft: Draft) -> str:
+    """Why a run gave no question to review, from what the generator counted: the one cause that applies
+    (a text too short, nothing to ask about, or questions found but all too unsure), not a list of maybes."""
     words = f"{draft.words} word{'s' if draft.words != 1 else ''}"
+    short = draft.words < SHORT_TEXT_WORDS
     if draft.found:
         return (f"No questions: the generator found {draft.found} in {words} of text, none near the confidence "
-                f"bar of {draft.bar:.0%}. Their sentences may {context}, or the text may be too short.")
-    return (f"No questions found in {words} of text: it may be too short, have no figures, names or dates "
-            f"to ask about, or {context}.")
+                f"bar of {draft.bar:.0%}: their sentences may lean on context it cannot resolve (he, the group, "
+                "this month)." + (" A longer text gives it more to choose from." if short else ""))
+    if not draft.words:
+        return "No questions: the text has no sentence to ask about. Add the article's paragraphs."
+    if short:
+        return (f"No questions: the text is too short ({words}) to find anything to ask about. Add the whole "
+                "article: a few paragraphs at least.")
+    return (f"No questions found in {words} of text: it has no figures, names, dates or quotes that a question "
+            "could ask about on its own.")
 
 
 def _format_answer(value: Any) -> str:
