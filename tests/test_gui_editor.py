@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import shutil
 from pathlib import Path
 
@@ -341,3 +342,22 @@ def test_another_question_opens_at_the_top_of_the_form(qtbot, editor: BankEditor
     qtbot.keyClick(editor.list, Qt.Key.Key_Down)
     assert editor.list.currentRow() == 1
     assert bar.value() == 0
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 720), (1200, 780)])
+def test_the_question_buttons_keep_their_spacing_at_every_size(qtbot, editor: BankEditor,
+                                                               size: tuple[int, int]) -> None:
+    """At 800x600 Duplicate and Delete touched (the walkthrough saw them overlap)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QPushButton
+
+    editor.resize(*size)
+    qtbot.waitUntil(lambda: editor.size() == QSize(*size))
+    names = ("Add question", "Duplicate question", "Delete question")
+    buttons = sorted((b for b in editor.findChildren(QPushButton) if b.accessibleName() in names), key=lambda b: b.x())
+    assert [b.accessibleName() for b in buttons] == list(names)
+    gaps = [right.x() - (left.x() + left.width()) for left, right in itertools.pairwise(buttons)]
+    assert gaps[0] > 0 and gaps[0] == gaps[1], gaps
+    for b in buttons:
+        assert b.width() >= b.fontMetrics().horizontalAdvance(b.text().replace("&", ""))  # the whole word shows
+    assert buttons[-1].x() + buttons[-1].width() <= buttons[-1].parentWidget().width()

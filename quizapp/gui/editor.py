@@ -195,9 +195,11 @@ class BankEditor(QMainWindow):
             b = QPushButton(text)
             b.setAccessibleName(name)
             b.clicked.connect(slot)
-            # As wide as the text needs, not the style's wide default: the list stays narrow.
+            # As wide as the text needs, not the style's wide default: the list stays narrow. Preferred, not
+            # Ignored: an ignored size hint makes the layout share a tight row evenly, and a short button's
+            # extra width pushes a long one over its neighbour (Duplicate over Delete at 800x600).
             b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text.replace("&", "")) + 24)
-            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             buttons.addWidget(b)
         left = QWidget()
         left_layout = QVBoxLayout(left)
