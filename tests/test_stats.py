@@ -266,3 +266,42 @@ def test_a_perfect_session_shows_as_a_whole_dot(qtbot, store: HistoryStore, bank
     (axis,) = [a for a in chart.axes() if isinstance(a, QValueAxis)]
     assert axis.min() < 0 and axis.max() > 100
     assert (axis.tickAnchor(), axis.tickInterval()) == (0, 20)  # labels on 0, 20, ... 100
+
+
+def test_one_day_of_scores_is_a_dot_and_the_legend_shows_it(qtbot, store: HistoryStore, banks) -> None:
+    """With one day, "Day's score" is one point: drawn as a dot, its legend entry a dot of its colour
+    (the walkthrough saw a legend sample for a line that was nowhere)."""
+    from PySide6.QtCharts import QDateTimeAxis, QLegend, QLineSeries
+
+    from quizapp.gui.stats_screen import StatisticsScreen
+
+    quiz(store, banks[0], local(20, 10), {"inhabitants": "right", "mayor": "wrong"})
+    quiz(store, banks[0], local(20, 14), {"inhabitants": "right", "mayor": "right"})
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.load(store, banks, now=NOW)
+    screen.show()
+    qtbot.waitExposed(screen)
+    chart = screen.scores.chart
+    (line,) = [s for s in chart.series() if isinstance(s, QLineSeries) and s.name() == "Day's score"]
+    assert line.pointsVisible() and line.count() == 1
+    (axis,) = [a for a in chart.axes() if isinstance(a, QDateTimeAxis)]
+    assert axis.min().toMSecsSinceEpoch() <= line.at(0).x() <= axis.max().toMSecsSinceEpoch()  # in sight
+    assert line.at(0).y() == 75
+    (marker,) = chart.legend().markers(line)
+    assert marker.isVisible() and marker.shape() == QLegend.MarkerShape.MarkerShapeCircle
+    assert marker.brush().color() == line.color()
+
+
+def test_days_of_scores_are_a_line_and_the_legend_tells_it_from_the_dots(qtbot, store: HistoryStore,
+                                                                         banks) -> None:
+    from PySide6.QtCharts import QLegend, QLineSeries
+
+    from quizapp.gui.stats_screen import scores_chart
+
+    full_history(store, banks)
+    chart = scores_chart(compute_statistics(store, banks, now=NOW))
+    (line,) = [s for s in chart.series() if isinstance(s, QLineSeries) and s.name() == "Day's score"]
+    assert not line.pointsVisible() and line.count() > 1
+    assert chart.legend().markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries  # a line, and dots
+    assert [m.shape() for m in chart.legend().markers(line)] == [QLegend.MarkerShape.MarkerShapeDefault]

@@ -18,6 +18,7 @@ from PySide6.QtCharts import (
     QChartView,
     QDateTimeAxis,
     QHorizontalBarSeries,
+    QLegend,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
@@ -184,12 +185,26 @@ def scores_chart(stats: Statistics) -> QChart | None:
             series.append(points[kind])
     line = QLineSeries()
     line.setName("Day's score")
-    line.append([QPointF(dt.datetime.combine(day, dt.time(12)).astimezone().timestamp() * 1000,
-                         100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
+    one_day = len(daily) == 1
+    middle = sessions[0].started_at + (sessions[-1].started_at - sessions[0].started_at) / 2
+
+    def when(day: dt.date) -> float:
+        # Each day's score at its noon; a lone day's amid its sessions, where the time axis has room for it.
+        return (middle if one_day else dt.datetime.combine(day, dt.time(12)).astimezone()).timestamp() * 1000
+
+    line.append([QPointF(when(day), 100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
                  for day, scores in sorted(daily.items())])
-    shown = [line, *(series for kind, series in dots.items() if points[kind])]
+    if one_day:  # a line needs two days: one is drawn as a dot
+        line.setPointsVisible(True)
+        line.setMarkerSize(5)
+    # A single session's score is its day's: its own dot says it all, with no "Day's score" hidden beneath.
+    shown = [*([line] if len(sessions) > 1 else []), *(series for kind, series in dots.items() if points[kind])]
     for series in shown:
         chart.addSeries(series)
+    # The legend shows each series as it is drawn: a line, or dots (with one day, the line's dot too).
+    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
+    for marker in chart.legend().markers(line) if one_day else []:
+        marker.setShape(QLegend.MarkerShape.MarkerShapeCircle)
     start, end, ticks, style = time_axis(sessions[0].started_at, sessions[-1].started_at)
     x_axis = QDateTimeAxis()
     x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000)),
