@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import on_modal
-from tests.test_gui_mnemonics import finish_a_quiz
+from tests.test_gui_keyboard_start import focused
+from tests.test_gui_mnemonics import finish_a_quiz, open_popup
 
 
 def test_the_results_export_says_where_it_wrote(qtbot: QtBot, main_window, bundled_bank, tmp_path: Path) -> None:
@@ -36,3 +37,41 @@ def test_the_results_export_says_where_it_wrote(qtbot: QtBot, main_window, bundl
     qtbot.waitUntil(box.isActiveWindow)
     qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
     assert not box.isVisible()
+
+
+def test_edit_copy_results_puts_the_results_on_the_clipboard_as_text(qtbot: QtBot, main_window,
+                                                                     bundled_bank) -> None:
+    """The results screen's Edit menu held only a greyed-out item: it copies the results (Ctrl+C too)."""
+    window = main_window
+    finish_a_quiz(qtbot, window, bundled_bank)
+    QApplication.clipboard().clear()
+    qtbot.keyClick(focused(qtbot, window), "e", Qt.KeyboardModifier.AltModifier)  # the Edit menu
+    menu = open_popup()
+    assert menu is not None
+    assert [a.text() for a in menu.actions() if a.isEnabled() and not a.isSeparator()] == ["&Copy results"]
+    qtbot.keyClick(menu, "c")  # its underlined letter
+    qtbot.waitUntil(lambda: bool(QApplication.clipboard().text()))
+    source = "mali-helicopter-collision.txt by Paquette"
+    assert QApplication.clipboard().text() == "\n".join([
+        "Results: French helicopter collision in Mali",
+        "1.5 / 2 points (75%)",
+        window.results.details.text(),  # (with the time taken)
+        "",
+        "≈ 1. How many French soldiers were killed when two helicopters collided during a night operation in Mali?",
+        "Your answer: 14",
+        "Right answer: 13 soldiers",
+        "“A collision of two helicopters killed 13 French soldiers during a night operation in Mali, French "
+        f"authorities announced Tuesday morning.” — {source}",
+        "",
+        "✓ 2. Which two helicopters collided in the night operation in Mali?",
+        "Your answer: a Tiger and a Cougar",  # (right as given: the right answer is not said again)
+        "“The two helicopters, a Tiger and a Cougar, were providing assistance to ground forces engaged in the "
+        f"counterterrorism operation, France’s Defense Ministry said in a statement.” — {source}",
+        "",
+    ])
+
+    QApplication.clipboard().clear()
+    window.activateWindow()
+    window.results.list.setFocus()  # Ctrl+C from the list as well
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.clipboard().text().startswith(f"Results: {bundled_bank.title}\n")

@@ -23,6 +23,16 @@ def points_text(points: float) -> str:
     return f"{points:g} point" + ("" if points == 1 else "s")
 
 
+def given_text(answer: Answer) -> str:
+    """ "Your answer: 4,500", or "(skipped)"."""
+    return "Your answer: " + (answer.given if answer.given is not None else "(skipped)")
+
+
+def shows_right_answer(answer: Answer) -> bool:
+    """Whether the right answer needs saying: not after a right answer given exactly as it reads."""
+    return answer.verdict is not Verdict.RIGHT or answer.given != answer.right_answer
+
+
 class FeedbackPanel(QFrame):
     """Shows an Answer and its CitedPassage; emits `show_in_article(CitedPassage)`."""
 
@@ -74,9 +84,9 @@ class FeedbackPanel(QFrame):
         self._color_verdict()
         self.prompt.setVisible(with_prompt)
         self.prompt.setText(answer.question.prompt)
-        self.given.setText("Your answer: " + (answer.given if answer.given is not None else "(skipped)"))
+        self.given.setText(given_text(answer))
         self.right.setText("Right answer: " + answer.right_answer)
-        self.right.setVisible(verdict is not Verdict.RIGHT or answer.given != answer.right_answer)
+        self.right.setVisible(shows_right_answer(answer))
         explanation = answer.question.explanation or ""
         self.explanation.setText(explanation)
         self.explanation.setVisible(bool(explanation))

@@ -205,8 +205,13 @@ class MainWindow(QMainWindow):
         file.addAction(self.quit_action)
 
         edit = bar.addMenu("&Edit")
+        self.copy_results_action = self._action("&Copy results", lambda: self.results.copy_results(),
+                                                QKeySequence.StandardKey.Copy,
+                                                tip="The score and every answer as text, to paste in a message")
         self.edit_bank_action = self._action("&Edit bank…", lambda: self.library.edit_current(),
                                              "Ctrl+Shift+E", tip="Edit the selected bank")
+        edit.addAction(self.copy_results_action)
+        edit.addSeparator()
         edit.addAction(self.edit_bank_action)
 
         quiz = bar.addMenu("&Quiz")
@@ -274,8 +279,10 @@ class MainWindow(QMainWindow):
         self.start_action.setEnabled(current is self.library)
         self.skip_action.setEnabled(in_quiz)
         self.leave_action.setEnabled(in_quiz)
-        self.retry_action.setEnabled(on_results and bool(self._results.session and self._results.session.mistakes))
+        shown = self._results.session if on_results else None
+        self.retry_action.setEnabled(bool(shown and shown.mistakes))
         self.export_results_action.setEnabled(on_results)
+        self.copy_results_action.setEnabled(bool(shown and shown.answers))
         self.open_action.setEnabled(not in_quiz)
         on_library = current is self.library
         check = self.library.current_check() if on_library else None

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QSettings, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QListWidget,
@@ -19,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.scoring import Verdict
-from quizapp.core.session import QuizSession, export_results
-from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel
+from quizapp.core.session import Answer, QuizSession, export_results
+from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel, given_text, shows_right_answer
 from quizapp.gui.interop import report_exported
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import plain_label, quoted, scale_font
 
 VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.CLOSE: "≈", Verdict.WRONG: "✗", Verdict.SKIPPED: "–"}
 
@@ -32,6 +33,11 @@ VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.CLOSE: "≈", Verdict.WRONG: "✗"
 def duration_text(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def _heading(n: int, answer: Answer) -> str:
+    """ "✓ 3. How many ...?": the verdict's mark, the number and the question, as the list shows it."""
+    return f"{VERDICT_MARK[answer.verdict]} {n}. {answer.question.prompt}"
 
 
 class ResultsScreen(QWidget):
@@ -110,7 +116,7 @@ class ResultsScreen(QWidget):
                              f"best streak {session.best_streak} · {session.mode.value} mode")
         self.list.clear()
         for n, a in enumerate(session.answers, 1):
-            item = QListWidgetItem(f"{VERDICT_MARK[a.verdict]} {n}. {a.question.prompt}")
+            item = QListWidgetItem(_heading(n, a))
             item.setForeground(QBrush(verdict_color(a.verdict.value, self.palette())))
             item.setToolTip(VERDICT_TEXT[a.verdict])
             self.list.addItem(item)
@@ -138,6 +144,27 @@ class ResultsScreen(QWidget):
     def _retry(self) -> None:
         if self.session is not None and self.session.mistakes:
             self.retry_requested.emit(self.session)
+
+    def results_text(self) -> str:
+        """The results as plain text, as the screen shows them: the score, then each question with the answer
+        given, the right one and the cited sentence, to paste in a message or a document."""
+        session = self.session
+        if session is None:
+            return ""
+        lines = [self.title.text(), self.score.text(), self.details.text()]
+        for n, a in enumerate(session.answers, 1):
+            lines += ["", _heading(n, a), given_text(a)]
+            if shows_right_answer(a):
+                lines.append(f"Right answer: {a.right_answer}")
+            cited = session.cited_passage(a.question)
+            if cited is not None:
+                lines.append(f"{quoted(cited.text)} — {cited.source_label}")
+        return "\n".join(lines) + "\n"
+
+    def copy_results(self) -> None:
+        """Put the results, as text, on the clipboard (Edit > Copy results)."""
+        if self.session is not None and self.session.answers:
+            QApplication.clipboard().setText(self.results_text())
 
     def ask_export(self) -> None:
         """Ask for a file name, then write the results there as CSV."""
