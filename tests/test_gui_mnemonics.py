@@ -139,3 +139,37 @@ def test_results_quiz_and_statistics_have_one_alt_key_per_button(qtbot: QtBot, m
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.statistics
     assert_keys_unique_and_complete(window)
+
+
+def test_the_bank_editor_has_one_alt_key_per_button_tab_and_label(qtbot: QtBot, bank_file: Path) -> None:
+    from quizapp.gui.editor import BankEditor
+    from tests.test_gui_editor import discard_on_teardown
+
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    tabs = [editor.side_tabs.tabText(i) for i in range(editor.side_tabs.count())]
+    kinds = set()
+    for row in range(len(editor.draft.questions)):  # a numeric question's fields, then a choice one's
+        kind = editor.draft.question(row)["type"]
+        if kind not in kinds:
+            kinds.add(kind)
+            editor.list.setCurrentRow(row)
+            keys = [*shown_mnemonics(editor), *((mnemonic(t), t) for t in tabs)]
+            assert len({k for k, _ in keys}) == len(keys), sorted(keys)
+            assert_keys_unique_and_complete(editor)
+    assert kinds == {"numeric", "choice"}
+
+    # The bar of a file changed on disk while edited adds Reload and Keep my version.
+    qtbot.keyClicks(editor.form.widgets["tags"], "x")
+    bank_file.write_text(bank_file.read_text(encoding="utf-8") + "# changed elsewhere\n", encoding="utf-8")
+    qtbot.waitUntil(editor.disk_bar.isVisible)
+    keys = [*shown_mnemonics(editor), *((mnemonic(t), t) for t in tabs)]
+    assert len({k for k, _ in keys}) == len(keys), sorted(keys)
+
+    # Alt+L shows the article, Alt+B asks about the selected words.
+    editor.side_tabs.setCurrentIndex(1)
+    qtbot.keyClick(focused(qtbot, editor), "l", ALT)
+    assert editor.side_tabs.currentWidget() is editor.picker

@@ -41,7 +41,7 @@ class CitationPicker(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.selectionChanged.connect(self._selection_changed)
-        self.use_button = QPushButton("&Use as citation")
+        self.use_button = QPushButton("Use as c&itation")
         self.use_button.setToolTip("Set the question's citation to the text selected in the article")
         self.use_button.setEnabled(False)
         self.use_button.clicked.connect(self.use_selection)

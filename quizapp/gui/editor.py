@@ -126,7 +126,7 @@ class BankEditor(QMainWindow):
         self.title_edit.editingFinished.connect(self._next_session)
         self.sources_label = QLabel()
         self.sources_label.setTextFormat(Qt.TextFormat.PlainText)
-        add_source = QPushButton("Add &article...")
+        add_source = QPushButton("Add a&rticle...")
         add_source.clicked.connect(self.add_article)
         header = QHBoxLayout()
         header.addWidget(QLabel("Title:"))
@@ -141,7 +141,7 @@ class BankEditor(QMainWindow):
         bar = QHBoxLayout(self.disk_bar)
         self.disk_label = QLabel()
         bar.addWidget(self.disk_label, 1)
-        reload_button = QPushButton("&Reload from disk")
+        reload_button = QPushButton("Reload fro&m disk")
         reload_button.clicked.connect(self.reload_from_disk)
         keep_button = QPushButton("&Keep my version")
         keep_button.clicked.connect(self.keep_mine)
@@ -175,7 +175,7 @@ class BankEditor(QMainWindow):
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
         self.tag_filter.currentIndexChanged.connect(self._apply_filter)
-        self.problem_filter = QCheckBox("With &problems")
+        self.problem_filter = QCheckBox("Wit&h problems")
         self.problem_filter.toggled.connect(self._apply_filter)
         filters = QHBoxLayout()
         filters.addWidget(self.type_filter)
@@ -191,7 +191,7 @@ class BankEditor(QMainWindow):
         buttons = QHBoxLayout()
         for text, slot, name in (("&Add", self.add_question, "Add question"),
                                  ("D&uplicate", self.duplicate_question, "Duplicate question"),
-                                 ("Delete", self.delete_question, "Delete question")):
+                                 ("&Delete", self.delete_question, "Delete question")):
             b = QPushButton(text)
             b.setAccessibleName(name)
             b.clicked.connect(slot)
@@ -247,7 +247,7 @@ class BankEditor(QMainWindow):
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setWidget(self.preview)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.picker, "Arti&cle")
+        self.side_tabs.addTab(self.picker, "Artic&le")
         self.side_tabs.addTab(preview_scroll, "Pre&view")
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

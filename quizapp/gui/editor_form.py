@@ -147,22 +147,22 @@ class QuestionForm(QWidget):
             return w
 
         fields: list[tuple[str, str, QWidget]] = [
-            ("id", "&Id", line("id", "a short name that stays when you reword the question")),
+            ("id", "Id", line("id", "a short name that stays when you reword the question")),
             ("type", "&Type", self.type_box),
             ("prompt", "&Prompt", plain("prompt", 3, "The question, ending with a question mark")),
-            ("answer", "&Answer", line("answer", "the right answer")),
+            ("answer", "A&nswer", line("answer", "the right answer")),
             ("distractors", "&Wrong answers", plain("distractors", 4, "one wrong answer per line")),
             ("tolerance", "T&olerance", line("tolerance", "e.g. 50 or 5% (leave empty for exact)")),
-            ("min", "Mi&nimum", line("min", "lowest right answer (optional)")),
-            ("max", "Ma&ximum", line("max", "highest right answer (optional)")),
-            ("unit", "&Unit", line("unit", "e.g. soldiers, %, km")),
+            ("min", "Minimum", line("min", "lowest right answer (optional)")),
+            ("max", "Maximum", line("max", "highest right answer (optional)")),
+            ("unit", "Unit", line("unit", "e.g. soldiers, %, km")),
             ("source", "&Source", self.source_box),
             ("quote", "&Citation", plain("quote", 4, "the sentence from the article that proves the "
                                                      "answer (select it in the article and press "
                                                      "Use as citation)")),
             ("explanation", "E&xplanation", plain("explanation", 2, "shown after the answer (optional)")),
             ("tags", "Ta&gs", line("tags", "comma-separated, e.g. dates, people")),
-            ("difficulty", "&Difficulty", self.difficulty_box),
+            ("difficulty", "Difficult&y", self.difficulty_box),
         ]
         for key, label_text, widget in fields:
             self.widgets[key] = widget
