@@ -12,6 +12,7 @@ from quizapp.core.bank import load_bank
 from quizapp.gui.editor import BankEditor
 from tests.conftest import alt
 from tests.test_gui_editor import answer_dialogs, discard_on_teardown
+from tests.test_gui_keyboard_start import dialog_closed
 
 SENTENCE = ("A collision of two helicopters killed 13 French soldiers during a night operation in Mali, "
             "French authorities announced Tuesday morning.")
@@ -64,13 +65,20 @@ def test_a_selected_name_becomes_a_choice_question_to_finish_and_save(qtbot, ban
     count = len(editor.draft.questions)
     double_click_word(qtbot, editor, "Mali", SENTENCE)
     alt(qtbot, "b")
-    qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1)
+    qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1, timeout=30_000)  # the article is read
+    dialog_closed(editor)  # its progress dialog, the first time
 
-    # The cursor waits in Wrong answers: the one thing the question lacks.
-    assert QApplication.focusWidget() is editor.form.widgets["distractors"]
+    # The cursor waits in Wrong answers, which holds other countries the article names, to check.
+    assert editor.draft.question(1)["distractors"] == ["France", "Burkina Faso", "Niger"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.form.widgets["distractors"])
+    assert "check that the article makes each one false" in editor.picker.status.text()
+    # France sent the soldiers: the teacher puts Chad in its place.
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(QApplication.focusWidget(), "Niger")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     qtbot.keyClicks(QApplication.focusWidget(), "Burkina Faso")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "Chad")
     asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["The layout will change"]  # the hand-written file's key order
@@ -79,7 +87,19 @@ def test_a_selected_name_becomes_a_choice_question_to_finish_and_save(qtbot, ban
     q = load_bank(bank_file).bank.questions[1]
     assert q.prompt.startswith("A collision of two helicopters killed 13 French soldiers during a night operation "
                                "in ___, French authorities")
-    assert (q.answer, q.distractors, q.cite.quotes) == ("Mali", ["Niger", "Burkina Faso"], [SENTENCE])
+    assert (q.answer, q.distractors, q.cite.quotes) == ("Mali", ["Niger", "Burkina Faso", "Chad"], [SENTENCE])
+
+
+def test_words_that_are_no_name_get_no_suggested_wrong_answers(qtbot, bank_file: Path) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    count = len(editor.draft.questions)
+    double_click_word(qtbot, editor, "collision", SENTENCE)
+    alt(qtbot, "b")
+    qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1, timeout=30_000)
+    dialog_closed(editor)
+    q = editor.draft.question(1)
+    assert (q["answer"], q["distractors"]) == ("collision", [])
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.form.widgets["distractors"])
 
 
 def test_a_selection_across_sentences_is_refused_with_what_to_select(qtbot, bank_file: Path) -> None:

@@ -5,17 +5,23 @@ more picks the facts worth asking. Selecting "4,500" in "About 4,500 troops are 
 gives a numeric question, "About ___ troops are stationed there. What number fills the gap, ...?",
 right within the 10% the hedge allows (selecting "4,500 troops" gives the same: the words beside
 the one figure stay in the sentence); selecting a name gives a choice question whose wrong
-answers the teacher writes. Either way the sentence is the citation.
+answers the teacher writes, starting from names of its kind the article also gives
+(`suggest_wrong_answers`). Either way the sentence is the citation.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from quizapp.core.article import Article
 from quizapp.generate.numbers import APPROX, WORD_NUMBERS, WRITTEN_FIGURE, parse_number
 from quizapp.generate.rank import GAP, GAP_ASK, gap_prompt
+
+if TYPE_CHECKING:
+    from quizapp.generate.questions import ArticleFacts
 
 GAP_ASK_WORDS = "What fills the gap, according to the article"
 _EDGE = " \t\n\u2029.,;:!?\"“”‘’'()[]"
@@ -97,3 +103,33 @@ def _hedge_before(before: str) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def suggest_wrong_answers(path: Path, answer: str, quote: str, n: int = 3) -> list[str]:
+    """Up to `n` wrong answers for a name the teacher asks about: other names of its kind in the same
+    article ("Mali" -> "Niger", "Burkina Faso"; a person -> other people), in the order the article gives
+    them, none that the cited sentence names. The teacher checks each is false: the article may say the
+    same of one. [] for a name whose kind the article does not make sure of. Parses the article (spaCy)
+    the first time."""
+    af = _facts(str(path), path.stat().st_mtime)
+    names = af.names
+    kind = names.kind(answer)
+    if kind is None:
+        return []
+    own = names.canonical(answer).lower()
+    shown = " ".join(quote.split()).lower()
+    out = []
+    for name in names.of_kind(kind):
+        low = name.lower()
+        if low == own or low in shown or own in low or low in own:
+            continue  # the answer itself, a longer or shorter form of it, or a name the sentence gives
+        # "Macron" asked, as the sentence calls him: "Pompeo", not "Mike Pompeo", which would stand out
+        out.append(name.split()[-1] if kind == "person" and len(answer.split()) == 1 else name)
+    return out[:n]
+
+
+@functools.lru_cache(maxsize=8)
+def _facts(path: str, _mtime: float) -> ArticleFacts:
+    from quizapp.generate.api import find_candidates  # spaCy: only when a name is asked about
+
+    return find_candidates([Path(path)]).facts[0]

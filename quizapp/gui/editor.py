@@ -61,6 +61,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ask, quoted
 from quizapp.paths import is_installed, user_banks_dir
@@ -544,27 +545,48 @@ class BankEditor(QMainWindow):
 
     def ask_about(self, start: int, end: int) -> None:
         """The teacher selected words in the article and pressed Ask about it: a question with them left out
-        of their sentence, after the current one."""
-        from quizapp.generate.selection import SelectionError, question_from_selection
+        of their sentence, after the current one. A name's question comes with wrong answers to check, names
+        of its kind from the same article (reading it takes a moment the first time)."""
+        from quizapp.generate.selection import SelectionError, question_from_selection, suggest_wrong_answers
 
-        if self.picker.article is None:
+        article = self.picker.article
+        if article is None:
             return
         several = len(self.draft.data.get("sources") or {}) > 1  # one source: cited without naming it
         try:
-            q = question_from_selection(self.picker.article, start, end,
-                                        source=self._article_key if several else None)
+            q = question_from_selection(article, start, end, source=self._article_key if several else None)
         except SelectionError as exc:
             self.picker.status.setText(str(exc))
             return
         # named by the words asked and the two after them ("ask-13-french-soldiers"): a bare figure
         # would read as a number the id counts on
-        words = re.findall(r"[a-z0-9]+", self.picker.article.text[start:].lower())
-        q["id"] = self.draft.unique_id("-".join(["ask", *words[:len(str(q["answer"]).split()) + 2]]))
+        words = re.findall(r"[a-z0-9]+", article.text[start:].lower())
+        q["id"] = "-".join(["ask", *words[:len(str(q["answer"]).split()) + 2]])
+        if q["type"] != "choice":
+            self._insert_asked(q, [])
+            return
+        path, answer, quote = article.path, str(q["answer"]), str(q["cite"]["quote"])
+        run_task(lambda _task: suggest_wrong_answers(path, answer, quote), parent=self,
+                 title="Reading the article for wrong answers",
+                 on_success=lambda names: self._insert_asked(q, names),
+                 on_error=lambda _exc, _trace: self._insert_asked(q, []),
+                 on_cancel=lambda: self._insert_asked(q, []))
+
+    def _insert_asked(self, q: QuestionData, suggested: list[str]) -> None:
+        if not shiboken6.isValid(self):
+            return  # the editor closed while the article was read
+        q = dict(q, id=self.draft.unique_id(str(q["id"])))
+        if suggested:
+            q["distractors"] = suggested
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
         self._fresh, self._revealed = at, set()
         self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection"))
         self.run_check()
-        # a choice question still needs its wrong answers; a numeric one is whole, its prompt worth a read
+        if suggested:
+            self.picker.status.setText("The wrong answers are other names of the article: check that the "
+                                       "article makes each one false here, and change any it does not.")
+        # a choice question still needs its wrong answers checked or written; a numeric one is whole, its
+        # prompt worth a read
         self.form.focus_field("distractors" if q["type"] == "choice" else "prompt")
 
     # --- list actions -----------------------------------------------------------------
