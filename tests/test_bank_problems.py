@@ -76,6 +76,38 @@ def test_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
+def test_a_quote_left_open_is_reported_where_it_was_opened(tmp_path: Path) -> None:
+    # The prompt's quote is closed by the first quote mark of the question below it; PyYAML
+    # stumbles on that later line, but the line to fix is the prompt's.
+    text = GOOD.replace("    prompt: How many new homes did the council approve?\n",
+                        '    prompt: "How many new homes did the council approve?\n')
+    assert text.splitlines()[6].startswith('    prompt: "How many')
+    (problem,) = check_bank(write(tmp_path, text)).problems
+    assert (problem.line, problem.column) == (7, 13)
+    assert problem.message.startswith("YAML syntax error: the quote opened here is not closed on "
+                                      "its line (the `\"` on line 12 closes it)")
+
+
+def test_a_single_quote_left_open_in_a_list_is_reported_where_it_was_opened(tmp_path: Path) -> None:
+    text = GOOD.replace("    distractors: [Tom Lee, Sara Bell]\n",
+                        "    distractors:\n      - 'Tom Lee\n      - Sara Bell\n")
+    (problem,) = check_bank(write(tmp_path, text)).problems
+    assert problem.line == 15 and "the quote opened here is not closed on its line" in problem.message
+
+
+def test_a_quoted_text_over_indented_lines_still_loads(tmp_path: Path) -> None:
+    text = GOOD.replace("title: Town news\n",
+                        'title: Town news\ndescription: "Homes, the mayor and the town:\n'
+                        '  questions: the council\'s vote, and who said what."\n')
+    loaded = load_bank(write(tmp_path, text))
+    assert loaded.bank.description == ("Homes, the mayor and the town: questions: the council's "
+                                       "vote, and who said what.")
+    # ... and a mistake further down is still reported at its own line.
+    (problem,) = check_bank(write(tmp_path, text.replace("    answer: 42\n", "    answer: 42\n   oops: [\n"))
+                            ).problems
+    assert problem.line in (11, 12) and "the quote opened here" not in problem.message
+
+
 def test_unknown_key_gets_did_you_mean(tmp_path: Path) -> None:
     path = write(tmp_path, GOOD.replace("    distractors:", "    distractor:"))
     assert problems_of(path) == [(14, "`distractor` is not a key of a question: did you mean `distractors`?")]

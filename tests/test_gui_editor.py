@@ -235,6 +235,27 @@ def test_broken_file_opens_at_its_problem(qtbot, bank_file: Path) -> None:
     assert ed.pages.currentIndex() == 0 and ed.isWindowModified()
 
 
+def test_a_quote_left_open_is_marked_where_it_was_opened(qtbot, bank_file: Path) -> None:
+    # A prompt's quote left open is closed by a quote mark some lines down, where PyYAML
+    # stumbles; the line to tint and to go to is the prompt's.
+    text = bank_file.read_text(encoding="utf-8")
+    opened = next(line for line in text.splitlines() if line.startswith("    prompt: ") and '"' not in line)
+    text = text.replace(opened, opened.replace("prompt: ", 'prompt: "'), 1)
+    bank_file.write_text(text, encoding="utf-8")
+    ed = BankEditor.open_file(bank_file)
+    qtbot.addWidget(ed, before_close_func=discard_on_teardown)
+    ed.show()
+    qtbot.waitExposed(ed)
+    assert ed.pages.currentIndex() == 1
+    (item,) = [ed.source_problems.item(i) for i in range(ed.source_problems.count())]
+    assert "the quote opened here is not closed on its line" in item.text()
+    (mark,) = ed.source_edit.extraSelections()
+    assert mark.cursor.block().text() == opened.replace("prompt: ", 'prompt: "')
+    qtbot.mouseClick(ed.source_problems.viewport(), Qt.MouseButton.LeftButton,
+                     pos=ed.source_problems.visualItemRect(item).center())
+    assert ed.source_edit.textCursor().block().text() == mark.cursor.block().text()
+
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
