@@ -16,7 +16,7 @@ from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog
 from quizapp.gui.paste_dialog import PasteDialog
-from tests.conftest import on_modal
+from tests.conftest import SEED, on_modal
 from tests.test_gui_generate import Steps, alt, discard_on_teardown
 from tests.web_pages import BODY, serving_pages
 
@@ -192,10 +192,48 @@ def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(q
         qtbot.keyClick(dialog.generate_button, Qt.Key.Key_Space)
     assert done.args == [True]
     assert dialog.citation_label.text().endswith("— Council closes bridge, 2014-12-29")
-    with Steps().then(QMessageBox, lambda _box: alt(qtbot, "d")):  # Discard the generated questions
+    asked: list[str] = []
+    with Steps().then(QMessageBox, lambda box: (asked.append(box.informativeText()),
+                                                alt(qtbot, "d"))):  # Discard the generated questions
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
-    assert saved.exists()  # what the teacher typed is kept, even when the dialog is cancelled
+    # No bank cites the text: like a fetched page, the file the dialog wrote goes, and it said so.
+    assert asked == ["None of them has been added to a bank yet. The articles saved here "
+                     "(council-closes-bridge.md) are removed too."]
+    assert list(banks.iterdir()) == []
+
+
+def test_pasted_text_no_bank_cites_is_removed_and_the_teachers_files_stay(qtbot, banks: Path) -> None:
+    mine = banks / "my-notes.md"  # the teacher's own files in the folder, one of them chosen
+    mine.write_text("---\ntitle: My notes\n---\nThe bridge was built in 1931.\n", encoding="utf-8")
+    chosen = banks / SEED.name
+    chosen.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    dialog = shown_dialog(qtbot, banks)
+    dialog.add_article(chosen)
+    on_modal(qtbot, lambda paste_dialog: fill_paste_dialog(qtbot, paste_dialog, date="2014-12-29"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
+    alt(qtbot, "x")  # Paste text...
+    pasted = banks / "council-closes-bridge.md"
+    qtbot.waitUntil(lambda: len(dialog.articles()) == 2)
+    assert pasted.exists()
+
+    def active_again() -> bool:  # as the window manager makes it once the paste dialog has closed
+        dialog.activateWindow()
+        return QApplication.focusWidget() is dialog.generate_button
+
+    qtbot.waitUntil(active_again)
+    # Changed their mind: the pasted text leaves the list, and questions come from the chosen file.
+    row = dialog.files.visualItemRect(dialog.files.item(1))
+    qtbot.mouseClick(dialog.files.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    assert [item.text() for item in dialog.files.selectedItems()] == [pasted.name]
+    alt(qtbot, "r")  # Remove
+    qtbot.waitUntil(lambda: dialog.articles() == [chosen.resolve()])
+    dialog.max_questions.setValue(2)
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        alt(qtbot, "g")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # Add 2 questions
+    assert dialog.result() == GenerateDialog.DialogCode.Accepted and dialog.accepted_questions
+    assert sorted(p.name for p in banks.iterdir()) == sorted([mine.name, chosen.name])
 
 
 def test_new_bank_from_a_web_page_shows_its_source_with_every_citation(

@@ -2,9 +2,10 @@
 
 Articles are files, web pages fetched from their address, or pasted text; fetched pages and
 pasted text are saved in target_dir (beside the bank, or for a new bank the user data folder's
-banks/). Fetching and generating run on the thread pool (gui/tasks.py) with a progress bar and
-Stop inside the dialog; the teacher then accepts, rejects or edits each question. Reviewed
-questions are never dropped unasked: closing, or generating again, asks first.
+banks/), and removed again when the dialog closes without a bank that cites them. Fetching and
+generating run on the thread pool (gui/tasks.py) with a progress bar and Stop inside the dialog;
+the teacher then accepts, rejects or edits each question. Reviewed questions are never dropped
+unasked: closing, or generating again, asks first.
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ class GenerateDialog(QDialog):
         self.bank_description = ""
         self.task: Task | None = None  # the fetch or the generation that runs
         self._fetching = False
-        self.fetched_pages: list[Path] = []  # saved by this dialog; removed when no bank keeps them
+        # Pages fetched and text pasted by this dialog (never a file the teacher chose): removed
+        # again when no bank cites them.
+        self.saved_articles: list[Path] = []
         self._questions: list[QuestionData] = []  # the generated questions, edited in place
         self._confidence: list[Confidence] = []  # the generator's confidence in each, by row
         self._generate_after_fetch = False  # Generate pressed with an address typed: generate once fetched
@@ -370,7 +373,7 @@ class GenerateDialog(QDialog):
             path.unlink(missing_ok=True)
             return
         self._end_run()
-        self.fetched_pages.append(path)
+        self.saved_articles.append(path)
         self.add_article(path)
         self.url_edit.clear()
         self.status.setText(f"Saved the page as {path.name} {self.kept}. Add more articles, or press "
@@ -400,18 +403,20 @@ class GenerateDialog(QDialog):
 
         dialog = PasteDialog(self, folder=self.target_dir, kept=self.kept)
         if dialog.exec() and dialog.saved_path is not None:
+            self.saved_articles.append(dialog.saved_path)
             self.add_article(dialog.saved_path)
             self.status.setText(f"Saved the text as {dialog.saved_path.name} {self.kept}. Add more "
                                 "articles, or press Generate.")
             self.generate_button.setFocus()
 
-    def discard_fetched_pages(self, keep: Iterable[Path] = ()) -> None:
-        """Remove the pages this dialog fetched, but those in `keep` (the ones a bank cites)."""
+    def discard_saved_articles(self, keep: Iterable[Path] = ()) -> None:
+        """Remove the pages this dialog fetched and the text it saved, but those in `keep` (the ones
+        a bank cites)."""
         kept = {Path(p).resolve() for p in keep}
-        for path in self.fetched_pages:
+        for path in self.saved_articles:
             if path.resolve() not in kept:
                 path.unlink(missing_ok=True)
-        self.fetched_pages = [p for p in self.fetched_pages if p.resolve() in kept]
+        self.saved_articles = [p for p in self.saved_articles if p.resolve() in kept]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in the address field fetches, rather than pressing the default button; in the answer
@@ -761,18 +766,22 @@ class GenerateDialog(QDialog):
             return
         if self.commit is not None and not self.commit(self):
             return  # not saved (say the file dialog was cancelled): the review stays as it was
-        self.discard_fetched_pages(keep=[self.target_dir / s["file"] for s in self.accepted_sources.values()])
+        self.discard_saved_articles(keep=[self.target_dir / s["file"] for s in self.accepted_sources.values()])
         super().accept()
 
     def reject(self) -> None:
         """Closing (Esc, Cancel, the window's close button) asks before dropping questions under review;
-        it stops a running fetch or generator; nothing is handed over, fetched pages are removed."""
-        if not self._discard_confirmed("None of them has been added to a bank yet."):
+        it stops a running fetch or generator; nothing is handed over, and the pages fetched and the
+        text pasted here are removed."""
+        saved = ", ".join(p.name for p in self.saved_articles)
+        if not self._discard_confirmed("None of them has been added to a bank yet."
+                                       + (f" The articles saved here ({saved}) are removed too."
+                                          if saved else "")):
             return
         if self.task is not None:
             self.task.cancel()
         self.accepted_questions, self.accepted_sources = [], {}
-        self.discard_fetched_pages()
+        self.discard_saved_articles()
         super().reject()
 
 
