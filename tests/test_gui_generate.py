@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.bank import load_bank
+from quizapp.core.model import is_draft
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
 from quizapp.gui.paste_dialog import PasteDialog
@@ -198,6 +199,22 @@ def test_new_bank_from_article(qtbot, monkeypatch: pytest.MonkeyPatch, data_dir:
     assert len(loaded.bank.questions) == 3
     (source,) = loaded.bank.sources.values()
     assert (path.parent / source.file).resolve() == SEED.resolve()
+
+
+def test_a_bank_reviewed_and_saved_in_the_app_is_not_listed_as_a_draft(qtbot, monkeypatch: pytest.MonkeyPatch,
+                                                                      main_window, data_dir: Path) -> None:
+    generate_from_seed(qtbot, monkeypatch, "reviewed", 2)
+    with qtbot.waitSignal(main_window.library.loaded, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New bank from article
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    library = main_window.library
+    assert library.list.count() == 2  # the bundled bank, then the new one
+    new = library.list.item(1).text()
+    assert new.startswith("Mali helicopter collision\n2 questions") and "not reviewed" not in new
+    library.list.setCurrentRow(1)
+    assert library.description.text() == "Questions from mali-helicopter-collision.txt, reviewed in quizapp."
+    assert not is_draft(load_bank(editor.draft.path).bank)
 
 
 def test_new_bank_from_article_cancelled(qtbot, data_dir: Path) -> None:
