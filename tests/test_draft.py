@@ -73,6 +73,37 @@ def test_save_as_elsewhere_keeps_sources_working(bank_file: Path, tmp_path: Path
     assert load_bank(tmp_path / "other" / "copy.yaml").articles
 
 
+def test_a_copy_with_its_articles_cites_them_beside_it(bank_file: Path, tmp_path: Path) -> None:
+    article = bank_file.parent.parent / "seeds" / "mali-helicopter-collision.txt"
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    theirs = banks / article.name  # the teacher's own file of that name: never replaced
+    theirs.write_text("Another article.\n", encoding="utf-8")
+    draft = BankDraft.open(bank_file)
+    draft.save(banks / "copy.yaml", with_articles=True)
+    assert theirs.read_text(encoding="utf-8") == "Another article.\n"
+    (source,) = load_bank(banks / "copy.yaml").bank.sources.values()
+    assert source.file == "mali-helicopter-collision-2.txt" == draft.data["sources"]["mali"]["file"]
+    assert (banks / source.file).read_bytes() == article.read_bytes()
+    # A second copy finds the same article there already, and cites it.
+    draft.save(banks / "again.yaml", with_articles=True)
+    assert draft.data["sources"]["mali"]["file"] == "mali-helicopter-collision-2.txt"
+    assert sorted(p.name for p in banks.iterdir()) == [
+        "again.yaml", "copy.yaml", "mali-helicopter-collision-2.txt", "mali-helicopter-collision.txt"]
+
+
+def test_a_copy_that_cannot_be_saved_leaves_no_article_behind(bank_file: Path, tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "copy.yaml").mkdir()  # where the bank should go, a folder: the write fails
+    draft = BankDraft.open(bank_file)
+    with pytest.raises(DraftError, match="could not be saved"):
+        draft.save(banks / "copy.yaml", with_articles=True)
+    assert [p.name for p in banks.iterdir()] == ["copy.yaml"]
+    assert draft.data["sources"]["mali"]["file"] == "../seeds/mali-helicopter-collision.txt"
+    assert draft.path == bank_file and draft.check().ok
+
+
 def test_comment_lines() -> None:
     text = "# top\ntitle: 'a # not a comment'\nq: x  # trailing\nurl: http://x/#frag\n"
     assert find_comment_lines(text) == [1, 3]

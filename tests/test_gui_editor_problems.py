@@ -159,6 +159,7 @@ def test_a_bundled_bank_is_saved_as_a_copy_in_the_banks_folder(qtbot, window_on_
     assert "(read-only)" in editor.windowTitle()
     assert editor.installed_bar.isVisible()
     assert str(data_dir / "banks") in editor.installed_bar.text()
+    assert editor.sources_label.text() == "Articles: ../seeds/mali-helicopter-collision.txt"
 
     editor.form.focus_field("unit")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)
@@ -179,6 +180,13 @@ def test_a_bundled_bank_is_saved_as_a_copy_in_the_banks_folder(qtbot, window_on_
     assert editor.draft.path == copy and "(read-only)" not in editor.windowTitle()
     assert not editor.installed_bar.isVisible() and not editor.isWindowModified()
     qtbot.waitUntil(lambda: not library.loading and copy in [c.path for c in library.checks])
+    # The copy cites a copy of the article beside it, not the installation's, and says so.
+    assert editor.sources_label.text() == "Articles: mali-helicopter-collision.txt"
+    seeds = bank_file.parent.parent / "seeds"
+    assert (copy.parent / "mali-helicopter-collision.txt").read_bytes() == (
+        seeds / "mali-helicopter-collision.txt").read_bytes()
+    seeds.rename(seeds.with_name("seeds-moved"))  # the installation moves
+    assert len(load_bank(copy).articles) == 1
 
 
 def test_the_installed_bank_opens_read_only_and_a_user_bank_does_not(qtbot, bank_file: Path) -> None:

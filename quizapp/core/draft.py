@@ -132,18 +132,29 @@ class BankDraft:
         """Every problem of the bank as it is now, with lines in the text `text()` gives."""
         return check_bank_text(self.text(), self.path)
 
-    def save(self, path: str | Path | None = None) -> None:
-        """Write atomically; the previous file is kept as `<name>.bak` beside it."""
+    def save(self, path: str | Path | None = None, *, with_articles: bool = False) -> None:
+        """Write atomically; the previous file is kept as `<name>.bak` beside it.
+
+        `with_articles` copies the articles the bank cites into the new file's folder and points
+        the bank at the copies (a copy of a bank of the installation must not cite files inside
+        it, which move when quizapp is upgraded or moved)."""
         target = Path(path) if path is not None else self.path
-        text = self.text()
+        sources = copy.deepcopy(self.data.get("sources"))  # as they were, should the save fail
         if path is not None and target.parent.resolve() != self.path.parent.resolve():
             self._rebase_sources(self.path.parent, target.parent)
-            text = self.text()
+        written: list[Path] = []
         try:
+            if with_articles:
+                self._copy_articles(target.parent, written)
+            text = self.text()
             if target.exists():
                 shutil.copy2(target, backup_path(target))
             write_text_atomic(target, text)
         except OSError as exc:
+            for article in written:  # nothing of a failed save is left behind
+                article.unlink(missing_ok=True)
+            if sources is not None:
+                self.data["sources"] = sources
             reason = exc.strerror or str(exc)
             raise DraftError(f"{target}: could not be saved ({reason}); your changes are "
                              "still in the editor: try Save As in another folder") from None
@@ -159,6 +170,28 @@ class BankDraft:
             if isinstance(src, dict) and isinstance(src.get("file"), str):
                 target = (old / src["file"]).resolve()
                 src["file"] = Path(os.path.relpath(target, new.resolve())).as_posix()
+
+    def _copy_articles(self, folder: Path, written: list[Path]) -> None:
+        """Copy each cited article that is not in `folder` into it, and point its source at the
+        copy; `written` gets each file written. A file of the same name that differs is not
+        replaced: the copy takes a free name (`article-2.txt`)."""
+        from quizapp.core.article_file import free_path
+
+        copies: dict[Path, Path] = {}  # an article cited by several sources is copied once
+        for src in self.data.get("sources", {}).values():
+            if not isinstance(src, dict) or not isinstance(src.get("file"), str):
+                continue
+            article = (folder / src["file"]).resolve()
+            if article.parent == folder.resolve() or not article.is_file():
+                continue
+            if article not in copies:
+                there = folder / article.name
+                if not (there.is_file() and there.read_bytes() == article.read_bytes()):
+                    there = free_path(folder, article.stem, article.suffix)
+                    written.append(there)
+                    shutil.copyfile(article, there)
+                copies[article] = there
+            src["file"] = copies[article].name
 
     # --- questions -------------------------------------------------------------
 

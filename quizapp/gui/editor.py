@@ -420,6 +420,11 @@ class BankEditor(QMainWindow):
         self.setWindowTitle(f"{self.draft.path.name}[*]{read_only} — Bank editor")  # the platform adds "— quizapp"
         self.setWindowModified(self.is_dirty())
 
+    def _show_sources(self) -> None:
+        sources = self.draft.data.get("sources") or {}
+        self.sources_label.setText("Articles: " + (", ".join(
+            str(s.get("file")) for s in sources.values() if isinstance(s, dict)) or "none"))
+
     # --- list -------------------------------------------------------------------------
 
     def _refresh_list(self, select: int) -> None:
@@ -442,9 +447,7 @@ class BankEditor(QMainWindow):
             title = str(self.draft.data.get("title") or "")
             if self.title_edit.text() != title:
                 self.title_edit.setText(title)
-            sources = self.draft.data.get("sources") or {}
-            self.sources_label.setText("Articles: " + (", ".join(
-                str(s.get("file")) for s in sources.values() if isinstance(s, dict)) or "none"))
+            self._show_sources()
         finally:
             self._refreshing = False
         self._apply_filter()
@@ -872,12 +875,13 @@ class BankEditor(QMainWindow):
             return False
         if not path.endswith((".yaml", ".yml")):
             path += ".yaml"
-        return self._write(Path(path))
+        # A copy of a bundled bank takes its articles along: the installation may move.
+        return self._write(Path(path), with_articles=self.installed)
 
-    def _write(self, path: Path | None) -> bool:
+    def _write(self, path: Path | None, *, with_articles: bool = False) -> bool:
         self.watcher.removePaths(self.watcher.files())
         try:
-            self.draft.save(path)
+            self.draft.save(path, with_articles=with_articles)
         except DraftError as exc:
             QMessageBox.critical(self, "Could not save", str(exc))
             self._watch()
@@ -887,6 +891,7 @@ class BankEditor(QMainWindow):
         self.installed_bar.hide()
         self._watch()
         self._update_title()
+        self._show_sources()  # Save As and a copy point at the articles from the new folder
         self.run_check()  # what was saved, problems and all: nothing typed is held back
         errors = len(self.check.errors) if self.check is not None else 0
         if errors:  # saved as it is, but say what stops the bank from being used
