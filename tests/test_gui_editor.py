@@ -256,6 +256,73 @@ def test_a_quote_left_open_is_marked_where_it_was_opened(qtbot, bank_file: Path)
     assert ed.source_edit.textCursor().block().text() == mark.cursor.block().text()
 
 
+def edit_as_text(qtbot, editor: BankEditor, after: str, typed: str) -> None:
+    """Edit > Edit bank as text, then type `typed` at the end of the line that holds `after`."""
+    edit_menu = editor.menuBar().actions()[1].menu()
+    next(a for a in edit_menu.actions() if a.text() == "Edit bank as &text (YAML)").trigger()
+    assert editor.pages.currentIndex() == 1 and QApplication.focusWidget() is editor.source_edit
+    cursor = editor.source_edit.document().find(after)
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    editor.source_edit.setTextCursor(cursor)  # where a click puts it
+    qtbot.keyClicks(QApplication.focusWidget(), typed)
+
+
+def add_questions_action(editor: BankEditor):  # type: ignore[no-untyped-def]
+    file_menu = editor.menuBar().actions()[0].menu()
+    return next(a for a in file_menu.actions() if a.text() == "Add questions from a&rticle...")
+
+
+def test_add_questions_from_article_goes_on_from_the_text_being_edited(qtbot, editor: BankEditor, bank_file: Path,
+                                                                        monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.conftest import SEED, on_modal
+
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    count = len(editor.draft.questions)
+    edit_as_text(qtbot, editor, "title: French helicopter collision in Mali", " (edited)")
+    article = bank_file.parent.parent / "seeds" / SEED.name  # the article the bank cites
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(article)], "")))
+
+    def generate_two(dialog) -> None:  # type: ignore[no-untyped-def]
+        dialog.choose_articles()
+        dialog.max_questions.setValue(2)
+        dialog.generation_finished.connect(lambda ok: dialog.ok_button.click())
+        dialog.generate_button.click()
+
+    on_modal(qtbot, generate_two)
+    add_questions_action(editor).trigger()
+    # The text's edit and the new questions are both in the bank, back in the form.
+    assert editor.pages.currentIndex() == 0
+    assert editor.draft.data["title"] == editor.title_edit.text() == "French helicopter collision in Mali (edited)"
+    assert len(editor.draft.questions) == count + 2
+    assert editor.draft.check().ok
+
+
+def test_add_questions_from_article_is_refused_while_the_text_does_not_parse(qtbot, editor: BankEditor,
+                                                                              monkeypatch) -> None:
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text, *a, **k: warnings.append(text))
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    from quizapp.gui.generate_dialog import GenerateDialog
+    from tests.conftest import Steps
+
+    edit_as_text(qtbot, editor, "title: French helicopter collision in Mali", ": oops")
+    text = editor.source_edit.toPlainText()
+    line = text.splitlines().index("title: French helicopter collision in Mali: oops") + 1
+    opened: list[GenerateDialog] = []
+    with Steps().then(GenerateDialog, lambda dialog: (opened.append(dialog), dialog.done(0))):
+        add_questions_action(editor).trigger()
+    assert opened == []
+    assert warnings == [f"Line {line}: YAML syntax error: mapping values are not allowed in this context: a value "
+                        "containing `: ` must be in quotes.\n\nFix it first (see the problems list); nothing has "
+                        "been lost."]
+    assert editor.pages.currentIndex() == 1 and editor.source_edit.toPlainText() == text
+    assert editor.source_edit.textCursor().blockNumber() + 1 == line
+
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 

@@ -650,6 +650,10 @@ class BankEditor(QMainWindow):
     def add_from_article(self) -> None:
         from quizapp.gui.generate_dialog import GenerateDialog
 
+        # In text mode the form's data may be older than the text: questions added to it would
+        # be lost on Check and continue, and the text's new sources not offered.
+        if not self._go_on_from_text("Add questions from article"):
+            return
         dialog = GenerateDialog(self, target_dir=self.draft.path.parent)
         if dialog.exec() and dialog.accepted_questions:
             self.add_questions(dialog.accepted_questions, dialog.accepted_sources)
@@ -836,13 +840,25 @@ class BankEditor(QMainWindow):
         self.run_check()
         return False
 
+    def _go_on_from_text(self, title: str) -> bool:
+        """Before an action on the whole bank: in text mode the text is the bank, so go on from it
+        (back in the form) when it parses; when it does not, say where, and stay in the text."""
+        if self.draft.broken_text is None or self.apply_source_text():
+            return True
+        first = next((p for p in self.check.errors if p.line), None) if self.check else None
+        what = (f"Line {first.line}: {first.message}." if first is not None else
+                "The text still has a YAML syntax error.")
+        QMessageBox.warning(self, title, f"{what}\n\nFix it first (see the problems list); nothing "
+                            "has been lost.")
+        if first is not None:
+            self._go_to_line_of(first)
+        return False
+
     # --- saving ---------------------------------------------------------------------
 
     def save(self) -> bool:
         self._reveal_all()
-        if self.draft.broken_text is not None and not self.apply_source_text():
-            QMessageBox.warning(self, "Cannot save yet", "The text still has a YAML syntax error "
-                                "(see the problems list). Fix it first; nothing has been lost.")
+        if not self._go_on_from_text("Cannot save yet"):
             return False
         if self.installed:
             return self.save_as()
