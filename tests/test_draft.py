@@ -152,3 +152,42 @@ def test_hand_written_key_order_is_noticed(tmp_path: Path) -> None:
     assert loss.startswith("the order of the keys in question 2")
     draft.save()
     assert BankDraft.open(path).layout_losses() == []
+
+
+SECOND_ARTICLE = "Wessex fines\n\nThe Wessex council was fined £2m for 13 breaches of the rules, the regulator said.\n"
+
+
+def test_a_second_article_leaves_the_first_ones_citations_naming_it(bank_file: Path) -> None:
+    """A bank of one article leaves `source:` out; with two, each citation must name its own."""
+    second = bank_file.parent / "wessex.txt"
+    second.write_text(SECOND_ARTICLE, encoding="utf-8")
+    draft = BankDraft.open(bank_file)
+    assert all("source" not in q["cite"] for q in draft.questions)
+    assert draft.add_source(second) == "wessex"
+    assert {q["cite"]["source"] for q in draft.questions} == {"mali"}
+    assert draft.check().ok
+
+
+def test_added_questions_keep_their_article_apart_from_the_banks(bank_file: Path) -> None:
+    second = bank_file.parent / "wessex.txt"
+    second.write_text(SECOND_ARTICLE, encoding="utf-8")
+    draft = BankDraft.open(bank_file)
+    count = len(draft.questions)
+    # Generated from another article, under a key the bank already uses, citing it without naming it.
+    new = {"id": "soldiers-killed", "type": "numeric", "answer": 13,
+           "prompt": "The Wessex council was fined £2m for ___ breaches of the rules. What number fills the gap?",
+           "cite": {"quote": "The Wessex council was fined £2m for 13 breaches of the rules"}}
+    draft.add_questions([new], {"mali": {"file": "wessex.txt"}})
+    assert draft.data["sources"]["mali"] == {"file": "../seeds/mali-helicopter-collision.txt", "author": "Paquette"}
+    assert draft.data["sources"]["mali-2"] == {"file": "wessex.txt"}
+    added = draft.question(count)
+    assert (added["id"], added["cite"]["source"]) == ("soldiers-killed-1", "mali-2")
+    assert {q["cite"]["source"] for q in draft.questions[:count]} == {"mali"}
+    assert draft.check().ok
+
+    # More from the bank's own article share its source.
+    again = dict(new, id="again", cite={"quote": "A collision of two helicopters killed 13 French soldiers"})
+    draft.add_questions([again], {"seed": {"file": "../seeds/mali-helicopter-collision.txt"}})
+    assert set(draft.data["sources"]) == {"mali", "mali-2"}
+    assert draft.question(count + 1)["cite"]["source"] == "mali"
+    assert draft.check().ok

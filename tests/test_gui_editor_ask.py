@@ -117,3 +117,4 @@ def test_a_selection_across_sentences_is_refused_with_what_to_select(qtbot, bank
     qtbot.waitUntil(lambda: editor.picker.status.text()
                     == "Select words inside one sentence: the sentence is the question.")
     assert len(editor.draft.questions) == count
+

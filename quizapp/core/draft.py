@@ -7,9 +7,11 @@ atomically with a backup of the previous file beside it.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -163,6 +165,11 @@ class BankDraft:
         self.comment_lines = []
         self.reordered = []
 
+    def rebase_sources(self, folder: Path) -> None:
+        """Article paths written relative to `folder` (where the bank was) made relative to the bank's folder."""
+        if folder.resolve() != self.path.parent.resolve():
+            self._rebase_sources(folder, self.path.parent)
+
     def _rebase_sources(self, old: Path, new: Path) -> None:
         import os
 
@@ -299,12 +306,62 @@ class BankDraft:
             if isinstance(src, dict) and src.get("file") == rel:
                 return key
         base = re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-")[:30] or "article"
-        key, n = base, 1
-        while key in sources:
-            n += 1
-            key = f"{base}-{n}"
-        sources[key] = {"file": rel}
+        with _citing_sources_by_name(self.data):
+            key = _free_key(sources, base)
+            sources[key] = {"file": rel}
         return key
+
+    def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
+        """Append questions (generated from or imported with `sources`, whose file paths are relative
+        to this bank's folder too) with ids and source keys of their own: a key the bank already uses
+        for another article is renamed in their citations, and the article of a key it uses for the same
+        file is shared. With more than one article, every citation names its own."""
+        with _citing_sources_by_name(self.data):
+            mine = self.data.setdefault("sources", {})
+            renamed: dict[str, str] = {}
+            for key, src in sources.items():
+                same = [k for k, v in mine.items() if _file_of(v) is not None and _file_of(v) == _file_of(src)]
+                renamed[key] = same[0] if same else _free_key(mine, str(key))
+                mine.setdefault(renamed[key], copy.deepcopy(src))
+            # questions of one article name none: they cite the one they came with
+            sole = next(iter(sources)) if len(sources) == 1 else None
+            taken = {str(q.get("id")) for q in self.questions if isinstance(q, dict)}
+            for q in questions:
+                q = copy.deepcopy(q)
+                cite = q.get("cite")
+                if isinstance(cite, dict):
+                    key = cite.get("source", sole)
+                    if key is not None:
+                        cite["source"] = renamed.get(str(key), key)
+                if str(q.get("id")) in taken:
+                    q["id"] = self.unique_id(str(q.get("id") or "question"))
+                taken.add(str(q["id"]))
+                self.data.setdefault("questions", []).append(q)
+
+
+def _file_of(src: Any) -> str | None:
+    return src.get("file") if isinstance(src, dict) and isinstance(src.get("file"), str) else None
+
+
+def _free_key(sources: dict[str, Any], base: str) -> str:
+    key, n = base, 1
+    while key in sources:
+        n += 1
+        key = f"{base}-{n}"
+    return key
+
+
+@contextlib.contextmanager
+def _citing_sources_by_name(data: dict[str, Any]) -> Iterator[None]:
+    """A bank of one article may leave `source:` out of its citations; once a second article is added, the
+    check would call each of them ambiguous. Give those citations the first article's key."""
+    before = list((data.get("sources") or {}).keys())
+    yield
+    if len(before) == 1 and len(data.get("sources") or {}) > 1:
+        for q in data.get("questions") or []:
+            cite = q.get("cite") if isinstance(q, dict) else None
+            if isinstance(cite, dict) and not cite.get("source"):
+                cite["source"] = before[0]
 
 
 def _reordered(data: dict[str, Any]) -> list[int]:

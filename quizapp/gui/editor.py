@@ -635,16 +635,9 @@ class BankEditor(QMainWindow):
 
     def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
         """Append questions (from the generator or an import) as one undoable step."""
-        data = _copy(self.draft.data)
-        data.setdefault("sources", {}).update(sources)
-        taken = {str(q.get("id")) for q in data["questions"]}
-        for q in questions:
-            q = dict(q)
-            if str(q.get("id")) in taken:
-                q["id"] = BankDraft(self.draft.path, data).unique_id(str(q.get("id")))
-            taken.add(str(q["id"]))
-            data["questions"].append(q)
-        self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, data,
+        probe = BankDraft(self.draft.path, _copy(self.draft.data))
+        probe.add_questions(questions, sources)
+        self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, probe.data,
                                               f"Add {len(questions)} questions"))
 
     def add_from_article(self) -> None:

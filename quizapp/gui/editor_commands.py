@@ -234,11 +234,17 @@ class ReplaceQuestions(QUndoCommand):
         self.draft, self.changed = draft, changed
         self.new = copy.deepcopy(data)
         self.old = copy.deepcopy(draft.data)
+        # Their article paths are relative to the folder the bank is in now; after a Save As to
+        # another folder, they are made relative to the new one as they come back.
+        self.folder = draft.path.parent
 
     def redo(self) -> None:
-        self.draft.data = copy.deepcopy(self.new)
-        self.changed(-1, True)
+        self._put(self.new)
 
     def undo(self) -> None:
-        self.draft.data = copy.deepcopy(self.old)
+        self._put(self.old)
+
+    def _put(self, data: dict[str, Any]) -> None:
+        self.draft.data = copy.deepcopy(data)
+        self.draft.rebase_sources(self.folder)
         self.changed(-1, True)
