@@ -85,8 +85,9 @@ def test_a_selected_name_becomes_a_choice_question_to_finish_and_save(qtbot, ban
     assert not editor.isWindowModified()
 
     q = load_bank(bank_file).bank.questions[1]
-    assert q.prompt.startswith("A collision of two helicopters killed 13 French soldiers during a night operation "
-                               "in ___, French authorities")
+    assert q.prompt == ("A collision of two helicopters killed 13 French soldiers during a night operation in ___, "
+                        "French authorities announced Tuesday morning. Which country fills the gap, according to "
+                        "the article?")
     assert (q.answer, q.distractors, q.cite.quotes) == ("Mali", ["Niger", "Burkina Faso", "Chad"], [SENTENCE])
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from quizapp.core.article import load_article
 from quizapp.core.bank import load_bank
-from quizapp.generate.selection import SelectionError, question_from_selection
+from quizapp.generate.selection import SelectionError, complete_name_question, question_from_selection
 
 TEXT = """Tolley fines
 
@@ -84,3 +84,31 @@ def test_the_question_is_valid_bank_data(article, tmp_path: Path) -> None:
     loaded = load_bank(path).bank
     (q,) = loaded.questions
     assert q.cite.quotes == ["About 4,500 troops are stationed across the region, the Wessex council said."]
+
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "mali-helicopter-collision.txt"
+
+
+def ask_in(article, word: str, context: str) -> dict:
+    """The question for `word` where it stands in `context`."""
+    at = article.text.index(context) + context.index(word)
+    return question_from_selection(article, at, at + len(word))
+
+
+def test_a_name_is_asked_for_by_its_kind_with_others_of_its_kind_to_check() -> None:
+    article = load_article(SEED)
+    person = complete_name_question(SEED, ask(article, "Emmanuel Macron"))
+    assert person["prompt"].startswith("President ___ expressed his “greatest respect” for the fallen soldiers")
+    assert person["prompt"].endswith(". Who fills the gap, according to the article?")
+    assert person["distractors"] == ["Ibrahim Boubacar Keïta", "Mike Pompeo", "Abu Bakr al-Baghdadi"]
+    # where the sentence calls him "Macron", so are the others called
+    short = complete_name_question(SEED, ask_in(article, "Macron", "Macron said in a separate statement"))
+    assert short["distractors"] == ["Keïta", "Pompeo", "al-Baghdadi"]
+    mali = ask_in(article, "Mali", "Mali, French authorities")
+    country = complete_name_question(SEED, mali)
+    assert country["prompt"].endswith("in ___, French authorities announced Tuesday morning. Which country fills "
+                                      "the gap, according to the article?")
+    assert country["distractors"] == ["France", "Burkina Faso", "Niger"]
+    # words that name nothing stay as the teacher asked them, with no wrong answers to start from
+    plain = ask(article, "collision")
+    assert complete_name_question(SEED, plain) == plain

@@ -6,7 +6,7 @@ gives a numeric question, "About ___ troops are stationed there. What number fil
 right within the 10% the hedge allows (selecting "4,500 troops" gives the same: the words beside
 the one figure stay in the sentence); selecting a name gives a choice question whose wrong
 answers the teacher writes, starting from names of its kind the article also gives
-(`suggest_wrong_answers`). Either way the sentence is the citation.
+(`complete_name_question`). Either way the sentence is the citation.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quizapp.core.article import Article
+from quizapp.generate.entities import WH
 from quizapp.generate.numbers import APPROX, WORD_NUMBERS, WRITTEN_FIGURE, parse_number
 from quizapp.generate.rank import GAP, GAP_ASK, gap_prompt
 
@@ -105,27 +106,33 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def suggest_wrong_answers(path: Path, answer: str, quote: str, n: int = 3) -> list[str]:
-    """Up to `n` wrong answers for a name the teacher asks about: other names of its kind in the same
-    article ("Mali" -> "Niger", "Burkina Faso"; a person -> other people), in the order the article gives
-    them, none that the cited sentence names. The teacher checks each is false: the article may say the
-    same of one. [] for a name whose kind the article does not make sure of. Parses the article (spaCy)
-    the first time."""
+def complete_name_question(path: Path, q: dict[str, Any], n: int = 3) -> dict[str, Any]:
+    """A choice question from `question_from_selection`, with what the article tells of its answer when it
+    is a name: the question asks for its kind ("Who fills the gap, ...?", "Which country fills ...?"), and
+    the wrong answers start as up to `n` other names of that kind in the article ("Mali" -> "Niger",
+    "Burkina Faso"), in the order it gives them, none that the cited sentence names. The teacher checks
+    each is false: the article may say the same of one. Unchanged for words the article does not make
+    sure are a name of some kind. Parses the article (spaCy) the first time."""
     af = _facts(str(path), path.stat().st_mtime)
     names = af.names
+    answer = str(q["answer"])
     kind = names.kind(answer)
-    if kind is None:
-        return []
+    if kind is None or names.canonical(answer) not in names.of_kind(kind):  # not sure what it names
+        return q
     own = names.canonical(answer).lower()
-    shown = " ".join(quote.split()).lower()
-    out = []
+    shown = " ".join(str((q.get("cite") or {}).get("quote", "")).split()).lower()
+    wrong = []
     for name in names.of_kind(kind):
         low = name.lower()
         if low == own or low in shown or own in low or low in own:
             continue  # the answer itself, a longer or shorter form of it, or a name the sentence gives
         # "Macron" asked, as the sentence calls him: "Pompeo", not "Mike Pompeo", which would stand out
-        out.append(name.split()[-1] if kind == "person" and len(answer.split()) == 1 else name)
-    return out[:n]
+        wrong.append(name.split()[-1] if kind == "person" and len(answer.split()) == 1 else name)
+    wh = WH.get(kind)
+    prompt = str(q["prompt"])
+    if wh and prompt.endswith(GAP_ASK_WORDS + "?"):
+        prompt = f"{prompt[:-len(GAP_ASK_WORDS) - 1]}{wh[:1].upper()}{wh[1:]} fills the gap, according to the article?"
+    return dict(q, prompt=prompt, distractors=wrong[:n])
 
 
 @functools.lru_cache(maxsize=8)

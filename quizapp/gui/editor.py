@@ -550,7 +550,7 @@ class BankEditor(QMainWindow):
         """The teacher selected words in the article and pressed Ask about it: a question with them left out
         of their sentence, after the current one. A name's question comes with wrong answers to check, names
         of its kind from the same article (reading it takes a moment the first time)."""
-        from quizapp.generate.selection import SelectionError, question_from_selection, suggest_wrong_answers
+        from quizapp.generate.selection import SelectionError, complete_name_question, question_from_selection
 
         article = self.picker.article
         if article is None:
@@ -566,21 +566,20 @@ class BankEditor(QMainWindow):
         words = re.findall(r"[a-z0-9]+", article.text[start:].lower())
         q["id"] = "-".join(["ask", *words[:len(str(q["answer"]).split()) + 2]])
         if q["type"] != "choice":
-            self._insert_asked(q, [])
+            self._insert_asked(q)
             return
-        path, answer, quote = article.path, str(q["answer"]), str(q["cite"]["quote"])
-        run_task(lambda _task: suggest_wrong_answers(path, answer, quote), parent=self,
+        path = article.path
+        run_task(lambda _task: complete_name_question(path, q), parent=self,
                  title="Reading the article for wrong answers",
-                 on_success=lambda names: self._insert_asked(q, names),
-                 on_error=lambda _exc, _trace: self._insert_asked(q, []),
-                 on_cancel=lambda: self._insert_asked(q, []))
+                 on_success=self._insert_asked,
+                 on_error=lambda _exc, _trace: self._insert_asked(q),
+                 on_cancel=lambda: self._insert_asked(q))
 
-    def _insert_asked(self, q: QuestionData, suggested: list[str]) -> None:
+    def _insert_asked(self, q: QuestionData) -> None:
         if not shiboken6.isValid(self):
             return  # the editor closed while the article was read
         q = dict(q, id=self.draft.unique_id(str(q["id"])))
-        if suggested:
-            q["distractors"] = suggested
+        suggested = q.get("distractors")
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
         self._fresh, self._revealed = at, set()
         self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection"))
