@@ -54,6 +54,8 @@ def test_a_double_clicked_figure_becomes_a_numeric_gap_question(qtbot, bank_file
     assert (q["type"], q["answer"], q["cite"]) == ("numeric", 13, {"quote": SENTENCE})
     assert q["id"] == "ask-13-french-soldiers-1"  # the words asked and two after them, numbered as ids are
     assert QApplication.focusWidget() is editor.form.widgets["prompt"]  # to read it over
+    assert editor.picker.status.text() == ("Question 1 cites this sentence too: check the two do not ask the "
+                                           "same thing.")
     assert editor.form.text_of("prompt") == q["prompt"]
 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -119,3 +121,16 @@ def test_a_selection_across_sentences_is_refused_with_what_to_select(qtbot, bank
                     == "Select words inside one sentence: the sentence is the question.")
     assert len(editor.draft.questions) == count
 
+
+
+def test_a_double_click_on_part_of_a_figure_asks_the_whole_figure(qtbot, bank_file: Path) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    editor.list.setCurrentRow(next(i for i, q in enumerate(editor.draft.questions)
+                                   if "4,500" in str(q.get("cite", {}).get("quote"))))
+    row = editor.list.currentRow()
+    double_click_word(qtbot, editor, "500", "About 4,500 French troops")  # Qt selects "500" of "4,500"
+    alt(qtbot, "b")
+    qtbot.waitUntil(lambda: editor.list.currentRow() == row + 1)
+    q = editor.draft.question(row + 1)
+    assert q["prompt"].startswith("About ___ French troops are stationed across West Africa")
+    assert (q["answer"], q["tolerance"]) == (4500, "10%")

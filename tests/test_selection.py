@@ -45,6 +45,13 @@ def test_a_figure_becomes_a_numeric_gap_within_its_hedge(article) -> None:
     assert bound["prompt"].startswith("More than ___ homes lost power.") and "tolerance" not in bound
 
 
+def test_a_selection_takes_in_the_whole_figure_or_word_it_cuts(article) -> None:
+    # a double-click selects "500" of "4,500" or "2" of "£2bn"; a drag may stop a letter short
+    assert ask(article, "500")["answer"] == 4500 == ask(article, "4,5")["answer"]
+    assert ask(article, "rindle Wat")["answer"] == "Brindle Water"
+    assert ask(article, "ouncil was")["prompt"].startswith("The ___ fined £2bn")
+
+
 def test_amounts_years_and_number_words(article) -> None:
     money = ask(article, "£2bn", source="fines")
     assert money["prompt"].startswith("The council was fined £___bn in 2014 by Brindle Water. What number")
@@ -101,6 +108,10 @@ def test_a_name_is_asked_for_by_its_kind_with_others_of_its_kind_to_check() -> N
     assert person["prompt"].startswith("President ___ expressed his “greatest respect” for the fallen soldiers")
     assert person["prompt"].endswith(". Who fills the gap, according to the article?")
     assert person["distractors"] == ["Ibrahim Boubacar Keïta", "Mike Pompeo", "Abu Bakr al-Baghdadi"]
+    # a double-click on "Macron" of "President Emmanuel Macron" asks the whole name
+    whole = complete_name_question(SEED, ask_in(article, "Macron", "Emmanuel Macron expressed"))
+    assert (whole["prompt"], whole["answer"], whole["distractors"]) == (
+        person["prompt"], "Emmanuel Macron", person["distractors"])
     # where the sentence calls him "Macron", so are the others called
     short = complete_name_question(SEED, ask_in(article, "Macron", "Macron said in a separate statement"))
     assert short["distractors"] == ["Keïta", "Pompeo", "al-Baghdadi"]

@@ -37,9 +37,10 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
                             qid: str = "gap") -> dict[str, Any]:
     """A question (bank data) whose answer is `article.text[start:end]`, its sentence the prompt and the proof.
 
-    A selection of one figure gives a numeric question; any other words a choice question with no wrong
-    answers yet. Raises SelectionError for a selection that is empty, outside the article's citable
-    sentences, across two sentences, or the whole sentence."""
+    The selection takes in the whole of any word or figure it cuts ("200" of "1,200", "na Holm sai" of
+    "Lena Holm said"). A selection of one figure gives a numeric question; any other words a choice
+    question with no wrong answers yet. Raises SelectionError for a selection that is empty, outside the
+    article's citable sentences, across two sentences, or the whole sentence."""
     text = article.text
     while start < end and text[start] in _EDGE:
         start += 1
@@ -47,6 +48,7 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
         end -= 1
     if start >= end:
         raise SelectionError("Select the words to ask about: a figure, a name or a few words.")
+    start, end = _whole_words(text, start, end)
     inside = [s for s in article.sentences if s.start < end and start < s.end]
     if not inside:
         raise SelectionError("The selection is not in a sentence of the article's text: select words in "
@@ -77,6 +79,20 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
                  distractors=[])
     q["cite"] = {"source": source, "quote": quote} if source else {"quote": quote}
     return q
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The selection grown to whole words and figures: a double-click selects "200" of "1,200" or "5" of
+    "$4.5m", and a drag may end a letter short; half a figure or a word is no answer."""
+    def inside(at: int) -> bool:  # a word's letter, or a figure's comma or point between digits
+        ch = text[at]
+        return ch.isalnum() or (ch in ",." and 0 < at < len(text) - 1 and text[at - 1].isdigit()
+                                and text[at + 1].isdigit())
+    while start > 0 and inside(start - 1) and inside(start):
+        start -= 1
+    while end < len(text) and inside(end) and inside(end - 1):
+        end += 1
+    return start, end
 
 
 def _figure(chosen: str) -> tuple[int, int, float] | None:
@@ -115,9 +131,15 @@ def complete_name_question(path: Path, q: dict[str, Any], n: int = 3) -> dict[st
     sure are a name of some kind. Parses the article (spaCy) the first time."""
     af = _facts(str(path), path.stat().st_mtime)
     names = af.names
-    answer = str(q["answer"])
+    answer, prompt = str(q["answer"]), str(q["prompt"])
+    full = names.canonical(answer)
+    if full != answer and full.endswith(" " + answer) and GAP in prompt:
+        # a double-click takes "Ortiz" of "Mayor Helen Ortiz said": the question asks the whole name
+        head, tail = prompt.split(GAP, 1)
+        if head.endswith(full[:-len(answer)]):
+            answer, prompt = full, head[:len(head) - len(full) + len(answer)] + GAP + tail
     kind = names.kind(answer)
-    if kind is None or names.canonical(answer) not in names.of_kind(kind):  # not sure what it names
+    if kind is None or full not in names.of_kind(kind):  # not sure what it names
         return q
     own = names.canonical(answer).lower()
     shown = " ".join(str((q.get("cite") or {}).get("quote", "")).split()).lower()
@@ -129,10 +151,9 @@ def complete_name_question(path: Path, q: dict[str, Any], n: int = 3) -> dict[st
         # "Macron" asked, as the sentence calls him: "Pompeo", not "Mike Pompeo", which would stand out
         wrong.append(name.split()[-1] if kind == "person" and len(answer.split()) == 1 else name)
     wh = WH.get(kind)
-    prompt = str(q["prompt"])
     if wh and prompt.endswith(GAP_ASK_WORDS + "?"):
         prompt = f"{prompt[:-len(GAP_ASK_WORDS) - 1]}{wh[:1].upper()}{wh[1:]} fills the gap, according to the article?"
-    return dict(q, prompt=prompt, distractors=wrong[:n])
+    return dict(q, prompt=prompt, answer=answer, distractors=wrong[:n])
 
 
 @functools.lru_cache(maxsize=8)

@@ -584,12 +584,34 @@ class BankEditor(QMainWindow):
         self._fresh, self._revealed = at, set()
         self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection"))
         self.run_check()
+        notes = []
         if suggested:
-            self.picker.status.setText("The wrong answers are other names of the article: check that the "
-                                       "article makes each one false here, and change any it does not.")
+            notes.append("The wrong answers are other names of the article: check that the article makes "
+                         "each one false here, and change any it does not.")
+        same = self._citing_the_same(at)
+        if same:
+            notes.append(f"Question {same} cites this sentence too: check the two do not ask the same thing.")
+        if notes:
+            self.picker.status.setText(" ".join(notes))
         # a choice question still needs its wrong answers checked or written; a numeric one is whole, its
         # prompt worth a read
         self.form.focus_field("distractors" if q["type"] == "choice" else "prompt")
+
+    def _citing_the_same(self, row: int) -> int | None:
+        """The number of another question citing the sentence question `row` cites, in the article shown."""
+        article = self.picker.article
+        quote = (self.draft.question(row).get("cite") or {}).get("quote")
+        span = article.find_quote(str(quote)) if article is not None and quote else None
+        if span is None:
+            return None
+        for i, q in enumerate(self.draft.questions):
+            cite = q.get("cite") if isinstance(q, dict) and i != row else None
+            quotes = (cite or {}).get("quote") if isinstance(cite, dict) else None
+            for other in quotes if isinstance(quotes, list) else [quotes] if quotes else []:
+                found = article.find_quote(str(other))
+                if found is not None and found.start < span.end and span.start < found.end:
+                    return i + 1
+        return None
 
     # --- list actions -----------------------------------------------------------------
 
