@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,6 +55,18 @@ def chosen_by_key(event: QKeyEvent) -> int | None:
     return LETTER_KEYS.index(text) if text in LETTER_KEYS else None
 
 
+class NumberField(QLineEdit):
+    """The field a number is typed in: never too narrow for a long number ("-4,500,000") at its font.
+
+    A long unit beside it wraps instead of squeezing it: 2300 typed never shows as "300".
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        room = self.fontMetrics().horizontalAdvance("-4,500,000") + 2 * self.fontMetrics().averageCharWidth()
+        return QSize(max(hint.width(), room), hint.height())
+
+
 class NumberEntry(QWidget):
     """A number field with its unit and a Submit button, and a hint that reads the number as typed.
 
@@ -66,13 +78,14 @@ class NumberEntry(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.number = QLineEdit()
+        self.number = NumberField()
         self.number.setAccessibleName("Your answer (a number)")
         self.number.setPlaceholderText("Type a number, then press Enter")
         scale_font(self.number, 1.3)
         self.number.setMinimumHeight(40)
         self.number.textChanged.connect(self.check)
-        self.unit = plain_label()
+        # A long unit ("thousand residents of the three districts") wraps beside the field, not over it.
+        self.unit = plain_label(wrap=True)
         scale_font(self.unit, 1.3)
         self.submit_button = QPushButton("&Submit")
         self.submit_button.setAccessibleName("Submit answer")
@@ -279,6 +292,8 @@ class QuestionView(QScrollArea):
         centre.addStretch(0)
         self._limit_width()
         self.setWidgetResizable(True)
+        # Everything in the column wraps (a long word too): it scrolls down, never sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(body)
         # These would take the Right arrow (to scroll sideways, to move the focus).
@@ -297,6 +312,7 @@ class QuestionView(QScrollArea):
         self.prompt.setText(question.prompt)
         self.answer_area.ask(question, choices)
         self.verticalScrollBar().setValue(0)
+        self.horizontalScrollBar().setValue(0)
 
     def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
         """Mark the choices, show the feedback with its proof, and give Next the focus."""

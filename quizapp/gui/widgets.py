@@ -2,15 +2,102 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from quizapp.gui.theme import verdict_color
 
+# A zero-width space: a place where a line may break inside a word, showing nothing.
+BREAK = "\u200b"
+# A wrapped label is never made narrower than its longest word, up to this many characters: an option's
+# ordinary words stay whole, and a long web address or code breaks where the line ends.
+MIN_WORD_CHARS = 12
+
+
+def breakable(text: str, width: int, metrics: QFontMetrics) -> str:
+    """`text` with a break allowed between the characters of each word wider than `width` pixels.
+
+    A label wraps only between words: a 100-character web address in an option would widen the
+    page past the window. Words that fit keep to one line, as before.
+    """
+    def split(match: re.Match[str]) -> str:
+        word = match.group()
+        if len(word) * metrics.maxWidth() <= width or metrics.horizontalAdvance(word) <= width:
+            return word
+        # Never between a letter and its accent, nor inside a joined emoji.
+        return "".join(BREAK + c if i and _starts_grapheme(c, word[i - 1]) else c for i, c in enumerate(word))
+
+    return re.sub(rf"[^\s{BREAK}]+", split, text)
+
+
+def _starts_grapheme(char: str, before: str) -> bool:
+    return not (unicodedata.category(char).startswith("M") or char == "\u200d" or before == "\u200d"
+                or "\ufe00" <= char <= "\ufe0f")
+
+
+class WrapLabel(QLabel):
+    """A plain-text label that wraps between words, and inside a word too long for its width.
+
+    `text()` is the text as set; the label shows it with zero-width breaks in the words that
+    do not fit, worked out again whenever its width changes.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setText(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def setText(self, text: str) -> None:
+        self._text = text
+        self._rewrap()
+
+    def clear(self) -> None:
+        self.setText("")
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = self.fontMetrics()
+        longest = max((metrics.horizontalAdvance(w[:MIN_WORD_CHARS]) for w in self._text.split()), default=0)
+        return QSize(min(hint.width(), longest + self._extra_width()), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rewrap()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._rewrap()
+
+    def _extra_width(self) -> int:
+        # The frame, contents margins, margin and indent around the text.
+        return self.width() - self.contentsRect().width() + 2 * max(0, self.margin()) + max(0, self.indent())
+
+    def _rewrap(self) -> None:
+        # Until a layout first sizes it, its width means nothing: no breaks before then.
+        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        width = self.width() - self._extra_width() if laid_out else 1 << 20
+        shown = breakable(self._text, max(1, width), self.fontMetrics())
+        if shown != super().text():
+            super().setText(shown)
+
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
-    """A QLabel that shows `<b>` as those characters: article and question text is never HTML."""
+    """A QLabel that shows `<b>` as those characters: article and question text is never HTML.
+
+    Wrapped, it breaks a word too long for a line (a web address) rather than widen its window.
+    """
+    if wrap:
+        return WrapLabel(text, parent)
     label = QLabel(parent)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
