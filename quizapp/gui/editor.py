@@ -63,7 +63,7 @@ from quizapp.gui.editor_commands import (
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ask, quoted
+from quizapp.gui.widgets import ask, fit_on_screen, quoted
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
@@ -97,6 +97,7 @@ class BankEditor(QMainWindow):
         self._data_before_text: dict[str, Any] | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1100, 720)
+        fit_on_screen(self)
 
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)

@@ -24,7 +24,7 @@ from quizapp import __version__
 from quizapp.gui.library import LibraryScreen
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
-from quizapp.gui.widgets import rescale_fonts
+from quizapp.gui.widgets import fit_on_screen, rescale_fonts
 
 if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
     from quizapp.core.bank import LoadedBank
@@ -616,10 +616,9 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         settings = QSettings()
         geometry = settings.value("window/geometry")
-        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry)):
-            pass
-        else:
+        if not (isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(QByteArray(geometry))):
             self.resize(1000, 720)
+        fit_on_screen(self)
         theme = settings.value("view/theme", Theme.SYSTEM.value)
         theme = Theme(theme) if theme in {t.value for t in Theme} else Theme.SYSTEM
         if theme is not Theme.SYSTEM:

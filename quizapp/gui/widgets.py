@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -198,3 +198,37 @@ def fitted_size(window: QWidget, width: int, height: int) -> QSize:
     if top is not None:
         room = room.boundedTo(top.size())
     return QSize(width, height).boundedTo(room).expandedTo(window.minimumSizeHint())
+
+
+# Room for a window's title bar and borders while the window manager has not framed it yet.
+FRAME_ROOM = QMargins(8, 38, 8, 8)
+
+
+def fitted_geometry(geometry: QRect, available: QRect, frame: QMargins = FRAME_ROOM) -> QRect:
+    """`geometry` (a window's inside) shrunk, then moved, so that with its `frame` it lies within `available`.
+
+    A window of 1100x720 at (100, 60) on a 1280x800 screen with a 27-pixel panel comes up to stay above it.
+    """
+    room = available.marginsRemoved(frame)
+    size = geometry.size().boundedTo(room.size())
+    x = max(room.left(), min(geometry.x(), room.right() + 1 - size.width()))
+    y = max(room.top(), min(geometry.y(), room.bottom() + 1 - size.height()))
+    return QRect(QPoint(x, y), size)
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Shrink and move the top-level `window` so that all of it, title bar included, is on its screen's free area.
+
+    A size remembered from a larger screen (or a default of 1000x720 on an 800x600 one) would put its
+    buttons out of reach.
+    """
+    inside, outside = window.geometry(), window.frameGeometry()
+    frame = QMargins(inside.left() - outside.left(), inside.top() - outside.top(),
+                     outside.right() - inside.right(), outside.bottom() - inside.bottom())
+    if frame.isNull():  # not framed yet
+        frame = FRAME_ROOM
+    fitted = fitted_geometry(inside, window.screen().availableGeometry(), frame)
+    if window.testAttribute(Qt.WidgetAttribute.WA_Moved):
+        window.setGeometry(fitted)
+    else:  # where it goes is the window manager's choice; only its size is ours
+        window.resize(fitted.size())
