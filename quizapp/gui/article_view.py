@@ -1,4 +1,5 @@
-"""The article view: the whole article as plain text, the cited sentence highlighted."""
+"""The article view: the whole article as plain text (headings bold, without their marks), the cited sentence
+highlighted."""
 
 from __future__ import annotations
 
@@ -8,13 +9,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdi
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
+from quizapp.gui.article_text import show_article
 from quizapp.gui.theme import highlight_color
 from quizapp.gui.widgets import plain_label, scale_font
-
-
-def qt_position(text: str, offset: int) -> int:
-    """A Python character offset as a QTextDocument position (UTF-16 code units)."""
-    return len(text[:offset].encode("utf-16-le")) // 2
 
 
 class ArticleView(QWidget):
@@ -63,8 +60,7 @@ class ArticleView(QWidget):
         self.passage = passage
         self.title.setText(article.display_title)
         self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
-        self.text.setPlainText(article.text)
-        self._format_headings(article.text, article.headings)
+        shown = show_article(self.text, article)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
         fmt = QTextCharFormat()
         fmt.setBackground(highlight_color(self.palette()))
@@ -72,26 +68,15 @@ class ArticleView(QWidget):
         for span in self.highlighted:
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.text.document())
-            cursor.setPosition(qt_position(article.text, span.start))
-            cursor.setPosition(qt_position(article.text, span.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(shown.position(span.start))
+            cursor.setPosition(shown.position(span.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             sel.format = fmt
             selections.append(sel)
         self.text.setExtraSelections(selections)
         if self.highlighted:
-            self._scroll_to(qt_position(article.text, self.highlighted[0].start))
+            self._scroll_to(shown.position(self.highlighted[0].start))
         self.text.setFocus()
-
-    def _format_headings(self, text: str, headings: list[Span]) -> None:
-        """Show the article's headings (and its headline) bold and larger, as headings."""
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold)
-        fmt.setFontPointSize(self.text.font().pointSizeF() * 1.2)
-        for span in headings:
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(qt_position(text, span.start))
-            cursor.setPosition(qt_position(text, span.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)
 
     def heading_text(self) -> list[str]:
         """The lines shown as headings, in order (for tests and screen readers)."""

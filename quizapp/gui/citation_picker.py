@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.article import Article, load_article
 from quizapp.core.errors import ArticleError
+from quizapp.gui.article_text import ShownText, show_article
 
 HIGHLIGHT = QColor("#ffe082")
 
@@ -32,6 +33,7 @@ class CitationPicker(QWidget):
         super().__init__(parent)
         self._cache: dict[Path, Article | ArticleError] = {}
         self.article: Article | None = None
+        self.shown = ShownText("", ())  # maps the article's offsets to the text shown, and back
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -70,6 +72,7 @@ class CitationPicker(QWidget):
             self.article = None
             self.title.setText("No article: add one with Add article..., then pick the source.")
             self.text.setPlainText("")
+            self.shown = ShownText("", ())
             self.status.setText("")
             return
         resolved = path.resolve()
@@ -83,11 +86,12 @@ class CitationPicker(QWidget):
             self.article = None
             self.title.setText(str(found))
             self.text.setPlainText("")
+            self.shown = ShownText("", ())
             return
         if self.article is not found:
             self.article = found
             self.title.setText(found.display_title)
-            self.text.setPlainText(found.text)
+            self.shown = show_article(self.text, found)
         self.highlight(quotes)
 
     def highlight(self, quotes: list[str]) -> None:
@@ -106,8 +110,8 @@ class CitationPicker(QWidget):
                 continue
             sel = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.text.document())
-            cursor.setPosition(span.start)
-            cursor.setPosition(span.end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(self.shown.position(span.start))
+            cursor.setPosition(self.shown.position(span.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             sel.format = fmt
             selections.append(sel)
@@ -115,7 +119,7 @@ class CitationPicker(QWidget):
         self.text.setExtraSelections(selections)
         if first is not None:
             cursor = QTextCursor(self.text.document())
-            cursor.setPosition(first)
+            cursor.setPosition(self.shown.position(first))
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
         if missing:
@@ -127,8 +131,20 @@ class CitationPicker(QWidget):
             self.status.setText("The citation is highlighted.")
 
     def selected_text(self) -> str:
-        # QPlainTextEdit uses U+2029 between paragraphs in a selection.
-        return " ".join(self.text.textCursor().selectedText().replace("\u2029", " ").split())
+        """The article's text under the selection, its spaces and line breaks made single spaces.
+
+        Taken from the article itself, not the text shown: a heading's "#" marks, left out of
+        the view, stay in a quote that spans it, so that the quote is found in the article.
+        """
+        if self.article is None:
+            return ""
+        start, end = self.selected_span()
+        return " ".join(self.article.text[start:end].split())
+
+    def selected_span(self) -> tuple[int, int]:
+        """The start and end of the selection, as offsets into the article's text."""
+        cursor = self.text.textCursor()
+        return self.shown.offset(cursor.selectionStart()), self.shown.offset(cursor.selectionEnd())
 
     def use_selection(self) -> None:
         text = self.selected_text()
@@ -136,9 +152,8 @@ class CitationPicker(QWidget):
             self.quote_picked.emit(text)
 
     def ask_about_selection(self) -> None:
-        cursor = self.text.textCursor()
-        if cursor.hasSelection():
-            self.gap_picked.emit(cursor.selectionStart(), cursor.selectionEnd())
+        if self.text.textCursor().hasSelection():
+            self.gap_picked.emit(*self.selected_span())
 
     def _selection_changed(self) -> None:
         selected = bool(self.selected_text())
