@@ -63,7 +63,7 @@ from quizapp.gui.editor_commands import (
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ask, fit_on_screen, quoted
+from quizapp.gui.widgets import ElidedLabel, ask, fit_on_screen, quoted
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
@@ -126,8 +126,9 @@ class BankEditor(QMainWindow):
         self.title_edit.textEdited.connect(lambda text: self.undo_stack.push(
             SetBankField(self.draft, self._changed, "title", text, session=self._session)))
         self.title_edit.editingFinished.connect(self._next_session)
-        self.sources_label = QLabel()
-        self.sources_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Many articles' names end in "…" (all of them in the tooltip): the title keeps its room.
+        self.sources_label = ElidedLabel()
+        self.sources_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         add_source = QPushButton("Add a&rticle...")
         add_source.clicked.connect(self.add_article)
         header = QHBoxLayout()

@@ -30,6 +30,8 @@ TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max
 NUMERIC_ONLY = ("tolerance", "min", "max", "unit")
 # Below this width (in average characters) the form puts labels above their fields.
 WIDE_FORM_CHARS = 60
+# The Source box grows with its longest key up to about this many characters.
+SOURCE_CHARS = 30
 
 
 @dataclass(frozen=True)
@@ -132,6 +134,9 @@ class QuestionForm(QWidget):
             self.difficulty_box.addItem(label, value)
         self.difficulty_box.currentIndexChanged.connect(self._difficulty_picked)
         self.source_box = QComboBox()
+        # As wide as its longest key ("harbour-report"), up to SOURCE_CHARS; longer ones end in "…".
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.source_box.setMaximumWidth(self.source_box.fontMetrics().horizontalAdvance("m" * SOURCE_CHARS))
         self.source_box.currentIndexChanged.connect(self._citation_changed)
 
         def line(key: str, placeholder: str = "") -> QLineEdit:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.session import Answer, Mode, QuizSession
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
-from quizapp.gui.widgets import ask, plain_label, scale_font
+from quizapp.gui.widgets import ElidedLabel, ask, plain_label, scale_font
 
 
 class QuizScreen(QWidget):
@@ -41,9 +41,9 @@ class QuizScreen(QWidget):
     # layout
 
     def _build(self) -> None:
-        self.bank_title = plain_label()
+        self.bank_title = ElidedLabel()
         scale_font(self.bank_title, 1.0, bold=True)
-        # In a narrow window with large text the title gives way (cut short), not "Question 3 of 18".
+        # In a narrow window with large text the title gives way (ending in "…"), not "Question 3 of 18".
         self.bank_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.position = plain_label()
         self.score = plain_label()
@@ -123,7 +123,6 @@ class QuizScreen(QWidget):
         self.session = session
         self.last_answer = None
         self.bank_title.setText(session.loaded.title)
-        self.bank_title.setToolTip(session.loaded.title)
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)

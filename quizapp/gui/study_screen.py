@@ -16,7 +16,7 @@ from quizapp.core.scoring import format_number, mark_choice, mark_numeric, parse
 from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import ElidedLabel, plain_label, scale_font
 
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
 
@@ -50,7 +50,7 @@ class StudyScreen(QWidget):
         self.in_feedback = False
         self._clock = QElapsedTimer()
 
-        self.heading = plain_label()
+        self.heading = ElidedLabel()
         scale_font(self.heading, 1.0, bold=True)
         self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.position = plain_label()
@@ -115,7 +115,6 @@ class StudyScreen(QWidget):
         """Run `session` from its current question (a resumed session continues where it stopped)."""
         self.session = session
         self.heading.setText(title)
-        self.heading.setToolTip(title)
         self._show_current()
 
     def _show_current(self) -> None:

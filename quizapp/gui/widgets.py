@@ -39,29 +39,63 @@ def _starts_grapheme(char: str, before: str) -> bool:
                 or "\ufe00" <= char <= "\ufe0f")
 
 
-class WrapLabel(QLabel):
-    """A plain-text label that wraps between words, and inside a word too long for its width.
-
-    `text()` is the text as set; the label shows it with zero-width breaks in the words that
-    do not fit, worked out again whenever its width changes.
-    """
+class FittedLabel(QLabel):
+    """A plain-text label that shows its text changed to fit its width (`shown`), worked out again
+    whenever the width or the font changes. `text()` is the text as set."""
 
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._text = ""
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
         self.setText(text)
+
+    def shown(self, text: str, width: int) -> str:
+        """What to show of `text` in `width` pixels."""
+        raise NotImplementedError
 
     def text(self) -> str:
         return self._text
 
     def setText(self, text: str) -> None:
         self._text = text
-        self._rewrap()
+        self._refit()
 
     def clear(self) -> None:
         self.setText("")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._refit()
+
+    def _extra_width(self) -> int:
+        # The frame, contents margins, margin and indent around the text.
+        return self.width() - self.contentsRect().width() + 2 * max(0, self.margin()) + max(0, self.indent())
+
+    def _refit(self) -> None:
+        # Until a layout first sizes it, its width means nothing: the text whole until then.
+        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
+        shown = self.shown(self._text, max(1, self.width() - self._extra_width()) if laid_out else 1 << 20)
+        if shown != super().text():
+            super().setText(shown)
+
+
+class WrapLabel(FittedLabel):
+    """A plain-text label that wraps between words, and inside a word too long for its width.
+
+    It shows its text with zero-width breaks in the words that do not fit (a web address).
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def shown(self, text: str, width: int) -> str:
+        return breakable(text, width, self.fontMetrics())
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -69,26 +103,28 @@ class WrapLabel(QLabel):
         longest = max((metrics.horizontalAdvance(w[:MIN_WORD_CHARS]) for w in self._text.split()), default=0)
         return QSize(min(hint.width(), longest + self._extra_width()), hint.height())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rewrap()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._rewrap()
+class ElidedLabel(FittedLabel):
+    """A one-line plain-text label that ends in "…" where it is too narrow; its tooltip is the whole text.
 
-    def _extra_width(self) -> int:
-        # The frame, contents margins, margin and indent around the text.
-        return self.width() - self.contentsRect().width() + 2 * max(0, self.margin()) + max(0, self.indent())
+    It may shrink to "…" in a tight row: a long bank title gives way to "Question 3 of 18" beside
+    it, cut at a letter's end, not through one.
+    """
 
-    def _rewrap(self) -> None:
-        # Until a layout first sizes it, its width means nothing: no breaks before then.
-        laid_out = self.testAttribute(Qt.WidgetAttribute.WA_Resized)
-        width = self.width() - self._extra_width() if laid_out else 1 << 20
-        shown = breakable(self._text, max(1, width), self.fontMetrics())
-        if shown != super().text():
-            super().setText(shown)
+    def setText(self, text: str) -> None:
+        self.setToolTip(text)
+        super().setText(text)
+
+    def shown(self, text: str, width: int) -> str:
+        return self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+    def sizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance(self._text) + self._extra_width()
+        return QSize(width, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        width = self.fontMetrics().horizontalAdvance("…") + self._extra_width()
+        return QSize(width, super().minimumSizeHint().height())
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
