@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.model import ChoiceQuestion
+from quizapp.core.percent import format_percent, round_percent
 from quizapp.core.session import cited_passage
 from quizapp.gui.options_dialog import QuizOptionsDialog
 from quizapp.gui.widgets import quoted
@@ -80,9 +81,9 @@ def test_practice_quiz_with_clicks(qtbot: QtBot, main_window) -> None:
     assert window.stack.currentWidget() is window.results
     results = window.results
     percent = 100 * total / 18
-    assert results.score.text() == f"{total:g} / 18 points ({percent:.0f}%)"
+    assert results.score.text() == f"{total:g} / 18 points ({format_percent(percent)})"
     assert results.list.count() == 18
-    assert window.scores.get(loaded.path).last == round(percent, 1)
+    assert window.scores.get(loaded.path).last == round_percent(percent)
     # Retry mistakes asks only what was not right.
     mistakes = [a.question.id for a in results.session.answers if a.verdict.value != "right"]
     qtbot.mouseClick(results.retry_button, Qt.MouseButton.LeftButton)
@@ -105,7 +106,7 @@ def test_exam_quiz_with_clicks_shows_nothing_until_the_end(qtbot: QtBot, main_wi
         assert not quiz.feedback.isVisible()
     assert window.stack.currentWidget() is window.results
     results = window.results
-    assert results.score.text() == f"{total:g} / 18 points ({100 * total / 18:.0f}%)"
+    assert results.score.text() == f"{total:g} / 18 points ({format_percent(100 * total / 18)})"
     assert "exam mode" in results.details.text()
     # The review shows each question with its answer and citation.
     results.list.setCurrentRow(3)

@@ -26,6 +26,7 @@ from quizapp.core.article import Article, Span
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import LoadedBank
 from quizapp.core.model import QUESTION_TYPES, ChoiceQuestion, NumericQuestion, source_key
+from quizapp.core.percent import format_percent
 from quizapp.core.scoring import (
     Mark,
     Verdict,
@@ -389,7 +390,7 @@ def results_csv(session: QuizSession) -> str:
         writer.writerow([n, *map(_cell, texts), a.verdict.value, f"{a.points:g}", f"{a.seconds:.1f}",
                          _cell(cited.text) if cited else "", _cell(cited.source_label) if cited else ""])
     writer.writerow([])
-    writer.writerow(["total", "", _cell(session.loaded.title), "", "", f"{session.percentage:.0f}%",
+    writer.writerow(["total", "", _cell(session.loaded.title), "", "", format_percent(session.percentage),
                      f"{session.score:g}/{session.max_score}", f"{session.elapsed:.1f}", "", ""])
     return buf.getvalue()
 

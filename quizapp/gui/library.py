@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.core.percent import format_percent, round_percent
 from quizapp.gui.scores import BankScores, ScoreBook
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import plain_label, scale_font
@@ -48,7 +49,7 @@ def remember_banks(paths: list[Path]) -> None:
 
 
 def percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0f}%"
+    return "–" if value is None else format_percent(value)
 
 
 def history_scores(store: HistoryStore) -> dict[str, BankScores]:
@@ -63,7 +64,7 @@ def history_scores(store: HistoryStore) -> dict[str, BankScores]:
     for key, planned, points in rows:
         if not planned:
             continue
-        pct = round(100.0 * points / planned, 1)
+        pct = round_percent(100.0 * points / planned)
         best = out[key].best if key in out else None
         out[key] = BankScores(pct, pct if best is None else max(best, pct))
     return out

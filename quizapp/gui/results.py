@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.core.percent import format_percent
 from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, QuizSession, export_results
 from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel, given_text, shows_right_answer
@@ -104,7 +105,7 @@ class ResultsScreen(QWidget):
         """Fill the screen with a finished session."""
         self.session = session
         self.title.setText(f"Results: {session.loaded.title}")
-        self.score.setText(f"{session.score:g} / {session.max_score} points ({session.percentage:.0f}%)")
+        self.score.setText(f"{session.score:g} / {session.max_score} points ({format_percent(session.percentage)})")
         counts = {v: sum(1 for a in session.answers if a.verdict is v) for v in Verdict}
         parts = [f"{counts[Verdict.RIGHT]} right"]
         if counts[Verdict.CLOSE]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.core.atomic import write_text_atomic
+from quizapp.core.percent import round_percent
 
 FILE_NAME = "scores.json"
 
@@ -56,7 +57,8 @@ class ScoreBook:
         old = self.get(bank_path)
         best = percentage if old.best is None else max(old.best, percentage)
         when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        data[self._key(bank_path)] = {"last": round(percentage, 1), "best": round(best, 1), "when": when}
+        last, best = round_percent(percentage), round_percent(best)
+        data[self._key(bank_path)] = {"last": last, "best": best, "when": when}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(self.path, json.dumps(data, indent=1, sort_keys=True))
-        return BankScores(round(percentage, 1), round(best, 1), when)
+        return BankScores(last, best, when)

@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
+from quizapp.core.percent import format_percent
 from quizapp.core.stats import Accuracy, Statistics, compute_statistics
 from quizapp.gui.widgets import quoted
 
@@ -405,7 +406,7 @@ class StatisticsScreen(QWidget):
         else:
             right = sum(a.right for a in stats.by_bank)
             self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions, "
-                                 f"{100 * right / stats.total_answers:.0f}% right.")
+                                 f"{format_percent(100 * right / stats.total_answers)} right.")
         self.scores.show_chart(scores_chart(stats))
         latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
         self.scores.title.setText(f"Score per session{latest}")
