@@ -94,7 +94,7 @@ def test_many_articles_leave_the_title_field_its_room(qtbot: QtBot, tmp_path: Pa
     editor = shown_editor(qtbot, write_bank(tmp_path, keys=keys))
     title = editor.title_edit
     QApplication.processEvents()
-    assert title.width() >= title.fontMetrics().horizontalAdvance("x" * 40)
+    assert title.width() >= title.fontMetrics().horizontalAdvance("x" * 30)
     label = editor.sources_label
     assert shown(label).endswith("…")
     assert all(f"{name}.txt" in label.toolTip() for name in keys)

@@ -67,6 +67,7 @@ from quizapp.gui.widgets import ElidedLabel, ask, fit_on_screen, quoted
 from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
+TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
 
 
 class BankEditor(QMainWindow):
@@ -126,15 +127,15 @@ class BankEditor(QMainWindow):
         self.title_edit.textEdited.connect(lambda text: self.undo_stack.push(
             SetBankField(self.draft, self._changed, "title", text, session=self._session)))
         self.title_edit.editingFinished.connect(self._next_session)
-        # Many articles' names end in "…" (all of them in the tooltip): the title keeps its room.
+        # Many articles' names end in "…" (all of them in the tooltip): the title keeps room for a title.
         self.sources_label = ElidedLabel()
-        self.sources_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_edit.setMinimumWidth(self.title_edit.fontMetrics().horizontalAdvance("x" * TITLE_CHARS))
         add_source = QPushButton("Add a&rticle...")
         add_source.clicked.connect(self.add_article)
         header = QHBoxLayout()
         header.addWidget(QLabel("Title:"))
-        header.addWidget(self.title_edit, 2)
-        header.addWidget(self.sources_label, 1)
+        header.addWidget(self.title_edit, 1)
+        header.addWidget(self.sources_label)
         header.addWidget(add_source)
 
         # External change bar.
