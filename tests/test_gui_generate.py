@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
@@ -422,7 +423,7 @@ def test_enter_in_the_answer_or_generate_again_keeps_the_review(qtbot, tmp_path:
     key(qtbot, Qt.Key.Key_End)
     qtbot.keyClicks(dialog.answer_edit, "0")
     before = review_state(dialog)
-    key(qtbot, Qt.Key.Key_Return)  # as if to confirm the answer: the default button is Generate
+    key(qtbot, Qt.Key.Key_Return)  # as if to confirm the answer: the default button is Add
     assert not dialog.running and review_state(dialog) == before
     asked: list[str] = []
     with Steps().then(QMessageBox, lambda box: (asked.append(box.text()), key(qtbot, Qt.Key.Key_Escape))):
@@ -543,7 +544,6 @@ def test_each_alt_key_of_the_dialog_does_one_thing(qtbot, tmp_path: Path) -> Non
     did: Alt+N went back and forth between them), and Alt+S goes to the answer being reviewed."""
     from collections import Counter
 
-    from PySide6.QtGui import QKeySequence
     from PySide6.QtWidgets import QAbstractButton, QGroupBox, QWidget
 
     dialog = reviewing(qtbot, tmp_path)
@@ -555,6 +555,12 @@ def test_each_alt_key_of_the_dialog_does_one_thing(qtbot, tmp_path: Path) -> Non
     dialog.review.setCurrentRow(0)
     alt(qtbot, "s")
     assert QApplication.focusWidget() is dialog.answer_edit
+    # "Add 3 questions" has its own key too (it had none)
+    assert QKeySequence.mnemonic(dialog.ok_button.text()).toString() in keys
+    qtbot.mouseClick(dialog.accept_all_button, Qt.MouseButton.LeftButton)
+    alt(qtbot, "q")  # a mnemonic clicks its button a moment later
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert len(dialog.accepted_questions) == 3
 
 
 def test_the_paste_dialog_asks_before_dropping_pasted_text(qtbot, tmp_path: Path) -> None:
@@ -593,3 +599,31 @@ def test_a_long_citation_scrolls_into_view_at_800x600(qtbot, tmp_path: Path) -> 
     label = dialog.citation_label
     bottom = label.mapTo(dialog.details_scroll.viewport(), label.rect().bottomLeft()).y()
     assert bottom <= dialog.details_scroll.viewport().height()
+
+
+def test_enter_in_the_review_adds_the_ticked_questions(qtbot, tmp_path: Path) -> None:
+    """Once questions are under review, Enter adds them ("Add N questions" is the default button); before
+    any, Enter generates; with none ticked it does nothing. It never asks to throw the review away."""
+    dialog = make_dialog(qtbot, tmp_path, [SEED])
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.max_questions.setValue(3)
+    dialog.files.setFocus()
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_Return)  # nothing to review yet: Enter generates
+    asked: list[str] = []
+    with Steps().then(QMessageBox, lambda box: (asked.append(box.text()), key(qtbot, Qt.Key.Key_Escape))):
+        dialog.review.setFocus()
+        alt(qtbot, "e")  # Reject all (a mnemonic clicks its button a moment later)
+        qtbot.waitUntil(lambda: dialog.count_label.text() == "0 of 3 accepted")
+        dialog.review.setFocus()
+        key(qtbot, Qt.Key.Key_Return)  # none ticked: nothing to add, and the review stays
+        assert asked == []  # not "Discard the 3 generated questions?"
+        key(qtbot, Qt.Key.Key_Home)
+        key(qtbot, Qt.Key.Key_Space)  # ticks the first
+        assert dialog.count_label.text() == "1 of 3 accepted"
+        key(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert asked == []
+    assert dialog.result() == GenerateDialog.DialogCode.Accepted
+    assert [q["id"] for q in dialog.accepted_questions] == [dialog.question(0)["id"]]

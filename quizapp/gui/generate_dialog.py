@@ -730,7 +730,14 @@ class GenerateDialog(QDialog):
             w.setEnabled(n > 0 and not running)
         self.count_label.setText(f"{accepted} of {n} accepted" if n else "")
         self.ok_button.setEnabled(not running and accepted > 0)
-        self.ok_button.setText(f"Add {accepted} question{'s' if accepted != 1 else ''}" if accepted else "Add")
+        # (Alt+Q: the dialog's other buttons and labels hold A, D, N, S and U)
+        self.ok_button.setText(f"Add {accepted} &question{'s' if accepted != 1 else ''}" if accepted
+                               else "Add &questions")
+        # Enter does the next step: Generate while there is nothing to review, then Add. With none ticked
+        # Add is disabled and Enter does nothing: falling back to Generate would offer to drop the review.
+        default = self.ok_button if n else self.generate_button
+        if not default.isDefault():
+            default.setDefault(True)  # (the dialog takes the default from the other button)
         if not running and not n and not self.status.text():
             self.status.setText("Add article files, fetch a web page or paste an article's text, then press "
                                 "Generate." if not self.articles() else "Press Generate.")
