@@ -173,3 +173,57 @@ def test_the_bank_editor_has_one_alt_key_per_button_tab_and_label(qtbot: QtBot, 
     editor.side_tabs.setCurrentIndex(1)
     qtbot.keyClick(focused(qtbot, editor), "l", ALT)
     assert editor.side_tabs.currentWidget() is editor.picker
+
+
+def menu_clashes(menus: list[QMenu], title: str = "menu bar", texts: list[str] | None = None) -> dict[str, list[str]]:
+    """Letters that two items of one menu share, by "menu: letter" ("&Edit: Alt+U" for "&Undo" beside
+    "D&uplicate question"), walking into each submenu; `texts` are the menu bar's own titles."""
+    clashes: dict[str, list[str]] = {}
+    shared = Counter(mnemonic(t) for t in texts or [] if mnemonic(t))
+    clashes.update({f"{title}: {k}": [t for t in texts or [] if mnemonic(t) == k] for k, n in shared.items() if n > 1})
+    for menu in menus:
+        items = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
+        clashes.update(menu_clashes([a.menu() for a in items if a.menu() is not None], menu.title(),
+                                    [a.text() for a in items]))
+    return clashes
+
+
+def menu_bar_clashes(window) -> dict[str, list[str]]:
+    """menu_clashes of the window's menu bar: its menus' titles, and each menu's items."""
+    actions = [a for a in window.menuBar().actions() if a.isVisible()]
+    return menu_clashes([a.menu() for a in actions if a.menu() is not None], "menu bar", [a.text() for a in actions])
+
+
+def test_no_two_items_of_a_menu_share_a_letter_on_any_screen(qtbot: QtBot, main_window, bundled_bank,
+                                                               bank_file: Path) -> None:
+    """Alt+V then L went to the library or to Larger text by turns; in the editor, Alt+E then U highlighted
+    Duplicate question and did not undo."""
+    window = main_window
+    assert menu_bar_clashes(window) == {}  # the library
+    finish_a_quiz(qtbot, window, bundled_bank)  # the results
+    assert menu_bar_clashes(window) == {}
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.statistics
+    assert menu_bar_clashes(window) == {}
+
+    from quizapp.gui.editor import BankEditor
+    from tests.test_gui_editor import discard_on_teardown
+
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    editor.list.setFocus()
+    n = len(editor.draft.questions)
+    qtbot.keyClick(focused(qtbot, editor), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Duplicate
+    assert len(editor.draft.questions) == n + 1
+    assert menu_bar_clashes(editor) == {}  # with "&Undo Duplicate question" to undo
+    qtbot.keyClick(focused(qtbot, editor), "e", ALT)
+    assert open_popup() is not None and open_popup().title() == "&Edit"
+    qtbot.keyClick(open_popup(), "u")
+    qtbot.waitUntil(lambda: open_popup() is None)
+    assert len(editor.draft.questions) == n  # undone
+    editor.activateWindow()
+    editor.edit_as_text()
+    assert menu_bar_clashes(editor) == {}  # the text mode's menus

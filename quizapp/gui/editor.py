@@ -336,12 +336,14 @@ class BankEditor(QMainWindow):
         edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo
         edit_menu.addSeparator()
+        # (within a menu each item has its own letter: U is Undo's; the Duplicate button's Alt+U is the
+        # window's, not the menu's)
         self._action(edit_menu, "&New question", self.add_question, QKeySequence.StandardKey.New)
-        self._action(edit_menu, "D&uplicate question", self.duplicate_question, QKeySequence("Ctrl+D"))
+        self._action(edit_menu, "Du&plicate question", self.duplicate_question, QKeySequence("Ctrl+D"))
         delete = self._action(edit_menu, "&Delete question", self.delete_question,
                               QKeySequence("Ctrl+Delete"))
         delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self._action(edit_menu, "Move &up", lambda: self.move_question(-1), QKeySequence("Alt+Up"))
+        self._action(edit_menu, "&Move up", lambda: self.move_question(-1), QKeySequence("Alt+Up"))
         self._action(edit_menu, "Move do&wn", lambda: self.move_question(1), QKeySequence("Alt+Down"))
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find)

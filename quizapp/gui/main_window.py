@@ -238,13 +238,14 @@ class MainWindow(QMainWindow):
         quiz.addAction(self.new_per_day_action)
 
         view = bar.addMenu("&View")
+        # (within a menu each item has its own letter: L and S are the Library's and the Statistics')
         self.library_action = self._action("&Library", self.show_library, "Ctrl+L")
         self.statistics_action = self._action("&Statistics", self.show_statistics, "Ctrl+T",
                                               tip="Scores over time, accuracy, reviews due, hardest questions")
-        self.bigger_action = self._action("&Larger text", lambda: self.change_text_size(+1),
+        self.bigger_action = self._action("Lar&ger text", lambda: self.change_text_size(+1),
                                           QKeySequence.StandardKey.ZoomIn)
         self.bigger_action.setShortcuts([QKeySequence("Ctrl+="), QKeySequence("Ctrl++")])
-        self.smaller_action = self._action("&Smaller text", lambda: self.change_text_size(-1), "Ctrl+-")
+        self.smaller_action = self._action("S&maller text", lambda: self.change_text_size(-1), "Ctrl+-")
         self.normal_action = self._action("&Normal text size", lambda: self.change_text_size(0), "Ctrl+0")
         self.fullscreen_action = self._action("&Full screen", self.toggle_full_screen, "F11")
         self.fullscreen_action.setCheckable(True)
