@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from quizapp.core.history import HistoryStore, bank_key
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import QuizOptions
-from quizapp.core.study import due_counts, start_study
+from quizapp.core.study import day_start, due_counts, start_study
 from quizapp.gui.main_window import new_per_day
 from tests.test_gui_quiz import answer_by_clicks
 
@@ -153,11 +153,11 @@ def test_study_from_the_library_asks_due_and_new_and_updates_the_due_count(
             past.answer("x", verdict="right" if n == 0 else "wrong", seconds=3, now=yesterday)
         due_ids = {row.question_id for row in store.cards(key) if row.state != 2}  # not in review
         expected = due_counts(store, [bundled_bank], new_per_day=4)[key]
-    assert expected.due >= 2 and expected.new == 4
+    assert expected.due >= 2 and expected.new == 4 and expected.later == 0
     window.library.refresh_scores()
     item = window.library.list.item(0).text()
-    assert item.endswith(f"{expected.due} due · 4 new")
-    assert window.library.study_line.text() == f"{expected.due} due · 4 new for study today"
+    assert item.endswith(f"{expected.due} due now · 4 new")
+    assert window.library.study_line.text() == f"{expected.due} due now · 4 new for study today"
 
     qtbot.mouseClick(window.library.study_button, Qt.MouseButton.LeftButton)
     screen = window.study_screen
@@ -185,9 +185,18 @@ def test_study_from_the_library_asks_due_and_new_and_updates_the_due_count(
     back = next(b for b in screen.findChildren(QPushButton) if b.text() == "&Back to library")
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.library
-    # Everything due was studied and today's new ones are used up.
-    assert window.library.study_line.text() == "Nothing due for study today"
-    assert window.library.list.item(0).text().endswith("18 questions")
+    # Everything due was studied and today's new ones are used up; the one missed (rated Good) comes back
+    # in ten minutes: due later today (unless midnight comes first), not "nothing due today".
+    midnight = (day_start(dt.datetime.now(dt.UTC)) + dt.timedelta(days=1)).timestamp()
+    with HistoryStore.open(data_dir) as store:
+        later = sum(row.due < midnight for row in store.cards(key))
+    if later:
+        assert window.library.study_line.text() == f"Nothing to study now · {later} due later today"
+        assert window.library.list.item(0).text().endswith(f"18 questions · 0 due now · {later} due later today"
+                                                           " · 0 new")
+    else:
+        assert window.library.study_line.text() == "Nothing due for study today"
+        assert window.library.list.item(0).text().endswith("18 questions")
 
 
 def test_review_mistakes_asks_the_questions_missed_last_time(qtbot: QtBot, main_window, bundled_bank) -> None:
@@ -305,7 +314,7 @@ def test_new_questions_per_day_setting_from_the_menu(qtbot: QtBot, main_window) 
     on_modal(qtbot, set_seven)
     main_window.new_per_day_action.trigger()
     assert new_per_day() == 7
-    assert main_window.library.study_line.text() == "0 due · 7 new for study today"
+    assert main_window.library.study_line.text() == "0 due now · 7 new for study today"
 
 
 def test_a_damaged_history_file_is_named_and_quizzes_still_run(qtbot: QtBot, settings_dir, data_dir,

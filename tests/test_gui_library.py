@@ -50,8 +50,8 @@ def test_bundled_bank_is_listed_with_its_details(main_window) -> None:
     library = main_window.library
     assert library.list.count() == 1
     # never studied: nothing due, all 18 new (the daily limit is 20)
-    assert library.list.item(0).text() == "French helicopter collision in Mali\n18 questions · 0 due · 18 new"
-    assert library.study_line.text() == "0 due · 18 new for study today"
+    assert library.list.item(0).text() == "French helicopter collision in Mali\n18 questions · 0 due now · 18 new"
+    assert library.study_line.text() == "0 due now · 18 new for study today"
     assert library.name.text() == "French helicopter collision in Mali"
     assert library.counts.text() == "18 questions: 8 choice, 10 numeric"
     assert library.sources.text() == "Source: mali-helicopter-collision.txt by Paquette"
@@ -92,7 +92,7 @@ def test_opened_banks_are_remembered_and_a_missing_one_is_shown(
         main_window.library.add_banks([good, gone])
     assert remembered_banks() == [good.resolve(), gone.resolve()]
     texts = [main_window.library.list.item(i).text() for i in range(3)]
-    assert texts[1] == "Broken bank\n1 question · 0 due · 1 new"
+    assert texts[1] == "Broken bank\n1 question · 0 due now · 1 new"
     assert texts[2] == "gone.yaml\n1 error: cannot be started"
     main_window.library.list.setCurrentRow(2)
     assert "file not found" in main_window.library.problems.toPlainText()

@@ -228,3 +228,33 @@ def test_enter_on_a_focused_show_in_article_opens_the_article(qtbot: QtBot, main
     assert main_window.stack.currentWidget() is main_window.article  # not on to the next question
     press(qtbot, Qt.Key.Key_Escape)
     assert main_window.stack.currentWidget() is screen and screen.in_feedback
+
+
+def test_the_library_and_statistics_say_due_in_the_same_words(qtbot: QtBot, main_window, store) -> None:
+    """After a short session the library said "0 due" while Statistics counted the missed question as due
+    today: both now say what is due now and what is due later today."""
+    import datetime as dt
+
+    from quizapp.core.study import day_start
+
+    window = main_window
+    screen = open_screen(qtbot, window, Qt.Key.Key_D)
+    missed = screen.session.current.question
+    type_text(qtbot, "4000")  # wrong: Again, back in a minute
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_B, ALT)  # &Back to library
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library)
+    (card,) = store.cards()
+    assert card.question_id == missed.id
+    # (a minute before midnight it falls due tomorrow: then nothing is due today)
+    today = card.due < (day_start(dt.datetime.now(dt.UTC)) + dt.timedelta(days=1)).timestamp()
+    due = "0 due now · 1 due later today" if today else "0 due now"
+    assert window.library.list.item(0).text().endswith(f" · {due} · 17 new")
+    assert window.library.study_line.text() == f"{due} · 17 new for study today"
+
+    press(qtbot, Qt.Key.Key_T, CTRL)  # Statistics
+    assert window.stack.currentWidget() is window.statistics
+    forecast = window.statistics.forecast
+    assert forecast.title.text() == f"Due in the next 14 days (today: {due.replace(' · ', ', ')})"
+    (bars,) = forecast.chart.series()[0].barSets()
+    assert bars.at(0) == (1 if today else 0)

@@ -77,6 +77,25 @@ def test_statistics_of_a_known_history(store: HistoryStore, banks: list[LoadedBa
     # The study session scheduled all five questions of bank a: four in ten minutes (today), one in a minute.
     assert stats.forecast[0] == (NOW.date(), 5) and sum(n for _d, n in stats.forecast) == 5
     assert [d for d, _n in stats.forecast] == [NOW.date() + dt.timedelta(days=n) for n in range(14)]
+    assert (stats.due_now, stats.due_later) == (5, 0)  # at six, the morning's steps have all come round
+
+
+def test_today_is_due_now_and_due_later_today_as_the_library_counts_it(store: HistoryStore,
+                                                                       banks: list[LoadedBank]) -> None:
+    """Right after a study session its questions are due later today: in today's bar, not due now."""
+    from quizapp.core.study import due_counts
+
+    session = start_study(store, banks[0], now=local(20, 9))
+    while not session.finished:
+        session.answer("x", verdict="wrong" if session.current.question.id == "mayor" else "right",
+                       seconds=10, now=local(20, 9))
+    for minute, now, later in ((0, 0, 5), (2, 1, 4), (11, 5, 0)):
+        moment = local(20, 9) + dt.timedelta(minutes=minute)
+        stats = compute_statistics(store, banks, now=moment)
+        assert (stats.due_now, stats.due_later) == (now, later)
+        assert stats.forecast[0][1] == now + later
+        counts = due_counts(store, banks, now=moment).values()
+        assert (sum(c.due for c in counts), sum(c.later for c in counts)) == (now, later)
 
 
 def test_forecast_spreads_reviews_over_the_next_days(store: HistoryStore, banks: list[LoadedBank]) -> None:
@@ -175,6 +194,7 @@ def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, 
     assert isinstance(due_series, QBarSeries)
     due = due_series.barSets()[0]
     assert [due.at(i) for i in range(due.count())] == [5] + [0] * 13
+    assert screen.forecast.title.text() == "Due in the next 14 days (today: 5 due now)"
 
     assert screen.streak.text() == "Daily streak: 4 days in a row, today included."
     hardest = screen.hardest_texts()

@@ -102,11 +102,11 @@ def test_study_shows_due_and_new_and_the_counts_change(tmp_path: Path, store) ->
     assert [i.question.id for i in session.items] == ["inhabitants", "mayor", "elected"]
     assert all(i.is_new for i in session.items)
     answer_all(session, wrong={"mayor"})
-    # The daily limit is used up and nothing is due this minute.
-    assert due_counts(store, [loaded], now=T0, new_per_day=3) == {key: DueCount(due=0, new=0)}
+    # The daily limit is used up and nothing is due this minute: all three are due later today.
+    assert due_counts(store, [loaded], now=T0, new_per_day=3) == {key: DueCount(due=0, new=0, later=3)}
     assert start_study(store, loaded, now=T0, new_per_day=3).items == []
     # Later the learning steps fall due: the wrong one after a minute, the right ones after ten.
-    assert due_counts(store, [loaded], now=T0 + dt.timedelta(minutes=2), new_per_day=3)[key] == DueCount(1, 0)
+    assert due_counts(store, [loaded], now=T0 + dt.timedelta(minutes=2), new_per_day=3)[key] == DueCount(1, 0, 2)
     assert due_counts(store, [loaded], now=T0 + dt.timedelta(minutes=11), new_per_day=3)[key] == DueCount(3, 0)
     later = T0 + dt.timedelta(minutes=11)
     again = start_study(store, loaded, now=later, new_per_day=3)

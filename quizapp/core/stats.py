@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.history import HistoryStore, bank_key, distinct_titles
 from quizapp.core.session import source_label
-from quizapp.core.study import day_start
+from quizapp.core.study import day_start, due_counts
 
 FORECAST_DAYS = 14
 HARDEST = 10
@@ -85,6 +85,10 @@ class Statistics:
     by_bank: list[Accuracy] = field(default_factory=list)
     by_tag: list[Accuracy] = field(default_factory=list)
     forecast: list[tuple[dt.date, int]] = field(default_factory=list)  # today first
+    # Today's bar split as the library counts it: due now (a study session asks them), and due later
+    # today (a learning step that comes round in ten minutes): due_now + due_later == forecast[0][1].
+    due_now: int = 0
+    due_later: int = 0
     streak: int = 0
     answered_today: bool = False
     hardest: list[HardQuestion] = field(default_factory=list)
@@ -197,11 +201,14 @@ def compute_statistics(store: HistoryStore, banks: Iterable[LoadedBank], *, now:
     titles = distinct_titles(titles)  # two banks of one title, one a copy: each bar says which
     totals = store.question_totals()
     streak, today = current_streak(store, now=now)
+    due = due_counts(store, banks, now=now).values()
     return Statistics(
         sessions=session_scores(store, titles),
         by_bank=accuracy_by_bank(totals, titles),
         by_tag=accuracy_by_tag(totals, banks),
         forecast=due_forecast(store, banks, now=now, days=days),
+        due_now=sum(c.due for c in due),
+        due_later=sum(c.later for c in due),
         streak=streak,
         answered_today=today,
         hardest=hardest_questions(totals, banks, limit=hardest),

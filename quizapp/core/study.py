@@ -93,14 +93,24 @@ def is_due(row: CardRow, now: dt.datetime) -> bool:
 
 @dataclass(frozen=True)
 class DueCount:
-    """What a bank has to study today: cards due, and new questions within the daily limit."""
+    """What a bank has to study today: cards due now, new questions within the daily limit, and cards
+    due later today (a question missed a minute ago comes back in ten: not yet studied, but due today)."""
 
     due: int = 0
     new: int = 0
+    later: int = 0
 
     @property
     def total(self) -> int:
+        """What a study session started now asks: the cards due now and the new questions."""
         return self.due + self.new
+
+
+def due_text(now: int, later: int, sep: str = " · ") -> str:
+    """How many questions are due, as every screen says it: "due now" is what a study session started now
+    asks, "due later today" what comes round before midnight ("0 due now · 3 due later today"; the second
+    part only when there are some). Together they are what is due today."""
+    return f"{now} due now" + (f"{sep}{later} due later today" if later else "")
 
 
 def _new_today(store: HistoryStore, now: dt.datetime) -> dict[str, int]:
@@ -111,13 +121,15 @@ def _new_today(store: HistoryStore, now: dt.datetime) -> dict[str, int]:
 
 def due_counts(store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.datetime | None = None,
                new_per_day: int = DEFAULT_NEW_PER_DAY) -> dict[str, DueCount]:
-    """Each bank's due and new counts for today, by bank key (for the library)."""
+    """Each bank's counts for today, by bank key (for the library): due now, new, due later today."""
     now = _now(now)
+    day_end = (day_start(now) + dt.timedelta(days=1)).timestamp()
     banks = list(banks)
     keys = {bank_key(b.path): b for b in banks}
     ids = {k: {q.id for q in b.bank.questions} for k, b in keys.items()}
     carded: dict[str, set[str]] = {k: set() for k in keys}
     due: dict[str, int] = dict.fromkeys(keys, 0)
+    later: dict[str, int] = dict.fromkeys(keys, 0)
     for row in store.cards():
         present = ids.get(row.bank_key)
         if present is None or row.question_id not in present:
@@ -125,8 +137,10 @@ def due_counts(store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.date
         carded[row.bank_key].add(row.question_id)
         if is_due(row, now):
             due[row.bank_key] += 1
+        elif row.due < day_end:
+            later[row.bank_key] += 1
     new_today = _new_today(store, now)
-    return {k: DueCount(due[k], min(len(ids[k] - carded[k]), max(0, new_per_day - new_today.get(k, 0))))
+    return {k: DueCount(due[k], min(len(ids[k] - carded[k]), max(0, new_per_day - new_today.get(k, 0))), later[k])
             for k in keys}
 
 

@@ -35,8 +35,9 @@ BEFORE_KEYS = (
      "shows nothing until the end. Every answer is saved as you give it: if quizapp stops in the middle "
      "of a quiz, the library offers to resume it on the next start."),
     ("Studying",
-     "Each bank shows how many questions are due today and how many new ones you may start. Study "
-     "(Ctrl+D) asks the due questions, then new ones up to the daily limit (Quiz > New questions per "
+     "Each bank shows how many questions are due now, how many are due later today (a question you "
+     "missed comes back after a few minutes) and how many new ones you may start. Study (Ctrl+D) asks "
+     "the questions due now, then new ones up to the daily limit (Quiz > New questions per "
      "day…). After each answer, 1 Again, 2 Hard, 3 Good, 4 Easy change the suggested rating; Enter keeps "
      "it. Review mistakes (Ctrl+M) asks what you got wrong last time. View > Statistics (Ctrl+T) shows "
      "your progress."),

@@ -77,12 +77,15 @@ def _is_draft(check: BankCheck) -> bool:
 
 
 def study_line(due: DueCount | None) -> str:
-    """What a bank has to study today, for the library."""
+    """What a bank has to study today, for the library: "0 due now · 3 due later today · 2 new for study
+    today" (what Statistics counts as due today is the first two together)."""
     if due is None:
         return ""
+    from quizapp.core.study import due_text  # (loaded with the counts: not at start-up)
+
     if not due.total:
-        return "Nothing due for study today"
-    return f"{due.due} due · {due.new} new for study today"
+        return f"Nothing to study now · {due.later} due later today" if due.later else "Nothing due for study today"
+    return f"{due_text(due.due, due.later)} · {due.new} new for study today"
 
 
 class LibraryScreen(QWidget):
@@ -166,7 +169,7 @@ class LibraryScreen(QWidget):
         self.study_line.setAccessibleName("Due for study")
         self.study_button = QPushButton("Stud&y")
         self.study_button.setAccessibleName("Study due questions")
-        self.study_button.setToolTip("Spaced repetition: the questions due today, then new ones (Ctrl+D)")
+        self.study_button.setToolTip("Spaced repetition: the questions due now, then new ones (Ctrl+D)")
         self.study_button.clicked.connect(self.study_current)
         self.remove_button = QPushButton("Re&move from list")  # Alt+R is Resume
         self.remove_button.setAccessibleName("Remove bank from list")
@@ -338,8 +341,10 @@ class LibraryScreen(QWidget):
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
                 due = self.due_count(check.path)
-                if due is not None and due.total:
-                    text += f" · {due.due} due · {due.new} new"
+                if due is not None and (due.total or due.later):
+                    from quizapp.core.study import due_text  # (loaded with the counts: not at start-up)
+
+                    text += f" · {due_text(due.due, due.later)} · {due.new} new"
                 item = QListWidgetItem(text)
             else:
                 n = len(check.errors)

@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.retry_action = self._action("&Retry mistakes",
                                          lambda: self.results.retry_requested.emit(self.results.session))
         self.study_action = self._action("Study &due questions", lambda: self.library.study_current(),
-                                         "Ctrl+D", tip="Spaced repetition: the questions due today and new ones")
+                                         "Ctrl+D", tip="Spaced repetition: the questions due now and new ones")
         self.review_action = self._action("Review &mistakes", lambda: self.review_mistakes(), "Ctrl+M",
                                           tip="The questions of the selected bank answered wrongly last time")
         self.review_all_action = self._action("Review mistakes in &all banks",

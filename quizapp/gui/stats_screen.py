@@ -43,6 +43,7 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
 from quizapp.core.percent import format_percent
 from quizapp.core.stats import Accuracy, Statistics, compute_statistics
+from quizapp.core.study import due_text
 from quizapp.gui.widgets import quoted
 
 EMPTY_SCORES = ("No sessions yet. Pick a bank in the library and take a quiz or a study session: "
@@ -413,6 +414,10 @@ class StatisticsScreen(QWidget):
         self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"))
         self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"))
         self.forecast.show_chart(forecast_chart(stats))
+        # Today's bar in the library's words: "due now" is what a study session asks now; a question
+        # missed a minute ago is "due later today" (in the bar, not yet in a session).
+        today = f" (today: {due_text(stats.due_now, stats.due_later, ', ')})" if self.forecast.showing_chart else ""
+        self.forecast.title.setText(f"Due in the next 14 days{today}")
         self._fill_hardest(stats)
 
     def _fill_hardest(self, stats: Statistics) -> None:

@@ -184,7 +184,7 @@ class StudyScreen(QWidget):
         assert session is not None
         self.position.setText("")
         if not session.items:
-            self.done.setText("Nothing to study now: no question is due and today's new questions are done. "
+            self.done.setText("Nothing to study now: no question is due now and today's new questions are done. "
                               "Come back later, or review your mistakes.")
         else:
             self.done.setText(f"Done: {session.right} of {len(session.answers)} right. "
