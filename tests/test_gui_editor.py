@@ -272,17 +272,13 @@ def add_questions_action(editor: BankEditor):  # type: ignore[no-untyped-def]
     return next(a for a in file_menu.actions() if a.text() == "Add questions from a&rticle...")
 
 
-def test_add_questions_from_article_goes_on_from_the_text_being_edited(qtbot, editor: BankEditor, bank_file: Path,
-                                                                        monkeypatch) -> None:
+def add_two_questions_from_the_seed(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:
+    """File > Add questions from article… on the article the bank cites: two questions, added."""
     from PySide6.QtWidgets import QFileDialog
 
     from tests.conftest import SEED, on_modal
 
-    editor.activateWindow()
-    qtbot.waitActive(editor)
-    count = len(editor.draft.questions)
-    edit_as_text(qtbot, editor, "title: French helicopter collision in Mali", " (edited)")
-    article = bank_file.parent.parent / "seeds" / SEED.name  # the article the bank cites
+    article = bank_file.parent.parent / "seeds" / SEED.name
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(article)], "")))
 
     def generate_two(dialog) -> None:  # type: ignore[no-untyped-def]
@@ -293,6 +289,15 @@ def test_add_questions_from_article_goes_on_from_the_text_being_edited(qtbot, ed
 
     on_modal(qtbot, generate_two)
     add_questions_action(editor).trigger()
+
+
+def test_add_questions_from_article_goes_on_from_the_text_being_edited(qtbot, editor: BankEditor, bank_file: Path,
+                                                                        monkeypatch) -> None:
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    count = len(editor.draft.questions)
+    edit_as_text(qtbot, editor, "title: French helicopter collision in Mali", " (edited)")
+    add_two_questions_from_the_seed(qtbot, editor, bank_file, monkeypatch)
     # The text's edit and the new questions are both in the bank, back in the form.
     assert editor.pages.currentIndex() == 0
     assert editor.draft.data["title"] == editor.title_edit.text() == "French helicopter collision in Mali (edited)"
@@ -449,3 +454,38 @@ def test_the_question_buttons_keep_their_spacing_at_every_size(qtbot, editor: Ba
     for b in buttons:
         assert b.width() >= b.fontMetrics().horizontalAdvance(b.text().replace("&", ""))  # the whole word shows
     assert buttons[-1].x() + buttons[-1].width() <= buttons[-1].parentWidget().width()
+
+
+def test_undoing_an_added_question_goes_back_to_the_question_selected_before(qtbot, active_editor: BankEditor) -> None:
+    """Ctrl+Z of a new or duplicated question selected the question after it, not the one it came from."""
+    editor = active_editor
+    editor.list.setFocus()
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Down)
+    assert editor.list.currentRow() == 3
+    third = editor.draft.question(3)["id"]
+    count = len(editor.draft.questions)
+    for add in ((Qt.Key.Key_N, CTRL), (Qt.Key.Key_D, CTRL)):  # New question, Duplicate question
+        press(qtbot, *add)
+        assert len(editor.draft.questions) == count + 1 and editor.list.currentRow() == 4
+        press(qtbot, Qt.Key.Key_Z, CTRL)
+        assert len(editor.draft.questions) == count
+        assert editor.list.currentRow() == 3 and editor.form.widgets["id"].text() == third
+        editor.list.setFocus()
+
+
+def test_questions_added_from_an_article_are_shown_and_undone_back_to_where_the_teacher_was(
+        qtbot, active_editor: BankEditor, bank_file: Path, monkeypatch) -> None:
+    editor = active_editor
+    editor.list.setCurrentRow(2)
+    count = len(editor.draft.questions)
+    add_two_questions_from_the_seed(qtbot, editor, bank_file, monkeypatch)
+    assert len(editor.draft.questions) == count + 2
+    # The first new question is selected and in the form (the old one stayed selected: nothing new showed).
+    assert editor.list.currentRow() == count
+    assert editor.form.widgets["id"].text() == editor.draft.question(count)["id"]
+    editor.activateWindow()  # as the window manager does when the dialog closes
+    qtbot.waitUntil(editor.isActiveWindow)
+    editor.list.setFocus()
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert len(editor.draft.questions) == count and editor.list.currentRow() == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -71,3 +72,43 @@ def test_enter_after_a_quiz_opens_the_quiz_options_again(qtbot: QtBot, main_wind
     assert window.stack.currentWidget() is window.library
     selected = window.library.current_check()
     assert enter_opens_the_options(qtbot, window) == selected.loaded.bank.title
+
+
+
+def marked(focused_image: QImage, other: QImage, widget: QWidget) -> bool:
+    """Whether `widget` drawn with the focus differs plainly from drawn without: a line's worth of pixels (as
+    long as its short side) changed by at least 100 in a colour channel, not a shade of a selected row."""
+    changed = 0
+    for y in range(focused_image.height()):
+        for x in range(focused_image.width()):
+            a, b = QColor(focused_image.pixel(x, y)), QColor(other.pixel(x, y))
+            changed += max(abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())) >= 100
+    return changed >= min(widget.width(), widget.height())
+
+
+def test_every_tab_stop_of_the_results_shows_that_it_has_the_focus(qtbot: QtBot, main_window, bundled_bank) -> None:
+    """Tab went to the results list and to the detail pane with no sign of it (Fusion only shades a list's
+    selected row a little): each stop now looks plainly different with the focus than without."""
+    from tests.test_gui_mnemonics import finish_a_quiz
+
+    window = main_window
+    finish_a_quiz(qtbot, window, bundled_bank)
+    stops = [focused(qtbot, window)]
+    while len(stops) < 20:
+        qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
+        if focused(qtbot, window) is stops[0]:
+            break
+        stops.append(focused(qtbot, window))
+    assert window.results.list in stops and any(w.isAncestorOf(window.results.feedback) for w in stops)
+    # Once round again, each stop drawn with the focus at each stop.
+    seen: list[list[QImage]] = []
+    for stop in stops:
+        assert focused(qtbot, window) is stop
+        seen.append([w.grab().toImage() for w in stops])
+        qtbot.keyClick(stop, Qt.Key.Key_Tab)
+    unmarked = []
+    for j, widget in enumerate(stops):
+        away = next(i for i, w in enumerate(stops) if w is not widget and not widget.isAncestorOf(w))
+        if not marked(seen[j][j], seen[away][j], widget):
+            unmarked.append(widget.accessibleName() or type(widget).__name__)
+    assert unmarked == []

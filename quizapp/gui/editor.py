@@ -587,7 +587,8 @@ class BankEditor(QMainWindow):
         suggested = q.get("distractors")
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
         self._fresh, self._revealed = at, set()
-        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection"))
+        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection",
+                                            selected=self._current))
         self.run_check()
         notes = []
         if suggested:
@@ -623,7 +624,8 @@ class BankEditor(QMainWindow):
     def add_question(self) -> None:
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
         self._fresh, self._revealed = at, set()
-        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, self.draft.new_question()))
+        self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, self.draft.new_question(),
+                                            selected=self._current))
         self.run_check()  # the questions after it moved: the last check's rows are stale
         self.form.focus_field("prompt")
 
@@ -631,7 +633,7 @@ class BankEditor(QMainWindow):
         if self._current >= 0:
             self.undo_stack.push(InsertQuestion(self.draft, self._changed, self._current + 1,
                                                 self.draft.duplicate_of(self._current),
-                                                "Duplicate question"))
+                                                "Duplicate question", selected=self._current))
 
     def delete_question(self) -> None:
         if self._current >= 0:
@@ -662,9 +664,11 @@ class BankEditor(QMainWindow):
     def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
         """Append questions (from the generator or an import) as one undoable step."""
         probe = BankDraft(self.draft.path, _copy(self.draft.data))
+        first = len(self.draft.questions)  # (added at the end: the first of them is shown)
         probe.add_questions(questions, sources)
         self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, probe.data,
-                                              f"Add {len(questions)} questions"))
+                                              f"Add {len(questions)} questions",
+                                              select=(self._current, first)))
 
     def add_from_article(self) -> None:
         from quizapp.gui.generate_dialog import GenerateDialog

@@ -150,10 +150,13 @@ class ChangeType(SetQuestion):
 
 
 class InsertQuestion(QUndoCommand):
+    """Insert a question at `index`; undoing it goes back to the question `selected` before (-1: none),
+    not to the one after the removed row (a question added after the 3rd is undone back to the 3rd)."""
+
     def __init__(self, draft: BankDraft, changed: Changed, index: int, question: QuestionData,
-                 text: str = "Add question") -> None:
+                 text: str = "Add question", *, selected: int = -1) -> None:
         super().__init__(text)
-        self.draft, self.changed, self.index = draft, changed, index
+        self.draft, self.changed, self.index, self.selected = draft, changed, index, selected
         self.question = copy.deepcopy(question)
 
     def redo(self) -> None:
@@ -162,7 +165,8 @@ class InsertQuestion(QUndoCommand):
 
     def undo(self) -> None:
         self.draft.remove(self.index)
-        self.changed(min(self.index, len(self.draft.questions) - 1), True)
+        n = len(self.draft.questions)
+        self.changed(self.selected if 0 <= self.selected < n else min(self.index, n - 1), True)
 
 
 class RemoveQuestion(QUndoCommand):
@@ -227,11 +231,15 @@ class SetBankField(_Typing):
 
 
 class ReplaceQuestions(QUndoCommand):
-    """Replace the whole question list (adding generated or imported questions, reloading)."""
+    """Replace the whole question list (adding generated or imported questions, reloading).
 
-    def __init__(self, draft: BankDraft, changed: Changed, data: dict[str, Any], text: str) -> None:
+    `select` is the question to select after undo and after redo (-1 keeps the current row): questions
+    added at the end show the first of them, and undoing that goes back to the question selected before."""
+
+    def __init__(self, draft: BankDraft, changed: Changed, data: dict[str, Any], text: str, *,
+                 select: tuple[int, int] = (-1, -1)) -> None:
         super().__init__(text)
-        self.draft, self.changed = draft, changed
+        self.draft, self.changed, self.select = draft, changed, select
         self.new = copy.deepcopy(data)
         self.old = copy.deepcopy(draft.data)
         # Their article paths are relative to the folder the bank is in now; after a Save As to
@@ -239,12 +247,12 @@ class ReplaceQuestions(QUndoCommand):
         self.folder = draft.path.parent
 
     def redo(self) -> None:
-        self._put(self.new)
+        self._put(self.new, self.select[1])
 
     def undo(self) -> None:
-        self._put(self.old)
+        self._put(self.old, self.select[0])
 
-    def _put(self, data: dict[str, Any]) -> None:
+    def _put(self, data: dict[str, Any], select: int) -> None:
         self.draft.data = copy.deepcopy(data)
         self.draft.rebase_sources(self.folder)
-        self.changed(-1, True)
+        self.changed(select, True)

@@ -26,7 +26,7 @@ from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel, given_text, shows_
 from quizapp.gui.interop import report_exported
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import plain_label, quoted, scale_font
+from quizapp.gui.widgets import FocusOutline, plain_label, quoted, scale_font
 
 VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.CLOSE: "≈", Verdict.WRONG: "✗", Verdict.SKIPPED: "–"}
 
@@ -69,6 +69,7 @@ class ResultsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.feedback)
+        scroll.setAccessibleName("The selected question's answer and citation")
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.list)
@@ -76,6 +77,8 @@ class ResultsScreen(QWidget):
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([1000, 1000])  # half and half, whatever the window's size
+        # Both are Tab stops (the pane scrolls a long citation with the arrow keys): show which has the focus.
+        self._outlines = [FocusOutline(self.list), FocusOutline(scroll)]
 
         self.retry_button = QPushButton("&Retry mistakes")
         self.retry_button.setAccessibleName("Retry mistakes")

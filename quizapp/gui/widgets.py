@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from quizapp.gui.theme import verdict_color
@@ -166,6 +166,40 @@ class ErrorLabel(QLabel):
         if color != self._color:  # (the style sheet set here changes the palette again)
             self._color = color
             self.setStyleSheet(f"color: {color};")
+
+
+class FocusOutline(QWidget):
+    """A frame in the palette's highlight colour drawn over `target`'s edge while it has the keyboard focus.
+
+    Fusion and most system styles mark a focused button, but not a focused list or scrolled pane: Tab to
+    the results' list kept its look (its selected row is as blue without the focus). Lay it over any
+    such widget: `FocusOutline(results_list)`. It takes no clicks and no focus."""
+
+    WIDTH = 2
+
+    def __init__(self, target: QWidget) -> None:
+        super().__init__(target)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.hide()
+        target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget():
+            kind = event.type()
+            if kind in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+                self.setGeometry(watched.rect())
+                self.setVisible(kind == QEvent.Type.FocusIn)
+                self.raise_()  # over the viewport, which fills all but the frame
+            elif kind == QEvent.Type.Resize:
+                self.setGeometry(watched.rect())
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), self.WIDTH))
+        half = self.WIDTH // 2
+        painter.drawRect(self.rect().adjusted(half, half, -half, -half))
 
 
 def quoted(text: str) -> str:
