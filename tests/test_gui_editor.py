@@ -489,3 +489,29 @@ def test_questions_added_from_an_article_are_shown_and_undone_back_to_where_the_
     editor.list.setFocus()
     press(qtbot, Qt.Key.Key_Z, CTRL)
     assert len(editor.draft.questions) == count and editor.list.currentRow() == 2
+
+
+def test_text_being_edited_marks_the_title_and_is_checked_again_as_it_is_fixed(qtbot, active_editor: BankEditor,
+                                                                                 bank_file: Path) -> None:
+    """Editing the bank as text left the title without "*", and the line of an error fixed stayed tinted
+    until Check and continue."""
+    editor = active_editor
+    assert not editor.isWindowModified()
+    edit_as_text(qtbot, editor, "title: French helicopter collision in Mali", ": oops")
+    assert editor.isWindowModified()  # at once, with the first key
+    line = editor.source_edit.toPlainText().splitlines().index("title: French helicopter collision in Mali: oops")
+
+    def tinted() -> list[int]:
+        return [mark.cursor.blockNumber() for mark in editor.source_edit.extraSelections()]
+
+    def problems() -> list[str]:
+        return [editor.source_problems.item(i).text() for i in range(editor.source_problems.count())]
+
+    qtbot.waitUntil(lambda: tinted() == [line])  # checked again after a pause in typing
+    assert [p.split(": ", 1)[0] for p in problems()] == [f"⚠ {bank_file.name}:{line + 1}"]
+    for _ in ": oops":
+        press(qtbot, Qt.Key.Key_Backspace)
+    qtbot.waitUntil(lambda: tinted() == [])  # fixed: the tint goes, without Check and continue
+    assert problems() == ["No problems."]
+    assert not editor.isWindowModified()  # the text is the file's again
+    assert editor.pages.currentIndex() == 1  # still in the text

@@ -68,6 +68,9 @@ from quizapp.paths import is_installed, user_banks_dir
 
 CHECK_DELAY_MS = 150
 TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
+# The bank edited as text is checked again this long after the last key: a line being typed is not yet
+# worth a problem, and the whole file is parsed each time.
+TEXT_CHECK_DELAY_MS = 500
 
 
 class BankEditor(QMainWindow):
@@ -102,6 +105,8 @@ class BankEditor(QMainWindow):
 
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_DELAY_MS)
         self._check_timer.timeout.connect(self.run_check)
+        self._text_check_timer = QTimer(self, singleShot=True, interval=TEXT_CHECK_DELAY_MS)
+        self._text_check_timer.timeout.connect(self._check_text)
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._file_changed_on_disk)
 
@@ -289,6 +294,7 @@ class BankEditor(QMainWindow):
         self.source_edit = QPlainTextEdit()
         self.source_edit.setAccessibleName("Bank file text")
         self.source_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.source_edit.textChanged.connect(self._text_edited)
         self.source_problems = QListWidget()
         self.source_problems.setAccessibleName("Problems")
         self.source_problems.itemActivated.connect(self._go_to_line)
@@ -807,6 +813,20 @@ class BankEditor(QMainWindow):
         if first is not None:
             self._go_to_line_of(first)
         self.source_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _text_edited(self) -> None:
+        """While the bank is edited as text, the title marks unsaved text at once, and the problems are
+        checked again after a pause in typing: a line fixed loses its tint, a new mistake gets one."""
+        if self.draft.broken_text is None:
+            return  # (the form's page is shown)
+        self._update_title()
+        self._text_check_timer.start()
+
+    def _check_text(self) -> None:
+        text = self.source_edit.toPlainText()
+        if self.draft.broken_text is not None and self.draft.broken_text != text:
+            self.draft.broken_text = text  # what the check reads; Check and continue reads the text too
+            self.run_check()
 
     def _go_to_line(self, item: QListWidgetItem) -> None:
         p = item.data(Qt.ItemDataRole.UserRole)
