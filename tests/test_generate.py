@@ -353,6 +353,21 @@ def test_report_command_prints_every_check(tmp_path):
     assert "failed checks" not in r.stdout
 
 
+def test_report_shows_each_confidence_as_the_apps_review_list_does(tmp_path):
+    """Rounded down: a question at 87.8% is no "88%" in one place and "87%" in the other."""
+    import math
+    import re
+
+    from quizapp.generate.api import generate_draft
+
+    r = run_cli("--report", str(SEED), cwd=tmp_path)
+    shown = {m.group(2): int(m.group(1)) for m in re.finditer(r"^ {2}\S+ +(\d+)%  (.+?) ->", r.stdout, re.M)}
+    draft = generate_draft([SEED])
+    expected = {q.prompt: math.floor(c * 100) for q, c in zip(draft.bank.questions, draft.confidence, strict=True)}
+    assert expected and all(shown[p] == v for p, v in expected.items() if p in shown)
+    assert sum(p in shown for p in expected) >= 3
+
+
 def test_markdown_front_matter_goes_into_the_source(tmp_path):
     article = write(tmp_path, (
         "---\ntitle: Floods in Kenya\nauthor: A. Writer\npublisher: Daily Example\ndate: 2021-05-04\n---\n"

@@ -12,6 +12,7 @@ from quizapp.core.bank import load_bank
 from quizapp.gui.editor import BankEditor
 from tests.conftest import alt
 from tests.test_gui_editor import answer_dialogs, discard_on_teardown
+from tests.test_gui_editor_problems import field_errors
 from tests.test_gui_keyboard_start import dialog_closed
 
 SENTENCE = ("A collision of two helicopters killed 13 French soldiers during a night operation in Mali, "
@@ -103,6 +104,8 @@ def test_words_that_are_no_name_get_no_suggested_wrong_answers(qtbot, bank_file:
     q = editor.draft.question(1)
     assert (q["answer"], q["distractors"]) == ("collision", [])
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.form.widgets["distractors"])
+    # what it lacks shows at once, under the field the cursor is in
+    assert field_errors(editor) == {"distractors": "Add at least one wrong answer, one per line"}
 
 
 def test_a_selection_across_sentences_is_refused_with_what_to_select(qtbot, bank_file: Path) -> None:

@@ -48,6 +48,9 @@ def test_a_figure_becomes_a_numeric_gap_within_its_hedge(article) -> None:
 def test_a_selection_takes_in_the_whole_figure_or_word_it_cuts(article) -> None:
     # a double-click selects "500" of "4,500" or "2" of "£2bn"; a drag may stop a letter short
     assert ask(article, "500")["answer"] == 4500 == ask(article, "4,5")["answer"]
+    # named by the words asked, whole, and the two after them in the sentence
+    assert ask(article, "500")["id"] == "ask-4500-troops-are"
+    assert ask(article, "rindle Wat")["id"] == "ask-brindle-water"  # the sentence ends after it
     assert ask(article, "rindle Wat")["answer"] == "Brindle Water"
     assert ask(article, "ouncil was")["prompt"].startswith("The ___ fined £2bn")
 

@@ -4,6 +4,7 @@ kind, no answer in the stem, no duplicates)."""
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 import unicodedata
@@ -170,7 +171,8 @@ def format_report(reports: list[ArticleReport]) -> str:
     def listed(name: str, q: AnyQuestion, trust: float, concerns: list[str]) -> str:
         shown = str(q.answer) if q.prompt != FACT_CHECK_PROMPT else "(statement) " + str(q.answer)
         why = f"  [{'; '.join(concerns)}]" if concerns else ""
-        return (f"  {name[:30]:30} {trust:4.0%}  {q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
+        # rounded down, as the app's review list shows it: 84.6% below a bar of 85% is no "85%"
+        return (f"  {name[:30]:30} {math.floor(trust * 100):3d}%  {q.prompt if q.prompt != FACT_CHECK_PROMPT else ''}"
                 f" -> {shown}{why}").replace("   -> ", "  ")
 
     for r in reports:

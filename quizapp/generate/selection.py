@@ -34,8 +34,9 @@ class SelectionError(ValueError):
 
 
 def question_from_selection(article: Article, start: int, end: int, *, source: str | None = None,
-                            qid: str = "gap") -> dict[str, Any]:
-    """A question (bank data) whose answer is `article.text[start:end]`, its sentence the prompt and the proof.
+                            qid: str = "ask") -> dict[str, Any]:
+    """A question (bank data) whose answer is `article.text[start:end]`, its sentence the prompt and the proof,
+    its id `qid` and the words asked.
 
     The selection takes in the whole of any word or figure it cuts ("200" of "1,200", "na Holm sai" of
     "Lena Holm said"). A selection of one figure gives a numeric question; any other words a choice
@@ -63,7 +64,11 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
         raise SelectionError("Select only the words to leave out, not the whole sentence.")
     quote = " ".join(text[sentence.start:sentence.end].split())
     title = article.meta.title or ""
-    q: dict[str, Any] = {"id": qid}
+    # named by the words asked and the two after them in the sentence ("ask-1200-residents-left"): a bare
+    # figure would read as a number the id counts on
+    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", (chosen + after).lower()))
+    asked = len(re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", chosen.lower())))
+    q: dict[str, Any] = {"id": "-".join([qid, *words[:asked + 2]])}
     figure = _figure(chosen)
     if figure is not None:
         at, length, value = figure

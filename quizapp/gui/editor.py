@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import re
 from pathlib import Path
 from typing import Any
 
@@ -572,10 +571,6 @@ class BankEditor(QMainWindow):
         except SelectionError as exc:
             self.picker.status.setText(str(exc))
             return
-        # named by the words asked and the two after them ("ask-13-french-soldiers"): a bare figure
-        # would read as a number the id counts on
-        words = re.findall(r"[a-z0-9]+", article.text[start:].lower())
-        q["id"] = "-".join(["ask", *words[:len(str(q["answer"]).split()) + 2]])
         if q["type"] != "choice":
             self._insert_asked(q)
             return
@@ -592,7 +587,8 @@ class BankEditor(QMainWindow):
         q = dict(q, id=self.draft.unique_id(str(q["id"])))
         suggested = q.get("distractors")
         at = self._current + 1 if self._current >= 0 else len(self.draft.questions)
-        self._fresh, self._revealed = at, set()
+        # what the question lacks shows at once: wrong answers no name of the article could start
+        self._fresh, self._revealed = at, {"distractors"} if q["type"] == "choice" and not suggested else set()
         self.undo_stack.push(InsertQuestion(self.draft, self._changed, at, q, "Ask about the selection",
                                             selected=self._current))
         self.run_check()
