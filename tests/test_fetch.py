@@ -88,3 +88,37 @@ def test_generate_from_a_url_on_the_command_line(server: str, tmp_path: Path, ca
     assert main(["generate", f"{server}/missing", "-o", str(tmp_path / "other.yaml")]) == 1
     assert "the site answered 404" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.yaml", "council-closes-bridge.html"]
+
+
+def test_a_space_in_the_path_is_sent_percent_encoded_as_a_browser_does(server: str, tmp_path: Path) -> None:
+    path = fetch_article(f"{server}/my article.html", tmp_path)
+    assert load_article(path).meta.url == f"{server}/my%20article.html"
+
+
+@pytest.mark.parametrize(("url", "why"), [
+    ("http://exa mple.com/a b", "the host name 'exa mple.com' cannot contain a space"),
+    ("http://[::1/x.html", "a [ around the host has no ] to close it"),
+    ("http://[not-ip]/x.html", "the brackets [ ] around the host must hold an IPv6 address"),
+    ("http:///x.html", "it has no host name"),
+    ("http://example.com:port/x.html", "the port after the host name must be a number"),
+    ("not a url", "give one that starts with http:// or https://"),
+])
+def test_a_malformed_address_is_named_with_what_is_wrong(tmp_path: Path, url: str, why: str) -> None:
+    with pytest.raises(FetchError) as info:
+        fetch_article(url, tmp_path)
+    assert str(info.value).startswith(f"{url}: not a web address: {why}")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_generate_from_malformed_addresses_on_the_command_line(server: str, tmp_path: Path, capsys) -> None:
+    from quizapp.cli import main
+
+    out = tmp_path / "bank.yaml"
+    for url in ("http://exa mple.com/a b", "http://[::1/x.html"):
+        assert main(["generate", url, "-o", str(out)]) == 1
+        assert capsys.readouterr().err == f"quizapp: {url}: not a web address: " + (
+            "the host name 'exa mple.com' cannot contain a space\n" if " " in url else
+            "a [ around the host has no ] to close it\n")
+    assert list(tmp_path.iterdir()) == []
+    assert main(["generate", f"{server}/my article.html", "-o", str(out), "--min-confidence", "0"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bank.yaml", "council-closes-bridge.html"]

@@ -123,6 +123,26 @@ def test_a_failed_fetch_says_why_and_writes_nothing(qtbot, server: str, banks: P
     assert dialog.fetch_button.isEnabled() and dialog.generate_button.isEnabled()  # either tries it again
 
 
+@pytest.mark.parametrize(("typed", "message"), [
+    ("not a url", "https://not a url: not a web address: the host name 'not a url' cannot contain a space"),
+    ("http://[::1/x.html", "http://[::1/x.html: not a web address: a [ around the host has no ] to close it"),
+])
+def test_a_malformed_address_gets_a_message_not_an_error_window(qtbot, banks: Path, typed: str,
+                                                                 message: str) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    type_address(qtbot, dialog, typed)
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert dialog.status.text() == f"Could not fetch the page: {message}"
+    assert list(banks.iterdir()) == [] and dialog.url_edit.selectedText() == typed
+
+
+def test_a_space_in_the_path_is_fetched_as_a_browser_does(qtbot, server: str, banks: Path) -> None:
+    dialog = shown_dialog(qtbot, banks)
+    type_address(qtbot, dialog, f"{server}/my article.html")
+    qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
+    assert dialog.articles() == [(banks / "council-closes-bridge.html").resolve()]
+
+
 def test_stop_drops_a_slow_fetch_at_once_and_nothing_is_saved(qtbot, server: str, banks: Path) -> None:
     dialog = shown_dialog(qtbot, banks)
     qtbot.keyClicks(dialog.url_edit, f"{server}/slow")  # answers after 2 seconds

@@ -1,8 +1,8 @@
 """A real HTTP server on this machine, serving article pages for the tests of fetching.
 
-Pages: /article (an article), /moved (a redirect to it), /slow (the article after 2 seconds),
-/report.pdf (not a web page), /huge (larger than any limit a test sets), /video (too little
-text); anything else is a 404.
+Pages: /article (an article), /my%20article.html (the same, as a file whose name has a space),
+/moved (a redirect to it), /slow (the article after 2 seconds), /report.pdf (not a web page),
+/huge (larger than any limit a test sets), /video (too little text); anything else is a 404.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ VIDEO = b"<html><head><title>Watch: quads</title></head><body><p>Quadruplets wer
 
 class Pages(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # the name http.server calls
-        if self.path == "/article":
+        if self.path in ("/article", "/my%20article.html"):
             self._send(200, "text/html; charset=utf-8", ARTICLE)
         elif self.path == "/moved":
             self.send_response(301)

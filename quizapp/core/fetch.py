@@ -9,6 +9,7 @@ large or with too little article text) writes nothing and says why.
 from __future__ import annotations
 
 import html as html_lib
+import http.client
 import re
 import time
 import urllib.error
@@ -41,6 +42,52 @@ def is_url(text: str) -> bool:
     return re.match(r"https?://", text.strip(), re.I) is not None
 
 
+# What a path, query or fragment may hold as it is: a browser percent-encodes anything else
+# (a space, a non-ASCII letter) before it asks, e.g. "/my article.html" -> "/my%20article.html".
+_URL_SAFE = "/%:@!$&'()*+,;=-._~?"
+
+
+def web_address(url: str) -> str:
+    """`url` as a browser sends it (spaces and other letters percent-encoded); FetchError when it
+    is still not a web address, e.g. a space in the host name or a bracket left open."""
+    url = url.strip()
+
+    def refuse(why: str) -> FetchError:
+        return FetchError(url, f"not a web address: {why}")
+
+    try:
+        parts = urllib.parse.urlsplit(url)
+    except ValueError:  # urlsplit's only complaint: brackets that hold no IPv6 address
+        host_part = url.partition("//")[2].partition("/")[0]
+        raise refuse("a [ around the host has no ] to close it" if "]" not in host_part else
+                     "the brackets [ ] around the host must hold an IPv6 address, like [::1]") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise refuse("give one that starts with http:// or https://")
+    host = parts.hostname or ""
+    if not host:
+        raise refuse("it has no host name after //, like example.com")
+    if "[" in parts.netloc:
+        netloc_host = f"[{host}]"
+    else:
+        try:  # a host in other letters goes out in its ASCII form: "bücher.de" -> "xn--bcher-kva.de"
+            netloc_host = host.encode("idna").decode("ascii")
+        except UnicodeError:  # e.g. "a..b": refused below if it holds a space, else the fetch says why
+            netloc_host = host
+        bad = re.search(r"[^A-Za-z0-9._-]", netloc_host)
+        if bad:
+            what = "a space" if bad.group().isspace() else repr(bad.group())
+            raise refuse(f"the host name {host!r} cannot contain {what}")
+    try:
+        port = parts.port
+    except ValueError:
+        raise refuse("the port after the host name must be a number from 0 to 65535") from None
+    user = parts.netloc.rpartition("@")[0]
+    netloc = (urllib.parse.quote(user, safe=_URL_SAFE) + "@" if user else "") + netloc_host
+    netloc += f":{port}" if port is not None else ""
+    path, query, fragment = (urllib.parse.quote(part, safe=_URL_SAFE) for part in parts[2:])
+    return urllib.parse.urlunsplit((parts.scheme.lower(), netloc, path, query, fragment))
+
+
 Progress = Callable[[int, int, str], None]  # (done, total or 0, what): may raise to stop
 
 
@@ -52,12 +99,13 @@ def fetch_article(url: str, folder: str | Path, *, timeout: float = TIMEOUT, max
     exception it raises (to cancel) stops the fetch with nothing written.
     """
     url = url.strip()
-    parts = urllib.parse.urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise FetchError(url, "not a web address: give one that starts with http:// or https://")
+    address = web_address(url)
     report = progress or (lambda done, total, text: None)
-    report(0, 0, f"fetching {parts.hostname}")
-    final_url, html = _download(url, timeout=timeout, max_bytes=max_bytes, report=report)
+    report(0, 0, f"fetching {urllib.parse.urlsplit(address).hostname}")
+    try:
+        final_url, html = _download(address, timeout=timeout, max_bytes=max_bytes, report=report)
+    except FetchError as exc:  # named as the teacher typed it, not as it was sent
+        raise FetchError(url, exc.message) from None
     folder = Path(folder)
     report(0, 0, "reading the page")
     from quizapp.core.webpage import read_web_page
@@ -115,6 +163,8 @@ def _download(url: str, *, timeout: float, max_bytes: int, report: Progress) -> 
         host = urllib.parse.urlsplit(url).hostname
         raise FetchError(url, f"cannot reach {host}: check that you are online and that the address is "
                               f"right ({getattr(reason, 'strerror', None) or reason})") from None
+    except http.client.InvalidURL as exc:  # an address web_address let through, or a redirect's
+        raise FetchError(url, f"not a web address: {exc}") from None
     except OSError as exc:
         raise FetchError(url, f"the connection failed: {exc.strerror or exc}") from None
     return final_url, _decode(b"".join(chunks), charset)
