@@ -212,6 +212,46 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert lines == [8, 10, 14]
 
 
+def test_a_misspelt_key_does_not_hide_the_rest_of_the_question(tmp_path: Path) -> None:
+    text = (GOOD.replace("distractors:", "distractor:")
+            .replace('"We need them now," said', '"We need it now," said')
+            .replace("    answer: 42\n", "    answer: 42\n    colour: red\n")
+            .replace("42 new homes}", "24 new homes}"))
+    assert problems_of(write(tmp_path, text)) == [
+        (9, "`colour` is not a key of a question: its keys are id, prompt, cite, explanation, tags, difficulty, "
+            "type, answer, tolerance, min, max, unit"),
+        (10, "the quote is not in the article `article.txt`: copy it exactly from the article; the closest "
+             'sentence is "The council approved 42 new homes on Tuesday."'),
+        (15, "`distractor` is not a key of a question: did you mean `distractors`?"),
+        (16, "the quote is not in the article `article.txt`: copy it exactly from the article; the closest "
+             'sentence is ""We need them now," said Mayor Ana Ruiz."')]
+    # The question without its misspelt key is whole: its choices are checked too.
+    text = GOOD.replace("  - id: mayor\n", "  - id: mayor\n    tgas: [town]\n").replace("Sara Bell]", "ana ruiz]")
+    assert problems_of(write(tmp_path, text)) == [
+        (11, "`tgas` is not a key of a question: did you mean `tags`?"),
+        (15, "distractor `ana ruiz` is the same as the answer: every choice must differ")]
+
+
+def test_an_unknown_type_does_not_hide_a_missing_prompt_answer_or_citation(tmp_path: Path) -> None:
+    text = (GOOD.replace("type: numeric", "type: numerc")
+            .replace("    prompt: How many new homes did the council approve?\n    answer: 42\n", "")
+            .replace("type: choice", "type: chioce")
+            .replace("    cite: {source: town, quote: '\"We need them now,\" said Mayor Ana Ruiz.'}\n", ""))
+    check = check_bank(write(tmp_path, text))
+    assert [(p.line, p.message, p.is_error) for p in check.problems] == [
+        (5, "missing `prompt`: add `prompt:` with the question", True),
+        (5, "missing `answer`: add `answer:` with the right answer", True),
+        (6, "unknown question type `numerc`: use `type: choice` or `type: numeric`", True),
+        (8, "no citation: add `cite:` with a quote from the article that proves the answer", False),
+        (9, "unknown question type `chioce`: use `type: choice` or `type: numeric`", True),
+    ]
+    # A question that would be right as either type gets no other complaint (not "add
+    # `distractors`"), and a quote not in the article is still looked up.
+    text = GOOD.replace("type: numeric", "type: number").replace("42 new homes}", "24 new homes}")
+    found = problems_of(write(tmp_path, text))
+    assert [line for line, _ in found] == [6, 9] and "the quote is not in the article" in found[1][1]
+
+
 def test_question_without_citation_is_a_warning(tmp_path: Path) -> None:
     text = GOOD.replace("    cite: {source: town, quote: The council approved 42 new homes}\n", "")
     check = check_bank(write(tmp_path, text))

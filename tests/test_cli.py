@@ -41,6 +41,22 @@ def test_validate_reports_problems_and_exits_1(tmp_path: Path, capsys) -> None:
     assert f"{banks} banks: 1 with errors (1 error)" in err
 
 
+def test_validate_reports_every_problem_of_a_question_with_a_typo_or_an_unknown_type(tmp_path: Path,
+                                                                                      capsys) -> None:
+    from tests.test_bank_problems import GOOD, write
+
+    bad = write(tmp_path, GOOD.replace("distractors:", "distractor:").replace("Ana Ruiz.'}", "Ana Rui.'}")
+                .replace("type: numeric", "type: numerc").replace("    answer: 42\n", ""))
+    assert main(["validate", str(bad)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"{bad}:5:5: missing `answer`: add `answer:` with the right answer",
+        f"{bad}:6:11: unknown question type `numerc`: use `type: choice` or `type: numeric`",
+        f"{bad}:13:5: `distractor` is not a key of a question: did you mean `distractors`?",
+        f"{bad}:14:33: the quote is not in the article `article.txt`: copy it exactly from the article; "
+        'the closest sentence is ""We need them now," said Mayor Ana Ruiz."',
+        "1 bank: 1 with errors (4 errors)"]
+
+
 def test_validate_missing_path(tmp_path: Path, capsys) -> None:
     assert main(["validate", str(tmp_path / "nope.yaml")]) == 1
     assert "file not found" in capsys.readouterr().err

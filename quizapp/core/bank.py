@@ -228,6 +228,45 @@ Loc = tuple[str | int, ...]
 
 
 @dataclass
+class _CiteOnly:
+    """A question too broken to check as a whole (`type: numerc`), but whose citation can be."""
+
+    cite: Citation | None
+
+
+def _common_errors(item: dict[str, Any]) -> list[Any]:
+    """The validation errors of a question of unknown type that it would have as any known type:
+    a missing `prompt` or `answer` is wrong whichever type was meant, a `tolerance` is not."""
+    by_type = []
+    for kind in QUESTION_TYPES:
+        try:
+            _question_adapter.validate_python({**item, "type": kind})
+            return []  # valid as this type: only the type is wrong
+        except ValidationError as exc:
+            by_type.append(exc.errors(include_url=False))
+        except RecursionError:
+            return []
+
+    def key(err: Any) -> tuple[Any, ...]:
+        return tuple(err["loc"][1:]), err["type"]  # (the first part of the place is the type)
+
+    others = [{key(err) for err in errors} for errors in by_type[1:]]
+    return [err for err in by_type[0] if all(key(err) in keys for keys in others)]
+
+
+def _without(item: dict[str, Any], paths: Iterable[tuple[str, ...]]) -> dict[str, Any]:
+    """A copy of a question's data without the keys at `paths` (such as ("cite", "page"))."""
+    out = dict(item)
+    for path in paths:
+        holder = out
+        for part in path[:-1]:
+            holder[part] = dict(holder[part])  # copied before a key is removed from it
+            holder = holder[part]
+        holder.pop(path[-1], None)
+    return out
+
+
+@dataclass
 class _Found:
     loc: Loc
     message: str
@@ -349,16 +388,16 @@ class _Checker:
         try:
             return Bank.model_validate(data)
         except ValidationError as exc:
-            self._add_validation_errors(exc, (), data)
+            self._add_validation_errors(exc.errors(include_url=False), (), data)
         except RecursionError:
             self._problem("the file is nested too deeply to be a bank")
         return None
 
-    def _add_validation_errors(self, exc: ValidationError, prefix: Loc, data: Any) -> None:
+    def _add_validation_errors(self, errors: list[Any], prefix: Loc, data: Any) -> None:
         suggestions: set[tuple[Loc, str]] = set()
         pending: list[_Found] = []
         seen: set[tuple[Loc, str]] = set()
-        for err in exc.errors(include_url=False):
+        for err in errors:
             loc = _strip_loc(prefix + tuple(err["loc"]))
             kind = err["type"]
             if kind == "extra_forbidden":
@@ -385,17 +424,40 @@ class _Checker:
                 continue  # the typo's did-you-mean says it already
             self.found.append(f)
 
-    def _questions_one_by_one(self, data: dict[str, Any]) -> list[AnyQuestion | None]:
+    def _questions_one_by_one(self, data: dict[str, Any]) -> list[AnyQuestion | _CiteOnly | None]:
+        """Each question, or what can still be checked of one with errors (None: nothing)."""
         raw = data.get("questions")
         if not isinstance(raw, list):
             return []
-        out: list[AnyQuestion | None] = []
-        for item in raw:
+        out: list[AnyQuestion | _CiteOnly | None] = []
+        for i, item in enumerate(raw):
             try:
                 out.append(_question_adapter.validate_python(item))
             except (ValidationError, RecursionError):
-                out.append(None)
+                out.append(self._question_with_errors(item, ("questions", i), data))
         return out
+
+    def _question_with_errors(self, item: Any, base: Loc, data: dict[str, Any]) -> AnyQuestion | _CiteOnly | None:
+        """What of a question with errors the meaning checks can still see, so that one run
+        reports all its problems: a misspelt key (`distractor:`) leaves the rest of the question
+        to check, and any question keeps its citation to look up in the article."""
+        if not isinstance(item, dict):
+            return None
+        if item.get("type") not in QUESTION_TYPES:
+            # Validation stopped at the type, so nothing else of the question was checked: report
+            # what is wrong whichever type was meant (no `prompt`, no `answer`, a bad `cite`).
+            self._add_validation_errors(_common_errors(item), base, data)
+        else:
+            unknown = unknown_keys(item)
+            with contextlib.suppress(ValidationError, RecursionError):
+                # Its misspelt keys are reported already; the question without them may be whole.
+                return _question_adapter.validate_python(_without(item, unknown)) if unknown else None
+        if item.get("cite") is None:
+            return _CiteOnly(None)
+        try:
+            return _CiteOnly(Citation.model_validate(item["cite"]))
+        except (ValidationError, RecursionError):
+            return None  # the citation's own errors are reported already
 
     def _sources_one_by_one(self, data: dict[str, Any]) -> dict[str, Source]:
         raw = data.get("sources")
@@ -437,7 +499,7 @@ class _Checker:
             articles[key] = cached
         return articles
 
-    def _check_questions(self, questions: list[AnyQuestion | None],
+    def _check_questions(self, questions: list[AnyQuestion | _CiteOnly | None],
                          sources: dict[str, Source], articles: dict[str, Article]) -> None:
         for i, q in enumerate(questions):
             if q is None:
@@ -445,7 +507,7 @@ class _Checker:
             base: Loc = ("questions", i)
             if isinstance(q, ChoiceQuestion):
                 self._check_options(q, base)
-            self._check_citation(q, base, sources, articles)
+            self._check_citation(q.cite, base, sources, articles)
 
     def _check_ids(self, raw: Any) -> None:
         # On the raw data, so that a duplicate is found even in questions with other errors.
@@ -479,9 +541,8 @@ class _Checker:
             else:
                 seen[key] = j
 
-    def _check_citation(self, q: AnyQuestion, base: Loc, sources: dict[str, Source],
+    def _check_citation(self, cite: Citation | None, base: Loc, sources: dict[str, Source],
                         articles: dict[str, Article]) -> None:
-        cite = q.cite
         if cite is None:
             # At `cite`, which is missing: the line is the question's first.
             self.found.append(_Found((*base, "cite"), "no citation: add `cite:` with a quote from "
