@@ -76,6 +76,29 @@ def test_syntax_error_names_the_line(tmp_path: Path) -> None:
     assert str(path) in str(info.value)
 
 
+@pytest.mark.parametrize("text", [
+    GOOD.replace("  - id: mayor", "\t- id: mayor"),  # libyaml: "cannot start any token"
+    GOOD.replace("    prompt: Who said", "\tprompt: Who said"),  # libyaml: "a tab ... violates indentation"
+    GOOD.replace("    prompt: Who said", "  \t  prompt: Who said"),
+])
+def test_a_tab_in_the_indent_is_named_at_its_line(tmp_path: Path, text: str) -> None:
+    (problem,) = check_bank(write(tmp_path, text)).problems
+    line, column = next((n, line.index("\t") + 1) for n, line in enumerate(text.split("\n"), 1) if "\t" in line)
+    assert (problem.line, problem.column) == (line, column)
+    assert problem.message == "YAML syntax error: a tab cannot indent YAML: indent with spaces"
+
+
+def test_a_quote_left_open_at_the_end_of_the_file_is_noticed_there(tmp_path: Path) -> None:
+    text = GOOD.replace("Ruiz.'}\n", "Ruiz.}\n")  # the file's last line opens a quote it never closes
+    (problem,) = check_bank(write(tmp_path, text)).problems
+    assert (problem.line, problem.column) == (15, 33) and text.count("\n") == 15
+    assert problem.message == ("YAML syntax error: the quoted text opened here is not closed (noticed at the "
+                               "end of the file)")
+    # A quote closed further down, not at the end, still names that line.
+    (problem,) = check_bank(write(tmp_path, GOOD.replace("approve?\n", "approve?\n    unit: {a: 1\n"))).problems
+    assert "the `{` mapping opened here is not closed (noticed on line 9)" in problem.message
+
+
 def test_a_quote_left_open_is_reported_where_it_was_opened(tmp_path: Path) -> None:
     # The prompt's quote is closed by the first quote mark of the question below it; PyYAML
     # stumbles on that later line, but the line to fix is the prompt's.

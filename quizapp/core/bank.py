@@ -813,6 +813,9 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark 
     """What a YAML syntax error is, for a person, and where the mistake is."""
     mark = exc.problem_mark or exc.context_mark
     what = exc.problem or "invalid YAML"
+    tab = _tab_in_indent(text, exc.problem_mark, what)
+    if tab is not None:
+        return "a tab cannot indent YAML: indent with spaces", tab
     if exc.context:
         what = f"{what} ({exc.context})"
     opened = exc.context_mark
@@ -829,10 +832,34 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark 
         # An unclosed bracket or quote: the mistake is where it was opened.
         opener = ("the quoted text" if "quoted" in exc.context else
                   "the `{` mapping" if "mapping" in exc.context else "the `[` list")
-        what = (f"{opener} opened here is not closed (noticed on line "
-                f"{exc.problem_mark.line + 1})")
+        # PyYAML notices it where it runs out of text: past the last line when that ends the file.
+        noticed = ("at the end of the file" if _only_blanks_after(text, exc.problem_mark) else
+                   f"on line {exc.problem_mark.line + 1}")
+        what = f"{opener} opened here is not closed (noticed {noticed})"
         mark = opened
     return what, mark
+
+
+def _tab_in_indent(text: str, mark: yaml.Mark | None, problem: str) -> yaml.Mark | None:
+    """Where a tab in the indent of the line of a syntax error is, when it is the cause: libyaml
+    says only "found character that cannot start any token" of `<tab>- id: a`."""
+    lines = text.split("\n")
+    if mark is None or mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    indent = line[:len(line) - len(line.lstrip(" \t"))]
+    if "\t" not in indent or (mark.column > len(indent) and "tab" not in problem):
+        return None
+    column = indent.index("\t")
+    index = sum(len(line) + 1 for line in lines[:mark.line]) + column
+    return yaml.Mark(mark.name, index, mark.line, column, None, None)
+
+
+def _only_blanks_after(text: str, mark: yaml.Mark) -> bool:
+    """Whether nothing but white space follows `mark` in the file."""
+    lines = text.split("\n")
+    rest = lines[mark.line][mark.column:] if mark.line < len(lines) else ""
+    return not (rest + "".join(lines[mark.line + 1:])).strip()
 
 
 def _yaml_hint(problem: str) -> str:
