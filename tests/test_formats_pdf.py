@@ -77,7 +77,7 @@ def test_worksheet_and_key_of_the_bundled_bank(qapp, tmp_path: Path, paper: str)
         for sentence in cited_sentences(loaded, q):
             assert fold(sentence) in whole_key
             assert fold(sentence) not in whole_sheet
-    assert "Answer: 4500 troops (accepted from 4050 to 4950)" in whole_key
+    assert "Answer: 4,500 troops (accepted from 4,050 to 4,950)" in whole_key
 
 
 def test_small_bank_fits_one_page_and_shows_markup_as_text(qapp, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
+from quizapp.core.scoring import format_number as shown_number
 from quizapp.core.scoring import readable_range
 
 
@@ -65,7 +66,8 @@ def shuffled_options(loaded: LoadedBank, question: ChoiceQuestion) -> list[str]:
 
 
 def format_number(value: float | int) -> str:
-    """A number as people write it, without exponent or float noise: 450, 0.5, 1500000."""
+    """A number as other programs read it, without separators, exponent or float noise: 450, 0.5,
+    1500000 (a person reads `answer_text`, which writes 1,500,000 as the quiz screen does)."""
     if isinstance(value, int):
         return str(value)
     # 15 significant digits: exact for any number typed in a bank, and drops the noise
@@ -84,13 +86,14 @@ def tolerance_text(question: NumericQuestion) -> str:
 
 
 def answer_text(question: AnyQuestion) -> str:
-    """The right answer as a person reads it: `Bamako`, `13 soldiers`, `4500 troops (accepted from 4050 to 4950)`."""
+    """The right answer as a person reads it, its numbers as the quiz screen shows them: `Bamako`,
+    `13 soldiers`, `4,500 troops (accepted from 4,050 to 4,950)`."""
     if isinstance(question, ChoiceQuestion):
         return question.answer
-    text = format_number(question.answer)
+    text = shown_number(question.answer)
     if question.unit:
         text += f" {question.unit}"
     low, high = readable_range(question)
     if (low, high) != (question.answer, question.answer):
-        text += f" (accepted from {format_number(low)} to {format_number(high)})"
+        text += f" (accepted from {shown_number(low)} to {shown_number(high)})"
     return text
