@@ -348,8 +348,12 @@ def test_report_command_prints_every_check(tmp_path):
     r = run_cli("--report", str(SEED), cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "mali-helicopter-collision.txt" in r.stdout and "TOTAL" in r.stdout
-    for check in ("answer in ci", "no duplicate"):
-        assert check in r.stdout
+    head, _, total = r.stdout.splitlines()[:3]
+    # Each check's heading stands whole, its share right under its end.
+    for heading in ("answer cited", "choices differ", "same kind", "not in stem", "no duplicates"):
+        end = head.index(f" {heading}") + len(heading) + 1
+        assert head[end:end + 1] in ("", " ") and total[end - 4:end] == "100%"
+    assert "answer cited = answer in cited text" in r.stdout
     assert "failed checks" not in r.stdout
 
 
@@ -366,6 +370,20 @@ def test_report_shows_each_confidence_as_the_apps_review_list_does(tmp_path):
     expected = {q.prompt: math.floor(c * 100) for q, c in zip(draft.bank.questions, draft.confidence, strict=True)}
     assert expected and all(shown[p] == v for p, v in expected.items() if p in shown)
     assert sum(p in shown for p in expected) >= 3
+
+
+def test_cli_counts_one_question_as_one(tmp_path):
+    out = tmp_path / "b.yaml"
+    r = run_cli(str(SEED), "-o", str(out), "--max-questions", "1", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr.endswith(f"{out}: 1 question from 1 article\n")
+
+
+def test_cli_help_names_web_addresses(capsys):
+    from quizapp.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["generate", "--help"])
+    assert "or web addresses" in " ".join(capsys.readouterr().out.split())
 
 
 def test_markdown_front_matter_goes_into_the_source(tmp_path):

@@ -11,8 +11,12 @@ from quizapp.core.model import QUESTION_TYPES
 
 def add_generate_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("generate", help="write a question bank from news articles",
-                       description="Read articles (.txt, .md, .html) and write a bank of cited questions.")
-    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE")
+                       description="Read articles (.txt, .md and .html files, or web addresses) and write a "
+                                   "bank of cited questions. A web page is saved as .html beside the bank, so "
+                                   "that its citations work offline.")
+    p.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE",
+                   help="an article file (.txt, .md with front matter, .html) or a web address "
+                        "(http:// or https://)")
     p.add_argument("-o", "--output", type=Path, metavar="BANK.yaml",
                    help="bank file to write (default: print the bank)")
     p.add_argument("--max-questions", type=_positive, metavar="N",
@@ -89,8 +93,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"quizapp: {out}: cannot write: {exc.strerror}", file=sys.stderr)
             return 1
-        print(f"{out}: {len(bank.questions)} questions from {len(bank.sources)} "
-              f"article{'s' if len(bank.sources) != 1 else ''}", file=sys.stderr)
+        asked, read = len(bank.questions), len(bank.sources)
+        print(f"{out}: {asked} question{'s' if asked != 1 else ''} from {read} article{'s' if read != 1 else ''}",
+              file=sys.stderr)
     if not bank.questions:
         if args.min_confidence is None or args.min_confidence > 0:
             from quizapp.generate.api import confidence_bar

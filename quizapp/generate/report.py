@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,11 @@ from quizapp.generate.questions import FACT_CHECK_PROMPT, ArticleFacts
 
 CHECKS = ("answer in cited text", "distractors distinct", "distractors of the answer's kind",
           "answer not in stem", "no duplicates")
+# The checks' column headings: short enough to stand whole above their column (a line under the
+# table spells them out, and the list of failed checks names them in full).
+HEADINGS = {"answer in cited text": "answer cited", "distractors distinct": "choices differ",
+            "distractors of the answer's kind": "same kind", "answer not in stem": "not in stem",
+            "no duplicates": "no duplicates"}
 AnyQuestion = ChoiceQuestion | NumericQuestion
 
 
@@ -148,7 +154,7 @@ def format_report(reports: list[ArticleReport]) -> str:
     """A plain-text table, one line per article and a total line."""
     lines = []
     head = f"{'article':44} {'words':>5} {'qs':>3} {'/600w':>5} {'choice':>6} {'numeric':>7} {'fact-check':>10} " + \
-        " ".join(f"{c[:12]:>12}" for c in CHECKS)
+        " ".join(HEADINGS[c] for c in CHECKS)
     lines.append(head)
 
     def row(name: str, words: int, qs: list[AnyQuestion], passed: dict[str, int]) -> str:
@@ -158,13 +164,18 @@ def format_report(reports: list[ArticleReport]) -> str:
         checks = sum(1 for q in qs if q.prompt == FACT_CHECK_PROMPT)
         per = len(qs) * 600 / max(words, 1)
         return (f"{name[:44]:44} {words:5} {len(qs):3} {per:5.1f} {choice:6} {numeric:7} {checks:10} "
-                + " ".join(f"{100 * passed[c] / n:11.0f}%" if qs else f"{'-':>12}" for c in CHECKS))
+                + " ".join(f"{100 * passed[c] / n:{len(HEADINGS[c]) - 1}.0f}%" if qs else f"{'-':>{len(HEADINGS[c])}}"
+                           for c in CHECKS))
 
     for r in reports:
         lines.append(row(r.name, r.words, r.questions, r.passed))
     total_q = [q for r in reports for q in r.questions]
     total_p = {c: sum(r.passed[c] for r in reports) for c in CHECKS}
     lines.append(row("TOTAL", sum(r.words for r in reports), total_q, total_p))
+    # Each "heading = check" is kept on one line: textwrap breaks at ASCII spaces only.
+    legend = ", ".join(f"{HEADINGS[c]} = {c}".replace(" ", "\xa0") for c in CHECKS if HEADINGS[c] != c)
+    lines += [line.replace("\xa0", " ") for line in textwrap.wrap(
+        f"(each check's column is the share of questions that pass it; {legend})", 100)]
     lines.append("")
     lines.append("questions, with the generator's confidence that a reviewer would accept each:")
 
