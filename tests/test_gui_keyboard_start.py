@@ -86,6 +86,32 @@ def marked(focused_image: QImage, other: QImage, widget: QWidget) -> bool:
     return changed >= min(widget.width(), widget.height())
 
 
+def tab_round(qtbot: QtBot, window: QWidget) -> list[QWidget]:
+    """The widgets Tab stops at in `window`, once round from the one with the focus (which comes first)."""
+    stops = [focused(qtbot, window)]
+    while len(stops) < 30:
+        qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
+        if focused(qtbot, window) is stops[0]:
+            break
+        stops.append(focused(qtbot, window))
+    return stops
+
+
+def unmarked(qtbot: QtBot, window: QWidget, stops: list[QWidget]) -> list[str]:
+    """The names of the `stops` that look no different with the focus than without, Tabbing round once more."""
+    seen: list[list[QImage]] = []
+    for stop in stops:
+        assert focused(qtbot, window) is stop
+        seen.append([w.grab().toImage() for w in stops])
+        qtbot.keyClick(stop, Qt.Key.Key_Tab)
+    names = []
+    for j, widget in enumerate(stops):
+        away = next(i for i, w in enumerate(stops) if w is not widget and not widget.isAncestorOf(w))
+        if not marked(seen[j][j], seen[away][j], widget):
+            names.append(widget.accessibleName() or type(widget).__name__)
+    return names
+
+
 def test_every_tab_stop_of_the_results_shows_that_it_has_the_focus(qtbot: QtBot, main_window, bundled_bank) -> None:
     """Tab went to the results list and to the detail pane with no sign of it (Fusion only shades a list's
     selected row a little): each stop now looks plainly different with the focus than without."""
@@ -93,22 +119,6 @@ def test_every_tab_stop_of_the_results_shows_that_it_has_the_focus(qtbot: QtBot,
 
     window = main_window
     finish_a_quiz(qtbot, window, bundled_bank)
-    stops = [focused(qtbot, window)]
-    while len(stops) < 20:
-        qtbot.keyClick(stops[-1], Qt.Key.Key_Tab)
-        if focused(qtbot, window) is stops[0]:
-            break
-        stops.append(focused(qtbot, window))
+    stops = tab_round(qtbot, window)
     assert window.results.list in stops and any(w.isAncestorOf(window.results.feedback) for w in stops)
-    # Once round again, each stop drawn with the focus at each stop.
-    seen: list[list[QImage]] = []
-    for stop in stops:
-        assert focused(qtbot, window) is stop
-        seen.append([w.grab().toImage() for w in stops])
-        qtbot.keyClick(stop, Qt.Key.Key_Tab)
-    unmarked = []
-    for j, widget in enumerate(stops):
-        away = next(i for i, w in enumerate(stops) if w is not widget and not widget.isAncestorOf(w))
-        if not marked(seen[j][j], seen[away][j], widget):
-            unmarked.append(widget.accessibleName() or type(widget).__name__)
-    assert unmarked == []
+    assert unmarked(qtbot, window, stops) == []

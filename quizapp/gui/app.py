@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from quizapp import __version__
+from quizapp.gui.theme import mark_focus
 from quizapp.paths import bundled_banks_dir, user_data_dir
 
 
@@ -20,6 +21,7 @@ def create_app() -> QApplication:
     app.setApplicationName("quizapp")
     app.setApplicationDisplayName("quizapp")
     app.setApplicationVersion(__version__)
+    mark_focus(app)
     return app  # type: ignore[return-value]
 
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.percent import format_percent, round_percent
 from quizapp.gui.scores import BankScores, ScoreBook
 from quizapp.gui.tasks import run_task
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import FocusOutline, plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
@@ -146,6 +146,8 @@ class LibraryScreen(QWidget):
         self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(lambda _item: self.start_current())
+        # Its selected row is as blue without the focus as with it: the frame tells where Tab went.
+        self._outline = FocusOutline(self.list)
 
         self.name = plain_label(wrap=True)
         scale_font(self.name, 1.3, bold=True)

@@ -25,7 +25,7 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.history import bank_key
 from quizapp.core.model import QUESTION_TYPES
 from quizapp.core.session import Mode, QuizOptions, matching_questions
-from quizapp.gui.widgets import plain_label
+from quizapp.gui.widgets import FocusOutline, plain_label
 
 TYPE_LABELS = {"choice": "&Multiple choice", "numeric": "N&umbers"}
 ALL = "all"  # the number of questions remembered for a bank when all of them were asked
@@ -86,6 +86,7 @@ class QuizOptionsDialog(QDialog):
             item.setCheckState(Qt.CheckState.Unchecked)
             self.tags.addItem(item)
         self.tags.setMaximumHeight(110)
+        self._outline = FocusOutline(self.tags)  # a Tab stop that Fusion draws the same focused or not
         self.tags.itemChanged.connect(lambda _i: self._update())
         self.tags.setVisible(bool(tags))
         tags_hint = plain_label("No tick: any tag." if tags else "This bank has no tags.")

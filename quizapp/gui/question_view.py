@@ -26,7 +26,7 @@ from quizapp.core.session import Answer, CitedPassage
 from quizapp.gui.choice_button import ChoiceButton
 from quizapp.gui.feedback import FeedbackPanel
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import plain_label, scale_font
+from quizapp.gui.widgets import FocusOutline, plain_label, scale_font
 
 CHOICE_KEYS = "123456789"
 LETTER_KEYS = "ABCD"
@@ -296,6 +296,8 @@ class QuestionView(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setWidget(body)
+        # A Tab stop (its arrow keys scroll a long proof) that shows no mark of the focus by itself.
+        self._outline = FocusOutline(self)
         # These would take the Right arrow (to scroll sideways, to move the focus).
         for w in (self, self.next_button, self.feedback.article_button):
             w.installEventFilter(self)

@@ -107,7 +107,8 @@ class StudyScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # It takes the keys on the last page (setFocus), but is no Tab stop: one would show nothing focused.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # flow
 

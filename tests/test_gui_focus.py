@@ -1,0 +1,92 @@
+"""The keyboard focus is where a person expects it after an answer, and plain to see at every Tab stop."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui.options_dialog import QuizOptionsDialog
+from quizapp.gui.theme import Theme
+from tests.conftest import Steps
+from tests.test_gui_keyboard_start import focused, marked, tab_round, unmarked
+
+
+@pytest.fixture(params=[Theme.LIGHT, Theme.DARK])
+def themed_window(request, main_window):
+    main_window.set_theme(request.param)
+    yield main_window
+    main_window.set_theme(Theme.SYSTEM)
+
+
+def answer_with_a_key(qtbot: QtBot, screen, window) -> None:
+    """Answer the question asked with keys only ("1" for a choice, a number and Enter for a numeric one);
+    check that Next then has the focus and shows it, before any Tab (a Tab makes Fusion show some)."""
+    if screen.session.current.choices:
+        qtbot.keyClick(focused(qtbot, window), "1")
+    else:
+        qtbot.keyClicks(focused(qtbot, window), "12")
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert screen.in_feedback
+    next_button = focused(qtbot, window)
+    assert next_button is screen.next_button
+    with_focus = next_button.grab().toImage()
+    qtbot.keyClick(next_button, Qt.Key.Key_Tab)
+    assert marked(with_focus, next_button.grab().toImage(), next_button)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+
+
+def test_after_an_answer_in_the_quiz_next_has_the_focus_and_every_tab_stop_shows_it(qtbot: QtBot,
+                                                                                      themed_window) -> None:
+    """The walkthrough answered with a key and saw no focus anywhere: Tab went to "Leave quiz", then to a
+    stop with nothing to see, and only then to Next. Next has the focus, and each stop shows it has."""
+    window = themed_window
+    window.resize(1000, 720)
+    with Steps().then(QuizOptionsDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    window.activateWindow()
+    quiz = window.quiz
+    answer_with_a_key(qtbot, quiz, window)
+    assert focused(qtbot, window) is quiz.next_button
+    stops = tab_round(qtbot, window)
+    assert {quiz.next_button, quiz.leave_button, quiz.feedback.article_button, quiz.view} <= set(stops)
+    assert unmarked(qtbot, window, stops) == []
+
+
+def test_after_an_answer_in_study_next_has_the_focus_and_the_ratings_show_it(qtbot: QtBot, themed_window) -> None:
+    window = themed_window
+    window.library.focus_list()
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    screen = window.study_screen
+    assert window.stack.currentWidget() is screen
+    answer_with_a_key(qtbot, screen, window)
+    assert focused(qtbot, window) is screen.next_button
+    stops = tab_round(qtbot, window)
+    assert set(screen.rating_buttons) <= set(stops)
+    assert unmarked(qtbot, window, stops) == []
+
+
+def test_the_library_list_and_the_default_button_of_the_options_show_the_focus(qtbot: QtBot,
+                                                                                themed_window) -> None:
+    """The list's selected row looked the same with the focus as without, and "Start practice", the
+    dialog's default button, the same focused or not."""
+    window = themed_window
+    window.library.focus_list()
+    stops = tab_round(qtbot, window)
+    assert window.library.list in stops and window.library.start_button in stops
+    assert unmarked(qtbot, window, stops) == []
+    names: list[list[str]] = []
+
+    def round_of(dialog: QuizOptionsDialog) -> None:
+        stops = tab_round(qtbot, dialog)
+        assert dialog.ok_button in stops
+        names.append(unmarked(qtbot, dialog, stops))
+        dialog.reject()
+
+    with Steps().then(QuizOptionsDialog, round_of):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: bool(names))
+    assert names == [[]]
+    assert QApplication.activeModalWidget() is None
