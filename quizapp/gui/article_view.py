@@ -3,7 +3,7 @@ highlighted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
@@ -77,6 +77,15 @@ class ArticleView(QWidget):
         if self.highlighted:
             self._scroll_to(shown.position(self.highlighted[0].start))
         self.text.setFocus()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # The theme changed: pale yellow under light text (dark theme) is unreadable; the new shade.
+            selections = self.text.extraSelections()
+            for sel in selections:
+                sel.format.setBackground(highlight_color(self.palette()))
+            self.text.setExtraSelections(selections)
 
     def heading_text(self) -> list[str]:
         """The lines shown as headings, in order (for tests and screen readers)."""

@@ -93,6 +93,7 @@ class NumberEntry(QWidget):
         self.submit_button.clicked.connect(self.submit)
         self.hint = plain_label(wrap=True)
         self.hint.setAccessibleName("Hint")
+        self._hint_verdict: str | None = None
         row = QHBoxLayout()
         row.addWidget(self.number, 1)
         row.addWidget(self.unit)
@@ -152,11 +153,22 @@ class NumberEntry(QWidget):
 
     def _set_hint(self, text: str, verdict: str | None) -> None:
         self.hint.setText(text)
-        pal = self.hint.palette()
-        color = verdict_color(verdict, self.palette()) if verdict else \
+        self._hint_verdict = verdict
+        self._color_hint()
+
+    def _color_hint(self) -> None:
+        # Grey as a placeholder, or red for "Not a number yet", in the shade of the theme shown now.
+        color = verdict_color(self._hint_verdict, self.palette()) if self._hint_verdict else \
             self.palette().color(QPalette.ColorRole.PlaceholderText)
+        pal = QPalette(self.palette())
         pal.setColor(QPalette.ColorRole.WindowText, color)
         self.hint.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # The theme changed: the hint's colour, set for the old one, would stay (dark grey on dark grey).
+            self._color_hint()
 
 
 class AnswerArea(QStackedWidget):
