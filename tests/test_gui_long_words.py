@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
 from quizapp.core.session import Mode, QuizOptions, start_quiz
+from quizapp.gui.choice_button import PAD_H
 from quizapp.gui.theme import MAX_POINT_SIZE
 from tests.conftest import SEED
 
@@ -127,3 +128,24 @@ def test_study_wraps_a_long_word(qtbot: QtBot, main_window, long_word_bank) -> N
     assert session.current.question.id == "link"
     settled(qtbot, [screen.prompt, *(b.label for b in buttons)])
     fits_sideways(screen.view, [screen.prompt, *buttons])
+
+
+def test_a_wrapped_option_goes_on_under_its_text_not_under_its_key(qtbot: QtBot, main_window,
+                                                                   long_word_bank) -> None:
+    """The long word's second line began under "1/A": the column under the key now stays empty."""
+    window = main_window
+    window.resize(800, 600)
+    window.run_session(start_quiz(long_word_bank, QuizOptions(shuffle_questions=False, shuffle_choices=False)))
+    button = window.quiz.choice_buttons[0]
+    settled(qtbot, [button.label])
+    line = button.fontMetrics().lineSpacing()
+    text = button.label.geometry()
+    assert text.height() >= 2 * line  # it wraps
+    image = button.grab().toImage()
+    # Below the first line, as wide as the key from the button's padding: the background only.
+    key_width = button.fontMetrics().horizontalAdvance("1/A")
+    under_key = {image.pixel(x, y) for x in range(PAD_H + 2, PAD_H + key_width)
+                 for y in range(text.top() + line + 2, text.bottom() - 1)}
+    assert len(under_key) == 1
+    # and the first line's key is there, left of the text
+    assert button.key_label.isVisible() and button.key_label.text() == "1/A"

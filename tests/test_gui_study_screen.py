@@ -65,7 +65,7 @@ def test_study_takes_letters_and_numbers_for_the_choices(qtbot: QtBot, main_wind
         answered = len(store.answers())
         press(qtbot, LETTER_KEYS[i].lower() if pick_by_letter else str(i + 1))
         assert screen.in_feedback and screen.feedback.verdict.text().startswith("✓ Right")
-        assert f"{i + 1}/{LETTER_KEYS[i]}" in screen.choice_buttons[i].label.text()  # the keys, shown as in the quiz
+        assert f"{i + 1}/{LETTER_KEYS[i]}" in screen.choice_buttons[i].key_label.text()  # the keys, as in the quiz
         assert len(store.answers()) == answered + 1 and store.answers()[-1].question_id == item.question.id
         press(qtbot, Qt.Key.Key_Return)  # keeps the suggested rating, goes on
         assert not screen.in_feedback

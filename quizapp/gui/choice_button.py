@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStylePainter,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -20,6 +21,8 @@ from quizapp.gui.widgets import plain_label
 
 # Border and padding of the button; the label sits inside them.
 BORDER, PAD_V, PAD_H = 1, 8, 12
+# What parts a choice's key from its text in the button's text: "2/B   Gao".
+KEY_GAP = "   "
 
 
 class ChoiceButton(QPushButton):
@@ -33,14 +36,29 @@ class ChoiceButton(QPushButton):
     def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mark: str | None = None
+        # The key ("✓ 2/B") in a column of its own: the option's second line starts under its first word,
+        # not under the key.
+        self.key_label = plain_label()
         self.label = plain_label(wrap=True)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        layout = QHBoxLayout(self)
+        for label in (self.key_label, self.label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # Right-aligned in a column as wide as the widest key: the options line up, and the ✓ after the
+        # answer comes in front of the key without moving it.
+        self.key_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._fit_key_column()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(PAD_H)
+        row.addWidget(self.key_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        layout = QVBoxLayout(self)  # the row centred in a button taller than one line of text
         margin_v, margin_h = BORDER + PAD_V, BORDER + PAD_H
         layout.setContentsMargins(margin_h, margin_v, margin_h, margin_v)
-        layout.addWidget(self.label)
+        layout.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
@@ -49,9 +67,16 @@ class ChoiceButton(QPushButton):
         self.setText(text)
 
     def setText(self, text: str) -> None:
+        """Set the text; a key before three spaces ("2/B   Gao") shows in its own column, left of the option."""
         super().setText(text)
-        self.label.setText(text.replace("&&", "&"))
+        key, gap, option = text.replace("&&", "&").partition(KEY_GAP)
+        self.key_label.setText(key if gap else "")
+        self.key_label.setVisible(bool(gap))
+        self.label.setText(option if gap else key)
         self.updateGeometry()
+
+    def _fit_key_column(self) -> None:
+        self.key_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("✓ 4/D"))
 
     def set_mark(self, mark: str | None) -> None:
         """Colour the button as the right answer ("right"), the wrong choice ("wrong"), or not (None)."""
@@ -88,7 +113,9 @@ class ChoiceButton(QPushButton):
             self._restyle()  # the theme changed: the shades of green and red for the new background
         elif event.type() == QEvent.Type.FontChange:
             # The text size changed: the label under the style sheet keeps its old font until told.
+            self.key_label.setFont(self.font())
             self.label.setFont(self.font())
+            self._fit_key_column()
             self.updateGeometry()
 
     def _restyle(self) -> None:
