@@ -130,7 +130,7 @@ def main_window(qtbot, settings_dir: Path, data_dir: Path, bundled_copy: Path):
 
     def before_close(w) -> None:
         if w._quiz is not None:  # closing mid-quiz asks first, and no one would answer
-            w._quiz.confirm_leave = lambda _parent: True
+            w._quiz.confirm_leave = w._quiz.confirm_quit = lambda _parent: True
         if "quizapp.gui.editor" in sys.modules:  # so does closing an editor with changes (quitting closes it)
             from quizapp.gui.editor import open_editors
 

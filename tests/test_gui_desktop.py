@@ -100,10 +100,10 @@ def test_controls_have_accessible_names(main_window, bundled_bank) -> None:
 def test_closing_the_window_mid_quiz_asks(qtbot: QtBot, main_window, bundled_bank) -> None:
     main_window.begin(bundled_bank, QuizOptions(count=2))
     asked = []
-    main_window.quiz.confirm_leave = lambda parent: asked.append(parent) or False
+    main_window.quiz.confirm_quit = lambda parent: asked.append(parent) or False
     assert not main_window.close()
     assert asked and main_window.isVisible()
-    main_window.quiz.confirm_leave = lambda parent: True
+    main_window.quiz.confirm_quit = lambda parent: True
     assert main_window.close()
 
 

@@ -25,7 +25,7 @@ def new_window(qtbot: QtBot, data_dir: Path, bundled_copy: Path):
 
     def before_close(w) -> None:
         if w._quiz is not None:
-            w._quiz.confirm_leave = lambda _parent: True
+            w._quiz.confirm_leave = w._quiz.confirm_quit = lambda _parent: True
 
     qtbot.addWidget(window, before_close_func=before_close)
     window.library.refresh()

@@ -215,3 +215,29 @@ def test_export_results_to_csv(qtbot: QtBot, main_window, bundled_bank, tmp_path
     text = (tmp_path / "results.csv").read_text(encoding="utf-8")
     assert text.splitlines()[0].startswith("number,id,question,your answer,right answer")
     assert text.count(",skipped,0,") == 2
+
+
+def test_ctrl_q_mid_quiz_asks_whether_to_quit_the_app(qtbot: QtBot, main_window, bundled_bank) -> None:
+    """Ctrl+Q asked "Leave the quiz?" with Leave and Stay: it did not say the app would close."""
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.core.session import QuizOptions
+
+    window = main_window
+    window.begin(bundled_bank, QuizOptions(count=2))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    seen: list[tuple[str, str, list[str]]] = []
+
+    def read_and_stay(box: QMessageBox) -> None:
+        seen.append((box.windowTitle(), box.text(), [b.text() for b in box.buttons()]))
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    on_modal(qtbot, read_and_stay)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    [(title, text, buttons)] = seen
+    assert title == "Quit quizapp?" and text.startswith("Quit quizapp")
+    assert sorted(buttons) == ["&Quit", "&Stay"]
+    assert window.isVisible() and window.stack.currentWidget() is window.quiz  # stayed

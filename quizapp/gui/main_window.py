@@ -636,7 +636,7 @@ class MainWindow(QMainWindow):
             pass
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
+        if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave(quitting=True):
             event.ignore()
             return
         if "quizapp.gui.editor" in sys.modules:  # quitting closes the editors: each asks first

@@ -33,6 +33,7 @@ class QuizScreen(QWidget):
         self.last_answer: Answer | None = None
         self.in_feedback = False
         self.confirm_leave = ask_to_leave
+        self.confirm_quit = ask_to_quit
         self._timer = QTimer(self)
         self._timer.setInterval(500)
         self._timer.timeout.connect(self._tick)
@@ -237,11 +238,12 @@ class QuizScreen(QWidget):
     def running(self) -> bool:
         return self.session is not None and not self.session.finished
 
-    def leave(self) -> bool:
-        """Leave the quiz after the user confirms; return whether it was left."""
+    def leave(self, *, quitting: bool = False) -> bool:
+        """Leave the quiz after the user confirms (that the app quits, when `quitting`); return whether it was left."""
         if self.session is None:
             return True
-        if self.running and not self.confirm_leave(self):
+        confirm = self.confirm_quit if quitting else self.confirm_leave
+        if self.running and not confirm(self):
             return False
         self._timer.stop()
         self.session = None
@@ -251,8 +253,17 @@ class QuizScreen(QWidget):
 
 def ask_to_leave(parent: QWidget) -> bool:
     """Ask whether to leave a quiz in progress; it is not scored, but stays in the history to resume."""
-    return ask(parent, "Leave the quiz?",
-               "Leave this quiz? It will not be scored now; your answers are kept, "
+    return _ask_to_stop(parent, "Leave the quiz?", "Leave this quiz?", "&Leave")
+
+
+def ask_to_quit(parent: QWidget) -> bool:
+    """Ask whether to quit quizapp with a quiz in progress (Ctrl+Q, closing the window)."""
+    return _ask_to_stop(parent, "Quit quizapp?", "Quit quizapp in the middle of this quiz?", "&Quit")
+
+
+def _ask_to_stop(parent: QWidget, title: str, question: str, stop: str) -> bool:
+    return ask(parent, title,
+               f"{question} It will not be scored now; your answers are kept, "
                "and the next time quizapp starts it offers to resume it.",
-               {QMessageBox.StandardButton.Yes: "&Leave", QMessageBox.StandardButton.No: "&Stay"},
+               {QMessageBox.StandardButton.Yes: stop, QMessageBox.StandardButton.No: "&Stay"},
                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
