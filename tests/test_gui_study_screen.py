@@ -163,9 +163,15 @@ def test_esc_leaves_a_study_session_for_the_library_as_in_the_quiz(qtbot: QtBot,
 
 
 def test_esc_mid_study_leaves_at_once_and_the_library_says_the_answers_are_kept(qtbot: QtBot, main_window,
-                                                                                store) -> None:
-    """As in Anki, no question (the conftest fails any message box): each answer is already stored."""
+                                                                                store, data_dir,
+                                                                                bundled_copy) -> None:
+    """As in Anki, no question (the conftest fails any message box): each answer is already stored. And the
+    session ends there: the next start showed "A study session… was not finished: 2 of 18 answered. Resume
+    it?" beside Study; the next Study asks what is due instead."""
+    from tests.test_gui_history import new_window
+
     screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    planned = len(screen.session.items)
     for _ in range(2):
         if isinstance(screen.session.current.question, ChoiceQuestion):
             press(qtbot, Qt.Key.Key_1)
@@ -180,6 +186,16 @@ def test_esc_mid_study_leaves_at_once_and_the_library_says_the_answers_are_kept(
     assert len(store.answers()) == 2
     assert main_window.library.status.text() == ("Left the study session: your 2 answers are kept. "
                                                   "The rest wait for your next session.")
+    main_window.close()
+
+    again = new_window(qtbot, data_dir, bundled_copy)
+    assert not again.library.resume_banner.isVisibleTo(again.library)
+    # Study again: a new session, on the questions not answered yet (the two answered are due later).
+    again.library.focus_list()
+    press(qtbot, Qt.Key.Key_D, CTRL)
+    screen = again.study_screen
+    assert again.stack.currentWidget() is screen
+    assert screen.session.position == 0 and len(screen.session.items) == planned - 2
 
 
 def test_study_choices_follow_the_text_size(qtbot: QtBot, main_window) -> None:

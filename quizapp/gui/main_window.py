@@ -646,6 +646,8 @@ class MainWindow(QMainWindow):
                 if not editor.close():
                     event.ignore()
                     return
+        if self._study is not None:
+            self._study.stop()  # quitting on purpose ends a study session, as leaving it does
         QSettings().setValue("window/geometry", self.saveGeometry())
         if self._history is not None:
             self._history.close()

@@ -48,6 +48,7 @@ class StudyScreen(QWidget):
         self.session: StudySession | None = None
         self.suggested: Rating | None = None
         self.in_feedback = False
+        self._left_note = ""
         self._clock = QElapsedTimer()
 
         self.heading = ElidedLabel()
@@ -115,6 +116,7 @@ class StudyScreen(QWidget):
     def start(self, session: StudySession, title: str = "Study") -> None:
         """Run `session` from its current question (a resumed session continues where it stopped)."""
         self.session = session
+        self._left_note = ""
         self.heading.setText(title)
         self._show_current()
 
@@ -195,15 +197,27 @@ class StudyScreen(QWidget):
         self.finished.emit(session)
 
     def leave(self) -> None:
-        """Back to the library: the session stays unfinished and can be resumed."""
+        """Back to the library; a session left mid-way ends there (`stop`)."""
+        self._left_note = self._note()
+        self.stop()
         self.left.emit()
 
+    def stop(self) -> None:
+        """End a session left mid-way, as Anki does: its answers are kept as given, and the questions not
+        asked stay as due as they were, for the next Study to ask. It is no unfinished session to resume:
+        the start-up banner "…was not finished. Resume it?" is for one cut short by a crash."""
+        if self.session is not None and not self.session.finished:
+            self.session.stop()
+
     def left_note(self) -> str:
-        """What the library says when the session is left mid-way: that its answers are kept ("" for none).
+        """What the library says when the session was left mid-way: that its answers are kept ("" for none).
 
         Leaving does not ask, as Anki's reviewer does not: each answer is stored as it is given, so
         nothing is lost, and the note says so instead (a quiz asks, as it is not scored when left).
         """
+        return self._left_note
+
+    def _note(self) -> str:
         session = self.session
         if session is None or not session.answers or self.pages.currentIndex() == 1:
             return ""
