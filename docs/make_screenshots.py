@@ -151,11 +151,16 @@ def main() -> int:
             save(window, f"study-feedback-{tag}")
             window.statistics_action.trigger()
             save(window, f"statistics-{tag}")
+            # A quiz open, one question answered, when the app closes: the next start offers to resume it.
+            # (A study session left or quit on purpose ends there, as in Anki: no banner for it.)
+            window.run_session(start_quiz(loaded, QuizOptions(mode=Mode.PRACTICE, shuffle_questions=False,
+                                                              seed=4), questions=questions))
+            window.quiz.choose(0)  # the first question asks for a choice
+            window.quiz.confirm_quit = lambda _parent: True
             window.close()
             window.deleteLater()
             settle()
 
-            # The study session above was left after one answer: the next start offers to resume it.
             window = create_main_window(data_dir=tmp / "data")
             window.resize(width, height)
             window.show()
