@@ -103,6 +103,36 @@ def test_opened_banks_are_remembered_and_a_missing_one_is_shown(
     assert main_window.library.list.count() == 2
 
 
+def test_removing_a_bank_says_where_its_file_stays_and_keeps_the_place(
+        qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    library = main_window.library
+    good = BROKEN.replace("[Paris, Lyon]", "[Lyon, Marseille]").replace("not in the article at all",
+                                                                         "Paris is the capital of France")
+    first, second = write_bank(tmp_path, "first.yaml", good), write_bank(tmp_path, "second.yaml", good)
+    with qtbot.waitSignal(library.loaded):
+        library.add_banks([first, second])
+    row = next(i for i, c in enumerate(library.checks) if c.path == first)
+    library.list.setCurrentRow(row)
+    with qtbot.waitSignal(library.loaded):
+        qtbot.mouseClick(library.remove_button, Qt.MouseButton.LeftButton)
+    assert first.exists()
+    assert library.status.text().startswith(f"Removed first.yaml from the list; the file stays in {tmp_path}. "
+                                            "Open bank… (Ctrl+O) adds it again.\n")
+    assert library.list.currentRow() == row  # on the bank that moved up into its row
+    assert library.current_check().path == second
+
+
+def test_an_article_dropped_on_the_library_is_told_where_it_goes(qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    library = main_window.library
+    article = tmp_path / "floods.txt"
+    article.write_text("Floods closed the valley road on Monday, the council said.\n", encoding="utf-8")
+    count = library.list.count()
+    drop(library, [article])
+    assert library.list.count() == count
+    assert library.status.text() == ("floods.txt: an article, not a bank. File > New bank from article… (Ctrl+N) "
+                                     "makes questions from it; banks are .yaml files.")
+
+
 def test_a_bank_that_is_not_yaml_at_all(qtbot: QtBot, main_window, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(b"title: [unclosed\nquestions: \xff\n")

@@ -115,6 +115,7 @@ class LibraryScreen(QWidget):
         self.checks: list[BankCheck] = []  # in list order
         self.loading = False
         self._pending_select: Path | None = None
+        self._note = ""  # what the last action did, said before the status once the list is refilled
         self.setAcceptDrops(True)
         self._build()
         if extra:
@@ -285,6 +286,12 @@ class LibraryScreen(QWidget):
         if check is None or self.is_bundled(check.path):
             return
         remember_banks([p for p in remembered_banks() if p.resolve() != check.path.resolve()])
+        # the selection stays where it was, on the bank that moves up into the removed one's row
+        row = self.list.currentRow()
+        others = [c.path.resolve() for c in self.checks if c.path.resolve() != check.path.resolve()]
+        self._pending_select = others[min(row, len(others) - 1)] if others else None
+        self._note = (f"Removed {check.path.name} from the list; the file stays in {check.path.parent}. "
+                      "Open bank… (Ctrl+O) adds it again.")
         self.refresh()
 
     # loading (off the GUI thread: many banks with long articles take a while)
@@ -358,7 +365,8 @@ class LibraryScreen(QWidget):
                 select = i
         ok = sum(1 for c in checks if c.loaded is not None)
         broken = len(checks) - ok
-        self.status.setText(f"{ok} bank{'s' if ok != 1 else ''} ready" +
+        note, self._note = self._note, ""
+        self.status.setText((f"{note}\n" if note else "") + f"{ok} bank{'s' if ok != 1 else ''} ready" +
                             (f", {broken} with errors" if broken else "") +
                             ". Open more with Ctrl+O or drop .yaml files here." +
                             (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
@@ -494,18 +502,36 @@ class LibraryScreen(QWidget):
         return [Path(u.toLocalFile()) for u in mime.urls()
                 if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in BANK_SUFFIXES]
 
+    @staticmethod
+    def _article_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+        from quizapp.core.article import ARTICLE_SUFFIXES  # (yaml: not at start-up)
+
+        mime = event.mimeData()
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()
+                and Path(u.toLocalFile()).suffix.lower() in ARTICLE_SUFFIXES] if mime.hasUrls() else []
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._bank_files(event):
+        # An article is let in too, to be told where it goes rather than refused without a word.
+        if self._bank_files(event) or self._article_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._bank_files(event):
+        if self._bank_files(event) or self._article_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files = self._bank_files(event)
+        files, articles = self._bank_files(event), self._article_files(event)
+        if not files and not articles:
+            return
+        event.acceptProposedAction()
+        if articles:
+            names = ", ".join(p.name for p in articles)
+            self._note = (f"{names}: an article, not a bank. File > New bank from article… (Ctrl+N) makes "
+                          "questions from it; banks are .yaml files.")
         if files:
-            event.acceptProposedAction()
             self.add_banks(files)
+        else:
+            note, self._note = self._note, ""
+            self.status.setText(note)
