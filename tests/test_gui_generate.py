@@ -298,6 +298,13 @@ def test_a_question_below_the_bar_comes_unticked_and_says_why(qtbot, tmp_path: P
     high = next(r for r in range(dialog.question_count()) if dialog.is_accepted(r))
     dialog.review.setCurrentRow(high)
     assert "below the bar" not in dialog.confidence_label.text()
+    # a concern above the bar is put as something to look at, not as why the score is low
+    shown = []
+    for r in (r for r in range(dialog.question_count()) if dialog.is_accepted(r)):
+        dialog.review.setCurrentRow(r)
+        shown.append(dialog.confidence_label.text())
+    assert any(" — worth a look: a long question" in t for t in shown)  # "About ___ French troops …"
+    assert all(" — " not in t or " — worth a look: " in t for t in shown)
 
 
 def test_a_figure_said_as_almost_shows_its_one_sided_range_in_the_review(qtbot, tmp_path: Path) -> None:

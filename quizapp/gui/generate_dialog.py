@@ -85,7 +85,8 @@ class Confidence:
         if not self.passes:
             text += f", below the bar of {self.bar:.0%}: not ticked"
         if self.concerns:  # (generate_draft gives each question below the bar at least one)
-            text += " — " + "; ".join(self.concerns)
+            # above the bar a concern is no reason for a low score, only something to look at
+            text += (" — " if not self.passes else " — worth a look: ") + "; ".join(self.concerns)
         return text
 
 
