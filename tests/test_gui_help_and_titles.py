@@ -89,3 +89,30 @@ def test_window_titles_name_quizapp_once(qtbot: QtBot, main_window) -> None:
     qtbot.waitUntil(editor.isWindowModified)
     assert shown_title(editor) == "mali-helicopter-collision.yaml* (read-only) — Bank editor — quizapp"
     editor.undo_stack.setClean()
+
+
+def test_the_help_names_every_shortcut_of_the_menus_and_closes_from_the_keyboard(qtbot: QtBot, main_window) -> None:
+    from PySide6.QtGui import QKeySequence
+
+    from quizapp.gui.help_text import KEYS
+
+    window = main_window
+    listed = " / ".join(key for key, _ in KEYS)
+    missing = []
+    for menu_action in window.menuBar().actions():
+        for action in menu_action.menu().actions():
+            for shortcut in action.shortcuts():
+                key = shortcut.toString(QKeySequence.SequenceFormat.PortableText)
+                if key and key not in listed and key.replace("Return", "Enter") not in listed \
+                        and key not in ("Ctrl++", "Ctrl+0"):  # (the table's "Ctrl+= / Ctrl+-" row names these)
+                    missing.append((action.text(), key))
+    assert not missing
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_F1)
+    dialog = window.help_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert "Making banks" in dialog.findChild(QAbstractScrollArea).toPlainText()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # from the text to Close
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

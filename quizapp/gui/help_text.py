@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from quizapp.core.scoring import SCORING_RULE
 
@@ -14,10 +14,16 @@ KEYS = (
     ("Enter", "submit a number; after the feedback, next question"),
     ("Right arrow", "next question (after the feedback)"),
     ("Ctrl+K", "skip the question"),
+    ("Ctrl+Enter", "start a quiz on the selected bank"),
+    ("Ctrl+D / Ctrl+M", "study the questions due now / review last time's mistakes"),
+    ("1-4", "after a study answer: Again, Hard, Good, Easy (Enter keeps the suggested rating)"),
+    ("Ctrl+L / Ctrl+T", "the library / statistics"),
+    ("Ctrl+C", "on the results: copy them as text"),
     ("Esc", "leave the quiz (asks first) or the study session (its answers are kept), or go back from the article"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
-    ("Ctrl+Shift+E", "edit the selected bank"),
+    ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "
+                     "the words selected in the article)"),
     ("Ctrl+I / Ctrl+E", "import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)"),
     ("Ctrl+= / Ctrl+-", "larger / smaller text (Ctrl+0: normal)"),
     ("F11", "full screen"),
@@ -47,17 +53,29 @@ AFTER_KEYS = (
      "Type 4500, 4,500 or 4 500; decimals with a point (2.5); negatives (-3); percentages (12%, read "
      "as 12). Anything else is refused with a hint before you submit."),
     ("Scoring", SCORING_RULE),
+    ("Making banks",
+     "File > New bank from article… (Ctrl+N) reads an article (a file, a web address, or pasted text) and "
+     "drafts questions, each with the generator's confidence; those it trusts come ticked. Review each "
+     "against its cited sentence, then Add. In the editor (Edit bank…), select words of a sentence in the "
+     "Article tab and press Ask about it (Alt+B) for a question with them left out, cited; Use as citation "
+     "sets the proof of the question shown. File > Import… reads GIFT, Moodle XML or Aiken files; Export "
+     "bank… writes Moodle, Anki, CSV or a printable PDF."),
     ("Banks with errors",
      "A bank with errors is listed in the library with each error's file and line. Press Edit bank… to "
      "fix it in quizapp's editor, which lists the problems and takes you to each, or fix the file in a "
      "text editor: the library reads it again when you open it."),
+    ("Your files",
+     "Your answers, banks you make and copies of the bundled banks are kept in {data} (the banks in its "
+     "banks folder). Banks you open stay where they are; Remove from list forgets one, and its file stays."),
 )
 
 
 def help_html() -> str:
     """The help as rich text: headings, paragraphs, and the keys in a two-column table."""
+    from quizapp.paths import user_data_dir
+
     def section(heading: str, text: str) -> str:
-        return f"<h3>{escape(heading)}</h3><p>{escape(text)}</p>"
+        return f"<h3>{escape(heading)}</h3><p>{escape(text.replace('{data}', str(user_data_dir())))}</p>"
 
     # A table, not spaces: in a proportional font no run of spaces lines the descriptions up.
     rows = "".join(f"<tr><td style='white-space:pre; padding-right:16px'>{escape(key)}</td><td>{escape(what)}</td></tr>"
@@ -75,8 +93,11 @@ def show_help_window(parent: QWidget) -> QDialog:
     text.setOpenLinks(False)
     text.setHtml(help_html())
     text.setAccessibleName("Help")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.close)
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
+    layout.addWidget(buttons)
     dialog.resize(640, 520)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
