@@ -137,3 +137,14 @@ def test_a_double_click_on_part_of_a_figure_asks_the_whole_figure(qtbot, bank_fi
     q = editor.draft.question(row + 1)
     assert q["prompt"].startswith("About ___ French troops are stationed across West Africa")
     assert (q["answer"], q["tolerance"]) == (4500, "10%")
+
+
+def test_a_question_added_while_the_list_is_searched_shows_in_it(qtbot, bank_file: Path) -> None:
+    editor = shown_editor(qtbot, bank_file)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # Find
+    qtbot.keyClicks(QApplication.focusWidget(), "helicopters")
+    shown = [i for i in range(editor.list.count()) if not editor.list.isRowHidden(i)]
+    assert 0 < len(shown) < editor.list.count()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New question
+    new = editor.list.currentRow()
+    assert editor.draft.question(new)["prompt"] == "" and not editor.list.isRowHidden(new)

@@ -489,9 +489,11 @@ class BankEditor(QMainWindow):
         for i, q in enumerate(self.draft.questions):
             text = " ".join(str(v) for v in q.values()).casefold() if isinstance(q, dict) else ""
             tags = q.get("tags") if isinstance(q.get("tags"), list) else []
-            visible = ((not needle or needle in text) and (kind is None or q.get("type") == kind)
-                       and (tag is None or tag in [str(t) for t in tags])
-                       and (not only_problems or i in bad))
+            # a question just added shows until the teacher leaves it, whatever the search or filters
+            # say: the form shows it, and a selection out of sight confuses
+            visible = i == self._fresh or (
+                (not needle or needle in text) and (kind is None or q.get("type") == kind)
+                and (tag is None or tag in [str(t) for t in tags]) and (not only_problems or i in bad))
             self.list.setRowHidden(i, not visible)
 
     def _select(self, row: int) -> None:
