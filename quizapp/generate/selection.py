@@ -66,9 +66,8 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
     title = article.meta.title or ""
     # named by the words asked and the two after them in the sentence ("ask-1200-residents-left"): a bare
     # figure would read as a number the id counts on
-    words = re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", (chosen + after).lower()))
-    asked = len(re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", chosen.lower())))
-    q: dict[str, Any] = {"id": "-".join([qid, *words[:asked + 2]])}
+    words = _id_words(chosen + after)
+    q: dict[str, Any] = {"id": "-".join([qid, *words[:len(_id_words(chosen)) + 2]])}
     figure = _figure(chosen)
     if figure is not None:
         at, length, value = figure
@@ -123,6 +122,11 @@ def _hedge_before(before: str) -> str:
     return ""
 
 
+def _id_words(text: str) -> list[str]:
+    """The words of a text as an id spells them: "4,500 Troops" -> ["4500", "troops"]."""
+    return re.findall(r"[a-z0-9]+", re.sub(r"(?<=\d)[,.](?=\d)", "", text.lower()))
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -146,7 +150,7 @@ def complete_name_question(path: Path, q: dict[str, Any], n: int = 3) -> dict[st
     kind = names.kind(answer)
     if kind is None or full not in names.of_kind(kind):  # not sure what it names
         return q
-    own = names.canonical(answer).lower()
+    own = full.lower()  # (the answer's whole name, whether or not the selection was grown to it)
     shown = " ".join(str((q.get("cite") or {}).get("quote", "")).split()).lower()
     wrong = []
     for name in names.of_kind(kind):

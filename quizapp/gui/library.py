@@ -495,34 +495,28 @@ class LibraryScreen(QWidget):
     # drag and drop
 
     @staticmethod
-    def _bank_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(u.toLocalFile()) for u in mime.urls()
-                if u.isLocalFile() and Path(u.toLocalFile()).suffix.lower() in BANK_SUFFIXES]
-
-    @staticmethod
-    def _article_files(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
+    def _dropped(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> tuple[list[Path], list[Path]]:
+        """The bank files and the article files a drag holds. An article is let in too, to be told where
+        it goes rather than refused without a word."""
         from quizapp.core.article import ARTICLE_SUFFIXES  # (yaml: not at start-up)
 
         mime = event.mimeData()
-        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()
-                and Path(u.toLocalFile()).suffix.lower() in ARTICLE_SUFFIXES] if mime.hasUrls() else []
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
+        return ([p for p in files if p.suffix.lower() in BANK_SUFFIXES],
+                [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        # An article is let in too, to be told where it goes rather than refused without a word.
-        if self._bank_files(event) or self._article_files(event):
+        if any(self._dropped(event)):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if self._bank_files(event) or self._article_files(event):
+        if any(self._dropped(event)):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files, articles = self._bank_files(event), self._article_files(event)
+        files, articles = self._dropped(event)
         if not files and not articles:
             return
         event.acceptProposedAction()
