@@ -290,8 +290,17 @@ def test_an_empty_bank_says_which_bar_nothing_reached_and_how_to_see_what_was_fo
     out = tmp_path / "b.yaml"
     r = run_cli(str(SEED), "-o", str(out), "--min-confidence", "1", cwd=tmp_path)
     assert r.returncode == 0 and "0 questions from 1 article" in r.stderr
-    assert "no question reached the confidence bar of 100%" in r.stderr
+    assert "none reached the confidence bar of 100%" in r.stderr
     assert "--report" in r.stderr and "--min-confidence 0" in r.stderr
+
+
+def test_an_empty_bank_from_a_short_text_names_that_one_cause(tmp_path):
+    """As the app says it: too short, not a list of what might be wrong, and no tips about a bar."""
+    p = write(tmp_path, "Council notes.\n\nThe council met on Tuesday. Everyone agreed to meet again.\n", "brief.txt")
+    r = run_cli(str(p), "-o", str(tmp_path / "b.yaml"), cwd=tmp_path)
+    assert r.returncode == 0 and "0 questions from 1 article" in r.stderr
+    assert "the text is too short (12 words)" in r.stderr
+    assert "confidence bar" not in r.stderr and "--report" not in r.stderr
 
 
 def test_a_huge_article_without_sentences_is_read_without_parsing_it_whole(tmp_path):

@@ -100,6 +100,37 @@ class Draft:
     words: int = 0  # in the articles' sentences
 
 
+# Fewer words than this is a fragment or a news brief (a headline and a paragraph, say): too short to
+# ask about, whatever it holds. An article of a few paragraphs has more.
+SHORT_TEXT_WORDS = 100
+
+
+def why_no_questions(found: int, words: int, bar: float, *, near: bool = True) -> str:
+    """Why a run gave no question, from what the generator counted (`found` candidates of any confidence
+    in `words` words of sentences): the one cause that applies (a text too short, nothing to ask about,
+    or questions found but all below `bar`), not a list of maybes. `near`: a review would have listed
+    questions a little below the bar, so none came near it (not merely none reached it)."""
+    text = f"{words} word{'s' if words != 1 else ''}"
+    short = words < SHORT_TEXT_WORDS
+    if found:
+        return (f"No questions: the generator found {found} in {text} of text, none "
+                f"{'near' if near else 'reached'} the confidence "
+                f"bar of {bar:.0%}: their sentences may lean on context it cannot resolve (he, the group, "
+                "this month)." + (" A longer text gives it more to choose from." if short else ""))
+    if not words:
+        return "No questions: the text has no sentence to ask about. Add the article's paragraphs."
+    if short:
+        return (f"No questions: the text is too short ({text}) to find anything to ask about. Add the whole "
+                "article: a few paragraphs at least.")
+    return (f"No questions found in {text} of text: it has no figures, names, dates or quotes that a question "
+            "could ask about on its own.")
+
+
+def article_words(facts: Sequence[ArticleFacts]) -> int:
+    """The words in the articles' sentences: what a run had to read."""
+    return sum(len(s.split()) for af in facts for s in af.sentences)
+
+
 # The review list also shows questions down to this share of the bar, unticked, for a teacher to rescue.
 REVIEW_SHARE = 0.6
 
@@ -124,7 +155,7 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
         best = sorted(range(len(kept)), key=lambda i: (kept[i].trust < bar, -kept[i].score, kept[i].order))
         kept = [kept[i] for i in sorted(best[:max_questions])]
         bank = bank.model_copy(update={"questions": [c.question for c in kept]})
-    words = sum(len(s.split()) for af in found.facts for s in af.sentences)
+    words = article_words(found.facts)
     return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar,
                  found=len(found.candidates), words=words)
 
@@ -168,11 +199,29 @@ def generate_candidates(articles: Sequence[str | Path], *, max_questions: int | 
                         title: str | None = None, min_confidence: float | None = None
                         ) -> tuple[Bank, list[ArticleFacts], list[Candidate]]:
     """generate_with_facts, also returning the kept candidates: each question's features and confidence."""
+    found, kept = _chosen(articles, max_questions, types, progress, cancel, bank_dir, min_confidence)
+    return found.bank(kept, title), found.facts, kept
+
+
+def generate_explained(articles: Sequence[str | Path], *, max_questions: int | None = None,
+                       types: Sequence[str] = QUESTION_TYPES, bank_dir: str | Path | None = None,
+                       min_confidence: float | None = None) -> tuple[Bank, str, int]:
+    """generate_bank, and when it keeps no question, why (see why_no_questions; else ''), and how many
+    questions the finders offered, however unsure."""
+    found, kept = _chosen(articles, max_questions, types, None, None, bank_dir, min_confidence)
+    bar = confidence_bar() if min_confidence is None else min_confidence
+    why = "" if kept else why_no_questions(len(found.candidates), article_words(found.facts), bar, near=False)
+    return found.bank(kept), why, len(found.candidates)
+
+
+def _chosen(articles: Sequence[str | Path], max_questions: int | None, types: Sequence[str],
+            progress: Progress | None, cancel: Cancel | None, bank_dir: str | Path | None,
+            min_confidence: float | None) -> tuple[Found, list[Candidate]]:
     found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
     kept = select_candidates(found.candidates, max_questions,
                              confidence_bar() if min_confidence is None else min_confidence)
     found.done()
-    return found.bank(kept, title), found.facts, kept
+    return found, kept
 
 
 @dataclass

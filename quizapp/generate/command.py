@@ -72,16 +72,16 @@ def cmd_generate(args: argparse.Namespace) -> int:
         except QuizappError as exc:
             _show(exc)
             return 1
-    from quizapp.generate import generate_bank
+    from quizapp.generate.api import generate_explained
 
     out = args.output
     if out is not None and out.suffix.lower() not in (".yaml", ".yml"):
         print(f"quizapp: {out}: the bank file must end in .yaml", file=sys.stderr)
         return 1
     try:
-        bank = generate_bank(args.articles, max_questions=args.max_questions, types=args.types,
-                             bank_dir=out.parent if out is not None else Path.cwd(),
-                             min_confidence=args.min_confidence)
+        bank, why, offered = generate_explained(args.articles, max_questions=args.max_questions, types=args.types,
+                                       bank_dir=out.parent if out is not None else Path.cwd(),
+                                       min_confidence=args.min_confidence)
     except QuizappError as exc:
         _show(exc)
         return 1
@@ -96,17 +96,11 @@ def cmd_generate(args: argparse.Namespace) -> int:
         asked, read = len(bank.questions), len(bank.sources)
         print(f"{out}: {asked} question{'s' if asked != 1 else ''} from {read} article{'s' if read != 1 else ''}",
               file=sys.stderr)
-    if not bank.questions:
-        if args.min_confidence is None or args.min_confidence > 0:
-            from quizapp.generate.api import confidence_bar
-
-            bar = confidence_bar() if args.min_confidence is None else args.min_confidence
-            print(f"quizapp: no question reached the confidence bar of {bar:.0%}: `quizapp generate --report` "
-                  "lists the questions found a little below it and why each is low; `--min-confidence 0` "
-                  "keeps everything found, for review", file=sys.stderr)
-        else:
-            print("quizapp: no questions found: the articles may be too short, or their sentences lean on "
-                  "context the generator cannot resolve (he, the group, this month)", file=sys.stderr)
+    if why:
+        # The one cause, as the app says it; where questions were found below the bar, how to see them.
+        hint = (" `quizapp generate --report` lists those a little below the bar and why each is low; "
+                "`--min-confidence 0` keeps everything found, for review.") if offered else ""
+        print(f"quizapp: {why}{hint}", file=sys.stderr)
     return 0
 
 

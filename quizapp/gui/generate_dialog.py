@@ -57,9 +57,6 @@ if TYPE_CHECKING:
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 DEFAULT_MAX_QUESTIONS = 20
-# Fewer words than this is a fragment or a news brief (a headline and a paragraph, say): too short to
-# ask about, whatever it holds. An article of a few paragraphs has more.
-SHORT_TEXT_WORDS = 100
 QuestionData = dict[str, Any]
 
 
@@ -806,21 +803,10 @@ def _outcome(draft: Draft, below: int) -> str:
 
 
 def why_no_questions(draft: Draft) -> str:
-    """Why a run gave no question to review, from what the generator counted: the one cause that applies
-    (a text too short, nothing to ask about, or questions found but all too unsure), not a list of maybes."""
-    words = f"{draft.words} word{'s' if draft.words != 1 else ''}"
-    short = draft.words < SHORT_TEXT_WORDS
-    if draft.found:
-        return (f"No questions: the generator found {draft.found} in {words} of text, none near the confidence "
-                f"bar of {draft.bar:.0%}: their sentences may lean on context it cannot resolve (he, the group, "
-                "this month)." + (" A longer text gives it more to choose from." if short else ""))
-    if not draft.words:
-        return "No questions: the text has no sentence to ask about. Add the article's paragraphs."
-    if short:
-        return (f"No questions: the text is too short ({words}) to find anything to ask about. Add the whole "
-                "article: a few paragraphs at least.")
-    return (f"No questions found in {words} of text: it has no figures, names, dates or quotes that a question "
-            "could ask about on its own.")
+    """Why a run gave no question to review: the one cause that applies."""
+    from quizapp.generate.api import why_no_questions as why
+
+    return why(draft.found, draft.words, draft.bar)
 
 
 def _format_answer(value: Any) -> str:
