@@ -6,8 +6,19 @@ import re
 import unicodedata
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
 
 from quizapp.gui.theme import verdict_color
 
@@ -96,6 +107,29 @@ class WrapLabel(FittedLabel):
 
     def shown(self, text: str, width: int) -> str:
         return breakable(text, width, self.fontMetrics())
+
+    # Copying what is selected gives the text as written: a file path pasted into a terminal must not carry
+    # the invisible breaks that wrap it on screen. QLabel's own copy and menu would copy them too.
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy) and self.hasSelectedText():
+            self._copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if not self.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse:
+            super().contextMenuEvent(event)
+            return
+        menu = QMenu(self)
+        copy = menu.addAction("&Copy", self._copy)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setEnabled(self.hasSelectedText())
+        menu.addAction("Select &All", lambda: self.setSelection(0, len(QLabel.text(self))))
+        menu.exec(event.globalPos())
+
+    def _copy(self) -> None:
+        QApplication.clipboard().setText(self.selectedText().replace(BREAK, ""))
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
