@@ -67,7 +67,7 @@ def test_broken_bank_dropped_is_listed_with_its_errors_and_cannot_start(
         drop(library, [broken])
     assert library.list.count() == 2
     assert library.list.currentRow() == 1  # the dropped bank is selected
-    assert library.list.item(1).text() == "broken.yaml\n2 errors: cannot be started"
+    assert library.list.item(1).text() == "Broken bank\n2 errors: cannot be started"  # its title
     assert not library.start_button.isEnabled()
     problems = library.problems.toPlainText().splitlines()
     assert problems[0].startswith(f"{broken}:9:")
@@ -157,3 +157,41 @@ def test_two_banks_of_one_title_are_told_apart_by_their_files(qtbot: QtBot, main
     assert {f"Broken bank ({tmp_path.name}/capitals.yaml)", "Broken bank (class-b/capitals.yaml)",
             f"Broken bank ({tmp_path.name}/capitals-copy.yaml)"} <= texts
     assert "French helicopter collision in Mali" in texts  # a title no other bank has stays as it is
+
+
+LIBRARY_DATA = Path(__file__).parent / "data" / "library"
+
+
+def test_a_bank_with_errors_is_listed_by_its_title_and_one_that_does_not_read_by_its_file_name(
+        qtbot: QtBot, main_window) -> None:
+    """A bank whose question lost its answer was listed as rain-no-answer.yaml: it goes by the title written
+    in it, still marked, with its errors; a copy of a good bank tells the two apart by their file names."""
+    from tests.test_gui_keyboard_start import focused
+
+    library = main_window.library
+    names = ["floods.yaml", "floods-no-answer.yaml", "rain-no-answer.yaml", "rain-unclosed.yaml"]
+    with qtbot.waitSignal(library.loaded):
+        drop(library, [LIBRARY_DATA / name for name in names])
+    texts = {c.path.name: library.list.item(i).text() for i, c in enumerate(library.checks)}
+    assert texts["floods.yaml"].startswith("Floods in the valley (floods.yaml)\n1 question")
+    assert texts["floods-no-answer.yaml"] == "Floods in the valley (floods-no-answer.yaml)\n1 error: cannot be started"
+    assert texts["rain-no-answer.yaml"] == "Three days of rain\n1 error: cannot be started"
+    assert texts["rain-unclosed.yaml"] == "rain-unclosed.yaml\n1 error: cannot be started"
+
+    # Picked with the arrow keys, each shows its title (or file name), its errors and no Start.
+    main_window.activateWindow()
+    library.focus_list()
+    shown = {}
+    for _ in range(library.list.count()):
+        check = library.current_check()
+        shown[check.path.name] = (library.name.text(), library.problems.toPlainText().splitlines()[:1],
+                                  library.start_button.isEnabled())
+        qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_Down)
+    folder = LIBRARY_DATA
+    assert shown["rain-no-answer.yaml"] == ("Three days of rain", [
+        f"{folder / 'rain-no-answer.yaml'}:5:5: missing `answer`: add `answer:` with the right answer"], False)
+    assert shown["floods-no-answer.yaml"][0] == "Floods in the valley"
+    assert shown["floods-no-answer.yaml"][1][0].startswith(f"{folder / 'floods-no-answer.yaml'}:6:5: ")
+    assert shown["rain-unclosed.yaml"][0] == "rain-unclosed.yaml"
+    assert shown["rain-unclosed.yaml"][1][0].startswith(f"{folder / 'rain-unclosed.yaml'}:9:18: YAML syntax error")
+    assert not shown["rain-unclosed.yaml"][2] and shown["floods.yaml"][2]

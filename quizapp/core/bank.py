@@ -86,6 +86,9 @@ class BankCheck:
     path: Path
     loaded: LoadedBank | None
     problems: list[Problem]
+    # The file's `title:` when it reads as YAML, even with errors elsewhere: a bank whose question
+    # lacks its answer is still "Floods in the valley" to the person who wrote it, not floods.yaml.
+    title: str | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -275,6 +278,14 @@ class _Found:
     form: str = ""  # the message in the editor form's words, when they differ
 
 
+def _written_title(data: dict[str, Any]) -> str | None:
+    """The `title:` of parsed bank data, on one line, when it is text that is not blank."""
+    title = data.get("title")
+    if not isinstance(title, str):
+        return None
+    return " ".join(title.split()) or None
+
+
 class _Checker:
     def __init__(self, path: Path, cache: dict[Path, Article | ArticleError],
                  text: str | None = None) -> None:
@@ -300,6 +311,7 @@ class _Checker:
         data = self._parse()
         if data is None:
             return BankCheck(self.path, None, self.fixed)
+        title = _written_title(data)
         bank = self._validate(data)
         questions = bank.questions if bank else self._questions_one_by_one(data)
         sources = bank.sources if bank else self._sources_one_by_one(data)
@@ -311,7 +323,7 @@ class _Checker:
         if bank is not None and not any(p.is_error for p in problems):
             loaded = LoadedBank(self.path, bank, articles,
                                 [p for p in problems if not p.is_error])
-        return BankCheck(self.path, loaded, problems)
+        return BankCheck(self.path, loaded, problems, title)
 
     # parsing
 

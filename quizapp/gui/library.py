@@ -336,7 +336,10 @@ class LibraryScreen(QWidget):
         from quizapp.core.history import distinct_titles
 
         warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        titles = distinct_titles({str(c.path): c.loaded.bank.title for c in checks if c.loaded is not None})
+        # A bank with errors goes by the title it was given too, where its YAML reads (told apart from
+        # another bank of that title by its file name); only a file that does not read goes by its name.
+        titles = distinct_titles({str(c.path): c.loaded.bank.title if c.loaded is not None else c.title
+                                  for c in checks if c.loaded is not None or c.title})
         select = 0
         for i, check in enumerate(checks):
             if check.loaded is not None:
@@ -357,8 +360,8 @@ class LibraryScreen(QWidget):
                 item = QListWidgetItem(text)
             else:
                 n = len(check.errors)
-                item = QListWidgetItem(warn, f"{check.path.name}\n{n} error{'s' if n != 1 else ''}: "
-                                             "cannot be started")
+                name = titles.get(str(check.path), check.path.name)
+                item = QListWidgetItem(warn, f"{name}\n{n} error{'s' if n != 1 else ''}: cannot be started")
             item.setToolTip(str(check.path))
             self.list.addItem(item)
             if keep is not None and check.path.resolve() == keep:
@@ -445,7 +448,7 @@ class LibraryScreen(QWidget):
         self.start_button.setEnabled(loaded is not None)
         self.study_button.setEnabled(loaded is not None and self.history() is not None)
         if loaded is None:
-            self.name.setText(check.path.name)
+            self.name.setText(check.title or check.path.name)
             self.description.setText("This bank has errors and cannot be started. Press Edit bank… "
                                      "to fix them here, or fix the lines listed below in a text "
                                      "editor; the list updates when the file is saved.")
