@@ -11,9 +11,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# A whole session through `quizapp`: the library loads, Enter opens the quiz options
-# (remembered in the settings), the quiz is answered from the keyboard to its results,
-# the text size and the theme change, and the window closes (its place is remembered).
+# A whole session through `quizapp`: the first start's welcome is closed with Esc, the library
+# loads, Enter opens the quiz options (remembered in the settings), the quiz is answered from the
+# keyboard to its results, the text size and the theme change, and the window closes (its place
+# is remembered).
 SESSION = """
 import sys
 from PySide6.QtCore import Qt, QTimer
@@ -38,6 +39,12 @@ def active(w):
 
 def wait_for_library():
     w = window()
+    welcome = QApplication.activeModalWidget()
+    if welcome is not None and type(welcome).__name__ == "WelcomeDialog":  # the first start: closed with Esc
+        if active(welcome):
+            log.append("welcome")
+            QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+        return later(wait_for_library)
     if not active(w) or w.library.loading or not w.library.checks:
         return later(wait_for_library)
     later(accept_options, 0)
@@ -105,13 +112,13 @@ def test_a_whole_session_writes_nothing_outside_the_data_folder(tmp_path: Path, 
         env["QUIZAPP_DATA_DIR"] = str(data)
     out = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
-    assert "session: options results" in out.stdout
+    assert "session: welcome options results" in out.stdout
 
     assert files_below(home) == []
     written = files_below(data)
     settings = data / "quizapp" / "quizapp.ini"
     assert settings.relative_to(data) in written
     text = settings.read_text(encoding="utf-8")
-    for key in ("geometry", "point_size", "theme=dark"):  # the window, the text size, the theme
+    for key in ("geometry", "point_size", "theme=dark", "[welcome]"):  # the window, text size, theme, welcome
         assert key in text
     assert any(p.suffix == ".sqlite3" or "history" in p.name for p in written)  # the answers

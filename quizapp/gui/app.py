@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
@@ -12,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 from quizapp import __version__
 from quizapp.gui.theme import mark_focus
 from quizapp.paths import bundled_banks_dir, user_data_dir
+
+if TYPE_CHECKING:  # imported by create_main_window, once the app exists
+    from quizapp.gui.main_window import MainWindow
 
 
 def create_app() -> QApplication:
@@ -48,6 +52,18 @@ def keep_settings_in(folder: Path) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
+def open_main_window(*, banks: list[Path], data_dir: Path | None) -> MainWindow:
+    """Show the main window as quizapp starts: the library loads once the window is up, and on the
+    first start the welcome opens over it."""
+    window = create_main_window(banks=banks, data_dir=data_dir, load=False)
+    window.show()
+    # The banks load (off the GUI thread, importing pydantic) once the window is up:
+    # started earlier, that thread would take the interpreter from the first paint.
+    QTimer.singleShot(0, window.library.refresh)
+    QTimer.singleShot(0, window.welcome_on_first_start)
+    return window
+
+
 def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
     """Open the main window on the library and run until it closes; return the exit code.
 
@@ -58,13 +74,10 @@ def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
     if os.environ.get("QUIZAPP_DATA_DIR"):
         keep_settings_in(user_data_dir())
     app = create_app()
-    window = create_main_window(banks=banks, data_dir=data_dir, load=False)
-    window.show()
-    # The banks load (off the GUI thread, importing pydantic) once the window is up:
-    # started earlier, that thread would take the interpreter from the first paint.
-    QTimer.singleShot(0, window.library.refresh)
+    window = open_main_window(banks=banks, data_dir=data_dir)
     code = app.exec()
     from quizapp.gui.tasks import stop_all_tasks
 
     stop_all_tasks()
+    del window  # (held until here: a window no name refers to is deleted)
     return code

@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydant
     from quizapp.gui.results import ResultsScreen
     from quizapp.gui.stats_screen import StatisticsScreen
     from quizapp.gui.study_screen import StudyScreen
+    from quizapp.gui.welcome import WelcomeDialog
 
 NEW_PER_DAY_KEY = "study/new_per_day"
 
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self._study: StudyScreen | None = None
         self._stats: StatisticsScreen | None = None
         self._article_return: QWidget | None = None
+        self.welcome_dialog: WelcomeDialog | None = None  # while it is open
         self._build_menus()
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
         self._restore_settings()
@@ -270,7 +272,11 @@ class MainWindow(QMainWindow):
         self.help_action = self._action("quizapp &Help", self.show_help, QKeySequence.StandardKey.HelpContents)
         self.help_action.setShortcut(QKeySequence("F1"))
         self.about_action = self._action("&About quizapp", self.show_about)
+        self.welcome_action = self._action("&Welcome", self.show_welcome,
+                                           tip="What quizapp does, and where to begin")
+        help_menu.addAction(self.welcome_action)
         help_menu.addAction(self.help_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
     def _update_actions(self, *_args: object) -> None:
@@ -599,6 +605,49 @@ class MainWindow(QMainWindow):
         from quizapp.gui.help_text import show_help_window
 
         self.help_dialog = show_help_window(self)
+
+    def show_welcome(self) -> None:
+        """Open the welcome over the window: what quizapp does, with a button for each first step."""
+        from quizapp.gui.welcome import WelcomeDialog
+
+        if self.welcome_dialog is not None:
+            self.welcome_dialog.activateWindow()
+            return
+        dialog = WelcomeDialog(self)
+        dialog.finished.connect(lambda _result: setattr(self, "welcome_dialog", None))
+        # Each step runs once the welcome has closed, not from inside its button's click.
+        queued = Qt.ConnectionType.QueuedConnection
+        dialog.quiz_requested.connect(self.take_a_quiz, queued)
+        dialog.generate_requested.connect(self.new_from_article_action.trigger, queued)
+        dialog.open_requested.connect(self.open_action.trigger, queued)
+        dialog.rejected.connect(self._focus_library)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fit()
+        dialog.open()
+        self.welcome_dialog = dialog
+
+    def welcome_on_first_start(self) -> None:
+        """Show the welcome if quizapp was never started before (with these settings)."""
+        from quizapp.gui.welcome import is_first_start
+
+        if is_first_start():
+            self.show_welcome()
+
+    def take_a_quiz(self) -> None:
+        """The quiz options of the selected bank, or of the first that can be started, in the library."""
+        self.show_library()
+        if self.stack.currentWidget() is not self.library:  # a quiz running, that the user kept
+            return
+        if self.library.loading:  # at start-up the banks may still be loading
+            self.library.loaded.connect(self.take_a_quiz, Qt.ConnectionType.SingleShotConnection)
+            return
+        check = self.library.current_check()
+        if check is None or check.loaded is None:
+            rows = [i for i, c in enumerate(self.library.checks) if c.loaded is not None]
+            if not rows:
+                return
+            self.library.list.setCurrentRow(rows[0])
+        self.library.start_current()
 
     def show_about(self) -> None:
         box = QMessageBox(self)
