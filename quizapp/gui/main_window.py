@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, qVersion
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, qVersion
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -621,6 +621,9 @@ class MainWindow(QMainWindow):
         dialog.generate_requested.connect(self.new_from_article_action.trigger, queued)
         dialog.open_requested.connect(self.open_action.trigger, queued)
         dialog.rejected.connect(self._focus_library)
+        # Opened from Help in the middle of a quiz: no new bank or file until the quiz is left.
+        dialog.generate_button.setEnabled(self.new_from_article_action.isEnabled())
+        dialog.open_button.setEnabled(self.open_action.isEnabled())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.fit()
         dialog.open()
@@ -638,8 +641,9 @@ class MainWindow(QMainWindow):
         self.show_library()
         if self.stack.currentWidget() is not self.library:  # a quiz running, that the user kept
             return
-        if self.library.loading:  # at start-up the banks may still be loading
-            self.library.loaded.connect(self.take_a_quiz, Qt.ConnectionType.SingleShotConnection)
+        if self.library.loading:  # at start-up the banks may still be loading: once they are in the list
+            self.library.loaded.connect(lambda: QTimer.singleShot(0, self.take_a_quiz),
+                                        Qt.ConnectionType.SingleShotConnection)
             return
         check = self.library.current_check()
         if check is None or check.loaded is None:
