@@ -162,3 +162,19 @@ def test_at_800x600_and_the_largest_text_the_welcome_fits_and_tab_shows_each_but
         welcome.reject()
     finally:
         window.change_text_size(0)
+
+
+def test_opened_from_help_during_a_quiz_the_welcome_offers_only_what_the_menus_do(qtbot: QtBot, main_window,
+                                                                                   bundled_bank) -> None:
+    """File > New bank and Open are off while a quiz runs: so are the welcome's buttons for them."""
+    from quizapp.core.session import QuizOptions
+
+    window = main_window
+    window.begin(bundled_bank, QuizOptions(count=3, seed=1))
+    window.activateWindow()
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(open_popup(), Qt.Key.Key_W)
+    welcome = the_welcome(qtbot)
+    assert tab_round(qtbot, welcome) == [welcome.take_quiz_button, welcome.close_button]
+    qtbot.keyClick(focused(qtbot, welcome), Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.quiz
