@@ -102,13 +102,14 @@ def main() -> int:
             window.library.list.setCurrentRow(row)
             loaded = window.library.checks[row].loaded
             save(window, f"library-{tag}")
-            window.show_welcome()  # as on the first start
-            welcome = window.welcome_dialog
-            welcome.activateWindow()  # so that the focus ring shows
-            wait_for(welcome.isActiveWindow)
-            save(welcome, f"welcome-{tag}")
-            welcome.reject()
-            window.activateWindow()
+            if "800x600" not in tag:  # the dialog has its own size: at 800x600 it looks the same
+                window.show_welcome()  # as on the first start
+                welcome = window.welcome_dialog
+                welcome.activateWindow()  # so that the focus ring shows
+                wait_for(welcome.isActiveWindow)
+                save(welcome, f"welcome-{tag}")
+                welcome.reject()
+                window.activateWindow()
 
             window.library.add_banks([broken])
             wait_for(lambda w=window: not w.library.loading and w.library.list.count() > 1)
