@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.article import Article, load_article
 from quizapp.core.errors import ArticleError
 from quizapp.gui.article_text import ShownText, show_article
+from quizapp.gui.reflow import WrappingRow
 
 HIGHLIGHT = QColor("#ffe082")
 
@@ -55,16 +55,18 @@ class CitationPicker(QWidget):
         self.status = QLabel()
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        row = QHBoxLayout()  # under the status, which wraps: two buttons beside it would widen the column
-        row.addStretch(1)
-        row.addWidget(self.use_button)
-        row.addWidget(self.ask_button)
+        # Under the status, which wraps: two buttons beside it would widen the column. One above the other
+        # where the two do not fit side by side (the largest text on a small screen).
+        row = WrappingRow()
+        row.add_stretch()
+        row.add(self.use_button)
+        row.add(self.ask_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.status)
-        layout.addLayout(row)
+        layout.addWidget(row)
 
     def show_article(self, path: Path | None, quotes: list[str]) -> None:
         """Show the article at `path` with `quotes` highlighted and the first scrolled into view."""

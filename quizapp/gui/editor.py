@@ -60,6 +60,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ElidedLabel, ask, fit_on_screen, quoted
@@ -131,16 +132,15 @@ class BankEditor(QMainWindow):
         self.title_edit.textEdited.connect(lambda text: self.undo_stack.push(
             SetBankField(self.draft, self._changed, "title", text, session=self._session)))
         self.title_edit.editingFinished.connect(self._next_session)
-        # Many articles' names end in "…" (all of them in the tooltip): the title keeps room for a title.
         self.sources_label = ElidedLabel()
-        self.title_edit.setMinimumWidth(self.title_edit.fontMetrics().horizontalAdvance("x" * TITLE_CHARS))
         add_source = QPushButton("Add a&rticle...")
         add_source.clicked.connect(self.add_article)
-        header = QHBoxLayout()
-        header.addWidget(QLabel("Title:"))
-        header.addWidget(self.title_edit, 1)
-        header.addWidget(self.sources_label)
-        header.addWidget(add_source)
+        # The title, then the articles, on one line where they fit; at the largest text on a small screen
+        # the articles go on a line of their own, and the title keeps the whole width.
+        header = WrappingRow()
+        # Many articles' names end in "…" (all of them in the tooltip): beside them, the title keeps room for a title.
+        header.add(_line(QLabel("Title:"), self.title_edit, stretch=self.title_edit), 1, row_chars=TITLE_CHARS + 6)
+        header.add(_line(self.sources_label, add_source, stretch=self.sources_label))
 
         # External change bar.
         self.disk_bar = QFrame()
@@ -148,13 +148,16 @@ class BankEditor(QMainWindow):
         self.disk_bar.setStyleSheet("QFrame { background: #fff3cd; color: #533f03; }")
         bar = QHBoxLayout(self.disk_bar)
         self.disk_label = QLabel()
+        self.disk_label.setWordWrap(True)
         bar.addWidget(self.disk_label, 1)
         reload_button = QPushButton("Reload fro&m disk")
         reload_button.clicked.connect(self.reload_from_disk)
         keep_button = QPushButton("&Keep my version")
         keep_button.clicked.connect(self.keep_mine)
-        bar.addWidget(reload_button)
-        bar.addWidget(keep_button)
+        bar_buttons = WrappingRow()
+        bar_buttons.add(reload_button)
+        bar_buttons.add(keep_button)
+        bar.addWidget(bar_buttons)
         self.disk_bar.hide()
 
         # Read-only bar, for a bank that came with the app.
@@ -185,9 +188,13 @@ class BankEditor(QMainWindow):
         self.tag_filter.currentIndexChanged.connect(self._apply_filter)
         self.problem_filter = QCheckBox("Wit&h problems")
         self.problem_filter.toggled.connect(self._apply_filter)
-        filters = QHBoxLayout()
-        filters.addWidget(self.type_filter)
-        filters.addWidget(self.tag_filter)
+        types_and_tags = WrappingRow()
+        types_and_tags.add(self.type_filter)
+        types_and_tags.add(self.tag_filter)
+        # "With problems" under them, or beside them where a folded list has the window's width.
+        filters = WrappingRow(kept_in_a_row=False)
+        filters.add(types_and_tags, 1, whole=True)
+        filters.add(self.problem_filter)
         self.list = QListWidget()
         self.list.setAccessibleName("Questions")
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -196,7 +203,7 @@ class BankEditor(QMainWindow):
         self.list.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.list.model().rowsMoved.connect(self._rows_dragged)
         self.list.currentRowChanged.connect(self._select)
-        buttons = QHBoxLayout()
+        buttons = WrappingRow()
         for text, slot, name in (("&Add", self.add_question, "Add question"),
                                  ("D&uplicate", self.duplicate_question, "Duplicate question"),
                                  ("&Delete", self.delete_question, "Delete question")):
@@ -208,15 +215,14 @@ class BankEditor(QMainWindow):
             # extra width pushes a long one over its neighbour (Duplicate over Delete at 800x600).
             b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text.replace("&", "")) + 24)
             b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-            buttons.addWidget(b)
+            buttons.add(b)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.search)
-        left_layout.addLayout(filters)
-        left_layout.addWidget(self.problem_filter)
+        left_layout.addWidget(filters)
         left_layout.addWidget(self.list, 1)
-        left_layout.addLayout(buttons)
+        left_layout.addWidget(buttons)
 
         # The form.
         self.form = QuestionForm()
@@ -258,16 +264,12 @@ class BankEditor(QMainWindow):
         self.side_tabs.addTab(self.picker, "Artic&le")
         self.side_tabs.addTab(preview_scroll, "Pre&view")
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.form_stack)
-        splitter.addWidget(self.side_tabs)
-        # The form gets the most room; sizes are ratios until the window is laid out.
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setStretchFactor(2, 3)
+        # The form gets the most room; sizes are ratios until the window is laid out. Where the three do not
+        # fit side by side (the largest text on a small screen), the form becomes the first of the tabs.
+        self.form_stack.setMinimumWidth(self.form.narrow_width())
+        splitter = self.panes = FoldingSplitter(left, self.form_stack, self.side_tabs,
+                                                ("Questions", "&Question"), (2, 5, 3))
         splitter.setSizes([250, 500, 350])
-        self.form_stack.setMinimumWidth(self.form.minimumSizeHint().width())
         splitter.setChildrenCollapsible(False)
 
         # Problems of the whole bank, click to go there.
@@ -281,12 +283,12 @@ class BankEditor(QMainWindow):
         vertical.setStretchFactor(0, 1)
         vertical.setStretchFactor(1, 0)
         line = self.problems.fontMetrics().lineSpacing()
-        self.problems.setMinimumHeight(line * 2 + 8)
+        self.problems.setMinimumHeight(line + 8)  # (a line at the largest text on a small screen: "No problems.")
         vertical.setSizes([10_000, line * 3 + 10])
 
         form_page = QWidget()
         page_layout = QVBoxLayout(form_page)
-        page_layout.addLayout(header)
+        page_layout.addWidget(header)
         page_layout.addWidget(vertical, 1)
 
         # Text mode, for a file that does not parse.
@@ -311,7 +313,7 @@ class BankEditor(QMainWindow):
         text_layout.addWidget(apply, 0, Qt.AlignmentFlag.AlignRight)
 
         self.pages = QStackedWidget()
-        self.pages.addWidget(form_page)
+        self.pages.addWidget(ScrolledPage(form_page))
         self.pages.addWidget(text_page)
         central = QWidget()
         central_layout = QVBoxLayout(central)
@@ -351,10 +353,15 @@ class BankEditor(QMainWindow):
         self._action(edit_menu, "&Move up", lambda: self.move_question(-1), QKeySequence("Alt+Up"))
         self._action(edit_menu, "Move do&wn", lambda: self.move_question(1), QKeySequence("Alt+Down"))
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "&Find", lambda: self._focus(self.search), QKeySequence.StandardKey.Find)
         self._action(edit_menu, "Edit bank as &text (YAML)", self.edit_as_text)
         # Actions on the form's questions, off while the bank is edited as text.
         self._form_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
+
+    def _focus(self, widget: QWidget) -> None:
+        """Put the focus on `widget`, showing its tab where the panes are folded into tabs."""
+        reveal(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _action(self, menu: Any, text: str, slot: Any, shortcut: Any = None) -> QAction:
         action = QAction(text, self)
@@ -389,7 +396,7 @@ class BankEditor(QMainWindow):
             if first is not None:
                 self._go_to(first)  # a bank that cannot start opens where it goes wrong
             else:
-                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                self._focus(self.list)
         self._update_title()
 
     def _show_text_page(self, note: str) -> None:
@@ -790,7 +797,7 @@ class BankEditor(QMainWindow):
                                          self.draft.without_key(self._current, path),
                                          f"Remove {path[-1]}"))
         self.run_check()
-        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._focus(self.list)
 
     def edit_as_text(self) -> None:
         """Edit the whole bank as YAML text, for what the form cannot fix; Check and continue
@@ -1100,6 +1107,16 @@ def preview_text(q: QuestionData) -> str:
         quote = cite["quote"] if isinstance(cite["quote"], str) else " … ".join(cite["quote"])
         lines += ["", "Proof shown after the answer:", quoted(quote)]
     return "\n".join(lines)
+
+
+def _line(*widgets: QWidget, stretch: QWidget) -> QWidget:
+    """`widgets` side by side in a widget of their own, `stretch` taking the room left."""
+    line = QWidget()
+    layout = QHBoxLayout(line)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        layout.addWidget(w, 1 if w is stretch else 0)
+    return line
 
 
 def _question_of(p: Problem) -> int | None:

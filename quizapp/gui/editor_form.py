@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.draft import QuestionData, parse_number
+from quizapp.gui.reflow import reveal
 from quizapp.gui.widgets import ErrorLabel
 
 # Form field -> the key in the question data it edits.
@@ -100,6 +101,19 @@ class TextField(_EditorUndo, QPlainTextEdit):
         self.setTabChangesFocus(True)
         height = self.fontMetrics().lineSpacing() * lines + 14
         self.setFixedHeight(height)
+
+
+class FieldLabel(QLabel):
+    """A field's label with room for its whole text. Its Alt key's underline is drawn apart from the letters
+    after it, so a pair that the font tucks together when measured ("Ty" of "&Type") is drawn wider: at the
+    largest text "Type" lost its "e"."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.fontMetrics().averageCharWidth() // 2, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
 
 
 class QuestionForm(QWidget):
@@ -183,7 +197,7 @@ class QuestionForm(QWidget):
             box_layout.setSpacing(2)
             box_layout.addWidget(widget)
             box_layout.addWidget(error)
-            label = QLabel(label_text)
+            label = FieldLabel(label_text)
             label.setBuddy(widget)
             layout.addRow(label, box)
             self.rows[key] = (label, box)
@@ -213,6 +227,16 @@ class QuestionForm(QWidget):
             self.form_layout.setRowWrapPolicy(policy)
             self.layout().activate()  # now: the fields were laid out for the old policy
         super().resizeEvent(event)
+
+    def narrow_width(self) -> int:
+        """The form's least width: with its labels above their fields, as it is when narrow."""
+        policy = self.form_layout.rowWrapPolicy()
+        self.form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        self.layout().invalidate()  # (the layout around the form's keeps its sizes until told)
+        width = self.minimumSizeHint().width()
+        self.form_layout.setRowWrapPolicy(policy)
+        self.layout().invalidate()
+        return width
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and \
@@ -317,10 +341,12 @@ class QuestionForm(QWidget):
         if isinstance(key, tuple):
             buttons = self.unknown_buttons.get(key)
             if buttons:
+                reveal(buttons[0])
                 buttons[0].setFocus(Qt.FocusReason.OtherFocusReason)
                 return
             key = "id"
         widget = self.widgets.get(key) or self.widgets["prompt"]
+        reveal(widget)  # the form may be a tab behind the article (large text on a small screen)
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_text(self, key: str, text: str) -> None:

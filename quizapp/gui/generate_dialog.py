@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, Qt, Signal
+from PySide6.QtCore import QDir, QPoint, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,12 +41,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.core.errors import QuizappError
+from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
 from quizapp.gui.widgets import ErrorLabel, fitted_size, quoted
 
@@ -58,6 +58,11 @@ if TYPE_CHECKING:
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
 DEFAULT_MAX_QUESTIONS = 20
 QuestionData = dict[str, Any]
+# The review's list and the selected question's details side by side from this width (in characters) up; below
+# it (the largest text on a small screen) the details go under the list, with the whole width for their words.
+REVIEW_SIDE_BY_SIDE_CHARS = 70
+# The details' labels beside their fields from this width (in characters) up, else above them.
+DETAILS_LABELS_BESIDE_CHARS = 45
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,9 @@ class GenerateDialog(QDialog):
     # --- building ---------------------------------------------------------------
 
     def _build(self) -> None:
-        top = QHBoxLayout()
+        # Side by side where there is room; at the largest text on a small screen the parts stack and the
+        # page scrolls, and Add and Cancel stay below it.
+        top = WrappingRow()
         files_box = QGroupBox("&Articles")
         files = QVBoxLayout(files_box)
         self.files = QListWidget()
@@ -145,7 +152,7 @@ class GenerateDialog(QDialog):
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
         self.files.itemSelectionChanged.connect(self._update_state)
         files.addWidget(self.files)
-        row = QHBoxLayout()
+        row = WrappingRow()
         self.add_button = QPushButton("A&dd...")
         self.add_button.clicked.connect(self.choose_articles)
         self.remove_button = QPushButton("&Remove")
@@ -154,11 +161,11 @@ class GenerateDialog(QDialog):
         self.paste_button.setToolTip(f"Paste an article's text and give its title; it is saved as a .md "
                                      f"file {self.kept}")
         self.paste_button.clicked.connect(self.paste_article)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        row.addWidget(self.paste_button)
-        row.addStretch(1)
-        files.addLayout(row)
+        row.add(self.add_button)
+        row.add(self.remove_button)
+        row.add(self.paste_button)
+        row.add_stretch()
+        files.addWidget(row)
         web = QHBoxLayout()
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://... the address of an article")
@@ -174,10 +181,11 @@ class GenerateDialog(QDialog):
         web.addWidget(self.url_edit, 1)
         web.addWidget(self.fetch_button)
         files.addLayout(web)
-        top.addWidget(files_box, 3)
+        top.add(files_box, 3)
 
         options_box = QGroupBox("Options")
         options = QFormLayout(options_box)
+        options.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a field that does not fit goes below
         self.max_questions = QSpinBox()
         self.max_questions.setRange(0, 999)
         self.max_questions.setSpecialValueText("all")
@@ -189,12 +197,12 @@ class GenerateDialog(QDialog):
         for box in (self.type_choice, self.type_numeric):
             box.setChecked(True)
             box.toggled.connect(self._update_state)
-        types = QHBoxLayout()
-        types.addWidget(self.type_choice)
-        types.addWidget(self.type_numeric)
-        types.addStretch(1)
+        types = WrappingRow()
+        types.add(self.type_choice)
+        types.add(self.type_numeric)
+        types.add_stretch()
         options.addRow("Question types:", types)
-        top.addWidget(options_box, 2)
+        top.add(options_box, 2, whole=True)  # beside the articles, as wide as its labels and fields
 
         run = QHBoxLayout()
         self.generate_button = QPushButton("&Generate")
@@ -215,20 +223,20 @@ class GenerateDialog(QDialog):
         run.addWidget(self.progress, 1)
 
         # The review: questions with checkboxes on the left, the selected one's details on the right.
-        review_box = QGroupBox("Re&view")
+        review_box = self.review_box = QGroupBox("Re&view")
         review = QVBoxLayout(review_box)
-        bar = QHBoxLayout()
+        bar = WrappingRow()
         self.accept_all_button = QPushButton("A&ccept all")
         self.accept_all_button.clicked.connect(lambda: self.set_all_accepted(True))
         self.reject_all_button = QPushButton("R&eject all")
         self.reject_all_button.clicked.connect(lambda: self.set_all_accepted(False))
         self.count_label = QLabel()
-        bar.addWidget(self.accept_all_button)
-        bar.addWidget(self.reject_all_button)
-        bar.addStretch(1)
-        bar.addWidget(self.count_label)
-        review.addLayout(bar)
-        split = QSplitter(Qt.Orientation.Horizontal)
+        bar.add(self.accept_all_button)
+        bar.add(self.reject_all_button)
+        bar.add_stretch()
+        bar.add(self.count_label)
+        review.addWidget(bar)
+        split = TurningSplitter(REVIEW_SIDE_BY_SIDE_CHARS)
         self.review = QListWidget()
         self.review.setWordWrap(True)
         self.review.setUniformItemSizes(False)
@@ -243,6 +251,7 @@ class GenerateDialog(QDialog):
         outer.addStretch(1)  # the fields stay together at the top
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        labels_above_when_narrow(form, details, DETAILS_LABELS_BESIDE_CHARS)
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setTabChangesFocus(True)
         lines = self.prompt_edit.fontMetrics().lineSpacing() * 3 + 12
@@ -284,11 +293,17 @@ class GenerateDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
+        # (made the dialog's before its buttons go in: a default button finds its dialog when put in a widget)
+        content = QWidget(self)
+        page = QVBoxLayout(content)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(top)
+        page.addLayout(run)
+        page.addWidget(self.status)
+        page.addWidget(review_box, 1)
+        self.page = ScrolledPage(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(run)
-        layout.addWidget(self.status)
-        layout.addWidget(review_box, 1)
+        layout.addWidget(self.page, 1)
         layout.addWidget(self.buttons)
 
     @staticmethod
@@ -548,6 +563,9 @@ class GenerateDialog(QDialog):
         n = len(questions)
         self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence)))
         self._update_state()
+        if n:  # where the page scrolls (large text on a small screen), to the questions, the review's top at its top
+            bar = self.page.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), self.review_box.mapTo(self.page.widget(), QPoint(0, 0)).y()))
         self.generation_finished.emit(bool(n))
 
     def _key_map(self, bank: Bank) -> dict[str, str]:

@@ -1,0 +1,287 @@
+"""Layouts that reflow to fit a small screen at a large text size, and look as before where there is room.
+
+At the largest text size (28 pt) a row of buttons, a label beside its field or three panes side by side
+can need twice the width of an 800x600 screen. These put such parts one above the other, or in tabs,
+only where the width does not hold them side by side, and scroll a page whose height does not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFormLayout,
+    QFrame,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+
+def min_width(widget: QWidget) -> int:
+    """The width a layout never goes below: the widget's own minimum when set, else its hint."""
+    return widget.minimumWidth() or widget.minimumSizeHint().width()
+
+
+class WrappingRow(QWidget):
+    """Widgets and layouts side by side where the width holds all their minimum widths, else one above the other.
+
+    A row of buttons ("Add", "Duplicate", "Delete") keeps its one line at the normal text size and stacks at
+    the largest one on a small screen, rather than widen its window past the screen. While side by side, an
+    item added with `row_chars` keeps at least that many characters' width (a title beside a long list of
+    names), and one added `whole` its preferred width (a box of options beside a list that takes the rest);
+    stacked, each has a line to itself and only its own minimum.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, kept_in_a_row: bool = True) -> None:
+        super().__init__(parent)
+        self.kept_in_a_row = kept_in_a_row  # by a FoldingSplitter, while its pane is beside another
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self._kept: dict[QWidget, tuple[int, bool]] = {}  # widget -> (row_chars, whole)
+
+    def add(self, item: QWidget | QLayout, stretch: int = 0, *, row_chars: int = 0, whole: bool = False) -> None:
+        """Add a widget or a layout; for a widget, what it keeps while in a row (`row_chars`, `whole`)."""
+        if isinstance(item, QLayout):
+            self.box.addLayout(item, stretch)
+            return
+        if row_chars or whole:
+            self._kept[item] = (row_chars, whole)
+        self.box.addWidget(item, stretch)
+
+    def add_stretch(self) -> None:
+        self.box.addStretch(1)
+
+    @property
+    def in_a_row(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.LeftToRight
+
+    def _shown(self) -> list[QLayoutItem]:
+        items = [self.box.itemAt(i) for i in range(self.box.count())]
+        return [item for item in items if not item.isEmpty()]  # (a stretch and a hidden widget are empty)
+
+    def _row_min(self, item: QLayoutItem) -> int:
+        widget = item.widget()
+        if widget not in self._kept:
+            return item.minimumSize().width()
+        chars, whole = self._kept[widget]
+        return max(widget.minimumSizeHint().width(), widget.fontMetrics().horizontalAdvance("x" * chars),
+                   widget.sizeHint().width() if whole else 0)
+
+    def _widths(self, width_of: Callable[[QLayoutItem], int]) -> int:
+        shown = self._shown()
+        margins = self.box.contentsMargins()
+        return (sum(width_of(item) for item in shown) + max(0, self.box.spacing()) * max(0, len(shown) - 1)
+                + margins.left() + margins.right())
+
+    def row_width(self) -> int:
+        """The least width that holds the items side by side."""
+        return self._widths(self._row_min)
+
+    def column_width(self) -> int:
+        """The least width that holds the items one above the other."""
+        margins = self.box.contentsMargins()
+        widest = max((min(item.minimumSize().width(), self._row_min(item)) for item in self._shown()), default=0)
+        return widest + margins.left() + margins.right()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._turn(event.size().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # the text size changed: so did every width
+            self._turn(self.width())
+
+    def _turn(self, width: int) -> None:
+        row = width >= self.row_width()
+        for item in self._shown():
+            if item.widget() in self._kept:
+                kept = self._row_min(item) if row else 0
+                if item.widget().minimumWidth() != kept:
+                    item.widget().setMinimumWidth(kept)
+        if row != self.in_a_row:
+            self.box.setDirection(QBoxLayout.Direction.LeftToRight if row else QBoxLayout.Direction.TopToBottom)
+            self.updateGeometry()  # a column is taller: the layouts above make room for it
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as a column: a row that does not fit turns into one, so the window can be that narrow.
+        return QSize(self.column_width(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        # As wide as a row, stacked or not: a column's narrower hint would get it only a column's width.
+        width = self._widths(lambda item: max(item.sizeHint().width(), self._row_min(item)))
+        return QSize(width, super().sizeHint().height())
+
+
+class TurningSplitter(QSplitter):
+    """A splitter with its panes side by side where it is at least `chars` characters wide, else one above
+    the other: a list beside the details of its selected item, each with room for a line of words, or at
+    the largest text on a small screen the list above, the details below, both the whole width."""
+
+    def __init__(self, chars: int, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.chars = chars
+        self._side_by_side: list[int] = []  # the panes' widths when last side by side
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * self.chars
+        wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            if wide:
+                self.setOrientation(wanted)
+                if self._side_by_side:
+                    self.setSizes(self._side_by_side)  # as the teacher left them
+            else:
+                self._side_by_side = self.sizes()
+                self.setOrientation(wanted)
+                self.setSizes([1 << 20] * self.count())  # one above the other, each as tall
+            self.updateGeometry()
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        panes = [self.widget(i) for i in range(self.count()) if not self.widget(i).isHidden()]
+        return QSize(max((min_width(w) for w in panes), default=0), super().minimumSizeHint().height())
+
+
+class FoldingSplitter(QSplitter):
+    """Three panes side by side (a list, a form, tabs beside them) where the width holds their minimum widths.
+    Narrower, the middle pane folds into the first tab, so the form and the article take turns beside the list;
+    narrower still, the first pane folds in too, and each tab has the whole width. At the normal text size the
+    three stay side by side, at 800x600 too; at the largest text on a small screen all four are tabs.
+    Beside another pane, the first keeps the width of its rows of buttons in a row; alone in a tab, they may stack.
+    """
+
+    def __init__(self, first: QWidget, middle: QWidget, tabs: QTabWidget, titles: tuple[str, str],
+                 stretch: tuple[int, int, int]) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self.first, self.middle, self.tabs = first, middle, tabs
+        self.titles, self.stretch = titles, stretch
+        for pane in (first, middle, tabs):
+            self.addWidget(pane)
+        self._stretch(stretch)
+
+    @property
+    def level(self) -> int:
+        """0: side by side; 1: the middle pane folded into the tabs; 2: the first too."""
+        return (self.tabs.indexOf(self.middle) >= 0) + (self.tabs.indexOf(self.first) >= 0)
+
+    def _stretch(self, factors: tuple[int, ...]) -> None:
+        for i, factor in enumerate(factors):
+            self.setStretchFactor(i, factor)
+
+    def _frame(self) -> int:
+        return 2 * self.tabs.style().pixelMetric(self.tabs.style().PixelMetric.PM_DefaultFrameWidth) + 4
+
+    def _tabs_width(self) -> int:
+        """The tabs' least width with only their own pages: the widest, and their frame."""
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
+        return max((min_width(p) for p in pages if p not in (self.first, self.middle)), default=0) + self._frame()
+
+    def _first_width(self) -> int:
+        """The first pane's least width with its rows in a row."""
+        rows = [row.row_width() for row in self.first.findChildren(WrappingRow)
+                if row.kept_in_a_row and not row.isHidden()]
+        return max([self.first.minimumSizeHint().width(), *rows])
+
+    def level_for(self, width: int) -> int:
+        """The fewest panes folded that fit `width`."""
+        first, middle, tabs = self._first_width(), min_width(self.middle), self._tabs_width()
+        handle = self.handleWidth()
+        if width >= first + middle + tabs + 2 * handle:
+            return 0
+        return 1 if width >= first + max(middle, tabs) + handle else 2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fold(self.level_for(event.size().width()))
+        kept = self._first_width() if self.level < 2 else 0
+        if self.first.minimumWidth() != kept:
+            self.first.setMinimumWidth(kept)
+        super().resizeEvent(event)
+
+    def _fold(self, level: int) -> None:
+        if level == self.level:
+            return
+        focus = self.focusWidget() or self.tabs.focusWidget()
+        width = self.width()
+        current = self.tabs.currentWidget()
+        for pane in (self.first, self.middle):
+            if self.tabs.indexOf(pane) >= 0:
+                self.tabs.removeTab(self.tabs.indexOf(pane))
+        kept, folded = [self.first, self.middle][:2 - level], [self.first, self.middle][2 - level:]
+        for i, pane in enumerate(kept):
+            self.insertWidget(i, pane)
+            pane.show()  # (a page of a tab widget not shown last is hidden)
+        for i, pane in enumerate(folded):
+            self.tabs.insertTab(i, pane, self.titles[2 - level + i])
+        # Folded, the form first: the article (and the list) are a click, or their Alt key, away.
+        self.tabs.setCurrentWidget(self.middle if level else current if self.tabs.indexOf(current) >= 0
+                                   else self.tabs.widget(0))
+        factors = (*self.stretch[:2 - level], sum(self.stretch[2 - level:]))
+        self._stretch(factors)
+        self.setSizes([width * f // sum(factors) for f in factors])
+        if focus is not None and (self.first.isAncestorOf(focus) or self.middle.isAncestorOf(focus)):
+            reveal(focus)
+            focus.setFocus()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as all folded: panes that do not fit side by side fold, so the window can be that narrow.
+        pages = max(self.first.minimumSizeHint().width(), min_width(self.middle), self._tabs_width() - self._frame())
+        return QSize(pages + self._frame(), super().minimumSizeHint().height())
+
+
+def reveal(widget: QWidget) -> None:
+    """Make the tab that holds `widget` current, in every tab widget it is in (a form folded into a tab)."""
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QStackedWidget) and isinstance(parent.parentWidget(), QTabWidget):
+            parent.parentWidget().setCurrentWidget(child)
+        child, parent = parent, parent.parentWidget()
+
+
+class ScrolledPage(QScrollArea):
+    """A page in a scroll area without a frame that scrolls up and down only where the page's minimum height
+    does not fit (its parts at the largest text on a small screen); where it fits it looks as the page alone.
+    It is never narrower than the page: the page wraps and folds to fit the width, it never scrolls sideways."""
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, and scrolls to them
+        self.setWidget(page)
+
+    def minimumSizeHint(self) -> QSize:
+        bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, self)
+        return QSize(min_width(self.widget()) + bar, super().minimumSizeHint().height())
+
+
+class _LabelsAbove(QObject):
+    def __init__(self, owner: QWidget, form: QFormLayout, chars: int) -> None:
+        super().__init__(owner)
+        self.form, self.chars, self.wide = form, chars, form.rowWrapPolicy()
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            wide = watched.width() >= watched.fontMetrics().averageCharWidth() * self.chars
+            policy = self.wide if wide else QFormLayout.RowWrapPolicy.WrapAllRows
+            if self.form.rowWrapPolicy() != policy:
+                self.form.setRowWrapPolicy(policy)
+        return False
+
+
+def labels_above_when_narrow(form: QFormLayout, owner: QWidget, chars: int) -> None:
+    """Put each label of `form` above its field while `owner` (the widget it fills) is under `chars` characters
+    wide, beside it (as the form was set up) otherwise: a narrow column gives its fields the whole width, and
+    a field wrapped alone below a long label ("Wrong answers:") is not set off to one side."""
+    _LabelsAbove(owner, form, chars)
