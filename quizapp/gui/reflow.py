@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFormLayout,
     QFrame,
@@ -88,7 +90,8 @@ class WrappingRow(QWidget):
     def column_width(self) -> int:
         """The least width that holds the items one above the other."""
         margins = self.box.contentsMargins()
-        widest = max((min(item.minimumSize().width(), self._row_min(item)) for item in self._shown()), default=0)
+        widest = max((item.widget().minimumSizeHint().width() if item.widget() in self._kept
+                      else item.minimumSize().width() for item in self._shown()), default=0)
         return widest + margins.left() + margins.right()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -238,6 +241,14 @@ class FoldingSplitter(QSplitter):
         return QSize(pages + self._frame(), super().minimumSizeHint().height())
 
 
+def _ancestors(widget: QWidget) -> list[QWidget]:
+    out, parent = [], widget.parentWidget()
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parentWidget()
+    return out
+
+
 def reveal(widget: QWidget) -> None:
     """Make the tab that holds `widget` current, in every tab widget it is in (a form folded into a tab)."""
     child, parent = widget, widget.parentWidget()
@@ -259,6 +270,28 @@ class ScrolledPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, and scrolls to them
         self.setWidget(page)
+        QApplication.instance().focusChanged.connect(self._follow)
+
+    def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Scroll the field that gets the focus into view, in this page and in the scrolled areas inside it.
+
+        Qt scrolls to a field reached by Tab only in the areas the focus was in before: from the review's
+        list to the Prompt beside it, or to a field an Alt key or a problem's link goes to, nothing scrolled.
+        """
+        if new is None or not shiboken6.isValid(self) or not self.widget().isAncestorOf(new):
+            return
+        # Once laid out: a form shown by the same key (a tab that comes to the front) has its new sizes then.
+        QTimer.singleShot(0, self, lambda: self._show(new))
+
+    def _show(self, new: QWidget) -> None:
+        if not shiboken6.isValid(new) or new is not QApplication.focusWidget():
+            return
+        areas = [w for w in _ancestors(new) if isinstance(w, QScrollArea) and w.widget() is not None
+                 and w.widget().isAncestorOf(new)]
+        for area in areas:  # the innermost first: its viewport is then where the outer ones scroll to
+            if new.height() <= area.viewport().height():  # (all of it: Qt's own scrolling shows a field's cursor)
+                centre = new.mapTo(area.widget(), new.rect().center())
+                area.ensureVisible(centre.x(), centre.y(), new.width() // 2 + 1, new.height() // 2 + 1)
 
     def minimumSizeHint(self) -> QSize:
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, self)

@@ -1,0 +1,139 @@
+"""At the largest text size the generate dialog and the bank editor fit an 800x600 screen, every control in reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui.editor import BankEditor
+from quizapp.gui.generate_dialog import GenerateDialog
+from quizapp.gui.theme import MAX_POINT_SIZE, set_point_size
+from tests.conftest import SEED, alt, discard_on_teardown, key
+from tests.test_gui_editor import discard_on_teardown as discard_edits
+
+SMALL = QSize(800, 600)
+
+
+@pytest.fixture
+def largest_text(qapp: QApplication, settings_dir: Path) -> Iterator[None]:
+    """The largest text size View > Larger text goes to (28 pt), and the normal size again afterwards."""
+    normal = qapp.font().pointSizeF()
+    assert set_point_size(qapp, 1000) == MAX_POINT_SIZE
+    yield
+    set_point_size(qapp, normal)
+
+
+def fits_a_small_screen(window: QWidget) -> None:
+    """Neither the window's layout nor its own minimum asks for more than 800x600."""
+    for size in (window.minimumSizeHint(), window.minimumSize()):
+        assert size.width() <= SMALL.width() and size.height() <= SMALL.height(), size
+
+
+def shown_at_800x600(qtbot: QtBot, window: QWidget) -> None:
+    window.resize(SMALL)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.size() == SMALL  # (a window whose layout needs more grows past it, off the screen)
+
+
+def wholly_shown(widget: QWidget) -> bool:
+    """All of `widget` lies inside its window and is not cut off by a scrolled area around it."""
+    window = widget.window()
+    inside = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    return (widget.isVisible() and window.rect().contains(inside)
+            and widget.visibleRegion().boundingRect() == widget.rect())
+
+
+def tab_round(qtbot: QtBot, presses: int = 60) -> list[QWidget]:
+    """Tab from the focused widget round the window; each widget the focus reaches is wholly shown then."""
+    reached: list[QWidget] = []
+    for _ in range(presses):
+        focus = QApplication.focusWidget()
+        if focus in reached:
+            break
+        reached.append(focus)
+        qtbot.waitUntil(lambda f=focus: wholly_shown(f))  # (scrolled to once laid out)
+        key(qtbot, Qt.Key.Key_Tab)
+    return reached
+
+
+def test_the_generate_dialog_fits_800x600_at_the_largest_text(qtbot: QtBot, largest_text: None,
+                                                              tmp_path: Path) -> None:
+    dialog = GenerateDialog(None, target_dir=tmp_path, articles=[SEED])
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
+    fits_a_small_screen(dialog)
+    shown_at_800x600(qtbot, dialog)
+
+    dialog.files.setFocus()  # (as a click on the list of articles)
+    alt(qtbot, "m")  # Maximum questions
+    assert QApplication.focusWidget() is dialog.max_questions
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), "3")
+    with qtbot.waitSignal(dialog.generation_finished, timeout=60_000):
+        key(qtbot, Qt.Key.Key_Return)  # Generate
+    assert dialog.question_count() == 3
+
+    # Add and Cancel stay in sight below the scrolled page; Tab brings every other control into view.
+    for button in (dialog.ok_button, dialog.buttons.button(dialog.buttons.StandardButton.Cancel)):
+        assert wholly_shown(button)
+    dialog.review.setFocus()
+    reached = tab_round(qtbot)
+    for control in (dialog.generate_button, dialog.add_button, dialog.paste_button, dialog.url_edit,
+                    dialog.max_questions, dialog.type_choice, dialog.type_numeric, dialog.accept_all_button,
+                    dialog.reject_all_button, dialog.review, dialog.prompt_edit, dialog.answer_edit,
+                    dialog.ok_button):
+        assert control in reached, control.text() if hasattr(control, "text") else control
+
+    # The review works there as anywhere: Reject all, then Enter on the first ticks none and adds nothing.
+    alt(qtbot, "e")
+    qtbot.waitUntil(lambda: dialog.count_label.text() == "0 of 3 accepted")
+    assert wholly_shown(dialog.count_label)
+
+
+def test_the_bank_editor_fits_800x600_at_the_largest_text(qtbot: QtBot, largest_text: None,
+                                                          bank_file: Path) -> None:
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_edits)
+    fits_a_small_screen(editor)
+    shown_at_800x600(qtbot, editor)
+
+    # The menu bar (File > Save), the title with room for a title, and the questions' list with its buttons.
+    bar = editor.menuBar()
+    for action in bar.actions():
+        assert editor.rect().contains(QRect(bar.mapTo(editor, QPoint(0, 0)), bar.actionGeometry(action).size())
+                                      .translated(bar.actionGeometry(action).topLeft()))
+    assert editor.title_edit.width() >= editor.title_edit.fontMetrics().horizontalAdvance("x" * 20)
+    assert QApplication.focusWidget() is editor.list
+    reached = tab_round(qtbot)
+    assert editor.list in reached and editor.search in reached
+    assert {"Add question", "Duplicate question", "Delete question"} <= {w.accessibleName() for w in reached}
+
+    # The next question, then its form: Alt+Q shows it, each field in reach by Tab, and typed into.
+    editor.list.setFocus()
+    key(qtbot, Qt.Key.Key_Down)
+    row = editor.list.currentRow()
+    alt(qtbot, "q")
+    alt(qtbot, "p")  # the Prompt
+    prompt = editor.form.widgets["prompt"]
+    assert QApplication.focusWidget() is prompt
+    qtbot.waitUntil(lambda: wholly_shown(prompt))
+    reached = tab_round(qtbot)
+    for name in ("id", "prompt", "answer", "source", "quote", "explanation", "tags", "difficulty"):
+        assert editor.form.widgets[name] in reached, name
+    prompt.setFocus()
+    key(qtbot, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(prompt, " Really?")
+    assert editor.draft.question(row)["prompt"].endswith(" Really?")
+
+    # The article, in its own tab, with its buttons.
+    alt(qtbot, "l")
+    assert editor.side_tabs.currentWidget() is editor.picker
+    for button in (editor.picker.use_button, editor.picker.ask_button):
+        assert wholly_shown(button)
