@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QStyle, QStyleOptionComboBox
 from pytestqt.qtbot import QtBot
 
@@ -98,4 +98,6 @@ def test_many_articles_leave_the_title_field_its_room(qtbot: QtBot, tmp_path: Pa
     label = editor.sources_label
     assert shown(label).endswith("…")
     assert all(f"{name}.txt" in label.toolTip() for name in keys)
-    assert label.geometry().left() > title.geometry().right()
+    # beside the title, on its line (each is in a box of its own: compared where they are in the window)
+    assert label.mapTo(editor, QPoint(0, 0)).x() > title.mapTo(editor, QPoint(title.width(), 0)).x()
+    assert label.mapTo(editor, QPoint(0, 0)).y() < title.mapTo(editor, QPoint(0, title.height())).y()
