@@ -270,7 +270,15 @@ class ScrolledPage(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, and scrolls to them
         self.setWidget(page)
+        page.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The page laid out anew (a label above the focused field wrapped to another line, a list filled):
+        # the focused field may have moved out of view since it was scrolled to.
+        if watched is self.widget() and event.type() == QEvent.Type.Resize:
+            self._follow(None, QApplication.focusWidget())
+        return super().eventFilter(watched, event)
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
         """Scroll the field that gets the focus into view, in this page and in the scrolled areas inside it.
