@@ -5,29 +5,77 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
 
 from quizapp.core.bank import LoadedBank
 from quizapp.gui.tasks import run_task
 
+PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
+
+
+class ExportFileDialog(QFileDialog):
+    """The save dialog of File > Export: the file, its format, and for a PDF worksheet its paper size.
+
+    The paper size sits under the file type, shown while the type is PDF, as a save dialog shows a
+    format's options; a native dialog takes no such row, so this one is Qt's own.
+    """
+
+    def __init__(self, parent: QWidget, loaded: LoadedBank, *, fmt: str, folder: Path, paper: str) -> None:
+        from quizapp.formats import EXPORT_FORMATS, PAPER_SIZES, suggested_file_name
+
+        super().__init__(parent, f"Export “{loaded.title}”", str(folder / suggested_file_name(loaded, fmt)))
+        self.setOption(QFileDialog.Option.DontUseNativeDialog)
+        self.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        self.setFileMode(QFileDialog.FileMode.AnyFile)
+        self._formats = {f.file_filter: name for name, f in EXPORT_FORMATS.items()}
+        self.setNameFilters(list(self._formats))
+        self.selectNameFilter(EXPORT_FORMATS[fmt].file_filter)
+        self.paper_box = QComboBox()
+        for name in PAPER_SIZES:
+            self.paper_box.addItem(PAPER_NAMES.get(name, name), name)
+        self.paper_box.setCurrentIndex(max(self.paper_box.findData(paper), 0))
+        self.paper_box.setAccessibleName("Paper size of the worksheet")
+        self.paper_label = QLabel("&Paper size:")
+        self.paper_label.setBuddy(self.paper_box)
+        grid = self.layout()
+        if isinstance(grid, QGridLayout):  # Qt's dialog: a grid with the file name and type at the bottom
+            row = grid.rowCount()
+            grid.addWidget(self.paper_label, row, 0)
+            grid.addWidget(self.paper_box, row, 1)
+        self.filterSelected.connect(self._show_paper)
+        self._show_paper(self.selectedNameFilter())
+
+    def chosen_format(self) -> str:
+        """The format of the selected file type."""
+        return self._formats.get(self.selectedNameFilter(), "gift")
+
+    def chosen_paper(self) -> str:
+        return str(self.paper_box.currentData())
+
+    def _show_paper(self, name_filter: str) -> None:
+        pdf = self._formats.get(name_filter) == "pdf"
+        self.paper_label.setVisible(pdf)
+        self.paper_box.setVisible(pdf)
+
 
 def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
-    """Ask for a file and a format, then export the bank off the GUI thread."""
-    from quizapp.formats import EXPORT_FORMATS, format_for_suffix, suggested_file_name
+    """Ask for a file and a format (and a paper size for PDF), then export the bank off the GUI thread."""
+    from quizapp.formats import EXPORT_FORMATS, PAPER_SIZES, format_for_suffix
+    from quizapp.formats.pdf import default_paper
 
     settings = QSettings()
     last = str(settings.value("export/format", "gift"))
     if last not in EXPORT_FORMATS:
         last = "gift"
-    filters = [f.file_filter for f in EXPORT_FORMATS.values()]
+    paper = str(settings.value("export/paper", "")) or default_paper()  # as the system measures paper
+    if paper not in PAPER_SIZES:
+        paper = default_paper()
     folder = Path(str(settings.value("export/dir", str(Path.home()))))
-    path, chosen = QFileDialog.getSaveFileName(
-        parent, f"Export “{loaded.title}”", str(folder / suggested_file_name(loaded, last)),
-        ";;".join(filters), EXPORT_FORMATS[last].file_filter)
-    if not path:
+    dialog = ExportFileDialog(parent, loaded, fmt=last, folder=folder, paper=paper)
+    if not dialog.exec() or not dialog.selectedFiles():
         return
-    fmt = next((name for name, f in EXPORT_FORMATS.items() if f.file_filter == chosen), None)
-    fmt = format_for_suffix(path) or fmt or last
+    path = dialog.selectedFiles()[0]
+    fmt = format_for_suffix(path) or dialog.chosen_format()
     out = Path(path)
     if out.suffix.lower() != EXPORT_FORMATS[fmt].suffix:
         out = out.with_name(out.name + EXPORT_FORMATS[fmt].suffix)
@@ -35,9 +83,8 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
     settings.setValue("export/dir", str(out.parent))
     options: dict[str, object] = {}
     if fmt == "pdf":
-        from quizapp.formats.pdf import default_paper
-
-        options["paper"] = default_paper()
+        options["paper"] = dialog.chosen_paper()
+        settings.setValue("export/paper", options["paper"])
 
     run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
              title=f"Exporting to {EXPORT_FORMATS[fmt].display_name}",

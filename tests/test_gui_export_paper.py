@@ -1,0 +1,74 @@
+"""File > Export: a PDF worksheet's paper size is chosen in the export dialog, from the locale's at first,
+then the last one used."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMessageBox
+
+from quizapp.formats.pdf import answer_key_path, default_paper
+from tests.conftest import alt, key, on_modal
+from tests.test_formats_pdf import POINTS, read_pdf
+from tests.test_gui_keyboard_start import dialog_closed, focused
+
+OTHER = {"a4": "letter", "letter": "a4"}
+PAPER_KEYS = {"a4": Qt.Key.Key_Home, "letter": Qt.Key.Key_End}  # A4 comes first, Letter last
+
+
+def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, paper: str | None = None) -> list[str]:
+    """Ctrl+E, then in the export dialog: the PDF file type (Tab to it, End), the paper size (Alt+P, Home or End)
+    when it shows, the file name (Alt+N) and Enter; close the "Exported" box. The list gets the paper size the
+    dialog offered, if it showed one."""
+    offered: list[str] = []
+
+    def fill_in(dialog: QFileDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        if pdf_type:
+            name = QApplication.focusWidget()  # the file name field
+            qtbot.keyClick(name, Qt.Key.Key_Tab)  # to the file type
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_End)  # the last: the PDF worksheet
+        if any(label.isVisible() and label.text() == "&Paper size:" for label in dialog.findChildren(QLabel)):
+            alt(qtbot, "p")
+            paper_box = QApplication.focusWidget()
+            assert isinstance(paper_box, QComboBox)
+            offered.append(str(paper_box.currentData()))
+            if paper is not None:
+                qtbot.keyClick(paper_box, PAPER_KEYS[paper])
+        alt(qtbot, "n")
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), str(target))
+        key(qtbot, Qt.Key.Key_Return)
+
+    on_modal(qtbot, fill_in)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
+    box = QApplication.activeModalWidget()
+    assert box.windowTitle() == "Exported" and str(target) in box.text(), box.text()
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
+    assert not box.isVisible()
+    dialog_closed(window)
+    return offered
+
+
+def test_the_export_dialog_offers_the_paper_size_of_a_worksheet(qtbot, main_window, tmp_path: Path) -> None:
+    window = main_window
+    first = tmp_path / "first.pdf"
+    # At first the paper the system's locale uses (Letter in the US, A4 elsewhere).
+    assert export_with_keys(qtbot, window, first, pdf_type=True) == [default_paper()]
+    assert set(read_pdf(first)[1]) == {POINTS[default_paper()]}
+
+    other = OTHER[default_paper()]
+    second = tmp_path / "second.pdf"
+    assert export_with_keys(qtbot, window, second, paper=other) == [default_paper()]  # (PDF was kept)
+    # Both the worksheet and its answer key are on the paper chosen.
+    assert set(read_pdf(second)[1]) == set(read_pdf(answer_key_path(second))[1]) == {POINTS[other]}
+
+    third = tmp_path / "third.pdf"
+    assert export_with_keys(qtbot, window, third) == [other]  # the paper used last
+    assert set(read_pdf(third)[1]) == {POINTS[other]}
+
