@@ -350,7 +350,7 @@ class GenerateDialog(QDialog):
     def fetch_url(self) -> None:
         """Fetch the page at the typed address off the GUI thread; it is saved beside the bank and
         added to the articles when it holds an article. A failed fetch writes nothing."""
-        url = self.url_edit.text().strip()
+        typed = url = self.url_edit.text().strip()
         if self.running or not url:
             return
         if "://" not in url:
@@ -358,9 +358,12 @@ class GenerateDialog(QDialog):
         folder, fetched = self.target_dir, []
 
         def work(task: Task) -> Path:
-            from quizapp.core.fetch import fetch_article
+            from quizapp.core.fetch import FetchError, fetch_article
 
-            path = fetch_article(url, folder, progress=task.report)
+            try:
+                path = fetch_article(url, folder, progress=task.report)
+            except FetchError as exc:  # named as typed: "example.com/x: ...", not with the https:// added
+                raise FetchError(typed, exc.message) from None
             fetched.append(path)
             if task.cancelled:  # stopped while it was being saved
                 path.unlink(missing_ok=True)
