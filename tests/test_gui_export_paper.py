@@ -3,9 +3,13 @@ then the last one used."""
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMessageBox
 
 from quizapp.formats.pdf import answer_key_path, default_paper
@@ -17,10 +21,11 @@ OTHER = {"a4": "letter", "letter": "a4"}
 PAPER_KEYS = {"a4": Qt.Key.Key_Home, "letter": Qt.Key.Key_End}  # A4 comes first, Letter last
 
 
-def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, paper: str | None = None) -> list[str]:
+def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, paper: str | None = None,
+                     look: Callable[[QMessageBox], None] = lambda _box: None) -> list[str]:
     """Ctrl+E, then in the export dialog: the PDF file type (Tab to it, End), the paper size (Alt+P, Home or End)
     when it shows, the file name (Alt+N) and Enter; close the "Exported" box. The list gets the paper size the
-    dialog offered, if it showed one."""
+    dialog offered, if it showed one; `look` sees the "Exported" box before it closes."""
     offered: list[str] = []
 
     def fill_in(dialog: QFileDialog) -> None:
@@ -47,6 +52,7 @@ def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, pap
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
     box = QApplication.activeModalWidget()
     assert box.windowTitle() == "Exported" and str(target) in box.text(), box.text()
+    look(box)
     box.activateWindow()
     qtbot.waitUntil(box.isActiveWindow)
     qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
@@ -72,3 +78,22 @@ def test_the_export_dialog_offers_the_paper_size_of_a_worksheet(qtbot, main_wind
     assert export_with_keys(qtbot, window, third) == [other]  # the paper used last
     assert set(read_pdf(third)[1]) == {POINTS[other]}
 
+
+
+def test_the_exported_box_shows_its_whole_title(qtbot, main_window) -> None:
+    """A short file name made a box narrower than its title bar needs: "Exp… pp" of "Exported — quizapp"."""
+    folder = Path(tempfile.mkdtemp(prefix="q", dir="/tmp"))  # a short path: /tmp/q1a2b3c4/q.csv
+    widths: list[tuple[int, int]] = []
+
+    def measure(box: QMessageBox) -> None:
+        bold = QFont(box.font())
+        bold.setBold(True)  # as many window managers write a title
+        # The title as the title bar shows it, and room for an icon and three buttons (openbox, KDE).
+        widths.append((box.width(), QFontMetrics(bold).horizontalAdvance("Exported — quizapp") + 100))
+
+    try:
+        for name in ("q.csv", "q.pdf"):  # one file written, and two
+            export_with_keys(qtbot, main_window, folder / name, pdf_type=name.endswith(".pdf"), look=measure)
+    finally:
+        shutil.rmtree(folder)
+    assert len(widths) == 2 and all(width >= needed for width, needed in widths), widths

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QMess
 
 from quizapp.core.bank import LoadedBank
 from quizapp.gui.tasks import run_task
+from quizapp.gui.widgets import make_room_for_title
 
 PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 
@@ -97,6 +98,7 @@ def report_exported(parent: QWidget, paths: list[Path]) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Information, "Exported", f"Wrote:\n{names}",
                       QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
+    make_room_for_title(box)  # "Wrote: /tmp/q.csv" is narrower than the title
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, 
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from quizapp.core.errors import QuizappError
+from quizapp.gui.widgets import make_room_for_title
 
 PROGRESS_DELAY_MS = 400  # quick work finishes without a dialog flashing up
 
@@ -193,6 +194,7 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, trace: st
     else:
         box.setText(f"Something went wrong: {exc}\n\nThis is a bug in quizapp; the details say where.")
         box.setDetailedText(trace)
+    make_room_for_title(box)
     QTimer.singleShot(0, box.open)
 
 

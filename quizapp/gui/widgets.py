@@ -18,7 +18,16 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QApplication, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from quizapp.gui.theme import verdict_color
 
@@ -267,6 +276,30 @@ def ask(parent: QWidget, title: str, text: str, buttons: dict[QMessageBox.Standa
         box.addButton(button).setText(name)
     box.setDefaultButton(default)
     return QMessageBox.StandardButton(box.exec())
+
+
+# What a title bar holds beside the title: the window's icon and up to three buttons, with margins
+# (openbox and KDE show all three on a message box, Windows and GNOME a close button).
+TITLE_BAR_EXTRA = 160
+
+
+def make_room_for_title(box: QMessageBox) -> None:
+    """Widen `box` to show its whole title, as the title bar writes it ("Exported — quizapp", often bold).
+
+    A message box is only as wide as its text: "Wrote: /tmp/q.csv" left "Exp… pp" of the title.
+    """
+    title = box.windowTitle()
+    name = QApplication.applicationDisplayName()
+    if name and name not in title:  # the platform adds the app's name
+        title = f"{title} — {name}"
+    font = QFont(box.font())
+    font.setBold(True)
+    width = QFontMetrics(font).horizontalAdvance(title) + TITLE_BAR_EXTRA
+    # A message box sets its own fixed size from its layout's minimum, so the room goes in the layout.
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed),
+                       layout.rowCount(), 0, 1, layout.columnCount())
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False) -> None:
