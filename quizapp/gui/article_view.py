@@ -4,12 +4,12 @@ highlighted."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
-from quizapp.gui.article_text import show_article
+from quizapp.gui.article_text import ShownText, colour_links, is_heading, show_article
 from quizapp.gui.theme import highlight_color
 from quizapp.gui.widgets import plain_label, scale_font
 
@@ -23,6 +23,7 @@ class ArticleView(QWidget):
         super().__init__(parent)
         self.passage: CitedPassage | None = None
         self.highlighted: list[Span] = []
+        self.shown = ShownText("", ())  # maps the article's offsets to the text shown
         self.title = plain_label(wrap=True)
         scale_font(self.title, 1.3, bold=True)
         self.source = plain_label(wrap=True)
@@ -60,7 +61,7 @@ class ArticleView(QWidget):
         self.passage = passage
         self.title.setText(article.display_title)
         self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
-        shown = show_article(self.text, article)
+        self.shown = shown = show_article(self.text, article)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
         fmt = QTextCharFormat()
         fmt.setBackground(highlight_color(self.palette()))
@@ -86,6 +87,7 @@ class ArticleView(QWidget):
             for sel in selections:
                 sel.format.setBackground(highlight_color(self.palette()))
             self.text.setExtraSelections(selections)
+            colour_links(self.text, self.shown, self.palette())  # and the links' colour
 
     def heading_text(self) -> list[str]:
         """The lines shown as headings, in order (for tests and screen readers)."""
@@ -94,7 +96,7 @@ class ArticleView(QWidget):
         while block.isValid():
             fragments = block.begin()
             while not fragments.atEnd():
-                if fragments.fragment().charFormat().fontWeight() == QFont.Weight.Bold:
+                if is_heading(fragments.fragment().charFormat()):
                     out.append(block.text())
                     break
                 fragments += 1

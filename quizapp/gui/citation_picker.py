@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.article import Article, load_article
 from quizapp.core.errors import ArticleError
-from quizapp.gui.article_text import ShownText, show_article
+from quizapp.gui.article_text import ShownText, colour_links, show_article
 from quizapp.gui.reflow import WrappingRow
 
 HIGHLIGHT = QColor("#ffe082")
@@ -67,6 +67,11 @@ class CitationPicker(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.status)
         layout.addWidget(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
+            colour_links(self.text, self.shown, self.palette())
 
     def show_article(self, path: Path | None, quotes: list[str]) -> None:
         """Show the article at `path` with `quotes` highlighted and the first scrolled into view."""
@@ -143,9 +148,12 @@ class CitationPicker(QWidget):
         start, end = self.selected_span()
         return " ".join(self.article.text[start:end].split())
 
-    def selected_span(self) -> tuple[int, int]:
-        """The start and end of the selection, as offsets into the article's text."""
+    def selected_span(self, *, marks: bool = True) -> tuple[int, int]:
+        """The start and end of the selection, as offsets into the article's text: with the Markdown marks
+        around it ("**road** will", for a quote), or without them ("road", for the words asked about)."""
         cursor = self.text.textCursor()
+        if not marks:
+            return self.shown.inner_span(cursor.selectionStart(), cursor.selectionEnd())
         return self.shown.offset(cursor.selectionStart()), self.shown.offset(cursor.selectionEnd())
 
     def use_selection(self) -> None:
@@ -155,7 +163,7 @@ class CitationPicker(QWidget):
 
     def ask_about_selection(self) -> None:
         if self.text.textCursor().hasSelection():
-            self.gap_picked.emit(*self.selected_span())
+            self.gap_picked.emit(*self.selected_span(marks=False))
 
     def _selection_changed(self) -> None:
         selected = bool(self.selected_text())
