@@ -72,3 +72,20 @@ def test_cancel_stops_the_work(qtbot: QtBot) -> None:
     with qtbot.waitSignal(task.done, timeout=10_000):
         pass
     assert outcome == ["cancelled"]
+
+
+def test_the_progress_dialog_has_a_short_title_and_says_more_in_its_label(qtbot: QtBot) -> None:
+    """A long title was cut in a narrow title bar: "Reading t… — quizapp"."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    go_on = threading.Event()
+    task = run_task(lambda _task: go_on.wait(10), parent=parent, title="Ask about it",
+                    label="Reading the article for wrong answers…")
+    try:
+        assert task.dialog is not None
+        assert task.dialog.windowTitle() == "Ask about it"
+        assert task.dialog.labelText() == "Reading the article for wrong answers…"
+    finally:
+        go_on.set()
+        with qtbot.waitSignal(task.done):
+            pass

@@ -585,7 +585,7 @@ class BankEditor(QMainWindow):
             return
         path = article.path
         run_task(lambda _task: complete_name_question(path, q), parent=self,
-                 title="Reading the article for wrong answers",
+                 title="Ask about it", label="Reading the article for wrong answers…",
                  on_success=self._insert_asked,
                  on_error=lambda _exc, _trace: self._insert_asked(q),
                  on_cancel=lambda: self._insert_asked(q))

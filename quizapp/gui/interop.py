@@ -88,7 +88,7 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
         settings.setValue("export/paper", options["paper"])
 
     run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
-             title=f"Exporting to {EXPORT_FORMATS[fmt].display_name}",
+             title="Export", label=f"Exporting to {EXPORT_FORMATS[fmt].display_name}…",
              on_success=lambda paths: report_exported(parent, paths), cancellable=False)
 
 

@@ -40,7 +40,7 @@ class Task(QObject):
     _cancelled = Signal()
     done = Signal()
 
-    def __init__(self, *, parent_widget: QWidget | None, title: str,
+    def __init__(self, *, parent_widget: QWidget | None, title: str, label: str = "",
                  on_success: Callable[[Any], None] | None,
                  on_error: Callable[[BaseException, str], None] | None,
                  on_cancel: Callable[[], None] | None) -> None:
@@ -49,6 +49,7 @@ class Task(QObject):
         self.finished = False
         self.parent_widget = parent_widget
         self.title = title
+        self.label = label or title
         self.on_success, self.on_error, self.on_cancel = on_success, on_error, on_cancel
         self.dialog: QProgressDialog | None = None
         # The task lives on the GUI thread: signals emitted by the worker are queued
@@ -81,7 +82,8 @@ class Task(QObject):
         self._cancel.set()
 
     def _show_dialog(self, cancellable: bool) -> None:
-        dialog = QProgressDialog(self.title, "Cancel", 0, 0, self.parent_widget)
+        # A title bar may be narrow ("Reading t… — quizapp"): the title is short, the label says what runs.
+        dialog = QProgressDialog(self.label, "Cancel", 0, 0, self.parent_widget)
         dialog.setWindowTitle(self.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(PROGRESS_DELAY_MS)
@@ -167,16 +169,18 @@ class _Runner(QRunnable):
 _running: set[Task] = set()  # keeps each task alive until it ends
 
 
-def run_task(work: Callable[[Task], Any], *, parent: QWidget | None, title: str,
+def run_task(work: Callable[[Task], Any], *, parent: QWidget | None, title: str, label: str = "",
              on_success: Callable[[Any], None] | None = None,
              on_error: Callable[[BaseException, str], None] | None = None,
              on_cancel: Callable[[], None] | None = None,
              show_progress: bool = True, cancellable: bool = True) -> Task:
     """Run `work(task)` on the thread pool; call back on the GUI thread when it ends.
 
-    Errors go to `on_error(exc, traceback_text)`, or to a message box when it is None.
+    `title` names the work in a word or two (the progress dialog's and an error box's title); `label`, shown
+    in the progress dialog, says more ("Reading the article for wrong answers…"). Errors go to
+    `on_error(exc, traceback_text)`, or to a message box when it is None.
     """
-    task = Task(parent_widget=parent, title=title, on_success=on_success, on_error=on_error,
+    task = Task(parent_widget=parent, title=title, label=label, on_success=on_success, on_error=on_error,
                 on_cancel=on_cancel)
     _running.add(task)
     if show_progress:
