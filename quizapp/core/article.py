@@ -23,6 +23,7 @@ import yaml
 
 from quizapp.core.boilerplate import lead_length, line_kind
 from quizapp.core.errors import ArticleError
+from quizapp.core.markdown import Cut, inline_marks, is_markdown, original_offset, without
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -100,19 +101,44 @@ class Article:
         return normalise_with_offsets(self.text)
 
     def find_quote(self, quote: str) -> Span | None:
-        """Where `quote` occurs, comparing with whitespace, quote marks, dashes and case normalised."""
+        """Where `quote` occurs, comparing with whitespace, quote marks, dashes and case normalised; in a
+        Markdown article also without its bold, italic and link marks ("the Brindle Bridge will close"
+        for "the **Brindle Bridge** will close", as the generator quotes it)."""
         quote = quote.strip()
         at = self.text.find(quote)
         if at >= 0 and quote:  # most quotes are exact copies: no need to normalise
             return Span(at, at + len(quote))
-        norm, offsets = self._normalised
         needle, _ = normalise_with_offsets(quote)
         if not needle:
             return None
+        norm, offsets = self._normalised
+        at = norm.find(needle)
+        if at >= 0:
+            return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
+        plain, cuts = self._unmarked
+        if not cuts:
+            return None
+        norm, offsets = normalise_with_offsets(plain)
         at = norm.find(needle)
         if at < 0:
             return None
-        return Span(offsets[at], offsets[at + len(needle) - 1] + 1)
+        return Span(original_offset(cuts, offsets[at]), original_offset(cuts, offsets[at + len(needle) - 1]) + 1)
+
+    @cached_property
+    def _unmarked(self) -> tuple[str, list[Cut]]:
+        """The text without the inline marks of Markdown (none but in a .md article), and those marks."""
+        if not is_markdown(self.path.name):
+            return self.text, []
+        cuts = sorted(inline_marks(self.text)[0], key=lambda cut: cut.start)
+        return without(self.text, cuts), cuts
+
+    def unmarked(self) -> Article:
+        """This article as its words read, without the bold, italic and link marks of a Markdown file (the
+        same article where there are none): what questions about it quote. Each line keeps its number."""
+        text, cuts = self._unmarked
+        if not cuts:
+            return self
+        return Article(path=self.path, text=text, meta=self.meta, first_line=self.first_line)
 
     def sentence_span(self, span: Span) -> Span:
         """The span of the whole sentence(s) that contain `span`."""

@@ -253,7 +253,7 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
     bad = sorted(set(types) - set(QUESTION_TYPES))
     if bad:
         raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
-    loaded = [load_article(p) for p in articles]
+    loaded = [load_article(p).unmarked() for p in articles]  # a .md file's words, without its bold marks
     if not loaded:
         raise ValueError("give at least one article")
     base_dir = Path(bank_dir) if bank_dir is not None else Path.cwd()

@@ -15,51 +15,13 @@ from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFo
 from PySide6.QtWidgets import QPlainTextEdit
 
 from quizapp.core.article import Article
+from quizapp.core.markdown import Cut, Style, inline_marks, is_markdown, without
 
 _MARKS_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _MARKS_AFTER = re.compile(r"[ \t#]*")
 HEADING_SCALE = 1.2
 # A heading's characters carry this property, so that a view can tell a heading from a bold word.
 HEADING = QTextFormat.Property.UserProperty + 1
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-# What marked text may span: any characters but a blank line (a paragraph may be wrapped).
-_SPAN = r"((?:[^\n]|\n(?![ \t]*\n))+?)"
-# [text](address "title"), not an image's ![alt](src).
-_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+)\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)")
-# Emphasis, strongest first so that "***" is not read as "**" and "*". The text inside starts and ends with
-# other than a space: "5 * 3 * 2" and a list's "* item" are not emphasis; "_" inside a word ("snake_case")
-# is not either.
-_EMPHASIS = (
-    (re.compile(r"\*\*\*(?=[^\s*])" + _SPAN + r"(?<=[^\s*])\*\*\*"), ("bold", "italic")),
-    (re.compile(r"\*\*(?=[^\s*])" + _SPAN + r"(?<=[^\s*])\*\*"), ("bold",)),
-    (re.compile(r"(?<!\w)__(?=[^\s_])" + _SPAN + r"(?<=[^\s_])__(?!\w)"), ("bold",)),
-    (re.compile(r"(?<!\*)\*(?=[^\s*])" + _SPAN + r"(?<=[^\s*])\*(?!\*)"), ("italic",)),
-    (re.compile(r"(?<!\w)_(?=[^\s_])" + _SPAN + r"(?<=[^\s_])_(?!\w)"), ("italic",)),
-)
-
-
-@dataclass(frozen=True)
-class Cut:
-    """A range [start, end) of the article's text left out of the text shown.
-
-    Where marks were left out, a position of the text shown stands for the place before those that open
-    marked text or close a heading's line ("|**bold", "Damage| ##") and after the others ("## |Damage",
-    "bold**|"), so that a selection takes whole marks: "**bold** words", not "bold** words".
-    """
-
-    start: int
-    end: int
-    before: bool = False
-
-
-@dataclass(frozen=True)
-class Style:
-    """A range [start, end) of the article's text shown bold, italic or as a link's text."""
-
-    start: int
-    end: int
-    kind: str  # "bold", "italic" or "link"
 
 
 @dataclass(frozen=True)
@@ -114,33 +76,12 @@ def shown_text(article: Article) -> ShownText:
         if end < line_end and _MARKS_AFTER.fullmatch(text, end, line_end):
             cuts.append(Cut(end, line_end, before=True))
     styles: list[Style] = []
-    if article.path.suffix.lower() in MARKDOWN_SUFFIXES:
-        _inline_marks(text, cuts, styles)
-    cuts.sort(key=lambda cut: cut.start)
-    kept, at = [], 0
-    for cut in cuts:
-        kept.append(text[at:cut.start])
-        at = cut.end
-    kept.append(text[at:])
-    return ShownText("".join(kept), tuple(cuts), tuple(styles))
-
-
-def _inline_marks(text: str, cuts: list[Cut], styles: list[Style]) -> None:
-    """Add the cuts and styles of the links and emphasis in `text`."""
-    masked = list(text)  # marks taken are blanked out here, so that "**" is not read again as two "*"
-
-    def take(match: re.Match[str], kinds: tuple[str, ...]) -> None:
-        marks = [Cut(match.start(), match.start(1), before=True), Cut(match.end(1), match.end())]
+    if is_markdown(article.path.name):
+        marks, styles = inline_marks(text)
         cuts.extend(marks)
-        styles.extend(Style(match.start(1), match.end(1), kind) for kind in kinds)
-        for mark in marks:
-            masked[mark.start:mark.end] = "\0" * (mark.end - mark.start)
+    cuts.sort(key=lambda cut: cut.start)
+    return ShownText(without(text, cuts), tuple(cuts), tuple(styles))
 
-    for m in _LINK.finditer(text):
-        take(m, ("link",))
-    for pattern, kinds in _EMPHASIS:
-        for m in pattern.finditer("".join(masked)):
-            take(m, kinds)
 
 def show_article(edit: QPlainTextEdit, article: Article) -> ShownText:
     """Put the article's text in `edit` without its Markdown marks, headings bold and larger, bold, italic
