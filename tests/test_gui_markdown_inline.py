@@ -73,7 +73,9 @@ def test_the_editor_highlights_the_cited_words_without_marks(qtbot, tmp_path: Pa
     alt(qtbot, "b")  # Ask about it
     qtbot.waitUntil(lambda: len(editor.draft.questions) == count + 1)
     q = editor.draft.question(1)
-    assert (q["answer"], q["cite"]) == ("Friday", {"quote": CITED})
+    # The question and its proof read as the article's words: no "**", "_" or address in either.
+    assert (q["answer"], q["cite"]) == ("Friday", {"quote": SHOWN})
+    assert "The road will reopen on ___, the council said." in q["prompt"]
 
 
 def test_the_article_view_highlights_the_cited_words_without_marks(qtbot, main_window, tmp_path: Path) -> None:

@@ -132,6 +132,15 @@ class Article:
         cuts = sorted(inline_marks(self.text)[0], key=lambda cut: cut.start)
         return without(self.text, cuts), cuts
 
+    def unmarked_offset(self, offset: int) -> int:
+        """Where character `offset` of the text stands in the text of unmarked() (a mark's place, inside one)."""
+        shown = offset
+        for cut in self._unmarked[1]:
+            if cut.start >= offset:
+                break
+            shown -= min(cut.end, offset) - cut.start
+        return shown
+
     def unmarked(self) -> Article:
         """This article as its words read, without the bold, italic and link marks of a Markdown file (the
         same article where there are none): what questions about it quote. Each line keeps its number."""

@@ -42,6 +42,9 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
     "Lena Holm said"). A selection of one figure gives a numeric question; any other words a choice
     question with no wrong answers yet. Raises SelectionError for a selection that is empty, outside the
     article's citable sentences, across two sentences, or the whole sentence."""
+    plain = article.unmarked()  # a .md article is asked about in its words, without "**" or "[text](address)"
+    if plain is not article:
+        start, end, article = article.unmarked_offset(start), article.unmarked_offset(end), plain
     text = article.text
     while start < end and text[start] in _EDGE:
         start += 1
