@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from quizapp.cli import main
 from quizapp.core.bank import LoadedBank, load_bank
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
-from quizapp.core.scoring import format_number
+from quizapp.core.scoring import answer_number
 from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix, import_bank_file, suggested_file_name
 from quizapp.formats.anki import deck_id
 from quizapp.formats.content import cited_sentences
@@ -253,7 +253,7 @@ def test_anki_package_has_one_note_per_question(mali: LoadedBank, tmp_path: Path
             assert html.unescape(answer) == q.answer
             assert all(f"<li>{html.escape(o, quote=False)}</li>" in choices for o in q.options)
         else:
-            assert html.unescape(answer).startswith(format_number(q.answer)) and choices == ""
+            assert html.unescape(answer).startswith(answer_number(q, q.answer)) and choices == ""
         assert set(q.tags) <= set(tags.split())
     assert by_id["french-troops"][1][2] == "4,500 troops (accepted from 4,050 to 4,950)"
 

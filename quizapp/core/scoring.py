@@ -90,11 +90,147 @@ def parse_number(text: str) -> float:
     return value
 
 
-def format_number(value: float) -> str:
-    """A number as the app shows it: 4,500 or 2.5, no trailing .0."""
+@dataclass(frozen=True)
+class TypedAnswer:
+    """A number typed for a question: its value, and the number as typed, without a unit after it."""
+
+    value: float
+    number: str
+
+    @property
+    def thousands_meant(self) -> float | None:
+        """What a point followed by three digits means where the point groups thousands ("4.500" is
+        4500 in much of Europe), or None when the number is not written so. 0.125 and 4.5 are decimals."""
+        if not _POINT_THOUSANDS.match(self.number):
+            return None
+        return float("".join(self.number.split()).replace(".", "").replace("\u2212", "-"))
+
+    def point_warning(self) -> str | None:
+        """What to say before such a number is scored, or None for a number that reads one way only:
+        "4.500 reads as 4.5 (four and a half). For four thousand five hundred, type 4500."."""
+        meant = self.thousands_meant
+        if meant is None:
+            return None
+        return (f"{self.number} reads as {format_number(self.value)} ({number_words(self.value)}). "
+                f"For {number_words(meant)}, type {format_number(meant, grouped=False)}.")
+
+
+_POINT_THOUSANDS = re.compile(r"^[-+\u2212]?\s*[1-9]\d{0,2}\.\d{3}$")
+# A number, then words: "13 soldiers", "4,500 French troops", "12 percent".
+_WITH_WORDS = re.compile(r"^(?P<number>.*?[\d%])\s*(?P<words>[^\W\d_][^\d]*?)[.\s]*$")
+_PERCENT_WORDS = frozenset({"%", "percent", "per cent", "pc", "pct"})
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot"}
+
+
+def parse_answer(text: str, unit: str | None) -> TypedAnswer:
+    """Parse a number typed for a question with `unit`: as `parse_number` does, and followed by that
+    unit in any case, singular or plural ("13 soldiers", "1 Soldier", "12 percent" for %).
+
+    Raise AnswerFormatError for other words after the number: the message says to leave them out.
+    """
+    raw = text.strip()
+    m = _WITH_WORDS.match(raw)
+    if m is None:
+        return TypedAnswer(parse_number(raw), raw)
+    number, words = m.group("number").strip(), m.group("words")
+    if not _same_unit(words, unit):
+        try:
+            parse_number(number)
+        except AnswerFormatError:
+            raise AnswerFormatError(NUMBER_HINT) from None
+        raise AnswerFormatError(f"Leave the unit out: type {number} alone, without “{words.strip()}”")
+    return TypedAnswer(parse_number(number), number)
+
+
+def _same_unit(typed: str, unit: str | None) -> bool:
+    """Whether words typed after a number name the question's unit ("soldier" for "soldiers")."""
+    if not unit:
+        return False
+    typed, unit = (" ".join(w.casefold().split()) for w in (typed, unit))
+    if unit == "%":
+        return typed in _PERCENT_WORDS
+    return typed in _word_forms(unit) or unit in _word_forms(typed)
+
+
+def _word_forms(phrase: str) -> set[str]:
+    """A unit and the singular or plural of its last word: "French soldiers", "French soldier"."""
+    head, _, word = phrase.rpartition(" ")
+    forms = {word, word + "s", word + "es"}
+    forms.update(k for k, v in _IRREGULAR.items() if word == v)
+    if word in _IRREGULAR:
+        forms.add(_IRREGULAR[word])
+    if word.endswith("ies"):
+        forms.add(word[:-3] + "y")
+    elif word.endswith("y"):
+        forms.add(word[:-1] + "ies")
+    if word.endswith("es"):
+        forms.add(word[:-2])
+    if word.endswith("s"):
+        forms.add(word[:-1])
+    return {f"{head} {f}" if head else f for f in forms}
+
+
+_ONES = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+def number_words(value: float) -> str:
+    """A number in words, to tell 4.5 ("four and a half") from 4500 ("four thousand five hundred"):
+    whole numbers below a trillion, decimals read digit by digit ("one point two")."""
+    sign = "minus " if value < 0 else ""
+    value = abs(value)
+    whole = int(value)
+    text = format_number(value, grouped=False)
+    if "." not in text:
+        return sign + _whole_words(whole)
+    decimals = text.split(".")[1]
+    if decimals == "5":
+        return sign + (f"{_whole_words(whole)} and a half" if whole else "a half")
+    return sign + f"{_whole_words(whole)} point " + " ".join(_ONES[int(d)] for d in decimals)
+
+
+def _whole_words(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    if n < 1000:
+        return _ONES[n // 100] + " hundred" + (" " + _whole_words(n % 100) if n % 100 else "")
+    for size, name in ((10**9, "billion"), (10**6, "million"), (1000, "thousand")):
+        if n >= size:
+            return _whole_words(n // size) + f" {name}" + (" " + _whole_words(n % size) if n % size else "")
+    raise AssertionError(n)  # pragma: no cover - every n >= 1000 has a size above
+
+
+def format_number(value: float, *, grouped: bool = True) -> str:
+    """A number as the app shows it: 4,500 or 2.5, no trailing .0; 4500 when not `grouped` (a year,
+    or a cell a spreadsheet must read as a number)."""
+    sep = "," if grouped else ""
     if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.10f}".rstrip("0").rstrip(".")
+        return f"{int(value):{sep}}"
+    return f"{value:{sep}.10f}".rstrip("0").rstrip(".")
+
+
+# "In what year did ...?", "Which year ...", "... What year fills the gap?": the answer is a year.
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b", re.IGNORECASE)
+_YEAR_UNITS = frozenset({"ad", "bc", "bce", "ce"})
+
+
+def is_year(question: NumericQuestion) -> bool:
+    """Whether a numeric question's answer is a calendar year, by its prompt ("In what year ...?") or
+    its unit ("BC"): a whole number of at most four digits. "How many years ...?" asks a count."""
+    answer = question.answer
+    if not float(answer).is_integer() or abs(answer) > 9999:
+        return False
+    unit = (question.unit or "").strip().rstrip(".").replace(".", "").casefold()
+    return unit in _YEAR_UNITS or bool(_ASKS_YEAR.search(question.prompt))
+
+
+def answer_number(question: NumericQuestion, value: float, *, grouped: bool = True) -> str:
+    """A number given for `question`, or its answer, as a person reads it: a count grouped in
+    thousands (4,500 troops), a year never (2014, not 2,014)."""
+    return format_number(value, grouped=grouped and not is_year(question))
 
 
 def close_margin(question: NumericQuestion) -> float:
@@ -138,16 +274,18 @@ def mark_choice(question: ChoiceQuestion, choice: str) -> Mark:
     return Mark(Verdict.WRONG, 0.0)
 
 
-def right_answer_text(question: ChoiceQuestion | NumericQuestion) -> str:
-    """The right answer as a person reads it: "4,500 troops (4,050 to 4,950 accepted)"."""
+def right_answer_text(question: ChoiceQuestion | NumericQuestion, *, grouped: bool = True) -> str:
+    """The right answer as a person reads it: "4,500 troops (4,050 to 4,950 accepted)", "2014"; without
+    thousands separators when not `grouped` (for a spreadsheet)."""
     if isinstance(question, ChoiceQuestion):
         return question.answer
-    text = format_number(question.answer)
+    text = answer_number(question, question.answer, grouped=grouped)
     if question.unit:
         text += "%" if question.unit == "%" else f" {question.unit}"
     low, high = readable_range(question)
     if low != high:
-        text += f" ({format_number(low)} to {format_number(high)} accepted)"
+        text += (f" ({answer_number(question, low, grouped=grouped)} to "
+                 f"{answer_number(question, high, grouped=grouped)} accepted)")
     return text
 
 

@@ -28,11 +28,13 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.model import QUESTION_TYPES, ChoiceQuestion, NumericQuestion, source_key
 from quizapp.core.percent import format_percent
 from quizapp.core.scoring import (
+    AnswerFormatError,
     Mark,
     Verdict,
-    format_number,
+    answer_number,
     mark_choice,
     mark_numeric,
+    parse_answer,
     parse_number,
     right_answer_text,
 )
@@ -183,16 +185,16 @@ class QuizSession:
         """Mark the answer to the current question and move on.
 
         A choice question takes the text of a choice (or its number, 1-based);
-        a numeric question takes typed text, which raises AnswerFormatError
-        when it is not a number (nothing is recorded then).
+        a numeric question takes typed text, a number or a number and the question's unit, which
+        raises AnswerFormatError when it is not (nothing is recorded then).
         """
         item = self._require_current()
         q = item.question
         if isinstance(q, ChoiceQuestion):
             choice = self._choice_text(item, given)
             return self._record(item, choice, mark_choice(q, choice))
-        value = parse_number(given)
-        return self._record(item, format_number(value), mark_numeric(q, value))
+        value = parse_answer(given, q.unit).value
+        return self._record(item, answer_number(q, value), mark_numeric(q, value))
 
     def choose(self, index: int) -> Answer:
         """Answer the current choice question with the choice at `index` (0-based)."""
@@ -379,6 +381,18 @@ def _cell(text: str) -> str:
     return text
 
 
+def _csv_given(answer: Answer) -> str:
+    """The answer given, a number without thousands separators: a spreadsheet reads "4,500" as
+    text, or as 4.5 where the comma is the decimal mark."""
+    q, given = answer.question, answer.given or ""
+    if isinstance(q, ChoiceQuestion) or not given:
+        return given
+    try:
+        return answer_number(q, parse_number(given), grouped=False)
+    except AnswerFormatError:  # not from this quizapp: keep what was stored
+        return given
+
+
 def results_csv(session: QuizSession) -> str:
     """The session's answers as CSV text, one row per question."""
     buf = io.StringIO()
@@ -386,7 +400,7 @@ def results_csv(session: QuizSession) -> str:
     writer.writerow(CSV_HEADER)
     for n, a in enumerate(session.answers, 1):
         cited = session.cited_passage(a.question)
-        texts = [a.question.id, a.question.prompt, a.given or "", a.right_answer]
+        texts = [a.question.id, a.question.prompt, _csv_given(a), right_answer_text(a.question, grouped=False)]
         writer.writerow([n, *map(_cell, texts), a.verdict.value, f"{a.points:g}", f"{a.seconds:.1f}",
                          _cell(cited.text) if cited else "", _cell(cited.source_label) if cited else ""])
     writer.writerow([])

@@ -8,8 +8,7 @@ from decimal import Decimal
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
-from quizapp.core.scoring import format_number as shown_number
-from quizapp.core.scoring import readable_range
+from quizapp.core.scoring import answer_number, readable_range
 
 
 def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:
@@ -87,13 +86,13 @@ def tolerance_text(question: NumericQuestion) -> str:
 
 def answer_text(question: AnyQuestion) -> str:
     """The right answer as a person reads it, its numbers as the quiz screen shows them: `Bamako`,
-    `13 soldiers`, `4,500 troops (accepted from 4,050 to 4,950)`."""
+    `13 soldiers`, `4,500 troops (accepted from 4,050 to 4,950)`, a year as `2014`."""
     if isinstance(question, ChoiceQuestion):
         return question.answer
-    text = shown_number(question.answer)
+    text = answer_number(question, question.answer)
     if question.unit:
         text += f" {question.unit}"
     low, high = readable_range(question)
     if (low, high) != (question.answer, question.answer):
-        text += f" (accepted from {shown_number(low)} to {shown_number(high)})"
+        text += f" (accepted from {answer_number(question, low)} to {answer_number(question, high)})"
     return text

@@ -51,7 +51,9 @@ BEFORE_KEYS = (
 AFTER_KEYS = (
     ("Numbers",
      "Type 4500, 4,500 or 4 500; decimals with a point (2.5); negatives (-3); percentages (12%, read "
-     "as 12). Anything else is refused with a hint before you submit."),
+     "as 12). The unit may follow the number (13 soldiers). A point before three digits (4.500) reads as a "
+     "decimal (4.5): the app says so and asks for Enter once more. Anything else is refused with a hint "
+     "before you submit."),
     ("Scoring", SCORING_RULE),
     ("Making banks",
      "File > New bank from article… (Ctrl+N) reads an article (a file, a web address, or pasted text) and "

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.bank import AnyQuestion
-from quizapp.core.model import ChoiceQuestion
-from quizapp.core.scoring import AnswerFormatError, format_number, parse_number
+from quizapp.core.model import ChoiceQuestion, NumericQuestion
+from quizapp.core.scoring import AnswerFormatError, answer_number, format_number, parse_answer
 from quizapp.core.session import Answer, CitedPassage
 from quizapp.gui.choice_button import ChoiceButton
 from quizapp.gui.feedback import FeedbackPanel
@@ -71,7 +71,9 @@ class NumberEntry(QWidget):
     """A number field with its unit and a Submit button, and a hint that reads the number as typed.
 
     Enter or Submit emits `submitted(text)` only for text that reads as a number: "4 500" and
-    "4,500" both go (as 4,500), while "4.5.0" stays in the field with a hint that says why.
+    "4,500" both go (as 4,500), while "4.5.0" stays in the field with a hint that says why. A number
+    that reads two ways ("4.500": 4.5 here, 4500 in much of Europe) gets a warning as it is typed,
+    and goes only at a second Enter, whatever the right answer is.
     """
 
     submitted = Signal(str)
@@ -94,6 +96,8 @@ class NumberEntry(QWidget):
         self.hint = plain_label(wrap=True)
         self.hint.setAccessibleName("Hint")
         self._hint_verdict: str | None = None
+        self.question: NumericQuestion | None = None
+        self._confirming = ""  # a number that reads two ways, once Enter was pressed on it
         row = QHBoxLayout()
         row.addWidget(self.number, 1)
         row.addWidget(self.unit)
@@ -103,11 +107,13 @@ class NumberEntry(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.hint)
 
-    def ask(self, unit: str | None) -> None:
+    def ask(self, question: NumericQuestion) -> None:
         """Empty the field for a new question, show its unit, and put the focus there."""
-        self.unit.setText(unit or "")
+        self.question = question
+        self.unit.setText(question.unit or "")
         self.number.setEnabled(True)
         self.number.clear()
+        self._confirming = ""
         self.check("")
         self.number.setFocus()
 
@@ -124,23 +130,41 @@ class NumberEntry(QWidget):
             self.submit_button.setEnabled(False)
             return False
         try:
-            value = parse_number(text)
+            typed = parse_answer(text, self.unit_typed)
         except AnswerFormatError as exc:
             self._set_hint(f"Not a number yet: {exc}", "wrong")
             self.submit_button.setEnabled(False)
             return False
-        self._set_hint(f"Reads as {format_number(value)}. Press Enter to submit.", None)
         self.submit_button.setEnabled(True)
+        warning = typed.point_warning()
+        if warning is not None:
+            again = f" To answer {format_number(typed.value)}, press Enter again." if text == self._confirming else ""
+            self._set_hint(warning + again, "close")
+            return True
+        shown = answer_number(self.question, typed.value) if self.question else format_number(typed.value)
+        self._set_hint(f"Reads as {shown}. Press Enter to submit.", None)
         return True
 
+    @property
+    def unit_typed(self) -> str | None:
+        """The unit that may follow the number: the question's."""
+        return self.question.unit if self.question else None
+
     def submit(self) -> None:
-        """Emit `submitted` with the typed text; an unreadable number stays, with its hint."""
+        """Emit `submitted` with the typed text; an unreadable number stays, with its hint, and a number
+        that reads two ways ("4.500") waits for a second Enter (or click)."""
         if not self.number.isEnabled():
             return
-        if self.check(self.number.text()):
-            self.submitted.emit(self.number.text())
-        else:
+        text = self.number.text()
+        if not self.check(text):
             self.number.setFocus()
+            return
+        if parse_answer(text, self.unit_typed).point_warning() and text != self._confirming:
+            self._confirming = text
+            self.check(text)  # the warning, now with "press Enter again"
+            self.number.setFocus()
+            return
+        self.submitted.emit(text)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # The field passes Enter on: taken here, it cannot also reach the screen, which would
@@ -154,6 +178,9 @@ class NumberEntry(QWidget):
     def _set_hint(self, text: str, verdict: str | None) -> None:
         self.hint.setText(text)
         self._hint_verdict = verdict
+        font = self.hint.font()
+        font.setBold(verdict == "close")  # a warning ("4.500 reads as 4.5"), not a passing remark
+        self.hint.setFont(font)
         self._color_hint()
 
     def _color_hint(self) -> None:
@@ -221,7 +248,7 @@ class AnswerArea(QStackedWidget):
             # one-line entry does not stand in a tall empty box that pushes the feedback out of sight.
             b.setVisible(False)
         self.setCurrentWidget(self.entry)
-        self.entry.ask(question.unit)
+        self.entry.ask(question)
 
     def show_answer(self, answer: Answer) -> None:
         """Nothing more can be given; the right choice green, a wrong one chosen red."""

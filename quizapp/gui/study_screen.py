@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from quizapp.core.model import ChoiceQuestion
-from quizapp.core.scoring import format_number, mark_choice, mark_numeric, parse_number
+from quizapp.core.scoring import answer_number, mark_choice, mark_numeric, parse_answer
 from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
@@ -30,8 +30,8 @@ def mark(item: StudyItem, given: str, seconds: float) -> Answer:
     if isinstance(q, ChoiceQuestion):
         result = mark_choice(q, given)
     else:
-        value = parse_number(given)
-        given, result = format_number(value), mark_numeric(q, value)
+        value = parse_answer(given, q.unit).value
+        given, result = answer_number(q, value), mark_numeric(q, value)
     return Answer(QuizItem(q, item.choices), given, result.verdict, result.points, seconds)
 
 
