@@ -75,13 +75,15 @@ class QuizItem:
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer as given, marked; `given` is None when the question was skipped."""
+    """One answer as given, marked; `given` is None when the question was skipped, or not reached
+    before the time ran out (`timed_out`)."""
 
     item: QuizItem
     given: str | None
     verdict: Verdict
     points: float
     seconds: float
+    timed_out: bool = False
 
     @property
     def question(self) -> AnyQuestion:
@@ -211,11 +213,18 @@ class QuizSession:
         return self._record(item, None, Mark(Verdict.SKIPPED, 0.0))
 
     def finish(self) -> None:
-        """End the quiz now (time up, or the user stops): unanswered questions are skipped."""
+        """End the quiz now (time up, or the user stops): unanswered questions score 0, marked as
+        not answered in time when the time is up."""
+        timed_out = self.time_up
         while not self.finished:
-            self.skip()
+            self._record(self._require_current(), None, Mark(Verdict.SKIPPED, 0.0), timed_out=timed_out)
         if self.ended_at is None:
             self.ended_at = self.clock()
+
+    @property
+    def not_answered_in_time(self) -> int:
+        """How many questions the time ran out on (0 when it did not)."""
+        return sum(1 for a in self.answers if a.timed_out)
 
     def _choice_text(self, item: QuizItem, given: str) -> str:
         text = given.strip()
@@ -232,9 +241,9 @@ class QuizSession:
             raise RuntimeError("the quiz is finished")
         return item
 
-    def _record(self, item: QuizItem, given: str | None, mark: Mark) -> Answer:
+    def _record(self, item: QuizItem, given: str | None, mark: Mark, *, timed_out: bool = False) -> Answer:
         now = self.clock()
-        answer = Answer(item, given, mark.verdict, mark.points, now - self._asked_at)
+        answer = Answer(item, given, mark.verdict, mark.points, now - self._asked_at, timed_out)
         self.answers.append(answer)
         self._asked_at = now
         if self.index >= len(self.items) and self.ended_at is None:

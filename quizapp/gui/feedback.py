@@ -23,9 +23,16 @@ def points_text(points: float) -> str:
     return f"{points:g} point" + ("" if points == 1 else "s")
 
 
+def verdict_text(answer: Answer) -> str:
+    """ "✓ Right", "– Skipped", or "– Not answered" for a question the time ran out on."""
+    return "– Not answered" if answer.timed_out else VERDICT_TEXT[answer.verdict]
+
+
 def given_text(answer: Answer) -> str:
-    """ "Your answer: 4,500", or "(skipped)"."""
-    return "Your answer: " + (answer.given if answer.given is not None else "(skipped)")
+    """ "Your answer: 4,500", "(skipped)", or "(none: the time ran out)"."""
+    if answer.given is not None:
+        return "Your answer: " + answer.given
+    return "Your answer: " + ("(none: the time ran out)" if answer.timed_out else "(skipped)")
 
 
 def shows_right_answer(answer: Answer) -> bool:
@@ -79,8 +86,7 @@ class FeedbackPanel(QFrame):
         """Fill the panel for `answer`; `with_prompt` adds the question (results review)."""
         self.passage = passage
         self.answer = answer
-        verdict = answer.verdict
-        self.verdict.setText(f"{VERDICT_TEXT[verdict]}: {points_text(answer.points)}")
+        self.verdict.setText(f"{verdict_text(answer)}: {points_text(answer.points)}")
         self._color_verdict()
         self.prompt.setVisible(with_prompt)
         self.prompt.setText(answer.question.prompt)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.session import Answer, Mode, QuizSession
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
+from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ElidedLabel, ask, plain_label, scale_font
 
 
@@ -32,6 +33,7 @@ class QuizScreen(QWidget):
         self.session: QuizSession | None = None
         self.last_answer: Answer | None = None
         self.in_feedback = False
+        self.clock_warning = False  # the time left shown as running out
         self.confirm_leave = ask_to_leave
         self.confirm_quit = ask_to_quit
         self._timer = QTimer(self)
@@ -162,9 +164,22 @@ class QuizScreen(QWidget):
         left = s.remaining or 0.0
         minutes, seconds = divmod(int(left + 0.999), 60)
         self.clock.setText(f"Time left {minutes}:{seconds:02d}")
+        self._warn_time(left <= warning_time(s.options.time_limit))
         if s.time_up and not s.finished:
             s.finish()
             self._end()
+
+    def _warn_time(self, warn: bool) -> None:
+        # Red and bold near the end, so the end of the time is no surprise; the theme's colour otherwise.
+        font = self.clock.font()
+        font.setBold(warn)
+        self.clock.setFont(font)
+        self.clock.setAccessibleName("Time left: running out" if warn else "Time left")
+        pal = QPalette(self.palette())
+        if warn:
+            pal.setColor(QPalette.ColorRole.WindowText, verdict_color("wrong", self.palette()))
+        self.clock.setPalette(pal)
+        self.clock_warning = warn
 
     # answering
 
@@ -249,6 +264,12 @@ class QuizScreen(QWidget):
         self.session = None
         self.left.emit()
         return True
+
+
+def warning_time(limit: float) -> float:
+    """Seconds before the end at which the time left turns to a warning: the last minute, or the last
+    quarter of a quiz shorter than four minutes (a whole 1-minute quiz in red warns of nothing)."""
+    return min(60.0, limit / 4)
 
 
 def ask_to_leave(parent: QWidget) -> bool:

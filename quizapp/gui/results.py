@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.percent import format_percent
 from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, QuizSession, export_results
-from quizapp.gui.feedback import VERDICT_TEXT, FeedbackPanel, given_text, shows_right_answer
+from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
@@ -109,20 +109,23 @@ class ResultsScreen(QWidget):
         self.session = session
         self.title.setText(f"Results: {session.loaded.title}")
         self.score.setText(f"{session.score:g} / {session.max_score} points ({format_percent(session.percentage)})")
-        counts = {v: sum(1 for a in session.answers if a.verdict is v) for v in Verdict}
+        counts = {v: sum(1 for a in session.answers if a.verdict is v and not a.timed_out) for v in Verdict}
         parts = [f"{counts[Verdict.RIGHT]} right"]
         if counts[Verdict.CLOSE]:
             parts.append(f"{counts[Verdict.CLOSE]} close")
         parts.append(f"{counts[Verdict.WRONG]} wrong")
         if counts[Verdict.SKIPPED]:
             parts.append(f"{counts[Verdict.SKIPPED]} skipped")
-        self.details.setText(f"{', '.join(parts)} · time {duration_text(session.elapsed)} · "
+        late = session.not_answered_in_time
+        # Said first: the questions the time ran out on were not skipped, and score 0.
+        ran_out = f"Time ran out: {late} question{'s' if late != 1 else ''} not answered. " if late else ""
+        self.details.setText(f"{ran_out}{', '.join(parts)} · time {duration_text(session.elapsed)} · "
                              f"best streak {session.best_streak} · {session.mode.value} mode")
         self.list.clear()
         for n, a in enumerate(session.answers, 1):
             item = QListWidgetItem(_heading(n, a))
             item.setForeground(QBrush(verdict_color(a.verdict.value, self.palette())))
-            item.setToolTip(VERDICT_TEXT[a.verdict])
+            item.setToolTip(verdict_text(a))
             self.list.addItem(item)
         self.retry_button.setEnabled(bool(session.mistakes))
         self.export_button.setEnabled(bool(session.answers))
