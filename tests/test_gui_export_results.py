@@ -53,7 +53,7 @@ def test_edit_copy_results_puts_the_results_on_the_clipboard_as_text(qtbot: QtBo
     qtbot.waitUntil(lambda: bool(QApplication.clipboard().text()))
     source = "mali-helicopter-collision.txt by Paquette"
     assert QApplication.clipboard().text() == "\n".join([
-        "Results: French helicopter collision in Mali",
+        "Results: French helicopter collision in Mali (2 of 18 questions)",
         "1.5 / 2 points (75%)",
         window.results.details.text(),  # (with the time taken)
         "",
@@ -74,4 +74,4 @@ def test_edit_copy_results_puts_the_results_on_the_clipboard_as_text(qtbot: QtBo
     window.activateWindow()
     window.results.list.setFocus()  # Ctrl+C from the list as well
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.clipboard().text().startswith(f"Results: {bundled_bank.title}\n")
+    assert QApplication.clipboard().text().startswith(f"Results: {bundled_bank.title} (2 of 18 questions)\n")

@@ -32,9 +32,12 @@ from quizapp.core.errors import QuizappError
 from quizapp.paths import bundled_banks_dir, user_data_dir
 
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 KINDS = ("quiz", "study", "review")
+# What a quiz asked of its bank: every question, some (a number, types or tags picked), or the
+# mistakes of the quiz before (Retry mistakes). Only a quiz on every question is the bank's score.
+SCOPES = ("all", "some", "retry")
 VERDICTS = ("right", "close", "wrong", "skipped")
 BUNDLED_PREFIX = "bundled:"
 
@@ -151,6 +154,7 @@ class SessionRecord:
     options: dict[str, object] = field(default_factory=dict)
     answered: int = 0
     abandoned: bool = False
+    scope: str | None = None  # a quiz's scope (SCOPES); None for study, and for a quiz stored before schema 3
 
     @property
     def finished(self) -> bool:
@@ -170,8 +174,9 @@ class SessionRecord:
 #           question_id TEXT NOT NULL, given TEXT, correct INTEGER NOT NULL, points REAL NOT NULL,
 #           seconds REAL NOT NULL, answered_at REAL NOT NULL)
 #   with an index answers_question(bank_key, question_id).
-# Version 2 is below; a new file is created at once in the latest version.
-_SCHEMA_V2 = """
+# Version 2 had the tables below, without sessions.scope (added by version 3).
+# The latest version is below; a new file is created at once in it.
+_SCHEMA = """
 CREATE TABLE banks (
     key TEXT PRIMARY KEY,
     title TEXT NOT NULL,
@@ -185,7 +190,8 @@ CREATE TABLE sessions (
     finished_at REAL,
     abandoned INTEGER NOT NULL DEFAULT 0,
     plan TEXT NOT NULL DEFAULT '[]',
-    options TEXT NOT NULL DEFAULT '{}'
+    options TEXT NOT NULL DEFAULT '{}',
+    scope TEXT
 );
 CREATE TABLE answers (
     id INTEGER PRIMARY KEY,
@@ -255,6 +261,12 @@ def _migrate_1_to_2(db: sqlite3.Connection) -> None:
     db.execute("UPDATE sessions SET finished_at = started_at, abandoned = 1 WHERE finished_at IS NULL")
 
 
+def _migrate_2_to_3(db: sqlite3.Connection) -> None:
+    """v3: a quiz's scope, so that a retry of mistakes or a quiz on a few questions is not taken for
+    the bank's score. An older quiz keeps NULL: how many questions its bank had then is not known."""
+    db.execute("ALTER TABLE sessions ADD COLUMN scope TEXT")
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it would commit the open transaction first, and a
     # migration must be all or nothing. (No statement here has a ';' inside.)
@@ -264,7 +276,7 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 
 
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS = {1: _migrate_1_to_2}
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 # --- the store ---------------------------------------------------------------
@@ -347,7 +359,7 @@ class HistoryStore:
                 tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
                 if tables:
                     raise HistoryError(self.path, "not a quizapp history file")
-                _run_script(db, _SCHEMA_V2)
+                _run_script(db, _SCHEMA)
             else:
                 while version < SCHEMA_VERSION:
                     MIGRATIONS[version](db)
@@ -383,20 +395,23 @@ class HistoryStore:
 
     def start_session(self, *, kind: str, plan: Sequence[PlanItem], bank: BankRef | None = None,
                       banks: Iterable[BankRef] = (), options: dict[str, object] | None = None,
-                      started_at: float | None = None) -> str:
-        """Store a new session and its plan; return its id. `bank` is None across several banks."""
+                      started_at: float | None = None, scope: str | None = None) -> str:
+        """Store a new session and its plan; return its id. `bank` is None across several banks; `scope`
+        says what a quiz asked of its bank (SCOPES)."""
         if kind not in KINDS:
             raise ValueError(f"unknown session kind {kind!r}")
+        if scope is not None and scope not in SCOPES:
+            raise ValueError(f"unknown quiz scope {scope!r}")
         sid = uuid.uuid4().hex
         with self.transaction() as db:
             for ref in ([bank] if bank else []) + list(banks):
                 self.remember_bank(ref)
-            db.execute("INSERT INTO sessions (id, kind, bank_key, started_at, plan, options) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO sessions (id, kind, bank_key, started_at, plan, options, scope) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
                        (sid, kind, bank.key if bank else None,
                         time.time() if started_at is None else started_at,
                         json.dumps([p.to_json() for p in plan], ensure_ascii=False),
-                        json.dumps(options or {}, ensure_ascii=False, default=str)))
+                        json.dumps(options or {}, ensure_ascii=False, default=str), scope))
         return sid
 
     def finish_session(self, session_id: str, *, at: float | None = None, abandoned: bool = False) -> None:
@@ -429,12 +444,12 @@ class HistoryStore:
 
     def _sessions(self, where: str, args: tuple) -> list[SessionRecord]:
         sql = (f"SELECT s.id, s.kind, s.bank_key, s.started_at, s.finished_at, s.plan, s.options, s.abandoned, "
-               f"(SELECT count(*) FROM answers a WHERE a.session_id = s.id) "
+               f"(SELECT count(*) FROM answers a WHERE a.session_id = s.id), s.scope "
                f"FROM sessions s {where} ORDER BY s.started_at, s.rowid")
         return [SessionRecord(sid, kind, key, started, finished,
                               tuple(PlanItem.from_json(p) for p in json.loads(plan)),
-                              json.loads(options), answered, bool(abandoned))
-                for sid, kind, key, started, finished, plan, options, abandoned, answered
+                              json.loads(options), answered, bool(abandoned), scope)
+                for sid, kind, key, started, finished, plan, options, abandoned, answered, scope
                 in self.db.execute(sql, args)]
 
     # answers

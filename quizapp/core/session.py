@@ -47,6 +47,15 @@ class Mode(StrEnum):
     EXAM = "exam"  # feedback only at the end
 
 
+class QuizScope(StrEnum):
+    """What a quiz asks of its bank. Only a quiz on every question is the bank's last and best score:
+    all right in a retry of 8 mistakes is not the whole bank passed."""
+
+    ALL = "all"  # every question of the bank
+    SOME = "some"  # a number of them, or those of some types or tags
+    RETRY = "retry"  # the mistakes of the quiz before
+
+
 @dataclass(frozen=True)
 class QuizOptions:
     """How to run a quiz: how many questions, which ones, in what order, with what feedback."""
@@ -121,9 +130,9 @@ def matching_questions(loaded: LoadedBank, options: QuizOptions) -> list[AnyQues
 
 
 def start_quiz(loaded: LoadedBank, options: QuizOptions, *,
-               questions: Sequence[AnyQuestion] | None = None,
+               questions: Sequence[AnyQuestion] | None = None, retry: bool = False,
                clock: Callable[[], float] = time.monotonic) -> QuizSession:
-    """Start a quiz on a bank; `questions` restricts it (Retry mistakes)."""
+    """Start a quiz on a bank; `questions` restricts it (Retry mistakes, `retry`)."""
     rng = random.Random(options.seed)
     pool = list(questions) if questions is not None else matching_questions(loaded, options)
     if options.shuffle_questions:
@@ -139,7 +148,7 @@ def start_quiz(loaded: LoadedBank, options: QuizOptions, *,
             items.append(QuizItem(q, tuple(choices)))
         else:
             items.append(QuizItem(q))
-    return QuizSession(loaded=loaded, options=options, items=items, clock=clock)
+    return QuizSession(loaded=loaded, options=options, items=items, clock=clock, retry=retry)
 
 
 @dataclass(eq=False)
@@ -155,6 +164,7 @@ class QuizSession:
     on_answer: list[Callable[[Answer], None]] = field(default_factory=list)
     started_at: float = 0.0
     ended_at: float | None = None
+    retry: bool = False  # a retry of the mistakes of the quiz before
     _asked_at: float = 0.0
 
     def __post_init__(self) -> None:
@@ -180,6 +190,14 @@ class QuizSession:
     @property
     def mode(self) -> Mode:
         return self.options.mode
+
+    @property
+    def scope(self) -> QuizScope:
+        """A retry, a quiz on every question of the bank, or on some of them."""
+        if self.retry:
+            return QuizScope.RETRY
+        asked = {item.question.id for item in self.items}
+        return QuizScope.ALL if asked == {q.id for q in self.loaded.bank.questions} else QuizScope.SOME
 
     # answering
 
@@ -310,7 +328,7 @@ class QuizSession:
 
     def retry_mistakes(self) -> QuizSession:
         """A new session on the questions not answered right, with the same options."""
-        return start_quiz(self.loaded, self.options, questions=self.mistakes, clock=self.clock)
+        return start_quiz(self.loaded, self.options, questions=self.mistakes, retry=True, clock=self.clock)
 
     def cited_passage(self, question: AnyQuestion) -> CitedPassage | None:
         """The citation of a question in this session's bank."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.percent import format_percent, round_percent
-from quizapp.gui.scores import BankScores, ScoreBook
+from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import FocusOutline, plain_label, scale_font
 
@@ -52,22 +53,42 @@ def percent(value: float | None) -> str:
     return "–" if value is None else format_percent(value)
 
 
-def history_scores(store: HistoryStore) -> dict[str, BankScores]:
-    """Last and best percentage of each bank's finished quizzes, from the history, by bank key."""
+def history_scores(store: HistoryStore, sizes: dict[str, int] | None = None) -> dict[str, BankScores]:
+    """Last and best percentage of each bank's finished quizzes on all its questions, and the latest quiz
+    on part of it taken since (a retry of mistakes, a few questions), from the history, by bank key.
+
+    `sizes` (questions per bank key) tells the part of a quiz stored before its scope was: one that
+    asked fewer questions than the bank has now."""
     rows = store.db.execute(
-        "SELECT s.bank_key, json_array_length(s.plan), coalesce(t.points, 0) FROM sessions s "
+        "SELECT s.bank_key, s.scope, json_array_length(s.plan), coalesce(t.points, 0) FROM sessions s "
         "LEFT JOIN (SELECT session_id, sum(points) AS points FROM answers GROUP BY session_id) t "
         "ON t.session_id = s.id "
         "WHERE s.kind = 'quiz' AND s.finished_at IS NOT NULL AND s.abandoned = 0 AND s.bank_key IS NOT NULL "
         "ORDER BY s.finished_at").fetchall()
+    sizes = sizes or {}
     out: dict[str, BankScores] = {}
-    for key, planned, points in rows:
+    for key, scope, planned, points in rows:
         if not planned:
             continue
-        pct = round_percent(100.0 * points / planned)
-        best = out[key].best if key in out else None
-        out[key] = BankScores(pct, pct if best is None else max(best, pct))
+        size = sizes.get(key)
+        if scope is None:
+            scope = "some" if size is not None and planned < size else "all"
+        old = out.get(key, BankScores())
+        if scope == "all":
+            pct = round_percent(100.0 * points / planned)
+            out[key] = BankScores(pct, pct if old.best is None else max(old.best, pct))
+        else:
+            out[key] = replace(old, part=PartScore(scope == "retry", points, planned, size))
     return out
+
+
+def score_text(scores: BankScores) -> str:
+    """The scores of a bank as its details show them: of quizzes on all its questions, then a part taken
+    since ("Last score: 61% · Best: 61%\nSince then, a retry of 8 mistakes: 8 / 8 points (100%)")."""
+    if scores.last is None:
+        return "Not taken yet" if scores.part is None else f"Not taken whole yet · {scores.part.describe()}"
+    whole = f"Last score: {percent(scores.last)} · Best: {percent(scores.best)}"
+    return whole if scores.part is None else f"{whole}\nSince then, {scores.part.describe()}"
 
 
 def _is_draft(check: BankCheck) -> bool:
@@ -396,7 +417,10 @@ class LibraryScreen(QWidget):
 
         limit = self.new_per_day() if self.new_per_day else DEFAULT_NEW_PER_DAY
         self.due = due_counts(store, [c.loaded for c in self.checks if c.loaded is not None], new_per_day=limit)
-        self.best = history_scores(store)
+        from quizapp.core.history import bank_key
+
+        self.best = history_scores(store, {bank_key(c.path): len(c.loaded.bank.questions)
+                                           for c in self.checks if c.loaded is not None})
 
     def due_count(self, path: Path) -> DueCount | None:
         """A bank's due and new counts for study today (None without a history)."""
@@ -475,9 +499,7 @@ class LibraryScreen(QWidget):
         names = [describe_source(loaded, key) for key in bank.sources]
         self.sources.setText(("Sources: " if len(names) > 1 else "Source: ") + "; ".join(names)
                              if names else "No source article")
-        s = self.bank_scores(check.path)
-        self.score_line.setText("Not taken yet" if s.last is None else
-                                f"Last score: {percent(s.last)} · Best: {percent(s.best)}")
+        self.score_line.setText(score_text(self.bank_scores(check.path)))
         self.problems_label.setText("Warnings:")
 
     def edit_current(self) -> None:

@@ -418,11 +418,13 @@ class MainWindow(QMainWindow):
             self.run_session(session.retry_mistakes())
 
     def _quiz_finished(self, session: QuizSession) -> None:
+        from quizapp.core.session import QuizScope
+
         store = self.history()
         if store is not None and self.quiz_session_id is not None:
             store.finish_session(self.quiz_session_id)
         self.quiz_session_id = None
-        if session.max_score:
+        if session.max_score and session.scope is QuizScope.ALL:  # a retry or a few questions is not the bank's score
             self.scores.record(session.loaded.path, session.percentage)
         self.results.show_session(session)
         self.stack.setCurrentWidget(self.results)
@@ -722,7 +724,7 @@ def _store_quiz(store: HistoryStore, session: QuizSession) -> str:
 
     ref = bank_ref(session.loaded)
     options = {"mode": session.options.mode.value}
-    return store.start_session(kind="quiz", bank=ref, options=options,
+    return store.start_session(kind="quiz", bank=ref, options=options, scope=session.scope.value,
                                plan=[PlanItem(ref.key, item.question.id, item.choices) for item in session.items])
 
 
@@ -744,7 +746,8 @@ def _rebuild_quiz(store: HistoryStore, session_id: str, banks: list[LoadedBank])
     answers = [Answer(by_id[a.question_id], a.given, Verdict(a.verdict), a.points, a.seconds)
                for a in point.answers if a.question_id in by_id]
     mode = Mode(point.session.options.get("mode", Mode.PRACTICE.value))
-    return QuizSession(loaded=loaded, options=QuizOptions(mode=mode), items=items, answers=answers)
+    return QuizSession(loaded=loaded, options=QuizOptions(mode=mode), items=items, answers=answers,
+                       retry=point.session.scope == "retry")
 
 
 def _pyside_version() -> str:

@@ -12,16 +12,40 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.core.atomic import write_text_atomic
-from quizapp.core.percent import round_percent
+from quizapp.core.percent import format_percent, round_percent
 
 FILE_NAME = "scores.json"
 
 
 @dataclass(frozen=True)
+class PartScore:
+    """A quiz on part of a bank: a retry of mistakes, or a few questions of it."""
+
+    retry: bool
+    points: float
+    asked: int
+    of: int | None = None  # the bank's questions, when known
+
+    @property
+    def percentage(self) -> float:
+        return round_percent(100.0 * self.points / self.asked) if self.asked else 0.0
+
+    def describe(self) -> str:
+        """ "a retry of 8 mistakes: 8 / 8 points (100%)", "a quiz on 5 of 18 questions: 4 / 5 points (80%)"."""
+        s = "s" if self.asked != 1 else ""
+        what = f"a retry of {self.asked} mistake{s}" if self.retry else \
+            f"a quiz on {self.asked}{f' of {self.of}' if self.of else ''} question{s}"
+        return f"{what}: {self.points:g} / {self.asked} points ({format_percent(self.percentage)})"
+
+
+@dataclass(frozen=True)
 class BankScores:
-    last: float | None = None  # percentage
+    """Last and best score of quizzes on the whole bank (percentages), and a quiz on part of it taken since."""
+
+    last: float | None = None
     best: float | None = None
     when: str | None = None
+    part: PartScore | None = None
 
 
 class ScoreBook:
