@@ -50,3 +50,24 @@ def test_pasted_text_that_cannot_be_an_article_is_refused_and_nothing_is_written
     with pytest.raises(PastedTextError, match=message):
         save_pasted_article(tmp_path, text, meta)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_front_matter_pasted_with_the_text_is_read_as_a_files_is(tmp_path: Path) -> None:
+    # Copied from a .md file, with its block of metadata (and a blank line before it).
+    pasted = "\n---\nauthor: Jo Reed\ndate: 2014-12-29\n---\n" + PASTED
+    path = save_pasted_article(tmp_path, pasted, ArticleMeta(title="Bridge closes", author="J. Reed"))
+    article = load_article(path)
+    # What was typed wins; the block fills what was not, and is not kept in the text.
+    assert article.meta == ArticleMeta(title="Bridge closes", author="J. Reed", date="2014-12-29")
+    assert "---" not in article.text and "author" not in article.text
+    assert article.text[article.sentences[0].start:].startswith("The city council voted 7-2")
+    # The title may come from the block alone.
+    titled = save_pasted_article(tmp_path, "---\ntitle: Bridge shut\n---\n" + PASTED, ArticleMeta())
+    assert load_article(titled).meta.title == "Bridge shut"
+
+
+def test_pasted_front_matter_that_a_file_could_not_have_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(PastedTextError, match=r"in the front matter at the top of the text .*unknown front "
+                                              r"matter key 'layout'"):
+        save_pasted_article(tmp_path, "---\nlayout: post\n---\n" + PASTED, ArticleMeta(title="Bridge"))
+    assert list(tmp_path.iterdir()) == []

@@ -134,6 +134,20 @@ def test_text_file_headline_is_a_heading_not_a_sentence(tmp_path: Path) -> None:
     assert article.find_quote("Wall Street cheers the result") is not None  # still in the text
 
 
+@pytest.mark.parametrize("name", ["a.md", "a.txt"])
+def test_a_yaml_block_or_a_rule_line_inside_the_text_is_never_part_of_a_sentence(tmp_path: Path, name: str) -> None:
+    # Front matter copied under a headline (not at the top, so not read as front matter), and
+    # lines of dashes or stars between parts of the text, with no blank line around them.
+    path = tmp_path / name
+    path.write_text("Floods close the valley road\n\n---\nauthor: Jo Reed\ndate: 2024-03-01\n---\n"
+                    "NEWTOWN — Rain fell for three days and closed 4 roads.\n---\n"
+                    "The road will reopen on Friday.\n* * *\nBuses run every 20 minutes.\n", encoding="utf-8")
+    article = load_article(path)
+    assert sentences(article) == ["Rain fell for three days and closed 4 roads.",
+                                  "The road will reopen on Friday.", "Buses run every 20 minutes."]
+    assert [article.text[h.start:h.end] for h in article.headings] == ["Floods close the valley road"]
+
+
 def test_live_blog_timestamps_and_doubled_datelines_are_not_sentences(tmp_path: Path) -> None:
     path = tmp_path / "live.txt"
     path.write_text("14.29 Police have closed the bridge to all traffic.\n\n"

@@ -1210,3 +1210,16 @@ def test_a_day_that_a_when_clause_hangs_on_is_not_dropped_from_a_statement(tmp_p
     body = "Brindle Water will publish its new charges on Friday when most bills will rise by 7% across Wessex."
     qs = generate(tmp_path, body, min_confidence=0)
     assert not any(q.answer == 7 for q in gaps(qs)) and not statements(qs)
+
+
+def test_a_yaml_block_or_a_rule_line_in_the_text_is_never_in_a_question_or_its_citation(tmp_path):
+    # Front matter pasted under the headline, and a rule between parts, with no blank lines around them.
+    body = ("---\nauthor: Ann Lee\ndate: 2024-03-01\n---\n"
+            "LONDON — Harbour Foods has agreed to buy the Lakeside bakery chain for £48m.\n---\n"
+            "The Lakeside chain employs about 1,700 people in 36 shops across Wessex.")
+    qs = generate(tmp_path, body)
+    assert {q.answer for q in gaps(qs)} == {48, 1700}
+    for q in qs:
+        quotes = q.cite.quote if isinstance(q.cite.quote, list) else [q.cite.quote]
+        for text in (q.prompt, *quotes):
+            assert "---" not in text and "Ann Lee" not in text and "author" not in text, text

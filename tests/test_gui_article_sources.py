@@ -16,7 +16,7 @@ from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog
 from quizapp.gui.paste_dialog import PasteDialog
-from tests.conftest import SEED, on_modal
+from tests.conftest import SEED, key, on_modal
 from tests.test_gui_generate import Steps, alt, discard_on_teardown
 from tests.web_pages import BODY, serving_pages
 
@@ -225,6 +225,41 @@ def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(q
     assert asked == ["None of them has been added to a bank yet. The articles saved here "
                      "(council-closes-bridge.md) are removed too."]
     assert list(banks.iterdir()) == []
+
+
+def test_pasted_front_matter_is_the_articles_metadata_never_a_question(qtbot, banks: Path) -> None:
+    # The whole of an article file that starts with a block of "---", "author: ...", "---", pasted.
+    dialog = shown_dialog(qtbot, banks)
+    seen: list[str] = []
+
+    def paste(paste_dialog: PasteDialog) -> None:
+        paste_dialog.activateWindow()
+        qtbot.waitUntil(paste_dialog.isActiveWindow)
+        qtbot.keyClicks(QApplication.focusWidget(), "French helicopter collision")  # the title
+        key(qtbot, Qt.Key.Key_Tab)
+        QApplication.clipboard().setText(SEED.read_text(encoding="utf-8"))
+        key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        seen.append(paste_dialog.author_edit.text())  # filled from the block
+        alt(qtbot, "s")  # Save and add
+
+    on_modal(qtbot, paste)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
+    alt(qtbot, "x")  # Paste text...
+    qtbot.waitUntil(lambda: len(dialog.articles()) == 1)
+    assert seen == ["Paquette"]
+    article = load_article(banks / "french-helicopter-collision.md")
+    assert (article.meta.title, article.meta.author) == ("French helicopter collision", "Paquette")
+    assert "---" not in article.text and "author:" not in article.text
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.generate_button)
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_Return)  # Generate
+    asked = [dialog.question(row) for row in range(dialog.question_count())]
+    soldiers = next(q for q in asked if q["answer"] == 13)
+    assert soldiers["prompt"].startswith("A collision of two helicopters killed ___ French soldiers")
+    assert soldiers["cite"]["quote"].startswith("A collision of two helicopters killed 13")
+    for q in asked:
+        assert "---" not in q["prompt"] + str(q["cite"]) and "Paquette" not in q["prompt"] + str(q["cite"])
 
 
 def test_pasted_text_no_bank_cites_is_removed_and_the_teachers_files_stay(qtbot, banks: Path) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from quizapp.core.boilerplate import lead_length, line_kind
+from quizapp.core.boilerplate import BOILERPLATE, lead_length, line_kind
 from quizapp.core.errors import ArticleError
 from quizapp.core.markdown import Cut, inline_marks, is_markdown, original_offset, without
 
@@ -283,19 +283,52 @@ HEADING_WORDS = 15
 def text_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Blocks of plain text or Markdown: paragraphs are separated by blank lines; headings are
     `#` lines (Markdown) or short one-line paragraphs without end punctuation (the first line of a
-    .txt is often the headline); bullet lines are list items; `>` lines are quotes."""
+    .txt is often the headline); bullet lines are list items; `>` lines are quotes; a `---` line
+    parts blocks, and a YAML block between two of them is metadata (boilerplate)."""
     blocks: list[Block] = []
-    for m in re.finditer(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*", text):
-        lines = [(x.start() + m.start(), x.end() + m.start()) for x in re.finditer(r"[^\n]+", m.group())]
+    for lines, fenced in _line_groups(text):
+        start, end = lines[0][0], lines[-1][1]
+        if fenced and _META_LINE.fullmatch(text, *lines[0]):
+            # "---\nauthor: Ann Lee\n---" inside the text (front matter pasted under a headline):
+            # the article's metadata, never a sentence to ask about.
+            blocks.append(_trimmed(BOILERPLATE, text, start, end))
+            continue
         if markdown and (h := _MD_HEADING.fullmatch(text, *lines[0])) and len(lines) == 1:
             blocks.append(_classified(text, HEADING, h.start(2), h.end(2)))
         elif markdown and all(text[a:b].lstrip().startswith(">") for a, b in lines):
-            blocks.append(_trimmed(QUOTE, text, lines[0][0] + text[lines[0][0]:].index(">") + 1, lines[-1][1]))
+            blocks.append(_trimmed(QUOTE, text, start + text[start:].index(">") + 1, end))
         elif any(_LIST_ITEM.match(text, a, b) for a, b in lines):
             blocks.extend(_items(text, lines))
         else:
-            blocks.append(_classified(text, PARAGRAPH, m.start(), m.end()))
+            blocks.append(_classified(text, PARAGRAPH, start, end))
     return blocks
+
+
+# A line of three or more dashes, stars, underscores or equals signs: a break between parts of
+# the text (or the fence of a YAML block), never part of a sentence.
+_RULE = re.compile(r"[ \t]*([-*_=])(?:[ \t]*\1){2,}[ \t]*")
+# The first line of a YAML block between two such lines: "author: Ann Lee", "date:".
+_META_LINE = re.compile(r"[ \t]*[A-Za-z_][\w-]*:(?:[ \t].*)?")
+
+
+def _line_groups(text: str) -> list[tuple[list[tuple[int, int]], bool]]:
+    """The (start, end) of the lines of each paragraph, split at rule lines (which belong to none);
+    `fenced` is True for a group with a rule line both before and after it."""
+    groups: list[tuple[list[tuple[int, int]], bool]] = []
+    for m in re.finditer(r"[^\n]+(?:\n[ \t]*\S[^\n]*)*", text):
+        group: list[tuple[int, int]] = []
+        after_rule = False
+        for x in re.finditer(r"[^\n]+", m.group()):
+            a, b = x.start() + m.start(), x.end() + m.start()
+            if _RULE.fullmatch(text, a, b):
+                if group:
+                    groups.append((group, after_rule))
+                group, after_rule = [], True
+            else:
+                group.append((a, b))
+        if group:
+            groups.append((group, False))
+    return groups
 
 
 def _items(text: str, lines: list[tuple[int, int]]) -> list[Block]:

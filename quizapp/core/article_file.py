@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from quizapp.core.article import Article, ArticleMeta
+from quizapp.core.article import Article, ArticleMeta, split_front_matter
 from quizapp.core.atomic import write_text_atomic
-from quizapp.core.errors import QuizappError
+from quizapp.core.errors import ArticleError, QuizappError
 
 
 class PastedTextError(QuizappError):
@@ -40,8 +40,28 @@ def free_path(folder: Path, stem: str, suffix: str) -> Path:
     return path
 
 
+def pasted_front_matter(text: str) -> tuple[ArticleMeta, str]:
+    """The front matter that pasted text starts with (as a .md file's is read) and the text after it.
+
+    An article copied from a .md file often keeps its block of "---", "author: Ann Lee", "---": that is
+    the article's metadata, not its first paragraph.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        meta, body, _ = split_front_matter(Path("pasted.md"), text.lstrip(" \t\n"))
+    except ArticleError as exc:
+        problem = exc.problems[0]
+        raise PastedTextError(f"in the front matter at the top of the text (between its \"---\" lines), "
+                              f"{problem.message}") from None
+    return meta, body
+
+
 def pasted_article_text(text: str, meta: ArticleMeta) -> str:
-    """The .md file for pasted text: front matter, the title as a heading, then the text."""
+    """The .md file for pasted text: front matter, the title as a heading, then the text.
+
+    Fields of `meta` that are empty are taken from the text's own front matter, if it has one."""
+    pasted, text = pasted_front_matter(text)
+    meta = ArticleMeta(**{k: v if v and v.strip() else getattr(pasted, k) for k, v in vars(meta).items()})
     if not meta.title or not meta.title.strip():
         raise PastedTextError("give the article a title")
     if meta.date:

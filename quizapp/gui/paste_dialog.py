@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.article import ArticleMeta
-from quizapp.core.article_file import PastedTextError, save_pasted_article
+from quizapp.core.article_file import PastedTextError, pasted_front_matter, save_pasted_article
 from quizapp.gui.widgets import ErrorLabel, ask, fitted_size, plain_label
 
 
@@ -52,7 +52,10 @@ class PasteDialog(QDialog):
         self.problem.hide()
         for edit in (self.title_edit, self.date_edit):
             edit.textChanged.connect(self._update_state)
+        self.text_edit.textChanged.connect(self._fill_from_front_matter)
         self.text_edit.textChanged.connect(self._update_state)
+        # What the text's front matter put in each field, so that a field the teacher typed in stays theirs.
+        self._filled: dict[QLineEdit, str] = {}
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -82,9 +85,24 @@ class PasteDialog(QDialog):
         def value(edit: QLineEdit) -> str | None:
             return " ".join(edit.text().split()) or None
 
-        return ArticleMeta(title=value(self.title_edit), author=value(self.author_edit),
-                           publisher=value(self.publisher_edit), date=value(self.date_edit),
-                           url=value(self.url_edit))
+        return ArticleMeta(**{name: value(edit) for name, edit in self._fields().items()})
+
+    def _fields(self) -> dict[str, QLineEdit]:
+        return {"title": self.title_edit, "author": self.author_edit, "publisher": self.publisher_edit,
+                "date": self.date_edit, "url": self.url_edit}
+
+    def _fill_from_front_matter(self) -> None:
+        """Text pasted from a .md file with its front matter ("---", "author: Ann Lee", "---") fills
+        the fields it names that are empty; the block itself is not saved as text."""
+        try:
+            pasted, _ = pasted_front_matter(self.text_edit.toPlainText())
+        except PastedTextError:
+            return  # said when saving, with what to correct
+        for name, edit in self._fields().items():
+            value = " ".join((getattr(pasted, name) or "").split())
+            if value and (not edit.text().strip() or edit.text() == self._filled.get(edit)):
+                edit.setText(value)
+                self._filled[edit] = value
 
     def _update_state(self) -> None:
         self.save_button.setEnabled(bool(self.title_edit.text().strip())
