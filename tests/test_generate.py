@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.bank import dump_bank, load_bank, save_bank
-from quizapp.core.errors import ArticleError
+from quizapp.core.errors import ArticleError, FileProblems
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
 from quizapp.generate import GenerationCancelled, generate_bank
 
@@ -407,3 +407,19 @@ def test_markdown_front_matter_goes_into_the_source(tmp_path):
     q = next(q for q in bank.questions if q.type == "numeric" and q.answer == 2300)
     assert q.prompt == ("Floods forced at least ___ families from their homes in Kenya in 2021, the Red Cross "
                         "said. What number fills the gap, according to the article “Floods in Kenya”?")
+
+
+def test_a_draft_skips_an_unreadable_article_and_says_why_unless_none_can_be_read(tmp_path: Path) -> None:
+    from quizapp.generate.api import generate_draft
+
+    binary, empty = tmp_path / "answers.txt", tmp_path / "notes.md"
+    binary.write_bytes(b"%PDF-1.7\n\x00\x00endobj\n")
+    empty.write_text("\n", encoding="utf-8")
+    draft = generate_draft([binary, SEED], max_questions=1, skip_unreadable=True)
+    assert [(p.path, p.message.split(",")[0]) for p in draft.skipped] == [(binary, "this is a binary file")]
+    assert len(draft.bank.questions) == 1 and len(draft.bank.sources) == 1
+    with pytest.raises(FileProblems) as caught:  # nothing left to read: every reason is the error
+        generate_draft([binary, empty], skip_unreadable=True)
+    assert [p.path for p in caught.value.problems] == [binary, empty]
+    with pytest.raises(ArticleError, match="binary"):  # as the command line reads them: the first stops it
+        generate_draft([binary, SEED])

@@ -17,7 +17,7 @@ from quizapp.gui.editor import open_editors
 from quizapp.gui.generate_dialog import GenerateDialog
 from quizapp.gui.paste_dialog import PasteDialog
 from tests.conftest import SEED, key, on_modal
-from tests.test_gui_generate import Steps, alt, discard_on_teardown
+from tests.test_gui_generate import Steps, active_dialog, alt
 from tests.web_pages import BODY, serving_pages
 
 TIMEOUT = 60_000
@@ -37,15 +37,6 @@ def banks(tmp_path: Path) -> Path:
     return folder
 
 
-def shown_dialog(qtbot, target: Path) -> GenerateDialog:
-    dialog = GenerateDialog(None, target_dir=target)
-    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
-    dialog.show()
-    dialog.activateWindow()
-    qtbot.waitActive(dialog)
-    return dialog
-
-
 def type_address(qtbot, dialog: GenerateDialog, url: str) -> None:
     """Type into the address field, which has the focus when the dialog opens, and press Enter."""
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
@@ -55,7 +46,7 @@ def type_address(qtbot, dialog: GenerateDialog, url: str) -> None:
 
 def test_a_page_fetched_from_its_address_is_saved_beside_the_bank_and_generated_from(
         qtbot, server: str, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     assert not dialog.fetch_button.isEnabled() and not dialog.generate_button.isEnabled()
     type_address(qtbot, dialog, f"{server}/moved")  # a redirect, followed
     assert dialog.running and dialog.cancel_button.isEnabled() and not dialog.generate_button.isEnabled()
@@ -86,7 +77,7 @@ def test_a_page_fetched_from_its_address_is_saved_beside_the_bank_and_generated_
 
 def test_generate_with_an_address_typed_but_not_fetched_fetches_it_then_generates(
         qtbot, server: str, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
     qtbot.keyClicks(dialog.url_edit, f"{server}/article")
     assert dialog.generate_button.isEnabled()  # an address is enough to go on
@@ -115,7 +106,7 @@ def test_a_failed_fetch_says_why_and_writes_nothing(qtbot, server: str, banks: P
     url = offline_address() if page.startswith("offline") else server + page
     if page.endswith("without http://"):
         url = url.removeprefix("http://")  # named as typed, not as fetched (https://127.0.0.1:...)
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     type_address(qtbot, dialog, url)
     qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
     assert dialog.status.text().startswith(f"Could not fetch the page: {url}: ")
@@ -133,7 +124,7 @@ def test_a_failed_fetch_says_why_and_writes_nothing(qtbot, server: str, banks: P
 ])
 def test_a_malformed_address_gets_a_message_not_an_error_window(qtbot, banks: Path, typed: str,
                                                                  message: str) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     type_address(qtbot, dialog, typed)
     qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
     assert dialog.status.text() == f"Could not fetch the page: {message}"
@@ -141,14 +132,14 @@ def test_a_malformed_address_gets_a_message_not_an_error_window(qtbot, banks: Pa
 
 
 def test_a_space_in_the_path_is_fetched_as_a_browser_does(qtbot, server: str, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     type_address(qtbot, dialog, f"{server}/my article.html")
     qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
     assert dialog.articles() == [(banks / "council-closes-bridge.html").resolve()]
 
 
 def test_stop_drops_a_slow_fetch_at_once_and_nothing_is_saved(qtbot, server: str, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     qtbot.keyClicks(dialog.url_edit, f"{server}/slow")  # answers after 2 seconds
     qtbot.mouseClick(dialog.fetch_button, Qt.MouseButton.LeftButton)
     task = dialog.task
@@ -163,7 +154,7 @@ def test_stop_drops_a_slow_fetch_at_once_and_nothing_is_saved(qtbot, server: str
 
 
 def test_closing_the_dialog_removes_the_pages_it_fetched(qtbot, server: str, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     type_address(qtbot, dialog, f"{server}/article")
     qtbot.waitUntil(lambda: not dialog.running, timeout=TIMEOUT)
     assert len(list(banks.iterdir())) == 1
@@ -187,7 +178,7 @@ def fill_paste_dialog(qtbot, dialog: PasteDialog, *, date: str) -> None:
 
 
 def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(qtbot, banks: Path) -> None:
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     seen: list[str] = []
 
     def paste(paste_dialog: PasteDialog) -> None:
@@ -229,7 +220,7 @@ def test_pasted_text_is_saved_as_an_article_with_its_title_then_generated_from(q
 
 def test_pasted_front_matter_is_the_articles_metadata_never_a_question(qtbot, banks: Path) -> None:
     # The whole of an article file that starts with a block of "---", "author: ...", "---", pasted.
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     seen: list[str] = []
 
     def paste(paste_dialog: PasteDialog) -> None:
@@ -267,7 +258,7 @@ def test_pasted_text_no_bank_cites_is_removed_and_the_teachers_files_stay(qtbot,
     mine.write_text("---\ntitle: My notes\n---\nThe bridge was built in 1931.\n", encoding="utf-8")
     chosen = banks / SEED.name
     chosen.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
-    dialog = shown_dialog(qtbot, banks)
+    dialog = active_dialog(qtbot, banks)
     dialog.add_article(chosen)
     on_modal(qtbot, lambda paste_dialog: fill_paste_dialog(qtbot, paste_dialog, date="2014-12-29"))
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)

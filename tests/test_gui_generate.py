@@ -634,3 +634,90 @@ def test_enter_in_the_review_adds_the_ticked_questions(qtbot, tmp_path: Path) ->
     assert asked == []
     assert dialog.result() == GenerateDialog.DialogCode.Accepted
     assert [q["id"] for q in dialog.accepted_questions] == [dialog.question(0)["id"]]
+
+
+def active_dialog(qtbot, target: Path) -> GenerateDialog:
+    """A new, empty dialog, shown and active, the focus in its Web page field."""
+    dialog = GenerateDialog(None, target_dir=target)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.url_edit)
+    return dialog
+
+
+def add_by_name(qtbot, dialog: GenerateDialog, typed: str, folders: list[str] | None = None) -> None:
+    """Add... (Alt+D), type the file's name (or path) in the file dialog and press Enter; `folders`
+    gets the folder the file dialog opened in."""
+    count = len(dialog.articles())
+
+    def choose(file_dialog: QFileDialog) -> None:
+        if folders is not None:
+            folders.append(file_dialog.directory().absolutePath())
+        qtbot.keyClicks(QApplication.focusWidget(), typed)
+        key(qtbot, Qt.Key.Key_Return)
+
+    with Steps().then(QFileDialog, choose):
+        alt(qtbot, "d")
+        qtbot.waitUntil(lambda: len(dialog.articles()) > count)
+    def active_again() -> bool:  # as the window manager makes it once the file dialog has closed
+        dialog.activateWindow()
+        focus = QApplication.focusWidget()
+        return focus is not None and focus.window() is dialog
+
+    qtbot.waitUntil(active_again)
+
+
+def set_max_questions(qtbot, n: int) -> None:
+    alt(qtbot, "m")  # Maximum questions
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(QApplication.focusWidget(), str(n))
+
+
+def test_enter_in_the_empty_web_page_field_generates_and_add_reopens_where_it_was(
+        qtbot, tmp_path: Path, settings_dir: Path) -> None:
+    articles, banks = tmp_path / "articles", tmp_path / "banks"
+    articles.mkdir()
+    banks.mkdir()
+    article = articles / SEED.name
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    dialog = active_dialog(qtbot, banks)
+    folders: list[str] = []
+    add_by_name(qtbot, dialog, str(article), folders)
+    assert dialog.articles() == [article.resolve()]
+    assert QApplication.focusWidget() is dialog.generate_button  # the next step
+    set_max_questions(qtbot, 2)
+    alt(qtbot, "w")  # back to the Web page field, left empty
+    assert QApplication.focusWidget() is dialog.url_edit and not dialog.url_edit.text()
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as done:
+        key(qtbot, Qt.Key.Key_Return)  # Generate, the default button
+        assert dialog.running
+    assert done.args == [True] and dialog.question_count() == 2
+
+    # The next Add..., in this dialog or another one, opens in the folder the article came from.
+    again = active_dialog(qtbot, banks)
+    add_by_name(qtbot, again, SEED.name, folders)
+    assert folders == [str(banks), str(articles)]
+    assert again.articles() == [article.resolve()]
+
+
+def test_an_unreadable_article_is_skipped_and_said_and_its_error_goes_when_the_list_changes(
+        qtbot, tmp_path: Path, settings_dir: Path) -> None:
+    bad = tmp_path / "answers.txt"  # a PDF renamed
+    bad.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\x00\x00endobj\n")
+    dialog = active_dialog(qtbot, tmp_path)
+    add_by_name(qtbot, dialog, str(bad))
+    key(qtbot, Qt.Key.Key_Return)  # Generate (the focus is on it)
+    qtbot.waitUntil(lambda: not dialog.running)
+    assert dialog.status.text().startswith(f"Could not generate: {bad}: this is a binary file, not text")
+    # Adding a readable article: the error is about the list as it was, not as it is.
+    add_by_name(qtbot, dialog, str(SEED))
+    assert dialog.status.text() == "Press Generate."
+    set_max_questions(qtbot, 2)
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT) as done:
+        alt(qtbot, "g")
+    assert done.args == [True] and dialog.question_count() == 2
+    assert dialog.status.text() == ("Skipped answers.txt: this is a binary file, not text: save the article as "
+                                    "UTF-8 text (.txt, .md) or a web page (.html). 2 questions generated: "
+                                    "accept, reject or edit each one, then press Add.")

@@ -7,11 +7,12 @@ import functools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp.core.article import Article, load_article
+from quizapp.core.errors import ArticleError, FileProblems, Problem
 from quizapp.core.model import QUESTION_TYPES, Bank, Source
 from quizapp.generate import clauses as cl
 from quizapp.generate import dates, people
@@ -98,6 +99,7 @@ class Draft:
     bar: float
     found: int = 0  # every question the finders offered, however unsure: says why a draft is empty
     words: int = 0  # in the articles' sentences
+    skipped: list[Problem] = field(default_factory=list)  # why each article that could not be read was left out
 
 
 # Fewer words than this is a fragment or a news brief (a headline and a paragraph, say): too short to
@@ -143,10 +145,15 @@ def confidence_bar() -> float:
 
 def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None = None,
                    types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
-                   cancel: Cancel | None = None, bank_dir: str | Path | None = None) -> Draft:
-    """generate_bank for review: also the questions a little below the bar, each with its confidence."""
+                   cancel: Cancel | None = None, bank_dir: str | Path | None = None,
+                   skip_unreadable: bool = False) -> Draft:
+    """generate_bank for review: also the questions a little below the bar, each with its confidence.
+
+    `skip_unreadable`: an article that cannot be read (binary, empty, not an article) is left out and
+    said in `Draft.skipped`, and the others are read; only when none can be read is that an error."""
     bar = confidence_bar()
-    found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir)
+    found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir,
+                            skip_unreadable=skip_unreadable)
     kept = review_candidates(found.candidates, bar)
     found.done()
     bank = found.bank(kept)
@@ -157,7 +164,7 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
         bank = bank.model_copy(update={"questions": [c.question for c in kept]})
     words = article_words(found.facts)
     return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar,
-                 found=len(found.candidates), words=words)
+                 found=len(found.candidates), words=words, skipped=found.skipped)
 
 
 def review_candidates(cands: list[Candidate], bar: float) -> list[Candidate]:
@@ -234,6 +241,7 @@ class Found:
     sources: dict[str, Source]
     total: int  # sentences read, for progress
     progress: Progress | None = None
+    skipped: list[Problem] = field(default_factory=list)  # articles left out: they could not be read
 
     def done(self) -> None:
         """Report the questions chosen: the end of the run."""
@@ -248,14 +256,15 @@ class Found:
 
 def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QUESTION_TYPES,
                     progress: Progress | None = None, cancel: Cancel | None = None,
-                    bank_dir: str | Path | None = None) -> Found:
-    """Read and parse the articles; every candidate question, scored by the ranker."""
+                    bank_dir: str | Path | None = None, skip_unreadable: bool = False) -> Found:
+    """Read and parse the articles; every candidate question, scored by the ranker. An article that
+    cannot be read raises ArticleError, or with `skip_unreadable` is left out (unless all are)."""
     bad = sorted(set(types) - set(QUESTION_TYPES))
     if bad:
         raise ValueError(f"unknown question type {bad[0]!r}: use {', '.join(QUESTION_TYPES)}")
-    loaded = [load_article(p).unmarked() for p in articles]  # a .md file's words, without its bold marks
-    if not loaded:
+    if not articles:
         raise ValueError("give at least one article")
+    loaded, skipped = _readable(articles, skip_unreadable)
     base_dir = Path(bank_dir) if bank_dir is not None else Path.cwd()
     keys = _source_keys(loaded)
     total = sum(len(a.sentences) for a in loaded)
@@ -315,7 +324,23 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
         for c in cs:
             c.order += n * ARTICLE_ORDER
     report(total, total, "choosing questions")
-    return Found(loaded, found, cands, sources, total, progress)
+    return Found(loaded, found, cands, sources, total, progress, skipped)
+
+
+def _readable(paths: Sequence[str | Path], skip_unreadable: bool) -> tuple[list[Article], list[Problem]]:
+    """The articles that can be read and, when skipping the others, why each of those cannot."""
+    loaded: list[Article] = []
+    skipped: list[Problem] = []
+    for path in paths:
+        try:
+            loaded.append(load_article(path).unmarked())  # a .md file's words, without its bold marks
+        except ArticleError as exc:
+            if not skip_unreadable:
+                raise
+            skipped.extend(exc.problems)
+    if not loaded:  # nothing left to read: every reason is the error
+        raise FileProblems(skipped)
+    return loaded, skipped
 
 
 def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QPoint, Qt, Signal
+from PySide6.QtCore import QDir, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,6 +56,9 @@ if TYPE_CHECKING:
     from quizapp.gui.editor import BankEditor
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.html *.htm);;All files (*)"
+# Where Add... last found articles: the next Add... opens there (a teacher's articles are rarely in the
+# folder the bank goes to).
+ARTICLES_DIR_KEY = "generate/articles_dir"
 DEFAULT_MAX_QUESTIONS = 20
 QuestionData = dict[str, Any]
 # The review's list and the selected question's details side by side from this width (in characters) up; below
@@ -128,6 +131,7 @@ class GenerateDialog(QDialog):
         self._questions: list[QuestionData] = []  # the generated questions, edited in place
         self._confidence: list[Confidence] = []  # the generator's confidence in each, by row
         self._generate_after_fetch = False  # Generate pressed with an address typed: generate once fetched
+        self._failure_shown = False  # the status says why the last run failed: stale once the articles change
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
@@ -328,17 +332,30 @@ class GenerateDialog(QDialog):
         item.setToolTip(str(path))
         item.setData(Qt.ItemDataRole.UserRole, str(path))
         self.files.addItem(item)
-        self._update_state()
+        self._articles_changed()
 
     def choose_articles(self) -> None:
-        """Ask for article files and add them."""
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(self.target_dir), ARTICLE_FILTER)
+        """Ask for article files (in the folder they were last chosen from) and add them."""
+        settings = QSettings()
+        folder = Path(str(settings.value(ARTICLES_DIR_KEY, "") or self.target_dir))
+        if not folder.is_dir():  # moved or on a drive not there now
+            folder = self.target_dir
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(folder), ARTICLE_FILTER)
         for p in paths:
             self.add_article(Path(p))
+        if paths:
+            settings.setValue(ARTICLES_DIR_KEY, str(Path(paths[-1]).parent))
+            self.generate_button.setFocus()  # the next step, as after fetching a page or pasting text
 
     def remove_selected_articles(self) -> None:
         for item in self.files.selectedItems():
             self.files.takeItem(self.files.row(item))
+        self._articles_changed()
+
+    def _articles_changed(self) -> None:
+        if self._failure_shown and not self.running:  # what failed may be gone: say what to do now instead
+            self._failure_shown = False
+            self.status.clear()
         self._update_state()
 
     def selected_types(self) -> list[str]:
@@ -434,10 +451,11 @@ class GenerateDialog(QDialog):
         self.saved_articles = [p for p in self.saved_articles if p.resolve() in kept]
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        # Enter in the address field fetches, rather than pressing the default button; in the answer
-        # field it does nothing (the answer is kept as typed): pressing Generate would replace the review.
+        # Enter in the address field fetches the address typed, rather than pressing the default button
+        # (with none typed it is the default button's, as in any other field); in the answer field it does
+        # nothing (the answer is kept as typed): pressing Generate would replace the review.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self.focusWidget() is self.url_edit:
+            if self.focusWidget() is self.url_edit and self.url_edit.text().strip():
                 self.fetch_url()
                 return
             if self.focusWidget() is self.answer_edit:
@@ -491,11 +509,12 @@ class GenerateDialog(QDialog):
 
             try:
                 return generate_draft(articles, max_questions=limit, types=types, progress=task.report,
-                                      cancel=lambda: task.cancelled, bank_dir=target)
+                                      cancel=lambda: task.cancelled, bank_dir=target, skip_unreadable=True)
             except GenerationCancelled:
                 raise Cancelled from None
 
         self._set_questions([], {})
+        self._failure_shown = False
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report
         self._start(run_task(work, parent=self, title="Generating questions", show_progress=False,
@@ -594,6 +613,7 @@ class GenerateDialog(QDialog):
 
     def _failed(self, exc: BaseException, trace: str) -> None:
         self._end_run()
+        self._failure_shown = True
         self._update_state()
         if isinstance(exc, QuizappError | OSError | ValueError):
             self.status.setText(f"Could not generate: {exc}")
@@ -810,7 +830,13 @@ class GenerateDialog(QDialog):
 
 
 def _outcome(draft: Draft, below: int) -> str:
-    """What came of a run, for the status line: how many questions and, when none passed, why."""
+    """What came of a run, for the status line: the articles left out and why, how many questions and,
+    when none passed, why."""
+    skipped = "".join(f"Skipped {p.path.name}: {p.message.rstrip('.')}. " for p in draft.skipped)
+    return skipped + _questions_outcome(draft, below)
+
+
+def _questions_outcome(draft: Draft, below: int) -> str:
     n = len(draft.bank.questions)
     if n and below == n:  # the command line points to `--report` for these; here they are listed
         return (f"No question reached the confidence bar of {draft.bar:.0%}: the {n} found a little below "
