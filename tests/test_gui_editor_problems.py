@@ -279,3 +279,33 @@ def test_the_form_fits_its_column_at_small_window_sizes(qtbot, misspelt_bank: Pa
     beside = label.mapTo(editor.form, label.rect().topLeft()).y() == prompt.mapTo(
         editor.form, prompt.rect().topLeft()).y()
     assert beside == (size[0] >= 1000)  # narrow, the labels go above the fields
+
+
+def test_a_number_the_file_holds_as_text_opens_as_typing_it_reads(qtbot, bank_file: Path, monkeypatch) -> None:
+    # "answer: 4,500" is the text "4,500" in YAML: the form reads it as it reads "4,500" typed.
+    text = bank_file.read_text(encoding="utf-8")
+    bank_file.write_text(text.replace("    answer: 4500\n", "    answer: 4,500\n"), encoding="utf-8")
+    assert not check_bank(bank_file).ok
+    editor = open_shown(qtbot, bank_file)
+    troops = next(i for i, q in enumerate(editor.draft.questions) if q.get("answer") == 4500)
+    editor.list.setCurrentRow(troops)
+    assert editor.form.text_of("answer") == "4500" and "answer" not in field_errors(editor)
+    assert editor.problems.item(0).text() == "No problems."
+    # The file still has the text: the editor says what it read, and saving writes the number.
+    assert editor.isWindowModified()
+    assert f'question {troops + 1}: answer "4,500" read as 4500' in editor.statusBar().currentMessage()
+    answer_dialogs(monkeypatch, QMessageBox.StandardButton.Yes)  # the comments will go
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert check_bank(bank_file).ok and "    answer: 4500\n" in bank_file.read_text(encoding="utf-8")
+
+
+def test_a_misspelt_required_key_leaves_its_field_empty_and_the_field_says_so(qtbot, misspelt_bank: Path) -> None:
+    editor = open_shown(qtbot, misspelt_bank)
+    assert editor.form.text_of("distractors") == ""
+    # The problems list's message, beside the empty field, with what the form asks for there.
+    assert "⚠ question 8: `distractor` is not a key of a question: did you mean `distractors`?" in [
+        editor.problems.item(i).text() for i in range(editor.problems.count())]
+    assert field_errors(editor)["distractors"] == ("Add at least one wrong answer, one per line. `distractor` is "
+                                                   "not a key of a question: did you mean `distractors`?")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Rename to distractors (it has the focus)
+    assert editor.form.text_of("distractors") == "Dakar\nNiamey\nGao" and "distractors" not in field_errors(editor)

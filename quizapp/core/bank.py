@@ -747,6 +747,12 @@ _FORM_ASKS = {
              "Use as citation",
 }
 
+def form_ask(key: str) -> str:
+    """What the editor's form asks for when the required `key` is missing ("Write the right answer");
+    empty for a key that may be left out."""
+    return _FORM_ASKS.get(key, "")
+
+
 # The form's names of the fields, to begin a sentence.
 _FORM_NAMES = {"answer": "The answer", "tolerance": "The tolerance", "min": "The minimum",
                "max": "The maximum", "unit": "The unit", "explanation": "The explanation",

@@ -49,6 +49,9 @@ class BankDraft:
     # Keys of the file that are not in the order saving writes them (question numbers,
     # 0 for the bank itself).
     reordered: list[int] = field(default_factory=list)
+    # Numbers the file holds as text ("answer: 4,500" is a string in YAML), read as the form reads
+    # them when typed: what the editor has differs from the file until it is saved.
+    numbers_read: list[str] = field(default_factory=list)
 
     def layout_losses(self) -> list[str]:
         """What of the file's own layout a save from the editor will not keep."""
@@ -105,6 +108,7 @@ class BankDraft:
             data["sources"] = {}
         draft.data = data
         draft.reordered = _reordered(data)
+        draft.numbers_read = _read_numbers(data)
         return draft
 
     @classmethod
@@ -362,6 +366,21 @@ def _citing_sources_by_name(data: dict[str, Any]) -> Iterator[None]:
             cite = q.get("cite") if isinstance(q, dict) else None
             if isinstance(cite, dict) and not cite.get("source"):
                 cite["source"] = before[0]
+
+
+def _read_numbers(data: dict[str, Any]) -> list[str]:
+    """Turn the numbers a numeric question holds as text ("4,500", "4 500") into numbers, as the
+    form reads them when typed; say each one ('question 1: answer "4,500" read as 4500')."""
+    said = []
+    for n, q in enumerate(data.get("questions", []), 1):
+        if not isinstance(q, dict) or q.get("type") != "numeric":
+            continue
+        for key in ("answer", "tolerance", "min", "max"):
+            value = q.get(key)
+            if isinstance(value, str) and isinstance(number := parse_number(value), int | float):
+                q[key] = number
+                said.append(f"question {n}: {key} \"{value.strip()}\" read as {number}")
+    return said
 
 
 def _reordered(data: dict[str, Any]) -> list[int]:

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.core.bank import BankCheck, unknown_keys
+from quizapp.core.bank import BankCheck, form_ask, unknown_keys
 from quizapp.core.draft import BankDraft, DraftError, QuestionData
 from quizapp.core.errors import Problem
 from quizapp.gui.citation_picker import CitationPicker
@@ -397,6 +397,10 @@ class BankEditor(QMainWindow):
                 self._go_to(first)  # a bank that cannot start opens where it goes wrong
             else:
                 self._focus(self.list)
+            if draft.numbers_read:  # the file still has the text: saving writes the numbers
+                self.undo_stack.resetClean()
+                self.statusBar().showMessage(
+                    "Read as the form reads what is typed, until saved: " + "; ".join(draft.numbers_read))
         self._update_title()
 
     def _show_text_page(self, note: str) -> None:
@@ -754,6 +758,11 @@ class BankEditor(QMainWindow):
                 path = tuple(str(part) for part in p.loc[2:])
                 if path in unknown:
                     like = unknown[path]
+                    if like and form_ask(like) and _value_at(q, (*path[:-1], like)) is None:
+                        # The key it resembles is missing: its field is empty, and says why ("Add at
+                        # least one wrong answer" for `distractors`, which `distractor` misspells).
+                        field = _field_of((*p.loc[:-1], like), self.form.errors)
+                        by_field.setdefault(field, []).append(f"{form_ask(like)}. {p.message}")
                     if like and self.draft.with_key_renamed(self._current, path, like) is None:
                         like = None  # `like` holds another value: renaming would lose it
                     strays.append(UnknownKey(path, _value_at(q, path), p.message, like))
