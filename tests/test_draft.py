@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,48 @@ def test_a_copy_that_cannot_be_saved_leaves_no_article_behind(bank_file: Path, t
     assert [p.name for p in banks.iterdir()] == ["copy.yaml"]
     assert draft.data["sources"]["mali"]["file"] == "../seeds/mali-helicopter-collision.txt"
     assert draft.path == bank_file and draft.check().ok
+
+
+def bank_citing_pasted_text(data_dir: Path, folder: Path) -> Path:
+    """A bank in `folder` citing text pasted into the data folder's banks/ (as New bank from article keeps it)."""
+    pasted = data_dir / "banks" / "bridge-closes.md"
+    pasted.parent.mkdir(parents=True, exist_ok=True)
+    pasted.write_text("---\ntitle: Bridge closes\n---\nThe bridge carries about 30,000 cars a day.\n",
+                      encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    bank = folder / "bridge.yaml"
+    rel = Path(os.path.relpath(pasted, folder)).as_posix()
+    bank.write_text(f"title: Bridge\nsources:\n  bridge: {{file: {rel}}}\nquestions:\n- id: cars\n  type: numeric\n"
+                    "  prompt: How many cars a day cross the bridge?\n  answer: 30000\n"
+                    "  cite: {quote: 'The bridge carries about 30,000 cars a day.'}\n", encoding="utf-8")
+    assert load_bank(bank).articles
+    return bank
+
+
+def test_a_bank_saved_outside_the_data_folder_takes_its_pasted_text_along(data_dir: Path, tmp_path: Path) -> None:
+    bank = bank_citing_pasted_text(data_dir, tmp_path / "shared")
+    theirs = tmp_path / "shared" / "bridge-closes.md"  # the teacher's own file of that name: never replaced
+    theirs.write_text("Another article.\n", encoding="utf-8")
+    draft = BankDraft.open(bank)
+    taken = draft.save(articles_from=[data_dir])
+    assert taken == [tmp_path / "shared" / "bridge-closes-2.md"]
+    assert theirs.read_text(encoding="utf-8") == "Another article.\n"
+    (source,) = load_bank(bank).bank.sources.values()
+    assert source.file == "bridge-closes-2.md" and load_bank(bank).articles
+    assert taken[0].read_bytes() == (data_dir / "banks" / "bridge-closes.md").read_bytes()
+    # Saved again, nothing more is copied.
+    assert draft.save(articles_from=[data_dir]) == []
+    assert (data_dir / "banks" / "bridge-closes.md").exists()  # other banks may cite it too
+
+
+def test_a_failed_save_takes_nothing_along(data_dir: Path, tmp_path: Path) -> None:
+    bank = bank_citing_pasted_text(data_dir, tmp_path / "shared")
+    draft = BankDraft.open(bank)
+    (tmp_path / "elsewhere" / "bridge.yaml").mkdir(parents=True)  # a folder where the bank should go
+    with pytest.raises(DraftError, match="could not be saved"):
+        draft.save(tmp_path / "elsewhere" / "bridge.yaml", articles_from=[data_dir])
+    assert [p.name for p in (tmp_path / "elsewhere").iterdir()] == ["bridge.yaml"]
+    assert draft.path == bank and load_bank(bank).articles
 
 
 def test_comment_lines() -> None:

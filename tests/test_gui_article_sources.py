@@ -331,3 +331,64 @@ def test_new_bank_from_a_web_page_shows_its_source_with_every_citation(
     qtbot.waitUntil(quiz.feedback.isVisible)
     assert quiz.feedback.source.text() == (
         f"— Council closes bridge, The Portland Post, 2014-12-29, {server}/article")
+
+
+def test_a_new_bank_saved_outside_the_data_folder_takes_its_pasted_text_along(
+        qtbot, main_window, data_dir: Path, tmp_path: Path) -> None:
+    shared = tmp_path / "shared"  # a folder of the teacher's, not quizapp's
+    shared.mkdir()
+
+    def paste(dialog: PasteDialog) -> None:
+        qtbot.keyClicks(QApplication.focusWidget(), "Council closes bridge")  # the title
+        key(qtbot, Qt.Key.Key_Tab)
+        QApplication.clipboard().setText(PASTED)
+        key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+        alt(qtbot, "s")  # Save and add
+
+    def generate(dialog: GenerateDialog) -> None:
+        key(qtbot, Qt.Key.Key_Return)  # Generate (the focus is on it)
+
+    def add_all(dialog: GenerateDialog) -> None:
+        alt(qtbot, "c")  # Accept all
+        qtbot.waitUntil(dialog.ok_button.isEnabled)
+        alt(qtbot, "q")  # Add the questions: asks where to save the bank
+
+    def save_in_shared(file_dialog: QFileDialog) -> None:
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), str(shared / "bridge.yaml"))
+        key(qtbot, Qt.Key.Key_Return)
+
+    steps = (Steps()
+             .then(GenerateDialog, lambda _d: alt(qtbot, "x"))  # Paste text...
+             .then(PasteDialog, paste)
+             .then(GenerateDialog, generate, ready=lambda d: bool(d.articles()) and d.generate_button.hasFocus())
+             .then(GenerateDialog, add_all, ready=lambda d: not d.running and d.question_count() > 0)
+             .then(QFileDialog, save_in_shared))
+    with steps, qtbot.waitSignal(main_window.library.loaded, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New bank from article
+    assert not steps.todo
+    (editor,) = open_editors()
+    qtbot.addWidget(editor)
+    assert editor.draft.path == (shared / "bridge.yaml").resolve()
+    # The text is beside the bank, which cites it there; none is left behind in the data folder.
+    assert sorted(p.name for p in shared.iterdir()) == ["bridge.yaml", "council-closes-bridge.md"]
+    (source,) = load_bank(shared / "bridge.yaml").bank.sources.values()
+    assert source.file == "council-closes-bridge.md"
+    assert editor.sources_label.text() == "Articles: council-closes-bridge.md"
+    assert list((data_dir / "banks").iterdir()) == []
+
+
+def test_saving_a_bank_that_cites_pasted_text_in_the_data_folder_takes_it_along(
+        qtbot, data_dir: Path, tmp_path: Path, settings_dir: Path) -> None:
+    from tests.test_draft import bank_citing_pasted_text
+    from tests.test_gui_editor_problems import open_shown
+
+    bank = bank_citing_pasted_text(data_dir, tmp_path / "shared")
+    editor = open_shown(qtbot, bank)
+    assert editor.sources_label.text().startswith("Articles: ../")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(p.name for p in bank.parent.iterdir()) == ["bridge-closes.md", "bridge.yaml", "bridge.yaml.bak"]
+    assert load_bank(bank).articles and editor.sources_label.text() == "Articles: bridge-closes.md"
+    assert editor.statusBar().currentMessage() == (
+        f"Saved {bank} and its article bridge-closes.md beside it, so that it can be moved or shared with what "
+        "it cites")

@@ -11,7 +11,7 @@ import contextlib
 import copy
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -138,20 +138,25 @@ class BankDraft:
         """Every problem of the bank as it is now, with lines in the text `text()` gives."""
         return check_bank_text(self.text(), self.path)
 
-    def save(self, path: str | Path | None = None, *, with_articles: bool = False) -> None:
-        """Write atomically; the previous file is kept as `<name>.bak` beside it.
+    def save(self, path: str | Path | None = None, *, with_articles: bool = False,
+             articles_from: Sequence[Path] = ()) -> list[Path]:
+        """Write atomically; the previous file is kept as `<name>.bak` beside it. Return the
+        articles the bank now cites beside it in place of the ones elsewhere (copied, or found there).
 
         `with_articles` copies the articles the bank cites into the new file's folder and points
         the bank at the copies (a copy of a bank of the installation must not cite files inside
-        it, which move when quizapp is upgraded or moved)."""
+        it, which move when quizapp is upgraded or moved). `articles_from` copies only those that
+        lie in one of these folders (the user's data folder, where quizapp keeps pasted text: a
+        bank shared or moved without them would cite nothing)."""
         target = Path(path) if path is not None else self.path
         sources = copy.deepcopy(self.data.get("sources"))  # as they were, should the save fail
         if path is not None and target.parent.resolve() != self.path.parent.resolve():
             self._rebase_sources(self.path.parent, target.parent)
         written: list[Path] = []
+        taken: list[Path] = []
         try:
-            if with_articles:
-                self._copy_articles(target.parent, written)
+            if with_articles or articles_from:
+                taken = self._copy_articles(target.parent, written, None if with_articles else articles_from)
             text = self.text()
             if target.exists():
                 shutil.copy2(target, backup_path(target))
@@ -168,6 +173,7 @@ class BankDraft:
         self.disk_text = text
         self.comment_lines = []
         self.reordered = []
+        return taken
 
     def rebase_sources(self, folder: Path) -> None:
         """Article paths written relative to `folder` (where the bank was) made relative to the bank's folder."""
@@ -182,18 +188,23 @@ class BankDraft:
                 target = (old / src["file"]).resolve()
                 src["file"] = Path(os.path.relpath(target, new.resolve())).as_posix()
 
-    def _copy_articles(self, folder: Path, written: list[Path]) -> None:
-        """Copy each cited article that is not in `folder` into it, and point its source at the
-        copy; `written` gets each file written. A file of the same name that differs is not
-        replaced: the copy takes a free name (`article-2.txt`)."""
+    def _copy_articles(self, folder: Path, written: list[Path], only_from: Sequence[Path] | None = None
+                       ) -> list[Path]:
+        """Copy each cited article that is not in `folder` (and lies in one of `only_from`, when
+        given) into it, and point its source at the copy; return the copies; `written` gets each file
+        written. A file of the same name that differs is not replaced: the copy takes a free name
+        (`article-2.txt`)."""
         from quizapp.core.article_file import free_path
 
         copies: dict[Path, Path] = {}  # an article cited by several sources is copied once
+        inside = [f.resolve() for f in only_from or ()]
         for src in self.data.get("sources", {}).values():
             if not isinstance(src, dict) or not isinstance(src.get("file"), str):
                 continue
             article = (folder / src["file"]).resolve()
             if article.parent == folder.resolve() or not article.is_file():
+                continue
+            if only_from is not None and not any(article.is_relative_to(f) for f in inside):
                 continue
             if article not in copies:
                 there = folder / article.name
@@ -203,6 +214,7 @@ class BankDraft:
                     shutil.copyfile(article, there)
                 copies[article] = there
             src["file"] = copies[article].name
+        return list(copies.values())
 
     # --- questions -------------------------------------------------------------
 

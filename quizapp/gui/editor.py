@@ -64,7 +64,7 @@ from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, revea
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ElidedLabel, ask, fit_on_screen, quoted
-from quizapp.paths import is_installed, user_banks_dir
+from quizapp.paths import is_installed, user_banks_dir, user_data_dir
 
 CHECK_DELAY_MS = 150
 TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
@@ -954,7 +954,9 @@ class BankEditor(QMainWindow):
     def _write(self, path: Path | None, *, with_articles: bool = False) -> bool:
         self.watcher.removePaths(self.watcher.files())
         try:
-            self.draft.save(path, with_articles=with_articles)
+            # Articles kept in the data folder (pasted text, fetched pages) go along with a bank saved
+            # elsewhere, which may be moved or shared without that folder.
+            taken = self.draft.save(path, with_articles=with_articles, articles_from=[user_data_dir()])
         except DraftError as exc:
             QMessageBox.critical(self, "Could not save", str(exc))
             self._watch()
@@ -967,12 +969,13 @@ class BankEditor(QMainWindow):
         self._show_sources()  # Save As and a copy point at the articles from the new folder
         self.run_check()  # what was saved, problems and all: nothing typed is held back
         errors = len(self.check.errors) if self.check is not None else 0
+        saved = f"Saved {self.draft.path}" + (taken_along(taken) if taken else "")
         if errors:  # saved as it is, but say what stops the bank from being used
             self.statusBar().showMessage(
-                f"Saved {self.draft.path}, with {errors} problem{'s' if errors != 1 else ''}: the bank cannot be "
+                f"{saved}, with {errors} problem{'s' if errors != 1 else ''}: the bank cannot be "
                 "started until they are fixed (see the list below)")
         else:
-            self.statusBar().showMessage(f"Saved {self.draft.path}", 4000)
+            self.statusBar().showMessage(saved, 0 if taken else 4000)
         self.saved.emit(self.draft.path)
         return True
 
@@ -1049,6 +1052,13 @@ class BankEditor(QMainWindow):
 
 
 _open_editors: list[BankEditor] = []
+
+
+def taken_along(articles: list[Path]) -> str:
+    """What a save says of the articles it copied beside the bank: " and its article x.md beside it, …"."""
+    names = ", ".join(p.name for p in articles)
+    return (f" and its article{'s' if len(articles) != 1 else ''} {names} beside it, so that it can be moved "
+            "or shared with what it cites")
 
 
 def ask_to_save(parent: QWidget, where: str) -> QMessageBox.StandardButton:

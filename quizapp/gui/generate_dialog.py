@@ -932,6 +932,7 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
 def _save_new_bank(dialog: GenerateDialog, folder: Path) -> Path | None:
     """Ask where to save the reviewed questions as a new bank and save them; None when not saved."""
     from quizapp.core.draft import BankDraft, DraftError
+    from quizapp.paths import user_data_dir
 
     first = next(iter(dialog.accepted_sources.values()), {}).get("file", "bank")
     stem = re.sub(r"[^a-z0-9]+", "-", Path(first).stem.lower()).strip("-") or "bank"
@@ -951,8 +952,11 @@ def _save_new_bank(dialog: GenerateDialog, folder: Path) -> Path | None:
                                  else "Questions reviewed in quizapp.")
     draft.data["questions"] = dialog.result_questions()
     try:
-        draft.save()
+        # Saved outside the data folder, it takes along the text pasted and pages fetched there.
+        draft.save(articles_from=[user_data_dir()])
     except DraftError as exc:
         QMessageBox.warning(dialog, "New bank from article", str(exc))
         return None
+    # The dialog's own files that the bank cites beside it now are copies: the ones left behind go.
+    dialog.discard_saved_articles(keep=[path.parent / src["file"] for src in draft.data["sources"].values()])
     return path
