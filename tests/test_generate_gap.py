@@ -155,6 +155,16 @@ def test_a_person_named_by_surname_alone_is_named_in_full(tmp_path):
     assert not any(" Tolley says" in t and "Ann Tolley" not in t for t in texts)
 
 
+def test_a_thing_named_for_a_person_keeps_its_name(tmp_path):
+    """"the Tolley ring road" is a road, not Ann Tolley: a name after "the" is not made a person's full name."""
+    body = ("Council leader Ann Tolley said the bridge would close in May. "
+            "About 42,000 vehicles cross the bridge each day, and traffic is expected to move to the Tolley "
+            "ring road.")
+    texts = statements(pool := generate(tmp_path, body, min_confidence=0)) + [q.prompt for q in gaps(pool)]
+    assert any("the Tolley ring road" in t for t in texts)
+    assert not any("Ann Tolley ring road" in t for t in texts)
+
+
 def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
     body = ("Lakeside was sold to pay off $14.2bn in unpaid taxes. "
             "Harbour Foods is suing the tax office for $14.5bn in damages. "

@@ -1562,6 +1562,8 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
         lead = text[:m.start()]
         if re.search(r"[A-Z][\w’'-]* $", lead) and not _TITLE_BEFORE.search(lead):
             continue  # "Serena Williams": another first name
+        if re.search(r"\b(?:the|a|an) $", lead, re.I):
+            continue  # "the Tolley ring road", "the Blair government": a thing named for them, not the person
         title = _TITLE_BEFORE.search(lead)
         keep = title.group(1) if title and title.group(1) in ("Dr", "Prof", "Sir") else ""
         head = (lead[:title.start()] if title else lead) + f"{keep} {full}".strip()
