@@ -32,6 +32,31 @@ def data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monke
     return folder
 
 
+@pytest.fixture(autouse=True)
+def keys_go_on_at_once(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In GUI tests a key after an answer goes on at once, without the moment the feedback stands first.
+
+    A test's key presses come microseconds apart, as no hand presses them: each would be taken for the
+    second of a double press (the platform's keyboard input interval, 400 ms, is that moment). The tests
+    of that guard ask for `double_press_guard`, which sets the interval back.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    hints = request.getfixturevalue("qapp").styleHints()
+    before = hints.keyboardInputInterval()
+    hints.setKeyboardInputInterval(0)
+    yield
+    hints.setKeyboardInputInterval(before)
+
+
+@pytest.fixture
+def double_press_guard(qapp) -> int:
+    """The keyboard input interval as on a desktop (400 ms): a key within it of an answer does not go on."""
+    qapp.styleHints().setKeyboardInputInterval(400)
+    return 400
+
+
 @pytest.fixture
 def store(data_dir: Path):
     """The history store in this test's data folder (a real SQLite file)."""

@@ -117,6 +117,33 @@ def test_exam_quiz_with_clicks_shows_nothing_until_the_end(qtbot: QtBot, main_wi
     assert results.feedback.quote.text() == quoted(cited.text)
 
 
+def test_enter_pressed_twice_quickly_does_not_skip_the_proof(qtbot: QtBot, main_window, bundled_bank,
+                                                             double_press_guard) -> None:
+    """A number typed and Enter pressed twice (the second a slip, 120 ms later) went on before the proof
+    could be read: a key within a moment of the answer does not go on; after it, Enter does."""
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.core.session import QuizOptions
+
+    window = main_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.begin(bundled_bank, QuizOptions(count=18, seed=5))
+    quiz = window.quiz
+    while quiz.session.current.is_choice:
+        qtbot.keyClick(QApplication.focusWidget(), "1")
+        qtbot.waitUntil(lambda: quiz.view.settled)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    position = quiz.position.text()
+    qtbot.keyClicks(QApplication.focusWidget(), f"{quiz.session.current.question.answer:g}")
+    for k in (Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Right, Qt.Key.Key_Space):
+        qtbot.keyClick(QApplication.focusWidget(), k)
+    assert quiz.in_feedback and quiz.feedback.isVisible() and quiz.position.text() == position
+    qtbot.waitUntil(lambda: quiz.view.settled)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not quiz.in_feedback and quiz.position.text() != position
+
+
 def test_whole_quiz_with_keys_only(qtbot: QtBot, main_window) -> None:
     window = main_window
     window.library.list.setFocus()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import cited_passage
+from quizapp.core.study import Rating
 from quizapp.gui.question_view import LETTER_KEYS
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -37,6 +39,7 @@ def on_to_a_choice(qtbot: QtBot, screen) -> None:
     while not isinstance(screen.session.current.question, ChoiceQuestion):
         type_text(qtbot, f"{screen.session.current.question.answer:g}")
         press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.view.settled)  # the feedback read (a moment, with the guard on)
         press(qtbot, Qt.Key.Key_Return)
 
 
@@ -69,6 +72,35 @@ def test_study_takes_letters_and_numbers_for_the_choices(qtbot: QtBot, main_wind
         assert len(store.answers()) == answered + 1 and store.answers()[-1].question_id == item.question.id
         press(qtbot, Qt.Key.Key_Return)  # keeps the suggested rating, goes on
         assert not screen.in_feedback
+
+
+def test_a_quick_second_key_after_the_answer_neither_rates_nor_goes_on(qtbot: QtBot, main_window, store,
+                                                                       double_press_guard) -> None:
+    """"1" pressed twice 120 ms apart chose A (right), then rated it Again and showed the next card at once:
+    the proof was never seen, and the card was scheduled as missed. The choice keys and the rating keys are
+    the same keys on consecutive screens: a key within a moment of the answer does nothing, nor does a key
+    held down (its auto-repeat); after that moment "1" rates."""
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    on_to_a_choice(qtbot, screen)
+    item = screen.session.current
+    position = screen.position.text()
+    press(qtbot, str(item.choices.index(item.question.answer) + 1))  # the right choice ("1" when it is A)
+    press(qtbot, "1")  # the second press of the double press: 1 is Again
+    press(qtbot, Qt.Key.Key_Return)
+    assert screen.in_feedback and screen.feedback.isVisible() and screen.position.text() == position
+    [stored] = [a for a in store.answers() if a.question_id == item.question.id]
+    assert stored.rating == int(screen.suggested) and screen.suggested in (Rating.Good, Rating.Easy)
+
+    qtbot.waitUntil(lambda: screen.view.settled)
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1", True)
+    QApplication.sendEvent(QApplication.focusWidget(), held)  # "1" held down since: its auto-repeat
+    assert screen.in_feedback and screen.position.text() == position
+    press(qtbot, "1")
+    assert not screen.in_feedback and screen.position.text() != position  # rated Again, the next card asked
+    [stored] = [a for a in store.answers() if a.question_id == item.question.id]
+    assert stored.rating == int(Rating.Again)
 
 
 def test_study_shows_the_proof_in_the_article_and_esc_comes_back(qtbot: QtBot, main_window, bundled_bank,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPalette
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -288,6 +288,10 @@ class QuestionView(QScrollArea):
     options at a large text size). Emits `chosen(index)` and `submitted(text)` from the answer
     area, `next_requested` from Next (or the Right arrow after the answer), and
     `show_article(CitedPassage)` from "Show in article".
+
+    A key goes on from the feedback (`may_go_on`) only once it has stood for a moment: the same
+    keys answer and go on, so the second of two quick presses ("1 1", Enter Enter) would skip the
+    proof unread, or rate a card the person never saw answered.
     """
 
     chosen = Signal(int)
@@ -299,6 +303,9 @@ class QuestionView(QScrollArea):
         super().__init__(parent)
         self.answered = False
         self._below: list[QWidget] = []
+        # Runs while the feedback is too new for a key to go on from it.
+        self._settling = QTimer(self)
+        self._settling.setSingleShot(True)
         self.prompt = plain_label(wrap=True)
         self.prompt.setAccessibleName("Question")
         scale_font(self.prompt, 1.4, bold=True)
@@ -349,6 +356,7 @@ class QuestionView(QScrollArea):
     def ask(self, question: AnyQuestion, choices: Sequence[str]) -> None:
         """Show a new question, unanswered, scrolled to the top."""
         self.answered = False
+        self._settling.stop()
         self.feedback.hide()
         self.prompt.setText(question.prompt)
         self.answer_area.ask(question, choices)
@@ -358,6 +366,11 @@ class QuestionView(QScrollArea):
     def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
         """Mark the choices, show the feedback with its proof, and give Next the focus."""
         self.answered = True
+        # The platform's time between two key presses that still belong together (400 ms by default):
+        # a press that quick after the answer is a double press, not a reading of the feedback.
+        settle = QGuiApplication.styleHints().keyboardInputInterval()
+        if settle > 0:
+            self._settling.start(settle)
         self.answer_area.show_answer(answer)
         self.feedback.show_answer(answer, passage)
         self.feedback.show()
@@ -370,11 +383,27 @@ class QuestionView(QScrollArea):
             if w.isVisible():
                 self.ensureWidgetVisible(w)
 
+    @property
+    def settled(self) -> bool:
+        """Answered, and the feedback has stood long enough for a key to go on from it."""
+        return self.answered and not self._settling.isActive()
+
+    def may_go_on(self, event: QKeyEvent) -> bool:
+        """Whether a key press may go on from the feedback (Next, a rating): not one pressed within a
+        moment of the answer, nor a key held down since (its auto-repeat)."""
+        return self.settled and not event.isAutoRepeat()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (event.type() == QEvent.Type.KeyPress and self.answered
-                and event.key() == Qt.Key.Key_Right and not event.modifiers()):
-            self.next_requested.emit()
-            return True
+        if event.type() == QEvent.Type.KeyPress and self.answered:
+            key = event.key()
+            if key == Qt.Key.Key_Right and not event.modifiers():
+                if self.may_go_on(event):
+                    self.next_requested.emit()
+                return True
+            # Space presses the focused Next itself; a quick second Space after the one that answered
+            # would skip the proof.
+            if watched is self.next_button and key == Qt.Key.Key_Space and not self.may_go_on(event):
+                return True
         return super().eventFilter(watched, event)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -101,11 +101,16 @@ class QuizScreen(QWidget):
         layout.addLayout(bottom)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys the focused child did not use: 1-9 and A-D pick, Enter submits or goes on."""
+        """Keys the focused child did not use: 1-9 and A-D pick, Enter submits or goes on (once the
+        feedback has stood a moment)."""
         if not is_plain(event):
             super().keyPressEvent(event)
             return
         key, index = event.key(), chosen_by_key(event)
+        if self.in_feedback and key in (*ENTER_KEYS, Qt.Key.Key_Right) and not self.view.may_go_on(event):
+            # The second Enter of a quick double press (the first answered): the proof is not skipped unread.
+            event.accept()
+            return
         if key in ENTER_KEYS:
             self._enter()
         elif key == Qt.Key.Key_Right and self.in_feedback:

@@ -227,8 +227,9 @@ class StudyScreen(QWidget):
         return text if session.finished else text + " The rest wait for your next session."
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on;
-        Esc goes back to the library at once (the answers are kept; the session stays, to be resumed)."""
+        """Keys the focused child did not use: 1-9 and A-D pick; after the answer 1-4 rate, Enter goes on
+        (once the feedback has stood a moment); Esc goes back to the library at once (the answers are
+        kept; the session stays, to be resumed)."""
         if not is_plain(event):
             super().keyPressEvent(event)
             return
@@ -237,10 +238,16 @@ class StudyScreen(QWidget):
             self.leave()
             return
         if self.in_feedback:
-            if text in ("1", "2", "3", "4") and self.suggested is not None:
+            rates = text in ("1", "2", "3", "4") and self.suggested is not None
+            goes_on = key in (*ENTER_KEYS, Qt.Key.Key_Space, Qt.Key.Key_Right)
+            if (rates or goes_on) and not self.view.may_go_on(event):
+                # The second "1" of a quick "1 1" (the first chose A): not a rating of a proof never seen.
+                event.accept()
+                return
+            if rates:
                 self.rate(RATINGS[int(text) - 1])
                 return
-            if key in (*ENTER_KEYS, Qt.Key.Key_Space, Qt.Key.Key_Right):
+            if goes_on:
                 self.rate(None)
                 return
         elif (index := chosen_by_key(event)) is not None:
