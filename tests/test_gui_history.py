@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.history import HistoryStore, bank_key
@@ -14,6 +14,7 @@ from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import QuizOptions
 from quizapp.core.study import day_start, due_counts, start_study
 from quizapp.gui.main_window import new_per_day
+from tests.conftest import alt, key, on_modal
 from tests.test_gui_quiz import answer_by_clicks
 
 
@@ -75,6 +76,41 @@ def test_a_left_quiz_stays_unfinished(qtbot: QtBot, main_window, bundled_bank, d
     with HistoryStore.open(data_dir) as reader:
         [record] = reader.unfinished_sessions()
         assert record.answered == 1 and len(record.plan) == 4
+
+
+def test_a_quiz_left_is_offered_to_resume_at_once(qtbot: QtBot, main_window, bundled_bank) -> None:
+    """Esc > Leave said "the next time quizapp starts it offers to resume it", and the library offered
+    nothing until then: now the dialog says the library offers it, and its banner (Alt+R) and the Quiz
+    menu do, at once."""
+    window = main_window
+    window.begin(bundled_bank, QuizOptions(count=4, seed=2))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    answer_by_clicks(qtbot, window.quiz)
+    qtbot.mouseClick(window.quiz.next_button, Qt.MouseButton.LeftButton)
+    asked: list[str] = []
+
+    def read_and_leave(box: QMessageBox) -> None:
+        asked.append(box.text())
+        box.activateWindow()
+        qtbot.waitUntil(box.isActiveWindow)
+        alt(qtbot, "L")
+
+    on_modal(qtbot, read_and_leave)
+    key(qtbot, Qt.Key.Key_Escape)
+    window.activateWindow()  # as the window manager does when the dialog closes (offscreen has none)
+    qtbot.waitUntil(window.isActiveWindow)
+    [text] = asked
+    assert "the library offers to resume it" in text and "next time" not in text
+    library = window.library
+    assert window.stack.currentWidget() is library
+    assert library.resume_banner.isVisibleTo(library)
+    assert "1 of 4 answered" in library.resume_text.text()
+    assert window.resume_action.isEnabled()  # Quiz > Resume unfinished quiz
+    alt(qtbot, "R")  # the banner's Resume
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    assert window.quiz.position.text() == "Question 2 of 4" and len(window.quiz.session.answers) == 1
+    assert not library.resume_banner.isVisibleTo(library) and not window.resume_action.isEnabled()
 
 
 def test_unfinished_quiz_is_offered_at_start_up_and_resumes(qtbot: QtBot, main_window, bundled_bank,

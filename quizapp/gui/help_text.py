@@ -38,8 +38,8 @@ BEFORE_KEYS = (
      "Pick a bank in the library and press Enter (or Start quiz…), choose the options, then Start. "
      "Practice mode shows after each answer whether it was right, the right answer, and the sentence "
      "of the article that proves it; \"Show in article\" opens the article at that sentence. Exam mode "
-     "shows nothing until the end. Every answer is saved as you give it: if quizapp stops in the middle "
-     "of a quiz, the library offers to resume it on the next start."),
+     "shows nothing until the end. Every answer is saved as you give it: a quiz you leave, or that "
+     "quizapp stopped in the middle of, the library offers to resume (Quiz > Resume unfinished quiz)."),
     ("Studying",
      "Each bank shows how many questions are due now, how many are due later today (a question you "
      "missed comes back after a few minutes) and how many new ones you may start. Study (Ctrl+D) asks "

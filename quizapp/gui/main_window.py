@@ -231,7 +231,10 @@ class MainWindow(QMainWindow):
                                               tip="The questions of every bank answered wrongly last time")
         self.new_per_day_action = self._action("&New questions per day…", self.ask_new_per_day,
                                                tip="How many new questions a study session adds each day")
-        for a in (self.start_action, self.skip_action, self.leave_action, self.retry_action):
+        # What the library's banner offers (Alt+R there), for one who looks in the menu.
+        self.resume_action = self._action("Res&ume unfinished quiz", lambda: self.library.resume_button.click(),
+                                          tip="Continue the quiz left unfinished, at the question where it stopped")
+        for a in (self.start_action, self.resume_action, self.skip_action, self.leave_action, self.retry_action):
             quiz.addAction(a)
         quiz.addSeparator()
         quiz.addAction(self.study_action)
@@ -284,6 +287,7 @@ class MainWindow(QMainWindow):
         in_quiz = self._quiz is not None and current is self._quiz and self._quiz.running
         on_results = self._results is not None and current is self._results
         self.start_action.setEnabled(current is self.library)
+        self.resume_action.setEnabled(current is self.library and self.library.resume_id is not None)
         self.skip_action.setEnabled(in_quiz)
         self.leave_action.setEnabled(in_quiz)
         shown = self._results.session if on_results else None
@@ -436,12 +440,16 @@ class MainWindow(QMainWindow):
         a study session left mid-way is not asked about, the library says its answers are kept)."""
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
+        left_quiz = None
         if self._quiz is not None and self._quiz.session is None:
-            self.quiz_session_id = None
+            left_quiz, self.quiz_session_id = self.quiz_session_id, None
         note = ""
         if self._study is not None and self.stack.currentWidget() is self._study:
             self.library.refresh_scores()  # the due counts after a study session (left or done)
             note = self._study.left_note()
+        if left_quiz is not None:
+            # Offered at once, as at the next start: the leave dialog promised it can be resumed.
+            self._offer_unfinished(left_quiz)
         self.stack.setCurrentWidget(self.library)
         if note:
             self.library.status.setText(note)
@@ -525,6 +533,16 @@ class MainWindow(QMainWindow):
         record = self.unfinished()
         if record is not None:
             self.library.offer_resume(record, self._describe(record))
+            self._update_actions()
+
+    def _offer_unfinished(self, session_id: str) -> None:
+        """The library's banner on a quiz just left, when questions of it remain to answer."""
+        store = self.history()
+        if store is None:
+            return
+        record = store.session(session_id)
+        if not record.finished and record.remaining:
+            self.library.offer_resume(record, self._describe(record))
 
     def _describe(self, record: SessionRecord) -> str:
         import datetime as dt
@@ -564,6 +582,7 @@ class MainWindow(QMainWindow):
         if store is not None:
             store.finish_session(session_id, abandoned=True)
         self.library.hide_resume()
+        self._update_actions()
 
     def show_article(self, passage: CitedPassage) -> None:
         """Open the article view on a citation; Back returns to the current screen."""

@@ -279,17 +279,18 @@ def warning_time(limit: float) -> float:
 
 def ask_to_leave(parent: QWidget) -> bool:
     """Ask whether to leave a quiz in progress; it is not scored, but stays in the history to resume."""
-    return _ask_to_stop(parent, "Leave the quiz?", "Leave this quiz?", "&Leave")
+    return _ask_to_stop(parent, "Leave the quiz?", "Leave this quiz?", "&Leave",
+                        "the library offers to resume it.")
 
 
 def ask_to_quit(parent: QWidget) -> bool:
     """Ask whether to quit quizapp with a quiz in progress (Ctrl+Q, closing the window)."""
-    return _ask_to_stop(parent, "Quit quizapp?", "Quit quizapp in the middle of this quiz?", "&Quit")
+    return _ask_to_stop(parent, "Quit quizapp?", "Quit quizapp in the middle of this quiz?", "&Quit",
+                        "the next time quizapp starts it offers to resume it.")
 
 
-def _ask_to_stop(parent: QWidget, title: str, question: str, stop: str) -> bool:
+def _ask_to_stop(parent: QWidget, title: str, question: str, stop: str, then: str) -> bool:
     return ask(parent, title,
-               f"{question} It will not be scored now; your answers are kept, "
-               "and the next time quizapp starts it offers to resume it.",
+               f"{question} It will not be scored now; your answers are kept, and {then}",
                {QMessageBox.StandardButton.Yes: stop, QMessageBox.StandardButton.No: "&Stay"},
                QMessageBox.StandardButton.No) == QMessageBox.StandardButton.Yes
