@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.history import HistoryStore, bank_key
@@ -274,6 +274,53 @@ def test_statistics_from_the_menu_and_back(qtbot: QtBot, main_window, bundled_ba
     assert stats.statistics.total_answers == 3 and len(stats.statistics.sessions) == 1
     assert stats.scores.showing_chart and stats.by_bank.showing_chart
     qtbot.mouseClick(stats.back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is window.library
+
+
+def test_statistics_esc_goes_back_and_it_opens_at_the_top(qtbot: QtBot, main_window, bundled_bank) -> None:
+    """Esc did nothing on the statistics, and they opened again where the last visit had scrolled to (the
+    hardest questions at the bottom). Esc is Back; each opening starts at the summary; a new bank (Ctrl+N)
+    begun there and cancelled comes back to them, the keys working."""
+    from quizapp.gui.generate_dialog import GenerateDialog
+
+    window = main_window
+    window.resize(800, 600)  # one column of charts: the page scrolls
+    window.begin(bundled_bank, QuizOptions(count=3, seed=6))
+    while window.quiz.running:
+        answer_by_clicks(qtbot, window.quiz)
+        qtbot.mouseClick(window.quiz.next_button, Qt.MouseButton.LeftButton)
+    window.show_library()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    stats = window.statistics
+    bar = stats.scroll.verticalScrollBar()
+    for _visit in range(2):
+        key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is stats
+        qtbot.waitUntil(lambda: bar.maximum() > 0)
+        assert bar.value() == 0  # at the summary, however far the last visit scrolled
+        for _ in range(3):
+            key(qtbot, Qt.Key.Key_PageDown)
+        assert bar.value() > 0
+        key(qtbot, Qt.Key.Key_Escape)
+        assert window.stack.currentWidget() is window.library
+
+    key(qtbot, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    titles: list[str] = []
+
+    def cancel(dialog: GenerateDialog) -> None:
+        titles.append(dialog.windowTitle())
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        key(qtbot, Qt.Key.Key_Escape)
+
+    on_modal(qtbot, cancel)
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert titles == ["Generate questions from articles"]
+    window.activateWindow()  # as the window manager does when the dialog closes
+    qtbot.waitUntil(window.isActiveWindow)
+    assert window.stack.currentWidget() is stats and stats.isAncestorOf(QApplication.focusWidget())
+    key(qtbot, Qt.Key.Key_Escape)
     assert window.stack.currentWidget() is window.library
 
 

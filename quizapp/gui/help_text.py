@@ -19,7 +19,8 @@ KEYS = (
     ("1-4", "after a study answer: Again, Hard, Good, Easy (Enter keeps the suggested rating)"),
     ("Ctrl+L / Ctrl+T", "the library / statistics"),
     ("Ctrl+C", "on the results: copy them as text"),
-    ("Esc", "leave the quiz (asks first) or the study session (its answers are kept), or go back from the article"),
+    ("Esc", "leave the quiz (asks first) or the study session (its answers are kept), or go back from the "
+            "article or the statistics"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
     ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "

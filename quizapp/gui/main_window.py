@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
             settings.setValue("library/open_dir", str(Path(paths[0]).parent))
             self.show_library()
             self.library.add_banks([Path(p) for p in paths])
-        self._focus_library()
+        self._focus_screen()
 
     def edit_bank(self, path: Path) -> None:
         """Open the bank editor on `path`; the library reloads the bank when it is saved."""
@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
             editor.saved.connect(self._bank_saved)
             self.library.add_banks([editor.draft.path])
         else:
-            self._focus_library()
+            self._focus_screen()
 
     def import_bank(self) -> None:
         """Import GIFT, Moodle XML or Aiken questions as a new bank and list it."""
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.show_library()
             self.library.add_banks([path])
-        self._focus_library()
+        self._focus_screen()
 
     def export_bank(self) -> None:
         """Export the selected bank to another tool's format."""
@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         from quizapp.gui.interop import export_bank_dialog
 
         export_bank_dialog(self, check.loaded)
-        self._focus_library()
+        self._focus_screen()
 
     def start_quiz(self, loaded: LoadedBank) -> None:
         """Ask for the quiz options, then start the quiz."""
@@ -377,12 +377,17 @@ class MainWindow(QMainWindow):
         if accepted:
             self.begin(loaded, options)
         else:
-            self._focus_library()
+            self._focus_screen()
 
-    def _focus_library(self) -> None:
-        """After a dialog opened from the library: the focus back on the bank list, whatever was clicked."""
-        if self.stack.currentWidget() is self.library:
+    def _focus_screen(self) -> None:
+        """After a dialog opened from the library or the statistics (Ctrl+N, Ctrl+E): the focus back where
+        that screen's keys work (the bank list; the statistics' page, for Esc and Page Down), whatever was
+        clicked."""
+        current = self.stack.currentWidget()
+        if current is self.library:
             self.library.focus_list()
+        elif current is self._stats:
+            self._stats.focus_page()
 
     def begin(self, loaded: LoadedBank, options: QuizOptions) -> None:
         """Start a quiz with the options given (no dialog)."""
@@ -512,6 +517,7 @@ class MainWindow(QMainWindow):
             return
         self.statistics.load(store, self.loaded_banks())
         self.stack.setCurrentWidget(self.statistics)
+        self.statistics.focus_page()
 
     # resuming an unfinished session
 
@@ -641,7 +647,7 @@ class MainWindow(QMainWindow):
         dialog.quiz_requested.connect(self.take_a_quiz, queued)
         dialog.generate_requested.connect(self.new_from_article_action.trigger, queued)
         dialog.open_requested.connect(self.open_action.trigger, queued)
-        dialog.rejected.connect(self._focus_library)
+        dialog.rejected.connect(self._focus_screen)
         # Opened from Help in the middle of a quiz: no new bank or file until the quiz is left.
         dialog.generate_button.setEnabled(self.new_from_article_action.isEnabled())
         dialog.open_button.setEnabled(self.open_action.isEnabled())

@@ -24,7 +24,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -338,6 +338,7 @@ class StatisticsScreen(QWidget):
         self.streak.setAccessibleName("Daily streak")
         self.summary = _plain_label()
         self.back = QPushButton("&Back to library")
+        self.back.setToolTip("Back to the library (Esc)")
         self.back.clicked.connect(self.library_requested)
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -366,13 +367,13 @@ class StatisticsScreen(QWidget):
         column.addWidget(self.hardest_title)
         column.addLayout(self.hardest)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(self.scroll)
         self.set_statistics(Statistics())
 
     def _arrange(self, columns: int) -> None:
@@ -395,8 +396,22 @@ class StatisticsScreen(QWidget):
         return (self.scores, self.by_bank, self.by_tag, self.forecast)
 
     def load(self, store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.datetime | None = None) -> None:
-        """Compute the statistics of `store` for the library's banks and show them."""
+        """Compute the statistics of `store` for the library's banks and show them, from the top."""
         self.set_statistics(compute_statistics(store, banks, now=now))
+        # Opened again, it starts at the summary, not where the last visit scrolled to (the hardest questions).
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def focus_page(self) -> None:
+        """The focus on the page: Page Down and the arrows scroll it, Esc goes back to the library."""
+        self.scroll.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back to the library, as Back (Alt+B) does."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.library_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def set_statistics(self, stats: Statistics) -> None:
         """Show `stats` (an empty Statistics shows what to do to get some)."""
