@@ -56,6 +56,18 @@ def full_history(store: HistoryStore, banks: list[LoadedBank]) -> None:
                        seconds=10, now=local(20, 9))
 
 
+def shown_screen(qtbot, store: HistoryStore, banks: list[LoadedBank]):
+    """The statistics screen on `store`, shown."""
+    from quizapp.gui.stats_screen import StatisticsScreen
+
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.load(store, banks, now=NOW)
+    screen.show()
+    qtbot.waitExposed(screen)
+    return screen
+
+
 def test_statistics_of_a_known_history(store: HistoryStore, banks: list[LoadedBank]) -> None:
     full_history(store, banks)
     stats = compute_statistics(store, banks, now=NOW)
@@ -176,7 +188,7 @@ def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, 
     assert all(p.showing_chart and p.view.isVisible() and not p.empty.isVisible() for p in screen.panels)
 
     dots = [s for s in screen.scores.chart.series() if isinstance(s, QScatterSeries)]
-    assert sorted(s.name() for s in dots) == ["Quiz", "Study"]
+    assert sorted(s.name() for s in dots) == ["Fewer than 3 answers", "Quiz", "Study"]  # two quizzes of 2
     assert sum(s.count() for s in dots) == 5
     assert sorted(round(p.y()) for s in dots for p in s.points()) == [50, 50, 62, 80, 100]
 
@@ -293,15 +305,9 @@ def test_one_day_of_scores_is_a_dot_and_the_legend_shows_it(qtbot, store: Histor
     (the walkthrough saw a legend sample for a line that was nowhere)."""
     from PySide6.QtCharts import QDateTimeAxis, QLegend, QLineSeries
 
-    from quizapp.gui.stats_screen import StatisticsScreen
-
     quiz(store, banks[0], local(20, 10), {"inhabitants": "right", "mayor": "wrong"})
     quiz(store, banks[0], local(20, 14), {"inhabitants": "right", "mayor": "right"})
-    screen = StatisticsScreen()
-    qtbot.addWidget(screen)
-    screen.load(store, banks, now=NOW)
-    screen.show()
-    qtbot.waitExposed(screen)
+    screen = shown_screen(qtbot, store, banks)
     chart = screen.scores.chart
     (line,) = [s for s in chart.series() if isinstance(s, QLineSeries) and s.name() == "Day's score"]
     assert line.pointsVisible() and line.count() == 1
@@ -325,3 +331,62 @@ def test_days_of_scores_are_a_line_and_the_legend_tells_it_from_the_dots(qtbot, 
     assert not line.pointsVisible() and line.count() > 1
     assert chart.legend().markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries  # a line, and dots
     assert [m.shape() for m in chart.legend().markers(line)] == [QLegend.MarkerShape.MarkerShapeDefault]
+
+
+def test_a_session_of_one_or_two_answers_is_a_ring_not_a_result(qtbot, store: HistoryStore, banks) -> None:
+    """A study session left after one wrong answer was a 0% dot among the quizzes, read as a disaster: a
+    session of fewer than 3 answers is a ring of its own, the legend saying so; its answers count in the
+    day's score."""
+    from PySide6.QtCharts import QLineSeries, QScatterSeries
+    from PySide6.QtGui import QColor
+
+    quiz(store, banks[0], local(20, 10), {"inhabitants": "right", "mayor": "right", "river": "wrong",
+                                          "pupils": "right"})
+    session = start_study(store, banks[0], now=local(20, 11))
+    session.answer("x", verdict="wrong", seconds=10, now=local(20, 11))
+    session.stop()
+    screen = shown_screen(qtbot, store, banks)
+    chart = screen.scores.chart
+    dots = {s.name(): s for s in chart.series() if isinstance(s, QScatterSeries)}
+    assert sorted(dots) == ["Fewer than 3 answers", "Quiz"]
+    assert [p.y() for p in dots["Quiz"].points()] == [75]
+    ring = dots["Fewer than 3 answers"]
+    assert [p.y() for p in ring.points()] == [0]
+    assert ring.color().alpha() == 0 and ring.borderColor() == screen.palette().color(screen.palette().ColorRole.Text)
+    assert QColor(ring.borderColor()).alpha() == 255
+    (line,) = [s for s in chart.series() if isinstance(s, QLineSeries)]
+    assert [p.y() for p in line.points()] == [60]  # 3 right of the day's 5 answers
+    assert [m.label() for m in chart.legend().markers() if m.isVisible()][-1] == "Fewer than 3 answers"
+
+
+def test_a_bank_name_shows_whole_where_the_chart_has_room_and_in_the_tooltip(qtbot, store: HistoryStore,
+                                                                            tmp_path: Path) -> None:
+    """"French helicopter c… (31)": names were cut at 20 letters however wide the chart. They take the
+    room the chart gives them, and the tooltip names each bank whole when one is cut; "&" and "<" show
+    as typed (Qt reads the names as HTML)."""
+    from PySide6.QtCharts import QBarCategoryAxis
+
+    from quizapp.gui.stats_screen import StatisticsScreen
+
+    title = "Helicopters collide in Mali & <Sahel>"
+    loaded = load_bank(write_bank(tmp_path / "m", name="mali", title=title))
+    quiz(store, loaded, local(20, 10), {"inhabitants": "right", "mayor": "right", "river": "wrong"})
+    screen = StatisticsScreen()
+    qtbot.addWidget(screen)
+    screen.load(store, [loaded], now=NOW)
+    panel = screen.by_bank
+
+    def label() -> str:
+        (axis,) = [a for a in panel.chart.axes() if isinstance(a, QBarCategoryAxis)]
+        (text,) = axis.categories()
+        return text
+
+    screen.resize(880, 700)  # one column: room for the whole name
+    screen.show()
+    qtbot.waitExposed(screen)
+    qtbot.waitUntil(lambda: label() == "Helicopters collide in Mali &amp; &lt;Sahel&gt; (3)")  # as typed, in HTML
+    assert panel.view.toolTip() == ""
+    screen.resize(1000, 700)  # two columns: half the room
+    qtbot.waitUntil(lambda: "…" in label())
+    assert label().startswith("Helicopters") and label().endswith("… (3)")
+    assert panel.view.toolTip() == f"{title}: 66.7% right of 3"

@@ -8,7 +8,8 @@ a sentence that says what to do, never by empty axes.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+import html
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -23,8 +24,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -58,6 +59,9 @@ EMPTY_HARDEST = ("No question missed twice yet. The questions you miss most ofte
 MAX_LABEL = 20
 NARROW = 900  # below this width (pixels) the charts go in one column
 MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow to draw and unreadable
+# A session of fewer answers can only score 0, 50 or 100% (a study session left after one wrong answer
+# is 0%): it is drawn as a ring of its own, not a dot read as a result; its answers count in the day's score.
+FEW_ANSWERS = 3
 
 # _few_calls: with PySide6 6.12 on Python 3.11 every call of a Qt method that returns
 # nothing takes one reference from None, and the interpreter aborts when None's count
@@ -82,17 +86,43 @@ def _elide(text: str, limit: int = MAX_LABEL) -> str:
     return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
+def _after_name(row: Accuracy) -> str:
+    """What follows a bar's name: how many answers it counts (and 0%: a bar of 0% is no bar, and Qt
+    draws no label for it)."""
+    return f" ({row.answered}){' · 0%' if row.percentage == 0 else ''}"
+
+
+def _bar_label(row: Accuracy, name: str) -> str:
+    """A bar's category: its name (as shortened) and what follows it. Qt reads axis labels as HTML: a
+    bank titled "Q&A <draft>" shows as typed."""
+    return html.escape(name + _after_name(row), quote=False)
+
+
+def _unique(labels: list[str]) -> list[str]:
+    # The axis drops a category it already has: two names shortened alike stay two bars' names.
+    seen: set[str] = set()
+    out = []
+    for label in labels:
+        while label in seen:
+            label += "\u200b"
+        seen.add(label)
+        out.append(label)
+    return out
+
+
 class ChartPanel(QFrame):
     """A titled chart, or the sentence saying what to do while it has nothing to show."""
 
     def __init__(self, title: str, empty_text: str) -> None:
         super().__init__()
+        self.rows: list[Accuracy] = []  # the bars of an accuracy chart, top down
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _plain_label(title, bold=True, scale=1.1)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(230)
         self.view.setAccessibleName(title)
+        self.view.installEventFilter(self)
         self.empty = _plain_label(empty_text)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setContentsMargins(24, 24, 24, 24)
@@ -109,8 +139,9 @@ class ChartPanel(QFrame):
     def showing_chart(self) -> bool:
         return self.stack.currentWidget() is self.view
 
-    def show_chart(self, chart: QChart | None) -> None:
-        """Show `chart`, or the empty-state sentence when it is None."""
+    def show_chart(self, chart: QChart | None, rows: Sequence[Accuracy] = ()) -> None:
+        """Show `chart`, or the empty-state sentence when it is None; `rows` are its bars, if it has them."""
+        self.rows = list(rows)
         old = self.view.chart()
         if chart is None:
             self.view.setChart(QChart())
@@ -125,8 +156,38 @@ class ChartPanel(QFrame):
             _theme(chart, self.palette())
             self.view.setChart(chart)
             self.stack.setCurrentWidget(self.view)
+        self._fit_bar_names()
         if old is not None:
             old.deleteLater()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The view's own resize: when the panel's comes first (at show), the view still has its old width.
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._fit_bar_names()
+        return super().eventFilter(watched, event)
+
+    def _fit_bar_names(self) -> None:
+        # Each bar's name as long as the chart has room for, not cut at 20 letters ("French helicopter
+        # c… (31)" in a wide window); whole in the tooltip when it is cut. Qt gives the names about 40%
+        # of the chart's width, and cuts a longer one itself, count and all.
+        axes = [a for a in self.chart.axes() if isinstance(a, QBarCategoryAxis)] if self.rows else []
+        if not axes or not self.showing_chart:
+            self.view.setToolTip("")
+            return
+        metrics = QFontMetrics(axes[0].labelsFont())
+        room = max(60, int(0.4 * self.view.width()) - 30)
+        names = []
+        for row in self.rows:
+            room_left = room - metrics.horizontalAdvance(_after_name(row))
+            name = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, room_left)
+            names.append(name[:-1].rstrip() + "…" if name != row.label else name)  # "French helicopter…"
+        labels = _unique([_bar_label(row, name) for row, name in zip(reversed(self.rows), reversed(names),
+                                                                     strict=True)])
+        if labels != axes[0].categories():
+            axes[0].setCategories(labels)
+        cut = any(name != row.label for name, row in zip(names, self.rows, strict=True))
+        self.view.setToolTip("\n".join(f"{row.label}: {format_percent(row.percentage)} right of {row.answered}"
+                                       for row in self.rows) if cut else "")
 
     @property
     def chart(self) -> QChart:
@@ -154,6 +215,9 @@ def _theme(chart: QChart, palette: QPalette) -> None:
         if hasattr(series, "setLabelsVisible"):  # bar labels ("62.7%") in the text size too
             for bars in series.barSets():
                 bars.setLabelFont(font)
+        if series.property("quizappRing"):  # the theme fills every dot: a ring in the text's colour
+            series.setColor(Qt.GlobalColor.transparent)
+            series.setBorderColor(palette.color(QPalette.ColorRole.Text))
 
 
 def _percent_axis(title: str = "% right") -> QValueAxis:
@@ -166,21 +230,25 @@ def _percent_axis(title: str = "% right") -> QValueAxis:
 
 
 def scores_chart(stats: Statistics) -> QChart | None:
-    """Score per session over time: a dot per quiz and per study session, a line through each day's mean."""
+    """Score per session over time: a dot per quiz and per study session (a ring for one of fewer than
+    FEW_ANSWERS answers), a line through each day's mean."""
     if not stats.sessions:
         return None
     sessions = stats.sessions[-MAX_SESSIONS:]
     chart = QChart()
-    dots = {kind: QScatterSeries() for kind in ("quiz", "study", "review")}
-    names = {"quiz": "Quiz", "study": "Study", "review": "Review of mistakes"}
+    dots = {kind: QScatterSeries() for kind in ("quiz", "study", "review", "few")}
+    names = {"quiz": "Quiz", "study": "Study", "review": "Review of mistakes",
+             "few": f"Fewer than {FEW_ANSWERS} answers"}
     for kind, series in dots.items():
         series.setName(names[kind])
-        series.setMarkerSize(7 if kind != "quiz" else 9)
+        series.setMarkerSize(9 if kind in ("quiz", "few") else 7)
+    dots["few"].setProperty("quizappRing", True)
     # Points go in one list per series: one call each, not one per point (see _few_calls).
     points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
     daily: dict[dt.date, list[tuple[float, int]]] = {}
     for s in sessions:
-        points.get(s.kind, points["quiz"]).append(QPointF(s.started_at.timestamp() * 1000, s.percentage))
+        kind = "few" if s.answered < FEW_ANSWERS else s.kind
+        points.get(kind, points["quiz"]).append(QPointF(s.started_at.timestamp() * 1000, s.percentage))
         daily.setdefault(s.started_at.astimezone().date(), []).append((s.points, s.answered))
     for kind, series in dots.items():
         if points[kind]:
@@ -281,9 +349,8 @@ def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
     series.setLabelsPrecision(3)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
-    # (a bar of 0% is no bar, and Qt draws no label for it: the category says it)
-    categories.append([f"{_elide(r.label)} ({r.answered}){' · 0%' if r.percentage == 0 else ''}"
-                       for r in reversed(rows)])
+    # Names cut short at first: ChartPanel fits them to its width once shown.
+    categories.append(_unique([_bar_label(r, _elide(r.label)) for r in reversed(rows)]))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
     values = _percent_axis()
@@ -426,8 +493,8 @@ class StatisticsScreen(QWidget):
         self.scores.show_chart(scores_chart(stats))
         latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
         self.scores.title.setText(f"Score per session{latest}")
-        self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"))
-        self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"))
+        self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"), stats.by_bank)
+        self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"), stats.by_tag)
         self.forecast.show_chart(forecast_chart(stats))
         # Today's bar in the library's words: "due now" is what a study session asks now; a question
         # missed a minute ago is "due later today" (in the bar, not yet in a session).
