@@ -25,7 +25,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -215,9 +215,11 @@ def _theme(chart: QChart, palette: QPalette) -> None:
         if hasattr(series, "setLabelsVisible"):  # bar labels ("62.7%") in the text size too
             for bars in series.barSets():
                 bars.setLabelFont(font)
-        if series.property("quizappRing"):  # the theme fills every dot: a ring in the text's colour
+        if series.property("quizappRing"):  # the theme fills every dot: a thin grey ring, not a result
             series.setColor(Qt.GlobalColor.transparent)
-            series.setBorderColor(palette.color(QPalette.ColorRole.Text))
+            pen = QPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            pen.setWidthF(1.5)
+            series.setPen(pen)
 
 
 def _percent_axis(title: str = "% right") -> QValueAxis:
@@ -241,7 +243,7 @@ def scores_chart(stats: Statistics) -> QChart | None:
              "few": f"Fewer than {FEW_ANSWERS} answers"}
     for kind, series in dots.items():
         series.setName(names[kind])
-        series.setMarkerSize(9 if kind in ("quiz", "few") else 7)
+        series.setMarkerSize(9 if kind == "quiz" else 7)
     dots["few"].setProperty("quizappRing", True)
     # Points go in one list per series: one call each, not one per point (see _few_calls).
     points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
