@@ -7,12 +7,13 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from quizapp.core.article import load_article
 from quizapp.core.bank import load_bank
 from quizapp.core.session import Mode, QuizOptions, start_quiz
 from quizapp.gui.article_text import shown_text
-from tests.conftest import alt
+from tests.conftest import alt, key
 from tests.test_gui_editor_ask import double_click_word, shown_editor
 from tests.test_gui_markdown_headings import BANK as HEADINGS_BANK
 
@@ -77,11 +78,25 @@ def test_the_editor_highlights_the_cited_words_without_marks(qtbot, tmp_path: Pa
     assert (q["answer"], q["cite"]) == ("Friday", {"quote": SHOWN})
     assert "The road will reopen on ___, the council said." in q["prompt"]
 
+    # A citation picked from the article quotes its words too, as a student will see them.
+    editor.activateWindow()  # (the progress window of Ask about it took it, offscreen)
+    qtbot.waitUntil(editor.isActiveWindow)
+    double_click_word(qtbot, editor, "road", "The")
+    assert QApplication.focusWidget() is text
+    for _ in range(2):
+        key(qtbot, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert text.textCursor().selectedText().strip() == "road will"
+    alt(qtbot, "i")  # Use as citation
+    qtbot.waitUntil(lambda: editor.draft.question(1)["cite"]["quote"] != SHOWN)
+    assert editor.draft.question(1)["cite"]["quote"] == "road will"
+
 
 def test_the_article_view_highlights_the_cited_words_without_marks(qtbot, main_window, tmp_path: Path) -> None:
     window = main_window
     window.run_session(start_quiz(load_bank(write_bank(tmp_path)), QuizOptions(mode=Mode.PRACTICE)))
     qtbot.keyClick(window.focusWidget(), "1")  # any choice
+    # The proof after the answer reads as the article's words, though the bank quotes the file's marks.
+    assert window.quiz.feedback.quote.text() == f"“{SHOWN}”"
     qtbot.mouseClick(window.quiz.feedback.article_button, Qt.MouseButton.LeftButton)
     view = window.article
     assert window.stack.currentWidget() is view

@@ -141,6 +141,14 @@ class Article:
             shown -= min(cut.end, offset) - cut.start
         return shown
 
+    def words(self, start: int, end: int) -> str:
+        """The text from offset `start` to `end` as it reads: in a Markdown article without the bold, italic
+        and link marks in it ("the Brindle Bridge" for "the **Brindle Bridge**")."""
+        text, cuts = self._unmarked
+        if not cuts:
+            return self.text[start:end]
+        return text[self.unmarked_offset(start):self.unmarked_offset(end)]
+
     def unmarked(self) -> Article:
         """This article as its words read, without the bold, italic and link marks of a Markdown file (the
         same article where there are none): what questions about it quote. Each line keeps its number."""

@@ -379,17 +379,26 @@ def cited_passage(loaded: LoadedBank, question: AnyQuestion) -> CitedPassage | N
     if question.cite is None:
         return None
     article = loaded.article_for(question)
-    spans = tuple(question.cite.spans)
-    if article is None or not spans:
-        return CitedPassage(" … ".join(question.cite.quotes), source_label(loaded, question),
-                            article, ())
-    sentences = []
-    for span in spans:
+    spans = tuple(question.cite.spans) if article is not None else ()
+    return CitedPassage(" … ".join(cited_sentences(loaded, question)), source_label(loaded, question),
+                        article, spans)
+
+
+def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:
+    """The whole sentence(s) of the article holding each quote, as its words read (no "**" of a .md file),
+    or the quotes as written where the article is not at hand."""
+    if question.cite is None:
+        return []
+    article = loaded.article_for(question)
+    if article is None or not question.cite.spans:
+        return list(question.cite.quotes)
+    sentences: list[str] = []
+    for span in question.cite.spans:
         whole = article.sentence_span(span)
-        sentence = " ".join(article.text[whole.start:whole.end].split())
+        sentence = " ".join(article.words(whole.start, whole.end).split())
         if sentence not in sentences:
             sentences.append(sentence)
-    return CitedPassage(" … ".join(sentences), source_label(loaded, question), article, spans)
+    return sentences
 
 
 # --- results ---------------------------------------------------------------

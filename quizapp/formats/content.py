@@ -9,22 +9,7 @@ from decimal import Decimal
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
 from quizapp.core.scoring import answer_number, readable_range
-
-
-def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:
-    """The whole sentence(s) of the article holding each quote, or the quotes as written."""
-    if question.cite is None:
-        return []
-    article = loaded.article_for(question)
-    if article is None or not question.cite.spans:
-        return question.cite.quotes
-    sentences: list[str] = []
-    for span in question.cite.spans:
-        whole = article.sentence_span(span)
-        text = " ".join(article.text[whole.start:whole.end].split())
-        if text not in sentences:
-            sentences.append(text)
-    return sentences
+from quizapp.core.session import cited_sentences
 
 
 def citation_text(loaded: LoadedBank, question: AnyQuestion) -> str:

@@ -138,15 +138,16 @@ class CitationPicker(QWidget):
             self.status.setText("The citation is highlighted.")
 
     def selected_text(self) -> str:
-        """The article's text under the selection, its spaces and line breaks made single spaces.
+        """The article's words under the selection, its spaces and line breaks made single spaces.
 
         Taken from the article itself, not the text shown: a heading's "#" marks, left out of
-        the view, stay in a quote that spans it, so that the quote is found in the article.
+        the view, stay in a quote that spans it, so that the quote is found in the article. Bold,
+        italic and link marks do not: a quote reads as the article's words, as a student sees it.
         """
         if self.article is None:
             return ""
         start, end = self.selected_span()
-        return " ".join(self.article.text[start:end].split())
+        return " ".join(self.article.words(start, end).split())
 
     def selected_span(self, *, marks: bool = True) -> tuple[int, int]:
         """The start and end of the selection, as offsets into the article's text: with the Markdown marks
