@@ -489,9 +489,9 @@ def test_pasted_text_says_where_it_is_kept_and_why_no_question_came_of_it(qtbot,
     # one question found, too unsure even to list
     ("Heavy rain flooded 12 villages last week. Rescue teams worked through the night, and roads were closed "
      "for days while water drained away from fields and homes.",
-     r"No questions: the generator found 1 in 27 words of text, none near the confidence bar of \d+%: their "
-     r"sentences may lean on context it cannot resolve \(he, the group, this month\)\. A longer text gives it "
-     r"more to choose from\."),
+     r"No questions: the generator found 1 in 27 words of text, none near the confidence bar of \d+% and of a "
+     r"kind it keeps: their sentences may lean on context it cannot resolve \(he, the group, this month\), or "
+     r"they are of kinds reviewers rarely accept\. A longer text gives it more to choose from\."),
     # long enough, but nothing to ask about: no figure, name, date or quote
     ("The weather stayed kind for most of the morning, and the streets were quiet before the shops opened. "
      "People walked their dogs along the river and stopped to talk about the coming summer. Some said the park "

@@ -115,10 +115,12 @@ def why_no_questions(found: int, words: int, bar: float, *, near: bool = True) -
     text = f"{words} word{'s' if words != 1 else ''}"
     short = words < SHORT_TEXT_WORDS
     if found:
+        # Either cause may hold for each: a sentence that leans on another, or a kind of question reviewers
+        # rarely accept ("Who said ...?"), which is scored but never kept however high its score.
         return (f"No questions: the generator found {found} in {text} of text, none "
-                f"{'near' if near else 'reached'} the confidence "
-                f"bar of {bar:.0%}: their sentences may lean on context it cannot resolve (he, the group, "
-                "this month)." + (" A longer text gives it more to choose from." if short else ""))
+                f"{'near' if near else 'reached'} the confidence bar of {bar:.0%} and of a kind it keeps: their "
+                "sentences may lean on context it cannot resolve (he, the group, this month), or they are of "
+                "kinds reviewers rarely accept." + (" A longer text gives it more to choose from." if short else ""))
     if not words:
         return "No questions: the text has no sentence to ask about. Add the article's paragraphs."
     if short:
