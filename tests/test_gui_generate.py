@@ -491,7 +491,8 @@ def test_pasted_text_says_where_it_is_kept_and_why_no_question_came_of_it(qtbot,
      "for days while water drained away from fields and homes.",
      r"No questions: the generator found 1 in 27 words of text, none near the confidence bar of \d+% and of a "
      r"kind it keeps: their sentences may lean on context it cannot resolve \(he, the group, this month\), or "
-     r"they are of kinds reviewers rarely accept\. A longer text gives it more to choose from\."),
+     r"they are of kinds reviewers rarely accept\. A longer text gives it more to choose from\. Tick “List all "
+     r"found” under Options and Generate again to review them\."),
     # long enough, but nothing to ask about: no figure, name, date or quote
     ("The weather stayed kind for most of the morning, and the streets were quiet before the shops opened. "
      "People walked their dogs along the river and stopped to talk about the coming summer. Some said the park "
@@ -721,3 +722,23 @@ def test_an_unreadable_article_is_skipped_and_said_and_its_error_goes_when_the_l
     assert dialog.status.text() == ("Skipped answers.txt: this is a binary file, not text: save the article as "
                                     "UTF-8 text (.txt, .md) or a web page (.html). 2 questions generated: "
                                     "accept, reject or edit each one, then press Add.")
+
+
+def test_list_all_found_shows_the_questions_too_unsure_to_list_unticked(qtbot, tmp_path: Path) -> None:
+    """A teacher short of questions can see every one the generator found, however unsure, and pick."""
+    article = tmp_path / "news.txt"
+    article.write_text("Local news\n\nHeavy rain flooded 12 villages last week. Rescue teams worked through the "
+                       "night, and roads were closed for days while water drained away from fields and homes.\n",
+                       encoding="utf-8")
+    dialog = make_dialog(qtbot, tmp_path, [article])
+    generate(qtbot, dialog)
+    assert dialog.question_count() == 0
+    assert dialog.status.text().endswith("Tick “List all found” under Options and Generate again to review them.")
+    alt(qtbot, "l")  # List all found
+    qtbot.waitUntil(dialog.every_box.isChecked)  # (a mnemonic clicks after an animation)
+    assert QApplication.focusWidget() is dialog.every_box
+    generate(qtbot, dialog)
+    assert dialog.question_count() == 1 and not dialog.is_accepted(0)
+    assert re.fullmatch(r"No question reached the confidence bar of \d+%: the 1 found below it are listed "
+                        r"unticked, each with why it is low\. Tick those worth keeping, edit them if needed, then "
+                        r"press Add\.", dialog.status.text())

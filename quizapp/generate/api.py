@@ -100,6 +100,7 @@ class Draft:
     found: int = 0  # every question the finders offered, however unsure: says why a draft is empty
     words: int = 0  # in the articles' sentences
     skipped: list[Problem] = field(default_factory=list)  # why each article that could not be read was left out
+    every: bool = False  # every question found is listed, however far below the bar
 
 
 # Fewer words than this is a fragment or a news brief (a headline and a paragraph, say): too short to
@@ -148,15 +149,16 @@ def confidence_bar() -> float:
 def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None = None,
                    types: Sequence[str] = QUESTION_TYPES, progress: Progress | None = None,
                    cancel: Cancel | None = None, bank_dir: str | Path | None = None,
-                   skip_unreadable: bool = False) -> Draft:
-    """generate_bank for review: also the questions a little below the bar, each with its confidence.
+                   skip_unreadable: bool = False, every: bool = False) -> Draft:
+    """generate_bank for review: also the questions a little below the bar, each with its confidence;
+    with `every`, all the questions found, however unsure (as `generate --min-confidence 0`).
 
     `skip_unreadable`: an article that cannot be read (binary, empty, not an article) is left out and
     said in `Draft.skipped`, and the others are read; only when none can be read is that an error."""
     bar = confidence_bar()
     found = find_candidates(articles, types=types, progress=progress, cancel=cancel, bank_dir=bank_dir,
                             skip_unreadable=skip_unreadable)
-    kept = review_candidates(found.candidates, bar)
+    kept = review_candidates(found.candidates, bar, 0.0 if every else REVIEW_SHARE)
     found.done()
     bank = found.bank(kept)
     if max_questions is not None and len(kept) > max_questions:
@@ -166,18 +168,18 @@ def generate_draft(articles: Sequence[str | Path], *, max_questions: int | None 
         bank = bank.model_copy(update={"questions": [c.question for c in kept]})
     words = article_words(found.facts)
     return Draft(bank=bank, confidence=[c.trust for c in kept], concerns=[list(c.concerns) for c in kept], bar=bar,
-                 found=len(found.candidates), words=words, skipped=found.skipped)
+                 found=len(found.candidates), words=words, skipped=found.skipped, every=every)
 
 
-def review_candidates(cands: list[Candidate], bar: float) -> list[Candidate]:
+def review_candidates(cands: list[Candidate], bar: float, share: float = REVIEW_SHARE) -> list[Candidate]:
     """The questions a bank keeps at `bar`, exactly as generate_bank chooses them, and, in article order
-    among them, the best of the rest down to REVIEW_SHARE of the bar: none on a sentence a kept
+    among them, the best of the rest down to `share` of the bar: none on a sentence a kept
     question asks about, each with an id of its own and a concern to show."""
     kept = select_candidates([copy.copy(c) for c in cands], None, bar)
     asked = {(article_of(c), c.sentence) for c in kept}
     ids = {c.question.id for c in kept}
     below = []
-    for c in select_candidates([copy.copy(c) for c in cands], None, bar * REVIEW_SHARE):
+    for c in select_candidates([copy.copy(c) for c in cands], None, bar * share):
         if c.trust >= bar or (article_of(c), c.sentence) in asked:
             continue  # kept above, or asked about by a question that is
         c.concerns = c.concerns or [LOW_CONCERN]

@@ -206,6 +206,11 @@ class GenerateDialog(QDialog):
         types.add(self.type_numeric)
         types.add_stretch()
         options.addRow("Question types:", types)
+        # The generator keeps few questions; a teacher short of them may rescue some it is unsure of.
+        self.every_box = QCheckBox("&List all found, unticked")
+        self.every_box.setToolTip("Also list every question the generator found below its confidence bar, "
+                                  "however unsure, each with why it is low")
+        options.addRow("Unsure ones:", self.every_box)
         top.add(options_box, 2, whole=True)  # beside the articles, as wide as its labels and fields
 
         run = QHBoxLayout()
@@ -502,6 +507,7 @@ class GenerateDialog(QDialog):
         articles, types = self.articles(), self.selected_types()
         limit = self.max_questions.value() or None
         target = self.target_dir
+        every = self.every_box.isChecked()
 
         def work(task: Task) -> Draft:
             from quizapp.generate import GenerationCancelled
@@ -509,7 +515,8 @@ class GenerateDialog(QDialog):
 
             try:
                 return generate_draft(articles, max_questions=limit, types=types, progress=task.report,
-                                      cancel=lambda: task.cancelled, bank_dir=target, skip_unreadable=True)
+                                      cancel=lambda: task.cancelled, bank_dir=target, skip_unreadable=True,
+                                      every=every)
             except GenerationCancelled:
                 raise Cancelled from None
 
@@ -759,7 +766,7 @@ class GenerateDialog(QDialog):
         self.generate_button.setEnabled(not running and has_input and bool(self.selected_types()))
         self.cancel_button.setEnabled(running and not (self.task is not None and self.task.cancelled))
         for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric,
-                  self.paste_button, self.url_edit):
+                  self.every_box, self.paste_button, self.url_edit):
             w.setEnabled(not running)
         self.fetch_button.setEnabled(not running and bool(self.url_edit.text().strip()))
         self.remove_button.setEnabled(not running and bool(self.files.selectedItems()))
@@ -839,9 +846,9 @@ def _outcome(draft: Draft, below: int) -> str:
 def _questions_outcome(draft: Draft, below: int) -> str:
     n = len(draft.bank.questions)
     if n and below == n:  # the command line points to `--report` for these; here they are listed
-        return (f"No question reached the confidence bar of {draft.bar:.0%}: the {n} found a little below "
-                "it are listed unticked, each with why it is low. Tick those worth keeping, edit them if "
-                "needed, then press Add.")
+        return (f"No question reached the confidence bar of {draft.bar:.0%}: the {n} found "
+                f"{'' if draft.every else 'a little '}below it are listed unticked, each with why it is low. "
+                "Tick those worth keeping, edit them if needed, then press Add.")
     if n:
         return (f"{n} question{'s' if n != 1 else ''} generated"
                 + (f", {below} below the confidence bar (not ticked)" if below else "")
@@ -853,7 +860,10 @@ def why_no_questions(draft: Draft) -> str:
     """Why a run gave no question to review: the one cause that applies."""
     from quizapp.generate.api import why_no_questions as why
 
-    return why(draft.found, draft.words, draft.bar)
+    text = why(draft.found, draft.words, draft.bar)
+    if draft.found:  # (listing all of them, there is none to find: found counts what could be listed)
+        text += " Tick “List all found” under Options and Generate again to review them."
+    return text
 
 
 def _format_answer(value: Any) -> str:
