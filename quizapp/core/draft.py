@@ -293,8 +293,6 @@ class BankDraft:
         q: QuestionData = {"id": self.unique_id("question"), "type": kind, "prompt": ""}
         if kind == "choice":
             q.update(answer="", distractors=[])
-        else:
-            q["answer"] = 0
         if len(self.data.get("sources", {})) == 1:
             q["cite"] = {"quote": ""}
         return q

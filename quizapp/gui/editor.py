@@ -550,7 +550,8 @@ class BankEditor(QMainWindow):
 
     def _type_changed(self, kind: str) -> None:
         if self._current >= 0:
-            self.undo_stack.push(ChangeType(self.draft, self._changed, self._current, kind))
+            self.undo_stack.push(ChangeType(self.draft, self._changed, self._current, kind,
+                                            shown=self.form.text_of("answer")))
 
     def _citation_edited(self, source: str | None, quote: Any) -> None:
         if self._current >= 0:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from quizapp.core.draft import BankDraft, QuestionData
+from quizapp.core.draft import BankDraft, QuestionData, parse_number
 
 # Called after every do/undo with the question index that changed (-1: the bank itself)
 # and whether the list of questions changed shape.
@@ -49,6 +49,11 @@ class _Typing(QUndoCommand):
         self.take(other)
         self.setObsolete(_same(self.now(), self.old))
         return True
+
+
+def _as_text(value: Any) -> str:
+    """A numeric answer as a choice's text: 4500 (not 4500.0), 2.5."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _same(a: Any, b: Any) -> bool:
@@ -134,17 +139,26 @@ class SetQuestion(QUndoCommand):
 class ChangeType(SetQuestion):
     """Switch a question between choice and numeric, keeping what fits and restoring on undo."""
 
-    def __init__(self, draft: BankDraft, changed: Changed, index: int, kind: str) -> None:
+    def __init__(self, draft: BankDraft, changed: Changed, index: int, kind: str, *, shown: str = "") -> None:
+        """`shown` is the answer as the form shows it ("4,500" typed for 4500), kept as a choice's text."""
         q = copy.deepcopy(draft.question(index))
         q["type"] = kind
         if kind == "numeric":
             q.pop("distractors", None)
-            if not isinstance(q.get("answer"), int | float):
-                q["answer"] = 0
+            # An answer typed as a number ("42", "4,500") stays; any other is left out, and the
+            # check asks for one: a made-up 0 would look like a real answer and pass.
+            number = parse_number(str(q.get("answer") or ""))
+            if isinstance(number, int | float) and not isinstance(number, bool):
+                q["answer"] = number
+            else:
+                q.pop("answer", None)
         else:
             for key in ("tolerance", "min", "max", "unit"):
                 q.pop(key, None)
-            q["answer"] = "" if q.get("answer") in (None, 0) else str(q.get("answer"))
+            answer = q.get("answer")
+            if answer is not None and shown.strip() and parse_number(shown) == answer:
+                answer = shown.strip()
+            q["answer"] = "" if answer is None else _as_text(answer)
             q.setdefault("distractors", [])
         super().__init__(draft, changed, index, q, f"Make {kind} question")
 
