@@ -350,8 +350,14 @@ class BankEditor(QMainWindow):
         delete = self._action(edit_menu, "&Delete question", self.delete_question,
                               QKeySequence("Ctrl+Delete"))
         delete.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self._action(edit_menu, "&Move up", lambda: self.move_question(-1), QKeySequence("Alt+Up"))
-        self._action(edit_menu, "Move do&wn", lambda: self.move_question(1), QKeySequence("Alt+Down"))
+        # Alt+Up and Alt+Down move the question only where the questions are: in a field they are the
+        # field's own (Alt+Down opens the list of a box such as Source, and moved the question instead).
+        for text, step, keys in (("&Move question up", -1, "Alt+Up"), ("Move question do&wn", 1, "Alt+Down")):
+            move = self._action(edit_menu, text, lambda step=step: self.move_question(step), QKeySequence(keys))
+            move.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            move.setStatusTip(f"{keys} in the list of questions")
+            self.removeAction(move)
+            self.list.addAction(move)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find", lambda: self._focus(self.search), QKeySequence.StandardKey.Find)
         self._action(edit_menu, "Edit bank as &text (YAML)", self.edit_as_text)

@@ -25,6 +25,7 @@ KEYS = (
     ("Ctrl+N", "new bank from a news article"),
     ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "
                      "the words selected in the article)"),
+    ("Alt+Up / Alt+Down", "in the editor's list of questions: move the selected question up / down"),
     ("Ctrl+I / Ctrl+E", "import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)"),
     ("Ctrl+= / Ctrl+-", "larger / smaller text (Ctrl+0: normal)"),
     ("F11", "full screen"),
