@@ -311,19 +311,57 @@ class BankDraft:
         return f"{base}-{n}"
 
     def add_source(self, article: Path) -> str:
-        """Add an article as a source (path relative to the bank); return its key."""
-        import os
-
-        rel = Path(os.path.relpath(article.resolve(), self.path.parent.resolve())).as_posix()
+        """Add an article as a source (path relative to the bank); return its key. A source whose file is
+        missing and has the article's name takes it instead: the article was moved, not a new one."""
+        rel = self._relative(article)
         sources = self.data.setdefault("sources", {})
         for key, src in sources.items():
             if isinstance(src, dict) and src.get("file") == rel:
+                return key
+        for key in self.missing_sources():
+            if Path(str(sources[key]["file"])).name == article.name:
+                sources[key]["file"] = rel
                 return key
         base = re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-")[:30] or "article"
         with _citing_sources_by_name(self.data):
             key = _free_key(sources, base)
             sources[key] = {"file": rel}
         return key
+
+    def _relative(self, article: Path) -> str:
+        import os
+
+        return Path(os.path.relpath(article.resolve(), self.path.parent.resolve())).as_posix()
+
+    def missing_sources(self) -> list[str]:
+        """The keys of the sources whose article file is not where the bank says (moved, renamed)."""
+        return [key for key, src in (self.data.get("sources") or {}).items()
+                if _file_of(src) is not None and not (self.path.parent / str(_file_of(src))).is_file()]
+
+    def point_source(self, key: str, article: Path) -> None:
+        """Point source `key` at another file (its article moved or was renamed); what it says of the
+        article (title, author, address) stays."""
+        src = self.data["sources"][key]
+        if isinstance(src, dict):
+            src["file"] = self._relative(article)
+        else:
+            self.data["sources"][key] = {"file": self._relative(article)}
+
+    def citing(self, key: str) -> list[int]:
+        """The numbers (1-based) of the questions that may cite source `key`: those naming it, and those
+        naming none (with one source they cite it; with several, which one is for the teacher to say)."""
+        out = []
+        for n, q in enumerate(self.questions, 1):
+            cite = q.get("cite") if isinstance(q, dict) else None
+            if isinstance(cite, dict) and cite.get("source") in (key, None, ""):
+                out.append(n)
+        return out
+
+    def remove_source(self, key: str) -> None:
+        """Remove a source no question cites (a citation naming it would then name nothing)."""
+        if self.citing(key):
+            raise ValueError(f"source {key} is cited")
+        del self.data["sources"][key]
 
     def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
         """Append questions (generated from or imported with `sources`, whose file paths are relative

@@ -60,6 +60,7 @@ from quizapp.gui.editor_commands import (
     SetQuestion,
 )
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
@@ -286,9 +287,16 @@ class BankEditor(QMainWindow):
         self.problems.setMinimumHeight(line + 8)  # (a line at the largest text on a small screen: "No problems.")
         vertical.setSizes([10_000, line * 3 + 10])
 
+        # The articles that cannot be read (moved, renamed), each with Locate… and, when no question cites
+        # it, Remove: such a bank cannot start.
+        self.source_repairs = SourceRepairs()
+        self.source_repairs.locate.connect(self.locate_article)
+        self.source_repairs.remove.connect(self.remove_article)
+
         form_page = QWidget()
         page_layout = QVBoxLayout(form_page)
         page_layout.addWidget(header)
+        page_layout.addWidget(self.source_repairs)
         page_layout.addWidget(vertical, 1)
 
         # Text mode, for a file that does not parse.
@@ -675,13 +683,49 @@ class BankEditor(QMainWindow):
             MoveQuestion(self.draft, self._changed, start, to)))
 
     def add_article(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Add an article", str(self.draft.path.parent),
-                                              "Articles (*.txt *.md *.html *.htm)")
-        if path:
-            data = _copy(self.draft.data)
-            probe = BankDraft(self.draft.path, data)
-            probe.add_source(Path(path))
-            self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, probe.data, "Add article"))
+        path = self._choose_article("Add an article")
+        if path is not None:
+            missing = self.draft.missing_sources()
+            key = self._change_sources("Add article", lambda probe: probe.add_source(path))
+            if key in missing:  # a moved article, chosen where it is now: its source takes it
+                self.statusBar().showMessage(f"The article of {key} was missing: it now reads {path}", 6000)
+
+    def locate_article(self, key: str) -> None:
+        """Point source `key` at its article's file where it is now; its citations are checked in it."""
+        src = (self.draft.data.get("sources") or {}).get(key)
+        name = Path(str(src.get("file"))).name if isinstance(src, dict) and src.get("file") else key
+        path = self._choose_article(f"Locate {name}")
+        if path is not None:
+            self._change_sources("Locate article", lambda probe: probe.point_source(key, path))
+            self.statusBar().showMessage(f"The article of {key} now reads {path}", 6000)
+            self._focus(self.list)
+
+    def remove_article(self, key: str) -> None:
+        """Remove a source that no question cites."""
+        if not self.draft.citing(key):
+            self._change_sources("Remove article", lambda probe: probe.remove_source(key))
+            self._focus(self.list)
+
+    def _choose_article(self, title: str) -> Path | None:
+        """An article file from a file dialog opened where articles were last chosen (here or in the
+        generate dialog: a teacher's articles are rarely in the banks folder)."""
+        from quizapp.gui.generate_dialog import ARTICLE_FILTER, articles_folder, remember_articles_folder
+
+        path, _ = QFileDialog.getOpenFileName(self, title, str(articles_folder(self.draft.path.parent)),
+                                              ARTICLE_FILTER)
+        if not path:
+            return None
+        remember_articles_folder(Path(path))
+        return Path(path)
+
+    def _change_sources(self, text: str, change: Any) -> Any:
+        """Apply `change` (given a copy of the draft) to the bank's sources as one undoable step, and
+        check the citations again at once; return what `change` returns."""
+        probe = BankDraft(self.draft.path, _copy(self.draft.data))
+        result = change(probe)
+        self.undo_stack.push(ReplaceQuestions(self.draft, self._changed, probe.data, text))
+        self.run_check()
+        return result
 
     def add_questions(self, questions: list[QuestionData], sources: dict[str, Any]) -> None:
         """Append questions (from the generator or an import) as one undoable step."""
@@ -730,6 +774,28 @@ class BankEditor(QMainWindow):
                 self._refresh_item(i)
             self._apply_filter()
             self._show_field_problems()
+            self.source_repairs.show_sources(self._broken_sources())
+
+    def _broken_sources(self) -> list[BrokenSource]:
+        """The sources whose article file the last check could not read."""
+        out = []
+        sources = self.draft.data.get("sources") or {}
+        for p in self.check.problems if self.check is not None else []:
+            if not (len(p.loc) == 3 and p.loc[0] == "sources" and p.loc[2] == "file" and p.loc[1] in sources):
+                continue
+            key = str(p.loc[1])
+            cited = tuple(self.draft.citing(key))
+            src = sources[key]
+            file = self.draft.path.parent / str(src.get("file")) if isinstance(src, dict) else None
+            if file is not None and not file.is_file():
+                message = f"The article {Path(str(src['file'])).name} was not found (looked for {file})."
+            else:
+                message = p.for_form
+            message += (f" Question{'s' if len(cited) > 1 else ''} {', '.join(map(str, cited))} "
+                        f"cite{'' if len(cited) > 1 else 's'} it: locate its file." if cited else
+                        " No question cites it: locate its file, or remove it.")
+            out.append(BrokenSource(key, message, cited))
+        return out
 
     def _shown_problems(self) -> list[Problem]:
         """The check's problems, but those of a question just added only for the fields the
@@ -798,6 +864,8 @@ class BankEditor(QMainWindow):
                 self.form_scroll.ensureWidgetVisible(focused)
         elif p.loc[:1] == ("title",):
             self.title_edit.setFocus()
+        elif p.loc[:1] == ("sources",) and len(p.loc) > 1:
+            self.source_repairs.focus_source(str(p.loc[1]))
 
     def _rename_key(self, path: tuple[str, ...], new: str) -> None:
         """The fix of a misspelt key: `distractor` becomes `distractors`, its values kept."""

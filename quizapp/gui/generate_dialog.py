@@ -68,6 +68,17 @@ REVIEW_SIDE_BY_SIDE_CHARS = 70
 DETAILS_LABELS_BESIDE_CHARS = 45
 
 
+def articles_folder(fallback: Path) -> Path:
+    """Where articles were last chosen (here or in the editor), else `fallback`."""
+    folder = Path(str(QSettings().value(ARTICLES_DIR_KEY, "") or fallback))
+    return folder if folder.is_dir() else fallback  # (moved, or on a drive not there now)
+
+
+def remember_articles_folder(article: Path) -> None:
+    """The next choice of articles opens in the folder of `article`."""
+    QSettings().setValue(ARTICLES_DIR_KEY, str(article.parent))
+
+
 @dataclass(frozen=True)
 class Confidence:
     """How sure the generator is that a reviewer would accept a question, and why not more."""
@@ -341,15 +352,12 @@ class GenerateDialog(QDialog):
 
     def choose_articles(self) -> None:
         """Ask for article files (in the folder they were last chosen from) and add them."""
-        settings = QSettings()
-        folder = Path(str(settings.value(ARTICLES_DIR_KEY, "") or self.target_dir))
-        if not folder.is_dir():  # moved or on a drive not there now
-            folder = self.target_dir
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(folder), ARTICLE_FILTER)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(articles_folder(self.target_dir)),
+                                                ARTICLE_FILTER)
         for p in paths:
             self.add_article(Path(p))
         if paths:
-            settings.setValue(ARTICLES_DIR_KEY, str(Path(paths[-1]).parent))
+            remember_articles_folder(Path(paths[-1]))
             self.generate_button.setFocus()  # the next step, as after fetching a page or pasting text
 
     def remove_selected_articles(self) -> None:
