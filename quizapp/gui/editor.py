@@ -97,6 +97,7 @@ class BankEditor(QMainWindow):
         self._session = 0
         self._comments_confirmed = False
         self._refreshing = False
+        self._saved_with_problems = ""  # the status bar's "Saved …, with 2 problems", while it holds
         # The bank's data when the teacher switched from the form to its text, to tell on the
         # way back whether the text changed anything (None: the file opened as text).
         self._data_before_text: dict[str, Any] | None = None
@@ -767,6 +768,10 @@ class BankEditor(QMainWindow):
             target.addItem(item)
         if not problems:
             target.addItem("No problems.")
+        if self._saved_with_problems and not (self.check and self.check.errors):
+            if self.statusBar().currentMessage() == self._saved_with_problems:
+                self.statusBar().clearMessage()  # the problems it counted are fixed
+            self._saved_with_problems = ""
         if as_text:
             self._mark_problem_lines(problems)
         if not as_text:
@@ -1037,6 +1042,7 @@ class BankEditor(QMainWindow):
             self._watch()
             return False
         self.undo_stack.setClean()
+        self.disk_bar.hide()  # what was on disk is replaced by what was saved: nothing left to choose
         self.installed = False  # from now on it edits the copy
         self.installed_bar.hide()
         self._watch()
@@ -1045,10 +1051,11 @@ class BankEditor(QMainWindow):
         self.run_check()  # what was saved, problems and all: nothing typed is held back
         errors = len(self.check.errors) if self.check is not None else 0
         saved = f"Saved {self.draft.path}" + (taken_along(taken) if taken else "")
-        if errors:  # saved as it is, but say what stops the bank from being used
-            self.statusBar().showMessage(
+        if errors:  # saved as it is, but say what stops the bank from being used (until they are fixed)
+            self._saved_with_problems = (
                 f"{saved}, with {errors} problem{'s' if errors != 1 else ''}: the bank cannot be "
                 "started until they are fixed (see the list below)")
+            self.statusBar().showMessage(self._saved_with_problems)
         else:
             self.statusBar().showMessage(saved, 0 if taken else 4000)
         self.saved.emit(self.draft.path)
