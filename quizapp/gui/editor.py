@@ -64,7 +64,7 @@ from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ElidedLabel, ask, fit_on_screen, quoted
+from quizapp.gui.widgets import ElidedLabel, ask, every_window_actions, fit_on_screen, quoted
 from quizapp.paths import is_installed, user_banks_dir, user_data_dir
 
 CHECK_DELAY_MS = 150
@@ -341,6 +341,12 @@ class BankEditor(QMainWindow):
                                             self.add_from_article)
         file_menu.addSeparator()
         self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
+        # The app's keys work here as in the main window: F1, Ctrl+= / Ctrl+-, Ctrl+Q (which closes this
+        # editor too, asking first about unsaved edits). Quit is in the File menu, as there.
+        for action in every_window_actions():
+            self.addAction(action)
+            if action.menuRole() == QAction.MenuRole.QuitRole:
+                file_menu.addAction(action)
         edit_menu = self.menuBar().addMenu("&Edit")
         undo = self.undo_stack.createUndoAction(self, "&Undo")
         undo.setObjectName(UNDO_ACTION)

@@ -24,7 +24,7 @@ from quizapp import __version__
 from quizapp.gui.library import LibraryScreen
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
-from quizapp.gui.widgets import fit_on_screen, rescale_fonts
+from quizapp.gui.widgets import EVERY_WINDOW, fit_on_screen, rescale_fonts
 
 if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
     from quizapp.core.bank import LoadedBank
@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file.addAction(self.quit_action)
 
         edit = bar.addMenu("&Edit")
@@ -277,6 +278,9 @@ class MainWindow(QMainWindow):
         self.about_action = self._action("&About quizapp", self.show_about)
         self.welcome_action = self._action("&Welcome", self.show_welcome,
                                            tip="What quizapp does, and where to begin")
+        # A bank editor in front takes these too (see BankEditor): F1 there is this help, Ctrl+Q quits.
+        for a in (self.help_action, self.bigger_action, self.smaller_action, self.normal_action, self.quit_action):
+            a.setProperty(EVERY_WINDOW, True)
         help_menu.addAction(self.welcome_action)
         help_menu.addAction(self.help_action)
         help_menu.addSeparator()
@@ -613,7 +617,8 @@ class MainWindow(QMainWindow):
         size = base if step == 0 else app.font().pointSizeF() + step
         size = set_point_size(app, size)
         settings.setValue("view/point_size", size)
-        rescale_fonts(self)
+        for window in QApplication.topLevelWidgets():  # a bank editor's too: the key may be pressed there
+            rescale_fonts(window)
 
     def set_theme(self, theme: Theme) -> None:
         """Follow the system palette, or force light or dark; remembered."""
@@ -631,7 +636,9 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         from quizapp.gui.help_text import show_help_window
 
-        self.help_dialog = show_help_window(self)
+        # Over the window the key was pressed in (a bank editor's F1 opens it over the editor).
+        active = QApplication.activeWindow()
+        self.help_dialog = show_help_window(active if active is not None and not active.isModal() else self)
 
     def show_welcome(self) -> None:
         """Open the welcome over the window: what quizapp does, with a button for each first step."""

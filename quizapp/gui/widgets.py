@@ -7,6 +7,7 @@ import unicodedata
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
+    QAction,
     QContextMenuEvent,
     QFont,
     QFontMetrics,
@@ -321,6 +322,18 @@ def rescale_fonts(root: QWidget) -> None:
     for w in [root, *root.findChildren(QWidget)]:
         if w.property("quizappFontScale") is not None:
             _apply(w)
+
+
+# Marks the main window's actions that every window of the app takes (Help, text size, Quit): a
+# bank editor in front has them too, and they do there what they do in the main window.
+EVERY_WINDOW = "quizappEveryWindow"
+
+
+def every_window_actions() -> list[QAction]:
+    """The actions of the app's windows marked EVERY_WINDOW, to add to another window."""
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    return [a for w in QApplication.topLevelWidgets() for a in w.findChildren(QAction, options=direct)
+            if a.property(EVERY_WINDOW)]
 
 
 def fitted_size(window: QWidget, width: int, height: int) -> QSize:
