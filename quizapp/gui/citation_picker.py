@@ -73,11 +73,12 @@ class CitationPicker(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
             colour_links(self.text, self.shown, self.palette())
 
-    def show_article(self, path: Path | None, quotes: list[str]) -> None:
-        """Show the article at `path` with `quotes` highlighted and the first scrolled into view."""
+    def show_article(self, path: Path | None, quotes: list[str], *, why_none: str = "") -> None:
+        """Show the article at `path` with `quotes` highlighted and the first scrolled into view; without
+        one, say `why_none` (what to do: "Choose the question's article in Source: …")."""
         if path is None:
             self.article = None
-            self.title.setText("No article: add one with Add article..., then pick the source.")
+            self.title.setText(why_none or "No article: add one with Add article..., then pick the source.")
             self.text.setPlainText("")
             self.shown = ShownText("", ())
             self.status.setText("")

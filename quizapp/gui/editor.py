@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QColor,
+    QKeyEvent,
     QKeySequence,
     QTextCharFormat,
     QTextCursor,
@@ -179,17 +180,18 @@ class BankEditor(QMainWindow):
         self.search.setPlaceholderText("Search questions")
         self.search.setAccessibleName("Search questions")
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._apply_filter)
+        self.search.textChanged.connect(self._filter_changed)
+        self.search.installEventFilter(self)
         self.type_filter = QComboBox()
         self.type_filter.setAccessibleName("Filter by type")
         for label, value in (("All types", None), ("Choice", "choice"), ("Numeric", "numeric")):
             self.type_filter.addItem(label, value)
-        self.type_filter.currentIndexChanged.connect(self._apply_filter)
+        self.type_filter.currentIndexChanged.connect(self._filter_changed)
         self.tag_filter = QComboBox()
         self.tag_filter.setAccessibleName("Filter by tag")
-        self.tag_filter.currentIndexChanged.connect(self._apply_filter)
+        self.tag_filter.currentIndexChanged.connect(self._filter_changed)
         self.problem_filter = QCheckBox("Wit&h problems")
-        self.problem_filter.toggled.connect(self._apply_filter)
+        self.problem_filter.toggled.connect(self._filter_changed)
         types_and_tags = WrappingRow()
         types_and_tags.add(self.type_filter)
         types_and_tags.add(self.tag_filter)
@@ -521,21 +523,59 @@ class BankEditor(QMainWindow):
         for i, q in enumerate(self.draft.questions):
             text = " ".join(str(v) for v in q.values()).casefold() if isinstance(q, dict) else ""
             tags = q.get("tags") if isinstance(q.get("tags"), list) else []
-            # a question just added shows until the teacher leaves it, whatever the search or filters
-            # say: the form shows it, and a selection out of sight confuses
-            visible = i == self._fresh or (
+            # the question shown (one just added, one whose last problem was just fixed under "With
+            # problems") stays until the teacher leaves it, whatever the search or filters say: the form
+            # shows it, and a selection out of sight confuses
+            visible = i in (self._fresh, self._current) or (
                 (not needle or needle in text) and (kind is None or q.get("type") == kind)
                 and (tag is None or tag in [str(t) for t in tags]) and (not only_problems or i in bad))
             self.list.setRowHidden(i, not visible)
 
+    def _filter_changed(self) -> None:
+        """The teacher changed the search or a filter: the form shows a question the list shows, the first
+        that matches when the one shown does not, or none."""
+        if self._refreshing:
+            return
+        shown, self._current = self._current, -1
+        self._apply_filter()
+        self._current = shown
+        if shown >= 0 and not self.list.isRowHidden(shown):
+            return
+        first = next((i for i in range(self.list.count()) if not self.list.isRowHidden(i)), -1)
+        self.list.setCurrentRow(first)
+        if first < 0:
+            self._select(-1)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # In the search field, Down goes on to the questions found and Esc clears the search.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            if event.key() == Qt.Key.Key_Down:
+                self._focus(self.list)
+                if self.list.currentRow() < 0 or self.list.isRowHidden(self.list.currentRow()):
+                    self._filter_changed()
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
     def _select(self, row: int) -> None:
         if self._refreshing:
             return
+        previous = self._current
         self._current = row
         self._next_session()
         if row != self._fresh:
             self._fresh = -1  # the teacher left the new question: show all it lacks
+        if previous >= 0 and previous != row:
+            self._apply_filter()  # the question left goes from the list if the filters now hide it
         if row < 0 or row >= len(self.draft.questions):
+            self.empty_label.setText(
+                "No question matches the search or the filters." if self.draft.questions and any(
+                    self.list.isRowHidden(i) for i in range(self.list.count())) else
+                "No question selected. Press Add to write one, or File > Add questions from article... to "
+                "generate some.")
             self.form_stack.setCurrentIndex(1)
             self.picker.show_article(None, [])
             self.preview.setText("")
@@ -560,7 +600,10 @@ class BankEditor(QMainWindow):
         path = (self.draft.path.parent / str(src["file"])) if isinstance(src, dict) and src.get("file") else None
         quote = cite.get("quote")
         quotes = [str(x) for x in quote] if isinstance(quote, list) else ([str(quote)] if quote else [])
-        self.picker.show_article(path, quotes)
+        # A bank of several articles: the question names none yet (a new one), or one it does not have.
+        why_none = (f"Choose the article this question comes from in Source: {', '.join(sources)}."
+                    if sources and not src else "")
+        self.picker.show_article(path, quotes, why_none=why_none)
 
     # --- edits from the form ----------------------------------------------------------
 
