@@ -10,8 +10,11 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from quizapp.core.bank import LoadedBank
+from quizapp.core.session import Mode
 from quizapp.gui.editor import BankEditor
 from quizapp.gui.generate_dialog import GenerateDialog
+from quizapp.gui.options_dialog import QuizOptionsDialog
 from quizapp.gui.theme import MAX_POINT_SIZE, set_point_size
 from tests.conftest import SEED, alt, discard_on_teardown, key
 from tests.test_gui_editor import discard_on_teardown as discard_edits
@@ -137,3 +140,26 @@ def test_the_bank_editor_fits_800x600_at_the_largest_text(qtbot: QtBot, largest_
     assert editor.side_tabs.currentWidget() is editor.picker
     for button in (editor.picker.use_button, editor.picker.ask_button):
         assert wholly_shown(button)
+
+
+def test_the_quiz_options_fit_800x600_at_the_largest_text(qtbot: QtBot, largest_text: None,
+                                                          bundled_bank: LoadedBank) -> None:
+    dialog = QuizOptionsDialog(bundled_bank)
+    qtbot.addWidget(dialog)
+    fits_a_small_screen(dialog)
+    shown_at_800x600(qtbot, dialog)
+    for button in dialog.buttons.buttons():  # Start and Cancel, below the scrolled page
+        assert wholly_shown(button), button.text()
+
+    # Every option in reach by Tab, the long "Practice: see the answer..." wrapped, not cut off; Alt+E picks
+    # the exam, and Enter starts it.
+    reached = tab_round(qtbot)
+    assert {dialog.count, dialog.shuffle_questions, dialog.practice, dialog.ok_button} <= set(reached)
+    assert dialog.practice.width() <= SMALL.width() and wholly_shown(dialog.practice)
+    alt(qtbot, "e")
+    qtbot.waitUntil(dialog.exam.isChecked)  # (a mnemonic clicks after a short animation)
+    assert QApplication.focusWidget() is dialog.exam
+    qtbot.waitUntil(lambda: wholly_shown(dialog.exam))
+    with qtbot.waitSignal(dialog.accepted):
+        key(qtbot, Qt.Key.Key_Return)
+    assert dialog.options().mode is Mode.EXAM

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QRadioButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,10 +24,13 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.history import bank_key
 from quizapp.core.model import QUESTION_TYPES
 from quizapp.core.session import Mode, QuizOptions, matching_questions
-from quizapp.gui.widgets import FocusOutline, plain_label
+from quizapp.gui.reflow import ScrolledPage, WrappingRadioButton, WrappingRow, labels_above_when_narrow
+from quizapp.gui.widgets import FocusOutline, fitted_size, plain_label
 
 TYPE_LABELS = {"choice": "&Multiple choice", "numeric": "N&umbers"}
 ALL = "all"  # the number of questions remembered for a bank when all of them were asked
+TAG_LINES = 6  # the tags in view before the list scrolls
+LABELS_BESIDE_CHARS = 45  # narrower than this many characters, each label goes above its field
 
 
 class QuizOptionsDialog(QDialog):
@@ -64,7 +66,7 @@ class QuizOptionsDialog(QDialog):
         self.shuffle_choices.setChecked(_bool(settings.value("quiz/shuffle_choices", True)))
 
         self.type_boxes: dict[str, QCheckBox] = {}
-        types_row = QHBoxLayout()
+        types_row = WrappingRow()
         present = {q.type for q in bank.questions}
         for t in QUESTION_TYPES:
             box = QCheckBox(TYPE_LABELS.get(t, t))
@@ -72,8 +74,8 @@ class QuizOptionsDialog(QDialog):
             box.setEnabled(t in present)
             box.toggled.connect(self._update)
             self.type_boxes[t] = box
-            types_row.addWidget(box)
-        types_row.addStretch(1)
+            types_row.add(box)
+        types_row.add_stretch()
 
         self.tags = QListWidget()
         self.tags.setAccessibleName("Tags: tick some to ask only questions with them")
@@ -85,7 +87,8 @@ class QuizOptionsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.tags.addItem(item)
-        self.tags.setMaximumHeight(110)
+        # About six tags in view, at any text size (a height in pixels showed two at the largest).
+        self.tags.setMaximumHeight(self.tags.fontMetrics().lineSpacing() * TAG_LINES + 8)
         self._outline = FocusOutline(self.tags)  # a Tab stop that Fusion draws the same focused or not
         self.tags.itemChanged.connect(lambda _i: self._update())
         self.tags.setVisible(bool(tags))
@@ -93,8 +96,8 @@ class QuizOptionsDialog(QDialog):
         tags_label = QLabel("T&ags:")
         tags_label.setBuddy(self.tags)
 
-        self.practice = QRadioButton("&Practice: see the answer and its proof after each question")
-        self.exam = QRadioButton("&Exam: see everything at the end")
+        self.practice = WrappingRadioButton("&Practice: see the answer and its proof after each question")
+        self.exam = WrappingRadioButton("&Exam: see everything at the end")
         group = QButtonGroup(self)
         group.addButton(self.practice)
         group.addButton(self.exam)
@@ -117,7 +120,13 @@ class QuizOptionsDialog(QDialog):
         time_row.addWidget(self.minutes)
         time_row.addStretch(1)
 
-        form = QFormLayout()
+        # Labels beside their fields where there is room; at the largest text on a small screen each label
+        # goes above its field, long lines wrap, and the page scrolls with Start and Cancel below it.
+        content = QWidget(self)
+        form = QFormLayout(content)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        labels_above_when_narrow(form, content, LABELS_BESIDE_CHARS)
         form.addRow(title)
         count_row = QHBoxLayout()
         count_row.addWidget(self.count)
@@ -141,12 +150,19 @@ class QuizOptionsDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.page = ScrolledPage(content)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.page, 1)
         layout.addWidget(self.buttons)
         self._update()
         self._name_start()
         self.count.setFocus()
+        # The whole page without scrolling where the screen (and the window it opens over) holds it: a scrolled
+        # area alone asks for no more than 24 lines.
+        page, margins = content.sizeHint(), layout.contentsMargins()
+        self.resize(fitted_size(self, max(page.width(), self.buttons.sizeHint().width()) + margins.left()
+                                + margins.right(), page.height() + layout.spacing() + self.buttons.sizeHint().height()
+                                + margins.top() + margins.bottom()))
 
     def _selected_types(self) -> frozenset[str]:
         return frozenset(t for t, box in self.type_boxes.items() if box.isChecked())

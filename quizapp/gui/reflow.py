@@ -19,9 +19,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QLayout,
     QLayoutItem,
+    QRadioButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
+    QStyleOptionButton,
     QTabWidget,
     QWidget,
 )
@@ -326,3 +330,66 @@ def labels_above_when_narrow(form: QFormLayout, owner: QWidget, chars: int) -> N
     wide, beside it (as the form was set up) otherwise: a narrow column gives its fields the whole width, and
     a field wrapped alone below a long label ("Wrong answers:") is not set off to one side."""
     _LabelsAbove(owner, form, chars)
+
+
+class WrappingRadioButton(QRadioButton):
+    """A radio button whose text breaks between words where its width does not hold it on one line.
+
+    "Practice: see the answer and its proof after each question" is one line at the normal text size and
+    three at the largest on a small screen, rather than widen its dialog past the screen. The whole text
+    stays the button's: a click on any line picks it, and its Alt key is the one in the text.
+    """
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self._text = text
+        # (a radio button's width policy is Minimum: its layout would never give it less than one line)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName(_without_mnemonic(text))
+
+    def _extra(self) -> int:
+        """The width of the round indicator and the room beside it."""
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_RadioButton, option, QSize(0, 0), self).width()
+
+    def _visible_width(self, text: str) -> int:
+        return self.fontMetrics().horizontalAdvance(_without_mnemonic(text))
+
+    def _wrapped(self, width: int) -> str:
+        room = width - self._extra()
+        lines: list[str] = []
+        for word in self._text.split(" "):
+            if lines and self._visible_width(f"{lines[-1]} {word}") <= room:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return "\n".join(lines)
+
+    def _rewrap(self) -> None:
+        wrapped = self._wrapped(self.width()) if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else self._text
+        if wrapped != self.text():
+            self.setText(wrapped)
+            self.updateGeometry()  # taller or shorter: the layout makes room for the lines
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._rewrap()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._rewrap()
+
+    def sizeHint(self) -> QSize:
+        # As wide as the text on one line, as tall as the lines it is in now.
+        return QSize(self._visible_width(self._text) + self._extra(), super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        longest = max((self._visible_width(word) for word in self._text.split()), default=0)
+        return QSize(longest + self._extra(), super().sizeHint().height())
+
+
+def _without_mnemonic(text: str) -> str:
+    """`text` as shown: "&Practice" is "Practice", "Q&&A" is "Q&A"."""
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
