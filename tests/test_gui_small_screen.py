@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import LoadedBank
@@ -163,3 +164,28 @@ def test_the_quiz_options_fit_800x600_at_the_largest_text(qtbot: QtBot, largest_
     with qtbot.waitSignal(dialog.accepted):
         key(qtbot, Qt.Key.Key_Return)
     assert dialog.options().mode is Mode.EXAM
+
+
+def test_the_library_details_are_whole_at_800x600_at_the_largest_text(qtbot: QtBot, main_window) -> None:
+    library = main_window.library
+    main_window.resize(SMALL)
+    try:
+        while QApplication.font().pointSizeF() < MAX_POINT_SIZE:  # View > Larger text, as far as it goes
+            key(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        assert main_window.size() == SMALL
+        labels = [w for w in (library.name, library.description, library.counts, library.sources,
+                              library.score_line, library.study_line, library.file_line) if w.isVisibleTo(library)]
+        assert len(labels) == 7
+        # One under the other, none drawn over another, each as tall as its wrapped lines.
+        qtbot.waitUntil(lambda: all(w.height() >= w.heightForWidth(w.width()) for w in labels))
+        for above, below in pairwise(labels):
+            assert above.geometry().bottom() < below.geometry().top(), (above.text(), below.text())
+        # Each is in view, or scrolled to (as the scroll bar beside them does).
+        for label in labels:
+            library.details_page.ensureWidgetVisible(label, 0, 0)
+            qtbot.waitUntil(lambda w=label: wholly_shown(w))
+        # The heading whole, not "Question ba".
+        heading = next(w for w in library.findChildren(QLabel) if w.text() == "Question banks")
+        assert heading.width() >= heading.sizeHint().width() and wholly_shown(heading)
+    finally:
+        main_window.change_text_size(0)

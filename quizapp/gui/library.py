@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.percent import format_percent, round_percent
+from quizapp.gui.reflow import ScrolledPage, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import FocusOutline, plain_label, scale_font
@@ -155,11 +156,13 @@ class LibraryScreen(QWidget):
         self.new_button.setAccessibleName("New bank from article")
         self.new_button.setToolTip("Generate a bank of questions from a news article")
         self.new_button.clicked.connect(self.new_requested)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addStretch(1)
-        head.addWidget(self.new_button)
-        head.addWidget(self.open_button)
+        # The title beside its buttons where there is room; at the largest text on a small screen the buttons
+        # go below it, rather than cut it to "Question ba".
+        head = WrappingRow()
+        head.add(title)
+        head.add_stretch()
+        head.add(self.new_button)
+        head.add(self.open_button)
 
         self.list = QListWidget()
         self.list.setAccessibleName("Question banks")
@@ -204,28 +207,33 @@ class LibraryScreen(QWidget):
         for b in (self.open_button, self.new_button, self.start_button, self.study_button, self.edit_button,
                   self.remove_button):
             b.setAutoDefault(True)  # Enter presses the focused button, as in a dialog
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.start_button)
-        buttons.addWidget(self.study_button)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addStretch(1)
+        buttons = WrappingRow()
+        buttons.add(self.start_button)
+        buttons.add(self.study_button)
+        buttons.add(self.edit_button)
+        buttons.add(self.remove_button)
+        buttons.add_stretch()
 
         details = QWidget()
         d = QVBoxLayout(details)
         for w in (self.name, self.description, self.counts, self.sources, self.score_line, self.study_line,
                   self.file_line):
             d.addWidget(w)
-        d.addLayout(buttons)
+        d.addWidget(buttons)
         d.addWidget(self.problems_label)
         d.addWidget(self.problems, 1)
         d.addStretch(0)
+        # A few lines of problems in view at least; more scroll in the box.
+        self.problems.setMinimumHeight(self.problems.fontMetrics().lineSpacing() * 3 + 12)
         self.details = details
+        # Scrolled where its lines do not fit (the largest text at 800x600): squeezed, they were drawn over
+        # each other and cut off.
+        self.details_page = ScrolledPage(details)
 
         split = QSplitter(Qt.Orientation.Horizontal)
         split.setChildrenCollapsible(False)
         split.addWidget(self.list)
-        split.addWidget(details)
+        split.addWidget(self.details_page)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
 
@@ -252,7 +260,7 @@ class LibraryScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.resume_banner)
-        layout.addLayout(head)
+        layout.addWidget(head)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         self._show_details(-1)
@@ -458,7 +466,7 @@ class LibraryScreen(QWidget):
 
     def _show_details(self, row: int) -> None:
         check = self.checks[row] if 0 <= row < len(self.checks) else None
-        self.details.setVisible(check is not None)
+        self.details_page.setVisible(check is not None)
         if check is None:
             self.start_button.setEnabled(False)
             return
