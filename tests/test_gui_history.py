@@ -417,3 +417,37 @@ def test_a_damaged_history_file_is_named_and_quizzes_still_run(qtbot: QtBot, set
         answer_by_clicks(qtbot, window.quiz)
         qtbot.mouseClick(window.quiz.next_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.results
+
+
+def test_a_quiz_on_a_bank_with_an_error_names_it_and_says_why_it_cannot_resume(
+        qtbot: QtBot, settings_dir, data_dir, bank_file: Path) -> None:
+    """Its article moved away, the bank is listed with an error: the banner said "A quiz started … was not
+    finished" without the bank, and Resume "its bank is no longer in the library" (and dropped the quiz)."""
+    first = new_window(qtbot, data_dir, bank_file.parent)
+    [loaded] = [c.loaded for c in first.library.checks if c.path == bank_file]
+    first.begin(loaded, QuizOptions(count=4, seed=2))
+    answer_by_clicks(qtbot, first.quiz)
+    article = bank_file.parent.parent / "seeds" / "mali-helicopter-collision.txt"
+    moved = article.rename(article.with_name("moved.txt"))
+
+    again = new_window(qtbot, data_dir, bank_file.parent)
+    library = again.library
+    qtbot.waitUntil(lambda: library.resume_banner.isVisibleTo(library))
+    assert "of “French helicopter collision in Mali” started" in library.resume_text.text()
+    again.activateWindow()
+    qtbot.waitUntil(again.isActiveWindow)
+    alt(qtbot, "R")  # the banner's Resume
+    qtbot.waitUntil(lambda: "cannot be resumed" in library.status.text())
+    status = library.status.text()
+    assert "the bank “French helicopter collision in Mali” has an error: source file" in status, status
+    assert "not found" in status and status.endswith("Fix it in Edit bank… to resume.")
+    assert library.current_check().path == bank_file  # selected: Edit bank… is a key away
+    assert library.resume_banner.isVisibleTo(library) and again.stack.currentWidget() is library
+
+    # Fixed (the article back), the quiz goes on where it stopped.
+    moved.rename(article)
+    library.refresh()
+    qtbot.waitUntil(lambda: not library.loading and library.current_check().loaded is not None)
+    alt(qtbot, "R")
+    qtbot.waitUntil(lambda: again.stack.currentWidget() is again.quiz)
+    assert again.quiz.position.text() == "Question 2 of 4"

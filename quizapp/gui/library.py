@@ -460,6 +460,12 @@ class LibraryScreen(QWidget):
 
     # details
 
+    def select_bank(self, path: Path) -> None:
+        """Select the bank of file `path` in the list, where it is listed."""
+        for row, check in enumerate(self.checks):
+            if check.path.resolve() == path.resolve():
+                self.list.setCurrentRow(row)
+
     def current_check(self) -> BankCheck | None:
         row = self.list.currentRow()
         return self.checks[row] if 0 <= row < len(self.checks) else None

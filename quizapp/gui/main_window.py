@@ -27,7 +27,7 @@ from quizapp.gui.theme import Theme, apply_theme, set_point_size
 from quizapp.gui.widgets import EVERY_WINDOW, fit_on_screen, rescale_fonts
 
 if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
-    from quizapp.core.bank import LoadedBank
+    from quizapp.core.bank import BankCheck, LoadedBank
     from quizapp.core.history import HistoryStore, SessionRecord
     from quizapp.core.session import Answer, CitedPassage, QuizOptions, QuizSession
     from quizapp.core.study import StudySession
@@ -557,9 +557,12 @@ class MainWindow(QMainWindow):
     def _describe(self, record: SessionRecord) -> str:
         import datetime as dt
 
-        from quizapp.core.history import distinct_titles
+        from quizapp.core.history import bank_key, distinct_titles
 
-        title = distinct_titles({_key(b): b.bank.title for b in self.loaded_banks()}).get(record.bank_key)
+        # A bank listed with an error is named too, by its title where its YAML reads, else by its file's name:
+        # "A quiz started 06 Dec 21:18" alone does not say which bank Resume would go on with.
+        title = distinct_titles({bank_key(c.path): c.loaded.bank.title if c.loaded is not None
+                                 else c.title or c.path.name for c in self.library.checks}).get(record.bank_key)
         kind = {"quiz": "A quiz", "study": "A study session", "review": "A review of mistakes"}[record.kind]
         when = dt.datetime.fromtimestamp(record.started_at).strftime("%d %b %H:%M")
         return (f"{kind}{f' of “{title}”' if title else ''} started {when} was not finished: "
@@ -570,8 +573,15 @@ class MainWindow(QMainWindow):
         store = self.history()
         if store is None:
             return
-        self.library.hide_resume()
         record = store.session(session_id)
+        broken = self._broken_check(record.bank_key)
+        if broken is not None:  # kept to resume once the bank is fixed: its answers are not lost
+            self.library.select_bank(broken.path)
+            kind, name = "quiz" if record.kind == "quiz" else "session", broken.title or broken.path.name
+            self.library.status.setText(f"That {kind} cannot be resumed now: the bank “{name}” has an error: "
+                                        f"{broken.errors[0].message}. Fix it in Edit bank… to resume.")
+            return
+        self.library.hide_resume()
         banks = self.loaded_banks()
         if record.kind == "quiz":
             session = _rebuild_quiz(store, session_id, banks)
@@ -585,6 +595,13 @@ class MainWindow(QMainWindow):
 
         title = "Study" if record.kind == "study" else "Review mistakes"
         self.run_study(resume_session(store, session_id, banks), title + " (resumed)")
+
+    def _broken_check(self, key: str | None) -> BankCheck | None:
+        """The library's bank of history key `key` when it is listed with errors."""
+        from quizapp.core.history import bank_key
+
+        return next((c for c in self.library.checks if c.loaded is None and key is not None
+                     and bank_key(c.path) == key), None)
 
     def discard(self, session_id: str) -> None:
         """Do not resume an unfinished session: its answers stay in the history, marked abandoned."""
