@@ -201,7 +201,7 @@ def test_cli_import_rejects_unknown_file_types(tmp_path: Path, capsys: pytest.Ca
     path = tmp_path / "quiz.docx"
     path.write_bytes(b"PK\x03\x04 not a text file")
     assert main(["import", str(path), "-o", str(tmp_path / "out.yaml")]) == 1
-    assert "cannot import `.docx` files" in capsys.readouterr().err
+    assert "Word documents cannot be imported: quizapp imports GIFT (.gift, .txt)" in capsys.readouterr().err
 
 
 # --- a file as Moodle exports it, with kinds quizapp cannot ask ----------------------

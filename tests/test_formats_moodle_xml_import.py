@@ -167,3 +167,15 @@ def test_cli_imports_moodle_xml(tmp_path: Path, capsys: pytest.CaptureFixture) -
     check = check_bank(out)
     assert check.loaded is not None and check.errors == []
     assert check.loaded.bank.description == "Imported from rivers.xml (Moodle XML)."
+
+
+@pytest.mark.parametrize("text, message", [
+    ("<quiz>\n<question><name><text>a & b</text></name></question>\n</quiz>\n", "a `&` in the text: write it as &amp;"),
+    ("<quiz>\n<question><name><text>a < b</text></name></question>\n</quiz>\n", "a `<` in the text: write it as &lt;"),
+    ("<quiz>\n<question>\n", "the file ends before <question> on line 2 is closed"),
+])
+def test_broken_xml_is_told_in_plain_words(xml, text: str, message: str) -> None:
+    with pytest.raises(ImportProblems) as caught:
+        xml(text)
+    [problem] = caught.value.problems
+    assert problem.message == f"this is not valid XML: {message}"

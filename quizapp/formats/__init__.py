@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from quizapp.core.bank import LoadedBank
     from quizapp.formats.importing import (
         ImportProblems,
+        NotImportable,
         detect_format,
         import_bank_file,
         save_imported_bank,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 # Kept light: `quizapp` builds its command line from this module at every start, so
 # pydantic, YAML and the format modules load only when an import or export runs.
 _LAZY = {name: "quizapp.formats.importing" for name in
-         ("ImportProblems", "detect_format", "import_bank_file", "save_imported_bank")}
+         ("ImportProblems", "NotImportable", "detect_format", "import_bank_file", "save_imported_bank")}
 
 
 def __getattr__(name: str) -> Any:
@@ -40,13 +41,16 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "EXPORT_FORMATS",
+    "IMPORTABLE",
     "IMPORT_FILE_FILTER",
     "IMPORT_FORMATS",
+    "IMPORT_ONLY_SUFFIXES",
     "IMPORT_SUFFIXES",
     "PAPER_SIZES",
     "ExportError",
     "ExportFormat",
     "ImportProblems",
+    "NotImportable",
     "detect_format",
     "export_bank",
     "format_for_suffix",
@@ -93,6 +97,9 @@ IMPORT_FORMATS = {"gift": "Moodle GIFT", "aiken": "Aiken", "moodle-xml": "Moodle
 # The import format of a suffix; None: look at the text (GIFT or Aiken).
 IMPORT_SUFFIXES: dict[str, str | None] = {".gift": "gift", ".aiken": "aiken", ".xml": "moodle-xml", ".txt": None}
 IMPORT_FILE_FILTER = "Questions to import (*.gift *.aiken *.txt *.xml)"
+IMPORTABLE = "GIFT (.gift, .txt), Aiken (.txt) and Moodle XML (.xml)"  # what a refused file is told
+# Files that are only ever questions to import (a .txt is an article as often): a drop on the library imports them.
+IMPORT_ONLY_SUFFIXES = (".gift", ".aiken", ".xml")
 
 
 def format_for_suffix(path: str | Path) -> str | None:

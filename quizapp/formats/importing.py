@@ -16,7 +16,7 @@ from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import LoadedBank, check_bank_text, dump_bank
 from quizapp.core.errors import FileProblems, Problem, Severity
 from quizapp.core.model import Bank, ChoiceQuestion, NumericQuestion
-from quizapp.formats import IMPORT_FORMATS, IMPORT_SUFFIXES
+from quizapp.formats import IMPORT_FORMATS, IMPORT_SUFFIXES, IMPORTABLE
 from quizapp.formats.content import format_number
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024  # some 20,000 questions
@@ -32,6 +32,21 @@ class ImportProblems(FileProblems):
     def __init__(self, problems: list[Problem], unsupported: list[Problem] | None = None) -> None:
         super().__init__(problems)
         self.unsupported = unsupported or []
+
+
+class NotImportable(ImportProblems):
+    """A file of a kind quizapp does not import at all (a spreadsheet, an Anki package): not a file to fix."""
+
+
+# Files people try to import, by what they are called; any other suffix goes by the suffix itself.
+OTHER_KINDS = {".csv": "CSV files", ".tsv": "tab-separated files", ".apkg": "Anki packages (.apkg)",
+               ".colpkg": "Anki collections (.colpkg)", ".xlsx": "spreadsheets", ".ods": "spreadsheets",
+               ".docx": "Word documents", ".odt": "text documents", ".pdf": "PDF files"}
+
+
+def not_importable(path: Path, why: str) -> NotImportable:
+    """The refusal of a file (`why`: "CSV files cannot be imported"), naming the formats that can be."""
+    return NotImportable([Problem(path, None, None, f"{why}: quizapp imports {IMPORTABLE} files")])
 
 
 @dataclass
@@ -60,7 +75,7 @@ class TextLines:
     def from_bytes(cls, path: Path, data: bytes) -> TextLines:
         """Decode UTF-8 (with or without BOM) and split at any line ending."""
         if b"\x00" in data[:8192]:
-            raise ImportProblems([Problem(path, None, None, "this is not a text file")])
+            raise not_importable(path, "this is not a text file, so it cannot be imported")
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -267,13 +282,18 @@ def detect_format(path: Path, lines: TextLines) -> str:
     fmt = IMPORT_SUFFIXES.get(path.suffix.lower())
     if fmt:
         return fmt
-    if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise ImportProblems([Problem(path, None, None, f"cannot import `{path.suffix or path.name}` "
-                                      "files: quizapp imports GIFT (.gift, .txt), Aiken (.txt) "
-                                      "and Moodle XML (.xml)")])
+    check_importable(path)
     aiken = any(re.match(r"^\s*ANSWER\s*:\s*[A-Za-z]\s*$", line) for line in lines.lines)
     gift = any(re.search(r"(?<!\\)\{", line) for line in lines.lines if not line.lstrip().startswith("//"))
     return "aiken" if aiken and not gift else "gift"
+
+
+def check_importable(path: Path) -> None:
+    """Raise NotImportable for a file whose suffix is none of the import formats' (before it is read: an Anki
+    package is "not a text file" to the reader, which does not say that no Anki package can be imported)."""
+    suffix = path.suffix.lower()
+    if suffix not in IMPORT_SUFFIXES:
+        raise not_importable(path, f"{OTHER_KINDS.get(suffix, f'`{suffix or path.name}` files')} cannot be imported")
 
 
 def import_bank_file(path: str | Path, fmt: str | None = None, *, skipped: list[Problem] | None = None) -> Bank:
@@ -283,6 +303,8 @@ def import_bank_file(path: str | Path, fmt: str | None = None, *, skipped: list[
     a matching question, ...) rather than refuse the file; each is noted in the list.
     """
     path = Path(path)
+    if fmt is None:
+        check_importable(path)
     lines = TextLines.read(path)
     fmt = fmt or detect_format(path, lines)
     parsed = parse_file(lines, fmt)

@@ -7,6 +7,8 @@ entities or network access: a file can only ever be text and elements.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from quizapp.core.errors import Problem
@@ -79,6 +81,32 @@ def parse_moodle_xml(lines: TextLines) -> ParsedFile:
     return parsed
 
 
+# The XML parser's words for a mistake, and the same in plain words: a teacher who wrote "a < b" in a question
+# is told of the `<`, not of "StartTag: invalid element name".
+_XML_ERRORS = (
+    (r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)",
+     r"<\1> on line \2 is not closed where </\3> comes: add </\1> before it"),
+    (r"Premature end of data in tag (\S+) line (\d+)", r"the file ends before <\1> on line \2 is closed"),
+    (r"xmlParseEntityRef: no name", "a `&` in the text: write it as &amp;"),
+    (r"StartTag: invalid element name", "a `<` in the text: write it as &lt;"),
+    (r"Entity '(\S+)' not defined", r"&\1; is not known to XML: write the character itself"),
+    (r"Extra content at the end of the document", "there is more after the end of the file's outer element"),
+    (r"Document is empty|Start tag expected", "there is no XML in this file"),
+    (r"AttValue: .* expected|Specification mandates value for attribute|error parsing attribute name"
+     r"|attributes construct error", "an attribute of a tag is broken: write it as name=\"value\""),
+)
+
+
+def plain_xml_error(message: str) -> str:
+    """The XML parser's message (without its ", line 7, column 8") in plain words, where it is a known one."""
+    message = message.split(", line ")[0]
+    for pattern, words in _XML_ERRORS:
+        found = re.match(pattern, message)
+        if found:
+            return found.expand(words)
+    return message or "not well-formed"
+
+
 def _parse(lines: TextLines, text: str) -> etree._Element:
     """The root element; a syntax error, or a DTD, is an ImportProblems at its line."""
     parser = etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
@@ -87,9 +115,8 @@ def _parse(lines: TextLines, text: str) -> etree._Element:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
-        message = exc.msg.split(", line ")[0] if exc.msg else "not well-formed XML"
         raise ImportProblems([Problem(lines.path, line, (column or 0) + 1 if line else None,
-                                      f"this is not valid XML: {message}")]) from exc
+                                      f"this is not valid XML: {plain_xml_error(exc.msg or '')}")]) from exc
     if root.getroottree().docinfo.internalDTD is not None or root.getroottree().docinfo.doctype:
         raise ImportProblems([Problem(lines.path, 1, None, "the file has a DOCTYPE: Moodle XML has none, "
                                       "and quizapp does not read DTDs or entities")])

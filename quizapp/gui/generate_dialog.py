@@ -915,9 +915,10 @@ def _citation_text(q: QuestionData, sources: dict[str, dict[str, Any]] | None = 
     return f"{text}\n— {name_source(title=src.get('title') or Path(src['file']).name, **fields)}"
 
 
-def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None) -> BankEditor | None:
-    """Choose articles (files, web pages or pasted text), generate and review questions, save them as a
-    new bank and open it in the editor.
+def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None,
+                          articles: list[Path] | None = None) -> BankEditor | None:
+    """Choose articles (files, web pages or pasted text; `articles` are in the list already), generate and
+    review questions, save them as a new bank and open it in the editor.
 
     Returns the editor (shown), or None when the teacher cancelled. Cancelling the file dialog that
     names the bank goes back to the review, as it was.
@@ -939,7 +940,7 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
             saved.append(path)
         return path is not None
 
-    dialog = GenerateDialog(parent, target_dir=folder, commit=save,
+    dialog = GenerateDialog(parent, target_dir=folder, commit=save, articles=articles,
                             kept=f"in {QDir.toNativeSeparators(str(folder))}")
     if not dialog.exec() or not saved:
         return None

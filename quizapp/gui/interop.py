@@ -111,20 +111,32 @@ def export_bank(loaded: LoadedBank, fmt: str, out: Path, **options: object) -> l
     return run_export(loaded, fmt, out, **options)
 
 
-def import_bank_dialog(parent: QWidget) -> Path | None:
-    """Ask for a GIFT, Moodle XML or Aiken file and where to save the bank; return the new bank's path."""
-    from quizapp.formats import IMPORT_FILE_FILTER, ImportProblems, import_bank_file, save_imported_bank
+def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | None:
+    """Ask for a GIFT, Moodle XML or Aiken file (unless given: a file dropped on the library) and where to save
+    the bank; return the new bank's path."""
+    from quizapp.formats import (
+        IMPORT_FILE_FILTER,
+        ImportProblems,
+        NotImportable,
+        import_bank_file,
+        save_imported_bank,
+    )
 
     settings = QSettings()
-    folder = str(settings.value("import/dir", str(Path.home())))
-    source, _ = QFileDialog.getOpenFileName(parent, "Import questions", folder,
-                                            f"{IMPORT_FILE_FILTER};;All files (*)")
-    if not source:
-        return None
-    settings.setValue("import/dir", str(Path(source).parent))
+    if source is None:
+        folder = str(settings.value("import/dir", str(Path.home())))
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Import questions", folder,
+                                                f"{IMPORT_FILE_FILTER};;All files (*)")
+        if not chosen:
+            return None
+        source = Path(chosen)
+        settings.setValue("import/dir", str(source.parent))
     skipped: list = []
     try:
         bank = import_bank_file(source)
+    except NotImportable as exc:  # nothing in it to fix: say what can be imported
+        QMessageBox.warning(parent, "Cannot import this file", f"{source.name}: {exc.problems[0].message}.")
+        return None
     except ImportProblems as exc:
         if exc.unsupported and len(exc.unsupported) == len(exc.problems):
             answer = QMessageBox.question(
@@ -141,7 +153,7 @@ def import_bank_dialog(parent: QWidget) -> Path | None:
         else:
             _show_problems(parent, source, exc)
             return None
-    default = Path(source).with_suffix(".yaml")
+    default = source.with_suffix(".yaml")
     target, _ = QFileDialog.getSaveFileName(parent, "Save the imported bank as", str(default),
                                             "Question banks (*.yaml)")
     if not target:
@@ -157,13 +169,15 @@ def import_bank_dialog(parent: QWidget) -> Path | None:
 
 
 def _listing(problems: list) -> str:
-    lines = [str(p) for p in problems[:12]]
+    # The box names the file: each problem by its line, as an editor shows it ("Line 7: ...").
+    lines = [f"Line {p.line}: {p.message}" if p.line else p.message[:1].upper() + p.message[1:]
+             for p in problems[:12]]
     if len(problems) > 12:
         lines.append(f"… and {len(problems) - 12} more")
     return "\n".join(lines)
 
 
-def _show_problems(parent: QWidget, source: str, exc: Exception) -> None:
+def _show_problems(parent: QWidget, source: Path, exc: Exception) -> None:
     problems = getattr(exc, "problems", [])
     QMessageBox.warning(parent, "Nothing imported",
                         f"{Path(source).name} has problems, so nothing was imported. Fix them and "

@@ -120,6 +120,8 @@ class LibraryScreen(QWidget):
     study_requested = Signal(object)  # the LoadedBank to study
     resume_requested = Signal(str)  # the id of the unfinished session to resume
     discard_requested = Signal(str)
+    articles_dropped = Signal(list)  # article files dropped on the library: a new bank from them
+    import_requested = Signal(object)  # the Path of a file of questions to import, dropped on the library
     loaded = Signal()  # the list is filled
 
     def __init__(self, *, bundled_dir: Path, scores: ScoreBook, extra: list[Path] | None = None,
@@ -301,11 +303,13 @@ class LibraryScreen(QWidget):
                 keys.add(p)
         remember_banks(known)
 
-    def add_banks(self, paths: list[Path]) -> None:
-        """Add bank files to the library (remembered), reload, and select the first."""
+    def add_banks(self, paths: list[Path], *, note: str = "") -> None:
+        """Add bank files to the library (remembered), reload, and select the first; `note` says what was done,
+        in the status line before the count of banks."""
         paths = [Path(p) for p in paths]
         if not paths:
             return
+        self._note = note or self._note
         self._remember(paths)
         self._pending_select = paths[0].resolve()
         self.refresh()
@@ -395,19 +399,23 @@ class LibraryScreen(QWidget):
             self.list.addItem(item)
             if keep is not None and check.path.resolve() == keep:
                 select = i
-        ok = sum(1 for c in checks if c.loaded is not None)
-        broken = len(checks) - ok
         note, self._note = self._note, ""
-        self.status.setText((f"{note}\n" if note else "") + f"{ok} bank{'s' if ok != 1 else ''} ready" +
-                            (f", {broken} with errors" if broken else "") +
-                            ". Open more with Ctrl+O or drop .yaml files here." +
-                            (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
+        self.say(note)
         if checks:
             self.list.setCurrentRow(select)
         else:
             self._show_details(-1)
         self.loading = False
         self.loaded.emit()
+
+    def say(self, note: str = "") -> None:
+        """Put `note` (what was just done) in the status line, above the count of banks."""
+        ok = sum(1 for c in self.checks if c.loaded is not None)
+        broken = len(self.checks) - ok
+        self.status.setText((f"{note}\n" if note else "") + f"{ok} bank{'s' if ok != 1 else ''} ready" +
+                            (f", {broken} with errors" if broken else "") +
+                            ". Open more with Ctrl+O or drop .yaml files here." +
+                            (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
 
     def refresh_scores(self) -> None:
         """Show the latest scores and due counts without checking the banks again."""
@@ -531,40 +539,48 @@ class LibraryScreen(QWidget):
         if check is not None and check.loaded is not None:
             self.start_requested.emit(check.loaded)
 
-    # drag and drop
+    # drag and drop: a bank is listed, an article starts a new bank, questions of another tool are imported
 
     @staticmethod
-    def _dropped(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> tuple[list[Path], list[Path]]:
-        """The bank files and the article files a drag holds. An article is let in too, to be told where
-        it goes rather than refused without a word."""
-        from quizapp.core.article import ARTICLE_SUFFIXES  # (yaml: not at start-up)
-
+    def _dropped(event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> list[Path]:
         mime = event.mimeData()
-        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
-        return ([p for p in files if p.suffix.lower() in BANK_SUFFIXES],
-                [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES])
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(self._dropped(event)):
+        # Any file is let in: one that is none of these is told why, rather than refused without a word.
+        if self._dropped(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if any(self._dropped(event)):
+        if self._dropped(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        files, articles = self._dropped(event)
-        if not files and not articles:
+        from quizapp.core.article import ARTICLE_SUFFIXES  # (yaml: not at start-up)
+        from quizapp.formats import IMPORT_ONLY_SUFFIXES, IMPORTABLE
+
+        files = self._dropped(event)
+        if not files:
             return
         event.acceptProposedAction()
-        if articles:
-            names = ", ".join(p.name for p in articles)
-            self._note = (f"{names}: an article, not a bank. File > New bank from article… (Ctrl+N) makes "
-                          "questions from it; banks are .yaml files.")
-        if files:
-            self.add_banks(files)
-        else:
-            note, self._note = self._note, ""
-            self.status.setText(note)
+        banks = [p for p in files if p.suffix.lower() in BANK_SUFFIXES]
+        articles = [p for p in files if p.suffix.lower() in ARTICLE_SUFFIXES]
+        questions = [p for p in files if p.suffix.lower() in IMPORT_ONLY_SUFFIXES]
+        others = [p for p in files if p not in banks + articles + questions]
+        # Said at once, whatever comes next: the line about an earlier action must not stay as if about this one.
+        said = []
+        if others:
+            said.append(f"{', '.join(p.name for p in others)}: not a bank, an article or questions to import. "
+                        f"Banks are .yaml files; File > Import… (Ctrl+I) reads {IMPORTABLE} files.")
+        if len(questions) > 1 or (questions and (banks or articles)):
+            said.append(f"Importing {questions[0].name}; drop the others one at a time to import them.")
+        self.say("\n".join(said))
+        if banks:
+            self._note = "\n".join(said)
+            self.add_banks(banks)
+        if questions:
+            self.import_requested.emit(questions[0])
+        elif articles:
+            self.articles_dropped.emit(articles)

@@ -80,6 +80,8 @@ class MainWindow(QMainWindow):
         self.library.open_requested.connect(self.open_bank)
         self.library.edit_requested.connect(self.edit_bank)
         self.library.new_requested.connect(self.new_bank_from_article)
+        self.library.articles_dropped.connect(self.new_bank_from_articles)
+        self.library.import_requested.connect(self.import_file)
         self.library.list.currentRowChanged.connect(self._update_actions)
         self.stack.addWidget(self.library)
         self._quiz: QuizScreen | None = None
@@ -341,9 +343,13 @@ class MainWindow(QMainWindow):
 
     def new_bank_from_article(self) -> None:
         """Generate a bank from articles, save it and open it in the editor."""
+        self.new_bank_from_articles([])
+
+    def new_bank_from_articles(self, articles: list[Path]) -> None:
+        """New bank from article with `articles` already in its list (files dropped on the library)."""
         from quizapp.gui.generate_dialog import new_bank_from_article
 
-        editor = new_bank_from_article(self)
+        editor = new_bank_from_article(self, articles=articles)
         if editor is not None:
             editor.saved.connect(self._bank_saved)
             self.library.add_banks([editor.draft.path])
@@ -352,12 +358,18 @@ class MainWindow(QMainWindow):
 
     def import_bank(self) -> None:
         """Import GIFT, Moodle XML or Aiken questions as a new bank and list it."""
+        self.import_file(None)
+
+    def import_file(self, source: Path | None) -> None:
+        """Import `source` (a file dropped on the library), or a file asked for when None."""
         from quizapp.gui.interop import import_bank_dialog
 
-        path = import_bank_dialog(self)
+        path = import_bank_dialog(self, source)
         if path is not None:
             self.show_library()
-            self.library.add_banks([path])
+            self.library.add_banks([path], note=f"Imported {(source or path).name} as {path.name}.")
+        elif source is not None:
+            self.library.say(f"{source.name} was not imported.")
         self._focus_screen()
 
     def export_bank(self) -> None:
