@@ -74,10 +74,26 @@ def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
     if os.environ.get("QUIZAPP_DATA_DIR"):
         keep_settings_in(user_data_dir())
     app = create_app()
-    window = open_main_window(banks=banks, data_dir=data_dir)
-    code = app.exec()
-    from quizapp.gui.tasks import stop_all_tasks
+    from quizapp.gui.single_instance import SingleInstance, show_running
 
-    stop_all_tasks()
-    del window  # (held until here: a window no name refers to is deleted)
+    folder = data_dir or user_data_dir()
+    instance = SingleInstance(folder)
+    if not instance.acquire():
+        if show_running(folder, banks):
+            print("quizapp is already running on this data folder: its window is brought to the front.",
+                  file=sys.stderr)
+            return 0
+        print(f"quizapp is already running on this data folder ({folder}), and does not answer: "
+              "close it, or end it in the task manager, and start quizapp again.", file=sys.stderr)
+        return 1
+    try:
+        window = open_main_window(banks=banks, data_dir=data_dir)
+        instance.shown.connect(window.come_to_front)
+        code = app.exec()
+        from quizapp.gui.tasks import stop_all_tasks
+
+        stop_all_tasks()
+        del window  # (held until here: a window no name refers to is deleted)
+    finally:
+        instance.release()
     return code

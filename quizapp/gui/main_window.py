@@ -341,6 +341,15 @@ class MainWindow(QMainWindow):
         else:
             self.library.add_banks([path])
 
+    def come_to_front(self, banks: list[Path]) -> None:
+        """Another start of quizapp on this data folder: show this window in front, with `banks` it was given."""
+        if banks:
+            self.library.add_banks(banks)
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
     def new_bank_from_article(self) -> None:
         """Generate a bank from articles, save it and open it in the editor."""
         self.new_bank_from_articles([])
