@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import shutil
+import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from quizapp.core.bank import load_bank
 from quizapp.core.draft import backup_path
 from quizapp.gui.editor import BankEditor
-from tests.conftest import press_on_modal
+from tests.conftest import key, press_on_modal
 
 
 def discard_on_teardown(editor: BankEditor) -> None:
@@ -214,6 +217,38 @@ def test_failed_save_keeps_the_edits(qtbot, editor: BankEditor, bank_file: Path,
     assert "could not be saved" in errors[0]
     assert editor.isWindowModified()
     assert editor.draft.question(0)["unit"] == "people"
+
+
+@contextmanager
+def immutable(path: Path) -> Iterator[None]:
+    """`path` made immutable (chattr +i): a save over it fails with "Operation not permitted", as the
+    superuser too; made mutable again afterwards, or the test's folder could not be removed."""
+    if shutil.which("chattr") is None or subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode:
+        pytest.skip("this file system or user cannot make a file immutable")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(path)], check=True)
+
+
+def test_a_failed_save_leaves_the_folder_as_it_was(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:
+    """A save of a bank that could not be replaced still wrote its .bak (over the one of the save before)."""
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a, **k: errors.append(text))
+    editor.draft.comment_lines = []
+    editor.draft.reordered = []
+    backup_path(bank_file).write_text("the bank as the save before left it\n", encoding="utf-8")
+    editor.list.setCurrentRow(0)
+    type_into(qtbot, editor.form.widgets["unit"], "people")
+    folder = {p.name: p.read_bytes() for p in bank_file.parent.iterdir()}
+    with immutable(bank_file):
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(errors))
+    assert "could not be saved (Operation not permitted)" in errors[0]
+    assert {p.name: p.read_bytes() for p in bank_file.parent.iterdir()} == folder
+    assert editor.isWindowModified() and editor.draft.question(0)["unit"] == "people"
 
 
 def test_broken_file_opens_at_its_problem(qtbot, bank_file: Path) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,9 +160,7 @@ class BankDraft:
             if with_articles or articles_from:
                 taken = self._copy_articles(target.parent, written, None if with_articles else articles_from)
             text = self.text()
-            if target.exists():
-                shutil.copy2(target, backup_path(target))
-            write_text_atomic(target, text)
+            write_with_backup(target, text)
         except OSError as exc:
             for article in written:  # nothing of a failed save is left behind
                 article.unlink(missing_ok=True)
@@ -441,6 +441,33 @@ def _reordered(data: dict[str, Any]) -> list[int]:
         if isinstance(q, dict) and isinstance(oq, dict) and [k for k in q if k in oq] != list(oq):
             out.append(n)
     return out
+
+
+def write_with_backup(target: Path, text: str) -> None:
+    """Write `text` to `target` atomically, the file it replaces kept as `<name>.bak`; a write that fails leaves
+    the folder as it was, the .bak of the save before too.
+
+    The copy is made beside the file first and becomes the .bak only once the new file is in place: a bank
+    that cannot be replaced (a file made immutable, a folder the user may not write) had its .bak rewritten
+    by a save that then failed.
+    """
+    kept: Path | None = None
+    try:
+        if target.exists():
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".bak.tmp", dir=target.parent)
+            os.close(fd)
+            kept = Path(name)
+            shutil.copy2(target, kept)
+        write_text_atomic(target, text)
+    except BaseException:
+        if kept is not None:
+            kept.unlink(missing_ok=True)
+        raise
+    if kept is not None:
+        try:
+            os.replace(kept, backup_path(target))
+        except OSError:  # the bank is saved; only its backup could not be renewed (a .bak made read-only)
+            kept.unlink(missing_ok=True)
 
 
 def backup_path(path: Path) -> Path:
