@@ -238,6 +238,7 @@ class LibraryScreen(QWidget):
         split.addWidget(self.details_page)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 3)
+        split.setSizes([2000, 3000])  # 2:3 from the start (a scrolled pane's size hint is not its page's)
 
         self.status = plain_label(wrap=True)
         self.status.setText("Loading banks…")
