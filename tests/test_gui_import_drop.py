@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from quizapp.gui.generate_dialog import GenerateDialog
-from tests.conftest import SEED, key, on_modal
+from tests.conftest import key
+from tests.test_gui_library import drop
 
 FORMATS = "GIFT (.gift, .txt), Aiken (.txt) and Moodle XML (.xml)"
 BROKEN_XML = """<?xml version="1.0" encoding="UTF-8"?>
@@ -79,26 +77,13 @@ def test_broken_moodle_xml_is_told_in_plain_words_by_line(qtbot: QtBot, main_win
     assert "tag mismatch" not in text
 
 
-def drop(qtbot: QtBot, widget: QWidget, paths: list[Path]) -> None:
-    """Files dragged from a file manager and dropped on `widget`, as the window system delivers them."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    point = widget.rect().center()
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted(), "the drag was refused"
-    QApplication.sendEvent(widget, QDropEvent(QPointF(QPoint(point)), Qt.DropAction.CopyAction, mime,
-                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
-
-
 def test_files_dropped_on_the_library_are_imported_or_told_why_not(
         qtbot: QtBot, main_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A Moodle .xml dropped was refused without a word, and the status line of the action before stayed."""
     library = main_window.library
     sheet = tmp_path / "questions.csv"
     sheet.write_text("prompt,answer\n", encoding="utf-8")
-    drop(qtbot, library, [sheet])
+    drop(library, [sheet])
     assert library.status.text().startswith(f"questions.csv: not a bank, an article or questions to import. "
                                             f"Banks are .yaml files; File > Import… (Ctrl+I) reads {FORMATS} files.")
 
@@ -107,32 +92,12 @@ def test_files_dropped_on_the_library_are_imported_or_told_why_not(
     target = tmp_path / "space.yaml"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, default, _f: (default, ""))
     with qtbot.waitSignal(library.loaded):
-        drop(qtbot, library, [source])
+        drop(library, [source])
     assert library.current_check().path == target.resolve()
     assert library.status.text().startswith("Imported space.xml as space.yaml.\n")
     assert "questions.csv" not in library.status.text()
 
     # Not saved (the save dialog cancelled): said so, not left at "Imported ...".
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
-    drop(qtbot, library, [source])
+    drop(library, [source])
     assert library.status.text().startswith("space.xml was not imported.\n")
-
-
-def test_an_article_dropped_on_the_library_opens_new_bank_from_article_with_it(
-        qtbot: QtBot, main_window, tmp_path: Path) -> None:
-    """It only wrote a status line, easy to miss, that File > New bank from article… makes questions of it."""
-    article = tmp_path / "helicopters.txt"
-    shutil.copy2(SEED, article)
-    library = main_window.library
-    library.say("Removed old.yaml from the list")  # what an action before said
-    seen: list[list[Path]] = []
-
-    def look_and_cancel(dialog) -> None:  # type: ignore[no-untyped-def]
-        assert isinstance(dialog, GenerateDialog)
-        seen.append(dialog.articles())
-        dialog.reject()
-
-    on_modal(qtbot, look_and_cancel)
-    drop(qtbot, library, [article])
-    assert seen == [[article.resolve()]]
-    assert "Removed old.yaml" not in library.status.text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import warnings
 from pathlib import Path
 
@@ -9,6 +10,9 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+
+from quizapp.gui.generate_dialog import GenerateDialog
+from tests.conftest import SEED, on_modal
 
 BROKEN = """\
 title: Broken bank
@@ -122,15 +126,24 @@ def test_removing_a_bank_says_where_its_file_stays_and_keeps_the_place(
     assert library.current_check().path == second
 
 
-def test_an_article_dropped_on_the_library_is_told_where_it_goes(qtbot: QtBot, main_window, tmp_path: Path) -> None:
+def test_an_article_dropped_on_the_library_opens_new_bank_from_article_with_it(
+        qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    """It only wrote a status line, easy to miss, that File > New bank from article… makes questions of it."""
+    article = tmp_path / "helicopters.txt"
+    shutil.copy2(SEED, article)
     library = main_window.library
-    article = tmp_path / "floods.txt"
-    article.write_text("Floods closed the valley road on Monday, the council said.\n", encoding="utf-8")
-    count = library.list.count()
+    library.say("Removed old.yaml from the list")  # what an action before said
+    seen: list[list[Path]] = []
+
+    def look_and_cancel(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(dialog, GenerateDialog)
+        seen.append(dialog.articles())
+        dialog.reject()
+
+    on_modal(qtbot, look_and_cancel)
     drop(library, [article])
-    assert library.list.count() == count
-    assert library.status.text() == ("floods.txt: an article, not a bank. File > New bank from article… (Ctrl+N) "
-                                     "makes questions from it; banks are .yaml files.")
+    assert seen == [[article.resolve()]]
+    assert "Removed old.yaml" not in library.status.text()
 
 
 def test_a_bank_that_is_not_yaml_at_all(qtbot: QtBot, main_window, tmp_path: Path) -> None:
