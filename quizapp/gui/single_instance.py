@@ -12,9 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QByteArray, QLockFile, QObject, QTimer, Signal
+
+if TYPE_CHECKING:  # QtNetwork is loaded once the window is up, or by a second start: not before the first paint
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "quizapp.lock"
 CONNECT_MS = 2000  # the first may still be starting: its socket comes up just after its lock
@@ -49,12 +52,19 @@ class SingleInstance(QObject):
         if not self.lock.tryLock(0):
             # Held by another start; any other failure is a read-only folder, with no history to share either.
             return self.lock.error() != QLockFile.LockError.LockFailedError
+        QTimer.singleShot(0, self, self._listen)  # once the event loop runs: a later start waits for it
+        return True
+
+    def _listen(self) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
+        if not self.lock.isLocked():
+            return  # released before the event loop ran
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket left by a start that crashed
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._connected)
         self.server.listen(name)
-        return True
 
     def release(self) -> None:
         """Stop listening and free the lock (the lock file goes)."""
@@ -64,6 +74,8 @@ class SingleInstance(QObject):
         self.lock.unlock()
 
     def _connected(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
         while self.server is not None and self.server.hasPendingConnections():
             socket = self.server.nextPendingConnection()
             # Read once the later start hung up: its whole message is here then, however it came in parts.
@@ -80,6 +92,8 @@ class SingleInstance(QObject):
 
 def show_running(data_dir: Path, banks: list[Path]) -> bool:
     """Ask the quizapp running on `data_dir` to come to the front and list `banks`; False when none answers."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_dir))
     if not socket.waitForConnected(CONNECT_MS):
