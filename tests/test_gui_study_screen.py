@@ -86,6 +86,7 @@ def test_a_quick_second_key_after_the_answer_neither_rates_nor_goes_on(qtbot: Qt
     on_to_a_choice(qtbot, screen)
     item = screen.session.current
     position = screen.position.text()
+    qtbot.wait(double_press_guard + 100)  # the question read
     press(qtbot, str(item.choices.index(item.question.answer) + 1))  # the right choice ("1" when it is A)
     press(qtbot, "1")  # the second press of the double press: 1 is Again
     press(qtbot, Qt.Key.Key_Return)
@@ -101,6 +102,16 @@ def test_a_quick_second_key_after_the_answer_neither_rates_nor_goes_on(qtbot: Qt
     assert not screen.in_feedback and screen.position.text() != position  # rated Again, the next card asked
     [stored] = [a for a in store.answers() if a.question_id == item.question.id]
     assert stored.rating == int(Rating.Again)
+
+    # A quick second "1" after that rating is not an answer to the card just shown, unread: it waits.
+    after = screen.session.current
+    press(qtbot, "1")
+    assert not screen.in_feedback and screen.session.current is after
+    assert not [a for a in store.answers() if a.question_id == after.question.id]
+    if after.question.type == "choice":  # once it has stood a moment, "1" answers (a number is typed)
+        qtbot.wait(double_press_guard + 100)
+        press(qtbot, "1")
+        assert screen.in_feedback
 
 
 def test_study_shows_the_proof_in_the_article_and_esc_comes_back(qtbot: QtBot, main_window, bundled_bank,

@@ -3,7 +3,7 @@ field, and the feedback with its proof, in one centred column that scrolls."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
@@ -210,6 +210,8 @@ class AnswerArea(QStackedWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # Whether a key may answer now (the question view's may_answer: not a quick second press).
+        self.may_answer: Callable[[QKeyEvent], bool] = lambda _event: True
         self.choice_page = QWidget()
         choice_layout = QVBoxLayout(self.choice_page)
         choice_layout.setContentsMargins(0, 0, 0, 0)
@@ -267,7 +269,8 @@ class AnswerArea(QStackedWidget):
         focus = self.focusWidget()
         if event.key() in ENTER_KEYS and is_plain(event) and focus in self.choice_buttons and focus.isEnabled():
             event.accept()
-            focus.click()
+            if self.may_answer(event):
+                focus.click()
             return
         super().keyPressEvent(event)
 
@@ -311,6 +314,7 @@ class QuestionView(QScrollArea):
         scale_font(self.prompt, 1.4, bold=True)
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer_area = AnswerArea()
+        self.answer_area.may_answer = self.may_answer
         self.answer_area.chosen.connect(self.chosen)
         self.answer_area.submitted.connect(self.submitted)
         self.feedback = FeedbackPanel()
@@ -356,7 +360,9 @@ class QuestionView(QScrollArea):
     def ask(self, question: AnyQuestion, choices: Sequence[str]) -> None:
         """Show a new question, unanswered, scrolled to the top."""
         self.answered = False
-        self._settling.stop()
+        # The same moment after a new question: the second "1" of a quick "1 1" that rated the card before
+        # is not an answer to this one, which the person has not read yet.
+        self._settle()
         self.feedback.hide()
         self.prompt.setText(question.prompt)
         self.answer_area.ask(question, choices)
@@ -366,11 +372,7 @@ class QuestionView(QScrollArea):
     def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
         """Mark the choices, show the feedback with its proof, and give Next the focus."""
         self.answered = True
-        # The platform's time between two key presses that still belong together (400 ms by default):
-        # a press that quick after the answer is a double press, not a reading of the feedback.
-        settle = QGuiApplication.styleHints().keyboardInputInterval()
-        if settle > 0:
-            self._settling.start(settle)
+        self._settle()
         self.answer_area.show_answer(answer)
         self.feedback.show_answer(answer, passage)
         self.feedback.show()
@@ -382,6 +384,19 @@ class QuestionView(QScrollArea):
         for w in (self.next_button, *self._below):
             if w.isVisible():
                 self.ensureWidgetVisible(w)
+
+    def _settle(self) -> None:
+        # The platform's time between two key presses that still belong together (400 ms by default):
+        # a press that quick after the answer (or a new question) is a double press, not a reading of it.
+        self._settling.stop()
+        settle = QGuiApplication.styleHints().keyboardInputInterval()
+        if settle > 0:
+            self._settling.start(settle)
+
+    def may_answer(self, event: QKeyEvent) -> bool:
+        """Whether a key press may answer the question shown: not one within a moment of its showing (the
+        second of two quick presses that went on from the last one), nor a key held down (auto-repeat)."""
+        return not self.answered and not self._settling.isActive() and not event.isAutoRepeat()
 
     @property
     def settled(self) -> bool:

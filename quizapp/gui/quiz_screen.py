@@ -118,7 +118,8 @@ class QuizScreen(QWidget):
         elif key == Qt.Key.Key_Escape:
             self.leave()
         elif index is not None:
-            self.choose(index)
+            if self.view.may_answer(event):  # not a key pressed twice that went on from the last question
+                self.choose(index)
         else:
             super().keyPressEvent(event)
             return

@@ -251,6 +251,8 @@ class StudyScreen(QWidget):
                 self.rate(None)
                 return
         elif (index := chosen_by_key(event)) is not None:
-            self.choose(index)
+            if self.view.may_answer(event):  # not the second "1" of a quick "1 1" that rated the last card
+                self.choose(index)
+            event.accept()
             return
         super().keyPressEvent(event)
