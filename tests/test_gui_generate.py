@@ -742,3 +742,15 @@ def test_list_all_found_shows_the_questions_too_unsure_to_list_unticked(qtbot, t
     assert re.fullmatch(r"No question reached the confidence bar of \d+%: the 1 found below it are listed "
                         r"unticked, each with why it is low\. Tick those worth keeping, edit them if needed, then "
                         r"press Add\.", dialog.status.text())
+
+
+def test_the_status_says_the_bar_the_unticked_questions_are_below(qtbot, tmp_path: Path) -> None:
+    """"2 below the confidence bar" told a teacher nothing about why an 84% question was left unticked."""
+    dialog = make_dialog(qtbot, tmp_path, [SEED])
+    generate(qtbot, dialog)
+    found = re.fullmatch(r"(\d+) questions generated, (\d+) below the confidence bar of (\d+)% \(not ticked\): "
+                         r"accept, reject or edit each one, then press Add\.", dialog.status.text())
+    assert found, dialog.status.text()
+    from quizapp.generate.api import confidence_bar
+
+    assert found.group(3) == f"{confidence_bar() * 100:.0f}"

@@ -859,7 +859,7 @@ def _questions_outcome(draft: Draft, below: int) -> str:
                 "Tick those worth keeping, edit them if needed, then press Add.")
     if n:
         return (f"{n} question{'s' if n != 1 else ''} generated"
-                + (f", {below} below the confidence bar (not ticked)" if below else "")
+                + (f", {below} below the confidence bar of {draft.bar:.0%} (not ticked)" if below else "")
                 + ": accept, reject or edit each one, then press Add.")
     return why_no_questions(draft)
 
