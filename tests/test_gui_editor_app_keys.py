@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from quizapp.gui.editor import BankEditor, open_editors
 from tests.conftest import key, press_on_modal
@@ -30,6 +30,11 @@ def test_f1_and_the_text_size_keys_work_in_the_editor(qtbot, main_window) -> Non
     dialog = main_window.help_dialog
     qtbot.waitExposed(dialog)
     assert dialog.parentWidget() is editor  # over the editor, where the key was pressed
+    # at the part about making and editing banks, not at the top (taking a quiz)
+    browser = dialog.findChild(QTextBrowser)
+    heading = browser.document().find("Making banks")
+    qtbot.waitUntil(lambda: browser.viewport().rect().contains(browser.cursorRect(heading)))
+    assert browser.verticalScrollBar().value() > 0
     dialog.close()
 
     editor.activateWindow()

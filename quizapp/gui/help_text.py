@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from quizapp.core.scoring import SCORING_RULE
@@ -74,12 +74,19 @@ AFTER_KEYS = (
 )
 
 
+def anchor(heading: str) -> str:
+    """The name of a heading's place in the help: "making-banks" for "Making banks"."""
+    return "-".join(heading.lower().split())
+
+
 def help_html() -> str:
     """The help as rich text: headings, paragraphs, and the keys in a two-column table."""
     from quizapp.paths import user_data_dir
 
     def section(heading: str, text: str) -> str:
-        return f"<h3>{escape(heading)}</h3><p>{escape(text.replace('{data}', str(user_data_dir())))}</p>"
+        # Each heading an anchor, so that Help can open at the part about the window it was asked from.
+        return (f"<h3><a name='{anchor(heading)}'></a>{escape(heading)}</h3>"
+                f"<p>{escape(text.replace('{data}', str(user_data_dir())))}</p>")
 
     # A table, not spaces: in a proportional font no run of spaces lines the descriptions up.
     rows = "".join(f"<tr><td style='white-space:pre; padding-right:16px'>{escape(key)}</td><td>{escape(what)}</td></tr>"
@@ -89,8 +96,9 @@ def help_html() -> str:
             + "".join(section(h, t) for h, t in AFTER_KEYS))
 
 
-def show_help_window(parent: QWidget) -> QDialog:
-    """Open the Help window beside `parent` (it does not block); return it."""
+def show_help_window(parent: QWidget, section: str | None = None) -> QDialog:
+    """Open the Help window beside `parent` (it does not block), at the heading `section` if given;
+    return it."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Help")  # the platform adds "— quizapp"
     text = QTextBrowser()
@@ -105,4 +113,6 @@ def show_help_window(parent: QWidget) -> QDialog:
     dialog.resize(640, 520)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
+    if section is not None:  # once laid out at its size: before that the heading's place is not known
+        QTimer.singleShot(0, text, lambda: text.scrollToAnchor(anchor(section)))
     return dialog

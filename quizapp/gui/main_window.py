@@ -674,9 +674,12 @@ class MainWindow(QMainWindow):
     def show_help(self) -> None:
         from quizapp.gui.help_text import show_help_window
 
-        # Over the window the key was pressed in (a bank editor's F1 opens it over the editor).
+        # Over the window the key was pressed in: a bank editor's F1 opens it over the editor, at the part
+        # about making and editing banks.
         active = QApplication.activeWindow()
-        self.help_dialog = show_help_window(active if active is not None and not active.isModal() else self)
+        over = active if active is not None and not active.isModal() else self
+        editing = "quizapp.gui.editor" in sys.modules and isinstance(over, sys.modules["quizapp.gui.editor"].BankEditor)
+        self.help_dialog = show_help_window(over, "Making banks" if editing else None)
 
     def show_welcome(self) -> None:
         """Open the welcome over the window: what quizapp does, with a button for each first step."""
