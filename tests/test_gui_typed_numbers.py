@@ -34,6 +34,9 @@ def test_a_year_reads_as_a_year_in_the_hint_the_feedback_and_the_copied_results(
         qtbot: QtBot, main_window, bundled_bank) -> None:
     window = main_window
     run(qtbot, window, bundled_bank, ["timbuktu-year"])
+    # "2.013" reads two ways, and neither is a year: the warning asks for one
+    type_in(qtbot, window, "2.013")
+    assert window.quiz.hint.text() == "2.013 is not a year: type the year in four digits, such as 1999."
     type_in(qtbot, window, "2013")
     assert window.quiz.hint.text() == "Reads as 2013. Press Enter to submit."
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.bank import AnyQuestion
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
-from quizapp.core.scoring import AnswerFormatError, answer_number, format_number, parse_answer
+from quizapp.core.scoring import AnswerFormatError, answer_number, format_number, is_year, parse_answer
 from quizapp.core.session import Answer, CitedPassage
 from quizapp.gui.choice_button import ChoiceButton
 from quizapp.gui.feedback import FeedbackPanel
@@ -137,6 +137,9 @@ class NumberEntry(QWidget):
             return False
         self.submit_button.setEnabled(True)
         warning = typed.point_warning()
+        if warning is not None and self.question is not None and is_year(self.question):
+            # The prompt asks for a year: 4.5 is none, and "four thousand five hundred" is beside the point.
+            warning = f"{typed.number} is not a year: type the year in four digits, such as 1999."
         if warning is not None:
             again = f" To answer {format_number(typed.value)}, press Enter again." if text == self._confirming else ""
             self._set_hint(warning + again, "close")
