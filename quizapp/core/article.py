@@ -23,7 +23,7 @@ import yaml
 
 from quizapp.core.boilerplate import BOILERPLATE, lead_length, line_kind
 from quizapp.core.errors import ArticleError
-from quizapp.core.markdown import Cut, inline_marks, is_markdown, original_offset, without
+from quizapp.core.markdown import Cut, inline_marks, is_markdown, original_offset, shown_offset, without
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
@@ -134,12 +134,7 @@ class Article:
 
     def unmarked_offset(self, offset: int) -> int:
         """Where character `offset` of the text stands in the text of unmarked() (a mark's place, inside one)."""
-        shown = offset
-        for cut in self._unmarked[1]:
-            if cut.start >= offset:
-                break
-            shown -= min(cut.end, offset) - cut.start
-        return shown
+        return shown_offset(self._unmarked[1], offset)
 
     def words(self, start: int, end: int) -> str:
         """The text from offset `start` to `end` as it reads: in a Markdown article without the bold, italic

@@ -7,6 +7,7 @@ A .md article shows "**Brindle Bridge**" as bold words, and a question or a cita
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -85,7 +86,18 @@ def without(text: str, cuts: list[Cut]) -> str:
     return "".join(kept)
 
 
-def original_offset(cuts: list[Cut], index: int) -> int:
+def shown_offset(cuts: Sequence[Cut], offset: int) -> int:
+    """Where character `offset` of the text stands in the text without `cuts` (sorted); a place inside a cut
+    is where the cut was."""
+    shown = offset
+    for cut in cuts:
+        if cut.start >= offset:
+            break
+        shown -= min(cut.end, offset) - cut.start
+    return shown
+
+
+def original_offset(cuts: Sequence[Cut], index: int) -> int:
     """The offset in the text of the character at `index` of the text without `cuts` (sorted)."""
     offset = index
     for cut in cuts:

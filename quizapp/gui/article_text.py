@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFo
 from PySide6.QtWidgets import QPlainTextEdit
 
 from quizapp.core.article import Article
-from quizapp.core.markdown import Cut, Style, inline_marks, is_markdown, without
+from quizapp.core.markdown import Cut, Style, inline_marks, is_markdown, shown_offset, without
 
 _MARKS_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _MARKS_AFTER = re.compile(r"[ \t#]*")
@@ -34,11 +34,7 @@ class ShownText:
 
     def position(self, offset: int) -> int:
         """The document position (UTF-16 code units) that shows the article's character `offset`."""
-        shown = offset
-        for cut in self.cuts:
-            if cut.start >= offset:
-                break
-            shown -= min(cut.end, offset) - cut.start
+        shown = shown_offset(self.cuts, offset)
         return len(self.text[:shown].encode("utf-16-le")) // 2
 
     def offset(self, position: int) -> int:
