@@ -110,6 +110,21 @@ def test_a_page_with_too_little_article_text_gets_a_clear_message(tmp_path: Path
     assert "this page has only 13 words of article text" in message
 
 
+def test_a_page_that_is_mostly_a_list_says_so_rather_than_calling_it_a_video(tmp_path: Path) -> None:
+    # A calendar or a table of results: plenty of text, but lines without sentences to ask about.
+    listing = [f"Jan. {day}-{day + 2}: Wessex Rovers Hockey Club, Rovers against Tolley Town in the winter "
+               f"league (January 2015), Brindle Arena, {day * 100}" for day in range(1, 12)]
+    path = page(tmp_path, body=["Hockey players and skaters will bring more than 5,900 people to Brindle next month.",
+                                "Here is the calendar of events, with the number of people expected at each:",
+                                *listing])
+    with pytest.raises(ArticleError) as info:
+        load_article(path)
+    message = str(info.value)
+    assert str(path) in message
+    assert "words in sentences" in message and "(a list, a table" in message
+    assert "video" not in message
+
+
 def test_markdown_headings_lists_and_quotes(tmp_path: Path) -> None:
     path = tmp_path / "a.md"
     path.write_text("---\ntitle: Floods\n---\n# Floods close the valley road\n\nBy Jo Reed\n\n"

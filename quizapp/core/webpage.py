@@ -51,6 +51,13 @@ def read_web_page(path: Path, html: str) -> Article:
         raise ArticleError(path, "no article text found in this web page: save the page again, "
                                  "or copy its text into a .txt file")
     words = article_words(best)
+    if words < MIN_WORDS and body_words(best) >= MIN_WORDS:
+        # A calendar of events or a table of results: text enough, but lines that are no sentences
+        # ("Jan. 1-3: Wessex v Tolley, Brindle Arena, 200"), and no sentence is asked from a line.
+        raise ArticleError(path, f"this page has only {words} words in sentences: the rest of its "
+                                 f"{body_words(best)} words are lines without one (a list, a table, links to "
+                                 "other stories), which quizapp does not ask about. Copy the sentences worth "
+                                 "asking about into a .txt file")
     if words < MIN_WORDS:
         raise ArticleError(path, f"this page has only {words} words of article text: it may be a video, "
                                  "a photo gallery or a teaser. Save the article's own page, or copy its "
@@ -61,6 +68,12 @@ def read_web_page(path: Path, html: str) -> Article:
 def article_words(article: Article) -> int:
     """How many words the article's citable sentences hold."""
     return sum(len(article.text[s.start:s.end].split()) for s in article.sentences)
+
+
+def body_words(article: Article) -> int:
+    """How many words the article's paragraphs, list items and quotes hold, sentences or not (not its
+    headings: a page's list of links to other stories reads as headings)."""
+    return sum(len(article.text[b.start:b.end].split()) for b in article.blocks if b.kind in (PARAGRAPH, ITEM, QUOTE))
 
 
 def _extract(path: Path, html: str, *, precise: bool) -> Article | None:
