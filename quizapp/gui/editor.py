@@ -65,10 +65,11 @@ from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ElidedLabel, ask, every_window_actions, fit_on_screen, quoted
+from quizapp.gui.widgets import ElidedLabel, RowsList, ask, every_window_actions, fit_on_screen, quoted
 from quizapp.paths import is_installed, user_banks_dir, user_data_dir
 
 CHECK_DELAY_MS = 150
+LIST_ROWS = 3  # the questions' list never shows fewer rows, at any text size
 TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
 # The bank edited as text is checked again this long after the last key: a line being typed is not yet
 # worth a problem, and the whole file is parsed each time.
@@ -199,7 +200,9 @@ class BankEditor(QMainWindow):
         filters = WrappingRow(kept_in_a_row=False)
         filters.add(types_and_tags, 1, whole=True)
         filters.add(self.problem_filter)
-        self.list = QListWidget()
+        # Three rows at least, at the largest text on a small screen too: the problems below give way to a line,
+        # and the page scrolls what still does not fit.
+        self.list = RowsList(LIST_ROWS)
         self.list.setAccessibleName("Questions")
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -208,18 +211,17 @@ class BankEditor(QMainWindow):
         self.list.model().rowsMoved.connect(self._rows_dragged)
         self.list.currentRowChanged.connect(self._select)
         buttons = WrappingRow()
+        self.list_buttons: list[QPushButton] = []
         for text, slot, name in (("&Add", self.add_question, "Add question"),
                                  ("D&uplicate", self.duplicate_question, "Duplicate question"),
                                  ("&Delete", self.delete_question, "Delete question")):
             b = QPushButton(text)
             b.setAccessibleName(name)
             b.clicked.connect(slot)
-            # As wide as the text needs, not the style's wide default: the list stays narrow. Preferred, not
-            # Ignored: an ignored size hint makes the layout share a tight row evenly, and a short button's
-            # extra width pushes a long one over its neighbour (Duplicate over Delete at 800x600).
-            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(text.replace("&", "")) + 24)
             b.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             buttons.add(b)
+            self.list_buttons.append(b)
+        self._fit_list_buttons()
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -277,7 +279,7 @@ class BankEditor(QMainWindow):
         splitter.setChildrenCollapsible(False)
 
         # Problems of the whole bank, click to go there.
-        self.problems = QListWidget()
+        self.problems = RowsList(1)  # (a line at the largest text on a small screen: "No problems.")
         self.problems.setAccessibleName("Problems")
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
@@ -286,9 +288,7 @@ class BankEditor(QMainWindow):
         vertical.addWidget(self.problems)
         vertical.setStretchFactor(0, 1)
         vertical.setStretchFactor(1, 0)
-        line = self.problems.fontMetrics().lineSpacing()
-        self.problems.setMinimumHeight(line + 8)  # (a line at the largest text on a small screen: "No problems.")
-        vertical.setSizes([10_000, line * 3 + 10])
+        vertical.setSizes([10_000, self.problems.fontMetrics().lineSpacing() * 3 + 10])
 
         # The articles that cannot be read (moved, renamed), each with Locate… and, when no question cites
         # it, Remove: such a bank cannot start.
@@ -298,6 +298,10 @@ class BankEditor(QMainWindow):
 
         form_page = QWidget()
         page_layout = QVBoxLayout(form_page)
+        # The window's margins are above and below it already: the height goes to the list (at the largest text
+        # on a small screen, its three rows and the problems' line fit without scrolling the page).
+        margins = page_layout.contentsMargins()
+        page_layout.setContentsMargins(margins.left(), 0, margins.right(), 0)
         page_layout.addWidget(header)
         page_layout.addWidget(self.source_repairs)
         page_layout.addWidget(vertical, 1)
@@ -333,6 +337,25 @@ class BankEditor(QMainWindow):
         central_layout.addWidget(self.disk_bar)
         central_layout.addWidget(self.pages, 1)
         self.setCentralWidget(central)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Ctrl+= or Ctrl+- in this window or another
+            QTimer.singleShot(0, self, self._fit_text_size)
+
+    def _fit_text_size(self) -> None:
+        # The least widths of the form and the buttons are those at the new size: the panes fold (or unfold)
+        # to them. Kept at the old size, the buttons were drawn over each other beside a folded form.
+        self._fit_list_buttons()
+        self.form_stack.setMinimumWidth(self.form.narrow_width())
+        self.panes.refit()
+
+    def _fit_list_buttons(self) -> None:
+        # As wide as the text needs, not the style's wide default: the list stays narrow. Preferred, not
+        # Ignored: an ignored size hint makes the layout share a tight row evenly, and a short button's
+        # extra width pushes a long one over its neighbour (Duplicate over Delete at 800x600).
+        for b in self.list_buttons:
+            b.setMinimumWidth(b.fontMetrics().horizontalAdvance(b.text().replace("&", "")) + 24)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.core.draft import QuestionData, parse_number
-from quizapp.gui.reflow import reveal
+from quizapp.gui.reflow import min_width, reveal
 from quizapp.gui.widgets import ErrorLabel
 
 # Form field -> the key in the question data it edits.
@@ -97,10 +98,21 @@ class TextField(_EditorUndo, QPlainTextEdit):
 
     def __init__(self, lines: int) -> None:
         super().__init__()
+        self.lines = lines
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
-        height = self.fontMetrics().lineSpacing() * lines + 14
-        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def _height(self) -> int:
+        # Worked out from the font it has now, not the one it was made with: after Ctrl+= a Prompt of
+        # three normal lines' height held one line of the larger text and scrolled.
+        return self.fontMetrics().lineSpacing() * self.lines + 14  # (the frame and the document's margins)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height())
 
 
 class FieldLabel(QLabel):
@@ -218,25 +230,33 @@ class QuestionForm(QWidget):
         outer.addStretch(1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        self._place_labels(event.size().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # Ctrl+=: as many characters need a wider form
+            self._place_labels(self.width())
+
+    def _place_labels(self, width: int) -> None:
         # Narrow (800x600, or large text), each label goes above its field, which then has
         # the whole width: a prompt wraps after a line of words, not after three.
-        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * WIDE_FORM_CHARS
+        wide = width >= self.fontMetrics().averageCharWidth() * WIDE_FORM_CHARS
         policy = (QFormLayout.RowWrapPolicy.DontWrapRows if wide
                   else QFormLayout.RowWrapPolicy.WrapAllRows)
         if self.form_layout.rowWrapPolicy() != policy:
             self.form_layout.setRowWrapPolicy(policy)
             self.layout().activate()  # now: the fields were laid out for the old policy
-        super().resizeEvent(event)
 
     def narrow_width(self) -> int:
-        """The form's least width: with its labels above their fields, as it is when narrow."""
-        policy = self.form_layout.rowWrapPolicy()
-        self.form_layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
-        self.layout().invalidate()  # (the layout around the form's keeps its sizes until told)
-        width = self.minimumSizeHint().width()
-        self.form_layout.setRowWrapPolicy(policy)
-        self.layout().invalidate()
-        return width
+        """The form's least width: with its labels above their fields, as it is when narrow.
+
+        The rows of either type of question count, shown or not: worked out again at another text size, the
+        width must not depend on the question shown then (a numeric one has no "Wrong answers").
+        """
+        widest = max(max(min_width(label), min_width(box)) for label, box in self.rows.values())
+        margins = self.layout().contentsMargins()
+        return widest + margins.left() + margins.right()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and \

@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +29,7 @@ from quizapp.core.percent import format_percent, round_percent
 from quizapp.gui.reflow import ScrolledPage, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
-from quizapp.gui.widgets import FocusOutline, plain_label, scale_font
+from quizapp.gui.widgets import FocusOutline, breakable, plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
@@ -110,6 +112,36 @@ def study_line(due: DueCount | None) -> str:
     return f"{due_text(due.due, due.later)} · {due.new} new for study today"
 
 
+class BankRows(QStyledItemDelegate):
+    """Draws a bank's row with a word wider than the list broken where its line ends, not cut off at the right.
+
+    At the largest text a title's long word or a file name ("(helicopter_collision_2019.yaml)") is wider than
+    the list at 800x600: the list wrapped the row between words only, and the word ran out of sight (and
+    the list scrolled sideways). The row's tooltip has its whole text.
+    """
+
+    def __init__(self, view: QListWidget) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def _width(self) -> int:
+        """A row's width: the list's, less the spacing round it."""
+        return max(1, self.view.viewport().width() - 2 * self.view.spacing())
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        room = QStyleOptionViewItem(option)
+        room.rect = QRect(0, 0, self._width(), max(1, option.rect.height()))
+        style = self.view.style()
+        text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, room, self.view)
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
+        option.text = breakable(option.text, max(1, text.width() - 2 * margin), option.fontMetrics)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(min(hint.width(), self._width()), hint.height())
+
+
 class LibraryScreen(QWidget):
     """Lists bundled and opened banks; emits `start_requested(LoadedBank)`."""
 
@@ -171,6 +203,8 @@ class LibraryScreen(QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
+        self.list.setItemDelegate(BankRows(self.list))
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (rows wrap to its width)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemActivated.connect(lambda _item: self.start_current())
         # Its selected row is as blue without the focus as with it: the frame tells where Tab went.
@@ -396,7 +430,7 @@ class LibraryScreen(QWidget):
                 n = len(check.errors)
                 name = titles.get(str(check.path), check.path.name)
                 item = QListWidgetItem(warn, f"{name}\n{n} error{'s' if n != 1 else ''}: cannot be started")
-            item.setToolTip(str(check.path))
+            item.setToolTip(f"{item.text()}\n{check.path}")  # (a word too long for the list is broken in the row)
             self.list.addItem(item)
             if keep is not None and check.path.resolve() == keep:
                 select = i

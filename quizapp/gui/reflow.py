@@ -207,11 +207,25 @@ class FoldingSplitter(QSplitter):
         return 1 if width >= first + max(middle, tabs) + handle else 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fold(self.level_for(event.size().width()))
+        self._fit(event.size().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Ctrl+= in a window of the same size: the panes' least widths grew, and no resize folds them. Refitted
+            # once the new size has reached every pane (and the widths worked out from it are set).
+            QTimer.singleShot(0, self, self.refit)
+
+    def refit(self) -> None:
+        """Fold or unfold the panes for the width they have now, after their least widths changed."""
+        self._fit(self.width())
+
+    def _fit(self, width: int) -> None:
+        self._fold(self.level_for(width))
         kept = self._first_width() if self.level < 2 else 0
         if self.first.minimumWidth() != kept:
             self.first.setMinimumWidth(kept)
-        super().resizeEvent(event)
 
     def _fold(self, level: int) -> None:
         if level == self.level:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
     QLabel,
+    QListWidget,
     QMenu,
     QMessageBox,
     QSizePolicy,
@@ -169,6 +170,25 @@ class ElidedLabel(FittedLabel):
     def minimumSizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance("…") + self._extra_width()
         return QSize(width, super().minimumSizeHint().height())
+
+
+class RowsList(QListWidget):
+    """A list with room for at least `rows` rows at any text size; more scroll.
+
+    At the largest text on a small screen a list that takes what the fields around it leave showed a row and
+    a half: its layout gives way elsewhere (or scrolls the page) first.
+    """
+
+    def __init__(self, rows: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows = rows
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        # The first row's height at the font it has now (an empty list: a line of text and the item's margins).
+        row = max(self.sizeHintForRow(0) if self.count() else 0, self.fontMetrics().height() + 2)
+        height = self.rows * (row + 2 * self.spacing()) + 2 * self.frameWidth()
+        return QSize(hint.width(), height)  # (a scroll area's own minimum is its scroll bar's: taller than a row)
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:

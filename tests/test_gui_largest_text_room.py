@@ -1,0 +1,134 @@
+"""Ctrl+= up to the largest text at 800x600: the editor's Prompt grows to three lines, its question list keeps
+three rows, and the library's bank list wraps a long word rather than cut it off at the right."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
+
+from quizapp.gui.editor import BankEditor, open_editors
+from quizapp.gui.theme import MAX_POINT_SIZE
+from tests.conftest import alt, key
+from tests.test_gui_small_screen import SMALL, wholly_shown
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+# A title whose first word is wider than the library's list at 28 pt on an 800x600 screen.
+LONG_TITLE = "Bundeswehrhubschrauberzusammenstoß in Mali"
+
+
+def largest_text_by_keys(qtbot, window: QWidget) -> None:
+    """View > Larger text (Ctrl+=) in `window`, as often as it makes the text larger."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    while QApplication.font().pointSizeF() < MAX_POINT_SIZE:
+        key(qtbot, Qt.Key.Key_Equal, CTRL)
+    # (the new size reaches the windows' widgets by posted events)
+    qtbot.waitUntil(lambda: all(w.font().pointSizeF() >= MAX_POINT_SIZE for w in (window, window.focusWidget())))
+
+
+def opened_in_library(qtbot, main_window, bank: Path) -> None:
+    """`bank` added to the library (as File > Open bank… does), and selected there."""
+    library = main_window.library
+    library.add_banks([bank])
+    qtbot.waitUntil(lambda: not library.loading and library.current_check() is not None
+                    and library.current_check().path == bank)
+
+
+def editor_at_800x600(qtbot, main_window, bank: Path) -> BankEditor:
+    """`bank` opened from the library in its editor (Ctrl+Shift+E), the editor made 800x600 and in front."""
+    opened_in_library(qtbot, main_window, bank)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    key(qtbot, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    editor, = open_editors()
+    editor.resize(SMALL)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert editor.size() == SMALL
+    return editor
+
+
+@pytest.fixture
+def normal_again(main_window) -> Iterator[None]:
+    """The normal text size (Ctrl+0) at the end."""
+    yield
+    main_window.change_text_size(0)
+
+
+def test_the_prompt_grows_to_three_lines_of_the_largest_text(qtbot, main_window, bank_file: Path,
+                                                             normal_again: None) -> None:
+    editor = editor_at_800x600(qtbot, main_window, bank_file)
+    largest_text_by_keys(qtbot, editor)  # in the open editor
+    qtbot.waitUntil(lambda: editor.panes.level > 0)  # the form folded into a tab
+    alt(qtbot, "q")  # the Question tab
+    alt(qtbot, "p")  # its Prompt
+    prompt = editor.form.widgets["prompt"]
+    assert QApplication.focusWidget() is prompt
+    key(qtbot, Qt.Key.Key_A, CTRL)
+    for n, line in enumerate(("How", "many", "died?")):  # (short: they do not wrap)
+        if n:
+            key(qtbot, Qt.Key.Key_Return)
+        qtbot.keyClicks(prompt, line)
+    assert prompt.document().blockCount() == 3
+    # Three lines of the larger text in sight, with no scroll bar, as three lines of the normal size are.
+    lines = prompt.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: prompt.viewport().height() >= 3 * lines)
+    assert prompt.verticalScrollBar().maximum() == 0
+    qtbot.waitUntil(lambda: wholly_shown(prompt))
+
+
+@pytest.mark.parametrize("then_open", [True, False], ids=["larger-then-open", "open-then-larger"])
+def test_the_question_list_keeps_three_rows_at_the_largest_text(qtbot, main_window, bank_file: Path,
+                                                                normal_again: None, then_open: bool) -> None:
+    if then_open:  # the text made larger in the main window, and the editor opened at that size
+        largest_text_by_keys(qtbot, main_window)
+        editor = editor_at_800x600(qtbot, main_window, bank_file)
+    else:
+        editor = editor_at_800x600(qtbot, main_window, bank_file)
+        largest_text_by_keys(qtbot, editor)
+    qtbot.waitUntil(lambda: editor.panes.level > 0)  # the form folded into a tab
+    questions = editor.list
+    if editor.panes.level == 2:  # the list folded into the tabs too: a click on the Questions tab
+        bar = editor.side_tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(0).center())
+        assert editor.side_tabs.currentWidget() is editor.panes.first
+    row = questions.sizeHintForRow(0)
+    assert row >= questions.fontMetrics().height()  # (the rows are of the larger text)
+    qtbot.waitUntil(lambda: questions.viewport().height() >= 3 * row)
+    assert wholly_shown(questions)
+    # The buttons under it are as wide as their larger words, none drawn over another.
+    buttons = [w for w in editor.findChildren(QWidget) if w.accessibleName() in
+               ("Add question", "Duplicate question", "Delete question")]
+    for button in buttons:
+        assert button.width() >= button.fontMetrics().horizontalAdvance(button.text().replace("&", ""))
+        assert wholly_shown(button)
+    for left, right in pairwise(buttons):
+        assert not left.geometry().intersects(right.geometry())
+
+
+def test_a_long_word_in_a_bank_row_wraps_at_the_largest_text(qtbot, main_window, bank_file: Path,
+                                                             normal_again: None) -> None:
+    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace(
+        "title: French helicopter collision in Mali", f"title: {LONG_TITLE}"), encoding="utf-8")
+    library = main_window.library
+    opened_in_library(qtbot, main_window, bank_file)
+    main_window.resize(SMALL)
+    largest_text_by_keys(qtbot, main_window)
+    assert main_window.size() == SMALL
+    banks = library.list
+    item = banks.currentItem()
+    assert LONG_TITLE.split()[0] in item.text()
+    word = banks.fontMetrics().horizontalAdvance(LONG_TITLE.split()[0])
+    assert word > banks.viewport().width()  # (what the test is about: a word wider than the list)
+    # Every row within the list's width, so nothing to scroll to sideways; the whole text in its tooltip.
+    width = banks.viewport().width()
+    for i in range(banks.count()):
+        qtbot.waitUntil(lambda i=i: banks.visualItemRect(banks.item(i)).right() < width)
+    assert banks.horizontalScrollBar().maximum() == 0
+    assert item.toolTip().startswith(item.text()) and str(bank_file) in item.toolTip()
