@@ -75,15 +75,15 @@ def test_statistics_of_a_known_history(store: HistoryStore, banks: list[LoadedBa
         ("The village of Orla", "quiz", 4, 50), ("The village of Orla", "quiz", 4, 62),
         ("Orla, second look", "quiz", 2, 50), ("The village of Orla", "quiz", 2, 100),
         ("The village of Orla", "study", 5, 80)]
-    assert [(a.label, a.answered, a.right) for a in stats.by_bank] == [
-        ("Orla, second look", 2, 1), ("The village of Orla", 15, 10)]
-    # "elected" is tagged dates and people: it counts in both.
-    assert {a.label: (a.answered, a.right) for a in stats.by_tag} == {
-        "dates": (4, 2), "numbers": (4, 4), "people": (9, 4), "places": (4, 3)}
-    assert stats.total_answers == 17
+    assert [(a.label, a.answered, a.points) for a in stats.by_bank] == [
+        ("Orla, second look", 2, 1), ("The village of Orla", 15, 10.5)]
+    # "elected" is tagged dates and people: it counts in both (its close answer half a point).
+    assert {a.label: (a.answered, a.points) for a in stats.by_tag} == {
+        "dates": (4, 2.5), "numbers": (4, 4), "people": (9, 4.5), "places": (4, 3)}
+    assert stats.total_answers == 17 and stats.overall.points == 11.5
     assert (stats.streak, stats.answered_today) == (4, True)
-    hardest = [(h.loaded.bank.title, h.question.id, h.wrong, h.answered) for h in stats.hardest]
-    assert hardest == [("The village of Orla", "mayor", 3, 4), ("The village of Orla", "elected", 2, 4)]
+    hardest = [(h.loaded.bank.title, h.question.id, h.points, h.answered) for h in stats.hardest]
+    assert hardest == [("The village of Orla", "mayor", 1, 4), ("The village of Orla", "elected", 2.5, 4)]
     top = stats.hardest[0]
     assert top.citation == "Its mayor, Ana Petrov, was elected in 2019" and top.source == "Orla news"
     # The study session scheduled all five questions of bank a: four in ten minutes (today), one in a minute.
@@ -195,7 +195,7 @@ def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, 
     (bank_series,) = screen.by_bank.chart.series()
     assert isinstance(bank_series, QHorizontalBarSeries)
     bars = bank_series.barSets()[0]
-    assert [round(bars.at(i), 1) for i in range(bars.count())] == [66.7, 50.0]  # drawn bottom up
+    assert [round(bars.at(i), 1) for i in range(bars.count())] == [70.0, 50.0]  # drawn bottom up
     (axis,) = [a for a in screen.by_bank.chart.axes() if isinstance(a, QBarCategoryAxis)]
     assert axis.categories() == ["The village of Orla (15)", "Orla, second look (2)"]
 
@@ -211,7 +211,8 @@ def test_statistics_screen_on_a_full_history(qtbot, store: HistoryStore, banks, 
     assert screen.streak.text() == "Daily streak: 4 days in a row, today included."
     hardest = screen.hardest_texts()
     assert len(hardest) == 2
-    assert hardest[0].splitlines() == ["1. Who is the mayor of Orla?", "Missed 3 of 4 times · The village of Orla",
+    assert hardest[0].splitlines() == ["1. Who is the mayor of Orla?",
+                                       "Scored 1 of 4 points (25%) · The village of Orla",
                                        "“Its mayor, Ana Petrov, was elected in 2019” — Orla news"]
     image = screen.grab()
     assert not image.isNull() and image.width() == 1000
@@ -389,4 +390,27 @@ def test_a_bank_name_shows_whole_where_the_chart_has_room_and_in_the_tooltip(qtb
     screen.resize(1000, 700)  # two columns: half the room
     qtbot.waitUntil(lambda: "…" in label())
     assert label().startswith("Helicopters") and label().endswith("… (3)")
-    assert panel.view.toolTip() == f"{title}: 66.7% right of 3"
+    assert panel.view.toolTip() == f"{title}: 2 of 3 points (66.7%)"
+
+
+def test_every_figure_counts_points_as_the_results_do(qtbot, store: HistoryStore, banks) -> None:
+    """Three quizzes of 2.5/4, 2/2 (a retry of the mistakes) and 0.5/3 are 5 of 9 points: the summary
+    and the bank's bar said "44.4% right" (right answers) while the day's score stood at 55.6% (points),
+    and a question answered half right, then right, was "Missed 1 of 2 times"."""
+    from PySide6.QtCharts import QLineSeries
+
+    a = banks[0]
+    quiz(store, a, local(20, 10), {"inhabitants": "right", "mayor": "wrong", "elected": "close", "river": "right"})
+    quiz(store, a, local(20, 11), {"mayor": "right", "elected": "right"})
+    quiz(store, a, local(20, 12), {"pupils": "close", "mayor": "wrong", "river": "wrong"})
+    screen = shown_screen(qtbot, store, banks)
+    assert screen.summary.text().startswith("9 answers in 3 sessions: 5 of 9 points (55.6%). "
+                                            "Every figure here counts points")
+    (line,) = [s for s in screen.scores.chart.series() if isinstance(s, QLineSeries)]
+    (bank_bar,) = screen.by_bank.chart.series()
+    assert round(line.at(0).y(), 1) == round(bank_bar.barSets()[0].at(0), 1) == 55.6
+    tags = {row.label: row.percentage for row in screen.by_tag.rows}
+    assert tags["dates"] == 75  # "elected": half a point, then one
+    assert [text.splitlines()[1] for text in screen.hardest_texts()] == [
+        "Scored 1 of 3 points (33.3%) · The village of Orla", "Scored 1 of 2 points (50%) · The village of Orla",
+        "Scored 1.5 of 2 points (75%) · The village of Orla"]

@@ -489,9 +489,9 @@ class HistoryStore:
                f"FROM answers WHERE id IN (SELECT max(id) FROM answers {where} GROUP BY bank_key, question_id)")
         return {(r[2], r[3]): AnswerRecord(*r) for r in self.db.execute(sql, (bank_key,) if bank_key else ())}
 
-    def question_totals(self) -> list[tuple[str, str, int, int]]:
-        """(bank key, question id, answers, right answers) for every question answered."""
-        return self.db.execute("SELECT bank_key, question_id, count(*), sum(correct) FROM answers "
+    def question_totals(self) -> list[tuple[str, str, int, float]]:
+        """(bank key, question id, answers, points scored) for every question answered."""
+        return self.db.execute("SELECT bank_key, question_id, count(*), sum(points) FROM answers "
                                "GROUP BY bank_key, question_id").fetchall()
 
     def __len__(self) -> int:

@@ -3,6 +3,11 @@
 Everything is computed by `compute_statistics` in a few SQL queries, so the
 statistics screen and the library stay quick on a long history (see
 benchmarks/bench_history.py). Days are local days.
+
+Every figure counts points, as a quiz's results do: an answer is worth one point, a close number
+half of one (see `share_of_points`). Three quizzes of 2.5/4, 2/2 and 0.5/3 are 5 of 9 points (55.6%)
+in the summary, in the day's score and in the bank's bar alike, never 4 of 9 right answers in one
+and 5 of 9 points in another.
 """
 
 from __future__ import annotations
@@ -23,6 +28,12 @@ HARDEST_MIN_ANSWERS = 2
 ALL_BANKS = "All banks"
 
 
+def share_of_points(points: float, answered: int) -> float:
+    """The percentage of the points `answered` answers could score that they scored (0 for no answers):
+    the one computation behind every percentage of the statistics."""
+    return 100.0 * points / answered if answered else 0.0
+
+
 @dataclass(frozen=True)
 class SessionScore:
     """One session's score: points out of the questions answered."""
@@ -36,20 +47,20 @@ class SessionScore:
 
     @property
     def percentage(self) -> float:
-        return 100.0 * self.points / self.answered if self.answered else 0.0
+        return share_of_points(self.points, self.answered)
 
 
 @dataclass(frozen=True)
 class Accuracy:
-    """Right answers out of all answers, for a bank or a tag."""
+    """Points scored out of the answers given (one point each), for a bank, a tag, a day or everything."""
 
     label: str
     answered: int
-    right: int
+    points: float
 
     @property
     def percentage(self) -> float:
-        return 100.0 * self.right / self.answered if self.answered else 0.0
+        return share_of_points(self.points, self.answered)
 
 
 @dataclass(frozen=True)
@@ -59,11 +70,11 @@ class HardQuestion:
     loaded: LoadedBank
     question: AnyQuestion
     answered: int
-    wrong: int
+    points: float
 
     @property
-    def error_rate(self) -> float:
-        return self.wrong / self.answered if self.answered else 0.0
+    def percentage(self) -> float:
+        return share_of_points(self.points, self.answered)
 
     @property
     def citation(self) -> str:
@@ -92,7 +103,11 @@ class Statistics:
     streak: int = 0
     answered_today: bool = False
     hardest: list[HardQuestion] = field(default_factory=list)
-    total_answers: int = 0
+    overall: Accuracy = Accuracy(ALL_BANKS, 0, 0.0)  # every answer of the history
+
+    @property
+    def total_answers(self) -> int:
+        return self.overall.answered
 
     @property
     def empty(self) -> bool:
@@ -114,28 +129,39 @@ def session_scores(store: HistoryStore, titles: dict[str, str]) -> list[SessionS
     return out
 
 
-def accuracy_by_bank(totals: list[tuple[str, str, int, int]], titles: dict[str, str]) -> list[Accuracy]:
+def day_scores(sessions: Iterable[SessionScore]) -> list[tuple[dt.date, Accuracy]]:
+    """The points of each local day's sessions out of their answers, oldest day first."""
+    days: dict[dt.date, list[float]] = {}
+    for s in sessions:
+        day = days.setdefault(s.started_at.astimezone().date(), [0, 0.0])
+        day[0] += s.answered
+        day[1] += s.points
+    return [(day, Accuracy(day.isoformat(), int(n), p)) for day, (n, p) in sorted(days.items())]
+
+
+def accuracy_by_bank(totals: list[tuple[str, str, int, float]], titles: dict[str, str]) -> list[Accuracy]:
     """Accuracy per bank, by title (every bank in the history, loaded or not)."""
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for key, _qid, n, right in totals:
+    sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    for key, _qid, n, points in totals:
         sums[key][0] += n
-        sums[key][1] += right or 0
-    return sorted((Accuracy(titles.get(k, k), n, r) for k, (n, r) in sums.items()), key=lambda a: a.label.casefold())
+        sums[key][1] += points or 0.0
+    return sorted((Accuracy(titles.get(k, k), int(n), p) for k, (n, p) in sums.items()),
+                  key=lambda a: a.label.casefold())
 
 
-def accuracy_by_tag(totals: list[tuple[str, str, int, int]], banks: Iterable[LoadedBank]) -> list[Accuracy]:
+def accuracy_by_tag(totals: list[tuple[str, str, int, float]], banks: Iterable[LoadedBank]) -> list[Accuracy]:
     """Accuracy per tag, over the questions still in the banks given."""
     tags: dict[tuple[str, str], list[str]] = {}
     for loaded in banks:
         key = bank_key(loaded.path)
         for q in loaded.bank.questions:
             tags[(key, q.id)] = q.tags
-    sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for key, qid, n, right in totals:
+    sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
+    for key, qid, n, points in totals:
         for tag in tags.get((key, qid), ()):
             sums[tag][0] += n
-            sums[tag][1] += right or 0
-    return sorted((Accuracy(t, n, r) for t, (n, r) in sums.items()), key=lambda a: a.label.casefold())
+            sums[tag][1] += points or 0.0
+    return sorted((Accuracy(t, int(n), p) for t, (n, p) in sums.items()), key=lambda a: a.label.casefold())
 
 
 def due_forecast(store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.datetime,
@@ -177,17 +203,18 @@ def current_streak(store: HistoryStore, *, now: dt.datetime) -> tuple[int, bool]
     return streak, answered_today
 
 
-def hardest_questions(totals: list[tuple[str, str, int, int]], banks: Iterable[LoadedBank], *,
+def hardest_questions(totals: list[tuple[str, str, int, float]], banks: Iterable[LoadedBank], *,
                       limit: int = HARDEST, min_answers: int = HARDEST_MIN_ANSWERS) -> list[HardQuestion]:
-    """The questions most often missed (answered at least `min_answers` times, missed at least once)."""
+    """The questions of the lowest share of points (answered at least `min_answers` times, short of full
+    points at least once: a close number loses half a point, not a whole miss)."""
     found = {}
     for loaded in banks:
         key = bank_key(loaded.path)
         for q in loaded.bank.questions:
             found[(key, q.id)] = (loaded, q)
-    hard = [HardQuestion(*found[(key, qid)], n, n - (right or 0)) for key, qid, n, right in totals
-            if (key, qid) in found and n >= min_answers and n - (right or 0) > 0]
-    hard.sort(key=lambda h: (-h.error_rate, -h.answered, h.question.id))
+    hard = [HardQuestion(*found[(key, qid)], n, points or 0.0) for key, qid, n, points in totals
+            if (key, qid) in found and n >= min_answers and (points or 0.0) < n]
+    hard.sort(key=lambda h: (h.percentage, -h.answered, h.question.id))
     return hard[:limit]
 
 
@@ -212,5 +239,5 @@ def compute_statistics(store: HistoryStore, banks: Iterable[LoadedBank], *, now:
         streak=streak,
         answered_today=today,
         hardest=hardest_questions(totals, banks, limit=hardest),
-        total_answers=sum(n for _k, _q, n, _r in totals),
+        overall=Accuracy(ALL_BANKS, sum(n for _k, _q, n, _p in totals), sum(p or 0.0 for _k, _q, _n, p in totals)),
     )

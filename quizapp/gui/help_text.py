@@ -48,7 +48,7 @@ BEFORE_KEYS = (
      "the questions due now, then new ones up to the daily limit (Quiz > New questions per "
      "day…). After each answer, 1 Again, 2 Hard, 3 Good, 4 Easy change the suggested rating; Enter keeps "
      "it. Review mistakes (Ctrl+M) asks what you got wrong last time. View > Statistics (Ctrl+T) shows "
-     "your progress."),
+     "your progress; every figure there counts points, as a quiz's score does (a close number half a point)."),
 )
 AFTER_KEYS = (
     ("Numbers",

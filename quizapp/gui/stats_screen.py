@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
 from quizapp.core.percent import format_percent
-from quizapp.core.stats import Accuracy, Statistics, compute_statistics
+from quizapp.core.stats import Accuracy, Statistics, compute_statistics, day_scores
 from quizapp.core.study import due_text
 from quizapp.gui.widgets import quoted
 
@@ -62,6 +62,9 @@ MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow
 # A session of fewer answers can only score 0, 50 or 100% (a study session left after one wrong answer
 # is 0%): it is drawn as a ring of its own, not a dot read as a result; its answers count in the day's score.
 FEW_ANSWERS = 3
+# Every figure counts points, as the results of a quiz do (quizapp.core.stats.share_of_points), and says so.
+POINTS_AXIS = "% of points"
+POINTS_RULE = "Every figure here counts points: 1 for a right answer, ½ for a close number."
 
 # _few_calls: with PySide6 6.12 on Python 3.11 every call of a Qt method that returns
 # nothing takes one reference from None, and the interpreter aborts when None's count
@@ -80,6 +83,11 @@ def _plain_label(text: str = "", *, wrap: bool = True, scale: float = 1.0, bold:
         font.setBold(bold)
         label.setFont(font)
     return label
+
+
+def points_text(row: Accuracy) -> str:
+    """ "5 of 9 points (55.6%)": what a figure of the statistics counts, one point an answer."""
+    return f"{row.points:g} of {row.answered} points ({format_percent(row.percentage)})"
 
 
 def _elide(text: str, limit: int = MAX_LABEL) -> str:
@@ -186,8 +194,7 @@ class ChartPanel(QFrame):
         if labels != axes[0].categories():
             axes[0].setCategories(labels)
         cut = any(name != row.label for name, row in zip(names, self.rows, strict=True))
-        self.view.setToolTip("\n".join(f"{row.label}: {format_percent(row.percentage)} right of {row.answered}"
-                                       for row in self.rows) if cut else "")
+        self.view.setToolTip("\n".join(f"{row.label}: {points_text(row)}" for row in self.rows) if cut else "")
 
     @property
     def chart(self) -> QChart:
@@ -222,7 +229,7 @@ def _theme(chart: QChart, palette: QPalette) -> None:
             series.setPen(pen)
 
 
-def _percent_axis(title: str = "% right") -> QValueAxis:
+def _percent_axis(title: str = POINTS_AXIS) -> QValueAxis:
     axis = QValueAxis()
     axis.setRange(0, 100)
     axis.setTickCount(6)
@@ -247,11 +254,10 @@ def scores_chart(stats: Statistics) -> QChart | None:
     dots["few"].setProperty("quizappRing", True)
     # Points go in one list per series: one call each, not one per point (see _few_calls).
     points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
-    daily: dict[dt.date, list[tuple[float, int]]] = {}
     for s in sessions:
         kind = "few" if s.answered < FEW_ANSWERS else s.kind
         points.get(kind, points["quiz"]).append(QPointF(s.started_at.timestamp() * 1000, s.percentage))
-        daily.setdefault(s.started_at.astimezone().date(), []).append((s.points, s.answered))
+    daily = day_scores(sessions)
     for kind, series in dots.items():
         if points[kind]:
             series.append(points[kind])
@@ -264,8 +270,7 @@ def scores_chart(stats: Statistics) -> QChart | None:
         # Each day's score at its noon; a lone day's amid its sessions, where the time axis has room for it.
         return (middle if one_day else dt.datetime.combine(day, dt.time(12)).astimezone()).timestamp() * 1000
 
-    line.append([QPointF(when(day), 100 * sum(p for p, _n in scores) / sum(n for _p, n in scores))
-                 for day, scores in sorted(daily.items())])
+    line.append([QPointF(when(day), score.percentage) for day, score in daily])
     if one_day:  # a line needs two days: one is drawn as a dot
         line.setPointsVisible(True)
         line.setMarkerSize(5)
@@ -283,7 +288,7 @@ def scores_chart(stats: Statistics) -> QChart | None:
                     QDateTime.fromMSecsSinceEpoch(int(end.timestamp() * 1000)))
     x_axis.setFormat(style)
     x_axis.setTickCount(ticks)
-    y_axis = _percent_axis("% score")
+    y_axis = _percent_axis()
     # A little room above 100 and below 0, so that a dot there is whole (the plot clips its series);
     # the ticks stay on 0, 20, ... 100.
     y_axis.setRange(-4, 104)
@@ -338,7 +343,7 @@ def _count_axis(top: int, title: str) -> QValueAxis:
 
 
 def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
-    """Horizontal bars, one per bank or tag, of the share of right answers."""
+    """Horizontal bars, one per bank or tag, of the share of points scored."""
     if not rows:
         return None
     chart = QChart()
@@ -489,14 +494,13 @@ class StatisticsScreen(QWidget):
         if stats.empty:
             self.summary.setText("Your answers are kept as you give them; take a quiz to start your statistics.")
         else:
-            right = sum(a.right for a in stats.by_bank)
-            self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions, "
-                                 f"{format_percent(100 * right / stats.total_answers)} right.")
+            self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions: "
+                                 f"{points_text(stats.overall)}. {POINTS_RULE}")
         self.scores.show_chart(scores_chart(stats))
         latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
         self.scores.title.setText(f"Score per session{latest}")
-        self.by_bank.show_chart(accuracy_chart(stats.by_bank, "% right"), stats.by_bank)
-        self.by_tag.show_chart(accuracy_chart(stats.by_tag, "% right"), stats.by_tag)
+        self.by_bank.show_chart(accuracy_chart(stats.by_bank, POINTS_AXIS), stats.by_bank)
+        self.by_tag.show_chart(accuracy_chart(stats.by_tag, POINTS_AXIS), stats.by_tag)
         self.forecast.show_chart(forecast_chart(stats))
         # Today's bar in the library's words: "due now" is what a study session asks now; a question
         # missed a minute ago is "due later today" (in the bar, not yet in a session).
@@ -518,8 +522,8 @@ class StatisticsScreen(QWidget):
             box.setFrameShape(QFrame.Shape.StyledPanel)
             lines = QVBoxLayout(box)
             lines.addWidget(_plain_label(f"{n}. {hard.question.prompt}", bold=True))
-            lines.addWidget(_plain_label(f"Missed {hard.wrong} of {hard.answered} times · "
-                                         f"{hard.loaded.bank.title}"))
+            lines.addWidget(_plain_label(f"Scored {hard.points:g} of {hard.answered} points "
+                                         f"({format_percent(hard.percentage)}) · {hard.loaded.bank.title}"))
             if hard.citation:
                 proof = _plain_label(quoted(hard.citation) + (f" — {hard.source}" if hard.source else ""))
                 font = QFont(proof.font())
