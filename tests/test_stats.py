@@ -414,3 +414,58 @@ def test_every_figure_counts_points_as_the_results_do(qtbot, store: HistoryStore
     assert [text.splitlines()[1] for text in screen.hardest_texts()] == [
         "Scored 1 of 3 points (33.3%) · The village of Orla", "Scored 1 of 2 points (50%) · The village of Orla",
         "Scored 1.5 of 2 points (75%) · The village of Orla"]
+
+
+def test_a_chart_means_the_same_in_the_light_and_the_dark_theme(qtbot, store: HistoryStore, banks) -> None:
+    """The light theme drew the day's score as a big blue dot and quizzes as small green ones, the dark
+    theme the day's score small and green and quizzes as big blue rings: each series keeps its colour's
+    hue, its mark and its size in both; the day's score is in the text's colour."""
+    from PySide6.QtCharts import QLineSeries, QScatterSeries
+
+    from quizapp.gui.theme import dark_palette, light_palette
+
+    full_history(store, banks)
+    screen = shown_screen(qtbot, store, banks)
+
+    def hue(color) -> int:  # a colour's hue within 15 degrees: lighter in the dark theme, the same hue
+        return round(color.hslHue() / 30)
+
+    def marks(palette) -> dict[str, tuple]:
+        screen.setPalette(palette)
+        out = {}
+        for s in screen.scores.chart.series():
+            if isinstance(s, QLineSeries):
+                out[s.name()] = (s.color() == palette.color(palette.ColorRole.Text), s.pen().widthF())
+            elif isinstance(s, QScatterSeries):
+                out[s.name()] = (hue(s.color()), s.color().alpha(), s.markerSize(), s.markerShape(),
+                                 hue(s.borderColor()))
+        bars = screen.by_bank.chart.series()[0].barSets()[0]
+        out["bank bars"] = (hue(bars.color()), hue(bars.borderColor()))
+        return out
+
+    light, dark = marks(light_palette()), marks(dark_palette())
+    assert light == dark
+    assert light["Day's score"][0]
+    assert light["Quiz"][0] != light["Study"][0]
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1000, 720)])
+def test_one_banks_bar_is_a_bar_not_a_wall(qtbot, store: HistoryStore, banks, size: tuple[int, int]) -> None:
+    """At 800x600 the bar of the only bank filled the chart's whole height: a bar is at most a few lines
+    of text thick, measured on the screen."""
+    from PySide6.QtCore import QPoint
+
+    quiz(store, banks[0], local(20, 10), {"inhabitants": "right", "mayor": "right", "river": "wrong"})
+    screen = shown_screen(qtbot, store, banks)
+    screen.resize(*size)
+    panel = screen.by_bank
+    qtbot.waitUntil(lambda: panel.chart.plotArea().height() > 100)
+    bars = panel.chart.series()[0].barSets()[0]
+    area = panel.chart.plotArea()
+    image = panel.view.grab().toImage()
+    x = panel.view.mapFromScene(area.left() + 4, area.center().y()).x()
+    top = panel.view.mapFromScene(QPoint(0, round(area.top()))).y()
+    bottom = panel.view.mapFromScene(QPoint(0, round(area.bottom()))).y()
+    thick = sum(1 for y in range(top, bottom) if image.pixelColor(x, y) == bars.color())
+    line = screen.fontMetrics().height()
+    assert line <= thick <= 2.5 * line

@@ -12,6 +12,8 @@ import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QAbstractSeries,
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
@@ -25,7 +27,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -62,6 +64,14 @@ MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow
 # A session of fewer answers can only score 0, 50 or 100% (a study session left after one wrong answer
 # is 0%): it is drawn as a ring of its own, not a dot read as a result; its answers count in the day's score.
 FEW_ANSWERS = 3
+# What a chart's colours mean, the same in the light and the dark theme (light, dark): a chart theme
+# colours series by their order, differently in each (a quiz was a green dot in one, a blue ring in
+# the other). The dark theme's is lighter, for its dark background.
+CHART_COLORS = {"quiz": ("#1f6fb2", "#5aa9e6"), "study": ("#1b7f3b", "#5fd38a"),
+                "review": ("#9a4f00", "#f0a04a"), "bars": ("#1f6fb2", "#5aa9e6")}
+BAR_WIDTH = 0.5  # Qt's share of its category a bar fills
+MAX_BAR = 2.2  # a bar's greatest thickness, in lines of text
+MARKER = 9  # the dot of a session, in pixels; the day's score is a line, or a smaller dot for one day
 # Every figure counts points, as the results of a quiz do (quizapp.core.stats.share_of_points), and says so.
 POINTS_AXIS = "% of points"
 POINTS_RULE = "Every figure here counts points: 1 for a right answer, ½ for a close number."
@@ -164,9 +174,24 @@ class ChartPanel(QFrame):
             _theme(chart, self.palette())
             self.view.setChart(chart)
             self.stack.setCurrentWidget(self.view)
+            chart.plotAreaChanged.connect(self._fit_bar_width)
         self._fit_bar_names()
         if old is not None:
             old.deleteLater()
+
+    def _fit_bar_width(self) -> None:
+        # Qt makes a bar half as thick as its category: one bank's bar filled a small window's chart
+        # like a wall. At most MAX_BAR lines of text thick, however few the bars.
+        chart = self.chart
+        most = MAX_BAR * QFontMetrics(QApplication.font()).height()
+        for series in chart.series():
+            if isinstance(series, QAbstractBarSeries) and series.barSets():
+                across = chart.plotArea().height() if isinstance(series, QHorizontalBarSeries) \
+                    else chart.plotArea().width()
+                room = across / max(1, series.barSets()[0].count())
+                width = min(BAR_WIDTH, most / room) if room > 0 else BAR_WIDTH
+                if abs(series.barWidth() - width) > 1e-3:
+                    series.setBarWidth(width)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The view's own resize: when the panel's comes first (at show), the view still has its old width.
@@ -222,11 +247,32 @@ def _theme(chart: QChart, palette: QPalette) -> None:
         if hasattr(series, "setLabelsVisible"):  # bar labels ("62.7%") in the text size too
             for bars in series.barSets():
                 bars.setLabelFont(font)
-        if series.property("quizappRing"):  # the theme fills every dot: a thin grey ring, not a result
-            series.setColor(Qt.GlobalColor.transparent)
-            pen = QPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            pen.setWidthF(1.5)
-            series.setPen(pen)
+        _colour(series, palette, dark)
+
+
+def _colour(series: QAbstractSeries, palette: QPalette, dark: bool) -> None:
+    """Give a series the colour of what it shows (its "quizappRole"), the same in either theme."""
+    role = series.property("quizappRole")
+    if role == "few":  # the theme fills every dot: a thin grey ring, not a result
+        series.setColor(Qt.GlobalColor.transparent)
+        pen = QPen(palette.color(QPalette.ColorRole.PlaceholderText))
+        pen.setWidthF(1.5)
+        series.setPen(pen)
+    elif role == "day":  # the day's score in the text's colour, over the coloured dots of the sessions
+        pen = QPen(palette.color(QPalette.ColorRole.Text))
+        pen.setWidthF(2)
+        series.setPen(pen)
+        series.setColor(pen.color())
+    elif role in CHART_COLORS:
+        color = QColor(CHART_COLORS[role][dark])
+        if isinstance(series, QAbstractBarSeries):
+            for bars in series.barSets():
+                bars.setColor(color)
+                bars.setBorderColor(color)  # the dark theme outlines a bar in white
+                bars.setLabelColor(QColor("#10161d" if dark else "#ffffff"))  # "55.6%" readable on the bar
+        else:
+            series.setColor(color)
+            series.setBorderColor(color)  # the dark theme rings a dot in white
 
 
 def _percent_axis(title: str = POINTS_AXIS) -> QValueAxis:
@@ -250,8 +296,8 @@ def scores_chart(stats: Statistics) -> QChart | None:
              "few": f"Fewer than {FEW_ANSWERS} answers"}
     for kind, series in dots.items():
         series.setName(names[kind])
-        series.setMarkerSize(9 if kind == "quiz" else 7)
-    dots["few"].setProperty("quizappRing", True)
+        series.setMarkerSize(MARKER)
+        series.setProperty("quizappRole", kind)
     # Points go in one list per series: one call each, not one per point (see _few_calls).
     points: dict[str, list[QPointF]] = {kind: [] for kind in dots}
     for s in sessions:
@@ -263,6 +309,7 @@ def scores_chart(stats: Statistics) -> QChart | None:
             series.append(points[kind])
     line = QLineSeries()
     line.setName("Day's score")
+    line.setProperty("quizappRole", "day")
     one_day = len(daily) == 1
     middle = sessions[0].started_at + (sessions[-1].started_at - sessions[0].started_at) / 2
 
@@ -354,6 +401,7 @@ def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
     series.setLabelsVisible(True)
     series.setLabelsFormat("@value%")
     series.setLabelsPrecision(3)
+    series.setProperty("quizappRole", "bars")
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     # Names cut short at first: ChartPanel fits them to its width once shown.
@@ -376,6 +424,7 @@ def forecast_chart(stats: Statistics) -> QChart | None:
     bars.append([float(count) for _day, count in stats.forecast])
     labels = [str(day.day) for day, _count in stats.forecast]
     series.append(bars)
+    series.setProperty("quizappRole", "bars")
     chart.addSeries(series)
     days = QBarCategoryAxis()
     days.append(labels)
