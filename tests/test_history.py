@@ -12,7 +12,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hist_support import right_answer, write_bank
+from hist_support import QUESTIONS, right_answer, write_bank
 
 from quizapp.core.bank import load_bank
 from quizapp.core.history import (
@@ -323,6 +323,31 @@ def test_history_export_csv(tmp_path: Path, data_dir: Path) -> None:
         ("pupils", "How many pupils does the school of Orla have?", "38", "38", "right", "1", "3.0",
          "The village of Orla")]
     assert all(r["session"] == rows[0]["session"] and r["kind"] == "quiz" for r in rows)
+
+
+def test_history_export_writes_numbers_plain_and_tells_a_retry_apart(tmp_path: Path) -> None:
+    """The answer given was "50,000" (text to a spreadsheet) and the right answer "140000 people": both
+    are plain numbers, the unit in its own column; a retry of mistakes was kind=quiz like any quiz: its
+    scope says it."""
+    from quizapp.core.study import bank_ref
+
+    crowd = {"id": "crowd", "type": "numeric", "prompt": "How many people marched?", "answer": 140000,
+             "tolerance": "10%", "unit": "people", "cite": {"quote": "The village of Orla has 412 inhabitants"}}
+    loaded = load_bank(write_bank(tmp_path / "banks", questions=[*QUESTIONS[:2], crowd]))
+    with HistoryStore.open() as store:
+        ref = bank_ref(loaded)
+        first = store.start_session(kind="quiz", bank=ref, plan=[PlanItem(ref.key, "crowd")], scope="all")
+        store.record_answer(first, bank_key=ref.key, question_id="crowd", given="50,000", verdict="wrong",
+                            points=0, seconds=4)
+        store.record_answer(first, bank_key=ref.key, question_id="mayor", given="Ana Petrov", verdict="right",
+                            points=1, seconds=4)
+        retry = store.start_session(kind="quiz", bank=ref, plan=[PlanItem(ref.key, "crowd")], scope="retry")
+        store.record_answer(retry, bank_key=ref.key, question_id="crowd", given="140,000 people", verdict="right",
+                            points=1, seconds=4)
+        rows = list(csv.DictReader(io.StringIO(history_csv(store, known_banks(store)))))
+    assert [(r["kind"], r["scope"], r["answer given"], r["right answer"], r["unit"]) for r in rows] == [
+        ("quiz", "all", "50000", "140000", "people"), ("quiz", "all", "Ana Petrov", "Ana Petrov", ""),
+        ("quiz", "retry", "140000", "140000", "people")]
 
 
 def test_history_export_without_banks_keeps_ids(tmp_path: Path) -> None:

@@ -12,10 +12,15 @@ from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import AnyQuestion, LoadedBank, check_bank
 from quizapp.core.history import BUNDLED_PREFIX, HistoryStore, bank_key
 from quizapp.core.model import ChoiceQuestion
+from quizapp.core.scoring import answer_number, plain_number
 from quizapp.paths import bundled_banks_dir
 
-CSV_HEADER = ("answered at", "session", "kind", "bank", "question id", "question", "answer given",
-              "right answer", "result", "points", "seconds", "rating")
+# A number is written plain in both answer columns ("4500", not "4,500" or "4500 people"), its unit in a
+# column of its own; "scope" tells a quiz on every question of its bank ("all") from one on some of them
+# ("some") and a retry of the mistakes of the quiz before ("retry"); it is empty for study, and for a
+# quiz stored before quizapp kept it.
+CSV_HEADER = ("answered at", "session", "kind", "scope", "bank", "question id", "question", "answer given",
+              "right answer", "unit", "result", "points", "seconds", "rating")
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
 
@@ -32,10 +37,15 @@ def known_banks(store: HistoryStore, extra: Iterable[Path] = ()) -> list[LoadedB
     return list(loaded.values())
 
 
-def _right_answer(question: AnyQuestion) -> str:
+def _answers(question: AnyQuestion | None, given: str | None) -> tuple[str, str, str]:
+    """The answer given, the right answer and the unit, as the CSV writes them."""
+    given = given or ""
+    if question is None:
+        return given, "", ""
     if isinstance(question, ChoiceQuestion):
-        return question.answer
-    return f"{question.answer:g}" + (f" {question.unit}" if question.unit else "")
+        return given, question.answer, ""
+    return (plain_number(question, given) if given else "", answer_number(question, question.answer, grouped=False),
+            question.unit or "")
 
 
 def history_csv(store: HistoryStore, banks: Iterable[LoadedBank] = ()) -> str:
@@ -47,16 +57,18 @@ def history_csv(store: HistoryStore, banks: Iterable[LoadedBank] = ()) -> str:
         titles[key] = loaded.bank.title
         for q in loaded.bank.questions:
             questions[(key, q.id)] = q
-    kinds = dict(store.db.execute("SELECT id, kind FROM sessions").fetchall())
+    sessions = {sid: (kind, scope or "") for sid, kind, scope in store.db.execute(
+        "SELECT id, kind, scope FROM sessions")}
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_HEADER)
     for a in store.answers():
         q = questions.get((a.bank_key, a.question_id))
         when = dt.datetime.fromtimestamp(a.answered_at).astimezone().isoformat(timespec="seconds")
-        writer.writerow([when, a.session_id, kinds.get(a.session_id, ""), titles.get(a.bank_key, a.bank_key),
-                         a.question_id, q.prompt if q else "", a.given or "", _right_answer(q) if q else "",
-                         a.verdict, f"{a.points:g}", f"{a.seconds:.1f}", RATINGS.get(a.rating or 0, "")])
+        kind, scope = sessions.get(a.session_id, ("", ""))
+        writer.writerow([when, a.session_id, kind, scope, titles.get(a.bank_key, a.bank_key), a.question_id,
+                         q.prompt if q else "", *_answers(q, a.given), a.verdict, f"{a.points:g}",
+                         f"{a.seconds:.1f}", RATINGS.get(a.rating or 0, "")])
     return buf.getvalue()
 
 

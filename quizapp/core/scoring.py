@@ -233,6 +233,16 @@ def answer_number(question: NumericQuestion, value: float, *, grouped: bool = Tr
     return format_number(value, grouped=grouped and not is_year(question))
 
 
+def plain_number(question: NumericQuestion, given: str) -> str:
+    """A number given for `question` as a spreadsheet reads it: "4500" for "4,500" or "4,500 troops" (a
+    spreadsheet reads "4,500" as text, or as 4.5 where the comma is the decimal mark); text that is not
+    such a number as it is."""
+    try:
+        return answer_number(question, parse_answer(given, question.unit).value, grouped=False)
+    except AnswerFormatError:  # not from this quizapp: keep what was stored
+        return given
+
+
 def close_margin(question: NumericQuestion) -> float:
     """How far outside the accepted range an answer may be and still score half a point."""
     low, high = question.accepted_range

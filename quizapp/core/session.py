@@ -28,14 +28,13 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.model import QUESTION_TYPES, ChoiceQuestion, NumericQuestion, source_key
 from quizapp.core.percent import format_percent
 from quizapp.core.scoring import (
-    AnswerFormatError,
     Mark,
     Verdict,
     answer_number,
     mark_choice,
     mark_numeric,
     parse_answer,
-    parse_number,
+    plain_number,
     right_answer_text,
 )
 
@@ -418,15 +417,9 @@ def _cell(text: str) -> str:
 
 
 def _csv_given(answer: Answer) -> str:
-    """The answer given, a number without thousands separators: a spreadsheet reads "4,500" as
-    text, or as 4.5 where the comma is the decimal mark."""
+    """The answer given, a number without thousands separators (`plain_number`)."""
     q, given = answer.question, answer.given or ""
-    if isinstance(q, ChoiceQuestion) or not given:
-        return given
-    try:
-        return answer_number(q, parse_number(given), grouped=False)
-    except AnswerFormatError:  # not from this quizapp: keep what was stored
-        return given
+    return given if isinstance(q, ChoiceQuestion) or not given else plain_number(q, given)
 
 
 def results_csv(session: QuizSession) -> str:
