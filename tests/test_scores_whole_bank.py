@@ -113,7 +113,7 @@ def test_a_retry_of_mistakes_all_right_is_not_the_whole_bank_passed(qtbot: QtBot
     for _ in range(6):
         answer_with_keys(qtbot, window, right=True)
     assert results.score.text() == "6 / 6 points (100%)"
-    assert results.title.text() == "Results: French helicopter collision in Mali (retry of mistakes)"
+    assert results.title.text() == "Results: French helicopter collision in Mali (retry of 6 mistakes)"
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # Library
     library = window.library
     qtbot.waitUntil(lambda: window.stack.currentWidget() is library)
@@ -138,3 +138,41 @@ def test_a_quiz_on_a_few_questions_is_shown_as_such(qtbot: QtBot, main_window, b
     assert window.library.score_line.text() == (
         "Not taken whole yet · a quiz on 3 of 18 questions: 3 / 3 points (100%)")
     assert window.scores.get(bundled_bank.path).last is None
+
+
+def test_the_library_keeps_count_of_quizzes_on_parts_and_a_retry_is_named_while_taken(
+        qtbot: QtBot, main_window, bundled_bank) -> None:
+    """A quiz on 4 questions, a retry of its 2 mistakes, a quiz on 3: the library showed only the last, as
+    if it were the first, and the retry's header named only the bank."""
+    window = main_window
+    library = window.library
+    window.run_session(start_quiz(bundled_bank, QuizOptions(count=4, seed=4)))
+    for n in range(4):
+        answer_with_keys(qtbot, window, right=n % 2 == 0)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)  # Retry mistakes
+    assert window.stack.currentWidget() is window.quiz
+    assert window.quiz.bank_title.text() == "Retry of 2 mistakes: French helicopter collision in Mali"
+    for _ in range(2):
+        answer_with_keys(qtbot, window, right=True)
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # Library
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is library)
+    library.list.setCurrentRow(0)
+    assert library.score_line.text() == (
+        "Not taken whole yet · last: a retry of 2 mistakes: 2 / 2 points (100%); 2 quizzes so far")
+    window.run_session(start_quiz(bundled_bank, QuizOptions(count=3, seed=5)))
+    assert window.quiz.bank_title.text() == "French helicopter collision in Mali"
+    for n in range(3):
+        answer_with_keys(qtbot, window, right=n != 1)
+    window.show_library()
+    library.list.setCurrentRow(0)
+    assert library.score_line.text() == (
+        "Not taken whole yet · last: a quiz on 3 of 18 questions: 2 / 3 points (66.7%); 3 quizzes so far")
+
+
+def test_parts_taken_since_a_whole_quiz_are_counted() -> None:
+    from quizapp.gui.library import score_text
+    from quizapp.gui.scores import BankScores, PartScore
+
+    assert score_text(BankScores(61.1, 66.7, part=PartScore(True, 3, 4, 18, count=2))) == (
+        "Last score: 61.1% · Best: 66.7%\nSince then, 2 quizzes on part of it; last: a retry of 4 mistakes: "
+        "3 / 4 points (75%)")

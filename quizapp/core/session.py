@@ -198,6 +198,17 @@ class QuizSession:
         asked = {item.question.id for item in self.items}
         return QuizScope.ALL if asked == {q.id for q in self.loaded.bank.questions} else QuizScope.SOME
 
+    @property
+    def scope_text(self) -> str:
+        """What the quiz asks of its bank, when not every question: "retry of 2 mistakes", "3 of 18
+        questions"; "" for a quiz on all of them."""
+        n = len(self.items)
+        if self.scope is QuizScope.RETRY:
+            return f"retry of {n} mistake{'s' if n != 1 else ''}"
+        if self.scope is QuizScope.SOME:
+            return f"{n} of {len(self.loaded.bank.questions)} questions"
+        return ""
+
     # answering
 
     def submit_answer(self, given: str) -> Answer:

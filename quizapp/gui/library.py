@@ -81,17 +81,24 @@ def history_scores(store: HistoryStore, sizes: dict[str, int] | None = None) -> 
             pct = round_percent(100.0 * points / planned)
             out[key] = BankScores(pct, pct if old.best is None else max(old.best, pct))
         else:
-            out[key] = replace(old, part=PartScore(scope == "retry", points, planned, size))
+            count = old.part.count + 1 if old.part else 1
+            out[key] = replace(old, part=PartScore(scope == "retry", points, planned, size, count))
     return out
 
 
 def score_text(scores: BankScores) -> str:
-    """The scores of a bank as its details show them: of quizzes on all its questions, then a part taken
-    since ("Last score: 61% · Best: 61%\nSince then, a retry of 8 mistakes: 8 / 8 points (100%)")."""
+    """The scores of a bank as its details show them: of quizzes on all its questions, then the last on part
+    of it taken since ("Last score: 61% · Best: 61%\nSince then, a retry of 8 mistakes: 8 / 8 points (100%)"),
+    and how many there were when more than one (an earlier one is not forgotten without a word)."""
+    part = scores.part
+    if part is None:
+        return "Not taken yet" if scores.last is None else \
+            f"Last score: {percent(scores.last)} · Best: {percent(scores.best)}"
     if scores.last is None:
-        return "Not taken yet" if scores.part is None else f"Not taken whole yet · {scores.part.describe()}"
-    whole = f"Last score: {percent(scores.last)} · Best: {percent(scores.best)}"
-    return whole if scores.part is None else f"{whole}\nSince then, {scores.part.describe()}"
+        what = part.describe() if part.count == 1 else f"last: {part.describe()}; {part.count} quizzes so far"
+        return f"Not taken whole yet · {what}"
+    since = part.describe() if part.count == 1 else f"{part.count} quizzes on part of it; last: {part.describe()}"
+    return f"Last score: {percent(scores.last)} · Best: {percent(scores.best)}\nSince then, {since}"
 
 
 def _is_draft(check: BankCheck) -> bool:

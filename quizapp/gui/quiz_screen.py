@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.core.session import Answer, Mode, QuizSession
+from quizapp.core.session import Answer, Mode, QuizScope, QuizSession
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import ElidedLabel, ask, plain_label, scale_font
@@ -131,7 +131,10 @@ class QuizScreen(QWidget):
         """Show the first question of `session`."""
         self.session = session
         self.last_answer = None
-        self.bank_title.setText(session.loaded.title)
+        # A retry is named first: in a narrow window the bank's title gives way ("Retry of 2 mistakes: Mali…").
+        retry = session.scope is QuizScope.RETRY
+        self.bank_title.setText(f"{session.scope_text.capitalize()}: {session.loaded.title}" if retry
+                                else session.loaded.title)
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)

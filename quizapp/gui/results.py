@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.percent import format_percent
 from quizapp.core.scoring import Verdict
-from quizapp.core.session import Answer, QuizScope, QuizSession, export_results
+from quizapp.core.session import Answer, QuizSession, export_results
 from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
 from quizapp.gui.tasks import run_task
@@ -108,8 +108,7 @@ class ResultsScreen(QWidget):
         """Fill the screen with a finished session."""
         self.session = session
         # A retry or a part is said as such: the library keeps the scores of whole quizzes as the bank's.
-        scope = {QuizScope.RETRY: " (retry of mistakes)", QuizScope.ALL: ""}.get(
-            session.scope, f" ({session.max_score} of {len(session.loaded.bank.questions)} questions)")
+        scope = f" ({session.scope_text})" if session.scope_text else ""
         self.title.setText(f"Results: {session.loaded.title}{scope}")
         self.score.setText(f"{session.score:g} / {session.max_score} points ({format_percent(session.percentage)})")
         counts = {v: sum(1 for a in session.answers if a.verdict is v and not a.timed_out) for v in Verdict}

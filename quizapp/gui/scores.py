@@ -25,6 +25,7 @@ class PartScore:
     points: float
     asked: int
     of: int | None = None  # the bank's questions, when known
+    count: int = 1  # the quizzes on part of the bank since the last on all of it (or ever), this one included
 
     @property
     def percentage(self) -> float:
