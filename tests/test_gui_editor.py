@@ -432,6 +432,31 @@ def test_typing_a_value_is_one_undo_step(qtbot, active_editor: BankEditor) -> No
     assert not editor.isWindowModified() and not editor.undo_action.isEnabled()
 
 
+def test_typing_the_title_is_one_undo_step(qtbot, active_editor: BankEditor) -> None:
+    """A title typed letter by letter, then a prompt edited: two Ctrl+Z undo both, two redo both."""
+    editor = active_editor
+    original = editor.draft.data["title"]
+    qtbot.mouseClick(editor.title_edit, Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(QApplication.focusWidget(), "Mali lesson 3")
+    press(qtbot, Qt.Key.Key_Tab)  # on to the next field: the title is one step
+    qtbot.mouseClick(editor.form.widgets["unit"], Qt.MouseButton.LeftButton)
+    press(qtbot, Qt.Key.Key_End)
+    qtbot.keyClicks(QApplication.focusWidget(), " in all")
+    assert editor.draft.data["title"] == "Mali lesson 3"
+
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert editor.draft.question(0)["unit"] == "soldiers" and editor.title_edit.text() == "Mali lesson 3"
+    press(qtbot, Qt.Key.Key_Z, CTRL)
+    assert editor.draft.data["title"] == original == editor.title_edit.text()
+    assert not editor.isWindowModified() and not editor.undo_action.isEnabled()
+    press(qtbot, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert editor.draft.data["title"] == "Mali lesson 3" == editor.title_edit.text()
+    press(qtbot, Qt.Key.Key_Z, CTRL_SHIFT)
+    assert editor.draft.question(0)["unit"] == "soldiers in all"
+    assert not editor.redo_action.isEnabled()
+
+
 def test_typing_then_erasing_leaves_nothing_to_undo(qtbot, active_editor: BankEditor) -> None:
     editor = active_editor
     qtbot.mouseClick(editor.form.widgets["unit"], Qt.MouseButton.LeftButton)

@@ -60,7 +60,7 @@ from quizapp.gui.editor_commands import (
     SetField,
     SetQuestion,
 )
-from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey
+from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey, leaves_field
 from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
@@ -97,6 +97,7 @@ class BankEditor(QMainWindow):
         self._article_key: str | None = None  # the source of the article shown beside the form
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
+        self.bank_fields: dict[str, LineField] = {}  # the bank's own fields (its title), by key
         self._comments_confirmed = False
         self._refreshing = False
         self._saved_with_problems = ""  # the status bar's "Saved …, with 2 problems", while it holds
@@ -130,12 +131,7 @@ class BankEditor(QMainWindow):
 
     def _build(self) -> None:
         # Bank header.
-        self.title_edit = LineField()
-        self.title_edit.setAccessibleName("Bank title")
-        self.title_edit.setPlaceholderText("The bank's title")
-        self.title_edit.textEdited.connect(lambda text: self.undo_stack.push(
-            SetBankField(self.draft, self._changed, "title", text, session=self._session)))
-        self.title_edit.editingFinished.connect(self._next_session)
+        self.title_edit = self._bank_field("title", "Bank title", "The bank's title")
         self.sources_label = ElidedLabel()
         add_source = QPushButton("Add a&rticle...")
         add_source.clicked.connect(self.add_article)
@@ -464,7 +460,11 @@ class BankEditor(QMainWindow):
 
     def _changed(self, index: int, shape_changed: bool) -> None:
         """Called by every undo command after it changed the draft."""
-        if shape_changed or index < 0:
+        if index < 0 and not shape_changed:
+            # Only a field of the bank's own changed. Refreshing the list would select the question
+            # again, which starts a new undo step: a title typed would be undone a letter at a time.
+            self._show_bank_fields()
+        elif shape_changed or index < 0:
             self._refresh_list(index if index >= 0 else self._current)
         else:
             self._refresh_item(index)
@@ -472,9 +472,6 @@ class BankEditor(QMainWindow):
                 self._show_question(index)
             else:
                 self.list.setCurrentRow(index)
-        if index < 0:
-            self.title_edit.setText(str(self.draft.data.get("title") or "")) \
-                if self.title_edit.text() != str(self.draft.data.get("title") or "") else None
         self._check_timer.start()
 
     def is_dirty(self) -> bool:
@@ -494,6 +491,24 @@ class BankEditor(QMainWindow):
 
     # --- list -------------------------------------------------------------------------
 
+    def _bank_field(self, key: str, name: str, placeholder: str) -> LineField:
+        """A field for the bank's `key`: like a question's field, what is typed in it until the teacher
+        leaves it is one undo step."""
+        field = LineField()
+        field.setAccessibleName(name)
+        field.setPlaceholderText(placeholder)
+        field.textEdited.connect(lambda text: self.undo_stack.push(
+            SetBankField(self.draft, self._changed, key, text, session=self._session)))
+        field.installEventFilter(self)
+        self.bank_fields[key] = field
+        return field
+
+    def _show_bank_fields(self) -> None:
+        for key, field in self.bank_fields.items():
+            value = str(self.draft.data.get(key) or "")
+            if field.text() != value:  # (the field being typed in keeps its cursor)
+                field.setText(value)
+
     def _refresh_list(self, select: int) -> None:
         self._refreshing = True
         try:
@@ -511,9 +526,7 @@ class BankEditor(QMainWindow):
                 self.tag_filter.addItem(t, t)
             self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current_tag)))
             self.tag_filter.blockSignals(False)
-            title = str(self.draft.data.get("title") or "")
-            if self.title_edit.text() != title:
-                self.title_edit.setText(title)
+            self._show_bank_fields()
             self._show_sources()
         finally:
             self._refreshing = False
@@ -570,6 +583,10 @@ class BankEditor(QMainWindow):
             self._select(-1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if any(watched is field for field in self.bank_fields.values()):
+            if leaves_field(event):
+                self._next_session()  # as the form's fields do (QuestionForm.field_left)
+            return super().eventFilter(watched, event)  # (the title has events before the search exists)
         # In the search field, Down goes on to the questions found and Esc clears the search.
         if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.modifiers() == Qt.KeyboardModifier.NoModifier:

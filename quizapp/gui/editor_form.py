@@ -89,6 +89,13 @@ class _EditorUndo:
         menu.deleteLater()
 
 
+def leaves_field(event: QEvent) -> bool:
+    """Whether `event` is the teacher moving on from a field (Tab, a click elsewhere), which ends its undo
+    step; a menu or another window that takes the focus for a while does not (the step goes on after it)."""
+    return event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and event.reason() not in (
+        Qt.FocusReason.ActiveWindowFocusReason, Qt.FocusReason.PopupFocusReason)
+
+
 class LineField(_EditorUndo, QLineEdit):
     """A one-line field of the bank editor."""
 
@@ -259,9 +266,7 @@ class QuestionForm(QWidget):
         return widest + margins.left() + margins.right()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FocusOut and isinstance(event, QFocusEvent) and \
-                event.reason() not in (Qt.FocusReason.ActiveWindowFocusReason,
-                                       Qt.FocusReason.PopupFocusReason):
+        if leaves_field(event):
             key = next((k for k, w in self.widgets.items() if w is watched), None)
             if key is not None:
                 self.field_left.emit(key)
