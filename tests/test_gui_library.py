@@ -121,7 +121,7 @@ def test_removing_a_bank_says_where_its_file_stays_and_keeps_the_place(
         qtbot.mouseClick(library.remove_button, Qt.MouseButton.LeftButton)
     assert first.exists()
     assert library.status.text().startswith(f"Removed first.yaml from the list; the file stays in {tmp_path}. "
-                                            "Open bank… (Ctrl+O) adds it again.\n")
+                                            "Ctrl+Z puts it back.\n")
     assert library.list.currentRow() == row  # on the bank that moved up into its row
     assert library.current_check().path == second
 

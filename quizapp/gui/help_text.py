@@ -70,7 +70,8 @@ AFTER_KEYS = (
      "text editor: the library reads it again when you open it."),
     ("Your files",
      "Your answers, banks you make and copies of the bundled banks are kept in {data} (the banks in its "
-     "banks folder). Banks you open stay where they are; Remove from list forgets one, and its file stays."),
+     "banks folder). Banks you open stay where they are; Remove from list forgets one, and its file stays "
+     "(Ctrl+Z puts it back)."),
 )
 
 

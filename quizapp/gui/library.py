@@ -179,6 +179,10 @@ class LibraryScreen(QWidget):
         self.loading = False
         self._pending_select: Path | None = None
         self._note = ""  # what the last action did, said before the status once the list is refilled
+        self._removed: tuple[Path, int] | None = None  # the bank last removed and its place in the list, for Undo
+        # After Remove from list (its button is hidden while the list refills) and its undo, the focus goes
+        # back to the list: Enter starts the bank selected, not whatever button came next.
+        self._focus_list_on_fill = False
         self.setAcceptDrops(True)
         self._build()
         if extra:
@@ -352,6 +356,7 @@ class LibraryScreen(QWidget):
         if not paths:
             return
         self._note = note or self._note
+        self._removed = None  # the list changed since: undoing an older removal would surprise
         self._remember(paths)
         self._pending_select = paths[0].resolve()
         self.refresh()
@@ -360,13 +365,36 @@ class LibraryScreen(QWidget):
         check = self.current_check()
         if check is None or self.is_bundled(check.path):
             return
-        remember_banks([p for p in remembered_banks() if p.resolve() != check.path.resolve()])
+        known = remembered_banks()
+        place = next((i for i, p in enumerate(known) if p.resolve() == check.path.resolve()), len(known))
+        remember_banks([p for p in known if p.resolve() != check.path.resolve()])
+        self._removed = (check.path, place)
         # the selection stays where it was, on the bank that moves up into the removed one's row
         row = self.list.currentRow()
         others = [c.path.resolve() for c in self.checks if c.path.resolve() != check.path.resolve()]
         self._pending_select = others[min(row, len(others) - 1)] if others else None
         self._note = (f"Removed {check.path.name} from the list; the file stays in {check.path.parent}. "
-                      "Open bank… (Ctrl+O) adds it again.")
+                      "Ctrl+Z puts it back.")
+        self._focus_list_on_fill = True
+        self.refresh()
+
+    def can_undo_remove(self) -> bool:
+        """Whether a bank removed from the list can be put back (Edit > Undo remove from list)."""
+        return self._removed is not None
+
+    def undo_remove(self) -> None:
+        """Put the bank last removed from the list back in its place, and select it."""
+        if self._removed is None:
+            return
+        path, place = self._removed
+        self._removed = None
+        known = remembered_banks()
+        if all(p.resolve() != path.resolve() for p in known):
+            known.insert(place, path.resolve())
+            remember_banks(known)
+        self._pending_select = path.resolve()
+        self._note = f"Put {path.name} back in the list."
+        self._focus_list_on_fill = True
         self.refresh()
 
     # loading (off the GUI thread: many banks with long articles take a while)
@@ -447,6 +475,9 @@ class LibraryScreen(QWidget):
             self.list.setCurrentRow(select)
         else:
             self._show_details(-1)
+        if self._focus_list_on_fill:
+            self._focus_list_on_fill = False
+            self.focus_list()
         self.loading = False
         self.loaded.emit()
 

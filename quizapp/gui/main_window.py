@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.library.articles_dropped.connect(self.new_bank_from_articles)
         self.library.import_requested.connect(self.import_file)
         self.library.list.currentRowChanged.connect(self._update_actions)
+        self.library.loaded.connect(self._update_actions)  # (after Remove from list: Undo)
         self.stack.addWidget(self.library)
         self._quiz: QuizScreen | None = None
         self._results: ResultsScreen | None = None
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
         file.addAction(self.quit_action)
 
         edit = bar.addMenu("&Edit")
+        self.undo_remove_action = self._action("&Undo remove from list", lambda: self.library.undo_remove(),
+                                               QKeySequence.StandardKey.Undo,
+                                               tip="Put the bank just removed from the list back in its place")
+        edit.addAction(self.undo_remove_action)
+        edit.addSeparator()
         self.copy_results_action = self._action("&Copy results", lambda: self.results.copy_results(),
                                                 QKeySequence.StandardKey.Copy,
                                                 tip="The score and every answer as text, to paste in a message")
@@ -304,6 +310,7 @@ class MainWindow(QMainWindow):
         on_library = current is self.library
         check = self.library.current_check() if on_library else None
         self.edit_bank_action.setEnabled(check is not None)
+        self.undo_remove_action.setEnabled(on_library and self.library.can_undo_remove())
         can_study = check is not None and check.loaded is not None and self.history_error is None
         self.study_action.setEnabled(can_study)
         self.review_action.setEnabled(can_study)
