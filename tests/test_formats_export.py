@@ -120,8 +120,10 @@ def test_gift_text_escapes_and_cites(tricky: LoadedBank, tmp_path: Path) -> None
     assert "\t~\\~10% fewer than last year\n" in text
     assert "\t~a\\\\b\\\\c backslashes\n" in text
     assert "\t~[plain]%50% of voters\n" in text  # a leading %n% would be read as a weight
-    assert "#1200:60\n" in text  # 5% of 1200, as GIFT wants an absolute tolerance
-    assert "#=-40:0 =-41..-38.5\n" in text
+    # 5% of 1200, as GIFT wants an absolute tolerance; twice that is close, for half a mark
+    assert "#=1200:60 =%50%1200:120#[plain]Close, for half a mark\\: the answer is 1,200 ballots " \
+           "(accepted from 1,140 to 1,260).\n" in text
+    assert "#=-40:0 =-41..-38.5 =%50%-42.25..-37.25#[plain]Close" in text
     # The explanation's line break is escaped, and the proof is in the general feedback.
     assert "####[plain]Read the first sentence. It says 1,200.\\n\\nSource (Test Writer, " \
            "A made-up report on escapes, The Test Gazette, 2024-05-01)\\: The committee counted 1,200 ballots " \
@@ -161,11 +163,13 @@ def test_moodle_xml_structure(mali: LoadedBank, tmp_path: Path) -> None:
             assert (right, wrong) == ([q.answer], q.distractors)
         else:
             assert el.get("type") == "numerical"
-            assert [(a.get("fraction"), float(a.findtext("text"))) for a in answers] == [("100", q.answer)]
+            assert [(a.get("fraction"), float(a.findtext("text"))) for a in answers] == [
+                ("100", q.answer), ("50", q.answer)]
             assert float(answers[0].findtext("tolerance")) == pytest.approx(q.absolute_tolerance)
+            assert html.unescape(answers[1].findtext("feedback/text")).startswith("<p>Close, for half a mark")
             assert el.findtext("units/unit/unit_name") == q.unit
     troops = by_id["french-troops"]
-    assert troops.findtext("answer/tolerance") == "450"  # 10% of 4500
+    assert [a.findtext("tolerance") for a in troops.findall("answer")] == ["450", "900"]  # 10% of 4500, twice that
 
 
 def test_moodle_xml_keeps_markup_as_text(tricky: LoadedBank, tmp_path: Path) -> None:
@@ -178,7 +182,7 @@ def test_moodle_xml_keeps_markup_as_text(tricky: LoadedBank, tmp_path: Path) -> 
         "<p>Who wrote \"&lt;b&gt;not bold&lt;/b&gt; &amp; proud\" on the notice board?</p>")
     temperature = next(q for q in root.iter("question") if q.findtext("name/text") == "temperature")
     graded = [(float(a.findtext("text")), float(a.findtext("tolerance"))) for a in temperature.findall("answer")]
-    assert graded == [(-40, 0), (pytest.approx(-39.75), pytest.approx(1.25))]
+    assert graded == [(-40, 0), (pytest.approx(-39.75), pytest.approx(1.25)), (pytest.approx(-39.75), 2.5)]
     assert [t.text for t in mayor.findall("tags/tag/text")] == ["people", "two words"]
 
 

@@ -252,6 +252,14 @@ def close_margin(question: NumericQuestion) -> float:
     return _last_digit_unit(question.answer)
 
 
+def close_range(question: NumericQuestion) -> tuple[float, float]:
+    """The closed range of answers that score at least half a point: the accepted range widened by
+    `close_margin` on each side (3600 to 5400 for 4500 within 450; 12 to 14 for an exact 13)."""
+    low, high = question.accepted_range
+    margin = close_margin(question)
+    return low - margin, high + margin
+
+
 def _last_digit_unit(value: float | int) -> float:
     if isinstance(value, int) or float(value).is_integer():
         return 1.0
@@ -271,8 +279,8 @@ def mark_numeric(question: NumericQuestion, value: float) -> Mark:
     eps = 1e-9 * max(1.0, abs(low), abs(high))
     if low - eps <= value <= high + eps:
         return Mark(Verdict.RIGHT, 1.0)
-    distance = low - value if value < low else value - high
-    if distance <= close_margin(question) + eps:
+    close_low, close_high = close_range(question)
+    if close_low - eps <= value <= close_high + eps:
         return Mark(Verdict.CLOSE, CLOSE_CREDIT)
     return Mark(Verdict.WRONG, 0.0)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import random
+from dataclasses import dataclass
 from decimal import Decimal
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
-from quizapp.core.scoring import answer_number, readable_range
+from quizapp.core.scoring import CLOSE_CREDIT, answer_number, close_range, readable_range
 from quizapp.core.session import cited_sentences
 
 
@@ -81,3 +83,38 @@ def answer_text(question: AnyQuestion) -> str:
     if (low, high) != (question.answer, question.answer):
         text += f" (accepted from {answer_number(question, low)} to {answer_number(question, high)})"
     return text
+
+
+@dataclass(frozen=True)
+class GradedNumber:
+    """One answer of a numeric question as Moodle grades it: `value` plus or minus `tolerance` earns
+    `percent` of the mark, with `feedback` for the student."""
+
+    value: float
+    tolerance: float
+    percent: int
+    feedback: str = ""
+
+    @property
+    def low(self) -> float:
+        return self.value - self.tolerance
+
+    @property
+    def high(self) -> float:
+        return self.value + self.tolerance
+
+
+def graded_numbers(question: NumericQuestion) -> list[GradedNumber]:
+    """A numeric question's answers for Moodle (GIFT and XML), which grades by the first that matches:
+    the accepted range for full marks (the exact answer first where the range is not centred on it, as
+    -41 to -38.5 around -40), then the close range for half a mark, as the app scores a close number
+    (42 for an exact 41: within 41 plus or minus 1)."""
+    low, high = question.accepted_range
+    if math.isclose(high - question.answer, question.answer - low, rel_tol=1e-9, abs_tol=1e-12):
+        right = [GradedNumber(question.answer, question.answer - low, 100)]
+    else:
+        right = [GradedNumber(question.answer, 0.0, 100), GradedNumber((low + high) / 2, (high - low) / 2, 100)]
+    close_low, close_high = close_range(question)
+    close = GradedNumber(right[-1].value, (close_high - close_low) / 2, round(CLOSE_CREDIT * 100),
+                         f"Close, for half a mark: the answer is {answer_text(question)}.")
+    return [*right, close]

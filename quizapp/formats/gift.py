@@ -8,13 +8,12 @@ lines starting with `//` are comments; a blank line ends a question.
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
-from quizapp.formats.content import citation_text, format_number, source_label
+from quizapp.formats.content import citation_text, format_number, graded_numbers, source_label
 from quizapp.formats.gift_import import format_marker
 from quizapp.formats.importing import EXPORT_MARK
 
@@ -74,12 +73,16 @@ def _choice_mark(right: bool, text: str) -> str:
 
 
 def _numeric_answer(q: NumericQuestion) -> str:
-    low, high = q.accepted_range
-    answer = format_number(q.answer)
-    if math.isclose(high - q.answer, q.answer - low, rel_tol=1e-9, abs_tol=1e-12):
-        return f"#{answer}:{format_number(q.answer - low)}"
-    # An uneven range: Moodle's range grades it; the exact answer comes first for the importer.
-    return f"#={answer}:0 ={format_number(low)}..{format_number(high)}"
+    """`#=4500:450 =%50%4500:900#Close…`: each graded number, with its weight where it is not 100%. A range
+    not centred on the answer is written as one (`=-41..-38.5`); the exact answer comes first for the importer."""
+    parts = []
+    for graded in graded_numbers(q):
+        weight = f"%{graded.percent}%" if graded.percent != 100 else ""
+        number = (f"{format_number(graded.value)}:{format_number(graded.tolerance)}" if graded.value == q.answer
+                  else f"{format_number(graded.low)}..{format_number(graded.high)}")
+        feedback = f"#[plain]{escape(graded.feedback)}" if graded.feedback else ""
+        parts.append(f"={weight}{number}{feedback}")
+    return "#" + " ".join(parts)
 
 
 def general_feedback(loaded: LoadedBank, q: AnyQuestion) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 from quizapp.core.atomic import atomic_writer
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.model import ChoiceQuestion, NumericQuestion
-from quizapp.formats.content import format_number
+from quizapp.formats.content import format_number, graded_numbers
 from quizapp.formats.gift import general_feedback
 from quizapp.formats.importing import EXPORT_MARK
 
@@ -69,16 +69,11 @@ def moodle_question(loaded: LoadedBank, q: AnyQuestion) -> ET.Element:
 
 
 def _numerical(el: ET.Element, q: NumericQuestion) -> None:
-    low, high = q.accepted_range
-    if high - q.answer == q.answer - low:
-        answers = [(q.answer, q.answer - low)]
-    else:  # an uneven range: the exact answer, and the range as its middle and half width
-        answers = [(q.answer, 0.0), ((low + high) / 2, (high - low) / 2)]
-    for value, tolerance in answers:
-        answer = ET.SubElement(el, "answer", fraction="100", format="moodle_auto_format")
-        _text(answer, format_number(value))
-        _html(ET.SubElement(answer, "feedback"), "")
-        ET.SubElement(answer, "tolerance").text = format_number(tolerance)
+    for graded in graded_numbers(q):  # Moodle's tolerance is absolute: the value plus or minus it
+        answer = ET.SubElement(el, "answer", fraction=str(graded.percent), format="moodle_auto_format")
+        _text(answer, format_number(graded.value))
+        _html(ET.SubElement(answer, "feedback"), graded.feedback)
+        ET.SubElement(answer, "tolerance").text = format_number(graded.tolerance)
     if q.unit:
         units = ET.SubElement(el, "units")
         unit = ET.SubElement(units, "unit")
