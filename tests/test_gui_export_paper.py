@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMessageBox
 
+from quizapp.formats import EXPORT_FORMATS
 from quizapp.formats.pdf import answer_key_path, default_paper
 from tests.conftest import alt, key, on_modal
 from tests.test_formats_pdf import POINTS, read_pdf
@@ -97,3 +98,37 @@ def test_the_exported_box_shows_its_whole_title(qtbot, main_window) -> None:
     finally:
         shutil.rmtree(folder)
     assert len(widths) == 2 and all(width >= needed for width, needed in widths), widths
+
+
+def test_a_pdf_name_typed_under_another_file_type_offers_the_paper_size(qtbot, main_window, tmp_path: Path) -> None:
+    """The file type follows the name typed: "mali.pdf" typed while the type is Anki shows the paper size."""
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("export/format", "anki")
+    other = OTHER[default_paper()]
+    target = tmp_path / "mali.pdf"
+    seen: list[tuple[str, bool]] = []
+
+    def fill_in(dialog: QFileDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        paper_label = next(label for label in dialog.findChildren(QLabel) if label.text() == "&Paper size:")
+        for name in (tmp_path / "mali.pdf", tmp_path / "mali.csv", target):
+            alt(qtbot, "n")
+            key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(QApplication.focusWidget(), str(name))
+            seen.append((dialog.selectedNameFilter(), paper_label.isVisible()))
+        alt(qtbot, "p")
+        qtbot.keyClick(QApplication.focusWidget(), PAPER_KEYS[other])
+        alt(qtbot, "n")
+        key(qtbot, Qt.Key.Key_Return)
+
+    on_modal(qtbot, fill_in)
+    qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
+    box = QApplication.activeModalWidget()
+    assert box.windowTitle() == "Exported" and str(target) in box.text(), box.text()
+    box.done(0)
+    pdf, csv = EXPORT_FORMATS["pdf"].file_filter, EXPORT_FORMATS["csv"].file_filter
+    assert seen == [(pdf, True), (csv, False), (pdf, True)]
+    assert set(read_pdf(target)[1]) == {POINTS[other]}

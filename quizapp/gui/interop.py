@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QLineEdit, QMessageBox, QWidget
 
 from quizapp.core.bank import LoadedBank
 from quizapp.gui.tasks import run_task
@@ -18,7 +18,9 @@ class ExportFileDialog(QFileDialog):
     """The save dialog of File > Export: the file, its format, and for a PDF worksheet its paper size.
 
     The paper size sits under the file type, shown while the type is PDF, as a save dialog shows a
-    format's options; a native dialog takes no such row, so this one is Qt's own.
+    format's options; a native dialog takes no such row, so this one is Qt's own. The type follows the
+    name typed: "mali.pdf" is a PDF worksheet whatever type was chosen (the export goes by the name), so
+    its paper size shows.
     """
 
     def __init__(self, parent: QWidget, loaded: LoadedBank, *, fmt: str, folder: Path, paper: str) -> None:
@@ -45,6 +47,9 @@ class ExportFileDialog(QFileDialog):
             grid.addWidget(self.paper_box, row, 1)
         self.filterSelected.connect(self._show_paper)
         self._show_paper(self.selectedNameFilter())
+        name_field = self.findChild(QLineEdit, "fileNameEdit")  # Qt's own dialog names its file name field
+        if name_field is not None:
+            name_field.textEdited.connect(self._follow_name)
 
     def chosen_format(self) -> str:
         """The format of the selected file type."""
@@ -52,6 +57,15 @@ class ExportFileDialog(QFileDialog):
 
     def chosen_paper(self) -> str:
         return str(self.paper_box.currentData())
+
+    def _follow_name(self, name: str) -> None:
+        """Select the file type of the name's extension, if it is one of the formats'."""
+        from quizapp.formats import EXPORT_FORMATS, format_for_suffix
+
+        fmt = format_for_suffix(name.strip())
+        if fmt is not None and fmt != self.chosen_format():
+            self.selectNameFilter(EXPORT_FORMATS[fmt].file_filter)
+            self._show_paper(self.selectedNameFilter())
 
     def _show_paper(self, name_filter: str) -> None:
         pdf = self._formats.get(name_filter) == "pdf"
