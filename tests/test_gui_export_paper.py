@@ -48,6 +48,13 @@ def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, pap
         qtbot.keyClicks(QApplication.focusWidget(), str(target))
         key(qtbot, Qt.Key.Key_Return)
 
+    export_with(qtbot, window, target, fill_in, look)
+    return offered
+
+
+def export_with(qtbot, window, target: Path, fill_in: Callable[[QFileDialog], None],
+                look: Callable[[QMessageBox], None] = lambda _box: None) -> None:
+    """Ctrl+E, `fill_in` the export dialog, and close the "Exported" box that names `target` (`look` sees it)."""
     on_modal(qtbot, fill_in)
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
@@ -59,7 +66,6 @@ def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, pap
     qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Return)
     assert not box.isVisible()
     dialog_closed(window)
-    return offered
 
 
 def test_the_export_dialog_offers_the_paper_size_of_a_worksheet(qtbot, main_window, tmp_path: Path) -> None:
@@ -123,12 +129,7 @@ def test_a_pdf_name_typed_under_another_file_type_offers_the_paper_size(qtbot, m
         alt(qtbot, "n")
         key(qtbot, Qt.Key.Key_Return)
 
-    on_modal(qtbot, fill_in)
-    qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
-    box = QApplication.activeModalWidget()
-    assert box.windowTitle() == "Exported" and str(target) in box.text(), box.text()
-    box.done(0)
+    export_with(qtbot, main_window, target, fill_in)
     pdf, csv = EXPORT_FORMATS["pdf"].file_filter, EXPORT_FORMATS["csv"].file_filter
     assert seen == [(pdf, True), (csv, False), (pdf, True)]
     assert set(read_pdf(target)[1]) == {POINTS[other]}
