@@ -23,6 +23,7 @@ KEYS = (
             "article or the statistics"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
+    ("Ctrl+Z", "undo: in the library, put back the bank just removed from the list; in the editor, the last edit"),
     ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "
                      "the words selected in the article)"),
     ("Alt+Up / Alt+Down", "in the editor's list of questions: move the selected question up / down"),
