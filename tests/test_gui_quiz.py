@@ -135,6 +135,7 @@ def test_enter_pressed_twice_quickly_does_not_skip_the_proof(qtbot: QtBot, main_
         qtbot.waitUntil(lambda: quiz.view.settled)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     position = quiz.position.text()
+    qtbot.waitUntil(lambda: not quiz.view.settling)  # the question read
     qtbot.keyClicks(QApplication.focusWidget(), f"{quiz.session.current.question.answer:g}")
     for k in (Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Right, Qt.Key.Key_Space):
         qtbot.keyClick(QApplication.focusWidget(), k)

@@ -37,6 +37,7 @@ def open_screen(qtbot: QtBot, window, shortcut: Qt.Key):
 def on_to_a_choice(qtbot: QtBot, screen) -> None:
     """Answer the number questions (right) and go on until a choice question is asked."""
     while not isinstance(screen.session.current.question, ChoiceQuestion):
+        qtbot.waitUntil(lambda: not screen.view.settling)  # the question read (a moment, with the guard on)
         type_text(qtbot, f"{screen.session.current.question.answer:g}")
         press(qtbot, Qt.Key.Key_Return)
         qtbot.waitUntil(lambda: screen.view.settled)  # the feedback read (a moment, with the guard on)
@@ -317,3 +318,44 @@ def test_the_library_and_statistics_say_due_in_the_same_words(qtbot: QtBot, main
     assert forecast.title.text() == f"Due in the next 14 days (today: {due.replace(' · ', ', ')})"
     (bars,) = forecast.chart.series()[0].barSets()
     assert bars.at(0) == (1 if today else 0)
+
+
+def answer_right(qtbot: QtBot, screen, guard: int) -> None:
+    """Answer the current question right with keys, once it has stood long enough (`guard` ms) to be read."""
+    item = screen.session.current
+    qtbot.wait(guard + 100)
+    if isinstance(item.question, ChoiceQuestion):
+        press(qtbot, str(item.choices.index(item.question.answer) + 1))
+    else:
+        type_text(qtbot, f"{item.question.answer:g}")
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.view.settled)  # the feedback read
+
+
+def test_digits_typed_just_after_going_on_are_not_the_next_number(qtbot: QtBot, main_window,
+                                                                   double_press_guard) -> None:
+    """Enter, 1, 2 about 60 ms apart on a card's feedback: the next question, a number, opened with "12"
+    already typed ("Reads as 12. Press Enter to submit."). A character typed within a moment of a question's
+    showing is not typed, as a choice key is not taken, nor is a key held down since; after it, it is."""
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    session = screen.session
+    answer_right(qtbot, screen, double_press_guard)
+    while isinstance(session.items[session.position].question, ChoiceQuestion):  # the next one a number
+        press(qtbot, Qt.Key.Key_Return)
+        answer_right(qtbot, screen, double_press_guard)
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "12")
+    assert not screen.in_feedback and QApplication.focusWidget() is screen.number
+    assert screen.number.text() == ""
+    assert screen.hint.text() == "Numbers like 4500, 4,500, 4 500, 2.5, -3 or 12% are fine."
+
+    qtbot.wait(double_press_guard + 100)  # the question read
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_1, Qt.KeyboardModifier.NoModifier, "1", True)
+    QApplication.sendEvent(QApplication.focusWidget(), held)  # "1" held down since the last card: its auto-repeat
+    assert screen.number.text() == ""
+    type_text(qtbot, "12")
+    assert screen.number.text() == "12" and screen.hint.text().startswith("Reads as 12")
+    QApplication.sendEvent(QApplication.focusWidget(), held)  # a digit held down while typing repeats
+    assert screen.number.text() == "121"

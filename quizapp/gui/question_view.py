@@ -98,6 +98,9 @@ class NumberEntry(QWidget):
         self._hint_verdict: str | None = None
         self.question: NumericQuestion | None = None
         self._confirming = ""  # a number that reads two ways, once Enter was pressed on it
+        # Whether a key may type in the field now (the question view's may_type: not a quick second press).
+        self.may_type: Callable[[QKeyEvent], bool] = lambda _event: True
+        self.number.installEventFilter(self)
         row = QHBoxLayout()
         row.addWidget(self.number, 1)
         row.addWidget(self.unit)
@@ -178,6 +181,21 @@ class NumberEntry(QWidget):
             return
         super().keyPressEvent(event)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.number and event.type() == QEvent.Type.KeyPress and self._typed_too_soon(event):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _typed_too_soon(self, event: QKeyEvent) -> bool:
+        # "1 2" pressed just after the Enter that went on from the last question (or rated its card) is
+        # no answer to this one, unread: the field opened with "12" in it. Only what types a character
+        # is held back; a key held down since the last screen (its auto-repeat into the empty field) too.
+        text = event.text()
+        if not text or not text.isprintable() or not is_plain(event):
+            return False
+        return not self.may_type(event) or (event.isAutoRepeat() and not self.number.text())
+
     def _set_hint(self, text: str, verdict: str | None) -> None:
         self.hint.setText(text)
         self._hint_verdict = verdict
@@ -215,6 +233,8 @@ class AnswerArea(QStackedWidget):
         super().__init__(parent)
         # Whether a key may answer now (the question view's may_answer: not a quick second press).
         self.may_answer: Callable[[QKeyEvent], bool] = lambda _event: True
+        # Whether a key may type in the number field now (the question view's may_type).
+        self.may_type: Callable[[QKeyEvent], bool] = lambda _event: True
         self.choice_page = QWidget()
         choice_layout = QVBoxLayout(self.choice_page)
         choice_layout.setContentsMargins(0, 0, 0, 0)
@@ -227,6 +247,7 @@ class AnswerArea(QStackedWidget):
             self.choice_buttons.append(b)
             choice_layout.addWidget(b)
         self.entry = NumberEntry()
+        self.entry.may_type = lambda event: self.may_type(event)
         self.entry.submitted.connect(self.submitted)
         self.addWidget(self.choice_page)
         self.addWidget(self.entry)
@@ -318,6 +339,7 @@ class QuestionView(QScrollArea):
         self.prompt.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer_area = AnswerArea()
         self.answer_area.may_answer = self.may_answer
+        self.answer_area.may_type = self.may_type
         self.answer_area.chosen.connect(self.chosen)
         self.answer_area.submitted.connect(self.submitted)
         self.feedback = FeedbackPanel()
@@ -400,6 +422,16 @@ class QuestionView(QScrollArea):
         """Whether a key press may answer the question shown: not one within a moment of its showing (the
         second of two quick presses that went on from the last one), nor a key held down (auto-repeat)."""
         return not self.answered and not self._settling.isActive() and not event.isAutoRepeat()
+
+    def may_type(self, _event: QKeyEvent) -> bool:
+        """Whether a key press may type in the number field: not one within a moment of the question's
+        showing (the "1 2" of a quick "Enter 1 2" that went on from the last one), as for a choice."""
+        return not self.settling
+
+    @property
+    def settling(self) -> bool:
+        """Within the moment after a question or its answer showed, when a key is taken for a double press."""
+        return self._settling.isActive()
 
     @property
     def settled(self) -> bool:
