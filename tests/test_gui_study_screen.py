@@ -359,3 +359,31 @@ def test_digits_typed_just_after_going_on_are_not_the_next_number(qtbot: QtBot, 
     assert screen.number.text() == "12" and screen.hint.text().startswith("Reads as 12")
     QApplication.sendEvent(QApplication.focusWidget(), held)  # a digit held down while typing repeats
     assert screen.number.text() == "121"
+
+
+def test_ctrl_k_and_skip_put_a_study_question_off_unrated(qtbot: QtBot, main_window, store) -> None:
+    """Help lists Ctrl+K as skip, and the README says study takes the quiz's keys, but Ctrl+K did nothing in
+    study, and there was no Skip. A question skipped is not answered nor rated: it comes back at the end of
+    the session; skipped again, it waits for the next session."""
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    first = screen.session.current.question
+    count = len(screen.session.items)
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    assert screen.session.current.question is not first and not screen.in_feedback
+    assert screen.skip_button.isVisible() and screen.skip_button.isEnabled()
+    assert screen.session.items[-1].question is first and store.answers() == [] and store.cards() == []
+    assert screen.position.text().startswith(f"1 of {count}")
+
+    on_to_a_choice(qtbot, screen)  # answers are kept as ever; a choice question, skipped with its button
+    second = screen.session.current.question
+    press(qtbot, Qt.Key.Key_K, ALT)  # S&kip
+    qtbot.waitUntil(lambda: screen.session.current.question is not second)  # a mnemonic clicks after a flash
+    assert [i.question for i in screen.session.items[-2:]] == [first, second]
+    assert not [a for a in store.answers() if a.question_id in (first.id, second.id)]
+
+    type_text(qtbot, "1")  # in the feedback Skip waits: the answer is given
+    if screen.session.current.question.type == "numeric":
+        press(qtbot, Qt.Key.Key_Return)
+    assert screen.in_feedback and not screen.skip_button.isEnabled()
+    press(qtbot, Qt.Key.Key_K, CTRL)
+    assert screen.in_feedback

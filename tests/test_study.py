@@ -198,3 +198,46 @@ def test_resume_skips_questions_removed_meanwhile(tmp_path: Path, store) -> None
     assert [i.question.id for i in resumed.items] == ["inhabitants", "mayor", "elected", "pupils"]
     answer_all(resumed)
     assert store.unfinished_sessions() == []
+
+
+def test_a_skipped_question_comes_back_at_the_end_unrated_and_skipped_again_waits_for_the_next_session(
+        tmp_path: Path, store) -> None:
+    path = write_bank(tmp_path)
+    session = start_study(store, load_bank(path), now=T0)
+    order = [i.question.id for i in session.items]
+    assert order == ["inhabitants", "mayor", "elected", "river", "pupils"]
+    session.answer("412", verdict="right", seconds=5, now=T0)
+    assert session.skip() is True  # "mayor": to the end of the session
+    assert [i.question.id for i in session.items] == ["inhabitants", "elected", "river", "pupils", "mayor"]
+    assert session.current.question.id == "elected" and store.card(bank_key(path), "mayor") is None
+    assert [a.question_id for a in store.answers()] == ["inhabitants"]  # nothing stored for it: no rating
+
+    # Killed here, the session resumes with the question put off still at its end.
+    resumed = resume_session(store, session.session_id, [load_bank(path)])
+    assert [i.question.id for i in resumed.items[resumed.position:]] == ["elected", "river", "pupils", "mayor"]
+
+    for qid, given in (("elected", "2019"), ("river", "Sava"), ("pupils", "38")):
+        assert session.current.question.id == qid
+        session.answer(given, verdict="right", seconds=5, now=T0)
+    assert session.current.question.id == "mayor"
+    assert session.skip() is False  # skipped again: left for the next session, the session ends
+    assert session.finished and store.unfinished_sessions() == []
+    assert [i.question.id for i in session.items] == ["inhabitants", "elected", "river", "pupils"]
+    # Still a new question, studied next time.
+    assert [i.question.id for i in study_queue(store, load_bank(path), now=T0 + dt.timedelta(minutes=1))] == \
+        ["mayor"]
+
+
+def test_the_last_question_left_skipped_waits_for_the_next_session(tmp_path: Path, store) -> None:
+    path = write_bank(tmp_path)
+    session = start_study(store, load_bank(path), now=T0)
+    answer_all(session)  # all studied: the card of a right answer is due in days
+    later = start_study(store, load_bank(path), now=T0 + dt.timedelta(days=30))
+    due = [i.question.id for i in later.items]
+    while len(later.items) - later.position > 1:
+        later.answer("x", verdict="wrong", seconds=5, now=T0 + dt.timedelta(days=30))
+    last = later.current.question.id
+    assert later.skip() is False  # nothing else to ask before it comes back
+    assert later.finished and last in due
+    row = store.card(bank_key(path), last)
+    assert row.due < (T0 + dt.timedelta(days=30)).timestamp()  # as due as it was: not rated

@@ -414,6 +414,11 @@ class HistoryStore:
                         json.dumps(options or {}, ensure_ascii=False, default=str), scope))
         return sid
 
+    def set_plan(self, session_id: str, plan: Sequence[PlanItem]) -> None:
+        """Store a session's plan anew (a study question put off to its end): answered questions first."""
+        self.db.execute("UPDATE sessions SET plan = ? WHERE id = ?",
+                        (json.dumps([p.to_json() for p in plan], ensure_ascii=False), session_id))
+
     def finish_session(self, session_id: str, *, at: float | None = None, abandoned: bool = False) -> None:
         """Mark a session finished (or abandoned: the student chose not to resume it)."""
         self.db.execute("UPDATE sessions SET finished_at = ?, abandoned = ? WHERE id = ? AND finished_at IS NULL",

@@ -5,7 +5,10 @@ history under (bank key, question id). A study session holds the questions due
 today and new questions up to a daily limit per bank; every answer is stored
 at once with the card it produces, so a killed session resumes where it stopped.
 
-The rating is suggested from the answer (`suggest_rating`): wrong or skipped is
+A question skipped in study is not answered: it comes back at the end of the
+session, and skipped again waits, still due, for the next (`StudySession.skip`).
+
+The rating is suggested from the answer (`suggest_rating`): wrong is
 Again, close is Hard, right is Easy when answered within EASY_SECONDS, Good
 within HARD_SECONDS, Hard when slower. The student may override it (Again,
 Hard, Good, Easy) with `StudySession.rate`.
@@ -214,6 +217,7 @@ class StudySession:
     position: int = 0  # index in `items` of the current question
     # The last answer's card before it was reviewed, so that `rate` can redo the review.
     _undo: tuple[AnswerRecord, CardRow | None, StudyItem] | None = None
+    _put_off: set[PlanItem] = field(default_factory=set)  # questions skipped once, now at the session's end
 
     @property
     def current(self) -> StudyItem | None:
@@ -262,9 +266,25 @@ class StudySession:
         self._undo = (record, before, item) if self.kind == "study" else None
         return record
 
-    def skip(self, *, seconds: float = 0.0, now: dt.datetime | None = None) -> AnswerRecord:
-        """Skip the current question: a mistake (rated Again in study)."""
-        return self.answer(None, verdict="skipped", seconds=seconds, points=0.0, now=now)
+    def skip(self) -> bool:
+        """Put the current question off, unanswered and unrated; return whether it comes back in this session.
+
+        Skipped once, it comes back at the end of the session (Anki's reviewer has no skip; its "bury" puts
+        a card off to later). Skipped again, or when no other question is left, it waits for the next
+        session as due as it was, as a question not reached when a session is left does.
+        """
+        item = self.current
+        if item is None:
+            raise RuntimeError("the session is finished")
+        rest = self.items[self.position + 1:]
+        again = bool(rest) and item.plan() not in self._put_off
+        self._put_off.add(item.plan())
+        self.items = self.items[:self.position] + rest + ([item] if again else [])
+        with self.store.transaction():
+            self.store.set_plan(self.session_id, [i.plan() for i in self.items])
+            if self.finished:
+                self.store.finish_session(self.session_id)
+        return again
 
     def rate(self, rating: Rating) -> None:
         """Override the last answer's rating: its review is done again from the card as it was before."""

@@ -13,7 +13,7 @@ KEYS = (
     ("1-9 or A-D", "pick a choice"),
     ("Enter", "submit a number; after the feedback, next question"),
     ("Right arrow", "next question (after the feedback)"),
-    ("Ctrl+K", "skip the question"),
+    ("Ctrl+K", "skip the question (in study it is not rated, and comes back at the end of the session)"),
     ("Ctrl+Enter", "start a quiz on the selected bank"),
     ("Ctrl+D / Ctrl+M", "study the questions due now / review last time's mistakes"),
     ("1-4", "after a study answer: Again, Hard, Good, Easy (Enter keeps the suggested rating)"),
@@ -48,8 +48,10 @@ BEFORE_KEYS = (
      "missed comes back after a few minutes) and how many new ones you may start. Study (Ctrl+D) asks "
      "the questions due now, then new ones up to the daily limit (Quiz > New questions per "
      "day…). After each answer, 1 Again, 2 Hard, 3 Good, 4 Easy change the suggested rating; Enter keeps "
-     "it. Review mistakes (Ctrl+M) asks what you got wrong last time. View > Statistics (Ctrl+T) shows "
-     "your progress; every figure there counts points, as a quiz's score does (a close number half a point)."),
+     "it. Skip (Ctrl+K) puts a question off unrated: it comes back at the end of the session, and skipped "
+     "again it waits for your next session. Review mistakes (Ctrl+M) asks what you got wrong last time. "
+     "View > Statistics (Ctrl+T) shows your progress; every figure there counts points, as a quiz's score "
+     "does (a close number half a point)."),
 )
 AFTER_KEYS = (
     ("Numbers",

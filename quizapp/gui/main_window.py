@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
 
             self._study = StudyScreen()
             self._study.finished.connect(lambda _s: self.library.refresh_scores())
+            self._study.finished.connect(self._update_actions)  # nothing left to skip
             self._study.left.connect(self.show_library)
             self._study.show_article.connect(self.show_article)
             self.stack.addWidget(self._study)
@@ -227,7 +228,7 @@ class MainWindow(QMainWindow):
 
         quiz = bar.addMenu("&Quiz")
         self.start_action = self._action("&Start quiz…", self.library.start_current, "Ctrl+Return")
-        self.skip_action = self._action("S&kip question", lambda: self.quiz.skip(), "Ctrl+K")
+        self.skip_action = self._action("S&kip question", self.skip_question, "Ctrl+K")
         self.leave_action = self._action("&Leave quiz", lambda: self.quiz.leave())
         self.retry_action = self._action("&Retry mistakes",
                                          lambda: self.results.retry_requested.emit(self.results.session))
@@ -297,10 +298,12 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         current = self.stack.currentWidget()
         in_quiz = self._quiz is not None and current is self._quiz and self._quiz.running
+        studying = self._study is not None and current is self._study and self._study.session is not None \
+            and not self._study.session.finished
         on_results = self._results is not None and current is self._results
         self.start_action.setEnabled(current is self.library)
         self.resume_action.setEnabled(current is self.library and self.library.resume_id is not None)
-        self.skip_action.setEnabled(in_quiz)
+        self.skip_action.setEnabled(in_quiz or studying)
         self.leave_action.setEnabled(in_quiz)
         shown = self._results.session if on_results else None
         self.retry_action.setEnabled(bool(shown and shown.mistakes))
@@ -520,6 +523,13 @@ class MainWindow(QMainWindow):
         if check is None or check.loaded is None:
             return
         self.run_study(start_review(store, [check.loaded]), f"Review mistakes: {check.loaded.bank.title}")
+
+    def skip_question(self) -> None:
+        """Ctrl+K: skip the question of the quiz or the study session shown (a study question comes back later)."""
+        if self._study is not None and self.stack.currentWidget() is self._study:
+            self._study.skip()
+        elif self._quiz is not None:
+            self._quiz.skip()
 
     def run_study(self, session: StudySession, title: str) -> None:
         """Show the study screen on a study or review session."""

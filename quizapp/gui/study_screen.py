@@ -105,9 +105,20 @@ class StudyScreen(QWidget):
         self.pages.addWidget(self.view)
         self.pages.addWidget(done_page)
 
+        # As in the quiz, bottom right; a question skipped here is put off, not marked wrong.
+        self.skip_button = QPushButton("S&kip")
+        self.skip_button.setAccessibleName("Skip question")
+        self.skip_button.setToolTip("Skip this question (Ctrl+K): not rated, it comes back at the end of the "
+                                    "session; skipped again, it waits for your next session")
+        self.skip_button.clicked.connect(self.skip)
+        bottom = QHBoxLayout()
+        bottom.addStretch(1)
+        bottom.addWidget(self.skip_button)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.pages, 1)
+        layout.addLayout(bottom)
         # It takes the keys on the last page (setFocus), but is no Tab stop: one would show nothing focused.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
@@ -126,6 +137,8 @@ class StudyScreen(QWidget):
         self.in_feedback = False
         self.ratings.hide()
         item = session.current
+        self.skip_button.setVisible(item is not None)
+        self.skip_button.setEnabled(True)
         if item is None:
             self._show_done()
             return
@@ -158,8 +171,17 @@ class StudyScreen(QWidget):
         session.answer(answer.given, verdict=verdict, points=answer.points, seconds=seconds, rating=self.suggested)
         self._show_feedback(item, answer)
 
+    def skip(self) -> None:
+        """Put the current question off, unrated (Skip, Ctrl+K): to the end of the session, or, skipped
+        again, to the next session; then the next question."""
+        if self.session is None or self.session.current is None or self.in_feedback:
+            return
+        self.session.skip()
+        self._show_current()
+
     def _show_feedback(self, item: StudyItem, answer: Answer) -> None:
         self.in_feedback = True
+        self.skip_button.setEnabled(False)
         self.view.show_answer(answer, cited_passage(item.loaded, item.question))
         assert self.session is not None
         self.next_button.setText("&Next →" if not self.session.finished else "&Finish →")
