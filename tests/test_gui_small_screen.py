@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleOptionButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import LoadedBank
@@ -16,7 +16,7 @@ from quizapp.core.session import Mode
 from quizapp.gui.editor import BankEditor
 from quizapp.gui.generate_dialog import GenerateDialog
 from quizapp.gui.options_dialog import QuizOptionsDialog
-from quizapp.gui.theme import MAX_POINT_SIZE, set_point_size
+from quizapp.gui.theme import MAX_POINT_SIZE, Theme, apply_theme, set_point_size
 from tests.conftest import SEED, alt, discard_on_teardown, key
 from tests.test_gui_editor import discard_on_teardown as discard_edits
 
@@ -189,3 +189,27 @@ def test_the_library_details_are_whole_at_800x600_at_the_largest_text(qtbot: QtB
         assert heading.width() >= heading.sizeHint().width() and wholly_shown(heading)
     finally:
         main_window.change_text_size(0)
+
+
+@pytest.mark.parametrize("theme", [Theme.LIGHT, Theme.DARK])
+def test_tick_boxes_and_radio_buttons_grow_with_the_text(qtbot: QtBot, qapp: QApplication, largest_text: None,
+                                                          bundled_bank: LoadedBank, theme: Theme) -> None:
+    """At 28 pt the quiz options' tick boxes and radio buttons were 13 px squares beside labels three times
+    as tall: each indicator is now most of a line of its label's text high, in the tags list too."""
+    apply_theme(qapp, theme)
+    try:
+        dialog = QuizOptionsDialog(bundled_bank)
+        qtbot.addWidget(dialog)
+        shown_at_800x600(qtbot, dialog)
+        style = dialog.style()
+        for box, element in ((dialog.shuffle_questions, QStyle.SubElement.SE_CheckBoxIndicator),
+                             (dialog.practice, QStyle.SubElement.SE_RadioButtonIndicator)):
+            option = QStyleOptionButton()
+            box.initStyleOption(option)
+            indicator = style.subElementRect(element, option, box)
+            line = box.fontMetrics().height()
+            assert indicator.height() >= 0.7 * line and indicator.width() >= 0.7 * line, (box.text(), indicator)
+        line = dialog.tags.fontMetrics().height()
+        assert style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, dialog.tags) >= 0.7 * line
+    finally:
+        apply_theme(qapp, Theme.SYSTEM)

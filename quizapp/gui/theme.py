@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -103,6 +103,21 @@ class FocusRings(QProxyStyle):
 
     RING = 2
 
+    # A tick box or a radio button as tall as most of a line of its text: Fusion's are 13-14 px whatever the
+    # text size, a speck beside a 28 pt label. The gap to the label grows with it.
+    _INDICATOR_SIZES = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+                        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
+    _LABEL_GAPS = (QStyle.PixelMetric.PM_CheckBoxLabelSpacing, QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in self._INDICATOR_SIZES:
+            return max(size, round(0.8 * _line_height(option, widget)))
+        if metric in self._LABEL_GAPS:
+            return max(size, round(0.3 * _line_height(option, widget)))
+        return size
+
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
         # A check box's or a radio button's focus: Fusion's is a faint frame round its text, after a Tab only.
@@ -133,6 +148,15 @@ class FocusRings(QProxyStyle):
         half = self.RING / 2
         painter.drawRoundedRect(option.rect.toRectF().adjusted(half, half, -half, -half), 3, 3)
         painter.restore()
+
+
+def _line_height(option: QStyleOption | None, widget: QWidget | None) -> int:
+    # The height of a line of the text beside the indicator: the widget's font, else the option's, else the app's.
+    if widget is not None:
+        return QFontMetrics(widget.font()).height()
+    if option is not None:
+        return option.fontMetrics.height()
+    return QFontMetrics(QApplication.font()).height()
 
 
 class OutlinedIndicators(FocusRings):
