@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -90,3 +91,36 @@ def test_the_library_list_and_the_default_button_of_the_options_show_the_focus(q
         qtbot.waitUntil(lambda: bool(names))
     assert names == [[]]
     assert QApplication.activeModalWidget() is None
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 for the same, 21 for black on white)."""
+    def luminance(c: QColor) -> float:
+        rgb = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_options_not_chosen_keep_their_frame_after_the_answer(qtbot: QtBot, themed_window) -> None:
+    """In the dark theme the options not chosen lost their frame once answered (its grey was the window's
+    own shade, and so was their fill by then), while in the light theme they kept it."""
+    window = themed_window
+    window.resize(1000, 720)
+    with Steps().then(QuizOptionsDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    window.activateWindow()
+    quiz = window.quiz
+    while not quiz.session.current.choices:  # on to a choice question
+        answer_with_a_key(qtbot, quiz, window)
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    answer_with_a_key(qtbot, quiz, window)
+    unmarked_options = [b for b in quiz.choice_buttons if b.isVisible() and b.mark is None]
+    assert unmarked_options
+    window_color = window.palette().color(QPalette.ColorRole.Window)
+    for button in unmarked_options:
+        image = button.grab().toImage()
+        edge = image.pixelColor(0, image.height() // 2)  # the left side of its frame
+        assert contrast(edge, window_color) >= 1.5, (button.text(), edge.name(), window_color.name())

@@ -122,7 +122,11 @@ class ChoiceButton(QPushButton):
         # Left-aligned wrapped text needs a style sheet, which also has to draw the focus frame.
         # The colours come from the app's palette: the sheet changes the button's own.
         palette = QApplication.palette()
-        border, text, background = "palette(mid)", "palette(button-text)", "palette(button)"
+        # The frame in the text's colour laid thinly over the window: palette(mid) is a light grey on a light
+        # window but almost the window's own shade on a dark one, where an option not chosen lost its frame
+        # once answered (its fill is the window's then).
+        frame = _tint(palette.color(QPalette.ColorRole.ButtonText), palette.color(QPalette.ColorRole.Window), 0.28)
+        border, text, background = frame.name(), "palette(button-text)", "palette(button)"
         disabled_bg, width = "palette(window)", BORDER
         if self.mark is not None:
             color = verdict_color(self.mark, palette)
