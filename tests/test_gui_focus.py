@@ -38,17 +38,22 @@ def answer_with_a_key(qtbot: QtBot, screen, window) -> None:
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
 
 
+def start_a_quiz(qtbot: QtBot, window):
+    """Enter on the library's bank, Enter on the options (Start practice): the quiz screen, active."""
+    with Steps().then(QuizOptionsDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
+    window.activateWindow()
+    return window.quiz
+
+
 def test_after_an_answer_in_the_quiz_next_has_the_focus_and_every_tab_stop_shows_it(qtbot: QtBot,
                                                                                       themed_window) -> None:
     """The walkthrough answered with a key and saw no focus anywhere: Tab went to "Leave quiz", then to a
     stop with nothing to see, and only then to Next. Next has the focus, and each stop shows it has."""
     window = themed_window
     window.resize(1000, 720)
-    with Steps().then(QuizOptionsDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)):
-        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
-    window.activateWindow()
-    quiz = window.quiz
+    quiz = start_a_quiz(qtbot, window)
     answer_with_a_key(qtbot, quiz, window)
     assert focused(qtbot, window) is quiz.next_button
     stops = tab_round(qtbot, window)
@@ -108,11 +113,7 @@ def test_options_not_chosen_keep_their_frame_after_the_answer(qtbot: QtBot, them
     own shade, and so was their fill by then), while in the light theme they kept it."""
     window = themed_window
     window.resize(1000, 720)
-    with Steps().then(QuizOptionsDialog, lambda d: qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return)):
-        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.quiz)
-    window.activateWindow()
-    quiz = window.quiz
+    quiz = start_a_quiz(qtbot, window)
     while not quiz.session.current.choices:  # on to a choice question
         answer_with_a_key(qtbot, quiz, window)
         qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
