@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.gui.options_dialog import QuizOptionsDialog
@@ -125,3 +125,46 @@ def test_options_not_chosen_keep_their_frame_after_the_answer(qtbot: QtBot, them
         image = button.grab().toImage()
         edge = image.pixelColor(0, image.height() // 2)  # the left side of its frame
         assert contrast(edge, window_color) >= 1.5, (button.text(), edge.name(), window_color.name())
+
+
+def highlight_pixels(widget: QWidget) -> int:
+    """How many pixels of `widget` are drawn in the hue of the palette's highlight (a focus ring's blue)."""
+    highlight = widget.palette().color(QPalette.ColorRole.Highlight)
+    image = widget.grab().toImage()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if (c := image.pixelColor(x, y)).hsvSaturation() > 80 and abs(c.hsvHue() - highlight.hsvHue()) < 20)
+
+
+def test_with_the_focus_in_the_bank_list_only_the_list_is_outlined_in_blue(qtbot: QtBot, themed_window) -> None:
+    """With the focus in the bank list, "Start quiz…", the button Enter presses, had a blue outline too
+    (Fusion's mark of a default button): two outlines, either of which could be the focus. The default
+    button's frame is grey; a blue ring is the focus only."""
+    window = themed_window
+    window.library.focus_list()
+    assert focused(qtbot, window) is window.library.list and window.library.start_button.isDefault()
+    assert highlight_pixels(window.library.start_button) == 0
+    assert highlight_pixels(window.library.list) > 0  # the list's own focus frame
+    # Tabbed to, the button shows the focus ring, as every button does.
+    while focused(qtbot, window) is not window.library.start_button:
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Tab)
+    assert highlight_pixels(window.library.start_button) >= window.library.start_button.width()
+
+
+def test_a_number_given_stays_in_the_normal_text_colour(qtbot: QtBot, themed_window) -> None:
+    """The number given stayed in its field in the pale grey of a disabled field, as if it were a placeholder:
+    it is read-only now, in the text colour, and no Tab stop."""
+    window = themed_window
+    window.resize(1000, 720)
+    quiz = start_a_quiz(qtbot, window)
+    while quiz.session.current.choices:  # on to a number question
+        answer_with_a_key(qtbot, quiz, window)
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    answer_with_a_key(qtbot, quiz, window)  # "12" and Enter
+    assert quiz.in_feedback and quiz.number.text() == "12"
+    text = quiz.number.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
+    image = quiz.number.grab().toImage()
+    closest = min(max(abs(c.red() - text.red()), abs(c.green() - text.green()), abs(c.blue() - text.blue()))
+                  for y in range(image.height()) for x in range(image.width()) if (c := image.pixelColor(x, y)))
+    assert closest < 40  # the digits drawn in the text colour, not a grey far from it
+    qtbot.keyClicks(focused(qtbot, window), "3")
+    assert quiz.number.text() == "12" and quiz.number not in tab_round(qtbot, window)

@@ -114,15 +114,20 @@ class NumberEntry(QWidget):
         """Empty the field for a new question, show its unit, and put the focus there."""
         self.question = question
         self.unit.setText(question.unit or "")
-        self.number.setEnabled(True)
+        self.number.setReadOnly(False)
+        self.number.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.number.clear()
         self._confirming = ""
         self.check("")
         self.number.setFocus()
 
     def close_entry(self) -> None:
-        """After the answer: the number given stays, greyed, without its hint."""
-        self.number.setEnabled(False)
+        """After the answer: the number given stays, read-only, without its hint.
+
+        Read-only, not disabled: a disabled field greys its text, and the number given read as a faint
+        placeholder beside the feedback that quotes it. No Tab stop then: nothing is left to type there."""
+        self.number.setReadOnly(True)
+        self.number.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.submit_button.setEnabled(False)
         self.hint.setText("")
 
@@ -159,7 +164,7 @@ class NumberEntry(QWidget):
     def submit(self) -> None:
         """Emit `submitted` with the typed text; an unreadable number stays, with its hint, and a number
         that reads two ways ("4.500") waits for a second Enter (or click)."""
-        if not self.number.isEnabled():
+        if self.number.isReadOnly():
             return
         text = self.number.text()
         if not self.check(text):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QStyleOptionButton,
     QWidget,
 )
 
@@ -133,6 +134,10 @@ class FocusRings(QProxyStyle):
 
     def drawControl(self, element: QStyle.ControlElement, option: QStyleOption, painter: QPainter,
                     widget: QWidget | None = None) -> None:
+        if element is QStyle.ControlElement.CE_PushButtonBevel and _is_default(option) \
+                and not option.state & QStyle.StateFlag.State_HasFocus:
+            self._draw_default(option, painter, widget)
+            return
         super().drawControl(element, option, painter, widget)
         state = option.state
         if (element is not QStyle.ControlElement.CE_PushButtonBevel
@@ -148,6 +153,26 @@ class FocusRings(QProxyStyle):
         half = self.RING / 2
         painter.drawRoundedRect(option.rect.toRectF().adjusted(half, half, -half, -half), 3, 3)
         painter.restore()
+
+    def _draw_default(self, option: QStyleOptionButton, painter: QPainter, widget: QWidget | None) -> None:
+        # The button Enter presses, not focused: a frame in the text's grey, not Fusion's thin line in the
+        # highlight colour, which beside the focused bank list read as a second focus ("Start quiz…").
+        plain = QStyleOptionButton(option)
+        plain.features &= ~QStyleOptionButton.ButtonFeature.DefaultButton
+        super().drawControl(QStyle.ControlElement.CE_PushButtonBevel, plain, painter, widget)
+        frame = QColor(option.palette.color(QPalette.ColorRole.ButtonText))
+        frame.setAlpha(150)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(frame, 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
+        painter.restore()
+
+
+def _is_default(option: QStyleOption) -> bool:
+    default = QStyleOptionButton.ButtonFeature.DefaultButton
+    return isinstance(option, QStyleOptionButton) and bool(option.features & default)
 
 
 def _line_height(option: QStyleOption | None, widget: QWidget | None) -> int:
