@@ -185,15 +185,18 @@ def on_modal(qtbot, action) -> None:
     QTimer.singleShot(0, poll)
 
 
-def press_on_modal(qtbot, key: str, modifier=None) -> list[str]:
+def press_on_modal(qtbot, key: str, modifier=None, texts: list[str] | None = None) -> list[str]:
     """Press `key` (with `modifier`, Alt for a button's mnemonic) on the focused widget of the next
-    modal dialog, once it is open and active, as a person would; the list gets the dialog's title."""
+    modal dialog, once it is open and active, as a person would; the list gets the dialog's title
+    (and `texts` the text of a message box)."""
     from PySide6.QtCore import Qt
 
     titles: list[str] = []
 
     def press(dialog) -> None:  # type: ignore[no-untyped-def]
         titles.append(dialog.windowTitle())
+        if texts is not None:
+            texts.append(dialog.text())
         dialog.activateWindow()  # what the window manager does with a new dialog (offscreen has none)
         qtbot.waitUntil(dialog.isActiveWindow)
         qtbot.keyClick(dialog.focusWidget() or dialog, key, modifier or Qt.KeyboardModifier.NoModifier)

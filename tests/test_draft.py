@@ -12,7 +12,7 @@ from quizapp.core.draft import (
     BankDraft,
     DraftError,
     backup_path,
-    find_comment_lines,
+    find_comments,
     opening_comments,
     parse_number,
 )
@@ -149,7 +149,7 @@ def test_a_failed_save_takes_nothing_along(data_dir: Path, tmp_path: Path) -> No
 
 def test_comment_lines() -> None:
     text = "# top\ntitle: 'a # not a comment'\nq: x  # trailing\nurl: http://x/#frag\n"
-    assert find_comment_lines(text) == [1, 3]
+    assert [(c.line, c.text) for c in find_comments(text)] == [(1, "# top"), (3, "# trailing")]
 
 
 def test_opening_comments_survive_a_save(bank_file: Path) -> None:
@@ -234,3 +234,20 @@ def test_added_questions_keep_their_article_apart_from_the_banks(bank_file: Path
     assert set(draft.data["sources"]) == {"mali", "mali-2"}
     assert draft.question(count + 1)["cite"]["source"] == "mali"
     assert draft.check().ok
+
+
+def test_comments_of_a_text_fixed_or_typed_are_counted_as_lost(bank_file: Path) -> None:
+    """A file that did not parse had its comments counted nowhere; a text typed in the editor may add some."""
+    text = bank_file.read_text(encoding="utf-8").replace("  - id: mali-president\n",
+                                                         "  # checked twice\n  - id: mali-president\n", 1)
+    draft = BankDraft.from_text(bank_file, text.replace("title: French", "title: [French", 1))
+    assert draft.broken_text is not None and draft.layout_losses() == []  # saved as it is: nothing lost
+    assert draft.apply_text(text + "# more to ask\n")
+    line = text.splitlines().index("  # checked twice") + 1
+    assert [(c.line, c.text) for c in draft.lost_comments()] == [(line, "# checked twice"),
+                                                               (text.count("\n") + 1, "# more to ask")]
+    assert [c.text for c in draft.lost_comments(elsewhere=True)] == ["# more to ask"]  # not in the file
+    draft.accept_layout_losses()
+    assert draft.lost_comments() == []
+    assert draft.apply_text(draft.text() + "# and this\n")  # the text as saving writes it, and one more
+    assert [c.text for c in draft.lost_comments()] == ["# and this"]

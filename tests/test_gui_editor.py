@@ -68,7 +68,7 @@ def test_edit_undo_redo_save_and_reload(qtbot, editor: BankEditor, bank_file: Pa
     qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert editor.draft.question(0)["prompt"] == "How many soldiers died?"
     before = bank_file.read_text(encoding="utf-8")
-    editor.draft.comment_lines = []
+    editor.draft.comments = []
     editor.draft.reordered = []  # the comment warning has its own test
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not editor.isWindowModified()
@@ -164,7 +164,7 @@ def test_external_change_with_local_edits_asks(qtbot, editor: BankEditor, bank_f
     assert editor.draft.question(0)["unit"] == "people"
     editor.keep_mine()
     assert editor.isWindowModified()
-    editor.draft.comment_lines = []
+    editor.draft.comments = []
     editor.draft.reordered = []
     assert editor.save()
     saved = load_bank(bank_file).bank
@@ -191,7 +191,7 @@ def test_comments_warning_before_they_are_lost(qtbot, bank_file: Path, monkeypat
     editor.show()
     qtbot.waitExposed(editor)
     inner = text[:text.index("# checked twice")].count("\n") + 1
-    assert editor.draft.comment_lines == [inner]  # the opening comments are kept: no loss to warn of
+    assert [c.line for c in editor.draft.comments] == [inner]  # the opening comments are kept: no loss to warn of
     editor.list.setCurrentRow(0)
     type_into(qtbot, editor.form.widgets["unit"], "people")
     asked = answer_dialogs(monkeypatch, QMessageBox.StandardButton.No)
@@ -208,7 +208,7 @@ def test_comments_warning_before_they_are_lost(qtbot, bank_file: Path, monkeypat
 def test_failed_save_keeps_the_edits(qtbot, editor: BankEditor, bank_file: Path, monkeypatch) -> None:
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a, **k: errors.append(text))
-    editor.draft.comment_lines = []
+    editor.draft.comments = []
     editor.draft.reordered = []
     editor.list.setCurrentRow(0)
     type_into(qtbot, editor.form.widgets["unit"], "people")
@@ -235,7 +235,7 @@ def test_a_failed_save_leaves_the_folder_as_it_was(qtbot, editor: BankEditor, ba
     """A save of a bank that could not be replaced still wrote its .bak (over the one of the save before)."""
     errors: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, title, text, *a, **k: errors.append(text))
-    editor.draft.comment_lines = []
+    editor.draft.comments = []
     editor.draft.reordered = []
     backup_path(bank_file).write_text("the bank as the save before left it\n", encoding="utf-8")
     editor.list.setCurrentRow(0)

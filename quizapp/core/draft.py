@@ -31,6 +31,14 @@ class DraftError(QuizappError):
     """A bank file could not be opened or saved; the message says why and where."""
 
 
+@dataclass(frozen=True)
+class Comment:
+    """A comment of a bank's YAML text, which a save from data drops."""
+
+    line: int  # 1-based, in the text it was read from
+    text: str  # "# checked twice", as written
+
+
 @dataclass
 class BankDraft:
     """The editable state of one bank file."""
@@ -40,8 +48,9 @@ class BankDraft:
     # The text the file had when it was last read or written by us, to tell our own
     # writes from changes made by another program.
     disk_text: str | None = None
-    # Lines of the file (1-based) that hold comments, which saving will drop.
-    comment_lines: list[int] = field(default_factory=list)
+    # The comments of the file, and of text typed while the bank was edited as text, which
+    # saving will drop (the opening ones, in `header`, are kept).
+    comments: list[Comment] = field(default_factory=list)
     # The comment lines that open the file, kept as they are on every save: the
     # "# yaml-language-server: $schema=..." line an editor checks the file with, a note
     # on who wrote the bank.
@@ -54,20 +63,42 @@ class BankDraft:
     # Numbers the file holds as text ("answer: 4,500" is a string in YAML), read as the form reads
     # them when typed: what the editor has differs from the file until it is saved.
     numbers_read: list[str] = field(default_factory=list)
+    # The comments (by their text) and reordered questions the teacher agreed to lose on saving: a
+    # comment typed after that is asked about again.
+    accepted_comments: set[str] = field(default_factory=set)
+    accepted_reordered: set[int] = field(default_factory=set)
 
-    def layout_losses(self) -> list[str]:
-        """What of the file's own layout a save from the editor will not keep."""
+    def lost_comments(self, *, elsewhere: bool = False) -> list[Comment]:
+        """The comments a save drops that the teacher has not agreed to lose. `elsewhere`: a save
+        to another file, which leaves this one as it is: only comments not in it are lost."""
+        if self.broken_text is not None:
+            return []  # the text is saved as it is
+        return [c for c in self.comments if c.text not in self.accepted_comments
+                and not (elsewhere and c.text in (self.disk_text or ""))]
+
+    def layout_losses(self, *, elsewhere: bool = False) -> list[str]:
+        """What of the bank's own text a save from the editor will not keep, and the teacher has
+        not agreed to lose (see `lost_comments` for `elsewhere`)."""
         losses = []
-        if self.comment_lines:
-            lines = ", ".join(str(n) for n in self.comment_lines[:8])
-            more = " …" if len(self.comment_lines) > 8 else ""
-            losses.append(f"the comments (line {lines}{more})")
-        if self.reordered:
-            where = ", ".join("the bank" if n == 0 else f"question {n}" for n in self.reordered[:6])
-            more = " …" if len(self.reordered) > 6 else ""
+        comments = self.lost_comments(elsewhere=elsewhere)
+        if comments:
+            named = ", ".join(f'line {c.line} "{c.text if len(c.text) <= 60 else c.text[:59] + "…"}"'
+                              for c in comments[:6])
+            more = " …" if len(comments) > 6 else ""
+            losses.append(f"the comments ({named}{more})")
+        reordered = [] if elsewhere or self.broken_text is not None else [
+            n for n in self.reordered if n not in self.accepted_reordered]
+        if reordered:
+            where = ", ".join("the bank" if n == 0 else f"question {n}" for n in reordered[:6])
+            more = " …" if len(reordered) > 6 else ""
             losses.append(f"the order of the keys in {where}{more} (saving puts them in the "
                           "standard order: id, type, prompt, answer, …)")
         return losses
+
+    def accept_layout_losses(self) -> None:
+        """The teacher agreed to lose what `layout_losses` names: saves no longer ask about it."""
+        self.accepted_comments.update(c.text for c in self.comments)
+        self.accepted_reordered.update(self.reordered)
 
     # --- opening and saving --------------------------------------------------
 
@@ -94,7 +125,7 @@ class BankDraft:
         header = opening_comments(text)
         skipped = header.count("\n")
         draft = cls(path=path, data={}, disk_text=text, header=header,
-                    comment_lines=[n for n in find_comment_lines(text) if n > skipped])
+                    comments=[c for c in find_comments(text) if c.line > skipped])
         try:
             data = yaml.load(text, Loader=BankLoader)
         except (yaml.YAMLError, RecursionError):
@@ -127,6 +158,12 @@ class BankDraft:
             return False
         self.data = fixed.data
         self.header = fixed.header
+        # Saving drops the comments of this text as it drops the file's: a file that opened as text
+        # had none counted (it did not parse), and a comment may have been typed. The file's own stay
+        # counted when the text was not the file's (a bank changed in the form shows as saving writes it).
+        new = {c.text for c in fixed.comments}
+        self.comments = fixed.comments + [c for c in self.comments if c.text not in new]
+        self.reordered = sorted(set(self.reordered) | set(fixed.reordered))
         self.broken_text = None
         return True
 
@@ -171,8 +208,10 @@ class BankDraft:
                              "still in the editor: try Save As in another folder") from None
         self.path = target
         self.disk_text = text
-        self.comment_lines = []
+        self.comments = []
         self.reordered = []
+        self.accepted_comments = set()
+        self.accepted_reordered = set()
         return taken
 
     def rebase_sources(self, folder: Path) -> None:
@@ -482,8 +521,8 @@ def opening_comments(text: str) -> str:
     return lines if "#" in lines else ""
 
 
-def find_comment_lines(text: str) -> list[int]:
-    """1-based lines of YAML text that hold a comment (which a save from data drops)."""
+def find_comments(text: str) -> list[Comment]:
+    """The comments of YAML text (which a save from data drops), one a line."""
     if "#" not in text:
         return []
     try:
@@ -491,15 +530,16 @@ def find_comment_lines(text: str) -> list[int]:
                  if isinstance(t, yaml.ScalarToken)]
     except yaml.YAMLError:
         return []
-    lines = []
+    comments: list[Comment] = []
     for m in re.finditer(r"(?:^|(?<=\s))#", text):
         at = m.start()
         if any(start <= at < end for start, end in spans):
             continue
         line = text.count("\n", 0, at) + 1
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return lines
+        if not comments or comments[-1].line != line:
+            end = text.find("\n", at)
+            comments.append(Comment(line, text[at:end if end >= 0 else len(text)].rstrip()))
+    return comments
 
 
 def parse_number(text: str) -> int | float | str:

@@ -98,7 +98,6 @@ class BankEditor(QMainWindow):
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
         self.bank_fields: dict[str, LineField] = {}  # the bank's own fields (its title), by key
-        self._comments_confirmed = False
         self._refreshing = False
         self._saved_with_problems = ""  # the status bar's "Saved …, with 2 problems", while it holds
         # The bank's data when the teacher switched from the form to its text, to tell on the
@@ -420,7 +419,6 @@ class BankEditor(QMainWindow):
         self.draft = draft
         self.undo_stack.clear()
         self.undo_stack.setClean()
-        self._comments_confirmed = False
         self._data_before_text = None
         self.disk_bar.hide()
         self._watch()
@@ -1088,18 +1086,30 @@ class BankEditor(QMainWindow):
             return False
         if self.installed:
             return self.save_as()
-        losses = self.draft.layout_losses()
-        if losses and not self._comments_confirmed:
-            answer = QMessageBox.question(
-                self, "Comments will be lost" if self.draft.comment_lines else "The layout will change",
-                "This file was written by hand. The editor saves it in quizapp's standard layout, "
-                "so saving here does not keep " + " or ".join(losses) + ".\n\nSave anyway? "
-                "Choose No to keep the file as it is and save your changes with Save As instead.",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
-            self._comments_confirmed = True
+        if not self._layout_losses_accepted():
+            return False
         return self._write(None)
+
+    def _layout_losses_accepted(self, *, elsewhere: bool = False) -> bool:
+        """Before a save that drops comments (of the file, or typed in its text) or a hand-written key
+        order: name them and ask, once for each. `elsewhere`: a save to another file, which leaves this
+        one, comments and all, as it is."""
+        losses = self.draft.layout_losses(elsewhere=elsewhere)
+        if not losses:
+            return True
+        comments = bool(self.draft.lost_comments(elsewhere=elsewhere))
+        instead = ("Choose No to go back to the editor." if elsewhere else
+                   "Choose No to keep the file as it is and save your changes with Save As instead.")
+        answer = QMessageBox.question(
+            self, "Comments will be lost" if comments else "The layout will change",
+            "This file was written by hand. The editor saves it in quizapp's standard layout (lists "
+            "one item a line, keys in a set order), so saving here does not keep " + " or ".join(losses)
+            + ".\n\nSave anyway? " + instead,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.draft.accept_layout_losses()
+        return True
 
     def save_as(self) -> bool:
         title, default = "Save bank as", self.draft.path
@@ -1117,6 +1127,8 @@ class BankEditor(QMainWindow):
             return False
         if not path.endswith((".yaml", ".yml")):
             path += ".yaml"
+        if not self._layout_losses_accepted(elsewhere=Path(path).resolve() != self.draft.path.resolve()):
+            return False
         # A copy of a bundled bank takes its articles along: the installation may move.
         return self._write(Path(path), with_articles=self.installed)
 
