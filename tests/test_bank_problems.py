@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def test_a_tab_in_the_indent_is_named_at_its_line(tmp_path: Path, text: str) -> 
     (problem,) = check_bank(write(tmp_path, text)).problems
     line, column = next((n, line.index("\t") + 1) for n, line in enumerate(text.split("\n"), 1) if "\t" in line)
     assert (problem.line, problem.column) == (line, column)
-    assert problem.message == "YAML syntax error: a tab cannot indent YAML: indent with spaces"
+    assert problem.message == f"YAML syntax error: a tab cannot indent YAML: indent line {line} with spaces"
 
 
 def test_a_quote_left_open_at_the_end_of_the_file_is_noticed_there(tmp_path: Path) -> None:
@@ -93,7 +94,7 @@ def test_a_quote_left_open_at_the_end_of_the_file_is_noticed_there(tmp_path: Pat
     (problem,) = check_bank(write(tmp_path, text)).problems
     assert (problem.line, problem.column) == (15, 33) and text.count("\n") == 15
     assert problem.message == ("YAML syntax error: the quoted text opened here is not closed (noticed at the "
-                               "end of the file)")
+                               "end of the file): close it with `'` at the end of line 15")
     # A quote closed further down, not at the end, still names that line.
     (problem,) = check_bank(write(tmp_path, GOOD.replace("approve?\n", "approve?\n    unit: {a: 1\n"))).problems
     assert "the `{` mapping opened here is not closed (noticed on line 9)" in problem.message
@@ -354,3 +355,56 @@ def test_yes_and_no_stay_text(tmp_path: Path) -> None:
                         "answer: yes\n    distractors: [no, Norway, NO]")
     found = problems_of(write(tmp_path, text))
     assert found == [(14, "distractor `NO` is the same as distractor 1: every choice must differ")]
+
+
+
+# Mistakes a teacher makes in the bundled bank, and what each is told after file:line:col.
+SYNTAX_MISTAKES = [
+    (("    prompt: Which two", "   prompt: Which two"), 22, 4,  # one space short, as in the usability test
+     "did not find expected '-' indicator (while parsing a block collection): indent line 22 by 4 spaces, "
+     "as `type:` on line 21 (it has 3 spaces)"),
+    (("    answer: a Tiger and a Cougar", "     answer: a Tiger and a Cougar"), 23, 12,  # one too many
+     "mapping values are not allowed in this context: indent line 23 by 4 spaces, as `prompt:` on line 22 "
+     "(it has 5 spaces)"),
+    (("  - id: heroes-quote", "   - id: heroes-quote"), 28, 4,
+     "did not find expected '-' indicator (while parsing a block collection): indent line 28 by 2 spaces, as "
+     "the `-` on line 20 (it has 3 spaces)"),
+    (("questions:", " questions:"), 10, 2,
+     "did not find expected key (while parsing a block mapping): start line 10 at the margin, as `sources:` on "
+     "line 6 (it has 1 space)"),
+    (("  - id: heroes-quote", "  -id: heroes-quote"), 28, 3,
+     "did not find expected '-' indicator (while parsing a block collection): put a space after the `-` on "
+     "line 28"),
+    (("    answer: a Tiger and a Cougar", "\tanswer: a Tiger and a Cougar"), 23, 1,
+     "a tab cannot indent YAML: indent line 23 with spaces"),
+    (("answer: a Tiger and a Cougar", "answer: Tiger: a Cougar"), 23, 18,
+     "mapping values are not allowed in this context: a value containing `: ` must be in quotes: put the value "
+     "after `answer:` on line 23 in quotes"),
+    (("a Cougar and a Chinook]", "a Cougar and a Chinook"), 24, 18,
+     "the `[` list opened here is not closed (noticed on line 25): close it with `]` at the end of line 24"),
+    (("answer: a Tiger and a Cougar", "answer: 'a Tiger' and a Cougar"), 23, 23,
+     "did not find expected key (while parsing a block mapping): a value in quotes ends at its closing quote: "
+     "on line 23, put the whole value in quotes, or start it without a quote mark"),
+    (("answer: a Tiger and a Cougar", "answer a Tiger and a Cougar"), 23, 5,  # noticed on line 24
+     "could not find expected ':' (while scanning a simple key): line 23 needs `key: value`; quote text that "
+     "starts with a quote mark"),
+]
+
+
+@pytest.mark.parametrize(("change", "line", "column", "message"), SYNTAX_MISTAKES)
+def test_a_yaml_syntax_error_says_what_to_do_on_which_line(bank_file: Path, change: tuple[str, str], line: int,
+                                                           column: int, message: str) -> None:
+    text = bank_file.read_text(encoding="utf-8")
+    assert change[0] in text
+    bank_file.write_text(text.replace(*change, 1), encoding="utf-8")
+    with pytest.raises(BankError) as info:
+        load_bank(bank_file)
+    assert str(info.value) == f"{bank_file}:{line}:{column}: YAML syntax error: {message}"
+    indent = re.search(r"(?:indent|start) line (\d+)(?: by (\d+) spaces)?(?:,| at the margin)", message)
+    if indent:  # done as it says, the bank reads
+        lines = text.replace(*change, 1).split("\n")
+        n, spaces = int(indent.group(1)), int(indent.group(2) or 0)
+        lines[n - 1] = " " * spaces + lines[n - 1].lstrip(" ")
+        bank_file.write_text("\n".join(lines), encoding="utf-8")
+        assert load_bank(bank_file).bank.question("helicopter-types")
+

@@ -357,7 +357,8 @@ def test_add_questions_from_article_is_refused_while_the_text_does_not_parse(qtb
         add_questions_action(editor).trigger()
     assert opened == []
     assert warnings == [f"Line {line}: YAML syntax error: mapping values are not allowed in this context: a value "
-                        "containing `: ` must be in quotes.\n\nFix it first (see the problems list); nothing has "
+                        "containing `: ` must be in quotes: put the value after `title:` on line 4 in quotes.\n\n"
+                        "Fix it first (see the problems list); nothing has "
                         "been lost."]
     assert editor.pages.currentIndex() == 1 and editor.source_edit.toPlainText() == text
     assert editor.source_edit.textCursor().blockNumber() + 1 == line
@@ -575,3 +576,20 @@ def test_text_being_edited_marks_the_title_and_is_checked_again_as_it_is_fixed(q
     assert problems() == ["No problems."]
     assert not editor.isWindowModified()  # the text is the file's again
     assert editor.pages.currentIndex() == 1  # still in the text
+
+
+def test_a_syntax_errors_advice_is_in_view_on_a_small_screen(qtbot, bank_file: Path) -> None:
+    """The problems below a file opened as text wrap: what to do, at the end of a message, is not past the edge."""
+    bank_file.write_text(bank_file.read_text(encoding="utf-8").replace("    prompt: Which two", "   prompt: Which two"),
+                         encoding="utf-8")
+    editor = BankEditor.open_file(bank_file)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.resize(800, 600)
+    editor.show()
+    qtbot.waitExposed(editor)
+    problems = editor.source_problems
+    item = problems.item(0)
+    assert item.text().endswith("indent line 22 by 4 spaces, as `type:` on line 21 (it has 3 spaces)")
+    rect = problems.visualItemRect(item)
+    assert rect.right() <= problems.viewport().width() and rect.height() > 1.5 * problems.fontMetrics().height()
+    assert not problems.horizontalScrollBar().isVisible()

@@ -28,6 +28,7 @@ from quizapp.core.model import (
     Source,
     source_key,
 )
+from quizapp.core.yaml_syntax import explain_syntax_error
 
 try:  # the libyaml C loader is several times faster where it is installed
     from yaml import CSafeLoader as SafeLoader
@@ -371,8 +372,8 @@ class _Checker:
         try:
             data = yaml.load(self.text, Loader=BankLoader)
         except yaml.MarkedYAMLError as exc:
-            what, mark = _syntax_error(exc, self.text)
-            self._problem(f"YAML syntax error: {what}{_yaml_hint(what)}",
+            what, mark = explain_syntax_error(exc, self.text, BankLoader)
+            self._problem(f"YAML syntax error: {what}",
                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)
             return None
         except yaml.YAMLError as exc:
@@ -825,115 +826,6 @@ def _other_branch(kind: str, loc: Loc, data: Any) -> bool:
     value = _get(data, loc)
     return (kind == "list_type" and isinstance(value, str)) or (
         kind == "string_type" and isinstance(value, list))
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[str, yaml.Mark | None]:
-    """What a YAML syntax error is, for a person, and where the mistake is."""
-    mark = exc.problem_mark or exc.context_mark
-    what = exc.problem or "invalid YAML"
-    tab = _tab_in_indent(text, exc.problem_mark, what)
-    if tab is not None:
-        return "a tab cannot indent YAML: indent with spaces", tab
-    if exc.context:
-        what = f"{what} ({exc.context})"
-    opened = exc.context_mark
-    quote = _stray_quote(text, exc.problem_mark)
-    if quote is not None:
-        # A quote left open that a later quote mark closed: PyYAML trips over the text after
-        # that later mark, but the mistake is where the quote was opened.
-        return (f"the quote opened here is not closed on its line (the `{quote.mark}` on line "
-                f"{quote.closed_on} closes it): close it on this line, or indent the lines of a "
-                "text that goes on"), quote.opened
-    if (opened is not None and exc.context and exc.problem_mark is not None
-            and exc.context.startswith(("while parsing a flow", "while scanning a quoted"))
-            and opened.line != exc.problem_mark.line):
-        # An unclosed bracket or quote: the mistake is where it was opened.
-        opener = ("the quoted text" if "quoted" in exc.context else
-                  "the `{` mapping" if "mapping" in exc.context else "the `[` list")
-        # PyYAML notices it where it runs out of text: past the last line when that ends the file.
-        noticed = ("at the end of the file" if _only_blanks_after(text, exc.problem_mark) else
-                   f"on line {exc.problem_mark.line + 1}")
-        what = f"{opener} opened here is not closed (noticed {noticed})"
-        mark = opened
-    return what, mark
-
-
-def _tab_in_indent(text: str, mark: yaml.Mark | None, problem: str) -> yaml.Mark | None:
-    """Where a tab in the indent of the line of a syntax error is, when it is the cause: libyaml
-    says only "found character that cannot start any token" of `<tab>- id: a`."""
-    lines = text.split("\n")
-    if mark is None or mark.line >= len(lines):
-        return None
-    line = lines[mark.line]
-    indent = line[:len(line) - len(line.lstrip(" \t"))]
-    if "\t" not in indent or (mark.column > len(indent) and "tab" not in problem):
-        return None
-    column = indent.index("\t")
-    index = sum(len(line) + 1 for line in lines[:mark.line]) + column
-    return yaml.Mark(mark.name, index, mark.line, column, None, None)
-
-
-def _only_blanks_after(text: str, mark: yaml.Mark) -> bool:
-    """Whether nothing but white space follows `mark` in the file."""
-    lines = text.split("\n")
-    rest = lines[mark.line][mark.column:] if mark.line < len(lines) else ""
-    return not (rest + "".join(lines[mark.line + 1:])).strip()
-
-
-def _yaml_hint(problem: str) -> str:
-    if "mapping values are not allowed" in problem:
-        return ": a value containing `: ` must be in quotes"
-    if "found character '\\t'" in problem:
-        return ": indent with spaces, not tabs"
-    if "could not find expected ':'" in problem:
-        return ": every line needs `key: value`; quote text that starts with a quote mark"
-    return ""
-
-
-@dataclass
-class _StrayQuote:
-    opened: yaml.Mark  # where the quote was opened
-    mark: str  # `"` or `'`
-    closed_on: int  # the line (from 1) of the quote mark that closed it
-
-
-# A line that reads as `key: value` or as a list item, not as more of a text.
-_KEY_LINE = re.compile(r"\s*(?:-(?:\s|$)|[\w-]+:(?:\s|$))")
-
-
-def _stray_quote(text: str, problem: yaml.Mark | None) -> _StrayQuote | None:
-    """The first quoted text before a syntax error at `problem` that runs on over lines as no
-    one would mean it to, such as `prompt: "How many ships sank?` closed by the first quote
-    mark of `quote: "Three ships sank"` three lines down. Such a text takes in a `key:` or
-    `- ` line no deeper than the key it belongs to; a text that goes on over indented lines
-    is valid YAML, and is left alone."""
-    if problem is None:
-        return None
-    lines = text.split("\n")
-    try:
-        for token in yaml.scan(text, Loader=BankLoader):
-            if token.start_mark.index >= problem.index:
-                break
-            if not isinstance(token, yaml.ScalarToken) or token.style not in ("'", '"'):
-                continue
-            first, last = token.start_mark.line, token.end_mark.line
-            if first == last:
-                continue
-            depth = _KEY_COLUMN.match(lines[first]).end()  # type: ignore[union-attr]
-            if any(_KEY_LINE.match(line) and _indent(line) <= depth
-                   for line in lines[first + 1:last + 1]):
-                return _StrayQuote(token.start_mark, token.style, last + 1)
-    except yaml.YAMLError:
-        pass  # the scanner's own error comes after the tokens that matter
-    return None
-
-
-# Where a line's key or value starts, after its indent and list dashes (4 in `  - id: x`).
-_KEY_COLUMN = re.compile(r" *(?:-(?: +|$))*")
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
 
 
 def _fold(text: str) -> str:

@@ -308,6 +308,9 @@ class BankEditor(QMainWindow):
         self.source_edit.textChanged.connect(self._text_edited)
         self.source_problems = QListWidget()
         self.source_problems.setAccessibleName("Problems")
+        # A syntax error ends with what to do on which line: all of it in view, not past the edge.
+        self.source_problems.setWordWrap(True)
+        self.source_problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.source_problems.itemActivated.connect(self._go_to_line)
         self.source_problems.itemClicked.connect(self._go_to_line)
         apply = QPushButton("&Check and continue")
