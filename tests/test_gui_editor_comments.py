@@ -97,6 +97,10 @@ def test_a_comment_typed_in_the_text_is_asked_about(qtbot, bank_file: Path) -> N
     line = editor.source_edit.toPlainText().splitlines().index("  # keep: Q1 checked by HoD") + 1
     check_and_continue(qtbot, editor)
 
+    asked = press_on_modal(qtbot, "c", Qt.KeyboardModifier.AltModifier)  # Cancel
+    assert not editor.close()  # only a comment typed, but something to save: closing asks
+    assert asked == ["Unsaved changes"] and editor.isWindowModified()
+
     titles, texts = save_and_answer(qtbot, editor, "n")
     assert titles == ["Comments will be lost"]
     assert f'line {line} "# keep: Q1 checked by HoD"' in texts[0]

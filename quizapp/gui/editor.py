@@ -1060,6 +1060,11 @@ class BankEditor(QMainWindow):
                                                       "Edit as text"))
             else:
                 self._refresh_list(self._current)
+                if self.draft.lost_comments(elsewhere=True):
+                    # Only a comment was typed: the data is the same, but closing must still offer to
+                    # save (and saving names the comment).
+                    self.undo_stack.resetClean()
+                self._update_title()  # (the "*" of the text typed goes when nothing is left to save)
             self.run_check()
             self.draft.disk_text = disk
             return True
