@@ -5,11 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
     QFrame,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
@@ -82,7 +85,9 @@ class NumberEntry(QWidget):
         super().__init__(parent)
         self.number = NumberField()
         self.number.setAccessibleName("Your answer (a number)")
-        self.number.setPlaceholderText("Type a number, then press Enter")
+        # Short enough to show whole in the field at the largest text on a small screen; the hint under the
+        # field says to press Enter once a number is typed.
+        self.number.setPlaceholderText("Type a number")
         scale_font(self.number, 1.3)
         self.number.setMinimumHeight(40)
         self.number.textChanged.connect(self.check)
@@ -381,6 +386,15 @@ class QuestionView(QScrollArea):
         # These would take the Right arrow (to scroll sideways, to move the focus).
         for w in (self, self.next_button, self.feedback.article_button):
             w.installEventFilter(self)
+        # What the view keeps in sight as the page is laid out ("question", "answer"), until the person
+        # scrolls: wrapped lines settle over a few rounds of layout, and the text size may change.
+        self._placing: str | None = None
+        self._place_queued = False
+        body.installEventFilter(self)
+        self.viewport().installEventFilter(self)
+        self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
+        # Typing in a number field scrolled out of view brings it back: what is typed shows.
+        self.answer_area.entry.number.textChanged.connect(lambda _text: self._place("question"))
 
     def add_below(self, widget: QWidget) -> None:
         """Put `widget` in the column under the feedback (the study's ratings, for example)."""
@@ -398,6 +412,7 @@ class QuestionView(QScrollArea):
         self.answer_area.ask(question, choices)
         self.verticalScrollBar().setValue(0)
         self.horizontalScrollBar().setValue(0)
+        self._place("question")
 
     def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
         """Mark the choices, show the feedback with its proof, and give Next the focus."""
@@ -407,13 +422,67 @@ class QuestionView(QScrollArea):
         self.feedback.show_answer(answer, passage)
         self.feedback.show()
         self.next_button.setFocus()
-        QTimer.singleShot(0, self._show_end)
+        self._place("answer")
 
-    def _show_end(self) -> None:
-        # Once laid out: scrolled down to Next and to what stands below it (the study's ratings).
-        for w in (self.next_button, *self._below):
-            if w.isVisible():
-                self.ensureWidgetVisible(w)
+    # Where the view scrolls to. One rule for the quiz and the study, at every text size:
+    # - asked: the question from its start; if the focused choice or number field would be below the
+    #   view, down to it (with the number's hint where it fits), so that what is typed shows;
+    # - answered: down to Next and what stands below it (the study's ratings), but never past the
+    #   verdict's top: a small window shows "✗ Wrong", the right answer and as much of the proof as fits,
+    #   with Next below, rather than Next alone (Enter would go on without the right answer seen);
+    # - and the top of the view is never in the middle of a line or a button ("French hel" with its lower
+    #   half cut off): it goes down to the next whole line.
+
+    def _place(self, what: str) -> None:
+        """Keep `what` ("question" or "answer") in sight from now until the person scrolls, once laid out."""
+        self._placing = what
+        self._queue_placing()
+
+    def _queue_placing(self) -> None:
+        if not self._place_queued:
+            self._place_queued = True
+            QTimer.singleShot(0, self, self._scroll_to_place)
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._placing = None  # the scroll bar, the wheel or the arrow keys: the person's choice stays
+
+    def _scroll_to_place(self) -> None:
+        self._place_queued = False
+        if self._placing == "answer":
+            self._show_answer_part()
+        elif self._placing == "question":
+            self._show_focused_input()
+
+    def _top_of(self, widget: QWidget) -> int:
+        return widget.mapTo(self.widget(), QPoint(0, 0)).y()
+
+    def _show_answer_part(self) -> None:
+        if not self.feedback.isVisible():
+            return
+        end = max(self._top_of(w) + w.height() for w in (self.next_button, *self._below) if w.isVisible())
+        value = max(0, min(end - self.viewport().height(), self._top_of(self.feedback)))
+        self._scroll_to(value)
+
+    def _show_focused_input(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is None or self.answered or not self.answer_area.isAncestorOf(focus):
+            return
+        bar, height = self.verticalScrollBar(), self.viewport().height()
+        top = self._top_of(focus)
+        bottom = top + focus.height()
+        if bar.value() <= top and bottom <= bar.value() + height:
+            return  # in view: as the person left it
+        entry = self.answer_area.entry
+        if focus is entry.number and entry.height() <= height:
+            bottom = self._top_of(entry) + entry.height()  # the hint under the field too, where it fits
+        # The question's start stays in view where the field fits below it; else the field at the foot.
+        self._scroll_to(min(top, max(0, bottom - height)))
+
+    def _scroll_to(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        spans = line_spans(self.widget())
+        whole = whole_line_top(value, spans, down=True)
+        bar.setValue(whole if whole <= bar.maximum() else whole_line_top(value, spans, down=False))
 
     def _settle(self) -> None:
         # The platform's time between two key presses that still belong together (400 ms by default):
@@ -449,6 +518,10 @@ class QuestionView(QScrollArea):
         return self.settled and not event.isAutoRepeat()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched in (self.widget(), self.viewport()):
+            if self._placing is not None:
+                self._queue_placing()  # laid out anew (lines wrapped again, a larger text): still in sight
+            return False
         if event.type() == QEvent.Type.KeyPress and self.answered:
             key = event.key()
             if key == Qt.Key.Key_Right and not event.modifiers():
@@ -468,3 +541,52 @@ class QuestionView(QScrollArea):
 
     def _limit_width(self) -> None:
         self.column.setMaximumWidth(self.fontMetrics().averageCharWidth() * 150)
+
+
+def line_spans(page: QWidget) -> list[tuple[int, int]]:
+    """The top and bottom (in `page`'s coordinates) of each line of text shown in `page` and of each button
+    or field in it: where the top of a scrolled view would cut something in half."""
+    spans: list[tuple[int, int]] = []
+
+    def visit(parent: QWidget) -> None:
+        for w in parent.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            if not w.isVisibleTo(page) or w.height() <= 0:
+                continue
+            top = w.mapTo(page, QPoint(0, 0)).y()
+            if isinstance(w, QLabel) and w.wordWrap():
+                spans.extend(label_line_spans(w, top))
+            elif isinstance(w, (QAbstractButton, QLineEdit, QLabel)):
+                spans.append((top, top + w.height()))  # a button whole, its lines and its frame
+            else:
+                visit(w)
+
+    visit(page)
+    return spans
+
+
+def label_line_spans(label: QLabel, top: int) -> list[tuple[int, int]]:
+    """The lines of a wrapped label whose top is at `top`; the first reaches up to the label's top (its frame)."""
+    margin = max(0, label.margin())
+    area = label.contentsRect().adjusted(margin, margin, -margin, -margin)
+    metrics = label.fontMetrics()
+    text = QLabel.text(label)  # as shown, with the breaks a WrapLabel puts in a long word
+    wrapped = metrics.boundingRect(area, int(Qt.TextFlag.TextWordWrap), text).height() if text else 0
+    lines = max(1, round(wrapped / metrics.lineSpacing()))
+    # The label's own height for its text: a selectable one lays out its lines a pixel further apart
+    # (60.5 pixels rounded up to 61) than the font's line spacing says.
+    high = max(1, min(area.height(), label.heightForWidth(label.width()) - (label.height() - area.height())))
+    vertical = label.alignment() & Qt.AlignmentFlag.AlignVertical_Mask
+    room = area.height() - high
+    first = top + area.top() + (room // 2 if vertical == Qt.AlignmentFlag.AlignVCenter
+                                else room if vertical == Qt.AlignmentFlag.AlignBottom else 0)
+    spans = [(first + round(k * high / lines), first + round((k + 1) * high / lines)) for k in range(lines)]
+    spans[0] = (top, spans[0][1])
+    spans[-1] = (spans[-1][0], max(spans[-1][1], top + label.height()))
+    return spans
+
+
+def whole_line_top(value: int, spans: Sequence[tuple[int, int]], *, down: bool) -> int:
+    """`value` moved (down, or up) until no line or button of `spans` is cut by it."""
+    while cut := [span for span in spans if span[0] < value < span[1]]:
+        value = max(bottom for _top, bottom in cut) if down else min(top for top, _bottom in cut)
+    return value

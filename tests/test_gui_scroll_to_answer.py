@@ -1,0 +1,183 @@
+"""At a large text size the question view scrolls to what matters: after an answer the verdict (never the
+rating buttons alone, never a line cut in half at the top); while asking, the field being typed in."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from quizapp.core.bank import load_bank
+from quizapp.core.model import ChoiceQuestion
+from quizapp.core.session import Mode, QuizOptions, start_quiz
+from quizapp.gui.theme import MAX_POINT_SIZE
+from tests.conftest import SEED
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+# 1280x800 at QT_SCALE_FACTOR=1.5 lays out as this many pixels.
+SCALED_1280 = (853, 533)
+
+LONG_PROMPT = ("Considering the detailed report that was published later that week and widely shared by regional "
+               "security analysts, diplomats, humanitarian organisations and independent researchers who had "
+               "followed the long conflict in the Sahel for many years, and keeping in mind that the article "
+               "compares the incident with earlier attacks on the French military abroad, how many French "
+               "soldiers were killed in the collision of the two helicopters during the night operation?")
+LONG_BANK = f"""\
+title: French helicopter collision in Mali, the long report on the night operation
+sources:
+  mali: {{file: mali.txt}}
+questions:
+  - id: long-numeric
+    type: numeric
+    prompt: "{LONG_PROMPT}"
+    answer: 13
+    unit: soldiers
+    cite: {{quote: "A collision of two helicopters killed 13 French soldiers"}}
+"""
+
+
+def press(qtbot: QtBot, key: Qt.Key | str, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+
+
+def largest_text_at(qtbot: QtBot, window, width: int, height: int) -> None:
+    """The window at `width` x `height`, and View > Larger text (Ctrl+=) pressed as far as it goes."""
+    window.resize(width, height)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    while QApplication.font().pointSizeF() < MAX_POINT_SIZE:
+        press(qtbot, Qt.Key.Key_Equal, CTRL)
+    assert window.size().width() == width and window.size().height() == height
+
+
+def in_view(view, widget: QWidget) -> bool:
+    """All of `widget` lies inside the scroll area's viewport, as scrolled now."""
+    viewport = view.viewport()
+    return widget.isVisible() and viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size()))
+
+
+def answer_wrongly(qtbot: QtBot, screen) -> None:
+    """Answer the question asked with a wrong choice, or a wrong number and Enter, at the focused widget."""
+    item = screen.session.current
+    if isinstance(item.question, ChoiceQuestion):
+        wrong = next(i for i, c in enumerate(item.choices) if c != item.question.answer)
+        press(qtbot, str(wrong + 1))
+    else:
+        qtbot.keyClicks(QApplication.focusWidget(), f"{item.question.answer * 3 + 7:g}")
+        press(qtbot, Qt.Key.Key_Return)
+    assert screen.in_feedback and screen.feedback.verdict.text().startswith("✗ Wrong")
+
+
+def nothing_cut_at_the_top(view, prompt: QWidget, buttons: list[QWidget]) -> bool:
+    """No choice button is cut by the top of the view, and no line of the question: the pixel row of the
+    question at the view's top has no ink (it falls between lines)."""
+    top = view.verticalScrollBar().value()
+    for button in (b for b in buttons if b.isVisible()):
+        y = button.mapTo(view.widget(), QPoint(0, 0)).y()
+        if y < top < y + button.height():
+            return False
+    y = prompt.mapTo(view.widget(), QPoint(0, 0)).y()
+    if not y < top < y + prompt.height():
+        return True
+    image = prompt.grab().toImage()
+    row = (top - y) * image.height() // prompt.height()
+    background = QColor(image.pixelColor(0, row))
+    return all(image.pixelColor(x, row) == background for x in range(image.width()))
+
+
+def settled_on(qtbot: QtBot, check) -> None:
+    """`check()` holds once the view is laid out and scrolled, and still holds after the events queued."""
+    qtbot.waitUntil(check)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert check()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), SCALED_1280, (800, 600)], ids=["1280x800", "1280x800 at 1.5", "800x600"])
+def test_study_feedback_shows_the_verdict_at_the_largest_text(qtbot: QtBot, main_window, store, size) -> None:
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, *size)
+        window.library.focus_list()
+        press(qtbot, Qt.Key.Key_D, CTRL)
+        screen = window.study_screen
+        assert window.stack.currentWidget() is screen
+        answer_wrongly(qtbot, screen)
+        view = screen.view
+        # The verdict whole in view, and the right answer under it: not the ratings alone, with Enter
+        # keeping "Suggested: Again" for an answer never seen.
+        settled_on(qtbot, lambda: in_view(view, screen.feedback.verdict) and in_view(view, screen.feedback.right))
+        assert nothing_cut_at_the_top(view, screen.prompt, screen.choice_buttons)
+        # The focus stays where Enter keeps the suggestion; at 1280x800 Next shows as well, under the proof.
+        assert QApplication.focusWidget() is screen.next_button
+        if size == (1280, 800):
+            assert in_view(view, screen.next_button)
+    finally:
+        window.change_text_size(0)
+
+
+@pytest.mark.parametrize(("size", "steps"), [((1280, 800), 7), ((800, 600), 4), ((800, 600), 100)],
+                         ids=["1280x800 +7", "800x600 +4", "800x600 largest"])
+def test_quiz_feedback_shows_the_verdict_and_cuts_no_line_at_the_top(qtbot: QtBot, main_window, bundled_bank,
+                                                                     size, steps) -> None:
+    window = main_window
+    try:
+        window.resize(*size)
+        for _ in range(steps):
+            press(qtbot, Qt.Key.Key_Equal, CTRL)
+        window.run_session(start_quiz(bundled_bank, QuizOptions(mode=Mode.PRACTICE, shuffle_choices=False)))
+        quiz = window.quiz
+        for _ in range(len(quiz.session.items)):  # each question answered wrongly, then Next
+            answer_wrongly(qtbot, quiz)
+            view = quiz.view
+            settled_on(qtbot, lambda v=view: in_view(v, quiz.feedback.verdict)
+                       and nothing_cut_at_the_top(v, quiz.prompt, quiz.choice_buttons))
+            if quiz.session.finished:
+                break
+            press(qtbot, Qt.Key.Key_Return)
+    finally:
+        window.change_text_size(0)
+
+
+@pytest.fixture
+def long_bank(tmp_path: Path):
+    shutil.copy(SEED, tmp_path / "mali.txt")
+    (tmp_path / "bank.yaml").write_text(LONG_BANK, encoding="utf-8")
+    return load_bank(tmp_path / "bank.yaml")
+
+
+def test_the_number_field_is_in_view_to_type_in(qtbot: QtBot, main_window, long_bank) -> None:
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, 800, 600)
+        window.study(long_bank)
+        screen = window.study_screen
+        view = screen.view
+        # The question is taller than the view: it scrolls down to the field that has the focus.
+        assert QApplication.focusWidget() is screen.number
+        settled_on(qtbot, lambda: in_view(view, screen.number))
+        assert view.verticalScrollBar().value() > 0
+        assert nothing_cut_at_the_top(view, screen.prompt, screen.choice_buttons)
+        # Scrolled up by hand to read the question again, it stays so; typing brings the field back.
+        view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+        QApplication.processEvents()
+        assert view.verticalScrollBar().value() == 0 and not in_view(view, screen.number)
+        press(qtbot, "1")
+        settled_on(qtbot, lambda: in_view(view, screen.number))
+        assert screen.number.text() == "1"
+    finally:
+        window.change_text_size(0)
+
+
+def test_the_question_starts_at_the_top_where_the_field_fits_below_it(qtbot: QtBot, main_window, long_bank) -> None:
+    window = main_window
+    window.resize(1000, 720)
+    window.study(long_bank)
+    screen = window.study_screen
+    settled_on(qtbot, lambda: in_view(screen.view, screen.number))
+    assert screen.view.verticalScrollBar().value() == 0
