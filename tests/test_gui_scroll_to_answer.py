@@ -1,5 +1,6 @@
 """At a large text size the question view scrolls to what matters: after an answer the verdict (never the
-rating buttons alone, never a line cut in half at the top); while asking, the field being typed in."""
+rating buttons alone, never a line cut in half at the top); while asking, the field being typed in. The
+header and the number field's placeholder show whole."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractSlider, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QApplication, QLabel, QStyle, QStyleOptionFrame, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
@@ -181,3 +182,30 @@ def test_the_question_starts_at_the_top_where_the_field_fits_below_it(qtbot: QtB
     screen = window.study_screen
     settled_on(qtbot, lambda: in_view(screen.view, screen.number))
     assert screen.view.verticalScrollBar().value() == 0
+
+
+def test_the_header_and_the_number_placeholder_show_whole_at_the_largest_text(qtbot: QtBot, main_window,
+                                                                              bundled_bank) -> None:
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, 800, 600)
+        window.run_session(start_quiz(bundled_bank, QuizOptions(mode=Mode.PRACTICE)))
+        quiz = window.quiz
+        # "French helico…" beside "Question 1 of 18" had no room: the title on a line of its own, whole.
+        title = quiz.bank_title
+        qtbot.waitUntil(lambda: QLabel.text(title) == bundled_bank.title)
+        assert title.fontMetrics().horizontalAdvance(QLabel.text(title)) <= title.contentsRect().width()
+        assert title.geometry().bottom() < quiz.position.geometry().top()
+        while isinstance(quiz.session.current.question, ChoiceQuestion):
+            answer_wrongly(qtbot, quiz)
+            press(qtbot, Qt.Key.Key_Return)
+        field = quiz.number
+        assert QApplication.focusWidget() is field and field.text() == ""
+        # Not "Type a number, then press En…": the placeholder fits the field as laid out.
+        settled_on(qtbot, lambda: in_view(quiz.view, field))
+        option = QStyleOptionFrame()
+        field.initStyleOption(option)
+        room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field).width()
+        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - 4  # (Qt's margins)
+    finally:
+        window.change_text_size(0)

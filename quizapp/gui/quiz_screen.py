@@ -9,15 +9,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.core.session import Answer, Mode, QuizScope, QuizSession
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
+from quizapp.gui.reflow import header_row, header_title
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ElidedLabel, ask, plain_label, scale_font
+from quizapp.gui.widgets import ask, plain_label
 
 
 class QuizScreen(QWidget):
@@ -44,10 +44,7 @@ class QuizScreen(QWidget):
     # layout
 
     def _build(self) -> None:
-        self.bank_title = ElidedLabel()
-        scale_font(self.bank_title, 1.0, bold=True)
-        # In a narrow window with large text the title gives way (ending in "…"), not "Question 3 of 18".
-        self.bank_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.bank_title = header_title()
         self.position = plain_label()
         self.score = plain_label()
         self.score.setAccessibleName("Score")
@@ -55,11 +52,8 @@ class QuizScreen(QWidget):
         self.streak.setAccessibleName("Streak")
         self.clock = plain_label()
         self.clock.setAccessibleName("Time left")
-        top = QHBoxLayout()
-        top.addWidget(self.bank_title, 1)
-        for w in (self.position, self.score, self.streak, self.clock):
-            top.addWidget(w)
-            top.addSpacing(12)
+        status = (self.position, self.score, self.streak, self.clock)
+        self.header = top = header_row(self.bank_title, status, spacing=12)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Progress")
         self.progress.setTextVisible(False)
@@ -95,7 +89,7 @@ class QuizScreen(QWidget):
         bottom.addWidget(self.skip_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
@@ -135,6 +129,7 @@ class QuizScreen(QWidget):
         retry = session.scope is QuizScope.RETRY
         self.bank_title.setText(f"{session.scope_text.capitalize()}: {session.loaded.title}" if retry
                                 else session.loaded.title)
+        self.header.refit()  # beside the question number, or above it where it does not fit
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)

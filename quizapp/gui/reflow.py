@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLayout,
     QLayoutItem,
     QRadioButton,
@@ -29,6 +30,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+
+from quizapp.gui.widgets import ElidedLabel, scale_font
 
 
 def min_width(widget: QWidget) -> int:
@@ -98,6 +101,10 @@ class WrappingRow(QWidget):
                       else item.minimumSize().width() for item in self._shown()), default=0)
         return widest + margins.left() + margins.right()
 
+    def refit(self) -> None:
+        """Stack or unstack anew for a change in an item's width (a new title), not in the row's."""
+        self._turn(self.width())
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._turn(event.size().width())
         super().resizeEvent(event)
@@ -126,6 +133,32 @@ class WrappingRow(QWidget):
         # As wide as a row, stacked or not: a column's narrower hint would get it only a column's width.
         width = self._widths(lambda item: max(item.sizeHint().width(), self._row_min(item)))
         return QSize(width, super().sizeHint().height())
+
+
+def header_title() -> ElidedLabel:
+    """The bold title at the head of a quiz or study screen: one line, ending in "…" where even a line of its
+    own is too narrow (its tooltip the whole title)."""
+    title = ElidedLabel()
+    scale_font(title, 1.0, bold=True)
+    # It gives way to what stands beside it, not "Question 3 of 18".
+    title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+    return title
+
+
+def header_row(title: ElidedLabel, beside: tuple[QWidget, ...], *, spacing: int = 0) -> WrappingRow:
+    """`title` with `beside` ("Question 3 of 18", "Score 2") at its right where the whole title fits on the
+    line with them, else on a line of its own above them: at a large text size "French helico…" shows
+    as "French helicopter collision in Mali", one line lower."""
+    row = WrappingRow()
+    row.add(title, 1, whole=True)
+    rest = QHBoxLayout()
+    rest.addStretch(1)  # at the right, beside the title or under it
+    for widget in beside:
+        rest.addWidget(widget)
+        if spacing:
+            rest.addSpacing(spacing)
+    row.add(rest)
+    return row
 
 
 class TurningSplitter(QSplitter):

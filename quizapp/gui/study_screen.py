@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.scoring import answer_number, mark_choice, mark_numeric, parse_answer
 from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
-from quizapp.gui.widgets import ElidedLabel, plain_label, scale_font
+from quizapp.gui.reflow import header_row, header_title
+from quizapp.gui.widgets import plain_label, scale_font
 
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
 
@@ -51,17 +52,12 @@ class StudyScreen(QWidget):
         self._left_note = ""
         self._clock = QElapsedTimer()
 
-        self.heading = ElidedLabel()
-        scale_font(self.heading, 1.0, bold=True)
-        self.heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.heading = header_title()
         self.position = plain_label()
         back = QPushButton("&Back to library")
         back.clicked.connect(self.leave)
         back.setAutoDefault(True)
-        top = QHBoxLayout()
-        top.addWidget(self.heading, 1)
-        top.addWidget(self.position)
-        top.addWidget(back)
+        self.header = top = header_row(self.heading, (self.position, back))
 
         self.view = QuestionView()
         self.view.chosen.connect(self.choose)
@@ -116,7 +112,7 @@ class StudyScreen(QWidget):
         bottom.addWidget(self.skip_button)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(top)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
         # It takes the keys on the last page (setFocus), but is no Tab stop: one would show nothing focused.
@@ -129,6 +125,7 @@ class StudyScreen(QWidget):
         self.session = session
         self._left_note = ""
         self.heading.setText(title)
+        self.header.refit()  # beside the position, or above it where it does not fit
         self._show_current()
 
     def _show_current(self) -> None:
