@@ -754,3 +754,21 @@ def test_the_status_says_the_bar_the_unticked_questions_are_below(qtbot, tmp_pat
     from quizapp.generate.api import confidence_bar
 
     assert found.group(3) == f"{confidence_bar() * 100:.0f}"
+
+
+def test_the_review_reads_a_typed_number_as_the_editor_does(qtbot, tmp_path: Path) -> None:
+    """"inf" or "1e3" is not a number a teacher means (the bank would refuse infinity): the review says so
+    and keeps the last answer, as the editor's form refuses them; "4 500" is 4500 in both."""
+    dialog = reviewing(qtbot, tmp_path)
+    row = next(r for r in range(dialog.question_count()) if dialog.question(r)["type"] == "numeric")
+    dialog.review.setCurrentRow(row)
+    dialog.review.setFocus()
+    key(qtbot, Qt.Key.Key_Tab)  # to the Prompt
+    key(qtbot, Qt.Key.Key_Tab)  # to the Answer
+    assert QApplication.focusWidget() is dialog.answer_edit
+    # (the answer follows each key: "1e3" is 1 at its "1", and stays 1)
+    for typed, answer in (("4 500", 4500), ("inf", 4500), ("1e3", 1), ("-2.5", -2.5)):
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(dialog.answer_edit, typed)
+        assert dialog.question(row)["answer"] == answer, typed
+        assert ("Not a number" in dialog.answer_problem.text()) == (typed in ("inf", "1e3"))

@@ -543,7 +543,8 @@ def find_comments(text: str) -> list[Comment]:
 
 
 def parse_number(text: str) -> int | float | str:
-    """A number typed in a form field; the text itself when it is not one (the check says so)."""
+    """A number typed for an answer, in the editor's form or the generate dialog's review: 4500, 4,500,
+    4 500, -3.5; the text itself when it is not one (the form's check says so, the review keeps the last)."""
     t = text.strip().replace("\u00a0", " ")
     if re.fullmatch(r"-?\d{1,3}(?:[, ]\d{3})+(?:\.\d+)?|-?\d+(?:\.\d+)?", t):
         value = float(t.replace(",", "").replace(" ", ""))

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
@@ -755,8 +756,8 @@ class GenerateDialog(QDialog):
             self._set_answer_problem("An answer cannot be empty: the previous one is kept.")
             return
         if q.get("type") == "numeric":
-            value = _parse_number(text)
-            if value is None:
+            value = parse_number(text)
+            if isinstance(value, str):  # not a number: the review keeps the last one that was
                 self._set_answer_problem(f"Not a number: the previous answer ({_format_answer(q['answer'])}) "
                                             "is kept.")
                 return
@@ -878,15 +879,6 @@ def _format_answer(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return "" if value is None else str(value)
-
-
-def _parse_number(text: str) -> int | float | None:
-    cleaned = re.sub(r"(?<=\d)[,\s_](?=\d{3}\b)", "", text.strip())
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return int(value) if value.is_integer() and "." not in cleaned and "e" not in cleaned.lower() else value
 
 
 def _answer_text(q: QuestionData) -> str:
