@@ -12,9 +12,11 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
+    QListView,
     QMessageBox,
     QPushButton,
 )
@@ -772,3 +774,41 @@ def test_the_review_reads_a_typed_number_as_the_editor_does(qtbot, tmp_path: Pat
         qtbot.keyClicks(dialog.answer_edit, typed)
         assert dialog.question(row)["answer"] == answer, typed
         assert ("Not a number" in dialog.answer_problem.text()) == (typed in ("inf", "1e3"))
+
+
+def test_add_leaves_out_a_file_that_is_no_article_and_says_so(qtbot, tmp_path: Path, settings_dir: Path) -> None:
+    """A photo chosen with the file dialog's "All files" is not listed as an article: the status line names
+    it and says why, and the article chosen with it is listed."""
+    photo, article = tmp_path / "photo.jpg", tmp_path / "news.txt"
+    photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    dialog = active_dialog(qtbot, tmp_path)
+
+    def listed(file_dialog: QFileDialog) -> list[str]:
+        view = file_dialog.findChild(QListView, "listView")
+        root = view.rootIndex()
+        return [view.model().index(r, 0, root).data() for r in range(view.model().rowCount(root))]
+
+    def choose(file_dialog: QFileDialog) -> None:
+        assert file_dialog.directory().absolutePath() == str(tmp_path)
+        name_field = QApplication.focusWidget()
+        key(qtbot, Qt.Key.Key_Tab)  # to "Files of type"
+        assert isinstance(QApplication.focusWidget(), QComboBox)
+        key(qtbot, Qt.Key.Key_Down)  # All files (*)
+        assert file_dialog.selectedNameFilter() == "All files (*)"
+        qtbot.waitUntil(lambda: photo.name in listed(file_dialog))  # (the folder is read in the background)
+        key(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is name_field
+        qtbot.keyClicks(name_field, f'"{photo.name}" "{article.name}"')
+        key(qtbot, Qt.Key.Key_Return)
+
+    with Steps().then(QFileDialog, choose):
+        alt(qtbot, "d")
+        qtbot.waitUntil(lambda: len(dialog.articles()) > 0)
+    assert dialog.articles() == [article.resolve()]
+    assert dialog.status.text() == ("Left out photo.jpg: not an article file (.jpg): use a .txt, .md or .html "
+                                    "file.")
+    # The status is about that choice: removing the article says what to do now instead.
+    dialog.files.setCurrentRow(0)
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.status.text().startswith("Add article files")

@@ -371,13 +371,20 @@ def _trimmed(kind: str, text: str, start: int, end: int) -> Block:
 # --- loading ---------------------------------------------------------------
 
 
+def not_an_article(path: Path) -> str | None:
+    """Why a file is not read as an article by its name alone (a photo, a PDF), or None."""
+    suffix = path.suffix.lower()
+    if suffix in ARTICLE_SUFFIXES:
+        return None
+    return f"not an article file ({suffix or 'no extension'}): use a .txt, .md or .html file"
+
+
 def load_article(path: str | Path) -> Article:
     """Read an article file; raise ArticleError with a clear message when it can't be used."""
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in ARTICLE_SUFFIXES:
-        raise ArticleError(path, f"not an article file ({suffix or 'no extension'}): "
-                                 "use a .txt, .md or .html file")
+    if (wrong := not_an_article(path)) is not None:
+        raise ArticleError(path, wrong)
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:

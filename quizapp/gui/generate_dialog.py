@@ -353,13 +353,23 @@ class GenerateDialog(QDialog):
 
     def choose_articles(self) -> None:
         """Ask for article files (in the folder they were last chosen from) and add them."""
+        from quizapp.core.article import not_an_article
+
         paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(articles_folder(self.target_dir)),
                                                 ARTICLE_FILTER)
-        for p in paths:
-            self.add_article(Path(p))
+        # A file chosen under "All files" that is no article (a photo, a PDF) is left out at once, and the
+        # status line says why, as a run does for an article it cannot read.
+        left_out = [(Path(p), why) for p in paths if (why := not_an_article(Path(p))) is not None]
+        articles = [Path(p) for p in paths if not_an_article(Path(p)) is None]
+        for path in articles:
+            self.add_article(path)
         if paths:
             remember_articles_folder(Path(paths[-1]))
+        if articles:
             self.generate_button.setFocus()  # the next step, as after fetching a page or pasting text
+        if left_out:
+            self.status.setText("".join(f"Left out {p.name}: {why}. " for p, why in left_out).rstrip())
+            self._failure_shown = True  # (gone when the list changes again)
 
     def remove_selected_articles(self) -> None:
         for item in self.files.selectedItems():
