@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMes
 
 from quizapp.formats import EXPORT_FORMATS
 from quizapp.formats.pdf import answer_key_path, default_paper
-from tests.conftest import alt, key, on_modal
+from tests.conftest import Steps, alt, key
 from tests.test_formats_pdf import POINTS, read_pdf
 from tests.test_gui_keyboard_start import dialog_closed, focused
 
@@ -22,11 +22,17 @@ OTHER = {"a4": "letter", "letter": "a4"}
 PAPER_KEYS = {"a4": Qt.Key.Key_Home, "letter": Qt.Key.Key_End}  # A4 comes first, Letter last
 
 
+def is_giveaway_warning(box: QMessageBox) -> bool:
+    return box.windowTitle() == "Questions give each other away"
+
+
 def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, paper: str | None = None,
-                     look: Callable[[QMessageBox], None] = lambda _box: None) -> list[str]:
+                     look: Callable[[QMessageBox], None] = lambda _box: None,
+                     warned: list[str] | None = None) -> list[str]:
     """Ctrl+E, then in the export dialog: the PDF file type (Tab to it, End), the paper size (Alt+P, Home or End)
-    when it shows, the file name (Alt+N) and Enter; close the "Exported" box. The list gets the paper size the
-    dialog offered, if it showed one; `look` sees the "Exported" box before it closes."""
+    when it shows, the file name (Alt+N) and Enter; Export anyway (Alt+E) when questions give each other away
+    (`warned` gets the warning); close the "Exported" box. The list gets the paper size the dialog offered, if it
+    showed one; `look` sees the "Exported" box before it closes."""
     offered: list[str] = []
 
     def fill_in(dialog: QFileDialog) -> None:
@@ -48,16 +54,27 @@ def export_with_keys(qtbot, window, target: Path, *, pdf_type: bool = False, pap
         qtbot.keyClicks(QApplication.focusWidget(), str(target))
         key(qtbot, Qt.Key.Key_Return)
 
-    export_with(qtbot, window, target, fill_in, look)
+    export_with(qtbot, window, target, fill_in, look, warned)
     return offered
 
 
 def export_with(qtbot, window, target: Path, fill_in: Callable[[QFileDialog], None],
-                look: Callable[[QMessageBox], None] = lambda _box: None) -> None:
-    """Ctrl+E, `fill_in` the export dialog, and close the "Exported" box that names `target` (`look` sees it)."""
-    on_modal(qtbot, fill_in)
-    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox), timeout=10_000)
+                look: Callable[[QMessageBox], None] = lambda _box: None, warned: list[str] | None = None) -> None:
+    """Ctrl+E, `fill_in` the export dialog, Export anyway (Alt+E) when questions give each other away (`warned`
+    gets the warning), and close the "Exported" box that names `target` (`look` sees it)."""
+    warned = [] if warned is None else warned
+
+    def export_anyway(box: QMessageBox) -> None:
+        warned.append(f"{box.text()}\n{box.informativeText()}")
+        alt(qtbot, "e")
+
+    def exported() -> bool:
+        box = QApplication.activeModalWidget()
+        return isinstance(box, QMessageBox) and box.windowTitle() == "Exported"
+
+    with Steps().then(QFileDialog, fill_in).then(QMessageBox, export_anyway, ready=is_giveaway_warning):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(exported, timeout=10_000)
     box = QApplication.activeModalWidget()
     assert box.windowTitle() == "Exported" and str(target) in box.text(), box.text()
     look(box)
@@ -133,3 +150,34 @@ def test_a_pdf_name_typed_under_another_file_type_offers_the_paper_size(qtbot, m
     pdf, csv = EXPORT_FORMATS["pdf"].file_filter, EXPORT_FORMATS["csv"].file_filter
     assert seen == [(pdf, True), (csv, False), (pdf, True)]
     assert set(read_pdf(target)[1]) == {POINTS[other]}
+
+
+def test_an_export_names_the_questions_that_give_each_other_away_and_may_be_cancelled(
+        qtbot, main_window, tmp_path: Path) -> None:
+    """The bundled bank quotes "These 13 heroes" in one question and asks how many soldiers died in another:
+    before writing, the export says so and offers to go on (Alt+E) or cancel (Esc)."""
+    warned: list[str] = []
+    kept = tmp_path / "kept.pdf"
+    export_with_keys(qtbot, main_window, kept, pdf_type=True, warned=warned)
+    assert kept.exists()
+    assert len(warned) == 1 and (
+        "Question 3 “Who said \"These 13 heroes had only one…” shows 13, the answer of question 1 “How many "
+        "French soldiers were killed when two…”") in warned[0]
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        alt(qtbot, "n")
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), str(tmp_path / "dropped.pdf"))
+        key(qtbot, Qt.Key.Key_Return)
+
+    asked: list[str] = []
+    with Steps().then(QFileDialog, save_as).then(QMessageBox, lambda box: (asked.append(box.windowTitle()),
+                                                                         key(qtbot, Qt.Key.Key_Escape))):
+        qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: bool(asked))
+    dialog_closed(main_window)
+    assert asked == ["Questions give each other away"]
+    assert not list(tmp_path.glob("dropped*"))
+    assert not isinstance(QApplication.activeModalWidget(), QMessageBox)  # no "Exported"

@@ -43,6 +43,7 @@ def add_format_parsers(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     """`quizapp export`: load the bank, write the format, name the files written."""
     from quizapp.core.bank import load_bank
+    from quizapp.core.giveaways import describe, giveaways
     from quizapp.formats import EXPORT_FORMATS, export_bank, format_for_suffix
 
     fmt = args.fmt or format_for_suffix(args.output)
@@ -55,6 +56,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
     try:
         loaded = load_bank(args.bank)
+        for line in describe(loaded, giveaways(loaded)):  # written all the same: the teacher decides
+            print(f"{args.bank}: warning: {line[:1].lower()}{line[1:]}", file=sys.stderr)
         written = export_bank(loaded, fmt, args.output, **({"paper": args.paper} if fmt == "pdf" else {}))
     except QuizappError as exc:
         print(exc, file=sys.stderr)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.bank import BankCheck, form_ask, unknown_keys
 from quizapp.core.draft import BankDraft, DraftError, QuestionData
 from quizapp.core.errors import Problem
+from quizapp.core.giveaways import citing_the_same
 from quizapp.gui.citation_picker import CitationPicker
 from quizapp.gui.editor_commands import (
     ChangeType,
@@ -715,7 +716,7 @@ class BankEditor(QMainWindow):
         if suggested:
             notes.append("The wrong answers are other names of the article: check that the article makes "
                          "each one false here, and change any it does not.")
-        same = self._citing_the_same(at)
+        same = citing_the_same(self.picker.article, self.draft.questions, at) if self.picker.article else None
         if same:
             notes.append(f"Question {same} cites this sentence too: check the two do not ask the same thing.")
         if notes:
@@ -723,22 +724,6 @@ class BankEditor(QMainWindow):
         # a choice question still needs its wrong answers checked or written; a numeric one is whole, its
         # prompt worth a read
         self.form.focus_field("distractors" if q["type"] == "choice" else "prompt")
-
-    def _citing_the_same(self, row: int) -> int | None:
-        """The number of another question citing the sentence question `row` cites, in the article shown."""
-        article = self.picker.article
-        quote = (self.draft.question(row).get("cite") or {}).get("quote")
-        span = article.find_quote(str(quote)) if article is not None and quote else None
-        if span is None:
-            return None
-        for i, q in enumerate(self.draft.questions):
-            cite = q.get("cite") if isinstance(q, dict) and i != row else None
-            quotes = (cite or {}).get("quote") if isinstance(cite, dict) else None
-            for other in quotes if isinstance(quotes, list) else [quotes] if quotes else []:
-                found = article.find_quote(str(other))
-                if found is not None and found.start < span.end and span.start < found.end:
-                    return i + 1
-        return None
 
     # --- list actions -----------------------------------------------------------------
 

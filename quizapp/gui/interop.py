@@ -5,12 +5,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QFileDialog, QGridLayout, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSizePolicy,
+    QSpacerItem,
+    QWidget,
+)
 
 from quizapp.core.bank import LoadedBank
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import make_room_for_title
 
+MAX_LISTED = 12  # questions named in the warning of an export; the others are counted
+LINE_CHARS = 90  # the width of that warning, in characters
 PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 
 
@@ -100,10 +112,40 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
     if fmt == "pdf":
         options["paper"] = dialog.chosen_paper()
         settings.setValue("export/paper", options["paper"])
+    if not giveaways_accepted(parent, loaded):
+        return
 
     run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
              title="Export", label=f"Exporting to {EXPORT_FORMATS[fmt].display_name}…",
              on_success=lambda paths: report_exported(parent, paths), cancellable=False)
+
+
+def giveaways_accepted(parent: QWidget, loaded: LoadedBank) -> bool:
+    """True when no question shows another's answer, or the teacher chooses to export all the same."""
+    from quizapp.core.giveaways import describe, giveaways
+
+    lines = describe(loaded, giveaways(loaded))
+    if not lines:
+        return True
+    shown = lines[:MAX_LISTED] + ([f"… and {len(lines) - MAX_LISTED} more"] if len(lines) > MAX_LISTED else [])
+    box = QMessageBox(QMessageBox.Icon.Warning, "Questions give each other away",
+                      "Some questions show the answer of another: a student who has both before them can "
+                      "copy it.", QMessageBox.StandardButton.Cancel, parent)
+    box.setInformativeText("\n".join("• " + line for line in shown) + "\n\nExport all the same, or cancel and "
+                           "change one of each pair in the bank editor?")
+    # A message box is as narrow as its first line: a list of pairs wraps into a tall column without room.
+    layout = box.layout()
+    if isinstance(layout, QGridLayout):
+        room = box.screen().availableGeometry().width() * 3 // 4
+        width = min(box.fontMetrics().averageCharWidth() * LINE_CHARS, room)
+        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed),
+                       layout.rowCount(), 0, 1, layout.columnCount())
+    box.setTextFormat(Qt.TextFormat.PlainText)  # prompts are the teacher's text, never HTML
+    export = box.addButton("&Export anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter does not skip the warning
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is export
 
 
 def report_exported(parent: QWidget, paths: list[Path]) -> QMessageBox:

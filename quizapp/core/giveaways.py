@@ -1,0 +1,231 @@
+"""Questions that give each other away: one shows, in its prompt or options, the answer of another.
+
+Two gaps of one sentence ("Sales rose ___% to 14.96bn euros." and "Sales rose 2.8% to ___bn euros.")
+each show the other's answer; so does a quote naming "13 heroes" beside "How many soldiers were killed?".
+On one worksheet, or in one exported quiz, a student copies it from the page. The editor warns when a
+second question cites a sentence (`citing_the_same`); an export lists what `giveaways` finds.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from quizapp.core.article import Article, Span
+from quizapp.core.bank import AnyQuestion, LoadedBank
+from quizapp.core.model import ChoiceQuestion, NumericQuestion, source_key
+
+# A number as written in a prompt: 4500, 4,500, 2.8, -3 (a sign only where a word does not end before
+# it: "COVID-19" is no -19), not the 7 of "G7". A scale word after it ("14.96bn", "4.5 million") gives its
+# value too, so that a bank answering 4500000 and a prompt writing "4.5 million" meet.
+_NUMBER = re.compile(r"(?<![\w.,])(?:(?<![\w-])-)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(bn|billion|m|million|"
+                     r"thousand|k)\b)?", re.IGNORECASE)
+_SCALES = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "thousand": 1e3, "k": 1e3}
+_WORD = re.compile(r"\w+")
+# An answer this short shows only where its case matches too ("US" in a prompt, not "us").
+SHORT_ANSWER = 3
+PROMPT_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Giveaway:
+    """Question `question` shows `shown`, the answer of question `answer_of` (indexes in the bank)."""
+
+    question: int
+    answer_of: int
+    shown: str
+    same_sentence: bool  # they cite the same text of the article: two questions on one sentence
+
+
+def cite_the_same(spans: Sequence[Span], others: Sequence[Span]) -> bool:
+    """Whether two citations share text of the article (the same sentence, or overlapping quotes)."""
+    return any(a.start < b.end and b.start < a.end for a in spans for b in others)
+
+
+def quoted_spans(article: Article, cite: object) -> list[Span]:
+    """Where the quotes of a citation as the bank file holds it (`{quote: ...}`) stand in `article`; a quote
+    not found there is left out."""
+    quotes = cite.get("quote") if isinstance(cite, dict) else None
+    spans = []
+    for quote in quotes if isinstance(quotes, list) else [quotes] if quotes else []:
+        found = article.find_quote(str(quote))
+        if found is not None:
+            spans.append(found)
+    return spans
+
+
+def citing_the_same(article: Article, questions: Sequence[object], row: int) -> int | None:
+    """The number (from 1) of another question citing text of `article` that question `row` cites too, or
+    None; `questions` as the bank file holds them."""
+    def cite(q: object) -> object:
+        return q.get("cite") if isinstance(q, dict) else None
+
+    spans = quoted_spans(article, cite(questions[row]))
+    if not spans:
+        return None
+    for i, q in enumerate(questions):
+        if i != row and cite_the_same(spans, quoted_spans(article, cite(q))):
+            return i + 1
+    return None
+
+
+def giveaways(loaded: LoadedBank) -> list[Giveaway]:
+    """Every question whose prompt or options show the answer of another, in the order of the bank.
+
+    A number is compared as a number (4,500 is 4500; "14.96bn" is 14960000000, and 14.96 to a question
+    asking "___bn"). A figure counts only between questions on one article: in a bank of several, "Xbox 2"
+    in one story tells nothing of the 2 of another, where a name shown in one story may well answer a
+    question on another. A text answer counts where it stands as whole words ("Macron said", not
+    "Macronist"). An option that is exactly another question's answer does not
+    count: it is one candidate among the options, as "Keïta" is among the speakers of two who-said
+    questions.
+    """
+    questions = loaded.bank.questions
+    texts = [_shown_texts(q) for q in questions]
+    plain = [[_plain(text) for text in shown] for shown in texts]  # to rule out most candidates at once
+    numbers = [[_numbers(text) for text in shown] for shown in texts]
+    keys = [source_key(loaded.bank, q.cite) if q.cite is not None else None for q in questions]
+    by_number: dict[float, set[int]] = defaultdict(set)
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, shown in enumerate(texts):
+        for found_in_text in numbers[i]:
+            for _, _, raw, scaled in found_in_text:
+                by_number[raw].add(i)
+                by_number[scaled].add(i)
+        for text in shown:
+            for word in _WORD.findall(_plain(text)):
+                by_word[word].add(i)
+    found = []
+    for j, q in enumerate(questions):
+        number = _as_number(q)
+        if number is not None:
+            candidates = by_number.get(number, set())
+            shows = _number_shown(q, number)
+        else:
+            words = _WORD.findall(str(q.answer).casefold())
+            candidates = set.intersection(*(by_word.get(w, set()) for w in words)) if words else set()
+            shows = _text_shown(q)
+        if any(c.isdigit() for c in str(q.answer)):  # a figure ("$3bn" too): on its own article only
+            candidates = {i for i in candidates if None in (keys[i], keys[j]) or keys[i] == keys[j]}
+        for i in sorted(candidates - {j}):
+            shown = shows(texts[i], plain[i], numbers[i])
+            if shown is not None:
+                same = keys[i] is not None and keys[i] == keys[j] and cite_the_same(_spans(questions[i]), _spans(q))
+                found.append(Giveaway(i, j, shown, same))
+    found.sort(key=lambda g: (g.question, g.answer_of))
+    return found
+
+
+def describe(loaded: LoadedBank, found: Sequence[Giveaway]) -> list[str]:
+    """One line per giveaway, naming both questions by number and first words:
+    'Question 3 “Sales rose ___% to 14.96bn euros.” shows 2.8, the answer of question 4 “Sales rose…”'."""
+    questions = loaded.bank.questions
+    lines = []
+    for g in found:
+        shown = g.shown if len(g.shown.split()) <= PROMPT_WORDS // 2 else first_words(g.shown)
+        why = " (both cite the same sentence)" if g.same_sentence else ""
+        lines.append(f"Question {g.question + 1} {first_words(questions[g.question].prompt)} shows {shown}, the "
+                     f"answer of question {g.answer_of + 1} {first_words(questions[g.answer_of].prompt)}{why}")
+    return lines
+
+
+def first_words(prompt: str, count: int = PROMPT_WORDS) -> str:
+    """The first words of a prompt, quoted: “How many French soldiers were killed when two…”."""
+    words = prompt.split()
+    return "“" + " ".join(words[:count]) + ("…" if len(words) > count else "") + "”"
+
+
+def _shown_texts(q: AnyQuestion) -> list[str]:
+    return [q.prompt, *(q.options if isinstance(q, ChoiceQuestion) else [])]
+
+
+def _as_number(q: AnyQuestion) -> float | None:
+    """The answer as a number: a numeric question's, or a choice answer written as a number ("4,500")."""
+    if isinstance(q, NumericQuestion):
+        return float(q.answer)
+    return _number_of(q.answer)
+
+
+def _number_of(text: str) -> float | None:
+    """The value of a text that is one number and nothing else."""
+    m = _NUMBER.fullmatch(text.strip())
+    return _numbers(m.group(0))[0][2] if m and not m.group(3) else None
+
+
+def _numbers(text: str) -> list[tuple[str, str, float, float]]:
+    """Each number of `text`: as written ("14.96bn"), its scale word ("bn", or ""), its value as written
+    and its value scaled."""
+    values = []
+    for m in _NUMBER.finditer(text):
+        raw = float(m.group(1).replace(",", "") + (m.group(2) or ""))
+        raw = -raw if m.group(0).startswith("-") else raw
+        scale = (m.group(3) or "").lower()
+        values.append((m.group(0).strip(), scale, raw, _rounded(raw * _SCALES[scale]) if scale else raw))
+    return values
+
+
+def _rounded(value: float) -> float:
+    # 14.96 * 1e9 is 14960000000.000002 in binary: compared with an answer of 14960000000, it must be equal.
+    return float(round(value, 6)) if math.isfinite(value) else value
+
+
+def _scales(q: AnyQuestion) -> set[float]:
+    """The scales a question counts its answer in: "___bn euros" or a unit of "million people" count in 1e9
+    or 1e6, so that 14.96 is the 14.96 of "14.96bn"."""
+    unit = q.unit or "" if isinstance(q, NumericQuestion) else ""
+    words = re.findall(r"_{2,}\s?([a-z]+)\b", q.prompt, re.IGNORECASE) + unit.lower().split()[:1]
+    return {_SCALES[w.lower()] for w in words if w.lower() in _SCALES}
+
+
+Shows = Callable[[list[str], list[str], list[list[tuple[str, str, float, float]]]], "str | None"]
+
+
+def _number_shown(q: AnyQuestion, number: float) -> Shows:
+    """What finds `number`, the answer of `q`, in another question's texts (a prompt, then options) and
+    their numbers: the number as written there, or None."""
+    scales = _scales(q)
+
+    def shows(texts: list[str], _plain: list[str], numbers: list[list[tuple[str, str, float, float]]]
+              ) -> str | None:
+        for k, found_in_text in enumerate(numbers):
+            if k > 0 and _number_of(texts[k]) == number:
+                continue  # an option that is the answer itself: a candidate, not the answer shown
+            for written, scale, raw, scaled in found_in_text:
+                if scaled == number or (raw == number and (not scale or _SCALES[scale] in scales)):
+                    return written
+        return None
+
+    return shows
+
+
+def _text_shown(q: AnyQuestion) -> Shows:
+    """What finds the text answer of `q` in another question's texts, as whole words: as written there,
+    or None."""
+    answer = str(q.answer).strip()
+    words = r"\s+".join(re.escape(w) for w in answer.split())
+    pattern = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE if len(answer) >= SHORT_ANSWER else 0)
+
+    plain = _plain(answer)
+
+    def shows(texts: list[str], plains: list[str], _numbers: object) -> str | None:
+        for k, text in enumerate(texts):
+            if plain not in plains[k] or (k > 0 and plains[k] == plain):
+                continue  # not there; or an option that is the answer itself: a candidate, not the answer shown
+            m = pattern.search(text)
+            if m:
+                return m.group(0)
+        return None
+
+    return shows
+
+
+def _plain(text: str) -> str:
+    """Text to compare in any case and spacing."""
+    return " ".join(text.split()).casefold()
+
+
+def _spans(q: AnyQuestion) -> list[Span]:
+    return q.cite.spans if q.cite is not None else []
