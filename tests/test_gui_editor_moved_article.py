@@ -90,8 +90,8 @@ def test_locate_points_the_source_at_the_moved_file_and_an_unused_source_is_remo
     bar = editor.source_repairs
     assert bar.isVisible()
     assert sorted(bar.buttons) == ["harbour", "old-notes"]
-    assert [b.text() for b in bar.buttons["harbour"]] == ["Locate…"]  # cited: it can only be located
-    assert [b.text() for b in bar.buttons["old-notes"]] == ["Locate…", "Remove"]
+    assert [b.text() for b in bar.buttons["harbour"]] == ["&Locate…"]  # cited: it can only be located
+    assert [b.text() for b in bar.buttons["old-notes"]] == ["&Locate…", "Remo&ve"]
 
     # Enter on the missing article's problem goes to its Locate… button
     editor.problems.setFocus()
@@ -133,3 +133,29 @@ def test_adding_the_moved_article_again_repairs_its_source_instead_of_adding_one
     qtbot.waitUntil(lambda: editor.draft.data["sources"]["harbour"]["file"] == "../moved/" + HARBOUR)
     assert sorted(editor.draft.data["sources"]) == ["harbour", "library-fire", "old-notes"]  # none added
     assert sorted(editor.source_repairs.buttons) == ["old-notes"]
+
+
+def test_locate_and_remove_have_alt_keys_of_their_own(qtbot, moved_bank: Path) -> None:
+    """Alt+L goes to a Locate… button (from one to the next when several articles are missing), Alt+V removes
+    the source nobody cites; no other button, label, tab or menu of the editor has those letters."""
+    from tests.test_gui_mnemonics import mnemonic, shown_mnemonics
+
+    editor = open_shown(qtbot, moved_bank)
+    bar = editor.source_repairs
+    tabs = [editor.side_tabs.tabText(i) for i in range(editor.side_tabs.count())]
+    keys = [*shown_mnemonics(editor), *((mnemonic(t), t) for t in tabs)]
+    locates = [k for k, text in keys if text == "&Locate…"]
+    assert locates == ["Alt+L", "Alt+L"]  # one for each article to locate
+    others = [k for k, text in keys if text != "&Locate…"]
+    assert len(set(others)) == len(others) and "Alt+L" not in others and "Alt+V" in others, sorted(keys)
+
+    editor.list.setFocus()
+    key(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() in (bar.buttons["harbour"][0], bar.buttons["old-notes"][0])
+    first = QApplication.focusWidget()
+    key(qtbot, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # the other one
+    assert QApplication.focusWidget() in (bar.buttons["harbour"][0], bar.buttons["old-notes"][0])
+    assert QApplication.focusWidget() is not first
+    key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)  # Remove (clicked after a short flash)
+    qtbot.waitUntil(lambda: "old-notes" not in editor.draft.data["sources"])
+    assert sorted(bar.buttons) == ["harbour"]

@@ -24,8 +24,8 @@ def new_question_with_answer(qtbot, editor: BankEditor, answer: str) -> None:
 
 
 def pick_type(qtbot, editor: BankEditor, down: bool) -> None:
-    """Alt+T, then Down (Numeric) or Up (Multiple choice) in the Type box."""
-    alt(qtbot, "t")
+    """Alt+Y, then Down (Numeric) or Up (Multiple choice) in the Type box."""
+    alt(qtbot, "y")
     assert QApplication.focusWidget() is editor.form.type_box
     key(qtbot, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
 

@@ -169,9 +169,9 @@ def test_the_bank_editor_has_one_alt_key_per_button_tab_and_label(qtbot: QtBot, 
     keys = [*shown_mnemonics(editor), *((mnemonic(t), t) for t in tabs)]
     assert len({k for k, _ in keys}) == len(keys), sorted(keys)
 
-    # Alt+L shows the article, Alt+B asks about the selected words.
+    # Alt+T shows the article, Alt+B asks about the selected words.
     editor.side_tabs.setCurrentIndex(1)
-    qtbot.keyClick(focused(qtbot, editor), "l", ALT)
+    qtbot.keyClick(focused(qtbot, editor), "t", ALT)
     assert editor.side_tabs.currentWidget() is editor.picker
 
 

@@ -137,7 +137,7 @@ def test_the_bank_editor_fits_800x600_at_the_largest_text(qtbot: QtBot, largest_
     assert editor.draft.question(row)["prompt"].endswith(" Really?")
 
     # The article, in its own tab, with its buttons.
-    alt(qtbot, "l")
+    alt(qtbot, "t")  # the Article tab
     assert editor.side_tabs.currentWidget() is editor.picker
     for button in (editor.picker.use_button, editor.picker.ask_button):
         assert wholly_shown(button)

@@ -263,8 +263,8 @@ class BankEditor(QMainWindow):
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setWidget(self.preview)
         self.side_tabs = QTabWidget()
-        self.side_tabs.addTab(self.picker, "Artic&le")
-        self.side_tabs.addTab(preview_scroll, "Pre&view")
+        self.side_tabs.addTab(self.picker, "Ar&ticle")
+        self.side_tabs.addTab(preview_scroll, "Previe&w")
 
         # The form gets the most room; sizes are ratios until the window is laid out. Where the three do not
         # fit side by side (the largest text on a small screen), the form becomes the first of the tabs.

@@ -186,10 +186,10 @@ class QuestionForm(QWidget):
 
         fields: list[tuple[str, str, QWidget]] = [
             ("id", "Id", line("id", "a short name that stays when you reword the question")),
-            ("type", "&Type", self.type_box),
+            ("type", "T&ype", self.type_box),
             ("prompt", "&Prompt", plain("prompt", 3, "The question, ending with a question mark")),
             ("answer", "A&nswer", line("answer", "the right answer")),
-            ("distractors", "&Wrong answers", plain("distractors", 4, "one wrong answer per line")),
+            ("distractors", "Wr&ong answers", plain("distractors", 4, "one wrong answer per line")),
             ("tolerance", "T&olerance", line("tolerance", "e.g. 50 or 5% (leave empty for exact)")),
             ("min", "Minimum", line("min", "lowest right answer (optional)")),
             ("max", "Maximum", line("max", "highest right answer (optional)")),
@@ -200,7 +200,7 @@ class QuestionForm(QWidget):
                                                      "Use as citation)")),
             ("explanation", "E&xplanation", plain("explanation", 2, "shown after the answer (optional)")),
             ("tags", "Ta&gs", line("tags", "comma-separated, e.g. dates, people")),
-            ("difficulty", "Difficult&y", self.difficulty_box),
+            ("difficulty", "Difficulty", self.difficulty_box),
         ]
         for key, label_text, widget in fields:
             self.widgets[key] = widget

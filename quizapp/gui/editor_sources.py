@@ -53,14 +53,17 @@ class SourceRepairs(QFrame):
             line.setContentsMargins(0, 0, 0, 0)
             line.addWidget(ErrorLabel("⚠ " + src.message), 1)
             buttons = WrappingRow()
-            locate = QPushButton("Locate…")
+            # Alt+L and Alt+V: every other letter of the two was taken in the editor, so the Article tab
+            # gave its L (it is Ar&ticle) and the Preview tab its V (Previe&w); with several articles to
+            # locate, Alt+L goes from one Locate… to the next, and Space presses it.
+            locate = QPushButton("&Locate…")
             locate.setAccessibleName(f"Locate the article of {src.key}")
             locate.setToolTip("Choose the article's file where it is now; the citations are checked in it")
             locate.clicked.connect(lambda _c=False, k=src.key: self.locate.emit(k))
             buttons.add(locate)
             made = [locate]
             if not src.cited_by:
-                remove = QPushButton("Remove")
+                remove = QPushButton("Remo&ve")
                 remove.setAccessibleName(f"Remove the source {src.key}")
                 remove.setToolTip("No question cites this article: remove it from the bank")
                 remove.clicked.connect(lambda _c=False, k=src.key: self.remove.emit(k))
