@@ -17,8 +17,9 @@ from tests.conftest import alt, key
 from tests.test_gui_small_screen import SMALL, wholly_shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-# A title whose first word is wider than the library's list at 28 pt on an 800x600 screen.
-LONG_TITLE = "Bundeswehrhubschrauberzusammenstoß in Mali"
+# A title whose first word is wider than the library's list at 28 pt on an 800x600 screen (where the list has
+# the whole width, above the details).
+LONG_TITLE = "Bundeswehrhubschrauberzusammenstoßuntersuchungsbericht in Mali"
 
 
 def largest_text_by_keys(qtbot, window: QWidget) -> None:

@@ -8,8 +8,18 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFont,
+    QFontMetrics,
+    QResizeEvent,
+    QShowEvent,
+    QTextLayout,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -17,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -26,10 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.percent import format_percent, round_percent
-from quizapp.gui.reflow import ScrolledPage, WrappingRow
+from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
-from quizapp.gui.widgets import FocusOutline, breakable, plain_label, scale_font
+from quizapp.gui.widgets import FocusOutline, RowsList, breakable, plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
@@ -38,6 +47,15 @@ if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load,
 
 SETTINGS_KEY = "library/banks"
 BANK_SUFFIXES = (".yaml", ".yml")
+# A bank's row is at most this many lines: where its title and status need more (the largest text, a title
+# with a web address), it shows the title on two lines and the start of the status, and the details the rest.
+ROW_LINES = 3
+# The list beside the details from this width (in characters) up; below it (the largest text on a small screen)
+# the details go under the list, and the list's rows have the whole width for the banks' titles.
+SIDE_BY_SIDE_CHARS = 60
+# The resume message keeps this many characters a line beside its buttons; narrower, the buttons go under it.
+RESUME_TEXT_CHARS = 40
+LINE_SEPARATOR = "\u2028"
 
 
 def remembered_banks() -> list[Path]:
@@ -119,12 +137,49 @@ def study_line(due: DueCount | None) -> str:
     return f"{due_text(due.due, due.later)} · {due.new} new for study today"
 
 
+def wrapped_lines(text: str, width: int, font: QFont) -> list[str]:
+    """`text` in the lines it wraps to in `width` pixels, between words (and where a zero-width break allows)."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    lines = []
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart():line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines
+
+
+def first_lines(text: str, count: int, width: int, metrics: QFontMetrics, font: QFont) -> str:
+    """`text` as far as `count` lines of `width` hold it, the last line ending in "…" where more is left out."""
+    lines = wrapped_lines(text, width, font)
+    if len(lines) <= count:
+        return text
+    rest = "".join(lines[count - 1:]).strip()
+    return "".join(lines[:count - 1]) + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
+def first_parts(status: str, count: int, width: int, metrics: QFontMetrics, font: QFont) -> str:
+    """A status line ("18 questions · last 61% · 4 due now") with the parts that fit in `count` lines, and "…"
+    for the rest; its first part cut short where even that does not fit."""
+    parts = status.split(" · ")
+    for n in range(len(parts), 0, -1):
+        shown = " · ".join(parts[:n]) + ("" if n == len(parts) else " …")
+        if len(wrapped_lines(shown, width, font)) <= count:
+            return shown
+    return first_lines(status, count, width, metrics, font)
+
+
 class BankRows(QStyledItemDelegate):
-    """Draws a bank's row with a word wider than the list broken where its line ends, not cut off at the right.
+    """Draws a bank's row with a word wider than the list broken where its line ends, not cut off at the right,
+    and in at most ROW_LINES lines.
 
     At the largest text a title's long word or a file name ("(helicopter_collision_2019.yaml)") is wider than
     the list at 800x600: the list wrapped the row between words only, and the word ran out of sight (and
-    the list scrolled sideways). The row's tooltip has its whole text.
+    the list scrolled sideways). Wrapped whole, a row with a web address in its title took nine lines, taller
+    than the list. The row's tooltip has its whole text, and the details pane all that the row leaves out.
     """
 
     def __init__(self, view: QListWidget) -> None:
@@ -142,11 +197,71 @@ class BankRows(QStyledItemDelegate):
         style = self.view.style()
         text = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, room, self.view)
         margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1
-        option.text = breakable(option.text, max(1, text.width() - 2 * margin), option.fontMetrics)
+        option.text = self.shown(option.text, max(1, text.width() - 2 * margin), option.fontMetrics, option.font)
+
+    @staticmethod
+    def shown(text: str, width: int, metrics: QFontMetrics, font: QFont) -> str:
+        """A row's text (its title, a line break, its status) as it fits `width`: long words broken, at most
+        ROW_LINES lines."""
+        # (the item's "\n" comes here as the Unicode line separator, as Qt draws it)
+        title, _, status = (breakable(part, width, metrics) for part in text.partition(LINE_SEPARATOR))
+        title_lines = len(wrapped_lines(title, width, font))
+        status_lines = len(wrapped_lines(status, width, font)) if status else 0
+        if title_lines + status_lines <= ROW_LINES:
+            return f"{title}{LINE_SEPARATOR}{status}" if status else title
+        title = first_lines(title, ROW_LINES - 1 if status else ROW_LINES, width, metrics, font)
+        if not status:
+            return title
+        room = ROW_LINES - len(wrapped_lines(title, width, font))
+        return f"{title}{LINE_SEPARATOR}{first_parts(status, room, width, metrics, font)}"
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        # As tall as its lines wrap at the row's width, where it is drawn: the list lays its rows out at a width
+        # a little wider, where a row with an icon took a line less than it is drawn in, and lost its last line.
+        option = QStyleOptionViewItem(option)
+        option.rect = QRect(option.rect.topLeft(), QSize(self._width(), max(1, option.rect.height())))
         hint = super().sizeHint(option, index)
         return QSize(min(hint.width(), self._width()), hint.height())
+
+
+class BankList(RowsList):
+    """The list of banks, with room for two whole rows however tall its rows are at its width and text size.
+
+    At the largest text on a small screen the list got what the rest left it: a line, half a bank's title.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(2, parent)
+
+    def row_height(self) -> int:
+        """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, max(1, self.viewport().width() - 2 * self.spacing()), 1)
+        delegate = self.itemDelegate()
+        return max((delegate.sizeHint(option, self.model().index(row, 0)).height() for row in range(self.count())),
+                   default=0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # (its rows wrap to another number of lines)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
+
+
+class BankSplitter(TurningSplitter):
+    """The list and the details, side by side or one above the other, asking no more height than their least.
+
+    In the library's scrolled page they take what room the window has: a page that asked for the details'
+    every line scrolled at a middle text size, with the banner half out of sight, where all of it fitted.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 class LibraryScreen(QWidget):
@@ -209,7 +324,7 @@ class LibraryScreen(QWidget):
         head.add(self.new_button)
         head.add(self.open_button)
 
-        self.list = QListWidget()
+        self.list = BankList()
         self.list.setAccessibleName("Question banks")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
@@ -277,8 +392,10 @@ class LibraryScreen(QWidget):
         # each other and cut off.
         self.details_page = ScrolledPage(details)
 
-        split = QSplitter(Qt.Orientation.Horizontal)
+        split = BankSplitter(SIDE_BY_SIDE_CHARS)
         split.setChildrenCollapsible(False)
+        # Under the list, the details are as tall as their lines: the library's page scrolls them, not a box.
+        split.turned.connect(lambda way: self.details_page.set_whole(way == Qt.Orientation.Vertical))
         split.addWidget(self.list)
         split.addWidget(self.details_page)
         split.setStretchFactor(0, 2)
@@ -300,17 +417,29 @@ class LibraryScreen(QWidget):
         self.discard_button.setAccessibleName("Discard the unfinished session")
         self.discard_button.setToolTip("Its answers stay in your history; it is not offered again")
         self.discard_button.clicked.connect(lambda: self.resume_id and self.discard_requested.emit(self.resume_id))
-        banner = QHBoxLayout(self.resume_banner)
-        banner.addWidget(self.resume_text, 1)
-        banner.addWidget(self.resume_button)
-        banner.addWidget(self.discard_button)
+        # Its buttons go under the message where they leave it too few words a line (the largest text).
+        banner_row = WrappingRow()
+        banner_row.add(self.resume_text, 1, row_chars=RESUME_TEXT_CHARS)
+        banner_buttons = QHBoxLayout()
+        banner_buttons.addWidget(self.resume_button)
+        banner_buttons.addWidget(self.discard_button)
+        banner_buttons.addStretch(1)
+        banner_row.add(banner_buttons)
+        QVBoxLayout(self.resume_banner).addWidget(banner_row)
         self.resume_banner.hide()
 
-        layout = QVBoxLayout(self)
+        # The whole screen scrolls where it does not fit (the largest text on a small screen): the banner, the
+        # heading, two rows of the list and the details each whole, rather than all squeezed into a line.
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.addWidget(self.resume_banner)
         layout.addWidget(head)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
+        self.page = ScrolledPage(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.page)
         self._show_details(-1)
 
     def showEvent(self, event: QShowEvent) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -166,13 +166,25 @@ class TurningSplitter(QSplitter):
     the other: a list beside the details of its selected item, each with room for a line of words, or at
     the largest text on a small screen the list above, the details below, both the whole width."""
 
+    turned = Signal(Qt.Orientation)  # the panes' new orientation: Vertical, one above the other
+
     def __init__(self, chars: int, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.chars = chars
         self._side_by_side: list[int] = []  # the panes' widths when last side by side
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        wide = event.size().width() >= self.fontMetrics().averageCharWidth() * self.chars
+        self._turn(event.size().width())
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            # Ctrl+= in a window of the same size: a character is wider, and no resize may come to turn the panes.
+            QTimer.singleShot(0, self, lambda: self._turn(self.width()))
+
+    def _turn(self, width: int) -> None:
+        wide = width >= self.fontMetrics().averageCharWidth() * self.chars
         wanted = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.orientation() != wanted:
             if wide:
@@ -184,7 +196,7 @@ class TurningSplitter(QSplitter):
                 self.setOrientation(wanted)
                 self.setSizes([1 << 20] * self.count())  # one above the other, each as tall
             self.updateGeometry()
-        super().resizeEvent(event)
+            self.turned.emit(wanted)
 
     def minimumSizeHint(self) -> QSize:
         panes = [self.widget(i) for i in range(self.count()) if not self.widget(i).isHidden()]
@@ -312,10 +324,16 @@ def reveal(widget: QWidget) -> None:
 class ScrolledPage(QScrollArea):
     """A page in a scroll area without a frame that scrolls up and down only where the page's minimum height
     does not fit (its parts at the largest text on a small screen); where it fits it looks as the page alone.
-    It is never narrower than the page: the page wraps and folds to fit the width, it never scrolls sideways."""
+    It is never narrower than the page: the page wraps and folds to fit the width, it never scrolls sideways.
+
+    Inside another ScrolledPage it may be made `whole` (a pane of details under a list, at the largest text on
+    a small screen): then it is as tall as its page and scrolls nothing itself, so the outer page is the one
+    scroll bar to read it by, not a box of a few lines inside a scrolled page."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.whole = False
+        self._whole_height = 0  # the page's height at its width, as last told to the layout
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -324,11 +342,40 @@ class ScrolledPage(QScrollArea):
         page.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow)
 
+    def set_whole(self, whole: bool) -> None:
+        """As tall as the page, scrolling nothing (`whole`), or scrolling where the page does not fit."""
+        self.whole = whole
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if whole
+                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._whole_height = self._page_height() if whole else 0
+        self.updateGeometry()
+
+    def _page_height(self) -> int:
+        """The height the page needs at the width it has (its lines wrapped to that width)."""
+        page = self.widget()
+        if page.hasHeightForWidth():
+            return page.heightForWidth(self.viewport().width())
+        return page.minimumSizeHint().height()
+
+    def _regrow(self) -> None:
+        # Whole, a page that got more lines (a longer title, a wider text) makes its pane as much taller.
+        if self.whole and self._page_height() != self._whole_height:
+            self._whole_height = self._page_height()
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._regrow()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The page laid out anew (a label above the focused field wrapped to another line, a list filled):
         # the focused field may have moved out of view since it was scrolled to.
         if watched is self.widget() and event.type() == QEvent.Type.Resize:
             self._follow(None, QApplication.focusWidget())
+        if self.whole and watched is self.widget() and event.type() in (QEvent.Type.Resize,
+                                                                         QEvent.Type.LayoutRequest):
+            QTimer.singleShot(0, self, self._regrow)  # (once the page's layout has its new sizes)
         return super().eventFilter(watched, event)
 
     def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
@@ -354,7 +401,8 @@ class ScrolledPage(QScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         bar = self.style().pixelMetric(self.style().PixelMetric.PM_ScrollBarExtent, None, self)
-        return QSize(min_width(self.widget()) + bar, super().minimumSizeHint().height())
+        height = self._whole_height if self.whole else super().minimumSizeHint().height()
+        return QSize(min_width(self.widget()) + bar, height)
 
 
 class _LabelsAbove(QObject):

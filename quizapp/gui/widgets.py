@@ -183,10 +183,14 @@ class RowsList(QListWidget):
         super().__init__(parent)
         self.rows = rows
 
+    def row_height(self) -> int:
+        """The height `rows` rows are counted in: the first row's."""
+        return self.sizeHintForRow(0) if self.count() else 0
+
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
-        # The first row's height at the font it has now (an empty list: a line of text and the item's margins).
-        row = max(self.sizeHintForRow(0) if self.count() else 0, self.fontMetrics().height() + 2)
+        # A row's height at the font it has now (an empty list: a line of text and the item's margins).
+        row = max(self.row_height(), self.fontMetrics().height() + 2)
         height = self.rows * (row + 2 * self.spacing()) + 2 * self.frameWidth()
         return QSize(hint.width(), height)  # (a scroll area's own minimum is its scroll bar's: taller than a row)
 
