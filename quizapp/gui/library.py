@@ -232,15 +232,27 @@ class BankList(RowsList):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(2, parent)
+        # The tallest row, worked out once for a width and a text size (layouts ask for it often), until the rows
+        # change.
+        self._tallest: tuple[tuple[int, float], int] | None = None
+        model = self.model()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            changed.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._tallest = None
 
     def row_height(self) -> int:
         """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
-        option = QStyleOptionViewItem()
-        self.initViewItemOption(option)
-        option.rect = QRect(0, 0, max(1, self.viewport().width() - 2 * self.spacing()), 1)
-        delegate = self.itemDelegate()
-        return max((delegate.sizeHint(option, self.model().index(row, 0)).height() for row in range(self.count())),
-                   default=0)
+        key = (self.viewport().width(), self.font().pointSizeF())
+        if self._tallest is None or self._tallest[0] != key:
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            option.rect = QRect(0, 0, max(1, self.viewport().width() - 2 * self.spacing()), 1)
+            delegate = self.itemDelegate()
+            rows = (delegate.sizeHint(option, self.model().index(row, 0)).height() for row in range(self.count()))
+            self._tallest = (key, max(rows, default=0))
+        return self._tallest[1]
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
