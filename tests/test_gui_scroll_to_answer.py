@@ -209,3 +209,32 @@ def test_the_header_and_the_number_placeholder_show_whole_at_the_largest_text(qt
         assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - 4  # (Qt's margins)
     finally:
         window.change_text_size(0)
+
+
+@pytest.mark.parametrize("size", [(800, 600), SCALED_1280])
+def test_a_title_beside_the_question_number_never_runs_over_it(qtbot: QtBot, main_window, tmp_path: Path,
+                                                               size) -> None:
+    """A title that fits beside the status labels while they are still empty ("Mali helicopter collision"),
+    but not once they read "Question 1 of 18 Score 0 Streak 0", goes above them, and overlaps none."""
+    shutil.copy(SEED, tmp_path / "mali.txt")
+    (tmp_path / "bank.yaml").write_text(LONG_BANK.replace(
+        "French helicopter collision in Mali, the long report on the night operation", "Mali helicopter collision"),
+        encoding="utf-8")
+    bank = load_bank(tmp_path / "bank.yaml")
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, *size)
+        window.run_session(start_quiz(bank, QuizOptions(mode=Mode.PRACTICE)))
+        quiz = window.quiz
+        title = quiz.bank_title
+        shown = [label for label in (quiz.position, quiz.score, quiz.streak) if label.isVisible()]
+
+        def apart() -> bool:
+            boxes = [title.geometry(), *(label.geometry() for label in shown)]
+            return all(not a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:]) and all(
+                label.width() >= label.fontMetrics().horizontalAdvance(label.text()) for label in shown)
+
+        settled_on(qtbot, apart)
+        assert quiz.position.text().startswith("Question 1")
+    finally:
+        window.change_text_size(0)

@@ -114,6 +114,13 @@ class WrappingRow(QWidget):
         if event.type() == QEvent.Type.FontChange:  # the text size changed: so did every width
             self._turn(self.width())
 
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            # An item's width changed ("Question 1 of 18" set in a label that was empty when the title was
+            # fitted beside it): the row may no longer hold it. (Turning asks for no further change.)
+            self._turn(self.width())
+        return super().event(event)
+
     def _turn(self, width: int) -> None:
         row = width >= self.row_width()
         for item in self._shown():
