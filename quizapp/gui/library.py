@@ -306,7 +306,9 @@ class LibraryScreen(QWidget):
         self.loading = False
         self._pending_select: Path | None = None
         self._note = ""  # what the last action did, said before the status once the list is refilled
-        self._removed: tuple[Path, int] | None = None  # the bank last removed and its place in the list, for Undo
+        # The banks removed from the list and their places in it, the last removed last: Ctrl+Z puts them back
+        # one by one, for as long as the app runs.
+        self._removed: list[tuple[Path, int]] = []
         # After Remove from list (its button is hidden while the list refills) and its undo, the focus goes
         # back to the list: Enter starts the bank selected, not whatever button came next.
         self._focus_list_on_fill = False
@@ -497,7 +499,8 @@ class LibraryScreen(QWidget):
         if not paths:
             return
         self._note = note or self._note
-        self._removed = None  # the list changed since: undoing an older removal would surprise
+        back = {p.resolve() for p in paths}  # a removed bank opened again is in the list: nothing to undo for it
+        self._removed = [(path, place) for path, place in self._removed if path.resolve() not in back]
         self._remember(paths)
         self._pending_select = paths[0].resolve()
         self.refresh()
@@ -509,7 +512,7 @@ class LibraryScreen(QWidget):
         known = remembered_banks()
         place = next((i for i, p in enumerate(known) if p.resolve() == check.path.resolve()), len(known))
         remember_banks([p for p in known if p.resolve() != check.path.resolve()])
-        self._removed = (check.path, place)
+        self._removed.append((check.path, place))
         # the selection stays where it was, on the bank that moves up into the removed one's row
         row = self.list.currentRow()
         others = [c.path.resolve() for c in self.checks if c.path.resolve() != check.path.resolve()]
@@ -521,20 +524,21 @@ class LibraryScreen(QWidget):
 
     def can_undo_remove(self) -> bool:
         """Whether a bank removed from the list can be put back (Edit > Undo remove from list)."""
-        return self._removed is not None
+        return bool(self._removed)
 
     def undo_remove(self) -> None:
-        """Put the bank last removed from the list back in its place, and select it."""
-        if self._removed is None:
+        """Put the bank last removed from the list back in its place, and select it; the next Ctrl+Z puts back
+        the one removed before it."""
+        if not self._removed:
             return
-        path, place = self._removed
-        self._removed = None
+        path, place = self._removed.pop()
         known = remembered_banks()
         if all(p.resolve() != path.resolve() for p in known):
             known.insert(place, path.resolve())
             remember_banks(known)
         self._pending_select = path.resolve()
-        self._note = f"Put {path.name} back in the list."
+        self._note = f"Put {path.name} back in the list." + (
+            f" Ctrl+Z puts {self._removed[-1][0].name} back too." if self._removed else "")
         self._focus_list_on_fill = True
         self.refresh()
 

@@ -214,7 +214,8 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         self.undo_remove_action = self._action("&Undo remove from list", lambda: self.library.undo_remove(),
                                                QKeySequence.StandardKey.Undo,
-                                               tip="Put the bank just removed from the list back in its place")
+                                               tip="Put the bank last removed from the list back in its place "
+                                                   "(again for the one removed before it)")
         edit.addAction(self.undo_remove_action)
         edit.addSeparator()
         self.copy_results_action = self._action("&Copy results", lambda: self.results.copy_results(),
