@@ -90,6 +90,9 @@ class BankCheck:
     # The file's `title:` when it reads as YAML, even with errors elsewhere: a bank whose question
     # lacks its answer is still "Floods in the valley" to the person who wrote it, not floods.yaml.
     title: str | None = None
+    # The article files its sources name, found or not (beside the bank, as written): a bank whose quote is
+    # not in its article is fixed by fixing the article too, and the library watches them for that.
+    articles: list[Path] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -324,7 +327,7 @@ class _Checker:
         if bank is not None and not any(p.is_error for p in problems):
             loaded = LoadedBank(self.path, bank, articles,
                                 [p for p in problems if not p.is_error])
-        return BankCheck(self.path, loaded, problems, title)
+        return BankCheck(self.path, loaded, problems, title, [self.path.parent / s.file for s in sources.values()])
 
     # parsing
 

@@ -23,7 +23,8 @@ KEYS = (
             "article or the statistics"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
-    ("Ctrl+Z", "undo: in the library, put back the bank just removed from the list; in the editor, the last edit"),
+    ("Ctrl+Z", "undo: in the library, put back the bank last removed from the list (again: the one before it); "
+               "in the editor, the last edit"),
     ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "
                      "the words selected in the article)"),
     ("Alt+Up / Alt+Down", "in the editor's list of questions: move the selected question up / down"),
@@ -70,11 +71,11 @@ AFTER_KEYS = (
     ("Banks with errors",
      "A bank with errors is listed in the library with each error's file and line. Press Edit bank… to "
      "fix it in quizapp's editor, which lists the problems and takes you to each, or fix the file in a "
-     "text editor: the library reads it again when you open it."),
+     "text editor: the library reads it again when you save it (or an article it cites)."),
     ("Your files",
      "Your answers, banks you make and copies of the bundled banks are kept in {data} (the banks in its "
      "banks folder). Banks you open stay where they are; Remove from list forgets one, and its file stays "
-     "(Ctrl+Z puts it back)."),
+     "(Ctrl+Z puts it back, and each one removed before it in turn)."),
 )
 
 

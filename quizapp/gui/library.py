@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.percent import format_percent, round_percent
+from quizapp.gui.bank_watch import BankWatch, Stamps, check_stamped
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
@@ -312,6 +313,10 @@ class LibraryScreen(QWidget):
         # After Remove from list (its button is hidden while the list refills) and its undo, the focus goes
         # back to the list: Enter starts the bank selected, not whatever button came next.
         self._focus_list_on_fill = False
+        # A bank saved in a text editor (or an article it cites) is checked again, as the details promise.
+        self.watch = BankWatch(self)
+        self.watch.changed.connect(self._changed_on_disk)
+        self._look_again = False  # a change seen while the banks were being checked: looked at once they are in
         self.setAcceptDrops(True)
         self._build()
         if extra:
@@ -552,17 +557,48 @@ class LibraryScreen(QWidget):
         self.loading = True
         self.status.setText("Loading banks…")
 
-        def work(task: object) -> list[BankCheck]:
-            from quizapp.core.bank import check_bank  # pydantic & co: not needed to show the window
-
+        def work(task: object) -> list[tuple[BankCheck, Stamps]]:
             cache: dict = {}
-            return [check_bank(p, article_cache=cache) for p in paths]
+            return [check_stamped(p, cache) for p in paths]
 
-        def done(checks: list[BankCheck]) -> None:
+        def done(results: list[tuple[BankCheck, Stamps]]) -> None:
             if generation == self._generation:  # an older refresh that ended late is dropped
-                self._fill(self.list_order(checks))
+                self._fill(self.list_order([check for check, _stamps in results]))
+                self.watch.watch({check.path: stamps for check, stamps in results})
+                self._look_if_changed()
 
         run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
+
+    def _changed_on_disk(self, paths: list[Path]) -> None:
+        """Check again the banks saved outside the app (or whose articles were), off the GUI thread, and show
+        them where they are listed, the selection and the focus kept."""
+        if self.loading:  # the check running may have read them before they changed
+            self._look_again = True
+            return
+        generation = self._generation
+        self.loading = True
+
+        def work(task: object) -> list[tuple[BankCheck, Stamps]]:
+            cache: dict = {}  # (not the last check's: an article may be what changed)
+            return [check_stamped(p, cache) for p in paths]
+
+        def done(results: list[tuple[BankCheck, Stamps]]) -> None:
+            if generation != self._generation:  # a refresh started since: it reads them again, and fills the list
+                return
+            new = {check.path: check for check, _stamps in results}
+            names = ", ".join(p.name for p in paths)
+            self._note = f"{names} changed on disk and {'was' if len(paths) == 1 else 'were'} read again." + (
+                f" Ctrl+Z puts {self._removed[-1][0].name} back in the list." if self._removed else "")
+            self._fill(self.list_order([new.get(c.path, c) for c in self.checks]))
+            self.watch.checked({check.path: stamps for check, stamps in results})
+            self._look_if_changed()
+
+        run_task(work, parent=self, title="Reading changed banks", on_success=done, show_progress=False)
+
+    def _look_if_changed(self) -> None:
+        if self._look_again:
+            self._look_again = False
+            self.watch.look()
 
     def list_order(self, checks: list[BankCheck]) -> list[BankCheck]:
         """Bundled reviewed banks first, then the others in the order opened, drafts last."""
@@ -578,6 +614,12 @@ class LibraryScreen(QWidget):
         if keep is None and self.current_check() is not None:
             keep = self.current_check().path.resolve()
         self._pending_select = None
+        # A bank checked again (saved in a text editor) must not take the focus from where it was, as the list's
+        # refill hides the details for a moment: the Edit bank… button kept, or the list (a button now disabled).
+        # (the window's, not the app's: the window is not active while the text editor saves)
+        focus = self.window().focusWidget()
+        focus = focus if focus is not None and self.isAncestorOf(focus) else None
+        scrolled = self.list.verticalScrollBar().value()
         self.checks = checks
         self._read_history()
         self.list.clear()
@@ -616,6 +658,7 @@ class LibraryScreen(QWidget):
                 select = i
         note, self._note = self._note, ""
         self.say(note)
+        self.list.verticalScrollBar().setValue(scrolled)  # (then scrolled to the selected row, where it moved)
         if checks:
             self.list.setCurrentRow(select)
         else:
@@ -623,6 +666,11 @@ class LibraryScreen(QWidget):
         if self._focus_list_on_fill:
             self._focus_list_on_fill = False
             self.focus_list()
+        elif focus is not None and self.window().focusWidget() is not focus:
+            if focus.isVisibleTo(self) and focus.isEnabled():
+                focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            else:
+                self.focus_list()
         self.loading = False
         self.loaded.emit()
 
