@@ -1,6 +1,6 @@
 """At a large text size the question view scrolls to what matters: after an answer the verdict (never the
-rating buttons alone, never a line cut in half at the top); while asking, the field being typed in. The
-header and the number field's placeholder show whole."""
+rating buttons alone, never a line cut in half at the top); while asking, the question from its first line, and
+the field once typed in. The header and the number field's placeholder show whole."""
 
 from __future__ import annotations
 
@@ -145,6 +145,45 @@ def test_quiz_feedback_shows_the_verdict_and_cuts_no_line_at_the_top(qtbot: QtBo
         window.change_text_size(0)
 
 
+def opened_at_its_first_line(qtbot: QtBot, screen) -> bool:
+    """The question just asked is laid out and shown from its first line (the view at its top), and stays so
+    after the events queued; returns whether the focused choice or number field was below the view then."""
+    view, prompt = screen.view, screen.prompt
+    qtbot.waitUntil(lambda: prompt.height() >= prompt.heightForWidth(prompt.width()) > 0)
+    for _ in range(5):
+        QApplication.processEvents()
+    assert view.verticalScrollBar().value() == 0, prompt.text()
+    assert prompt.mapTo(view.viewport(), QPoint(0, 0)).y() >= 0
+    return not in_view(view, QApplication.focusWidget())
+
+
+@pytest.mark.parametrize("kind", ["quiz", "study"])
+def test_each_question_opens_at_its_first_line(qtbot: QtBot, main_window, bundled_bank, store, kind) -> None:
+    """At the largest text on 800x600 a question opened scrolled down to its focused field or first choice,
+    its start ("How many soldiers did the night operation in the Sahel ...") above the view."""
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, 800, 600)
+        if kind == "quiz":
+            window.run_session(start_quiz(bundled_bank, QuizOptions(mode=Mode.PRACTICE, shuffle_choices=False)))
+            screen = window.quiz
+        else:
+            window.library.focus_list()
+            press(qtbot, Qt.Key.Key_D, CTRL)
+            screen = window.study_screen
+        assert window.stack.currentWidget() is screen
+        below = []
+        for _ in range(6):  # number questions and choice questions
+            below.append(opened_at_its_first_line(qtbot, screen))
+            answer_wrongly(qtbot, screen)  # (a number typed brings the field into view: it is answered)
+            press(qtbot, Qt.Key.Key_Return)
+            if screen.session is None or screen.session.current is None:
+                break
+        assert any(below)  # (the field or the first choice was out of view when asked: what this is about)
+    finally:
+        window.change_text_size(0)
+
+
 @pytest.fixture
 def long_bank(tmp_path: Path):
     shutil.copy(SEED, tmp_path / "mali.txt")
@@ -159,18 +198,22 @@ def test_the_number_field_is_in_view_to_type_in(qtbot: QtBot, main_window, long_
         window.study(long_bank)
         screen = window.study_screen
         view = screen.view
-        # The question is taller than the view: it scrolls down to the field that has the focus.
+        # The question is taller than the view: it opens at its first line, the field that has the focus below.
         assert QApplication.focusWidget() is screen.number
+        assert opened_at_its_first_line(qtbot, screen)
+        # Typing brings the field into view, with no line cut at the top.
+        press(qtbot, "1")
         settled_on(qtbot, lambda: in_view(view, screen.number))
+        assert screen.number.text() == "1"
         assert view.verticalScrollBar().value() > 0
         assert nothing_cut_at_the_top(view, screen.prompt, screen.choice_buttons)
         # Scrolled up by hand to read the question again, it stays so; typing brings the field back.
         view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
         QApplication.processEvents()
         assert view.verticalScrollBar().value() == 0 and not in_view(view, screen.number)
-        press(qtbot, "1")
+        press(qtbot, "2")
         settled_on(qtbot, lambda: in_view(view, screen.number))
-        assert screen.number.text() == "1"
+        assert screen.number.text() == "12"
     finally:
         window.change_text_size(0)
 
@@ -202,11 +245,15 @@ def test_the_header_and_the_number_placeholder_show_whole_at_the_largest_text(qt
         field = quiz.number
         assert QApplication.focusWidget() is field and field.text() == ""
         # Not "Type a number, then press En…": the placeholder fits the field as laid out.
-        settled_on(qtbot, lambda: in_view(quiz.view, field))
-        option = QStyleOptionFrame()
-        field.initStyleOption(option)
-        room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field).width()
-        assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - 4  # (Qt's margins)
+        opened_at_its_first_line(qtbot, quiz)
+
+        def placeholder_fits() -> bool:
+            option = QStyleOptionFrame()
+            field.initStyleOption(option)
+            room = field.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, field).width()
+            return field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room - 4  # (Qt's margins)
+
+        settled_on(qtbot, placeholder_fits)
     finally:
         window.change_text_size(0)
 

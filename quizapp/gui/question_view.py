@@ -386,7 +386,7 @@ class QuestionView(QScrollArea):
         # These would take the Right arrow (to scroll sideways, to move the focus).
         for w in (self, self.next_button, self.feedback.article_button):
             w.installEventFilter(self)
-        # What the view keeps in sight as the page is laid out ("question", "answer"), until the person
+        # What the view keeps in sight as the page is laid out ("question", "typing", "answer"), until the person
         # scrolls: wrapped lines settle over a few rounds of layout, and the text size may change.
         self._placing: str | None = None
         self._place_queued = False
@@ -394,7 +394,7 @@ class QuestionView(QScrollArea):
         self.viewport().installEventFilter(self)
         self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
         # Typing in a number field scrolled out of view brings it back: what is typed shows.
-        self.answer_area.entry.number.textChanged.connect(lambda _text: self._place("question"))
+        self.answer_area.entry.number.textChanged.connect(lambda _text: self._place("typing"))
 
     def add_below(self, widget: QWidget) -> None:
         """Put `widget` in the column under the feedback (the study's ratings, for example)."""
@@ -425,8 +425,11 @@ class QuestionView(QScrollArea):
         self._place("answer")
 
     # Where the view scrolls to. One rule for the quiz and the study, at every text size:
-    # - asked: the question from its start; if the focused choice or number field would be below the
-    #   view, down to it (with the number's hint where it fits), so that what is typed shows;
+    # - asked: the question from its first line, even where the focused choice or number field is below the
+    #   view (a long question at the largest text on a small screen): a question read from its middle
+    #   ("operation in the Sahel, claimed, ...?") is misread; the field comes into view once typed in;
+    # - typing in the number field: down to it (with its hint where it fits), so that what is typed shows,
+    #   the question's start kept in view where both fit;
     # - answered: down to Next and what stands below it (the study's ratings), but never past the
     #   verdict's top: a small window shows "✗ Wrong", the right answer and as much of the proof as fits,
     #   with Next below, rather than Next alone (Enter would go on without the right answer seen);
@@ -434,7 +437,8 @@ class QuestionView(QScrollArea):
     #   half cut off): it goes down to the next whole line.
 
     def _place(self, what: str) -> None:
-        """Keep `what` ("question" or "answer") in sight from now until the person scrolls, once laid out."""
+        """Keep `what` ("question", "typing" or "answer") in sight from now until the person scrolls, once laid
+        out."""
         self._placing = what
         self._queue_placing()
 
@@ -451,6 +455,8 @@ class QuestionView(QScrollArea):
         if self._placing == "answer":
             self._show_answer_part()
         elif self._placing == "question":
+            self.verticalScrollBar().setValue(0)  # (its start: where the field fits below it, it shows too)
+        elif self._placing == "typing":
             self._show_focused_input()
 
     def _top_of(self, widget: QWidget) -> int:
