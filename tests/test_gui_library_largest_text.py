@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.session import QuizOptions
-from tests.conftest import key
+from tests.conftest import alt, key, on_modal
 from tests.test_gui_history import new_window
 from tests.test_gui_largest_text_room import largest_text_by_keys, normal_again, opened_in_library
 from tests.test_gui_quiz import answer_by_clicks
@@ -74,7 +74,8 @@ def test_the_library_is_readable_at_the_largest_text_on_a_small_screen(
     qtbot.waitUntil(lambda: top_left(library.details_page).y() >= top_left(banks).y() + banks.height())
     rows = sorted((banks.visualItemRect(banks.item(i)).height() for i in range(banks.count())), reverse=True)
     qtbot.waitUntil(lambda: banks.viewport().height() >= rows[0] + rows[1] + 4 * banks.spacing())
-    qtbot.waitUntil(lambda: wholly_shown(banks))  # (the page scrolled to the list, which has the focus)
+    # The resume message from its top, not scrolled out of sight down to the list that has the focus.
+    qtbot.waitUntil(lambda: wholly_shown(library.resume_button) and library.page.verticalScrollBar().value() == 0)
     # A row is its title and a status line, three lines at most, not the whole title wrapped: the details
     # have the rest.
     lines = banks.fontMetrics().lineSpacing()
@@ -86,6 +87,7 @@ def test_the_library_is_readable_at_the_largest_text_on_a_small_screen(
     # The bank with the long title, picked with the arrow keys: its title wraps whole in the details.
     while library.name.text() != LONG_TITLE:
         key(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: wholly_shown(banks))  # (the page scrolled to the list, where the keys went)
     name = library.name
     qtbot.waitUntil(lambda: name.height() >= name.heightForWidth(name.width()))
     assert name.width() <= library.details_page.viewport().width()
@@ -101,3 +103,35 @@ def test_the_library_is_readable_at_the_largest_text_on_a_small_screen(
     assert heading.height() >= heading.sizeHint().height()
     scroll_to(heading)
     qtbot.waitUntil(lambda: wholly_shown(heading))
+
+
+@pytest.mark.parametrize("size", [QSize(800, 600), QSize(853, 533)], ids=["800x600", "1280x800-at-150%"])
+def test_a_quiz_left_at_the_largest_text_shows_the_resume_offer_from_its_top(
+        qtbot: QtBot, main_window, bundled_bank, normal_again: None, size: QSize) -> None:
+    """Esc, Alt+L: the library opened scrolled down to its list (which has the focus), with only the lower half
+    of Resume and Discard at its top; the offer is what one most likely wants then."""
+    window = main_window
+    window.resize(size)
+    largest_text_by_keys(qtbot, window)
+    window.begin(bundled_bank, QuizOptions(count=4, seed=2))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    answer_by_clicks(qtbot, window.quiz)
+    on_modal(qtbot, lambda box: (box.activateWindow(), qtbot.waitUntil(box.isActiveWindow), alt(qtbot, "L")))
+    key(qtbot, Qt.Key.Key_Escape)
+    window.activateWindow()  # as the window manager does when the dialog closes (offscreen has none)
+    qtbot.waitUntil(window.isActiveWindow)
+    library = window.library
+    assert window.stack.currentWidget() is library and window.size() == size
+    qtbot.waitUntil(lambda: library.resume_banner.isVisible())
+    # Its message and its buttons whole in view, from its top, once laid out; the focus stays in the list below.
+    shown = (library.resume_text, library.resume_button, library.discard_button)
+    qtbot.waitUntil(lambda: all(wholly_shown(w) for w in shown))
+    for _ in range(5):
+        QApplication.processEvents()
+    assert all(wholly_shown(w) for w in shown)
+    assert library.page.verticalScrollBar().value() == 0
+    assert QApplication.focusWidget() is library.list
+    # The arrow keys in the list bring the list (and the bank picked) into view.
+    key(qtbot, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: wholly_shown(library.list))

@@ -464,6 +464,14 @@ class LibraryScreen(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.focus_list()  # at start and whenever the library comes back: Enter starts the selected bank
+        self._show_resume_offer()
+
+    def _show_resume_offer(self) -> None:
+        # The offer to resume is what one most likely wants when it shows (a quiz just left): the page shows it
+        # from its top, not scrolled down to the list that has the focus (at the largest text on a small screen),
+        # until the person scrolls, moves the focus or picks another bank.
+        if self.resume_banner.isVisibleTo(self):
+            self.page.keep_top()
 
     def focus_list(self) -> None:
         """Give the keyboard focus to the bank list (Enter starts the selected bank, arrows pick another)."""
@@ -727,6 +735,8 @@ class LibraryScreen(QWidget):
         self.resume_id = record.id
         self.resume_text.setText(text + " Resume it where it stopped?")
         self.resume_banner.show()
+        if self.isVisible():
+            self._show_resume_offer()
 
     def hide_resume(self) -> None:
         self.resume_id = None

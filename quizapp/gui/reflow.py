@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
 
 from quizapp.gui.widgets import ElidedLabel, scale_font
 
+# Keys that only hold a modifier down: pressed on their own on the way to a shortcut (the Ctrl of Ctrl+=).
+MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta)
+
 
 def min_width(widget: QWidget) -> int:
     """The width a layout never goes below: the widget's own minimum when set, else its hint."""
@@ -335,12 +338,17 @@ class ScrolledPage(QScrollArea):
 
     Inside another ScrolledPage it may be made `whole` (a pane of details under a list, at the largest text on
     a small screen): then it is as tall as its page and scrolls nothing itself, so the outer page is the one
-    scroll bar to read it by, not a box of a few lines inside a scrolled page."""
+    scroll bar to read it by, not a box of a few lines inside a scrolled page.
+
+    It scrolls to the field that has the focus, unless told to `keep_top` (a message at the top of the page
+    that matters more, for now, than the field below it)."""
 
     def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.whole = False
         self._whole_height = 0  # the page's height at its width, as last told to the layout
+        # The field that had the focus when the page was told to keep its top in view; None when not told so.
+        self._top_over: QWidget | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -348,6 +356,23 @@ class ScrolledPage(QScrollArea):
         self.setWidget(page)
         page.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow)
+        self.verticalScrollBar().actionTriggered.connect(lambda _action: self._release_top())
+
+    def keep_top(self) -> None:
+        """Show the page from its top, and keep it so as it is laid out anew (a larger text), rather than scroll
+        to the field that has the focus below, until the person scrolls, moves the focus or types in the field
+        (then the field shows): a message at the top ("Resume the quiz you left?") is read first."""
+        self._release_top()
+        focus = self.widget().focusWidget()
+        self._top_over = focus if focus is not None and self.widget().isAncestorOf(focus) else self.widget()
+        if self._top_over is not self.widget():  # (the page's own filter stays)
+            self._top_over.installEventFilter(self)
+        self.verticalScrollBar().setValue(0)
+
+    def _release_top(self) -> None:
+        if self._top_over is not None and self._top_over is not self.widget() and shiboken6.isValid(self._top_over):
+            self._top_over.removeEventFilter(self)
+        self._top_over = None
 
     def set_whole(self, whole: bool) -> None:
         """As tall as the page, scrolling nothing (`whole`), or scrolling where the page does not fit."""
@@ -376,10 +401,18 @@ class ScrolledPage(QScrollArea):
             self._regrow()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._top_over and watched is not self.widget() and event.type() == QEvent.Type.KeyPress
+                and event.key() not in MODIFIER_KEYS):
+            # A key in the field (an arrow key in a list; not the Ctrl of Ctrl+=): the person goes on there, and
+            # sees what it does.
+            self._release_top()
+            self._follow_focus(QApplication.focusWidget())
         # The page laid out anew (a label above the focused field wrapped to another line, a list filled):
-        # the focused field may have moved out of view since it was scrolled to.
+        # the focused field may have moved out of view since it was scrolled to; or the top is kept in view.
         if watched is self.widget() and event.type() == QEvent.Type.Resize:
-            self._follow(None, QApplication.focusWidget())
+            if self._top_over is not None:
+                self.verticalScrollBar().setValue(0)
+            self._follow_focus(QApplication.focusWidget())
         if self.whole and watched is self.widget() and event.type() in (QEvent.Type.Resize,
                                                                          QEvent.Type.LayoutRequest):
             QTimer.singleShot(0, self, self._regrow)  # (once the page's layout has its new sizes)
@@ -391,13 +424,20 @@ class ScrolledPage(QScrollArea):
         Qt scrolls to a field reached by Tab only in the areas the focus was in before: from the review's
         list to the Prompt beside it, or to a field an Alt key or a problem's link goes to, nothing scrolled.
         """
+        if not shiboken6.isValid(self) or new is None or not self.widget().isAncestorOf(new):
+            return
+        if new is not self._top_over:  # (the same field again is its window made active again)
+            self._release_top()
+        self._follow_focus(new)
+
+    def _follow_focus(self, new: QWidget | None) -> None:
         if new is None or not shiboken6.isValid(self) or not self.widget().isAncestorOf(new):
             return
         # Once laid out: a form shown by the same key (a tab that comes to the front) has its new sizes then.
         QTimer.singleShot(0, self, lambda: self._show(new))
 
     def _show(self, new: QWidget) -> None:
-        if not shiboken6.isValid(new) or new is not QApplication.focusWidget():
+        if not shiboken6.isValid(new) or new is not QApplication.focusWidget() or self._top_over is not None:
             return
         areas = [w for w in _ancestors(new) if isinstance(w, QScrollArea) and w.widget() is not None
                  and w.widget().isAncestorOf(new)]
