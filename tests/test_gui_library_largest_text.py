@@ -135,3 +135,51 @@ def test_a_quiz_left_at_the_largest_text_shows_the_resume_offer_from_its_top(
     # The arrow keys in the list bring the list (and the bank picked) into view.
     key(qtbot, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: wholly_shown(library.list))
+
+
+def row_in_view(banks) -> bool:
+    """The list's current row lies whole inside its viewport, as scrolled now."""
+    rect = banks.visualItemRect(banks.currentItem())
+    return banks.viewport().rect().contains(rect)
+
+
+@pytest.mark.parametrize(("how", "size"), [("larger text", QSize(800, 600)), ("larger text", QSize(1000, 720)),
+                                           ("list turned", QSize(800, 600))],
+                         ids=["Ctrl+= at 800x600", "Ctrl+= at 1000x720", "1280x800 to 800x600"])
+def test_the_selected_bank_stays_in_view_in_the_list(qtbot: QtBot, main_window, bank_file: Path,
+                                                     normal_again: None, how: str, size: QSize) -> None:
+    """The last of six banks picked, then the list laid out anew: the details said "Bank 5" while the list showed
+    its first three rows. Picked at the normal size (the list tall enough for all), then Ctrl+= up to the largest
+    text; or picked at the largest text beside the details (1280x800), then the window made smaller, where the
+    list goes above the details and its rows wrap to other heights."""
+    text = bank_file.read_text(encoding="utf-8")
+    copies = []
+    for n in range(1, 6):
+        copy = bank_file.with_name(f"bank-{n}.yaml")
+        copy.write_text(text.replace("title: French helicopter collision in Mali", f"title: Bank {n}"),
+                        encoding="utf-8")
+        copies.append(copy)
+    window = main_window
+    window.resize(size if how == "larger text" else QSize(1280, 800))
+    library, banks = window.library, window.library.list
+    library.add_banks(copies)
+    qtbot.waitUntil(lambda: not library.loading and banks.count() == 6)
+    if how == "list turned":
+        largest_text_by_keys(qtbot, window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    library.focus_list()
+    key(qtbot, Qt.Key.Key_End)
+    assert library.name.text() == "Bank 5" and row_in_view(banks)
+    if how == "larger text":
+        largest_text_by_keys(qtbot, window)
+    else:
+        assert top_left(library.details_page).x() > top_left(banks).x()  # (beside the list)
+        window.resize(size)
+        qtbot.waitUntil(lambda: top_left(library.details_page).y() >= top_left(banks).y() + banks.height())
+    assert window.size() == size and QApplication.focusWidget() is banks
+    # Its rows are taller than the list now: it is scrolled to the row picked, as laid out at the new size.
+    qtbot.waitUntil(lambda: banks.verticalScrollBar().maximum() > 0 and row_in_view(banks))
+    for _ in range(5):
+        QApplication.processEvents()
+    assert row_in_view(banks) and library.name.text() == "Bank 5"

@@ -173,7 +173,7 @@ class ElidedLabel(FittedLabel):
 
 
 class RowsList(QListWidget):
-    """A list with room for at least `rows` rows at any text size; more scroll.
+    """A list with room for at least `rows` rows at any text size; more scroll. Its current row stays in view.
 
     At the largest text on a small screen a list that takes what the fields around it leave showed a row and
     a half: its layout gives way elsewhere (or scrolls the page) first.
@@ -193,6 +193,14 @@ class RowsList(QListWidget):
         row = max(self.row_height(), self.fontMetrics().height() + 2)
         height = self.rows * (row + 2 * self.spacing()) + 2 * self.frameWidth()
         return QSize(hint.width(), height)  # (a scroll area's own minimum is its scroll bar's: taller than a row)
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()
+        # Laid out anew: its rows wrapped to other heights (a larger text, another width, the list turned above
+        # the details). Qt scrolls to the current row only when it is picked: the sixth of six, picked at the
+        # normal size, was out of sight at the largest, while the details beside the list showed it.
+        if self.currentIndex().isValid():
+            self.scrollTo(self.currentIndex())
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
