@@ -741,6 +741,7 @@ class LibraryScreen(QWidget):
     def hide_resume(self) -> None:
         self.resume_id = None
         self.resume_banner.hide()
+        self.page.release_top()  # (nothing above the list to keep in view now)
 
     # details
 

@@ -356,20 +356,21 @@ class ScrolledPage(QScrollArea):
         self.setWidget(page)
         page.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow)
-        self.verticalScrollBar().actionTriggered.connect(lambda _action: self._release_top())
+        self.verticalScrollBar().actionTriggered.connect(lambda _action: self.release_top())
 
     def keep_top(self) -> None:
         """Show the page from its top, and keep it so as it is laid out anew (a larger text), rather than scroll
         to the field that has the focus below, until the person scrolls, moves the focus or types in the field
         (then the field shows): a message at the top ("Resume the quiz you left?") is read first."""
-        self._release_top()
+        self.release_top()
         focus = self.widget().focusWidget()
         self._top_over = focus if focus is not None and self.widget().isAncestorOf(focus) else self.widget()
         if self._top_over is not self.widget():  # (the page's own filter stays)
             self._top_over.installEventFilter(self)
         self.verticalScrollBar().setValue(0)
 
-    def _release_top(self) -> None:
+    def release_top(self) -> None:
+        """Follow the field that has the focus again, as before `keep_top`."""
         if self._top_over is not None and self._top_over is not self.widget() and shiboken6.isValid(self._top_over):
             self._top_over.removeEventFilter(self)
         self._top_over = None
@@ -405,7 +406,7 @@ class ScrolledPage(QScrollArea):
                 and event.key() not in MODIFIER_KEYS):
             # A key in the field (an arrow key in a list; not the Ctrl of Ctrl+=): the person goes on there, and
             # sees what it does.
-            self._release_top()
+            self.release_top()
             self._follow_focus(QApplication.focusWidget())
         # The page laid out anew (a label above the focused field wrapped to another line, a list filled):
         # the focused field may have moved out of view since it was scrolled to; or the top is kept in view.
@@ -427,7 +428,7 @@ class ScrolledPage(QScrollArea):
         if not shiboken6.isValid(self) or new is None or not self.widget().isAncestorOf(new):
             return
         if new is not self._top_over:  # (the same field again is its window made active again)
-            self._release_top()
+            self.release_top()
         self._follow_focus(new)
 
     def _follow_focus(self, new: QWidget | None) -> None:
