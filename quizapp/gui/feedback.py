@@ -51,7 +51,7 @@ class FeedbackPanel(QFrame):
         self.setAccessibleName("Feedback")
         self.passage: CitedPassage | None = None
         self.answer: Answer | None = None
-        self.verdict = plain_label()
+        self.verdict = plain_label(wrap=True)  # "≈ Close: 0.5 points" on two lines in a narrow pane, not cut
         scale_font(self.verdict, 1.3, bold=True)
         self.verdict.setAccessibleName("Verdict")
         self.prompt = plain_label(wrap=True)

@@ -8,14 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
     QFont,
     QFontMetrics,
-    QResizeEvent,
     QShowEvent,
     QTextLayout,
     QTextOption,
@@ -39,7 +38,7 @@ from quizapp.gui.bank_watch import BankWatch, Stamps, check_stamped
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.tasks import run_task
-from quizapp.gui.widgets import FocusOutline, RowsList, breakable, plain_label, scale_font
+from quizapp.gui.widgets import FocusOutline, WrappedRowsList, breakable, plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
@@ -225,7 +224,7 @@ class BankRows(QStyledItemDelegate):
         return QSize(min(hint.width(), self._width()), hint.height())
 
 
-class BankList(RowsList):
+class BankList(WrappedRowsList):
     """The list of banks, with room for two whole rows however tall its rows are at its width and text size.
 
     At the largest text on a small screen the list got what the rest left it: a line, half a bank's title.
@@ -233,37 +232,6 @@ class BankList(RowsList):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(2, parent)
-        # The tallest row, worked out once for a width and a text size (layouts ask for it often), until the rows
-        # change.
-        self._tallest: tuple[tuple[int, float], int] | None = None
-        model = self.model()
-        for changed in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
-            changed.connect(self._forget)
-
-    def _forget(self) -> None:
-        self._tallest = None
-
-    def row_height(self) -> int:
-        """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
-        key = (self.viewport().width(), self.font().pointSizeF())
-        if self._tallest is None or self._tallest[0] != key:
-            option = QStyleOptionViewItem()
-            self.initViewItemOption(option)
-            option.rect = QRect(0, 0, max(1, self.viewport().width() - 2 * self.spacing()), 1)
-            delegate = self.itemDelegate()
-            rows = (delegate.sizeHint(option, self.model().index(row, 0)).height() for row in range(self.count()))
-            self._tallest = (key, max(rows, default=0))
-        return self._tallest[1]
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # (its rows wrap to another number of lines)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self.updateGeometry()
 
 
 class BankSplitter(TurningSplitter):

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,16 +20,28 @@ from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, QuizSession, export_results
 from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
+from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import FocusOutline, plain_label, quoted, scale_font
+from quizapp.gui.widgets import FocusOutline, WrappedRowsList, plain_label, quoted, scale_font
 
 VERDICT_MARK = {Verdict.RIGHT: "✓", Verdict.CLOSE: "≈", Verdict.WRONG: "✗", Verdict.SKIPPED: "–"}
+# The list beside the answer's details from this width (in characters) up; below it (the largest text on a small
+# screen) the details go under the list, each with the whole width for its lines.
+SIDE_BY_SIDE_CHARS = 60
 
 
 def duration_text(seconds: float) -> str:
     minutes, secs = divmod(round(seconds), 60)
     return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+class ResultsSplitter(TurningSplitter):
+    """The list and the answer's details, asking no more height than their least: in the scrolled page they
+    take the room the window has, and the page scrolls only where even that does not fit."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 def _heading(n: int, answer: Answer) -> str:
@@ -59,19 +67,23 @@ class ResultsScreen(QWidget):
         self.score.setAccessibleName("Final score")
         self.details = plain_label(wrap=True)
 
-        self.list = QListWidget()
+        # Two whole rows in view at least, however tall the text makes them: squeezed, it showed half a row.
+        self.list = WrappedRowsList(2)
         self.list.setAccessibleName("Questions and answers")
         self.list.setWordWrap(True)
         self.list.setSpacing(2)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (rows wrap to its width)
         self.list.currentRowChanged.connect(self._show)
         self.feedback = FeedbackPanel()
         self.feedback.show_in_article.connect(self.show_article)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.feedback)
+        # Scrolled where its lines do not fit beside the list; under it, as tall as its lines (the page scrolls).
+        scroll = ScrolledPage(self.feedback)
         scroll.setAccessibleName("The selected question's answer and citation")
-        split = QSplitter(Qt.Orientation.Horizontal)
+        scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a Tab stop: the arrow keys scroll a long citation
+        self.details_page = scroll
+        split = ResultsSplitter(SIDE_BY_SIDE_CHARS)
         split.setChildrenCollapsible(False)
+        split.turned.connect(lambda way: scroll.set_whole(way == Qt.Orientation.Vertical))
         split.addWidget(self.list)
         split.addWidget(scroll)
         split.setStretchFactor(0, 1)
@@ -91,18 +103,29 @@ class ResultsScreen(QWidget):
         self.library_button.clicked.connect(self.library_requested)
         for b in (self.retry_button, self.export_button, self.library_button):
             b.setAutoDefault(True)  # Enter presses the focused one, as in a dialog
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.library_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.retry_button)
+        buttons = WrappingRow()  # one above the other where a row does not fit (the largest text)
+        buttons.add(self.library_button)
+        buttons.add_stretch()
+        buttons.add(self.export_button)
+        buttons.add(self.retry_button)
 
-        layout = QVBoxLayout(self)
+        # The screen scrolls where it does not fit (the largest text on a small screen): the title, the score,
+        # two rows of the list and the details each whole, rather than all squeezed into a few lines. The
+        # buttons stay in view below it: the one with the focus at the start does not scroll the score away.
+        page = QWidget()
+        layout = QVBoxLayout(page)
         layout.addWidget(self.title)
         layout.addWidget(self.score)
         layout.addWidget(self.details)
         layout.addWidget(split, 1)
-        layout.addLayout(buttons)
+        self.page = ScrolledPage(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.page, 1)
+        outer.addWidget(buttons)
+        margins = layout.contentsMargins()
+        buttons.box.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
 
     def show_session(self, session: QuizSession) -> None:
         """Fill the screen with a finished session."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSpacerItem,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -201,6 +202,45 @@ class RowsList(QListWidget):
         # normal size, was out of sight at the largest, while the details beside the list showed it.
         if self.currentIndex().isValid():
             self.scrollTo(self.currentIndex())
+
+
+class WrappedRowsList(RowsList):
+    """A list of rows that wrap to its width, with room for `rows` whole rows however many lines they take at
+    its width and text size (the list of banks, the questions of a quiz's results)."""
+
+    def __init__(self, rows: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, parent)
+        # The tallest row, worked out once for a width and a text size (layouts ask for it often), until the rows
+        # change.
+        self._tallest: tuple[tuple[int, float], int] | None = None
+        model = self.model()
+        for changed in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+            changed.connect(self._forget)
+
+    def _forget(self) -> None:
+        self._tallest = None
+
+    def row_height(self) -> int:
+        """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
+        key = (self.viewport().width(), self.font().pointSizeF())
+        if self._tallest is None or self._tallest[0] != key:
+            option = QStyleOptionViewItem()
+            self.initViewItemOption(option)
+            option.rect = QRect(0, 0, max(1, self.viewport().width() - 2 * self.spacing()), 1)
+            delegate = self.itemDelegate()
+            rows = (delegate.sizeHint(option, self.model().index(row, 0)).height() for row in range(self.count()))
+            self._tallest = (key, max(rows, default=0))
+        return self._tallest[1]
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # (its rows wrap to another number of lines)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.updateGeometry()
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
