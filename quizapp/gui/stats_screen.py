@@ -17,6 +17,7 @@ from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -47,7 +48,7 @@ from quizapp.core.history import HistoryStore
 from quizapp.core.percent import format_percent
 from quizapp.core.stats import Accuracy, Statistics, compute_statistics, day_scores
 from quizapp.core.study import due_text
-from quizapp.gui.widgets import quoted
+from quizapp.gui.widgets import quoted, scale_font
 
 EMPTY_SCORES = ("No sessions yet. Pick a bank in the library and take a quiz or a study session: "
                 "the score of each session appears here over time.")
@@ -59,7 +60,11 @@ EMPTY_FORECAST = ("Nothing to review in the next 14 days. Study a bank (Study in
 EMPTY_HARDEST = ("No question missed twice yet. The questions you miss most often will be listed here, "
                  "with the sentence of the article that proves the answer.")
 MAX_LABEL = 20
+WRAP_CHARS = 12  # a bar's name cut shorter than this on its line takes two lines, where the bars have room
 NARROW = 900  # below this width (pixels) the charts go in one column
+CHART_CHARS = 40  # and below two charts of this many characters' width
+TIME_TICKS = 6  # the most ticks of the scores' time axis
+PERCENT_STEPS = (20, 50, 100)  # a percentage axis's ticks, each step fewer where the labels do not fit
 MAX_SESSIONS = 200  # the scores chart shows the latest ones: more dots are slow to draw and unreadable
 # A session of fewer answers can only score 0, 50 or 100% (a study session left after one wrong answer
 # is 0%): it is drawn as a ring of its own, not a dot read as a result; its answers count in the day's score.
@@ -72,6 +77,18 @@ CHART_COLORS = {"quiz": ("#1f6fb2", "#5aa9e6"), "study": ("#1b7f3b", "#5fd38a"),
 BAR_WIDTH = 0.5  # Qt's share of its category a bar fills
 MAX_BAR = 2.2  # a bar's greatest thickness, in lines of text
 MARKER = 9  # the dot of a session, in pixels; the day's score is a line, or a smaller dot for one day
+# A chart's least height, in lines of its text: the scores and the forecast have room for their axes, their
+# legend and a plot to read; a chart of bars for its axis and BAR_LINES a bar (each name and figure whole).
+# At the normal text size that is less than MIN_CHART_HEIGHT, which they keep; at the largest, on a small
+# screen, the page scrolls to the charts rather than squeeze each into a strip with its numbers cut to "…".
+CHART_LINES = 12
+SMALL_LABELS = 0.8  # the day numbers of the forecast, of the text's size
+MIN_LABEL_POINTS = 7.0  # and at least this, in a chart too narrow for 14 of them
+BAR_AXIS_LINES = 5
+BAR_LINES = 1.6
+TWO_LINE_BAR_LINES = 3.2  # a bar with its name on two lines
+MIN_CHART_HEIGHT = 230
+CHART_MARGIN = 4  # pixels round a chart
 # Every figure counts points, as the results of a quiz do (quizapp.core.stats.share_of_points), and says so.
 POINTS_AXIS = "% of points"
 POINTS_RULE = "Every figure here counts points: 1 for a right answer, ½ for a close number."
@@ -88,10 +105,7 @@ def _plain_label(text: str = "", *, wrap: bool = True, scale: float = 1.0, bold:
     label.setWordWrap(wrap)
     label.setText(text)
     if scale != 1.0 or bold:
-        font = QFont(label.font())
-        font.setPointSizeF(font.pointSizeF() * scale)
-        font.setBold(bold)
-        label.setFont(font)
+        scale_font(label, scale, bold=bold)  # (and again at each Ctrl+=: the headings grew not with the text)
     return label
 
 
@@ -110,10 +124,34 @@ def _after_name(row: Accuracy) -> str:
     return f" ({row.answered}){' · 0%' if row.percentage == 0 else ''}"
 
 
+def _escaped(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
 def _bar_label(row: Accuracy, name: str) -> str:
     """A bar's category: its name (as shortened) and what follows it. Qt reads axis labels as HTML: a
     bank titled "Q&A <draft>" shows as typed."""
-    return html.escape(name + _after_name(row), quote=False)
+    return _escaped(name + _after_name(row))
+
+
+def _name_lines(row: Accuracy, room: int, metrics: QFontMetrics, most: int) -> list[str]:
+    """A bar's name in lines of `room` pixels (the last with what follows the name), ending in "…" where cut:
+    on one line, or on up to `most` where one keeps fewer than WRAP_CHARS of its characters."""
+    def cut(text: str, width: int) -> str:
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+        return shown[:-1].rstrip() + "…" if shown != text else shown  # "French helicopter…"
+
+    after = metrics.horizontalAdvance(_after_name(row))
+    one = cut(row.label, room - after)
+    if most < 2 or one == row.label or len(one) > WRAP_CHARS:
+        return [one]
+    room = int(0.85 * room)  # (Qt cuts a label of lines to its first where one is near the room)
+    words, first = row.label.split(" "), ""
+    while words and metrics.horizontalAdvance(f"{first} {words[0]}".strip()) <= room:
+        first = f"{first} {words.pop(0)}".strip()
+    if not first:  # one long word: cut on the first line, the rest of the name shown
+        return [one]
+    return [first, cut(" ".join(words), room - after)]
 
 
 def _unique(labels: list[str]) -> list[str]:
@@ -134,11 +172,13 @@ class ChartPanel(QFrame):
     def __init__(self, title: str, empty_text: str) -> None:
         super().__init__()
         self.rows: list[Accuracy] = []  # the bars of an accuracy chart, top down
+        self._fit_pending = False
+        self._bar_lines = BAR_LINES  # a bar's room, in lines
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _plain_label(title, bold=True, scale=1.1)
         self.view = QChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumHeight(230)
+        self.view.setMinimumHeight(MIN_CHART_HEIGHT)
         self.view.setAccessibleName(title)
         self.view.installEventFilter(self)
         self.empty = _plain_label(empty_text)
@@ -169,15 +209,123 @@ class ChartPanel(QFrame):
                 chart.legend().hide()
             else:
                 chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setMargins(QMargins(CHART_MARGIN, CHART_MARGIN, CHART_MARGIN, CHART_MARGIN))
             chart.setBackgroundRoundness(0)
             _theme(chart, self.palette())
+            # (connected first: in a view of its size already, the chart lays out its plot as it is set)
+            chart.plotAreaChanged.connect(self._fit_bar_width)  # (at once: it lays nothing out again)
+            chart.plotAreaChanged.connect(self._fit_plot_soon)
             self.view.setChart(chart)
             self.stack.setCurrentWidget(self.view)
-            chart.plotAreaChanged.connect(self._fit_bar_width)
+        self._fit_height()
         self._fit_bar_names()
         if old is not None:
             old.deleteLater()
+
+    def retheme(self, palette: QPalette) -> None:
+        """The chart in the colours of the new theme (`palette`: the screen's, not yet its panels')."""
+        _theme(self.chart, palette)
+        # (the theme set the fonts and colours as made: beside their bars, the figures are in the text's colour)
+        self._fit_bar_labels(palette)
+        self._fit_ticks()
+
+    def _fit_height(self) -> None:
+        line = QFontMetrics(QApplication.font()).lineSpacing()
+        lines = BAR_AXIS_LINES + self._bar_lines * len(self.rows) if self.rows else CHART_LINES
+        self.view.setMinimumHeight(max(MIN_CHART_HEIGHT, round(lines * line)))
+
+    def _fit_plot_soon(self) -> None:
+        # Once the chart's layout is done: a change of an axis inside it lays the plot out again, re-entered.
+        if not self._fit_pending:
+            self._fit_pending = True
+            QTimer.singleShot(0, self, self._fit_plot)
+
+    def _fit_plot(self) -> None:
+        """Fit the ticks and the figures to the plot's new size."""
+        self._fit_pending = False
+        self._fit_bar_labels(self.palette())
+        self._fit_ticks()  # (after: an axis made longer for the figures has less room a tick)
+
+    def _fit_ticks(self) -> None:
+        # Fewer ticks where their labels do not fit between them (the largest text in a small window): Qt cut
+        # each of them to "…". At the normal text size they stay as they were made.
+        area = self.chart.plotArea()
+        if area.width() <= 0 or area.height() <= 0:
+            return
+        for axis in self.chart.axes():
+            metrics = QFontMetrics(axis.labelsFont())
+            gap = metrics.averageCharWidth()
+            if isinstance(axis, QDateTimeAxis) and axis.property("quizappSpan"):
+                first, last = (dt.datetime.fromtimestamp(t, dt.UTC) for t in axis.property("quizappSpan"))
+                most = TIME_TICKS
+                while True:  # (fewer ticks may need a shorter format: "2 Mar" rather than "2 Mar 14:00")
+                    start, end, count, style = time_axis(first, last, most)
+                    step = (end - start) / max(1, count - 1)
+                    label = max(metrics.horizontalAdvance(_local(start + n * step).toString(style))
+                                for n in range(count))
+                    if most == 2 or count < 2 or area.width() / (count - 1) >= label + gap:
+                        break
+                    most -= 1
+                _set_time_axis(axis, start, end, count, style)
+            elif isinstance(axis, QValueAxis) and axis.property("quizappPercent"):
+                along = area.height() if axis.orientation() == Qt.Orientation.Vertical else area.width()
+                label = metrics.lineSpacing() * 1.5 if axis.orientation() == Qt.Orientation.Vertical \
+                    else metrics.horizontalAdvance("100") + gap
+                span = axis.max() - axis.min()
+                interval = next((i for i in PERCENT_STEPS if along * i / span >= label), PERCENT_STEPS[-1])
+                if isinstance(axis, QCategoryAxis):
+                    _percent_labels(axis, interval)
+                elif axis.tickInterval() != interval:
+                    axis.setTickInterval(interval)
+            elif isinstance(axis, QBarCategoryAxis) and axis.property("quizappSmallLabels"):
+                # Day numbers smaller where 14 of them do not fit at the text's size (Qt cuts each to "…").
+                font = QFont(axis.labelsFont())
+                wanted = QApplication.font().pointSizeF() * SMALL_LABELS
+                room = area.width() / max(1, axis.count()) - metrics.averageCharWidth()
+                fits = wanted * room / max(1, QFontMetrics(_sized(font, wanted)).horizontalAdvance("28"))
+                size = max(MIN_LABEL_POINTS, min(wanted, fits))
+                if abs(font.pointSizeF() - size) > 0.2:
+                    axis.setLabelsFont(_sized(font, size))
+            title = axis.property("quizappTitle") or axis.titleText()
+            if title and axis.orientation() == Qt.Orientation.Horizontal:
+                # A long title on lines of the plot's width, not cut to "day (the first bar: today, wi...".
+                axis.setProperty("quizappTitle", title)
+                lines = _wrapped(title, int(area.width()), QFontMetrics(axis.titleFont()))
+                if "<br>".join(lines) != axis.titleText():
+                    axis.setTitleText("<br>".join(lines))
+
+    def _fit_bar_labels(self, palette: QPalette) -> None:
+        # A bar's figure ("57.7%") inside the bar where it fits there, else all beside their bars, in the text's
+        # colour, with the axis made as much longer as the longest bar's figure needs ("4.3%" was cut off by
+        # the names on the left, and figures taller than their bars overlapped).
+        area = self.chart.plotArea()
+        for series in self.chart.series():
+            if not isinstance(series, QHorizontalBarSeries) or not series.barSets() or area.width() <= 0:
+                continue
+            bars = series.barSets()[0]
+            values = [bars.at(i) for i in range(bars.count())]
+            metrics = QFontMetrics(bars.labelFont())
+            pad = metrics.averageCharWidth()
+            widths = [metrics.horizontalAdvance(_figure(v)) + 2 * pad for v in values]
+            axis = next(a for a in series.attachedAxes() if isinstance(a, QValueAxis))
+            thick = area.height() / max(1, len(values)) * series.barWidth()
+            inside = thick >= 0.7 * metrics.height() and all(
+                v == 0 or area.width() * v / 100 >= w for v, w in zip(values, widths, strict=True))
+            end = 100.0 if inside else max(100.0, *(v / max(0.05, 1 - w / area.width())
+                                                    for v, w in zip(values, widths, strict=True)))
+            position = QAbstractBarSeries.LabelsPosition.LabelsCenter if inside \
+                else QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd
+            if series.labelsPosition() != position:
+                series.setLabelsPosition(position)
+            _colour_labels(bars, palette, inside)
+            if abs(axis.max() - end) > 0.5:
+                axis.setMax(end)
+            # Room at the right for half of the axis's "100" where it ends the axis (Qt cut it to "10").
+            half = QFontMetrics(axis.labelsFont()).horizontalAdvance("100") // 2 + 2 if inside else 0
+            margins = self.chart.margins()
+            if margins.right() != max(CHART_MARGIN, half):
+                margins.setRight(max(CHART_MARGIN, half))
+                self.chart.setMargins(margins)
 
     def _fit_bar_width(self) -> None:
         # Qt makes a bar half as thick as its category: one bank's bar filled a small window's chart
@@ -209,13 +357,19 @@ class ChartPanel(QFrame):
             return
         metrics = QFontMetrics(axes[0].labelsFont())
         room = max(60, int(0.4 * self.view.width()) - 30)
-        names = []
+        # A bar's name on two lines where one keeps too little of it ("Frenc… (274)" at the largest text on a
+        # small screen), the chart made as much taller.
+        two_lines = any(len(_name_lines(row, room, metrics, 2)) > 1 for row in self.rows)
+        bar_lines = TWO_LINE_BAR_LINES if two_lines else BAR_LINES
+        if bar_lines != self._bar_lines:
+            self._bar_lines = bar_lines
+            self._fit_height()
+        names, labels = [], []
         for row in self.rows:
-            room_left = room - metrics.horizontalAdvance(_after_name(row))
-            name = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, room_left)
-            names.append(name[:-1].rstrip() + "…" if name != row.label else name)  # "French helicopter…"
-        labels = _unique([_bar_label(row, name) for row, name in zip(reversed(self.rows), reversed(names),
-                                                                     strict=True)])
+            lines = _name_lines(row, room, metrics, 2 if two_lines else 1)
+            names.append(" ".join(lines))
+            labels.append("<br>".join([*map(_escaped, lines[:-1]), _bar_label(row, lines[-1])]))
+        labels = _unique(labels[::-1])
         if labels != axes[0].categories():
             axes[0].setCategories(labels)
         cut = any(name != row.label for name, row in zip(names, self.rows, strict=True))
@@ -238,7 +392,7 @@ def _theme(chart: QChart, palette: QPalette) -> None:
         axis.setTitleBrush(palette.brush(QPalette.ColorRole.Text))
         labels = QFont(font)
         if axis.property("quizappSmallLabels"):
-            labels.setPointSizeF(font.pointSizeF() * 0.8)
+            labels.setPointSizeF(font.pointSizeF() * SMALL_LABELS)
         axis.setLabelsFont(labels)
         title = QFont(font)
         title.setBold(True)
@@ -269,18 +423,74 @@ def _colour(series: QAbstractSeries, palette: QPalette, dark: bool) -> None:
             for bars in series.barSets():
                 bars.setColor(color)
                 bars.setBorderColor(color)  # the dark theme outlines a bar in white
-                bars.setLabelColor(QColor("#10161d" if dark else "#ffffff"))  # "55.6%" readable on the bar
+                _colour_labels(bars, palette, True)
         else:
             series.setColor(color)
             series.setBorderColor(color)  # the dark theme rings a dot in white
 
 
+def _colour_labels(bars: QBarSet, palette: QPalette, on_bar: bool) -> None:
+    """A bar's figure readable on the bar ("55.6%"), or beside it in the text's colour."""
+    dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
+    color = QColor("#10161d" if dark else "#ffffff") if on_bar else palette.color(QPalette.ColorRole.Text)
+    if bars.labelColor() != color:
+        bars.setLabelColor(color)
+
+
+def _sized(font: QFont, points: float) -> QFont:
+    font = QFont(font)
+    font.setPointSizeF(points)
+    return font
+
+
+def _wrapped(text: str, width: int, metrics: QFontMetrics) -> list[str]:
+    """`text` in lines of at most `width` pixels, broken between words (a longer word has a line to itself)."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
+def _figure(value: float) -> str:
+    """A bar's figure as Qt writes it ("@value%" to 3 significant digits): "57.7%", "100%"."""
+    return f"{value:.3g}%"
+
+
+def _percent_labels(axis: QCategoryAxis, step: int) -> None:
+    """Label `axis` 0, `step`, ... 100: none past 100, where it is made longer for the bars' figures."""
+    labels = [str(v) for v in range(0, 101, step)]
+    if axis.categoriesLabels() != labels:
+        for label in axis.categoriesLabels():
+            axis.remove(label)
+        for label in labels:
+            axis.append(label, int(label))
+
+
+def _bar_percent_axis(title: str = POINTS_AXIS) -> QCategoryAxis:
+    """The percentage axis of bars: labelled up to 100 however much longer it is made (a figure beside a bar
+    of 100% needs room after it)."""
+    axis = QCategoryAxis()
+    axis.setRange(0, 100)
+    axis.setStartValue(0)
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    _percent_labels(axis, PERCENT_STEPS[0])
+    axis.setTitleText(title)
+    axis.setProperty("quizappPercent", True)
+    return axis
+
+
 def _percent_axis(title: str = POINTS_AXIS) -> QValueAxis:
     axis = QValueAxis()
     axis.setRange(0, 100)
-    axis.setTickCount(6)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)  # on 0, 20, ... 100 however long the axis
+    axis.setTickAnchor(0)
+    axis.setTickInterval(PERCENT_STEPS[0])
     axis.setLabelFormat("%d")
     axis.setTitleText(title)
+    axis.setProperty("quizappPercent", True)
     return axis
 
 
@@ -329,19 +539,14 @@ def scores_chart(stats: Statistics) -> QChart | None:
     chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
     for marker in chart.legend().markers(line) if one_day else []:
         marker.setShape(QLegend.MarkerShape.MarkerShapeCircle)
-    start, end, ticks, style = time_axis(sessions[0].started_at, sessions[-1].started_at)
     x_axis = QDateTimeAxis()
-    x_axis.setRange(QDateTime.fromMSecsSinceEpoch(int(start.timestamp() * 1000)),
-                    QDateTime.fromMSecsSinceEpoch(int(end.timestamp() * 1000)))
-    x_axis.setFormat(style)
-    x_axis.setTickCount(ticks)
+    _set_time_axis(x_axis, *time_axis(sessions[0].started_at, sessions[-1].started_at))
+    # (ChartPanel makes the ticks fewer where their labels do not fit)
+    x_axis.setProperty("quizappSpan", [sessions[0].started_at.timestamp(), sessions[-1].started_at.timestamp()])
     y_axis = _percent_axis()
     # A little room above 100 and below 0, so that a dot there is whole (the plot clips its series);
     # the ticks stay on 0, 20, ... 100.
     y_axis.setRange(-4, 104)
-    y_axis.setTickType(QValueAxis.TickType.TicksDynamic)
-    y_axis.setTickAnchor(0)
-    y_axis.setTickInterval(20)
     chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
     for series in shown:
@@ -350,11 +555,23 @@ def scores_chart(stats: Statistics) -> QChart | None:
     return chart
 
 
+def _local(when: dt.datetime) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(int(when.timestamp() * 1000))
+
+
+def _set_time_axis(axis: QDateTimeAxis, start: dt.datetime, end: dt.datetime, ticks: int, style: str) -> None:
+    if (axis.min(), axis.max(), axis.tickCount(), axis.format()) != (_local(start), _local(end), ticks, style):
+        axis.setRange(_local(start), _local(end))
+        axis.setFormat(style)
+        axis.setTickCount(ticks)
+
+
 _HOUR_STEPS = (1, 2, 3, 4, 6, 12)
 _DAY_STEPS = (1, 2, 7, 14, 28, 56, 91, 182, 364)
 
 
-def time_axis(first: dt.datetime, last: dt.datetime, most: int = 6) -> tuple[dt.datetime, dt.datetime, int, str]:
+def time_axis(first: dt.datetime, last: dt.datetime,
+              most: int = TIME_TICKS) -> tuple[dt.datetime, dt.datetime, int, str]:
     """(start, end, tick count, label format) of a time axis from `first` to `last` whose ticks fall on
     round local times, at most `most` of them: "14:00, 15:00, 16:00" for an afternoon's sessions,
     "2 Mar, 9 Mar, 16 Mar" for a month's. Each end has a margin, so no dot is cut in half by the edge."""
@@ -408,7 +625,7 @@ def accuracy_chart(rows: list[Accuracy], name: str) -> QChart | None:
     categories.append(_unique([_bar_label(r, _elide(r.label)) for r in reversed(rows)]))
     chart.addAxis(categories, Qt.AlignmentFlag.AlignLeft)
     series.attachAxis(categories)
-    values = _percent_axis()
+    values = _bar_percent_axis()
     chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(values)
     return chart
@@ -510,9 +727,14 @@ class StatisticsScreen(QWidget):
             self.grid.addWidget(panel, n // columns, n % columns)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # Half of a narrow window is too small for 14 day labels or long bank names.
-        self._arrange(1 if event.size().width() < NARROW else 2)
+        self._arrange(self._columns(event.size().width()))
         super().resizeEvent(event)
+
+    def _columns(self, width: int) -> int:
+        # Half of a narrow window is too small for 14 day labels or long bank names; at a large text size, half
+        # of a wider one too (at the largest, on 1000 pixels, the scores had two ticks).
+        wide = max(NARROW, 2 * CHART_CHARS * QFontMetrics(QApplication.font()).averageCharWidth())
+        return 2 if width >= wide else 1
 
     @property
     def panels(self) -> tuple[ChartPanel, ChartPanel, ChartPanel, ChartPanel]:
@@ -595,15 +817,14 @@ class StatisticsScreen(QWidget):
         if event.type() == QEvent.Type.PaletteChange and self.statistics is not None:
             for panel in self.panels:
                 if panel.showing_chart:
-                    _theme(panel.chart, self.palette())
-        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange):
+                    panel.retheme(self.palette())
+        elif (event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
+              and self.statistics is not None and not self._redraw_pending):
             # A chart takes its fonts when it is made: made again in the new text size, each chart
-            # as tall as that size needs (or its names shrink to "…").
-            for panel in self.panels:
-                panel.view.setMinimumHeight(max(230, 16 * panel.fontMetrics().height()))
-            if self.statistics is not None and not self._redraw_pending:
-                self._redraw_pending = True
-                QTimer.singleShot(0, self, self._redraw)
+            # as tall as that size needs (or its names shrink to "…"), in one column if half is too narrow.
+            self._arrange(self._columns(self.width()))
+            self._redraw_pending = True
+            QTimer.singleShot(0, self, self._redraw)
         super().changeEvent(event)
 
     def _redraw(self) -> None:
