@@ -356,8 +356,8 @@ def test_add_questions_from_article_is_refused_while_the_text_does_not_parse(qtb
     with Steps().then(GenerateDialog, lambda dialog: (opened.append(dialog), dialog.done(0))):
         add_questions_action(editor).trigger()
     assert opened == []
-    assert warnings == [f"Line {line}: YAML syntax error: mapping values are not allowed in this context: a value "
-                        "containing `: ` must be in quotes: put the value after `title:` on line 4 in quotes.\n\n"
+    assert warnings == [f"Line {line}: put the value after `title:` on line 4 in quotes, as it has a `: ` in it "
+                        "(YAML: mapping values are not allowed in this context).\n\n"
                         "Fix it first (see the problems list); nothing has "
                         "been lost."]
     assert editor.pages.currentIndex() == 1 and editor.source_edit.toPlainText() == text
@@ -569,7 +569,7 @@ def test_text_being_edited_marks_the_title_and_is_checked_again_as_it_is_fixed(q
         return [editor.source_problems.item(i).text() for i in range(editor.source_problems.count())]
 
     qtbot.waitUntil(lambda: tinted() == [line])  # checked again after a pause in typing
-    assert [p.split(": ", 1)[0] for p in problems()] == [f"⚠ {bank_file.name}:{line + 1}"]
+    assert [p.split(": ", 1)[0] for p in problems()] == [f"⚠ {bank_file.name}:{line + 1}:43"]
     for _ in ": oops":
         press(qtbot, Qt.Key.Key_Backspace)
     qtbot.waitUntil(lambda: tinted() == [])  # fixed: the tint goes, without Check and continue
@@ -589,7 +589,7 @@ def test_a_syntax_errors_advice_is_in_view_on_a_small_screen(qtbot, bank_file: P
     qtbot.waitExposed(editor)
     problems = editor.source_problems
     item = problems.item(0)
-    assert item.text().endswith("indent line 22 by 4 spaces, as `type:` on line 21 (it has 3 spaces)")
+    assert "line 22 should start with 4 spaces, not 3, to line up with `type:` on line 21 (YAML: " in item.text()
     rect = problems.visualItemRect(item)
     assert rect.right() <= problems.viewport().width() and rect.height() > 1.5 * problems.fontMetrics().height()
     assert not problems.horizontalScrollBar().isVisible()

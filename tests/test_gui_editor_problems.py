@@ -309,3 +309,51 @@ def test_a_misspelt_required_key_leaves_its_field_empty_and_the_field_says_so(qt
                                                    "not a key of a question: did you mean `distractors`?")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)  # Rename to distractors (it has the focus)
     assert editor.form.text_of("distractors") == "Dakar\nNiamey\nGao" and "distractors" not in field_errors(editor)
+
+
+def test_edit_bank_opens_a_file_that_does_not_read_at_its_first_problem(qtbot, window_on_copy,
+                                                                        bank_file: Path) -> None:
+    """The tester's walk: a line far down indented two spaces too deep; Edit bank… (Alt+I) in the library
+    opens the text with the cursor where the message says to fix it, in view, as clicking the problem does."""
+    from quizapp.gui.editor import open_editors
+
+    text = bank_file.read_text(encoding="utf-8")
+    lines = text.split("\n")
+    line = lines.index("  - id: barkhane-start") + 2  # its `type:` line
+    bank_file.write_text(text.replace("  - id: barkhane-start\n    type:", "  - id: barkhane-start\n      type:"),
+                         encoding="utf-8")
+    window_on_copy.resize(1000, 720)
+    library = window_on_copy.library
+    library.refresh()
+    qtbot.waitUntil(lambda: not library.loading and library.list.count() > 0)
+    library.list.setCurrentRow(0)
+    library.focus_list()
+    assert not library.start_button.isEnabled()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: bool(open_editors()))
+    editor, = open_editors()
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    qtbot.waitExposed(editor)
+    assert line > 40 and editor.pages.currentIndex() == 1
+    assert editor.source_problems.item(0).text().startswith(
+        f"⚠ {bank_file.name}:{line}:5: line {line} should start with 4 spaces, not 6, to line up with `id:` on "
+        f"line {line - 1} (YAML: ")
+    edit = editor.source_edit
+    cursor = edit.textCursor()
+    assert (cursor.blockNumber() + 1, cursor.positionInBlock() + 1) == (line, 5)
+    assert edit.viewport().rect().contains(edit.cursorRect())  # scrolled to it, not left at the top
+    top = edit.firstVisibleBlock().blockNumber()
+    problem = editor.source_problems.item(0)
+    qtbot.mouseClick(editor.source_problems.viewport(), Qt.MouseButton.LeftButton,
+                     pos=editor.source_problems.visualItemRect(problem).center())
+    assert top > 0 and edit.firstVisibleBlock().blockNumber() == top  # as a click on the problem shows it
+    assert (edit.textCursor().blockNumber() + 1, edit.textCursor().positionInBlock() + 1) == (line, 5)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert QApplication.focusWidget() is edit
+    for _ in range(2):  # done as it says (Delete twice, where it puts the cursor), the bank reads
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Delete)
+    qtbot.mouseClick(editor.findChild(QPushButton, "checkAndContinue"), Qt.MouseButton.LeftButton)
+    assert editor.pages.currentIndex() == 0
+    discard_on_teardown(editor)  # (closing the main window closes the editor, which would ask to save)
+    editor.close()

@@ -206,5 +206,6 @@ def test_a_bank_with_errors_is_listed_by_its_title_and_one_that_does_not_read_by
     assert shown["floods-no-answer.yaml"][0] == "Floods in the valley"
     assert shown["floods-no-answer.yaml"][1][0].startswith(f"{folder / 'floods-no-answer.yaml'}:6:5: ")
     assert shown["rain-unclosed.yaml"][0] == "rain-unclosed.yaml"
-    assert shown["rain-unclosed.yaml"][1][0].startswith(f"{folder / 'rain-unclosed.yaml'}:9:18: YAML syntax error")
+    assert shown["rain-unclosed.yaml"][1][0].startswith(
+        f"{folder / 'rain-unclosed.yaml'}:9:18: the `[` list opened here is not closed")
     assert not shown["rain-unclosed.yaml"][2] and shown["floods.yaml"][2]

@@ -376,7 +376,7 @@ class _Checker:
             data = yaml.load(self.text, Loader=BankLoader)
         except yaml.MarkedYAMLError as exc:
             what, mark = explain_syntax_error(exc, self.text, BankLoader)
-            self._problem(f"YAML syntax error: {what}",
+            self._problem(what,
                           mark.line + 1 if mark else None, mark.column + 1 if mark else None)
             return None
         except yaml.YAMLError as exc:

@@ -14,15 +14,27 @@ import yaml
 
 
 def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, loader: type) -> tuple[str, yaml.Mark | None]:
-    """What a YAML syntax error is, for a person, with what to do, and where the mistake is.
-    `loader` is the one the text was read with."""
-    mark = exc.problem_mark or exc.context_mark
-    problem = what = exc.problem or "invalid YAML"
-    tab = _tab_in_indent(text, exc.problem_mark, what)
-    if tab is not None:
-        return f"a tab cannot indent YAML: indent line {tab.line + 1} with spaces", tab
+    """What a YAML syntax error is, for a person, and where the mistake is: what to do first, in
+    plain words, and the parser's own words last, in brackets, for whoever searches for them
+    ("line 47 should start with 4 spaces, not 6, … (YAML: mapping values are not allowed in this
+    context)"). `loader` is the one the text was read with."""
+    what = exc.problem or "invalid YAML"
     if exc.context:
-        what = f"{what} ({exc.context})"
+        what = f"{what}, {exc.context}"
+    advice, mark = _advice(exc, text, loader)
+    if not advice:
+        return f"YAML syntax error: {what}", mark
+    return f"{advice} (YAML: {what})", mark
+
+
+def _advice(exc: yaml.MarkedYAMLError, text: str, loader: type) -> tuple[str, yaml.Mark | None]:
+    """What to do about a syntax error ("" when there is nothing surer to say than the parser's
+    words), and where."""
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or ""
+    tab = _tab_in_indent(text, exc.problem_mark, problem)
+    if tab is not None:
+        return f"line {tab.line + 1} is indented with a tab: indent it with spaces", tab
     opened = exc.context_mark
     quote = _stray_quote(text, exc.problem_mark, loader)
     if quote is not None:
@@ -47,18 +59,20 @@ def explain_syntax_error(exc: yaml.MarkedYAMLError, text: str, loader: type) -> 
         return f"{opener} opened here is not closed (noticed {noticed}): close it with `{closer}` {where}", opened
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
         mark = exc.context_mark  # noticed on the next line; the line without its `: ` is the one to fix
-    return what + _hint(problem, exc, text, loader), mark
+    advice, at = _hint(problem, exc, text, loader)
+    return advice, at or mark
 
 
-def _hint(problem: str, exc: yaml.MarkedYAMLError, text: str, loader: type) -> str:
-    """What to do about a syntax error PyYAML names only by what it expected, naming the line."""
+def _hint(problem: str, exc: yaml.MarkedYAMLError, text: str, loader: type) -> tuple[str, yaml.Mark | None]:
+    """What to do about a syntax error PyYAML names only by what it expected, naming the line, and
+    where to do it when that is not where PyYAML stopped (None)."""
     at = exc.problem_mark
     lines = text.split("\n")
     if at is None or at.line >= len(lines):
-        return ""
+        return "", None
     line, n = lines[at.line], at.line + 1
     if re.match(r" *-[^\s-]", line):  # `-id: a`: a dash that does not start a list item reads as text
-        return f": put a space after the `-` on line {n}"
+        return f"line {n} needs a space after its `-`: a list item starts with `- `", None
     key = _KEY.match(line)
     if problem.startswith(("did not find expected '-' indicator", "did not find expected key")) or (
             problem.startswith("mapping values are not allowed") and key and key.end() == at.column + 1):
@@ -66,31 +80,40 @@ def _hint(problem: str, exc: yaml.MarkedYAMLError, text: str, loader: type) -> s
         # and its `:` as one inside that value.)
         indent = _misindented(lines, at.line, loader)
         if indent:
-            return indent
+            advice, column = indent
+            return advice, _mark_at(lines, at, at.line, column)
     if problem.startswith("mapping values are not allowed"):
-        after = f" after `{key.group(1)}:`" if key else ""
-        return f": a value containing `: ` must be in quotes: put the value{after} on line {n} in quotes"
+        value = f"the value after `{key.group(1)}:` on line {n}" if key else f"the value on line {n}"
+        return f"put {value} in quotes, as it has a `: ` in it", None
     if problem.startswith("could not find expected ':'"):
         start = exc.context_mark.line + 1 if exc.context_mark else n
-        return f": line {start} needs `key: value`; quote text that starts with a quote mark"
+        return (f"line {start} should read `key: value`, with `: ` after the key; a value that starts "
+                "with a quote mark goes all in quotes"), None
     if "found character '\\t'" in problem:
-        return f": indent line {n} with spaces, not tabs"
+        return f"line {n} has a tab where YAML allows none: use spaces", None
     quoted = _QUOTED_VALUE.match(line)
     if quoted and line[:at.column].rstrip().endswith(quoted.group(1)):
-        return (f": a value in quotes ends at its closing quote: on line {n}, put the whole value in "
-                "quotes, or start it without a quote mark")
+        return (f"the value in quotes on line {n} ends at its closing quote: put the whole value in "
+                "quotes, or start it without a quote mark"), None
     if problem in ("found character that cannot start any token", "found undefined alias"):
         mark = "a backquote" if text[at.index] == "`" else f"`{text[at.index]}`"
-        return f": a value cannot start with {mark}: put the value on line {n} in quotes"
+        return f"put the value on line {n} in quotes: a value cannot start with {mark}", None
     if problem.startswith("did not find expected"):
-        return (f": check the indent of line {n}: the keys of one question, and the `- ` of one list, "
-                "start in the same column")
-    return ""
+        return (f"check the indent of line {n}: the keys of one question, and the `- ` of one list, "
+                "start in the same column"), None
+    return "", None
 
 
-def _misindented(lines: list[str], n: int, loader: type) -> str:
+def _mark_at(lines: list[str], like: yaml.Mark, line: int, column: int) -> yaml.Mark:
+    """A mark at `column` (from 0) of `line` (from 0), in the file `like` is in."""
+    index = sum(len(text) + 1 for text in lines[:line]) + column
+    return yaml.Mark(like.name, index, line, column, None, None)
+
+
+def _misindented(lines: list[str], n: int, loader: type) -> tuple[str, int] | None:
     """Advice for line `n` (from 0) indented as no key or `- ` above it that it could belong
-    with, such as `   prompt:` under `    type:`; "" when no other indent makes the text read on.
+    with, such as `   prompt:` under `    type:`, and the column (from 0) where the cursor fixes
+    it; None when no other indent makes the text read on.
     The columns tried are those of the lines above that are still open at it (`type:`, the
     question's `- `, `questions:`), nearest first: the one that takes the reading furthest."""
     own = _indent(lines[n])
@@ -118,13 +141,15 @@ def _misindented(lines: list[str], n: int, loader: type) -> str:
         if reach > n and (best is None or reach > best[0]):
             best = (reach, column)
     if best is None:
-        return ""
+        return None
     column = best[1]
     at, what = levels[column]
-    was = f"it has {own} space{'s' if own != 1 else ''}"
-    if column == 0:
-        return f": start line {n + 1} at the margin, as {what} on line {at + 1} ({was})"
-    return f": indent line {n + 1} by {column} spaces, as {what} on line {at + 1} ({was})"
+    # The whole indent the line should have, not a difference to work out: `id:` of `  - id: a`
+    # starts after four characters, so a key under it starts after four spaces.
+    spaces = "no space" if column == 0 else f"{column} space{'s' if column != 1 else ''}"
+    advice = f"line {n + 1} should start with {spaces}, not {own}, to line up with {what} on line {at + 1}"
+    # The cursor after the spaces to keep: Delete takes the extra ones away, or the missing ones are typed.
+    return advice, min(own, column)
 
 
 def _reads_to(text: str, loader: type) -> int:

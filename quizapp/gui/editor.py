@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QKeySequence,
+    QShowEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -104,6 +105,7 @@ class BankEditor(QMainWindow):
         # The bank's data when the teacher switched from the form to its text, to tell on the
         # way back whether the text changed anything (None: the file opened as text).
         self._data_before_text: dict[str, Any] | None = None
+        self._center_when_shown = False  # the text's cursor is put on a problem before the window shows
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.resize(1100, 720)
         fit_on_screen(self)
@@ -431,6 +433,7 @@ class BankEditor(QMainWindow):
                                  "shown below, then press Check and continue.")
             self.source_edit.setPlainText(draft.broken_text)
             self.run_check()
+            self._go_to_first_line()
         else:
             self._show_form_page()
             self._refresh_list(0 if draft.questions else -1)
@@ -978,10 +981,7 @@ class BankEditor(QMainWindow):
         self._show_text_page("The bank as YAML text. Edit it, then press Check and continue to go "
                              "back to the form.")
         self.run_check()
-        first = next((p for p in self.check.problems if p.line), None) if self.check else None
-        if first is not None:
-            self._go_to_line_of(first)
-        self.source_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._go_to_first_line()
 
     def _text_edited(self) -> None:
         """While the bank is edited as text, the title marks unsaved text at once, and the problems are
@@ -1002,6 +1002,24 @@ class BankEditor(QMainWindow):
         if isinstance(p, Problem) and p.line:
             self._go_to_line_of(p)
             self.source_edit.setFocus()
+
+    def _go_to_first_line(self) -> None:
+        """In the text, the cursor on the first problem's line, as clicking that problem puts it: a file
+        that does not read opens where it goes wrong, not at its top. A window not shown yet centres it
+        once it has its size (`showEvent`)."""
+        first = next((p for p in self.check.problems if p.line), None) if self.check else None
+        if first is not None:
+            self._go_to_line_of(first)
+            self._center_when_shown = not self.isVisible()
+        self.source_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._center_when_shown:
+            self._center_when_shown = False
+            # After the layout gives the text its height: centred in the default size, the line could
+            # end up below the bottom edge.
+            QTimer.singleShot(0, self, self.source_edit.centerCursor)
 
     def _go_to_line_of(self, p: Problem) -> None:
         block = self.source_edit.document().findBlockByNumber((p.line or 1) - 1)
@@ -1342,8 +1360,8 @@ def _where(p: Problem, draft: BankDraft) -> str:
         return f"line {p.line} (question {index + 1})"  # the text mode shows lines
     if index is not None:
         return f"question {index + 1}"
-    if p.line:
-        return f"{draft.path.name}:{p.line}"
+    if p.line:  # file:line:col, as the library and `quizapp validate` write it
+        return f"{draft.path.name}:{p.line}" + (f":{p.column}" if p.column else "")
     return draft.path.name
 
 
