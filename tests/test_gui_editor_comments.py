@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -45,13 +45,14 @@ def check_and_continue(qtbot, editor: BankEditor) -> None:
     qtbot.waitUntil(lambda: editor.pages.currentIndex() == 0)  # (the button clicks after its animation)
 
 
-def save_and_answer(qtbot, editor: BankEditor, answer: str, *, save_as: bool = False
-                    ) -> tuple[list[str], list[str]]:
-    """Ctrl+S (Ctrl+Shift+S: Save As), and Alt+`answer` on the question it asks: the titles and texts asked."""
+def save_and_answer(qtbot, editor: BankEditor, answer: str | Qt.Key, *, save_as: bool = False,
+                    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.AltModifier) -> tuple[list[str], list[str]]:
+    """Ctrl+S (Ctrl+Shift+S: Save As), and Alt+`answer` (or `modifier`+`answer`) on the question it asks: the
+    titles and texts asked."""
     editor.activateWindow()  # back from a dialog, as the window manager does (offscreen has none)
     qtbot.waitUntil(editor.isActiveWindow)
     texts: list[str] = []
-    titles = press_on_modal(qtbot, answer, Qt.KeyboardModifier.AltModifier, texts)
+    titles = press_on_modal(qtbot, answer, modifier, texts)
     shift = Qt.KeyboardModifier.ShiftModifier if save_as else Qt.KeyboardModifier.NoModifier
     key(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | shift)
     qtbot.waitUntil(lambda: bool(titles))
@@ -165,3 +166,48 @@ def test_save_as_asks_only_about_comments_the_file_does_not_keep(qtbot, bank_fil
     save_and_answer(qtbot, editor, "y", save_as=True)
     qtbot.waitUntil(copy.exists)
     assert NOTE in bank_file.read_text(encoding="utf-8") and "# typed" not in copy.read_text(encoding="utf-8")
+
+
+def test_enter_on_comments_will_be_lost_keeps_them(qtbot, bank_file: Path, monkeypatch) -> None:
+    """The safe choice is the default: Enter on the question, at Save, Save As and Close → Save, keeps the file
+    with its comments and writes nothing."""
+    from PySide6.QtWidgets import QFileDialog
+
+    text, _line = with_note(bank_file)
+    bank_file.write_text(text, encoding="utf-8")
+    editor = open_editor(qtbot, bank_file)
+    editor.list.setCurrentRow(0)
+    qtbot.keyClicks(editor.form.widgets["unit"], "s")  # (a change in the form, to save)
+    enter, plain = Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier
+
+    titles, _texts = save_and_answer(qtbot, editor, enter, modifier=plain)  # Ctrl+S
+    assert titles == ["Comments will be lost"] and bank_file.read_text(encoding="utf-8") == text
+
+    # Save As onto the file itself (another file keeps none of them to lose: it does not ask).
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(bank_file), "")))
+    titles, _texts = save_and_answer(qtbot, editor, enter, modifier=plain, save_as=True)
+    assert titles == ["Comments will be lost"] and bank_file.read_text(encoding="utf-8") == text
+
+    asked: list[str] = []
+
+    def press_on(title: str, k: Qt.Key, modifier: Qt.KeyboardModifier) -> None:
+        """Press `k` on the box titled `title` once it is the active modal one (the box before it may still be
+        closing)."""
+        def poll() -> None:
+            box = QApplication.activeModalWidget()
+            if box is None or box.windowTitle() != title or not box.isVisible():
+                QTimer.singleShot(10, poll)
+                return
+            asked.append(title)
+            box.activateWindow()  # as the window manager does (offscreen has none)
+            qtbot.waitUntil(box.isActiveWindow)
+            qtbot.keyClick(box.focusWidget() or box, k, modifier)
+        QTimer.singleShot(0, poll)
+
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    press_on("Unsaved changes", Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)  # Save
+    press_on("Comments will be lost", enter, plain)
+    assert not editor.close()
+    assert asked == ["Unsaved changes", "Comments will be lost"]
+    assert editor.isVisible() and editor.isWindowModified() and bank_file.read_text(encoding="utf-8") == text

@@ -1116,7 +1116,8 @@ class BankEditor(QMainWindow):
             "This file was written by hand. The editor saves it in quizapp's standard layout (lists "
             "one item a line, keys in a set order), so saving here does not keep " + " or ".join(losses)
             + ".\n\nSave anyway? " + instead,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # Enter keeps them: losing a note takes a choice, not a reflex
         if answer != QMessageBox.StandardButton.Yes:
             return False
         self.draft.accept_layout_losses()
