@@ -219,7 +219,7 @@ def test_study_from_the_library_asks_due_and_new_and_updates_the_due_count(
     while not session.finished:
         answer_study(qtbot, screen, right=True)
         qtbot.keyClick(screen, Qt.Key.Key_Return)
-    assert screen.done.text().startswith(f"Done: {len(asked) - 1} of {len(asked)} right")
+    assert screen.done.text().startswith(f"Done: {len(asked) - 1} of {len(asked)} points")
     back = next(b for b in screen.findChildren(QPushButton) if b.text() == "&Back to library")
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.library

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.model import ChoiceQuestion
+from quizapp.core.percent import format_percent
 from quizapp.core.session import cited_passage
 from quizapp.core.study import Rating
 from quizapp.gui.question_view import LETTER_KEYS
@@ -193,7 +194,7 @@ def test_review_of_mistakes_asks_as_the_quiz(qtbot: QtBot, main_window, bundled_
     assert window.article.highlighted_text() == [cited_passage(bundled_bank, missed).text]
     press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_Right)  # next, as in the quiz: the review is done
-    assert screen.done.isVisible() and screen.done.text().startswith("Done: 1 of 1 right")
+    assert screen.done.isVisible() and screen.done.text().startswith("Done: 1 of 1 point (100%).")
 
 
 def test_esc_leaves_a_study_session_for_the_library_as_in_the_quiz(qtbot: QtBot, main_window, store) -> None:
@@ -387,3 +388,47 @@ def test_ctrl_k_and_skip_put_a_study_question_off_unrated(qtbot: QtBot, main_win
     assert screen.in_feedback and not screen.skip_button.isEnabled()
     press(qtbot, Qt.Key.Key_K, CTRL)
     assert screen.in_feedback
+
+
+def test_the_end_of_a_study_session_counts_points_as_statistics_does(qtbot: QtBot, main_window, store) -> None:
+    """The tester's session: "Done: 7 of 17 right." while Statistics counted the same session as 8 of 17 points
+    (two close numbers, half a point each), and "17 answers in 1 sessions". A question skipped twice waits
+    for the next session: the end says so."""
+    from quizapp.core.scoring import close_range
+
+    window = main_window
+    screen = open_screen(qtbot, window, Qt.Key.Key_D)
+    session = screen.session
+    skipped = session.current.question
+    press(qtbot, Qt.Key.Key_K, CTRL)  # to the end of the session
+    close, wrong = 2, 1  # two numbers close, a choice wrong, the rest right
+    while not session.finished:
+        question = session.current.question
+        if question is skipped:
+            press(qtbot, Qt.Key.Key_K, CTRL)  # again: it waits for the next session
+            continue
+        qtbot.waitUntil(lambda: not screen.view.settling)
+        if isinstance(question, ChoiceQuestion):
+            given = question.distractors[0] if wrong else question.answer
+            wrong = 0
+            press(qtbot, str(session.current.choices.index(given) + 1))
+        else:
+            value = close_range(question)[0] if close else question.answer
+            close = max(0, close - 1)
+            type_text(qtbot, f"{value:g}")
+            press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: screen.view.settled)
+        press(qtbot, Qt.Key.Key_Return)
+    answered = len(session.answers)
+    assert [a.verdict for a in session.answers].count("close") == 2 and session.right == answered - 3
+    points = answered - 2  # a wrong choice, and half of each close number
+    score = f"{points:g} of {answered} points ({format_percent(100 * points / answered)})"
+    assert screen.done.isVisible() and screen.done.text() == (
+        f"Done: {score}. 1 question skipped, "
+        "waiting for your next session. Questions you missed come back soon; the ones you knew, later.")
+
+    press(qtbot, Qt.Key.Key_B, ALT)  # &Back to library
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library)
+    press(qtbot, Qt.Key.Key_T, CTRL)  # Statistics
+    assert window.stack.currentWidget() is window.statistics
+    assert window.statistics.summary.text().startswith(f"{answered} answers in 1 session: {score}.")

@@ -469,3 +469,13 @@ def test_one_banks_bar_is_a_bar_not_a_wall(qtbot, store: HistoryStore, banks, si
     thick = sum(1 for y in range(top, bottom) if image.pixelColor(x, y) == bars.color())
     line = screen.fontMetrics().height()
     assert line <= thick <= 2.5 * line
+
+
+def test_the_statistics_say_one_as_one(qtbot, store: HistoryStore, banks) -> None:
+    """"17 answers in 1 sessions": every count on the screen takes the number it counts."""
+    quiz(store, banks[0], local(20, 10), {"inhabitants": "right"})
+    screen = shown_screen(qtbot, store, banks)
+    assert screen.summary.text().startswith("1 answer in 1 session: 1 of 1 point (100%). ")
+    quiz(store, banks[0], local(20, 11), {"inhabitants": "right", "mayor": "close"})
+    screen.load(store, banks, now=NOW)
+    assert screen.summary.text().startswith("3 answers in 2 sessions: 2.5 of 3 points (83.3%). ")

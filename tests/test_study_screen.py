@@ -62,7 +62,7 @@ def test_a_study_session_from_the_keyboard(qtbot, tmp_path: Path) -> None:
             assert screen.feedback.verdict.text() == "✓ Right: 1 point"
             qtbot.keyClick(screen, Qt.Key.Key_Return)  # keep the suggestion
     assert asked == ["inhabitants", "mayor", "elected"]
-    assert session.finished and "2 of 3 right" in screen.done.text()
+    assert session.finished and "Done: 2 of 3 points (66.7%)." in screen.done.text()
     assert store.unfinished_sessions() == []
     # Nothing due now (was DueCount(0, 3)); the missed one, and any rated Good, come back later today
     # (unless midnight comes first).

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
 from quizapp.core.history import HistoryStore, bank_key, distinct_titles
+from quizapp.core.percent import format_percent
 from quizapp.core.session import source_label
 from quizapp.core.study import day_start, due_counts
 
@@ -32,6 +33,17 @@ def share_of_points(points: float, answered: int) -> float:
     """The percentage of the points `answered` answers could score that they scored (0 for no answers):
     the one computation behind every percentage of the statistics."""
     return 100.0 * points / answered if answered else 0.0
+
+
+def counted(n: int, thing: str) -> str:
+    """ "1 session", "3 sessions": a count with its noun in the number it takes."""
+    return f"{n} {thing}{'s' if n != 1 else ''}"
+
+
+def points_text(points: float, answered: int) -> str:
+    """ "8 of 17 points (47.1%)": a score as the statistics and the end of a study session say it, one point an
+    answer (half of one for a close number)."""
+    return f"{points:g} of {counted(answered, 'point')} ({format_percent(share_of_points(points, answered))})"
 
 
 @dataclass(frozen=True)

@@ -218,6 +218,7 @@ class StudySession:
     # The last answer's card before it was reviewed, so that `rate` can redo the review.
     _undo: tuple[AnswerRecord, CardRow | None, StudyItem] | None = None
     _put_off: set[PlanItem] = field(default_factory=set)  # questions skipped once, now at the session's end
+    waiting: int = 0  # questions skipped and not asked again: they wait for the next session
 
     @property
     def current(self) -> StudyItem | None:
@@ -280,6 +281,7 @@ class StudySession:
         again = bool(rest) and item.plan() not in self._put_off
         self._put_off.add(item.plan())
         self.items = self.items[:self.position] + rest + ([item] if again else [])
+        self.waiting += not again
         with self.store.transaction():
             self.store.set_plan(self.session_id, [i.plan() for i in self.items])
             if self.finished:

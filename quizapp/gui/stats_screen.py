@@ -45,8 +45,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
-from quizapp.core.percent import format_percent
-from quizapp.core.stats import Accuracy, Statistics, compute_statistics, day_scores
+from quizapp.core.stats import Accuracy, Statistics, compute_statistics, counted, day_scores, points_text
 from quizapp.core.study import due_text
 from quizapp.gui.widgets import quoted, scale_font
 
@@ -107,11 +106,6 @@ def _plain_label(text: str = "", *, wrap: bool = True, scale: float = 1.0, bold:
     if scale != 1.0 or bold:
         scale_font(label, scale, bold=bold)  # (and again at each Ctrl+=: the headings grew not with the text)
     return label
-
-
-def points_text(row: Accuracy) -> str:
-    """ "5 of 9 points (55.6%)": what a figure of the statistics counts, one point an answer."""
-    return f"{row.points:g} of {row.answered} points ({format_percent(row.percentage)})"
 
 
 def _elide(text: str, limit: int = MAX_LABEL) -> str:
@@ -373,7 +367,8 @@ class ChartPanel(QFrame):
         if labels != axes[0].categories():
             axes[0].setCategories(labels)
         cut = any(name != row.label for name, row in zip(names, self.rows, strict=True))
-        self.view.setToolTip("\n".join(f"{row.label}: {points_text(row)}" for row in self.rows) if cut else "")
+        self.view.setToolTip("\n".join(f"{row.label}: {points_text(row.points, row.answered)}" for row in self.rows)
+                             if cut else "")
 
     @property
     def chart(self) -> QChart:
@@ -658,7 +653,7 @@ def forecast_chart(stats: Statistics) -> QChart | None:
 def streak_text(stats: Statistics) -> str:
     if stats.streak == 0:
         return "No streak yet: answer a question today to start one."
-    days = f"{stats.streak} day{'s' if stats.streak != 1 else ''} in a row"
+    days = f"{counted(stats.streak, 'day')} in a row"
     if stats.answered_today:
         return f"Daily streak: {days}, today included."
     return f"Daily streak: {days}. Answer a question today to keep it."
@@ -765,8 +760,9 @@ class StatisticsScreen(QWidget):
         if stats.empty:
             self.summary.setText("Your answers are kept as you give them; take a quiz to start your statistics.")
         else:
-            self.summary.setText(f"{stats.total_answers} answers in {len(stats.sessions)} sessions: "
-                                 f"{points_text(stats.overall)}. {POINTS_RULE}")
+            answers, sessions = counted(stats.total_answers, "answer"), counted(len(stats.sessions), "session")
+            self.summary.setText(f"{answers} in {sessions}: "
+                                 f"{points_text(stats.overall.points, stats.overall.answered)}. {POINTS_RULE}")
         self.scores.show_chart(scores_chart(stats))
         latest = f" (the last {MAX_SESSIONS})" if len(stats.sessions) > MAX_SESSIONS else ""
         self.scores.title.setText(f"Score per session{latest}")
@@ -793,8 +789,8 @@ class StatisticsScreen(QWidget):
             box.setFrameShape(QFrame.Shape.StyledPanel)
             lines = QVBoxLayout(box)
             lines.addWidget(_plain_label(f"{n}. {hard.question.prompt}", bold=True))
-            lines.addWidget(_plain_label(f"Scored {hard.points:g} of {hard.answered} points "
-                                         f"({format_percent(hard.percentage)}) · {hard.loaded.bank.title}"))
+            lines.addWidget(_plain_label(f"Scored {points_text(hard.points, hard.answered)} · "
+                                         f"{hard.loaded.bank.title}"))
             if hard.citation:
                 proof = _plain_label(quoted(hard.citation) + (f" — {hard.source}" if hard.source else ""))
                 font = QFont(proof.font())

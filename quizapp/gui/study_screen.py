@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLay
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.scoring import answer_number, mark_choice, mark_numeric, parse_answer
 from quizapp.core.session import Answer, QuizItem, cited_passage
+from quizapp.core.stats import counted, points_text
 from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
 from quizapp.gui.reflow import header_row, header_title
@@ -34,6 +35,18 @@ def mark(item: StudyItem, given: str, seconds: float) -> Answer:
         value = parse_answer(given, q.unit).value
         given, result = answer_number(q, value), mark_numeric(q, value)
     return Answer(QuizItem(q, item.choices), given, result.verdict, result.points, seconds)
+
+
+def done_text(session: StudySession) -> str:
+    """What the end of a session says: its points as Statistics counts them ("Done: 8 of 17 points (47.1%).",
+    half a point for a close number), and the questions skipped that wait for the next session."""
+    n = len(session.answers)
+    parts = [f"Done: {points_text(session.score, n)}." if n else "Done: no question answered."]
+    if session.waiting:
+        parts.append(f"{counted(session.waiting, 'question')} skipped, waiting for your next session.")
+    if n:
+        parts.append("Questions you missed come back soon; the ones you knew, later.")
+    return " ".join(parts)
 
 
 class StudyScreen(QWidget):
@@ -209,8 +222,7 @@ class StudyScreen(QWidget):
             self.done.setText("Nothing to study now: no question is due now and today's new questions are done. "
                               "Come back later, or review your mistakes.")
         else:
-            self.done.setText(f"Done: {session.right} of {len(session.answers)} right. "
-                              "Questions you missed come back soon; the ones you knew, later.")
+            self.done.setText(done_text(session))
         self.pages.setCurrentIndex(1)
         self.setFocus()
         self.finished.emit(session)
