@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
@@ -40,20 +41,50 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
         _system_style = _style_name(app.style())
     if theme is Theme.SYSTEM:
         if _system_style:
-            app.setStyle(FocusRings(_system_style))
+            app.setStyle(_style(app, _system_style, outlined=False))
         hints = app.styleHints()
         if hasattr(hints, "unsetColorScheme"):
             hints.unsetColorScheme()
         app.setPalette(_system_palette)
         return
-    app.setStyle(OutlinedIndicators("Fusion"))
+    app.setStyle(_style(app, "Fusion", outlined=True))
     app.setPalette(dark_palette() if theme is Theme.DARK else light_palette())
 
 
 def mark_focus(app: QApplication) -> None:
     """Wrap the app's style (the system's, at start) so that a focused push button shows a ring."""
     if not isinstance(app.style(), FocusRings):
-        app.setStyle(FocusRings(_style_name(app.style())))
+        app.setStyle(_style(app, _style_name(app.style()), outlined=False))
+
+
+def _style(app: QApplication, name: str, *, outlined: bool) -> FocusRings:
+    """The app's style for the style called `name`: its indicators outlined (Fusion's light and dark themes) or
+    not, and grown to the text where the text size needs it."""
+    grown = _indicators_grow(app, name)
+    if outlined:
+        return GrownOutlinedIndicators(name) if grown else OutlinedIndicators(name)
+    return GrownFocusRings(name) if grown else FocusRings(name)
+
+
+def _indicators_grow(app: QApplication, name: str) -> bool:
+    """Whether most of a line of the app's text is taller than the style's own tick box."""
+    return round(GROWN_INDICATOR * QFontMetrics(app.font()).height()) > _own_indicator(name)
+
+
+@functools.cache
+def _own_indicator(name: str) -> int:
+    """The height of a tick box of the style called `name`, as it draws it (Fusion: 13 px)."""
+    style = QStyleFactory.create(name) if name else None
+    return style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight) if style is not None else 13
+
+
+def restyle_for_text(app: QApplication) -> None:
+    """After a change of text size: the app's style with its indicators grown to the text, or not, as it now
+    needs (see GrownIndicators)."""
+    style = app.style()
+    if isinstance(style, FocusRings) and _indicators_grow(app, _style_name(style)) != isinstance(
+            style, GrownIndicators):
+        app.setStyle(_style(app, _style_name(style), outlined=isinstance(style, OutlinedIndicators)))
 
 
 def _style_name(style: QStyle) -> str:
@@ -103,21 +134,6 @@ class FocusRings(QProxyStyle):
     mark at all (Fusion marks focus only after a Tab). The ring shows however the focus came there."""
 
     RING = 2
-
-    # A tick box or a radio button as tall as most of a line of its text: Fusion's are 13-14 px whatever the
-    # text size, a speck beside a 28 pt label. The gap to the label grows with it.
-    _INDICATOR_SIZES = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
-                        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
-    _LABEL_GAPS = (QStyle.PixelMetric.PM_CheckBoxLabelSpacing, QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
-
-    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
-                    widget: QWidget | None = None) -> int:
-        size = super().pixelMetric(metric, option, widget)
-        if metric in self._INDICATOR_SIZES:
-            return max(size, round(0.8 * _line_height(option, widget)))
-        if metric in self._LABEL_GAPS:
-            return max(size, round(0.3 * _line_height(option, widget)))
-        return size
 
     def drawPrimitive(self, element: QStyle.PrimitiveElement, option: QStyleOption, painter: QPainter,
                       widget: QWidget | None = None) -> None:
@@ -184,6 +200,35 @@ def _line_height(option: QStyleOption | None, widget: QWidget | None) -> int:
     return QFontMetrics(QApplication.font()).height()
 
 
+GROWN_INDICATOR = 0.8  # a grown tick box's height, in lines of its text
+
+
+class GrownIndicators:
+    """Tick boxes and radio buttons as tall as most of a line of their text: Fusion's are 13-14 px whatever the
+    text size, a speck beside a 28 pt label. The gap to the label grows with them.
+
+    Mixed into the app's style only where the text is large enough to need it (`grown_style`): a Python
+    pixelMetric is asked for every metric of every widget, and cost start-up about a twentieth of its time."""
+
+    _INDICATOR_SIZES = (QStyle.PixelMetric.PM_IndicatorWidth, QStyle.PixelMetric.PM_IndicatorHeight,
+                        QStyle.PixelMetric.PM_ExclusiveIndicatorWidth, QStyle.PixelMetric.PM_ExclusiveIndicatorHeight)
+    _LABEL_GAPS = (QStyle.PixelMetric.PM_CheckBoxLabelSpacing, QStyle.PixelMetric.PM_RadioButtonLabelSpacing)
+
+    def pixelMetric(self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+                    widget: QWidget | None = None) -> int:
+        size = super().pixelMetric(metric, option, widget)
+        if metric in self._INDICATOR_SIZES:
+            return max(size, round(GROWN_INDICATOR * _line_height(option, widget)))
+        if metric in self._LABEL_GAPS:
+            return max(size, round(0.3 * _line_height(option, widget)))
+        return size
+
+
+
+class GrownFocusRings(GrownIndicators, FocusRings):
+    """FocusRings, with indicators grown to the text (GrownIndicators)."""
+
+
 class OutlinedIndicators(FocusRings):
     """Fusion with check boxes and radio buttons outlined in a mid grey. Fusion outlines them a
     shade darker than the window: on a dark palette an unticked box is nearly invisible beside its
@@ -207,6 +252,10 @@ class OutlinedIndicators(FocusRings):
         else:
             painter.drawRoundedRect(option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), 1.5, 1.5)
         painter.restore()
+
+
+class GrownOutlinedIndicators(GrownIndicators, OutlinedIndicators):
+    """OutlinedIndicators, with indicators grown to the text (GrownIndicators)."""
 
 
 INDICATOR_OUTLINE = QColor(0x8a, 0x8d, 0x91)  # 3:1 and more against the light and the dark window and base
@@ -241,4 +290,5 @@ def set_point_size(app: QApplication, size: float) -> float:
     font = QFont(app.font())
     font.setPointSizeF(size)
     app.setFont(font)
+    restyle_for_text(app)
     return size

@@ -222,6 +222,8 @@ class WrappedRowsList(RowsList):
 
     def row_height(self) -> int:
         """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
+        if not self.count():
+            return 0  # (an empty list, as the library's is while it starts: no view item to lay out)
         key = (self.viewport().width(), self.font().pointSizeF())
         if self._tallest is None or self._tallest[0] != key:
             option = QStyleOptionViewItem()
