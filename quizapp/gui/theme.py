@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from enum import StrEnum
 
 from PySide6.QtCore import Qt
@@ -60,30 +59,23 @@ def mark_focus(app: QApplication) -> None:
 def _style(app: QApplication, name: str, *, outlined: bool) -> FocusRings:
     """The app's style for the style called `name`: its indicators outlined (Fusion's light and dark themes) or
     not, and grown to the text where the text size needs it."""
-    grown = _indicators_grow(app, name)
-    if outlined:
-        return GrownOutlinedIndicators(name) if grown else OutlinedIndicators(name)
-    return GrownFocusRings(name) if grown else FocusRings(name)
+    style = OutlinedIndicators(name) if outlined else FocusRings(name)
+    if not _indicators_grow(app, style):
+        return style
+    return GrownOutlinedIndicators(name) if outlined else GrownFocusRings(name)
 
 
-def _indicators_grow(app: QApplication, name: str) -> bool:
-    """Whether most of a line of the app's text is taller than the style's own tick box."""
-    return round(GROWN_INDICATOR * QFontMetrics(app.font()).height()) > _own_indicator(name)
-
-
-@functools.cache
-def _own_indicator(name: str) -> int:
-    """The height of a tick box of the style called `name`, as it draws it (Fusion: 13 px)."""
-    style = QStyleFactory.create(name) if name else None
-    return style.pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight) if style is not None else 13
+def _indicators_grow(app: QApplication, style: QProxyStyle) -> bool:
+    """Whether most of a line of the app's text is taller than the tick box of the style `style` wraps."""
+    own = style.baseStyle().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+    return round(GROWN_INDICATOR * QFontMetrics(app.font()).height()) > own
 
 
 def restyle_for_text(app: QApplication) -> None:
     """After a change of text size: the app's style with its indicators grown to the text, or not, as it now
     needs (see GrownIndicators)."""
     style = app.style()
-    if isinstance(style, FocusRings) and _indicators_grow(app, _style_name(style)) != isinstance(
-            style, GrownIndicators):
+    if isinstance(style, FocusRings) and _indicators_grow(app, style) != isinstance(style, GrownIndicators):
         app.setStyle(_style(app, _style_name(style), outlined=isinstance(style, OutlinedIndicators)))
 
 
