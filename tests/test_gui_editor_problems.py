@@ -346,7 +346,9 @@ def test_edit_bank_opens_a_file_that_does_not_read_at_its_first_problem(qtbot, w
     problem = editor.source_problems.item(0)
     qtbot.mouseClick(editor.source_problems.viewport(), Qt.MouseButton.LeftButton,
                      pos=editor.source_problems.visualItemRect(problem).center())
-    assert top > 0 and edit.firstVisibleBlock().blockNumber() == top  # as a click on the problem shows it
+    # As a click on the problem shows it: centred, to a line (the editor's panes may still settle by a line
+    # after it opened, and a click centres at their final size).
+    assert top > 0 and abs(edit.firstVisibleBlock().blockNumber() - top) <= 1
     assert (edit.textCursor().blockNumber() + 1, edit.textCursor().positionInBlock() + 1) == (line, 5)
     editor.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
