@@ -242,6 +242,21 @@ def test_score_axis_ticks_fall_on_round_times(first: dt.datetime, last: dt.datet
     assert start < first and last < end  # a margin: no dot on the plot's edge
 
 
+@pytest.mark.parametrize(("first", "last"), [
+    (local(1, 0) + MINUTE, local(6, 20)),  # a session just after midnight: its dot was cut in half by the edge
+    (local(1, 10), local(6, 23) + 59 * MINUTE),  # and one just before
+    (local(1, 0) + MINUTE, local(20, 23) + 59 * MINUTE),
+])
+def test_a_session_near_midnight_is_not_on_the_time_axis_edge(first: dt.datetime, last: dt.datetime) -> None:
+    """Each end of a days-long time axis leaves at least a twentieth of a tick's step beyond its sessions."""
+    from quizapp.gui.stats_screen import time_axis
+
+    start, end, count, _style = time_axis(first, last)
+    step = (end - start) / (count - 1)
+    assert first - start >= step / 20 and end - last >= step / 20
+    assert start.hour == 0 and start.minute == 0  # the ticks still fall on days
+
+
 def test_a_tag_never_answered_right_says_0_percent(qtbot) -> None:
     """Qt draws no bar and no label for 0%: the category says it."""
     from PySide6.QtCharts import QBarCategoryAxis

@@ -585,7 +585,15 @@ def time_axis(first: dt.datetime, last: dt.datetime,
     start = first.replace(hour=0, minute=0, second=0, microsecond=0)
     days = (last.replace(hour=0, minute=0, second=0, microsecond=0) - start) // day + 1
     step = next((s for s in _DAY_STEPS if days / s <= most - 1), -(-days // (most - 1)))
+    # A session just after midnight (or just before) would sit on the axis's end, its dot cut in half by the
+    # plot's edge: a step more there.
+    margin = step * day / 20
+    if first - start < margin:
+        start -= step * day
+        days += step
     count = -(-days // step)
+    if start + count * step * day - last < margin:
+        count += 1
     return start, start + count * step * day, count + 1, "d MMM" if count * step < 300 else "MMM yyyy"
 
 
