@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from quizapp.core.bank import AnyQuestion, LoadedBank
@@ -153,12 +153,7 @@ def day_scores(sessions: Iterable[SessionScore]) -> list[tuple[dt.date, Accuracy
 
 def accuracy_by_bank(totals: list[tuple[str, str, int, float]], titles: dict[str, str]) -> list[Accuracy]:
     """Accuracy per bank, by title (every bank in the history, loaded or not)."""
-    sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-    for key, _qid, n, points in totals:
-        sums[key][0] += n
-        sums[key][1] += points or 0.0
-    return sorted((Accuracy(titles.get(k, k), int(n), p) for k, (n, p) in sums.items()),
-                  key=lambda a: a.label.casefold())
+    return _summed(((key, n, points) for key, _qid, n, points in totals), lambda key: titles.get(key, key))
 
 
 def accuracy_by_tag(totals: list[tuple[str, str, int, float]], banks: Iterable[LoadedBank]) -> list[Accuracy]:
@@ -168,12 +163,17 @@ def accuracy_by_tag(totals: list[tuple[str, str, int, float]], banks: Iterable[L
         key = bank_key(loaded.path)
         for q in loaded.bank.questions:
             tags[(key, q.id)] = q.tags
+    return _summed((tag, n, points) for key, qid, n, points in totals for tag in tags.get((key, qid), ()))
+
+
+def _summed(rows: Iterable[tuple[str, int, float | None]], label: Callable[[str], str] = str) -> list[Accuracy]:
+    """The answers and points of the rows summed by their first field, each sum named by `label`, in the order
+    of the names."""
     sums: dict[str, list[float]] = defaultdict(lambda: [0, 0.0])
-    for key, qid, n, points in totals:
-        for tag in tags.get((key, qid), ()):
-            sums[tag][0] += n
-            sums[tag][1] += points or 0.0
-    return sorted((Accuracy(t, int(n), p) for t, (n, p) in sums.items()), key=lambda a: a.label.casefold())
+    for key, n, points in rows:
+        sums[key][0] += n
+        sums[key][1] += points or 0.0
+    return sorted((Accuracy(label(k), int(n), p) for k, (n, p) in sums.items()), key=lambda a: a.label.casefold())
 
 
 def due_forecast(store: HistoryStore, banks: Iterable[LoadedBank], *, now: dt.datetime,

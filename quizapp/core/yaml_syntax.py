@@ -179,9 +179,7 @@ def _tab_in_indent(text: str, mark: yaml.Mark | None, problem: str) -> yaml.Mark
     indent = line[:len(line) - len(line.lstrip(" \t"))]
     if "\t" not in indent or (mark.column > len(indent) and "tab" not in problem):
         return None
-    column = indent.index("\t")
-    index = sum(len(line) + 1 for line in lines[:mark.line]) + column
-    return yaml.Mark(mark.name, index, mark.line, column, None, None)
+    return _mark_at(lines, mark, mark.line, indent.index("\t"))
 
 
 def _only_blanks_after(text: str, mark: yaml.Mark) -> bool:

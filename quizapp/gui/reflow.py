@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.widgets import ElidedLabel, scale_font
+from quizapp.gui.widgets import ElidedLabel, Refits, scale_font
 
 # Keys that only hold a modifier down: pressed on their own on the way to a shortcut (the Ctrl of Ctrl+=).
 MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta)
@@ -475,7 +475,7 @@ def labels_above_when_narrow(form: QFormLayout, owner: QWidget, chars: int) -> N
     _LabelsAbove(owner, form, chars)
 
 
-class WrappingRadioButton(QRadioButton):
+class WrappingRadioButton(Refits, QRadioButton):
     """A radio button whose text breaks between words where its width does not hold it on one line.
 
     "Practice: see the answer and its proof after each question" is one line at the normal text size and
@@ -509,20 +509,11 @@ class WrappingRadioButton(QRadioButton):
                 lines.append(word)
         return "\n".join(lines)
 
-    def _rewrap(self) -> None:
+    def _refit(self) -> None:
         wrapped = self._wrapped(self.width()) if self.testAttribute(Qt.WidgetAttribute.WA_Resized) else self._text
         if wrapped != self.text():
             self.setText(wrapped)
             self.updateGeometry()  # taller or shorter: the layout makes room for the lines
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._rewrap()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._rewrap()
 
     def sizeHint(self) -> QSize:
         # As wide as the text on one line, as tall as the lines it is in now.

@@ -62,7 +62,24 @@ def _starts_grapheme(char: str, before: str) -> bool:
                 or "\ufe00" <= char <= "\ufe0f")
 
 
-class FittedLabel(QLabel):
+class Refits:
+    """Mixed in before a widget class: `_refit()` runs again whenever the widget's size or font changes (what
+    it shows depends on its width and its font: a label's elided text, a radio button's lines)."""
+
+    def _refit(self) -> None:
+        raise NotImplementedError
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)  # type: ignore[misc]
+        self._refit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.FontChange:
+            self._refit()
+
+
+class FittedLabel(Refits, QLabel):
     """A plain-text label that shows its text changed to fit its width (`shown`), worked out again
     whenever the width or the font changes. `text()` is the text as set."""
 
@@ -85,15 +102,6 @@ class FittedLabel(QLabel):
 
     def clear(self) -> None:
         self.setText("")
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._refit()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._refit()
 
     def _extra_width(self) -> int:
         # The frame, contents margins, margin and indent around the text.
