@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -257,6 +259,22 @@ def test_a_session_near_midnight_is_not_on_the_time_axis_edge(first: dt.datetime
     assert start.hour == 0 and start.minute == 0  # the ticks still fall on days
 
 
+@pytest.mark.parametrize("most", [3, 4, 6])
+def test_a_months_sessions_fill_the_time_axis_whatever_its_ticks(most: int) -> None:
+    """At the largest text size the axis has room for fewer ticks, two weeks apart: a month of sessions
+    from 10:00 on the 1st sat in the middle half of the plot (a whole step added before the first
+    session for its margin, one after the last). The spare room is shared between the ends, under a
+    step at each."""
+    from quizapp.gui.stats_screen import time_axis
+
+    first, last = local(1, 10), local(29, 18)
+    start, end, count, _style = time_axis(first, last, most)
+    step = (end - start) / (count - 1)
+    assert count <= most + 1
+    assert step / 20 <= first - start < step and step / 20 <= end - last < step
+    assert start.hour == 0 and start.minute == 0
+
+
 def test_a_tag_never_answered_right_says_0_percent(qtbot) -> None:
     """Qt draws no bar and no label for 0%: the category says it."""
     from PySide6.QtCharts import QBarCategoryAxis
@@ -319,7 +337,7 @@ def test_a_perfect_session_shows_as_a_whole_dot(qtbot, store: HistoryStore, bank
 def test_one_day_of_scores_is_a_dot_and_the_legend_shows_it(qtbot, store: HistoryStore, banks) -> None:
     """With one day, "Day's score" is one point: drawn as a dot, its legend entry a dot of its colour
     (the walkthrough saw a legend sample for a line that was nowhere)."""
-    from PySide6.QtCharts import QDateTimeAxis, QLegend, QLineSeries
+    from PySide6.QtCharts import QDateTimeAxis, QLineSeries
 
     quiz(store, banks[0], local(20, 10), {"inhabitants": "right", "mayor": "wrong"})
     quiz(store, banks[0], local(20, 14), {"inhabitants": "right", "mayor": "right"})
@@ -330,23 +348,21 @@ def test_one_day_of_scores_is_a_dot_and_the_legend_shows_it(qtbot, store: Histor
     (axis,) = [a for a in chart.axes() if isinstance(a, QDateTimeAxis)]
     assert axis.min().toMSecsSinceEpoch() <= line.at(0).x() <= axis.max().toMSecsSinceEpoch()  # in sight
     assert line.at(0).y() == 75
-    (marker,) = chart.legend().markers(line)
-    assert marker.isVisible() and marker.shape() == QLegend.MarkerShape.MarkerShapeCircle
-    assert marker.brush().color() == line.color()
+    assert legend_entries(screen.scores)["Day's score"] == ("●", line.color().name())
 
 
 def test_days_of_scores_are_a_line_and_the_legend_tells_it_from_the_dots(qtbot, store: HistoryStore,
                                                                          banks) -> None:
-    from PySide6.QtCharts import QLegend, QLineSeries
-
-    from quizapp.gui.stats_screen import scores_chart
+    from PySide6.QtCharts import QLineSeries
 
     full_history(store, banks)
-    chart = scores_chart(compute_statistics(store, banks, now=NOW))
+    screen = shown_screen(qtbot, store, banks)
+    chart = screen.scores.chart
     (line,) = [s for s in chart.series() if isinstance(s, QLineSeries) and s.name() == "Day's score"]
     assert not line.pointsVisible() and line.count() > 1
-    assert chart.legend().markerShape() == QLegend.MarkerShape.MarkerShapeFromSeries  # a line, and dots
-    assert [m.shape() for m in chart.legend().markers(line)] == [QLegend.MarkerShape.MarkerShapeDefault]
+    entries = legend_entries(screen.scores)
+    assert entries["Day's score"] == ("—", line.pen().color().name())  # a line, and dots
+    assert entries["Quiz"][0] == entries["Study"][0] == "●"
 
 
 def test_a_session_of_one_or_two_answers_is_a_ring_not_a_result(qtbot, store: HistoryStore, banks) -> None:
@@ -372,7 +388,54 @@ def test_a_session_of_one_or_two_answers_is_a_ring_not_a_result(qtbot, store: Hi
     assert ring.color().alpha() == 0 and ring.borderColor() == grey and QColor(grey).alpha() > 0
     (line,) = [s for s in chart.series() if isinstance(s, QLineSeries)]
     assert [p.y() for p in line.points()] == [60]  # 3 right of the day's 5 answers
-    assert [m.label() for m in chart.legend().markers() if m.isVisible()][-1] == "Fewer than 3 answers"
+    assert list(legend_entries(screen.scores).items())[-1] == ("Fewer than 3 answers", ("○", grey.name()))
+
+
+def legend_entries(panel) -> dict[str, tuple[str, str]]:
+    """The key to a chart as shown under it: each series' name, with its mark and the mark's colour."""
+    assert panel.legend.isVisible() and not panel.chart.legend().isVisible()  # (one key, not two)
+    found = re.findall(r'<span style="color: (#\w+)">(.)</span>&nbsp;(.+?)(?:&nbsp;&nbsp; |$)', panel.legend.text())
+    return {html.unescape(name): (mark, color) for color, mark, name in found}
+
+
+def test_the_key_to_the_scores_shows_every_name_whole_at_the_largest_text_size(qtbot, store: HistoryStore,
+                                                                             banks) -> None:
+    """At 28 pt in a window 800 pixels wide, Qt's one-line legend cut "Fewer than 3 answers" to "Fewer
+    than 3 ans…": the key wraps onto more lines instead, and has the room for them."""
+    from PySide6.QtGui import QFont, QFontMetrics
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    from quizapp.gui.theme import MAX_POINT_SIZE
+
+    full_history(store, banks)
+    session = start_study(store, banks[0], now=local(20, 11))
+    session.answer("x", verdict="wrong", seconds=10, now=local(20, 11))
+    session.stop()
+    app = QApplication.instance()
+    normal = QFont(app.font())
+    large = QFont(normal)
+    large.setPointSizeF(MAX_POINT_SIZE)
+    app.setFont(large)
+    try:
+        screen = shown_screen(qtbot, store, banks)
+        screen.resize(800, 600)
+        qtbot.wait(50)
+        chart = screen.scores.chart
+        names = [s.name() for s in chart.series()]
+        assert "Fewer than 3 answers" in names and len(names) == 4
+        legend = chart.legend()
+        if legend.isVisible():  # Qt's own: every name on its one line, whole
+            metrics = QFontMetrics(legend.font())
+            needed = sum(metrics.horizontalAdvance(name) + 2 * metrics.height() for name in names)
+            assert needed <= legend.geometry().width()
+        else:
+            (key,) = [w for w in screen.scores.findChildren(QLabel) if w.isVisible() and "Quiz" in w.text()]
+            shown = html.unescape(re.sub(r"<[^>]+>", "", key.text())).replace("\xa0", " ")
+            assert all(name in shown for name in names)
+            assert key.wordWrap() and key.height() >= key.heightForWidth(key.width())
+            assert key.heightForWidth(key.width()) > QFontMetrics(key.font()).lineSpacing()  # on two lines
+    finally:
+        app.setFont(normal)
 
 
 def test_a_bank_name_shows_whole_where_the_chart_has_room_and_in_the_tooltip(qtbot, store: HistoryStore,

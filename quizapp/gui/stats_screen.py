@@ -22,7 +22,6 @@ from PySide6.QtCharts import (
     QChartView,
     QDateTimeAxis,
     QHorizontalBarSeries,
-    QLegend,
     QLineSeries,
     QScatterSeries,
     QValueAxis,
@@ -182,9 +181,17 @@ class ChartPanel(QFrame):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self.view)
+        # The key to a chart of several series, in lines that wrap: Qt's own legend keeps to one line, and
+        # at a large text size it cut "Fewer than 3 answers" to "Fewer than 3 ans…".
+        self.legend = QLabel()
+        self.legend.setTextFormat(Qt.TextFormat.RichText)  # (coloured marks; the names are escaped)
+        self.legend.setWordWrap(True)
+        self.legend.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.legend.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     @property
@@ -199,10 +206,7 @@ class ChartPanel(QFrame):
             self.view.setChart(QChart())
             self.stack.setCurrentWidget(self.empty)
         else:
-            if len(chart.series()) < 2:
-                chart.legend().hide()
-            else:
-                chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+            chart.legend().hide()
             chart.setMargins(QMargins(CHART_MARGIN, CHART_MARGIN, CHART_MARGIN, CHART_MARGIN))
             chart.setBackgroundRoundness(0)
             _theme(chart, self.palette())
@@ -211,6 +215,7 @@ class ChartPanel(QFrame):
             chart.plotAreaChanged.connect(self._fit_plot_soon)
             self.view.setChart(chart)
             self.stack.setCurrentWidget(self.view)
+        self._fit_legend(self.palette())
         self._fit_height()
         self._fit_bar_names()
         if old is not None:
@@ -219,9 +224,16 @@ class ChartPanel(QFrame):
     def retheme(self, palette: QPalette) -> None:
         """The chart in the colours of the new theme (`palette`: the screen's, not yet its panels')."""
         _theme(self.chart, palette)
+        self._fit_legend(palette)
         # (the theme set the fonts and colours as made: beside their bars, the figures are in the text's colour)
         self._fit_bar_labels(palette)
         self._fit_ticks()
+
+    def _fit_legend(self, palette: QPalette) -> None:
+        series = self.chart.series() if self.showing_chart and len(self.chart.series()) >= 2 else []
+        self.legend.setText("&nbsp;&nbsp; ".join(f"{_legend_mark(s, palette)}&nbsp;{_escaped(s.name())}"
+                                                  for s in series))
+        self.legend.setVisible(bool(series))
 
     def _fit_height(self) -> None:
         line = QFontMetrics(QApplication.font()).lineSpacing()
@@ -424,6 +436,17 @@ def _colour(series: QAbstractSeries, palette: QPalette, dark: bool) -> None:
             series.setBorderColor(color)  # the dark theme rings a dot in white
 
 
+def _legend_mark(series: QAbstractSeries, palette: QPalette) -> str:
+    """The mark of a series in the legend, as drawn: a line, a dot, or a ring for a series drawn hollow."""
+    if isinstance(series, QLineSeries) and not series.pointsVisible():
+        mark, color = "—", series.pen().color()
+    elif series.color().alpha() == 0:
+        mark, color = "○", series.pen().color()
+    else:
+        mark, color = "●", series.color()
+    return f'<span style="color: {color.name()}">{mark}</span>'
+
+
 def _colour_labels(bars: QBarSet, palette: QPalette, on_bar: bool) -> None:
     """A bar's figure readable on the bar ("55.6%"), or beside it in the text's colour."""
     dark = palette.color(QPalette.ColorRole.Window).lightness() < 128
@@ -530,10 +553,6 @@ def scores_chart(stats: Statistics) -> QChart | None:
     shown = [*([line] if len(sessions) > 1 else []), *(series for kind, series in dots.items() if points[kind])]
     for series in shown:
         chart.addSeries(series)
-    # The legend shows each series as it is drawn: a line, or dots (with one day, the line's dot too).
-    chart.legend().setMarkerShape(QLegend.MarkerShape.MarkerShapeFromSeries)
-    for marker in chart.legend().markers(line) if one_day else []:
-        marker.setShape(QLegend.MarkerShape.MarkerShapeCircle)
     x_axis = QDateTimeAxis()
     _set_time_axis(x_axis, *time_axis(sessions[0].started_at, sessions[-1].started_at))
     # (ChartPanel makes the ticks fewer where their labels do not fit)
@@ -585,14 +604,17 @@ def time_axis(first: dt.datetime, last: dt.datetime,
     start = first.replace(hour=0, minute=0, second=0, microsecond=0)
     days = (last.replace(hour=0, minute=0, second=0, microsecond=0) - start) // day + 1
     step = next((s for s in _DAY_STEPS if days / s <= most - 1), -(-days // (most - 1)))
-    # A session just after midnight (or just before) would sit on the axis's end, its dot cut in half by the
-    # plot's edge: a step more there.
+    # A margin at each end, so a session just after midnight (or just before) does not sit on the axis's
+    # end with its dot cut in half by the plot's edge; the steps' spare room is shared between both ends,
+    # so a month's sessions on a two-week step fill most of the plot, not its middle half.
     margin = step * day / 20
-    if first - start < margin:
-        start -= step * day
-        days += step
-    count = -(-days // step)
-    if start + count * step * day - last < margin:
+    low, high = first - margin, last + margin
+    count = max(1, -(-(high - low) // (step * day)))
+    centred = low - (count * step * day - (high - low)) / 2
+    start = centred.replace(hour=0, minute=0, second=0, microsecond=0)
+    if centred - start > day / 2 and start + day <= low:
+        start += day  # (the nearer midnight, if it still comes before the first session's margin)
+    if start + count * step * day < high:
         count += 1
     return start, start + count * step * day, count + 1, "d MMM" if count * step < 300 else "MMM yyyy"
 
