@@ -288,17 +288,20 @@ def test_a_tag_never_answered_right_says_0_percent(qtbot) -> None:
 
 
 def test_chart_text_follows_the_text_size(qtbot, store: HistoryStore, banks) -> None:
-    """Ctrl+= makes the charts' names and numbers larger too, and the charts taller; Ctrl+0 undoes it."""
+    """Ctrl+= makes the charts' names and numbers larger too, and the charts taller; Ctrl+0 undoes it, the
+    charts as short as before too (they stayed as tall as the largest text had made them)."""
     from PySide6.QtCharts import QBarCategoryAxis
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
     from quizapp.gui.stats_screen import StatisticsScreen
+    from quizapp.gui.theme import MAX_POINT_SIZE
 
     full_history(store, banks)
     screen = StatisticsScreen()
     qtbot.addWidget(screen)
     screen.load(store, banks, now=NOW)
+    screen.resize(1000, 800)
     screen.show()
     qtbot.waitExposed(screen)
     app = QApplication.instance()
@@ -308,17 +311,23 @@ def test_chart_text_follows_the_text_size(qtbot, store: HistoryStore, banks) -> 
         (axis,) = [a for a in screen.by_tag.chart.axes() if isinstance(a, QBarCategoryAxis)]
         return axis.labelsFont().pointSizeF()
 
+    def heights() -> list[int]:
+        return [panel.view.height() for panel in screen.panels]
+
     try:
         assert tag_names_size() == normal.pointSizeF()
         height = screen.by_tag.view.minimumHeight()
+        before = heights()
         large = QFont(normal)
-        large.setPointSizeF(normal.pointSizeF() * 1.6)
+        large.setPointSizeF(MAX_POINT_SIZE)
         app.setFont(large)
         qtbot.waitUntil(lambda: tag_names_size() == large.pointSizeF())
         assert screen.by_tag.view.minimumHeight() > height
+        qtbot.waitUntil(lambda: all(h > b for h, b in zip(heights(), before, strict=True)))
     finally:
         app.setFont(normal)
     qtbot.waitUntil(lambda: tag_names_size() == normal.pointSizeF())
+    qtbot.waitUntil(lambda: heights() == before)
 
 
 def test_a_perfect_session_shows_as_a_whole_dot(qtbot, store: HistoryStore, banks) -> None:

@@ -26,7 +26,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -159,6 +159,15 @@ def _unique(labels: list[str]) -> list[str]:
     return out
 
 
+class _ChartView(QChartView):
+    """A chart view as tall as asked (its minimum height, set for the text size), not as tall as its scene
+    has ever been: a scene's rectangle only grows, so the charts stayed as tall as the largest text had
+    made them after Ctrl+0."""
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+
 class ChartPanel(QFrame):
     """A titled chart, or the sentence saying what to do while it has nothing to show."""
 
@@ -169,7 +178,7 @@ class ChartPanel(QFrame):
         self._bar_lines = BAR_LINES  # a bar's room, in lines
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _plain_label(title, bold=True, scale=1.1)
-        self.view = QChartView()
+        self.view = _ChartView()
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(MIN_CHART_HEIGHT)
         self.view.setAccessibleName(title)
