@@ -44,10 +44,12 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 
+_filled = []  # (quizapp's library, once filled: it starts loading after the first paint)
+
 def _shown(window):
     print("shown", flush=True)
     library = getattr(window, "library", None)
-    if library is None or not library.loading:
+    if library is None or _filled:
         app.quit()
     else:
         library.loaded.connect(lambda: (print("loaded", flush=True), app.quit()))
@@ -77,6 +79,7 @@ from quizapp.gui.main_window import MainWindow
 _show = MainWindow.show
 def _watched_show(self):
     self.installEventFilter(_filter)
+    self.library.loaded.connect(lambda: _filled.append(True))
     _show(self)
 MainWindow.show = _watched_show
 from quizapp.cli import main

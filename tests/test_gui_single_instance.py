@@ -24,6 +24,7 @@ def test_a_second_start_brings_the_first_window_to_the_front_and_ends(qtbot: QtB
     """Two copies ran at once, and the second offered to resume the quiz the first still had open."""
     first = SingleInstance(data_dir)
     assert first.acquire()
+    first.listen()
     try:
         first.shown.connect(main_window.come_to_front)
         other = QWidget()  # another window in front of quizapp's

@@ -70,6 +70,54 @@ def test_the_quizapp_command_opens_the_app_without_the_generator_and_formats(tmp
     assert "loaded at first paint: []" in out
 
 
+AFTER_PAINT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from quizapp.gui.app import create_app
+from quizapp.gui.main_window import MainWindow
+app = create_app()
+
+def filled(window):
+    from quizapp.gui.single_instance import show_running
+
+    print("banks:", window.library.list.count(), flush=True)
+    print("a second start answered:", show_running(Path(sys.argv[1]), []), flush=True)
+    app.quit()
+
+class FirstPaint(QObject):
+    seen = False
+    def eventFilter(self, window, event):
+        if event.type() == QEvent.Type.Paint and not self.seen:
+            self.seen = True
+            print("at first paint: loading", window.library.loading, "QtNetwork", "PySide6.QtNetwork" in sys.modules,
+                  flush=True)
+            window.library.loaded.connect(lambda: filled(window))
+        return False
+
+first_paint = FirstPaint()
+show = MainWindow.show
+def watched_show(self):
+    self.installEventFilter(first_paint)
+    show(self)
+MainWindow.show = watched_show
+from quizapp.cli import main
+sys.exit(main(["--data-dir", sys.argv[1]]))
+"""
+
+
+def test_the_banks_load_and_a_second_start_is_answered_once_the_window_is_painted(tmp_path: Path) -> None:
+    """The work after the window shows waits for its first paint: a thread importing pydantic to check the banks
+    took the interpreter from the painting. Then the library fills, and a second start is answered."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", AFTER_PAINT, str(tmp_path)], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    assert "at first paint: loading False QtNetwork False" in out
+    assert f"banks: {len(list((ROOT / 'questions').glob('*.yaml')))}" in out
+    assert "a second start answered: True" in out
+
+
 def test_the_commands_still_load_when_asked_for(capsys) -> None:
     from quizapp.cli import main
 

@@ -27,6 +27,8 @@ def start(qtbot: QtBot, data_dir: Path):
     window = open_main_window(banks=[], data_dir=data_dir)
     qtbot.addWidget(window)
     qtbot.waitExposed(window)
+    # Once it is painted the banks start loading, and the welcome opens (over an earlier test's, not yet deleted).
+    qtbot.waitUntil(lambda: window.library.loading or bool(window.library.checks))
     window.activateWindow()
     return window
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from quizapp import __version__
 from quizapp.gui.theme import mark_focus
@@ -52,15 +53,47 @@ def keep_settings_in(folder: Path) -> None:
         QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
 
 
+# Where the window is not painted (started minimized), the work after its first paint starts after this long.
+UNPAINTED_MS = 1000
+
+
+class _AfterFirstPaint(QObject):
+    def __init__(self, widget: QWidget, then: list[Callable[[], object]]) -> None:
+        super().__init__(widget)
+        self.then = then
+        widget.installEventFilter(self)
+        QTimer.singleShot(UNPAINTED_MS, self, self._run)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            # Once the event loop has handled what came with the paint (the window manager's events, a repaint)
+            # and would wait for more.
+            QAbstractEventDispatcher.instance().aboutToBlock.connect(
+                lambda: QTimer.singleShot(0, self, self._run), Qt.ConnectionType.SingleShotConnection)
+        return False
+
+    def _run(self) -> None:
+        then, self.then = self.then, []
+        for call in then:
+            call()
+
+
+def after_first_paint(widget: QWidget, *then: Callable[[], object]) -> None:
+    """Call each of `then` once `widget` is on the screen: its first paint done, the event loop idle.
+
+    A timer of 0 ms started at show() runs before the first paint: work started there (a thread importing
+    pydantic) held the window back."""
+    _AfterFirstPaint(widget, list(then))
+
+
 def open_main_window(*, banks: list[Path], data_dir: Path | None) -> MainWindow:
-    """Show the main window as quizapp starts: the library loads once the window is up, and on the
+    """Show the main window as quizapp starts: the library loads once the window is painted, and on the
     first start the welcome opens over it."""
     window = create_main_window(banks=banks, data_dir=data_dir, load=False)
     window.show()
-    # The banks load (off the GUI thread, importing pydantic) once the window is up:
-    # started earlier, that thread would take the interpreter from the first paint.
-    QTimer.singleShot(0, window.library.refresh)
-    QTimer.singleShot(0, window.welcome_on_first_start)
+    # (the banks load off the GUI thread, importing pydantic)
+    after_first_paint(window, window.library.refresh, window.welcome_on_first_start)
     return window
 
 
@@ -89,6 +122,7 @@ def run_app(*, banks: list[Path], data_dir: Path | None) -> int:
     try:
         window = open_main_window(banks=banks, data_dir=data_dir)
         instance.shown.connect(window.come_to_front)
+        after_first_paint(window, instance.listen)  # (QtNetwork is not needed for the first paint)
         code = app.exec()
         from quizapp.gui.tasks import stop_all_tasks
 

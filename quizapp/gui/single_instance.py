@@ -9,14 +9,13 @@ given), and ends.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QByteArray, QLockFile, QObject, Signal
 
-if TYPE_CHECKING:  # QtNetwork is loaded once the window is up, or by a second start: not before the first paint
+if TYPE_CHECKING:  # QtNetwork is loaded once the window is painted, or by a second start
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 LOCK_NAME = "quizapp.lock"
@@ -25,14 +24,16 @@ CONNECT_MS = 2000  # the first may still be starting: its socket comes up just a
 
 def server_name(data_dir: Path) -> str:
     """The local socket's name for a data folder: the same for every start on it, another for another folder."""
+    import hashlib  # (not before the first paint)
+
     key = str(data_dir.resolve()).encode("utf-8")
     user = str(os.getuid()) if hasattr(os, "getuid") else os.environ.get("USERNAME", "")
     return f"quizapp-{user}-{hashlib.sha1(key).hexdigest()[:16]}"
 
 
 class SingleInstance(QObject):
-    """The lock of one data folder. `acquire()` says whether this start runs; while it runs, `shown` is emitted
-    with the banks a later start was given (an empty list when none)."""
+    """The lock of one data folder. `acquire()` says whether this start runs; once it `listen`s, `shown` is
+    emitted with the banks a later start was given (an empty list when none)."""
 
     shown = Signal(list)
 
@@ -44,7 +45,7 @@ class SingleInstance(QObject):
         self.server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """Take the folder's lock and listen for later starts; False when another quizapp holds it."""
+        """Take the folder's lock; False when another quizapp holds it. Then `listen` for later starts."""
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError:
@@ -52,14 +53,14 @@ class SingleInstance(QObject):
         if not self.lock.tryLock(0):
             # Held by another start; any other failure is a read-only folder, with no history to share either.
             return self.lock.error() != QLockFile.LockError.LockFailedError
-        QTimer.singleShot(0, self, self._listen)  # once the event loop runs: a later start waits for it
         return True
 
-    def _listen(self) -> None:
+    def listen(self) -> None:
+        """Listen for later starts on this folder (while its lock is held)."""
         from PySide6.QtNetwork import QLocalServer
 
         if not self.lock.isLocked():
-            return  # released before the event loop ran
+            return  # released before it listened
         name = server_name(self.data_dir)
         QLocalServer.removeServer(name)  # a socket left by a start that crashed
         self.server = QLocalServer(self)
