@@ -3,10 +3,15 @@ start-up)."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when a score is shown, not before the first paint
+    from decimal import Decimal
 
 
 def _rounded(value: float) -> Decimal:
+    from decimal import ROUND_HALF_UP, Decimal
+
     # From the float's shortest decimal form: 12.25 is stored a hair below 12.25, and round() also
     # rounds a half to even (round(12.25, 1) == 12.2).
     return Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

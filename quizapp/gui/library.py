@@ -37,7 +37,6 @@ from quizapp.core.percent import format_percent, round_percent
 from quizapp.gui.bank_watch import BankWatch, Stamps, check_stamped
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
-from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import FocusOutline, WrappedRowsList, breakable, plain_label, scale_font
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
@@ -543,6 +542,8 @@ class LibraryScreen(QWidget):
                 self.watch.watch({check.path: stamps for check, stamps in results})
                 self._look_if_changed()
 
+        from quizapp.gui.tasks import run_task  # (once the window is painted: it is not needed before)
+
         run_task(work, parent=self, title="Loading banks", on_success=done, show_progress=False)
 
     def _changed_on_disk(self, paths: list[Path]) -> None:
@@ -568,6 +569,8 @@ class LibraryScreen(QWidget):
             self._fill(self.list_order([new.get(c.path, c) for c in self.checks]))
             self.watch.checked({check.path: stamps for check, stamps in results})
             self._look_if_changed()
+
+        from quizapp.gui.tasks import run_task
 
         run_task(work, parent=self, title="Reading changed banks", on_success=done, show_progress=False)
 

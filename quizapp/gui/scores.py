@@ -6,7 +6,6 @@ damaged file: the scores are then simply forgotten.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +80,8 @@ class ScoreBook:
         data = self._read()
         old = self.get(bank_path)
         best = percentage if old.best is None else max(old.best, percentage)
+        import datetime as dt  # (not at start-up)
+
         when = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         last, best = round_percent(percentage), round_percent(best)
         data[self._key(bank_path)] = {"last": last, "best": best, "when": when}
