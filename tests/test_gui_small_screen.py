@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QStyleOptionButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QScrollArea, QStyle, QStyleOptionButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import LoadedBank
@@ -51,6 +51,15 @@ def wholly_shown(widget: QWidget) -> bool:
     """All of `widget` lies inside its window and is not cut off by a scrolled area around it."""
     window = widget.window()
     inside = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+    if isinstance(widget, QScrollArea):
+        # A scrolled pane that is a Tab stop: the page in it covers it, so it is never "visible" itself. Whole when
+        # none of the areas around it cuts it off.
+        around = []
+        parent = widget.parentWidget()
+        while parent is not None and parent is not window:
+            around.append(QRect(parent.mapTo(window, QPoint(0, 0)), parent.size()))
+            parent = parent.parentWidget()
+        return widget.isVisible() and window.rect().contains(inside) and all(a.contains(inside) for a in around)
     return (widget.isVisible() and window.rect().contains(inside)
             and widget.visibleRegion().boundingRect() == widget.rect())
 

@@ -49,7 +49,7 @@ from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
-from quizapp.gui.widgets import ErrorLabel, fitted_size, quoted
+from quizapp.gui.widgets import ErrorLabel, FocusOutline, WrappedRowsList, fitted_size, quoted
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -258,7 +258,10 @@ class GenerateDialog(QDialog):
         bar.add(self.count_label)
         review.addWidget(bar)
         split = TurningSplitter(REVIEW_SIDE_BY_SIDE_CHARS)
-        self.review = QListWidget()
+        # Room for a whole row however many lines it wraps to: at the largest text a long question's row was
+        # taller than the list, and its answer ("→ 38") was out of sight, a row being scrolled to whole or not.
+        self.review = WrappedRowsList(1)
+        self.review.setAccessibleName("Generated questions")
         self.review.setWordWrap(True)
         self.review.setUniformItemSizes(False)
         self.review.itemChanged.connect(self._item_changed)
@@ -301,7 +304,10 @@ class GenerateDialog(QDialog):
         self.details_scroll.setWidgetResizable(True)
         self.details_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.details_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the list to the Prompt
+        # A Tab stop after the Answer: the arrow keys scroll to what does not fit (the confidence's concerns, the
+        # citation below the Answer), which no field inside brings into view.
+        self.details_scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.details_scroll.setAccessibleName("The selected question's details")
         self.details_scroll.setWidget(details)
         split.addWidget(self.details_scroll)
         split.setStretchFactor(0, 3)
@@ -311,6 +317,8 @@ class GenerateDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # The platform's "Cancel" has no Alt key, and its every letter is taken here (Accept all, Numeric, ...).
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cl&ose")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -326,6 +334,9 @@ class GenerateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
         layout.addWidget(self.buttons)
+        QWidget.setTabOrder(self.answer_edit, self.details_scroll)  # (in the order they are read)
+        # Tab stops that Fusion draws the same with the focus as without (a selected row is as blue).
+        self._outlines = [FocusOutline(w) for w in (self.files, self.review, self.details_scroll, self.prompt_edit)]
 
     @staticmethod
     def _value_label() -> QLabel:
@@ -712,6 +723,7 @@ class GenerateDialog(QDialog):
 
     def _show_question(self, row: int) -> None:
         self._showing = row
+        self.details_scroll.verticalScrollBar().setValue(0)  # another question's details, from their top
         has = 0 <= row < len(self._questions)
         for w in (self.prompt_edit, self.answer_edit):
             w.setEnabled(has)

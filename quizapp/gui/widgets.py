@@ -227,6 +227,7 @@ class WrappedRowsList(RowsList):
 
     def _forget(self) -> None:
         self._tallest = None
+        self.updateGeometry()  # a row changed: the list's least height may have (a question's prompt edited longer)
 
     def row_height(self) -> int:
         """The tallest row at the list's width (Qt's own row hint is the row's height unwrapped)."""
