@@ -52,7 +52,7 @@ def test_unknown_key_opens_at_its_question_and_renames_in_one_click(qtbot, missp
     assert "distractor: [Dakar, Niamey, Gao]" in texts
     assert not editor.form.errors["id"].isVisible()
     button = QApplication.focusWidget()
-    assert isinstance(button, QPushButton) and button.text() == "Rename to distractors"
+    assert isinstance(button, QPushButton) and button.text() == "Rena&me to distractors"
 
     qtbot.keyClick(button, Qt.Key.Key_Space)
     assert editor.form.text_of("distractors") == "Dakar\nNiamey\nGao"
@@ -103,7 +103,7 @@ def test_saving_from_the_form_keeps_unknown_keys(qtbot, misspelt_bank: Path, mon
 def test_edit_as_text_fixes_what_the_form_cannot(qtbot, misspelt_bank: Path) -> None:
     editor = open_shown(qtbot, misspelt_bank)
     as_text = editor.form.unknown_buttons[("distractor",)][-1]
-    assert as_text.text() == "Edit as text…"
+    assert as_text.text() == "Edit as te&xt…"
     qtbot.mouseClick(as_text, Qt.MouseButton.LeftButton)
     source = editor.source_edit
     assert QApplication.focusWidget() is source

@@ -14,11 +14,13 @@ from quizapp.core.session import QuizOptions
 from quizapp.gui.choice_button import ChoiceButton
 from quizapp.gui.editor import open_editors
 from tests.conftest import on_modal
+from tests.test_gui_editor_problems import misspelt_bank, open_shown
 from tests.test_gui_history import new_window
 from tests.test_gui_keyboard_start import dialog_closed, focused
 from tests.test_gui_quiz import answer_by_clicks
 
 ALT = Qt.KeyboardModifier.AltModifier
+__all__ = ["misspelt_bank"]  # (a fixture, used by name)
 
 
 def mnemonic(text: str) -> str:
@@ -227,3 +229,19 @@ def test_no_two_items_of_a_menu_share_a_letter_on_any_screen(qtbot: QtBot, main_
     editor.activateWindow()
     editor.edit_as_text()
     assert menu_bar_clashes(editor) == {}  # the text mode's menus
+
+
+def test_the_fixes_of_a_key_the_form_does_not_know_have_their_own_alt_keys(qtbot: QtBot, misspelt_bank: Path) -> None:
+    """The box of unknown keys ("`distractor` is not a key of a question") had Rename, Remove and Edit as text
+    without an Alt key: from the keyboard, only Tab reached them."""
+    editor = open_shown(qtbot, misspelt_bank)
+    assert editor.form.unknown_box.isVisible()
+    tabs = [editor.side_tabs.tabText(i) for i in range(editor.side_tabs.count())]
+    keys = [*shown_mnemonics(editor), *((mnemonic(t), t) for t in tabs)]
+    assert len({k for k, _ in keys}) == len(keys), sorted(keys)
+    assert_keys_unique_and_complete(editor)
+
+    editor.list.setFocus()
+    qtbot.keyClick(focused(qtbot, editor), "m", ALT)  # Rename to distractors
+    qtbot.waitUntil(lambda: not editor.form.unknown_box.isVisible())
+    assert editor.draft.question(7)["distractors"] == ["Dakar", "Niamey", "Gao"]

@@ -198,7 +198,7 @@ class QuestionForm(QWidget):
             ("quote", "&Citation", plain("quote", 4, "the sentence from the article that proves the "
                                                      "answer (select it in the article and press "
                                                      "Use as citation)")),
-            ("explanation", "E&xplanation", plain("explanation", 2, "shown after the answer (optional)")),
+            ("explanation", "Exp&lanation", plain("explanation", 2, "shown after the answer (optional)")),
             ("tags", "Ta&gs", line("tags", "comma-separated, e.g. dates, people")),
             ("difficulty", "Difficulty", self.difficulty_box),
         ]
@@ -323,7 +323,10 @@ class QuestionForm(QWidget):
         while self.unknown_layout.count():
             self.unknown_layout.takeAt(0).widget().deleteLater()
         self.unknown_buttons = {}
-        for key in keys:
+        # Alt keys for the first key's fixes (M, V and X: the form's other letters are taken, Explanation's X given
+        # up for Edit as text); a second key's buttons, rare, are a Tab away.
+        for i, key in enumerate(keys):
+            first = i == 0
             name = key.path[-1]
             message = ErrorLabel("⚠ " + key.message)
             value = QLabel(f"{'.'.join(key.path)}: {_shown(key.value)}")
@@ -336,15 +339,15 @@ class QuestionForm(QWidget):
             row_layout.setContentsMargins(0, 0, 0, 0)
             made = []
             if key.rename_to:
-                rename = QPushButton(f"Rename to {key.rename_to}")
+                rename = QPushButton(f"{'Rena&me' if first else 'Rename'} to {key.rename_to}")
                 rename.clicked.connect(lambda _c=False, k=key: self.rename_key.emit(k.path, k.rename_to))
                 made.append(rename)
-            remove = QPushButton("Remove")
+            remove = QPushButton("Remo&ve" if first else "Remove")
             remove.setAccessibleName(f"Remove {name}")
             remove.setToolTip(f"Remove {name} and its value from the question")
             remove.clicked.connect(lambda _c=False, k=key: self.remove_key.emit(k.path))
             made.append(remove)
-            as_text = QPushButton("Edit as text…")
+            as_text = QPushButton("Edit as te&xt…" if first else "Edit as text…")
             as_text.setToolTip("Edit the whole bank file as YAML text")
             as_text.clicked.connect(self.edit_as_text.emit)
             made.append(as_text)
