@@ -103,7 +103,7 @@ def test_saving_from_the_form_keeps_unknown_keys(qtbot, misspelt_bank: Path, mon
 def test_edit_as_text_fixes_what_the_form_cannot(qtbot, misspelt_bank: Path) -> None:
     editor = open_shown(qtbot, misspelt_bank)
     as_text = editor.form.unknown_buttons[("distractor",)][-1]
-    assert as_text.text() == "Edit as te&xt…"
+    assert as_text.text() == "Edit ban&k as text…"
     qtbot.mouseClick(as_text, Qt.MouseButton.LeftButton)
     source = editor.source_edit
     assert QApplication.focusWidget() is source

@@ -198,7 +198,7 @@ class QuestionForm(QWidget):
             ("quote", "&Citation", plain("quote", 4, "the sentence from the article that proves the "
                                                      "answer (select it in the article and press "
                                                      "Use as citation)")),
-            ("explanation", "Exp&lanation", plain("explanation", 2, "shown after the answer (optional)")),
+            ("explanation", "E&xplanation", plain("explanation", 2, "shown after the answer (optional)")),
             ("tags", "Ta&gs", line("tags", "comma-separated, e.g. dates, people")),
             ("difficulty", "Difficulty", self.difficulty_box),
         ]
@@ -323,8 +323,9 @@ class QuestionForm(QWidget):
         while self.unknown_layout.count():
             self.unknown_layout.takeAt(0).widget().deleteLater()
         self.unknown_buttons = {}
-        # Alt keys for the first key's fixes (M, V and X: the form's other letters are taken, Explanation's X given
-        # up for Edit as text); a second key's buttons, rare, are a Tab away.
+        # Alt keys for the first key's fixes: M, V and K, the letters of their names the form leaves free (a bar of
+        # missing articles, or of a file changed on disk, may share one: the key then goes from one to the other). A
+        # second key's buttons, rare, are a Tab away.
         for i, key in enumerate(keys):
             first = i == 0
             name = key.path[-1]
@@ -347,7 +348,7 @@ class QuestionForm(QWidget):
             remove.setToolTip(f"Remove {name} and its value from the question")
             remove.clicked.connect(lambda _c=False, k=key: self.remove_key.emit(k.path))
             made.append(remove)
-            as_text = QPushButton("Edit as te&xt…" if first else "Edit as text…")
+            as_text = QPushButton("Edit ban&k as text…" if first else "Edit bank as text…")
             as_text.setToolTip("Edit the whole bank file as YAML text")
             as_text.clicked.connect(self.edit_as_text.emit)
             made.append(as_text)
