@@ -130,3 +130,27 @@ def test_the_keys_bring_a_questions_citation_into_sight_at_the_largest_text(qtbo
     label = dialog.kind_label
     assert label.visibleRegion().boundingRect().top() == 0 and not label.visibleRegion().isEmpty()
     assert QRect(label.rect()) == label.visibleRegion().boundingRect()
+
+
+def test_a_boxs_alt_key_goes_to_its_list_not_to_the_field_used_last(qtbot: QtBot, tmp_path: Path) -> None:
+    """Alt+V (Review) went to whichever of the box's fields was used last: after the Answer, to the Answer,
+    where the Space that should tick the question typed over the answer. Alt+V is the list of questions,
+    Alt+A the list of articles, however the person got around the box before."""
+    dialog = reviewing(qtbot, tmp_path)
+    alt(qtbot, "s")  # An&swer
+    assert QApplication.focusWidget() is dialog.answer_edit
+    alt(qtbot, "v")
+    assert QApplication.focusWidget() is dialog.review
+    answer = dialog.answer_edit.text()
+    ticked = dialog.review.currentItem().checkState()
+    key(qtbot, Qt.Key.Key_Space)
+    assert dialog.review.currentItem().checkState() != ticked and dialog.answer_edit.text() == answer
+    dialog.files.setFocus()
+    for _ in range(8):  # Tab on to the box's web address field
+        key(qtbot, Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is dialog.url_edit:
+            break
+    assert QApplication.focusWidget() is dialog.url_edit
+    alt(qtbot, "v")
+    alt(qtbot, "a")
+    assert QApplication.focusWidget() is dialog.files

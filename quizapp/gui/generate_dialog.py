@@ -49,7 +49,7 @@ from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
-from quizapp.gui.widgets import ErrorLabel, FocusOutline, WrappedRowsList, fitted_size, quoted
+from quizapp.gui.widgets import ErrorLabel, FocusOutline, LandingBox, WrappedRowsList, fitted_size, quoted
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -161,9 +161,9 @@ class GenerateDialog(QDialog):
         # Side by side where there is room; at the largest text on a small screen the parts stack and the
         # page scrolls, and Add and Cancel stay below it.
         top = WrappingRow()
-        files_box = QGroupBox("&Articles")
+        files_box = LandingBox("&Articles")
         files = QVBoxLayout(files_box)
-        self.files = QListWidget()
+        self.files = files_box.landing = QListWidget()
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
         self.files.itemSelectionChanged.connect(self._update_state)
@@ -244,7 +244,7 @@ class GenerateDialog(QDialog):
         run.addWidget(self.progress, 1)
 
         # The review: questions with checkboxes on the left, the selected one's details on the right.
-        review_box = self.review_box = QGroupBox("Re&view")
+        review_box = self.review_box = LandingBox("Re&view")
         review = QVBoxLayout(review_box)
         bar = WrappingRow()
         self.accept_all_button = QPushButton("A&ccept all")
@@ -260,7 +260,7 @@ class GenerateDialog(QDialog):
         split = TurningSplitter(REVIEW_SIDE_BY_SIDE_CHARS)
         # Room for a whole row however many lines it wraps to: at the largest text a long question's row was
         # taller than the list, and its answer ("→ 38") was out of sight, a row being scrolled to whole or not.
-        self.review = WrappedRowsList(1)
+        self.review = review_box.landing = WrappedRowsList(1)
         self.review.setAccessibleName("Generated questions")
         self.review.setWordWrap(True)
         self.review.setUniformItemSizes(False)

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
+    QGroupBox,
     QLabel,
     QListWidget,
     QMenu,
@@ -293,6 +294,22 @@ class ErrorLabel(QLabel):
         if color != self._color:  # (the style sheet set here changes the palette again)
             self._color = color
             self.setStyleSheet(f"color: {color};")
+
+
+class LandingBox(QGroupBox):
+    """A box whose title's Alt key always goes to one widget in it (`landing`): a plain QGroupBox's goes to
+    whichever of its fields had the focus last ("Re&view" went to the Answer, where the Space meant to
+    tick the question typed over it)."""
+
+    def __init__(self, title: str, landing: QWidget | None = None) -> None:
+        super().__init__(title)
+        self.landing = landing
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Shortcut and self.landing is not None and self.landing.isEnabled():
+            self.landing.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+        return super().event(event)
 
 
 class FocusOutline(QWidget):
