@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from quizapp.cli import main
@@ -101,3 +102,44 @@ def test_the_command_line_export_warns_and_writes(tmp_path: Path, capsys) -> Non
                    f"{path}: warning: question 2 “Sales rose 2.8% to ___bn euros. What number…” shows 2.8, the "
                    "answer of question 1 “Sales rose ___% to 14.96bn euros. What number…” (both cite the same "
                    "sentence)"]
+
+
+def test_a_surname_in_another_prompt_shows_who_a_question_asks_for(tmp_path: Path) -> None:
+    """"Weber said" names Anna Weber as the article does the second time: a student asked "Who called it a
+    record year?" picks her out of the options."""
+    chief = "Its chief, Anna Weber, called it a record year."
+    staff = "About 4,500 people work at the plant in Lyon, the company said."
+    loaded = load_bank(bank(tmp_path,
+                            choice("who", "Who called it a record year?", "Anna Weber", ["Lisa Kern", "Tom Berg"],
+                                   chief),
+                            numeric("staff", "How many people work at Weber's plant in Lyon?", 4500, staff),
+                            # a surname among the options is one candidate; "Webern" and "weber" are no surname
+                            choice("say", "What did Webern and a weber call the year?", "a great one",
+                                   ["a bad one", "Weber"], chief),
+                            # not a person asked with "Who": "a Tiger and a Cougar" has no surname
+                            choice("kind", "Which two saw a Cougar?", "a Tiger and a Cougar",
+                                   ["a Puma and a Gazelle"], chief),
+                            numeric("cats", "How many Tigers saw a Cougar?", 2, chief)))
+    found = giveaways(loaded)
+    assert [(g.question, g.answer_of, g.shown) for g in found] == [(1, 0, "Weber")]
+    assert describe(loaded, found) == [
+        "Question 2 “How many people work at Weber's plant in…” shows Weber (of Anna Weber), the answer of "
+        "question 1 “Who called it a record year?”"]
+
+
+def test_the_search_reports_its_progress_and_stops_when_told(tmp_path: Path) -> None:
+    path = bank(tmp_path, *(numeric(f"q{i}", f"Sales rose ___% ({i})?", 2.8) for i in range(600)))
+    loaded = load_bank(path)
+    seen: list[tuple[int, int]] = []
+    giveaways(loaded, progress=lambda done, total, _text: seen.append((done, total)))
+    assert seen[0] == (0, 600) and seen[-1] == (600, 600) and len(seen) > 2
+
+    class Stop(Exception):
+        pass
+
+    def stop(done: int, _total: int, _text: str) -> None:
+        if done > 0:
+            raise Stop
+
+    with pytest.raises(Stop):
+        giveaways(loaded, progress=stop)

@@ -36,6 +36,18 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader  # type: ignore[assignment]
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while work makes many objects that are not garbage: it would walk
+    them, and the whole of a large bank already loaded, again and again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
 
 class BankLoader(SafeLoader):  # type: ignore[misc,valid-type]
     """A safe loader where only true/false are booleans (YAML 1.2), so `answer: no` stays text."""
@@ -302,14 +314,9 @@ class _Checker:
 
     def run(self) -> BankCheck:
         # Parsing and validating make hundreds of thousands of small objects, none of
-        # them garbage; the cyclic collector would walk them all again and again.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        # them garbage.
+        with collector_paused():
             return self._run()
-        finally:
-            if enabled:
-                gc.enable()
 
     def _run(self) -> BankCheck:
         data = self._parse()
