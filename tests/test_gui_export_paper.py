@@ -5,12 +5,22 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QLabel, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 
 from quizapp.formats import EXPORT_FORMATS
 from quizapp.formats.pdf import answer_key_path, default_paper
@@ -181,3 +191,50 @@ def test_an_export_names_the_questions_that_give_each_other_away_and_may_be_canc
     assert asked == ["Questions give each other away"]
     assert not list(tmp_path.glob("dropped*"))
     assert not isinstance(QApplication.activeModalWidget(), QMessageBox)  # no "Exported"
+
+
+def test_the_search_for_giveaways_runs_off_the_gui_thread_and_its_cancel_drops_the_export(
+        qtbot, main_window, tmp_path: Path) -> None:
+    """On a 10,000-question bank the search takes seconds: it runs on the worker threads, with a progress
+    dialog whose Cancel (Esc) drops the export, writing nothing. The workers are kept busy here until Esc is
+    pressed, as a large bank keeps them, so the window must answer while the search has not even begun."""
+    pool = QThreadPool.globalInstance()
+    busy = threading.Event()
+    for _ in range(pool.maxThreadCount()):
+        pool.start(lambda: busy.wait(30))
+    target = tmp_path / "dropped.gift"
+    seen: list[tuple[str, str]] = []
+
+    def save_as(dialog: QFileDialog) -> None:
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        alt(qtbot, "n")
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(QApplication.focusWidget(), str(target))
+        key(qtbot, Qt.Key.Key_Return)
+
+    def cancel(progress: QDialog) -> None:
+        if not isinstance(progress, QProgressDialog):  # the warning, come while the window waited
+            unexpected(progress)
+            return
+        buttons = [b.text() for b in progress.findChildren(QPushButton) if b.isVisible()]
+        seen.append((progress.labelText(), " ".join(buttons)))
+        key(qtbot, Qt.Key.Key_Escape)
+
+    def unexpected(box: QDialog) -> None:
+        shown.append(box.windowTitle())
+        box.done(0)
+
+    shown: list[str] = []
+    try:
+        with Steps().then(QFileDialog, save_as).then(QDialog, cancel).then(QMessageBox, unexpected):
+            qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(lambda: bool(seen or shown), timeout=10_000)
+            busy.set()
+            pool.waitForDone(10_000)
+            qtbot.wait(200)  # what follows the cancelled search: neither the warning nor "Exported"
+    finally:
+        busy.set()
+    assert seen == [("Looking for questions that give each other away…", "Cancel")]
+    assert shown == []
+    assert not list(tmp_path.glob("dropped*"))

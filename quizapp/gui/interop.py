@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 from quizapp.core.bank import LoadedBank
 from quizapp.gui.tasks import run_task
 from quizapp.gui.widgets import make_room_for_title
+
+if TYPE_CHECKING:
+    from quizapp.core.giveaways import Giveaway
 
 MAX_LISTED = 12  # questions named in the warning of an export; the others are counted
 LINE_CHARS = 90  # the width of that warning, in characters
@@ -86,7 +90,7 @@ class ExportFileDialog(QFileDialog):
 
 
 def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
-    """Ask for a file and a format (and a paper size for PDF), then export the bank off the GUI thread."""
+    """Ask for a file and a format (and a paper size for PDF), then check and export the bank off the GUI thread."""
     from quizapp.formats import EXPORT_FORMATS, PAPER_SIZES, format_for_suffix
     from quizapp.formats.pdf import default_paper
 
@@ -112,22 +116,33 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
     if fmt == "pdf":
         options["paper"] = dialog.chosen_paper()
         settings.setValue("export/paper", options["paper"])
-    if not giveaways_accepted(parent, loaded):
-        return
-
-    run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
-             title="Export", label=f"Exporting to {EXPORT_FORMATS[fmt].display_name}…",
-             on_success=lambda paths: report_exported(parent, paths), cancellable=False)
+    export_checked(parent, loaded, fmt=fmt, out=out, options=options)
 
 
-def giveaways_accepted(parent: QWidget, loaded: LoadedBank) -> bool:
-    """True when no question shows another's answer, or the teacher chooses to export all the same."""
-    from quizapp.core.giveaways import describe, giveaways
+def export_checked(parent: QWidget, loaded: LoadedBank, *, fmt: str, out: Path, options: dict[str, object]) -> None:
+    """Look for questions that give each other away, off the GUI thread (a large bank takes seconds: progress
+    and Cancel, which drops the export), ask about any, then export."""
+    from quizapp.core.giveaways import giveaways
+    from quizapp.formats import EXPORT_FORMATS
 
-    lines = describe(loaded, giveaways(loaded))
-    if not lines:
-        return True
-    shown = lines[:MAX_LISTED] + ([f"… and {len(lines) - MAX_LISTED} more"] if len(lines) > MAX_LISTED else [])
+    def export(found: list[Giveaway]) -> None:
+        if found and not giveaways_accepted(parent, loaded, found):
+            return
+        run_task(lambda task: export_bank(loaded, fmt, out, **options), parent=parent,
+                 title="Export", label=f"Exporting to {EXPORT_FORMATS[fmt].display_name}…",
+                 on_success=lambda paths: report_exported(parent, paths), cancellable=False)
+
+    run_task(lambda task: giveaways(loaded, progress=task.report), parent=parent, title="Export",
+             label="Looking for questions that give each other away…", on_success=export)
+
+
+def giveaways_accepted(parent: QWidget, loaded: LoadedBank, found: list[Giveaway]) -> bool:
+    """True when the teacher, told which questions show another's answer, chooses to export all the same."""
+    from quizapp.core.giveaways import describe
+
+    lines = describe(loaded, found[:MAX_LISTED])  # the others are counted, not described
+    more = len(found) - len(lines)
+    shown = lines + ([f"… and {more} more"] if more else [])
     box = QMessageBox(QMessageBox.Icon.Warning, "Questions give each other away",
                       "Some questions show the answer of another: a student who has both before them can "
                       "copy it.", QMessageBox.StandardButton.Cancel, parent)
