@@ -218,7 +218,7 @@ def make_v1(path: Path) -> None:
 def test_migrates_a_version_1_history(data_dir: Path, tmp_path: Path) -> None:
     make_v1(data_dir / FILE_NAME)
     with HistoryStore.open() as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         answers = store.answers()
         assert [(a.question_id, a.given, a.verdict, a.points) for a in answers] == [
             ("q1", "13", "right", 1.0), ("q2", "Paris", "wrong", 0.0), ("q3", "12", "close", 0.5),
@@ -238,7 +238,7 @@ def test_migrates_a_version_1_history(data_dir: Path, tmp_path: Path) -> None:
         assert migrated_columns == columns(fresh.db)
         assert migrated_indexes == indexes(fresh.db)
     with HistoryStore.open() as again:  # opening a migrated file again changes nothing
-        assert again.schema_version == 3 and len(again) == 7
+        assert again.schema_version == 4 and len(again) == 7
 
 
 def test_a_failed_migration_leaves_version_1_intact(data_dir: Path) -> None:

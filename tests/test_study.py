@@ -241,3 +241,37 @@ def test_the_last_question_left_skipped_waits_for_the_next_session(tmp_path: Pat
     assert later.finished and last in due
     row = store.card(bank_key(path), last)
     assert row.due < (T0 + dt.timedelta(days=30)).timestamp()  # as due as it was: not rated
+
+
+def test_skips_are_stored_as_given_and_a_session_resumed_after_a_crash_remembers_them(tmp_path: Path) -> None:
+    """A question skipped once comes back once; skipped again it waits. The app killed mid-session, the
+    resumed session still knows which were skipped: no question comes back a second time, and the summary
+    counts those waiting."""
+    path = write_bank(tmp_path)
+    history = tmp_path / "data" / "history.sqlite3"
+    store = HistoryStore(history)
+    session = start_study(store, load_bank(path), now=T0)
+    assert [i.question.id for i in session.items] == ["inhabitants", "mayor", "elected", "river", "pupils"]
+    assert session.skip() is True  # inhabitants, to the end
+    assert session.skip() is True  # mayor, to the end
+    session.answer("2019", verdict="right", seconds=5, now=T0)  # elected
+    assert session.skip() is True  # river, to the end
+    session.answer("38", verdict="right", seconds=5, now=T0)  # pupils
+    assert session.current.question.id == "inhabitants"
+    assert session.skip() is False and session.waiting == 1  # skipped again: it waits for the next session
+    sid = session.session_id
+    del session  # killed: neither the session nor the store is closed
+
+    again = HistoryStore(history)
+    resumed = resume_session(again, sid, [load_bank(path)])
+    assert [i.question.id for i in resumed.items[resumed.position:]] == ["mayor", "river"]
+    assert resumed.waiting == 1
+    assert resumed.skip() is False  # mayor was skipped before the crash: now it waits
+    assert resumed.skip() is False  # so does river
+    assert resumed.finished and resumed.waiting == 3
+    assert again.unfinished_sessions() == []
+    later = T0 + dt.timedelta(minutes=1)
+    assert sorted(i.question.id for i in study_queue(again, load_bank(path), now=later)) == \
+        ["inhabitants", "mayor", "river"]
+    again.close()
+    store.close()

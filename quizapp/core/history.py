@@ -32,7 +32,7 @@ from quizapp.core.errors import QuizappError
 from quizapp.paths import bundled_banks_dir, user_data_dir
 
 FILE_NAME = "history.sqlite3"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 KINDS = ("quiz", "study", "review")
 # What a quiz asked of its bank: every question, some (a number, types or tags picked), or the
@@ -174,7 +174,7 @@ class SessionRecord:
 #           question_id TEXT NOT NULL, given TEXT, correct INTEGER NOT NULL, points REAL NOT NULL,
 #           seconds REAL NOT NULL, answered_at REAL NOT NULL)
 #   with an index answers_question(bank_key, question_id).
-# Version 2 had the tables below, without sessions.scope (added by version 3).
+# Version 2 had the tables below, without sessions.scope (added by version 3) and skips (version 4).
 # The latest version is below; a new file is created at once in it.
 _SCHEMA = """
 CREATE TABLE banks (
@@ -223,6 +223,13 @@ CREATE TABLE cards (
     PRIMARY KEY (bank_key, question_id)
 ) WITHOUT ROWID;
 CREATE INDEX cards_by_due ON cards(due);
+CREATE TABLE skips (
+    session_id TEXT NOT NULL REFERENCES sessions(id),
+    bank_key TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    skipped_at REAL NOT NULL
+);
+CREATE INDEX skips_by_session ON skips(session_id);
 """
 
 
@@ -267,6 +274,16 @@ def _migrate_2_to_3(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE sessions ADD COLUMN scope TEXT")
 
 
+def _migrate_3_to_4(db: sqlite3.Connection) -> None:
+    """v4: the questions skipped in a study session, stored as they are skipped, so that a session resumed
+    after a crash knows which were put off once and which wait for the next session."""
+    _run_script(db, """
+        CREATE TABLE skips (session_id TEXT NOT NULL REFERENCES sessions(id), bank_key TEXT NOT NULL,
+                            question_id TEXT NOT NULL, skipped_at REAL NOT NULL);
+        CREATE INDEX skips_by_session ON skips(session_id);
+    """)
+
+
 def _run_script(db: sqlite3.Connection, script: str) -> None:
     # Not executescript(): it would commit the open transaction first, and a
     # migration must be all or nothing. (No statement here has a ';' inside.)
@@ -276,7 +293,7 @@ def _run_script(db: sqlite3.Connection, script: str) -> None:
 
 
 # MIGRATIONS[n] turns version n into version n + 1.
-MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3, 3: _migrate_3_to_4}
 
 
 # --- the store ---------------------------------------------------------------
@@ -382,6 +399,7 @@ class HistoryStore:
         """Move a bank's whole history to a new key (the file was moved or renamed)."""
         with self.transaction() as db:
             db.execute("UPDATE answers SET bank_key = ? WHERE bank_key = ?", (new_key, old_key))
+            db.execute("UPDATE skips SET bank_key = ? WHERE bank_key = ?", (new_key, old_key))
             db.execute("UPDATE sessions SET bank_key = ? WHERE bank_key = ?", (new_key, old_key))
             db.execute("DELETE FROM cards WHERE bank_key = ?", (new_key,))
             db.execute("UPDATE cards SET bank_key = ? WHERE bank_key = ?", (new_key, old_key))
@@ -473,6 +491,17 @@ class HistoryStore:
              float(points), float(seconds), at, None if rating is None else int(rating)))
         return AnswerRecord(int(cur.lastrowid or 0), session_id, bank_key, question_id, given, str(verdict),
                             float(points), float(seconds), at, rating)
+
+    def record_skip(self, session_id: str, *, bank_key: str, question_id: str,
+                    skipped_at: float | None = None) -> None:
+        """Store that a study question was skipped (put off, unanswered)."""
+        self.db.execute("INSERT INTO skips (session_id, bank_key, question_id, skipped_at) VALUES (?, ?, ?, ?)",
+                        (session_id, bank_key, question_id, time.time() if skipped_at is None else skipped_at))
+
+    def skipped(self, session_id: str) -> list[tuple[str, str]]:
+        """The (bank key, question id) of each skip of a session, in the order skipped."""
+        return [(key, qid) for key, qid in self.db.execute(
+            "SELECT bank_key, question_id FROM skips WHERE session_id = ? ORDER BY rowid", (session_id,))]
 
     def answers(self, *, session_id: str | None = None, bank_key: str | None = None) -> list[AnswerRecord]:
         """Stored answers in the order given, optionally of one session or bank."""

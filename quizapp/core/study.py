@@ -7,6 +7,7 @@ at once with the card it produces, so a killed session resumes where it stopped.
 
 A question skipped in study is not answered: it comes back at the end of the
 session, and skipped again waits, still due, for the next (`StudySession.skip`).
+Skips are stored as they are made too, so a resumed session remembers them.
 
 The rating is suggested from the answer (`suggest_rating`): wrong is
 Again, close is Hard, right is Easy when answered within EASY_SECONDS, Good
@@ -217,7 +218,7 @@ class StudySession:
     position: int = 0  # index in `items` of the current question
     # The last answer's card before it was reviewed, so that `rate` can redo the review.
     _undo: tuple[AnswerRecord, CardRow | None, StudyItem] | None = None
-    _put_off: set[PlanItem] = field(default_factory=set)  # questions skipped once, now at the session's end
+    _put_off: set[tuple[str, str]] = field(default_factory=set)  # (bank key, id) of the questions skipped
     waiting: int = 0  # questions skipped and not asked again: they wait for the next session
 
     @property
@@ -278,11 +279,13 @@ class StudySession:
         if item is None:
             raise RuntimeError("the session is finished")
         rest = self.items[self.position + 1:]
-        again = bool(rest) and item.plan() not in self._put_off
-        self._put_off.add(item.plan())
+        skipped = (item.bank_key, item.question.id)
+        again = bool(rest) and skipped not in self._put_off
+        self._put_off.add(skipped)
         self.items = self.items[:self.position] + rest + ([item] if again else [])
         self.waiting += not again
         with self.store.transaction():
+            self.store.record_skip(self.session_id, bank_key=item.bank_key, question_id=item.question.id)
             self.store.set_plan(self.session_id, [i.plan() for i in self.items])
             if self.finished:
                 self.store.finish_session(self.session_id)
@@ -390,13 +393,18 @@ def resume_session(store: HistoryStore, session_id: str, banks: Iterable[LoadedB
                    scheduler: Scheduler | None = None) -> StudySession:
     """Rebuild an unfinished study or review session from the history, at the question where it stopped.
 
-    Questions removed from their bank since are dropped (counted in `missing`).
+    Questions removed from their bank since are dropped (counted in `missing`). The questions skipped
+    before are remembered: those put off to the end wait for the next session when skipped again, and those
+    no longer planned wait already.
     """
     point = resume_point(store, session_id, banks)
     if point.session.kind not in ("study", "review"):
         raise ValueError(f"session {session_id} is a {point.session.kind}, not a study or review session")
+    skipped = set(store.skipped(session_id))
+    planned = {(p.bank_key, p.question_id) for p in point.session.plan}
     session = StudySession(store, session_id, point.session.kind, point.items, point.answers,
-                           scheduler or Scheduler(), point.missing, point.position)
+                           scheduler or Scheduler(), point.missing, point.position, _put_off=skipped,
+                           waiting=len(skipped - planned))
     if session.finished:
         store.finish_session(session_id)
     return session
