@@ -81,7 +81,7 @@ def test_an_old_history_keeps_its_scores_and_a_shorter_quiz_is_not_the_banks_sco
     assert library.score_line.text() == ("Last score: 61.1% · Best: 61.1%\n"
                                          "Since then, a quiz on 7 of 18 questions: 7 / 7 points (100%)")
     with HistoryStore.open(data_dir) as store:
-        assert store.schema_version == SCHEMA_VERSION == 3
+        assert store.schema_version == SCHEMA_VERSION == 4
         assert [(s.id, s.scope, s.answered) for s in store.sessions()] == [("full", None, 18), ("retry", None, 7)]
 
 
