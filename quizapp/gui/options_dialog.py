@@ -79,6 +79,9 @@ class QuizOptionsDialog(QDialog):
 
         self.tags = QListWidget()
         self.tags.setAccessibleName("Tags: tick some to ask only questions with them")
+        # A long tag wraps to the list's width: cut off at its right, past a scroll bar, it could not be read.
+        self.tags.setWordWrap(True)
+        self.tags.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         tags = sorted({t for q in bank.questions for t in q.tags})
         for tag in tags:
             count = sum(1 for q in bank.questions if tag in q.tags)
@@ -123,11 +126,13 @@ class QuizOptionsDialog(QDialog):
         # Labels beside their fields where there is room; at the largest text on a small screen each label
         # goes above its field, long lines wrap, and the page scrolls with Start and Cancel below it.
         content = QWidget(self)
-        form = QFormLayout(content)
-        form.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(title)
+        form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         labels_above_when_narrow(form, content, LABELS_BESIDE_CHARS)
-        form.addRow(title)
+        column.addLayout(form)
         count_row = QHBoxLayout()
         count_row.addWidget(self.count)
         count_row.addWidget(self.available, 1)
