@@ -12,12 +12,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from quizapp.core.article import ArticleMeta
 from quizapp.core.article_file import PastedTextError, pasted_front_matter, save_pasted_article
+from quizapp.gui.reflow import ScrolledPage
 from quizapp.gui.widgets import ErrorLabel, ask, fitted_size, plain_label
+
+TEXT_LINES = 4  # the pasted text's lines in view at least, at any text size (the page scrolls instead)
 
 
 class PasteDialog(QDialog):
@@ -39,10 +43,13 @@ class PasteDialog(QDialog):
         self.text_edit.setPlaceholderText("Paste the article's text here: its paragraphs, without menus "
                                           "or adverts.")
         self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setMinimumHeight(self.text_edit.fontMetrics().lineSpacing() * TEXT_LINES + 14)
         self.author_edit = QLineEdit()
         self.publisher_edit = QLineEdit()
         self.date_edit = QLineEdit()
-        self.date_edit.setPlaceholderText("YYYY-MM-DD: makes \"last year\" and \"this month\" clear")
+        self.date_edit.setPlaceholderText("YYYY-MM-DD")
+        # Under the field, not in it: a placeholder this long ended in "…" at a large text size.
+        date_hint = plain_label("A date makes \"last year\" and \"this month\" in the text clear.", wrap=True)
         self.url_edit = QLineEdit()
         self.url_edit.setPlaceholderText("https://...")
         self.where = plain_label(f"The text is kept as a Markdown (.md) file "
@@ -64,7 +71,15 @@ class PasteDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
-        form = QFormLayout(self)
+        # The fields scroll where they do not fit (the largest text on a small screen), the pasted text a few lines
+        # high at least; a problem and the buttons stay in view below them.
+        content = QWidget(self)
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        # Above the fields, not a row of the form: in view as the dialog opens (below, at the largest text it was
+        # out of sight, and no Tab stop scrolls to it); a form's row across both columns got too few lines.
+        column.addWidget(self.where)
+        form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         form.addRow("&Title:", self.title_edit)
@@ -72,11 +87,18 @@ class PasteDialog(QDialog):
         form.addRow("&Author:", self.author_edit)
         form.addRow("&Publisher:", self.publisher_edit)
         form.addRow("&Date:", self.date_edit)
+        form.addRow("", date_hint)
         form.addRow("&Web address:", self.url_edit)
-        form.addRow(self.where)
-        form.addRow(self.problem)
-        form.addRow(self.buttons)
-        self.resize(fitted_size(self, 700, 560))
+        column.addLayout(form, 1)
+        self.page = ScrolledPage(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.page, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        page, margins = content.sizeHint(), layout.contentsMargins()
+        self.resize(fitted_size(self, max(700, page.width() + margins.left() + margins.right()),
+                                max(560, page.height() + 2 * layout.spacing() + self.buttons.sizeHint().height()
+                                    + margins.top() + margins.bottom())))
         self.title_edit.setFocus()
         self._update_state()
 
