@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QStyle, 
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
+from quizapp.gui.editor import BankEditor
 from quizapp.gui.options_dialog import QuizOptionsDialog
 from quizapp.gui.paste_dialog import PasteDialog
 from quizapp.gui.theme import MAX_POINT_SIZE, set_point_size
 from tests.conftest import key
+from tests.test_gui_editor import discard_on_teardown as discard_edits
 from tests.test_gui_small_screen import SMALL, shown_at_800x600, tab_round, wholly_shown
 
 TITLE = ("The restoration of the old lighthouse on the northern headland of Varrowmere Island, finished after "
@@ -126,5 +128,39 @@ def test_the_paste_dialog_keeps_its_text_box_and_says_where_the_text_goes_at_800
                 dialog.url_edit} <= set(reached)
         key(qtbot, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        set_point_size(qapp, normal)
+
+
+@pytest.mark.parametrize(("points", "size"), [(MAX_POINT_SIZE - 4, QSize(1000, 700)),
+                                              (MAX_POINT_SIZE, QSize(1280, 800))])
+def test_the_article_in_the_bank_editor_keeps_its_lines_and_says_what_a_selection_does(
+        qtbot: QtBot, qapp: QApplication, settings_dir: Path, tmp_path: Path, points: float, size: QSize) -> None:
+    """With words selected in the article, at a large text in a narrow Article tab, the longer note under it
+    squeezed the article to two lines and was itself cut off at both ends, its top line drawn over the article."""
+    normal = qapp.font().pointSizeF()
+    set_point_size(qapp, points)
+    try:
+        editor = BankEditor.open_file(long_titled_bank(tmp_path))
+        qtbot.addWidget(editor, before_close_func=discard_edits)
+        editor.resize(size)
+        editor.show()
+        editor.activateWindow()
+        qtbot.waitUntil(editor.isActiveWindow)
+        picker = editor.picker
+        for _ in range(40):  # Tab to the article, as a person without a mouse does
+            if QApplication.focusWidget() is picker.text:
+                break
+            key(qtbot, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is picker.text
+        key(qtbot, Qt.Key.Key_Down)
+        key(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)  # a line of the article selected
+        assert picker.use_button.isEnabled()
+        status, text = picker.status, picker.text
+        qtbot.waitUntil(lambda: whole(status))
+        assert text.geometry().bottom() < status.geometry().top()
+        assert text.viewport().height() >= 3 * text.fontMetrics().lineSpacing()
+        for button in (picker.use_button, picker.ask_button):
+            assert wholly_shown(button), button.text()
     finally:
         set_point_size(qapp, normal)

@@ -131,8 +131,7 @@ class CitationPicker(QWidget):
             self.text.setTextCursor(cursor)
             self.text.centerCursor()
         if missing:
-            self.status.setText("The citation is not in this article: select the sentence that "
-                                "proves the answer and press Use as citation.")
+            self.status.setText("The citation is not in this article: select the sentence that proves the answer.")
         elif not quotes or not any(q.strip() for q in quotes):
             self.status.setText("Select the sentence that proves the answer.")
         else:
@@ -172,5 +171,5 @@ class CitationPicker(QWidget):
         self.use_button.setEnabled(selected)
         self.ask_button.setEnabled(selected)
         if selected:
-            self.status.setText("Use as citation cites the selected text; Ask about it adds a question "
-                                "with the selected words left out.")
+            # Short: in a narrow tab at a large text each word is a line (the buttons' tooltips say more).
+            self.status.setText("Use it as the citation, or ask about it.")
