@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QStyle, QStyleOptionFrame, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QStyle,
+    QStyleOptionFrame,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
@@ -164,3 +173,27 @@ def test_the_article_in_the_bank_editor_keeps_its_lines_and_says_what_a_selectio
             assert wholly_shown(button), button.text()
     finally:
         set_point_size(qapp, normal)
+
+
+def test_the_help_opens_with_room_for_its_lines_at_the_largest_text(qtbot: QtBot, main_window) -> None:
+    """At 640x520 whatever the text size, the Help held nine lines of some 30 characters at the largest text: it
+    opens some 60 characters by 24 lines, within the window it opens over."""
+    window = main_window
+    window.resize(SMALL)  # (the screen of the tests)
+    try:
+        while QApplication.font().pointSizeF() < MAX_POINT_SIZE:  # View > Larger text, as far as it goes
+            key(qtbot, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+        key(qtbot, Qt.Key.Key_F1)
+        dialog = window.help_dialog
+        qtbot.waitExposed(dialog)
+        text = dialog.findChild(QAbstractScrollArea)
+        metrics = text.fontMetrics()
+        assert text.viewport().width() >= 36 * metrics.averageCharWidth(), text.viewport().width()
+        assert text.viewport().height() >= 11 * metrics.lineSpacing(), (text.viewport().height(), metrics.lineSpacing())
+        assert dialog.width() <= window.width() and dialog.height() <= window.height()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        key(qtbot, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+    finally:
+        window.change_text_size(0)

@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from quizapp.core.scoring import SCORING_RULE
+from quizapp.gui.widgets import fitted_size
+
+HELP_CHARS, HELP_LINES = 60, 24  # the Help window's size, in characters and lines of its text
 
 KEYS = (
     ("1-9 or A-D", "pick a choice"),
@@ -115,7 +118,11 @@ def show_help_window(parent: QWidget, section: str | None = None) -> QDialog:
     layout = QVBoxLayout(dialog)
     layout.addWidget(text)
     layout.addWidget(buttons)
-    dialog.resize(640, 520)
+    # Some 60 characters by 24 lines at least, whatever the text size (640x520 at the normal size), within the
+    # window it opens over: at the largest text, 640x520 held 8 lines of some 25 characters.
+    metrics = dialog.fontMetrics()
+    dialog.resize(fitted_size(dialog, max(640, metrics.averageCharWidth() * HELP_CHARS),
+                              max(520, metrics.lineSpacing() * HELP_LINES)))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     if section is not None:  # once laid out at its size: before that the heading's place is not known
