@@ -75,3 +75,21 @@ def test_edit_copy_results_puts_the_results_on_the_clipboard_as_text(qtbot: QtBo
     window.results.list.setFocus()  # Ctrl+C from the list as well
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text().startswith(f"Results: {bundled_bank.title} (2 of 18 questions)\n")
+
+
+def test_a_results_export_that_fails_names_the_file_and_says_what_to_do(qtbot: QtBot, main_window, bundled_bank,
+                                                                       tmp_path: Path) -> None:
+    """A folder gone (a USB stick taken out) named the temporary file beside the one chosen, after "[Errno 2]"."""
+    window = main_window
+    finish_a_quiz(qtbot, window, bundled_bank)
+    target = tmp_path / "stick" / "my results.csv"  # (no such folder)
+    window.results.export_to(target)  # as Export results… does with the file chosen
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None
+                    and QApplication.activeModalWidget().windowTitle() == "Exporting results")
+    box = QApplication.activeModalWidget()
+    assert box.text() == (f"Could not write {target}: No such file or directory. Press Export results… and "
+                          "choose another folder.")
+    box.activateWindow()
+    qtbot.waitUntil(box.isActiveWindow)
+    qtbot.keyClick(box.focusWidget() or box, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())

@@ -21,7 +21,7 @@ from quizapp.core.session import Answer, QuizSession, export_results
 from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
-from quizapp.gui.tasks import run_task
+from quizapp.gui.tasks import run_task, show_error
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import FocusOutline, WrappedRowsList, plain_label, quoted, scale_font
 
@@ -218,7 +218,14 @@ class ResultsScreen(QWidget):
         if path.suffix.lower() != ".csv":
             path = path.with_suffix(path.suffix + ".csv") if path.suffix else path.with_suffix(".csv")
         run_task(lambda task: export_results(session, path), parent=self, title="Exporting results",
-                 on_success=lambda _r: self._exported(path), cancellable=False)
+                 on_success=lambda _r: self._exported(path),
+                 on_error=lambda exc, trace: self._not_exported(path, exc, trace), cancellable=False)
+
+    def _not_exported(self, path: Path, exc: BaseException, trace: str) -> None:
+        if isinstance(exc, OSError):  # it named the temporary file beside the one chosen, and an error number
+            exc = OSError(f"Could not write {path}: {exc.strerror or exc}. Press Export results… and choose "
+                          "another folder.")
+        show_error(self, "Exporting results", exc, trace)
 
     def _exported(self, path: Path) -> None:
         report_exported(self, [path])  # as an export of the bank does
