@@ -89,3 +89,24 @@ def test_the_progress_dialog_has_a_short_title_and_says_more_in_its_label(qtbot:
         go_on.set()
         with qtbot.waitSignal(task.done):
             pass
+
+
+def test_a_file_that_cannot_be_written_is_named_as_chosen_not_by_its_temporary_twin(qtbot: QtBot,
+                                                                                     tmp_path) -> None:
+    """A write whose folder is gone (a USB stick taken out) said "[Errno 2] No such file or directory:
+    '/media/stick/.bank.xml.k2j9tmp.tmp'": the box names the file the person chose, and nothing is left."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from quizapp.core.atomic import write_text_atomic
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    target = tmp_path / "stick" / "bank.xml"
+    run_task(lambda task: write_text_atomic(target, "<quiz/>"), parent=parent, title="Exporting",
+             cancellable=False)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    box = QApplication.activeModalWidget()
+    assert box.text() == f"{target}: No such file or directory."
+    box.close()
+    assert not target.parent.exists()

@@ -16,7 +16,10 @@ def atomic_writer(path: str | Path, mode: str = "w", *, encoding: str | None = "
     """Open a temporary file beside `path`; on success flush, fsync and replace `path` with it."""
     path = Path(path)
     binary = "b" in mode
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise _about(exc, path) from exc
     try:
         with os.fdopen(fd, mode, encoding=None if binary else encoding,
                        newline=None if binary else newline) as handle:
@@ -25,12 +28,21 @@ def atomic_writer(path: str | Path, mode: str = "w", *, encoding: str | None = "
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
             os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
+        try:
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise _about(exc, path) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+
+
+def _about(exc: OSError, path: Path) -> OSError:
+    """The same failure, said of the file being written: the temporary file beside it is no name the person
+    who chose `path` knows ("[Errno 2] No such file or directory: '.results.csv.k2j9.tmp'")."""
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 def write_text_atomic(path: str | Path, text: str) -> None:

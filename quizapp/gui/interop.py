@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.core.bank import LoadedBank
-from quizapp.gui.tasks import run_task
+from quizapp.gui.tasks import error_text, run_task
 from quizapp.gui.widgets import make_room_for_title
 
 if TYPE_CHECKING:
@@ -234,7 +234,7 @@ def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | No
     try:
         save_imported_bank(bank, target)
     except (ImportProblems, OSError) as exc:
-        QMessageBox.warning(parent, "Could not save", str(exc))
+        QMessageBox.warning(parent, "Could not save", error_text(exc) if isinstance(exc, OSError) else str(exc))
         return None
     return Path(target)
 

@@ -194,12 +194,20 @@ def show_error(parent: QWidget | None, title: str, exc: BaseException, trace: st
     box = QMessageBox(QMessageBox.Icon.Warning, title, "", QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     if isinstance(exc, QuizappError | OSError):
-        box.setText(str(exc))
+        box.setText(error_text(exc))
     else:
         box.setText(f"Something went wrong: {exc}\n\nThis is a bug in quizapp; the details say where.")
         box.setDetailedText(trace)
     make_room_for_title(box)
     QTimer.singleShot(0, box.open)
+
+
+def error_text(exc: QuizappError | OSError) -> str:
+    """What went wrong, for a person: a file's trouble as "/path/file.csv: No such file or directory", not
+    "[Errno 2] No such file or directory: '/path/file.csv'"."""
+    if isinstance(exc, OSError) and exc.strerror and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror}."
+    return str(exc)
 
 
 def stop_all_tasks(timeout_ms: int = 3000) -> None:
