@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.formats import EXPORT_FORMATS
 from quizapp.formats.pdf import answer_key_path, default_paper
+from quizapp.gui.problems_box import ProblemsBox
 from tests.conftest import Steps, alt, key
 from tests.test_formats_pdf import POINTS, read_pdf
 from tests.test_gui_keyboard_start import dialog_closed, focused
@@ -32,7 +33,7 @@ OTHER = {"a4": "letter", "letter": "a4"}
 PAPER_KEYS = {"a4": Qt.Key.Key_Home, "letter": Qt.Key.Key_End}  # A4 comes first, Letter last
 
 
-def is_giveaway_warning(box: QMessageBox) -> bool:
+def is_giveaway_warning(box: ProblemsBox) -> bool:
     return box.windowTitle() == "Questions give each other away"
 
 
@@ -74,15 +75,15 @@ def export_with(qtbot, window, target: Path, fill_in: Callable[[QFileDialog], No
     gets the warning), and close the "Exported" box that names `target` (`look` sees it)."""
     warned = [] if warned is None else warned
 
-    def export_anyway(box: QMessageBox) -> None:
-        warned.append(f"{box.text()}\n{box.informativeText()}")
+    def export_anyway(box: ProblemsBox) -> None:
+        warned.append(f"{box.summary.text()}\n{box.problems.toPlainText()}\n{box.question.text()}")
         alt(qtbot, "e")
 
     def exported() -> bool:
         box = QApplication.activeModalWidget()
         return isinstance(box, QMessageBox) and box.windowTitle() == "Exported"
 
-    with Steps().then(QFileDialog, fill_in).then(QMessageBox, export_anyway, ready=is_giveaway_warning):
+    with Steps().then(QFileDialog, fill_in).then(ProblemsBox, export_anyway, ready=is_giveaway_warning):
         qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(exported, timeout=10_000)
     box = QApplication.activeModalWidget()
@@ -183,7 +184,7 @@ def test_an_export_names_the_questions_that_give_each_other_away_and_may_be_canc
         key(qtbot, Qt.Key.Key_Return)
 
     asked: list[str] = []
-    with Steps().then(QFileDialog, save_as).then(QMessageBox, lambda box: (asked.append(box.windowTitle()),
+    with Steps().then(QFileDialog, save_as).then(ProblemsBox, lambda box: (asked.append(box.windowTitle()),
                                                                          key(qtbot, Qt.Key.Key_Escape))):
         qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
         qtbot.waitUntil(lambda: bool(asked))
@@ -227,7 +228,7 @@ def test_the_search_for_giveaways_runs_off_the_gui_thread_and_its_cancel_drops_t
 
     shown: list[str] = []
     try:
-        with Steps().then(QFileDialog, save_as).then(QDialog, cancel).then(QMessageBox, unexpected):
+        with Steps().then(QFileDialog, save_as).then(QDialog, cancel).then(QDialog, unexpected):
             qtbot.keyClick(focused(qtbot, main_window), Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
             qtbot.waitUntil(lambda: bool(seen or shown), timeout=10_000)
             busy.set()

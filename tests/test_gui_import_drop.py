@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import key
+from quizapp.gui.problems_box import ProblemsBox
+from tests.conftest import Steps, key
 from tests.test_gui_library import drop
 
 FORMATS = "GIFT (.gift, .txt), Aiken (.txt) and Moodle XML (.xml)"
@@ -41,10 +42,17 @@ def warnings_of(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 
 def import_with_keys(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, source: Path) -> list[tuple[str, str]]:
-    """Ctrl+I in the library, `source` picked in the file dialog; the warnings it gave."""
+    """Ctrl+I in the library, `source` picked in the file dialog; the warnings it gave (a box of problems: its text
+    and its list, closed with Enter)."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     shown = warnings_of(monkeypatch)
-    key(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+
+    def read(box: ProblemsBox) -> None:
+        shown.append((box.windowTitle(), f"{box.summary.text()}\n\n{box.problems.toPlainText()}"))
+        key(qtbot, Qt.Key.Key_Return)
+
+    with Steps().then(ProblemsBox, read):
+        key(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     return shown
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from quizapp.core.bank import load_bank
 from quizapp.gui.editor import open_editors
 from tests.conftest import on_modal, press_on_modal
 from tests.test_gui_export_paper import export_with_keys
+from tests.test_gui_import_drop import import_with_keys
 
 
 def test_edit_bank_opens_the_editor_and_a_save_reloads_the_library(qtbot, main_window, data_dir: Path) -> None:
@@ -87,9 +88,6 @@ def test_import_from_the_app(qtbot, main_window, tmp_path: Path, monkeypatch) ->
 def test_bad_import_writes_nothing_and_says_where(qtbot, main_window, tmp_path: Path, monkeypatch) -> None:
     source = tmp_path / "bad.gift"
     source.write_text("::a:: Fine? {=yes ~no}\n\n::b:: Broken {=yes ~no\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
-    main_window.import_action.trigger()
-    assert "bad.gift has problems" in warnings[0] and "\nLine 3: " in warnings[0]
+    [(_title, text)] = import_with_keys(qtbot, monkeypatch, source)
+    assert "bad.gift has problems" in text and "\nLine 3: " in text
     assert not (tmp_path / "bad.yaml").exists()

@@ -8,17 +8,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QGridLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QSizePolicy,
-    QSpacerItem,
+    QStyle,
     QWidget,
 )
 
 from quizapp.core.bank import LoadedBank
+from quizapp.gui.problems_box import ProblemsBox
 from quizapp.gui.tasks import error_text, run_task
 from quizapp.gui.widgets import make_room_for_title
 
@@ -26,7 +28,6 @@ if TYPE_CHECKING:
     from quizapp.core.giveaways import Giveaway
 
 MAX_LISTED = 12  # questions named in the warning of an export; the others are counted
-LINE_CHARS = 90  # the width of that warning, in characters
 PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 
 
@@ -143,24 +144,15 @@ def giveaways_accepted(parent: QWidget, loaded: LoadedBank, found: list[Giveaway
     lines = describe(loaded, found[:MAX_LISTED])  # the others are counted, not described
     more = len(found) - len(lines)
     shown = lines + ([f"… and {more} more"] if more else [])
-    box = QMessageBox(QMessageBox.Icon.Warning, "Questions give each other away",
-                      "Some questions show the answer of another: a student who has both before them can "
-                      "copy it.", QMessageBox.StandardButton.Cancel, parent)
-    box.setInformativeText("\n".join("• " + line for line in shown) + "\n\nExport all the same, or cancel and "
-                           "change one of each pair in the bank editor?")
-    # A message box is as narrow as its first line: a list of pairs wraps into a tall column without room.
-    layout = box.layout()
-    if isinstance(layout, QGridLayout):
-        room = box.screen().availableGeometry().width() * 3 // 4
-        width = min(box.fontMetrics().averageCharWidth() * LINE_CHARS, room)
-        layout.addItem(QSpacerItem(width, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed),
-                       layout.rowCount(), 0, 1, layout.columnCount())
-    box.setTextFormat(Qt.TextFormat.PlainText)  # prompts are the teacher's text, never HTML
-    export = box.addButton("&Export anyway", QMessageBox.ButtonRole.AcceptRole)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # Enter does not skip the warning
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    box.exec()
-    return box.clickedButton() is export
+    box = ProblemsBox(parent, icon=QStyle.StandardPixmap.SP_MessageBoxWarning, title="Questions give each other away",
+                      text="Some questions show the answer of another: a student who has both before them can "
+                      "copy it.", problems=["• " + line for line in shown],
+                      list_name="Questions that give each other away",
+                      question="Export all the same, or cancel and change one of each pair in the bank editor?",
+                      buttons=QDialogButtonBox.StandardButton.Cancel,
+                      default=QDialogButtonBox.StandardButton.Cancel)  # Enter does not skip the warning
+    box.buttons.addButton("&Export anyway", QDialogButtonBox.ButtonRole.AcceptRole)
+    return box.exec() == QDialog.DialogCode.Accepted
 
 
 def report_exported(parent: QWidget, paths: list[Path]) -> QMessageBox:
@@ -210,11 +202,14 @@ def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | No
         return None
     except ImportProblems as exc:
         if exc.unsupported and len(exc.unsupported) == len(exc.problems):
-            answer = QMessageBox.question(
-                parent, "Some questions cannot be imported",
-                f"{len(exc.unsupported)} question(s) are of a kind quizapp cannot ask:\n\n"
-                + _listing(exc.unsupported) + "\n\nImport the others?")
-            if answer != QMessageBox.StandardButton.Yes:
+            box = ProblemsBox(parent, icon=QStyle.StandardPixmap.SP_MessageBoxQuestion,
+                              title="Some questions cannot be imported",
+                              text=f"{len(exc.unsupported)} question(s) are of a kind quizapp cannot ask:",
+                              problems=_listing(exc.unsupported), list_name="Questions quizapp cannot ask",
+                              question="Import the others?",
+                              buttons=QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.No,
+                              default=QDialogButtonBox.StandardButton.Yes)
+            if box.exec() != QDialog.DialogCode.Accepted:
                 return None
             try:
                 bank = import_bank_file(source, skipped=skipped)
@@ -239,17 +234,13 @@ def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | No
     return Path(target)
 
 
-def _listing(problems: list) -> str:
+def _listing(problems: list) -> list[str]:
     # The box names the file: each problem by its line, as an editor shows it ("Line 7: ...").
-    lines = [f"Line {p.line}: {p.message}" if p.line else p.message[:1].upper() + p.message[1:]
-             for p in problems[:12]]
-    if len(problems) > 12:
-        lines.append(f"… and {len(problems) - 12} more")
-    return "\n".join(lines)
+    return [f"Line {p.line}: {p.message}" if p.line else p.message[:1].upper() + p.message[1:] for p in problems]
 
 
 def _show_problems(parent: QWidget, source: Path, exc: Exception) -> None:
-    problems = getattr(exc, "problems", [])
-    QMessageBox.warning(parent, "Nothing imported",
-                        f"{Path(source).name} has problems, so nothing was imported. Fix them and "
-                        "import again:\n\n" + _listing(problems))
+    box = ProblemsBox(parent, icon=QStyle.StandardPixmap.SP_MessageBoxWarning, title="Nothing imported",
+                      text=f"{Path(source).name} has problems, so nothing was imported. Fix them and import again:",
+                      problems=_listing(getattr(exc, "problems", [])), list_name="Problems")
+    box.exec()
