@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -43,6 +43,11 @@ class CitationPicker(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.text.selectionChanged.connect(self._selection_changed)
+        # The focus given to the picker (its tab's Alt key) goes to the article: the arrow keys move in it at once.
+        self.setFocusProxy(self.text)
+        # The citation to bring to the middle of the view once the picker is shown: hidden (behind another tab),
+        # the view has no height of its own to centre it in, and the article showed its top.
+        self._centre_when_shown = False
         self.use_button = QPushButton("Use as c&itation")
         self.use_button.setToolTip("Set the question's citation to the text selected in the article")
         self.use_button.setEnabled(False)
@@ -67,6 +72,16 @@ class CitationPicker(QWidget):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.status)
         layout.addWidget(row)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._centre_when_shown:
+            QTimer.singleShot(0, self, self._centre_citation)  # once laid out: the view has its height then
+
+    def _centre_citation(self) -> None:
+        if self.isVisible():
+            self._centre_when_shown = False
+            self.text.centerCursor()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -129,7 +144,8 @@ class CitationPicker(QWidget):
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(self.shown.position(first))
             self.text.setTextCursor(cursor)
-            self.text.centerCursor()
+            self._centre_when_shown = True
+            self._centre_citation()
         if missing:
             self.status.setText("The citation is not in this article: select the sentence that proves the answer.")
         elif not quotes or not any(q.strip() for q in quotes):

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -67,7 +66,15 @@ from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
 from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
-from quizapp.gui.widgets import ElidedLabel, RowsList, ask, every_window_actions, fit_on_screen, quoted
+from quizapp.gui.widgets import (
+    ElidedLabel,
+    PageTabs,
+    RowsList,
+    ask,
+    every_window_actions,
+    fit_on_screen,
+    quoted,
+)
 from quizapp.paths import is_installed, user_banks_dir, user_data_dir
 
 CHECK_DELAY_MS = 150
@@ -241,6 +248,8 @@ class BankEditor(QMainWindow):
         scroll.setWidgetResizable(True)
         # Fields wrap and labels go above them when narrow: the form never scrolls sideways.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # No Tab stop of its own (it showed no focus): Tab goes to its fields, and each scrolls into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(self.form)
         self.form_scroll = scroll
         self.empty_label = QLabel("No question selected. Press Add to write one, or "
@@ -264,7 +273,8 @@ class BankEditor(QMainWindow):
         preview_scroll = QScrollArea()
         preview_scroll.setWidgetResizable(True)
         preview_scroll.setWidget(self.preview)
-        self.side_tabs = QTabWidget()
+        # A tab's Alt key (Ar&ticle, Previe&w, &Question where the form is folded in) puts the focus in its page.
+        self.side_tabs = PageTabs()
         self.side_tabs.addTab(self.picker, "Ar&ticle")
         self.side_tabs.addTab(preview_scroll, "Previe&w")
 

@@ -68,7 +68,7 @@ AFTER_KEYS = (
      "File > New bank from article… (Ctrl+N) reads an article (a file, a web address, or pasted text) and "
      "drafts questions, each with the generator's confidence; those it trusts come ticked. Review each "
      "against its cited sentence, then Add. In the editor (Edit bank…), select words of a sentence in the "
-     "Article tab and press Ask about it (Alt+B) for a question with them left out, cited; Use as citation "
+     "Article tab (Alt+T) and press Ask about it (Alt+B) for a question with them left out, cited; Use as citation "
      "sets the proof of the question shown. File > Import… reads GIFT, Moodle XML or Aiken files; Export "
      "bank… writes Moodle, Anki, CSV or a printable PDF."),
     ("Banks with errors",

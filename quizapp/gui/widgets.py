@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpacerItem,
     QStyleOptionViewItem,
+    QTabBar,
+    QTabWidget,
     QWidget,
 )
 
@@ -310,6 +312,57 @@ class LandingBox(QGroupBox):
             self.landing.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return True
         return super().event(event)
+
+
+class _PageTabBar(QTabBar):
+    """The tabs of a PageTabs: a tab's Alt key goes on into its page."""
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        tabs = self.parentWidget()
+        if event.type() == QEvent.Type.Shortcut and handled and isinstance(tabs, PageTabs):
+            tabs.focus_page()
+        return handled
+
+
+class PageTabs(QTabWidget):
+    """A tab widget whose tab's Alt key also puts the keyboard focus in the tab's page, as a field's label does for
+    its field: a plain QTabWidget showed the page and left the focus where it was (Alt+T showed the article, and the
+    arrow keys still moved in the list of questions beside it).
+
+    The focus goes to the page's focus proxy, else where it was last in the page, else to the page's first Tab stop.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabBar(_PageTabBar(self))
+
+    def focus_page(self) -> None:
+        """Put the focus in the current page, unless it is there already."""
+        page = self.currentWidget()
+        focus = QApplication.focusWidget()
+        if page is None or (focus is not None and (focus is page or page.isAncestorOf(focus))):
+            return
+        last = page.focusWidget()
+        target = page.focusProxy() or (last if last is not None and _tab_stop(last) else _first_tab_stop(page))
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
+def _tab_stop(widget: QWidget) -> bool:
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.isVisible() and widget.isEnabled()
+
+
+def _first_tab_stop(page: QWidget) -> QWidget | None:
+    """`page` itself or the first widget inside it that Tab stops at, in the window's Tab order."""
+    if _tab_stop(page):
+        return page
+    widget = page.nextInFocusChain()
+    while widget is not page:
+        if page.isAncestorOf(widget) and _tab_stop(widget):
+            return widget
+        widget = widget.nextInFocusChain()
+    return None
 
 
 class FocusOutline(QWidget):

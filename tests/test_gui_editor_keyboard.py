@@ -1,0 +1,74 @@
+"""The bank editor from the keyboard alone at the largest text: a tab's Alt key goes into its page, the article
+opens at the citation, every Tab stop shows the focus, and the window comes up on the screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from quizapp.gui.editor import BankEditor
+from tests.conftest import alt, key
+from tests.test_gui_editor_problems import open_shown
+from tests.test_gui_small_screen import largest_text
+
+__all__ = ["largest_text"]  # (a fixture, used by name)
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def folded_editor(qtbot: QtBot, bank_file: Path, width: int = 1100) -> BankEditor:
+    """The editor at the largest text, as it opens on a 1280x900 screen: the form folded into the tabs beside the
+    list of questions, the focus in that list."""
+    editor = open_shown(qtbot, bank_file)
+    editor.resize(width, 720)
+    qtbot.waitUntil(lambda: editor.panes.level == 1)
+    assert QApplication.focusWidget() is editor.list
+    return editor
+
+
+def test_a_tabs_alt_key_puts_the_focus_in_its_page(qtbot: QtBot, largest_text: None, bank_file: Path) -> None:
+    """Alt+T showed the article and left the focus in the list of questions: the arrow keys moved from question to
+    question, and the article's text was 19 Tabs away."""
+    editor = folded_editor(qtbot, bank_file)
+    alt(qtbot, "t")  # Ar&ticle
+    assert editor.side_tabs.currentWidget() is editor.picker
+    assert QApplication.focusWidget() is editor.picker.text
+    for _ in range(4):
+        key(qtbot, Qt.Key.Key_Right, SHIFT)  # selects in the article at once
+    assert editor.picker.selected_text() and editor.picker.use_button.isEnabled()
+
+    alt(qtbot, "q")  # &Question: the form, at its first field
+    assert QApplication.focusWidget() is editor.form.widgets["id"]
+    alt(qtbot, "p")  # the Prompt
+    alt(qtbot, "w")  # Previe&w: the preview, which scrolls by the arrow keys
+    assert QApplication.focusWidget() is editor.side_tabs.currentWidget()
+    alt(qtbot, "q")  # back to the field left
+    assert QApplication.focusWidget() is editor.form.widgets["prompt"]
+
+
+def test_the_article_opens_at_the_citation_of_the_question_shown(qtbot: QtBot, largest_text: None,
+                                                                 bank_file: Path) -> None:
+    """The article of a question far down the list opened at its top, the citation out of sight: it was centred
+    while the Article tab was behind the form, in a view that had no height yet."""
+    editor = folded_editor(qtbot, bank_file)
+    key(qtbot, Qt.Key.Key_End)  # the last question, which cites the article's end
+    alt(qtbot, "t")
+    text = editor.picker.text
+    quote = editor.draft.question(editor.list.currentRow())["cite"]["quote"]
+    span = editor.picker.article.find_quote(quote)
+    start = QTextCursor(text.document())
+    start.setPosition(editor.picker.shown.position(span.start))
+    highlighted, = text.extraSelections()
+    assert highlighted.cursor.selectionStart() == start.position()
+
+    def centred() -> bool:
+        line = text.cursorRect(start)
+        bar = text.verticalScrollBar()
+        middle = abs(line.center().y() - text.viewport().height() // 2) <= line.height()
+        return text.viewport().rect().contains(line) and bar.value() > 0 and (middle or bar.value() == bar.maximum())
+
+    qtbot.waitUntil(centred)
