@@ -7,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea, QToolButton
 from pytestqt.qtbot import QtBot
 
+from quizapp.gui.app import create_app
 from quizapp.gui.editor import BankEditor
 from tests.conftest import alt, key
 from tests.test_gui_editor_problems import open_shown
+from tests.test_gui_keyboard_start import tab_round, unmarked
 from tests.test_gui_small_screen import largest_text
 
 __all__ = ["largest_text"]  # (a fixture, used by name)
@@ -72,3 +74,21 @@ def test_the_article_opens_at_the_citation_of_the_question_shown(qtbot: QtBot, l
         return text.viewport().rect().contains(line) and bar.value() > 0 and (middle or bar.value() == bar.maximum())
 
     qtbot.waitUntil(centred)
+
+
+def test_every_tab_stop_of_the_editor_shows_that_it_has_the_focus(qtbot: QtBot, largest_text: None,
+                                                                  bank_file: Path) -> None:
+    """Tab stopped on the form's scrolled area and on the arrow that scrolls the tabs, neither of which showed it had
+    the focus; nor did the lists, the tabs, the article, the preview, or a text box such as the Prompt."""
+    create_app()  # the app's style, which rings a focused button
+    editor = folded_editor(qtbot, bank_file, width=900)  # the tabs too narrow for their titles: they scroll
+    assert any(arrow.isVisible() for arrow in editor.side_tabs.tabBar().findChildren(QToolButton))
+    preview = editor.side_tabs.widget(editor.side_tabs.count() - 1)
+    for tab, page_stops in (("q", [editor.form.widgets["prompt"], editor.form.widgets["quote"]]),
+                            ("t", [editor.picker.text]), ("w", [preview])):  # the form, the article, the preview
+        alt(qtbot, tab)
+        stops = tab_round(qtbot, editor)
+        assert {editor.list, editor.problems, editor.side_tabs.tabBar(), *page_stops} <= set(stops)
+        assert not [w for w in stops if isinstance(w, QToolButton)
+                    or (isinstance(w, QScrollArea) and editor.form.isAncestorOf(w.widget()))]
+        assert unmarked(qtbot, editor, stops) == []

@@ -68,6 +68,7 @@ from quizapp.gui.tasks import run_task
 from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import (
     ElidedLabel,
+    FocusOutline,
     PageTabs,
     RowsList,
     ask,
@@ -297,6 +298,9 @@ class BankEditor(QMainWindow):
         vertical.setStretchFactor(0, 1)
         vertical.setStretchFactor(1, 0)
         vertical.setSizes([10_000, self.problems.fontMetrics().lineSpacing() * 3 + 10])
+        # Tab stops that Fusion draws the same with the focus as without (a selected row is as blue, a tab as raised).
+        self._outlines = [FocusOutline(w) for w in (self.list, self.side_tabs.tabBar(), self.picker.text,
+                                                    preview_scroll, self.problems)]
 
         # The articles that cannot be read (moved, renamed), each with Locate… and, when no question cites
         # it, Remove: such a bank cannot start.

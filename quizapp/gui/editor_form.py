@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.draft import QuestionData, parse_number
 from quizapp.gui.reflow import min_width, reveal
-from quizapp.gui.widgets import ErrorLabel
+from quizapp.gui.widgets import ErrorLabel, FocusOutline
 
 # Form field -> the key in the question data it edits.
 TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max", "unit",
@@ -109,6 +109,8 @@ class TextField(_EditorUndo, QPlainTextEdit):
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Fusion draws a text box the same with the focus as without, where a one-line field turns blue.
+        self._outline = FocusOutline(self)
 
     def _height(self) -> int:
         # Worked out from the font it has now, not the one it was made with: after Ctrl+= a Prompt of

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTabBar,
     QTabWidget,
+    QToolButton,
     QWidget,
 )
 
@@ -315,7 +316,14 @@ class LandingBox(QGroupBox):
 
 
 class _PageTabBar(QTabBar):
-    """The tabs of a PageTabs: a tab's Alt key goes on into its page."""
+    """The tabs of a PageTabs: a tab's Alt key goes on into its page; the scroll arrows are no Tab stops."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # Tab stopped on an arrow that showed no focus; the arrow keys on the tabs (and their Alt keys) scroll the
+        # bar to the tab they pick, so nothing is out of reach without them.
+        for arrow in self.findChildren(QToolButton):
+            arrow.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
