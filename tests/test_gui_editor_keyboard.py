@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QScrollArea, QToolButton
 from pytestqt.qtbot import QtBot
 
 from quizapp.gui.app import create_app
 from quizapp.gui.editor import BankEditor
+from quizapp.gui.widgets import FRAME_ROOM
 from tests.conftest import alt, key
+from tests.test_gui_editor_app_keys import editor_from_the_library
 from tests.test_gui_editor_problems import open_shown
 from tests.test_gui_keyboard_start import tab_round, unmarked
 from tests.test_gui_small_screen import largest_text
@@ -92,3 +94,19 @@ def test_every_tab_stop_of_the_editor_shows_that_it_has_the_focus(qtbot: QtBot, 
         assert not [w for w in stops if isinstance(w, QToolButton)
                     or (isinstance(w, QScrollArea) and editor.form.isAncestorOf(w.widget()))]
         assert unmarked(qtbot, editor, stops) == []
+
+
+def test_the_editor_comes_up_over_the_window_it_is_opened_from_on_the_screen(qtbot: QtBot, largest_text: None,
+                                                                            main_window) -> None:
+    """Opened from the generate dialog, the editor came up where the window manager put it, 175 pixels down a
+    900-pixel screen: its bottom edge, and the list of problems, were past the screen's. It comes up over the main
+    window, as near its middle as the screen's free area allows."""
+    available = main_window.screen().availableGeometry()
+    # The main window in the bottom right corner of the screen.
+    main_window.setGeometry(QRect(available.right() - 500, available.bottom() - 400, 480, 380))
+    editor = editor_from_the_library(qtbot, main_window)
+    frame = editor.frameGeometry()
+    assert available.contains(frame), (frame, available)
+    # As far towards the main window's middle as the screen allows: against its bottom and right edges.
+    assert available.bottom() - frame.bottom() <= FRAME_ROOM.bottom()
+    assert available.right() - frame.right() <= FRAME_ROOM.right()

@@ -74,6 +74,7 @@ from quizapp.gui.widgets import (
     ask,
     every_window_actions,
     fit_on_screen,
+    place_over,
     quoted,
 )
 from quizapp.paths import is_installed, user_banks_dir, user_data_dir
@@ -1299,6 +1300,7 @@ def open_editor(path: str | Path, parent: QWidget | None = None, *,
         QMessageBox.warning(parent, "Cannot open the bank", str(exc))
         return None
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    place_over(editor, parent)  # (where the window manager puts it, its bottom may be past the screen's)
     _open_editors.append(editor)
     editor.destroyed.connect(lambda *_a, e=editor: _open_editors.remove(e) if e in _open_editors else None)
     editor.show()

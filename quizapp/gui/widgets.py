@@ -527,6 +527,20 @@ def fitted_geometry(geometry: QRect, available: QRect, frame: QMargins = FRAME_R
     return QRect(QPoint(x, y), size)
 
 
+def place_over(window: QWidget, over: QWidget | None) -> None:
+    """Put the top-level `window` over the middle of `over`'s window (without one, of its screen's free area), all of
+    it, title bar included, on that screen's free area.
+
+    Placed by the window manager, the bank editor opened from the generate dialog came up 175 pixels down a
+    900-pixel screen, its bottom edge past the screen's.
+    """
+    top = over.window() if over is not None else None
+    available = (top or window).screen().availableGeometry()
+    geometry = QRect(QPoint(0, 0), window.size())
+    geometry.moveCenter(top.geometry().center() if top is not None else available.center())
+    window.setGeometry(fitted_geometry(geometry, available))
+
+
 def fit_on_screen(window: QWidget) -> None:
     """Shrink and move the top-level `window` so that all of it, title bar included, is on its screen's free area.
 
