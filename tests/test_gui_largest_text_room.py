@@ -140,3 +140,54 @@ def test_a_long_word_in_a_bank_row_wraps_at_the_largest_text(qtbot, main_window,
         qtbot.waitUntil(lambda i=i: banks.visualItemRect(banks.item(i)).right() < width)
     assert banks.horizontalScrollBar().maximum() == 0
     assert item.toolTip().startswith(item.text()) and str(bank_file) in item.toolTip()
+
+
+
+
+
+def test_a_change_of_text_size_deletes_no_widget_while_qt_restyles_them(qtbot, settings_dir: Path,
+                                                                        tmp_path: Path) -> None:
+    """A change between the normal text and a large one grows or shrinks the tick boxes: a new style, which Qt gives
+    every widget in one walk over them all. An editor's panes, refitted in that walk, folded or unfolded there and
+    then, and the splitter deleted handles the walk was still to visit: the app crashed now and then (when that
+    memory was reused), with editors open or just closed. Nothing is deleted during the walk; the panes fit their
+    width just after it."""
+    from quizapp.gui.app import create_app
+    from quizapp.gui.theme import set_point_size
+    from tests.test_gui_dialogs_largest_text import long_titled_bank
+    from tests.test_gui_editor import discard_on_teardown
+
+    app = create_app()  # (its style, which grows the tick boxes at a large text)
+    normal = app.font().pointSizeF()
+    deleted: list[str] = []
+
+    def text_size(points: float) -> None:
+        """View > Larger text or Normal text size, noting what is deleted while it runs."""
+        style = app.style()
+        for widget in app.allWidgets():
+            name = type(widget).__name__
+            widget.destroyed.connect(lambda *_args, name=name: deleted.append(name))
+        set_point_size(app, points)
+        assert app.style() is not style  # (the tick boxes grew or shrank: another style, given to every widget)
+        for widget in app.allWidgets():
+            widget.destroyed.disconnect()
+
+    try:
+        for n, (points, size) in enumerate([(MAX_POINT_SIZE, (1280, 800)), (MAX_POINT_SIZE - 4, (1000, 700))] * 4):
+            text_size(points)
+            folder = tmp_path / str(n)
+            folder.mkdir()
+            editor = BankEditor.open_file(long_titled_bank(folder))
+            qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+            editor.resize(*size)
+            editor.show()
+            for _ in range(5):
+                app.processEvents()
+            text_size(normal)
+            assert deleted == []
+            for _ in range(5):
+                app.processEvents()
+            assert editor.panes.level == editor.panes.level_for(editor.panes.width())  # (fitted just after)
+            editor.hide()  # closed, and not yet deleted
+    finally:
+        set_point_size(app, normal)

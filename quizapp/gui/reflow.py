@@ -226,6 +226,7 @@ class FoldingSplitter(QSplitter):
         super().__init__(Qt.Orientation.Horizontal)
         self.first, self.middle, self.tabs = first, middle, tabs
         self.titles, self.stretch = titles, stretch
+        self._refit_pending = False
         for pane in (first, middle, tabs):
             self.addWidget(pane)
         self._stretch(stretch)
@@ -262,18 +263,27 @@ class FoldingSplitter(QSplitter):
         return 1 if width >= first + max(middle, tabs) + handle else 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit(event.size().width())
         super().resizeEvent(event)
+        # Folded on the loop's next turn, not now: a resize can come in the middle of Qt's walk over every widget
+        # (a change of style, as Ctrl+0 makes when the tick boxes shrink back), and folding a pane away deletes its
+        # splitter handle there and then, which that walk then used: the app crashed.
+        self._refit_soon()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             # Ctrl+= in a window of the same size: the panes' least widths grew, and no resize folds them. Refitted
             # once the new size has reached every pane (and the widths worked out from it are set).
+            self._refit_soon()
+
+    def _refit_soon(self) -> None:
+        if not self._refit_pending:
+            self._refit_pending = True
             QTimer.singleShot(0, self, self.refit)
 
     def refit(self) -> None:
         """Fold or unfold the panes for the width they have now, after their least widths changed."""
+        self._refit_pending = False
         self._fit(self.width())
 
     def _fit(self, width: int) -> None:
