@@ -84,7 +84,8 @@ def test_every_tab_stop_of_the_editor_shows_that_it_has_the_focus(qtbot: QtBot, 
     the focus; nor did the lists, the tabs, the article, the preview, or a text box such as the Prompt."""
     create_app()  # the app's style, which rings a focused button
     editor = folded_editor(qtbot, bank_file, width=900)  # the tabs too narrow for their titles: they scroll
-    assert any(arrow.isVisible() for arrow in editor.side_tabs.tabBar().findChildren(QToolButton))
+    # (once the tab bar is laid out at the folded width)
+    qtbot.waitUntil(lambda: any(arrow.isVisible() for arrow in editor.side_tabs.tabBar().findChildren(QToolButton)))
     preview = editor.side_tabs.widget(editor.side_tabs.count() - 1)
     for tab, page_stops in (("q", [editor.form.widgets["prompt"], editor.form.widgets["quote"]]),
                             ("t", [editor.picker.text]), ("w", [preview])):  # the form, the article, the preview
