@@ -812,3 +812,18 @@ def test_add_leaves_out_a_file_that_is_no_article_and_says_so(qtbot, tmp_path: P
     dialog.files.setCurrentRow(0)
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.status.text().startswith("Add article files")
+
+
+def test_after_stop_the_focus_is_on_generate(qtbot, tmp_path: Path, long_article: Path) -> None:
+    """Stopped by its Alt key, the run left the focus on the empty list of questions, Stop being disabled under it:
+    the focus goes to Generate, which is what there is to do next (Enter runs it again)."""
+    dialog = make_dialog(qtbot, tmp_path, [long_article])
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.generate_button.setFocus()
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_Return)  # Generate
+        qtbot.waitUntil(lambda: dialog.progress.value() > 0, timeout=TIMEOUT)  # it is reading
+        alt(qtbot, "t")  # S&top
+    assert "Stopped" in dialog.status.text()
+    assert QApplication.focusWidget() is dialog.generate_button

@@ -664,6 +664,8 @@ class GenerateDialog(QDialog):
         self._set_questions([], {})
         self.status.setText("Stopped: no questions were generated.")
         self._update_state()
+        # Not on the empty list, where Qt moved it from Stop as Stop was disabled: Generate is what is left to do.
+        self.generate_button.setFocus(Qt.FocusReason.OtherFocusReason)
         self.generation_finished.emit(False)
 
     # --- review -----------------------------------------------------------------
