@@ -111,3 +111,18 @@ def test_the_editor_comes_up_over_the_window_it_is_opened_from_on_the_screen(qtb
     # As far towards the main window's middle as the screen allows: against its bottom and right edges.
     assert available.bottom() - frame.bottom() <= FRAME_ROOM.bottom()
     assert available.right() - frame.right() <= FRAME_ROOM.right()
+
+
+def test_the_list_of_problems_is_as_tall_as_its_problems(qtbot: QtBot, largest_text: None, bank_file: Path) -> None:
+    """At the largest text, three lines of "No problems." left the Article tab two lines of the article: the list is
+    as tall as its problems, up to three of them, and grows when there are more."""
+    editor = folded_editor(qtbot, bank_file)
+    problems = editor.problems
+    assert [problems.item(i).text() for i in range(problems.count())] == ["No problems."]
+    line = problems.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: problems.height() < 2 * line)  # one row
+    key(qtbot, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # a new question, in its Prompt
+    for _ in range(3):  # on through the Answer and past it, leaving both empty: a problem each
+        key(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: problems.count() >= 2 and problems.item(0).text() != "No problems.")
+    qtbot.waitUntil(lambda: problems.height() >= min(problems.count(), 3) * line)

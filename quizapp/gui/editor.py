@@ -80,6 +80,7 @@ from quizapp.gui.widgets import (
 from quizapp.paths import is_installed, user_banks_dir, user_data_dir
 
 CHECK_DELAY_MS = 150
+PROBLEM_LINES = 3  # the list of problems is as tall as this many of them at most, until dragged
 LIST_ROWS = 3  # the questions' list never shows fewer rows, at any text size
 TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
 # The bank edited as text is checked again this long after the last key: a line being typed is not yet
@@ -298,7 +299,11 @@ class BankEditor(QMainWindow):
         vertical.addWidget(self.problems)
         vertical.setStretchFactor(0, 1)
         vertical.setStretchFactor(1, 0)
-        vertical.setSizes([10_000, self.problems.fontMetrics().lineSpacing() * 3 + 10])
+        vertical.setSizes([10_000, self.problems.fontMetrics().lineSpacing() * PROBLEM_LINES + 10])
+        # As tall as its problems, up to PROBLEM_LINES, until the person drags it (see _fit_problems).
+        self.problems_split = vertical
+        self._problems_dragged = False
+        vertical.splitterMoved.connect(self._problems_moved)
         # Tab stops that Fusion draws the same with the focus as without (a selected row is as blue, a tab as raised).
         self._outlines = [FocusOutline(w) for w in (self.list, self.side_tabs.tabBar(), self.picker.text,
                                                     preview_scroll, self.problems)]
@@ -365,6 +370,22 @@ class BankEditor(QMainWindow):
         self._fit_list_buttons()
         self.form_stack.setMinimumWidth(self.form.narrow_width())
         self.panes.refit()
+        self._fit_problems()
+
+    def _problems_moved(self) -> None:
+        self._problems_dragged = True
+
+    def _fit_problems(self) -> None:
+        """The list of problems as tall as its rows, up to PROBLEM_LINES of them: at the largest text, three lines
+        of "No problems." left the Article tab two lines of the article. Once dragged, it keeps its height."""
+        if self._problems_dragged:
+            return
+        rows = min(max(self.problems.count(), 1), PROBLEM_LINES)
+        row = max(self.problems.sizeHintForRow(0), self.problems.fontMetrics().height() + 2)
+        wanted = max(self.problems.minimumSizeHint().height(), rows * row + 2 * self.problems.frameWidth() + 4)
+        above, below = self.problems_split.sizes()
+        if below != wanted and above + below > 0:
+            self.problems_split.setSizes([above + below - wanted, wanted])
 
     def _fit_list_buttons(self) -> None:
         # As wide as the text needs, not the style's wide default: the list stays narrow. Preferred, not
@@ -861,6 +882,8 @@ class BankEditor(QMainWindow):
             target.addItem(item)
         if not problems:
             target.addItem("No problems.")
+        if not as_text:
+            self._fit_problems()
         if self._saved_with_problems and not (self.check and self.check.errors):
             if self.statusBar().currentMessage() == self._saved_with_problems:
                 self.statusBar().clearMessage()  # the problems it counted are fixed
