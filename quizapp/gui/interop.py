@@ -229,7 +229,7 @@ def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | No
     try:
         save_imported_bank(bank, target)
     except (ImportProblems, OSError) as exc:
-        QMessageBox.warning(parent, "Could not save", error_text(exc) if isinstance(exc, OSError) else str(exc))
+        QMessageBox.warning(parent, "Could not save", error_text(exc))
         return None
     return Path(target)
 

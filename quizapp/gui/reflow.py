@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.widgets import ElidedLabel, Refits, scale_font
+from quizapp.gui.widgets import ElidedLabel, Refits, Soon, scale_font
 
 # Keys that only hold a modifier down: pressed on their own on the way to a shortcut (the Ctrl of Ctrl+=).
 MODIFIER_KEYS = (Qt.Key.Key_Control, Qt.Key.Key_Shift, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta)
@@ -226,7 +226,7 @@ class FoldingSplitter(QSplitter):
         super().__init__(Qt.Orientation.Horizontal)
         self.first, self.middle, self.tabs = first, middle, tabs
         self.titles, self.stretch = titles, stretch
-        self._refit_pending = False
+        self._refit_soon = Soon(self, self.refit)
         for pane in (first, middle, tabs):
             self.addWidget(pane)
         self._stretch(stretch)
@@ -276,14 +276,8 @@ class FoldingSplitter(QSplitter):
             # once the new size has reached every pane (and the widths worked out from it are set).
             self._refit_soon()
 
-    def _refit_soon(self) -> None:
-        if not self._refit_pending:
-            self._refit_pending = True
-            QTimer.singleShot(0, self, self.refit)
-
     def refit(self) -> None:
         """Fold or unfold the panes for the width they have now, after their least widths changed."""
-        self._refit_pending = False
         self._fit(self.width())
 
     def _fit(self, width: int) -> None:

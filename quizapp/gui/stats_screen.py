@@ -26,7 +26,7 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -46,7 +46,7 @@ from quizapp.core.bank import LoadedBank
 from quizapp.core.history import HistoryStore
 from quizapp.core.stats import Accuracy, Statistics, compute_statistics, counted, day_scores, points_text
 from quizapp.core.study import due_text
-from quizapp.gui.widgets import quoted, scale_font
+from quizapp.gui.widgets import Soon, quoted, scale_font
 
 EMPTY_SCORES = ("No sessions yet. Pick a bank in the library and take a quiz or a study session: "
                 "the score of each session appears here over time.")
@@ -174,7 +174,8 @@ class ChartPanel(QFrame):
     def __init__(self, title: str, empty_text: str) -> None:
         super().__init__()
         self.rows: list[Accuracy] = []  # the bars of an accuracy chart, top down
-        self._fit_pending = False
+        # Once the chart's layout is done: a change of an axis inside it lays the plot out again, re-entered.
+        self._fit_plot_soon = Soon(self, self._fit_plot)
         self._bar_lines = BAR_LINES  # a bar's room, in lines
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _plain_label(title, bold=True, scale=1.1)
@@ -249,15 +250,8 @@ class ChartPanel(QFrame):
         lines = BAR_AXIS_LINES + self._bar_lines * len(self.rows) if self.rows else CHART_LINES
         self.view.setMinimumHeight(max(MIN_CHART_HEIGHT, round(lines * line)))
 
-    def _fit_plot_soon(self) -> None:
-        # Once the chart's layout is done: a change of an axis inside it lays the plot out again, re-entered.
-        if not self._fit_pending:
-            self._fit_pending = True
-            QTimer.singleShot(0, self, self._fit_plot)
-
     def _fit_plot(self) -> None:
         """Fit the ticks and the figures to the plot's new size."""
-        self._fit_pending = False
         self._fit_bar_labels(self.palette())
         self._fit_ticks()  # (after: an axis made longer for the figures has less room a tick)
 
@@ -706,7 +700,7 @@ class StatisticsScreen(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.statistics: Statistics | None = None
-        self._redraw_pending = False
+        self._redraw_soon = Soon(self, self._redraw)
         heading = _plain_label("Statistics", wrap=False, scale=1.4, bold=True)
         self.streak = _plain_label(scale=1.15, bold=True)
         self.streak.setAccessibleName("Daily streak")
@@ -854,15 +848,13 @@ class StatisticsScreen(QWidget):
                 if panel.showing_chart:
                     panel.retheme(self.palette())
         elif (event.type() in (QEvent.Type.FontChange, QEvent.Type.ApplicationFontChange)
-              and self.statistics is not None and not self._redraw_pending):
+              and self.statistics is not None and not self._redraw_soon.pending):
             # A chart takes its fonts when it is made: made again in the new text size, each chart
             # as tall as that size needs (or its names shrink to "…"), in one column if half is too narrow.
             self._arrange(self._columns(self.width()))
-            self._redraw_pending = True
-            QTimer.singleShot(0, self, self._redraw)
+            self._redraw_soon()
         super().changeEvent(event)
 
     def _redraw(self) -> None:
-        self._redraw_pending = False
         if self.statistics is not None:
             self.set_statistics(self.statistics)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -297,6 +298,25 @@ class ErrorLabel(QLabel):
         if color != self._color:  # (the style sheet set here changes the palette again)
             self._color = color
             self.setStyleSheet(f"color: {color};")
+
+
+class Soon:
+    """`call` on the event loop's next turn, once however often it is asked for before then (calling the
+    Soon asks): work that a burst of events each wants done (a resize, a font change, a plot laid out again)
+    is done once, after them, and not in the middle of what sent them."""
+
+    def __init__(self, owner: QObject, call: Callable[[], object]) -> None:
+        self.owner, self.call = owner, call
+        self.pending = False
+
+    def __call__(self, *_signal_args: object) -> None:  # (connected to a signal, its arguments are not needed)
+        if not self.pending:
+            self.pending = True
+            QTimer.singleShot(0, self.owner, self._run)
+
+    def _run(self) -> None:
+        self.pending = False
+        self.call()
 
 
 class LandingBox(QGroupBox):
