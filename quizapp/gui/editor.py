@@ -107,6 +107,9 @@ class BankEditor(QMainWindow):
         self._fresh = -1
         self._revealed: set[str] = set()
         self._article_key: str | None = None  # the source of the article shown beside the form
+        # What the Article tab shows for the question shown (its file, quotes and note), None when another question
+        # is to be shown: an edit that leaves these as they are leaves the article's scroll and selection alone.
+        self._article_shown: tuple[Path | None, list[str], str] | None = None
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
         self.bank_fields: dict[str, LineField] = {}  # the bank's own fields (its title), by key
@@ -646,6 +649,7 @@ class BankEditor(QMainWindow):
             return
         previous = self._current
         self._current = row
+        self._article_shown = None  # a question opens with the article at its citation
         self._next_session()
         if row != self._fresh:
             self._fresh = -1  # the teacher left the new question: show all it lacks
@@ -684,6 +688,9 @@ class BankEditor(QMainWindow):
         # A bank of several articles: the question names none yet (a new one), or one it does not have.
         why_none = (f"Choose the article this question comes from in Source: {', '.join(sources)}."
                     if sources and not src else "")
+        if (path, quotes, why_none) == self._article_shown:
+            return  # (an edit of the prompt, an answer, …: showing it again scrolled to the citation and unselected)
+        self._article_shown = (path, quotes, why_none)
         self.picker.show_article(path, quotes, why_none=why_none)
 
     # --- edits from the form ----------------------------------------------------------
