@@ -34,6 +34,12 @@ class CitationPicker(QWidget):
         self._cache: dict[Path, Article | ArticleError] = {}
         self.article: Article | None = None
         self.shown = ShownText("", ())  # maps the article's offsets to the text shown, and back
+        # With nothing selected the status says where the citation is: whether the question quotes any words, and
+        # whether the article lacks some it quotes.
+        self._quoted = False
+        self._missing = False
+        self._note = ""  # what Ask about it said, until the selection or the article shown changes
+        self._noted: tuple[int, int] | None = None  # the selection when it was said
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setWordWrap(True)
@@ -91,12 +97,13 @@ class CitationPicker(QWidget):
     def show_article(self, path: Path | None, quotes: list[str], *, why_none: str = "") -> None:
         """Show the article at `path` with `quotes` highlighted and the first scrolled into view; without
         one, say `why_none` (what to do: "Choose the question's article in Source: …")."""
+        self._note = ""
         if path is None:
             self.article = None
             self.title.setText(why_none or "No article: add one with Add article..., then pick the source.")
             self.text.setPlainText("")
             self.shown = ShownText("", ())
-            self.status.setText("")
+            self._show_state()
             return
         resolved = path.resolve()
         if resolved not in self._cache:
@@ -110,6 +117,7 @@ class CitationPicker(QWidget):
             self.title.setText(str(found))
             self.text.setPlainText("")
             self.shown = ShownText("", ())
+            self._show_state()
             return
         if self.article is not found:
             self.article = found
@@ -146,12 +154,8 @@ class CitationPicker(QWidget):
             self.text.setTextCursor(cursor)
             self._centre_when_shown = True
             self._centre_citation()
-        if missing:
-            self.status.setText("The citation is not in this article: select the sentence that proves the answer.")
-        elif not quotes or not any(q.strip() for q in quotes):
-            self.status.setText("Select the sentence that proves the answer.")
-        else:
-            self.status.setText("The citation is highlighted.")
+        self._quoted, self._missing = any(q.strip() for q in quotes), bool(missing)
+        self._show_state()
 
     def selected_text(self) -> str:
         """The article's words under the selection, its spaces and line breaks made single spaces.
@@ -182,10 +186,38 @@ class CitationPicker(QWidget):
         if self.text.textCursor().hasSelection():
             self.gap_picked.emit(*self.selected_span(marks=False))
 
+    def show_note(self, text: str) -> None:
+        """Say `text` under the article (what Ask about it did, or why it could not) until the selection changes or
+        another article or citation is shown."""
+        self._note, self._noted = text, self._selection()
+        self._show_state()
+
+    def _selection(self) -> tuple[int, int] | None:
+        cursor = self.text.textCursor()
+        return (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+
     def _selection_changed(self) -> None:
+        # (Qt says so at every click's release too: a click where nothing was selected that selects nothing keeps it)
+        if self._selection() != self._noted:
+            self._note = ""  # it was about the words selected before, or the question they were asked in
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The buttons and the status from what is shown and selected now: the one place that sets them."""
         selected = bool(self.selected_text())
         self.use_button.setEnabled(selected)
         self.ask_button.setEnabled(selected)
-        if selected:
+        if self._note:
+            status = self._note
+        elif selected:
             # Short: in a narrow tab at a large text each word is a line (the buttons' tooltips say more).
-            self.status.setText("Use it as the citation, or ask about it.")
+            status = "Use it as the citation, or ask about it."
+        elif self.article is None:
+            status = ""  # the title says why there is none
+        elif self._missing:
+            status = "The citation is not in this article: select the sentence that proves the answer."
+        elif self._quoted:
+            status = "The citation is highlighted."
+        else:
+            status = "Select the sentence that proves the answer."
+        self.status.setText(status)

@@ -735,7 +735,7 @@ class BankEditor(QMainWindow):
         try:
             q = question_from_selection(article, start, end, source=self._article_key if several else None)
         except SelectionError as exc:
-            self.picker.status.setText(str(exc))
+            self.picker.show_note(str(exc))
             return
         if q["type"] != "choice":
             self._insert_asked(q)
@@ -766,7 +766,7 @@ class BankEditor(QMainWindow):
         if same:
             notes.append(f"Question {same} cites this sentence too: check the two do not ask the same thing.")
         if notes:
-            self.picker.status.setText(" ".join(notes))
+            self.picker.show_note(" ".join(notes))
         # a choice question still needs its wrong answers checked or written; a numeric one is whole, its
         # prompt worth a read
         self.form.focus_field("distractors" if q["type"] == "choice" else "prompt")
