@@ -494,6 +494,13 @@ def test_a_figure_beside_a_close_one_or_a_change_its_amounts_work_out_is_not_ask
     assert not any(q.answer == 20 for q in gaps(qs)) and not any("20%" in s for s in statements(qs))
 
 
+def test_the_days_of_a_period_are_no_amounts_that_work_out_a_change(tmp_path):
+    body = ("Brindle Stores' sales in the five months from 3 August to 24 December were up 2.9% on a year "
+            "earlier, the Wessex retailer said.")
+    # "from 3 August to 24 December" dates the change; it gives no two amounts to work 2.9% out from
+    assert any(q.answer == 2.9 for q in gaps(generate(tmp_path, body)))
+
+
 def test_one_figure_in_two_sentences_is_asked_once(tmp_path):
     body = ("Wessex Rail carried 40 million passengers in 2023, its owner Brindle Holdings said. "
             "Brindle Holdings said that Wessex Rail's 40 million passengers made it the busiest line in Wessex.")

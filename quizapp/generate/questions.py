@@ -1328,8 +1328,12 @@ def _change_shown(text: str) -> bool:
     amounts, which work it out."""
     if f"{GAP}%" not in text or not re.search(r"\bfrom\b", text):
         return False
-    figures = re.findall(r"(?<![\w.,])[$£€]?(\d[\d,]*(?:\.\d+)?)(?!\s*%|\d)", text.replace(GAP, " "))
-    return len([f for f in figures if not re.fullmatch(r"(?:19|20)\d\d", f)]) >= 2
+    plain = text.replace(GAP, " ")
+    # (not a year, nor the day of a date: "in the five months from 3 August to 24 December, sales rose ___%")
+    figures = [m.group(1) for m in re.finditer(r"(?<![\w.,])[$£€]?(\d[\d,]*(?:\.\d+)?)(?!\s*%|\d)", plain)
+               if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not re.match(rf" {_MONTH}\b", plain[m.end():])
+               and not _MONTH_BEFORE.search(plain[:m.start()])]
+    return len(figures) >= 2
 
 
 # A figure in digits as written, less a year or a day of a month ("on 3 March", "May 17").
