@@ -209,3 +209,33 @@ def test_a_bank_with_errors_is_listed_by_its_title_and_one_that_does_not_read_by
     assert shown["rain-unclosed.yaml"][1][0].startswith(
         f"{folder / 'rain-unclosed.yaml'}:9:18: the `[` list opened here is not closed")
     assert not shown["rain-unclosed.yaml"][2] and shown["floods.yaml"][2]
+
+
+def test_a_bank_of_no_questions_is_listed_and_says_why_it_cannot_start(qtbot: QtBot, main_window,
+                                                                       tmp_path: Path) -> None:
+    """A bank made to write one's own questions about its article, none written yet: valid, listed, editable; Enter
+    (or Start quiz…, Study) says why nothing starts, rather than open the quiz options on nothing."""
+    from PySide6.QtWidgets import QDialog
+
+    from tests.conftest import Steps, key
+
+    path = write_bank(tmp_path, "empty.yaml", "title: Paris facts\nsources:\n  a: {file: article.txt}\nquestions: []\n")
+    library = main_window.library
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        library.add_banks([path])
+    library.select_bank(path)
+    assert library.list.currentItem().text() == "Paris facts\nNo questions yet: cannot be started"
+    assert library.counts.text() == ("No questions yet: a quiz can start once it has some. Press Edit bank… to "
+                                     "write them.")
+    assert library.sources.text() == "Source: article.txt"
+    assert library.current_check().problems == []
+    assert not library.start_button.isEnabled() and not library.study_button.isEnabled()
+    assert library.edit_button.isEnabled() and not main_window.study_action.isEnabled()
+    opened: list[str] = []
+    library.list.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is library.list)
+    with Steps().then(QDialog, lambda d: (opened.append(d.windowTitle()), d.reject())):
+        key(qtbot, Qt.Key.Key_Return)  # as if to start it
+        key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Quiz > Start quiz…
+    assert opened == []  # not the quiz options, with nothing to start
+    assert library.status.text().startswith("Paris facts: No questions yet: a quiz can start once it has some.")

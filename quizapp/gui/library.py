@@ -55,6 +55,7 @@ SIDE_BY_SIDE_CHARS = 60
 # The resume message keeps this many characters a line beside its buttons; narrower, the buttons go under it.
 RESUME_TEXT_CHARS = 40
 LINE_SEPARATOR = "\u2028"
+NO_QUESTIONS = "No questions yet: a quiz can start once it has some. Press Edit bank… to write them."
 
 
 def remembered_banks() -> list[Path]:
@@ -116,6 +117,12 @@ def score_text(scores: BankScores) -> str:
         return f"Not taken whole yet · {what}"
     since = part.describe() if part.count == 1 else f"{part.count} quizzes on part of it; last: {part.describe()}"
     return f"Last score: {percent(scores.last)} · Best: {percent(scores.best)}\nSince then, {since}"
+
+
+def can_start(check: BankCheck | None) -> bool:
+    """Whether a quiz or a study session can start on the bank: it loads and has questions. A bank of none
+    (made to write one's own questions about its article) is listed, to edit."""
+    return check is not None and check.loaded is not None and bool(check.loaded.bank.questions)
 
 
 def _is_draft(check: BankCheck) -> bool:
@@ -616,9 +623,10 @@ class LibraryScreen(QWidget):
                 s = self.bank_scores(check.path)
                 n = len(bank.questions)
                 title = titles[str(check.path)]  # "Mali (mali-copy.yaml)" where two banks share a title
-                text = f"{title}\n{n} question{'s' if n != 1 else ''}"
+                count = f"{n} question{'s' if n != 1 else ''}" if n else "no questions yet: cannot be started"
+                text = f"{title}\n{count[:1].upper()}{count[1:]}"
                 if _is_draft(check):
-                    text = f"Draft: {title}\nGenerated, not reviewed yet · {n} question{'s' if n != 1 else ''}"
+                    text = f"Draft: {title}\nGenerated, not reviewed yet · {count}"
                 if s.last is not None:
                     text += f" · last {percent(s.last)} · best {percent(s.best)}"
                 due = self.due_count(check.path)
@@ -739,8 +747,8 @@ class LibraryScreen(QWidget):
         self.problems.setPlainText("\n".join(problems))
         self.problems.setVisible(bool(problems))
         self.problems_label.setVisible(bool(problems))
-        self.start_button.setEnabled(loaded is not None)
-        self.study_button.setEnabled(loaded is not None and self.history() is not None)
+        self.start_button.setEnabled(can_start(check))
+        self.study_button.setEnabled(can_start(check) and self.history() is not None)
         if loaded is None:
             self.name.setText(check.title or check.path.name)
             self.description.setText("This bank has errors and cannot be started. Press Edit bank… "
@@ -756,14 +764,14 @@ class LibraryScreen(QWidget):
             w.setVisible(True)
         due = self.due_count(check.path)
         self.study_line.setText(study_line(due))
-        self.study_line.setVisible(due is not None)
+        self.study_line.setVisible(due is not None and bool(bank.questions))  # (none to study: the counts say why)
         self.name.setText(bank.title)
         self.description.setText(bank.description or "")
         self.description.setVisible(bool(bank.description))
         kinds = Counter(q.type for q in bank.questions)
         n = len(bank.questions)
-        self.counts.setText(f"{n} question{'s' if n != 1 else ''}: "
-                            + ", ".join(f"{c} {k}" for k, c in sorted(kinds.items())))
+        self.counts.setText((f"{n} question{'s' if n != 1 else ''}: "
+                             + ", ".join(f"{c} {k}" for k, c in sorted(kinds.items()))) if n else NO_QUESTIONS)
         from quizapp.core.session import describe_source
 
         names = [describe_source(loaded, key) for key in bank.sources]
@@ -779,13 +787,22 @@ class LibraryScreen(QWidget):
 
     def study_current(self) -> None:
         check = self.current_check()
-        if check is not None and check.loaded is not None:
+        if can_start(check):
             self.study_requested.emit(check.loaded)
+        else:
+            self._say_why_not(check)
 
     def start_current(self) -> None:
         check = self.current_check()
-        if check is not None and check.loaded is not None:
+        if can_start(check):
             self.start_requested.emit(check.loaded)
+        else:
+            self._say_why_not(check)
+
+    def _say_why_not(self, check: BankCheck | None) -> None:
+        """Enter on a bank of no questions (or Ctrl+Return, Ctrl+D) says why nothing starts, rather than nothing."""
+        if check is not None and check.loaded is not None:
+            self.say(f"{check.loaded.bank.title}: {NO_QUESTIONS}")
 
     # drag and drop: a bank is listed, an article starts a new bank, questions of another tool are imported
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp import __version__
-from quizapp.gui.library import LibraryScreen
+from quizapp.gui.library import LibraryScreen, can_start
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
 from quizapp.gui.widgets import EVERY_WINDOW, fit_on_screen, rescale_fonts
@@ -315,7 +315,7 @@ class MainWindow(QMainWindow):
         check = self.library.current_check() if on_library else None
         self.edit_bank_action.setEnabled(check is not None)
         self.undo_remove_action.setEnabled(on_library and self.library.can_undo_remove())
-        can_study = check is not None and check.loaded is not None and self.history_error is None
+        can_study = can_start(check) and self.history_error is None
         self.study_action.setEnabled(can_study)
         self.review_action.setEnabled(can_study)
         self.review_all_action.setEnabled(on_library and self.history_error is None)
@@ -739,8 +739,8 @@ class MainWindow(QMainWindow):
                                         Qt.ConnectionType.SingleShotConnection)
             return
         check = self.library.current_check()
-        if check is None or check.loaded is None:
-            rows = [i for i, c in enumerate(self.library.checks) if c.loaded is not None]
+        if not can_start(check):
+            rows = [i for i, c in enumerate(self.library.checks) if can_start(c)]
             if not rows:
                 return
             self.library.list.setCurrentRow(rows[0])
