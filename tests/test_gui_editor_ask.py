@@ -148,3 +148,41 @@ def test_a_question_added_while_the_list_is_searched_shows_in_it(qtbot, bank_fil
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)  # New question
     new = editor.list.currentRow()
     assert editor.draft.question(new)["prompt"] == "" and not editor.list.isRowHidden(new)
+
+
+def test_a_bank_of_no_questions_shows_its_first_article_to_ask_about(qtbot, tmp_path: Path) -> None:
+    """A bank made to write one's own questions: the Article tab shows its first article with no question selected,
+    Ask about it works there, and the question asked becomes the current one (citing the article by name, of two)."""
+    from quizapp.core.draft import BankDraft
+
+    sentence = "The plan passed by 31 votes to 12 after a long debate."
+    (tmp_path / "vote.txt").write_text(f"Council backs new cycle lanes\n\nMembers of Brackwell council voted on "
+                                       f"Tuesday to build cycle lanes. {sentence}\n", encoding="utf-8")
+    (tmp_path / "road.txt").write_text("Rain closes the valley road\n\nThe road closed for 3 days.\n",
+                                       encoding="utf-8")
+    draft = BankDraft.new(tmp_path / "two.yaml", "Two articles")
+    draft.data["sources"] = {"vote": {"file": "vote.txt"}, "road": {"file": "road.txt"}}
+    draft.save()
+    editor = BankEditor.open_file(draft.path)
+    qtbot.addWidget(editor, before_close_func=discard_on_teardown)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert editor.empty_label.text() == ("No questions yet. Select words in the article (Article tab) and press Ask "
+                                         "about it, or press Add to write a question.")
+    alt(qtbot, "t")  # the Article tab, the focus in its article
+    text = editor.picker.text
+    assert QApplication.focusWidget() is text and editor.picker.article.path == tmp_path / "vote.txt"
+    assert editor.picker.status.text() == "Select words (Shift+arrows), then press Ask about it."
+    for _ in range(text.toPlainText().index("31")):
+        qtbot.keyClick(text, Qt.Key.Key_Right)
+    for _ in range(2):
+        qtbot.keyClick(text, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    assert text.textCursor().selectedText() == "31"
+    assert editor.picker.ask_button.isEnabled() and not editor.picker.use_button.isEnabled()  # nothing to cite for
+    alt(qtbot, "b")  # Ask about it
+    qtbot.waitUntil(lambda: len(editor.draft.questions) == 1)
+    q = editor.draft.question(0)
+    assert (q["answer"], q["cite"]) == (31, {"source": "vote", "quote": sentence})
+    assert editor.list.currentRow() == 0 and editor.form.text_of("prompt") == q["prompt"]
+    assert QApplication.focusWidget() is editor.form.widgets["prompt"]

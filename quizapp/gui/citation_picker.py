@@ -21,6 +21,8 @@ from quizapp.gui.article_text import ShownText, colour_links, show_article
 from quizapp.gui.reflow import WrappingRow
 
 HIGHLIGHT = QColor("#ffe082")
+# What to do in an article shown with no question: a bank that has none yet starts here.
+ASK_HINT = "Select words (Shift+arrows), then press Ask about it."
 
 
 class CitationPicker(QWidget):
@@ -33,6 +35,7 @@ class CitationPicker(QWidget):
         super().__init__(parent)
         self._cache: dict[Path, Article | ArticleError] = {}
         self.article: Article | None = None
+        self.citing = True  # a question is shown, whose citation the selection may become
         self.shown = ShownText("", ())  # maps the article's offsets to the text shown, and back
         # With nothing selected the status says where the citation is: whether the question quotes any words, and
         # whether the article lacks some it quotes.
@@ -94,9 +97,11 @@ class CitationPicker(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
             colour_links(self.text, self.shown, self.palette())
 
-    def show_article(self, path: Path | None, quotes: list[str], *, why_none: str = "") -> None:
+    def show_article(self, path: Path | None, quotes: list[str], *, why_none: str = "", citing: bool = True) -> None:
         """Show the article at `path` with `quotes` highlighted and the first scrolled into view; without
-        one, say `why_none` (what to do: "Choose the question's article in Source: …")."""
+        one, say `why_none` (what to do: "Choose the question's article in Source: …"). Not `citing` (no
+        question shown), the selection can only be asked about."""
+        self.citing = citing
         self._note = ""
         if path is None:
             self.article = None
@@ -205,15 +210,18 @@ class CitationPicker(QWidget):
     def _show_state(self) -> None:
         """The buttons and the status from what is shown and selected now: the one place that sets them."""
         selected = bool(self.selected_text())
-        self.use_button.setEnabled(selected)
+        self.use_button.setEnabled(selected and self.citing)
         self.ask_button.setEnabled(selected)
         if self._note:
             status = self._note
         elif selected:
             # Short: in a narrow tab at a large text each word is a line (the buttons' tooltips say more).
-            status = "Use it as the citation, or ask about it."
+            status = ("Use it as the citation, or ask about it." if self.citing
+                      else "Ask about it: a question on these words.")
         elif self.article is None:
             status = ""  # the title says why there is none
+        elif not self.citing:
+            status = ASK_HINT
         elif self._missing:
             status = "The citation is not in this article: select the sentence that proves the answer."
         elif self._quoted:

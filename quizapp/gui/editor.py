@@ -109,7 +109,7 @@ class BankEditor(QMainWindow):
         self._article_key: str | None = None  # the source of the article shown beside the form
         # What the Article tab shows for the question shown (its file, quotes and note), None when another question
         # is to be shown: an edit that leaves these as they are leaves the article's scroll and selection alone.
-        self._article_shown: tuple[Path | None, list[str], str] | None = None
+        self._article_shown: tuple[Path | None, list[str], str, bool] | None = None
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
         self.bank_fields: dict[str, LineField] = {}  # the bank's own fields (its title), by key
@@ -656,13 +656,17 @@ class BankEditor(QMainWindow):
         if previous >= 0 and previous != row:
             self._apply_filter()  # the question left goes from the list if the filters now hide it
         if row < 0 or row >= len(self.draft.questions):
-            self.empty_label.setText(
-                "No question matches the search or the filters." if self.draft.questions and any(
-                    self.list.isRowHidden(i) for i in range(self.list.count())) else
-                "No question selected. Press Add to write one, or File > Add questions from article... to "
-                "generate some.")
+            self._show_source(self._article_key, [], asking=True)  # to ask about: a question comes of it
+            if self.draft.questions and any(self.list.isRowHidden(i) for i in range(self.list.count())):
+                empty = "No question matches the search or the filters."
+            elif self.picker.article is not None:
+                empty = (f"{'No question selected' if self.draft.questions else 'No questions yet'}. Select words in "
+                         "the article (Article tab) and press Ask about it, or press Add to write a question.")
+            else:
+                empty = ("No question selected. Press Add to write one, or File > Add questions from article... to "
+                         "generate some.")
+            self.empty_label.setText(empty)
             self.form_stack.setCurrentIndex(1)
-            self.picker.show_article(None, [])
             self.preview.setText("")
             return
         self.form_stack.setCurrentIndex(0)
@@ -679,19 +683,31 @@ class BankEditor(QMainWindow):
     def _show_article(self, q: QuestionData) -> None:
         cite = q.get("cite") if isinstance(q.get("cite"), dict) else {}
         sources = self.draft.data.get("sources") or {}
-        key = cite.get("source") or (next(iter(sources)) if len(sources) == 1 else None)
+        quote = cite.get("quote")
+        quotes = [str(x) for x in quote] if isinstance(quote, list) else ([str(quote)] if quote else [])
+        self._show_source(cite.get("source") or (next(iter(sources)) if len(sources) == 1 else None), quotes)
+
+    def _show_source(self, key: str | None, quotes: list[str], *, asking: bool = False) -> None:
+        """Show the article of source `key` with `quotes` highlighted; `asking` (no question shown): the article
+        shown last, else the bank's first, to select words in and ask about."""
+        sources = self.draft.data.get("sources") or {}
+        if asking and key not in sources:
+            key = next(iter(sources), None)
         self._article_key = key
         src = sources.get(key) if key else None
         path = (self.draft.path.parent / str(src["file"])) if isinstance(src, dict) and src.get("file") else None
-        quote = cite.get("quote")
-        quotes = [str(x) for x in quote] if isinstance(quote, list) else ([str(quote)] if quote else [])
         # A bank of several articles: the question names none yet (a new one), or one it does not have.
         why_none = (f"Choose the article this question comes from in Source: {', '.join(sources)}."
-                    if sources and not src else "")
-        if (path, quotes, why_none) == self._article_shown:
+                    if sources and not src and not asking else "")
+        if (path, quotes, why_none, asking) == self._article_shown:
             return  # (an edit of the prompt, an answer, …: showing it again scrolled to the citation and unselected)
-        self._article_shown = (path, quotes, why_none)
-        self.picker.show_article(path, quotes, why_none=why_none)
+        self._article_shown = (path, quotes, why_none, asking)
+        self.picker.show_article(path, quotes, why_none=why_none, citing=not asking)
+
+    def ask_in_article(self) -> None:
+        """Go to the article in the Article tab, the focus in it: select words (Shift and the arrow keys) and
+        press Ask about it. Where a bank made to write one's own questions opens."""
+        self._focus(self.picker)
 
     # --- edits from the form ----------------------------------------------------------
 
