@@ -484,7 +484,8 @@ def test_pasted_text_says_where_it_is_kept_and_why_no_question_came_of_it(qtbot,
     assert "beside the bank" not in seen["tip"] and str(banks) in seen["tip"]
     # The cause that applies (it has figures: too short is why), not a list of what might be wrong.
     assert seen["outcome"] == ("No questions: the text is too short (31 words) to find anything to ask about. "
-                               "Add the whole article: a few paragraphs at least.")
+                               "Add the whole article: a few paragraphs at least. You can still make the bank and "
+                               "write your own questions about the article: press “Make the bank and ask my own”.")
 
 
 @pytest.mark.parametrize(("text", "outcome"), [

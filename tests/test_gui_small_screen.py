@@ -110,6 +110,17 @@ def test_the_generate_dialog_fits_800x600_at_the_largest_text(qtbot: QtBot, larg
     assert wholly_shown(dialog.count_label)
 
 
+def test_the_new_bank_dialog_keeps_make_the_bank_in_sight_at_800x600_at_the_largest_text(
+        qtbot: QtBot, largest_text: None, tmp_path: Path) -> None:
+    """Its third button goes above Add and Close where the three do not fit in a line."""
+    dialog = GenerateDialog(None, target_dir=tmp_path, articles=[SEED], offer_own=True)
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
+    fits_a_small_screen(dialog)
+    shown_at_800x600(qtbot, dialog)
+    for button in (dialog.own_button, dialog.ok_button, dialog.buttons.button(dialog.buttons.StandardButton.Cancel)):
+        assert wholly_shown(button), button.text()
+
+
 def test_the_bank_editor_fits_800x600_at_the_largest_text(qtbot: QtBot, largest_text: None,
                                                           bank_file: Path) -> None:
     editor = BankEditor.open_file(bank_file)

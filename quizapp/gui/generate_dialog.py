@@ -115,6 +115,9 @@ class GenerateDialog(QDialog):
     `commit`, when given, is called by Add before the dialog closes; when it returns False (the
     teacher cancelled saving them) the review stays open as it was.
     `kept` says where saved articles go, as the notes to the teacher put it.
+    `offer_own` (a new bank): once a run has ended, whatever it kept, "Make the bank and ask my own" hands over
+    the ticked questions, none or more, with every article read (`asks_own` is then True), for the teacher to
+    write their own questions about the articles in the editor.
     """
 
     generation_finished = Signal(bool)  # True: questions came back; False: cancelled or failed
@@ -123,11 +126,13 @@ class GenerateDialog(QDialog):
                  articles: list[Path] | None = None,
                  existing_sources: dict[str, Any] | None = None,
                  commit: Callable[[GenerateDialog], bool] | None = None,
-                 kept: str = "beside the bank") -> None:
+                 kept: str = "beside the bank", offer_own: bool = False) -> None:
         super().__init__(parent)
         self.target_dir = Path(target_dir)
         self.commit = commit
         self.kept = kept
+        self.offer_own = offer_own
+        self.asks_own = False  # handed over by "Make the bank and ask my own", not by Add
         if existing_sources is None:  # the bank editor's own sources, so keys match its bank
             draft = getattr(parent, "draft", None)
             existing_sources = getattr(draft, "data", {}).get("sources") if draft is not None else None
@@ -145,6 +150,9 @@ class GenerateDialog(QDialog):
         self._generate_after_fetch = False  # Generate pressed with an address typed: generate once fetched
         self._failure_shown = False  # the status says why the last run failed: stale once the articles change
         self._sources: dict[str, dict[str, Any]] = {}  # key -> source data, file absolute
+        # The articles listed when the last run that ended began (None: none has, or the review is gone): the
+        # bank of "Make the bank and ask my own" cites them, so it waits while the list differs.
+        self._generated_from: list[Path] | None = None
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
         self._build()
@@ -321,6 +329,13 @@ class GenerateDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Cl&ose")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.own_button: QPushButton | None = None
+        if self.offer_own:  # (Alt+B: a letter no other button or label of the dialog holds)
+            self.own_button = QPushButton("Make the &bank and ask my own")
+            self.own_button.setToolTip("Save a bank that cites every article read, with the questions ticked if "
+                                       "any; then, in the editor, select words in the article and press Ask about "
+                                       "it to write your own questions")
+            self.own_button.clicked.connect(self.ask_own)
 
         # (made the dialog's before its buttons go in: a default button finds its dialog when put in a widget)
         content = QWidget(self)
@@ -333,7 +348,14 @@ class GenerateDialog(QDialog):
         self.page = ScrolledPage(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
-        layout.addWidget(self.buttons)
+        if self.own_button is None:
+            layout.addWidget(self.buttons)
+        else:  # apart from Add and Close; above them where the three do not fit in a line (the largest text)
+            bottom = WrappingRow()
+            bottom.add(self.own_button)
+            bottom.add_stretch()
+            bottom.add(self.buttons)
+            layout.addWidget(bottom)
         QWidget.setTabOrder(self.answer_edit, self.details_scroll)  # (in the order they are read)
         # Tab stops that Fusion draws the same with the focus as without (a selected row is as blue).
         self._outlines = [FocusOutline(w) for w in (self.files, self.review, self.details_scroll, self.prompt_edit)]
@@ -555,7 +577,8 @@ class GenerateDialog(QDialog):
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report
         self._start(run_task(work, parent=self, title="Generating questions", show_progress=False,
-                             on_success=self._generated, on_error=self._failed, on_cancel=self._cancelled))
+                             on_success=lambda draft: self._generated(draft, articles), on_error=self._failed,
+                             on_cancel=self._cancelled))
 
     def _start(self, task: Task) -> None:
         self.task = task
@@ -596,9 +619,10 @@ class GenerateDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
-    def _generated(self, draft: Draft) -> None:
+    def _generated(self, draft: Draft, articles: list[Path]) -> None:
         bank = draft.bank
         self._end_run()
+        self._generated_from = articles
         self.progress.setValue(1)
         self.bank_title = bank.title
         keys = self._key_map(bank)
@@ -620,7 +644,7 @@ class GenerateDialog(QDialog):
         self._set_questions(questions, sources, [Confidence(value, draft.bar, why) for value, why
                                                  in zip(draft.confidence, draft.concerns, strict=True)])
         n = len(questions)
-        self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence)))
+        self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence), offer_own=self.offer_own))
         self._update_state()
         if n:  # where the page scrolls (large text on a small screen), to the questions, the review's top at its top
             bar = self.page.verticalScrollBar()
@@ -674,6 +698,8 @@ class GenerateDialog(QDialog):
                        confidence: list[Confidence] | None = None) -> None:
         self._questions = questions
         self._sources = sources
+        if not sources:
+            self._generated_from = None
         self._confidence = confidence or []
         self._showing = -1
         self.review.blockSignals(True)
@@ -812,6 +838,8 @@ class GenerateDialog(QDialog):
         # (Alt+Q: the dialog's other buttons and labels hold A, D, N, S and U)
         self.ok_button.setText(f"Add {accepted} &question{'s' if accepted != 1 else ''}" if accepted
                                else "Add &questions")
+        if self.own_button is not None:
+            self.own_button.setEnabled(self.can_ask_own())
         # Enter does the next step: Generate while there is nothing to review, then Add. With none ticked
         # Add is disabled and Enter does nothing: falling back to Generate would offer to drop the review.
         default = self.ok_button if n else self.generate_button
@@ -821,17 +849,24 @@ class GenerateDialog(QDialog):
             self.status.setText("Add article files, fetch a web page or paste an article's text, then press "
                                 "Generate." if not self.articles() else "Press Generate.")
 
+    def can_ask_own(self) -> bool:
+        """Whether "Make the bank and ask my own" can hand over: a run has ended, whatever it kept, on the
+        articles listed now (one added since has not been read: the bank would not cite it)."""
+        return (self.offer_own and not self.running and bool(self._sources)
+                and self._generated_from == self.articles())
+
     # --- the result -------------------------------------------------------------
 
     def result_questions(self) -> list[QuestionData]:
         """The accepted questions, as plain bank data with the edits applied."""
         return [copy.deepcopy(self._questions[r]) for r in range(self.review.count()) if self.is_accepted(r)]
 
-    def result_sources(self, bank_dir: Path | None = None) -> dict[str, dict[str, Any]]:
-        """The sources the accepted questions cite, file paths relative to `bank_dir` (target_dir)."""
+    def result_sources(self, bank_dir: Path | None = None, *, every: bool = False) -> dict[str, dict[str, Any]]:
+        """The sources the accepted questions cite (`every`: all the articles the run read), file paths relative
+        to `bank_dir` (target_dir)."""
         base = Path(bank_dir or self.target_dir).resolve()
         used = {q["cite"].get("source") for q in self.result_questions() if isinstance(q.get("cite"), dict)}
-        if None in used and len(self._sources) == 1:
+        if (None in used and len(self._sources) == 1) or every:
             used |= set(self._sources)
         result = {}
         for key, src in self._sources.items():
@@ -842,13 +877,22 @@ class GenerateDialog(QDialog):
         return result
 
     def accept(self) -> None:
-        if self.running:
+        """Add: hand over the ticked questions and the articles they cite."""
+        if self.running or not self.result_questions():
             return
+        self._hand_over(own=False)
+
+    def ask_own(self) -> None:
+        """Make the bank and ask my own: hand over the ticked questions, none or more, and every article read."""
+        if self.can_ask_own():
+            self._hand_over(own=True)
+
+    def _hand_over(self, *, own: bool) -> None:
+        self.asks_own = own
         self.accepted_questions = self.result_questions()
-        self.accepted_sources = self.result_sources()
-        if not self.accepted_questions:
-            return
+        self.accepted_sources = self.result_sources(every=own)
         if self.commit is not None and not self.commit(self):
+            self.asks_own = False
             return  # not saved (say the file dialog was cancelled): the review stays as it was
         self.discard_saved_articles(keep=[self.target_dir / s["file"] for s in self.accepted_sources.values()])
         super().accept()
@@ -869,11 +913,16 @@ class GenerateDialog(QDialog):
         super().reject()
 
 
-def _outcome(draft: Draft, below: int) -> str:
+def _outcome(draft: Draft, below: int, *, offer_own: bool = False) -> str:
     """What came of a run, for the status line: the articles left out and why, how many questions and,
-    when none passed, why."""
+    when none passed, why (and, with `offer_own`, that the teacher may make the bank to ask their own)."""
     skipped = "".join(f"Skipped {p.path.name}: {p.message.rstrip('.')}. " for p in draft.skipped)
-    return skipped + _questions_outcome(draft, below)
+    text = skipped + _questions_outcome(draft, below)
+    if offer_own and below == len(draft.bank.questions):  # none ticked: nothing for Add to save
+        several = len(draft.bank.sources) > 1
+        text += (f" You can still make the bank and write your own questions about the article{'s' if several else ''}"
+                 ": press “Make the bank and ask my own”.")
+    return text
 
 
 def _questions_outcome(draft: Draft, below: int) -> str:
@@ -934,7 +983,8 @@ def _citation_text(q: QuestionData, sources: dict[str, dict[str, Any]] | None = 
 def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = None,
                           articles: list[Path] | None = None) -> BankEditor | None:
     """Choose articles (files, web pages or pasted text; `articles` are in the list already), generate and
-    review questions, save them as a new bank and open it in the editor.
+    review questions, save them as a new bank and open it in the editor: on its first article, ready for Ask
+    about it, when the teacher chose to ask their own questions.
 
     Returns the editor (shown), or None when the teacher cancelled. Cancelling the file dialog that
     names the bank goes back to the review, as it was.
@@ -957,11 +1007,14 @@ def new_bank_from_article(parent: QWidget | None, *, save_dir: Path | None = Non
         return path is not None
 
     dialog = GenerateDialog(parent, target_dir=folder, commit=save, articles=articles,
-                            kept=f"in {QDir.toNativeSeparators(str(folder))}")
+                            kept=f"in {QDir.toNativeSeparators(str(folder))}", offer_own=True)
     if not dialog.exec() or not saved:
         return None
     # open_editor keeps the window alive and known to the quit guard.
-    return open_editor(saved[0], parent)
+    editor = open_editor(saved[0], parent)
+    if editor is not None and dialog.asks_own:
+        editor.ask_in_article()
+    return editor
 
 
 def _save_new_bank(dialog: GenerateDialog, folder: Path) -> Path | None:
@@ -979,12 +1032,13 @@ def _save_new_bank(dialog: GenerateDialog, folder: Path) -> Path | None:
     if path.suffix.lower() not in (".yaml", ".yml"):
         path = path.with_suffix(".yaml")
     draft = BankDraft.new(path, dialog.bank_title or stem.replace("-", " ").capitalize())
-    draft.data["sources"] = dialog.result_sources(path.parent)
+    draft.data["sources"] = dialog.result_sources(path.parent, every=dialog.asks_own)
     # Not the generator's description ("Generated by quizapp from ...; check the questions before
-    # use."), which marks a draft nobody has reviewed: the teacher has just reviewed these.
+    # use."), which marks a draft nobody has reviewed: the teacher has just reviewed these, or writes them.
     names = ", ".join(Path(src["file"]).name for src in draft.data["sources"].values())
-    draft.data["description"] = (f"Questions from {names}, reviewed in quizapp." if names
-                                 else "Questions reviewed in quizapp.")
+    done = "reviewed" if dialog.result_questions() else "written"
+    draft.data["description"] = (f"Questions from {names}, {done} in quizapp." if names
+                                 else f"Questions {done} in quizapp.")
     draft.data["questions"] = dialog.result_questions()
     try:
         # Saved outside the data folder, it takes along the text pasted and pages fetched there.
