@@ -107,8 +107,9 @@ class BankEditor(QMainWindow):
         self._fresh = -1
         self._revealed: set[str] = set()
         self._article_key: str | None = None  # the source of the article shown beside the form
-        # What the Article tab shows for the question shown (its file, quotes and note), None when another question
-        # is to be shown: an edit that leaves these as they are leaves the article's scroll and selection alone.
+        # What the Article tab shows for the question shown (its file, quotes and note, and whether it is there only to
+        # ask about), None when another question is to be shown: an edit that leaves these as they are leaves the
+        # article's scroll and selection alone.
         self._article_shown: tuple[Path | None, list[str], str, bool] | None = None
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
