@@ -121,9 +121,10 @@ def dark_palette() -> QPalette:
 
 class FocusRings(QProxyStyle):
     """A style that draws a ring in the highlight colour, with a light tint, inside the push button that has
-    the focus. Fusion outlines a focused button in the same thin blue line as the default button of a
-    dialog, so "Start practice" looked the same focused or not, and Next, focused after an answer, bore no
-    mark at all (Fusion marks focus only after a Tab). The ring shows however the focus came there."""
+    the focus, and inside the current title of a menu bar that has the keyboard (`_ringed`). Fusion outlines a
+    focused button in the same thin blue line as the default button of a dialog, so "Start practice" looked
+    the same focused or not, and Next, focused after an answer, bore no mark at all (Fusion marks focus only
+    after a Tab). The ring shows however the focus came there."""
 
     RING = 2
 
@@ -147,10 +148,10 @@ class FocusRings(QProxyStyle):
             self._draw_default(option, painter, widget)
             return
         super().drawControl(element, option, painter, widget)
-        state = option.state
-        if (element is not QStyle.ControlElement.CE_PushButtonBevel
-                or not state & QStyle.StateFlag.State_HasFocus or not state & QStyle.StateFlag.State_Enabled):
-            return
+        if _ringed(element, option, widget):
+            self._draw_ring(option, painter)
+
+    def _draw_ring(self, option: QStyleOption, painter: QPainter) -> None:
         highlight = option.palette.color(QPalette.ColorRole.Highlight)
         tint = QColor(highlight)
         tint.setAlpha(40)
@@ -176,6 +177,23 @@ class FocusRings(QProxyStyle):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(option.rect.toRectF().adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
         painter.restore()
+
+
+def _ringed(element: QStyle.ControlElement, option: QStyleOption, widget: QWidget | None) -> bool:
+    """Whether FocusRings rings what `element` draws: a focused push button, or the current title of a menu bar
+    that has the keyboard with no menu open (after Escape closed one), where Return opens that title's menu
+    and the arrows move along the titles. Fusion highlights a title only while its menu is open, so the
+    window looked idle while the list the person was in no longer took their keys."""
+    state = option.state
+    if not state & QStyle.StateFlag.State_Enabled:
+        return False
+    if element is QStyle.ControlElement.CE_PushButtonBevel:
+        return bool(state & QStyle.StateFlag.State_HasFocus)
+    if element is QStyle.ControlElement.CE_MenuBarItem:
+        # A title under the mouse is current too, with the focus left where it was.
+        return bool(state & QStyle.StateFlag.State_Selected) and not state & QStyle.StateFlag.State_Sunken \
+            and widget is not None and widget.hasFocus()
+    return False
 
 
 def _is_default(option: QStyleOption) -> bool:
