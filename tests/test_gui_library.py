@@ -239,3 +239,35 @@ def test_a_bank_of_no_questions_is_listed_and_says_why_it_cannot_start(qtbot: Qt
         key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Quiz > Start quiz…
     assert opened == []  # not the quiz options, with nothing to start
     assert library.status.text().startswith("Paris facts: No questions yet: a quiz can start once it has some.")
+
+
+def test_export_of_a_bank_of_no_questions_says_there_is_nothing_to_export(qtbot: QtBot, main_window,
+                                                                          tmp_path: Path) -> None:
+    """Ctrl+E on a bank of no questions opened the export's file dialog and wrote a file of nothing: it says
+    why nothing is exported instead, in the status line, as Enter says why nothing starts."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QDialog
+
+    from tests.conftest import Steps, key
+    from tests.test_gui_keyboard_start import focused
+
+    path = write_bank(tmp_path, "empty.yaml", "title: Paris facts\nsources:\n  a: {file: article.txt}\nquestions: []\n")
+    out = tmp_path / "exports"
+    out.mkdir()
+    QSettings().setValue("export/dir", str(out))
+    library = main_window.library
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        library.add_banks([path])
+    library.focus_list()
+    for _ in library.checks:  # down the list to the bank, as a person would
+        if library.current_check().path == path:
+            break
+        key(qtbot, Qt.Key.Key_Down)
+    assert library.current_check().path == path and focused(qtbot, main_window) is library.list
+    opened: list[str] = []
+    with Steps().then(QDialog, lambda d: (opened.append(d.windowTitle()), d.reject())):
+        key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File > Export bank… (a dialog: modal, in it)
+    assert opened == []  # no file dialog, for nothing to export
+    assert list(out.iterdir()) == []
+    assert library.status.text().startswith("Paris facts: No questions yet: nothing to export.")
+    assert focused(qtbot, main_window) is library.list

@@ -56,6 +56,7 @@ SIDE_BY_SIDE_CHARS = 60
 RESUME_TEXT_CHARS = 40
 LINE_SEPARATOR = "\u2028"
 NO_QUESTIONS = "No questions yet: a quiz can start once it has some. Press Edit bank… to write them."
+NOTHING_TO_EXPORT = "No questions yet: nothing to export. Press Edit bank… to write some."
 
 
 def remembered_banks() -> list[Path]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp import __version__
-from quizapp.gui.library import LibraryScreen, can_start
+from quizapp.gui.library import NOTHING_TO_EXPORT, LibraryScreen, can_start
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
 from quizapp.gui.widgets import EVERY_WINDOW, fit_on_screen, rescale_fonts
@@ -396,6 +396,9 @@ class MainWindow(QMainWindow):
         """Export the selected bank to another tool's format."""
         check = self.library.current_check()
         if check is None or check.loaded is None:
+            return
+        if not check.loaded.bank.questions:  # as Start quiz… says why it does not start, not an empty file
+            self.library.say(f"{check.loaded.bank.title}: {NOTHING_TO_EXPORT}")
             return
         from quizapp.gui.interop import export_bank_dialog
 
