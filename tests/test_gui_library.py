@@ -230,7 +230,7 @@ def test_a_bank_of_no_questions_is_listed_and_says_why_it_cannot_start(qtbot: Qt
     assert library.sources.text() == "Source: article.txt"
     assert library.current_check().problems == []
     assert not library.start_button.isEnabled() and not library.study_button.isEnabled()
-    assert library.edit_button.isEnabled() and not main_window.study_action.isEnabled()
+    assert library.edit_button.isEnabled()
     opened: list[str] = []
     library.list.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is library.list)
@@ -238,6 +238,10 @@ def test_a_bank_of_no_questions_is_listed_and_says_why_it_cannot_start(qtbot: Qt
         key(qtbot, Qt.Key.Key_Return)  # as if to start it
         key(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)  # Quiz > Start quiz…
     assert opened == []  # not the quiz options, with nothing to start
+    assert library.status.text().startswith("Paris facts: No questions yet: a quiz can start once it has some.")
+    library.say("")
+    key(qtbot, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)  # Quiz > Study due questions: why not, too
+    assert main_window.stack.currentWidget() is library
     assert library.status.text().startswith("Paris facts: No questions yet: a quiz can start once it has some.")
 
 

@@ -316,7 +316,8 @@ class MainWindow(QMainWindow):
         self.edit_bank_action.setEnabled(check is not None)
         self.undo_remove_action.setEnabled(on_library and self.library.can_undo_remove())
         can_study = can_start(check) and self.history_error is None
-        self.study_action.setEnabled(can_study)
+        # On a bank of no questions yet Ctrl+D says why nothing starts, as Enter does: disabled, it said nothing.
+        self.study_action.setEnabled(check is not None and check.loaded is not None and self.history_error is None)
         self.review_action.setEnabled(can_study)
         self.review_all_action.setEnabled(on_library and self.history_error is None)
         self.statistics_action.setEnabled(not in_quiz and self.history_error is None)
