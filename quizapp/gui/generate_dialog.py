@@ -274,6 +274,9 @@ class GenerateDialog(QDialog):
         self.review.setUniformItemSizes(False)
         self.review.itemChanged.connect(self._item_changed)
         self.review.currentRowChanged.connect(self._show_question)
+        # A run that ended with none to list (none kept, failed, stopped) says so in the list, the status above
+        # saying why. The empty list stays a Tab stop: Alt+V lands there as in any run, and shows that message.
+        self.generation_finished.connect(lambda _listed: self.review.set_placeholder("No questions to review."))
         split.addWidget(self.review)
         details = QWidget()
         outer = QVBoxLayout(details)
@@ -573,6 +576,7 @@ class GenerateDialog(QDialog):
                 raise Cancelled from None
 
         self._set_questions([], {})
+        self.review.set_placeholder("")  # (the run has yet to say)
         self._failure_shown = False
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSizePolicy,
     QSpacerItem,
+    QStyle,
     QStyleOptionViewItem,
     QTabBar,
     QTabWidget,
@@ -191,11 +192,34 @@ class RowsList(QListWidget):
 
     At the largest text on a small screen a list that takes what the fields around it leave showed a row and
     a half: its layout gives way elsewhere (or scrolls the page) first.
+    Empty, it shows its placeholder (`set_placeholder`), as an empty text field does: a big blank box looked
+    broken.
     """
 
     def __init__(self, rows: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.rows = rows
+        self.placeholder = ""
+
+    def set_placeholder(self, text: str) -> None:
+        """Say `text` in grey in the list while it has no row ("" says nothing)."""
+        if text != self.placeholder:
+            self.placeholder = text
+            self.viewport().update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.count() or not self.placeholder:
+            return
+        # As Qt draws a text box's placeholder: in the palette's PlaceholderText, in the list's font (the text size
+        # chosen), from the top left, wrapped to the viewport; there a row's text would be. (In the middle, it was
+        # cut off where the list was taller than the page showed, at the largest text on a small screen.)
+        painter = QPainter(self.viewport())
+        painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1  # (a row's)
+        painter.drawText(self.viewport().rect().adjusted(margin, margin, -margin, -margin),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                         self.placeholder)
 
     def row_height(self) -> int:
         """The height `rows` rows are counted in: the first row's."""
