@@ -650,9 +650,13 @@ class GenerateDialog(QDialog):
         n = len(questions)
         self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence), offer_own=self.offer_own))
         self._update_state()
-        if n:  # where the page scrolls (large text on a small screen), to the questions, the review's top at its top
-            bar = self.page.verticalScrollBar()
-            bar.setValue(min(bar.maximum(), self.review_box.mapTo(self.page.widget(), QPoint(0, 0)).y()))
+        # Where the page scrolls (large text on a small screen): to the questions, the review's top at its top; to
+        # why there are none, the status's top at its top.
+        bar = self.page.verticalScrollBar()
+        bar.setValue(min(bar.maximum(), (self.review_box if n else self.status).mapTo(self.page.widget(),
+                                                                                         QPoint(0, 0)).y()))
+        if not n:
+            self._focus_next_step(found=bool(draft.found))
         self.generation_finished.emit(bool(n))
 
     def _key_map(self, bank: Bank) -> dict[str, str]:
@@ -680,12 +684,30 @@ class GenerateDialog(QDialog):
         self._end_run()
         self._failure_shown = True
         self._update_state()
+        self._focus_next_step(found=False)  # (before the message, which gives the focus back where it was)
         if isinstance(exc, QuizappError | OSError | ValueError):
             self.status.setText(f"Could not generate: {exc}")
         else:
             self.status.setText("Could not generate: see the message.")
             show_error(self, "Generating questions", exc, trace)
         self.generation_finished.emit(False)
+
+    def _focus_next_step(self, *, found: bool) -> None:
+        """After a run that lists no question, the focus on what the teacher is likely to do next, rather than on
+        the empty list, where Qt moved it from Stop as Stop was disabled. `found`: the run found questions too
+        unsure to list (the status says to tick "List all found")."""
+        if self.own_button is not None and self.own_button.isEnabled():
+            # A new bank: making it anyway, to ask one's own questions about the article, is what the status
+            # offers last and what is left to do when the teacher wants this article.
+            step = self.own_button
+        elif found:
+            step = self.every_box  # what the status says: Space ticks it, Enter generates again
+        else:
+            # The text is too short, has nothing to ask about, or could not be read: another article (Enter opens
+            # the file dialog; Paste text and Web page are beside it). Not Generate: the same articles give the
+            # same nothing. Not Close: Enter would remove the text pasted here.
+            step = self.add_button
+        step.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _cancelled(self) -> None:
         self._end_run()
