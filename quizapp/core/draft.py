@@ -23,6 +23,7 @@ import yaml
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import BankCheck, check_bank_text, dump_bank_data
 from quizapp.core.errors import QuizappError
+from quizapp.core.model import is_generated
 
 QuestionData = dict[str, Any]
 
@@ -254,6 +255,22 @@ class BankDraft:
                 copies[article] = there
             src["file"] = copies[article].name
         return list(copies.values())
+
+    # --- the bank's own fields ------------------------------------------------
+
+    @property
+    def is_draft(self) -> bool:
+        """Whether the bank is still the generator's draft: its description is the generator's."""
+        description = self.data.get("description")
+        return is_generated(description if isinstance(description, str) else None)
+
+    def reviewed_description(self, *, written: bool = False) -> str:
+        """A description saying that the bank's questions were reviewed (or `written`) in quizapp, naming its
+        articles: "Questions from mali.txt, reviewed in quizapp." Not the generator's, so not a draft's."""
+        names = ", ".join(Path(file).name for src in (self.data.get("sources") or {}).values()
+                          if (file := _file_of(src)) is not None)
+        done = "written" if written else "reviewed"
+        return f"Questions from {names}, {done} in quizapp." if names else f"Questions {done} in quizapp."
 
     # --- questions -------------------------------------------------------------
 
