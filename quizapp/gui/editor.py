@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -61,6 +61,7 @@ from quizapp.gui.editor_commands import (
     SetField,
     SetQuestion,
 )
+from quizapp.gui.editor_details import BankDetailsDialog, DraftBar
 from quizapp.gui.editor_form import REDO_ACTION, UNDO_ACTION, LineField, QuestionForm, UnknownKey, leaves_field
 from quizapp.gui.editor_sources import BrokenSource, SourceRepairs
 from quizapp.gui.reflow import FoldingSplitter, ScrolledPage, WrappingRow, reveal
@@ -157,6 +158,11 @@ class BankEditor(QMainWindow):
         # Many articles' names end in "…" (all of them in the tooltip): beside them, the title keeps room for a title.
         header.add(_line(QLabel("Title:"), self.title_edit, stretch=self.title_edit), 1, row_chars=TITLE_CHARS + 6)
         header.add(_line(self.sources_label, add_source, stretch=self.sources_label))
+
+        # Over a bank the generator wrote that nobody has reviewed yet (the library lists it as a draft).
+        self.draft_bar = DraftBar()
+        self.draft_bar.mark_reviewed.connect(self.mark_reviewed)
+        self.draft_bar.edit_details.connect(self.edit_bank_details)
 
         # External change bar.
         self.disk_bar = QFrame()
@@ -298,7 +304,7 @@ class BankEditor(QMainWindow):
         self.problems.setAccessibleName("Problems")
         self.problems.itemActivated.connect(self._go_to_problem)
         self.problems.itemClicked.connect(self._go_to_problem)
-        vertical = QSplitter(Qt.Orientation.Vertical)
+        vertical = LeastTallSplitter(Qt.Orientation.Vertical)
         vertical.addWidget(splitter)
         vertical.addWidget(self.problems)
         vertical.setStretchFactor(0, 1)
@@ -324,6 +330,7 @@ class BankEditor(QMainWindow):
         # on a small screen, its three rows and the problems' line fit without scrolling the page).
         margins = page_layout.contentsMargins()
         page_layout.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        page_layout.addWidget(self.draft_bar)
         page_layout.addWidget(header)
         page_layout.addWidget(self.source_repairs)
         page_layout.addWidget(vertical, 1)
@@ -441,6 +448,7 @@ class BankEditor(QMainWindow):
             self.list.addAction(move)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find", lambda: self._focus(self.search), QKeySequence.StandardKey.Find)
+        self._action(edit_menu, "&Bank details...", self.edit_bank_details)
         self._action(edit_menu, "Edit bank as &text (YAML)", self.edit_as_text)
         # Actions on the form's questions, off while the bank is edited as text.
         self._form_actions = [a for a in edit_menu.actions() if not a.isSeparator()]
@@ -553,6 +561,38 @@ class BankEditor(QMainWindow):
             value = str(self.draft.data.get(key) or "")
             if field.text() != value:  # (the field being typed in keeps its cursor)
                 field.setText(value)
+        draft, focus = self.draft.is_draft, QApplication.focusWidget()
+        if not draft and focus is not None and self.draft_bar.isAncestorOf(focus):
+            self._focus(self.list)  # (its button pressed: the focus does not vanish with the bar)
+        self.draft_bar.setVisible(draft)
+
+    # --- the bank's details -----------------------------------------------------------
+
+    def mark_reviewed(self) -> None:
+        """Replace the generator's description with one saying the questions were reviewed in quizapp: the
+        library lists the bank as reviewed, not as a draft, once it is saved."""
+        if not self.draft.is_draft:
+            return
+        command = SetBankField(self.draft, self._changed, "description", self.draft.reviewed_description())
+        command.setText("Mark as reviewed")
+        self.undo_stack.push(command)
+        self.statusBar().showMessage("Marked as reviewed: save (Ctrl+S), and the library lists the bank as "
+                                     "reviewed, no longer as a draft.", 8000)
+
+    def edit_bank_details(self) -> None:
+        """Edit the bank's title and description in a dialog; what it changes is one undo step."""
+        dialog = BankDetailsDialog(self, title=str(self.draft.data.get("title") or ""),
+                                   description=str(self.draft.data.get("description") or ""))
+        try:
+            changes = dialog.changed() if dialog.exec() else {}
+        finally:
+            dialog.deleteLater()
+        if not changes:
+            return
+        self.undo_stack.beginMacro("Edit bank details")
+        for key, value in changes.items():
+            self.undo_stack.push(SetBankField(self.draft, self._changed, key, value))
+        self.undo_stack.endMacro()
 
     def _refresh_list(self, select: int) -> None:
         self._refreshing = True
@@ -1384,6 +1424,17 @@ def preview_text(q: QuestionData) -> str:
         quote = cite["quote"] if isinstance(cite["quote"], str) else " … ".join(cite["quote"])
         lines += ["", "Proof shown after the answer:", quoted(quote)]
     return "\n".join(lines)
+
+
+class LeastTallSplitter(QSplitter):
+    """A splitter that asks no more height than its least, and takes what room the page has.
+
+    The page it is in scrolls where it does not fit; a line that wraps above it (the bar of a draft, of a missing
+    article) made the page ask for the panes' preferred height, and scroll at 800x600, its buttons out of sight.
+    """
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
 
 
 def _line(*widgets: QWidget, stretch: QWidget) -> QWidget:
