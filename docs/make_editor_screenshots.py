@@ -76,7 +76,8 @@ def main() -> int:
         settle()
 
     # The generate dialog: during generation, then its review list with a question selected.
-    dialog = GenerateDialog(None, target_dir=tmp / "questions", articles=[long_article])
+    # (as File > New bank from article… shows it: with "Make the bank and ask my own")
+    dialog = GenerateDialog(None, target_dir=tmp / "questions", articles=[long_article], offer_own=True)
     dialog.resize(1000, 720)
     dialog.show()
     dialog.activateWindow()
