@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -520,8 +520,23 @@ class WrappingRadioButton(Refits, QRadioButton):
             self.updateGeometry()  # taller or shorter: the layout makes room for the lines
 
     def sizeHint(self) -> QSize:
-        # As wide as the text on one line, as tall as the lines it is in now.
-        return QSize(self._visible_width(self._text) + self._extra(), super().sizeHint().height())
+        # As wide as the text on one line, and as tall as that line.
+        width = self._visible_width(self._text) + self._extra()
+        return QSize(width, self.heightForWidth(width))
+
+    def hasHeightForWidth(self) -> bool:
+        # As tall as the lines it wraps to at the width a layout offers, not as the lines it has at its width now: laid
+        # out by those, the quiz options' page and its scroll bar went back and forth, one resize inside another,
+        # until the app crashed (Ctrl+= up to 21 pt and Ctrl+0 with the quiz options open).
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        text = self.style().itemTextRect(self.fontMetrics(), QRect(), Qt.TextFlag.TextShowMnemonic, False,
+                                         self._wrapped(width)).size()
+        return self.style().sizeFromContents(QStyle.ContentsType.CT_RadioButton, option, text, self).height()
+
 
     def minimumSizeHint(self) -> QSize:
         longest = max((self._visible_width(word) for word in self._text.split()), default=0)
