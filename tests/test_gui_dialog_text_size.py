@@ -3,9 +3,196 @@ dialog the size it would open at, nothing cut off."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+)
 from pytestqt.qtbot import QtBot
 
+from quizapp.gui.generate_dialog import GenerateDialog
+from quizapp.gui.options_dialog import QuizOptionsDialog
+from quizapp.gui.paste_dialog import PasteDialog
 from quizapp.gui.reflow import WrappingRadioButton
+from quizapp.gui.theme import MAX_POINT_SIZE
+from tests.conftest import Steps, alt, key
+from tests.test_gui_import_problems_box import bad_gift, choose_file
+from tests.test_gui_largest_text_room import normal_again  # noqa: F401 (a fixture)
+from tests.test_gui_small_screen import SMALL, wholly_shown
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ROOMY = QSize(1000, 700)  # a main window with room for the dialogs at a middle text size
+
+
+def larger(qtbot: QtBot, times: int = 1) -> None:
+    """Ctrl+= on the focused widget, `times` times."""
+    for _ in range(times):
+        key(qtbot, Qt.Key.Key_Equal, CTRL)
+
+
+def largest(qtbot: QtBot) -> None:
+    """Ctrl+= on the focused widget until the text is at its largest."""
+    for _ in range(MAX_POINT_SIZE):
+        if QApplication.font().pointSizeF() >= MAX_POINT_SIZE:
+            return
+        larger(qtbot)
+    raise AssertionError(f"Ctrl+= left the text at {QApplication.font().pointSizeF()} pt")
+
+
+def focused_font_is(qtbot: QtBot, size: float) -> None:
+    """The focused widget's text comes to `size` points (a new text size reaches the widgets by posted events)."""
+    qtbot.waitUntil(lambda: QApplication.focusWidget().font().pointSizeF() == size)
+
+
+def nothing_cut_off(dialog: QDialog) -> None:
+    """Each button of `dialog` in view is as large as its text needs and wholly inside the dialog."""
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible()]
+    assert buttons
+    for b in buttons:
+        assert b.width() >= b.sizeHint().width() and b.height() >= b.sizeHint().height(), (b.text(), b.size())
+        assert wholly_shown(b), b.text()
+
+
+@pytest.mark.parametrize("window", [ROOMY, SMALL])
+def test_the_quiz_options_take_the_text_size_keys_and_the_size_they_would_open_at(
+        qtbot: QtBot, main_window, normal_again: None, window: QSize) -> None:  # noqa: F811
+    main_window.resize(window)
+    seen: list[str] = []
+
+    def look(dialog: QuizOptionsDialog) -> None:
+        seen.append(dialog.windowTitle())
+        opened, font = dialog.size(), QApplication.focusWidget().font().pointSizeF()
+        rows = [dialog.count, dialog.tags, dialog.practice, dialog.exam, dialog.timed]
+        laid_out = [w.geometry() for w in rows]
+        assert not dialog.page.verticalScrollBar().isVisible()  # all of the page in view
+        larger(qtbot, 3)
+        focused_font_is(qtbot, font + 3)
+        # Larger, and still all of the page in view, as the dialog opened at this size shows it (a scroll bar was
+        # left, the time limit out of sight, where Qt measured the page at the width the bar leaves).
+        qtbot.waitUntil(lambda: dialog.width() > opened.width() and dialog.height() > opened.height())
+        qtbot.waitUntil(lambda: not dialog.page.verticalScrollBar().isVisible())
+        assert wholly_shown(dialog.timed)
+        nothing_cut_off(dialog)
+        key(qtbot, Qt.Key.Key_0, CTRL)
+        qtbot.waitUntil(lambda: dialog.size() == opened)
+
+        largest(qtbot)  # from the normal size at once
+        qtbot.waitUntil(lambda: dialog.practice.font().pointSizeF() == MAX_POINT_SIZE)
+        qtbot.waitUntil(lambda: dialog.width() > opened.width() and dialog.height() > opened.height())
+        if window == SMALL:  # too narrow for a label beside its field: each label above its field
+            label = next(w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.count)
+            qtbot.waitUntil(lambda: label.geometry().bottom() < dialog.count.geometry().top())
+        qtbot.waitUntil(lambda: dialog.ok_button.height() >= dialog.ok_button.sizeHint().height())
+        nothing_cut_off(dialog)
+        assert main_window.screen().availableGeometry().contains(dialog.geometry())
+
+        key(qtbot, Qt.Key.Key_0, CTRL)  # the normal size: the dialog as it opened
+        qtbot.waitUntil(lambda: dialog.size() == opened)
+        qtbot.waitUntil(lambda: not dialog.page.verticalScrollBar().isVisible())
+        qtbot.waitUntil(lambda: [w.geometry() for w in rows] == laid_out)  # each row as it opened
+        assert "\n" not in dialog.practice.text()  # one line again
+        nothing_cut_off(dialog)
+        key(qtbot, Qt.Key.Key_Escape)
+
+    with Steps().then(QuizOptionsDialog, look):
+        key(qtbot, Qt.Key.Key_Return)  # on the bank: the quiz options
+    assert seen == ["Quiz options"]
+    assert main_window.stack.currentWidget() is main_window.library
+
+
+def test_a_list_of_problems_refits_to_a_new_text_size_its_ok_keeping_the_focus(
+        qtbot: QtBot, main_window, tmp_path: Path, normal_again: None) -> None:  # noqa: F811
+    main_window.resize(ROOMY)
+    source = bad_gift(tmp_path, 3)
+    seen: list[str] = []
+
+    def look(box: QDialog) -> None:
+        seen.append(box.windowTitle())
+        opened = box.size()
+        ok = QApplication.focusWidget()
+        assert isinstance(ok, QPushButton) and ok.text() == "OK"
+        problems = box.findChild(QPlainTextEdit)
+        assert problems.verticalScrollBar().maximum() == 0  # the three problems in view
+        font = problems.font().pointSizeF()
+        larger(qtbot, 6)
+        qtbot.waitUntil(lambda: problems.font().pointSizeF() == font + 6)
+        # As the box opened at this size is: wider and taller, its three problems still in view.
+        qtbot.waitUntil(lambda: box.width() > opened.width() and box.height() > opened.height())
+        qtbot.waitUntil(lambda: problems.verticalScrollBar().maximum() == 0)
+        nothing_cut_off(box)
+        # The new style at a larger text (larger tick boxes) lays the buttons out anew: the focus stayed on OK.
+        assert QApplication.focusWidget() is ok
+
+        key(qtbot, Qt.Key.Key_0, CTRL)
+        qtbot.waitUntil(lambda: box.size() == opened)
+        assert QApplication.focusWidget() is ok
+        key(qtbot, Qt.Key.Key_Return)
+
+    with Steps().then(QFileDialog, choose_file(qtbot, source)).then(QDialog, look):
+        key(qtbot, Qt.Key.Key_I, CTRL)  # File > Import…
+    assert seen == ["Nothing imported"]
+
+
+def test_the_text_size_keys_work_in_a_dialog_over_a_dialog(qtbot: QtBot, main_window,
+                                                             normal_again: None) -> None:  # noqa: F811
+    """Paste an article (over the generate dialog, over the main window): Ctrl+- and Ctrl+= there, then Ctrl+0 in the
+    generate dialog once it is in front again."""
+    main_window.resize(ROOMY)
+    normal = QApplication.font().pointSizeF()
+    seen: list[str] = []
+
+    def paste(dialog: PasteDialog) -> None:
+        seen.append(dialog.windowTitle())
+        opened = dialog.size()
+        key(qtbot, Qt.Key.Key_Minus, CTRL)
+        focused_font_is(qtbot, normal - 1)
+        largest(qtbot)
+        focused_font_is(qtbot, MAX_POINT_SIZE)
+        qtbot.waitUntil(lambda: dialog.width() > opened.width() and dialog.height() > opened.height())
+        # Four lines of the pasted text in view at least, in lines of this size.
+        text = dialog.text_edit
+        assert text.height() >= 4 * text.fontMetrics().lineSpacing()
+        nothing_cut_off(dialog)
+        key(qtbot, Qt.Key.Key_Escape)  # nothing pasted: it closes without asking
+
+    def generate(dialog: GenerateDialog) -> None:
+        seen.append(dialog.windowTitle())
+        assert QApplication.focusWidget().font().pointSizeF() == MAX_POINT_SIZE
+        key(qtbot, Qt.Key.Key_0, CTRL)
+        focused_font_is(qtbot, normal)
+        alt(qtbot, "o")  # Close
+
+    steps = Steps().then(GenerateDialog, lambda _dialog: alt(qtbot, "x")).then(PasteDialog, paste)
+    with steps.then(GenerateDialog, generate):
+        key(qtbot, Qt.Key.Key_N, CTRL)  # File > New bank from article…
+    assert seen == ["Paste an article", "Generate questions from articles"]
+
+
+def test_the_text_size_keys_work_in_the_help(qtbot: QtBot, main_window, normal_again: None) -> None:  # noqa: F811
+    """The help is no modal dialog, but a window of its own in front: the keys pressed there are its."""
+    main_window.resize(ROOMY)
+    key(qtbot, Qt.Key.Key_F1)
+    dialog = main_window.help_dialog
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # as the window manager does (offscreen has none)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    browser = dialog.findChild(QTextBrowser)
+    browser.setFocus()  # (where a person reading it clicks)
+    opened = dialog.size()
+    largest(qtbot)
+    qtbot.waitUntil(lambda: browser.font().pointSizeF() == MAX_POINT_SIZE)
+    # Some 60 characters by 24 lines of the larger text, as it opens at that size (within the main window).
+    qtbot.waitUntil(lambda: dialog.width() > opened.width() and dialog.height() > opened.height())
+    nothing_cut_off(dialog)
+    dialog.close()
 
 
 def test_a_wrapping_radio_button_is_as_tall_as_its_lines_at_the_width_it_is_offered(qtbot: QtBot) -> None:

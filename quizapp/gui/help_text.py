@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from quizapp.core.scoring import SCORING_RULE
-from quizapp.gui.widgets import fitted_size
+from quizapp.gui.widgets import FitsText, fitted_size
 
 HELP_CHARS, HELP_LINES = 60, 24  # the Help window's size, in characters and lines of its text
 
@@ -104,26 +104,37 @@ def help_html() -> str:
             + "".join(section(h, t) for h, t in AFTER_KEYS))
 
 
+class HelpWindow(FitsText, QDialog):
+    """The help in a window of its own, with a Close button."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Help")  # the platform adds "— quizapp"
+        self.text = QTextBrowser()
+        self.text.setOpenLinks(False)
+        self.text.setHtml(help_html())
+        self.text.setAccessibleName("Help")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+        self.resize(self.wanted_size())
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def wanted_size(self) -> QSize:
+        """Some 60 characters by 24 lines at least, whatever the text size (640x520 at the normal size), within the
+        window it opens over: at the largest text, 640x520 held 8 lines of some 25 characters."""
+        metrics = self.fontMetrics()
+        return fitted_size(self, max(640, metrics.averageCharWidth() * HELP_CHARS),
+                           max(520, metrics.lineSpacing() * HELP_LINES))
+
+
 def show_help_window(parent: QWidget, section: str | None = None) -> QDialog:
     """Open the Help window beside `parent` (it does not block), at the heading `section` if given;
     return it."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle("Help")  # the platform adds "— quizapp"
-    text = QTextBrowser()
-    text.setOpenLinks(False)
-    text.setHtml(help_html())
-    text.setAccessibleName("Help")
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    buttons.rejected.connect(dialog.close)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(text)
-    layout.addWidget(buttons)
-    # Some 60 characters by 24 lines at least, whatever the text size (640x520 at the normal size), within the
-    # window it opens over: at the largest text, 640x520 held 8 lines of some 25 characters.
-    metrics = dialog.fontMetrics()
-    dialog.resize(fitted_size(dialog, max(640, metrics.averageCharWidth() * HELP_CHARS),
-                              max(520, metrics.lineSpacing() * HELP_LINES)))
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog = HelpWindow(parent)
+    text = dialog.text
     dialog.show()
     if section is not None:  # once laid out at its size: before that the heading's place is not known
         QTimer.singleShot(0, text, lambda: text.scrollToAnchor(anchor(section)))

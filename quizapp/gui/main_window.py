@@ -24,7 +24,7 @@ from quizapp import __version__
 from quizapp.gui.library import NOTHING_TO_EXPORT, LibraryScreen, can_start
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
-from quizapp.gui.widgets import EVERY_WINDOW, fit_on_screen, rescale_fonts
+from quizapp.gui.widgets import EVERY_WINDOW, TEXT_SIZE, fit_on_screen, rescale_fonts, text_size_keys_in_dialogs
 
 if TYPE_CHECKING:  # imported lazily at run time: the window shows before pydantic loads
     from quizapp.core.bank import BankCheck, LoadedBank
@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         # A bank editor in front takes these too (see BankEditor): F1 there is this help, Ctrl+Q quits.
         for a in (self.help_action, self.bigger_action, self.smaller_action, self.normal_action, self.quit_action):
             a.setProperty(EVERY_WINDOW, True)
+        # A dialog in front (modal or not) takes the text size keys too: its text may be the one too small to read.
+        for a in (self.bigger_action, self.smaller_action, self.normal_action):
+            a.setProperty(TEXT_SIZE, True)
+        text_size_keys_in_dialogs(QApplication.instance())
         help_menu.addAction(self.welcome_action)
         help_menu.addAction(self.help_action)
         help_menu.addSeparator()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -25,7 +25,7 @@ from quizapp.core.history import bank_key
 from quizapp.core.model import QUESTION_TYPES
 from quizapp.core.session import Mode, QuizOptions, matching_questions
 from quizapp.gui.reflow import ScrolledPage, WrappingRadioButton, WrappingRow, labels_above_when_narrow
-from quizapp.gui.widgets import FocusOutline, fitted_size, plain_label
+from quizapp.gui.widgets import FitsText, FocusOutline, fitted_size, plain_label
 
 TYPE_LABELS = {"choice": "&Multiple choice", "numeric": "N&umbers"}
 ALL = "all"  # the number of questions remembered for a bank when all of them were asked
@@ -33,7 +33,7 @@ TAG_LINES = 6  # the tags in view before the list scrolls
 LABELS_BESIDE_CHARS = 45  # narrower than this many characters, each label goes above its field
 
 
-class QuizOptionsDialog(QDialog):
+class QuizOptionsDialog(FitsText, QDialog):
     """Asks for QuizOptions for one bank; remembers the last choices in QSettings.
 
     The number of questions and the time limit are remembered for each bank, as they only make
@@ -90,8 +90,7 @@ class QuizOptionsDialog(QDialog):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.tags.addItem(item)
-        # About six tags in view, at any text size (a height in pixels showed two at the largest).
-        self.tags.setMaximumHeight(self.tags.fontMetrics().lineSpacing() * TAG_LINES + 8)
+        self.fit_lines()
         self._outline = FocusOutline(self.tags)  # a Tab stop that Fusion draws the same focused or not
         self.tags.itemChanged.connect(lambda _i: self._update())
         self.tags.setVisible(bool(tags))
@@ -162,12 +161,19 @@ class QuizOptionsDialog(QDialog):
         self._update()
         self._name_start()
         self.count.setFocus()
-        # The whole page without scrolling where the screen (and the window it opens over) holds it: a scrolled
-        # area alone asks for no more than 24 lines.
-        page, margins = content.sizeHint(), layout.contentsMargins()
-        self.resize(fitted_size(self, max(page.width(), self.buttons.sizeHint().width()) + margins.left()
-                                + margins.right(), page.height() + layout.spacing() + self.buttons.sizeHint().height()
-                                + margins.top() + margins.bottom()))
+        self.resize(self.wanted_size())
+
+    def fit_lines(self) -> None:
+        # About six tags in view, at any text size (a height in pixels showed two at the largest).
+        self.tags.setMaximumHeight(self.tags.fontMetrics().lineSpacing() * TAG_LINES + 8)
+
+    def wanted_size(self) -> QSize:
+        """The whole page without scrolling where the screen (and the window it opens over) holds it: a scrolled
+        area alone asks for no more than 24 lines."""
+        layout, buttons = self.layout(), self.buttons.sizeHint()
+        page, margins = self.page.widget().sizeHint(), layout.contentsMargins()
+        return fitted_size(self, max(page.width(), buttons.width()) + margins.left() + margins.right(),
+                           page.height() + layout.spacing() + buttons.height() + margins.top() + margins.bottom())
 
     def _selected_types(self) -> frozenset[str]:
         return frozenset(t for t, box in self.type_boxes.items() if box.isChecked())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QDir, Qt
+from PySide6.QtCore import QDir, QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 from quizapp.core.article import ArticleMeta
 from quizapp.core.article_file import PastedTextError, pasted_front_matter, save_pasted_article
 from quizapp.gui.reflow import ScrolledPage
-from quizapp.gui.widgets import ErrorLabel, ask, fitted_size, plain_label
+from quizapp.gui.widgets import ErrorLabel, FitsText, ask, fitted_size, plain_label
 
 TEXT_LINES = 4  # the pasted text's lines in view at least, at any text size (the page scrolls instead)
 
 
-class PasteDialog(QDialog):
+class PasteDialog(FitsText, QDialog):
     """The text, its title and (optionally) author, publisher, date and address.
 
     After `exec()` returns Accepted, `saved_path` is the new .md file in `folder`. When it cannot be
@@ -43,7 +43,7 @@ class PasteDialog(QDialog):
         self.text_edit.setPlaceholderText("Paste the article's text here: its paragraphs, without menus "
                                           "or adverts.")
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setMinimumHeight(self.text_edit.fontMetrics().lineSpacing() * TEXT_LINES + 14)
+        self.fit_lines()
         self.author_edit = QLineEdit()
         self.publisher_edit = QLineEdit()
         self.date_edit = QLineEdit()
@@ -95,12 +95,20 @@ class PasteDialog(QDialog):
         layout.addWidget(self.page, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        page, margins = content.sizeHint(), layout.contentsMargins()
-        self.resize(fitted_size(self, max(700, page.width() + margins.left() + margins.right()),
-                                max(560, page.height() + 2 * layout.spacing() + self.buttons.sizeHint().height()
-                                    + margins.top() + margins.bottom())))
+        self.resize(self.wanted_size())
         self.title_edit.setFocus()
         self._update_state()
+
+    def fit_lines(self) -> None:
+        self.text_edit.setMinimumHeight(self.text_edit.fontMetrics().lineSpacing() * TEXT_LINES + 14)
+
+    def wanted_size(self) -> QSize:
+        """All of the fields without scrolling, 700x560 at least, within the window it opens over and its screen."""
+        layout, page = self.layout(), self.page.widget().sizeHint()
+        margins = layout.contentsMargins()
+        return fitted_size(self, max(700, page.width() + margins.left() + margins.right()),
+                           max(560, page.height() + 2 * layout.spacing() + self.buttons.sizeHint().height()
+                               + margins.top() + margins.bottom()))
 
     def meta(self) -> ArticleMeta:
         """The metadata typed: empty fields are None."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.widgets import FocusOutline, fitted_size, plain_label
+from quizapp.gui.widgets import FitsText, FocusOutline, fitted_size, plain_label
 
 LINE_CHARS = 120  # the widest the box is made for its lines, in characters; a longer line wraps
 MIN_LINES = 3  # the problems in view at least, however little room there is (more scroll)
@@ -25,10 +25,11 @@ MIN_LINES = 3  # the problems in view at least, however little room there is (mo
 UNBOUNDED = 1 << 20
 
 
-class ProblemsBox(QDialog):
+class ProblemsBox(FitsText, QDialog):
     """A message box whose problems, one a line, are in a read-only text box under its `text`, with a `question`
     under them: as tall as its lines where there is room, within the window it opens over and its screen at any text
-    size; the rest scroll. Tab goes to them to scroll with the keys, to select and to copy them.
+    size, and again when the text size changes while it is open; the rest scroll. Tab goes to them to scroll with the
+    keys, to select and to copy them.
 
     A QMessageBox is as tall as its text: 40 problems at the largest text ran off the bottom of the screen, its OK
     out of sight. Here the buttons stay in view below the list.
@@ -72,14 +73,17 @@ class ProblemsBox(QDialog):
         default_button = self.buttons.button(default)
         default_button.setDefault(True)
         default_button.setFocus()
+        self.fit_lines()
+
+    def fit_lines(self) -> None:
         self.problems.setMinimumHeight(self._list_height([""] * MIN_LINES, UNBOUNDED))
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):  # (before QDialog centres it over its parent)
-            self.resize(self._wanted_size())
+            self.resize(self.wanted_size())
         super().showEvent(event)
 
-    def _wanted_size(self) -> QSize:
+    def wanted_size(self) -> QSize:
         """As wide as its longest line (of the text and the question too), up to LINE_CHARS characters, and as tall
         as all its lines wrapped to that width; within the window it opens over and its screen (the list scrolls)."""
         metrics = self.problems.fontMetrics()
@@ -91,7 +95,9 @@ class ProblemsBox(QDialog):
         width = fitted_size(self, around + column, UNBOUNDED).width()
         layout.setGeometry(QRect(0, 0, width, UNBOUNDED))
         height = layout.geometry().height() - self.problems.height()  # (the summary and question wrapped to it)
-        return fitted_size(self, width, height + self._list_height(self._lines, self._text_width()))
+        wanted = fitted_size(self, width, height + self._list_height(self._lines, self._text_width()))
+        layout.setGeometry(self.rect())  # (laid out as it is again, in case its size stays the same)
+        return wanted
 
     def _text_width(self) -> int:
         """The width the list's lines wrap to, as laid out now: with room for its scroll bar."""

@@ -360,6 +360,7 @@ class ScrolledPage(QScrollArea):
         self.setWidget(page)
         page.installEventFilter(self)
         QApplication.instance().focusChanged.connect(self._follow)
+        self._unneeded_bar_soon = Soon(self, self._drop_unneeded_bar)  # (once the resize is over)
         self.verticalScrollBar().actionTriggered.connect(lambda _action: self.release_top())
 
     def keep_top(self) -> None:
@@ -404,6 +405,19 @@ class ScrolledPage(QScrollArea):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self._regrow()
+        self._unneeded_bar_soon()
+
+    def _drop_unneeded_bar(self) -> None:
+        """Hide the scroll bar of a page that fits without it. Qt measures the page at the width the bar leaves, where
+        its lines wrap more: the quiz options made larger by Ctrl+= kept a bar, and the time limit out of sight, where
+        the same dialog opened at that text size showed all of its page."""
+        room = self.maximumViewportSize()
+        page = self.widget()
+        if (self.whole or not self.verticalScrollBar().isVisible() or not page.hasHeightForWidth()
+                or max(page.heightForWidth(room.width()), page.minimumSizeHint().height()) > room.height()):
+            return
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # (laid out at the whole width)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (watched is self._top_over and watched is not self.widget() and event.type() == QEvent.Type.KeyPress
@@ -464,7 +478,8 @@ class _LabelsAbove(QObject):
         owner.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+        # A new text size changes the width in characters too: the form is as the dialog's new size is worked out from.
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange) and isinstance(watched, QWidget):
             wide = watched.width() >= watched.fontMetrics().averageCharWidth() * self.chars
             policy = self.wide if wide else QFormLayout.RowWrapPolicy.WrapAllRows
             if self.form.rowWrapPolicy() != policy:
@@ -536,7 +551,6 @@ class WrappingRadioButton(Refits, QRadioButton):
         text = self.style().itemTextRect(self.fontMetrics(), QRect(), Qt.TextFlag.TextShowMnemonic, False,
                                          self._wrapped(width)).size()
         return self.style().sizeFromContents(QStyle.ContentsType.CT_RadioButton, option, text, self).height()
-
 
     def minimumSizeHint(self) -> QSize:
         longest = max((self._visible_width(word) for word in self._text.split()), default=0)

@@ -76,7 +76,13 @@ def restyle_for_text(app: QApplication) -> None:
     needs (see GrownIndicators)."""
     style = app.style()
     if isinstance(style, FocusRings) and _indicators_grow(app, style) != isinstance(style, GrownIndicators):
+        # A new style lays out each dialog's row of buttons anew, hiding them for a moment: the focused OK of a list of
+        # problems lost the focus to the list. Each window keeps its focus.
+        focused = [w.focusWidget() for w in app.topLevelWidgets() if w.focusWidget() is not None]
         app.setStyle(_style(app, _style_name(style), outlined=isinstance(style, OutlinedIndicators)))
+        for widget in focused:
+            if widget.isVisible() and widget.window().focusWidget() is not widget:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 def _style_name(style: QStyle) -> str:

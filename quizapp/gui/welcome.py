@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.gui.widgets import fitted_size, plain_label, scale_font
+from quizapp.gui.widgets import FitsText, fitted_size, plain_label, scale_font
 
 SEEN_KEY = "welcome/seen"
 # Read by the main window: a user of a version before the welcome has a window place saved.
@@ -45,7 +45,7 @@ def is_first_start() -> bool:
     return not settings.value(SEEN_KEY, False, type=bool) and not settings.contains(GEOMETRY_KEY)
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FitsText, QDialog):
     """A short welcome with a button for each first step; any way it closes, it is not shown at start again."""
 
     quiz_requested = Signal()
@@ -123,10 +123,14 @@ class WelcomeDialog(QDialog):
 
     def fit(self) -> None:
         """Take the size the text needs at the current text size, within the main window."""
+        self.resize(self.wanted_size())
+
+    def wanted_size(self) -> QSize:
+        """Some 72 characters wide, as tall as the steps wrapped to that width, within the main window."""
         chars = self.fontMetrics().averageCharWidth()
         width = max(560, chars * 72)
         margins = self.layout().contentsMargins()
         inner = width - margins.left() - margins.right()
         height = (self.page.heightForWidth(inner) + self.close_button.sizeHint().height() * 2
                   + margins.top() + margins.bottom())
-        self.resize(fitted_size(self, width, height))
+        return fitted_size(self, width, height)

@@ -22,9 +22,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QGridLayout,
     QGroupBox,
     QLabel,
+    QLayout,
     QListWidget,
     QMenu,
     QMessageBox,
@@ -541,6 +543,42 @@ def every_window_actions() -> list[QAction]:
             if a.property(EVERY_WINDOW)]
 
 
+# Marks the main window's text size actions (Ctrl+= / Ctrl+- / Ctrl+0), which a dialog takes as it becomes active.
+TEXT_SIZE = "quizappTextSize"
+
+
+def text_size_keys_in_dialogs(app: QApplication) -> None:
+    """From now on each dialog of `app` takes the text size keys as it becomes the active window (done once).
+
+    The main window's keys work only while it is the active window: over a modal dialog (the quiz options, a list of
+    problems) Ctrl+= did nothing, and one who could not read the dialog had to close it to make its text larger.
+    """
+    if not app.property(TEXT_SIZE):
+        app.setProperty(TEXT_SIZE, True)
+        app.focusWindowChanged.connect(_take_text_size_keys)
+
+
+def _take_text_size_keys(_window: object) -> None:
+    dialog = QApplication.activeWindow()
+    if isinstance(dialog, QDialog):
+        dialog.addActions([a for a in _text_size_actions(dialog) if a not in dialog.actions()])
+
+
+def _text_size_actions(dialog: QDialog) -> list[QAction]:
+    """The text size actions of the window `dialog` was opened over (or of the window under that), else of any."""
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    windows, over = [], dialog.parentWidget()
+    while over is not None:  # (a list of problems over the generate dialog over the main window)
+        windows.append(over.window())
+        over = over.window().parentWidget()
+    for window in [*windows, *QApplication.topLevelWidgets()]:
+        actions = [a for a in [*window.actions(), *window.findChildren(QAction, options=direct)]
+                   if a.property(TEXT_SIZE)]
+        if actions:
+            return list(dict.fromkeys(actions))
+    return []
+
+
 def fitted_size(window: QWidget, width: int, height: int) -> QSize:
     """`width` x `height`, shrunk to fit the parent's window and its screen, never below the layout's minimum.
 
@@ -583,6 +621,41 @@ def place_over(window: QWidget, over: QWidget | None) -> None:
     geometry = QRect(QPoint(0, 0), window.size())
     geometry.moveCenter(top.geometry().center() if top is not None else available.center())
     window.setGeometry(fitted_geometry(geometry, available))
+
+
+class FitsText:
+    """Mixed in before a dialog class: after a change of text size (Ctrl+= in the dialog or in another window) the
+    dialog takes the size `wanted_size()` gives at the new size, over the window it opened over, as it would open.
+
+    Left at the size it opened at, at the largest text the quiz options showed four lines of a page that scrolled
+    over a window with room for all of it, and at the normal size again the list of problems kept its room for 28 pt.
+    """
+
+    def fit_lines(self) -> None:
+        """Set the sizes in the dialog that are counted in lines of text (a list's least height) for the text size."""
+
+    def wanted_size(self) -> QSize:
+        """The dialog's size at the current text size, fitted to the window it opens over and its screen."""
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)  # type: ignore[misc]
+        if event.type() == QEvent.Type.FontChange:  # (sent to a dialog once its widgets have the new font)
+            self.fit_lines()
+            # Resized once the layouts have taken the new sizes in and the style has followed the text size, not in
+            # the middle of the change; once for a few keys pressed quickly.
+            if getattr(self, "_fit_soon", None) is None:
+                self._fit_soon = Soon(self, self._fit_text)  # type: ignore[arg-type]
+            self._fit_soon()
+
+    def _fit_text(self) -> None:
+        if self.isVisible():  # type: ignore[attr-defined]
+            self.resize(self.wanted_size())  # type: ignore[attr-defined]
+            place_over(self, self.parentWidget())  # type: ignore[arg-type, attr-defined]
+            # Laid out anew from the sizes its widgets ask for now: a form keeps the heights of its rows for a width
+            # until told, and at the normal size again the quiz options' Practice kept the two lines it had at 28 pt.
+            for layout in self.findChildren(QLayout):  # type: ignore[attr-defined]
+                layout.invalidate()
 
 
 def fit_on_screen(window: QWidget) -> None:
