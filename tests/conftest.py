@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -125,15 +126,69 @@ def bank_file(tmp_path: Path) -> Path:
     return tmp_path / "questions" / BUNDLED_BANK.name
 
 
-@pytest.fixture(autouse=True)
-def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message box nobody answers would hang an offscreen test for ever: fail instead.
+# How long one modal dialog may stay open, with no task of the app running, before the test is failed as one that
+# waits for an answer nobody gives. In the tests that answer dialogs each one closed within a quarter of a second; work
+# off the GUI thread (the generator, a download) runs as long as it needs.
+UNANSWERED_SECONDS = 10
 
-    Tests that expect a question patch QMessageBox themselves (their patch wins).
+
+class UnansweredDialogs:
+    """Fails the test whose modal dialog stays open, unanswered, for `seconds`, and closes it.
+
+    A dialog opened with exec() (or a file dialog of Qt's own) that the test does not expect runs its own event loop,
+    which nothing else ends: the test, and the suite, hung for ever. A timer still fires in that loop: it sees the
+    same dialog in front all the while, and ends it with a message that names it.
+    """
+
+    def __init__(self, seconds: float = UNANSWERED_SECONDS) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.seconds = seconds
+        self.dialog: object = None
+        self.since = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._check)
+        self.timer.start()
+
+    def _check(self) -> None:
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication, QDialog
+
+        modal = QApplication.activeModalWidget()
+        now = time.monotonic()
+        if modal is None or modal is not self.dialog or QThreadPool.globalInstance().activeThreadCount():
+            self.dialog, self.since = modal, now
+            return
+        if now - self.since < self.seconds:
+            return
+        self.dialog = None
+        title, kind = modal.windowTitle(), type(modal).__name__
+        text = modal.text() if hasattr(modal, "text") else ""
+        if isinstance(modal, QDialog):
+            modal.done(QDialog.DialogCode.Rejected)  # (ends its exec(), and the test goes on to fail)
+        else:
+            modal.close()
+        raise AssertionError(f"a modal dialog nobody answered was closed after {self.seconds:g} s: {kind} "
+                             f"{title!r} {text!r}")
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_dialogs(request: pytest.FixtureRequest,
+                        monkeypatch: pytest.MonkeyPatch) -> Iterator[UnansweredDialogs | None]:
+    """A dialog nobody answers would hang an offscreen test for ever: fail instead.
+
+    A message box asked for by QMessageBox's functions fails at once; tests that expect such a question patch
+    QMessageBox themselves (their patch wins). Any other modal dialog fails the test once it has stayed open,
+    unanswered, for UNANSWERED_SECONDS (see UnansweredDialogs, which the fixture gives a test of a Qt application).
     """
     try:
         from PySide6.QtWidgets import QMessageBox
     except ImportError:  # pragma: no cover
+        yield None
         return
 
     def refuse(*args, **kwargs):
@@ -141,6 +196,13 @@ def no_blocking_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("question", "warning", "critical", "information"):
         monkeypatch.setattr(QMessageBox, name, refuse)
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield None  # (a test without a Qt application opens no dialog)
+        return
+    request.getfixturevalue("qapp")
+    watch = UnansweredDialogs()
+    yield watch
+    watch.stop()
 
 
 @pytest.fixture

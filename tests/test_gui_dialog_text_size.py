@@ -1,5 +1,5 @@
 """Ctrl+= / Ctrl+- / Ctrl+0 in the app's dialogs, as in its windows: the dialog's text takes the new size and the
-dialog the size it would open at, nothing cut off."""
+dialog the size it would open at, nothing cut off; a dialog nobody answers fails its test instead of hanging it."""
 
 from __future__ import annotations
 
@@ -210,3 +210,17 @@ def test_a_wrapping_radio_button_is_as_tall_as_its_lines_at_the_width_it_is_offe
     assert button.heightForWidth(one_line.width()) == one_line.height()
     assert button.heightForWidth(one_line.width() // 3) >= 3 * one_line.height() // 2
     assert button.sizeHint() == one_line  # still one line's width and height
+
+
+def test_a_dialog_nobody_answers_fails_the_test_instead_of_hanging_it(qtbot: QtBot, main_window,
+                                                                      no_blocking_dialogs) -> None:
+    no_blocking_dialogs.seconds = 0.5  # (10 s in the other tests)
+    with qtbot.captureExceptions() as exceptions:
+        key(qtbot, Qt.Key.Key_Return)  # the quiz options, which this test does not answer
+    # It was closed (as Cancel does: no quiz started), and the test fails saying which dialog it was.
+    assert main_window.stack.currentWidget() is main_window.library
+    [(_kind, error, _trace)] = exceptions
+    assert isinstance(error, AssertionError)
+    assert str(error).startswith("a modal dialog nobody answered was closed after 0.5 s: QuizOptionsDialog "
+                                 "'Quiz options'")
+    assert QApplication.activeModalWidget() is None
