@@ -67,9 +67,12 @@ AFTER_KEYS = (
     ("Making banks",
      "File > New bank from article… (Ctrl+N) reads an article (a file, a web address, or pasted text) and "
      "drafts questions, each with the generator's confidence; those it trusts come ticked. Review each "
-     "against its cited sentence, then Add. In the editor (Edit bank…), select words of a sentence in the "
+     "against its cited sentence, then Add; or, whatever it kept, press Make the bank and ask my own (Alt+B) to "
+     "write your own. In the editor (Edit bank…), select words of a sentence in the "
      "Article tab (Alt+T) and press Ask about it (Alt+B) for a question with them left out, cited; Use as citation "
-     "sets the proof of the question shown. File > Import… reads GIFT, Moodle XML or Aiken files; Export "
+     "sets the proof of the question shown. A bank made by quizapp generate is listed as a draft until you press "
+     "Mark as reviewed in the editor (or change its description in Edit > Bank details…). "
+     "File > Import… reads GIFT, Moodle XML or Aiken files; Export "
      "bank… writes Moodle, Anki, CSV or a printable PDF."),
     ("Banks with errors",
      "A bank with errors is listed in the library with each error's file and line. Press Edit bank… to "
