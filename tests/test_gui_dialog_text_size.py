@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QTextBrowser,
 )
 from pytestqt.qtbot import QtBot
 
+from quizapp.core.study import DEFAULT_NEW_PER_DAY
 from quizapp.gui.generate_dialog import GenerateDialog
+from quizapp.gui.main_window import new_per_day
 from quizapp.gui.options_dialog import QuizOptionsDialog
 from quizapp.gui.paste_dialog import PasteDialog
 from quizapp.gui.reflow import WrappingRadioButton
@@ -224,3 +227,50 @@ def test_a_dialog_nobody_answers_fails_the_test_instead_of_hanging_it(qtbot: QtB
     assert str(error).startswith("a modal dialog nobody answered was closed after 0.5 s: QuizOptionsDialog "
                                  "'Quiz options'")
     assert QApplication.activeModalWidget() is None
+
+
+def test_new_questions_per_day_fits_the_window_at_the_largest_text_and_shrinks_back(
+        qtbot: QtBot, main_window, normal_again: None) -> None:  # noqa: F811
+    """Quiz > New questions per day… at 28 pt over an 800x600 window: its text wraps, all of it is inside the window
+    and the screen, its buttons whole; Ctrl+0 there gives it the size it opens at at the normal size. (Qt's input
+    dialog did not wrap its text: 1146 pixels wide, past the screen's edge, and as wide again after Ctrl+0.)"""
+    main_window.resize(SMALL)
+    qtbot.waitUntil(lambda: main_window.size() == SMALL)
+    opened: list[QSize] = []
+
+    def from_the_menu() -> None:
+        alt(qtbot, "q")  # the Quiz menu
+        qtbot.keyClick(QApplication.activePopupWidget(), "n")  # New questions per day…
+
+    def typed_then_cancelled(dialog: QDialog) -> None:
+        assert dialog.windowTitle() == "New questions per day"
+        assert isinstance(QApplication.focusWidget(), QSpinBox)  # the number, to type over at once
+        opened.append(dialog.size())
+        nothing_cut_off(dialog)
+        key(qtbot, Qt.Key.Key_5)
+        key(qtbot, Qt.Key.Key_Escape)
+
+    def at_the_largest_text(dialog: QDialog) -> None:
+        assert main_window.screen().availableGeometry().contains(dialog.geometry())
+        assert main_window.geometry().contains(dialog.geometry()), (dialog.geometry(), main_window.geometry())
+        nothing_cut_off(dialog)
+        key(qtbot, Qt.Key.Key_0, CTRL)  # the normal size: as it opens at that size
+        qtbot.waitUntil(lambda: dialog.size() == opened[0])
+        nothing_cut_off(dialog)
+        assert isinstance(QApplication.focusWidget(), QSpinBox)
+        key(qtbot, Qt.Key.Key_A, CTRL)
+        key(qtbot, Qt.Key.Key_1)
+        key(qtbot, Qt.Key.Key_2)
+        key(qtbot, Qt.Key.Key_Return)  # OK
+
+    with Steps().then(QDialog, typed_then_cancelled):
+        from_the_menu()
+    assert opened and new_per_day() == DEFAULT_NEW_PER_DAY  # Esc kept it
+    main_window.activateWindow()  # as the window manager does when the dialog over it closes
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    largest(qtbot)  # in the main window
+    focused_font_is(qtbot, MAX_POINT_SIZE)
+    with Steps().then(QDialog, at_the_largest_text):
+        from_the_menu()
+    assert new_per_day() == 12
+    assert main_window.library.study_line.text().endswith("12 new for study today")

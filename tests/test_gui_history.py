@@ -14,7 +14,8 @@ from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import QuizOptions
 from quizapp.core.study import day_start, due_counts, start_study
 from quizapp.gui.main_window import new_per_day
-from tests.conftest import alt, key, on_modal
+from quizapp.gui.number_dialog import NumberDialog
+from tests.conftest import Steps, alt, key, on_modal
 from tests.test_gui_quiz import answer_by_clicks
 
 
@@ -390,14 +391,12 @@ def test_app_killed_in_mid_quiz_resumes_with_nothing_lost(qtbot: QtBot, main_win
 
 
 def test_new_questions_per_day_setting_from_the_menu(qtbot: QtBot, main_window) -> None:
-    from tests.conftest import on_modal
+    def type_seven(_dialog: NumberDialog) -> None:
+        key(qtbot, Qt.Key.Key_7)  # over the number, selected as the dialog opens
+        key(qtbot, Qt.Key.Key_Return)  # OK
 
-    def set_seven(dialog) -> None:
-        dialog.setIntValue(7)
-        dialog.accept()
-
-    on_modal(qtbot, set_seven)
-    main_window.new_per_day_action.trigger()
+    with Steps().then(NumberDialog, type_seven):
+        main_window.new_per_day_action.trigger()
     assert new_per_day() == 7
     assert main_window.library.study_line.text() == "0 due now · 7 new for study today"
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFileDialog,
-    QInputDialog,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
@@ -548,11 +547,13 @@ class MainWindow(QMainWindow):
 
     def ask_new_per_day(self) -> None:
         """Ask for the daily limit of new questions in study sessions."""
-        value, ok = QInputDialog.getInt(self, "New questions per day",
-                                        "New questions a study session may add each day, per bank:",
-                                        new_per_day(), 0, 1000)
-        if ok:
-            self.set_new_per_day(value)
+        from quizapp.gui.number_dialog import NumberDialog
+
+        dialog = NumberDialog(self, title="New questions per day",
+                              text="New questions a study session may add each day, per bank:",
+                              value=new_per_day(), minimum=0, maximum=1000)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.set_new_per_day(dialog.value())
 
     def set_new_per_day(self, value: int) -> None:
         """Change the daily limit of new questions (remembered) and update the due counts."""
