@@ -97,10 +97,12 @@ class CitationPicker(QWidget):
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
             colour_links(self.text, self.shown, self.palette())
 
-    def show_article(self, path: Path | None, quotes: list[str], *, why_none: str = "", citing: bool = True) -> None:
-        """Show the article at `path` with `quotes` highlighted and the first scrolled into view; without
-        one, say `why_none` (what to do: "Choose the question's article in Source: …"). Not `citing` (no
-        question shown), the selection can only be asked about."""
+    def show_article(self, path: Path | None, quotes: list[str], *, title: str | None = None, why_none: str = "",
+                     citing: bool = True) -> None:
+        """Show the article at `path` with `quotes` highlighted and the first scrolled into view, under `title` (the
+        one the bank gives its source; without one, the article's own); without an article, say `why_none` (what
+        to do: "Choose the question's article in Source: …"). Not `citing` (no question shown), the selection can
+        only be asked about."""
         self.citing = citing
         self._note = ""
         if path is None:
@@ -124,9 +126,10 @@ class CitationPicker(QWidget):
             self.shown = ShownText("", ())
             self._show_state()
             return
+        # As the library and the citation under an answer name it: a .txt has no title of its own but its file's name.
+        self.title.setText(title or found.display_title)
         if self.article is not found:
             self.article = found
-            self.title.setText(found.display_title)
             self.shown = show_article(self.text, found)
         self.highlight(quotes)
 

@@ -108,10 +108,10 @@ class BankEditor(QMainWindow):
         self._fresh = -1
         self._revealed: set[str] = set()
         self._article_key: str | None = None  # the source of the article shown beside the form
-        # What the Article tab shows for the question shown (its file, quotes and note, and whether it is there only to
-        # ask about), None when another question is to be shown: an edit that leaves these as they are leaves the
-        # article's scroll and selection alone.
-        self._article_shown: tuple[Path | None, list[str], str, bool] | None = None
+        # What the Article tab shows for the question shown (its file, quotes, title and note, and whether it is there
+        # only to ask about), None when another question is to be shown: an edit that leaves these as they are leaves
+        # the article's scroll and selection alone.
+        self._article_shown: tuple[Path | None, list[str], str | None, str, bool] | None = None
         # Counts the teacher's visits to fields: the edits of one visit are one undo step.
         self._session = 0
         self.bank_fields: dict[str, LineField] = {}  # the bank's own fields (its title), by key
@@ -737,13 +737,14 @@ class BankEditor(QMainWindow):
         self._article_key = key
         src = sources.get(key) if key else None
         path = (self.draft.path.parent / str(src["file"])) if isinstance(src, dict) and src.get("file") else None
+        title = str(src["title"]) if isinstance(src, dict) and src.get("title") else None
         # A bank of several articles: the question names none yet (a new one), or one it does not have.
         why_none = (f"Choose the article this question comes from in Source: {', '.join(sources)}."
                     if sources and not src and not asking else "")
-        if (path, quotes, why_none, asking) == self._article_shown:
+        if (path, quotes, title, why_none, asking) == self._article_shown:
             return  # (an edit of the prompt, an answer, …: showing it again scrolled to the citation and unselected)
-        self._article_shown = (path, quotes, why_none, asking)
-        self.picker.show_article(path, quotes, why_none=why_none, citing=not asking)
+        self._article_shown = (path, quotes, title, why_none, asking)
+        self.picker.show_article(path, quotes, title=title, why_none=why_none, citing=not asking)
 
     def ask_in_article(self) -> None:
         """Go to the article in the Article tab, the focus in it: select words (Shift and the arrow keys) and
