@@ -576,8 +576,8 @@ class BankEditor(QMainWindow):
         command = SetBankField(self.draft, self._changed, "description", self.draft.reviewed_description())
         command.setText("Mark as reviewed")
         self.undo_stack.push(command)
-        self.statusBar().showMessage("Marked as reviewed: save (Ctrl+S), and the library lists the bank as "
-                                     "reviewed, no longer as a draft.", 8000)
+        # (short: a status bar cuts what does not fit on its line, at the largest text after some 50 characters)
+        self.statusBar().showMessage("Marked as reviewed: save it with Ctrl+S.", 8000)
 
     def edit_bank_details(self) -> None:
         """Edit the bank's title and description in a dialog; what it changes is one undo step."""
