@@ -61,7 +61,9 @@ def test_html_in_bank_and_article_shows_as_text(qtbot: QtBot, main_window, tmp_p
     qtbot.mouseClick(quiz.feedback.article_button, Qt.MouseButton.LeftButton)
     view = window.article
     assert view.text.toPlainText() == ARTICLE
-    assert view.title.text() == "article.txt"
+    # Titled as the bank's source titles it (as the "Source:" line under it), and that title shown as written.
+    assert view.title.text() == "<i>Town</i> news"
+    assert view.source.text().startswith("Source: <i>Town</i> news  ·  ")
     assert view.highlighted_text() == ["It approved <img src=x onerror=alert(1)> a budget of 4,500 euros "
                                        "for <i>the park</i>."]
     for screen in (window.library, window.article, window.results):

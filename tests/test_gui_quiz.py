@@ -269,3 +269,43 @@ def test_ctrl_q_mid_quiz_asks_whether_to_quit_the_app(qtbot: QtBot, main_window,
     assert title == "Quit quizapp?" and text.startswith("Quit quizapp")
     assert sorted(buttons) == ["&Quit", "&Stay"]
     assert window.isVisible() and window.stack.currentWidget() is window.quiz  # stayed
+
+
+TITLED_BANK = """\
+title: Town council
+sources:
+  vote: {file: vote.txt, title: Council votes for a new bridge}
+questions:
+  - id: votes
+    type: numeric
+    prompt: How many councillors voted for the bridge?
+    answer: 9
+    cite: {source: vote, quote: Nine councillors voted for the bridge}
+"""
+
+
+def test_show_in_article_titles_the_article_as_the_bank_names_its_source(qtbot: QtBot, main_window,
+                                                                          tmp_path) -> None:
+    """A .txt without front matter has no title of its own: the article view said "vote.txt" over a "Source:" line
+    giving the headline its bank's source gives it. It names the article as the editor's Article tab does."""
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.core.bank import load_bank
+    from quizapp.core.session import Mode, QuizOptions, start_quiz
+    from tests.conftest import alt, key
+
+    (tmp_path / "vote.txt").write_text("Nine councillors voted for the bridge on Monday.\n", encoding="utf-8")
+    (tmp_path / "bank.yaml").write_text(TITLED_BANK, encoding="utf-8")
+    window = main_window
+    window.run_session(start_quiz(load_bank(tmp_path / "bank.yaml"), QuizOptions(mode=Mode.PRACTICE)))
+    qtbot.waitUntil(window.isActiveWindow)
+    assert QApplication.focusWidget() is window.quiz.number
+    qtbot.keyClicks(QApplication.focusWidget(), "9")
+    key(qtbot, Qt.Key.Key_Return)
+    assert window.quiz.feedback.source.text() == "— Council votes for a new bridge"
+    alt(qtbot, "a")  # Show in &article (a mnemonic clicks its button a moment later)
+    view = window.article
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is view)
+    assert QApplication.focusWidget() is view.text
+    assert view.title.text() == "Council votes for a new bridge"
+    assert view.source.text().startswith("Source: Council votes for a new bridge  ·  ")

@@ -81,6 +81,11 @@ class Article:
     def display_title(self) -> str:
         return self.meta.title or self.path.name
 
+    def title_in_bank(self, source_title: str | None) -> str:
+        """What a bank calls the article: the title its `sources:` entry gives it (`source_title`), else the article's
+        own (display_title): the library, the editor and the quiz name it so."""
+        return source_title or self.display_title
+
     @cached_property
     def sentences(self) -> list[Span]:
         """The sentences that may be cited: those of paragraphs and list items, without a

@@ -114,6 +114,7 @@ class CitedPassage:
     source_label: str
     article: Article | None
     spans: tuple[Span, ...]
+    title: str  # the article's, as its bank names it (source_title); "" when no source is known
 
 
 def matching_questions(loaded: LoadedBank, options: QuizOptions) -> list[AnyQuestion]:
@@ -370,11 +371,19 @@ def describe_source(loaded: LoadedBank, key: str, *, with_url: bool = False) -> 
             value = getattr(meta, name, None)
         return str(value) if value else None
 
-    title = pick("title")
-    if title is None:
-        title = Path(source.file).name if source else (article.path.name if article else key)
-    return name_source(title=title, author=pick("author"), publisher=pick("publisher"), date=pick("date"),
-                       url=pick("url") if with_url else None)
+    return name_source(title=source_title(loaded, key), author=pick("author"), publisher=pick("publisher"),
+                       date=pick("date"), url=pick("url") if with_url else None)
+
+
+def source_title(loaded: LoadedBank, key: str) -> str:
+    """What a bank calls a source: the title its `sources:` entry gives it, else its article's own, else its file's
+    name (Article.title_in_bank, as the editor's Article tab names it)."""
+    source = loaded.bank.sources.get(key)
+    article = loaded.articles.get(key)
+    own = source.title if source else None
+    if article is not None:
+        return article.title_in_bank(own)
+    return own or (Path(source.file).name if source else key)
 
 
 def name_source(*, title: str, author: str | None = None, publisher: str | None = None,
@@ -390,8 +399,9 @@ def cited_passage(loaded: LoadedBank, question: AnyQuestion) -> CitedPassage | N
         return None
     article = loaded.article_for(question)
     spans = tuple(question.cite.spans) if article is not None else ()
+    key = source_key(loaded.bank, question.cite)
     return CitedPassage(" … ".join(cited_sentences(loaded, question)), source_label(loaded, question),
-                        article, spans)
+                        article, spans, source_title(loaded, key) if key else "")
 
 
 def cited_sentences(loaded: LoadedBank, question: AnyQuestion) -> list[str]:

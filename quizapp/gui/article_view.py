@@ -59,7 +59,7 @@ class ArticleView(QWidget):
         if article is None:
             return
         self.passage = passage
-        self.title.setText(article.display_title)
+        self.title.setText(passage.title)  # as the "Source:" line under it, and the editor's Article tab, name it
         self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
         self.shown = shown = show_article(self.text, article)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]

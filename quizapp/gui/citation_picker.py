@@ -127,7 +127,7 @@ class CitationPicker(QWidget):
             self._show_state()
             return
         # As the library and the citation under an answer name it: a .txt has no title of its own but its file's name.
-        self.title.setText(title or found.display_title)
+        self.title.setText(found.title_in_bank(title))
         if self.article is not found:
             self.article = found
             self.shown = show_article(self.text, found)
