@@ -310,6 +310,25 @@ def test_cli_export_of_a_broken_bank_names_file_and_line(tmp_path: Path, capsys:
     assert not (tmp_path / "out.gift").exists()
 
 
+def test_cli_export_of_a_bank_without_questions_says_so_and_writes_nothing(tmp_path: Path) -> None:
+    """A valid bank with `questions: []` (Make the bank and ask my own saves one): the app's File > Export says
+    "nothing to export"; the command said "0 questions exported" and wrote an empty quiz."""
+    (tmp_path / "article.txt").write_text("The council met on Monday.\n", encoding="utf-8")
+    bank = tmp_path / "empty.yaml"
+    bank.write_text("title: Town council\nsources:\n  a: {file: article.txt}\nquestions: []\n", encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    root = Path(__file__).resolve().parent.parent
+    for fmt in EXPORT_FORMATS.values():
+        command = [sys.executable, "-m", "quizapp", "export", str(bank), "-o", str(out / f"quiz{fmt.suffix}")]
+        result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root)},
+                                cwd=tmp_path)
+        assert result.returncode == 1, (fmt.name, result.stdout)
+        assert result.stderr == f"{bank}: no questions yet: nothing to export\n", fmt.name
+        assert result.stdout == ""
+    assert list(out.iterdir()) == []  # no file, and no temporary file left behind
+
+
 def test_formats_other_than_pdf_never_import_qt(tmp_path: Path) -> None:
     code = (
         "import sys\n"

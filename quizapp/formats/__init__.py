@@ -114,12 +114,15 @@ def suggested_file_name(loaded: LoadedBank, fmt: str) -> str:
 
 
 def export_bank(loaded: LoadedBank, fmt: str, out: str | Path, **options: object) -> list[Path]:
-    """Export a loaded bank to `out` in format `fmt`; return the files written.
+    """Export a loaded bank to `out` in format `fmt`; return the files written. A bank without questions is an
+    ExportError, nothing written.
 
     Options: `paper="a4"|"letter"` for pdf. Every file is written atomically.
     """
     spec = EXPORT_FORMATS[fmt]
     out = Path(out)
+    if not loaded.bank.questions:  # a valid bank all the same (Make the bank and ask my own saves one): no empty quiz
+        raise ExportError(f"{loaded.path}: no questions yet: nothing to export")
     if out.resolve() == loaded.path.resolve():
         raise ExportError(f"{out}: this is the bank being exported: choose another file name")
     module_name, _, function_name = spec.function.partition(":")
