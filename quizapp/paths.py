@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
+# What a bank file is called (here, where the command line can tell one without loading yaml or Qt).
+BANK_SUFFIXES = (".yaml", ".yml")
 
 
 def bundled_root() -> Path:

@@ -29,6 +29,7 @@ from quizapp.core.model import (
     source_key,
 )
 from quizapp.core.yaml_syntax import explain_syntax_error
+from quizapp.paths import BANK_SUFFIXES
 
 try:  # the libyaml C loader is several times faster where it is installed
     from yaml import CSafeLoader as SafeLoader
@@ -61,7 +62,6 @@ BankLoader.add_implicit_resolver("tag:yaml.org,2002:bool",
                                  re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
                                  list("tTfF"))
 
-BANK_SUFFIXES = (".yaml", ".yml")
 MAX_BANK_BYTES = 50 * 1024 * 1024
 # A bound on the values a document may expand to, so that aliases of aliases
 # ("billion laughs") give an error instead of running for ever.

@@ -38,6 +38,7 @@ from quizapp.gui.bank_watch import BankWatch, Stamps, check_stamped
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.scores import BankScores, PartScore, ScoreBook
 from quizapp.gui.widgets import FocusOutline, WrappedRowsList, breakable, plain_label, scale_font
+from quizapp.paths import BANK_SUFFIXES
 
 if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load, off the GUI thread
     from quizapp.core.bank import BankCheck
@@ -45,7 +46,6 @@ if TYPE_CHECKING:  # the bank loader (pydantic) is imported when the banks load,
     from quizapp.core.study import DueCount
 
 SETTINGS_KEY = "library/banks"
-BANK_SUFFIXES = (".yaml", ".yml")
 # A bank's row is at most this many lines: where its title and status need more (the largest text, a title
 # with a web address), it shows the title on two lines and the start of the status, and the details the rest.
 ROW_LINES = 3
