@@ -1,8 +1,10 @@
-"""The `quizapp` command: no arguments opens the app; subcommands work on bank files."""
+"""The `quizapp` command: without a command it opens the app (on the bank files given); commands work on
+bank files."""
 
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -10,27 +12,37 @@ from pathlib import Path
 from typing import NoReturn
 
 from quizapp import __version__
+from quizapp.paths import BANK_SUFFIXES
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    app_args = _app_only_args(argv)
-    if app_args is not None:  # no command: open the app without loading the generator and formats
-        return open_app(app_args)
+    app_only = _app_only_args(argv)
+    if app_only is not None:
+        args, rest = app_only
+        if not rest:  # no command: open the app without loading the generator and formats
+            return open_app(args)
+        argv = rest  # with --help, --version or an option quizapp does not know: the full parser answers that
     parser = build_parser()
-    raw = list(sys.argv[1:] if argv is None else argv)
-    args = parser.parse_args(raw)
+    args = parser.parse_args(argv)
     if args.command is None:
         return open_app(args)
     try:
-        if args.command == "generate" and not fetch_urls(args, raw):
+        if args.command == "generate" and not fetch_urls(args, argv):
             return 1
         return int(args.run(args) or 0)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 1
+
+
+# The commands' names, known without building the full parser (which loads the generator and the formats): an
+# argument that is not one of them is a bank file to open. A bank file named like a command (a file called
+# `history`) is taken for the command; `quizapp ./history` opens it. tests/test_cli.py checks the list.
+COMMANDS = frozenset({"validate", "schema", "generate", "export", "import", "history"})
+USAGE = "quizapp [-h] [--version] [--data-dir DIR] [BANK.yaml ...]\n       quizapp [--data-dir DIR] COMMAND ..."
 
 
 class _NotAppOnly(Exception):
@@ -45,29 +57,57 @@ class _AppArgumentParser(argparse.ArgumentParser):
 
 
 def _add_app_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", type=Path, help="folder for history and settings "
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="folder for history and settings "
                         "(default: the user data folder and settings; also QUIZAPP_DATA_DIR)")
-    parser.set_defaults(banks=[], command=None)
+    parser.set_defaults(command=None)
 
 
-def _app_only_args(argv: list[str]) -> argparse.Namespace | None:
-    """The arguments when they only open the app (no command, no --help or --version), else None."""
+def _app_only_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]] | None:
+    """When the arguments name no command: the app's options and bank files, and the arguments left that only
+    the full parser knows (--help, --version, a mistyped option); else None."""
     parser = _AppArgumentParser(prog="quizapp", add_help=False)
     _add_app_options(parser)
+    parser.add_argument("banks", nargs="*")  # strings: "./history" is a file, where Path("./history") is "history"
     try:
-        args, rest = parser.parse_known_args(argv)
+        args, rest = parser.parse_known_intermixed_args(argv)
     except _NotAppOnly:
         return None
-    return None if rest else args
+    if args.banks and args.banks[0] in COMMANDS:
+        return None
+    args.banks = [Path(p) for p in args.banks]
+    return args, rest
+
+
+def bank_files(paths: list[Path]) -> list[Path]:
+    """The bank files among `paths`, to open in the app; says on stderr why each of the others is not opened."""
+    banks: list[Path] = []
+    for i, path in enumerate(paths):
+        if not path.exists():
+            problem = "no such file"
+            if i == 0 and path.suffix.lower() not in BANK_SUFFIXES and str(path) == path.name:  # a mistyped command?
+                close = difflib.get_close_matches(path.name, sorted(COMMANDS), n=1)
+                problem += (f", nor a command: did you mean {close[0]}?" if close
+                            else ", nor a command (quizapp --help lists them)")
+        elif path.is_dir():
+            problem = "a folder, not a bank file (.yaml or .yml)"
+        elif path.suffix.lower() not in BANK_SUFFIXES:
+            problem = "not a bank file (.yaml or .yml)"
+        else:
+            banks.append(path)
+            continue
+        print(f"quizapp: {path}: {problem}", file=sys.stderr)
+    return banks
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (this imports the generator's and the formats' commands)."""
     parser = argparse.ArgumentParser(
-        prog="quizapp", description="Fact-checking quizzes from news articles. "
-        "Without a command, opens the app.")
+        prog="quizapp", usage=USAGE, description="Fact-checking quizzes from news articles. "
+        "Without a command, opens the app; the bank files given (BANK.yaml ...) are listed in its library, "
+        "the first one selected.")
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
     _add_app_options(parser)
+    parser.set_defaults(banks=[])
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check bank files and report every problem")
@@ -153,9 +193,13 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def open_app(args: argparse.Namespace) -> int:
+    """Open the app on the bank files given (those that are bank files); exit code 1 when none of them is."""
+    banks = bank_files(args.banks)
+    if args.banks and not banks:
+        return 1
     try:
         from quizapp.gui.app import run_app
     except ImportError as exc:  # the GUI is not there yet, or Qt is missing
         print(f"quizapp: the app cannot start: {exc}", file=sys.stderr)
         return 1
-    return run_app(banks=args.banks, data_dir=args.data_dir)
+    return run_app(banks=banks, data_dir=args.data_dir)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quizapp.cli import main
 from quizapp.paths import bundled_banks_dir
 
@@ -68,3 +70,59 @@ def test_schema_is_json() -> None:
     schema = json.loads(result.stdout)
     assert schema["title"] == "quizapp question bank"
     assert "ChoiceQuestion" in schema["$defs"] and "NumericQuestion" in schema["$defs"]
+
+
+def test_the_commands_told_from_bank_files_are_the_commands_of_the_full_parser() -> None:
+    from quizapp.cli import COMMANDS, build_parser
+
+    command = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(command.choices) == COMMANDS
+
+
+def test_bank_files_given_are_the_banks_the_app_opens_and_commands_stay_commands(tmp_path: Path) -> None:
+    from quizapp.cli import _app_only_args
+
+    args, rest = _app_only_args(["week 1.yaml", "--data-dir", str(tmp_path), "sub/week 2.YML"])
+    assert (args.banks, args.data_dir, args.command, rest) == (
+        [Path("week 1.yaml"), Path("sub/week 2.YML")], tmp_path, None, [])
+    assert _app_only_args(["--data-dir", str(tmp_path)])[0].banks == []
+    # A command's name is the command, wherever options come; a file of that name is opened as ./history.
+    assert _app_only_args(["validate", "week 1.yaml"]) is None
+    assert _app_only_args(["--data-dir", str(tmp_path), "history", "export", "-o", "x.csv"]) is None
+    assert _app_only_args(["./history"])[0].banks == [Path("history")]
+    # An option the app does not take is left to the full parser, which says what it is.
+    assert _app_only_args(["week 1.yaml", "--help"])[1] == ["--help"]
+
+
+def test_a_file_that_is_not_a_bank_is_named_and_the_app_does_not_open_on_nothing(tmp_path: Path, capsys) -> None:
+    """`quizapp x` said "argument COMMAND: invalid choice: 'x'"; now each path that cannot be opened is named."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("not a bank", encoding="utf-8")
+    gone = tmp_path / "gone.yaml"
+    assert main([str(gone), str(notes), str(tmp_path)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        f"quizapp: {gone}: no such file",
+        f"quizapp: {notes}: not a bank file (.yaml or .yml)",
+        f"quizapp: {tmp_path}: a folder, not a bank file (.yaml or .yml)"]
+    # A word that is no file may be a command mistyped.
+    assert main(["valdiate", str(gone)]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "quizapp: valdiate: no such file, nor a command: did you mean validate?", f"quizapp: {gone}: no such file"]
+    result = run("zzz")
+    assert (result.returncode, result.stderr) == (1, "quizapp: zzz: no such file, nor a command "
+                                                     "(quizapp --help lists them)\n")
+
+
+def test_help_says_bank_files_open_the_app(capsys) -> None:
+    for argv in (["--help"], ["week 1.yaml", "--help"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 0
+        out = " ".join(capsys.readouterr().out.split())
+        assert out.startswith("usage: quizapp [-h] [--version] [--data-dir DIR] [BANK.yaml ...] "
+                              "quizapp [--data-dir DIR] COMMAND ...")
+        assert "the bank files given (BANK.yaml ...) are listed in its library, the first one selected" in out
+    with pytest.raises(SystemExit) as exit_:
+        main(["week 1.yaml", "--bogus"])
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err.endswith("quizapp: error: unrecognized arguments: --bogus\n")

@@ -15,6 +15,7 @@ REVIEWED = "French helicopter collision in Mali"
 def test_bundled_reviewed_banks_come_first_and_drafts_are_marked(
         qtbot: QtBot, settings_dir: Path, data_dir: Path, bank_file: Path, tmp_path: Path) -> None:
     from quizapp.gui.app import create_app
+    from quizapp.gui.library import remember_banks
     from quizapp.gui.main_window import MainWindow
 
     bundled = bank_file.parent  # the checkout's questions/: the hand-written bank and the generator's
@@ -26,7 +27,8 @@ def test_bundled_reviewed_banks_come_first_and_drafts_are_marked(
                                       .replace(f"title: {REVIEWED}", "title: My own bank"), encoding="utf-8")
 
     create_app()
-    window = MainWindow(data_dir=data_dir, bundled_dir=bundled, extra_banks=[opened / "mine.yaml"])
+    remember_banks([opened / "mine.yaml"])  # opened before (one given on the command line would be selected)
+    window = MainWindow(data_dir=data_dir, bundled_dir=bundled)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.library.loaded):

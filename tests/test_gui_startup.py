@@ -57,16 +57,22 @@ def shown():
 
 QTimer.singleShot(0, shown)
 from quizapp.cli import main
-sys.exit(main(["--data-dir", sys.argv[1]]))
+sys.exit(main(["--data-dir", *sys.argv[1:]]))
 """
 
 
-def test_the_quizapp_command_opens_the_app_without_the_generator_and_formats(tmp_path: Path) -> None:
-    """`quizapp` with no command shows its window before the generator, the formats or pydantic load."""
+@pytest.mark.parametrize("banks", [[], ["own.yaml"]], ids=["quizapp", "quizapp BANK.yaml"])
+def test_the_quizapp_command_opens_the_app_without_the_generator_and_formats(tmp_path: Path,
+                                                                             banks: list[str]) -> None:
+    """`quizapp` with no command shows its window before the generator, the formats or pydantic load; so does
+    `quizapp BANK.yaml`, which tells a bank file without reading it."""
+    for name in banks:
+        (tmp_path / name).write_text((ROOT / "questions" / "mali-helicopter-collision.yaml").read_text("utf-8"),
+                                     encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
            "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    out = subprocess.run([sys.executable, "-c", COMMAND, str(tmp_path)], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", COMMAND, str(tmp_path), *(str(tmp_path / b) for b in banks)],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True).stdout
     assert "loaded at first paint: []" in out
 
 

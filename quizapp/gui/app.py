@@ -89,11 +89,12 @@ def after_first_paint(widget: QWidget, *then: Callable[[], object]) -> None:
 
 def open_main_window(*, banks: list[Path], data_dir: Path | None) -> MainWindow:
     """Show the main window as quizapp starts: the library loads once the window is painted, and on the
-    first start the welcome opens over it."""
+    first start the welcome opens over it, unless `banks` were given (it opens at the next start)."""
     window = create_main_window(banks=banks, data_dir=data_dir, load=False)
     window.show()
-    # (the banks load off the GUI thread, importing pydantic)
-    after_first_paint(window, window.library.refresh, window.welcome_on_first_start)
+    # (the banks load off the GUI thread, importing pydantic) Bank files given are what the person came for: the
+    # welcome's first steps (a bundled bank, a new one) would stand over the one selected for Enter to start.
+    after_first_paint(window, window.library.refresh, *([] if banks else [window.welcome_on_first_start]))
     return window
 
 

@@ -294,8 +294,9 @@ class LibraryScreen(QWidget):
         self._look_again = False  # a change seen while the banks were being checked: looked at once they are in
         self.setAcceptDrops(True)
         self._build()
-        if extra:
+        if extra:  # given on the command line: remembered, and the first selected, as if opened with Open bank…
             self._remember([Path(p) for p in extra])
+            self._pending_select = Path(extra[0]).resolve()
 
     # layout
 

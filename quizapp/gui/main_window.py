@@ -360,6 +360,7 @@ class MainWindow(QMainWindow):
         """Another start of quizapp on this data folder: show this window in front, with `banks` it was given."""
         if banks:
             self.library.add_banks(banks)
+            self._focus_screen()  # as after Open bank…: on the library, Enter starts the first of them
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.show()
         self.raise_()
