@@ -4,7 +4,6 @@ bank files."""
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import sys
 from collections.abc import Sequence
@@ -85,6 +84,8 @@ def bank_files(paths: list[Path]) -> list[Path]:
         if not path.exists():
             problem = "no such file"
             if i == 0 and path.suffix.lower() not in BANK_SUFFIXES and str(path) == path.name:  # a mistyped command?
+                import difflib  # (only here: not at every start)
+
                 close = difflib.get_close_matches(path.name, sorted(COMMANDS), n=1)
                 problem += (f", nor a command: did you mean {close[0]}?" if close
                             else ", nor a command (quizapp --help lists them)")
