@@ -7,7 +7,7 @@ room only for a question's fields, so the description is edited here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.model import is_generated
 from quizapp.gui.reflow import ScrolledPage, WrappingRow
-from quizapp.gui.widgets import ErrorLabel, fitted_size, plain_label
+from quizapp.gui.widgets import ErrorLabel, FitsText, fitted_size, plain_label
 
 DESCRIPTION_LINES = 3  # the description's lines in view at least, at any text size (the page scrolls instead)
 NOTE_CHARS = 30  # the draft bar's message keeps this many characters a line beside its buttons, else goes above
@@ -69,7 +69,7 @@ class DraftBar(QFrame):
         self.hide()
 
 
-class BankDetailsDialog(QDialog):
+class BankDetailsDialog(FitsText, QDialog):
     """The bank's title and description. After `exec()` returns Accepted, `changed()` holds those the teacher
     changed."""
 
@@ -86,8 +86,7 @@ class BankDetailsDialog(QDialog):
         self.description_edit.setPlaceholderText("A sentence or two about the bank: its articles, for whom, "
                                                  "what it asks about.")
         self.description_edit.setTabChangesFocus(True)
-        self.description_edit.setMinimumHeight(
-            self.description_edit.fontMetrics().lineSpacing() * DESCRIPTION_LINES + 14)
+        self.fit_lines()
         self.draft_note = plain_label("The generator's description: the library lists the bank as a draft until "
                                       "you replace it.", wrap=True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -109,22 +108,30 @@ class BankDetailsDialog(QDialog):
             column.addWidget(label)
             column.addWidget(field, 1 if field is self.description_edit else 0)
             column.addWidget(note)
-        page = ScrolledPage(content)
+        self.page = ScrolledPage(content)
         layout = QVBoxLayout(self)
-        layout.addWidget(page, 1)
+        layout.addWidget(self.page, 1)
         layout.addWidget(self.buttons)
-        # As large as the fields need at the text size (within the editor's window), and never smaller than a
-        # comfortable box for a sentence or two.
-        hint, margins = content.sizeHint(), layout.contentsMargins()
-        self.resize(fitted_size(self, max(600, hint.width() + margins.left() + margins.right()),
-                                max(340, hint.height() + layout.spacing() + self.buttons.sizeHint().height()
-                                    + margins.top() + margins.bottom())))
+        self.resize(self.wanted_size())
         self._update_state()
         if is_generated(self.description()):  # the one to replace: typing replaces it
             self.description_edit.selectAll()
             self.description_edit.setFocus()
         else:
             self.title_edit.setFocus()
+
+    def fit_lines(self) -> None:
+        self.description_edit.setMinimumHeight(
+            self.description_edit.fontMetrics().lineSpacing() * DESCRIPTION_LINES + 14)
+
+    def wanted_size(self) -> QSize:
+        """As large as the fields need at the text size (within the editor's window), and never smaller than a
+        comfortable box for a sentence or two."""
+        layout, hint = self.layout(), self.page.widget().sizeHint()
+        margins = layout.contentsMargins()
+        return fitted_size(self, max(600, hint.width() + margins.left() + margins.right()),
+                           max(340, hint.height() + layout.spacing() + self.buttons.sizeHint().height()
+                               + margins.top() + margins.bottom()))
 
     def title(self) -> str:
         """The title typed, its spaces as one."""
