@@ -1328,24 +1328,26 @@ def _change_shown(text: str) -> bool:
     amounts, which work it out."""
     if f"{GAP}%" not in text or not re.search(r"\bfrom\b", text):
         return False
-    plain = text.replace(GAP, " ")
-    # (not a year, nor the day of a date: "in the five months from 3 August to 24 December, sales rose ___%")
-    figures = [m.group(1) for m in re.finditer(r"(?<![\w.,])[$£€]?(\d[\d,]*(?:\.\d+)?)(?!\s*%|\d)", plain)
-               if not re.fullmatch(r"(?:19|20)\d\d", m.group(1)) and not re.match(rf" {_MONTH}\b", plain[m.end():])
-               and not _MONTH_BEFORE.search(plain[:m.start()])]
-    return len(figures) >= 2
+    return len(_amounts(text.replace(GAP, " "), shares=False)) >= 2
 
 
-# A figure in digits as written, less a year or a day of a month ("on 3 March", "May 17").
+# A figure in digits as written, less a day of a month after it ("on 3 March"); see _amounts.
 _SUMMAND = re.compile(rf"(?<![\w.,])(\d[\d,]*(?:\.\d+)?)(?![\d,]*\.\d|\d)(?! {_MONTH}\b)")
 _MONTH_BEFORE = re.compile(rf"{_MONTH} $")
+
+
+def _amounts(text: str, *, shares: bool = True) -> list[float]:
+    """The figures `text` writes in digits, less a year and the day of a date ("on 3 March", "May 17": "from 1 April
+    to 30 June, sales rose 4%" gives no two amounts); without `shares`, less a percentage too."""
+    return [float(m.group(1).replace(",", "")) for m in _SUMMAND.finditer(text)
+            if not _MONTH_BEFORE.search(text[:m.start()]) and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))
+            and (shares or not re.match(r"\s*%", text[m.end():]))]
 
 
 def _sum_shown(value: float, text: str) -> bool:
     """Whether two other figures of the sentence add up to the one asked, or one less the other is it:
     "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"."""
-    figures = [float(m.group(1).replace(",", "")) for m in _SUMMAND.finditer(text)
-               if not _MONTH_BEFORE.search(text[:m.start()]) and not re.fullmatch(r"(?:1[89]|20)\d\d", m.group(1))]
+    figures = _amounts(text)
     return value >= 2 and any(math.isclose(value, a + b) or math.isclose(value, a - b)
                               for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
 
