@@ -1,4 +1,4 @@
-"""Where the bundled banks and the user's data live."""
+"""Where the bundled banks, the app's icon and the user's data live."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def bundled_banks_dir() -> Path:
 
 def bundled_seeds_dir() -> Path:
     return bundled_root() / "seeds"
+
+
+def app_icon_file() -> Path:
+    """quizapp's icon (SVG): on its windows, and in the desktop entry `quizapp desktop-entry` writes."""
+    return _PACKAGE / "gui" / "icons" / "quizapp.svg"
 
 
 def is_installed(path: Path) -> bool:

@@ -9,23 +9,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from quizapp import __version__
 from quizapp.gui.theme import mark_focus
-from quizapp.paths import bundled_banks_dir, user_data_dir
+from quizapp.paths import app_icon_file, bundled_banks_dir, user_data_dir
 
 if TYPE_CHECKING:  # imported by create_main_window, once the app exists
     from quizapp.gui.main_window import MainWindow
 
 
 def create_app() -> QApplication:
-    """The QApplication, named so that QSettings know where to keep the settings."""
+    """The QApplication, named so that QSettings know where to keep the settings, with quizapp's icon on every
+    window and dialog."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("quizapp")
     app.setApplicationName("quizapp")
     app.setApplicationDisplayName("quizapp")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(app_icon_file())))
+    # The name of the desktop entry (`quizapp desktop-entry` writes quizapp.desktop): Wayland's task bars take the
+    # window's icon and name from it.
+    app.setDesktopFileName("quizapp")
     mark_focus(app)
     return app  # type: ignore[return-value]
 

@@ -764,7 +764,7 @@ class MainWindow(QMainWindow):
         box.setInformativeText("Fact-checking quizzes from news articles: every answer cites the "
                                "sentence of the article that proves it.\n\n"
                                f"PySide6 {_pyside_version()}, Qt {qVersion()}")
-        box.setIcon(QMessageBox.Icon.Information)
+        box.setIconPixmap(self.windowIcon().pixmap(64, 64))  # quizapp's icon, as QMessageBox.about() shows it
         box.open()
         self.about_box = box
 
