@@ -40,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 # The commands' names, known without building the full parser (which loads the generator and the formats): an
 # argument that is not one of them is a bank file to open. A bank file named like a command (a file called
 # `history`) is taken for the command; `quizapp ./history` opens it. tests/test_cli.py checks the list.
-COMMANDS = frozenset({"validate", "schema", "generate", "export", "import", "history"})
+COMMANDS = frozenset({"validate", "schema", "generate", "export", "import", "history", "desktop-entry"})
 USAGE = "quizapp [-h] [--version] [--data-dir DIR] [BANK.yaml ...]\n       quizapp [--data-dir DIR] COMMAND ..."
 
 
@@ -127,6 +127,9 @@ def build_parser() -> argparse.ArgumentParser:
     from quizapp.history_command import add_history_parser
 
     add_history_parser(sub)
+    from quizapp.desktop_entry import add_desktop_entry_parser
+
+    add_desktop_entry_parser(sub)
     return parser
 
 
