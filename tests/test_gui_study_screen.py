@@ -363,7 +363,7 @@ def test_digits_typed_just_after_going_on_are_not_the_next_number(qtbot: QtBot, 
 
 
 def test_ctrl_k_and_skip_put_a_study_question_off_unrated(qtbot: QtBot, main_window, store) -> None:
-    """Help lists Ctrl+K as skip, and the README says study takes the quiz's keys, but Ctrl+K did nothing in
+    """Help lists Ctrl+K as skip, and the guide says study takes the quiz's keys, but Ctrl+K did nothing in
     study, and there was no Skip. A question skipped is not answered nor rated: it comes back at the end of
     the session; skipped again, it waits for the next session."""
     screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
