@@ -29,7 +29,7 @@ from quizapp.gui.theme import MAX_POINT_SIZE
 from tests.conftest import Steps, alt, key
 from tests.test_gui_import_problems_box import bad_gift, choose_file
 from tests.test_gui_largest_text_room import normal_again  # noqa: F401 (a fixture)
-from tests.test_gui_small_screen import SMALL, wholly_shown
+from tests.test_gui_small_screen import SMALL, tab_round, wholly_shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ROOMY = QSize(1000, 700)  # a main window with room for the dialogs at a middle text size
@@ -177,6 +177,69 @@ def test_the_text_size_keys_work_in_a_dialog_over_a_dialog(qtbot: QtBot, main_wi
     with steps.then(GenerateDialog, generate):
         key(qtbot, Qt.Key.Key_N, CTRL)  # File > New bank from article…
     assert seen == ["Paste an article", "Generate questions from articles"]
+
+
+def lines_in_view(dialog: GenerateDialog) -> bool:
+    """Four lines of the list of articles and three of the Prompt, in lines of the text size now."""
+    files, prompt = dialog.files, dialog.prompt_edit
+    return (files.height() >= 4 * files.fontMetrics().lineSpacing()
+            and prompt.height() >= 3 * prompt.fontMetrics().lineSpacing())
+
+
+def texts_whole(dialog: QDialog) -> None:
+    """Each label and button in view is as large as its text needs: a label's lines wrapped to its width, a button's
+    text on its face. (Scrolled out of sight is no cut: the page scrolls to each as the focus reaches it.)"""
+    labels = [w for w in dialog.findChildren(QLabel) if w.isVisible() and w.text()]
+    assert labels
+    for w in labels:
+        wanted = QSize(0, w.heightForWidth(w.width())) if w.wordWrap() else w.sizeHint()
+        assert w.width() >= wanted.width() and w.height() >= wanted.height(), (w.text(), w.size(), wanted)
+    for b in dialog.findChildren(QPushButton):
+        if b.isVisible():
+            assert b.width() >= b.sizeHint().width() and b.height() >= b.sizeHint().height(), (b.text(), b.size())
+
+
+@pytest.mark.parametrize("window", ["screen", SMALL])
+def test_the_generate_dialog_refits_to_a_new_text_size_and_keeps_its_lines(
+        qtbot: QtBot, main_window, normal_again: None, window: QSize | str) -> None:  # noqa: F811
+    """File > New bank from article…, then Ctrl+= up to the largest text there: over a window as large as the screen
+    it grows (it kept the size it opened at); over one of 800x600 it stays within it. Either way its list of articles
+    and its Prompt keep their lines at the new size (they kept one line of 28 pt), every text whole, each control in
+    reach; Ctrl+0 gives back the size and lines it opened with."""
+    size = main_window.screen().availableGeometry().size() if window == "screen" else window
+    main_window.resize(size)
+    qtbot.waitUntil(lambda: main_window.size() == size)
+    screen = main_window.screen().availableGeometry()
+    seen: list[str] = []
+
+    def look(dialog: GenerateDialog) -> None:
+        seen.append(dialog.windowTitle())
+        opened, lines = dialog.size(), (dialog.files.height(), dialog.prompt_edit.height())
+        assert QApplication.focusWidget() is dialog.url_edit
+        assert lines_in_view(dialog)
+        texts_whole(dialog)
+        largest(qtbot)
+        focused_font_is(qtbot, MAX_POINT_SIZE)
+        if window == "screen":  # as tall as the screen lets it be, for a page that needs more
+            qtbot.waitUntil(lambda: dialog.height() > opened.height())
+        qtbot.waitUntil(lambda: lines_in_view(dialog))
+        assert screen.contains(dialog.geometry()), (dialog.geometry(), screen)
+        assert dialog.width() <= main_window.width() and dialog.height() <= main_window.height()
+        texts_whole(dialog)
+        reached = tab_round(qtbot)  # each wholly shown as the focus reaches it (the page scrolls to it)
+        assert {dialog.url_edit, dialog.add_button, dialog.max_questions, dialog.every_box, dialog.paste_button,
+                dialog.review, dialog.prompt_edit} <= set(reached)
+
+        key(qtbot, Qt.Key.Key_0, CTRL)  # the normal size: as it opened
+        focused_font_is(qtbot, QApplication.font().pointSizeF())
+        qtbot.waitUntil(lambda: (dialog.files.height(), dialog.prompt_edit.height()) == lines)
+        qtbot.waitUntil(lambda: dialog.height() == opened.height())
+        texts_whole(dialog)
+        alt(qtbot, "o")  # Close
+
+    with Steps().then(GenerateDialog, look):
+        key(qtbot, Qt.Key.Key_N, CTRL)  # File > New bank from article…
+    assert seen == ["Generate questions from articles"]
 
 
 def test_the_text_size_keys_work_in_the_help(qtbot: QtBot, main_window, normal_again: None) -> None:  # noqa: F811

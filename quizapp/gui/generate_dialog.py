@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QPoint, QSettings, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QDir, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -49,7 +49,15 @@ from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
-from quizapp.gui.widgets import ErrorLabel, FocusOutline, LandingBox, WrappedRowsList, fitted_size, quoted
+from quizapp.gui.widgets import (
+    ErrorLabel,
+    FitsText,
+    FocusOutline,
+    LandingBox,
+    WrappedRowsList,
+    fitted_size,
+    quoted,
+)
 
 if TYPE_CHECKING:
     from quizapp.core.model import Bank
@@ -67,6 +75,9 @@ QuestionData = dict[str, Any]
 REVIEW_SIDE_BY_SIDE_CHARS = 70
 # The details' labels beside their fields from this width (in characters) up, else above them.
 DETAILS_LABELS_BESIDE_CHARS = 45
+# The dialog's size at the normal text size, where the window it opens over and the screen have room: the review's
+# list and details side by side, each with room for its lines.
+LEAST_SIZE = (1000, 720)
 
 
 def articles_folder(fallback: Path) -> Path:
@@ -107,7 +118,7 @@ class Confidence:
         return text
 
 
-class GenerateDialog(QDialog):
+class GenerateDialog(FitsText, QDialog):
     """Choose articles and options, generate, then review: accept, reject or edit each question.
 
     After `exec()` returns Accepted, `accepted_questions` holds the accepted questions as
@@ -156,7 +167,6 @@ class GenerateDialog(QDialog):
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
         self._build()
-        self.resize(fitted_size(self, 1000, 720))
         for path in articles or []:
             self.add_article(Path(path))
         self._update_state()
@@ -173,7 +183,6 @@ class GenerateDialog(QDialog):
         files = QVBoxLayout(files_box)
         self.files = files_box.landing = QListWidget()
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
         self.files.itemSelectionChanged.connect(self._update_state)
         files.addWidget(self.files)
         row = WrappingRow()
@@ -289,8 +298,7 @@ class GenerateDialog(QDialog):
         labels_above_when_narrow(form, details, DETAILS_LABELS_BESIDE_CHARS)
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setTabChangesFocus(True)
-        lines = self.prompt_edit.fontMetrics().lineSpacing() * 3 + 12
-        self.prompt_edit.setFixedHeight(lines)  # a long prompt wraps over three lines
+        self.fit_lines()  # (before the details are put in their scrolled area, which keeps the size they ask for)
         self.prompt_edit.textChanged.connect(self._prompt_edited)
         self._filling = False
         self.answer_edit = QLineEdit()
@@ -351,17 +359,40 @@ class GenerateDialog(QDialog):
         self.page = ScrolledPage(content)
         layout = QVBoxLayout(self)
         layout.addWidget(self.page, 1)
-        if self.own_button is None:
-            layout.addWidget(self.buttons)
-        else:  # apart from Add and Close; above them where the three do not fit in a line (the largest text)
-            bottom = WrappingRow()
-            bottom.add(self.own_button)
-            bottom.add_stretch()
-            bottom.add(self.buttons)
-            layout.addWidget(bottom)
+        # Make the bank… apart from Add and Close; above them where the three do not fit in a line (the largest text).
+        self.bottom: QWidget = self.buttons
+        if self.own_button is not None:
+            self.bottom = WrappingRow()
+            self.bottom.add(self.own_button)
+            self.bottom.add_stretch()
+            self.bottom.add(self.buttons)
+        layout.addWidget(self.bottom)
         QWidget.setTabOrder(self.answer_edit, self.details_scroll)  # (in the order they are read)
         # Tab stops that Fusion draws the same with the focus as without (a selected row is as blue).
         self._outlines = [FocusOutline(w) for w in (self.files, self.review, self.details_scroll, self.prompt_edit)]
+
+    def fit_lines(self) -> None:
+        # Four articles in view before the list scrolls, and a long prompt wrapped over three lines, in lines of the
+        # text size: the sizes of the normal text left one article and one line of the prompt in view at the largest.
+        self.files.setMaximumHeight(self.files.fontMetrics().lineSpacing() * 4 + 8)
+        self.prompt_edit.setFixedHeight(self.prompt_edit.fontMetrics().lineSpacing() * 3 + 12)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Sized once shown, not when built: until laid out at a width its rows of boxes and buttons are stacked one
+        # above the other, and the page asks for their height. (Before QDialog centres it over its parent.)
+        if not self.testAttribute(Qt.WidgetAttribute.WA_Resized):
+            self.resize(fitted_size(self, *LEAST_SIZE))  # the rows side by side where they fit at least
+            self.resize(self.wanted_size())
+        super().showEvent(event)
+
+    def wanted_size(self) -> QSize:
+        """LEAST_SIZE at least, larger where the page needs more at the text size to show without scrolling, within the
+        window it opens over and its screen."""
+        layout, page = self.layout(), self.page.widget().sizeHint()
+        margins = layout.contentsMargins()
+        return fitted_size(self, max(LEAST_SIZE[0], page.width() + margins.left() + margins.right()),
+                           max(LEAST_SIZE[1], page.height() + layout.spacing() + self.bottom.sizeHint().height()
+                               + margins.top() + margins.bottom()))
 
     @staticmethod
     def _value_label() -> QLabel:
