@@ -110,6 +110,32 @@ def test_the_generate_dialog_fits_800x600_at_the_largest_text(qtbot: QtBot, larg
     assert wholly_shown(dialog.count_label)
 
 
+def test_each_question_s_details_are_whole_at_800x600_at_the_largest_text(qtbot: QtBot, largest_text: None,
+                                                                        tmp_path: Path) -> None:
+    """Down the review, each question's details (a long confidence, wrong answers and citation, many lines each) are
+    whole in their scrolled pane. The form there laid its rows out at the heights of a wider pane: the wrong answers
+    showed five of their eleven lines, cut off over the Citation under them, and the citation lost its source."""
+    dialog = GenerateDialog(None, target_dir=tmp_path, articles=[SEED])
+    qtbot.addWidget(dialog, before_close_func=discard_on_teardown)
+    shown_at_800x600(qtbot, dialog)
+    with qtbot.waitSignal(dialog.generation_finished, timeout=60_000):
+        key(qtbot, Qt.Key.Key_Return)  # Generate
+    assert dialog.question_count() > 4
+    alt(qtbot, "v")  # the review's list
+    assert QApplication.focusWidget() is dialog.review
+    labels = (dialog.kind_label, dialog.confidence_label, dialog.distractors_label, dialog.citation_label)
+
+    def cut_off() -> list[str]:
+        return [label.text() for label in labels if label.height() < label.heightForWidth(label.width())]
+
+    for row in range(dialog.question_count()):
+        if row:
+            key(qtbot, Qt.Key.Key_Down)
+        assert dialog.review.currentRow() == row
+        qtbot.waitUntil(lambda: all(label.text() for label in labels) and not cut_off())
+        assert dialog.citation_label.text().splitlines()[-1].startswith("— ")  # (its source under the quote)
+
+
 def test_the_new_bank_dialog_keeps_make_the_bank_in_sight_at_800x600_at_the_largest_text(
         qtbot: QtBot, largest_text: None, tmp_path: Path) -> None:
     """Its third button goes above Add and Close where the three do not fit in a line."""

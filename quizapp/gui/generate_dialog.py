@@ -47,7 +47,13 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
-from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow, labels_above_when_narrow
+from quizapp.gui.reflow import (
+    ScrolledPage,
+    TurningSplitter,
+    WrappingRow,
+    labels_above_when_narrow,
+    rows_at_their_width,
+)
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
 from quizapp.gui.widgets import (
     ErrorLabel,
@@ -296,6 +302,7 @@ class GenerateDialog(FitsText, QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         labels_above_when_narrow(form, details, DETAILS_LABELS_BESIDE_CHARS)
+        rows_at_their_width(form, details)  # (a citation's lines whole in the scrolled area)
         self.prompt_edit = QPlainTextEdit()
         self.prompt_edit.setTabChangesFocus(True)
         self.fit_lines()  # (before the details are put in their scrolled area, which keeps the size they ask for)

@@ -494,6 +494,29 @@ def labels_above_when_narrow(form: QFormLayout, owner: QWidget, chars: int) -> N
     _LabelsAbove(owner, form, chars)
 
 
+class _RowsAtWidth(QObject):
+    def __init__(self, owner: QWidget, form: QFormLayout) -> None:
+        super().__init__(owner)
+        self.form = form
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.form.invalidate()  # (laid out anew on the loop's next turn, its rows' heights worked out again)
+        return False
+
+
+def rows_at_their_width(form: QFormLayout, owner: QWidget) -> None:
+    """Lay `form` out anew at each new size of `owner` (the widget it fills): each row as tall as its lines at the
+    width it has.
+
+    QFormLayout keeps the heights of its rows worked out for one width, and asked for its height at its preferred width
+    (as a scroll area around it asks) it puts those heights in place of the ones for the width it has: at 28 pt the
+    generate dialog's wrong answers showed five of their eleven lines, cut off over the Citation under them.
+    """
+    _RowsAtWidth(owner, form)
+
+
 class WrappingRadioButton(Refits, QRadioButton):
     """A radio button whose text breaks between words where its width does not hold it on one line.
 
