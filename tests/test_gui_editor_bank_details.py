@@ -8,17 +8,22 @@ from pathlib import Path
 
 import pytest
 import yaml
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
 from quizapp.core.model import is_draft
-from quizapp.gui.editor import BankEditor
+from quizapp.gui.editor import BankEditor, open_editors
 from quizapp.gui.editor_details import BankDetailsDialog
 from tests.conftest import Steps, alt, key
 from tests.test_gui_editor_problems import open_shown
-from tests.test_gui_largest_text_room import editor_at_800x600, opened_in_library
+from tests.test_gui_largest_text_room import (
+    editor_at_800x600,
+    largest_text_by_keys,
+    normal_again,  # noqa: F401 (a fixture)
+    opened_in_library,
+)
 from tests.test_gui_mnemonics import ALT, assert_keys_unique_and_complete, menu_bar_clashes, open_popup
 from tests.test_gui_small_screen import SMALL, largest_text, shown_at_800x600, tab_round, wholly_shown
 
@@ -79,7 +84,7 @@ def test_a_draft_marked_reviewed_in_the_editor_is_no_longer_listed_as_a_draft(
     assert_keys_unique_and_complete(editor)  # the bar's buttons have Alt keys of their own
     assert menu_bar_clashes(editor) == {}  # and so has Edit > Bank details…
     # At 800x600 the page has room for the bar: nothing scrolls out of sight (the list's buttons, the problems).
-    assert editor.pages.currentWidget().verticalScrollBar().maximum() == 0
+    assert editor.bank_page.verticalScrollBar().maximum() == 0
     focus = QApplication.focusWidget()
     assert focus is editor.list
 
@@ -178,6 +183,11 @@ def test_the_draft_bar_and_bank_details_at_the_largest_text_on_a_small_screen(
     qtbot.addWidget(editor, before_close_func=discard_on_teardown)
     shown_at_800x600(qtbot, editor)
     qtbot.waitUntil(lambda: editor.panes.level > 0)  # the form folded into a tab
+    # The page scrolled to the list of questions, which has the focus, and the bar over it in view whole: in the page,
+    # its first line went up out of sight.
+    qtbot.waitUntil(lambda: wholly_shown(QApplication.focusWidget()))
+    assert QApplication.focusWidget() is editor.list
+    assert wholly_shown(editor.draft_bar.message)
     reached = tab_round(qtbot)  # each wholly shown as the focus reaches it
     assert editor.draft_bar.reviewed_button in reached and editor.draft_bar.details_button in reached
     if editor.panes.level < 2:  # (folded into the tabs too, the list is a tab away)
@@ -196,6 +206,41 @@ def test_the_draft_bar_and_bank_details_at_the_largest_text_on_a_small_screen(
     assert {editor.title_edit, editor.list} & set(tabbed) == set()
     names = {type(w).__name__ for w in tabbed}
     assert {"QLineEdit", "QPlainTextEdit", "QPushButton"} <= names
+
+
+@pytest.mark.parametrize("size", [QSize(1280, 800), SMALL])
+def test_the_draft_bar_stays_whole_in_view_as_the_text_grows_and_the_focus_goes_round(
+        qtbot: QtBot, main_window, draft_bank: Path, normal_again: None, size: QSize) -> None:  # noqa: F811
+    """The draft opened from the library, then Ctrl+= in the editor up to the largest text: the bar's message and
+    buttons stay whole in view, as the page under them scrolls to the list of questions that has the focus and to each
+    field Tab goes to. (At the top of the page, at 28 pt on 800x600 its first line went up out of sight.)"""
+    opened_in_library(qtbot, main_window, draft_bank)
+    main_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is main_window)
+    key(qtbot, Qt.Key.Key_E, CTRL | Qt.KeyboardModifier.ShiftModifier)  # the bank in the editor
+    editor, = open_editors()
+    editor.resize(size)
+    qtbot.waitExposed(editor)
+    editor.activateWindow()  # as the window manager does (offscreen has none)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    assert editor.size() == size
+    bar = editor.draft_bar
+    parts = (bar.message, bar.reviewed_button, bar.details_button)
+    qtbot.waitUntil(lambda: all(wholly_shown(w) for w in parts))
+    assert QApplication.focusWidget() is editor.list
+
+    largest_text_by_keys(qtbot, editor)
+    qtbot.waitUntil(lambda: wholly_shown(QApplication.focusWidget()))  # the page scrolled to the list, if need be
+    qtbot.waitUntil(lambda: bar.message.height() >= bar.message.heightForWidth(bar.message.width()))  # all its lines
+    for w in parts:
+        assert wholly_shown(w), w.text()
+    reached: list[object] = []
+    while QApplication.focusWidget() not in reached:  # round the window: each field in view as Tab reaches it
+        reached.append(QApplication.focusWidget())
+        key(qtbot, Qt.Key.Key_Tab)
+        qtbot.waitUntil(lambda: wholly_shown(QApplication.focusWidget()))
+        assert all(wholly_shown(w) for w in parts), QApplication.focusWidget()
+    assert editor.title_edit in reached and len(reached) > 5
 
 
 def test_mark_as_reviewed_pressed_with_space_leaves_the_focus_on_the_questions(qtbot: QtBot, draft_bank: Path) -> None:

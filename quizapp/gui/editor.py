@@ -330,7 +330,6 @@ class BankEditor(QMainWindow):
         # on a small screen, its three rows and the problems' line fit without scrolling the page).
         margins = page_layout.contentsMargins()
         page_layout.setContentsMargins(margins.left(), 0, margins.right(), 0)
-        page_layout.addWidget(self.draft_bar)
         page_layout.addWidget(header)
         page_layout.addWidget(self.source_repairs)
         page_layout.addWidget(vertical, 1)
@@ -359,8 +358,21 @@ class BankEditor(QMainWindow):
         text_layout.addWidget(self.source_problems, 1)
         text_layout.addWidget(apply, 0, Qt.AlignmentFlag.AlignRight)
 
+        # The bar over a draft stays in view over the page, which scrolls under it where it does not fit (the largest
+        # text on a small screen). At the top of the page, it went up out of sight as the page scrolled to the list of
+        # questions, which has the focus: at 28 pt on 800x600 its first line was above the window's top.
+        form_side = QWidget()
+        side_layout = QVBoxLayout(form_side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        bar_row = QHBoxLayout()  # (as wide as the page's rows, within its margins)
+        bar_row.setContentsMargins(margins.left(), 0, margins.right(), 0)
+        bar_row.addWidget(self.draft_bar)
+        side_layout.addLayout(bar_row)
+        self.bank_page = ScrolledPage(form_page)
+        side_layout.addWidget(self.bank_page, 1)
+
         self.pages = QStackedWidget()
-        self.pages.addWidget(ScrolledPage(form_page))
+        self.pages.addWidget(form_side)
         self.pages.addWidget(text_page)
         central = QWidget()
         central_layout = QVBoxLayout(central)
