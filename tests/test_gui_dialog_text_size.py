@@ -205,11 +205,11 @@ def test_the_generate_dialog_refits_to_a_new_text_size_and_keeps_its_lines(
     """File > New bank from article…, then Ctrl+= up to the largest text there: over a window as large as the screen
     it grows (it kept the size it opened at); over one of 800x600 it stays within it. Either way its list of articles
     and its Prompt keep their lines at the new size (they kept one line of 28 pt), every text whole, each control in
-    reach; Ctrl+0 gives back the size and lines it opened with."""
+    reach; Ctrl+0 gives back the height and lines it opened with (as wide as the screen or the window, either way)."""
     size = main_window.screen().availableGeometry().size() if window == "screen" else window
     main_window.resize(size)
     qtbot.waitUntil(lambda: main_window.size() == size)
-    screen = main_window.screen().availableGeometry()
+    screen, normal = main_window.screen().availableGeometry(), QApplication.font().pointSizeF()
     seen: list[str] = []
 
     def look(dialog: GenerateDialog) -> None:
@@ -231,7 +231,7 @@ def test_the_generate_dialog_refits_to_a_new_text_size_and_keeps_its_lines(
                 dialog.review, dialog.prompt_edit} <= set(reached)
 
         key(qtbot, Qt.Key.Key_0, CTRL)  # the normal size: as it opened
-        focused_font_is(qtbot, QApplication.font().pointSizeF())
+        focused_font_is(qtbot, normal)
         qtbot.waitUntil(lambda: (dialog.files.height(), dialog.prompt_edit.height()) == lines)
         qtbot.waitUntil(lambda: dialog.height() == opened.height())
         texts_whole(dialog)
