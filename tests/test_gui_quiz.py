@@ -145,6 +145,40 @@ def test_enter_pressed_twice_quickly_does_not_skip_the_proof(qtbot: QtBot, main_
     assert not quiz.in_feedback and quiz.position.text() != position
 
 
+def test_enter_pressed_twice_on_the_last_answer_shows_the_results(qtbot: QtBot, main_window, bundled_bank,
+                                                                  double_press_guard) -> None:
+    """Enter pressed twice quickly on "See results →" (or held down) went through the results, to the button
+    focused there, Retry mistakes: a new quiz started and the results were never seen. A key within a moment
+    of the results showing, or held down, presses nothing; after it, Enter retries."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.core.session import QuizOptions, QuizScope, start_quiz
+
+    window = main_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    question = bundled_bank.bank.question("helicopter-types")
+    window.run_session(start_quiz(bundled_bank, QuizOptions(), questions=[question]))
+    quiz = window.quiz
+    qtbot.waitUntil(lambda: not quiz.view.settling)  # the question read
+    wrong = quiz.session.current.choices.index(question.distractors[0])
+    qtbot.keyClick(QApplication.focusWidget(), str(wrong + 1))
+    qtbot.waitUntil(lambda: quiz.view.settled)  # the proof read
+    assert QApplication.focusWidget() is quiz.next_button and quiz.next_button.text() == "See &results →"
+    for k in (Qt.Key.Key_Return, Qt.Key.Key_Return, Qt.Key.Key_Space):
+        qtbot.keyClick(QApplication.focusWidget(), k)
+    results = window.results
+    assert window.stack.currentWidget() is results and QApplication.focusWidget() is results.retry_button
+    qtbot.waitUntil(lambda: not results.settling)
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True)
+    QApplication.sendEvent(QApplication.focusWidget(), held)  # Enter held down since "See results"
+    assert window.stack.currentWidget() is results
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is quiz and quiz.session.scope is QuizScope.RETRY
+
+
 def test_whole_quiz_with_keys_only(qtbot: QtBot, main_window) -> None:
     window = main_window
     window.library.list.setFocus()

@@ -58,6 +58,52 @@ def chosen_by_key(event: QKeyEvent) -> int | None:
     return LETTER_KEYS.index(text) if text in LETTER_KEYS else None
 
 
+class Settling(QTimer):
+    """The moment after something a key brought up shows (a question, its answer, the results): the platform's
+    time between two key presses that still belong together (400 ms by default). A key pressed within it is
+    the second of a double press, not a reading of what showed."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.setSingleShot(True)
+
+    def restart(self) -> None:
+        """Start the moment from now (not at all where the platform has no keyboard input interval)."""
+        self.stop()
+        settle = QGuiApplication.styleHints().keyboardInputInterval()
+        if settle > 0:
+            self.start(settle)
+
+
+class QuickPressGuard(QObject):
+    """Keeps Enter and Space from pressing `buttons` within a moment of `restart()` or while held down.
+
+    For a screen that the last key of another brings up with a button focused (the results after "See
+    results →"): a quick second press, or the key still held, is not a choice of what the new screen offers.
+    """
+
+    def __init__(self, parent: QObject, buttons: Sequence[QWidget]) -> None:
+        super().__init__(parent)
+        self.moment = Settling(self)
+        for button in buttons:
+            button.installEventFilter(self)
+
+    def restart(self) -> None:
+        """The screen has just shown: start the moment."""
+        self.moment.restart()
+
+    @property
+    def settling(self) -> bool:
+        """Within the moment, when Enter and Space are taken for a double press."""
+        return self.moment.isActive()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (*ENTER_KEYS, Qt.Key.Key_Space) \
+                and (self.moment.isActive() or event.isAutoRepeat()):
+            return True  # (a space pressed here is not released as a click either: the button was never down)
+        return super().eventFilter(watched, event)
+
+
 class NumberField(QLineEdit):
     """The field a number is typed in: never too narrow for a long number ("-4,500,000") at its font.
 
@@ -341,8 +387,7 @@ class QuestionView(QScrollArea):
         self.answered = False
         self._below: list[QWidget] = []
         # Runs while the feedback is too new for a key to go on from it.
-        self._settling = QTimer(self)
-        self._settling.setSingleShot(True)
+        self._settling = Settling(self)
         self.prompt = plain_label(wrap=True)
         self.prompt.setAccessibleName("Question")
         scale_font(self.prompt, 1.4, bold=True)
@@ -406,7 +451,7 @@ class QuestionView(QScrollArea):
         self.answered = False
         # The same moment after a new question: the second "1" of a quick "1 1" that rated the card before
         # is not an answer to this one, which the person has not read yet.
-        self._settle()
+        self._settling.restart()
         self.feedback.hide()
         self.prompt.setText(question.prompt)
         self.answer_area.ask(question, choices)
@@ -417,7 +462,7 @@ class QuestionView(QScrollArea):
     def show_answer(self, answer: Answer, passage: CitedPassage | None) -> None:
         """Mark the choices, show the feedback with its proof, and give Next the focus."""
         self.answered = True
-        self._settle()
+        self._settling.restart()
         self.answer_area.show_answer(answer)
         self.feedback.show_answer(answer, passage)
         self.feedback.show()
@@ -489,14 +534,6 @@ class QuestionView(QScrollArea):
         spans = line_spans(self.widget())
         whole = whole_line_top(value, spans, down=True)
         bar.setValue(whole if whole <= bar.maximum() else whole_line_top(value, spans, down=False))
-
-    def _settle(self) -> None:
-        # The platform's time between two key presses that still belong together (400 ms by default):
-        # a press that quick after the answer (or a new question) is a double press, not a reading of it.
-        self._settling.stop()
-        settle = QGuiApplication.styleHints().keyboardInputInterval()
-        if settle > 0:
-            self._settling.start(settle)
 
     def may_answer(self, event: QKeyEvent) -> bool:
         """Whether a key press may answer the question shown: not one within a moment of its showing (the

@@ -20,6 +20,7 @@ from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, QuizSession, export_results
 from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
+from quizapp.gui.question_view import QuickPressGuard
 from quizapp.gui.reflow import ScrolledPage, TurningSplitter, WrappingRow
 from quizapp.gui.tasks import run_task, show_error
 from quizapp.gui.theme import verdict_color
@@ -103,6 +104,8 @@ class ResultsScreen(QWidget):
         self.library_button.clicked.connect(self.library_requested)
         for b in (self.retry_button, self.export_button, self.library_button):
             b.setAutoDefault(True)  # Enter presses the focused one, as in a dialog
+        # But not the Enter pressed twice on "See results →", nor one held down: the results stay in view.
+        self.quick_keys = QuickPressGuard(self, (self.retry_button, self.export_button, self.library_button))
         buttons = WrappingRow()  # one above the other where a row does not fit (the largest text)
         buttons.add(self.library_button)
         buttons.add_stretch()
@@ -158,6 +161,12 @@ class ResultsScreen(QWidget):
             self.list.setCurrentRow(0)
         self.feedback.setVisible(bool(session.answers))
         (self.retry_button if session.mistakes else self.library_button).setFocus()
+        self.quick_keys.restart()
+
+    @property
+    def settling(self) -> bool:
+        """Just shown: Enter and Space do not press the focused button yet."""
+        return self.quick_keys.settling
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
