@@ -26,6 +26,12 @@ def type_in(qtbot: QtBot, window, text: str) -> None:
     qtbot.keyClicks(field, text)
 
 
+def type_keys(qtbot: QtBot, window, text: str) -> None:
+    """Each key of `text` pressed where the focus is by then, as a person types."""
+    for key in text:
+        qtbot.keyClick(focused(qtbot, window), key)
+
+
 def hint_colour(window) -> str:
     return window.quiz.hint.palette().color(QPalette.ColorRole.WindowText).name()
 
@@ -90,3 +96,43 @@ def test_a_point_before_three_digits_warns_and_asks_again_before_it_is_scored(
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
     assert window.stack.currentWidget() is window.results
     assert window.results.session.answers[1].given == "140"
+
+
+def test_a_number_typed_after_clicking_the_question_goes_in_the_field(qtbot: QtBot, main_window,
+                                                                      bundled_bank) -> None:
+    """A click on the question's text (to select a word of it, or on the way to the window) takes the focus
+    there: the number typed next went nowhere, and Enter then said nothing. It goes in the field."""
+    window = main_window
+    run(qtbot, window, bundled_bank, ["soldiers-killed", "barkhane-deaths"])
+    quiz = window.quiz
+    qtbot.mouseClick(quiz.prompt, Qt.MouseButton.LeftButton)
+    assert focused(qtbot, window) is quiz.prompt
+    type_keys(qtbot, window, "13")
+    assert focused(qtbot, window) is quiz.number and quiz.number.text() == "13"
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert quiz.feedback.verdict.text() == "✓ Right: 1 point"
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    # Tabbed to Skip on the way: the figure still goes in the field, and Skip stays unpressed.
+    while focused(qtbot, window) is not quiz.skip_button:
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Tab)
+    type_keys(qtbot, window, "41")
+    assert focused(qtbot, window) is quiz.number and quiz.number.text() == "41"
+    assert quiz.session.index == 1 and not quiz.in_feedback
+
+
+def test_a_number_typed_after_clicking_the_question_goes_in_the_field_in_a_study(qtbot: QtBot, main_window,
+                                                                                 bundled_bank) -> None:
+    from quizapp.core.model import NumericQuestion
+
+    window = main_window
+    window.library.focus_list()
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    screen = window.study_screen
+    while not isinstance(screen.session.current.question, NumericQuestion):
+        qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    answer = f"{screen.session.current.question.answer:g}"
+    qtbot.mouseClick(screen.prompt, Qt.MouseButton.LeftButton)
+    type_keys(qtbot, window, answer)
+    assert focused(qtbot, window) is screen.number and screen.number.text() == answer
+    qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
+    assert screen.in_feedback and screen.feedback.verdict.text() == "✓ Right: 1 point"

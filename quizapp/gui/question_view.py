@@ -469,6 +469,20 @@ class QuestionView(QScrollArea):
         self.next_button.setFocus()
         self._place("answer")
 
+    def type_into_field(self, event: QKeyEvent) -> bool:
+        """Type the character of `event`, a key pressed outside the number field, into the field, which takes
+        the focus: where a number question waits for its answer and the focus is elsewhere (the question's
+        text, clicked to select a word of it; Skip, tabbed to), the number typed is not lost. Return whether
+        the key went there (the field holds back a key pressed too soon, as it does one typed in it)."""
+        entry = self.answer_area.entry
+        text = event.text()
+        if self.answered or self.answer_area.currentWidget() is not entry or entry.number.hasFocus() \
+                or not text.strip() or not text.isprintable() or not is_plain(event):
+            return False
+        entry.number.setFocus(Qt.FocusReason.OtherFocusReason)  # (not Tab's: that would select what it holds)
+        QApplication.sendEvent(entry.number, event)
+        return True
+
     # Where the view scrolls to. One rule for the quiz and the study, at every text size:
     # - asked: the question from its first line, even where the focused choice or number field is below the
     #   view (a long question at the largest text on a small screen): a question read from its middle

@@ -95,8 +95,8 @@ class QuizScreen(QWidget):
         layout.addLayout(bottom)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Keys the focused child did not use: 1-9 and A-D pick, Enter submits or goes on (once the
-        feedback has stood a moment)."""
+        """Keys the focused child did not use: 1-9 and A-D pick (for a number question they type in its
+        field), Enter submits or goes on (once the feedback has stood a moment)."""
         if not is_plain(event):
             super().keyPressEvent(event)
             return
@@ -111,6 +111,8 @@ class QuizScreen(QWidget):
             self.next_question()
         elif key == Qt.Key.Key_Escape:
             self.leave()
+        elif self.view.type_into_field(event):
+            pass  # a figure typed with the focus off the number field: in the field
         elif index is not None:
             if self.view.may_answer(event):  # not a key pressed twice that went on from the last question
                 self.choose(index)

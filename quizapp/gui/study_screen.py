@@ -281,6 +281,8 @@ class StudyScreen(QWidget):
             if goes_on:
                 self.rate(None)
                 return
+        elif self.view.type_into_field(event):  # a figure typed with the focus off the number field
+            return
         elif (index := chosen_by_key(event)) is not None:
             if self.view.may_answer(event):  # not the second "1" of a quick "1 1" that rated the last card
                 self.choose(index)
