@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.model import ChoiceQuestion
@@ -114,6 +114,39 @@ def test_a_quick_second_key_after_the_answer_neither_rates_nor_goes_on(qtbot: Qt
         qtbot.wait(double_press_guard + 100)
         press(qtbot, "1")
         assert screen.in_feedback
+
+
+def test_enter_goes_from_the_end_of_a_session_to_the_library(qtbot: QtBot, main_window,
+                                                             double_press_guard) -> None:
+    """The end of a session ("Done: 1 of 1 point") had the focus on no button: Enter did nothing there, and
+    only Esc (said nowhere on it) or Tab and Enter went back. Back to library has the focus, so Enter goes
+    back; not an Enter pressed twice on "Finish →", nor one held down, which would skip the summary."""
+    main_window.activateWindow()
+    qtbot.waitUntil(main_window.isActiveWindow)
+    main_window.set_new_per_day(1)
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    assert len(screen.session.items) == 1
+    question = screen.session.current.question
+    qtbot.waitUntil(lambda: not screen.view.settling)  # the question read
+    if isinstance(question, ChoiceQuestion):
+        press(qtbot, str(screen.session.current.choices.index(question.answer) + 1))
+    else:
+        type_text(qtbot, f"{question.answer:g}")
+        press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: screen.view.settled)  # the proof read
+    assert screen.next_button.text() == "&Finish →"
+    press(qtbot, Qt.Key.Key_Return)
+    press(qtbot, Qt.Key.Key_Return)  # the second of a double press
+    assert screen.done.isVisible() and screen.done.text().startswith("Done: 1 of 1 point (100%).")
+    back = QApplication.focusWidget()
+    assert isinstance(back, QPushButton) and back.window() is main_window and back.text() == "&Back to library"
+    qtbot.waitUntil(lambda: not screen.quick_keys.settling)
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier, "\r", True)
+    QApplication.sendEvent(QApplication.focusWidget(), held)  # Enter held down since "Finish →"
+    assert screen.done.isVisible()
+    press(qtbot, Qt.Key.Key_Return)
+    assert main_window.stack.currentWidget() is main_window.library
+    assert QApplication.focusWidget() is main_window.library.list
 
 
 def test_study_shows_the_proof_in_the_article_and_esc_comes_back(qtbot: QtBot, main_window, bundled_bank,

@@ -16,7 +16,7 @@ from quizapp.core.scoring import answer_number, mark_choice, mark_numeric, parse
 from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.stats import counted, points_text
 from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
-from quizapp.gui.question_view import ENTER_KEYS, QuestionView, chosen_by_key, is_plain
+from quizapp.gui.question_view import ENTER_KEYS, QuestionView, QuickPressGuard, chosen_by_key, is_plain
 from quizapp.gui.reflow import header_row, header_title
 from quizapp.gui.widgets import plain_label, scale_font
 
@@ -67,9 +67,12 @@ class StudyScreen(QWidget):
 
         self.heading = header_title()
         self.position = plain_label()
-        back = QPushButton("&Back to library")
+        self.back_button = back = QPushButton("&Back to library")
         back.clicked.connect(self.leave)
         back.setAutoDefault(True)
+        # Focused at the end of a session, for Enter; but not the Enter pressed twice on "Finish →", nor one held
+        # down: the summary stays in view.
+        self.quick_keys = QuickPressGuard(self, (back,))
         self.header = top = header_row(self.heading, (self.position, back))
 
         self.view = QuestionView()
@@ -128,7 +131,7 @@ class StudyScreen(QWidget):
         layout.addWidget(top)
         layout.addWidget(self.pages, 1)
         layout.addLayout(bottom)
-        # It takes the keys on the last page (setFocus), but is no Tab stop: one would show nothing focused.
+        # It takes the keys where a click leaves the focus on it, but is no Tab stop: one would show nothing focused.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # flow
@@ -224,7 +227,9 @@ class StudyScreen(QWidget):
         else:
             self.done.setText(done_text(session))
         self.pages.setCurrentIndex(1)
-        self.setFocus()
+        # Enter goes back to the library from here, as Esc does (the page has no other way on).
+        self.back_button.setFocus()
+        self.quick_keys.restart()
         self.finished.emit(session)
 
     def leave(self) -> None:
