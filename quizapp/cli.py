@@ -109,7 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
     _add_app_options(parser)
     parser.set_defaults(banks=[])
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # (a command's usage line starts "quizapp [--data-dir DIR] generate", not with the app's own two lines)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="quizapp [--data-dir DIR]")
 
     p = sub.add_parser("validate", help="check bank files and report every problem")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="bank files or folders")

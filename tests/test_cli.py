@@ -126,3 +126,14 @@ def test_help_says_bank_files_open_the_app(capsys) -> None:
         main(["week 1.yaml", "--bogus"])
     assert exit_.value.code == 2
     assert capsys.readouterr().err.endswith("quizapp: error: unrecognized arguments: --bogus\n")
+
+
+def test_a_commands_help_shows_its_own_usage(capsys) -> None:
+    """`quizapp generate --help` starts with how to run generate, not with the app's two usage lines run into it
+    ("usage: quizapp [-h] ... COMMAND ... generate [-h] ...")."""
+    for command in ("generate", "export", "history", "desktop-entry"):
+        with pytest.raises(SystemExit) as exit_:
+            main([command, "--help"])
+        assert exit_.value.code == 0
+        first = capsys.readouterr().out.splitlines()[0]
+        assert first.startswith(f"usage: quizapp [--data-dir DIR] {command} [-h]"), first
