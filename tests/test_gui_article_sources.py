@@ -253,6 +253,67 @@ def test_pasted_front_matter_is_the_articles_metadata_never_a_question(qtbot, ba
         assert "---" not in q["prompt"] + str(q["cite"]) and "Paquette" not in q["prompt"] + str(q["cite"])
 
 
+def test_an_article_pasted_where_the_focus_is_goes_to_the_text_and_its_headline_is_the_title(
+        qtbot, banks: Path) -> None:
+    """Ctrl+V as the dialog opens, as a page copied from a browser is pasted, put the whole article in the Title, on
+    one line, and left the Text box empty and Save and add off, with nothing said why."""
+    dialog = active_dialog(qtbot, banks)
+    copied = f"Council closes bridge over the Tay\n\nBy Ann Lee\n\n{PASTED}"
+    seen: list[tuple[str, str, bool, bool]] = []
+
+    def paste(paste_dialog: PasteDialog) -> None:
+        paste_dialog.activateWindow()
+        qtbot.waitUntil(paste_dialog.isActiveWindow)
+        QApplication.clipboard().setText(copied)
+        key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)  # in the Title, where the focus is
+        seen.append((paste_dialog.title_edit.text(), paste_dialog.text_edit.toPlainText(),
+                     paste_dialog.save_button.isEnabled(), QApplication.focusWidget() is paste_dialog.title_edit))
+        if paste_dialog.save_button.isEnabled():
+            alt(qtbot, "s")  # Save and add
+        else:  # (the test fails below, rather than waiting on a dialog nobody can close with Save)
+            paste_dialog.done(0)
+
+    on_modal(qtbot, paste)
+    alt(qtbot, "x")  # Paste text...
+    qtbot.waitUntil(lambda: bool(seen) and QApplication.activeModalWidget() is None)
+    assert seen == [("Council closes bridge over the Tay", copied, True, True)]
+    saved = banks / "council-closes-bridge-over-the-tay.md"
+    assert dialog.articles() == [saved.resolve()]
+    article = load_article(saved)
+    assert article.meta.title == "Council closes bridge over the Tay"
+    assert article.text.startswith("# Council closes bridge over the Tay\n\nBy Ann Lee\n\n")  # the headline once
+
+
+def test_a_headline_pasted_in_the_text_box_is_the_title_unless_one_is_typed_or_it_is_a_byline(
+        qtbot, banks: Path) -> None:
+    dialog = PasteDialog(None, folder=banks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.title_edit)
+
+    def paste_text(text: str) -> None:
+        alt(qtbot, "x")  # the Text box
+        key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QApplication.clipboard().setText(text)
+        key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.keyClicks(QApplication.focusWidget(), "Bridge")  # the Title
+    paste_text(f"Council closes bridge over the Tay\n\n{PASTED}")
+    assert dialog.title_edit.text() == "Bridge"
+    alt(qtbot, "t")
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key.Key_Delete)
+    paste_text(PASTED)  # it starts with a sentence
+    assert dialog.title_edit.text() == "" and not dialog.save_button.isEnabled()
+    paste_text(f"By Ann Lee\n\n{PASTED}")
+    assert dialog.title_edit.text() == ""
+    paste_text(f"# Council closes bridge\n\n{PASTED}")  # copied from a Markdown file
+    assert dialog.title_edit.text() == "Council closes bridge" and dialog.save_button.isEnabled()
+    key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    key(qtbot, Qt.Key.Key_Delete)  # (closes without asking)
+
+
 def test_pasted_text_no_bank_cites_is_removed_and_the_teachers_files_stay(qtbot, banks: Path) -> None:
     mine = banks / "my-notes.md"  # the teacher's own files in the folder, one of them chosen
     mine.write_text("---\ntitle: My notes\n---\nThe bridge was built in 1931.\n", encoding="utf-8")

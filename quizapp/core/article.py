@@ -431,6 +431,19 @@ def decode_text(path: Path, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+# A line that ends as a sentence does: a full stop, "!" or "?", then any closing quotes or bracket.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def headline(text: str) -> str | None:
+    """The first line of `text` when it reads as a headline (two words or more, short, no full stop), as a
+    BBC-style text file or an article copied from a web page starts; else None."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if first and len(first) < 120 and not _SENTENCE_END.search(first) and len(first.split()) >= 2:
+        return first
+    return None
+
+
 def split_front_matter(path: Path, text: str) -> tuple[ArticleMeta, str, int]:
     """Split `---` YAML front matter from the body; return (meta, body, body's first line)."""
     if not text.startswith("---\n"):

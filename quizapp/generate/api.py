@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizapp.core.article import Article, load_article
+from quizapp.core.article import Article, headline, load_article
 from quizapp.core.errors import ArticleError, FileProblems, Problem
 from quizapp.core.model import GENERATED_MARK, QUESTION_TYPES, Bank, Source
 from quizapp.generate import clauses as cl
@@ -292,7 +292,7 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
         published = re.search(r"\b(19|20)\d\d\b", article.meta.date or "")
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
                           sentences=[article.text[s.start:s.end] for s in article.sentences],
-                          title=article.meta.title or _headline(article) or "",
+                          title=article.meta.title or headline(article.text) or "",
                           year=int(published.group(0)) if published else None,
                           web_page=article.path.suffix.lower() in (".html", ".htm"))
         mentions: list[Mention] = []
@@ -1615,22 +1615,14 @@ def _source_keys(articles: list[Article]) -> list[str]:
 def _source(article: Article, base_dir: Path) -> Source:
     rel = os.path.relpath(article.path.resolve(), base_dir.resolve())
     m = article.meta
-    return Source(file=Path(rel).as_posix(), title=m.title or _headline(article), author=m.author,
+    return Source(file=Path(rel).as_posix(), title=m.title or headline(article.text), author=m.author,
                   publisher=m.publisher, date=m.date, url=m.url)
-
-
-def _headline(article: Article) -> str | None:
-    """A first line without end punctuation is the headline (BBC-style text files)."""
-    first = article.text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first) < 120 and not _END.search(first) and len(first.split()) >= 2:
-        return first
-    return None
 
 
 def _title(articles: list[Article]) -> str:
     if len(articles) == 1:
         a = articles[0]
-        return a.meta.title or _headline(a) or a.path.stem.replace("-", " ").replace("_", " ").capitalize()
+        return a.meta.title or headline(a.text) or a.path.stem.replace("-", " ").replace("_", " ").capitalize()
     return f"Questions on {len(articles)} articles"
 
 

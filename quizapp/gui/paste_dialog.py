@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QDir, QSize, Qt
@@ -16,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from quizapp.core.article import ArticleMeta
+from quizapp.core.article import ArticleMeta, headline
 from quizapp.core.article_file import PastedTextError, pasted_front_matter, save_pasted_article
+from quizapp.core.boilerplate import line_kind
 from quizapp.gui.reflow import ScrolledPage
 from quizapp.gui.widgets import ErrorLabel, FitsText, ask, fitted_size, plain_label
 
@@ -57,11 +59,13 @@ class PasteDialog(FitsText, QDialog):
                                  "questions' citations find it.", wrap=True)
         self.problem = ErrorLabel()
         self.problem.hide()
+        self.title_edit.textChanged.connect(self._article_into_text_box)
         for edit in (self.title_edit, self.date_edit):
             edit.textChanged.connect(self._update_state)
-        self.text_edit.textChanged.connect(self._fill_from_front_matter)
+        self.text_edit.textChanged.connect(self._fill_from_text)
         self.text_edit.textChanged.connect(self._update_state)
-        # What the text's front matter put in each field, so that a field the teacher typed in stays theirs.
+        # What the pasted text (its front matter, its headline) put in each field, so that a field the teacher typed in
+        # stays theirs.
         self._filled: dict[QLineEdit, str] = {}
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -121,13 +125,29 @@ class PasteDialog(FitsText, QDialog):
         return {"title": self.title_edit, "author": self.author_edit, "publisher": self.publisher_edit,
                 "date": self.date_edit, "url": self.url_edit}
 
-    def _fill_from_front_matter(self) -> None:
-        """Text pasted from a .md file with its front matter ("---", "author: Ann Lee", "---") fills
-        the fields it names that are empty; the block itself is not saved as text."""
+    def _article_into_text_box(self, title: str) -> None:
+        """Text of several lines pasted into the Title, the field with the focus as the dialog opens, is the
+        article: it goes into the empty Text box, and its headline, if it starts with one, becomes the title."""
+        if "\n" not in title and "\r" not in title:
+            return
+        if self.text_edit.toPlainText().strip():  # the article is there already: a title of several lines
+            self.title_edit.setText(" ".join(title.split()))
+            return
+        self.title_edit.clear()
+        self.text_edit.setPlainText(title)  # (fills the title from the text, as pasting it there does)
+        self.title_edit.selectAll()  # the proposed title, to keep with Alt+S or to type over
+
+    def _fill_from_text(self) -> None:
+        """Fill the fields that are empty from the pasted text: its front matter ("---", "author: Ann Lee",
+        "---", from a .md file), which is not saved as text, and its headline, as a page copied from a browser
+        starts; a field the teacher typed in stays theirs."""
         try:
-            pasted, _ = pasted_front_matter(self.text_edit.toPlainText())
+            pasted, body = pasted_front_matter(self.text_edit.toPlainText())
         except PastedTextError:
             return  # said when saving, with what to correct
+        first = headline(body)
+        if not pasted.title and first and line_kind(first) is None:  # (a byline or "Advertisement" is none)
+            pasted = replace(pasted, title=first.lstrip("#"))  # (a Markdown heading: "# Council closes bridge")
         for name, edit in self._fields().items():
             value = " ".join((getattr(pasted, name) or "").split())
             if value and (not edit.text().strip() or edit.text() == self._filled.get(edit)):
