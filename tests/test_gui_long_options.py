@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from quizapp.core.bank import load_bank
 from quizapp.core.session import Mode, QuizOptions, start_quiz
 from quizapp.gui.theme import MAX_POINT_SIZE, verdict_color
-from tests.conftest import SEED
+from tests.conftest import SEED, key
 
 # 250 characters each, differing near the end, as a generated fact-check question's do.
 RIGHT = ("A collision of two helicopters, a Tiger and a Cougar, killed 13 French soldiers during a night "
@@ -132,3 +132,31 @@ def test_study_shows_long_options_whole(qtbot: QtBot, main_window, long_bank) ->
             shows_all_of(button.label, choice)
     finally:
         window.change_text_size(0)
+
+
+def test_the_editor_shows_a_long_answer_and_title_from_their_start(qtbot: QtBot, tmp_path: Path) -> None:
+    """A fact-check question's Answer showed the end of its sentence ("…since the 1983 Beirut barracks bombing."),
+    not which statement it is; a long bank title its last words."""
+    from tests.test_gui_editor_problems import open_shown
+
+    shutil.copy(SEED, tmp_path / "mali.txt")
+    path = tmp_path / "bank.yaml"
+    path.write_text(BANK.replace("title: Long options", f"title: \"{WRONG[2]}\"")
+                    + "  - {id: count, type: numeric, prompt: How many?, answer: 13,"
+                    + " cite: {quote: \"A collision of two helicopters killed 13 French soldiers\"}}\n",
+                    encoding="utf-8")
+    editor = open_shown(qtbot, path)
+    editor.resize(1000, 720)
+    assert QApplication.focusWidget() is editor.list and editor.list.currentRow() == 0
+    key(qtbot, Qt.Key.Key_Down)  # the numeric question, then back to the long one
+    key(qtbot, Qt.Key.Key_Up)
+    answer = editor.form.widgets["answer"]
+    assert answer.text() == RIGHT
+
+    def first_shown(field: QLineEdit) -> int:
+        """Where the text shown at the field's left edge is in its text."""
+        return field.cursorPositionAt(QPoint(field.contentsRect().left() + 4, field.height() // 2))
+
+    title = editor.bank_fields["title"]
+    assert title.text() == WRONG[2] and title.fontMetrics().horizontalAdvance(WRONG[2]) > title.width()
+    assert first_shown(answer) == 0 and first_shown(title) == 0

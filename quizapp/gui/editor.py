@@ -572,7 +572,7 @@ class BankEditor(QMainWindow):
         for key, field in self.bank_fields.items():
             value = str(self.draft.data.get(key) or "")
             if field.text() != value:  # (the field being typed in keeps its cursor)
-                field.setText(value)
+                field.show_value(value)
         draft, focus = self.draft.is_draft, QApplication.focusWidget()
         if not draft and focus is not None and self.draft_bar.isAncestorOf(focus):
             self._focus(self.list)  # (its button pressed: the focus does not vanish with the bar)

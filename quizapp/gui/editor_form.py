@@ -99,6 +99,13 @@ def leaves_field(event: QEvent) -> bool:
 class LineField(_EditorUndo, QLineEdit):
     """A one-line field of the bank editor."""
 
+    def show_value(self, text: str) -> None:
+        """Show `text` from its start, unless the field is being typed in: setText leaves the end of a text longer
+        than the field in view, and a choice question's answer showed "…along the lower valley." alone."""
+        self.setText(text)
+        if not self.hasFocus():
+            self.setCursorPosition(0)
+
 
 class TextField(_EditorUndo, QPlainTextEdit):
     """A short multi-line field of the bank editor that passes Tab on to the next field."""
@@ -385,8 +392,8 @@ class QuestionForm(QWidget):
         if current == text or self._value(key, current) == self._value(key, text):
             return  # the same value: leave what is being typed (and the cursor) alone
         widget = self.widgets[key]
-        if isinstance(widget, QLineEdit):
-            widget.setText(text)
+        if isinstance(widget, LineField):
+            widget.show_value(text)
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(text)
 
