@@ -109,3 +109,19 @@ def test_files_dropped_on_the_library_are_imported_or_told_why_not(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: ("", ""))
     drop(library, [source])
     assert library.status.text().startswith("space.xml was not imported.\n")
+
+
+def test_file_import_names_the_file_it_read_and_the_bank_it_wrote(
+        qtbot: QtBot, main_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After Ctrl+I the library said "Imported space.yaml as space.yaml.": the bank's name twice, never the file
+    chosen."""
+    library = main_window.library
+    source = tmp_path / "space.xml"
+    source.write_text(MOODLE_XML, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _p, _t, default, _f: (default, ""))
+    assert main_window.isActiveWindow()
+    with qtbot.waitSignal(library.loaded):
+        key(qtbot, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)  # File > Import…
+    assert library.current_check().path == (tmp_path / "space.yaml").resolve()
+    assert library.status.text().startswith("Imported space.xml as space.yaml.\n")

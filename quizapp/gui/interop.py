@@ -174,9 +174,9 @@ def export_bank(loaded: LoadedBank, fmt: str, out: Path, **options: object) -> l
     return run_export(loaded, fmt, out, **options)
 
 
-def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | None:
+def import_bank_dialog(parent: QWidget, source: Path | None = None) -> tuple[Path, Path] | None:
     """Ask for a GIFT, Moodle XML or Aiken file (unless given: a file dropped on the library) and where to save
-    the bank; return the new bank's path."""
+    the bank; return the file imported and the new bank's path."""
     from quizapp.formats import (
         IMPORT_FILE_FILTER,
         ImportProblems,
@@ -231,7 +231,7 @@ def import_bank_dialog(parent: QWidget, source: Path | None = None) -> Path | No
     except (ImportProblems, OSError) as exc:
         QMessageBox.warning(parent, "Could not save", error_text(exc))
         return None
-    return Path(target)
+    return source, Path(target)
 
 
 def _listing(problems: list) -> list[str]:

@@ -389,10 +389,11 @@ class MainWindow(QMainWindow):
         """Import `source` (a file dropped on the library), or a file asked for when None."""
         from quizapp.gui.interop import import_bank_dialog
 
-        path = import_bank_dialog(self, source)
-        if path is not None:
+        imported = import_bank_dialog(self, source)
+        if imported is not None:
+            read, path = imported
             self.show_library()
-            self.library.add_banks([path], note=f"Imported {(source or path).name} as {path.name}.")
+            self.library.add_banks([path], note=f"Imported {read.name} as {path.name}.")
         elif source is not None:
             self.library.say(f"{source.name} was not imported.")
         self._focus_screen()
