@@ -275,3 +275,30 @@ def test_export_of_a_bank_of_no_questions_says_there_is_nothing_to_export(qtbot:
     assert list(out.iterdir()) == []
     assert library.status.text().startswith("Paris facts: No questions yet: nothing to export.")
     assert focused(qtbot, main_window) is library.list
+
+
+def test_export_of_a_bank_with_errors_says_why_it_is_not_exported(qtbot: QtBot, main_window, tmp_path: Path) -> None:
+    """Ctrl+E on a bank listed with errors did nothing at all (the action was disabled), and the pane said only
+    that it cannot be started: the status line says it cannot be exported until its errors are fixed."""
+    from PySide6.QtWidgets import QDialog
+
+    from tests.conftest import Steps, key
+    from tests.test_gui_keyboard_start import focused
+
+    path = tmp_path / "floods.yaml"
+    shutil.copy2(LIBRARY_DATA / "floods-no-answer.yaml", path)
+    shutil.copy2(LIBRARY_DATA / "floods.txt", tmp_path / "floods.txt")
+    library = main_window.library
+    with qtbot.waitSignal(library.loaded, timeout=10_000):
+        library.add_banks([path])
+    library.focus_list()
+    while library.current_check().path != path:  # down the list to the bank, as a person would
+        key(qtbot, Qt.Key.Key_Down)
+    assert library.current_check().loaded is None and focused(qtbot, main_window) is library.list
+    opened: list[str] = []
+    with Steps().then(QDialog, lambda d: (opened.append(d.windowTitle()), d.reject())):
+        key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # File > Export bank…
+    assert opened == []
+    assert library.status.text().startswith("Floods in the valley: 1 error: cannot be exported until it is fixed. "
+                                            "Press Edit bank… to fix it.\n")
+    assert focused(qtbot, main_window) is library.list

@@ -425,6 +425,10 @@ class BankEditor(QMainWindow):
         self.generate_action = self._action(file_menu, "Add questions from a&rticle...",
                                             self.add_from_article)
         file_menu.addSeparator()
+        # The library's key: a teacher who has just fixed a bank exports it from here.
+        self.export_action = self._action(file_menu, "&Export...", self.export, QKeySequence("Ctrl+E"))
+        self.export_action.setStatusTip("Export the bank to Moodle, Anki, a spreadsheet or PDF")
+        file_menu.addSeparator()
         self._action(file_menu, "&Close", self.close, QKeySequence.StandardKey.Close)
         # The app's keys work here as in the main window: F1, Ctrl+= / Ctrl+-, Ctrl+Q (which closes this
         # editor too, asking first about unsaved edits). Quit is in the File menu, as there.
@@ -1288,6 +1292,53 @@ class BankEditor(QMainWindow):
             self.statusBar().showMessage(saved, 0 if taken else 4000)
         self.saved.emit(self.draft.path)
         return True
+
+    # --- exporting ------------------------------------------------------------------
+
+    def export(self) -> None:
+        """File > Export...: the bank as edited, saved first; a bank with errors or no questions is not exported."""
+        from quizapp.gui.interop import export_bank_dialog
+
+        self._reveal_all()
+        if not self._go_on_from_text("Cannot export yet"):
+            return
+        self.run_check()  # the bank as it is now, not as it was at the last pause in typing
+        errors = self.check.errors if self.check is not None else []
+        if errors or not self.draft.questions:
+            self._say_not_exported(errors)
+            return
+        # The export is made from the saved file: exported unsaved, a Moodle or Anki copy could hold questions
+        # that no bank file has, once the changes are discarded; exported as last saved, not what is on screen.
+        if self.is_dirty() and not self._saved_for_export():
+            return
+        if self.check is not None and self.check.loaded is not None:
+            export_bank_dialog(self, self.check.loaded)
+
+    def _say_not_exported(self, errors: list[Problem]) -> None:
+        """Why File > Export... exports nothing: the errors (the cursor then goes to the first), or no questions."""
+        title = self.draft.data.get("title") or self.draft.path.name
+        if errors:
+            n, first = len(errors), errors[0]
+            which = "an error, in" if n == 1 else f"{n} errors. The first, in"
+            text = (f"“{title}” cannot be exported: it has {which} {_where(first, self.draft)}: "
+                    f"{first.for_form.rstrip('.')}.\n\nFix {'it' if n == 1 else 'them'} (the problems are listed "
+                    "at the bottom), then export.")
+        else:
+            text = f"“{title}” has no questions yet: nothing to export. Add some with New question or Ask about it."
+        box = QMessageBox(QMessageBox.Icon.Warning, "Cannot export", text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        if errors:
+            self._go_to(errors[0])
+
+    def _saved_for_export(self) -> bool:
+        """Ask to save the changes before exporting, and save them; False when not saved."""
+        where = ("as a copy in your banks folder" if self.installed else f"to {self.draft.path.name}")
+        answer = ask(self, "Unsaved changes", f"The export is made from the saved bank. Save the changes {where} "
+                     "and export?", {QMessageBox.StandardButton.Save: "&Save and export",
+                                     QMessageBox.StandardButton.Cancel: "&Cancel"},
+                     QMessageBox.StandardButton.Save)
+        return answer == QMessageBox.StandardButton.Save and self.save()
 
     # --- changes on disk ------------------------------------------------------------
 

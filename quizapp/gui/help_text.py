@@ -31,7 +31,8 @@ KEYS = (
     ("Ctrl+Shift+E", "edit the selected bank (in the editor: Ctrl+S saves, Ctrl+Z undoes, Alt+B asks about "
                      "the words selected in the article)"),
     ("Alt+Up / Alt+Down", "in the editor's list of questions: move the selected question up / down"),
-    ("Ctrl+I / Ctrl+E", "import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF)"),
+    ("Ctrl+I / Ctrl+E", "import GIFT, Moodle XML or Aiken questions / export the bank (Moodle, Anki, CSV, PDF), "
+                        "in the library or in the editor"),
     ("Ctrl+= / Ctrl+-", "larger / smaller text (Ctrl+0: normal)"),
     ("F11", "full screen"),
     ("F1", "this help"),
@@ -73,7 +74,8 @@ AFTER_KEYS = (
      "sets the proof of the question shown. A bank made by quizapp generate is listed as a draft until you press "
      "Mark as reviewed in the editor (or change its description in Edit > Bank details…). "
      "File > Import… reads GIFT, Moodle XML or Aiken files; Export "
-     "bank… writes Moodle, Anki, CSV or a printable PDF."),
+     "bank… (Ctrl+E, in the library or the editor) writes Moodle, Anki, CSV or a printable PDF; a bank with errors "
+     "is exported once they are fixed."),
     ("Banks with errors",
      "A bank with errors is listed in the library with each error's file and line. Press Edit bank… to "
      "fix it in quizapp's editor, which lists the problems and takes you to each, or fix the file in a "

@@ -59,6 +59,13 @@ NO_QUESTIONS = "No questions yet: a quiz can start once it has some. Press Edit 
 NOTHING_TO_EXPORT = "No questions yet: nothing to export. Press Edit bank… to write some."
 
 
+def cannot_export(errors: int) -> str:
+    """Why a bank with `errors` is not exported, for the status line: "2 errors: cannot be exported until …"."""
+    return (f"{errors} error{'s' if errors != 1 else ''}: cannot be exported until "
+            f"{'it is' if errors == 1 else 'they are'} fixed. Press Edit bank… to fix "
+            f"{'it' if errors == 1 else 'them'}.")
+
+
 def remembered_banks() -> list[Path]:
     """The bank files opened before, as remembered in QSettings."""
     value = QSettings().value(SETTINGS_KEY, [])

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp import __version__
-from quizapp.gui.library import NOTHING_TO_EXPORT, LibraryScreen, can_start
+from quizapp.gui.library import NOTHING_TO_EXPORT, LibraryScreen, can_start, cannot_export
 from quizapp.gui.scores import ScoreBook
 from quizapp.gui.theme import Theme, apply_theme, set_point_size
 from quizapp.gui.widgets import EVERY_WINDOW, TEXT_SIZE, fit_on_screen, rescale_fonts, text_size_keys_in_dialogs
@@ -324,7 +324,8 @@ class MainWindow(QMainWindow):
         self.review_action.setEnabled(can_study)
         self.review_all_action.setEnabled(on_library and self.history_error is None)
         self.statistics_action.setEnabled(not in_quiz and self.history_error is None)
-        self.export_action.setEnabled(check is not None and check.loaded is not None)
+        # On a bank with errors Ctrl+E says why nothing is exported: disabled, it said nothing.
+        self.export_action.setEnabled(check is not None)
         for a in (self.new_from_article_action, self.import_action):
             a.setEnabled(not in_quiz)
 
@@ -401,7 +402,10 @@ class MainWindow(QMainWindow):
     def export_bank(self) -> None:
         """Export the selected bank to another tool's format."""
         check = self.library.current_check()
-        if check is None or check.loaded is None:
+        if check is None:
+            return
+        if check.loaded is None:  # its row says it cannot be started; Ctrl+E says it cannot be exported, and why
+            self.library.say(f"{check.title or check.path.name}: {cannot_export(len(check.errors))}")
             return
         if not check.loaded.bank.questions:  # as Start quiz… says why it does not start, not an empty file
             self.library.say(f"{check.loaded.bank.title}: {NOTHING_TO_EXPORT}")
