@@ -739,12 +739,40 @@ def test_list_all_found_shows_the_questions_too_unsure_to_list_unticked(qtbot, t
     assert dialog.status.text().endswith("Tick “List all found” under Options and Generate again to review them.")
     alt(qtbot, "l")  # List all found
     qtbot.waitUntil(dialog.every_box.isChecked)  # (a mnemonic clicks after an animation)
-    assert QApplication.focusWidget() is dialog.every_box
+    assert dialog.status.text() == "Press Generate to list every question found, however unsure, unticked."
+    assert QApplication.focusWidget() is dialog.generate_button
     generate(qtbot, dialog)
     assert dialog.question_count() == 1 and not dialog.is_accepted(0)
     assert re.fullmatch(r"No question reached the confidence bar of \d+%: the 1 found below it are listed "
                         r"unticked, each with why it is low\. Tick those worth keeping, edit them if needed, then "
                         r"press Add\.", dialog.status.text())
+
+
+def test_list_all_found_ticked_after_a_run_says_to_generate_again(qtbot, tmp_path: Path) -> None:
+    """Ticking "List all found" under questions already listed changed nothing that could be seen, and nothing said
+    that Generate had to run again: the status says so, and the focus goes to Generate, which Enter presses."""
+    dialog = make_dialog(qtbot, tmp_path, [SEED])
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    set_max_questions(qtbot, 0)  # all
+    with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        alt(qtbot, "g")  # Generate
+    listed, outcome = dialog.question_count(), dialog.status.text()
+    assert listed and outcome.endswith("then press Add.")
+    alt(qtbot, "l")  # List all found
+    qtbot.waitUntil(dialog.every_box.isChecked)
+    assert dialog.status.text() == (f"Press Generate to list every question found, however unsure, unticked: the "
+                                    f"{listed} under review are replaced.")
+    assert QApplication.focusWidget() is dialog.generate_button
+    alt(qtbot, "l")  # unticked again: the list is what the run listed, as the status said
+    qtbot.waitUntil(lambda: not dialog.every_box.isChecked())
+    assert dialog.status.text() == outcome
+    alt(qtbot, "l")
+    qtbot.waitUntil(dialog.every_box.isChecked)
+    discard = Steps().then(QMessageBox, lambda _box: alt(qtbot, "d"))  # the questions under review
+    with discard, qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
+        key(qtbot, Qt.Key.Key_Return)  # Generate, which has the focus
+    assert dialog.question_count() > listed
 
 
 def test_the_status_says_the_bar_the_unticked_questions_are_below(qtbot, tmp_path: Path) -> None:

@@ -81,8 +81,9 @@ def test_a_run_that_found_questions_too_unsure_to_list_leaves_the_focus_on_list_
     assert QApplication.focusWidget() is dialog.every_box
     key(qtbot, Qt.Key.Key_Space)
     assert dialog.every_box.isChecked()
+    assert QApplication.focusWidget() is dialog.generate_button  # (the status says to press it)
     with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
-        key(qtbot, Qt.Key.Key_Return)  # Generate, the default button
+        key(qtbot, Qt.Key.Key_Return)  # Generate
     assert dialog.question_count() == 1 and not dialog.is_accepted(0)
     assert QApplication.focusWidget() is dialog.review  # as after any run that lists questions
 

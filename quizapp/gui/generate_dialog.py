@@ -170,6 +170,10 @@ class GenerateDialog(FitsText, QDialog):
         # The articles listed when the last run that ended began (None: none has, or the review is gone): the
         # bank of "Make the bank and ask my own" cites them, so it waits while the list differs.
         self._generated_from: list[Path] | None = None
+        # Whether the list shown came of a run with "List all found" ticked (None: no run has listed or found
+        # anything since the last start), and what the status said of that run.
+        self._listed_every: bool | None = None
+        self._run_outcome = ""
         self._showing = -1
         self.setWindowTitle("Generate questions from articles")
         self._build()
@@ -245,6 +249,7 @@ class GenerateDialog(FitsText, QDialog):
         self.every_box = QCheckBox("&List all found, unticked")
         self.every_box.setToolTip("Also list every question the generator found below its confidence bar, "
                                   "however unsure, each with why it is low")
+        self.every_box.toggled.connect(self._every_toggled)
         options.addRow("Unsure ones:", self.every_box)
         top.add(options_box, 2, whole=True)  # beside the articles, as wide as its labels and fields
 
@@ -616,6 +621,7 @@ class GenerateDialog(FitsText, QDialog):
         self._set_questions([], {})
         self.review.set_placeholder("")  # (the run has yet to say)
         self._failure_shown = False
+        self._listed_every = None
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report
         self._start(run_task(work, parent=self, title="Generating questions", show_progress=False,
@@ -686,7 +692,9 @@ class GenerateDialog(FitsText, QDialog):
         self._set_questions(questions, sources, [Confidence(value, draft.bar, why) for value, why
                                                  in zip(draft.confidence, draft.concerns, strict=True)])
         n = len(questions)
-        self.status.setText(_outcome(draft, sum(not c.passes for c in self._confidence), offer_own=self.offer_own))
+        self._run_outcome = _outcome(draft, sum(not c.passes for c in self._confidence), offer_own=self.offer_own)
+        self._listed_every = draft.every
+        self.status.setText(self._run_outcome)
         self._update_state()
         # Where the page scrolls (large text on a small screen): to the questions, the review's top at its top; to
         # why there are none, the status's top at its top.
@@ -746,6 +754,22 @@ class GenerateDialog(FitsText, QDialog):
             # same nothing. Not Close: Enter would remove the text pasted here.
             step = self.add_button
         step.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _every_toggled(self, every: bool) -> None:
+        """After a run, "List all found" lists nothing more (or less) until Generate runs again: the dialog keeps
+        only the questions it listed, not all it found. Say so, the focus on Generate (Enter presses it); ticked
+        back as it was for the run, the status says again what came of it."""
+        if self._listed_every is None or self.running:
+            return
+        if every == self._listed_every:
+            self.status.setText(self._run_outcome)
+            return
+        n = self.question_count()
+        self.status.setText("Press Generate to list " + ("every question found, however unsure, unticked"
+                                                         if every else "only the questions near the confidence bar")
+                            + (f": the {n} under review are replaced." if n else "."))
+        if self.generate_button.isEnabled():
+            self.generate_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _cancelled(self) -> None:
         self._end_run()
