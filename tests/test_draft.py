@@ -210,6 +210,14 @@ def test_a_second_article_leaves_the_first_ones_citations_naming_it(bank_file: P
     assert draft.check().ok
 
 
+def test_an_added_article_is_keyed_by_the_words_of_its_file_name(bank_file: Path) -> None:
+    """As the generator keys it: accented letters as their plain ones, not cut in the middle of a word."""
+    second = bank_file.parent / "Société Générale – résultats du troisième trimestre.txt"
+    second.write_text(SECOND_ARTICLE, encoding="utf-8")
+    draft = BankDraft.open(bank_file)
+    assert draft.add_source(second) == "societe-generale-resultats-du-troisieme-trimestre"
+
+
 def test_added_questions_keep_their_article_apart_from_the_banks(bank_file: Path) -> None:
     second = bank_file.parent / "wessex.txt"
     second.write_text(SECOND_ARTICLE, encoding="utf-8")

@@ -235,6 +235,19 @@ def test_several_articles_make_one_bank_with_sources(tmp_path):
     assert {q.cite.source for q in bank.questions} == {"mali-helicopter-collision", "b"}
 
 
+def test_source_keys_are_the_words_of_the_file_names(tmp_path):
+    """`article.txt` was the source `q`: its key was made as a question's id is, which leaves out words such as
+    "article" and "the", and `q` is what is left of nothing."""
+    article = tmp_path / "article.txt"
+    article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    other = write(tmp_path, "About 120 people were hurt when a bridge collapsed in Lyon in 2018.\n",
+                  "The bridge of Lyon – what we know.txt")
+    bank = generate_bank([article, other], bank_dir=tmp_path)
+    assert list(bank.sources) == ["article", "the-bridge-of-lyon-what-we-know"]
+    assert bank.sources["article"].file == "article.txt"
+    assert {q.cite.source for q in bank.questions} <= set(bank.sources)
+
+
 def test_progress_and_cancel(tmp_path):
     seen = []
     generate_bank([SEED], progress=lambda done, total, msg: seen.append((done, total)), bank_dir=tmp_path)

@@ -23,7 +23,7 @@ import yaml
 from quizapp.core.atomic import write_text_atomic
 from quizapp.core.bank import BankCheck, check_bank_text, dump_bank_data
 from quizapp.core.errors import QuizappError
-from quizapp.core.model import is_generated
+from quizapp.core.model import is_generated, key_for_file
 
 QuestionData = dict[str, Any]
 
@@ -378,9 +378,8 @@ class BankDraft:
             if Path(str(sources[key]["file"])).name == article.name:
                 sources[key]["file"] = rel
                 return key
-        base = re.sub(r"[^a-z0-9]+", "-", article.stem.lower()).strip("-")[:30] or "article"
         with _citing_sources_by_name(self.data):
-            key = _free_key(sources, base)
+            key = _free_key(sources, key_for_file(article))
             sources[key] = {"file": rel}
         return key
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
+from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -218,3 +220,13 @@ def source_key(bank: Bank, citation: Citation) -> str | None:
     if len(bank.sources) == 1:
         return next(iter(bank.sources))
     return None
+
+
+KEY_WORDS = 8  # the words of an article's file name that its source key keeps
+
+
+def key_for_file(file: str | Path) -> str:
+    """The key of a new source, from its article's file name: its words, in ASCII, joined by hyphens
+    (`article.txt` -> `article`, `Société Générale, 2024.md` -> `societe-generale-2024`)."""
+    name = unicodedata.normalize("NFKD", Path(file).stem).encode("ascii", "ignore").decode().lower()
+    return "-".join(re.findall(r"[a-z0-9]+", name)[:KEY_WORDS]) or "article"

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from quizapp.core.article import Article, headline, load_article
 from quizapp.core.errors import ArticleError, FileProblems, Problem
-from quizapp.core.model import GENERATED_MARK, QUESTION_TYPES, Bank, Source
+from quizapp.core.model import GENERATED_MARK, QUESTION_TYPES, Bank, Source, key_for_file
 from quizapp.generate import clauses as cl
 from quizapp.generate import dates, people
 from quizapp.generate import facts as fx
@@ -37,7 +37,6 @@ from quizapp.generate.questions import (
     article_of,
     build_candidates,
     select_candidates,
-    slug,
 )
 from quizapp.generate.rank import (
     LOW_CONCERN,
@@ -1603,7 +1602,7 @@ def _looks_forward(tok: Token) -> bool:
 def _source_keys(articles: list[Article]) -> list[str]:
     keys: list[str] = []
     for a in articles:
-        base = slug(a.path.stem, 8)
+        base = key_for_file(a.path)  # (not a question's slug, which drops words such as "article")
         key, n = base, 1
         while key in keys:
             n += 1
