@@ -102,3 +102,25 @@ def test_a_close_number_gets_half_a_mark_with_feedback_that_says_so(tmp_path: Pa
     export_bank(MADE_UP, "gift", tmp_path / "bank.gift")
     assert "\t#=41:0 =%50%41:1#[plain]Close, for half a mark\\: the answer is 41.\n" in \
         (tmp_path / "bank.gift").read_text(encoding="utf-8")
+
+
+def test_tolerances_are_written_as_typed_without_float_noise(tmp_path: Path) -> None:
+    """12.3 within 0.1 was written `<tolerance>0.0999999999999996</tolerance>` (the floats' 12.4 - 12.3), and its
+    close range as 0.199999999999999: each width is worked out from the numbers as typed."""
+    (tmp_path / "notes.txt").write_text("The river rose 12.3 metres. It was 98.6 metres long.\n", encoding="utf-8")
+    bank = tmp_path / "river.yaml"
+    bank.write_text("title: River\nsources:\n  notes: {file: notes.txt}\nquestions:\n"
+                    "  - {id: rose, type: numeric, prompt: How far did the river rise?, answer: 12.3, tolerance: 0.1,"
+                    " cite: {quote: The river rose 12.3 metres}}\n"
+                    "  - {id: long, type: numeric, prompt: How long was it?, answer: 98.6, max: 98.9,"
+                    " cite: {quote: It was 98.6 metres long}}\n", encoding="utf-8")
+    loaded = load_bank(bank)
+    export_bank(loaded, "moodle-xml", tmp_path / "river.xml")
+    graded = {el.findtext("name/text"): [(a.findtext("text"), a.findtext("tolerance")) for a in el.findall("answer")]
+              for el in ET.parse(tmp_path / "river.xml").getroot().iter("question") if el.get("type") == "numerical"}
+    assert graded == {"rose": [("12.3", "0.1"), ("12.3", "0.2")],
+                      "long": [("98.6", "0"), ("98.75", "0.15"), ("98.75", "0.3")]}
+    export_bank(loaded, "gift", tmp_path / "river.gift")
+    gift = (tmp_path / "river.gift").read_text(encoding="utf-8")
+    assert "#=12.3:0.1 =%50%12.3:0.2#" in gift
+    assert "#=98.6:0 =98.6..98.9 =%50%98.45..99.05#" in gift

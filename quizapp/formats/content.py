@@ -56,10 +56,20 @@ def format_number(value: float | int) -> str:
     1500000 (a person reads `answer_text`, which writes 1,500,000 as the quiz screen does)."""
     if isinstance(value, int):
         return str(value)
-    # 15 significant digits: exact for any number typed in a bank, and drops the noise
-    # of sums such as 0.3 * 10 / 100 = 0.030000000000000006.
-    text = format(Decimal(f"{float(value):.15g}").normalize(), "f")
+    text = format(_typed(value).normalize(), "f")
     return "0" if text == "-0" else text
+
+
+def _typed(value: float | int) -> Decimal:
+    """A number as it was typed: 15 significant digits are exact for any number typed in a bank, and drop
+    the noise of sums such as 0.3 * 10 / 100 = 0.030000000000000006."""
+    return Decimal(f"{float(value):.15g}")
+
+
+def _half_width(low: float, high: float) -> float:
+    """Half the width of a range, worked out from its ends as typed: 0.1 for 12.2 to 12.4, where the floats'
+    own difference is 0.0999999999999996 (the noise of the ends is large beside a small width)."""
+    return float((_typed(high) - _typed(low)) / 2)
 
 
 def tolerance_text(question: NumericQuestion) -> str:
@@ -111,10 +121,11 @@ def graded_numbers(question: NumericQuestion) -> list[GradedNumber]:
     (42 for an exact 41: within 41 plus or minus 1)."""
     low, high = question.accepted_range
     if math.isclose(high - question.answer, question.answer - low, rel_tol=1e-9, abs_tol=1e-12):
-        right = [GradedNumber(question.answer, question.answer - low, 100)]
+        right = [GradedNumber(question.answer, _half_width(low, high), 100)]
     else:
-        right = [GradedNumber(question.answer, 0.0, 100), GradedNumber((low + high) / 2, (high - low) / 2, 100)]
+        middle = float((_typed(low) + _typed(high)) / 2)
+        right = [GradedNumber(question.answer, 0.0, 100), GradedNumber(middle, _half_width(low, high), 100)]
     close_low, close_high = close_range(question)
-    close = GradedNumber(right[-1].value, (close_high - close_low) / 2, round(CLOSE_CREDIT * 100),
+    close = GradedNumber(right[-1].value, _half_width(close_low, close_high), round(CLOSE_CREDIT * 100),
                          f"Close, for half a mark: the answer is {answer_text(question)}.")
     return [*right, close]
