@@ -164,3 +164,45 @@ def test_export_runs_on_a_worker_thread(qapp, tmp_path: Path) -> None:
 
 def test_option_letters_go_on_past_z() -> None:
     assert [option_letter(i) for i in (0, 1, 25, 26, 27, 701, 702)] == ["A", "B", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+def black_pixels(path: Path, page: int = 0) -> int:
+    """The pixels of a page drawn in black ink (the grey of the header and the footer is not)."""
+    doc = QPdfDocument()
+    doc.load(str(path))
+    image = doc.render(page, QSize(595, 842))
+    doc.close()
+    return sum(1 for y in range(image.height()) for x in range(image.width())
+               if image.pixelColor(x, y).lightness() < 40)
+
+
+def test_the_text_is_black_in_the_dark_theme_too(qapp, tmp_path: Path) -> None:
+    """Exported while the app showed its dark theme, a worksheet's questions were written in the theme's white."""
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText):
+        dark.setColor(role, QColor(255, 255, 255))
+    qapp.setPalette(dark)
+    try:
+        export_bank(load_bank(BUNDLED), "pdf", tmp_path / "dark.pdf")
+    finally:
+        qapp.setPalette(before)
+    export_bank(load_bank(BUNDLED), "pdf", tmp_path / "light.pdf")
+    assert black_pixels(tmp_path / "dark.pdf") == black_pixels(tmp_path / "light.pdf") > 1000
+
+
+def test_a_question_longer_than_a_page_has_each_line_once_in_the_pdf_text(qapp, tmp_path: Path) -> None:
+    """Split over two pages, a question's lines were drawn on both, clipped: the PDF's text (what a search finds, a
+    screen reader reads and a copy takes) had the lines of the next page at the foot of the first."""
+    base = load_bank(DATA / "tricky-bank.yaml")
+    options = [f"option number {i} of a question with very many of them" for i in range(60)]
+    question = ChoiceQuestion(type="choice", id="many", prompt="Which one?", answer=options[0], distractors=options[1:])
+    loaded = LoadedBank(base.path, base.bank.model_copy(update={"questions": [question]}), base.articles)
+    out = tmp_path / "long.pdf"
+    export_bank(loaded, "pdf", out)
+    pages, _ = read_pdf(out)
+    assert len(pages) > 1
+    text = " ".join(pages)
+    assert all(text.count(f"{option} ") + text.count(f"{option}.") == 1 for option in options), text

@@ -264,10 +264,7 @@ def render_pdf(build: Callable[[QTextDocument], list[tuple[int, int]]], *, paper
         for index in range(pages):
             if index:
                 writer.newPage()
-            painter.save()
-            painter.translate(0, -index * body.height())
-            doc.drawContents(painter, QRectF(0, index * body.height(), body.width(), body.height()))
-            painter.restore()
+            _draw_page(doc, painter, top=index * body.height(), height=body.height())
             painter.setFont(footer_font)
             painter.setPen(_GREY)
             line_y = body.height() + styles.pt(8)
@@ -280,6 +277,24 @@ def render_pdf(build: Callable[[QTextDocument], list[tuple[int, int]]], *, paper
         painter.end()
     buffer.close()
     return bytes(data.data())
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, *, top: float, height: float) -> None:
+    """Draw the lines of `doc` that start on the page from `top`, at the page's top. Each line once: the document's
+    own drawContents draws every block that reaches into the page whole, and clipped, the lines of a paragraph
+    that goes on over the page, and a heading moved to the next page, stay in the PDF's text, to be found and
+    copied on both pages."""
+    painter.setPen(QColor(0, 0, 0))  # the ink of text without a colour of its own (the footer's is grey)
+    block = doc.begin()
+    while block.isValid():
+        layout = block.layout()
+        origin = layout.position()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            y = origin.y() + line.y()
+            if top <= y < top + height:
+                line.draw(painter, QPointF(origin.x(), origin.y() - top))
+        block = block.next()
 
 
 def _keep_together(doc: QTextDocument, groups: list[tuple[int, int]], page_height: float) -> None:
