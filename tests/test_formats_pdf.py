@@ -206,3 +206,75 @@ def test_a_question_longer_than_a_page_has_each_line_once_in_the_pdf_text(qapp, 
     assert len(pages) > 1
     text = " ".join(pages)
     assert all(text.count(f"{option} ") + text.count(f"{option}.") == 1 for option in options), text
+
+
+WESSEX_ARTICLE = """---
+title: Brindle Bridge to close for repairs
+author: Ann Lee
+---
+# Brindle Bridge to close for repairs
+
+The **Brindle Bridge** will close for 14 weeks from May, the [council](https://example.org/council) said.
+
+## What changes
+
+- Buses will run a detour of 3 miles.
+"""
+WESSEX_BANK = """title: Wessex news
+sources:
+  bridge: {file: bridge.md}
+  unused: {file: other.txt}
+  floods: {file: floods.txt}
+questions:
+  - {id: weeks, type: numeric, prompt: For how many weeks will the bridge close?, answer: 14,
+     cite: {source: bridge, quote: "will close for 14 weeks from May"}}
+  - {id: homes, type: numeric, prompt: About how many homes lost power?, answer: 1200, tolerance: 10%,
+     cite: {source: floods, quote: "About 1,200 homes lost power"}}
+"""
+
+
+def wessex_bank(folder: Path) -> Path:
+    """A bank of two questions on two articles (a .md with marks and a .txt), and a third article none cites."""
+    (folder / "bridge.md").write_text(WESSEX_ARTICLE, encoding="utf-8")
+    (folder / "floods.txt").write_text("Floods close the valley road\nAbout 1,200 homes lost power, the council "
+                                       "said.\n", encoding="utf-8")
+    (folder / "other.txt").write_text("Nothing here is asked about. It stays out of the worksheet.\n",
+                                      encoding="utf-8")
+    bank = folder / "wessex.yaml"
+    bank.write_text(WESSEX_BANK, encoding="utf-8")
+    return bank
+
+
+def test_with_articles_the_worksheet_prints_the_cited_articles_after_the_questions(qapp, tmp_path: Path) -> None:
+    """Every question says "according to the article"; on paper the article was nowhere."""
+    loaded = load_bank(wessex_bank(tmp_path))
+    plain, with_articles = tmp_path / "plain.pdf", tmp_path / "with.pdf"
+    export_bank(loaded, "pdf", plain)
+    export_bank(loaded, "pdf", with_articles, with_articles=True)
+    [sheet], _ = read_pdf(plain)
+    assert "Brindle Bridge will close" not in sheet and "Article 1 of 2" not in sheet  # off by default
+    pages, _ = read_pdf(with_articles)
+    assert len(pages) == 3
+    assert pages[0].startswith(sheet.split(" Wessex news · Worksheet")[0].replace(
+        "on its line.", "on its line. The articles the questions ask about are printed after them."))
+    assert "2. About how many homes lost power?" in pages[0]
+    # Each article from a new page, as the article views show it: no front matter, no Markdown marks.
+    assert pages[1].startswith("Article 1 of 2 Brindle Bridge to close for repairs by Ann Lee Brindle Bridge to "
+                               "close for repairs The Brindle Bridge will close for 14 weeks from May, the council "
+                               "said. What changes • Buses will run a detour of 3 miles. Wessex news · Worksheet")
+    assert pages[2].startswith("Article 2 of 2 floods.txt Floods close the valley road About 1,200 homes lost "
+                               "power, the council said.")
+    assert "Nothing here is asked about" not in " ".join(pages)
+    [key_plain], _ = read_pdf(tmp_path / "plain-answers.pdf")
+    [key_with], _ = read_pdf(tmp_path / "with-answers.pdf")
+    assert key_with == key_plain  # the answer key cites the sentences already
+
+
+def test_cli_with_articles(qapp, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bank = wessex_bank(tmp_path)
+    out = tmp_path / "sheet.pdf"
+    assert main(["export", str(bank), "-o", str(out), "--with-articles"]) == 0
+    assert "Article 2 of 2 floods.txt" in " ".join(read_pdf(out)[0])
+    assert main(["export", str(bank), "-o", str(tmp_path / "q.gift"), "--with-articles"]) == 2
+    assert "--with-articles is for a pdf worksheet, not Moodle GIFT" in capsys.readouterr().err
+    assert not (tmp_path / "q.gift").exists()

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -239,3 +240,37 @@ def test_the_search_for_giveaways_runs_off_the_gui_thread_and_its_cancel_drops_t
     assert seen == [("Looking for questions that give each other away…", "Cancel")]
     assert shown == []
     assert not list(tmp_path.glob("dropped*"))
+
+
+def test_a_worksheet_may_print_the_article_after_the_questions(qtbot, main_window, tmp_path: Path) -> None:
+    """Every question asks "according to the article": under the paper size, Alt+A ticks "Print the articles
+    after the questions" (off at first, then as last chosen), and the worksheet ends with the article."""
+    ticked: list[bool] = []
+
+    def fill_in(target: Path, tick: bool) -> Callable[[QFileDialog], None]:
+        def run(dialog: QFileDialog) -> None:
+            dialog.activateWindow()
+            qtbot.waitUntil(dialog.isActiveWindow)
+            key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClicks(QApplication.focusWidget(), str(target))  # (a .pdf: the worksheet's options show)
+            box = next(b for b in dialog.findChildren(QCheckBox) if b.text() == "Print the &articles after the "
+                                                                               "questions")
+            ticked.append(box.isChecked() and box.isVisible())
+            if tick:
+                alt(qtbot, "a")
+                qtbot.waitUntil(box.isChecked)
+            alt(qtbot, "n")
+            key(qtbot, Qt.Key.Key_Return)
+        return run
+
+    plain, with_article, again = tmp_path / "plain.pdf", tmp_path / "with.pdf", tmp_path / "again.pdf"
+    export_with(qtbot, main_window, plain, fill_in(plain, tick=False))
+    export_with(qtbot, main_window, with_article, fill_in(with_article, tick=True))
+    export_with(qtbot, main_window, again, fill_in(again, tick=False))
+    assert ticked == [False, False, True]
+    sheet, article = read_pdf(plain)[0], read_pdf(with_article)[0]
+    follows = "The article the questions ask about is printed after them."
+    assert follows in article[0] and follows not in sheet[0]
+    assert article[len(sheet)].startswith("The article mali-helicopter-collision.txt by Paquette PARIS — A collision "
+                                          "of two helicopters killed 13 French soldiers")
+    assert read_pdf(again)[0] == article

@@ -117,7 +117,8 @@ def export_bank(loaded: LoadedBank, fmt: str, out: str | Path, **options: object
     """Export a loaded bank to `out` in format `fmt`; return the files written. A bank without questions is an
     ExportError, nothing written.
 
-    Options: `paper="a4"|"letter"` for pdf. Every file is written atomically.
+    Options: `paper="a4"|"letter"` and `with_articles=True` (the cited articles after the questions) for pdf.
+    Every file is written atomically.
     """
     spec = EXPORT_FORMATS[fmt]
     out = Path(out)

@@ -22,6 +22,8 @@ def add_format_parsers(sub: argparse._SubParsersAction) -> None:
                    help="the format (default: from the suffix of OUT)")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT", help="the file to write")
     p.add_argument("--paper", choices=PAPER_SIZES, default="a4", help="paper size for pdf (default: a4)")
+    p.add_argument("--with-articles", action="store_true",
+                   help="for pdf: print the text of the articles the questions cite after the questions")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", help="import GIFT, Moodle XML or Aiken questions into a new bank",
@@ -52,13 +54,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(f"quizapp: cannot tell the format from `{args.output.name}`: give --format or end "
               f"the name with one of {suffixes}", file=sys.stderr)
         return 2
+    if args.with_articles and fmt != "pdf":
+        print(f"quizapp: --with-articles is for a pdf worksheet, not {EXPORT_FORMATS[fmt].display_name}",
+              file=sys.stderr)
+        return 2
     if _folder_missing(args.output):
         return 1
     try:
         loaded = load_bank(args.bank)
         for line in describe(loaded, giveaways(loaded)):  # written all the same: the teacher decides
             print(f"{args.bank}: warning: {line[:1].lower()}{line[1:]}", file=sys.stderr)
-        written = export_bank(loaded, fmt, args.output, **({"paper": args.paper} if fmt == "pdf" else {}))
+        options = {"paper": args.paper, "with_articles": args.with_articles} if fmt == "pdf" else {}
+        written = export_bank(loaded, fmt, args.output, **options)
     except QuizappError as exc:
         print(exc, file=sys.stderr)
         return 1

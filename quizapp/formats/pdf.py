@@ -8,6 +8,7 @@ is ever read as HTML. The only Qt imports of quizapp.formats are in this module.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,9 +31,13 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
+from quizapp.core.article import HEADING, ITEM, QUOTE, TITLE
 from quizapp.core.atomic import write_bytes_atomic
 from quizapp.core.bank import LoadedBank
-from quizapp.core.model import ChoiceQuestion
+from quizapp.core.boilerplate import BOILERPLATE, BYLINE, CAPTION
+from quizapp.core.markdown import inline_marks, is_markdown, without
+from quizapp.core.model import ChoiceQuestion, source_key
+from quizapp.core.session import describe_source
 from quizapp.formats.content import answer_text, cited_sentences, shuffled_options, source_label
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -63,11 +68,13 @@ def answer_key_path(out: Path) -> Path:
     return out.with_name(f"{out.stem}-answers{out.suffix or '.pdf'}")
 
 
-def export_pdf(loaded: LoadedBank, out: Path, *, paper: str = "a4", **options: object) -> list[Path]:
-    """Write the worksheet to `out` and the answer key beside it; return both paths."""
+def export_pdf(loaded: LoadedBank, out: Path, *, paper: str = "a4", with_articles: bool = False,
+               **options: object) -> list[Path]:
+    """Write the worksheet to `out` and the answer key beside it; return both paths. `with_articles`: the
+    worksheet prints the text of the articles its questions cite after them."""
     if paper not in PAPERS:
         raise ValueError(f"unknown paper size {paper!r}: use one of {', '.join(PAPERS)}")
-    worksheet = render_pdf(lambda doc: build_worksheet(doc, loaded), paper=paper,
+    worksheet = render_pdf(lambda doc: build_worksheet(doc, loaded, with_articles=with_articles), paper=paper,
                            title=loaded.bank.title, footer=f"{loaded.bank.title} · Worksheet")
     key = render_pdf(lambda doc: build_answer_key(doc, loaded), paper=paper,
                      title=f"{loaded.bank.title}: answer key", footer=f"{loaded.bank.title} · Answer key")
@@ -168,16 +175,20 @@ def _header(w: _Writer, loaded: LoadedBank, subtitle: str) -> None:
                     ("; ".join(labels), s.char(10, italic=True, color=_GREY)))
 
 
-def build_worksheet(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, int]]:
-    """Fill `doc` with the worksheet; return the block range of each question."""
+def build_worksheet(doc: QTextDocument, loaded: LoadedBank, *, with_articles: bool = False) -> list[tuple[int, int]]:
+    """Fill `doc` with the worksheet (`with_articles`: then the articles its questions cite, each from a new
+    page); return the block range of each question."""
     s = _Styles(RESOLUTION)
     w = _Writer(doc, s)
     n = len(loaded.bank.questions)
+    keys = cited_keys(loaded) if with_articles else []
     _header(w, loaded, f"Worksheet · {n} question{'s' if n != 1 else ''}")
     w.paragraph(s.block(top=10, bottom=6), ("Name: ", s.char(11)), ("_" * 34, s.char(11, color=_GREY)),
                 ("     Date: ", s.char(11)), ("_" * 16, s.char(11, color=_GREY)))
+    after = ("" if not keys else " The article the questions ask about is printed after them." if len(keys) == 1
+             else " The articles the questions ask about are printed after them.")
     w.paragraph(s.block(bottom=10), ("Tick one box for each multiple-choice question. Write each number "
-                                     "answer on its line.", s.char(10, italic=True)))
+                                     "answer on its line." + after, s.char(10, italic=True)))
     for number, q in enumerate(loaded.bank.questions, start=1):
         w.begin_group()
         w.paragraph(s.block(top=9, bottom=3, left=24, indent_first=-24),
@@ -190,7 +201,51 @@ def build_worksheet(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, i
             w.paragraph(s.block(top=8, left=36), ("Answer: ", s.char(11)),
                         ("_" * 22, s.char(11, color=_GREY)), (f"  {q.unit}" if q.unit else "", s.char(11)))
         w.end_group()
+    for number, key in enumerate(keys, start=1):
+        _article(w, loaded, key, "The article" if len(keys) == 1 else f"Article {number} of {len(keys)}")
     return w.groups
+
+
+def cited_keys(loaded: LoadedBank) -> list[str]:
+    """The sources whose articles the questions cite, in the bank's order."""
+    cited = {key for q in loaded.bank.questions if q.cite is not None and (key := source_key(loaded.bank, q.cite))}
+    return [key for key in loaded.bank.sources if key in cited and key in loaded.articles]
+
+
+def _article(w: _Writer, loaded: LoadedBank, key: str, heading: str) -> None:
+    """An article's text from a new page: its headings bold, its list items with a bullet, without the
+    metadata and the page's furniture (share buttons, sign-up lines) or the marks of Markdown."""
+    s = w.styles
+    article = loaded.articles[key]
+    first = s.block(bottom=2)
+    first.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    w.paragraph(first, (heading, s.char(16, bold=True)))
+    w.paragraph(s.block(bottom=8), (describe_source(loaded, key, with_url=True), s.char(10, italic=True, color=_GREY)))
+    markdown = is_markdown(article.path.name)
+    for block in article.blocks:
+        if block.kind == BOILERPLATE:
+            continue
+        text = article.text[block.start:block.end]
+        if block.kind == QUOTE:
+            text = _QUOTE_MARK.sub("", text)
+        if markdown:
+            text = without(text, sorted(inline_marks(text)[0], key=lambda cut: cut.start))
+        # Its lines as the article views show them ("Floods close the road" over "Rain fell …" is a headline
+        # over its story, not one sentence), each line's spaces folded.
+        text = "\u2028".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+        if block.kind in (TITLE, HEADING):
+            w.paragraph(s.block(top=8, bottom=2), (text, s.char(12, bold=True)))
+        elif block.kind == ITEM:
+            w.paragraph(s.block(top=2, left=14, indent_first=-14), ("•\t", s.char(10.5)), (text, s.char(10.5)))
+        elif block.kind == QUOTE:
+            w.paragraph(s.block(top=4, left=18), (text, s.char(10.5, italic=True)))
+        elif block.kind in (BYLINE, CAPTION):
+            w.paragraph(s.block(top=4), (text, s.char(9.5, italic=True, color=_GREY)))
+        else:
+            w.paragraph(s.block(top=5), (text, s.char(10.5)))
+
+
+_QUOTE_MARK = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
 
 
 def build_answer_key(doc: QTextDocument, loaded: LoadedBank) -> list[tuple[int, int]]:
@@ -291,8 +346,8 @@ def _draw_page(doc: QTextDocument, painter: QPainter, *, top: float, height: flo
         origin = layout.position()
         for i in range(layout.lineCount()):
             line = layout.lineAt(i)
-            y = origin.y() + line.y()
-            if top <= y < top + height:
+            middle = origin.y() + line.y() + line.height() / 2  # (a line moved to a page starts a hair above it)
+            if top <= middle < top + height:
                 line.draw(painter, QPointF(origin.x(), origin.y() - top))
         block = block.next()
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -32,7 +33,8 @@ PAPER_NAMES = {"a4": "A4 (210 × 297 mm)", "letter": "Letter (8.5 × 11 in)"}
 
 
 class ExportFileDialog(QFileDialog):
-    """The save dialog of File > Export: the file, its format, and for a PDF worksheet its paper size.
+    """The save dialog of File > Export: the file, its format, and for a PDF worksheet its paper size and
+    whether it prints the articles after the questions.
 
     The paper size sits under the file type, shown while the type is PDF, as a save dialog shows a
     format's options; a native dialog takes no such row, so this one is Qt's own. The type follows the
@@ -40,7 +42,8 @@ class ExportFileDialog(QFileDialog):
     its paper size shows.
     """
 
-    def __init__(self, parent: QWidget, loaded: LoadedBank, *, fmt: str, folder: Path, paper: str) -> None:
+    def __init__(self, parent: QWidget, loaded: LoadedBank, *, fmt: str, folder: Path, paper: str,
+                 with_articles: bool = False) -> None:
         from quizapp.formats import EXPORT_FORMATS, PAPER_SIZES, suggested_file_name
 
         super().__init__(parent, f"Export “{loaded.title}”", str(folder / suggested_file_name(loaded, fmt)))
@@ -57,11 +60,17 @@ class ExportFileDialog(QFileDialog):
         self.paper_box.setAccessibleName("Paper size of the worksheet")
         self.paper_label = QLabel("&Paper size:")
         self.paper_label.setBuddy(self.paper_box)
+        # Every question asks "according to the article": on paper, the article goes with them (off by default:
+        # a class may have it already, and it takes pages).
+        self.articles_box = QCheckBox("Print the &articles after the questions")
+        self.articles_box.setChecked(with_articles)
+        self.articles_box.setToolTip("The text of each article the questions cite, from a new page after them")
         grid = self.layout()
         if isinstance(grid, QGridLayout):  # Qt's dialog: a grid with the file name and type at the bottom
             row = grid.rowCount()
             grid.addWidget(self.paper_label, row, 0)
             grid.addWidget(self.paper_box, row, 1)
+            grid.addWidget(self.articles_box, row + 1, 1)
         self.filterSelected.connect(self._show_paper)
         self._show_paper(self.selectedNameFilter())
         name_field = self.findChild(QLineEdit, "fileNameEdit")  # Qt's own dialog names its file name field
@@ -75,6 +84,9 @@ class ExportFileDialog(QFileDialog):
     def chosen_paper(self) -> str:
         return str(self.paper_box.currentData())
 
+    def chosen_with_articles(self) -> bool:
+        return self.articles_box.isChecked()
+
     def _follow_name(self, name: str) -> None:
         """Select the file type of the name's extension, if it is one of the formats'."""
         from quizapp.formats import EXPORT_FORMATS, format_for_suffix
@@ -86,12 +98,13 @@ class ExportFileDialog(QFileDialog):
 
     def _show_paper(self, name_filter: str) -> None:
         pdf = self._formats.get(name_filter) == "pdf"
-        self.paper_label.setVisible(pdf)
-        self.paper_box.setVisible(pdf)
+        for widget in (self.paper_label, self.paper_box, self.articles_box):
+            widget.setVisible(pdf)
 
 
 def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
-    """Ask for a file and a format (and a paper size for PDF), then check and export the bank off the GUI thread."""
+    """Ask for a file and a format (for PDF a paper size, and whether to print the articles), then check and
+    export the bank off the GUI thread."""
     from quizapp.formats import EXPORT_FORMATS, PAPER_SIZES, format_for_suffix
     from quizapp.formats.pdf import default_paper
 
@@ -103,7 +116,8 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
     if paper not in PAPER_SIZES:
         paper = default_paper()
     folder = Path(str(settings.value("export/dir", str(Path.home()))))
-    dialog = ExportFileDialog(parent, loaded, fmt=last, folder=folder, paper=paper)
+    with_articles = str(settings.value("export/with_articles", "false")).lower() == "true"
+    dialog = ExportFileDialog(parent, loaded, fmt=last, folder=folder, paper=paper, with_articles=with_articles)
     if not dialog.exec() or not dialog.selectedFiles():
         return
     path = dialog.selectedFiles()[0]
@@ -116,7 +130,9 @@ def export_bank_dialog(parent: QWidget, loaded: LoadedBank) -> None:
     options: dict[str, object] = {}
     if fmt == "pdf":
         options["paper"] = dialog.chosen_paper()
+        options["with_articles"] = dialog.chosen_with_articles()
         settings.setValue("export/paper", options["paper"])
+        settings.setValue("export/with_articles", options["with_articles"])
     export_checked(parent, loaded, fmt=fmt, out=out, options=options)
 
 
