@@ -113,6 +113,49 @@ def colour_links(edit: QPlainTextEdit, shown: ShownText, palette: QPalette | Non
             _format(edit, shown, style.start, style.end, fmt)
 
 
+def show_whole(edit: QPlainTextEdit, start: int, end: int) -> None:
+    """Scroll `edit` so that the text from document position `start` to `end` is in view whole, with as much of the
+    text around it above as below; where it is taller than the view, from its first line at the top (never from
+    the middle of it), even near the end of the text: the view may then scroll below the end."""
+    document = edit.document()
+    layout = document.documentLayout()
+    block = document.begin()
+    while block.isValid():  # each paragraph laid out at the view's width: the scroll bar counts their lines
+        layout.blockBoundingRect(block)
+        block = block.next()
+    first = document.findBlock(start)
+    first_line = first.firstLineNumber() + max(0, first.layout().lineForTextPosition(start - first.position())
+                                                 .lineNumber())
+    bar = edit.verticalScrollBar()
+    edit.setCenterOnScroll(False)
+    bar.setValue(first_line)
+
+    def top() -> int:
+        return edit.cursorRect(_cursor(edit, start)).top()
+
+    height = edit.cursorRect(_cursor(edit, end)).bottom() - top()
+    room = edit.viewport().height()
+    if top() + height > room:
+        edit.setCenterOnScroll(True)  # (which lets the last lines of the text scroll up to the top)
+        bar.setValue(first_line)
+        return
+    middle = (room - height) / 2  # the top of the text centred
+    # Up a line at a time, while that brings the text nearer the middle and keeps its last line in view.
+    while bar.value() > 0:
+        before = top()
+        bar.setValue(bar.value() - 1)
+        after = top()
+        if after + height > room or abs(after - middle) > abs(before - middle):
+            bar.setValue(bar.value() + 1)
+            break
+
+
+def _cursor(edit: QPlainTextEdit, position: int) -> QTextCursor:
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(position)
+    return cursor
+
+
 def is_heading(fmt: QTextCharFormat) -> bool:
     """Whether characters of this format belong to a heading."""
     return bool(fmt.property(HEADING))
