@@ -179,6 +179,55 @@ def test_enter_pressed_twice_on_the_last_answer_shows_the_results(qtbot: QtBot, 
     assert window.stack.currentWidget() is quiz and quiz.session.scope is QuizScope.RETRY
 
 
+def test_esc_on_the_results_goes_back_to_the_library_and_the_results_are_kept(qtbot: QtBot, main_window,
+                                                                               bundled_bank) -> None:
+    """Esc did nothing on the results, though it goes back from the statistics, the article and a study session.
+    It goes back to the library now, as Library does; the answers are in the history, the session finished, and
+    the library shows the score. An Esc held down since the article view, which it took back to the results,
+    does not go on to the library too."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.core.history import bank_key
+    from quizapp.core.session import QuizOptions, start_quiz
+    from tests.conftest import alt, key
+
+    window = main_window
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    questions = [bundled_bank.bank.question(i) for i in ("helicopter-types", "soldiers-killed")]
+    window.run_session(start_quiz(bundled_bank, QuizOptions(shuffle_questions=False), questions=questions))
+    quiz = window.quiz
+    wrong = quiz.session.current.choices.index(questions[0].distractors[0])
+    qtbot.keyClick(QApplication.focusWidget(), str(wrong + 1))
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.keyClicks(QApplication.focusWidget(), "13")
+    key(qtbot, Qt.Key.Key_Return)
+    key(qtbot, Qt.Key.Key_Return)  # See results →
+    results = window.results
+    assert window.stack.currentWidget() is results and results.score.text() == "1 / 2 points (50%)"
+
+    alt(qtbot, "a")  # Show in article, of the first question's answer
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.article)
+    key(qtbot, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is results
+    held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier, "", True)
+    QApplication.sendEvent(QApplication.focusWidget(), held)
+    assert window.stack.currentWidget() is results
+
+    key(qtbot, Qt.Key.Key_Escape)
+    assert window.stack.currentWidget() is window.library
+    assert QApplication.focusWidget() is window.library.list
+    store = window.history()
+    [record] = store.sessions(kind="quiz")
+    assert record.finished and not record.abandoned and record.answered == 2
+    assert [(a.question_id, a.points) for a in store.answers(session_id=record.id)] == [
+        ("helicopter-types", 0.0), ("soldiers-killed", 1.0)]
+    assert record.bank_key == bank_key(bundled_bank.path)
+    assert window.library.resume_id is None  # nothing to resume: the quiz was finished
+
+
 def test_whole_quiz_with_keys_only(qtbot: QtBot, main_window) -> None:
     window = main_window
     window.library.list.setFocus()

@@ -23,7 +23,7 @@ KEYS = (
     ("Ctrl+L / Ctrl+T", "the library / statistics"),
     ("Ctrl+C", "on the results: copy them as text"),
     ("Esc", "leave the quiz (asks first) or the study session (its answers are kept), or go back from the "
-            "article or the statistics"),
+            "article, the results or the statistics"),
     ("Ctrl+O", "open a bank file (or drop .yaml files on the library)"),
     ("Ctrl+N", "new bank from a news article"),
     ("Ctrl+Z", "undo: in the library, put back the bank last removed from the list (again: the one before it); "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QSize, Qt, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -101,6 +101,7 @@ class ResultsScreen(QWidget):
         self.export_button.clicked.connect(self.ask_export)
         self.library_button = QPushButton("&Library")
         self.library_button.setAccessibleName("Back to the library")
+        self.library_button.setToolTip("Back to the library (Esc)")
         self.library_button.clicked.connect(self.library_requested)
         for b in (self.retry_button, self.export_button, self.library_button):
             b.setAutoDefault(True)  # Enter presses the focused one, as in a dialog
@@ -167,6 +168,16 @@ class ResultsScreen(QWidget):
     def settling(self) -> bool:
         """Just shown: Enter and Space do not press the focused button yet."""
         return self.quick_keys.settling
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Esc goes back to the library, as Library does (the results are in the history already); not an Esc held
+        down since the article view, which it took back here."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            if not event.isAutoRepeat():
+                self.library_requested.emit()
+            return
+        super().keyPressEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
