@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -64,6 +65,11 @@ def test_html_in_bank_and_article_shows_as_text(qtbot: QtBot, main_window, tmp_p
     # Titled as the bank's source titles it (as the "Source:" line under it), and that title shown as written.
     assert view.title.text() == "<i>Town</i> news"
     assert view.source.text().startswith("Source: <i>Town</i> news  ·  ")
+    # Their tooltips too, which Qt shows as HTML where they look like it.
+    for label in (view.title, view.source):
+        tip = QTextDocument()
+        tip.setHtml(label.toolTip())
+        assert tip.toPlainText().startswith("<i>Town</i> news"), label.toolTip()
     assert view.highlighted_text() == ["It approved <img src=x onerror=alert(1)> a budget of 4,500 euros "
                                        "for <i>the park</i>."]
     for screen in (window.library, window.article, window.results):

@@ -5,13 +5,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QHBoxLayout, QPlainTextEdit, QPushButton, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
 from quizapp.gui.article_text import ShownText, colour_links, is_heading, show_article, show_whole
+from quizapp.gui.reflow import header_title
 from quizapp.gui.theme import highlight_color
-from quizapp.gui.widgets import Soon, plain_label, scale_font
+from quizapp.gui.widgets import ElidedLabel, Soon, plain_tip, scale_font
 
 
 class ArticleView(QWidget):
@@ -24,9 +33,12 @@ class ArticleView(QWidget):
         self.passage: CitedPassage | None = None
         self.highlighted: list[Span] = []
         self.shown = ShownText("", ())  # maps the article's offsets to the text shown
-        self.title = plain_label(wrap=True)
+        # A line each, ending in "…" where too narrow (their tooltips the whole): at the largest text on a small
+        # screen the title, broken inside a word, and the file's whole path took half the height from the article.
+        self.title = header_title()
         scale_font(self.title, 1.3, bold=True)
-        self.source = plain_label(wrap=True)
+        self.source = ElidedLabel()
+        self.source.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setAccessibleName("Article text")
@@ -66,7 +78,11 @@ class ArticleView(QWidget):
             return
         self.passage = passage
         self.title.setText(passage.title)  # as the "Source:" line under it, and the editor's Article tab, name it
-        self.source.setText(f"Source: {passage.source_label}  ·  {article.path.resolve()}")
+        # The file's name, where the source's is not that already; its whole path in the tooltip (a reader needs
+        # no folders, and they took lines of the largest text).
+        label, name = passage.source_label, article.path.name
+        self.source.setText(f"Source: {label}" if name in label else f"Source: {label}  ·  {name}")
+        self.source.setToolTip(plain_tip(f"{label}\n{article.path.resolve()}"))
         self.shown = shown = show_article(self.text, article)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
         fmt = QTextCharFormat()

@@ -146,8 +146,8 @@ class WrappingRow(QWidget):
 
 
 def header_title() -> ElidedLabel:
-    """The bold title at the head of a quiz or study screen: one line, ending in "…" where even a line of its
-    own is too narrow (its tooltip the whole title)."""
+    """The bold title at the head of a quiz, study or article screen: one line, ending in "…" where even a line of
+    its own is too narrow (its tooltip the whole title)."""
     title = ElidedLabel()
     scale_font(title, 1.0, bold=True)
     # It gives way to what stands beside it, not "Question 3 of 18".

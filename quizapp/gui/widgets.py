@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QMargins, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -174,7 +175,7 @@ class ElidedLabel(FittedLabel):
     """
 
     def setText(self, text: str) -> None:
-        self.setToolTip(text)
+        self.setToolTip(plain_tip(text))
         super().setText(text)
 
     def shown(self, text: str, width: int) -> str:
@@ -283,6 +284,11 @@ class WrappedRowsList(RowsList):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.updateGeometry()
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as written: Qt shows one that looks like HTML ("<i>Town</i> news") as HTML."""
+    return QtGui.Qt.convertFromPlainText(text) if QtGui.Qt.mightBeRichText(text) else text
 
 
 def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = None) -> QLabel:
