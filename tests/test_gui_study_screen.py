@@ -173,7 +173,7 @@ def test_study_number_entry_reads_the_number_as_typed(qtbot: QtBot, main_window,
     assert QApplication.focusWidget() is screen.number
     assert screen.hint.text() == "Numbers like 4500, 4,500, 4 500, 2.5, -3 or 12% are fine."
     type_text(qtbot, "4 5")
-    assert screen.hint.text() == ("Not a number yet: Group thousands in threes (4,500 or 4 500) "
+    assert screen.hint.text() == ("Not a number yet. Group thousands in threes (4,500 or 4 500) "
                                   "and use a point for decimals")
     press(qtbot, Qt.Key.Key_Return)
     assert not screen.in_feedback and store.answers() == []  # refused: nothing stored
@@ -216,7 +216,7 @@ def test_review_of_mistakes_asks_as_the_quiz(qtbot: QtBot, main_window, bundled_
     screen = open_screen(qtbot, window, Qt.Key.Key_M)
     assert [i.question.id for i in screen.session.items] == [missed.id]
     type_text(qtbot, "1,3")
-    assert screen.hint.text() == "Not a number yet: Write decimals with a point: 1.3"
+    assert screen.hint.text() == "Not a number yet. Write decimals with a point: 1.3"
     press(qtbot, Qt.Key.Key_A, CTRL)
     type_text(qtbot, f"{missed.answer:g}")
     press(qtbot, Qt.Key.Key_Return)

@@ -58,8 +58,10 @@ def test_a_year_reads_as_a_year_in_the_hint_the_feedback_and_the_copied_results(
 def test_the_questions_unit_may_follow_the_number(qtbot: QtBot, main_window, bundled_bank) -> None:
     window = main_window
     run(qtbot, window, bundled_bank, ["soldiers-killed"])
+    type_in(qtbot, window, "thirteen")
+    assert window.quiz.hint.text() == "Not a number yet. Type a number such as 4500, 4,500, 4 500, 2.5, -3 or 12%"
     type_in(qtbot, window, "13 men")
-    assert window.quiz.hint.text() == "Not a number yet: Leave the unit out: type 13 alone, without “men”"
+    assert window.quiz.hint.text() == "Not a number yet. Leave the unit out: type 13 alone, without “men”"
     qtbot.keyClick(focused(qtbot, window), Qt.Key.Key_Return)
     assert window.quiz.session.index == 0  # refused: nothing recorded
     type_in(qtbot, window, "13 Soldiers")

@@ -191,7 +191,8 @@ class NumberEntry(QWidget):
         try:
             typed = parse_answer(text, self.unit_typed)
         except AnswerFormatError as exc:
-            self._set_hint(f"Not a number yet: {exc}", "wrong")
+            # The reason a sentence of its own: "Not a number yet: Leave the unit out: …" read oddly.
+            self._set_hint(f"Not a number yet. {exc}", "wrong")
             self.submit_button.setEnabled(False)
             return False
         self.submit_button.setEnabled(True)
