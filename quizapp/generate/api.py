@@ -590,7 +590,7 @@ _NAME_AS_WORD = ("amod", "compound", "npadvmod", "nmod")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 
 
-def _dated(sent: Span, af: ArticleFacts, quoted: set[int], parse: Callable[[str], Doc]
+def _dated(sent: Span, af: ArticleFacts, quoted: frozenset[int], parse: Callable[[str], Doc]
            ) -> tuple[list[qty.NumberMention], Span, int] | None:
     """The sentence with its "last year" written as the year it was, when the article's date
     says ("In 2004, 162,000 workers were tested ..."), parsed anew: (its numbers, the parse, the

@@ -7,7 +7,7 @@ clause is not one it can rephrase safely; the caller then skips the fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -330,7 +330,7 @@ def _may_open_time(first: Token) -> bool:
     return low in _OPENER_PREFIXES or any(low[:n] in _OPENER_SET for n in _OPENER_LENGTHS if n <= len(low))
 
 
-def leans_on_context(tokens: Iterable[Token], quoted: set[int] | None = None, *,
+def leans_on_context(tokens: Iterable[Token], quoted: Set[int] | None = None, *,
                      allow_possessive: bool | str = False) -> bool:
     """True when the words need the article's context: he, the group, this month..."""
     quoted = quoted or set()
@@ -554,13 +554,14 @@ def ask_passive(verb: Token, antecedent: Token, target: set[int], wh: str) -> st
 _QUOTE_RE = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")  # an open quote runs on to the end
 
 
-def quoted_tokens(sent) -> set[int]:  # type: ignore[no-untyped-def]
+def quoted_tokens(sent) -> frozenset[int]:  # type: ignore[no-untyped-def]
     """Indices of tokens inside quotation marks in a sentence (spans of the doc). Worked out once
-    per sentence (asked for thousands of times an article); each caller gets its own copy."""
+    per sentence (asked for thousands of times an article) and shared: a caller that adds to it
+    makes its own copy."""
     known = sent.doc.user_data.setdefault("quoted_tokens", {})
     key = (sent.start, sent.end)
     if key not in known:
         text = sent.text
         spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in _QUOTE_RE.finditer(text)]
         known[key] = frozenset(t.i for t in sent for a, b in spans if a <= t.idx < b)
-    return set(known[key])
+    return known[key]

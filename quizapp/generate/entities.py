@@ -7,6 +7,7 @@ set that right.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Set
@@ -49,6 +50,9 @@ _JOB_BEFORE = re.compile(r"^(?:Keeper|Goalkeeper|Striker|Defender|Midfielder|Win
                          r"\s+(?=[A-Z][\w’'-]+\s+[A-Z])")
 
 
+# (the same few names are cleaned thousands of times an article: by every mention, and by every
+# look-up of the name book)
+@functools.lru_cache(maxsize=4096)
 def clean_name(text: str) -> str:
     """'the Élysée Palace' -> 'Élysée Palace', 'France’s' -> 'France', 'Keeper Jo Reyes' -> 'Jo Reyes'."""
     text = " ".join(text.split())

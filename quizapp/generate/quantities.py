@@ -72,7 +72,7 @@ def number_mentions(sent: Span) -> list[NumberMention]:
 
 def _number_mentions(sent: Span) -> list[NumberMention]:
     out: list[NumberMention] = []
-    used: set[int] = cl.quoted_tokens(sent)
+    used = set(cl.quoted_tokens(sent))
     doc = sent.doc
     for t in sent:
         if t.i in used:
