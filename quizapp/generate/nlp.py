@@ -55,8 +55,10 @@ class FastAttributes:
         self.lemmatizer = nlp.get_pipe("lemmatizer")
         self.rules: list[dict[int, list[Rule]]] = [{} for _ in _INDEXED]
         # Rules whose first token is known only by a regex ("^n[ou]thin'$" on the word): the regex is
-        # tried once on each distinct word of a Doc, not once per token.
+        # tried once on each distinct word, not once per token.
         self.screened: list[tuple[int, re.Pattern[str], Rule]] = []
+        # A regex's verdict on a word (by its string id), the same in every Doc: (pattern, id) -> bool
+        self.verdicts: dict[tuple[str, int], bool] = {}
         self.anywhere: list[Rule] = []
         # A token's lemma, by its word, part of speech and morphology: what the rule lemmatizer gives
         # depends on nothing else (its own cache has that key, but skips the words it leaves as they
@@ -91,20 +93,16 @@ class FastAttributes:
 
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist() if len(doc) else []
         strings = doc.vocab.strings
-        found: dict[tuple[str, int], bool] = {}  # a regex's verdict on a word, within this Doc
+        found = self.verdicts
         screened: dict[int, list[Rule]] = {}  # the screened rules that may start at each token
-        at: dict[int, dict[int, list[int]]] = {}  # column -> value -> the tokens that have it
+        values: dict[int, set[int]] = {}  # column -> the values its tokens have
         for col, regex, entry in self.screened:
-            if col not in at:
-                at[col] = {}
+            if col not in values:
+                values[col] = {row[col] for row in rows}
+            hits = {value for value in values[col] if _verdict(regex, value, strings, found)}
+            if hits:  # (rare: most Docs have no word such a rule starts at)
                 for i, row in enumerate(rows):
-                    at[col].setdefault(row[col], []).append(i)
-            for value, tokens in at[col].items():
-                key = (regex.pattern, value)
-                if key not in found:
-                    found[key] = bool(regex.search(strings[value] if value else ""))
-                if found[key]:
-                    for i in tokens:
+                    if row[col] in hits:
                         screened.setdefault(i, []).append(entry)
         matches = []
         n = len(doc)
@@ -178,13 +176,17 @@ def _holds(row: list[int], checks: list[Check], strings: Any, found: dict[tuple[
         elif how == "not in":
             if got in value:
                 return False
-        else:
-            key = (value.pattern, got)
-            if key not in found:
-                found[key] = bool(value.search(strings[got] if got else ""))
-            if not found[key]:
-                return False
+        elif not _verdict(value, got, strings, found):
+            return False
     return True
+
+
+def _verdict(regex: re.Pattern[str], value: int, strings: Any, found: dict[tuple[str, int], bool]) -> bool:
+    """Whether `regex` finds a match in the word with string id `value` (worked out once a word)."""
+    key = (regex.pattern, value)
+    if key not in found:
+        found[key] = bool(regex.search(strings[value] if value else ""))
+    return found[key]
 
 
 _fast: FastAttributes | None = None
