@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizapp.generate.clauses import text_of
 from quizapp.generate.nlp import _fast_attributes, load_nlp, parse_many, parse_one
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +29,12 @@ def test_the_generator_s_parse_is_the_full_pipeline_s():
     for fast, full in zip(parse_many(nlp, paragraphs + extra), nlp.pipe(paragraphs + extra), strict=True):
         assert _tokens(fast) == _tokens(full)
     assert _tokens(parse_one(nlp, extra[0])) == _tokens(nlp(extra[0]))
+
+
+def test_a_span_s_text_cut_from_its_doc_is_spacy_s_own():
+    nlp = load_nlp()
+    text = (ROOT / "seeds" / "mali-helicopter-collision.txt").read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if p.strip()][:6]
+    for doc in [*parse_many(nlp, paragraphs), parse_one(nlp, "Mr  Okafor said:  “It’s   done.” ")]:
+        spans = [*doc.sents, *doc.ents, doc[:], doc[1:4], doc[len(doc) - 3:]]
+        assert [text_of(s) for s in spans] == [s.text for s in spans]

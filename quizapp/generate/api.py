@@ -408,7 +408,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
              parse: Callable[[str], Doc]) -> None:
     ms = people.mentions_of(sent)
     mentions.extend(ms)
-    if _BYLINE.search(sent.text):
+    if _BYLINE.search(cl.text_of(sent)):
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
     thing = (_resolve_thing(sent, index, af) or _same_period(sent, index, af) or _that_one(sent, index, af)
@@ -890,7 +890,7 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     if recent is None:
         return None
     intro, lemma, phrase, last = recent
-    if " by " in phrase and phrase.rsplit(" by ", 1)[1] in sent.text:
+    if " by " in phrase and phrase.rsplit(" by ", 1)[1] in cl.text_of(sent):
         # "Skyline Online plans to ... if the service sells well": "the two gigabit service",
         # not "... launched by Skyline Online" a second time in one sentence.
         phrase = phrase.rsplit(" by ", 1)[0].rsplit(" ", 1)[0]
@@ -1312,7 +1312,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         recent = af.recent_person
         # "Ann Cole ... She joined in 1990. She ...": still about her while no one else is named
         # (the naming sentence stays the one to cite); else only the next sentence may lean on this one.
-        if _in_view(recent, index, af) and not _other_sex(pronoun, recent, sent.text) \
+        if _in_view(recent, index, af) and not _other_sex(pronoun, recent, cl.text_of(sent)) \
                 and not _other_sex(pronoun, recent, af.sentences[recent[0]]) and not any(
                 e.label_ == "PERSON" for e in cl.ents(sent)):
             af.recent_person = (index, recent[1], recent[2], recent[3])
@@ -1340,7 +1340,7 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
                     thing: tuple[set[int], str, int] | None = None) -> None:
     """Names a fact-check statement may swap, outside quotes (the name book later keeps people only)."""
     doc = sent.doc
-    text = sent.text.lstrip()
+    text = cl.text_of(sent).lstrip()
     if not text or text[0] in "\"“‘'-–—•*":
         return
     quoted = cl.quoted_tokens(sent)
@@ -1424,7 +1424,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if threshold:
         gap_only = unbounded_part
     survey = ""
-    if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index) and " of the countries" in sent.text):
+    if _leans_on_survey(sent) or (m.kind == "count" and _surveyed(af, index)
+                                  and " of the countries" in cl.text_of(sent)):
         # "52% were worried", "the 1,500 people interviewed": of whom, the survey an earlier
         # sentence named says ("In the Tolley Institute poll, 52% were worried ...").
         if not _surveyed(af, index):

@@ -161,6 +161,19 @@ def forget_ents(doc: Doc) -> None:
     doc.user_data.pop(_ENTS, None)
 
 
+_TEXT = "quizapp.text"
+
+
+def text_of(span: Span) -> str:
+    """`span.text`, cut from the doc's text (joined once a doc): spaCy joins a span's tokens anew on
+    every call, and a sentence's text is asked for again and again."""
+    doc = span.doc
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text[span.start_char:span.end_char]
+
+
 _SPACE_BEFORE_MARK = re.compile(r"\s+([,.;:!?%)])")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(’s|'s)\b")
 
@@ -561,7 +574,7 @@ def quoted_tokens(sent) -> frozenset[int]:  # type: ignore[no-untyped-def]
     known = sent.doc.user_data.setdefault("quoted_tokens", {})
     key = (sent.start, sent.end)
     if key not in known:
-        text = sent.text
+        text = text_of(sent)
         spans = [(m.start() + sent.start_char, m.end() + sent.start_char) for m in _QUOTE_RE.finditer(text)]
         known[key] = frozenset(t.i for t in sent for a, b in spans if a <= t.idx < b)
     return known[key]

@@ -60,12 +60,12 @@ def quote_facts(sent: Span, base: Fact, person_of, resolve=None, said=_UNKNOWN) 
     if not found:
         return out
     speaker, antecedent = found
-    for mq in _QUOTE.finditer(_close_quotes(sent.text)):
+    for mq in _QUOTE.finditer(_close_quotes(cl.text_of(sent))):
         quote = (mq.group(1) or mq.group(2)).strip().rstrip(",")
         if quote.endswith(".") and not quote.endswith(".."):
             quote = quote[:-1]  # 'Who said “... not rocket science”?', not '... science.”?'
         words = quote.split()
-        whole = bool(_SAID_BEFORE.search(_close_quotes(sent.text)[:mq.start()]))  # 'saying "no judge ..."'
+        whole = bool(_SAID_BEFORE.search(_close_quotes(cl.text_of(sent))[:mq.start()]))  # 'saying "no judge ..."'
         if len(words) < 5 or not (quote[:1].isupper() or whole) or len(words) > 40:
             continue
         if _not_theirs_alone(quote, speaker) or cl.DO_SO.search(quote):
@@ -206,13 +206,14 @@ def entity_facts(sent: Span, base: Fact, name_of,  # type: ignore[no-untyped-def
         if root.i in quoted:
             continue
         if root.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "ROOT" and verb.pos_ in ("VERB", "AUX"):
-            most = verb.lemma_ == "be" and any(t.tag_ == "RBS" for t in verb.subtree)
+            clause = list(verb.subtree)  # (walked once, not once per test)
+            most = verb.lemma_ == "be" and any(t.tag_ == "RBS" for t in clause)
             if (verb.lemma_ == "be" and not (most and survey)) or any(
-                    (t.tag_ == "RBS" and not survey) or t.lower_ == "among" for t in verb.subtree):
+                    (t.tag_ == "RBS" and not survey) or t.lower_ == "among" for t in clause):
                 continue  # "Portugal was the most pessimistic": about what, unless a poll says
             target = cl.subtree(root)
             prompt = cl.ask_subject(verb, target, "{Wh}")
-            if prompt and survey and any(t.tag_ == "RBS" for t in verb.subtree):
+            if prompt and survey and any(t.tag_ == "RBS" for t in clause):
                 prompt = f"In {survey[0]}, {{wh}}{prompt[4:]}"  # "In the Tolley Institute poll, which ..."
                 antecedent = survey[1]
             if (not prompt or len(prompt.split()) < 5) and verb.lemma_ not in SAY_VERBS:
