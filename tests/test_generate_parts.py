@@ -148,6 +148,15 @@ def test_the_service_and_it_are_resolved_to_the_thing_introduced_before(tmp_path
     assert all(d.startswith("The solar ferry service launched by Blue Harbour") for q in qs for d in q.distractors)
 
 
+def test_each_statement_of_a_sentence_is_judged_on_the_words_it_keeps(tmp_path):
+    # The aside leans on what came before ("those shops"): a statement about its year keeps it and
+    # cannot stand alone; one about the buses drops it and can, whichever is asked first.
+    qs = _statements(tmp_path, "Ann Cole, who ran those shops in 1990, sold 300 buses to Leeds in 2004. In 2005, "
+                               "Ann Cole, who ran those shops in 1991, sold 400 lorries to Hull.")
+    assert [q.answer for q in qs] == ["Ann Cole sold 300 buses to Leeds in 2004.",
+                                      "In 2005, Ann Cole sold 400 lorries to Hull."]
+
+
 def test_a_second_thing_of_the_kind_or_a_gap_leaves_the_reference_unresolved(tmp_path):
     # Which service is "the service" after a second one is named? Not clear: no question.
     assert _statements(tmp_path, f"{_FERRY} A second service is planned by the city council. The service "

@@ -185,7 +185,20 @@ def _tidy(text: str) -> str:
     return re.sub(r",\s*,", ",", text)
 
 
+_ALONE = "quizapp.stands_alone"
+
+
 def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # type: ignore[type-arg]
+    """Whether the words `kept` of a sentence read as a statement of their own. Judged once per
+    sentence and words: a sentence's statements and name slots mostly keep the same words."""
+    known = sent.doc.user_data.setdefault(_ALONE, {})
+    key = (sent.start, sent.end, tuple(t.i for t in kept), surveyed)
+    if key not in known:
+        known[key] = _judged_alone(sent, kept, surveyed)
+    return known[key]
+
+
+def _judged_alone(sent: Span, kept: list, surveyed: bool) -> bool:  # type: ignore[type-arg]
     quoted = cl.quoted_tokens(sent)
     seen_noun = surveyed  # "In the BBC poll, when asked about their ...": their, the people polled
     for t in kept:
