@@ -21,8 +21,9 @@ _DATE = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*,?\s+)?(?:\d{{1,2}}\s+{_MONTH},
          rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{2,4}})")
 _TIME = r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*(?:gmt|bst|utc|[ecmp][sd]?t))?"
 
-# Whole lines of interface text. Each is matched against the whole line, case-insensitively.
-_INTERFACE = [re.compile(rf"(?:{p})\W*", re.I) for p in (
+# Whole lines of interface text. Each is matched against the whole line, case-insensitively (as one
+# pattern: a line matches it whole when it matches one of them whole).
+_INTERFACE = re.compile("|".join(rf"(?:{p})\W*" for p in (
     r"loading\b.{0,60}",                    # "Loading...", "Loading Photo Gallery", "Loading weather data …"
     r"advertisement|sponsored(?: content)?|skip (?:this )?ad|ad feedback",  # ad slots
     r"(?:print|e-?mail|tweet|share|comments?|permalink|reprints?|next|previous|close|menu|top)",  # tool bars
@@ -50,7 +51,7 @@ _INTERFACE = [re.compile(rf"(?:{p})\W*", re.I) for p in (
     r"(?:comments are|keep it civil|by posting (?:a|your) comment|please (?:read|follow) our (?:community|comment)).*",
     r"(?:have|got) a (?:news )?tip\b.*|(?:send|share) (?:us )?your (?:photos|videos|story|stories|tips?)\b.*",
     r"(?:go to|back to) (?:top|home|the homepage).*",
-)]
+)), re.I)
 
 # Social-media prompts anywhere in a short line: "Follow us @site, Facebook & Google+."
 _SOCIAL = re.compile(r"\b(?:follow|like|join|find|connect with|share)\b.{0,60}\b(?:twitter|facebook|instagram|"
@@ -96,12 +97,14 @@ def line_kind(line: str) -> str | None:
     if not text:
         return BOILERPLATE
     words = len(text.split())
-    if any(p.fullmatch(text) for p in _INTERFACE):
+    if _INTERFACE.fullmatch(text):
         return BOILERPLATE
-    if _EMBED.search(text) or len(_CUT_OFF.findall(text)) >= 2:
+    # (each search only where the characters it needs are there: "@", "...", an opening "(@")
+    if (("pic.twitter.com/" in text or "(@" in text) and _EMBED.search(text)) or (
+            ("..." in text or "…" in text) and len(_CUT_OFF.findall(text)) >= 2):
         return BOILERPLATE
-    if words <= 40 and (_SOCIAL.search(text) or _EMAIL.search(text) or _PHONE.search(text)
-                        or (_CONTACT.search(text) and words <= 15)):
+    if words <= 40 and (_SOCIAL.search(text) or ("@" in text and _EMAIL.search(text)) or _PHONE.search(text)
+                        or ((_CONTACT.match(text) or ("@" in text and _CONTACT.search(text))) and words <= 15)):
         return BOILERPLATE
     if (words <= 12 and _BYLINE.fullmatch(text)) or _CREDIT_LINE.fullmatch(text):
         return BYLINE
