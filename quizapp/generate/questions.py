@@ -169,6 +169,7 @@ class ArticleFacts:
     # "the Swindon singer"; None where two people share the word.
     epithets: dict[str, tuple[str, int] | None] = field(default_factory=dict)  # word -> (name, sentence)
     named_words: dict[str, bool] = field(default_factory=dict)  # named_mid_sentence's answers so far
+    sentence_features: dict[int, dict[str, float]] = field(default_factory=dict)  # rank's, by sentence so far
 
     @functools.cached_property
     def salience(self) -> list[float]:

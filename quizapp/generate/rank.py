@@ -396,18 +396,15 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     f["quote_in_stem"] = float("“" in q.prompt)
     f["brackets"] = float(any("(" in t or ")" in t for t in [stem, str(q.answer), *options]))
     f["lead"] = float(c.sentence <= 2)
-    # An article without a headline is summed up by its first sentence, as news is written.
-    title = _content(af.title or (af.sentences[0] if af.sentences else ""))
-    sentence = af.sentences[c.sentence] if 0 <= c.sentence < len(af.sentences) else ""
-    here = _content(sentence)
-    f["headline_overlap"] = len(title & here) / max(len(title), 1)
-    f["sentence_words"] = min(len(sentence.split()), 60) / 20
+    own = _sentence_features(c.sentence, af)
+    f["headline_overlap"] = own["headline_overlap"]
+    f["sentence_words"] = own["sentence_words"]
     answer = str(q.answer)
     f["answer_in_title"] = float(bool(answer) and answer.lower() in af.title.lower())
     last = answer.split()[-1] if answer.split() else ""
     mentions = sum(1 for s in af.sentences if last and last in s)
     f["answer_mentions"] = min(mentions, 10) / 10
-    f["has_figure"] = float(bool(re.search(r"\d", sentence)))
+    f["has_figure"] = own["has_figure"]
     in_article = sum(1 for o in options if o.split() and o.split()[-1] in " ".join(af.sentences))
     f["options_from_article"] = in_article / len(options) if options else 0.0
     f["lowercase_name"] = float(kind.startswith(("who", "describe-who")) and bool(answer) and answer[:1].islower())
@@ -425,15 +422,10 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     first = stem.split()[0] if stem.split() else ""
     f["opens_on_name"] = float(first[:1].isupper() and first.lower() not in _STOP and first not in _MONTHS
                                and first.lower() not in ("a", "an", "in", "by", "after", "with", "for", "but"))
-    f["match_report"] = float(bool(_MATCH.search(sentence)))
-    # "Oil rose, adding $___ to $61.20 at the close": the sentence's other figures are often its
-    # news, and the one left out a detail of them.
-    f["figures_beside"] = min(max(len(WRITTEN_FIGURE.findall(sentence)) - 1, 0), 3) / 3
-    # The share of the article's sentences more central than this one (0: none is).
-    here_salience = af.salience[c.sentence] if 0 <= c.sentence < len(af.salience) else 0.0
-    f["salience_rank"] = sum(x > here_salience for x in af.salience) / max(len(af.salience), 1)
-    # "'We sold 2m copies,' she said": a figure in someone's words is more often a boast or an aside.
-    f["quoted_share"] = sum(len(m) for m in _QUOTED.findall(sentence)) / max(len(sentence), 1)
+    f["match_report"] = own["match_report"]
+    f["figures_beside"] = own["figures_beside"]
+    f["salience_rank"] = own["salience_rank"]
+    f["quoted_share"] = own["quoted_share"]
     # A page of figures (a market report, a results table in prose) asks about more side figures.
     f["figure_density"] = af.figure_share
     # A saved web page: longer, more narrative pages, whose figures reviewers accepted less often.
@@ -452,6 +444,32 @@ def features(c: Candidate, af: ArticleFacts) -> dict[str, float]:
     # articles, against 77%): two sentences to read, and the first may not say enough.
     f["context_shown"] = float(c.context_sentence is not None)
     return f
+
+
+def _sentence_features(i: int, af: ArticleFacts) -> dict[str, float]:
+    """The features of sentence `i` of the article, the same for every candidate it gives: worked out
+    once a sentence."""
+    if i in af.sentence_features:
+        return af.sentence_features[i]
+    sentence = af.sentences[i] if 0 <= i < len(af.sentences) else ""
+    # An article without a headline is summed up by its first sentence, as news is written.
+    title = _content(af.title or (af.sentences[0] if af.sentences else ""))
+    here = _content(sentence)
+    # The share of the article's sentences more central than this one (0: none is).
+    here_salience = af.salience[i] if 0 <= i < len(af.salience) else 0.0
+    own = af.sentence_features[i] = {
+        "headline_overlap": len(title & here) / max(len(title), 1),
+        "sentence_words": min(len(sentence.split()), 60) / 20,
+        "has_figure": float(bool(re.search(r"\d", sentence))),
+        "match_report": float(bool(_MATCH.search(sentence))),
+        # "Oil rose, adding $___ to $61.20 at the close": the sentence's other figures are often its
+        # news, and the one left out a detail of them.
+        "figures_beside": min(max(len(WRITTEN_FIGURE.findall(sentence)) - 1, 0), 3) / 3,
+        "salience_rank": sum(x > here_salience for x in af.salience) / max(len(af.salience), 1),
+        # "'We sold 2m copies,' she said": a figure in someone's words is more often a boast or an aside.
+        "quoted_share": sum(len(m) for m in _QUOTED.findall(sentence)) / max(len(sentence), 1),
+    }
+    return own
 
 
 def _varied(true: str, variant: str) -> str:
