@@ -330,6 +330,8 @@ def spell_out(prompt: str, af: ArticleFacts) -> str:
     parts = re.split(r"(“[^”]*”|\"[^\"]*\")", prompt)
     for i in range(0, len(parts), 2):
         for short, long in af.acronyms.items():
+            if short not in parts[i]:
+                continue  # (both patterns need the short name itself)
             own = long + ("'" if long.endswith("s") else "'s")  # "Tolley Games' puzzles"
             parts[i] = re.sub(rf"\b{re.escape(short)}(?:'s|’s)", own, parts[i])
             parts[i] = re.sub(rf"\b{re.escape(short)}\b(?!\s*\()", long, parts[i])
@@ -340,9 +342,12 @@ def restore_case(text: str, af: ArticleFacts) -> str:
     """'For how many fans did moonfolk play?' -> '... did Moonfolk play?': a name that opened
     its sentence, lower-cased when the stem moved it, is written as the article writes it elsewhere."""
     names = af.capitalised_only
-    if not names:
-        return text
-    return re.sub(r"(?<![\w’'-])([a-z][a-z-]+)\b", lambda m: names.get(m.group(1), m.group(1)), text)
+    if not names or names.keys().isdisjoint(_LOWER_WORD.findall(text)):
+        return text  # (most texts have no such word: none is replaced)
+    return _LOWER_WORD.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\b")
 
 
 def _as_round(v: float, value: float) -> bool:
