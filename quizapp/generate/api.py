@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -450,7 +451,9 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     rewritten: tuple[list[qty.NumberMention], Span, int] | None = None
     dated: tuple[list[qty.NumberMention], Span, int] | None = None
     quoted = cl.quoted_tokens(sent)
-    undated = bool(_RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in quoted)))
+    # (rendered only where the sentence has the word "year" at all)
+    undated = "year" in cl.text_of(sent).lower() and bool(
+        _RELATIVE_PERIOD.search(cl.render(t for t in sent if t.i not in quoted)))
     for m in qty.number_mentions(sent):
         key = (m.kind, qty.noun_of(m))
         af.sentence_numbers.setdefault(index, set()).add(m.value)
@@ -616,7 +619,7 @@ def _dated(sent: Span, af: ArticleFacts, quoted: frozenset[int], parse: Callable
 
 def _time_frame(sent: Span) -> str:
     """'In November', 'In 2003', 'In March 2004': the time a sentence opens with, when it names one."""
-    toks = [t for t in sent if not t.is_space]
+    toks = list(itertools.islice((t for t in sent if not t.is_space), 4))  # (all it looks at)
     if len(toks) < 3 or toks[0].lower_ != "in" or toks[0].head.dep_ != "ROOT":
         return ""
     words = []
@@ -650,7 +653,7 @@ def _that_one(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, 
 def _same_period(sent: Span, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:
     """'In March ... 4,200 drivers. In the same month queues in Tolley ...': 'the same month'
     is the month the sentence before opened with, written out like a resolved 'the service'."""
-    toks = [t for t in sent if not t.is_space][:4]
+    toks = list(itertools.islice((t for t in sent if not t.is_space), 4))
     recent = af.recent_frame
     if (len(toks) < 4 or toks[0].lower_ != "in" or [t.lower_ for t in toks[1:3]] != ["the", "same"]
             or toks[3].lower_ not in ("month", "year") or recent is None or recent[0] < index - 2):
