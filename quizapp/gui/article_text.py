@@ -11,11 +11,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QPlainTextEdit
 
 from quizapp.core.article import Article
 from quizapp.core.markdown import Cut, Style, inline_marks, is_markdown, shown_offset, without
+from quizapp.gui.widgets import Soon
 
 _MARKS_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _MARKS_AFTER = re.compile(r"[ \t#]*")
@@ -148,6 +150,45 @@ def show_whole(edit: QPlainTextEdit, start: int, end: int) -> None:
         if after + height > room or abs(after - middle) > abs(before - middle):
             bar.setValue(bar.value() + 1)
             break
+
+
+class PassageInView(QObject):
+    """Keeps a passage of `edit`'s text in view as show_whole places it, and places it again when the view's size or
+    text size changes or the view is shown (hidden behind a tab, it has no height of its own), until the reader
+    scrolls or moves the cursor: the view then stays where they put it."""
+
+    def __init__(self, edit: QPlainTextEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        self.kept: tuple[int, int] | None = None  # the document positions kept in view
+        self._place_soon = Soon(self, self._place)
+        edit.installEventFilter(self)
+        edit.verticalScrollBar().actionTriggered.connect(self.let_go)
+        edit.cursorPositionChanged.connect(self.let_go)
+
+    def keep(self, start: int, end: int) -> None:
+        """Show the text from document position `start` to `end` whole where it fits, else from its first line, now
+        and again once laid out at its final size, which the view may not have yet."""
+        self.kept = (start, end)
+        self._place()
+        self._place_soon()
+
+    def let_go(self) -> None:
+        """Keep nothing in view: the reader scrolled or moved the cursor, or the text shown changed."""
+        self.kept = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange, QEvent.Type.Show):
+            self._place_soon()  # (after the text has been laid out anew)
+        return super().eventFilter(watched, event)
+
+    def _place(self) -> None:
+        """Once the reader has moved on from the passage, the text no longer scrolls below its end, as it may for the
+        passage (a larger window showed nothing but the room below the end)."""
+        if self.kept is None:
+            self.edit.setCenterOnScroll(False)
+            return
+        show_whole(self.edit, *self.kept)  # (moving neither the cursor nor the scroll bar as the reader does)
 
 
 def _cursor(edit: QPlainTextEdit, position: int) -> QTextCursor:

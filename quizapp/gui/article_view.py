@@ -3,7 +3,7 @@ highlighted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
-from quizapp.gui.article_text import ShownText, colour_links, is_heading, show_article, show_whole
+from quizapp.gui.article_text import PassageInView, ShownText, colour_links, is_heading, show_article
 from quizapp.gui.reflow import header_title
 from quizapp.gui.theme import highlight_color
-from quizapp.gui.widgets import ElidedLabel, Soon, plain_tip, scale_font
+from quizapp.gui.widgets import ElidedLabel, plain_tip, scale_font
 
 
 class ArticleView(QWidget):
@@ -46,11 +46,7 @@ class ArticleView(QWidget):
                                           Qt.TextInteractionFlag.TextSelectableByKeyboard)
         scale_font(self.text, 1.1)
         # The citation is placed again when the view's size or text size changes, until the reader moves on from it.
-        self._kept: tuple[int, int] | None = None  # the document positions kept in view
-        self._place_soon = Soon(self, self._place)
-        self.text.installEventFilter(self)
-        self.text.verticalScrollBar().actionTriggered.connect(self._let_go)
-        self.text.cursorPositionChanged.connect(self._let_go)
+        self.in_view = PassageInView(self.text)
         self.back_button = QPushButton("← &Back")
         self.back_button.setAccessibleName("Back")
         self.back_button.setToolTip("Back (Esc)")
@@ -97,34 +93,14 @@ class ArticleView(QWidget):
             sel.format = fmt
             selections.append(sel)
         self.text.setExtraSelections(selections)
-        self._kept = None
+        self.in_view.let_go()
         if self.highlighted:
             start = shown.position(min(span.start for span in self.highlighted))
             cursor = self.text.textCursor()  # keyboard selection starts at the citation
             cursor.setPosition(start)
             self.text.setTextCursor(cursor)
-            self._kept = (start, shown.position(max(span.end for span in self.highlighted)))
-            self._place()
-            self._place_soon()  # again once laid out at its final size, which it may not have yet
+            self.in_view.keep(start, shown.position(max(span.end for span in self.highlighted)))
         self.text.setFocus()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.text and event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
-            self._place_soon()  # (after the text has been laid out anew)
-        return super().eventFilter(watched, event)
-
-    def _place(self) -> None:
-        """The cited passage whole in view, or from its first line where it is taller than the view. Once the reader
-        has moved on from it, the text no longer scrolls below its end, as it may for the passage (a larger window
-        showed nothing but the room below the end)."""
-        if self._kept is None:
-            self.text.setCenterOnScroll(False)
-            return
-        show_whole(self.text, *self._kept)  # (moving neither the cursor nor the scroll bar as the reader does)
-
-    def _let_go(self) -> None:
-        """The reader scrolled or moved the cursor: leave the view where they put it."""
-        self._kept = None
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
