@@ -64,18 +64,18 @@ def test_the_article_opens_at_the_citation_of_the_question_shown(qtbot: QtBot, l
     text = editor.picker.text
     quote = editor.draft.question(editor.list.currentRow())["cite"]["quote"]
     span = editor.picker.article.find_quote(quote)
-    start = QTextCursor(text.document())
+    start, end = QTextCursor(text.document()), QTextCursor(text.document())
     start.setPosition(editor.picker.shown.position(span.start))
+    end.setPosition(editor.picker.shown.position(span.end))
     highlighted, = text.extraSelections()
     assert highlighted.cursor.selectionStart() == start.position()
 
-    def centred() -> bool:
-        line = text.cursorRect(start)
-        bar = text.verticalScrollBar()
-        middle = abs(line.center().y() - text.viewport().height() // 2) <= line.height()
-        return text.viewport().rect().contains(line) and bar.value() > 0 and (middle or bar.value() == bar.maximum())
+    def in_view() -> bool:
+        """The citation whole in view (it fits), from its first line to its last, the article scrolled down to it."""
+        lines = text.cursorRect(start).united(text.cursorRect(end))
+        return text.viewport().rect().contains(lines) and text.verticalScrollBar().value() > 0
 
-    qtbot.waitUntil(centred)
+    qtbot.waitUntil(in_view)
 
 
 def test_every_tab_stop_of_the_editor_shows_that_it_has_the_focus(qtbot: QtBot, largest_text: None,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.article import Article, load_article
 from quizapp.core.errors import ArticleError
-from quizapp.gui.article_text import ShownText, colour_links, show_article
+from quizapp.gui.article_text import PassageInView, ShownText, colour_links, show_article
 from quizapp.gui.reflow import WrappingRow
 
 HIGHLIGHT = QColor("#ffe082")
@@ -54,9 +54,9 @@ class CitationPicker(QWidget):
         self.text.selectionChanged.connect(self._selection_changed)
         # The focus given to the picker (its tab's Alt key) goes to the article: the arrow keys move in it at once.
         self.setFocusProxy(self.text)
-        # The citation to bring to the middle of the view once the picker is shown: hidden (behind another tab),
-        # the view has no height of its own to centre it in, and the article showed its top.
-        self._centre_when_shown = False
+        # The citation whole in view, or from its first line, as the article view shows it: again when the pane's
+        # size or the text size changes, or it is shown from behind another tab, until the teacher scrolls or selects.
+        self.in_view = PassageInView(self.text)
         self.use_button = QPushButton("Use as c&itation")
         self.use_button.setToolTip("Set the question's citation to the text selected in the article")
         self.use_button.setEnabled(False)
@@ -82,16 +82,6 @@ class CitationPicker(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(row)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._centre_when_shown:
-            QTimer.singleShot(0, self, self._centre_citation)  # once laid out: the view has its height then
-
-    def _centre_citation(self) -> None:
-        if self.isVisible():
-            self._centre_when_shown = False
-            self.text.centerCursor()
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
@@ -105,6 +95,7 @@ class CitationPicker(QWidget):
         only be asked about."""
         self.citing = citing
         self._note = ""
+        self.in_view.let_go()  # (a citation found in the article is kept in view again by highlight)
         if path is None:
             self.article = None
             self.title.setText(why_none or "No article: add one with Add article..., then pick the source.")
@@ -138,7 +129,7 @@ class CitationPicker(QWidget):
             return
         selections = []
         missing = 0
-        first = None
+        first = last = None
         fmt = QTextCharFormat()
         fmt.setBackground(HIGHLIGHT)
         fmt.setForeground(QColor("#000000"))
@@ -155,13 +146,15 @@ class CitationPicker(QWidget):
             sel.format = fmt
             selections.append(sel)
             first = span.start if first is None else min(first, span.start)
+            last = span.end if last is None else max(last, span.end)
         self.text.setExtraSelections(selections)
-        if first is not None:
+        if first is not None and last is not None:
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(self.shown.position(first))
             self.text.setTextCursor(cursor)
-            self._centre_when_shown = True
-            self._centre_citation()
+            self.in_view.keep(self.shown.position(first), self.shown.position(last))
+        else:
+            self.in_view.let_go()
         self._quoted, self._missing = any(q.strip() for q in quotes), bool(missing)
         self._show_state()
 
