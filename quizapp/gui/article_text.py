@@ -21,7 +21,9 @@ from quizapp.gui.widgets import Soon
 
 _MARKS_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _MARKS_AFTER = re.compile(r"[ \t#]*")
-HEADING_SCALE = 1.2
+# A heading's size: a step above the text's ("large", 1.2 times its font), which Qt works out from the font the view
+# has at the time, so that a heading grows with the text at once; a point size set as the article was shown did not.
+HEADING_SIZE_STEP = 1
 # A heading's characters carry this property, so that a view can tell a heading from a bold word.
 HEADING = QTextFormat.Property.UserProperty + 1
 
@@ -88,7 +90,7 @@ def show_article(edit: QPlainTextEdit, article: Article) -> ShownText:
     edit.setPlainText(shown.text)
     fmt = QTextCharFormat()
     fmt.setFontWeight(QFont.Weight.Bold)
-    fmt.setFontPointSize(edit.font().pointSizeF() * HEADING_SCALE)
+    fmt.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_SIZE_STEP)
     fmt.setProperty(HEADING, True)
     for span in article.headings:
         _format(edit, shown, span.start, span.end, fmt)
