@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QFocusEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +41,10 @@ TEXT_FIELDS = ("id", "prompt", "answer", "distractors", "tolerance", "min", "max
 NUMERIC_ONLY = ("tolerance", "min", "max", "unit")
 # Below this width (in average characters) the form puts labels above their fields.
 WIDE_FORM_CHARS = 60
+# The Answer grows with its text up to this many lines (7 for a sentence of 250 characters at 800x600), then scrolls.
+ANSWER_LINES = 8
+# The Wrong answers grow from 4 lines up to this many: three such sentences, most of them in sight.
+DISTRACTOR_LINES = 8
 # The Source box grows with its longest key up to about this many characters.
 SOURCE_CHARS = 30
 
@@ -108,27 +121,92 @@ class LineField(_EditorUndo, QLineEdit):
 
 
 class TextField(_EditorUndo, QPlainTextEdit):
-    """A short multi-line field of the bank editor that passes Tab on to the next field."""
+    """A short multi-line field of the bank editor that passes Tab on to the next field.
 
-    def __init__(self, lines: int) -> None:
+    It is `lines` lines tall, or, given `most`, as tall as its text wrapped to its width, from `lines` lines up to
+    `most` (and scrolls past that).
+    """
+
+    def __init__(self, lines: int, most: int = 0) -> None:
         super().__init__()
-        self.lines = lines
+        self.lines, self.most = lines, max(lines, most)
+        self._lines_shown = lines
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Fusion draws a text box the same with the focus as without, where a one-line field turns blue.
         self._outline = FocusOutline(self)
+        if self.most > lines:
+            self.textChanged.connect(self._regrow)
+
+    def _wanted_lines(self) -> int:
+        """The lines of its text at the width it has now, from `lines` up to `most`."""
+        layout, block, count = self.document().documentLayout(), self.document().firstBlock(), 0
+        while block.isValid() and count < self.most:
+            layout.blockBoundingRect(block)  # (a plain text's layout wraps a block only once asked about it)
+            count += block.layout().lineCount()
+            block = block.next()
+        return min(max(count, self.lines), self.most)
+
+    def _regrow(self) -> None:
+        if self._wanted_lines() != self._lines_shown:
+            self._lines_shown = self._wanted_lines()
+            self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.most > self.lines and event.size().width() != event.oldSize().width():
+            self._regrow()  # wrapped anew: more lines at a narrower width, fewer at a wider one
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self.most > self.lines and event.type() == QEvent.Type.FontChange:
+            self._regrow()  # (Ctrl+=: as many words need more lines)
 
     def _height(self) -> int:
         # Worked out from the font it has now, not the one it was made with: after Ctrl+= a Prompt of
         # three normal lines' height held one line of the larger text and scrolled.
-        return self.fontMetrics().lineSpacing() * self.lines + 14  # (the frame and the document's margins)
+        # The text lays out each line in whole pixels, the font's line spacing rounded up, not to the nearest
+        # (27, not 26, at 17 pt): six lines of the Answer grown to its sentence scrolled by a line. Under the
+        # lines, Qt wants the document's margin twice and a pixel before it does without a scroll bar.
+        line = math.ceil(QFontMetricsF(self.font()).lineSpacing())
+        margin = math.ceil(self.document().documentMargin())
+        return line * self._lines_shown + 3 * margin + 1 + 2 * self.frameWidth()
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._height())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self._height())
+
+
+class WrappedLineField(TextField):
+    """A one-line value that wraps rather than scroll sideways: as tall as its text, from one line up to `most`.
+
+    A fact-check question's answer is a whole sentence, told from its wrong answers by a figure near its end:
+    in a one-line field that end was out of sight. It stays one paragraph: Enter adds no line break (and does
+    what it did in the one-line field: nothing here), and a pasted text's line breaks become spaces.
+    """
+
+    def __init__(self, most: int) -> None:
+        super().__init__(1, most)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                              Qt.FocusReason.ShortcutFocusReason) and not self.textCursor().hasSelection():
+            self.selectAll()  # as a one-line field does: what is typed next replaces the value
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # on to the form, as a one-line field passes it on
+            return
+        super().keyPressEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        one_line = QMimeData()
+        one_line.setText(_joined_lines(source.text()))
+        super().insertFromMimeData(one_line)
 
 
 class FieldLabel(QLabel):
@@ -187,8 +265,8 @@ class QuestionForm(QWidget):
             w.textEdited.connect(lambda _t, k=key: self._text_changed(k))
             return w
 
-        def plain(key: str, lines: int, placeholder: str) -> TextField:
-            w = TextField(lines)
+        def plain(key: str, lines: int | TextField, placeholder: str) -> TextField:
+            w = lines if isinstance(lines, TextField) else TextField(lines)
             w.setPlaceholderText(placeholder)
             w.textChanged.connect(lambda k=key: self._text_changed(k))
             return w
@@ -197,8 +275,9 @@ class QuestionForm(QWidget):
             ("id", "Id", line("id", "a short name that stays when you reword the question")),
             ("type", "T&ype", self.type_box),
             ("prompt", "&Prompt", plain("prompt", 3, "The question, ending with a question mark")),
-            ("answer", "A&nswer", line("answer", "the right answer")),
-            ("distractors", "Wr&ong answers", plain("distractors", 4, "one wrong answer per line")),
+            ("answer", "A&nswer", plain("answer", WrappedLineField(ANSWER_LINES), "the right answer")),
+            ("distractors", "Wr&ong answers", plain("distractors", TextField(4, DISTRACTOR_LINES),
+                                                    "one wrong answer per line")),
             ("tolerance", "T&olerance", line("tolerance", "e.g. 50 or 5% (leave empty for exact)")),
             ("min", "Minimum", line("min", "lowest right answer (optional)")),
             ("max", "Maximum", line("max", "highest right answer (optional)")),
@@ -443,6 +522,14 @@ class QuestionForm(QWidget):
     def _difficulty_picked(self) -> None:
         if not self._loading:
             self.field_edited.emit("difficulty", self.difficulty_box.currentData())
+
+
+def _joined_lines(text: str) -> str:
+    """`text` on one line: its lines joined by spaces (a sentence copied from an article broken into lines)."""
+    lines = text.splitlines()
+    if lines == [text]:
+        return text
+    return " ".join(line.strip() for line in lines if line.strip())
 
 
 def _as_text(value: Any) -> str:
