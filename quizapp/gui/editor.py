@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -84,6 +85,10 @@ CHECK_DELAY_MS = 150
 PROBLEM_LINES = 3  # the list of problems is as tall as this many of them at most, until dragged
 LIST_ROWS = 3  # the questions' list never shows fewer rows, at any text size
 TITLE_CHARS = 30  # the width the Title field keeps, however many articles the bank has
+# The widths, in average characters, that the article and the form's fields keep side by side: narrower, they
+# take turns in tabs.
+ARTICLE_CHARS = 35
+FORM_CHARS = 30
 # The bank edited as text is checked again this long after the last key: a line being typed is not yet
 # worth a problem, and the whole file is parsed each time.
 TEXT_CHECK_DELAY_MS = 500
@@ -293,9 +298,9 @@ class BankEditor(QMainWindow):
 
         # The form gets the most room; sizes are ratios until the window is laid out. Where the three do not
         # fit side by side (the largest text on a small screen), the form becomes the first of the tabs.
-        self.form_stack.setMinimumWidth(self.form.narrow_width())
         splitter = self.panes = FoldingSplitter(left, self.form_stack, self.side_tabs,
                                                 ("Questions", "&Question"), (2, 5, 3))
+        self._fit_columns()
         splitter.setSizes([250, 500, 350])
         splitter.setChildrenCollapsible(False)
 
@@ -391,9 +396,23 @@ class BankEditor(QMainWindow):
         # The least widths of the form and the buttons are those at the new size: the panes fold (or unfold)
         # to them. Kept at the old size, the buttons were drawn over each other beside a folded form.
         self._fit_list_buttons()
-        self.form_stack.setMinimumWidth(self.form.narrow_width())
+        self._fit_columns()
         self.panes.refit()
         self._fit_problems()
+
+    def _fit_columns(self) -> None:
+        """The widths of the form and the article at the text size they have: the form's least, and those each
+        wants beside the other, a usable line of text. Where the three columns do not get them, the form and the
+        article take turns in tabs: at 17 pt on 800x600 the article had kept a column of three words a line,
+        where selecting words for a citation is fiddly."""
+        form = self.form_scroll
+        form_bar = form.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, form)
+        text = self.picker.text
+        text_bar = text.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, text)
+        margins = 2 * (text.frameWidth() + round(text.document().documentMargin()))
+        self.panes.set_widths(self.form.narrow_width(), (
+            self.form.fontMetrics().averageCharWidth() * FORM_CHARS + form_bar + 2 * form.frameWidth(),
+            text.fontMetrics().averageCharWidth() * ARTICLE_CHARS + text_bar + margins))
 
     def _problems_moved(self) -> None:
         self._problems_dragged = True

@@ -219,6 +219,9 @@ class FoldingSplitter(QSplitter):
     narrower still, the first pane folds in too, and each tab has the whole width. At the normal text size the
     three stay side by side, at 800x600 too; at the largest text on a small screen all four are tabs.
     Beside another pane, the first keeps the width of its rows of buttons in a row; alone in a tab, they may stack.
+    Beside another pane, the middle pane and the tabs' pages may want more than their least widths (`set_widths`):
+    a usable line of text at the text size, an article of more than three words a line. Where they do not get it,
+    they fold as where they do not fit.
     """
 
     def __init__(self, first: QWidget, middle: QWidget, tabs: QTabWidget, titles: tuple[str, str],
@@ -227,6 +230,8 @@ class FoldingSplitter(QSplitter):
         self.first, self.middle, self.tabs = first, middle, tabs
         self.titles, self.stretch = titles, stretch
         self._refit_soon = Soon(self, self.refit)
+        self._middle_least = 0  # the middle pane's least width (0: its own minimum)
+        self._beside = (0, 0)  # the widths the middle pane and a page of the tabs want beside another pane
         for pane in (first, middle, tabs):
             self.addWidget(pane)
         self._stretch(stretch)
@@ -248,19 +253,33 @@ class FoldingSplitter(QSplitter):
         pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
         return max((min_width(p) for p in pages if p not in (self.first, self.middle)), default=0) + self._frame()
 
+    def set_widths(self, middle: int, beside: tuple[int, int]) -> None:
+        """The middle pane's least width, and the widths it and a page of the tabs want beside another pane (`beside`,
+        more than their least): the panes fold where the width does not give them these. Refit after."""
+        self._middle_least, self._beside = middle, beside
+
+    def _middle_width(self) -> int:
+        return self._middle_least or min_width(self.middle)
+
     def _first_width(self) -> int:
         """The first pane's least width with its rows in a row."""
         rows = [row.row_width() for row in self.first.findChildren(WrappingRow)
                 if row.kept_in_a_row and not row.isHidden()]
         return max([self.first.minimumSizeHint().width(), *rows])
 
+    def _wide_widths(self) -> tuple[int, int]:
+        """The widths of the middle pane and of a page of the tabs beside another pane: their `beside` widths, or
+        their least where that is more."""
+        return (max(self._middle_width(), self._beside[0]),
+                max(self._tabs_width() - self._frame(), self._beside[1]))
+
     def level_for(self, width: int) -> int:
-        """The fewest panes folded that fit `width`."""
-        first, middle, tabs = self._first_width(), min_width(self.middle), self._tabs_width()
+        """The fewest panes folded that fit `width`, each pane beside another with its `beside` width."""
+        first, (middle, page), frame = self._first_width(), self._wide_widths(), self._frame()
         handle = self.handleWidth()
-        if width >= first + middle + tabs + 2 * handle:
+        if width >= first + middle + page + frame + 2 * handle:
             return 0
-        return 1 if width >= first + max(middle, tabs) + handle else 2
+        return 1 if width >= first + max(middle, page) + frame + handle else 2
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -282,9 +301,14 @@ class FoldingSplitter(QSplitter):
 
     def _fit(self, width: int) -> None:
         self._fold(self.level_for(width))
-        kept = self._first_width() if self.level < 2 else 0
-        if self.first.minimumWidth() != kept:
-            self.first.setMinimumWidth(kept)
+        (middle, page), frame = self._wide_widths(), self._frame()
+        # The panes beside another keep their widths there: the form and the article the lines they want.
+        for pane, kept in ((self.first, self._first_width() if self.level < 2 else 0),
+                           (self.middle, middle if self.level == 0 else self._middle_least),
+                           (self.tabs, (page if self.level == 0 else max(middle, page)) + frame if self.level < 2
+                            else 0)):
+            if pane.minimumWidth() != kept:
+                pane.setMinimumWidth(kept)
 
     def _fold(self, level: int) -> None:
         if level == self.level:
@@ -314,7 +338,7 @@ class FoldingSplitter(QSplitter):
 
     def minimumSizeHint(self) -> QSize:
         # As narrow as all folded: panes that do not fit side by side fold, so the window can be that narrow.
-        pages = max(self.first.minimumSizeHint().width(), min_width(self.middle), self._tabs_width() - self._frame())
+        pages = max(self.first.minimumSizeHint().width(), self._middle_width(), self._tabs_width() - self._frame())
         return QSize(pages + self._frame(), super().minimumSizeHint().height())
 
 
