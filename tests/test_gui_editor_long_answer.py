@@ -49,7 +49,7 @@ def test_a_long_answer_shows_whole_and_edits_as_one_line(qtbot, statement_bank: 
     assert field.viewport().height() >= 4 * field.fontMetrics().lineSpacing()  # grown to its lines
     # The three wrong answers, as long, wrap (as they did) in a box grown to 8 lines.
     wrong = editor.form.widgets["distractors"]
-    assert wrong.viewport().height() >= 8 * wrong.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: wrong.viewport().height() >= 8 * wrong.fontMetrics().lineSpacing())
 
     key(qtbot, Qt.Key.Key_End, CTRL)
     qtbot.keyClicks(field, " Really")

@@ -133,6 +133,9 @@ class TextField(_EditorUndo, QPlainTextEdit):
         self._lines_shown = lines
         self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
+        # It wraps: never a bar to scroll sideways, which a line laid out at the width before a vertical bar came
+        # brought for a moment, and with it a vertical bar again, back and forth for ever.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         # Fusion draws a text box the same with the focus as without, where a one-line field turns blue.
         self._outline = FocusOutline(self)
@@ -190,6 +193,8 @@ class WrappedLineField(TextField):
 
     def __init__(self, most: int) -> None:
         super().__init__(1, most)
+        # The margins of a one-line field: its text lines up with theirs, and one line is about as tall as they are.
+        self.document().setDocumentMargin(2)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)
