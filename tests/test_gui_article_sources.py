@@ -450,6 +450,7 @@ def test_saving_a_bank_that_cites_pasted_text_in_the_data_folder_takes_it_along(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert sorted(p.name for p in bank.parent.iterdir()) == ["bridge-closes.md", "bridge.yaml", "bridge.yaml.bak"]
     assert load_bank(bank).articles and editor.sources_label.text() == "Articles: bridge-closes.md"
-    assert editor.statusBar().currentMessage() == (
+    assert editor.statusBar().currentMessage() == "Saved bridge.yaml, bridge-closes.md copied beside it"
+    assert editor.statusBar().toolTip() == (
         f"Saved {bank} and its article bridge-closes.md beside it, so that it can be moved or shared with what "
         "it cites")

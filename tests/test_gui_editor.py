@@ -483,7 +483,7 @@ def test_saving_a_bank_with_problems_says_it_cannot_be_started(qtbot, editor: Ba
 
     assert "prompt" not in yaml.safe_load(bank_file.read_text(encoding="utf-8"))["questions"][0]
     message = editor.statusBar().currentMessage()
-    assert "with 1 problem: the bank cannot be started until they are fixed" in message
+    assert "with 1 problem: it cannot be started until they are fixed" in message
 
 
 def test_another_question_opens_at_the_top_of_the_form(qtbot, editor: BankEditor) -> None:

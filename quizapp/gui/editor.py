@@ -71,6 +71,7 @@ from quizapp.gui.theme import verdict_color
 from quizapp.gui.widgets import (
     ElidedLabel,
     FocusOutline,
+    MessageBar,
     PageTabs,
     RowsList,
     ask,
@@ -127,6 +128,7 @@ class BankEditor(QMainWindow):
         self._data_before_text: dict[str, Any] | None = None
         self._center_when_shown = False  # the text's cursor is put on a problem before the window shows
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._message_bar: MessageBar | None = None  # made with the first message (see `say`)
         self.resize(1100, 720)
         fit_on_screen(self)
 
@@ -414,6 +416,15 @@ class BankEditor(QMainWindow):
             self.form.fontMetrics().averageCharWidth() * FORM_CHARS + form_bar + 2 * form.frameWidth(),
             text.fontMetrics().averageCharWidth() * ARTICLE_CHARS + text_bar + margins))
 
+    def say(self, text: str, timeout_ms: int = 0, *, whole: str = "") -> None:
+        """Show `text` in the status bar for `timeout_ms` (0: until another message), with `whole` (the file's whole
+        path, why) in its tooltip. The bar comes with the first message, as QMainWindow's own does: until then the
+        window's height is the panes'."""
+        if self._message_bar is None:
+            self._message_bar = MessageBar()
+            self.setStatusBar(self._message_bar)
+        self._message_bar.say(text, timeout_ms, whole=whole)
+
     def _problems_moved(self) -> None:
         self._problems_dragged = True
 
@@ -529,8 +540,9 @@ class BankEditor(QMainWindow):
                 self._focus(self.list)
             if draft.numbers_read:  # the file still has the text: saving writes the numbers
                 self.undo_stack.resetClean()
-                self.statusBar().showMessage(
-                    "Read as the form reads what is typed, until saved: " + "; ".join(draft.numbers_read))
+                read, more = draft.numbers_read[0], len(draft.numbers_read) - 1
+                self.say(f"Numbers as text: {read}" + (f", and {more} more" if more else ""), whole=(
+                    "Read as the form reads what is typed, until saved: " + "; ".join(draft.numbers_read)))
         self._update_title()
 
     def _show_text_page(self, note: str) -> None:
@@ -611,8 +623,8 @@ class BankEditor(QMainWindow):
         command = SetBankField(self.draft, self._changed, "description", self.draft.reviewed_description())
         command.setText("Mark as reviewed")
         self.undo_stack.push(command)
-        # (short: a status bar cuts what does not fit on its line, at the largest text after some 50 characters)
-        self.statusBar().showMessage("Marked as reviewed: save it with Ctrl+S.", 8000)
+        # (short: a status bar ends what does not fit on its line in "…", at the largest text after some 40 characters)
+        self.say("Marked as reviewed: save it with Ctrl+S.", 8000)
 
     def edit_bank_details(self) -> None:
         """Edit the bank's title and description in a dialog; what it changes is one undo step."""
@@ -903,7 +915,8 @@ class BankEditor(QMainWindow):
             missing = self.draft.missing_sources()
             key = self._change_sources("Add article", lambda probe: probe.add_source(path))
             if key in missing:  # a moved article, chosen where it is now: its source takes it
-                self.statusBar().showMessage(f"The article of {key} was missing: it now reads {path}", 6000)
+                self.say(f"The article of {key} was missing: it now reads {path.name}", 6000,
+                         whole=f"The article of {key} was missing: it now reads {path}")
 
     def locate_article(self, key: str) -> None:
         """Point source `key` at its article's file where it is now; its citations are checked in it."""
@@ -912,7 +925,8 @@ class BankEditor(QMainWindow):
         path = self._choose_article(f"Locate {name}")
         if path is not None:
             self._change_sources("Locate article", lambda probe: probe.point_source(key, path))
-            self.statusBar().showMessage(f"The article of {key} now reads {path}", 6000)
+            self.say(f"The article of {key} now reads {path.name}", 6000,
+                     whole=f"The article of {key} now reads {path}")
             self._focus(self.list)
 
     def remove_article(self, key: str) -> None:
@@ -985,8 +999,8 @@ class BankEditor(QMainWindow):
         if not as_text:
             self._fit_problems()
         if self._saved_with_problems and not (self.check and self.check.errors):
-            if self.statusBar().currentMessage() == self._saved_with_problems:
-                self.statusBar().clearMessage()  # the problems it counted are fixed
+            if self._message_bar is not None and self._message_bar.currentMessage() == self._saved_with_problems:
+                self._message_bar.clearMessage()  # the problems it counted are fixed
             self._saved_with_problems = ""
         if as_text:
             self._mark_problem_lines(problems)
@@ -1301,14 +1315,19 @@ class BankEditor(QMainWindow):
         self._show_sources()  # Save As and a copy point at the articles from the new folder
         self.run_check()  # what was saved, problems and all: nothing typed is held back
         errors = len(self.check.errors) if self.check is not None else 0
-        saved = f"Saved {self.draft.path}" + (taken_along(taken) if taken else "")
+        # The file's name first, in a few words that fit the bar at a large text on a small screen; the whole path
+        # and the why in the tooltip.
+        saved, whole = f"Saved {self.draft.path.name}", f"Saved {self.draft.path}"
+        if taken:
+            saved += f", {', '.join(p.name for p in taken)} copied beside it"
+            whole += taken_along(taken)
         if errors:  # saved as it is, but say what stops the bank from being used (until they are fixed)
-            self._saved_with_problems = (
-                f"{saved}, with {errors} problem{'s' if errors != 1 else ''}: the bank cannot be "
-                "started until they are fixed (see the list below)")
-            self.statusBar().showMessage(self._saved_with_problems)
+            problems = f"{errors} problem{'s' if errors != 1 else ''}"
+            self._saved_with_problems = f"{saved}, with {problems}: it cannot be started until they are fixed"
+            self.say(self._saved_with_problems, whole=f"{whole}, with {problems}: the bank cannot be "
+                     "started until they are fixed (see the list below)")
         else:
-            self.statusBar().showMessage(saved, 0 if taken else 4000)
+            self.say(saved, 0 if taken else 4000, whole=whole)
         self.saved.emit(self.draft.path)
         return True
 
@@ -1385,7 +1404,7 @@ class BankEditor(QMainWindow):
                                     "your version again.")
         elif not self.is_dirty():
             self.reload_from_disk()
-            self.statusBar().showMessage(f"{path.name} changed on disk and was reloaded", 6000)
+            self.say(f"{path.name} changed on disk and was reloaded", 6000)
             return
         else:
             self.disk_label.setText(f"{path.name} changed on disk. Reload it and lose your "

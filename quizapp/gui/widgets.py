@@ -31,9 +31,12 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QMessageBox,
+    QSizeGrip,
     QSizePolicy,
     QSpacerItem,
+    QStatusBar,
     QStyle,
+    QStyleOption,
     QStyleOptionViewItem,
     QTabBar,
     QTabWidget,
@@ -188,6 +191,62 @@ class ElidedLabel(FittedLabel):
     def minimumSizeHint(self) -> QSize:
         width = self.fontMetrics().horizontalAdvance("…") + self._extra_width()
         return QSize(width, super().minimumSizeHint().height())
+
+
+class MessageBar(QStatusBar):
+    """A status bar that ends a message too long for it in "…", the whole message in its tooltip (and in its
+    accessible description): QStatusBar cut it off at its edge, "…so that it can be moved or shared with what it
+    ci", and at 800x600 with a large text a saved bank's message showed only the start of its path.
+
+    `say` shows a short message with a longer one for the tooltip (a file's whole path, why a thing was done).
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._said = ("", "")  # the last short message given to `say`, and its whole text
+        self.messageChanged.connect(self._message_changed)
+
+    def say(self, text: str, timeout_ms: int = 0, *, whole: str = "") -> None:
+        """Show `text` for `timeout_ms` (0: until another message), with `whole` (else `text`) in its tooltip."""
+        self._said = (text, whole or text)
+        self.showMessage(text, timeout_ms)
+        self._message_changed(text)  # (the same text again emits no change, but its whole may be another)
+
+    def whole_message(self) -> str:
+        """The whole text of the message shown: what its tooltip says."""
+        said, whole = self._said
+        message = self.currentMessage()
+        return whole if message == said else message
+
+    def _message_changed(self, _message: str) -> None:
+        self.setToolTip(self.whole_message())
+        self.setAccessibleDescription(self.whole_message())
+
+    def message_rect(self) -> QRect:
+        """Where the message is written: where QStatusBar writes it, left of the size grip."""
+        rect = self.rect().adjusted(6, 0, -6, 0)
+        grip = self.findChild(QSizeGrip)
+        if grip is not None and grip.isVisible():  # (at the right, as wide as its hint once laid out)
+            rect.setRight(min(rect.right(), self.width() - grip.sizeHint().width() - 1))
+        return rect
+
+    def shown_message(self) -> str:
+        """The message as it is drawn: ending in "…" where it is wider than the bar."""
+        return self.fontMetrics().elidedText(self.currentMessage(), Qt.TextElideMode.ElideRight,
+                                             self.message_rect().width())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if not self.currentMessage():
+            super().paintEvent(event)
+            return
+        # As QStatusBar paints a message (this bar holds no widgets to frame), the text elided.
+        painter = QPainter(self)
+        option = QStyleOption()
+        option.initFrom(self)
+        self.style().drawPrimitive(QStyle.PrimitiveElement.PE_PanelStatusBar, option, painter, self)
+        painter.setPen(self.palette().windowText().color())
+        painter.drawText(self.message_rect(), Qt.AlignmentFlag.AlignLeading | Qt.AlignmentFlag.AlignVCenter
+                         | Qt.TextFlag.TextSingleLine, self.shown_message())
 
 
 class RowsList(QListWidget):
