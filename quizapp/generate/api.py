@@ -440,7 +440,6 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             return name if name and name[0].isupper() else None
         return person_of(tok)
 
-    asked: set[int] = set()
     parsed: dict[str, Doc] = {}
 
     def parse_once(text: str) -> Doc:
@@ -503,8 +502,6 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                 # "In March ... 4,200 drivers were waiting": the figure holds for then.
                 f.prompt = f"{frame}, {f.prompt[:1].lower()}{f.prompt[1:]}"
         af.facts.extend(made)
-        if made:
-            asked |= {t.i for t in m.tokens}
         # A figure asked by a rewritten stem is also a statement (or a gap to fill in its own sentence),
         # which keeps the sentence's own words: the selection asks it once, whichever way reads best.
         few = m.kind == "count" and m.value <= 2 and not m.scale_word  # "two players", not "one million"
