@@ -7,6 +7,7 @@ the text shown ("## Damage" shows as "Damage", two characters and a space fewer)
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ _MARKS_AFTER = re.compile(r"[ \t#]*")
 HEADING_SIZE_STEP = 1
 # A heading's characters carry this property, so that a view can tell a heading from a bold word.
 HEADING = QTextFormat.Property.UserProperty + 1
+# The widest a line of an article is shown, in average characters of its text (about 90 characters of a paragraph):
+# across a 1280-wide window a line held 170 of them, and the eye lost its place going back to the next line.
+MEASURE_CHARS = 85
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,35 @@ class PassageInView(QObject):
             self.edit.setCenterOnScroll(False)
             return
         show_whole(self.edit, *self.kept)  # (moving neither the cursor nor the scroll bar as the reader does)
+
+
+class ReadableMeasure(QObject):
+    """Keeps `edit`'s lines to MEASURE_CHARS average characters of its text: in a wider view the text is a column in
+    the middle, the room either side a margin of the text's background; a narrower view's text uses its whole width.
+    Worked out again when the view's size or text size changes (Ctrl+= widens the column with the text)."""
+
+    def __init__(self, edit: QPlainTextEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+        edit.setBackgroundRole(QPalette.ColorRole.Base)  # (the margins are outside the viewport, which paints the text)
+        edit.setAutoFillBackground(True)
+        edit.installEventFilter(self)
+        edit.viewport().installEventFilter(self)  # (which narrows when the scroll bar comes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange):
+            self._fit()
+        return super().eventFilter(watched, event)
+
+    def _fit(self) -> None:
+        edit = self.edit
+        margins = edit.viewportMargins()
+        room = edit.viewport().width() + margins.left() + margins.right()
+        column = edit.fontMetrics().averageCharWidth() * MEASURE_CHARS + 2 * math.ceil(edit.document().documentMargin())
+        left = max(0, room - column) // 2
+        right = max(0, room - column - left)
+        if (margins.left(), margins.right()) != (left, right):
+            edit.setViewportMargins(left, 0, right, 0)
 
 
 def _cursor(edit: QPlainTextEdit, position: int) -> QTextCursor:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
-from quizapp.gui.article_text import PassageInView, ShownText, colour_links, is_heading, show_article
+from quizapp.gui.article_text import PassageInView, ReadableMeasure, ShownText, colour_links, is_heading, show_article
 from quizapp.gui.reflow import header_title
 from quizapp.gui.theme import highlight_color
 from quizapp.gui.widgets import ElidedLabel, plain_tip, scale_font
@@ -45,6 +45,7 @@ class ArticleView(QWidget):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse |
                                           Qt.TextInteractionFlag.TextSelectableByKeyboard)
         scale_font(self.text, 1.1)
+        ReadableMeasure(self.text)
         # The citation is placed again when the view's size or text size changes, until the reader moves on from it.
         self.in_view = PassageInView(self.text)
         self.back_button = QPushButton("← &Back")
