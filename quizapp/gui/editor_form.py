@@ -16,6 +16,8 @@ from PySide6.QtGui import (
     QKeyEvent,
     QKeySequence,
     QResizeEvent,
+    QTextBlockFormat,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +48,8 @@ WIDE_FORM_CHARS = 60
 ANSWER_LINES = 8
 # The Wrong answers grow from 4 lines up to this many: three such sentences, most of them in sight.
 DISTRACTOR_LINES = 8
+# A wrong answer's lines after its first are indented by this many characters: one answer, not two.
+ITEM_INDENT_CHARS = 2
 # The Source box grows with its longest key up to about this many characters.
 SOURCE_CHARS = 30
 
@@ -120,12 +125,9 @@ class LineField(_EditorUndo, QLineEdit):
             self.setCursorPosition(0)
 
 
-class TextField(_EditorUndo, QPlainTextEdit):
-    """A short multi-line field of the bank editor that passes Tab on to the next field.
-
-    It is `lines` lines tall, or, given `most`, as tall as its text wrapped to its width, from `lines` lines up to
-    `most` (and scrolls past that).
-    """
+class _Growing:
+    """(For a text box of the editor) `lines` lines tall, or, given `most`, as tall as its text wrapped to its width,
+    from `lines` lines up to `most` (and scrolls past that); passes Tab on to the next field."""
 
     def __init__(self, lines: int, most: int = 0) -> None:
         super().__init__()
@@ -181,6 +183,46 @@ class TextField(_EditorUndo, QPlainTextEdit):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(super().minimumSizeHint().width(), self._height())
+
+
+class TextField(_EditorUndo, _Growing, QPlainTextEdit):
+    """A short multi-line field of the bank editor (see _Growing)."""
+
+
+class ListField(_EditorUndo, _Growing, QTextEdit):
+    """A field of one item a line (the Wrong answers), of plain text: a line that wraps goes on indented under its
+    first words, so that a long item reads as one and not as two. (A QPlainTextEdit lays out no block's indent.)"""
+
+    def __init__(self, lines: int, most: int = 0) -> None:
+        super().__init__(lines, most)
+        self.setAcceptRichText(False)
+        self._hang()
+
+    def setPlainText(self, text: str) -> None:
+        super().setPlainText(text)
+        self._hang()  # (a new text's lines come without it)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._hang()  # as wide as the larger characters, before the lines are counted again
+        super().changeEvent(event)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        # Typed in, each pasted line is a new item of the same hanging indent; inserted as a piece of a document,
+        # they came without it.
+        self.textCursor().insertText(source.text())
+
+    def _hang(self) -> None:
+        """Each line's text after its first wrap indented by two characters: Enter's new line keeps its line's."""
+        indent = ITEM_INDENT_CHARS * self.fontMetrics().averageCharWidth()
+        fmt = QTextBlockFormat()
+        fmt.setLeftMargin(indent)
+        fmt.setTextIndent(-indent)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        blocked = self.blockSignals(True)  # the text is the same: no edit to tell of
+        cursor.mergeBlockFormat(fmt)
+        self.blockSignals(blocked)
 
 
 class WrappedLineField(TextField):
@@ -270,8 +312,8 @@ class QuestionForm(QWidget):
             w.textEdited.connect(lambda _t, k=key: self._text_changed(k))
             return w
 
-        def plain(key: str, lines: int | TextField, placeholder: str) -> TextField:
-            w = lines if isinstance(lines, TextField) else TextField(lines)
+        def plain(key: str, lines: int | TextField | ListField, placeholder: str) -> TextField | ListField:
+            w = TextField(lines) if isinstance(lines, int) else lines
             w.setPlaceholderText(placeholder)
             w.textChanged.connect(lambda k=key: self._text_changed(k))
             return w
@@ -281,7 +323,7 @@ class QuestionForm(QWidget):
             ("type", "T&ype", self.type_box),
             ("prompt", "&Prompt", plain("prompt", 3, "The question, ending with a question mark")),
             ("answer", "A&nswer", plain("answer", WrappedLineField(ANSWER_LINES), "the right answer")),
-            ("distractors", "Wr&ong answers", plain("distractors", TextField(4, DISTRACTOR_LINES),
+            ("distractors", "Wr&ong answers", plain("distractors", ListField(4, DISTRACTOR_LINES),
                                                     "one wrong answer per line")),
             ("tolerance", "T&olerance", line("tolerance", "e.g. 50 or 5% (leave empty for exact)")),
             ("min", "Minimum", line("min", "lowest right answer (optional)")),
@@ -478,7 +520,7 @@ class QuestionForm(QWidget):
         widget = self.widgets[key]
         if isinstance(widget, LineField):
             widget.show_value(text)
-        elif isinstance(widget, QPlainTextEdit):
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             widget.setPlainText(text)
 
     def text_of(self, key: str) -> str:
