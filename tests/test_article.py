@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.core.article import load_article, split_sentences
+from quizapp.core.article import HEADING, load_article, split_sentences
 from quizapp.core.errors import ArticleError
 from quizapp.paths import bundled_seeds_dir
 
@@ -104,3 +104,15 @@ def test_web_page_without_article_text(tmp_path: Path) -> None:
     path.write_text("<html><body><script>var x = 1;</script></body></html>", encoding="utf-8")
     with pytest.raises(ArticleError, match="no article text"):
         load_article(path)
+
+
+
+def test_a_short_paragraph_ending_in_an_ellipsis_is_no_heading(tmp_path: Path) -> None:
+    """A short paragraph that ends as a sentence may ("…they waited…") is part of the story, not a heading over it;
+    the headline's own test of a first line (no end mark at all) is narrower and must not stand in for this one."""
+    path = tmp_path / "storm.txt"
+    path.write_text("Storm cuts power to the valley\n\nThe river rose two metres overnight.\n\n"
+                    "And still they waited…\n\nCrews worked until dawn to clear the road.\n", encoding="utf-8")
+    article = load_article(path)
+    kinds = {article.text[b.start:b.end]: b.kind for b in article.blocks}
+    assert kinds["And still they waited…"] != HEADING

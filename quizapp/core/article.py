@@ -431,15 +431,16 @@ def decode_text(path: Path, data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-# A line that ends as a sentence does: a full stop, "!" or "?", then any closing quotes or bracket.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*$")
+# A line that ends as a sentence does: a full stop, "!" or "?", then any closing quotes or bracket (narrower than
+# _SENTENCE_END above, which a line of a page may also end with: "…", "]").
+ENDS_AS_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def headline(text: str) -> str | None:
     """The first line of `text` when it reads as a headline (two words or more, short, no full stop), as a
     BBC-style text file or an article copied from a web page starts; else None."""
     first = text.lstrip().split("\n", 1)[0].strip()
-    if first and len(first) < 120 and not _SENTENCE_END.search(first) and len(first.split()) >= 2:
+    if first and len(first) < 120 and not ENDS_AS_SENTENCE.search(first) and len(first.split()) >= 2:
         return first
     return None
 

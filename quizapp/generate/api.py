@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quizapp.core.article import Article, headline, load_article
+from quizapp.core.article import ENDS_AS_SENTENCE, Article, headline, load_article
 from quizapp.core.errors import ArticleError, FileProblems, Problem
 from quizapp.core.model import GENERATED_MARK, QUESTION_TYPES, Bank, Source, key_for_file
 from quizapp.generate import clauses as cl
@@ -390,12 +390,11 @@ def _parsed(nlp: Language, article: Article) -> Iterator[tuple[int, Span]]:
 
 # "PARIS — ", "LONDON (Reuters) - ": the place of the dateline is not part of the sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]+(?:\([^)]*\))?\s*[—–-]\s+")
-_END = re.compile(r"[.!?][\"'”’)]*$")
 
 
 def _worth_parsing(sentence: str) -> bool:
     words = sentence.split()
-    return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(_END.search(sentence))
+    return len(words) >= 5 and len(sentence) <= MAX_SENTENCE_CHARS and bool(ENDS_AS_SENTENCE.search(sentence))
 
 
 # "Last year 162,000 workers were tested": an annual figure for a year the question could not name
