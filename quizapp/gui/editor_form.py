@@ -154,8 +154,9 @@ class _Growing:
         return min(max(count, self.lines), self.most)
 
     def _regrow(self) -> None:
-        if self._wanted_lines() != self._lines_shown:
-            self._lines_shown = self._wanted_lines()
+        wanted = self._wanted_lines()
+        if wanted != self._lines_shown:
+            self._lines_shown = wanted
             self.updateGeometry()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
