@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
 from pathlib import Path
 
+from quizapp.core.atomic import write_bytes_atomic, write_text_atomic
 from quizapp.core.errors import QuizappError
 from quizapp.paths import app_icon_file
 
@@ -97,8 +97,9 @@ def install_desktop_entry(home: Path, command: list[str]) -> list[Path]:
     try:
         for path in (entry, icon):
             _make_folder(path.parent, home)
-        entry.write_text(desktop_entry(command), encoding="utf-8")
-        shutil.copyfile(app_icon_file(), icon)
+        # (written whole or not at all, as every file quizapp writes: a menu never meets half an entry)
+        write_text_atomic(entry, desktop_entry(command))
+        write_bytes_atomic(icon, app_icon_file().read_bytes())
     except OSError as exc:
         raise DesktopEntryError(f"cannot write {exc.filename}: {exc.strerror or exc}") from exc
     return [entry, icon]
