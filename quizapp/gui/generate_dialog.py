@@ -624,9 +624,11 @@ class GenerateDialog(FitsText, QDialog):
         self._listed_every = None
         self.status.setText("Starting…")
         self.progress.setRange(0, 0)  # busy until the first report
-        self._start(run_task(work, parent=self, title="Generating questions", show_progress=False,
-                             on_success=lambda draft: self._generated(draft, articles), on_error=self._failed,
-                             on_cancel=self._cancelled))
+        task = run_task(work, parent=self, title="Generating questions", show_progress=False,
+                        on_success=lambda draft: self._generated(task, draft, articles),
+                        on_error=lambda exc, trace: self._failed(task, exc, trace),
+                        on_cancel=lambda: self._cancelled(task))
+        self._start(task)
 
     def _start(self, task: Task) -> None:
         self.task = task
@@ -634,21 +636,22 @@ class GenerateDialog(FitsText, QDialog):
         self._update_state()
 
     def cancel_generation(self) -> None:
-        """Stop fetching or generating; the dialog stays open and usable.
+        """Stop fetching or generating, at once: the dialog is usable again straight away.
 
-        A fetch is dropped at once (a slow site may take long to answer; what it sends is not
-        saved); the generator is asked to stop and says so when it has."""
-        if self.task is None:
+        The work is asked to stop, and whatever it ends with is thrown away: a slow site may take long to answer
+        (what it sends is not saved), and the generator cannot stop while it loads the language model (seconds the
+        first time). A model loaded after Stop stays loaded: the next run uses it, or waits for it."""
+        task = self.task
+        if task is None:
             return
-        self.task.cancel()
+        task.cancel()
         if self._fetching:
             self._end_run()
             self.status.setText("Stopped: the page was not saved.")
             self._update_state()
             self.url_edit.setFocus()
             return
-        self.status.setText("Stopping…")
-        self.cancel_button.setEnabled(False)
+        self._cancelled(task)
 
     def _progressed(self, task: Task, done: int, total: int, text: str) -> None:
         if task is not self.task or task.cancelled:
@@ -667,7 +670,9 @@ class GenerateDialog(FitsText, QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
-    def _generated(self, draft: Draft, articles: list[Path]) -> None:
+    def _generated(self, task: Task, draft: Draft, articles: list[Path]) -> None:
+        if task is not self.task:  # stopped after its last look at Stop: nobody wants it
+            return
         bank = draft.bank
         self._end_run()
         self._generated_from = articles
@@ -726,7 +731,9 @@ class GenerateDialog(FitsText, QDialog):
             result[key] = new
         return result
 
-    def _failed(self, exc: BaseException, trace: str) -> None:
+    def _failed(self, task: Task, exc: BaseException, trace: str) -> None:
+        if task is not self.task:  # stopped before it failed
+            return
         self._end_run()
         self._failure_shown = True
         self._update_state()
@@ -771,7 +778,9 @@ class GenerateDialog(FitsText, QDialog):
         if self.generate_button.isEnabled():
             self.generate_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _cancelled(self) -> None:
+    def _cancelled(self, task: Task) -> None:
+        if task is not self.task:  # the run stopped by Stop, ending now: the dialog said so then
+            return
         self._end_run()
         self._set_questions([], {})
         self.status.setText("Stopped: no questions were generated.")
@@ -911,7 +920,7 @@ class GenerateDialog(FitsText, QDialog):
         running = self.running
         has_input = bool(self.articles()) or bool(self.url_edit.text().strip())
         self.generate_button.setEnabled(not running and has_input and bool(self.selected_types()))
-        self.cancel_button.setEnabled(running and not (self.task is not None and self.task.cancelled))
+        self.cancel_button.setEnabled(running)
         for w in (self.add_button, self.files, self.max_questions, self.type_choice, self.type_numeric,
                   self.every_box, self.paste_button, self.url_edit):
             w.setEnabled(not running)
