@@ -69,13 +69,14 @@ def store(data_dir: Path):
 
 @pytest.fixture
 def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
-    """QSettings go to a fresh temp folder in INI format for each test."""
+    """QSettings go to a fresh temp folder in INI format for each test, Qt's own (its file dialog's) too."""
     from PySide6.QtCore import QSettings
 
     folder = tmp_path_factory.mktemp("settings")
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
-        QSettings.setPath(QSettings.Format.IniFormat, scope, str(folder))
+    for fmt in (QSettings.Format.IniFormat, QSettings.Format.NativeFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(fmt, scope, str(folder))
     return folder
 
 
