@@ -80,6 +80,17 @@ def settings_dir(tmp_path_factory: pytest.TempPathFactory, qapp) -> Path:
     return folder
 
 
+@pytest.fixture
+def user_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder of the test's own, holding a Documents folder, as Qt's standard paths and file dialog see it;
+    returns the Documents folder."""
+    home = tmp_path_factory.mktemp("home")
+    (home / "Documents").mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))  # (its user-dirs.dirs may name another Documents)
+    return home / "Documents"
+
+
 @pytest.fixture(scope="session")
 def bundled_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A bundled folder holding only the hand-written bank and its article.

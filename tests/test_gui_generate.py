@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.bank import load_bank
 from quizapp.core.model import is_draft
 from quizapp.gui.editor import open_editors
-from quizapp.gui.generate_dialog import GenerateDialog, new_bank_from_article
+from quizapp.gui.generate_dialog import ARTICLES_DIR_KEY, GenerateDialog, new_bank_from_article
 from quizapp.gui.paste_dialog import PasteDialog
 from tests.conftest import ROOT, SEED, Steps, alt, discard_on_teardown, generate_from_seed, key, on_modal
 
@@ -665,7 +665,12 @@ def add_by_name(qtbot, dialog: GenerateDialog, typed: str, folders: list[str] | 
     with Steps().then(QFileDialog, choose):
         alt(qtbot, "d")
         qtbot.waitUntil(lambda: len(dialog.articles()) > count)
-    def active_again() -> bool:  # as the window manager makes it once the file dialog has closed
+    wait_active_again(qtbot, dialog)
+
+
+def wait_active_again(qtbot, dialog: GenerateDialog) -> None:
+    """Wait until `dialog` is active, the focus in it, as the window manager makes it once a file dialog closed."""
+    def active_again() -> bool:
         dialog.activateWindow()
         focus = QApplication.focusWidget()
         return focus is not None and focus.window() is dialog
@@ -680,7 +685,7 @@ def set_max_questions(qtbot, n: int) -> None:
 
 
 def test_enter_in_the_empty_web_page_field_generates_and_add_reopens_where_it_was(
-        qtbot, tmp_path: Path, settings_dir: Path) -> None:
+        qtbot, tmp_path: Path, settings_dir: Path, user_home: Path) -> None:
     articles, banks = tmp_path / "articles", tmp_path / "banks"
     articles.mkdir()
     banks.mkdir()
@@ -702,8 +707,40 @@ def test_enter_in_the_empty_web_page_field_generates_and_add_reopens_where_it_wa
     # The next Add..., in this dialog or another one, opens in the folder the article came from.
     again = active_dialog(qtbot, banks)
     add_by_name(qtbot, again, SEED.name, folders)
-    assert folders == [str(banks), str(articles)]
+    assert folders == [str(user_home), str(articles)]  # the first time in Documents, not the banks folder
     assert again.articles() == [article.resolve()]
+
+
+def folder_add_opens(qtbot, dialog: GenerateDialog) -> str:
+    """The folder Add... (Alt+D) opens the file dialog in; the file dialog closed again (Esc)."""
+    folders: list[str] = []
+
+    def look(file_dialog: QFileDialog) -> None:
+        folders.append(file_dialog.directory().absolutePath())
+        key(qtbot, Qt.Key.Key_Escape)
+
+    with Steps().then(QFileDialog, look):
+        alt(qtbot, "d")
+        qtbot.waitUntil(lambda: folders != [] and QApplication.activeModalWidget() is None)
+    wait_active_again(qtbot, dialog)
+    return folders[0]
+
+
+def test_add_opens_where_articles_were_last_chosen_else_in_documents_else_home(
+        qtbot, tmp_path: Path, settings_dir: Path, user_home: Path) -> None:
+    """Never in the folder the bank goes to (a new bank's is the app's data folder), where nobody keeps articles."""
+    banks, articles = tmp_path / "banks", tmp_path / "articles"
+    banks.mkdir()
+    articles.mkdir()
+    dialog = active_dialog(qtbot, banks)
+    assert folder_add_opens(qtbot, dialog) == str(user_home)
+    QSettings().setValue(ARTICLES_DIR_KEY, str(articles))  # as an earlier Add... left it
+    assert folder_add_opens(qtbot, dialog) == str(articles)
+    articles.rmdir()  # moved away, or on a drive not there now
+    assert folder_add_opens(qtbot, dialog) == str(user_home)
+    user_home.rmdir()  # a home without a Documents folder
+    assert folder_add_opens(qtbot, dialog) == str(user_home.parent)
+    assert dialog.articles() == [] and dialog.isVisible()
 
 
 def test_an_unreadable_article_is_skipped_and_said_and_its_error_goes_when_the_list_changes(
@@ -805,10 +842,11 @@ def test_the_review_reads_a_typed_number_as_the_editor_does(qtbot, tmp_path: Pat
         assert ("Not a number" in dialog.answer_problem.text()) == (typed in ("inf", "1e3"))
 
 
-def test_add_leaves_out_a_file_that_is_no_article_and_says_so(qtbot, tmp_path: Path, settings_dir: Path) -> None:
+def test_add_leaves_out_a_file_that_is_no_article_and_says_so(qtbot, tmp_path: Path, settings_dir: Path,
+                                                              user_home: Path) -> None:
     """A photo chosen with the file dialog's "All files" is not listed as an article: the status line names
     it and says why, and the article chosen with it is listed."""
-    photo, article = tmp_path / "photo.jpg", tmp_path / "news.txt"
+    photo, article = user_home / "photo.jpg", user_home / "news.txt"
     photo.write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF\x00")
     article.write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
     dialog = active_dialog(qtbot, tmp_path)
@@ -819,7 +857,7 @@ def test_add_leaves_out_a_file_that_is_no_article_and_says_so(qtbot, tmp_path: P
         return [view.model().index(r, 0, root).data() for r in range(view.model().rowCount(root))]
 
     def choose(file_dialog: QFileDialog) -> None:
-        assert file_dialog.directory().absolutePath() == str(tmp_path)
+        assert file_dialog.directory().absolutePath() == str(user_home)
         name_field = QApplication.focusWidget()
         key(qtbot, Qt.Key.Key_Tab)  # to "Files of type"
         assert isinstance(QApplication.focusWidget(), QComboBox)

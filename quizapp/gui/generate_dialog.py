@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDir, QPoint, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QDir, QPoint, QSettings, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -86,10 +86,19 @@ DETAILS_LABELS_BESIDE_CHARS = 45
 LEAST_SIZE = (1000, 720)
 
 
-def articles_folder(fallback: Path) -> Path:
-    """Where articles were last chosen (here or in the editor), else `fallback`."""
-    folder = Path(str(QSettings().value(ARTICLES_DIR_KEY, "") or fallback))
-    return folder if folder.is_dir() else fallback  # (moved, or on a drive not there now)
+def articles_folder(fallback: Path | None = None) -> Path:
+    """Where articles were last chosen (here or in the editor), else `fallback`, else where the user keeps
+    documents."""
+    remembered = str(QSettings().value(ARTICLES_DIR_KEY, "") or "")
+    if remembered and Path(remembered).is_dir():  # (not moved, nor on a drive not there now)
+        return Path(remembered)
+    return fallback if fallback is not None else documents_folder()
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder, or their home folder where there is none."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents and Path(documents).is_dir() else Path(QDir.homePath())
 
 
 def remember_articles_folder(article: Path) -> None:
@@ -431,10 +440,11 @@ class GenerateDialog(FitsText, QDialog):
         self._articles_changed()
 
     def choose_articles(self) -> None:
-        """Ask for article files (in the folder they were last chosen from) and add them."""
+        """Ask for article files, in the folder they were last chosen from (at first the user's Documents, not the
+        folder the bank goes to: a new bank's is in the app's data folder), and add them."""
         from quizapp.core.article import not_an_article
 
-        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(articles_folder(self.target_dir)),
+        paths, _ = QFileDialog.getOpenFileNames(self, "Choose articles", str(articles_folder()),
                                                 ARTICLE_FILTER)
         # A file chosen under "All files" that is no article (a photo, a PDF) is left out at once, and the
         # status line says why, as a run does for an article it cannot read.
