@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -19,6 +21,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import Qt
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Settings Qt writes for itself or for a test that asks for no `settings_dir` (its file dialog's history, a
+# QSettings() of the default organisation) go to a folder of this run's own, never to the user's ~/.config.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="quizapp-tests-config-")
+atexit.register(shutil.rmtree, os.environ["XDG_CONFIG_HOME"], ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_BANK = ROOT / "questions" / "mali-helicopter-collision.yaml"
