@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QPalette, QTextCharFormat, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from quizapp.core.article import Article
+from quizapp.core.article import Article, Span
 from quizapp.core.markdown import Cut, Style, inline_marks, is_markdown, shown_offset, without
+from quizapp.gui.theme import highlight_color
 from quizapp.gui.widgets import Soon
 
 _MARKS_BEFORE = re.compile(r"[ \t]*#{1,6}[ \t]+")
@@ -119,6 +120,23 @@ def colour_links(edit: QPlainTextEdit, shown: ShownText, palette: QPalette | Non
     for style in shown.styles:
         if style.kind == "link":
             _format(edit, shown, style.start, style.end, fmt)
+
+
+def highlight_passages(edit: QPlainTextEdit, shown: ShownText, spans: Iterable[Span],
+                       palette: QPalette | None = None) -> None:
+    """Highlight the article's `spans` in `edit` in the citation colour of `palette` (`edit`'s own by default; the new
+    one when the theme changes, which the view has before the text in it does): the article view and the editor's
+    cited article mark a citation alike, in a shade readable under the theme's text."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(highlight_color(palette or edit.palette()))
+    selections = []
+    for span in spans:
+        cursor = _cursor(edit, shown.position(span.start))
+        cursor.setPosition(shown.position(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor, selection.format = cursor, fmt
+        selections.append(selection)
+    edit.setExtraSelections(selections)
 
 
 def show_whole(edit: QPlainTextEdit, start: int, end: int) -> None:

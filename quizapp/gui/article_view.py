@@ -4,22 +4,28 @@ highlighted."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from quizapp.core.article import Span
 from quizapp.core.session import CitedPassage
-from quizapp.gui.article_text import PassageInView, ReadableMeasure, ShownText, colour_links, is_heading, show_article
+from quizapp.gui.article_text import (
+    PassageInView,
+    ReadableMeasure,
+    ShownText,
+    colour_links,
+    highlight_passages,
+    is_heading,
+    show_article,
+)
 from quizapp.gui.reflow import header_title
-from quizapp.gui.theme import highlight_color
 from quizapp.gui.widgets import ElidedLabel, plain_tip, scale_font
 
 
@@ -82,18 +88,7 @@ class ArticleView(QWidget):
         self.source.setToolTip(plain_tip(f"{label}\n{article.path.resolve()}"))
         self.shown = shown = show_article(self.text, article)
         self.highlighted = [article.sentence_span(s) for s in passage.spans]
-        fmt = QTextCharFormat()
-        fmt.setBackground(highlight_color(self.palette()))
-        selections = []
-        for span in self.highlighted:
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(shown.position(span.start))
-            cursor.setPosition(shown.position(span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-        self.text.setExtraSelections(selections)
+        highlight_passages(self.text, shown, self.highlighted)
         self.in_view.let_go()
         if self.highlighted:
             start = shown.position(min(span.start for span in self.highlighted))
@@ -107,10 +102,7 @@ class ArticleView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             # The theme changed: pale yellow under light text (dark theme) is unreadable; the new shade.
-            selections = self.text.extraSelections()
-            for sel in selections:
-                sel.format.setBackground(highlight_color(self.palette()))
-            self.text.setExtraSelections(selections)
+            highlight_passages(self.text, self.shown, self.highlighted, self.palette())
             colour_links(self.text, self.shown, self.palette())  # and the links' colour
 
     def heading_text(self) -> list[str]:

@@ -5,22 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from quizapp.core.article import Article, load_article
+from quizapp.core.article import Article, Span, load_article
 from quizapp.core.errors import ArticleError
-from quizapp.gui.article_text import PassageInView, ShownText, colour_links, show_article
+from quizapp.gui.article_text import PassageInView, ShownText, colour_links, highlight_passages, show_article
 from quizapp.gui.reflow import WrappingRow
 
-HIGHLIGHT = QColor("#ffe082")
 # What to do in an article shown with no question: a bank that has none yet starts here.
 ASK_HINT = "Select words (Shift+arrows), then press Ask about it."
 
@@ -37,6 +35,7 @@ class CitationPicker(QWidget):
         self.article: Article | None = None
         self.citing = True  # a question is shown, whose citation the selection may become
         self.shown = ShownText("", ())  # maps the article's offsets to the text shown, and back
+        self.passages: list[Span] = []  # the quotes of the question found in the article, highlighted
         # With nothing selected the status says where the citation is: whether the question quotes any words, and
         # whether the article lacks some it quotes.
         self._quoted = False
@@ -84,7 +83,8 @@ class CitationPicker(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the links in its link colour
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the citation and the links in its colours
+            highlight_passages(self.text, self.shown, self.passages, self.palette())
             colour_links(self.text, self.shown, self.palette())
 
     def show_article(self, path: Path | None, quotes: list[str], *, title: str | None = None, why_none: str = "",
@@ -97,11 +97,7 @@ class CitationPicker(QWidget):
         self._note = ""
         self.in_view.let_go()  # (a citation found in the article is kept in view again by highlight)
         if path is None:
-            self.article = None
-            self.title.setText(why_none or "No article: add one with Add article..., then pick the source.")
-            self.text.setPlainText("")
-            self.shown = ShownText("", ())
-            self._show_state()
+            self._show_none(why_none or "No article: add one with Add article..., then pick the source.")
             return
         resolved = path.resolve()
         if resolved not in self._cache:
@@ -111,11 +107,7 @@ class CitationPicker(QWidget):
                 self._cache[resolved] = exc
         found = self._cache[resolved]
         if isinstance(found, ArticleError):
-            self.article = None
-            self.title.setText(str(found))
-            self.text.setPlainText("")
-            self.shown = ShownText("", ())
-            self._show_state()
+            self._show_none(str(found))
             return
         # As the library and the citation under an answer name it: a .txt has no title of its own but its file's name.
         self.title.setText(found.title_in_bank(title))
@@ -124,30 +116,23 @@ class CitationPicker(QWidget):
             self.shown = show_article(self.text, found)
         self.highlight(quotes)
 
+    def _show_none(self, why: str) -> None:
+        """No article: `why` in its title's place."""
+        self.article = None
+        self.title.setText(why)
+        self.text.setPlainText("")
+        self.shown, self.passages = ShownText("", ()), []
+        self._show_state()
+
     def highlight(self, quotes: list[str]) -> None:
         if self.article is None:
             return
-        selections = []
-        missing = 0
-        first = last = None
-        fmt = QTextCharFormat()
-        fmt.setBackground(HIGHLIGHT)
-        fmt.setForeground(QColor("#000000"))
-        for quote in quotes:
-            span = self.article.find_quote(quote) if quote.strip() else None
-            if span is None:
-                missing += bool(quote.strip())
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(self.shown.position(span.start))
-            cursor.setPosition(self.shown.position(span.end), QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            sel.format = fmt
-            selections.append(sel)
-            first = span.start if first is None else min(first, span.start)
-            last = span.end if last is None else max(last, span.end)
-        self.text.setExtraSelections(selections)
+        spans = [self.article.find_quote(quote) if quote.strip() else None for quote in quotes]
+        missing = sum(span is None and bool(quote.strip()) for span, quote in zip(spans, quotes, strict=True))
+        self.passages = [span for span in spans if span is not None]
+        highlight_passages(self.text, self.shown, self.passages)
+        first = min((span.start for span in self.passages), default=None)
+        last = max((span.end for span in self.passages), default=None)
         if first is not None and last is not None:
             cursor = QTextCursor(self.text.document())
             cursor.setPosition(self.shown.position(first))
