@@ -123,16 +123,18 @@ def test_each_question_s_details_are_whole_at_800x600_at_the_largest_text(qtbot:
     assert dialog.question_count() > 4
     alt(qtbot, "v")  # the review's list
     assert QApplication.focusWidget() is dialog.review
-    labels = (dialog.kind_label, dialog.confidence_label, dialog.distractors_label, dialog.citation_label)
+
+    def labels() -> list[QLabel]:
+        return [dialog.kind_label, dialog.confidence_label, *dialog.wrong_answers.labels, dialog.citation_label]
 
     def cut_off() -> list[str]:
-        return [label.text() for label in labels if label.height() < label.heightForWidth(label.width())]
+        return [label.text() for label in labels() if label.height() < label.heightForWidth(label.width())]
 
     for row in range(dialog.question_count()):
         if row:
             key(qtbot, Qt.Key.Key_Down)
         assert dialog.review.currentRow() == row
-        qtbot.waitUntil(lambda: all(label.text() for label in labels) and not cut_off())
+        qtbot.waitUntil(lambda: all(label.text() for label in labels()) and not cut_off())
         assert dialog.citation_label.text().splitlines()[-1].startswith("— ")  # (its source under the quote)
 
 

@@ -56,6 +56,7 @@ from quizapp.gui.reflow import (
 )
 from quizapp.gui.tasks import Cancelled, Task, run_task, show_error
 from quizapp.gui.widgets import (
+    BulletList,
     ErrorLabel,
     FitsText,
     FocusOutline,
@@ -326,7 +327,7 @@ class GenerateDialog(FitsText, QDialog):
         self.answer_edit.textEdited.connect(self._answer_edited)
         self.answer_problem = ErrorLabel()
         self.kind_label = self._value_label()
-        self.distractors_label = self._value_label()
+        self.wrong_answers = BulletList()  # one a line (a statement's are whole sentences)
         self.citation_label = self._value_label()
         self.citation_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confidence_label = self._value_label()
@@ -337,7 +338,7 @@ class GenerateDialog(FitsText, QDialog):
         form.addRow("", self.answer_problem)
         self._form = form
         form.setRowVisible(self.answer_problem, False)
-        form.addRow("Wrong answers:", self.distractors_label)
+        form.addRow("Wrong answers:", self.wrong_answers)
         form.addRow("Citation:", self.citation_label)
         # (scrolled where a long citation does not fit, at 800x600 above all: never cut off)
         self.details_scroll = QScrollArea()
@@ -868,8 +869,9 @@ class GenerateDialog(FitsText, QDialog):
             for w in (self.prompt_edit, self.answer_edit):
                 w.clear()
             self._filling = False
-            for label in (self.kind_label, self.distractors_label, self.citation_label, self.confidence_label):
+            for label in (self.kind_label, self.citation_label, self.confidence_label):
                 label.clear()
+            self.wrong_answers.set_items([])
             return
         self.confidence_label.setText(self._confidence[row].explain() if row < len(self._confidence) else "")
         q = self._questions[row]
@@ -886,10 +888,10 @@ class GenerateDialog(FitsText, QDialog):
                 low, high = (q.get(k) if q.get(k) is not None else q.get("answer") for k in ("min", "max"))
                 extra.append(f"right from {_format_answer(low)} to {_format_answer(high)}")
             self.kind_label.setText("Numeric" + (f" ({', '.join(extra)})" if extra else ""))
-            self.distractors_label.setText("— (a number is typed)")
+            self.wrong_answers.set_items([], none="— (a number is typed)")
         else:
             self.kind_label.setText("Multiple choice")
-            self.distractors_label.setText("; ".join(str(d) for d in q.get("distractors", [])))
+            self.wrong_answers.set_items([str(d) for d in q.get("distractors", [])])
         self.citation_label.setText(_citation_text(q, self._sources))
 
     def _set_answer_problem(self, text: str) -> None:

@@ -364,6 +364,39 @@ def plain_label(text: str = "", *, wrap: bool = False, parent: QWidget | None = 
     return label
 
 
+class BulletList(QWidget):
+    """Plain-text items one under another, each after a bullet in a column of its own: a long item's wrapped lines go
+    on under its first words, not under the bullet, so that it reads as one item (as the bank editor's Wrong
+    answers hang theirs); with no items, `none` in their place, without a bullet."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._items: list[str] = []
+        self.labels: list[QLabel] = []  # the text shown: each item's (not its bullet), in order, or `none`
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._grid.setColumnStretch(1, 1)
+
+    def items(self) -> list[str]:
+        return list(self._items)
+
+    def set_items(self, items: list[str], *, none: str = "") -> None:
+        """Show `items`, or `none` when there are none."""
+        self._items = list(items)
+        while self._grid.count():
+            self._grid.takeAt(0).widget().deleteLater()
+        self.labels = []
+        if not items and none:
+            self.labels.append(plain_label(none, wrap=True))
+            self._grid.addWidget(self.labels[-1], 0, 0, 1, 2)
+        for row, item in enumerate(items):
+            bullet = plain_label("•")
+            bullet.setAlignment(Qt.AlignmentFlag.AlignTop)
+            self.labels.append(plain_label(item, wrap=True))
+            self._grid.addWidget(bullet, row, 0, Qt.AlignmentFlag.AlignTop)
+            self._grid.addWidget(self.labels[-1], row, 1)
+
+
 class ErrorLabel(QLabel):
     """A plain-text message in the theme's red: dark red on a light window, light red on a dark one
     (a fixed dark red is hard to read on a dark window). It follows a change of theme."""
