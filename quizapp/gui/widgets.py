@@ -371,20 +371,17 @@ class BulletList(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._items: list[str] = []
         self.labels: list[QLabel] = []  # the text shown: each item's (not its bullet), in order, or `none`
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setColumnStretch(1, 1)
 
-    def items(self) -> list[str]:
-        return list(self._items)
-
     def set_items(self, items: list[str], *, none: str = "") -> None:
         """Show `items`, or `none` when there are none."""
-        self._items = list(items)
         while self._grid.count():
-            self._grid.takeAt(0).widget().deleteLater()
+            old = self._grid.takeAt(0).widget()
+            old.hide()  # (at once: it is deleted on the loop's next turn)
+            old.deleteLater()
         self.labels = []
         if not items and none:
             self.labels.append(plain_label(none, wrap=True))
