@@ -17,6 +17,7 @@ from quizapp.core.study import (
     due_counts,
     mistakes,
     resume_session,
+    review_day_text,
     start_review,
     start_study,
     study_queue,
@@ -186,6 +187,30 @@ def test_review_mistakes_per_bank_and_across_all(tmp_path: Path, store) -> None:
     assert store.cards() == cards_before  # a review does not move the study schedule
     # The last answer counts: only the one missed again is left to review.
     assert [q.id for _b, q in mistakes(store, [a, b])] == ["pupils"]
+
+
+def test_a_study_session_says_when_its_first_question_comes_round_again(tmp_path: Path, store) -> None:
+    loaded = load_bank(write_bank(tmp_path))
+    fresh = start_study(store, loaded, now=T0)
+    assert fresh.next_due() is None  # nothing answered yet
+    answer_all(fresh, seconds=3)  # all right at once: each in days
+    assert fresh.next_due() >= T0 + dt.timedelta(days=1)
+
+    later = T0 + dt.timedelta(days=40)  # all due again
+    again = start_study(store, loaded, now=later)
+    answer_all(again, wrong={"mayor"}, now=later, seconds=3)
+    assert later < again.next_due() <= later + dt.timedelta(minutes=10)  # the one missed, in minutes
+    review = start_review(store, [loaded], now=later)
+    answer_all(review, now=later)
+    assert review.next_due() is None  # a review schedules nothing
+
+
+def test_the_next_review_is_said_by_the_day() -> None:
+    noon = dt.datetime(2026, 3, 2, 12, 0).astimezone()  # (local noon: an hour on is the same day wherever)
+    assert review_day_text(noon - dt.timedelta(minutes=1), noon) == "now"
+    assert review_day_text(noon + dt.timedelta(minutes=10), noon) == "later today"
+    assert review_day_text(noon + dt.timedelta(days=1), noon) == "tomorrow"
+    assert review_day_text(noon + dt.timedelta(days=3, hours=-2), noon) == "in 3 days"
 
 
 def test_resume_skips_questions_removed_meanwhile(tmp_path: Path, store) -> None:

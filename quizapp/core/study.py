@@ -117,6 +117,16 @@ def due_text(now: int, later: int, sep: str = " · ") -> str:
     return f"{now} due now" + (f"{sep}{later} due later today" if later else "")
 
 
+def review_day_text(due: dt.datetime, now: dt.datetime | None = None) -> str:
+    """When a question comes round again, by the day as the library counts its due questions: "now", "later
+    today", "tomorrow", "in 3 days"."""
+    now = _now(now)
+    if due <= now:
+        return "now"
+    days = (due.astimezone().date() - now.astimezone().date()).days
+    return "later today" if days <= 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
 def _new_today(store: HistoryStore, now: dt.datetime) -> dict[str, int]:
     start = day_start(now).timestamp()
     return dict(store.db.execute("SELECT bank_key, count(*) FROM cards WHERE first_review >= ? GROUP BY bank_key",
@@ -307,6 +317,14 @@ class StudySession:
         """When a question is due next (None before it is studied)."""
         row = self.store.card(item.bank_key, item.question.id)
         return _dt(row.due) if row else None
+
+    def next_due(self) -> dt.datetime | None:
+        """When the first of the questions answered in this session comes round again (None with none answered, and
+        in a review of mistakes, which schedules nothing)."""
+        if self.kind != "study":
+            return None
+        dues = [row.due for a in self.answers if (row := self.store.card(a.bank_key, a.question_id)) is not None]
+        return _dt(min(dues)) if dues else None
 
     def stop(self) -> None:
         """End the session now: the questions left are not asked (nothing is recorded for them)."""

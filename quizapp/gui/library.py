@@ -679,6 +679,14 @@ class LibraryScreen(QWidget):
                             ". Open more with Ctrl+O or drop .yaml files here." +
                             (f"\nYour answers are not kept: {self.history_problem}" if self.history_problem else ""))
 
+    def report(self, note: str) -> None:
+        """Say `note` (what was done on another screen: a session ended) as `say` does; while the banks are loading,
+        once they are listed (their listing says its own note, which would replace it)."""
+        if self.loading:
+            self._note = note
+        else:
+            self.say(note)
+
     def refresh_scores(self) -> None:
         """Show the latest scores and due counts without checking the banks again."""
         if not self.loading:

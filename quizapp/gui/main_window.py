@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self._study: StudyScreen | None = None
         self._stats: StatisticsScreen | None = None
         self._article_return: QWidget | None = None
+        self._session_note = ""  # what the library says when next shown: how the session just ended went
         self.welcome_dialog: WelcomeDialog | None = None  # while it is open
         self._build_menus()
         self.stack.currentChanged.connect(lambda _i: self._update_actions())
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
 
             self._study = StudyScreen()
             self._study.finished.connect(lambda _s: self.library.refresh_scores())
+            self._study.finished.connect(self._study_finished)
             self._study.finished.connect(self._update_actions)  # nothing left to skip
             self._study.left.connect(self.show_library)
             self._study.show_article.connect(self.show_article)
@@ -451,6 +453,7 @@ class MainWindow(QMainWindow):
         """
         store = self.history()
         self.quiz_session_id = session_id
+        self._session_note = ""
         if store is not None:
             if session_id is None:
                 self.quiz_session_id = _store_quiz(store, session)
@@ -477,6 +480,7 @@ class MainWindow(QMainWindow):
 
     def _quiz_finished(self, session: QuizSession) -> None:
         from quizapp.core.session import QuizScope
+        from quizapp.gui.results import quiz_note
 
         store = self.history()
         if store is not None and self.quiz_session_id is not None:
@@ -488,6 +492,14 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.results)
         self.library.refresh_scores()
         self._update_actions()
+        self._session_note = quiz_note(session, self._bank_title(_key(session.loaded)) or session.loaded.title)
+
+    def _study_finished(self, session: StudySession) -> None:
+        from quizapp.gui.study_screen import study_note
+
+        store = self.history()
+        key = store.session(session.session_id).bank_key if store is not None else None
+        self._session_note = study_note(session, self._bank_title(key))
 
     def show_library(self) -> None:
         """Back to the library (leaving a running quiz asks first; a left quiz stays unfinished in the history;
@@ -497,16 +509,16 @@ class MainWindow(QMainWindow):
         left_quiz = None
         if self._quiz is not None and self._quiz.session is None:
             left_quiz, self.quiz_session_id = self.quiz_session_id, None
-        note = ""
         if self._study is not None and self.stack.currentWidget() is self._study:
             self.library.refresh_scores()  # the due counts after a study session (left or done)
-            note = self._study.left_note()
+            self._session_note = self._study.left_note() or self._session_note
         if left_quiz is not None:
             # Offered at once, as at the next start: the leave dialog promised it can be resumed.
             self._offer_unfinished(left_quiz)
         self.stack.setCurrentWidget(self.library)
-        if note:
-            self.library.status.setText(note)
+        if self._session_note:  # once: the session just ended, said by its bank's title
+            self.library.report(self._session_note)
+            self._session_note = ""
         self.library.focus_list()
 
     # study, review, statistics
@@ -547,6 +559,7 @@ class MainWindow(QMainWindow):
 
     def run_study(self, session: StudySession, title: str) -> None:
         """Show the study screen on a study or review session."""
+        self._session_note = ""
         self.stack.setCurrentWidget(self.study_screen)
         self.study_screen.start(session, title)
         self._update_actions()
@@ -608,15 +621,20 @@ class MainWindow(QMainWindow):
         if not record.finished and record.remaining:
             self.library.offer_resume(record, self._describe(record))
 
+    def _bank_title(self, key: str | None) -> str | None:
+        """The library's name for the bank of history key `key` (None where it is not listed): its title, told from
+        another bank's of that title by its file's name; for one listed with an error too, by its title where its
+        YAML reads, else by its file's name."""
+        from quizapp.core.history import bank_key, distinct_titles
+
+        return distinct_titles({bank_key(c.path): c.loaded.bank.title if c.loaded is not None
+                                else c.title or c.path.name for c in self.library.checks}).get(key)
+
     def _describe(self, record: SessionRecord) -> str:
         import datetime as dt
 
-        from quizapp.core.history import bank_key, distinct_titles
-
-        # A bank listed with an error is named too, by its title where its YAML reads, else by its file's name:
         # "A quiz started 06 Dec 21:18" alone does not say which bank Resume would go on with.
-        title = distinct_titles({bank_key(c.path): c.loaded.bank.title if c.loaded is not None
-                                 else c.title or c.path.name for c in self.library.checks}).get(record.bank_key)
+        title = self._bank_title(record.bank_key)
         kind = {"quiz": "A quiz", "study": "A study session", "review": "A review of mistakes"}[record.kind]
         when = dt.datetime.fromtimestamp(record.started_at).strftime("%d %b %H:%M")
         return (f"{kind}{f' of “{title}”' if title else ''} started {when} was not finished: "

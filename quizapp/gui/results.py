@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from quizapp.core.percent import format_percent
 from quizapp.core.scoring import Verdict
 from quizapp.core.session import Answer, QuizSession, export_results
+from quizapp.core.stats import points_text
 from quizapp.gui.feedback import FeedbackPanel, given_text, shows_right_answer, verdict_text
 from quizapp.gui.interop import report_exported
 from quizapp.gui.question_view import QuickPressGuard
@@ -43,6 +44,13 @@ class ResultsSplitter(TurningSplitter):
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self.minimumSizeHint().height())
+
+
+def quiz_note(session: QuizSession, title: str) -> str:
+    """What the library says of a quiz just finished on the bank called `title`: "Quiz on “Mali”: 7 of 9 points
+    (77.8%).", its part of the bank said as the results' title says it ("(retry of 2 mistakes)")."""
+    scope = f" ({session.scope_text})" if session.scope_text else ""
+    return f"Quiz on “{title}”{scope}: {points_text(session.score, session.max_score)}."
 
 
 def _heading(n: int, answer: Answer) -> str:

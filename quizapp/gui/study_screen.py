@@ -15,7 +15,7 @@ from quizapp.core.model import ChoiceQuestion
 from quizapp.core.scoring import answer_number, mark_choice, mark_numeric, parse_answer
 from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.stats import counted, points_text
-from quizapp.core.study import Rating, StudyItem, StudySession, suggest_rating
+from quizapp.core.study import Rating, StudyItem, StudySession, review_day_text, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, QuickPressGuard, chosen_by_key, is_plain
 from quizapp.gui.reflow import header_row, header_title
 from quizapp.gui.widgets import plain_label, scale_font
@@ -47,6 +47,20 @@ def done_text(session: StudySession) -> str:
     if n:
         parts.append("Questions you missed come back soon; the ones you knew, later.")
     return " ".join(parts)
+
+
+def study_note(session: StudySession, title: str | None) -> str:
+    """What the library says of a study or review session just done, on the bank called `title` (None: across all
+    banks): "Studied 12 questions of “Mali”: 9 of 12 points (75%); next review later today." ("" for none answered)."""
+    n = len(session.answers)
+    if not n:
+        return ""
+    where = f"of “{title}”" if title else "in all banks"
+    if session.kind != "study":
+        return f"Reviewed {counted(n, 'mistake')} {where}: {points_text(session.score, n)}."
+    due = session.next_due()
+    then = f"; next review {review_day_text(due)}" if due is not None else ""
+    return f"Studied {counted(n, 'question')} {where}: {points_text(session.score, n)}{then}."
 
 
 class StudyScreen(QWidget):
