@@ -1240,3 +1240,40 @@ def test_a_yaml_block_or_a_rule_line_in_the_text_is_never_in_a_question_or_its_c
         quotes = q.cite.quote if isinstance(q.cite.quote, list) else [q.cite.quote]
         for text in (q.prompt, *quotes):
             assert "---" not in text and "Ann Lee" not in text and "author" not in text, text
+
+
+def test_neither_end_of_a_range_of_amounts_is_asked_alone(tmp_path):
+    body = ("The Wessex film took $98.5m in North America over its first weekend. "
+            "Box office analysts had predicted a North American opening of between $75m and $85m.")
+    assert not {75, 85} & {q.answer for q in gaps(generate(tmp_path, body))}
+    # Two figures joined by "and" are no range: the seats are asked.
+    assert 81 in asked_gaps(tmp_path, "The Wessex Party came second in the election with 28.9% and 81 seats.")
+
+
+def test_the_period_a_figure_covers_is_no_gap(tmp_path):
+    body = ("The Tolley forest agency said about 6,100 sq km (2,350 sq miles) of forest was cleared in the 12 "
+            "months to the end of July, a drop of 22% on the previous year.")
+    assert 12 not in asked_gaps(tmp_path, body)
+
+
+def test_a_headline_that_words_the_share_is_not_shown_with_its_gap(tmp_path):
+    shown = {q.answer: q for q in gaps(generate(
+        tmp_path, "Harbour Foods has reported a 34% drop in annual profits, blaming higher energy bills.",
+        title="Harbour Foods profits fall by a third"))}
+    # "by a third" tells the 34% the gap asks: the question names no headline.
+    assert shown[34].prompt.endswith(f"{GAP_ASK}?") and "third" not in shown[34].prompt
+
+
+def test_a_weekday_in_a_name_stays_in_the_stem(tmp_path):
+    qs = generate(tmp_path, "Maya Dunne's third album, Sunday Best, has sold more than 300,000 copies in Wessex.",
+                  min_confidence=0)
+    asked = said(qs)
+    assert asked and all("Sunday Best" in text for text in asked if "album" in text)
+
+
+def test_a_team_called_the_visitors_leans_on_the_sentence_that_named_it(tmp_path):
+    body = ("Wessex beat Tolley by 241 runs in the second Test at Brindle Park. Spinner Jo Marsh took six wickets "
+            "for 29 runs as the visitors lost their last eight wickets for 37 runs in just under 22 overs.")
+    # Which side "the visitors" were, only the article's match report says.
+    assert not any("the visitors" in q.prompt and not q.prompt.startswith("Wessex beat Tolley")
+                   for q in gaps(generate(tmp_path, body)))

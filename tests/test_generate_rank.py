@@ -363,6 +363,9 @@ def test_the_bar_is_the_lowest_that_reaches_the_precision_or_else_the_most_preci
     ("An Independent on Sunday poll found that 38% back the ban.", False),
     ("Fans packed the Tolley Arena on Sunday for the final.", True),  # a place: the day the article counts from
     ("Wessex Rovers won 2-0 on Saturday.", True),
+    ("The Anchor Inn closed last October when it was put up for sale.", True),  # which October, the date says
+    ("The new line opens next March.", True),
+    ("This may cost the firm £3m.", False),  # "may", no month
 ])
 def test_only_a_newspaper_named_for_sunday_says_no_day(text, relative):
     assert relative_time(text) is relative

@@ -1404,6 +1404,11 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past eight years", "four of the last seven years": the frame of a figure, not a fact
+    unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
+    if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (
+            doc[unit + 1].lower_ in ("to", "ending", "until", "through")
+            or (doc[unit + 1].lower_ == "up" and doc[unit + 2].lower_ == "to")):
+        return False  # "sales rose 4% in the three months to September": the period a figure covers, not a fact
     after = " ".join(x.lower_ for x in doc[last + 2:last + 4])
     # "stays of less than six months need no visa", "closed more than 2% higher": "less than four months"
     # and "more than 1%" would be true too, so these figures are only asked as a gap to fill.
@@ -1412,7 +1417,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if ((t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num
          and not (before == "to" and _changed_from(doc[t.i - 2])))
             or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
-                and doc[last + 2].like_num and not (doc[last + 1].lower_ == "to" and _changed_from(t)))):
+                and doc[last + 2].like_num and not (doc[last + 1].lower_ == "to" and _changed_from(t)))
+            # (an amount or a share at either end: "between $75m and $85m", "between 3% and 5%")
+            or (before in ("and", "or") and _figure_before(doc, t.i - 1))
+            or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "or") and _figure_after(doc, last + 1))):
         return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
     if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
         return False  # "has climbed since the start of 2006": it has also climbed since 2004, most likely
@@ -1468,6 +1476,35 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
                                    antecedent=thing[2] if thing else None, beside=beside,
                                    level=m.kind == "count" and not noun and m.value >= 100 and before in ("at", "to")))
     return True
+
+
+_CURRENCY_SIGNS = frozenset("$£€¥")
+_SPAN_UNITS = frozenset({"months", "month", "weeks", "week", "years", "year", "days", "quarters"})
+_FIGURE_SUFFIXES = frozenset({"%", "m", "bn", "k", "million", "billion", "trillion"})
+
+
+def _figure_before(doc: Doc, i: int) -> bool:
+    """Whether a range's first end ends just before token i: "between 12 and", "between £415m and" ("£", "415",
+    "m"), "either 3% or" (not "28.9% and 81 seats": two figures, no range)."""
+    j = i - 1
+    if j >= 1 and doc[j].lower_ in _FIGURE_SUFFIXES:
+        j -= 1
+    if j < 1 or not doc[j].like_num:
+        return False
+    j -= 1
+    if j >= 1 and doc[j].text in _CURRENCY_SIGNS:
+        j -= 1
+    return doc[j].lower_ in ("between", "either")
+
+
+def _figure_after(doc: Doc, i: int) -> bool:
+    """Whether a range's second end begins just after token i, a range opened by "between" or "either": "between
+    $75m and $85m" ("$", "85", "m")."""
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].text in _CURRENCY_SIGNS:
+        j += 1
+    return j < len(doc) and doc[j].like_num and any(x.lower_ in ("between", "either")
+                                                    for x in doc[max(doc[i].sent.start, i - 5):i])
 
 
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "decline", "slip",

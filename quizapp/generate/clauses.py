@@ -39,6 +39,8 @@ ANAPHOR_NOUNS = frozenset([
     "accident", "race", "tournament", "festival", "episode", "series", "vote", "inquiry", "investigation",
     "trial", "ceremony", "row", "dispute", "scandal", "talks", "strike", "money", "payment", "cuts", "loss",
     "news", "carmaker", "brewer", "airline", "retailer", "bank", "insurer", "broadcaster", "network",
+    # A team called by its part in the match: "the visitors lost their last eight wickets", "the hosts levelled"
+    "visitors", "hosts", "holders",
     # What a story's news is called once told: "is investigating the situation", "the ban will start"
     "situation", "issue", "matter", "ban",
     # A product named once, then called by its kind: "the handheld will sell for $250", "the probe"
@@ -120,6 +122,7 @@ DEICTIC_TIME = re.compile(
 # "Last year the fair's tickets went in a week": without its "last year" the sentence says something
 # else (this year's tickets), so a statement keeps a time that places it before or after another.
 _RELATIVE_TIME = re.compile(r"^(last|next|earlier|later|early|late|recent)\b", re.I)
+_MONTH_STARTS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
                 "instead", "though", "already", "further", "moreover", "currently", "recently",
@@ -310,6 +313,8 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             if t.lower_ == "sunday" and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text in ON_SUNDAY:
                 continue  # "an Independent on Sunday poll": a newspaper's name, not the day
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
+                if t.head.text[:1].isupper() and t.head.lower_[:3] not in _MONTH_STARTS:
+                    continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
                 if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) == 1:

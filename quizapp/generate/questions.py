@@ -1179,7 +1179,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
     title = "" if _shows_value(af.title, s.value) or _tells_within(af.title, s.value, share if tolerance else 0,
-                                                                    low, high) else af.title
+                                                                    low, high) \
+        or (s.kind == "percent" and _words_share(af.title, s.value)) else af.title
     year = s.kind == "year"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
@@ -1627,6 +1628,20 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     # (a scale glued on is still the figure: "£80m", "3bn")
     words = "|".join(re.escape(w) for w in sorted(shown))
     return re.compile(rf"(?<![\w.,])(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
+
+
+# Shares a headline words rather than writes: "Profits fall by a third" for a fall of 34%, "Half of phones
+# go online" for 52%; a percentage within FRACTION_NEAR points of one is told by such a headline.
+_FRACTION_WORDS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a quarter": 25.0, "one quarter": 25.0,
+                   "two thirds": 200 / 3, "three quarters": 75.0, "a fifth": 20.0, "a tenth": 10.0}
+_FRACTION = re.compile(r"(?<![\w-])(" + "|".join(w.replace(" ", "[ -]") for w in _FRACTION_WORDS) + r")(?![\w-])", re.I)
+FRACTION_NEAR = 3.0
+
+
+def _words_share(text: str, value: float) -> bool:
+    """Whether `text` words a share near the percentage `value` ("a third" for 34; not "Half-Life")."""
+    return any(abs(_FRACTION_WORDS[m.group(1).lower().replace("-", " ")] - value) <= FRACTION_NEAR
+               for m in _FRACTION.finditer(text))
 
 
 def _tells_within(text: str, value: float, share: float, low: float | None, high: float | None) -> bool:

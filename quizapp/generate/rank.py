@@ -62,6 +62,9 @@ _SO_FAR = r"(?<!in )\bso far\b(?! as\b)"
 RUNNING_TOTAL = re.compile(_SO_FAR + r"|\bto date\b", re.I)
 # Said relative to the article's date: "last year", "on Sunday", "15 months ago", "in three weeks' time".
 _RELATIVE = re.compile(r"\b(?:last|this|next) (?:year|month|week|season|summer|winter|spring|autumn|weekend)\b"
+                       # "closed last October", "due next March": which year's, only the article's date says
+                       r"|\b(?:last|this|next) (?-i:January|February|March|April|May|June|July|August|September|"
+                       r"October|November|December)\b"
                        # ("its first weekend", "the opening weekend" of a film count from its release)
                        r"|\b(?:yesterday|today|tomorrow|ago)\b|(?<!first )(?<!opening )(?<!second )\bweekend\b"
                        r"|" + _SO_FAR +
