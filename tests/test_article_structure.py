@@ -167,10 +167,13 @@ def test_live_blog_timestamps_and_doubled_datelines_are_not_sentences(tmp_path: 
     path = tmp_path / "live.txt"
     path.write_text("14.29 Police have closed the bridge to all traffic.\n\n"
                     "MUMBAI / MUMBAI (Reuters) - Indian shares fell 2 percent on Monday.\n\n"
-                    "GREEN BAY, Wis. -- The team lost for the third time this season.\n", encoding="utf-8")
+                    "GREEN BAY, Wis. -- The team lost for the third time this season.\n\n"
+                    "TOLLEY/LONDON, March 11 (Wessex Wire) - Copper rose to its highest in four months.\n",
+                    encoding="utf-8")
     assert sentences(load_article(path)) == ["Police have closed the bridge to all traffic.",
                                              "Indian shares fell 2 percent on Monday.",
-                                             "The team lost for the third time this season."]
+                                             "The team lost for the third time this season.",
+                                             "Copper rose to its highest in four months."]
 
 
 def test_article_view_shows_headings_as_headings(qtbot, main_window, tmp_path: Path) -> None:
