@@ -1277,3 +1277,57 @@ def test_a_team_called_the_visitors_leans_on_the_sentence_that_named_it(tmp_path
     # Which side "the visitors" were, only the article's match report says.
     assert not any("the visitors" in q.prompt and not q.prompt.startswith("Wessex beat Tolley")
                    for q in gaps(generate(tmp_path, body)))
+
+
+def test_a_figure_in_an_aside_on_who_is_speaking_is_no_gap(tmp_path):
+    body = "Harbour Water, which supplies about 1.7 million homes in Wessex, said it was deeply sorry for the spills."
+    # Who the speaker is, not what they said: background a reviewer fails as trivia.
+    assert 1.7 not in asked_gaps(tmp_path, body)
+    # Outside such an aside the same figure is asked.
+    assert 1.7 in asked_gaps(tmp_path, "Harbour Water supplies about 1.7 million homes in Wessex.")
+
+
+def test_its_after_a_place_where_something_happens_names_no_owner(tmp_path):
+    body = ("Harbour Motors sold 1.2 million cars in 2023. New pay agreements in the Netherlands and Germany will "
+            "add around 140m euros to its costs in 2024, finance director Jo Marsh said.")
+    # Whose costs? The Netherlands' and Germany's they are not: the firm is named only the sentence before.
+    assert not any(q.answer == 140 and "to its costs" in q.prompt and not q.prompt.startswith("Harbour Motors")
+                   for q in gaps(generate(tmp_path, body)))
+
+
+def test_a_count_of_what_the_sentence_lists_is_no_gap(tmp_path):
+    body = ("Harbour Cells says its new battery needs no lithium, cobalt or nickel, three metals that are costly "
+            "to mine.")
+    assert 3 not in asked_gaps(tmp_path, body)
+
+
+LAST_YEAR_PAGE = ("<html><head><meta charset='utf-8'><title>Tolley mine strike</title>"
+                  "<meta property='article:published_time' content='2025-03-11'></head><body><article>"
+                  "<h1>Copper rises as Tolley mine strike halts output</h1>"
+                  "<p>Copper rose to its highest price in four months after workers at the Tolley mine in Chile walked "
+                  "out over pay.</p>"
+                  "<p>The Tolley mine produced 412,000 tonnes of copper last year, about 8% of the country's output, "
+                  "according to the state copper commission.</p>"
+                  "<p>The union said 2,300 workers had joined the strike, which began after talks collapsed.</p>"
+                  "<p>Union leader Ana Ruiz said the company had refused to discuss a bonus that workers were "
+                  "promised when the price of copper climbed. The company said its offer was fair and that it "
+                  "hoped to return to talks within days.</p>"
+                  "<p>Traders said stocks of copper held in warehouses were already low, so a long strike would "
+                  "push prices higher still. Buyers in China, the largest market for the metal, were watching "
+                  "closely, they added.</p>"
+                  "{extra}</article></body></html>")
+
+
+def test_last_year_is_no_year_a_page_keeps_only_in_its_markup(tmp_path):
+    def asked(page: str) -> list[str]:
+        path = tmp_path / "page.html"
+        path.write_text(page, encoding="utf-8")
+        bank, _ = generate_with_facts([path], bank_dir=tmp_path, min_confidence=0)
+        return [f"{q.prompt} {q.answer}" for q in bank.questions]
+
+    # The page's date (2025) is in its markup only: a reader of the article cannot tell "last year" was 2024.
+    assert not any("2024" in text for text in asked(LAST_YEAR_PAGE.format(extra="")))
+    # Where the article's text gives the year, it is written out.
+    shown = asked(LAST_YEAR_PAGE.format(extra="<p>The strike is the mine's first since 2025 began, the union "
+                                               "said.</p>"))
+    assert any("in 2024" in text or "In 2024" in text for text in shown)

@@ -290,6 +290,12 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
         if stop():
             raise GenerationCancelled()
         published = re.search(r"\b(19|20)\d\d\b", article.meta.date or "")
+        if published and article.path.suffix.lower() in (".html", ".htm") and \
+                not re.search(rf"\b{published.group(0)}\b", article.text):
+            # A page's date kept in its markup alone, which the article's text (all a reader is shown) never
+            # gives: "last year" written as "in 2024" would be a year the reader cannot check (reviewers failed it
+            # as invented). A teacher's own date (a Markdown article's front matter) is used as given.
+            published = None
         af = ArticleFacts(source=key if len(loaded) > 1 else None,
                           sentences=[article.text[s.start:s.end] for s in article.sentences],
                           title=article.meta.title or headline(article.text) or "",

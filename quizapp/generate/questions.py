@@ -992,7 +992,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
     gap_only = s.gap_only or "choice" not in types
     if _side_detail(before, s.part[s.part.find(s.style_text) + len(s.style_text):] + after
-                    if s.style_text in s.part else after):
+                    if s.style_text in s.part else after) or _speaker_aside(before, after) \
+            or (s.kind == "count" and _counts_its_list(before, after, s.value)):
         return None
     if s.kind == "percent" and s.style_text in s.part and \
             _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after):
@@ -1507,8 +1508,30 @@ def unresolved_pointer(text: str, af: ArticleFacts) -> bool:
     before = bare[:m.start()]
     if m.group(0).lower() == "its":
         # ("In its yearly report, Northwind said ...": named right after the opening words)
-        return not re.search(r"(?<=\s)[A-Z][\w’'.-]+", before) and not re.match(r"[^,]*, (?:the )?[A-Z]", bare)
+        return not _owner_named(before, af) and not re.match(r"[^,]*, (?:the )?[A-Z]", bare)
     return not any(w.lower() not in _NOT_A_NOUN for w in re.findall(r"[A-Za-z][\w’'-]{2,}", before))
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "across", "to", "into", "throughout", "within", "outside"})
+_PLACE_KINDS = frozenset({"country", "state", "city", "place"})
+
+
+def _owner_named(before: str, af: ArticleFacts) -> bool:
+    """Whether the words before an 'its' name what it may belong to: a name, but not a place named only as where
+    something happens ("Sales in China, its biggest market, fell", "Agreements in the Netherlands and Germany
+    will add €140m to its costs": whose market, whose costs, the sentence does not say; "Shares in Northwind
+    fell after its warning" names a firm, "Japan said its exports rose" a country that owns them)."""
+    where = False  # inside a phrase of place: "in the Netherlands and Germany"
+    for m in re.finditer(r"(?<=\s)([A-Z][\w’'.-]+)|([a-z]+)", before):
+        if m.group(2):
+            word = m.group(2)
+            if word in _PLACE_PREPOSITIONS:
+                where = True
+            elif word not in ("the", "and", "of"):
+                where = False
+        elif not (where and af.names.kinds.get(af.names.canonical(m.group(1).rstrip(".,’'"))) in _PLACE_KINDS):
+            return True
+    return False
 
 
 # A sentence before that speaks of an event only the article told of ("... a ban following the
@@ -1541,6 +1564,35 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
+
+
+_ASIDE_OPENS = re.compile(r",\s(?:which|who)\b[^,]*$")
+_SPEECH_AFTER_ASIDE = re.compile(r"[^,]*,\s(?:has\s|had\s|have\s)?(?:said|says|told|added|announced|warned|"
+                                 r"confirmed|insisted|argued|admitted)\b")
+
+
+_ITEM = r"[\w’'-]+(?:\s[\w’'-]+){0,2}"
+_LIST = rf"(?:{_ITEM},\s)+{_ITEM},?\s(?:and|or)\s{_ITEM}"
+_LIST_BEFORE = re.compile(rf"({_LIST}),\s*$")
+_LIST_AFTER = re.compile(rf"\s*[a-z]+(?:[ -][a-z]+)?\s*(?:[-–—:(,]|\bincluding\b)\s*({_LIST})")
+
+
+def _counts_its_list(before: str, after: str, value: float) -> bool:
+    """Whether a small count counts what the sentence lists beside it, which a reader counts without the article:
+    "its ___ brands - Harbour, Tolley and Brindle", "no lithium, cobalt or nickel, ___ metals that ..."."""
+    if not 2 <= value <= 6:
+        return False
+    for m in (_LIST_BEFORE.search(before), _LIST_AFTER.match(after)):
+        if m and len(re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group(1))) == value:
+            return True
+    return False
+
+
+def _speaker_aside(before: str, after: str) -> bool:
+    """A figure in an aside that tells who a speaker is, not what they said: "Harbour Water, which supplies about
+    ___ million homes, said it was sorry", "Tolley Foods, which owns brands in ___ countries, said it would keep
+    the plant" (background a reviewer fails as trivia; the news is what follows "said")."""
+    return bool(_ASIDE_OPENS.search(before) and _SPEECH_AFTER_ASIDE.match(after))
 
 
 def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str]) -> bool:
