@@ -30,6 +30,13 @@ def asked_gaps(tmp_path: Path, body: str) -> dict[float, NumericQuestion]:
     return {q.answer: q for q in gaps(generate(tmp_path, body))}
 
 
+def asked_alone(tmp_path: Path, body: str, answer: float, phrase: str, context: str) -> bool:
+    """Whether the bank asks `answer` in a gap holding `phrase`, not shown after the sentence opening on `context`
+    that explains it."""
+    return any(q.answer == answer and phrase in q.prompt and not q.prompt.startswith(context)
+               for q in gaps(generate(tmp_path, body)))
+
+
 def statements(questions) -> list[str]:
     return [q.answer for q in questions if q.prompt == FACT_CHECK_PROMPT]
 
@@ -534,8 +541,7 @@ def test_a_sentence_opening_on_the_or_saying_later_is_not_asked_alone(tmp_path):
 def test_an_event_the_article_told_of_before_does_not_stand_alone(tmp_path):
     body = ("Wessex Rovers banned fan masks on Friday. Fans clashed with police at Tolley Park in May. "
             "A year after the Tolley incident, 120 fans were still banned from the ground, Wessex Police said.")
-    assert not any(q.answer == 120 and "Tolley incident" in q.prompt and not q.prompt.startswith("Fans clashed")
-                   for q in gaps(generate(tmp_path, body)))
+    assert not asked_alone(tmp_path, body, 120, "Tolley incident", "Fans clashed")
 
 
 def test_descriptions_connectives_and_halves_of_a_sentence_do_not_stand_alone(tmp_path):
@@ -1291,8 +1297,7 @@ def test_its_after_a_place_where_something_happens_names_no_owner(tmp_path):
     body = ("Harbour Motors sold 1.2 million cars in 2023. New pay agreements in the Netherlands and Germany will "
             "add around 140m euros to its costs in 2024, finance director Jo Marsh said.")
     # Whose costs? The Netherlands' and Germany's they are not: the firm is named only the sentence before.
-    assert not any(q.answer == 140 and "to its costs" in q.prompt and not q.prompt.startswith("Harbour Motors")
-                   for q in gaps(generate(tmp_path, body)))
+    assert not asked_alone(tmp_path, body, 140, "to its costs", "Harbour Motors")
 
 
 def test_a_count_of_what_the_sentence_lists_is_no_gap(tmp_path):
