@@ -1336,3 +1336,17 @@ def test_last_year_is_no_year_a_page_keeps_only_in_its_markup(tmp_path):
     shown = asked(LAST_YEAR_PAGE.format(extra="<p>The strike is the mine's first since 2025 began, the union "
                                                "said.</p>"))
     assert any("in 2024" in text or "In 2024" in text for text in shown)
+
+
+def test_a_day_inside_a_time_of_day_goes_with_the_whole_time(tmp_path):
+    shown = asked_gaps(tmp_path, "About 40,000 people in west Tolley must boil their water after a 36-inch main "
+                                 "burst early Wednesday morning.")
+    # Not "burst early morning": the time said by the day of the article goes whole.
+    assert "burst early morning" not in shown[40000].prompt and "Wednesday" not in shown[40000].prompt
+
+
+def test_a_headline_that_rounds_the_figure_is_not_shown_with_its_gap(tmp_path):
+    shown = {q.answer: q for q in gaps(generate(
+        tmp_path, "The Wessex competition watchdog has blocked a planned €6.2bn merger between Harbour Mobile and "
+                  "Tolley Telecom.", title="Watchdog blocks €6bn phone merger"))}
+    assert shown[6.2].prompt.endswith(f"{GAP_ASK}?")

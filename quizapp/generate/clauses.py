@@ -122,6 +122,7 @@ DEICTIC_TIME = re.compile(
 # "Last year the fair's tickets went in a week": without its "last year" the sentence says something
 # else (this year's tickets), so a statement keeps a time that places it before or after another.
 _RELATIVE_TIME = re.compile(r"^(last|next|earlier|later|early|late|recent)\b", re.I)
+_TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _MONTH_STARTS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 DROP_ADVERBS = {"also", "meanwhile", "however", "still", "now", "then", "too", "again",
@@ -315,6 +316,12 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 if t.head.text[:1].isupper() and t.head.lower_[:3] not in _MONTH_STARTS:
                     continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
+                if t.head.lower_ in _TIMES_OF_DAY:
+                    # "broke early Wednesday morning": the whole time goes, not the day alone ("broke early morning")
+                    head = t.head
+                    drop |= subtree(head.head) if head.dep_ == "pobj" and len(list(head.head.children)) == 1 \
+                        else subtree(head)
+                    continue
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
                 if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) == 1:

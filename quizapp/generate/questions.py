@@ -1179,8 +1179,10 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
+    # (and no title that rounds the figure: "blocks €6bn merger" all but tells a gap of 6.2)
     title = "" if _shows_value(af.title, s.value) or _tells_within(af.title, s.value, share if tolerance else 0,
                                                                     low, high) \
+        or (s.kind != "year" and _tells_within(af.title, s.value, TITLE_ROUNDS, None, None)) \
         or (s.kind == "percent" and _words_share(af.title, s.value)) else af.title
     year = s.kind == "year"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),
@@ -1688,6 +1690,7 @@ _FRACTION_WORDS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "a qu
                    "two thirds": 200 / 3, "three quarters": 75.0, "a fifth": 20.0, "a tenth": 10.0}
 _FRACTION = re.compile(r"(?<![\w-])(" + "|".join(w.replace(" ", "[ -]") for w in _FRACTION_WORDS) + r")(?![\w-])", re.I)
 FRACTION_NEAR = 3.0
+TITLE_ROUNDS = 0.1  # a headline's figure this close to a gap's answer is the answer rounded
 
 
 def _words_share(text: str, value: float) -> bool:
