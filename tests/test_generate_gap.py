@@ -1350,3 +1350,21 @@ def test_a_headline_that_rounds_the_figure_is_not_shown_with_its_gap(tmp_path):
         tmp_path, "The Wessex competition watchdog has blocked a planned €6.2bn merger between Harbour Mobile and "
                   "Tolley Telecom.", title="Watchdog blocks €6bn phone merger"))}
     assert shown[6.2].prompt.endswith(f"{GAP_ASK}?")
+
+
+def test_early_or_late_goes_with_the_day_it_times(tmp_path):
+    shown = asked_gaps(tmp_path, "At least 40 people died after the ferry Tolley Star capsized off the coast of "
+                                 "Wessex early on Sunday.")
+    assert shown[40].prompt.startswith(f"At least {GAP} people died after the ferry Tolley Star capsized off the "
+                                       f"coast of Wessex. {GAP_ASK}")
+
+
+@pytest.mark.parametrize("sentence", [
+    # How many generations a family saga spans: the stock phrase a reader guesses.
+    "Ann Reyes has won the Tolley Prize for her debut novel, The Salt Ledger, a story of three generations of a "
+    "family of salt workers in Wessex.",
+    # A bus route's number is its name.
+    "Wessex Council is consulting on plans to scrap the 585, which links Tolley and Brindle via six villages.",
+])
+def test_a_number_that_is_a_stock_phrase_or_a_name_is_no_gap(tmp_path, sentence):
+    assert not {3, 585} & set(asked_gaps(tmp_path, sentence))

@@ -122,6 +122,7 @@ DEICTIC_TIME = re.compile(
 # "Last year the fair's tickets went in a week": without its "last year" the sentence says something
 # else (this year's tickets), so a statement keeps a time that places it before or after another.
 _RELATIVE_TIME = re.compile(r"^(last|next|earlier|later|early|late|recent)\b", re.I)
+_EARLY_LATE = frozenset({"early", "late"})
 _TIMES_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _MONTH_STARTS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -324,8 +325,12 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
                     continue
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
-                if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) == 1:
+                if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) <= 2 and all(
+                        c.i == t.i or c.lower_ in _EARLY_LATE for c in t.head.children):
                     drop |= subtree(t.head)
+                    before = t.head.i - 1
+                    if before >= 0 and t.doc[before].lower_ in _EARLY_LATE:
+                        drop.add(before)  # "capsized early on Sunday": not "capsized early on"
                 else:
                     drop |= subtree(t)
     return drop

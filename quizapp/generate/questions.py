@@ -1561,8 +1561,10 @@ def _side_detail(before: str, after: str) -> bool:
     """A figure that is a side detail of a story, around it as `before` and `after`: how far a place
     lies from a city ("a mill 20 miles from Bristol"), where in a race a runner broke away ("in the final
     200m", "the last four points"), or the distance that names an event ("the 400m hurdles", "800m
-    champion", "the women's 5000m")."""
+    champion", "the women's 5000m"), or how many generations a family's story spans ("a saga of three
+    generations": the stock phrase a reader guesses)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
+                or re.match(r"\s*generations\b", after)
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
