@@ -1570,11 +1570,6 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
-_ASIDE_OPENS = re.compile(r",\s(?:which|who)\b[^,]*$")
-_SPEECH_AFTER_ASIDE = re.compile(r"[^,]*,\s(?:has\s|had\s|have\s)?(?:said|says|told|added|announced|warned|"
-                                 r"confirmed|insisted|argued|admitted)\b")
-
-
 _ITEM = r"[\w’'-]+(?:\s[\w’'-]+){0,2}"
 _LIST = rf"(?:{_ITEM},\s)+{_ITEM},?\s(?:and|or)\s{_ITEM}"
 _LIST_BEFORE = re.compile(rf"({_LIST}),\s*$")
@@ -1590,6 +1585,11 @@ def _counts_its_list(before: str, after: str, value: float) -> bool:
         if m and len(re.split(r",\s(?:and\s|or\s)?|\s(?:and|or)\s", m.group(1))) == value:
             return True
     return False
+
+
+_ASIDE_OPENS = re.compile(r",\s(?:which|who)\b[^,]*$")
+_SPEECH_AFTER_ASIDE = re.compile(r"[^,]*,\s(?:has\s|had\s|have\s)?(?:said|says|told|added|announced|warned|"
+                                 r"confirmed|insisted|argued|admitted)\b")
 
 
 def _speaker_aside(before: str, after: str) -> bool:
