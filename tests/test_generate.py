@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -225,6 +226,15 @@ def test_types_filter_and_max_questions(tmp_path):
     full = generate_bank([SEED], bank_dir=tmp_path)
     order = [q.id for q in full.questions]
     assert [q.id for q in few.questions] == sorted((q.id for q in few.questions), key=order.index)
+
+
+def test_a_year_asked_as_multiple_choice_is_written_as_a_year(tmp_path):
+    # Multiple choice only: the years the seed asks about are options, written as the article writes years.
+    choice_only = generate_bank([SEED], types=["choice"], bank_dir=tmp_path, min_confidence=0)
+    years = [q for q in choice_only.questions if q.prompt.startswith("In what year")]
+    assert years
+    for q in years:
+        assert all(re.fullmatch(r"(19|20)\d\d", option) for option in [q.answer, *q.distractors]), q
 
 
 def test_several_articles_make_one_bank_with_sources(tmp_path):

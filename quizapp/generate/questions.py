@@ -910,6 +910,8 @@ def _number_question(f: Fact, af: ArticleFacts, types: set[str]) -> Candidate | 
 
 
 def _number_text(f: Fact, value: float, style: NumberStyle) -> str:
+    if f.kind == "year":
+        return str(int(value))  # "2014", never "2,014"
     text = format_number(value, style)
     if f.kind == "percent":
         return text + "%"
