@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QPushButton
@@ -465,3 +466,25 @@ def test_the_end_of_a_study_session_counts_points_as_statistics_does(qtbot: QtBo
     press(qtbot, Qt.Key.Key_T, CTRL)  # Statistics
     assert window.stack.currentWidget() is window.statistics
     assert window.statistics.summary.text().startswith(f"{answered} answers in 1 session: {score}.")
+
+
+
+@pytest.mark.parametrize("shortcut", [Qt.Key.Key_L, Qt.Key.Key_T], ids=["Ctrl+L", "Ctrl+T"])
+def test_ctrl_l_or_t_mid_study_ends_the_session_as_esc_does(qtbot: QtBot, main_window, store,
+                                                            shortcut: Qt.Key) -> None:
+    """Ctrl+L (View > Library) and Ctrl+T (Statistics) went on leaving the session open in the history: the
+    library said nothing of the answer kept, and the session, never ended, came back at the next start as one
+    to resume."""
+    screen = open_screen(qtbot, main_window, Qt.Key.Key_D)
+    if isinstance(screen.session.current.question, ChoiceQuestion):
+        press(qtbot, Qt.Key.Key_1)
+    else:
+        type_text(qtbot, f"{screen.session.current.question.answer:g}")
+        press(qtbot, Qt.Key.Key_Return)
+    assert len(store.answers()) == 1 and store.unfinished_sessions()
+    press(qtbot, shortcut, CTRL)
+    shown = main_window.library if shortcut == Qt.Key.Key_L else main_window.statistics
+    assert main_window.stack.currentWidget() is shown
+    assert store.unfinished_sessions() == []
+    assert main_window.library.status.text().startswith("Left the study session: your 1 answer is kept. "
+                                                         "The rest wait for your next session.")

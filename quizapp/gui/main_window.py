@@ -304,8 +304,7 @@ class MainWindow(QMainWindow):
     def _update_actions(self, *_args: object) -> None:
         current = self.stack.currentWidget()
         in_quiz = self._quiz is not None and current is self._quiz and self._quiz.running
-        studying = self._study is not None and current is self._study and self._study.session is not None \
-            and not self._study.session.finished
+        studying = self._study is not None and current is self._study and self._study.running
         on_results = self._results is not None and current is self._results
         self.start_action.setEnabled(current is self.library)
         self.resume_action.setEnabled(current is self.library and self.library.resume_id is not None)
@@ -506,6 +505,10 @@ class MainWindow(QMainWindow):
         a study session left mid-way is not asked about, the library says its answers are kept)."""
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
+        if self._study is not None and self.stack.currentWidget() is self._study and self._study.running:
+            # (Ctrl+L, Open bank…) Left as Esc leaves it: the session ends, and its `left` comes back here.
+            self._study.leave()
+            return
         left_quiz = None
         if self._quiz is not None and self._quiz.session is None:
             left_quiz, self.quiz_session_id = self.quiz_session_id, None
@@ -586,6 +589,8 @@ class MainWindow(QMainWindow):
             return
         if self._quiz is not None and self.stack.currentWidget() is self._quiz and not self._quiz.leave():
             return
+        if self._study is not None and self.stack.currentWidget() is self._study and self._study.running:
+            self._study.leave()  # (by way of the library, as a quiz is left) ended as Esc ends it
         self.statistics.load(store, self.loaded_banks())
         self.stack.setCurrentWidget(self.statistics)
         self.statistics.focus_page()

@@ -246,6 +246,11 @@ class StudyScreen(QWidget):
         self.quick_keys.restart()
         self.finished.emit(session)
 
+    @property
+    def running(self) -> bool:
+        """Whether a session is shown mid-way (not yet at its end page)."""
+        return self.session is not None and not self.session.finished
+
     def leave(self) -> None:
         """Back to the library; a session left mid-way ends there (`stop`)."""
         self._left_note = self._note()
