@@ -141,10 +141,10 @@ def test_a_boxs_alt_key_goes_to_its_list_not_to_the_field_used_last(qtbot: QtBot
     assert QApplication.focusWidget() is dialog.answer_edit
     alt(qtbot, "v")
     assert QApplication.focusWidget() is dialog.review
-    answer = dialog.answer_edit.text()
+    answer = dialog.answer_edit.toPlainText()
     ticked = dialog.review.currentItem().checkState()
     key(qtbot, Qt.Key.Key_Space)
-    assert dialog.review.currentItem().checkState() != ticked and dialog.answer_edit.text() == answer
+    assert dialog.review.currentItem().checkState() != ticked and dialog.answer_edit.toPlainText() == answer
     dialog.files.setFocus()
     for _ in range(8):  # Tab on to the box's web address field
         key(qtbot, Qt.Key.Key_Tab)

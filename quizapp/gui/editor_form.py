@@ -82,6 +82,11 @@ class _EditorUndo:
     keys go on to the window's actions, and the field's menu offers those actions.
     """
 
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        if isinstance(self, QPlainTextEdit | QTextEdit):
+            self.setUndoRedoEnabled(False)  # no steps of its own either, which nothing would undo
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and _is_undo_key(event):
             event.ignore()  # not ours: the window's Undo/Redo shortcut takes it
@@ -126,14 +131,13 @@ class LineField(_EditorUndo, QLineEdit):
 
 
 class _Growing:
-    """(For a text box of the editor) `lines` lines tall, or, given `most`, as tall as its text wrapped to its width,
+    """(For a text box) `lines` lines tall, or, given `most`, as tall as its text wrapped to its width,
     from `lines` lines up to `most` (and scrolls past that); passes Tab on to the next field."""
 
     def __init__(self, lines: int, most: int = 0) -> None:
         super().__init__()
         self.lines, self.most = lines, max(lines, most)
         self._lines_shown = lines
-        self.setUndoRedoEnabled(False)
         self.setTabChangesFocus(True)
         # It wraps: never a bar to scroll sideways, which a line laid out at the width before a vertical bar came
         # brought for a moment, and with it a vertical bar again, back and forth for ever.
@@ -226,12 +230,13 @@ class ListField(_EditorUndo, _Growing, QTextEdit):
         self.blockSignals(blocked)
 
 
-class WrappedLineField(TextField):
+class WrappedLineEdit(_Growing, QPlainTextEdit):
     """A one-line value that wraps rather than scroll sideways: as tall as its text, from one line up to `most`.
 
     A fact-check question's answer is a whole sentence, told from its wrong answers by a figure near its end:
     in a one-line field that end was out of sight. It stays one paragraph: Enter adds no line break (and does
-    what it did in the one-line field: nothing here), and a pasted text's line breaks become spaces.
+    what it did in the one-line field: nothing here, or what the window does with it), and a pasted text's
+    line breaks become spaces. It undoes its own typing, as a one-line field does (see WrappedLineField).
     """
 
     def __init__(self, most: int) -> None:
@@ -255,6 +260,10 @@ class WrappedLineField(TextField):
         one_line = QMimeData()
         one_line.setText(_joined_lines(source.text()))
         super().insertFromMimeData(one_line)
+
+
+class WrappedLineField(_EditorUndo, WrappedLineEdit):
+    """The bank editor's WrappedLineEdit (its Answer): its Undo is the editor's."""
 
 
 class FieldLabel(QLabel):
@@ -313,7 +322,7 @@ class QuestionForm(QWidget):
             w.textEdited.connect(lambda _t, k=key: self._text_changed(k))
             return w
 
-        def plain(key: str, lines: int | TextField | ListField, placeholder: str) -> TextField | ListField:
+        def plain(key: str, lines: int | QPlainTextEdit | QTextEdit, placeholder: str) -> QPlainTextEdit | QTextEdit:
             w = TextField(lines) if isinstance(lines, int) else lines
             w.setPlaceholderText(placeholder)
             w.textChanged.connect(lambda k=key: self._text_changed(k))

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 
 from quizapp.core.draft import parse_number
 from quizapp.core.errors import QuizappError
+from quizapp.gui.editor_form import ANSWER_LINES, WrappedLineEdit
 from quizapp.gui.reflow import (
     ScrolledPage,
     TurningSplitter,
@@ -323,8 +324,9 @@ class GenerateDialog(FitsText, QDialog):
         self.fit_lines()  # (before the details are put in their scrolled area, which keeps the size they ask for)
         self.prompt_edit.textChanged.connect(self._prompt_edited)
         self._filling = False
-        self.answer_edit = QLineEdit()
-        self.answer_edit.textEdited.connect(self._answer_edited)
+        # Wrapped, as the bank editor shows it: a statement's answer is a whole sentence, cut off in one line.
+        self.answer_edit = WrappedLineEdit(ANSWER_LINES)
+        self.answer_edit.textChanged.connect(self._answer_edited)
         self.answer_problem = ErrorLabel()
         self.kind_label = self._value_label()
         self.wrong_answers = BulletList()  # one a line (a statement's are whole sentences)
@@ -877,9 +879,8 @@ class GenerateDialog(FitsText, QDialog):
         q = self._questions[row]
         self._filling = True
         self.prompt_edit.setPlainText(str(q.get("prompt", "")))
+        self.answer_edit.setPlainText(_format_answer(q.get("answer")))
         self._filling = False
-        self.answer_edit.setText(_format_answer(q.get("answer")))
-        self.answer_edit.setCursorPosition(0)
         if q.get("type") == "numeric":
             extra = [f"unit: {q['unit']}"] if q.get("unit") else []
             if q.get("tolerance") not in (None, 0):
@@ -904,13 +905,13 @@ class GenerateDialog(FitsText, QDialog):
             self._questions[self._showing]["prompt"] = text
             self._refresh_item(self._showing)
 
-    def _answer_edited(self, text: str) -> None:
+    def _answer_edited(self) -> None:
         row = self._showing
-        if not 0 <= row < len(self._questions):
+        if self._filling or not 0 <= row < len(self._questions):
             return
         q = self._questions[row]
         self._set_answer_problem("")
-        text = text.strip()
+        text = self.answer_edit.toPlainText().strip()
         if not text:
             self._set_answer_problem("An answer cannot be empty: the previous one is kept.")
             return
