@@ -4,10 +4,15 @@ The text of a page's article is built block by block: the headline (from the pag
 first, a byline, then the body's headings, paragraphs, list items, quotes and captions, each
 separated by a blank line. Lines that are interface text rather than reporting are dropped
 (quizapp.core.boilerplate). A page with too little article text is refused with a message.
+
+A live blog is a stream of entries, each its own <article> among siblings; trafilatura takes the first
+entry for the article. When the article it found is one entry of such a stream, the body is read from
+all the entries instead, in page order (`_stream_page`).
 """
 
 from __future__ import annotations
 
+import copy
 import html as html_lib
 import re
 from pathlib import Path
@@ -39,10 +44,11 @@ SAVED_META = re.compile(r"""<meta\s+name="quizapp:(url|title|author|publisher|da
 def read_web_page(path: Path, html: str) -> Article:
     """The article of a saved web page; ArticleError when it has no or too little article text."""
     best: Article | None = None
+    stream = _stream_entries(html)
     # Precise first; a page whose article that misses (say, a comment box taken for the article)
     # gets a second, broader look.
     for precise in (True, False):
-        article = _extract(path, html, precise=precise)
+        article = _extract(path, html, stream, precise=precise)
         if article is not None and (best is None or article_words(article) > article_words(best)):
             best = article
         if best is not None and article_words(best) >= MIN_WORDS:
@@ -76,15 +82,10 @@ def body_words(article: Article) -> int:
     return sum(len(article.text[b.start:b.end].split()) for b in article.blocks if b.kind in (PARAGRAPH, ITEM, QUOTE))
 
 
-def _extract(path: Path, html: str, *, precise: bool) -> Article | None:
-    import trafilatura  # only needed for saved web pages
-
-    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
-                              include_tables=False, include_images=True, favor_precision=precise,
-                              favor_recall=not precise)
-    if not xml:
+def _extract(path: Path, html: str, stream: list[etree._Element], *, precise: bool) -> Article | None:
+    root = _trafilatura(html, precise=precise)
+    if root is None:
         return None
-    root = etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
     saved = {k: html_lib.unescape(v) for k, v in SAVED_META.findall(html[:20_000])}
     meta = ArticleMeta(title=saved.get("title") or _clean_title(root.get("title"), root),
                        author=saved.get("author") or _clean_author(root.get("author")),
@@ -94,6 +95,10 @@ def _extract(path: Path, html: str, *, precise: bool) -> Article | None:
     main = root.find("main")
     if main is None:
         return None
+    if stream and _in_stream(main, stream):
+        whole = _trafilatura(_stream_page(stream), precise=precise)
+        if whole is not None and whole.find("main") is not None:
+            main = whole.find("main")
     for br in main.iter("lb", "graphic"):
         br.tail = " " + (br.tail or "")  # "Title<lb/>Author" is two words, not "TitleAuthor"
     text = _Text()
@@ -103,6 +108,66 @@ def _extract(path: Path, html: str, *, precise: bool) -> Article | None:
         text.add(BYLINE, "By " + meta.author)
     _read_body(main, text, meta.title)
     return Article(path=path, text=text.text(), meta=meta, first_line=1, blocks=text.blocks)
+
+
+def _trafilatura(html: str, *, precise: bool) -> etree._Element | None:
+    """trafilatura's XML of a page: its metadata and its article's text in <main>."""
+    import trafilatura  # only needed for saved web pages
+
+    xml = trafilatura.extract(html, output_format="xml", with_metadata=True, include_comments=False,
+                              include_tables=False, include_images=True, favor_precision=precise,
+                              favor_recall=not precise)
+    if not xml:
+        return None
+    return etree.fromstring(xml.encode("utf-8"), etree.XMLParser(recover=True))
+
+
+def _stream_entries(html: str) -> list[etree._Element]:
+    """The entries of the page's stream of posts (a live blog): the largest set, two or more, of <article>
+    elements side by side in one container (each on its own or alone in a wrapper, as an <li>), in page
+    order; none when the page has no such set. A teaser that is a link (<a><article>) is no entry."""
+    from lxml import html as lxml_html
+
+    try:
+        doc = lxml_html.document_fromstring(html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8"))
+    except (ValueError, etree.ParserError):
+        return []
+    streams: dict[etree._Element, list[etree._Element]] = {}
+    for entry in doc.iter("article"):
+        if entry.find(".//article") is not None or any(a.tag == "a" for a in entry.iterancestors()):
+            continue
+        slot = entry.getparent() if len(entry.getparent()) == 1 else entry
+        if slot.getparent() is not None:
+            streams.setdefault(slot.getparent(), []).append(entry)
+    return max((s for s in streams.values() if len(s) >= 2), key=len, default=[])
+
+
+def _in_stream(main: etree._Element, stream: list[etree._Element]) -> bool:
+    """Whether the article trafilatura found is one entry of the stream: its first paragraph is in one."""
+    first = main.find("p")
+    key = _key(_flat(first)) if first is not None else ""
+    return bool(key) and any(key in _key(_flat(entry)) for entry in stream)
+
+
+def _stream_page(stream: list[etree._Element]) -> str:
+    """A page of the stream's entries alone, one after another in one <article>, for trafilatura to read
+    whole. Their class and id names go (a name like "post-body" would have trafilatura take one entry's
+    body for the article), and an entry's <header> (its time and heading) reads as part of it."""
+    from lxml import html as lxml_html
+
+    article = etree.Element("article")
+    for entry in stream:
+        entry = copy.deepcopy(entry)
+        entry.tail = None
+        for el in entry.iter():
+            if el.tag in ("article", "header"):
+                el.tag = "div"
+            for name in ("class", "id"):
+                el.attrib.pop(name, None)
+        article.append(entry)
+    page = etree.Element("html")
+    etree.SubElement(page, "body").append(article)
+    return lxml_html.tostring(page, encoding="unicode")
 
 
 class _Text:
