@@ -176,6 +176,46 @@ def test_live_blog_timestamps_and_doubled_datelines_are_not_sentences(tmp_path: 
                                              "Copper rose to its highest in four months."]
 
 
+# A live blog: each entry its own <article> in a stream, newest first, with the page's chrome around it.
+LIVE_ENTRIES = [
+    ("16:40", "Ferry back in service", ["The evening ferry to Holm Island left on time after a day of cancellations.",
+                                        "The harbour master said the swell had dropped below two metres by four."]),
+    ("15:05", "Schools to open tomorrow", ["All 12 schools on the island will open as normal on Thursday, the "
+                                           "education office said."]),
+    ("13:20", "Power restored to most homes", ["About 900 of the 1,100 homes that lost power overnight are back "
+                                               "on supply, the grid company said.",
+                                               "Crews are still working on lines near the lighthouse road."]),
+    ("11:45", "Welcome", ["Good morning and welcome to our coverage of the gale that hit Holm Island overnight."]),
+]
+LIVE_CHROME = ["Island Gazette home", "Ferry fares to rise in spring", "Lighthouse keeper retires after 40 years",
+               "Holiday cottages half price this winter", "What a night! My shed is in the sea."]
+
+
+@pytest.mark.parametrize("time", ["<time>{}</time>", "<span class='stamp'>{} GMT</span>"])
+def test_a_live_blog_is_read_whole_without_its_chrome(tmp_path: Path, time: str) -> None:
+    entries = "".join(
+        f"""<li><article class="feed-item"><header>{time.format(t)}<h2>{head}</h2></header>
+        <div class="feed-item__body">{"".join(f"<p>{p}</p>" for p in paras)}</div></article></li>
+        <li><div class="ad-slot">Advertisement</div></li>"""
+        for t, head, paras in LIVE_ENTRIES)
+    path = tmp_path / "live.html"
+    path.write_text(f"""<html><head><title>Gale on Holm Island: live updates | Island Gazette</title></head><body>
+<nav><ul><li><a href="/">{LIVE_CHROME[0]}</a></li><li><a href="/news">News</a></li></ul></nav>
+<h1>Gale on Holm Island: live updates</h1>
+<div class="live-stream"><ol>{entries}</ol></div>
+<aside class="related"><h2>Related stories</h2><ul><li><a href="/a">{LIVE_CHROME[1]}</a></li>
+<li><a href="/b">{LIVE_CHROME[2]}</a></li></ul></aside>
+<div class="promo"><a href="/c">{LIVE_CHROME[3]}</a></div>
+<section class="comments"><h2>Comments</h2><div class="comment"><p>{LIVE_CHROME[4]}</p></div></section>
+<footer>Copyright 2023 Island Gazette. All rights reserved.</footer></body></html>""", encoding="utf-8")
+    article = load_article(path)
+    assert sentences(article) == [p for _, _, paras in LIVE_ENTRIES for p in paras]
+    assert [article.text[h.start:h.end] for h in article.headings] == [
+        "Gale on Holm Island: live updates", *(head for _, head, _ in LIVE_ENTRIES)]
+    assert not any(line in article.text for line in LIVE_CHROME)
+    assert not any(t in article.text for t, _, _ in LIVE_ENTRIES)
+
+
 def test_article_view_shows_headings_as_headings(qtbot, main_window, tmp_path: Path) -> None:
     from PySide6.QtCore import Qt
 
