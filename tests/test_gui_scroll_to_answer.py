@@ -150,6 +150,18 @@ def opened_at_its_first_line(qtbot: QtBot, screen) -> bool:
     after the events queued; returns whether the focused choice or number field was below the view then."""
     view, prompt = screen.view, screen.prompt
     qtbot.waitUntil(lambda: prompt.height() >= prompt.heightForWidth(prompt.width()) > 0)
+    # (the focus on the new question's number field or first choice, and the view laid out for it: a loaded
+    # machine may take longer than a few rounds of events)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screen.number
+                    or QApplication.focusWidget() in screen.choice_buttons)
+    content = view.widget()
+
+    def laid_out() -> bool:
+        wanted = content.heightForWidth(content.width()) if content.hasHeightForWidth() else \
+            content.minimumSizeHint().height()
+        return content.height() >= wanted
+
+    qtbot.waitUntil(laid_out)
     for _ in range(5):
         QApplication.processEvents()
     assert view.verticalScrollBar().value() == 0, prompt.text()
