@@ -184,6 +184,7 @@ def test_each_question_opens_at_its_first_line(qtbot: QtBot, main_window, bundle
             press(qtbot, Qt.Key.Key_D, CTRL)
             screen = window.study_screen
         assert window.stack.currentWidget() is screen
+        qtbot.waitUntil(lambda: screen.prompt.font().pointSizeF() >= MAX_POINT_SIZE)  # (the largest text reached it)
         below = []
         for _ in range(6):  # number questions and choice questions
             below.append(opened_at_its_first_line(qtbot, screen))
