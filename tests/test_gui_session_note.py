@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import QuizOptions, start_quiz
+from quizapp.gui.theme import MAX_POINT_SIZE, set_point_size
 from tests.conftest import key
 
 TITLE = "French helicopter collision in Mali"
@@ -74,3 +75,26 @@ def test_the_library_says_how_the_study_session_and_the_review_went(qtbot: QtBot
     key(qtbot, Qt.Key.Key_Return)  # Back to library, focused on the summary
     assert window.stack.currentWidget() is window.library
     assert window.library.status.text() == f"Reviewed 1 mistake of “{TITLE}”: 1 of 1 point (100%)." + BANKS_READY
+
+
+def test_the_note_is_in_sight_at_the_largest_text_on_a_small_screen(qtbot: QtBot, main_window, bundled_bank,
+                                                                     settings_dir) -> None:
+    # At the largest text on 800x600 the library's page scrolls; its status line was the page's last row, out of
+    # sight below the details, so the note of the quiz just done went unseen.
+    window = main_window
+    normal = QApplication.font().pointSizeF()
+    assert set_point_size(QApplication.instance(), 1000) == MAX_POINT_SIZE
+    try:
+        window.resize(800, 600)
+        questions = [bundled_bank.bank.question(i) for i in ("helicopter-types", "soldiers-killed")]
+        window.run_session(start_quiz(bundled_bank, QuizOptions(shuffle_questions=False), questions=questions))
+        for right in (False, True):
+            answer(qtbot, window.quiz, right=right)
+            key(qtbot, Qt.Key.Key_Return)
+        key(qtbot, Qt.Key.Key_Escape)  # results -> library
+        status = window.library.status
+        assert window.stack.currentWidget() is window.library and status.text().startswith("Quiz on")
+        qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()) > 0)
+        assert status.visibleRegion().boundingRect() == status.rect()  # whole, not scrolled out of the view
+    finally:
+        set_point_size(QApplication.instance(), normal)

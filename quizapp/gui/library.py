@@ -437,11 +437,17 @@ class LibraryScreen(QWidget):
         layout.addWidget(self.resume_banner)
         layout.addWidget(head)
         layout.addWidget(split, 1)
-        layout.addWidget(self.status)
         self.page = ScrolledPage(page)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.page)
+        outer.addWidget(self.page, 1)
+        # The status line stays in sight under the page, as a window's status bar does: where the page scrolls
+        # (the largest text on a small screen) a note on the session just done was below the details.
+        margins = layout.contentsMargins()
+        foot = QVBoxLayout()
+        foot.setContentsMargins(margins.left(), 0, margins.right(), margins.bottom())
+        foot.addWidget(self.status)
+        outer.addLayout(foot)
         self._show_details(-1)
 
     def showEvent(self, event: QShowEvent) -> None:
