@@ -289,8 +289,9 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
     for article, key in zip(loaded, keys, strict=True):
         if stop():
             raise GenerationCancelled()
+        web_page = article.path.suffix.lower() in (".html", ".htm")
         published = re.search(r"\b(19|20)\d\d\b", article.meta.date or "")
-        if published and article.path.suffix.lower() in (".html", ".htm") and \
+        if published and web_page and \
                 not re.search(rf"\b{published.group(0)}\b", article.text):
             # A page's date kept in its markup alone, which the article's text (all a reader is shown) never
             # gives: "last year" written as "in 2024" would be a year the reader cannot check (reviewers failed it
@@ -300,7 +301,7 @@ def find_candidates(articles: Sequence[str | Path], *, types: Sequence[str] = QU
                           sentences=[article.text[s.start:s.end] for s in article.sentences],
                           title=article.meta.title or headline(article.text) or "",
                           year=int(published.group(0)) if published else None,
-                          web_page=article.path.suffix.lower() in (".html", ".htm"))
+                          web_page=web_page)
         mentions: list[Mention] = []
         for i, doc in _parsed(nlp, article):
             if i % 16 == 0:

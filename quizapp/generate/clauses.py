@@ -319,20 +319,24 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
                     continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
                 if t.head.lower_ in _TIMES_OF_DAY:
                     # "broke early Wednesday morning": the whole time goes, not the day alone ("broke early morning")
-                    head = t.head
-                    drop |= subtree(head.head) if head.dep_ == "pobj" and len(list(head.head.children)) == 1 \
-                        else subtree(head)
+                    drop |= _time_phrase(t.head)
                     continue
                 drop.add(t.i)
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
-                if t.dep_ == "pobj" and t.head.dep_ == "prep" and len(list(t.head.children)) <= 2 and all(
-                        c.i == t.i or c.lower_ in _EARLY_LATE for c in t.head.children):
-                    drop |= subtree(t.head)
-                    before = t.head.i - 1
-                    if before >= 0 and t.doc[before].lower_ in _EARLY_LATE:
-                        drop.add(before)  # "capsized early on Sunday": not "capsized early on"
-                else:
-                    drop |= subtree(t)
+                drop |= _time_phrase(t)
+    return drop
+
+
+def _time_phrase(t: Token) -> set[int]:
+    """The tokens of the time phrase headed by `t`: with its preposition where it is the preposition's only object
+    ("on Sunday"), and an "early" or "late" timing it ("capsized early on Sunday": not "capsized early on")."""
+    prep = t.head
+    if not (t.dep_ == "pobj" and prep.dep_ == "prep"
+            and all(c.i == t.i or c.lower_ in _EARLY_LATE for c in prep.children)):
+        return subtree(t)
+    drop = subtree(prep)
+    if prep.i > 0 and t.doc[prep.i - 1].lower_ in _EARLY_LATE:
+        drop.add(prep.i - 1)
     return drop
 
 
