@@ -1359,12 +1359,8 @@ def test_early_or_late_goes_with_the_day_it_times(tmp_path):
                                        f"coast of Wessex. {GAP_ASK}")
 
 
-@pytest.mark.parametrize("sentence", [
-    # How many generations a family saga spans: the stock phrase a reader guesses.
-    "Ann Reyes has won the Tolley Prize for her debut novel, The Salt Ledger, a story of three generations of a "
-    "family of salt workers in Wessex.",
-    # A bus route's number is its name.
-    "Wessex Council is consulting on plans to scrap the 585, which links Tolley and Brindle via six villages.",
-])
-def test_a_number_that_is_a_stock_phrase_or_a_name_is_no_gap(tmp_path, sentence):
-    assert not {3, 585} & set(asked_gaps(tmp_path, sentence))
+def test_how_many_generations_a_family_story_spans_is_no_gap(tmp_path):
+    # The stock phrase a reader guesses.
+    sentence = ("Ann Reyes has won the Tolley Prize for her debut novel, The Salt Ledger, a story of three generations "
+                "of a family of salt workers in Wessex.")
+    assert 3 not in asked_gaps(tmp_path, sentence)

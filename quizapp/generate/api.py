@@ -1408,10 +1408,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # a bare number ("lets 3 offer", "the 3 network") is too often a name; "eight of the" is not
     t = m.tokens[0]
     before = doc[t.i - 1].lower_ if t.i > 0 else ""
-    if m.kind == "count" and before == "the" and not m.scale_word and len(m.tokens) == 1 \
-            and t.dep_ not in ("nummod", "quantmod", "compound") \
-            and (last + 1 >= len(doc) or doc[last + 1].is_punct or doc[last + 1].pos_ in ("VERB", "AUX", "PRON")):
-        return False  # "plans to scrap the 585, which links two towns": a bus route's number, a name
     if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past eight years", "four of the last seven years": the frame of a figure, not a fact
