@@ -25,9 +25,9 @@ def gaps(questions) -> list[NumericQuestion]:
     return [q for q in questions if q.type == "numeric" and is_gap(q.prompt)]
 
 
-def asked_gaps(tmp_path: Path, body: str) -> dict[float, NumericQuestion]:
+def asked_gaps(tmp_path: Path, body: str, title: str = "A made-up story") -> dict[float, NumericQuestion]:
     """The bank's gaps by answer."""
-    return {q.answer: q for q in gaps(generate(tmp_path, body))}
+    return {q.answer: q for q in gaps(generate(tmp_path, body, title=title))}
 
 
 def asked_alone(tmp_path: Path, body: str, answer: float, phrase: str, context: str) -> bool:
@@ -1364,3 +1364,38 @@ def test_how_many_generations_a_family_story_spans_is_no_gap(tmp_path):
     sentence = ("Ann Reyes has won the Tolley Prize for her debut novel, The Salt Ledger, a story of three generations "
                 "of a family of salt workers in Wessex.")
     assert 3 not in asked_gaps(tmp_path, sentence)
+
+
+def test_a_change_worded_per_cent_between_two_amounts_the_sentence_gives_is_no_gap(tmp_path):
+    shown = asked_gaps(tmp_path, "Harbour Mobile said revenue rose 19 per cent to £3,186m from £2,677m in the year "
+                                 "to March. It also plans to hire 400 engineers in Tolley.")
+    assert 400 in shown  # the story has gaps; not the one the two amounts work out
+    assert 19 not in shown
+
+
+def test_how_many_people_live_in_a_place_is_no_gap(tmp_path):
+    shown = asked_gaps(tmp_path, "Police in Tolley have arrested 14 people after a night of rioting. Tolley, a city "
+                                 "of about 265,000 people, is the capital of the province of Wessex. Wessex, a member "
+                                 "of the Harbour Union, has a population of about 1.9 million.")
+    assert 14 in shown
+    assert 265000 not in shown and 1.9 not in shown
+
+
+def test_an_it_a_person_speaks_of_is_not_asked_without_the_sentence_naming_it(tmp_path):
+    body = ("The new Tolley General hospital in Wessex will cost £450m to build. Health Minister Ann Reyes said it "
+            "should open by 2030 and would treat about 40,000 patients a year.")
+    # "said it should open": what should, only the sentence before says
+    assert not asked_alone(tmp_path, body, 40000, "said it should open", "The new Tolley General")
+    # a firm saying "it" names what "it" is
+    assert asked_alone(tmp_path, "Tolley Water said it would pay about 3,200 customers £50 each after the outage.",
+                       3200, "said it would pay", "-")
+
+
+def test_a_later_sentence_naming_nothing_needs_a_headline_that_says_whose(tmp_path):
+    body = ("Harbour Mobile has reported record results. Shares rose 4% in early trading as analysts welcomed "
+            "the news. Revenue from operations rose to £3,186m.")
+    # The headline tells the figure, so it is not shown, and "Revenue from operations" is nobody's.
+    assert 3186 not in asked_gaps(tmp_path, body, "Harbour Mobile revenue hits £3,186m")
+    # A story's first sentence says what it is about.
+    assert 120000 in asked_gaps(tmp_path, "A charity treasurer who stole £120,000 from a fund for veterans has "
+                                              "been jailed.", "Treasurer who stole £120,000 jailed")

@@ -1201,6 +1201,10 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
             text = pronoun.group(0) + text[text.find(rest):]
     if at is not None and _years_apart(f"{af.sentences[at]} {text}", s.value):
         at = None
+    if at is None and not title and s.sentence > 0 and not _names_something(text, af):
+        # "Revenue rose ___% to £6bn.", shown without the headline (it tells the figure): whose revenue?
+        # (A story's first sentence says what it is about: "A charity treasurer who stole £___ has been jailed.")
+        return None
     if at is None:
         return bare, bare, None
     context = html.unescape(_plain_sentence(af.sentences[at]))
@@ -1336,9 +1340,9 @@ def _named_first(text: str, af: ArticleFacts) -> bool:
 
 
 def _change_shown(text: str) -> bool:
-    """'Revenue was £6bn, up ___% from £5bn': a share of change whose sentence gives both
-    amounts, which work it out."""
-    if f"{GAP}%" not in text or not re.search(r"\bfrom\b", text):
+    """'Revenue was £6bn, up ___% from £5bn', 'rose ___ per cent to £6bn from £5bn': a share of change
+    whose sentence gives both amounts, which work it out."""
+    if not re.search(rf"{GAP}\s*(?:%|per ?cent\b)", text) or not re.search(r"\bfrom\b", text):
         return False
     return len(_amounts(text.replace(GAP, " "), shares=False)) >= 2
 
@@ -1371,10 +1375,20 @@ _ASIDE = re.compile(r"\b(?:meanwhile|instead|also)\b", re.I)  # "Brindle, meanwh
 _PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b", re.I)
 
 
+# "said it", "says that it", "told reporters it": what someone said of a thing the sentence may not name
+_SAID_IT = re.compile(r"\b(?:said|says|told \w+|added|warned|insisted|expects?|expected|believes?)\s+(?:that\s+)?"
+                      r"(?:it|its)\b")
+
+
 def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     """'Harbour Lights, in which he stars, ...': a 'he', 'his' or 'her' outside quotes with no person
-    the article names before it in the sentence."""
+    the article names before it in the sentence; or an 'it' someone speaks of where the sentence names
+    nothing but people before it ("Health Minister Ann Tolley said it should open by 2030": what should,
+    only the sentences before say; "Wessex Water said it was sorry" names what 'it' is)."""
     bare = _QUOTED.sub(" ", text)
+    said_it = _SAID_IT.search(bare)
+    if said_it and _only_a_person_before(bare[:said_it.start()], af):
+        return True
     m = _PERSON_PRONOUN.search(bare)
     if m is None:
         return False
@@ -1407,6 +1421,25 @@ _SAME_THING = tuple(frozenset(group.split()) for group in (
 
 # A capitalised word after a sentence's first: most often a name ("... said Wessex Water").
 _NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+
+
+_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|President|Chancellor|Governor|Mayor|Senator|Commissioner|Chief|"
+                          r"Director|Judge|Inspector|Superintendent|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\b")
+# The capitalised words that end a text ("Health Minister Ann Tolley"), a possessive not among them
+_NAME_RUN = re.compile(r"(?:[A-Z][\w.-]*\s+)*([A-Z][\w-]+)\s*,?\s*$")
+
+
+def _only_a_person_before(head: str, af: ArticleFacts) -> bool:
+    """Whether `head` ends on a person's name, with their title, and names nothing before them: "Health
+    Minister Ann Tolley" (not "Wessex Water", nor "Wessex Water boss Ann Tolley")."""
+    run = _NAME_RUN.search(head)
+    if run is None or not af.person_words.fullmatch(run.group(1)):
+        return False
+    # a person beyond doubt: given a title ("Ms Tolley") or an office ("Minister Ann Tolley"), not a firm
+    # the language model took for a person ("Coastline Mutual said it would ...")
+    if not (af.names.titles.get(af.names.canonical(run.group(1))) or _OFFICE_WORD.search(run.group(0))):
+        return False
+    return not re.search(r"(?<=\s)[A-Z]|[’']s\b", head[:run.start()]) and not re.search(r"[’']s\b", run.group(0))
 
 
 def _names_something(sentence: str, af: ArticleFacts) -> bool:
@@ -1563,13 +1596,22 @@ def _side_detail(before: str, after: str) -> bool:
     """A figure that is a side detail of a story, around it as `before` and `after`: how far a place
     lies from a city ("a mill 20 miles from Bristol"), where in a race a runner broke away ("in the final
     200m", "the last four points"), or the distance that names an event ("the 400m hurdles", "800m
-    champion", "the women's 5000m"), or how many generations a family's story spans ("a saga of three
-    generations": the stock phrase a reader guesses)."""
+    champion", "the women's 5000m"), how many generations a family's story spans ("a saga of three
+    generations": the stock phrase a reader guesses), or how many people live in a place ("Tolley, a city of
+    about 265,000 people", "Wessex has a population of 1.9 million": background an atlas gives, not news)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
-                or re.match(r"\s*generations\b", after)
+                or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
+                or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
+
+
+_HEDGE_WORDS = r"(?:(?:about|around|roughly|some|almost|nearly|just|more|less|fewer|over|under|than)\s+)*"
+_POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
+_PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
+                       rf"county|district) of {_HEDGE_WORDS}$")
+_PEOPLE_AFTER = re.compile(r"\s*(?:(?:million|m|billion|bn)\s+)?(?:people|inhabitants|residents)\b")
 
 
 _ITEM = r"[\w’'-]+(?:\s[\w’'-]+){0,2}"
