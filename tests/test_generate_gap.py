@@ -1399,3 +1399,11 @@ def test_a_later_sentence_naming_nothing_needs_a_headline_that_says_whose(tmp_pa
     # A story's first sentence says what it is about.
     assert 120000 in asked_gaps(tmp_path, "A charity treasurer who stole £120,000 from a fund for veterans has "
                                               "been jailed.", "Treasurer who stole £120,000 jailed")
+
+
+def test_where_a_firm_is_based_does_not_name_it(tmp_path):
+    body = ("Harbour Wearables is recalling about 300,000 fitness bands after reports of overheating. Shares fell 9% "
+            "on the news, as analysts cut their forecasts for the year. The San Jose-based company said it had "
+            "received 57 reports of bands becoming hot.")
+    # "The San Jose-based company": which company, only the sentences before say.
+    assert not asked_alone(tmp_path, body, 57, "San Jose-based company", "-")

@@ -251,6 +251,8 @@ _OPENING = re.compile(r"^(?:The(?! (?:average|total|(?:price|cost|value|rate|sha
 # "Profits from its ferry routes fell 3%": whose, the sentence before said.
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
                                r"(?:its|their|his|her)\b")
+# "Leicester-based", "San Jose-based", "London-listed": where something is, said of it
+_BASED = re.compile(r"(?:[A-Z][\w’'.]*\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
 _DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
@@ -272,7 +274,8 @@ def leans_on_context(text: str) -> str | None:
         return "it opens on 'its' or 'their', which only the article explains"
     if _OPENING.match(text):
         # "The solar ferry service launched by Blue Harbour ...": named soon after, it stands alone.
-        words = text.split()[1:8]
+        # ("The San Jose-based company said ...": where it is based describes the company, names none)
+        words = _BASED.sub("placed", text).split()[1:8]
         if not any(w[:1].isupper() and not _DEMONYM.match(w.strip(",.;:’'")) for w in words):
             return "it opens on a description only the article explains"
     return None
