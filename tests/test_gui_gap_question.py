@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from quizapp.core.bank import load_bank
 from quizapp.core.session import Mode, QuizOptions, start_quiz
 from tests.conftest import ROOT
+from tests.test_gui_small_screen import wholly_shown
 
 GENERATED = ROOT / "questions" / "mali-helicopter-collision.generated.yaml"
 
@@ -31,11 +32,12 @@ def test_the_feedback_on_a_gap_shows_under_the_question(qtbot: QtBot, main_windo
     qtbot.keyClick(focus, Qt.Key.Key_Return)
     assert quiz.feedback.verdict.text().startswith("✗ Wrong")
     assert "574" in quiz.feedback.right.text()
-    qtbot.waitUntil(lambda: quiz.feedback.isVisible() and quiz.next_button.isVisible())
+    qtbot.waitUntil(lambda: quiz.feedback.isVisible() and quiz.next_button.isEnabled())
     # The entry is one line high: no empty box left by the choice buttons of another kind of question
     # between it and the feedback, so the question, the entry and the feedback all fit the window.
     assert quiz.answer_area.height() < 3 * quiz.number.height()
     viewport = quiz.scroll.viewport()
     top = quiz.prompt.mapTo(viewport, QPoint(0, 0)).y()
-    bottom = quiz.next_button.mapTo(viewport, QPoint(0, quiz.next_button.height())).y()
+    bottom = quiz.feedback.mapTo(viewport, QPoint(0, quiz.feedback.height())).y()
     assert top >= 0 and bottom <= viewport.height(), (top, bottom, viewport.height())
+    assert wholly_shown(quiz.next_button)  # under them

@@ -1,6 +1,7 @@
 """At a large text size the question view scrolls to what matters: after an answer the verdict (never the
-rating buttons alone, never a line cut in half at the top); while asking, the question from its first line, and
-the field once typed in. The header and the number field's placeholder show whole."""
+rating hint alone, never a line cut in half at the top); while asking, the question from its first line, and
+the field once typed in. Next and the study's ratings stay in sight under it. The header and the number field's
+placeholder show whole."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ from pytestqt.qtbot import QtBot
 from quizapp.core.bank import load_bank
 from quizapp.core.model import ChoiceQuestion
 from quizapp.core.session import Mode, QuizOptions, start_quiz
+from quizapp.core.study import Rating
 from quizapp.gui.theme import MAX_POINT_SIZE
 from tests.conftest import SEED
+from tests.test_gui_small_screen import wholly_shown
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 # 1280x800 at QT_SCALE_FACTOR=1.5 lays out as this many pixels.
@@ -39,6 +42,21 @@ questions:
     answer: 13
     unit: soldiers
     cite: {{quote: "A collision of two helicopters killed 13 French soldiers"}}
+"""
+STATEMENT = ("More than 800 civilians have died in Mali since January, up from about 574 in the previous year, "
+             "according to the Armed Conflict Location and Event Data Project.")
+LONG_CHOICE_BANK = f"""\
+title: Mali, fact check
+sources:
+  mali: {{file: mali.txt}}
+questions:
+  - id: civilian-deaths
+    type: choice
+    prompt: "{LONG_PROMPT.replace('how many French soldiers were killed', 'which statement does the article make')}"
+    answer: "{STATEMENT}"
+    distractors: {[STATEMENT.replace("574", "804"), STATEMENT.replace("January", "September"),
+                   STATEMENT.replace("800", "100")]!r}
+    cite: {{quote: "More than 800 civilians have died in Mali since January"}}
 """
 
 
@@ -114,10 +132,11 @@ def test_study_feedback_shows_the_verdict_at_the_largest_text(qtbot: QtBot, main
         # keeping "Suggested: Again" for an answer never seen.
         settled_on(qtbot, lambda: in_view(view, screen.feedback.verdict) and in_view(view, screen.feedback.right))
         assert nothing_cut_at_the_top(view, screen.prompt, screen.choice_buttons)
-        # The focus stays where Enter keeps the suggestion; at 1280x800 Next shows as well, under the proof.
-        assert QApplication.focusWidget() is screen.next_button
+        # The focus stays where Enter keeps the suggestion, on Next, in sight under the view; at 1280x800 the end
+        # of the proof shows as well.
+        assert QApplication.focusWidget() is screen.next_button and wholly_shown(screen.next_button)
         if size == (1280, 800):
-            assert in_view(view, screen.next_button)
+            assert in_view(view, screen.feedback.article_button)
     finally:
         window.change_text_size(0)
 
@@ -202,6 +221,54 @@ def long_bank(tmp_path: Path):
     shutil.copy(SEED, tmp_path / "mali.txt")
     (tmp_path / "bank.yaml").write_text(LONG_BANK, encoding="utf-8")
     return load_bank(tmp_path / "bank.yaml")
+
+
+@pytest.mark.parametrize("text", [LONG_BANK, LONG_CHOICE_BANK], ids=["number", "choice"])
+@pytest.mark.parametrize("kind", ["quiz", "study"])
+def test_next_stays_in_sight_under_a_long_question_at_the_largest_text(qtbot: QtBot, main_window, tmp_path: Path,
+                                                                      kind, text) -> None:
+    """At the largest text on 800x600 Next stood under the proof (and the study's ratings under Next), below the
+    view: a mouse had to scroll the page down to go on. They stay in sight under the view however far the page
+    scrolls, and the keys answer and go on from the focused widget as before."""
+    shutil.copy(SEED, tmp_path / "mali.txt")
+    (tmp_path / "bank.yaml").write_text(text, encoding="utf-8")
+    bank = load_bank(tmp_path / "bank.yaml")
+    window = main_window
+    try:
+        largest_text_at(qtbot, window, 800, 600)
+        if kind == "quiz":
+            window.run_session(start_quiz(bank, QuizOptions(mode=Mode.PRACTICE)))
+            screen, go_on = window.quiz, (lambda: press(qtbot, Qt.Key.Key_Return))
+        else:
+            window.study(bank)
+            screen, go_on = window.study_screen, (lambda: press(qtbot, "3"))  # rated Good
+        view, next_button = screen.view, screen.next_button
+        assert window.stack.currentWidget() is screen
+        opened_at_its_first_line(qtbot, screen)
+        # Asked: Next in its place under the view, greyed until there is an answer to go on from.
+        assert wholly_shown(next_button) and not next_button.isEnabled()
+
+        answer_wrongly(qtbot, screen)
+        assert QApplication.focusWidget() is next_button and next_button.isEnabled()
+        settled_on(qtbot, lambda: in_view(view, screen.feedback.verdict))
+        assert view.verticalScrollBar().maximum() > 0  # (the page is taller than the view: it scrolls)
+        shown = [next_button, *(screen.rating_buttons if kind == "study" else [])]
+        assert all(wholly_shown(button) for button in shown)
+        # Scrolled back up to the question, by hand, then down a page with Page Down on Next: all in sight still.
+        view.verticalScrollBar().triggerAction(QAbstractSlider.SliderAction.SliderToMinimum)
+        assert all(wholly_shown(button) for button in shown)
+        press(qtbot, Qt.Key.Key_PageDown)
+        assert view.verticalScrollBar().value() > 0 and QApplication.focusWidget() is next_button
+        assert all(wholly_shown(button) for button in shown)
+
+        go_on()
+        if kind == "quiz":
+            assert window.stack.currentWidget() is window.results
+        else:
+            assert screen.session.finished and screen.pages.currentIndex() == 1  # the end of the session
+            assert screen.session.answers[-1].rating == Rating.Good
+    finally:
+        window.change_text_size(0)
 
 
 def test_the_number_field_is_in_view_to_type_in(qtbot: QtBot, main_window, long_bank) -> None:

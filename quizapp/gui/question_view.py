@@ -1,5 +1,6 @@
 """One question as the quiz and the study screens ask it: the prompt, the choices or a number
-field, and the feedback with its proof, in one centred column that scrolls."""
+field, and the feedback with its proof, in one centred column that scrolls; and the Next button
+the screen keeps in sight under it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSlider,
     QApplication,
     QFrame,
     QHBoxLayout,
@@ -35,6 +37,8 @@ CHOICE_KEYS = "123456789"
 LETTER_KEYS = "ABCD"
 MAX_CHOICES = 9
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+PAGE_KEYS = {Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
+             Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd}
 
 
 def choice_key(index: int) -> str:
@@ -366,12 +370,14 @@ class AnswerArea(QStackedWidget):
 
 
 class QuestionView(QScrollArea):
-    """The prompt, the answer area and, once answered, the feedback with its proof and a Next button.
+    """The prompt, the answer area and, once answered, the feedback with its proof; and a Next button.
 
     A centred column of readable width, scrolling when taller than the window (whole-sentence
-    options at a large text size). Emits `chosen(index)` and `submitted(text)` from the answer
-    area, `next_requested` from Next (or the Right arrow after the answer), and
-    `show_article(CitedPassage)` from "Show in article".
+    options at a large text size). Next is not in it: the screen puts it in its row of buttons under
+    the view, which stays in sight however far the page scrolls (at the largest text on a small screen
+    Next was below the proof, and a mouse had to scroll down to it). It is enabled once the question is
+    answered. Emits `chosen(index)` and `submitted(text)` from the answer area, `next_requested` from
+    Next (or the Right arrow after the answer), and `show_article(CitedPassage)` from "Show in article".
 
     A key goes on from the feedback (`may_go_on`) only once it has stood for a moment: the same
     keys answer and go on, so the second of two quick presses ("1 1", Enter Enter) would skip the
@@ -405,7 +411,6 @@ class QuestionView(QScrollArea):
         self.next_button.setAccessibleName("Next question")
         self.next_button.setToolTip("Next question (Enter or Right arrow)")
         self.next_button.clicked.connect(self.next_requested)
-        self.feedback.buttons.addWidget(self.next_button)
 
         # On a large screen the text keeps a readable line length, centred.
         self.column = QWidget()
@@ -454,6 +459,9 @@ class QuestionView(QScrollArea):
         # is not an answer to this one, which the person has not read yet.
         self._settling.restart()
         self.feedback.hide()
+        # Nothing to go on from yet: it stays in its place, greyed (not "See results →" from the last quiz).
+        self.next_button.setText("&Next →")
+        self.next_button.setEnabled(False)
         self.prompt.setText(question.prompt)
         self.answer_area.ask(question, choices)
         self.verticalScrollBar().setValue(0)
@@ -467,6 +475,7 @@ class QuestionView(QScrollArea):
         self.answer_area.show_answer(answer)
         self.feedback.show_answer(answer, passage)
         self.feedback.show()
+        self.next_button.setEnabled(True)
         self.next_button.setFocus()
         self._place("answer")
 
@@ -484,15 +493,24 @@ class QuestionView(QScrollArea):
         QApplication.sendEvent(entry.number, event)
         return True
 
+    def page_key(self, event: QKeyEvent) -> bool:
+        """Scroll the page by a page for Page Up or Page Down pressed outside the view (on Next or a rating under
+        it), as for one pressed in it; return whether it was one of those keys."""
+        action = PAGE_KEYS.get(Qt.Key(event.key()))
+        if action is None or not is_plain(event):
+            return False
+        self.verticalScrollBar().triggerAction(action)
+        return True
+
     # Where the view scrolls to. One rule for the quiz and the study, at every text size:
     # - asked: the question from its first line, even where the focused choice or number field is below the
     #   view (a long question at the largest text on a small screen): a question read from its middle
     #   ("operation in the Sahel, claimed, ...?") is misread; the field comes into view once typed in;
     # - typing in the number field: down to it (with its hint where it fits), so that what is typed shows,
     #   the question's start kept in view where both fit;
-    # - answered: down to Next and what stands below it (the study's ratings), but never past the
-    #   verdict's top: a small window shows "✗ Wrong", the right answer and as much of the proof as fits,
-    #   with Next below, rather than Next alone (Enter would go on without the right answer seen);
+    # - answered: down to the end of the feedback and what stands below it (the study's hint on rating), but
+    #   never past the verdict's top: a small window shows "✗ Wrong", the right answer and as much of the proof
+    #   as fits, rather than the end of the proof alone (Enter on Next would go on without the right answer seen);
     # - and the top of the view is never in the middle of a line or a button ("French hel" with its lower
     #   half cut off): it goes down to the next whole line.
 
@@ -525,7 +543,7 @@ class QuestionView(QScrollArea):
     def _show_answer_part(self) -> None:
         if not self.feedback.isVisible():
             return
-        end = max(self._top_of(w) + w.height() for w in (self.next_button, *self._below) if w.isVisible())
+        end = max(self._top_of(w) + w.height() for w in (self.feedback, *self._below) if w.isVisible())
         value = max(0, min(end - self.viewport().height(), self._top_of(self.feedback)))
         self._scroll_to(value)
 

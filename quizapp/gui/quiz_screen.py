@@ -83,16 +83,20 @@ class QuizScreen(QWidget):
         self.leave_button.setAccessibleName("Leave quiz")
         self.leave_button.setToolTip("Back to the library (Esc)")
         self.leave_button.clicked.connect(self.leave)
+        # Under the view, in sight however far the question and its proof scroll: Next with them.
         bottom = QHBoxLayout()
         bottom.addWidget(self.leave_button)
         bottom.addStretch(1)
         bottom.addWidget(self.skip_button)
+        bottom.addWidget(self.next_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        # Tab goes from the proof to Next, and on to Leave and Skip, as when Next stood under the proof.
+        QWidget.setTabOrder(self.feedback.article_button, self.next_button)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys the focused child did not use: 1-9 and A-D pick (for a number question they type in its
@@ -113,6 +117,8 @@ class QuizScreen(QWidget):
             self.leave()
         elif self.view.type_into_field(event):
             pass  # a figure typed with the focus off the number field: in the field
+        elif self.view.page_key(event):
+            pass  # Page Down on Next or Skip: the page scrolls, as from inside it
         elif index is not None:
             if self.view.may_answer(event):  # not a key pressed twice that went on from the last question
                 self.choose(index)
@@ -135,6 +141,7 @@ class QuizScreen(QWidget):
         practice = session.mode is Mode.PRACTICE
         self.score.setVisible(practice)
         self.streak.setVisible(practice)
+        self.next_button.setVisible(practice)  # (an exam goes on as each question is answered)
         self.clock.setVisible(session.options.time_limit is not None)
         self.progress.setRange(0, max(1, session.max_score))
         if session.options.time_limit is not None:

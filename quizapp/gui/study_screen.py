@@ -7,6 +7,8 @@ Again, Hard, Good or Easy (1-4, or Tab to one and Enter) overrides it, Enter (or
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QElapsedTimer, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -17,7 +19,7 @@ from quizapp.core.session import Answer, QuizItem, cited_passage
 from quizapp.core.stats import counted, points_text
 from quizapp.core.study import Rating, StudyItem, StudySession, review_day_text, suggest_rating
 from quizapp.gui.question_view import ENTER_KEYS, QuestionView, QuickPressGuard, chosen_by_key, is_plain
-from quizapp.gui.reflow import header_row, header_title
+from quizapp.gui.reflow import WrappingRow, header_row, header_title
 from quizapp.gui.widgets import plain_label, scale_font
 
 RATINGS = (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy)
@@ -102,9 +104,14 @@ class StudyScreen(QWidget):
         self.feedback = self.view.feedback
         self.next_button = self.view.next_button
 
+        # The hint ends the page; the buttons stand under it with Next, in sight however far the page scrolls.
         self.rating_hint = plain_label(wrap=True)
+        self.rating_hint.hide()
+        self.view.add_below(self.rating_hint)
+        self.ratings = QWidget()
+        row = QHBoxLayout(self.ratings)
+        row.setContentsMargins(0, 0, 0, 0)
         self.rating_buttons: list[QPushButton] = []
-        row = QHBoxLayout()
         for n, rating in enumerate(RATINGS, 1):
             button = QPushButton(f"{n} {rating.name}")
             button.setAccessibleName(f"Rate {rating.name}")
@@ -112,13 +119,7 @@ class StudyScreen(QWidget):
             button.clicked.connect(lambda _c=False, r=rating: self.rate(r))
             self.rating_buttons.append(button)
             row.addWidget(button)
-        self.ratings = QWidget()
-        ratings_layout = QVBoxLayout(self.ratings)
-        ratings_layout.setContentsMargins(0, 0, 0, 0)
-        ratings_layout.addWidget(self.rating_hint)
-        ratings_layout.addLayout(row)
         self.ratings.hide()
-        self.view.add_below(self.ratings)
 
         self.done = plain_label(wrap=True)
         scale_font(self.done, 1.2)
@@ -131,20 +132,28 @@ class StudyScreen(QWidget):
         self.pages.addWidget(self.view)
         self.pages.addWidget(done_page)
 
-        # As in the quiz, bottom right; a question skipped here is put off, not marked wrong.
+        # As in the quiz, bottom right, beside Next; a question skipped here is put off, not marked wrong.
         self.skip_button = QPushButton("S&kip")
         self.skip_button.setAccessibleName("Skip question")
         self.skip_button.setToolTip("Skip this question (Ctrl+K): not rated, it comes back at the end of the "
                                     "session; skipped again, it waits for your next session")
         self.skip_button.clicked.connect(self.skip)
-        bottom = QHBoxLayout()
-        bottom.addStretch(1)
-        bottom.addWidget(self.skip_button)
+        right = QHBoxLayout()
+        right.addStretch(1)
+        right.addWidget(self.skip_button)
+        right.addWidget(self.next_button)
+        bottom = WrappingRow()  # the ratings above Skip and Next where a row does not hold them (the largest text)
+        bottom.add(self.ratings)
+        bottom.add(right, 1)
 
         layout = QVBoxLayout(self)
         layout.addWidget(top)
         layout.addWidget(self.pages, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(bottom)
+        # Tab goes from the proof to Next, the ratings and Skip, as when they stood under the proof.
+        for before, after in pairwise((self.feedback.article_button, self.next_button, *self.rating_buttons,
+                                       self.skip_button)):
+            QWidget.setTabOrder(before, after)
         # It takes the keys where a click leaves the focus on it, but is no Tab stop: one would show nothing focused.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
@@ -163,8 +172,10 @@ class StudyScreen(QWidget):
         assert session is not None
         self.in_feedback = False
         self.ratings.hide()
+        self.rating_hint.hide()
         item = session.current
-        self.skip_button.setVisible(item is not None)
+        for button in (self.skip_button, self.next_button):
+            button.setVisible(item is not None)  # (the end has nothing to skip or go on to)
         self.skip_button.setEnabled(True)
         if item is None:
             self._show_done()
@@ -214,6 +225,7 @@ class StudyScreen(QWidget):
         self.next_button.setText("&Next →" if not self.session.finished else "&Finish →")
         study = self.suggested is not None
         self.ratings.setVisible(study)
+        self.rating_hint.setVisible(study)
         if study:
             for button, rating in zip(self.rating_buttons, RATINGS, strict=True):
                 scale_font(button, 1.0, bold=rating == self.suggested)
@@ -291,6 +303,8 @@ class StudyScreen(QWidget):
         key, text = event.key(), event.text()
         if key == Qt.Key.Key_Escape:
             self.leave()
+            return
+        if self.view.page_key(event):  # Page Down on Next or a rating: the page scrolls, as from inside it
             return
         if self.in_feedback:
             rates = text in ("1", "2", "3", "4") and self.suggested is not None
