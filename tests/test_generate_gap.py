@@ -1407,3 +1407,13 @@ def test_where_a_firm_is_based_does_not_name_it(tmp_path):
             "received 57 reports of bands becoming hot.")
     # "The San Jose-based company": which company, only the sentences before say.
     assert not asked_alone(tmp_path, body, 57, "San Jose-based company", "-")
+
+
+def test_the_combined_company_is_not_the_one_the_story_is_about(tmp_path):
+    body = ("Harbour Air has agreed to buy its smaller rival Tolley Jet for about $4.1bn, creating the fifth-largest "
+            "carrier in Wessex. The company said the deal would be completed next year. The combined airline would "
+            "operate more than 620 aircraft and carry about 95 million passengers a year.")
+    qs = generate(tmp_path, body)
+    # "The company said" is Harbour Air; "The combined airline" is Harbour Air and Tolley Jet together.
+    assert any(q.answer == 4.1 for q in gaps(qs))
+    assert not any("Harbour Air would operate" in text for text in said(qs))

@@ -929,6 +929,8 @@ def _resolve_thing(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, i
     return None
 
 
+# "the combined airline", "the new company", "the rival bank": another organisation than the one the story is about
+_ANOTHER_ORG = frozenset({"combined", "merged", "enlarged", "new", "rival", "parent", "former", "other", "joint"})
 _ORG_REACH = 3  # sentences back that "the company" may still name the organisation a sentence was about
 
 
@@ -968,9 +970,10 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     if any(e.label_ == "ORG" and _same_org(e.text, org[1]) for e in cl.ents(sent)):
         return None  # "The lender is one of six banks barred from lending to Tolley Mills": another one
     if first.lower_ == "the" and first.head.lower_ in ORG_NOUNS and first.head.dep_ in ("nsubj", "nsubjpass") \
-            and all(t.dep_ in ("amod", "compound") and t.ent_type_ in ("", "NORP")
+            and all(t.dep_ in ("amod", "compound") and t.ent_type_ in ("", "NORP") and t.lower_ not in _ANOTHER_ORG
                     for t in sent.doc[first.i + 1:first.head.i]):
-        # ("The company said ...", "The Dutch lender said ...", not "The Northwind group")
+        # ("The company said ...", "The Dutch lender said ...", not "The Northwind group", nor "The combined
+        # airline would fly 620 aircraft", which the merger makes of two)
         return set(range(first.i, first.head.i + 1)), org[1], org[0]
     if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first):
         return {first.i}, org[1], org[0]
