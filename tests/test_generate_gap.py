@@ -1417,3 +1417,16 @@ def test_the_combined_company_is_not_the_one_the_story_is_about(tmp_path):
     # "The company said" is Harbour Air; "The combined airline" is Harbour Air and Tolley Jet together.
     assert any(q.answer == 4.1 for q in gaps(qs))
     assert not any("Harbour Air would operate" in text for text in said(qs))
+
+
+def test_a_passer_bys_own_figure_is_no_gap_but_the_storys_subjects_is(tmp_path):
+    body = ("Tickets for the Harbour Lights reunion tour sold out in 20 minutes, with some seats resold for £395. "
+            "About 310,000 tickets were sold for the 14 dates. Sarah Cole, 41, from Tolley, said she had been in the "
+            "queue on three devices for more than two hours.")
+    shown = asked_gaps(tmp_path, body, "Harbour Lights tickets sell out in 20 minutes")
+    assert 310000 in shown
+    assert 3 not in shown  # one fan's anecdote
+    body = ("Ann Reyes has won the £30,000 Tolley Prize for her first novel, The Salt Ledger. Reyes, 34, worked as a "
+            "nurse in Wessex before she turned to writing. Reyes said she had spent nearly seven years writing "
+            "The Salt Ledger, in the hours after night shifts.")
+    assert 7 in asked_gaps(tmp_path, body, "Nurse wins Tolley Prize")  # the prize-winner the story is about

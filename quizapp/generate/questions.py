@@ -994,7 +994,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     options = _distinct(true, [_article_agrees(before, v) + v + after for v in variants], 3)
     gap_only = s.gap_only or "choice" not in types
     if _side_detail(before, s.part[s.part.find(s.style_text) + len(s.style_text):] + after
-                    if s.style_text in s.part else after) or _speaker_aside(before, after) \
+                    if s.style_text in s.part else after) or _speaker_aside(before, after) or _passer_by(before, af) \
             or (s.kind == "count" and _counts_its_list(before, after, s.value)):
         return None
     if s.kind == "percent" and s.style_text in s.part and \
@@ -1641,6 +1641,26 @@ def _speaker_aside(before: str, after: str) -> bool:
     ___ million homes, said it was sorry", "Tolley Foods, which owns brands in ___ countries, said it would keep
     the plant" (background a reviewer fails as trivia; the news is what follows "said")."""
     return bool(_ASIDE_OPENS.search(before) and _SPEECH_AFTER_ASIDE.match(after))
+
+
+# "said she had", "told the BBC he would", 'said: “I paid': what someone says of themselves
+_OWN_WORDS = re.compile(r"\b(?:said|says|told [\w ]+?|added)(?::)?\s+(?:that\s+)?(?:he|she|[“\"']I)\b[^.]*$")
+PASSER_BY_MENTIONS = 2  # the most sentences naming a person whose own figures are a story's colour
+
+
+def _passer_by(before: str, af: ArticleFacts) -> bool:
+    """A figure someone gives of their own life, where the article names them in a sentence or two and the
+    headline not at all: "Sarah Cole, 41, from Tolley, said she had queued on ___ devices", 'Jo Marsh said:
+    “I paid £___ for one ticket”' (a passer-by's anecdote, which reviewers fail as trivia; a prize-winner
+    or a defendant the story is about is named more often)."""
+    own = _OWN_WORDS.search(before)
+    if own is None:
+        return False
+    head = before[:own.start()]
+    people = [n for n, kind in af.names.kinds.items()
+              if kind == "person" and re.search(rf"\b{re.escape(n.split()[-1])}\b", head)]
+    return bool(people) and all(af.names.mentions.get(n, 0) <= PASSER_BY_MENTIONS
+                                and n.split()[-1] not in af.title for n in people)
 
 
 def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str]) -> bool:
