@@ -1430,3 +1430,17 @@ def test_a_passer_bys_own_figure_is_no_gap_but_the_storys_subjects_is(tmp_path):
             "nurse in Wessex before she turned to writing. Reyes said she had spent nearly seven years writing "
             "The Salt Ledger, in the hours after night shifts.")
     assert 7 in asked_gaps(tmp_path, body, "Nurse wins Tolley Prize")  # the prize-winner the story is about
+
+
+@pytest.mark.parametrize(("body", "colour"), [
+    ("Tolley Rovers were fined £20,000 by the league last month. Tolley Rovers drew 1-1 with Wessex in front of a "
+     "crowd of about 5,000 at the Harbour Ground.", 5000),
+    ("Ann Reyes batted for more than eight hours and faced 361 balls as Wessex held on for a draw against "
+     "Tolley.", 361),
+    ("Replacement fly-half Sam Cole kicked a late penalty from 42 metres as Wessex came from 17-3 down to beat Tolley "
+     "27-24.", 42),
+    ("Tolley Rovers beat Wessex 2-1, with a free-kick from 30 yards by Ann Reyes in the 89th minute.", 30),
+])
+def test_a_matchs_colour_is_no_gap(tmp_path, body, colour):
+    # the crowd, the balls a batsman faced, how far a kick flew
+    assert colour not in asked_gaps(tmp_path, body, "Wessex beat Tolley")

@@ -1597,11 +1597,15 @@ def _side_detail(before: str, after: str) -> bool:
     lies from a city ("a mill 20 miles from Bristol"), where in a race a runner broke away ("in the final
     200m", "the last four points"), or the distance that names an event ("the 400m hurdles", "800m
     champion", "the women's 5000m"), how many generations a family's story spans ("a saga of three
-    generations": the stock phrase a reader guesses), or how many people live in a place ("Tolley, a city of
-    about 265,000 people", "Wessex has a population of 1.9 million": background an atlas gives, not news)."""
+    generations": the stock phrase a reader guesses), how many people live in a place ("Tolley, a city of
+    about 265,000 people", "Wessex has a population of 1.9 million": background an atlas gives, not news), or a
+    match's colour: the crowd that watched it ("in front of a crowd of about 5,000"), the balls a batsman faced
+    ("faced 361 balls"), how far a kick flew ("a penalty from 42 metres")."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
-                or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after))
+                or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
+                or (re.search(r"\b(?:faced|from|off) $", before) and re.match(r"\s*(?:balls|deliveries)\b", after))
+                or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
@@ -1611,6 +1615,10 @@ _HEDGE_WORDS = r"(?:(?:about|around|roughly|some|almost|nearly|just|more|less|fe
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
+_MATCH_COLOUR_BEFORE = re.compile(rf"\b(?:(?:sell-out|capacity|record|expected|home|away) )?crowds? of {_HEDGE_WORDS}$"
+                                  rf"|\bin front of (?:an? )?{_HEDGE_WORDS}$", re.I)
+_KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try)\b"
+                     r"[^.]{0,40}\bfrom (?:almost |nearly |about |around |just over |just under |over |some )?$", re.I)
 _PEOPLE_AFTER = re.compile(r"\s*(?:(?:million|m|billion|bn)\s+)?(?:people|inhabitants|residents)\b")
 
 
