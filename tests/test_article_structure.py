@@ -168,12 +168,14 @@ def test_live_blog_timestamps_and_doubled_datelines_are_not_sentences(tmp_path: 
     path.write_text("14.29 Police have closed the bridge to all traffic.\n\n"
                     "MUMBAI / MUMBAI (Reuters) - Indian shares fell 2 percent on Monday.\n\n"
                     "GREEN BAY, Wis. -- The team lost for the third time this season.\n\n"
-                    "TOLLEY/LONDON, March 11 (Wessex Wire) - Copper rose to its highest in four months.\n",
+                    "TOLLEY/LONDON, March 11 (Wessex Wire) - Copper rose to its highest in four months.\n\n"
+                    "HARBOUR, 14 February - At least 23 people have died in floods in the north.\n",
                     encoding="utf-8")
     assert sentences(load_article(path)) == ["Police have closed the bridge to all traffic.",
                                              "Indian shares fell 2 percent on Monday.",
                                              "The team lost for the third time this season.",
-                                             "Copper rose to its highest in four months."]
+                                             "Copper rose to its highest in four months.",
+                                             "At least 23 people have died in floods in the north."]
 
 
 # A live blog: each entry its own <article> in a stream, newest first, with the page's chrome around it.
