@@ -15,12 +15,13 @@ from dataclasses import dataclass, field, replace
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.clauses import DO_SO
 from quizapp.generate.dates import MONTHS, date_distractors
-from quizapp.generate.entities import PARTIES, WH, NameBook
+from quizapp.generate.entities import PARTIES, TITLES, WH, NameBook
 from quizapp.generate.facts import ROLE_WORDS, Fact
 from quizapp.generate.gazetteer import Gazetteer
 from quizapp.generate.numbers import (
     FRACTION_CHOICES,
     FRACTIONS,
+    HEDGES,
     MULTIPLIER_WORDS,
     WORD_NUMBERS,
     WRITTEN_FIGURE,
@@ -1423,8 +1424,9 @@ _SAME_THING = tuple(frozenset(group.split()) for group in (
 _NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
 
 
-_OFFICE_WORD = re.compile(r"\b(?:Minister|Secretary|President|Chancellor|Governor|Mayor|Senator|Commissioner|Chief|"
-                          r"Director|Judge|Inspector|Superintendent|Professor|Dr|Mr|Mrs|Ms|Sir|Dame|Lord|Lady)\b")
+# A person's title or office before their name ("Health Minister", "Ms", "Commissioner")
+_OFFICE_WORD = re.compile(r"\b(?i:" + "|".join(sorted(TITLES | {"commissioner", "inspector", "superintendent", "dame"}))
+                          + r")\b")
 # The capitalised words that end a text ("Health Minister Ann Tolley"), a possessive not among them
 _NAME_RUN = re.compile(r"(?:[A-Z][\w.-]*\s+)*([A-Z][\w-]+)\s*,?\s*$")
 
@@ -1611,14 +1613,15 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
-_HEDGE_WORDS = r"(?:(?:about|around|roughly|some|almost|nearly|just|more|less|fewer|over|under|than)\s+)*"
+# "about ", "more than ": a hedge before a figure, or none
+_HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s+)?"
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
 _MATCH_COLOUR_BEFORE = re.compile(rf"\b(?:(?:sell-out|capacity|record|expected|home|away) )?crowds? of {_HEDGE_WORDS}$"
                                   rf"|\bin front of (?:an? )?{_HEDGE_WORDS}$", re.I)
 _KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try)\b"
-                     r"[^.]{0,40}\bfrom (?:almost |nearly |about |around |just over |just under |over |some )?$", re.I)
+                     rf"[^.]{{0,40}}\bfrom {_HEDGE_WORDS}$", re.I)
 _PEOPLE_AFTER = re.compile(r"\s*(?:(?:million|m|billion|bn)\s+)?(?:people|inhabitants|residents)\b")
 
 
