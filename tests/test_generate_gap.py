@@ -184,6 +184,16 @@ def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
     assert shown[1700].tolerance == "10%"
 
 
+def test_an_approximate_figure_is_not_right_for_another_figure_it_does_not_round_to(tmp_path):
+    body = ("Wessex Freight has agreed to be bought by a Dutch rival in a deal worth about £1.9bn. "
+            "The offer values each share at 412p, a premium of 35% to the price before talks were announced. "
+            "Wessex Freight, which employs 8,400 people, was valued at just under £1.8bn at the start of the year.")
+    shown = asked_gaps(tmp_path, body)
+    assert 1.9 in shown
+    # The £1.8bn the firm was worth is another figure: "about £1.9bn" stops short of it.
+    assert shown[1.9].tolerance == "2.6%"
+
+
 def test_a_question_reads_an_html_entity_as_its_character(tmp_path):
     qs = gaps(generate(tmp_path, "The Wessex caf&#233; chain Brindle Works sold 48,000 pies in 2023."))
     assert qs and all("café chain" in q.prompt and "&#" not in q.prompt for q in qs)
@@ -1444,3 +1454,30 @@ def test_a_passer_bys_own_figure_is_no_gap_but_the_storys_subjects_is(tmp_path):
 def test_a_matchs_colour_is_no_gap(tmp_path, body, colour):
     # the crowd, the balls a batsman faced, how far a kick flew
     assert colour not in asked_gaps(tmp_path, body, "Wessex beat Tolley")
+
+
+def test_a_name_the_article_shortens_after_the_is_written_whole(tmp_path):
+    body = ("A hospital trust in Wessex will close its maternity unit at night because it cannot find enough "
+            "nurses, the Royal College of Nursing has warned. "
+            "The Tolley Progress Alliance won the council election, beating the Wessex First party. "
+            "The Royal College estimates that England is short of about 2,500 full-time nurses. "
+            "With 12 of the 17 wards counted, the Alliance had won nine seats. "
+            "Robert Hargreaves, whose family founded the trust, said the Hargreaves family fund would give £40,000.")
+    texts = said(generate(tmp_path, body, min_confidence=0))
+    shortened = [t for t in texts if "2,500" in t or "2,___" in t or "about ___ full-time" in t]
+    assert shortened and all("The Royal College of Nursing estimates" in t for t in shortened)
+    counted = [t for t in texts if "constituencies" in t or "wards counted" in t]
+    assert counted and all("the Tolley Progress Alliance had won" in t for t in counted)
+    # a person's surname is no cut name: "the Hargreaves family" stays as the article wrote it
+    assert not any("Robert Hargreaves family" in t for t in texts)
+
+
+def test_a_forecast_sum_that_says_of_what_nowhere_is_not_asked(tmp_path):
+    body = ("Chipmaker Wessex Silicon said revenue for the three months to March was $6.2bn, up 18% on a year "
+            "earlier. Analysts had been expecting about $6.4bn. Its shares fell 4% in New York. "
+            "Analysts at Tolley Bank had forecast a $900m profit for Wessex Silicon.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    texts = " ".join(said(pool))
+    assert "6.2" in texts or f"${GAP}bn, up 18%" in texts
+    assert "6.4" not in texts and f"expecting about ${GAP}bn" not in texts  # expecting about $6.4bn of what?
+    assert "900" in texts or f"${GAP}m profit" in texts  # a $900m profit says what was expected

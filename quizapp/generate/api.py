@@ -1453,6 +1453,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "Roughly two thirds - 66% - of": the words beside it already say which figure
     if m.kind == "percent" and _share_of_nothing(m):
         return False  # "Brindle, says its boss, holds 35%": 35% of what, the sentence before said
+    if m.kind in ("money", "percent") and _forecast_of_nothing(m):
+        return False  # "Analysts had been expecting about $6bn": a forecast of what, the sentence before said
     if m.kind == "multiplier" and any(t.pos_ == "VERB" for t in m.tokens):
         return False  # "will double its traffic": "will three times its traffic" is no sentence
     if m.kind in ("fraction", "multiplier"):
@@ -1555,6 +1557,30 @@ def _people_words(sent, thing: tuple[set[int], str, int] | None = None) -> froze
 
 
 _HOLDING = {"have", "hold", "own", "control", "take", "get", "win", "command", "keep"}
+
+
+_EXPECTING = {"expect", "forecast", "predict", "anticipate", "estimate", "project", "pencil"}
+# the words of a sum or share that say how much, not of what: "£163m", "$6.4bn", "2.5%", "4 per cent"
+_AMOUNT_WORDS = {"m", "bn", "k", "p", "million", "billion", "trillion", "pence", "%", "percent", "cent"}
+
+
+def _forecast_of_nothing(m: qty.NumberMention) -> bool:
+    """A sum or share that someone expects, forecasts or predicts, with no word for what it measures:
+    "Analysts had been expecting about $6.4bn", "Economists had forecast 2.5%" (revenue, growth: the
+    sentence before said; reviewers failed such stems as vague). "Analysts had expected a £163m profit",
+    "expected profits of £163m" say what."""
+    inside = {t.i for t in m.tokens}
+    top = next((t for t in m.tokens if t.head.i not in inside or t.head.i == t.i), None)
+    while top is not None and top.dep_ in ("nummod", "quantmod") and \
+            top.head.lower_.rstrip(".") in _AMOUNT_WORDS:
+        top = top.head  # "163" of "£163m.": the amount word it counts
+    if top is None or top.dep_ not in ("dobj", "npadvmod", "attr") or top.head.lemma_ not in _EXPECTING:
+        return False
+    verb = top.head
+    # ("expecting £2m from the sale" says what; "for the quarter", "in 2025", "by March" say when)
+    return not any(c.dep_ in ("prep", "pobj", "compound", "acl", "relcl") for c in top.children) and not any(
+        c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ not in ("for", "in", "by", "over"))
+        for c in verb.children)
 
 
 def _share_of_nothing(m: qty.NumberMention) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import functools
 import html
 import itertools
@@ -199,6 +200,12 @@ class ArticleFacts:
     def short_forms(self) -> dict[str, str]:
         """"WLC" -> "Wessex Lenders Council": the short forms the article defines."""
         return _short_forms(self)
+
+    @functools.cached_property
+    def cut_names(self) -> dict[str, str]:
+        """"Royal College" -> "Royal College of Nursing", "Alliance" -> "Tolley Progress Alliance": the part
+        of a name the article goes on to use with 'the'."""
+        return _cut_names(self)
 
     @functools.cached_property
     def dead(self) -> frozenset[str]:
@@ -1115,6 +1122,15 @@ def _said(s: Statement, af: ArticleFacts) -> str:
     return f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
 
 
+def _rounds_to(other: float, value: float) -> bool:
+    """Whether `other`, rounded to the last digit `value` gives, is `value`: "1,650" rounds to "about
+    1,700" and "1.9 million" to "about 2 million" (maybe the same thing, counted more closely), "£1.8bn"
+    not to "about £1.9bn"."""
+    shown = decimal.Decimal(repr(value)).normalize()
+    step = decimal.Decimal(1).scaleb(int(shown.as_tuple().exponent))
+    return decimal.Decimal(repr(other)).quantize(step, rounding=decimal.ROUND_HALF_UP) == shown
+
+
 def _recall_share(value: float) -> float:
     """How far from a long exact figure an answer may be and still be right, as a share of it: what a
     reader recalls of it, its first two digits ("14,968" as 15,000; "87.3%" as 87%): half a unit of the
@@ -1165,11 +1181,12 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # 14,630. (Reviewers failed "up to 2,400" as right for "up to 2,450" as the hedge lost: the stem keeps it.)
     bound = meaning in ("upper", "lower") and not one_sided
     share = 0.0 if s.kind == "year" else 0.10 if approx else _recall_share(s.value) if long and not bound else 0.0
-    # An exact figure's tolerance never takes in another figure of its kind: "$14.2bn" is not right within
-    # 5% where the article also sues for "$14.8bn". ("About 2 million" stays right for the "1.9 million"
-    # the article gives for the same thing; a figure within a tenth of one its sentence shows is not asked.)
-    others = set() if approx else {v for (kind, _noun), values in af.numbers.items() if kind == s.kind
-                                   for v in values}
+    # A tolerance never takes in another figure of its kind: "$14.2bn" is not right within 5% where the
+    # article also sues for "$14.8bn", nor "about £1.9bn" (a deal) for the "£1.8bn" the firm is worth. An
+    # approximate figure stays right for one it rounds ("about 2 million" for the "1.9 million" the article
+    # gives for the same thing); a figure within a tenth of one its sentence shows is not asked.
+    others = {v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values
+              if not (approx and _rounds_to(v, s.value))}
     for other in others - {s.value}:
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
@@ -1287,17 +1304,53 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
     return found
 
 
+# "Tolley Progress Alliance", "Royal College of Nursing": a name of a few capitalised words (with "of" or
+# "for" inside), which the article may go on to shorten
+_LONG_NAME = re.compile(r"(?<![\w’'-])(?:[A-Z][\w’'&-]*[a-z][\w’'&-]* )+(?:(?:of|for) (?:the )?)?"
+                        r"[A-Z][\w’'&-]*[a-z][\w’'&-]*(?: [A-Z][\w’'&-]*[a-z][\w’'&-]*)*")
+
+
+def _cut_names(af: ArticleFacts) -> dict[str, str]:
+    """The part of an organisation's name that the article goes on to use with "the", and the whole name:
+    "the Royal College estimates" after "the Royal College of Nursing", "the Alliance won" after "the
+    Tolley Progress Alliance" (which reviewers failed as vague: which college, which alliance?). Only
+    a part that stands for one name of the article; not people's names ("the Hargreaves family")."""
+    found: dict[str, set[str]] = {}
+    people = {w for n, kind in af.names.kinds.items() if kind == "person" for w in n.split()}
+    for text in af.sentences:
+        for m in _LONG_NAME.finditer(text):
+            words = m.group(0).split()
+            opening = m.start() == 0 or text[:m.start()].rstrip().endswith((".", "“", '"', ":"))
+            if opening and not any(n.split()[0] == words[0] for n in af.names.kinds):
+                words = words[1:]  # "Meanwhile Tolley Council ...": a sentence's first word may be any word
+            if len(words) < 2 or words[0] in ("The", "of", "for") or people & set(words) \
+                    or re.search(r"[A-Z][\w’'&-]*\s$", text[:m.start()]):
+                continue  # (nor "One's Countryfile" of "BBC One's Countryfile": a name begun before)
+            name = " ".join(words)
+            joint = next((i for i, w in enumerate(words) if w in ("of", "for")), None)
+            # "Royal College" of "Royal College of Nursing"; "Alliance" of "Tolley Progress Alliance"
+            short = " ".join(words[:joint]) if joint else words[-1]
+            if short and short != name:
+                found.setdefault(short, set()).add(name)
+    # (not "College" for a "Royal College" that is itself the cut one)
+    return {short: next(iter(names)) for short, names in found.items()
+            if len(names) == 1 and next(iter(names)) not in found}
+
+
 def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     """A statement's words with a short form the article defined written out once, at its first use
-    ("The BBA said ..." -> "The British Bankers Association said ..."); quotes are left as they are."""
-    forms = af.short_forms
+    ("The BBA said ..." -> "The British Bankers Association said ..."), and a name the article shortens
+    whole after "the" ("the Royal College" -> "the Royal College of Nursing"); quotes are left as they are."""
+    forms = [(rf"(?<![\w“\"-]){re.escape(short)}(?![\w-])", name) for short, name in af.short_forms.items()]
+    forms += [(rf"(?<=\b[Tt]he ){re.escape(short)}(?![\w’'-])(?! (?:of|for)\b| [A-Z])", name)
+              for short, name in af.cut_names.items()]
     if not forms:
         return before, after
     text = before + "\x00" + after
-    for short, name in forms.items():
+    for pattern, name in forms:
         if name in text:
             continue
-        m = re.search(rf"(?<![\w“\"-]){re.escape(short)}(?![\w-])", text)
+        m = re.search(pattern, text)
         if m is None or text[:m.start()].count("“") > text[:m.start()].count("”"):
             continue
         rest = text[m.end():]
