@@ -1137,6 +1137,12 @@ def _thing_introduced(sent) -> tuple[str, str] | None:  # type: ignore[no-untype
                 and all(k.i < t.i and k.dep_ in ("poss", "amod", "compound") for k in kids)):
             compounds = [k.text for k in kids if k.dep_ == "compound"]
             name = clean_name(orgs[0].text)
+            before = sent.doc[orgs[0].start - 1] if orgs[0].start > sent.start else None
+            if (before is not None and before.lower_ == "the" and orgs[0].start <= before.head.i < orgs[0].end) \
+                    or orgs[0].text.lower().startswith("the "):
+                # "the Tea Board of Kenya ... its report": "the Tea Board's report" (not "the Zanetti group":
+                # "Zanetti's")
+                name = f"the {name}"
             return t.lemma_.lower(), " ".join([f"{name}'s", *compounds, t.text])
     for t in sent:
         if t.dep_ != "nsubjpass" or t.pos_ != "NOUN" or t.tag_ != "NN" or t.i in quoted:

@@ -1005,10 +1005,11 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                     if s.style_text in s.part else after) or _speaker_aside(before, after) or _passer_by(before, af) \
             or (s.kind == "count" and _counts_its_list(before, after, s.value)):
         return None
-    if s.kind == "percent" and s.style_text in s.part and \
-            _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after):
-        return None  # "£6bn, up 20% from £5bn": the two amounts work the answer out
-    if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}"):
+    if s.kind == "percent" and s.style_text in s.part and (
+            _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after)
+            or _share_shown(s.value, f"{before} {after}")):
+        return None  # "£6bn, up 20% from £5bn", "285p a share, a premium of 41% to 202p": the amounts work it out
+    if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}", af.title):
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
     if len(options) < 2 and not gap_only:
         return None
@@ -1122,6 +1123,17 @@ def _said(s: Statement, af: ArticleFacts) -> str:
     return f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
 
 
+def _title_figures(title: str, kind: str) -> set[float]:
+    """The shares ("4.99%") or sums ("£1.1bn") a headline writes, as a gap of that kind is answered."""
+    if kind == "percent":
+        pattern = r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+    elif kind == "money":
+        pattern = r"[$£€](\d[\d,]*(?:\.\d+)?)"
+    else:
+        return set()
+    return {float(m.group(1).replace(",", "")) for m in re.finditer(pattern, title)}
+
+
 def _rounds_to(other: float, value: float) -> bool:
     """Whether `other`, rounded to the last digit `value` gives, is `value`: "1,650" rounds to "about
     1,700" and "1.9 million" to "about 2 million" (maybe the same thing, counted more closely), "£1.8bn"
@@ -1129,6 +1141,20 @@ def _rounds_to(other: float, value: float) -> bool:
     shown = decimal.Decimal(repr(value)).normalize()
     step = decimal.Decimal(1).scaleb(int(shown.as_tuple().exponent))
     return decimal.Decimal(repr(other)).quantize(step, rounding=decimal.ROUND_HALF_UP) == shown
+
+
+def _one_figure(a: float, b: float, loose: bool = True) -> bool:
+    """Whether two figures are one, written once more closely: "£1.12bn" and "£1.1bn", "93,870" and
+    "almost 94,000" (the closer one rounds to the other, within 5%, and the rounder one keeps two digits;
+    not 53 and 100, nor 46 and 50); `loose`, also a one-digit figure within 1%: "4.99%" and "almost 5%"
+    (but where a 5% cap is not a 4.99% rise, the "almost" tells)."""
+    if not a or not b or a == b or abs(a - b) > 0.05 * max(abs(a), abs(b)):
+        return False
+    for close, round_ in ((a, b), (b, a)):
+        if _rounds_to(close, round_):
+            digits = len(decimal.Decimal(repr(round_)).normalize().as_tuple().digits)
+            return digits >= 2 or (loose and abs(a - b) <= 0.01 * max(abs(a), abs(b)))
+    return False
 
 
 def _recall_share(value: float) -> float:
@@ -1185,8 +1211,12 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # article also sues for "$14.8bn", nor "about £1.9bn" (a deal) for the "£1.8bn" the firm is worth. An
     # approximate figure stays right for one it rounds ("about 2 million" for the "1.9 million" the article
     # gives for the same thing); a figure within a tenth of one its sentence shows is not asked.
-    others = {v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values
-              if not (approx and _rounds_to(v, s.value))}
+    figures = {v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values}
+    # The same figure written twice, once rounded ("profits of £1.12bn" under "Profits jump to £1.1bn"; "almost
+    # 5%" beside "4.99%") is right either way: a reader of the article may recall either.
+    same = {v for v in figures | _title_figures(af.title, s.kind) if s.kind != "year"
+            and _one_figure(v, s.value, loose=bool(s.hedge) and _rounds_to(v, s.value))}
+    others = {v for v in figures if not (approx and _rounds_to(v, s.value))} - same
     for other in others - {s.value}:
         if s.value and abs(other - s.value) <= share * abs(s.value):
             share = abs(other - s.value) / abs(s.value) / 2
@@ -1197,6 +1227,12 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         low, high, tolerance = plain(round(s.value * (1 - share), 6)), plain(s.value), None
     elif tolerance and s.hedge in _OVER:
         low, high, tolerance = plain(s.value), plain(round(s.value * (1 + share), 6)), None
+    if same:
+        lo = float(low) if low is not None else s.value * (1 - share)
+        hi = float(high) if high is not None else s.value * (1 + share)
+        if min(same) < lo or max(same) > hi:
+            low, high = plain(round(min(lo, *same), 6)), plain(round(max(hi, *same), 6))
+            tolerance = None
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
     # (and no title that rounds the figure: "blocks €6bn merger" all but tells a gap of 6.2)
@@ -1414,12 +1450,32 @@ def _amounts(text: str, *, shares: bool = True) -> list[float]:
             and (shares or not re.match(r"\s*%", text[m.end():]))]
 
 
-def _sum_shown(value: float, text: str) -> bool:
+def _sum_shown(value: float, text: str, title: str = "") -> bool:
     """Whether two other figures of the sentence add up to the one asked, or one less the other is it:
-    "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"."""
+    "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"; or the
+    headline shown with it gives the whole the sentence takes a part from ("850 jobs to go" over "About
+    ___ jobs will go in Walsall, with the remaining 330 in Coventry")."""
     figures = _amounts(text)
-    return value >= 2 and any(math.isclose(value, a + b) or math.isclose(value, a - b)
-                              for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
+    wholes = _amounts(title)
+    return value >= 2 and (any(math.isclose(value, a + b) or math.isclose(value, a - b)
+                               for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
+                           or any(math.isclose(value, whole - part) for whole in wholes for part in figures))
+
+
+def _share_shown(value: float, text: str) -> bool:
+    """Whether two amounts of the sentence give the share asked, worked out to the digits it is asked to:
+    "285p a share, a premium of ___% to the 202p they closed at" (41), "330 of its 850 staff (___%)" (39)."""
+    figures = [f for f in _amounts(text, shares=False) if f]
+    step = 0.5 * 10 ** -_decimals(value)
+    return any(abs(100 * (a / b - 1) - value) <= step or abs(100 * (1 - a / b) - value) <= step
+               or abs(100 * a / b - value) <= step
+               for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
+
+
+def _decimals(value: float) -> int:
+    """How many digits after the point a figure has: 41 -> 0, 4.25 -> 2."""
+    exponent = decimal.Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -int(exponent))
 
 
 # "The scheme was dropped ...", "If the pension fund ...": opens on what a sentence before named.
@@ -1756,6 +1812,8 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
         full = af.names.canonical(word)
         if full == word or af.names.kinds.get(full) != "person" or not full.endswith(" " + word) or full in text:
             continue
+        if any(name.startswith(word + " ") for name in af.names.kinds):
+            continue  # "Brindle is one of the biggest employers" beside "Brindle Motors" and its boss Tom Brindle
         lead = text[:m.start()]
         if re.search(r"[A-Z][\w’'-]* $", lead) and not _TITLE_BEFORE.search(lead):
             continue  # "Serena Williams": another first name
@@ -2050,7 +2108,9 @@ def _without_telling_titles(kept: list[Candidate]) -> None:
         if c.value is not None:
             values.setdefault(article_of(c), set()).add(c.value)
     for c in kept:
-        if not c.title or not any(_shows_value(c.title, v) for v in values.get(article_of(c), ())):
+        # (nor where it rounds the figure: "Council tax to rise by 4.99%" tells "almost ___% more")
+        if not c.title or not any(_shows_value(c.title, v) or _tells_within(c.title, v, TITLE_ROUNDS, None, None)
+                                  for v in values.get(article_of(c), ())):
             continue
         for name in ("question", "gap", "bare_gap"):
             q = getattr(c, name)
@@ -2127,6 +2187,10 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if a.gap is not None and b.gap is not None and a.value == b.value and (a.value or 0) >= 10 \
             and _unit_after_gap(a.gap.prompt) and _unit_after_gap(a.gap.prompt) == _unit_after_gap(b.gap.prompt):
         return True  # "grew to ___ million members" and "passed the ___ million mark in May": one figure
+    if a.gap is not None and b.gap is not None and a.value and b.value and a.value != b.value \
+            and min(a.value, b.value) >= 100 and _one_figure(a.value, b.value) \
+            and _written_unit(a.gap.prompt) == _written_unit(b.gap.prompt):
+        return True  # "a record of almost ___" (94,000) and "___ patients were on its list" (93,870): one figure
     if a.amount is None or b.amount is None:
         return False
     (noun_a, va), (noun_b, vb) = a.amount, b.amount
@@ -2154,6 +2218,12 @@ def _shows_figure(a: Candidate, b: Candidate) -> bool:
     # no question asks about it)
     shown = gap_text((a.bare_gap or a.gap).prompt) if a.gap is not None else _shown(a)
     return re.search(rf"(?<![\w.,]){re.escape(written)}(?![\w]|[.,]\d)", shown.replace(",", "")) is not None
+
+
+def _written_unit(prompt: str) -> tuple[str, str]:
+    """('£', 'bn') of '£___bn', ('', '%') of '___%': the currency and scale written about a gap."""
+    m = _WRITTEN_GAP.search(prompt)
+    return (m.group(1), m.group(2).strip()) if m else ("", "")
 
 
 def _unit_after_gap(prompt: str) -> str:
