@@ -1417,6 +1417,11 @@ def test_where_a_firm_is_based_does_not_name_it(tmp_path):
             "received 57 reports of bands becoming hot.")
     # "The San Jose-based company": which company, only the sentences before say.
     assert not asked_alone(tmp_path, body, 57, "San Jose-based company", "-")
+    # (nor "The Austin, Texas-based company", a city and its state)
+    body = ("Software maker Quillon is to cut about 2,000 jobs, or 12% of its workforce, as sales slow.\n\n"
+            "The Austin, Texas-based company said the restructuring would cost between $180 million and "
+            "$210 million, mostly in severance payments, but would save about $300 million a year from 2026.")
+    assert not asked_alone(tmp_path, body, 300, "Texas-based company said", "Software maker")
 
 
 def test_the_combined_company_is_not_the_one_the_story_is_about(tmp_path):
@@ -1536,3 +1541,46 @@ def test_a_thing_of_an_organisation_the_article_names_with_the_keeps_the(tmp_pat
             "Value-added tea accounted for less than 10% of exports, the report showed.")
     texts = [t for t in said(generate(tmp_path, body)) if "Value-added" in t]
     assert texts and all("the Tea Board's report showed" in t for t in texts)
+
+
+def test_a_dropped_also_keeps_the_comma_that_closes_an_aside(tmp_path):
+    body = ("Tolley Cells said on Monday that its new cell could be charged in seven minutes. "
+            "The company, founded in 2020 by two former researchers, also said the battery would last for more "
+            "than 3,000 charging cycles.")
+    texts = said(generate(tmp_path, body))
+    assert any("Tolley Cells, founded in 2020 by two former researchers, said" in t for t in texts)
+
+
+def test_a_sum_converted_into_a_currency_named_in_words_is_left_out_of_the_options(tmp_path):
+    body = ("Tolley Mobility, an electric scooter maker based in Pune, has raised $140m (about 11.6bn rupees) "
+            "from investors as it prepares to open a second factory. Mads Holm moved to Midtjylland in 2021 "
+            "for a fee of about 8m Danish kroner (£930,000).")
+    texts = statements(generate(tmp_path, body, min_confidence=0))
+    assert any("raised $140m from investors" in t for t in texts)
+    assert not any("rupees" in t or "£930,000" in t for t in texts)
+
+
+def test_one_end_of_a_range_of_shares_is_not_asked(tmp_path):
+    body = ("Average domestic air fares in the US rose 9% last year, to $412, according to the Tolley Institute. "
+            "Passengers flying from airports such as Tolley in Wessex and Brindle in Kent paid an average of "
+            "15% to 18% more than a year earlier. Fares at Wessex airport rose from 12% to 14% of household income.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
+    assert "14" in texts  # the end of a change
+    assert "Brindle" not in texts  # "15% to 18%": neither end alone
+
+
+def test_a_cricket_scorecard_line_is_not_asked(tmp_path):
+    body = ("Tolley made 412 for six on the opening day against Wessex, with captain Arjun Mehra scoring 162. "
+            "Wessex's bowlers struggled on a flat pitch, although seamer Vikram Iyer took two wickets in 19 overs. "
+            "Wessex, needing a further 235 runs, were bowled out for 92 on the last day.")
+    texts = " ".join(said(generate(tmp_path, body)))
+    assert "412" in texts or f"made {GAP} for six" in texts
+    assert f"in {GAP} overs" not in texts and f"a further {GAP} runs" not in texts
+
+
+def test_a_headline_that_gives_a_span_in_other_units_is_not_shown(tmp_path):
+    body = ("The share of young children in Wessex who are fully vaccinated against measles has fallen to its "
+            "lowest level in at least two decades, according to figures from the health department. "
+            "About 78% of two-year-olds had both doses last year.")
+    asked = asked_gaps(tmp_path, body, title="Measles vaccination at lowest level in 20 years")
+    assert 2 in asked and "20 years" not in asked[2].prompt

@@ -1430,10 +1430,15 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     # and "more than 1%" would be true too, so these figures are only asked as a gap to fill.
     gap_only = unbounded_part or (m.kind == "duration" and (bool(m.hedge) or after in ("or more", "or less"))) or (
         qty.hedge_meaning(m.hedge) in ("lower", "upper") and m.hedge != "up to")
-    if ((t.i >= 2 and before in ("and", "to", "or", "-", "–") and doc[t.i - 2].like_num
-         and not (before == "to" and _changed_from(doc[t.i - 2])))
+    # "15% to ___%": the "15" of "15%" (but "28.9% and 81 seats" are two figures, no range)
+    end = _number_ending(doc, t.i - 2) if t.i >= 2 and before in ("to", "-", "–") else \
+        t.i - 2 if t.i >= 2 and doc[t.i - 2].like_num else None
+    if ((end is not None and before in ("and", "to", "or", "-", "–")
+         and not (before == "to" and _changed_from(doc[end])))
             or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
-                and doc[last + 2].like_num and not (doc[last + 1].lower_ == "to" and _changed_from(t)))
+                and (doc[last + 2].like_num or (doc[last + 2].text in _CURRENCY_SIGNS and last + 3 < len(doc)
+                                                and doc[last + 3].like_num))
+                and not (doc[last + 1].lower_ == "to" and _changed_from(t)))
             # (an amount or a share at either end: "between $75m and $85m", "between 3% and 5%")
             or (before in ("and", "or") and _figure_before(doc, t.i - 1))
             or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "or") and _figure_after(doc, last + 1))):
@@ -1501,6 +1506,13 @@ _SPAN_UNITS = frozenset({"months", "month", "weeks", "week", "years", "year", "d
 _FIGURE_SUFFIXES = frozenset({"%", "m", "bn", "k", "million", "billion", "trillion"})
 
 
+def _number_ending(doc: Doc, j: int) -> int | None:
+    """The number of a figure that ends at token j: 12 of "12", of "12%" ("12", "%"), of "£12m"; else None."""
+    if j >= 1 and doc[j].lower_ in _FIGURE_SUFFIXES:
+        j -= 1
+    return j if j >= 0 and doc[j].like_num else None
+
+
 def _figure_before(doc: Doc, i: int) -> bool:
     """Whether a range's first end ends just before token i: "between 12 and", "between £415m and" ("£", "415",
     "m"), "either 3% or" (not "28.9% and 81 seats": two figures, no range)."""
@@ -1526,15 +1538,17 @@ def _figure_after(doc: Doc, i: int) -> bool:
 
 
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "drop", "climb", "jump", "decline", "slip",
-                 "cut", "raise", "reduce", "lift", "boost", "lower", "swell", "shrink", "slump", "soar"}
+                 "cut", "raise", "reduce", "lift", "boost", "lower", "swell", "shrink", "slump", "soar",
+                 "add", "gain", "lose", "shed"}
 
 
 def _changed_from(num: Token) -> bool:
-    """'from 60 to 65', 'rose a higher than expected 12,000 to 3.2 million': the first figure of a
-    change (a start or a step, and where it ended), not one end of a range ("between six and 12")."""
+    """'from 60 to 65', 'rose a higher than expected 12,000 to 3.2 million', 'up 16% to 18p': the first figure
+    of a change (a start or a step, and where it ended), not one end of a range ("between six and 12")."""
     doc = num.doc
     for x in reversed(doc[max(num.sent.start, num.i - 5):num.i]):
-        if x.lower_ == "from" or (x.pos_ == "VERB" and x.lemma_ in _CHANGE_VERBS):
+        # ("up 16% to 18p", "down 3% to £4bn"; "by 56% to 35%": a split of a vote, not a range either)
+        if x.lower_ in ("from", "up", "down", "by") or (x.pos_ == "VERB" and x.lemma_ in _CHANGE_VERBS):
             return True
         if x.like_num or x.is_punct or x.lower_ in ("between", "and", "or"):
             return False

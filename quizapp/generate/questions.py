@@ -28,6 +28,7 @@ from quizapp.generate.numbers import (
     WRITTEN_FIGURE,
     NumberStyle,
     format_number,
+    parse_number,
     plain,
     style_of,
     wrong_values,
@@ -1123,6 +1124,25 @@ def _said(s: Statement, af: ArticleFacts) -> str:
     return f"{af.names.canonical(s.speaker)} said: " if s.speaker else ""
 
 
+_SPAN_IN_TITLE = re.compile(r"\b(?:(\d+|[a-z]+)[ -])?(years?|decades?|century|centuries)\b", re.I)
+_YEARS_IN = {"year": 1, "decade": 10, "century": 100, "centurie": 100}
+
+
+def _span_told(title: str, value: float, text: str) -> bool:
+    """Whether a headline gives a gap's span in other units: "... in at least ___ decades" under "lowest in 20
+    years", "more than ___ years of deadlock" under "after decade of debate"."""
+    unit = re.search(rf"{GAP}\s+(years?|decades?)\b", text)
+    if unit is None:
+        return False
+    asked = value * _YEARS_IN[unit.group(1).lower().rstrip("s")]
+    for m in _SPAN_IN_TITLE.finditer(title):
+        word = (m.group(1) or "").lower()  # "20 years", "two decades"; "after decade of" is one
+        count = parse_number(word) if word[:1].isdigit() else WORD_NUMBERS.get(word, 1)
+        if count is not None and count * _YEARS_IN[m.group(2).lower().rstrip("s")] == asked:
+            return True
+    return False
+
+
 def _title_figures(title: str, kind: str) -> set[float]:
     """The shares ("4.99%") or sums ("£1.1bn") a headline writes, as a gap of that kind is answered."""
     if kind == "percent":
@@ -1236,7 +1256,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     tags = ["money" if s.kind == "money" else "numbers"]
     # "... back after six years": no title for 6; "Firm pays $28bn" tells 28.3 within its 2.3% too
     # (and no title that rounds the figure: "blocks €6bn merger" all but tells a gap of 6.2)
-    title = "" if _shows_value(af.title, s.value) or _tells_within(af.title, s.value, share if tolerance else 0,
+    title = "" if _shows_value(af.title, s.value) or _span_told(af.title, s.value, text) \
+        or _tells_within(af.title, s.value, share if tolerance else 0,
                                                                     low, high) \
         or (s.kind != "year" and _tells_within(af.title, s.value, TITLE_ROUNDS, None, None)) \
         or (s.kind == "percent" and _words_share(af.title, s.value)) else af.title
@@ -1711,11 +1732,13 @@ def _side_detail(before: str, after: str) -> bool:
     generations": the stock phrase a reader guesses), how many people live in a place ("Tolley, a city of
     about 265,000 people", "Wessex has a population of 1.9 million": background an atlas gives, not news), or a
     match's colour: the crowd that watched it ("in front of a crowd of about 5,000"), the balls a batsman faced
-    ("faced 361 balls"), how far a kick flew ("a penalty from 42 metres")."""
+    ("faced 361 balls"), a scorecard's lines ("in 19 overs", "needing a further 235 runs"), how far a kick flew
+    ("a penalty from 42 metres")."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
                 or (re.search(r"\b(?:faced|from|off) $", before) and re.match(r"\s*(?:balls|deliveries)\b", after))
+                or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
@@ -1727,6 +1750,11 @@ _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reve
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
+# A cricket scorecard's lines: the overs a spell took ("two wickets for 54 in 19 overs"), the balls of a spell
+# ("in a spell of 39 balls"), what a side still needed ("needing a further 235 runs"). (A bowler's runs and a
+# stand's are sometimes the story: reviewers passed "took five wickets for 12 runs" and failed "two for 54".)
+_SCORECARD_BEFORE = re.compile(r"\bneeding (?:a further |another )?$|\bspell of $", re.I)
+_SCORECARD_AFTER = re.compile(r"\s*(?:overs\b|runs? to win\b)")
 _MATCH_COLOUR_BEFORE = re.compile(rf"\b(?:(?:sell-out|capacity|record|expected|home|away) )?crowds? of {_HEDGE_WORDS}$"
                                   rf"|\bin front of (?:an? )?{_HEDGE_WORDS}$", re.I)
 _KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try)\b"
@@ -1899,7 +1927,12 @@ def _tells_within(text: str, value: float, share: float, low: float | None, high
     return False
 
 
-_CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,2})\s*\((?=[^)]*[$£€]\s?\d)[^)]*\)")
+# "(£930,000)", "(about 11.6bn rupees)": the same sum in another currency, by its sign or its name
+_CURRENCY_NAMES = (r"rupees|yuan|renminbi|euros?|kroner|krona|kronor|krone|yen|dollars|pounds|francs|rand|pesos|"
+                   r"reais|won|roubles|rubles|lira|zloty|dirhams|riyals|naira|shillings|ringgit|baht|rupiah|dong|"
+                   r"crore|lakh")
+_CONVERSION = re.compile(r"^((?:\s*[\w-]+){0,3})\s*\((?=[^)]*(?:[$£€]\s?\d|\d[\d.,]*\s?(?:bn|m|k|million|billion)?"
+                         rf"\s+(?:\w+\s+)?(?:{_CURRENCY_NAMES})\b))[^)]*\)")
 _TITLE_TELLS = re.compile(r"\b(GP|doctor|surgeon|physician|medic)\b", re.I)
 # "a 512 kilobit service": data sizes and speeds come in halves and doubles (256, 1,024)
 _DATA_UNIT = re.compile(r"\s*-?\s*(kilobit|megabit|gigabit|kbps|mbps|gbps|kb|mb|gb|megabyte|gigabyte)s?\b", re.I)

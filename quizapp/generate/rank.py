@@ -251,8 +251,8 @@ _OPENING = re.compile(r"^(?:The(?! (?:average|total|(?:price|cost|value|rate|sha
 # "Profits from its ferry routes fell 3%": whose, the sentence before said.
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
                                r"(?:its|their|his|her)\b")
-# "Leicester-based", "San Jose-based", "London-listed": where something is, said of it
-_BASED = re.compile(r"(?:[A-Z][\w’'.]*\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
+# "Leicester-based", "San Jose-based", "Austin, Texas-based", "London-listed": where something is, said of it
+_BASED = re.compile(r"(?:[A-Z][\w’'.]*,?\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
 _DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.

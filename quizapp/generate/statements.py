@@ -65,9 +65,13 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     for t in toks:
         if t.lower_ in ("meanwhile", "however", "also") and t.dep_ == "advmod":
             drop.add(t.i)
-            for n in (t.i - 1, t.i + 1):
-                if sent.start <= n < sent.end and sent.doc[n].text == ",":
-                    drop.add(n)
+            if t.i + 1 < sent.end and sent.doc[t.i + 1].text == ",":
+                drop.add(t.i + 1)
+            # "Malians, meanwhile, have" -> "Malians have"; but "Tolley, founded in 2020, also said" keeps the
+            # comma that closes "founded in 2020" (an even count of commas up to it: it closes a pair)
+            if t.i - 1 >= sent.start and sent.doc[t.i - 1].text == "," and \
+                    sum(x.text == "," for x in sent.doc[sent.start:t.i]) % 2:
+                drop.add(t.i - 1)
     if drop & target or rep_ids & (target | drop):
         return None
     kept = [t for t in toks if t.i not in drop]
