@@ -1584,3 +1584,19 @@ def test_a_headline_that_gives_a_span_in_other_units_is_not_shown(tmp_path):
             "About 78% of two-year-olds had both doses last year.")
     asked = asked_gaps(tmp_path, body, title="Measles vaccination at lowest level in 20 years")
     assert 2 in asked and "20 years" not in asked[2].prompt
+
+
+def test_so_called_is_not_cut_to_called(tmp_path):
+    body = ("Fans paid up to £350 for tickets to see the band at Wembley. So-called \"dynamic pricing\", under which "
+            "prices rise in line with demand, meant that some buyers were offered seats at £289.")
+    texts = said(generate(tmp_path, body, min_confidence=0))
+    assert any(t.startswith("So-called") for t in texts)
+    assert not any(t.startswith("Called") for t in texts)
+
+
+def test_an_amount_the_sentence_moves_by_a_share_it_gives_is_not_asked(tmp_path):
+    body = ("Customers of Tamar Water will see their bills rise by an average of £96 a year from April. "
+            "Tamar Water said the average bill would go up from £512 to £608 - an increase of almost 19%.")
+    asked = asked_gaps(tmp_path, body)
+    assert 96 in asked
+    assert 512 not in asked and 608 not in asked  # £608 is 19% more than £512: each works the other out

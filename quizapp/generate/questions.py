@@ -1012,6 +1012,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None  # "£6bn, up 20% from £5bn", "285p a share, a premium of 41% to 202p": the amounts work it out
     if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}", af.title):
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
+    if s.kind in ("money", "count") and _moved_by_shown(s.value, f"{before} {after}"):
+        return None  # "from £512 to £608, a rise of almost 19%": the share and the other amount work it out
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
@@ -1491,6 +1493,17 @@ def _share_shown(value: float, text: str) -> bool:
     return any(abs(100 * (a / b - 1) - value) <= step or abs(100 * (1 - a / b) - value) <= step
                or abs(100 * a / b - value) <= step
                for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
+
+
+def _moved_by_shown(value: float, text: str) -> bool:
+    """Whether an amount of the sentence moved by a share the sentence gives is the one asked, to within
+    1.5%: "bills will go up from £___ to £608, an increase of almost 19%" (512), "sales rose 12% to £___m
+    from £300m" (336)."""
+    amounts = [a for a in _amounts(text, shares=False) if a]
+    shares = [float(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)", text)]
+    return value > 0 and any(abs(other * factor - value) <= 0.015 * value
+                             for other in amounts for p in shares if 0 < p < 100
+                             for factor in (1 + p / 100, 1 - p / 100, 1 / (1 + p / 100), 1 / (1 - p / 100)))
 
 
 def _decimals(value: float) -> int:

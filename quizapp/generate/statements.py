@@ -112,9 +112,10 @@ _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
 def _fixed_phrase(toks: list[Token], i: int) -> bool:
-    """'So far', 'Still more', 'Now that': an opener that is half of a phrase, not a word to drop."""
+    """'So far', 'Still more', 'Now that': an opener that is half of a phrase, not a word to drop (nor half of a
+    word: 'So-called "dynamic pricing" ...')."""
     nxt = toks[i + 1].lower_ if i + 1 < len(toks) else ""
-    return (toks[i].lower_, nxt) in {("so", "far"), ("so", "much"), ("so", "many"), ("still", "more"),
+    return nxt == "-" or (toks[i].lower_, nxt) in {("so", "far"), ("so", "much"), ("so", "many"), ("still", "more"),
                                      ("now", "that"), ("then", "again"), ("yet", "another")}
 
 
