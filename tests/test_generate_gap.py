@@ -1600,3 +1600,11 @@ def test_an_amount_the_sentence_moves_by_a_share_it_gives_is_not_asked(tmp_path)
     asked = asked_gaps(tmp_path, body)
     assert 96 in asked
     assert 512 not in asked and 608 not in asked  # £608 is 19% more than £512: each works the other out
+
+
+def test_a_large_whole_after_all_is_a_figure_to_ask(tmp_path):
+    body = ("All 112,000 tickets for the Tolley Festival sold out within 24 hours on Sunday, organisers said. "
+            "All five headline acts have played the festival before.")
+    asked = asked_gaps(tmp_path, body, title="Tolley Festival sells out")
+    assert 112000 in asked  # how many tickets sold out is the story
+    assert 5 not in asked  # "all five": a label a reader counts off the list

@@ -53,8 +53,8 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     if prev is not None and prev.text[:1].isupper() and m.kind == "count" and \
             doc.user_data.get(ARTICLE_TEXT, doc.text).count(f"{prev.text} {m.tokens[0].text}") >= 2:
         return "part of a name"  # "Tolley 80 owners ..." in a story that names the Tolley 80 again
-    if prev is not None and prev.lower_ in _LABEL_BEFORE:
-        return "a label"  # "No 10", "top 10", "all five matches", "aged 18"
+    if prev is not None and prev.lower_ in _LABEL_BEFORE and not (prev.lower_ in ("all", "both") and m.value >= 1000):
+        return "a label"  # "No 10", "top 10", "all five matches", "aged 18" (not "all 112,000 tickets sold out")
     if prev is not None and m.kind == "count" and not m.scale_word and (
             prev.pos_ == "PROPN" or (prev.lower_ in ("'s", "’s") and first >= 2 and doc[first - 2].pos_ == "PROPN")):
         return "part of a name"  # "Sharp's 902", "Number 73", "Porsche's 911"
