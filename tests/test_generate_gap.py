@@ -68,7 +68,9 @@ def test_a_gap_keeps_the_hedge_and_an_approximate_or_long_figure_has_a_tolerance
     qs = gaps(generate(tmp_path, "The Lakeside chain employs about 1,700 people in Wessex. "
                                  "Lakeside shops sold 1,284,117 loaves in 2023, the chain said."))
     about = next(q for q in qs if q.answer == 1700)
-    assert f"employs about {GAP} people" in about.prompt and about.tolerance == "10%"
+    # "about 1,700": right to the digits the article gives (1,650 to 1,750), not a tenth either way (1,600 and
+    # 1,800 are other figures)
+    assert f"employs about {GAP} people" in about.prompt and about.tolerance == "2.9%"
     loaves = next(q for q in qs if q.answer == 1284117)
     # No reader recalls seven digits: right within what its first two give (1,300,000 is 1.2% off);
     # "13" or "48" stay exact.
@@ -180,8 +182,8 @@ def test_a_tolerance_never_takes_in_another_figure_of_the_article(tmp_path):
     assert 14.2 in shown and 1700 in shown
     # 3.5% of $14.2bn (what "14" tells) would take in $14.5bn: the tolerance is cut to half the distance.
     assert shown[14.2].tolerance == "1.1%"
-    # "About 1,700" stays right within a tenth: the 1,650 of another sentence may be the same, counted.
-    assert shown[1700].tolerance == "10%"
+    # "About 1,700" keeps what its digits tell: the 1,650 of another sentence may be the same, counted.
+    assert shown[1700].tolerance == "2.9%"
 
 
 def test_an_approximate_figure_is_not_right_for_another_figure_it_does_not_round_to(tmp_path):
@@ -1608,3 +1610,22 @@ def test_a_large_whole_after_all_is_a_figure_to_ask(tmp_path):
     asked = asked_gaps(tmp_path, body, title="Tolley Festival sells out")
     assert 112000 in asked  # how many tickets sold out is the story
     assert 5 not in asked  # "all five": a label a reader counts off the list
+
+
+def test_a_span_a_start_year_counts_out_and_a_one_in_n_share_are_not_asked(tmp_path):
+    body = ("Researchers at Tolley University analysed more than four decades of satellite measurements, since "
+            "1980, and found that Lake Wessex had warmed by about 2.4C. "
+            "Council leader Tom Hale said: \"We are spending £1 in every £4 of our budget on temporary housing.\" "
+            "Tolley Council has housed 2,400 families in hotels since March 2024.")
+    asked = asked_gaps(tmp_path, body)
+    assert 2400 in asked
+    assert 4 not in asked  # 1980 to 2024 is more than four decades
+    assert 1 not in asked  # "£___ in every £4": one in four
+
+
+def test_a_forecast_change_that_says_in_what_nowhere_is_not_asked(tmp_path):
+    body = ("Industrial output in Wessex fell by 1.2% in March, the statistics office said. "
+            "Analysts had expected a fall of about 0.5%. Output in Tolley rose 0.8%.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
+    assert "1.2" in texts or f"fell by {GAP}%" in texts
+    assert "0.5" not in texts and f"a fall of about {GAP}%" not in texts

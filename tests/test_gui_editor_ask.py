@@ -136,7 +136,7 @@ def test_a_double_click_on_part_of_a_figure_asks_the_whole_figure(qtbot, bank_fi
     qtbot.waitUntil(lambda: editor.list.currentRow() == row + 1)
     q = editor.draft.question(row + 1)
     assert q["prompt"].startswith("About ___ French troops are stationed across West Africa")
-    assert (q["answer"], q["tolerance"]) == (4500, "10%")
+    assert (q["answer"], q["tolerance"]) == (4500, "1.1%")
 
 
 def test_a_question_added_while_the_list_is_searched_shows_in_it(qtbot, bank_file: Path) -> None:

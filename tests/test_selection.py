@@ -37,7 +37,7 @@ def test_a_figure_becomes_a_numeric_gap_within_its_hedge(article) -> None:
     assert q["prompt"] == ("About ___ troops are stationed across the region, the Wessex council said. "
                            "What number fills the gap, according to the article?")
     assert q["answer"] == 4500
-    assert q["tolerance"] == "10%"  # "about": the article's figure is itself approximate
+    assert q["tolerance"] == "1.1%"  # "about 4,500": right to the digits the article gives, 4,450 to 4,550
     assert q["cite"] == {"quote": "About 4,500 troops are stationed across the region, the Wessex council said."}
     # the words around the one figure stay in the sentence; "more than" is a bound the stem keeps: exact
     assert ask(article, "4,500 troops")["prompt"] == q["prompt"]

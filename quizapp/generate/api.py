@@ -1580,6 +1580,7 @@ _HOLDING = {"have", "hold", "own", "control", "take", "get", "win", "command", "
 
 
 _EXPECTING = {"expect", "forecast", "predict", "anticipate", "estimate", "project", "pencil"}
+_CHANGE_NOUNS = {"fall", "rise", "drop", "increase", "decrease", "decline", "growth", "gain", "cut", "jump"}
 # the words of a sum or share that say how much, not of what: "£163m", "$6.4bn", "2.5%", "4 per cent"
 _AMOUNT_WORDS = {"m", "bn", "k", "p", "million", "billion", "trillion", "pence", "%", "percent", "cent"}
 
@@ -1587,18 +1588,23 @@ _AMOUNT_WORDS = {"m", "bn", "k", "p", "million", "billion", "trillion", "pence",
 def _forecast_of_nothing(m: qty.NumberMention) -> bool:
     """A sum or share that someone expects, forecasts or predicts, with no word for what it measures:
     "Analysts had been expecting about $6.4bn", "Economists had forecast 2.5%" (revenue, growth: the
-    sentence before said; reviewers failed such stems as vague). "Analysts had expected a £163m profit",
-    "expected profits of £163m" say what."""
+    sentence before said; reviewers failed such stems as vague), "Analysts had expected a fall of about 0.5%"
+    (in what?). "Analysts had expected a £163m profit", "expected profits of £163m", "a rise in sales of 3%"
+    say what."""
     inside = {t.i for t in m.tokens}
     top = next((t for t in m.tokens if t.head.i not in inside or t.head.i == t.i), None)
     while top is not None and top.dep_ in ("nummod", "quantmod") and \
             top.head.lower_.rstrip(".") in _AMOUNT_WORDS:
         top = top.head  # "163" of "£163m.": the amount word it counts
+    of = None
+    if top is not None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lemma_ in _CHANGE_NOUNS:
+        of, top = top.head, top.head.head  # "had expected a fall of about 0.5%": a fall in what?
     if top is None or top.dep_ not in ("dobj", "npadvmod", "attr") or top.head.lemma_ not in _EXPECTING:
         return False
     verb = top.head
     # ("expecting £2m from the sale" says what; "for the quarter", "in 2025", "by March" say when)
-    return not any(c.dep_ in ("prep", "pobj", "compound", "acl", "relcl") for c in top.children) and not any(
+    return not any(c.dep_ in ("prep", "pobj", "compound", "acl", "relcl", "poss") and c != of
+                   for c in top.children) and not any(
         c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ not in ("for", "in", "by", "over"))
         for c in verb.children)
 

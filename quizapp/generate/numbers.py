@@ -171,3 +171,16 @@ def wrong_values(value: float, kind: str, *, decimals: int = 0, prefer: list[flo
 _FACTORS = ((0.6, 1.4, 1.9), (1.3, 1.7, 2.4), (0.45, 0.7, 1.6), (0.35, 0.55, 0.8))
 _LEVEL_FACTORS = ((0.85, 1.15, 1.25), (1.15, 1.25, 1.35), (0.8, 0.88, 1.2), (0.75, 0.85, 0.88))
 _STEPS = ((2, -1, 3), (1, 2, 3), (-1, -2, 1), (-1, -2, -3))
+
+
+def recall_share(value: float) -> float:
+    """How far from a long exact figure (or an approximate one) an answer may be and still be right, as a
+    share of it: what a reader recalls of it, its first two digits ("14,968" as 15,000; "87.3%" as 87%;
+    "about 11" from 10.5 to 11.5): half a unit of the second digit (500 for 14,968), at least 1% and at most
+    5% of the figure. A wider one passes numbers a reader of "87.3%" would not write: 5% of it takes in
+    anything from 83 to 91.7."""
+    value = abs(value)
+    if not value:
+        return 0.0
+    half_unit = 0.5 * 10 ** (math.floor(math.log10(value)) - 1)
+    return min(0.05, max(0.01, half_unit / value))

@@ -30,6 +30,7 @@ from quizapp.generate.numbers import (
     format_number,
     parse_number,
     plain,
+    recall_share,
     style_of,
     wrong_values,
 )
@@ -1179,18 +1180,6 @@ def _one_figure(a: float, b: float, loose: bool = True) -> bool:
     return False
 
 
-def _recall_share(value: float) -> float:
-    """How far from a long exact figure an answer may be and still be right, as a share of it: what a
-    reader recalls of it, its first two digits ("14,968" as 15,000; "87.3%" as 87%): half a unit of the
-    second digit (500 for 14,968), at least 1% and at most 5% of the figure. A wider one passes numbers a
-    reader of "87.3%" would not write: 5% of it takes in anything from 83 to 91.7."""
-    value = abs(value)
-    if not value:
-        return 0.0
-    half_unit = 0.5 * 10 ** (math.floor(math.log10(value)) - 1)
-    return min(0.05, max(0.01, half_unit / value))
-
-
 def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: ArticleFacts
                   ) -> tuple[NumericQuestion, NumericQuestion, int | None] | None:
     """'Wessex Rovers have been fined for ___ breaches of league rules. What number fills the gap,
@@ -1215,7 +1204,9 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
     if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
         return None  # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
-    if _years_apart(text, s.value):
+    if s.value == 1 and re.search(rf"{re.escape(GAP)}\s+(?:in|out of)\s+(?:every\s+)?[$£€]?\d", text):
+        return None  # "£___ in every £4": "one in four" is how such a share is said
+    if _years_apart(text, s.value, af.latest_year):
         return None
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
@@ -1228,7 +1219,10 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # A bound is a figure the article gives exactly: "up to ___ fans" is 2,450, and "more than ___ patents"
     # 14,630. (Reviewers failed "up to 2,400" as right for "up to 2,450" as the hedge lost: the stem keeps it.)
     bound = meaning in ("upper", "lower") and not one_sided
-    share = 0.0 if s.kind == "year" else 0.10 if approx else _recall_share(s.value) if long and not bound else 0.0
+    # An approximate figure is right to the digits the article gives, as a long one is to those a reader
+    # recalls: "about 11 trillion" from 10.5 to 11.5, "about 1,750" from 1,700 to 1,800 (a tenth either way
+    # took in 10 and 12, or 1,600 and 1,900: figures the article never gave, which reviewers failed).
+    share = 0.0 if s.kind == "year" else recall_share(s.value) if approx or (long and not bound) else 0.0
     # A tolerance never takes in another figure of its kind: "$14.2bn" is not right within 5% where the
     # article also sues for "$14.8bn", nor "about £1.9bn" (a deal) for the "£1.8bn" the firm is worth. An
     # approximate figure stays right for one it rounds ("about 2 million" for the "1.9 million" the article
@@ -1437,13 +1431,19 @@ def _close_figure(s: Statement, af: ArticleFacts) -> bool:
                for other in set(af.sentence_numbers.get(s.sentence, set())) - {s.value})
 
 
-def _years_apart(text: str, value: float) -> bool:
+def _years_apart(text: str, value: float, latest: int | None = None) -> bool:
     """'... in 2001, she held out against a sale for ___ years, before agreeing in 2005': two years the text
-    gives count the answer out."""
-    if not re.search(rf"{GAP}\s+years\b", text):
+    gives count the answer out; so does a start ("more than ___ decades of data, since 1980") with the year
+    the article was written (`latest`, its latest year)."""
+    unit = re.search(rf"{GAP}\s+(years|decades)\b", text)
+    if unit is None:
         return False
     years = {int(y) for y in re.findall(r"\b(1[89]\d\d|20\d\d)\b", text)}
-    return any(b - a == value for a in years for b in years)
+    if unit.group(1) == "years" and any(b - a == value for a in years for b in years):
+        return True
+    starts = {int(y) for y in re.findall(r"\b(?:since|from) (1[89]\d\d|20\d\d)\b", text)}
+    step = 10 if unit.group(1) == "decades" else 1
+    return latest is not None and any((latest - start) // step in (value, value + 1) for start in starts)
 
 
 def _named_first(text: str, af: ArticleFacts) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from quizapp.core.article import Article
 from quizapp.generate.entities import WH
-from quizapp.generate.numbers import APPROX, WORD_NUMBERS, WRITTEN_FIGURE, parse_number
+from quizapp.generate.numbers import APPROX, WORD_NUMBERS, WRITTEN_FIGURE, parse_number, recall_share
 from quizapp.generate.rank import GAP, GAP_ASK, gap_prompt
 
 if TYPE_CHECKING:
@@ -78,8 +78,9 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
         year = bool(_YEAR.fullmatch(chosen[at:at + length])) and not before.rstrip().endswith(("$", "£", "€"))
         q.update(type="numeric", prompt=gap_prompt(_one_line(before + GAP + after), title, year=year),
                  answer=int(value) if value == int(value) else value)
-        if not year and _hedge_before(before) in APPROX:
-            q["tolerance"] = "10%"  # "about 4,500": 4,450 is as right as the article is
+        if not year and _hedge_before(before) in APPROX and recall_share(value) >= 0.01:
+            # "about 4,500": right to the digits the article gives (4,450 to 4,550)
+            q["tolerance"] = f"{round(recall_share(value) * 100, 1):g}%"
     else:
         prompt = gap_prompt(_one_line(before + GAP + after), title)
         q.update(type="choice", prompt=prompt.replace(GAP_ASK, GAP_ASK_WORDS, 1), answer=" ".join(chosen.split()),
