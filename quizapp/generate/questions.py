@@ -1206,7 +1206,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
     if s.value == 1 and re.search(rf"{re.escape(GAP)}\s+(?:in|out of)\s+(?:every\s+)?[$£€]?\d", text):
         return None  # "£___ in every £4": "one in four" is how such a share is said
-    if _years_apart(text, s.value, af.latest_year):
+    if _years_apart(text, s.value, frozenset(int(v) for (kind, _), values in af.numbers.items() if kind == "year"
+                                             for v in values) | ({af.year} if af.year else set())):
         return None
     digits = len(re.sub(r"\D", "", f"{s.value:g}").strip("0"))
     long = digits >= 3 and (s.value >= 1000 or s.value != int(s.value))  # "212" stays exact, "2,046.37" not
@@ -1431,10 +1432,10 @@ def _close_figure(s: Statement, af: ArticleFacts) -> bool:
                for other in set(af.sentence_numbers.get(s.sentence, set())) - {s.value})
 
 
-def _years_apart(text: str, value: float, latest: int | None = None) -> bool:
+def _years_apart(text: str, value: float, known: frozenset[int] = frozenset()) -> bool:
     """'... in 2001, she held out against a sale for ___ years, before agreeing in 2005': two years the text
-    gives count the answer out; so does a start ("more than ___ decades of data, since 1980") with the year
-    the article was written (`latest`, its latest year)."""
+    gives count the answer out; so does a start ("more than ___ decades of data, since 1980") with a year the
+    article names (`known`), such as the year it was written."""
     unit = re.search(rf"{GAP}\s+(years|decades)\b", text)
     if unit is None:
         return False
@@ -1443,7 +1444,7 @@ def _years_apart(text: str, value: float, latest: int | None = None) -> bool:
         return True
     starts = {int(y) for y in re.findall(r"\b(?:since|from) (1[89]\d\d|20\d\d)\b", text)}
     step = 10 if unit.group(1) == "decades" else 1
-    return latest is not None and any((latest - start) // step in (value, value + 1) for start in starts)
+    return any((year - start) // step in (value, value + 1) for start in starts for year in known if year > start)
 
 
 def _named_first(text: str, af: ArticleFacts) -> bool:
