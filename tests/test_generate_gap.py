@@ -588,6 +588,13 @@ def test_an_its_or_their_with_nothing_named_before_it_does_not_stand_alone(tmp_p
     asked = asked_gaps(tmp_path, body)
     assert 12 not in asked  # whose repair bill: "its" names nothing here
     assert 350 in asked and 4 in asked  # "they" has "Shoppers" before it
+    # nor an "it": "living with it" (with what?), where "Tolley Health said it ..." names what it is
+    body = ("A blood test could spot Parkinson's disease years before symptoms appear, a Wessex study suggests. "
+            "The researchers tested 1,200 people over ten years. "
+            "About 153,000 people in the UK are living with it, a figure expected to rise by 2030. "
+            "Tolley Health said it would fund a trial of 20,000 patients.")
+    asked = asked_gaps(tmp_path, body, title="Blood test could detect Parkinson's early")
+    assert 20000 in asked and 153000 not in asked
 
 
 def test_a_context_speaking_of_the_incident_is_not_shown(tmp_path):
@@ -805,7 +812,8 @@ def test_the_job_words_the_article_put_before_a_name_stand_for_that_person(tmp_p
             "Harbour Foods chairman Tom Hale has sold his shares. "
             "The Labour leader said the sale was worth more than £40m.")
     asked = asked_gaps(tmp_path, body)
-    assert asked[2].prompt.startswith(f"Ann Cole said councils had spent more than £{GAP}bn")
+    # named, and introduced as the article introduced her
+    assert asked[2].prompt.startswith(f"Ann Cole, the Tory leader, said councils had spent more than £{GAP}bn")
     assert 40 not in asked or "Tom Hale" not in asked[40].prompt  # "Labour" stands near no name
 
 
@@ -902,7 +910,8 @@ def test_a_he_resolved_to_a_titled_surname_is_named_in_full(tmp_path):
                             "a fund of up to £2,000 for each village that loses its service.", min_confidence=0)
     said = [str(q.answer) if q.prompt == FACT_CHECK_PROMPT else q.prompt for q in qs if "promised" in q.prompt
             or "promised" in str(q.answer)]
-    assert said and all(x.startswith("Tom Hale promised a fund of up to £") for x in said), said
+    # (and introduced as the article introduced him)
+    assert said and all(x.startswith("Tom Hale, the council leader, promised a fund of up to £") for x in said), said
 
 
 def test_a_slip_of_the_article_is_not_copied_into_a_question(tmp_path):
@@ -1443,6 +1452,11 @@ def test_a_passer_bys_own_figure_is_no_gap_but_the_storys_subjects_is(tmp_path):
     shown = asked_gaps(tmp_path, body, "Harbour Lights tickets sell out in 20 minutes")
     assert 310000 in shown
     assert 3 not in shown  # one fan's anecdote
+    body = ("Wessex's wheat harvest is expected to fall by about a third this year, the forecaster says. "
+            "Exports fell to 12.4 million tonnes, the lowest since 2008. "
+            "Rob Kinnear said his costs for fertiliser and fuel were about 25% higher than three years ago.")
+    shown = asked_gaps(tmp_path, body, title="Drought to cut Wessex wheat harvest")
+    assert 12.4 in shown and 25 not in shown  # one farmer's own costs ("said his costs"): an anecdote
     body = ("Ann Reyes has won the £30,000 Tolley Prize for her first novel, The Salt Ledger. Reyes, 34, worked as a "
             "nurse in Wessex before she turned to writing. Reyes said she had spent nearly seven years writing "
             "The Salt Ledger, in the hours after night shifts.")
@@ -1515,6 +1529,10 @@ def test_a_figure_the_article_also_gives_rounded_is_right_either_way_and_asked_o
     assert low <= 1.1 and high >= 1.12
     # almost 94,000 and 93,870 are one figure: asked once
     assert len({94000, 93870} & set(shown)) == 1
+    # A round figure asked as the article gives it is not right for a closer one of another year
+    body = ("Tolley Space will receive $18 billion for 2015, more than half a billion dollars above its request. "
+            "It received $17.65 billion in 2014.")
+    assert asked_gaps(tmp_path, body, title="Tolley Space gets $18 billion")[18].accepted_range[0] > 17.65
 
 
 def test_no_headline_is_shown_that_rounds_the_answer_of_another_gap(tmp_path):
@@ -1629,3 +1647,12 @@ def test_a_forecast_change_that_says_in_what_nowhere_is_not_asked(tmp_path):
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
     assert "1.2" in texts or f"fell by {GAP}%" in texts
     assert "0.5" not in texts and f"a fall of about {GAP}%" not in texts
+
+
+def test_a_person_a_gap_opens_on_is_introduced_as_the_article_introduced_them(tmp_path):
+    body = ("Wessex has reintroduced rolling blackouts after six generating units broke down within 24 hours. "
+            "The minister of electricity, Sipho Ndaba, told parliament that the setback was temporary. "
+            "Sipho Ndaba pointed to more than 5,000 megawatts of rooftop solar installed by households.")
+    asked = asked_gaps(tmp_path, body, title="Wessex brings back blackouts")
+    assert 5000 in asked
+    assert asked[5000].prompt.startswith("Sipho Ndaba, the minister of electricity, pointed to more than")

@@ -292,6 +292,20 @@ class ArticleFacts:
         return found
 
     @functools.cached_property
+    def roles(self) -> dict[str, str]:
+        """Each person's first description in the article, as it reads: "Sipho Ndaba" -> "the minister of
+        electricity"."""
+        found: dict[str, str] = {}
+        for x in self.facts:
+            if x.kind == "role" and " as " in x.prompt:
+                role = x.prompt.split(" as ", 1)[-1].rstrip("?").strip()
+                # (not "the now chairman of ...": the article's "now chairman" said with a "the")
+                if role.startswith(("the ", "a ", "an ")) and not re.search(r"\b[a-z]+[A-Z]", role) \
+                        and role.split()[1] not in ("now", "then", "currently", "also", "still"):
+                    found.setdefault(self.names.canonical(x.answer), role)
+        return found
+
+    @functools.cached_property
     def role_stems(self) -> dict[str, set[str]]:
         """The telling words of what the article calls each person ("footballer", "singer")."""
         roles: dict[str, set[str]] = {}
@@ -980,7 +994,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                     for v in values]
     if _unknown_person_first(s.before, af, s.people):
         return None  # "Jo answered the door", "Kit refused": named in full only elsewhere, if at all
-    before = _full_name_first(s.before, af, s.people)
+    before = _with_role(_full_name_first(s.before, af, s.people), af, s.part + s.after)
     after = s.after if before != s.before else _full_name_first(s.after, af, s.people)
     before = _LABEL.sub("", before, count=1)
     if not s.speaker:  # "WLC figures showed ..." -> "Wessex Lenders Council figures showed ..."
@@ -1231,8 +1245,12 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     figures = {v for (kind, _noun), values in af.numbers.items() if kind == s.kind for v in values}
     # The same figure written twice, once rounded ("profits of £1.12bn" under "Profits jump to £1.1bn"; "almost
     # 5%" beside "4.99%") is right either way: a reader of the article may recall either.
-    same = {v for v in figures | _title_figures(af.title, s.kind) if s.kind != "year"
-            and _one_figure(v, s.value, loose=bool(s.hedge) and _rounds_to(v, s.value))}
+    # (Only where the figure asked is the closer one, or a hedged round one: "NASA will receive $___ billion"
+    # is $18bn, not the $17.65bn it got the year before; "about 4 million" takes in the "3.9 million" a
+    # correction gives.)
+    same = {v for v in figures | _title_figures(af.title, s.kind) if s.kind != "year" and (
+        (_rounds_to(s.value, v) and _one_figure(v, s.value))
+        or (bool(s.hedge) and _rounds_to(v, s.value) and abs(v - s.value) <= 0.05 * s.value))}
     others = {v for v in figures if not (approx and _rounds_to(v, s.value))} - same
     for other in others - {s.value}:
         if s.value and abs(other - s.value) <= share * abs(s.value):
@@ -1674,22 +1692,27 @@ _COMMON_WORDS = frozenset(re.findall(r"\w+", """
     """))
 
 
-_THING_POINTER = re.compile(r"\b(?:its|their|they|them)\b", re.I)
+# ("it is thought that", "it emerged": an "it" that points at nothing)
+_EMPTY_IT = (r"(?:is|was|has been|had been|will be|would be|could be|may be|might be)\s+(?:\w+\s+)?(?:that|to|"
+             r"likely|unlikely|clear|unclear|possible|too|not|the first|a)\b|emerged|seems|seemed|appears|appeared|"
+             r"remains|is thought|is understood|is expected|is estimated|is believed")
+_THING_POINTER = re.compile(rf"\b(?:its|their|they|them|it(?!\s+(?:{_EMPTY_IT})))\b", re.I)
 _NOT_A_NOUN = frozenset(re.findall(r"\w+", """under with from after before despite during while when although
     though because since into over about according amid among against between without within across and but""")) \
     | _COMMON_WORDS
 
 
 def unresolved_pointer(text: str, af: ArticleFacts) -> bool:
-    """'Analysts put its cost at $___bn', 'Under their plan, ...': an 'its' with no name before it in the
-    sentence ('Northwind said its profit ...' names it), or a 'their' or 'they' with no noun before it
+    """'Analysts put its cost at $___bn', 'Under their plan, ...': an 'its' or 'it' with no name before it in the
+    sentence ('Northwind said its profit ...' names it; 'About ___ people are living with it', 'If approved, it
+    would ...' do not; 'it is thought that' points at nothing), or a 'their' or 'they' with no noun before it
     ('Shoppers spent more than they ...' has one). Quotes aside; a sentence opening on a name has its own."""
     bare = _QUOTED.sub(" ", text)
     m = _THING_POINTER.search(bare)
     if m is None or _named_first(re.sub(r"^(?:(?:The|A|An) )?([A-Z][\w-]+)['’]s\b", r"\1", bare), af):
         return False  # ("Northwind's chief said its ...", "The Wessex Bank and its ...")
     before = bare[:m.start()]
-    if m.group(0).lower() == "its":
+    if m.group(0).lower() in ("its", "it"):
         # ("In its yearly report, Northwind said ...": named right after the opening words)
         return not _owner_named(before, af) and not re.match(r"[^,]*, (?:the )?[A-Z]", bare)
     return not any(w.lower() not in _NOT_A_NOUN for w in re.findall(r"[A-Za-z][\w’'-]{2,}", before))
@@ -1806,7 +1829,8 @@ def _speaker_aside(before: str, after: str) -> bool:
 
 
 # "said she had", "told the BBC he would", 'said: “I paid': what someone says of themselves
-_OWN_WORDS = re.compile(r"\b(?:said|says|told [\w ]+?|added)(?::)?\s+(?:that\s+)?(?:he|she|[“\"']I)\b[^.]*$")
+_OWN_WORDS = re.compile(r"\b(?:said|says|told [\w ]+?|added)(?::)?\s+(?:that\s+)?(?:he|she|his|her|[“\"']I|[“\"']My)\b"
+                        r"[^.]*$")
 PASSER_BY_MENTIONS = 2  # the most sentences naming a person whose own figures are a story's colour
 
 
@@ -1814,7 +1838,8 @@ def _passer_by(before: str, af: ArticleFacts) -> bool:
     """A figure someone gives of their own life, where the article names them in a sentence or two and the
     headline not at all: "Sarah Cole, 41, from Tolley, said she had queued on ___ devices", 'Jo Marsh said:
     “I paid £___ for one ticket”' (a passer-by's anecdote, which reviewers fail as trivia; a prize-winner
-    or a defendant the story is about is named more often)."""
+    or a defendant the story is about is named more often); "Rob Kinnear said his costs were about ___% higher"
+    too."""
     own = _OWN_WORDS.search(before)
     if own is None:
         return False
@@ -1823,6 +1848,22 @@ def _passer_by(before: str, af: ArticleFacts) -> bool:
               if kind == "person" and re.search(rf"\b{re.escape(n.split()[-1])}\b", head)]
     return bool(people) and all(af.names.mentions.get(n, 0) <= PASSER_BY_MENTIONS
                                 and n.split()[-1] not in af.title for n in people)
+
+
+def _with_role(text: str, af: ArticleFacts, rest: str = "") -> str:
+    """'Sipho Ndaba pointed to ...' -> 'Sipho Ndaba, the minister of electricity, pointed to ...': a person a
+    statement opens on, named in full, is introduced as the article introduced them (reviewers failed a
+    bare name as vague: who is Sipho Ndaba?), unless the statement already says what they are."""
+    m = re.match(r"((?:[A-Z][\w’'-]+ )+[A-Z][\w’'-]+) (?=[a-z])", text)
+    if m is None or af.names.kinds.get(m.group(1)) != "person":
+        return text
+    role = af.roles.get(m.group(1))
+    said = f"{text[m.end():]} {rest}".lower()  # the rest of the statement
+    # (not "Lukas Brenner, the championship leader, still leads the championship": the sentence says it)
+    if role is None or m.group(1) in af.title or any(
+            len(w) >= 5 and w[:5] in said for w in re.findall(r"[a-z]+", role.lower())):
+        return text
+    return f"{m.group(1)}, {role}, {text[m.end():]}"
 
 
 def _unknown_person_first(before: str, af: ArticleFacts, people: frozenset[str]) -> bool:
