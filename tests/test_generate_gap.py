@@ -1151,14 +1151,18 @@ def test_a_sentence_naming_the_thing_in_another_word_is_context_for_its_descript
 
 
 def test_an_opening_figure_whose_subject_the_headline_names_is_asked_under_it(tmp_path):
-    """'Revenue grew ___%': whose revenue, the headline shown with the question says; further down the
-    article, or pointing back ('It earned ...'), the same sentence is not asked alone."""
+    """'Tolley Phones earned ___m euros': whose earnings, the headline shown with the question says; further
+    down the article, or pointing back ('It earned ...'), the same sentence is not asked alone. ('Revenue grew
+    ___%' is not asked even under the headline: reviewers failed it as vague in four stories, whose revenue
+    and over what period.)"""
     opening = ("Tolley Phones has posted record results for the year, helped by new shops across Wessex. "
                "Operating profit reached 310m euros, after a loss the year before. ")
     revenue = "Revenue grew 6.5% to 8.2bn euros."
     title = "Tolley Phones reports strong year"
     asked = {q.answer for q in gaps(generate(tmp_path, opening + revenue, title=title))}
-    assert 6.5 in asked or 8.2 in asked
+    assert not {6.5, 8.2} & asked
+    earned = "Tolley Phones earned 912m euros from Wessex alone."
+    assert 912 in {q.answer for q in gaps(generate(tmp_path, opening + earned, title=title))}
     filler = " ".join(f"Tolley Phones opened shop number {n} in Brindle on a wet morning." for n in range(4, 9))
     later = {q.answer for q in gaps(generate(tmp_path, opening + filler + " " + revenue, title=title))}
     assert not {6.5, 8.2} & later
@@ -1453,7 +1457,7 @@ def test_a_passer_bys_own_figure_is_no_gap_but_the_storys_subjects_is(tmp_path):
     assert 310000 in shown
     assert 3 not in shown  # one fan's anecdote
     body = ("Wessex's wheat harvest is expected to fall by about a third this year, the forecaster says. "
-            "Exports fell to 12.4 million tonnes, the lowest since 2008. "
+            "Wessex's exports fell to 12.4 million tonnes, the lowest since 2008. "
             "Rob Kinnear said his costs for fertiliser and fuel were about 25% higher than three years ago.")
     shown = asked_gaps(tmp_path, body, title="Drought to cut Wessex wheat harvest")
     assert 12.4 in shown and 25 not in shown  # one farmer's own costs ("said his costs"): an anecdote
@@ -1491,6 +1495,14 @@ def test_a_name_the_article_shortens_after_the_is_written_whole(tmp_path):
     assert counted and all("the Tolley Progress Alliance had won" in t for t in counted)
     # a person's surname is no cut name: "the Hargreaves family" stays as the article wrote it
     assert not any("Robert Hargreaves family" in t for t in texts)
+
+
+def test_a_sentence_opening_on_sales_with_no_name_is_not_asked_even_under_its_headline(tmp_path):
+    body = ("Supermarket chain Coastline Foods has reported a 17% rise in annual profits as shoppers switched to "
+            "its own-label ranges. Sales grew by 4.6% to A$48.3bn. Coastline Foods employs about 120,000 people.")
+    asked = asked_gaps(tmp_path, body, title="Coastline Foods profits jump as inquiry looms")
+    assert 17 in asked
+    assert 4.6 not in asked  # whose sales, over what time: the headline does not say either
 
 
 def test_a_forecast_sum_that_says_of_what_nowhere_is_not_asked(tmp_path):
@@ -1656,3 +1668,13 @@ def test_a_person_a_gap_opens_on_is_introduced_as_the_article_introduced_them(tm
     asked = asked_gaps(tmp_path, body, title="Wessex brings back blackouts")
     assert 5000 in asked
     assert asked[5000].prompt.startswith("Sipho Ndaba, the minister of electricity, pointed to more than")
+
+
+def test_the_last_and_least_of_a_list_of_figures_is_not_asked(tmp_path):
+    body = ("Union leaders will meet ministers on Monday to avert a strike over pensions. "
+            "Unison's 800,000 workers, the Wessex Union's 70,000 and Amicus' 20,000 are being balloted. "
+            "Pakistan remained the largest buyer, taking about 38% of exports, followed by Egypt at 11% "
+            "and Oman at 7%.")
+    asked = asked_gaps(tmp_path, body)
+    assert 38 in asked  # the head of a list is the news
+    assert 20000 not in asked  # its tail is trivia
