@@ -1178,7 +1178,10 @@ def _rounds_to(other: float, value: float) -> bool:
     not to "about £1.9bn"."""
     shown = decimal.Decimal(repr(value)).normalize()
     step = decimal.Decimal(1).scaleb(int(shown.as_tuple().exponent))
-    return decimal.Decimal(repr(other)).quantize(step, rounding=decimal.ROUND_HALF_UP) == shown
+    try:
+        return decimal.Decimal(repr(other)).quantize(step, rounding=decimal.ROUND_HALF_UP) == shown
+    except decimal.InvalidOperation:
+        return False  # "0.002" against "4,000,000,000,000": more digits than any rounding of the one to the other
 
 
 def _one_figure(a: float, b: float, loose: bool = True) -> bool:
