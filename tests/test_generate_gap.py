@@ -1678,3 +1678,14 @@ def test_the_last_and_least_of_a_list_of_figures_is_not_asked(tmp_path):
     asked = asked_gaps(tmp_path, body)
     assert 38 in asked  # the head of a list is the news
     assert 20000 not in asked  # its tail is trivia
+
+
+def test_a_gap_that_names_nothing_is_not_asked_once_its_headline_is_left_out(tmp_path):
+    body = ("Households in Tolley will pay about 15% more for electricity from July, after the council approved "
+            "its budget. Water tariffs will rise by 9.5% and refuse charges by 6%, the council said. "
+            "A similar plan for a 12% rise was rejected in 2022.")
+    # the headline shows 15, so no gap names it; then "Water tariffs will rise by ___%" says whose nowhere
+    asked = asked_gaps(tmp_path, body, title="Tolley residents face 15% rise in electricity prices")
+    assert 15 in asked and "“" not in asked[15].prompt
+    assert 9.5 not in asked
+    assert 12 not in asked  # "A similar plan": similar to what?

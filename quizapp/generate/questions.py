@@ -2202,7 +2202,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     kept.sort(key=lambda c: (-c.score, c.order))
     if max_questions is not None:
         kept = kept[:max_questions]
-    _without_telling_titles(kept)
+    kept = _without_telling_titles(kept)
     kept.sort(key=lambda c: c.order)
     ids: dict[str, int] = {}
     for c in kept:
@@ -2215,14 +2215,17 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
     return kept
 
 
-def _without_telling_titles(kept: list[Candidate]) -> None:
+def _without_telling_titles(kept: list[Candidate]) -> list[Candidate]:
     """No gap of an article names its headline where the headline shows the figure another question
     asks: "... according to the article “Ferry deal may cost 2,000 jobs”?" tells the answer of "___
-    jobs may be cut". (A gap whose own figure the headline shows was asked without it already.)"""
+    jobs may be cut". (A gap whose own figure the headline shows was asked without it already.) A gap
+    after the story's first sentence that names nothing itself ("Water tariffs will rise by ___%, the council
+    said") is left out instead: without its headline, whose tariffs, no one can say."""
     values: dict[int, set[float]] = {}
     for c in kept:
         if c.value is not None:
             values.setdefault(article_of(c), set()).add(c.value)
+    unnamed: set[int] = set()
     for c in kept:
         # (nor where it rounds the figure: "Council tax to rise by 4.99%" tells "almost ___% more")
         if not c.title or not any(_shows_value(c.title, v) or _tells_within(c.title, v, TITLE_ROUNDS, None, None)
@@ -2233,6 +2236,12 @@ def _without_telling_titles(kept: list[Candidate]) -> None:
             if q is not None and is_gap(q.prompt) and q.prompt.endswith("”?"):
                 # "... What number fills the gap, according to the article?": the question less its headline
                 setattr(c, name, q.model_copy(update={"prompt": q.prompt[:q.prompt.rfind(" “")] + "?"}))
+                stem = _QUOTED.sub(" ", gap_text(q.prompt))
+                # (a first word that is a name: "NASA's budget ...", "Tolley's sales ...")
+                if name != "bare_gap" and c.sentence > 0 and c.context_sentence is None \
+                        and not _NAMED_LATER.search(stem) and not re.match(r"[A-Z][\w-]*['’]s\b|[A-Z]{2,}", stem):
+                    unnamed.add(id(c))
+    return [c for c in kept if id(c) not in unnamed]
 
 
 def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:

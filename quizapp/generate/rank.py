@@ -286,13 +286,13 @@ def leans_on_context(text: str) -> str | None:
     return None
 
 
-# Words that send a reader to the sentences before: "this deal", "later", "also", "such a move".
+# Words that send a reader to the sentences before: "this deal", "later", "also", "such a move", "a similar plan".
 # ("shops such as Tolley Games", "those who ...", "those being asked": an example, or the ones the
 # sentence goes on to say, not ones named before)
 _BACK = re.compile(r"\b(?i:these|those(?! (?:who|whom|whose|which|that|being|with|aged)\b)|this|such(?! as\b)|later|"
                    r"(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
                    # ("more than any other firm", "each other": no other one the article named before)
-                   r"previous|previously|then|also|too|again|already|same|(?<!any )(?<!each )other)\b"
+                   r"previous|previously|then|also|too|again|already|same|similar|similarly|(?<!any )(?<!each )other)\b"
                    r"|(?i:" + DO_SO.pattern + ")")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
