@@ -1024,7 +1024,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None
     if s.kind == "percent" and s.style_text in s.part and (
             _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after)
-            or _share_shown(s.value, f"{before} {after}")):
+            or _share_shown(s.value, s.decimals, f"{before} {after}")):
         return None  # "£6bn, up 20% from £5bn", "285p a share, a premium of 41% to 202p": the amounts work it out
     if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}", af.title):
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
@@ -1161,15 +1161,15 @@ def _span_told(title: str, value: float, text: str) -> bool:
     return False
 
 
+# "4.99%", "12 per cent": a share as text writes it, and a sum by its currency sign ("£1.1bn")
+_WRITTEN_SHARE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)")
+_WRITTEN_SUM = re.compile(r"[$£€](\d[\d,]*(?:\.\d+)?)")
+
+
 def _title_figures(title: str, kind: str) -> set[float]:
     """The shares ("4.99%") or sums ("£1.1bn") a headline writes, as a gap of that kind is answered."""
-    if kind == "percent":
-        pattern = r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per ?cent\b)"
-    elif kind == "money":
-        pattern = r"[$£€](\d[\d,]*(?:\.\d+)?)"
-    else:
-        return set()
-    return {float(m.group(1).replace(",", "")) for m in re.finditer(pattern, title)}
+    pattern = _WRITTEN_SHARE if kind == "percent" else _WRITTEN_SUM if kind == "money" else None
+    return {float(m.group(1).replace(",", "")) for m in pattern.finditer(title)} if pattern else set()
 
 
 def _rounds_to(other: float, value: float) -> bool:
@@ -1511,11 +1511,11 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
                            or any(math.isclose(value, whole - part) for whole in wholes for part in figures))
 
 
-def _share_shown(value: float, text: str) -> bool:
-    """Whether two amounts of the sentence give the share asked, worked out to the digits it is asked to:
+def _share_shown(value: float, decimals: int, text: str) -> bool:
+    """Whether two amounts of the sentence give the share asked, worked out to the `decimals` it is asked to:
     "285p a share, a premium of ___% to the 202p they closed at" (41), "330 of its 850 staff (___%)" (39)."""
     figures = [f for f in _amounts(text, shares=False) if f]
-    step = 0.5 * 10 ** -_decimals(value)
+    step = 0.5 * 10 ** -decimals
     return any(abs(100 * (a / b - 1) - value) <= step or abs(100 * (1 - a / b) - value) <= step
                or abs(100 * a / b - value) <= step
                for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
@@ -1526,16 +1526,10 @@ def _moved_by_shown(value: float, text: str) -> bool:
     1.5%: "bills will go up from £___ to £608, an increase of almost 19%" (512), "sales rose 12% to £___m
     from £300m" (336)."""
     amounts = [a for a in _amounts(text, shares=False) if a]
-    shares = [float(m.group(1)) for m in re.finditer(r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)", text)]
+    shares = [float(m.group(1).replace(",", "")) for m in _WRITTEN_SHARE.finditer(text)]
     return value > 0 and any(abs(other * factor - value) <= 0.015 * value
                              for other in amounts for p in shares if 0 < p < 100
                              for factor in (1 + p / 100, 1 - p / 100, 1 / (1 + p / 100), 1 / (1 - p / 100)))
-
-
-def _decimals(value: float) -> int:
-    """How many digits after the point a figure has: 41 -> 0, 4.25 -> 2."""
-    exponent = decimal.Decimal(repr(value)).normalize().as_tuple().exponent
-    return max(0, -int(exponent))
 
 
 # "The scheme was dropped ...", "If the pension fund ...": opens on what a sentence before named.
