@@ -1582,7 +1582,7 @@ _HOLDING = {"have", "hold", "own", "control", "take", "get", "win", "command", "
 _EXPECTING = {"expect", "forecast", "predict", "anticipate", "estimate", "project", "pencil"}
 _CHANGE_NOUNS = {"fall", "rise", "drop", "increase", "decrease", "decline", "growth", "gain", "cut", "jump"}
 # the words of a sum or share that say how much, not of what: "£163m", "$6.4bn", "2.5%", "4 per cent"
-_AMOUNT_WORDS = {"m", "bn", "k", "p", "million", "billion", "trillion", "pence", "%", "percent", "cent"}
+_AMOUNT_WORDS = _FIGURE_SUFFIXES | {"p", "pence", "percent", "cent"}
 
 
 def _forecast_of_nothing(m: qty.NumberMention) -> bool:

@@ -78,7 +78,7 @@ def question_from_selection(article: Article, start: int, end: int, *, source: s
         year = bool(_YEAR.fullmatch(chosen[at:at + length])) and not before.rstrip().endswith(("$", "£", "€"))
         q.update(type="numeric", prompt=gap_prompt(_one_line(before + GAP + after), title, year=year),
                  answer=int(value) if value == int(value) else value)
-        if not year and _hedge_before(before) in APPROX and recall_share(value) >= 0.01:
+        if not year and value and _hedge_before(before) in APPROX:
             # "about 4,500": right to the digits the article gives (4,450 to 4,550)
             q["tolerance"] = f"{round(recall_share(value) * 100, 1):g}%"
     else:
