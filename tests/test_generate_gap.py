@@ -708,10 +708,10 @@ def test_a_gap_after_an_is_not_asked_and_a_context_naming_no_one_is_not_shown(tm
     ("Brindle, a Tolley-based company, admitted falsifying its accounts for three years. "
      "It agreed to pay $11m in penalties to settle the case with the Wessex regulator.",
      11, f"Brindle agreed to pay ${GAP}m in penalties"),
-    # a short form the article defined is written out in the question
+    # a short form the article defined is written out in the question, with the "the" the article gave it
     ("Figures from the Council of Wessex Lenders (CWL) showed a fall in mortgage lending in Wessex. "
      "CWL figures showed home loans fell by 9% in March as fewer people bought homes in Tolley.",
-     9, f"Council of Wessex Lenders figures showed home loans fell by {GAP}%"),
+     9, f"The Council of Wessex Lenders figures showed home loans fell by {GAP}%"),
 ])
 def test_what_a_name_or_short_form_stands_for_is_written_in_the_gap(tmp_path, body, answer, start):
     assert asked_gaps(tmp_path, body)[answer].prompt.startswith(start)
@@ -1685,3 +1685,52 @@ def test_the_last_and_least_of_a_list_of_figures_is_not_asked(tmp_path):
     asked = asked_gaps(tmp_path, body)
     assert 38 in asked  # the head of a list is the news
     assert 20000 not in asked  # its tail is trivia
+
+
+def test_a_short_name_written_out_keeps_the_the_its_long_form_had(tmp_path):
+    body = ("Tolley Apps has been fined €45m for failing to protect the data of children. "
+            "The regulator found the firm had broken the EU's Digital Safety Standard (DSS) for two years. "
+            "The Wessex Data Office has issued fines totalling more than €2bn since DSS came into force in May 2018.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
+    assert "since the Digital Safety Standard came into force" in texts
+    assert "since Digital Safety Standard" not in texts
+
+
+def test_a_count_of_years_that_says_which_only_before_is_not_asked(tmp_path):
+    body = ("Water bills in Wessex will rise by an average of 31% over the next five years, the regulator said. "
+            "Tolley Water customers will see bills rise by an average of 29% over the five years.")
+    texts = said(generate(tmp_path, body))
+    assert any("31" in t or f"{GAP}% over the next five years" in t for t in texts)
+    assert not any("over the five years" in t or f"over the {GAP} years" in t for t in texts)
+
+
+def test_an_it_the_sentence_calls_an_event_is_not_the_body_named_before(tmp_path):
+    body = ("About 2,300 nurses at two Columbus hospitals plan to go on strike for three days next week, their "
+            "union said on Monday, after months of contract talks broke down over staffing levels. "
+            "The Ohio Federation of Nurses and Health Professionals said nurses at Riverside General Hospital and "
+            "Northfield Medical Center will walk out at 7 a.m. on Dec. 10 and return on the morning of Dec. 13. "
+            "It would be the first strike by nurses at a major Columbus-area hospital in more than 20 years.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Nurses at two Ohio hospitals to strike")))
+    assert "first strike by nurses" in texts  # asked, with the "It" the article wrote
+    assert "Federation of Nurses would be" not in texts
+
+
+def test_a_measure_placed_but_not_owned_is_not_asked_alone(tmp_path):
+    body = ("House prices in Wessex rose by 8.1% in the year to September, official figures show. "
+            "Prices in Tolley rose by 7.2%, while outside the city they increased by 8.8%. "
+            "Harbour Motors has reported a 62% rise in quarterly profit. "
+            "Revenue was up 14% at 212bn rupees, the Mumbai-based company said.")
+    texts = said(generate(tmp_path, body, min_confidence=0))
+    assert any("8.1" in t or f"rose by {GAP}% in the year to September" in t for t in texts)
+    assert not any(t.startswith("Prices in Tolley") for t in texts)
+    assert not any(t.startswith("Revenue was up") for t in texts)
+
+
+def test_balls_faced_a_putts_length_and_a_players_caps_are_not_asked(tmp_path):
+    body = ("Tolley chased down a record 412 to beat Wessex by four wickets in front of 95,000 fans. "
+            "Opener Ravi Menon struck 182, and Arjun Kulkarni hit an unbeaten 79 from just 41 deliveries. "
+            "Ann Hale won the Wessex Open by one shot after Tom Ashby missed a putt from about six feet on the 18th. "
+            "Striker Piet van Dam, who has won seven caps for the Netherlands, joined Tolley for £12m.")
+    asked = asked_gaps(tmp_path, body)
+    assert 182 in asked and 12 in asked  # an innings and a fee are asked
+    assert 41 not in asked and 6 not in asked and 7 not in asked

@@ -25,6 +25,7 @@ from quizapp.generate.nlp import parse_many
 from quizapp.generate.numbers import parse_number, style_of
 from quizapp.generate.questions import (
     ARTICLE_ORDER,
+    BODY_NOUNS,
     FEMALE_TITLES,
     GAP_KINDS,
     HE_WORDS,
@@ -957,7 +958,8 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         return described
     named = af.recent_name
     if (first.lower_ == "it" and first.dep_ in ("nsubj", "nsubjpass") and first.head.dep_ == "ROOT"
-            and named is not None and named[0] == index - 1 and not extraposed_it(first)):
+            and named is not None and named[0] == index - 1 and not extraposed_it(first)
+            and not _it_is_an_event(first)):
         # "Tolley Tunes offers songs for £3 a month. It has a catalogue of 6,000 songs": a sentence's
         # 'It' is the named thing the sentence before was about
         return {first.i}, named[1], named[2]
@@ -975,9 +977,20 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         # ("The company said ...", "The Dutch lender said ...", not "The Northwind group", nor "The combined
         # airline would fly 620 aircraft", which the merger makes of two)
         return set(range(first.i, first.head.i + 1)), org[1], org[0]
-    if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first):
+    if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first) \
+            and not _it_is_an_event(first):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _it_is_an_event(it: Token) -> bool:
+    """'It would be the first strike by nurses in 20 years', 'It is the third rise in a year': an 'It' that
+    the sentence calls an event, not the union or bank the sentence before named (a body it may call one:
+    'It is the country's fourth-largest lender')."""
+    if it.head.lemma_ != "be":
+        return False
+    attr = next((c for c in it.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+    return attr is not None and attr.lemma_.lower() not in BODY_NOUNS
 
 
 def _same_org(one: str, other: str) -> bool:

@@ -37,6 +37,7 @@ from quizapp.generate.numbers import (
 from quizapp.generate.quantities import hedge_meaning
 from quizapp.generate.rank import (
     GAP,
+    MEASURE_FIRST,
     POINTER,
     RUNNING_TOTAL,
     dangles,
@@ -47,6 +48,7 @@ from quizapp.generate.rank import (
     leans_on_context,
     named_in,
     needs_context,
+    owner_words,
     relative_time,
     retired,
     sentence_salience,
@@ -292,6 +294,21 @@ class ArticleFacts:
         return found
 
     @functools.cached_property
+    def definite_shorts(self) -> frozenset[str]:
+        """The short names whose long form the article gives after a 'the' or an owner ("the EU's General
+        Data Protection Regulation (GDPR)"): written out, they keep one ("since the General ...")."""
+        found = set()
+        for short, long in (*self.acronyms.items(), *self.short_forms.items()):
+            for text in self.sentences:
+                at = text.find(f"{long} ({short})")
+                before = _DEFINITE_BEFORE.search(text[:at]) if at >= 0 else None
+                # (an owner's name before a product's is no 'the': "Microsoft's Internet Explorer (IE)")
+                if before and (not before.group(0).strip().endswith("s")
+                               or long.split()[-1].lower() in _BODY_HEADS):
+                    found.add(short)
+        return frozenset(found)
+
+    @functools.cached_property
     def roles(self) -> dict[str, str]:
         """Each person's first description in the article, as it reads: "Sipho Ndaba" -> "the minister of
         electricity"."""
@@ -357,9 +374,32 @@ def spell_out(prompt: str, af: ArticleFacts) -> str:
             if short not in parts[i]:
                 continue  # (both patterns need the short name itself)
             own = long + ("'" if long.endswith("s") else "'s")  # "Tolley Games' puzzles"
-            parts[i] = re.sub(rf"\b{re.escape(short)}(?:'s|’s)", own, parts[i])
-            parts[i] = re.sub(rf"\b{re.escape(short)}\b(?!\s*\()", long, parts[i])
+            definite = short in af.definite_shorts
+            parts[i] = _written_out(parts[i], rf"\b{re.escape(short)}(?:'s|’s)", own, definite)
+            parts[i] = _written_out(parts[i], rf"\b{re.escape(short)}\b(?!\s*\()", long, definite)
     return "".join(parts)
+
+
+def _written_out(text: str, pattern: str, long: str, definite: bool) -> str:
+    """`text` with each match of `pattern` (a short name) replaced by `long`, determined as needed."""
+    return re.sub(pattern, lambda m: _determined(text, m, long, definite), text)
+
+
+# What the name of a body or a rule ends on, which a 'the' goes with ("the General Data Protection Regulation")
+_BODY_HEADS = frozenset(re.findall(r"\w+", """regulation act directive agreement treaty convention fund agency
+    authority commission council office board bank service institute association organisation organization
+    federation union party court committee department ministry programme program scheme index survey standard"""))
+# "the ", "its ", "the EU's ": what a name written out after it is already determined by
+_DEFINITE_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his|[Tt]hat|[Aa]n?|[Oo]ur|[Hh]is|[Hh]er)|[’']s)\s+$")
+
+
+def _determined(text: str, m: re.Match[str], long: str, definite: bool) -> str:
+    """`long` for the short name `m` matched in `text`, with the 'the' the article gave it where nothing
+    before determines it: "since GDPR came into force" -> "since the General Data Protection Regulation ..."."""
+    before = text[:m.start()]
+    if not definite or _DEFINITE_BEFORE.search(before) or re.search(r"[A-Z][\w’'-]*\s+$", before):
+        return long  # ("a GDPR fine", "the DPC", "EU GDPR rules")
+    return ("The " if not before.strip() or before.rstrip().endswith((".", "“", '"', ":")) else "the ") + long
 
 
 def restore_case(text: str, af: ArticleFacts) -> str:
@@ -1052,7 +1092,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     q: AnyQuestion
     # "..., the £2bn fraud that saw the firm collapse": which firm, only the sentences before say, and a
     # statement shows none of them, so it is asked only as a gap (shown after the sentence it leans on, or not at all).
-    if gap_only or _unexplained_body(true, af):
+    if gap_only or _unexplained_body(true, af) or (
+            s.sentence > 0 and MEASURE_FIRST.match(true) and not _names_something(owner_words(true), af)):
+        # (nor "Prices in Dublin rose by 7.2%": which prices, the sentences before said)
         if gap is None:
             return None
         q = bare_gap or gap  # named by its own sentence, whatever context it is shown with
@@ -1296,11 +1338,14 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
             text = pronoun.group(0) + text[text.find(rest):]
     if at is not None and _years_apart(f"{af.sentences[at]} {text}", s.value):
         at = None
-    if at is None and s.sentence > 0 and not _names_something(text, af) and (not title or _MEASURE_FIRST.match(text)):
+    if at is None and s.sentence > 0 and not _names_something(owner_words(text), af) \
+            and (not title or MEASURE_FIRST.match(text)):
         # "Revenue rose ___% to £6bn.", shown without the headline (it tells the figure): whose revenue? Nor
         # with it, where the sentence opens on the measure ("Sales grew by ___% to A$48.3bn": whose sales, over
         # what period, the headline does not say either; reviewers failed it in four stories).
         # (A story's first sentence says what it is about: "A charity treasurer who stole £___ has been jailed.")
+        # Where something is says whose it is no more than where it happened: "Prices in Dublin rose by ___%",
+        # "Revenue was up ___%, the Mumbai-based company said".
         return None
     if at is None:
         return bare, bare, None
@@ -1435,6 +1480,7 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
         rest = text[m.end():]
         if name.endswith("s") and rest[:2] in ("'s", "’s"):
             rest = rest[:1] + rest[2:]  # "Harbour Arts' revenues", not "Arts's"
+        name = _determined(text.replace("\x00", " "), m, name, m.group(0) in af.definite_shorts)
         text = text[:m.start()] + name + rest
     before, after = text.split("\x00", 1)
     return before, after
@@ -1563,7 +1609,7 @@ def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
 ORG_NOUNS = frozenset(re.findall(r"\w+", """company firm group carmaker maker bank airline retailer operator chain
     manufacturer insurer broadcaster corporation conglomerate giant lender"""))
 # What a body named before is often called after: "Wessex Water ... The company said ...".
-_BODY_NOUNS = ORG_NOUNS | frozenset(re.findall(r"\w+", """club team side government party council authority ministry
+BODY_NOUNS = ORG_NOUNS | frozenset(re.findall(r"\w+", """club team side government party council authority ministry
     department union regulator watchdog agency charity publisher network band country city state court"""))
 
 
@@ -1607,11 +1653,6 @@ def _only_a_person_before(head: str, af: ArticleFacts) -> bool:
     return not re.search(r"(?<=\s)[A-Z]|[’']s\b", head[:run.start()]) and not re.search(r"[’']s\b", run.group(0))
 
 
-# "Sales rose ...", "Pre-tax profits fell ...", "Revenue grew ...": a sentence opening on a measure of business
-_MEASURE_FIRST = re.compile(r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-year|Quarterly|Total) )?(?i:sales|"
-                            r"revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|spending)\b")
-
-
 def _names_something(sentence: str, af: ArticleFacts) -> bool:
     """Whether a sentence names someone or something outside its quotes: a capitalised word after its
     first, or a name the article uses ("Brindle reports ..."). "Net profit rose to £40m" does
@@ -1634,7 +1675,7 @@ def _unnamed_body(sentence: str) -> bool:
     if _NAMED_LATER.search(bare):
         return False
     return bool(re.search(r"\bit (?:says|said)\b", bare)) or any(
-        _BODY_NOUNS & set(words.lower().split()) for words in described(bare))
+        BODY_NOUNS & set(words.lower().split()) for words in described(bare))
 
 
 # "the firm", "the car maker", "the group": what a story calls an organisation it named before ("the giant
@@ -1669,7 +1710,7 @@ def _explains(before: str, description: str) -> bool:
     The new terminal ...' (a word of it, or one it begins), or another word for the same thing ('a
     study' for 'the report', 'a takeover' for 'the deal')."""
     words = set(description.lower().split())
-    if words <= _EVERYONES or (_BODY_NOUNS & words and _NAMED_LATER.search(before)):
+    if words <= _EVERYONES or (BODY_NOUNS & words and _NAMED_LATER.search(before)):
         return True
     return _shares_a_word(before, description) or _renamed(before, description)
 
@@ -1775,14 +1816,17 @@ def _side_detail(before: str, after: str) -> bool:
     generations": the stock phrase a reader guesses), how many people live in a place ("Tolley, a city of
     about 265,000 people", "Wessex has a population of 1.9 million": background an atlas gives, not news), or a
     match's colour: the crowd that watched it ("in front of a crowd of about 5,000"), the balls a batsman faced
-    ("faced 361 balls"), a scorecard's lines ("in 19 overs", "needing a further 235 runs"), how far a kick flew
-    ("a penalty from 42 metres")."""
+    ("faced 361 balls", "79 from just 41 deliveries"), a scorecard's lines ("in 19 overs", "needing a further 235
+    runs"), how far a kick flew or a putt rolled ("a penalty from 42 metres", "a putt from about six feet"), a
+    player's caps ("who has won seven caps")."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
-                or (re.search(r"\b(?:faced|from|off) $", before) and re.match(r"\s*(?:balls|deliveries)\b", after))
+                or (re.search(r"\b(?:faced|from|off) (?:just |only )?$", before)
+                    and re.match(r"\s*(?:balls|deliveries)\b", after))
+                or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
-                or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m)\b", after))
+                or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
@@ -1800,7 +1844,8 @@ _SCORECARD_BEFORE = re.compile(r"\bneeding (?:a further |another )?$|\bspell of 
 _SCORECARD_AFTER = re.compile(r"\s*(?:overs\b|runs? to win\b)")
 _MATCH_COLOUR_BEFORE = re.compile(rf"\b(?:(?:sell-out|capacity|record|expected|home|away) )?crowds? of {_HEDGE_WORDS}$"
                                   rf"|\bin front of (?:an? )?{_HEDGE_WORDS}$", re.I)
-_KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try)\b"
+_KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try|"
+                     r"putt)\b"
                      rf"[^.]{{0,40}}\bfrom {_HEDGE_WORDS}$", re.I)
 _PEOPLE_AFTER = re.compile(r"\s*(?:(?:million|m|billion|bn)\s+)?(?:people|inhabitants|residents)\b")
 

@@ -256,7 +256,25 @@ _OPENING = re.compile(r"^(?:The(?! (?:average|total|(?:price|cost|value|rate|sha
 _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:from|of|in|for|by|with|at|to|on) "
                                r"(?:its|their|his|her)\b")
 # "Leicester-based", "San Jose-based", "Austin, Texas-based", "London-listed": where something is, said of it
-_BASED = re.compile(r"(?:[A-Z][\w’'.]*,?\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
+BASED = re.compile(r"(?:[A-Z][\w’'.]*,?\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
+# "Sales rose ...", "Pre-tax profits fell ...", "Revenue grew ...": a sentence opening on a measure of business
+MEASURE_FIRST = re.compile(r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-year|Quarterly|Total) )?(?i:sales|"
+                            r"revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|spending)\b"
+                            # "Prices rose ...": which prices, the sentences before said ("House prices" says)
+                            r"|Prices\b")
+
+
+def owner_words(sentence: str) -> str:
+    """A sentence without the words that only say where: "Prices in Dublin rose ..." -> "Prices rose ...",
+    "..., the Mumbai-based company said" -> "..., the placed company said"."""
+    sentence = BASED.sub("placed", sentence)
+    m = MEASURE_FIRST.match(sentence)
+    if m is None:
+        return sentence
+    return sentence[:m.end()] + re.sub(r"^ in (?:the )?(?:[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", "",
+                                       sentence[m.end():])
+
+
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
 _DEMONYM = re.compile(r"^(?:(?:[A-Z][a-z]+(?:an|ese|ish|ch|i|ic|o)|US|UK|EU)-?)+$")
 # "Equally, the rise ...", "Individually, the ...": a sentence that goes on from the one before.
@@ -280,7 +298,7 @@ def leans_on_context(text: str) -> str | None:
     if _OPENING.match(text):
         # "The solar ferry service launched by Blue Harbour ...": named soon after, it stands alone.
         # ("The San Jose-based company said ...": where it is based describes the company, names none)
-        words = _BASED.sub("placed", text).split()[1:8]
+        words = BASED.sub("placed", text).split()[1:8]
         if not any(w[:1].isupper() and not _DEMONYM.match(w.strip(",.;:’'")) for w in words):
             return "it opens on a description only the article explains"
     return None
@@ -337,10 +355,13 @@ def dangles(text: str) -> bool:
         any(m.start() < 25 for m in found)
 
 
-# "gained 7.6% during the year", "in the five-month period": which year, which period, the article said
-# before ("the year to March 2019" says; "the year to close at 6,240" does not).
-_WHICH_PERIOD = re.compile(r"\b(?:during|over|in|for) the (?:[\w-]+ )?(?:year|period|quarter|half|season)\b"
-                           r"(?! (?:to (?=[A-Z\d])|ending|ended|before|after|from|of|in|since)\b)")
+# "gained 7.6% during the year", "in the five-month period", "rise by 4% over the five years": which year,
+# which period, the article said before ("the year to March 2019", "the three months to June" say; "the year
+# to close at 6,240" does not; "the next five years" counts from the story's own day).
+_WHICH_PERIOD = re.compile(r"\b(?:during|over|in|for) the (?:(?:[\w-]+ )?(?:year|period|quarter|half|season)|"
+                           r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|___) "
+                           r"(?:years|months|weeks|days|decades))\b"
+                           r"(?! (?:to (?=[A-Z\d])|ending|ended|before|after|from|of|in|since|between|until)\b)")
 
 
 def needs_context(text: str, named_first: bool = False) -> bool:
@@ -352,7 +373,9 @@ def needs_context(text: str, named_first: bool = False) -> bool:
     if named_first:
         return False
     pointer = POINTER.search(text)
-    names = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", text[:pointer.start()] if pointer else text)
+    owned = owner_words(text)  # ("Prices in Dublin rose ___%": where, not whose)
+    before = owned[:pointer.start()] if pointer and owned == text else owned
+    names = [w for w in re.findall(r"(?<=\s)[A-Z][\w’'-]+", before)
              if w.lower() not in _STOP and w not in _MONTHS]
     return not names
 
