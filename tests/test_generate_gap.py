@@ -469,10 +469,14 @@ def test_only_words_for_people_make_a_name_a_person():
 def test_an_emergency_number_and_a_race_that_names_an_event_are_not_asked(tmp_path):
     body = ("Sue Okafor won the women's 3000m at the Wessex Games after a slow first lap, "
             "Wessex Athletics said. Neighbours ran out, calling 999 for help, Wessex Police said. "
-            "The fire at the Tolley mill injured 14 people, Wessex Police said.")
+            "The fire at the Tolley mill injured 14 people, Wessex Police said. "
+            "Phones can normally connect to 112 using any network, but 3,000 handsets failed to, Tolley Mobile said.")
     pool = generate(tmp_path, body, min_confidence=0)
-    assert {q.answer for q in gaps(pool)} & {3000, 999} == set()
+    assert {q.answer for q in gaps(pool)} & {3000, 999, 112} == set()
     assert not any("3000m" in s or "999" in s for s in statements(pool))
+    # (a statement on the 3,000 handsets shows the 112 as written, never changed)
+    assert all("connect to 112 " in d for q in pool if q.prompt == FACT_CHECK_PROMPT and "connect to" in q.answer
+               for d in q.distractors)
     assert any("14 people" in s for s in statements(pool))  # a count of people hurt is a fact
 
 

@@ -82,9 +82,10 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
     if m.kind == "count" and not m.scale_word and m.value >= 100 and nxt is not None and nxt.tag_ == "NN" \
             and prev is not None and prev.lower_ in ("a", "an", "the"):
         return "a label"  # "a call to a 999 operator", "the 747 jumbo": a name, not a number of things
-    if m.kind == "count" and prev is not None and prev.lemma_ in ("call", "dial", "ring", "phone", "text") \
-            and m.tokens[0].text.isdigit() and len(m.tokens[0].text) == 3:
-        return "a phone number"  # "calling 999", "dial 911": an emergency number, not a number of things
+    dialled = prev is not None and (prev.lemma_ in _DIAL or (
+        prev.lower_ == "to" and first - 2 >= sent.start and doc[first - 2].lemma_ in (*_DIAL, "connect")))
+    if m.kind == "count" and dialled and m.tokens[0].text.isdigit() and len(m.tokens[0].text) == 3:
+        return "a phone number"  # "calling 999", "dial 911", "calls to 111", "connect to 999": no number of things
     if any(t.lower_ == "ago" for t in doc[last + 1:min(sent.end, last + 3)]):
         return "a time before the article's day"  # "opened 40 years ago": when, only the article's date says
     if nxt is not None and nxt.lower_ in _CLOCK:
@@ -113,6 +114,9 @@ def not_a_fact(sent: Span, m: NumberMention) -> str | None:
             t.like_num and "%" in doc[t.i:t.i + 2].text for t in doc[sent.start:first]):
         return "a year compared with"  # "up 4.1% on 2001": the figure is the fact, not its baseline
     return None
+
+
+_DIAL = ("call", "dial", "ring", "phone", "text")
 
 
 def _converted(sent: Span, last: int) -> bool:
