@@ -59,7 +59,7 @@ def test_a_long_bank_title_ends_in_an_ellipsis_before_the_question_number(qtbot:
     assert TITLE.startswith(shown(title)[:-1]) and title.toolTip() == TITLE
     assert title.fontMetrics().horizontalAdvance(shown(title)) <= title.contentsRect().width()
     # Too long to stand whole beside "Question 1 of 1", it has a line of its own above it.
-    assert title.geometry().bottom() < quiz.position.geometry().top()
+    assert title.mapTo(quiz, QPoint(0, title.height())).y() <= quiz.position.mapTo(quiz, QPoint(0, 0)).y()
     # Wide enough, it shows whole.
     window.resize(1600, 600)
     qtbot.waitUntil(lambda: shown(title) == TITLE)

@@ -161,13 +161,25 @@ def header_row(title: ElidedLabel, beside: tuple[QWidget, ...], *, spacing: int 
     as "French helicopter collision in Mali", one line lower."""
     row = WrappingRow()
     row.add(title, 1, whole=True)
-    rest = QHBoxLayout()
-    rest.addStretch(1)  # at the right, beside the title or under it
-    for widget in beside:
-        rest.addWidget(widget)
-        if spacing:
-            rest.addSpacing(spacing)
-    row.add(rest)
+    # The first ("Question 3 of 18") with the others on its line where they fit, else on a line under it.
+    status = WrappingRow()
+    others = QHBoxLayout()
+    if spacing:
+        status.box.setSpacing(spacing)
+        others.setSpacing(spacing)
+    status.add(beside[0])
+    for widget in beside[1:]:
+        others.addWidget(widget)
+    status.add(others)
+    rest = QWidget()
+    line = QHBoxLayout(rest)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.addStretch(1)  # at the right, beside the title or under it
+    line.addWidget(status)
+    if spacing:
+        line.addSpacing(spacing)
+    # Beside the title only with the status on one line: else the title goes above, whole.
+    row.add(rest, whole=True)
     return row
 
 
