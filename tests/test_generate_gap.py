@@ -1738,3 +1738,33 @@ def test_balls_faced_a_putts_length_and_a_players_caps_are_not_asked(tmp_path):
     asked = asked_gaps(tmp_path, body)
     assert 182 in asked and 12 in asked  # an innings and a fee are asked
     assert 41 not in asked and 6 not in asked and 7 not in asked
+
+
+def test_what_a_sentence_after_a_report_calls_it_is_not_the_reporter(tmp_path):
+    body = ("A tornado tore through the town of Plymouth late on Tuesday, destroying 19 buildings. "
+            "The National Weather Service in Green Bay confirmed on Wednesday that the storm was an EF-2. "
+            "It touched down just after 10:40pm west of Plymouth and stayed on the ground for about 9 miles.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tornado hits Plymouth")))
+    assert "19" in texts or f"destroying {GAP} buildings" in texts
+    assert "Weather Service touched down" not in texts and "Weather Service in Green Bay touched" not in texts
+
+
+def test_prices_placed_by_stores_and_states_and_a_that_leaning_back_are_not_asked(tmp_path):
+    body = ("The average price of a dozen eggs in the US rose to a record $5.12 in January, up from $2.89. "
+            "Prices at some stores in Iowa and Minnesota topped $7. "
+            "Insurance costs for ships that use the Red Sea route have also risen sharply. "
+            "War risk premiums have climbed to between 0.5% and 1% of the value of a ship for a single transit, "
+            "from about 0.05% before the attacks, according to brokers. "
+            "For a vessel worth $100m, that can mean an extra $1m per voyage.")
+    texts = said(generate(tmp_path, body, title="Egg prices hit a record"))
+    assert any("5.12" in t or f"record ${GAP} in January" in t for t in texts)
+    assert not any(t.startswith("Prices at some stores") for t in texts)
+    assert not any(t.startswith("For a vessel worth") for t in texts)
+
+
+def test_the_years_a_sum_is_spread_over_are_not_asked(tmp_path):
+    body = ("The National party won 38% of the vote in Tuesday's election in Wessex. "
+            "It campaigned on tax cuts worth about NZ$14.6bn (£7bn) over four years. "
+            "Finance Minister Thabo Nkosi said VAT would stay at 15%, rather than rising to 16% over two years.")
+    asked = asked_gaps(tmp_path, body)
+    assert 4 not in asked and 2 not in asked

@@ -568,6 +568,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         if sent.doc[start].lower_ == "the" or (start > sent.start and sent.doc[start - 1].lower_ == "the"):
             owner = f"the {owner}"  # "the Federal Trade Commission", as the article writes it
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
+    if subject is not None and subject.i not in quoted and _tells_of_another(subject):
+        af.told_of = index
     name = _named_thing(subject, person_of) if subject is not None and subject.i not in quoted else None
     if name:
         af.recent_name = (index, name, index)
@@ -741,6 +743,7 @@ def _named_aside_facts(sent: Span, m: qty.NumberMention, base: fx.Fact, parse: C
 
 
 _CLAIMING = fx.SAY_VERBS | {"show", "believe", "estimate", "reveal", "find", "think"}
+_TELLING = _CLAIMING | {"forecast", "expect"}  # what a body says of something, or of itself
 
 
 def _whose_claim(tok: Token) -> str | None:
@@ -959,7 +962,7 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
     named = af.recent_name
     if (first.lower_ == "it" and first.dep_ in ("nsubj", "nsubjpass") and first.head.dep_ == "ROOT"
             and named is not None and named[0] == index - 1 and not extraposed_it(first)
-            and not _it_is_an_event(first)):
+            and not _it_is_an_event(first) and not _told_of_before(first, index, af)):
         # "Tolley Tunes offers songs for £3 a month. It has a catalogue of 6,000 songs": a sentence's
         # 'It' is the named thing the sentence before was about
         return {first.i}, named[1], named[2]
@@ -978,9 +981,34 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         # airline would fly 620 aircraft", which the merger makes of two)
         return set(range(first.i, first.head.i + 1)), org[1], org[0]
     if first.lower_ == "it" and org[0] == index - 1 and first.head.dep_ == "ROOT" and not extraposed_it(first) \
-            and not _it_is_an_event(first):
+            and not _it_is_an_event(first) and not _told_of_before(first, index, af):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _told_of_before(it: Token, index: int, af: ArticleFacts) -> bool:
+    """An 'It' that may be what the sentence before told of, rather than its teller: 'It touched down ...'
+    after 'The weather service confirmed that the storm was an EF-2'. (An 'It' that tells or forecasts in
+    turn is the teller: 'It recently forecast growth will slow'.)"""
+    return af.told_of == index - 1 and it.head.lemma_ not in _TELLING
+
+
+def _tells_of_another(subject: Token) -> bool:
+    """'The weather service confirmed that the storm was an EF-2': a subject saying something of another
+    thing (after which 'It touched down ...' is the storm, not the service). Not 'Tolley Bank said it would
+    cut 500 jobs' (itself), 'said Yukos had ...' nor 'said the number of users rose' (after which an 'It' is
+    still the teller: 'It had wanted to ...', 'In a report, it said ...')."""
+    verb = subject.head
+    if verb.lemma_ not in _TELLING:
+        return False
+    return any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ == "NN" and g.lemma_.lower() not in _MEASURES
+               and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in g.children)
+               for c in verb.children if c.dep_ == "ccomp" for g in c.children)
+
+
+# What a figure measures ("the number of users rose"): no thing an 'It' goes on about
+_MEASURES = frozenset(re.findall(r"\w+", """number share rate level amount total figure price cost value
+    proportion size volume growth rise fall increase decrease"""))
 
 
 def _it_is_an_event(it: Token) -> bool:

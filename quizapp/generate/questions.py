@@ -156,6 +156,9 @@ class ArticleFacts:
     org_named: tuple[int, str] | None = None  # (sentence, name) of the last organisation any sentence named
     # (last sentence about it, name, sentence naming it) of a named thing a sentence was about
     recent_name: tuple[int, str, int] | None = None
+    # The last sentence whose subject told of another thing ("The weather service said the storm was an EF-2"):
+    # an 'It' after it may be that thing as well as the teller.
+    told_of: int = -1
     # (last sentence about it, "the Tolley Institute poll", sentence that names it) of the last survey
     recent_survey: tuple[int, str, int] | None = None
     recent_frame: tuple[int, str] | None = None  # (sentence, "In November") of the last time a sentence opened with
@@ -1818,13 +1821,15 @@ def _side_detail(before: str, after: str) -> bool:
     match's colour: the crowd that watched it ("in front of a crowd of about 5,000"), the balls a batsman faced
     ("faced 361 balls", "79 from just 41 deliveries"), a scorecard's lines ("in 19 overs", "needing a further 235
     runs"), how far a kick flew or a putt rolled ("a penalty from 42 metres", "a putt from about six feet"), a
-    player's caps ("who has won seven caps")."""
+    player's caps ("who has won seven caps"), the years a sum or a rise is spread over ("tax cuts worth
+    NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
                 or (re.search(r"\b(?:faced|from|off) (?:just |only )?$", before)
                     and re.match(r"\s*(?:balls|deliveries)\b", after))
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
+                or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
@@ -1832,6 +1837,8 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
+# "worth about NZ$14.6bn (£7bn) over ", "rising to 16% over ": a sum or a share, then the span it is spread over
+_SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.;]{0,60}\bover (?:the next )?$")
 # "about ", "more than ": a hedge before a figure, or none
 _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s+)?"
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)

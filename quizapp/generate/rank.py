@@ -266,13 +266,18 @@ MEASURE_FIRST = re.compile(r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-
 
 def owner_words(sentence: str) -> str:
     """A sentence without the words that only say where: "Prices in Dublin rose ..." -> "Prices rose ...",
-    "..., the Mumbai-based company said" -> "..., the placed company said"."""
+    "Prices at some stores in Iowa and Minnesota topped $7" -> "Prices at some stores topped $7", "..., the
+    Mumbai-based company said" -> "..., the placed company said"."""
     sentence = BASED.sub("placed", sentence)
     m = MEASURE_FIRST.match(sentence)
     if m is None:
         return sentence
-    return sentence[:m.end()] + re.sub(r"^ in (?:the )?(?:[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*)", "",
-                                       sentence[m.end():])
+    return sentence[:m.end()] + _PLACE_PHRASE.sub("", sentence[m.end():])
+
+
+# "in Dublin", "across the Republic of Ireland", "in Iowa and Minnesota": where, in names
+_PLACE_NAME = r"(?:the )?[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*"
+_PLACE_PHRASE = re.compile(rf" (?:in|across|outside|throughout) {_PLACE_NAME}(?:(?:, | and ){_PLACE_NAME})*")
 
 
 # "German", "Japanese", "German-US", "Anglo-Dutch": a description, not a name.
@@ -311,7 +316,9 @@ _BACK = re.compile(r"\b(?i:these|those(?! (?:who|whom|whose|which|that|being|wit
                    r"(?<!year )(?<!years )(?<!month )(?<!months )earlier|"
                    # ("more than any other firm", "each other": no other one the article named before)
                    r"previous|previously|then|also|too|again|already|same|similar|similarly|(?<!any )(?<!each )other)\b"
-                   r"|(?i:" + DO_SO.pattern + ")")
+                   r"|(?i:" + DO_SO.pattern + ")"
+                   # "For a vessel worth $100m, that can mean an extra $1m": what 'that' is, the sentence before said
+                   r"|^That\b|(?<=, )that (?=(?:can|could|would|will|may|might|means?|meant)\b)")
 # "the club", "the deal": a description the sentences before gave a name to.
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only|"
