@@ -1719,15 +1719,28 @@ def test_an_it_the_sentence_calls_an_event_is_not_the_body_named_before(tmp_path
     assert "Federation of Nurses would be" not in texts
 
 
-def test_a_measure_placed_but_not_owned_is_not_asked_alone(tmp_path):
-    body = ("House prices in Wessex rose by 8.1% in the year to September, official figures show. "
-            "Prices in Tolley rose by 7.2%, while outside the city they increased by 8.8%. "
-            "Harbour Motors has reported a 62% rise in quarterly profit. "
-            "Revenue was up 14% at 212bn rupees, the Mumbai-based company said.")
-    texts = said(generate(tmp_path, body, min_confidence=0))
-    assert any("8.1" in t or f"rose by {GAP}% in the year to September" in t for t in texts)
-    assert not any(t.startswith("Prices in Tolley") for t in texts)
-    assert not any(t.startswith("Revenue was up") for t in texts)
+@pytest.mark.parametrize(("body", "title", "kept", "dropped", "pool"), [
+    ("House prices in Wessex rose by 8.1% in the year to September, official figures show. "
+     "Prices in Tolley rose by 7.2%, while outside the city they increased by 8.8%. "
+     "Harbour Motors has reported a 62% rise in quarterly profit. "
+     "Revenue was up 14% at 212bn rupees, the Mumbai-based company said.",
+     "A made-up story", ("8.1", f"rose by {GAP}% in the year to September"), ("Prices in Tolley", "Revenue was up"),
+     True),
+    # placed by stores and states, and a "that" leaning back, with a headline that says neither
+    ("The average price of a dozen eggs in the US rose to a record $5.12 in January, up from $2.89. "
+     "Prices at some stores in Iowa and Minnesota topped $7. "
+     "Insurance costs for ships that use the Red Sea route have also risen sharply. "
+     "War risk premiums have climbed to between 0.5% and 1% of the value of a ship for a single transit, "
+     "from about 0.05% before the attacks, according to brokers. "
+     "For a vessel worth $100m, that can mean an extra $1m per voyage.",
+     "Egg prices hit a record", ("5.12", f"record ${GAP} in January"), ("Prices at some stores", "For a vessel worth"),
+     False),
+])
+def test_a_measure_placed_but_not_owned_is_not_asked_alone(tmp_path, body, title, kept, dropped, pool):
+    """In the whole pool of candidates (`pool`), or in the bank."""
+    texts = said(generate(tmp_path, body, min_confidence=0 if pool else 0.01, title=title))
+    assert any(kept[0] in t or kept[1] in t for t in texts)
+    assert not any(t.startswith(dropped) for t in texts)
 
 
 def test_balls_faced_a_putts_length_and_a_players_caps_are_not_asked(tmp_path):
@@ -1747,19 +1760,6 @@ def test_what_a_sentence_after_a_report_calls_it_is_not_the_reporter(tmp_path):
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tornado hits Plymouth")))
     assert "19" in texts or f"destroying {GAP} buildings" in texts
     assert "Weather Service touched down" not in texts and "Weather Service in Green Bay touched" not in texts
-
-
-def test_prices_placed_by_stores_and_states_and_a_that_leaning_back_are_not_asked(tmp_path):
-    body = ("The average price of a dozen eggs in the US rose to a record $5.12 in January, up from $2.89. "
-            "Prices at some stores in Iowa and Minnesota topped $7. "
-            "Insurance costs for ships that use the Red Sea route have also risen sharply. "
-            "War risk premiums have climbed to between 0.5% and 1% of the value of a ship for a single transit, "
-            "from about 0.05% before the attacks, according to brokers. "
-            "For a vessel worth $100m, that can mean an extra $1m per voyage.")
-    texts = said(generate(tmp_path, body, title="Egg prices hit a record"))
-    assert any("5.12" in t or f"record ${GAP} in January" in t for t in texts)
-    assert not any(t.startswith("Prices at some stores") for t in texts)
-    assert not any(t.startswith("For a vessel worth") for t in texts)
 
 
 def test_the_years_a_sum_is_spread_over_are_not_asked(tmp_path):
