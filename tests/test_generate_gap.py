@@ -1768,3 +1768,27 @@ def test_the_years_a_sum_is_spread_over_are_not_asked(tmp_path):
             "Finance Minister Thabo Nkosi said VAT would stay at 15%, rather than rising to 16% over two years.")
     asked = asked_gaps(tmp_path, body)
     assert 4 not in asked and 2 not in asked
+
+
+def test_a_figure_said_again_per_year_an_example_case_and_a_sum_with_its_context_are_not_asked(tmp_path):
+    body = ("Wessex mortgage holders face higher bills after the Tolley Bank raised its rates by 0.25 points. "
+            "A household owing €350,000 over 25 years faces an increase of about €52 a month, "
+            "or more than €600 a year. "
+            "A tracker customer with a €250,000 loan is paying roughly €420 a month more than 18 months ago.")
+    asked = asked_gaps(tmp_path, body, title="Wessex mortgage bills rise")
+    assert 420 in asked  # what the example case pays is the news
+    assert 600 not in asked  # €52 a month, times twelve
+    assert 250000 not in asked  # the example case's loan
+    # The sentence leans on the one before, shown with it: £7m less £1.5m, or less £5.5m, is the answer.
+    body = ("Tolley Rovers striker Ann Hale has joined Harbour City in a deal worth up to £7m, a record fee for a "
+            "player leaving the club. The Scottish club will receive an initial £5.5m (€6.4m) for the 22-year-old, "
+            "with a further £1.5m depending on appearances.")
+    assert set(asked_gaps(tmp_path, body, title="Wessex striker joins Harbour City")) & {5.5, 1.5} == set()
+
+
+def test_a_short_name_after_a_sentences_first_word_gets_its_the(tmp_path):
+    body = ("Tolley Apps has been fined €18m for sharing users' location data without consent. "
+            "The regulator found the firm had broken the EU's Digital Safety Standard (DSS) for two years. "
+            "Under DSS, companies can be fined up to 4% of their global annual turnover.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
+    assert "Under the Digital Safety Standard, companies" in texts

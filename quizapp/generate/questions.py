@@ -400,8 +400,9 @@ def _determined(text: str, m: re.Match[str], long: str, definite: bool) -> str:
     """`long` for the short name `m` matched in `text`, with the 'the' the article gave it where nothing
     before determines it: "since GDPR came into force" -> "since the General Data Protection Regulation ..."."""
     before = text[:m.start()]
-    if not definite or _DEFINITE_BEFORE.search(before) or re.search(r"[A-Z][\w’'-]*\s+$", before):
-        return long  # ("a GDPR fine", "the DPC", "EU GDPR rules")
+    named = re.search(r"([A-Z][\w’'-]*)\s+$", before)
+    if not definite or _DEFINITE_BEFORE.search(before) or (named and named.group(1).lower() not in _NOT_A_NOUN):
+        return long  # ("a GDPR fine", "the DPC", "EU GDPR rules"; not "Under GDPR, ...": a sentence's first word)
     return ("The " if not before.strip() or before.rstrip().endswith((".", "“", '"', ":")) else "the ") + long
 
 
@@ -1073,6 +1074,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
     if s.kind in ("money", "count") and _moved_by_shown(s.value, f"{before} {after}"):
         return None  # "from £512 to £608, a rise of almost 19%": the share and the other amount work it out
+    if s.kind == "money" and _PER_PERIOD_BEFORE.search(before) and _PER_PERIOD_AFTER.match(
+            s.part[s.part.find(s.style_text) + len(s.style_text):] + after if s.style_text in s.part else after):
+        return None  # "about €52 a month, or more than €___ a year": the same sum, times twelve
     if len(options) < 2 and not gap_only:
         return None
     cite = _cite(af, s.sentence, antecedent, s.chain)
@@ -1352,6 +1356,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None
     if at is None:
         return bare, bare, None
+    if s.kind in ("money", "count") and _sum_shown(s.value, f"{af.sentences[at]} {text}"):
+        return None  # "a deal worth up to £7m ... an initial £5.5m, with a further £___m": shown together, a sum
     context = html.unescape(_plain_sentence(af.sentences[at]))
     # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
     context = _full_name_first(context, af, frozenset(_TITLED_SURNAME.findall(context)))
@@ -1555,7 +1561,8 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
     ___ jobs will go in Walsall, with the remaining 330 in Coventry")."""
     figures = _amounts(text)
     wholes = _amounts(title)
-    return value >= 2 and (any(math.isclose(value, a + b) or math.isclose(value, a - b)
+    # (not 1 as 3 less 2, which any two figures may give; a sum with decimals, "£7m less £5.5m", no chance does)
+    return (value >= 2 or value != int(value)) and (any(math.isclose(value, a + b) or math.isclose(value, a - b)
                                for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
                            or any(math.isclose(value, whole - part) for whole in wholes for part in figures))
 
@@ -1822,7 +1829,8 @@ def _side_detail(before: str, after: str) -> bool:
     ("faced 361 balls", "79 from just 41 deliveries"), a scorecard's lines ("in 19 overs", "needing a further 235
     runs"), how far a kick flew or a putt rolled ("a penalty from 42 metres", "a putt from about six feet"), a
     player's caps ("who has won seven caps"), the years a sum or a rise is spread over ("tax cuts worth
-    NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news)."""
+    NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news), the size of the example
+    case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1830,6 +1838,7 @@ def _side_detail(before: str, after: str) -> bool:
                     and re.match(r"\s*(?:balls|deliveries)\b", after))
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
+                or bool(_EXAMPLE_CASE.match(before))
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
@@ -1839,6 +1848,15 @@ def _side_detail(before: str, after: str) -> bool:
 
 # "worth about NZ$14.6bn (£7bn) over ", "rising to 16% over ": a sum or a share, then the span it is spread over
 _SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.;]{0,60}\bover (?:the next )?$")
+# "A tracker customer with a €", "For a vessel worth $", "A household owing £": an example case, opening its sentence
+# (not "A first-place finish is worth $1.5 million": what a thing is worth is said of it, no example case)
+_EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!(?:is|are|was|were|be|will|would|could|"
+                           r"has|have|had)\s)[\w-]+\s+){1,3}(?:with\s+an?|owing|worth|"
+                           r"earning|on\s+a\s+salary\s+of|paying|borrowing)\s+[$£€]?$")
+# "€52 a month, or ", "£20 a week (": a sum per period, said again right after for another period
+_PER_PERIOD_BEFORE = re.compile(r"\d\S*\s+(?:a|per|each|every)\s+(?:day|week|month|year)\s*(?:,\s*or|\(|or|-)\s*"
+                                r"(?:about|around|roughly|almost|nearly|more than|over|some|up to|at least)?\s*[$£€]?$")
+_PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 # "about ", "more than ": a hedge before a figure, or none
 _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s+)?"
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
