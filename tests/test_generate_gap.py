@@ -1694,10 +1694,12 @@ def test_the_last_and_least_of_a_list_of_figures_is_not_asked(tmp_path):
 def test_a_short_name_written_out_keeps_the_the_its_long_form_had(tmp_path):
     body = ("Tolley Apps has been fined €45m for failing to protect the data of children. "
             "The regulator found the firm had broken the EU's Digital Safety Standard (DSS) for two years. "
-            "The Wessex Data Office has issued fines totalling more than €2bn since DSS came into force in May 2018.")
+            "The Wessex Data Office has issued fines totalling more than €2bn since DSS came into force in May 2018. "
+            "Under DSS, companies can be fined up to 4% of their global annual turnover.")
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
     assert "since the Digital Safety Standard came into force" in texts
     assert "since Digital Safety Standard" not in texts
+    assert "Under the Digital Safety Standard, companies" in texts  # (after a sentence's first word as well)
 
 
 def test_a_count_of_years_that_says_which_only_before_is_not_asked(tmp_path):
@@ -1784,11 +1786,3 @@ def test_a_figure_said_again_per_year_an_example_case_and_a_sum_with_its_context
             "player leaving the club. The Scottish club will receive an initial £5.5m (€6.4m) for the 22-year-old, "
             "with a further £1.5m depending on appearances.")
     assert set(asked_gaps(tmp_path, body, title="Wessex striker joins Harbour City")) & {5.5, 1.5} == set()
-
-
-def test_a_short_name_after_a_sentences_first_word_gets_its_the(tmp_path):
-    body = ("Tolley Apps has been fined €18m for sharing users' location data without consent. "
-            "The regulator found the firm had broken the EU's Digital Safety Standard (DSS) for two years. "
-            "Under DSS, companies can be fined up to 4% of their global annual turnover.")
-    texts = " ".join(said(generate(tmp_path, body, min_confidence=0)))
-    assert "Under the Digital Safety Standard, companies" in texts
