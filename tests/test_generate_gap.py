@@ -1786,3 +1786,30 @@ def test_a_figure_said_again_per_year_an_example_case_and_a_sum_with_its_context
             "player leaving the club. The Scottish club will receive an initial £5.5m (€6.4m) for the 22-year-old, "
             "with a further £1.5m depending on appearances.")
     assert set(asked_gaps(tmp_path, body, title="Wessex striker joins Harbour City")) & {5.5, 1.5} == set()
+
+
+def test_a_she_in_a_sentence_about_someone_named_is_not_the_person_before(tmp_path):
+    body = ("A former treasurer of Tolley who stole $2.3m from the town was jailed for six years on Thursday. "
+            "\"This was a deliberate, long-running scheme,\" Assistant District Attorney Paul Rasmussen told the "
+            "court. According to the criminal complaint, Marquardt spent much of the money at casinos, where she "
+            "made more than 300 visits. She also used about $180,000 toward a cabin on a lake in Vilas County.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Treasurer jailed for theft")))
+    assert "Rasmussen used" not in texts and "Rasmussen also used" not in texts
+
+
+@pytest.mark.parametrize(("body", "dropped"), [
+    # an inflation target: what a reader knows without the article
+    ("The Bank of Wessex has cut its key interest rate to 3.25%, its fifth cut in a row. "
+     "The bank said inflation had returned close to its 2% target. "
+     "Ann Hale said: \"Wage growth is running at around 5%, well above the level consistent with 2% inflation.\"",
+     ("close to its", "consistent with")),
+    # where, before a bare measure: which prices, which sales?
+    ("Mortgage approvals in Wessex rose 18% to 7,412 in May, the highest level since 2008. "
+     "In Tolley, prices rose by 7.6%, while outside the capital they were up 10.1%. "
+     "In Europe sales fell by about 2%.",
+     ("In Tolley, prices", "In Europe sales")),
+])
+def test_an_inflation_target_and_a_measure_after_where_are_not_asked(tmp_path, body, dropped):
+    texts = said(generate(tmp_path, body, title="A made-up story"))
+    assert texts  # something else is asked
+    assert not any(part in t for t in texts for part in dropped)

@@ -1364,6 +1364,11 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
                 af.person_subject = index
                 return
     pronoun = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
+    if pronoun is not None and af.recent_person and _another_named_subject(sent, af.recent_person[1]):
+        # "Marquardt spent the money at casinos, where she made 300 visits": the "she" is the one the
+        # sentence names, whoever the sentence before spoke of (the model may not take the name for a person's)
+        af.recent_person = None
+        return
     if pronoun is not None and af.recent_person:
         recent = af.recent_person
         # "Ann Cole ... She joined in 1990. She ...": still about her while no one else is named
@@ -1386,6 +1391,13 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         af.recent_person = (index, name, title, index)
     elif any(e.label_ == "PERSON" for e in cl.ents(sent)):
         af.recent_person = None
+
+
+def _another_named_subject(sent, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the main clause of a sentence has a name for its subject that is not part of `name`."""
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ == "PROPN" and subject.text not in name.split() \
+        and subject.i not in cl.quoted_tokens(sent)
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}

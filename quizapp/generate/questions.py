@@ -1830,7 +1830,8 @@ def _side_detail(before: str, after: str) -> bool:
     runs"), how far a kick flew or a putt rolled ("a penalty from 42 metres", "a putt from about six feet"), a
     player's caps ("who has won seven caps"), the years a sum or a rise is spread over ("tax cuts worth
     NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news), the size of the example
-    case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is)."""
+    case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is), a
+    central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1839,6 +1840,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or bool(_EXAMPLE_CASE.match(before))
+                or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
@@ -1848,6 +1850,15 @@ def _side_detail(before: str, after: str) -> bool:
 
 # "worth about NZ$14.6bn (£7bn) over ", "rising to 16% over ": a sum or a share, then the span it is spread over
 _SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.;]{0,60}\bover (?:the next )?$")
+def _inflation_target(before: str, after: str) -> bool:
+    """'inflation had returned close to its ___% target', 'wages well above the level consistent with ___%
+    inflation': the target every central bank states, which a reader knows without the article."""
+    return bool((re.match(r"\s*(?:%|per ?cent)\s+(?:[\w-]+\s+)?target\b", after)
+                 and re.search(r"\binflation\b", before + after, re.I))
+                or (re.search(r"\b(?:consistent|in line) with (?:an? )?$", before)
+                    and re.match(r"\s*(?:%|per ?cent)\s+inflation\b", after)))
+
+
 # "A tracker customer with a €", "For a vessel worth $", "A household owing £": an example case, opening its sentence
 # (not "A first-place finish is worth $1.5 million": what a thing is worth is said of it, no example case)
 _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!(?:is|are|was|were|be|will|would|could|"

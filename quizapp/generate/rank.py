@@ -258,10 +258,13 @@ _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:fro
 # "Leicester-based", "San Jose-based", "Austin, Texas-based", "London-listed": where something is, said of it
 BASED = re.compile(r"(?:[A-Z][\w’'.]*,?\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
 # "Sales rose ...", "Pre-tax profits fell ...", "Revenue grew ...": a sentence opening on a measure of business
-MEASURE_FIRST = re.compile(r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-year|Quarterly|Total) )?(?i:sales|"
-                            r"revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|spending)\b"
-                            # "Prices rose ...": which prices, the sentences before said ("House prices" says)
-                            r"|Prices\b")
+# ("In Dublin, prices rose ...", "In Europe sales fell ...": the same, after where)
+_WHERE_FIRST = r"(?:(?:In|Across|Outside) (?:the )?[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*,? )?"
+MEASURE_FIRST = re.compile(_WHERE_FIRST + r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-year|Quarterly|Total) )?"
+                           r"(?i:sales|revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|"
+                           r"spending)\b"
+                           # "Prices rose ...": which prices, the sentences before said ("House prices" says)
+                           r"|" + _WHERE_FIRST + r"[Pp]rices\b")
 
 
 def owner_words(sentence: str) -> str:
@@ -272,7 +275,9 @@ def owner_words(sentence: str) -> str:
     m = MEASURE_FIRST.match(sentence)
     if m is None:
         return sentence
-    return sentence[:m.end()] + _PLACE_PHRASE.sub("", sentence[m.end():])
+    measure = re.search(r"(?i:sales|revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|"
+                        r"spending|prices)$", sentence[:m.end()])
+    return sentence[measure.start() if measure else 0:m.end()] + _PLACE_PHRASE.sub("", sentence[m.end():])
 
 
 # "in Dublin", "across the Republic of Ireland", "in Iowa and Minnesota": where, in names
