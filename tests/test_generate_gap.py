@@ -1776,11 +1776,12 @@ def test_a_figure_said_again_per_year_an_example_case_and_a_sum_with_its_context
     body = ("Wessex mortgage holders face higher bills after the Tolley Bank raised its rates by 0.25 points. "
             "A household owing €350,000 over 25 years faces an increase of about €52 a month, "
             "or more than €600 a year. "
-            "A tracker customer with a €250,000 loan is paying roughly €420 a month more than 18 months ago.")
+            "A tracker customer with a €250,000 loan is paying roughly €420 a month more than 18 months ago. "
+            "For a typical tracker mortgage of £200,000, the cut will reduce monthly repayments by about £30.")
     asked = asked_gaps(tmp_path, body, title="Wessex mortgage bills rise")
     assert 420 in asked  # what the example case pays is the news
     assert 600 not in asked  # €52 a month, times twelve
-    assert 250000 not in asked  # the example case's loan
+    assert 250000 not in asked and 200000 not in asked  # the example cases' loans
     # The sentence leans on the one before, shown with it: £7m less £1.5m, or less £5.5m, is the answer.
     body = ("Tolley Rovers striker Ann Hale has joined Harbour City in a deal worth up to £7m, a record fee for a "
             "player leaving the club. The Scottish club will receive an initial £5.5m (€6.4m) for the 22-year-old, "
@@ -1813,3 +1814,19 @@ def test_an_inflation_target_and_a_measure_after_where_are_not_asked(tmp_path, b
     texts = said(generate(tmp_path, body, title="A made-up story"))
     assert texts  # something else is asked
     assert not any(part in t for t in texts for part in dropped)
+
+
+@pytest.mark.parametrize(("body", "wrong"), [
+    # the teller of what someone else did is not the "he" who did it next
+    ("A solicitor who stole £2.3m from clients to fund a gambling addiction has been jailed for seven years. "
+     "Andrew Keeling, 54, admitted 14 counts of fraud at Preston Crown Court. "
+     "Prosecutor Joanne Birtles said Keeling had moved the money into his own accounts. "
+     "In a single month in 2021 he placed bets worth more than £400,000.", "Birtles placed"),
+    # a sentence about its subject's name, with another person named in passing
+    ("Canada's Ethan Lavoie won The Open at Royal Birkdale on Sunday, finishing three shots clear. "
+     "Lavoie becomes only the second Canadian man to win a major, after Mike Weir at the 2003 Masters. "
+     "He takes home a winner's cheque of $3.1m, more than he had earned in his entire career.", "Weir takes"),
+])
+def test_a_he_after_a_teller_or_a_name_in_passing_is_not_that_person(tmp_path, body, wrong):
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="A made-up story")))
+    assert wrong not in texts

@@ -1357,6 +1357,11 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
             who = t.head.head if t.lower_ == "who" and t.head.dep_ == "relcl" else t
             name = person_of(who)
             if name:
+                if head.lemma_ in fx.SAY_VERBS and _tells_of_someone(head, name):
+                    # "Prosecutor Jo Birtles said Keeling had moved the money. In 2021 he placed bets ...": the
+                    # "he" is more likely the one she told of than the teller; which, the sentence does not say
+                    af.recent_person = None
+                    return
                 ent_start = next((e.start for e in cl.ents(sent) if e.start <= who.i < e.end), who.i)
                 words = [doc[i].text.rstrip(".") for i in (ent_start - 1, ent_start) if 0 <= i < len(doc)]
                 title = next((w for w in words if w.lower() in _TITLES), "")
@@ -1382,8 +1387,10 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     quoted = cl.quoted_tokens(sent)
     named = {person_of(e.root) for e in cl.ents(sent) if e.label_ == "PERSON" and e.root.i not in quoted}
     if len(named) == 1 and None not in named and not any(
-            t.lower_ in _GENDERED and t.i not in quoted for t in sent):
-        # "The figures came in a statement by Jo Reyes on Monday. She ...": the one person named
+            t.lower_ in _GENDERED and t.i not in quoted for t in sent) \
+            and not _another_named_subject(sent, next(iter(named))):
+        # "The figures came in a statement by Jo Reyes on Monday. She ...": the one person named (not "Lavoie
+        # becomes the second Canadian to win a major, after Mike Weir": a sentence about its subject's name)
         name = next(iter(named))
         start = next(e.start for e in cl.ents(sent) if e.label_ == "PERSON" and person_of(e.root) == name)
         title = doc[start - 1].text.rstrip(".") if start > sent.start and doc[start - 1].lower_.rstrip(".") \
@@ -1393,11 +1400,18 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         af.recent_person = None
 
 
+def _tells_of_someone(verb, teller: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether what `verb` says has a name other than the teller's for its subject ('said Keeling had ...')."""
+    return any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PROPN" and g.text not in teller.split()
+               for c in verb.children if c.dep_ == "ccomp" for g in c.children)
+
+
 def _another_named_subject(sent, name: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the main clause of a sentence has a name for its subject that is not part of `name`."""
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.pos_ == "PROPN" and subject.text not in name.split() \
-        and subject.i not in cl.quoted_tokens(sent)
+    # (a capitalised subject the model tagged an adjective is a name it did not know: "Lavoie becomes ...")
+    return subject is not None and (subject.pos_ == "PROPN" or (subject.pos_ == "ADJ" and subject.text[:1].isupper())) \
+        and subject.text not in name.split() and subject.i not in cl.quoted_tokens(sent)
 
 
 _TITLES = {"mr", "mrs", "ms", "miss", "dr", "sir"}

@@ -1859,11 +1859,14 @@ def _inflation_target(before: str, after: str) -> bool:
                     and re.match(r"\s*(?:%|per ?cent)\s+inflation\b", after)))
 
 
-# "A tracker customer with a €", "For a vessel worth $", "A household owing £": an example case, opening its sentence
+# "A tracker customer with a €", "For a vessel worth $", "A household owing £", "For a typical mortgage of £": an
+# example case, opening its sentence
 # (not "A first-place finish is worth $1.5 million": what a thing is worth is said of it, no example case)
 _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!(?:is|are|was|were|be|will|would|could|"
                            r"has|have|had)\s)[\w-]+\s+){1,3}(?:with\s+an?|owing|worth|"
-                           r"earning|on\s+a\s+salary\s+of|paying|borrowing)\s+[$£€]?$")
+                           r"earning|on\s+a\s+salary\s+of|paying|borrowing)\s+[$£€]?$"
+                           # "For a typical tracker mortgage of £"
+                           r"|^\s*For\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}of\s+[$£€]?$")
 # "€52 a month, or ", "£20 a week (": a sum per period, said again right after for another period
 _PER_PERIOD_BEFORE = re.compile(r"\d\S*\s+(?:a|per|each|every)\s+(?:day|week|month|year)\s*(?:,\s*or|\(|or|-)\s*"
                                 r"(?:about|around|roughly|almost|nearly|more than|over|some|up to|at least)?\s*[$£€]?$")
