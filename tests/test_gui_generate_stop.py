@@ -25,17 +25,24 @@ def model_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def stopped_while_loading(qtbot, banks: Path, finished: list[bool]) -> tuple[GenerateDialog, Task]:
     """A dialog on the seed article whose run (the task) was stopped while it loaded the model; `finished`
-    gets what generation_finished says."""
+    gets what generation_finished says.
+
+    The loader's lock is held until Stop is pressed: the load (a second or two, less on a fast disk) waits for
+    it, so the run is loading when Stop comes however busy the machine, and then loads the real model."""
     dialog = active(qtbot, GenerateDialog(None, target_dir=banks, articles=[SEED]))
     dialog.max_questions.setValue(2)
     dialog.generation_finished.connect(finished.append)
-    alt(qtbot, "g")  # Generate
-    qtbot.waitUntil(lambda: dialog.status.text() == "Loading the language model…", timeout=TIMEOUT)
-    task = dialog.task
-    assert task is not None
-    assert QApplication.focusWidget() is dialog.cancel_button  # (Qt moved it there from Generate, disabled)
-    key(qtbot, Qt.Key.Key_Space)  # Stop
-    assert nlp._nlp is None  # (still loading: the test stopped what it means to)
+    nlp._lock.acquire()
+    try:
+        alt(qtbot, "g")  # Generate
+        qtbot.waitUntil(lambda: dialog.status.text() == "Loading the language model…", timeout=TIMEOUT)
+        task = dialog.task
+        assert task is not None
+        assert QApplication.focusWidget() is dialog.cancel_button  # (Qt moved it there from Generate, disabled)
+        key(qtbot, Qt.Key.Key_Space)  # Stop
+        assert nlp._nlp is None  # (still loading: the test stopped what it means to)
+    finally:
+        nlp._lock.release()
     return dialog, task
 
 
