@@ -1848,8 +1848,6 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
 
 
-# "worth about NZ$14.6bn (£7bn) over ", "rising to 16% over ": a sum or a share, then the span it is spread over
-_SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.;]{0,60}\bover (?:the next )?$")
 def _inflation_target(before: str, after: str) -> bool:
     """'inflation had returned close to its ___% target', 'wages well above the level consistent with ___%
     inflation': the target every central bank states, which a reader knows without the article."""
@@ -1859,6 +1857,8 @@ def _inflation_target(before: str, after: str) -> bool:
                     and re.match(r"\s*(?:%|per ?cent)\s+inflation\b", after)))
 
 
+# "worth about NZ$14.6bn (£7bn) over ", "rising to 16% over ": a sum or a share, then the span it is spread over
+_SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.;]{0,60}\bover (?:the next )?$")
 # "A tracker customer with a €", "For a vessel worth $", "A household owing £", "For a typical mortgage of £": an
 # example case, opening its sentence
 # (not "A first-place finish is worth $1.5 million": what a thing is worth is said of it, no example case)

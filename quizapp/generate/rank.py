@@ -257,12 +257,14 @@ _EARLY_POSSESSIVE = re.compile(r"^(?:[A-Z]\w*|[a-z]\S*)(?: [a-z]\S*){0,2} (?:fro
                                r"(?:its|their|his|her)\b")
 # "Leicester-based", "San Jose-based", "Austin, Texas-based", "London-listed": where something is, said of it
 BASED = re.compile(r"(?:[A-Z][\w’'.]*,?\s+)*[A-Z][\w’'.]*-(?:based|born|listed|headquartered|registered)\b")
+# "Dublin", "the Republic of Ireland": a place's name
+_PLACE_NAME = r"(?:the )?[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*"
 # "Sales rose ...", "Pre-tax profits fell ...", "Revenue grew ...": a sentence opening on a measure of business
 # ("In Dublin, prices rose ...", "In Europe sales fell ...": the same, after where)
-_WHERE_FIRST = r"(?:(?:In|Across|Outside) (?:the )?[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*,? )?"
+_WHERE_FIRST = rf"(?:(?:In|Across|Outside) {_PLACE_NAME},? )?"
+_MEASURE_WORDS = r"sales|revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|spending"
 MEASURE_FIRST = re.compile(_WHERE_FIRST + r"(?:(?:Annual|Net|Pre-tax|Operating|Underlying|Full-year|Quarterly|Total) )?"
-                           r"(?i:sales|revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|"
-                           r"spending)\b"
+                           rf"(?i:{_MEASURE_WORDS})\b"
                            # "Prices rose ...": which prices, the sentences before said ("House prices" says)
                            r"|" + _WHERE_FIRST + r"[Pp]rices\b")
 
@@ -275,13 +277,11 @@ def owner_words(sentence: str) -> str:
     m = MEASURE_FIRST.match(sentence)
     if m is None:
         return sentence
-    measure = re.search(r"(?i:sales|revenues?|turnover|profits?|earnings|output|exports|imports|income|losses|"
-                        r"spending|prices)$", sentence[:m.end()])
+    measure = re.search(rf"(?i:{_MEASURE_WORDS}|prices)$", sentence[:m.end()])  # (after any "In Dublin, ")
     return sentence[measure.start() if measure else 0:m.end()] + _PLACE_PHRASE.sub("", sentence[m.end():])
 
 
 # "in Dublin", "across the Republic of Ireland", "in Iowa and Minnesota": where, in names
-_PLACE_NAME = r"(?:the )?[A-Z][\w’'-]*(?: (?:of )?[A-Z][\w’'-]*)*"
 _PLACE_PHRASE = re.compile(rf" (?:in|across|outside|throughout) {_PLACE_NAME}(?:(?:, | and ){_PLACE_NAME})*")
 
 

@@ -158,7 +158,8 @@ def header_title() -> ElidedLabel:
 def header_row(title: ElidedLabel, beside: tuple[QWidget, ...], *, spacing: int = 0) -> WrappingRow:
     """`title` with `beside` ("Question 3 of 18", "Score 2") at its right where the whole title fits on the
     line with them, else on a line of its own above them: at a large text size "French helico…" shows
-    as "French helicopter collision in Mali", one line lower."""
+    as "French helicopter collision in Mali", one line lower. Where even a line of their own is too narrow for
+    all of `beside` (the largest text at 640x480), the first keeps its line and the others go under it."""
     row = WrappingRow()
     row.add(title, 1, whole=True)
     # The first ("Question 3 of 18") with the others on its line where they fit, else on a line under it.
