@@ -1358,7 +1358,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
             name = person_of(who)
             if name:
                 if head.lemma_ in fx.SAY_VERBS and _tells_of_someone(head, name):
-                    # "Prosecutor Jo Birtles said Keeling had moved the money. In 2021 he placed bets ...": the
+                    # "Prosecutor Ann Cole said Reyes had moved the money. In 2021 he placed bets ...": the
                     # "he" is more likely the one she told of than the teller; which, the sentence does not say
                     af.recent_person = None
                     return
@@ -1370,7 +1370,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
                 return
     pronoun = next((t for t in sent if t.dep_ == "nsubj" and t.lower_ in ("he", "she")), None)
     if pronoun is not None and af.recent_person and _another_named_subject(sent, af.recent_person[1]):
-        # "Marquardt spent the money at casinos, where she made 300 visits": the "she" is the one the
+        # "Tolley spent the money at casinos, where she made 300 visits": the "she" is the one the
         # sentence names, whoever the sentence before spoke of (the model may not take the name for a person's)
         af.recent_person = None
         return
@@ -1389,8 +1389,8 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
     if len(named) == 1 and None not in named and not any(
             t.lower_ in _GENDERED and t.i not in quoted for t in sent) \
             and not _another_named_subject(sent, next(iter(named))):
-        # "The figures came in a statement by Jo Reyes on Monday. She ...": the one person named (not "Lavoie
-        # becomes the second Canadian to win a major, after Mike Weir": a sentence about its subject's name)
+        # "The figures came in a statement by Jo Reyes on Monday. She ...": the one person named (not "Hale
+        # becomes the second Welshman to win a major, after Tom Cole": a sentence about its subject's name)
         name = next(iter(named))
         start = next(e.start for e in cl.ents(sent) if e.label_ == "PERSON" and person_of(e.root) == name)
         title = doc[start - 1].text.rstrip(".") if start > sent.start and doc[start - 1].lower_.rstrip(".") \
@@ -1401,7 +1401,7 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
 
 
 def _tells_of_someone(verb, teller: str) -> bool:  # type: ignore[no-untyped-def]
-    """Whether what `verb` says has a name other than the teller's for its subject ('said Keeling had ...')."""
+    """Whether what `verb` says has a name other than the teller's for its subject ('said Reyes had ...')."""
     return any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PROPN" and g.text not in teller.split()
                for c in verb.children if c.dep_ == "ccomp" for g in c.children)
 
@@ -1409,7 +1409,7 @@ def _tells_of_someone(verb, teller: str) -> bool:  # type: ignore[no-untyped-def
 def _another_named_subject(sent, name: str) -> bool:  # type: ignore[no-untyped-def]
     """Whether the main clause of a sentence has a name for its subject that is not part of `name`."""
     subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # (a capitalised subject the model tagged an adjective is a name it did not know: "Lavoie becomes ...")
+    # (a capitalised subject the model tagged an adjective is a name it did not know: "Hale becomes ...")
     return subject is not None and (subject.pos_ == "PROPN" or (subject.pos_ == "ADJ" and subject.text[:1].isupper())) \
         and subject.text not in name.split() and subject.i not in cl.quoted_tokens(sent)
 
