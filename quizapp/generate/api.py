@@ -999,11 +999,14 @@ def _tells_of_another(subject: Token) -> bool:
     cut 500 jobs' (itself), 'said Yukos had ...' nor 'said the number of users rose' (after which an 'It' is
     still the teller: 'It had wanted to ...', 'In a report, it said ...')."""
     verb = subject.head
-    if verb.lemma_ not in _TELLING:
-        return False
-    return any(g.dep_ in ("nsubj", "nsubjpass") and g.tag_ == "NN" and g.lemma_.lower() not in _MEASURES
-               and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in g.children)
-               for c in verb.children if c.dep_ == "ccomp" for g in c.children)
+    return verb.lemma_ in _TELLING and any(
+        g.tag_ == "NN" and g.lemma_.lower() not in _MEASURES
+        and any(d.dep_ == "det" and d.lower_ in ("the", "a", "an") for d in g.children) for g in _told_subjects(verb))
+
+
+def _told_subjects(verb: Token) -> Iterator[Token]:
+    """The subjects of what a verb of saying says: "the storm" of "confirmed that the storm was an EF-2"."""
+    return (g for c in verb.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass"))
 
 
 # What a figure measures ("the number of users rose"): no thing an 'It' goes on about
@@ -1400,10 +1403,9 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         af.recent_person = None
 
 
-def _tells_of_someone(verb, teller: str) -> bool:  # type: ignore[no-untyped-def]
+def _tells_of_someone(verb: Token, teller: str) -> bool:
     """Whether what `verb` says has a name other than the teller's for its subject ('said Reyes had ...')."""
-    return any(g.dep_ in ("nsubj", "nsubjpass") and g.pos_ == "PROPN" and g.text not in teller.split()
-               for c in verb.children if c.dep_ == "ccomp" for g in c.children)
+    return any(g.pos_ == "PROPN" and g.text not in teller.split() for g in _told_subjects(verb))
 
 
 def _another_named_subject(sent, name: str) -> bool:  # type: ignore[no-untyped-def]
