@@ -1830,3 +1830,44 @@ def test_an_inflation_target_and_a_measure_after_where_are_not_asked(tmp_path, b
 def test_a_he_after_a_teller_or_a_name_in_passing_is_not_that_person(tmp_path, body, wrong):
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="A made-up story")))
     assert wrong not in texts
+
+
+def test_a_period_a_stock_ratio_and_a_residents_years_are_not_asked(tmp_path):
+    body = ("Power cuts cost Wessex factories at least 8bn shillings ($62m) in lost production in the first "
+            "three months of the year, an industry group said. A survey of 240 of its members found that almost "
+            "nine in 10 had suffered at least one unplanned blackout a week. "
+            "Ann Hale, 67, who has lived in Tolley for 40 years, was rescued by a fire crew after 400 homes "
+            "were flooded. Tom Ashby taught maths at a school in Tolley for almost 15 years before entering politics.")
+    asked = asked_gaps(tmp_path, body, title="Power cuts cost Wessex factories")
+    assert 400 in asked  # the homes flooded are the news
+    assert not {3, 10, 40, 15} & set(asked)
+
+
+def test_a_weekday_goes_with_its_as_of_and_a_weekly_habit_keeps_its_day(tmp_path):
+    body = ("The Elk Gulch fire had burned 18,000 acres and was 5% contained as of Monday morning, "
+            "according to the Tolley County Sheriff's Office. "
+            "Ann Hale was singing in a pub in west Tolley on Thursday nights for €50 and a plate of chowder.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Wessex wildfire grows")))
+    assert "contained according" in texts or "contained, according" in texts
+    assert "contained as," not in texts and "contained as according" not in texts
+    assert "on nights" not in texts
+
+
+def test_a_slip_of_the_article_is_not_copied_into_a_gap(tmp_path):
+    body = ("A water company has been fined £4.3m after sewage was pumped into a river in Wessex for almost three "
+            "days, killing thousands of fish.\n\nTolley Water admitted allowing untreated sewage to be discharged into "
+            "the a tributary of the River Avon near Harbury in August 2021 when equipment at a pumping station "
+            "failed.\n\nHarbury Crown Court heard that about 1.8 million litres of sewage flowed into the river, and "
+            "that more than 4,000 fish were killed along a 5km stretch.")
+    title = "Water firm fined £4.3m for sewage pollution"
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title=title)))
+    assert "4.3" in texts or f"£{GAP}m" in texts  # the fine is asked
+    assert "the a tributary" not in texts
+
+
+def test_a_part_that_the_sum_asked_elsewhere_gives_is_not_asked(tmp_path):
+    body = ("At least 19 people were killed when a bus carrying church members plunged off a mountain pass in "
+            "Wessex on Sunday. Transport spokesman Tom Ashby said 14 people died at the scene and five more in "
+            "hospital. The bus was carrying 62 passengers.")
+    asked = asked_gaps(tmp_path, body, title="Wessex bus crash")
+    assert 19 in asked and 14 not in asked

@@ -1486,9 +1486,12 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # a bare number ("lets 3 offer", "the 3 network") is too often a name; "eight of the" is not
     t = m.tokens[0]
     before = doc[t.i - 1].lower_ if t.i > 0 else ""
-    if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming") or (
+    if m.kind == "duration" and (before in ("last", "past", "next", "previous", "coming", "first") or (
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
-        return False  # "over the past eight years", "four of the last seven years": the frame of a figure, not a fact
+        return False  # "over the past eight years", "four of the last seven years", "in the first three months of
+        # the year": the frame of a figure, not a fact
+    if m.kind == "count" and before == "in" and m.value in (10, 100) and t.i >= 2 and doc[t.i - 2].like_num:
+        return False  # "nine in 10 members", "one in 10 patients": a stock phrase's 10, which a reader guesses
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
     if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (
             doc[unit + 1].lower_ in ("to", "ending", "until", "through")

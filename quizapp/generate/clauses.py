@@ -317,6 +317,8 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 if t.head.text[:1].isupper() and t.head.lower_[:3] not in _MONTH_STARTS:
                     continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
+                if t.head.lower_.endswith("s") and t.head.lower_[:-1] in _TIMES_OF_DAY:
+                    continue  # a habit, not a day: "sang in a pub on Friday nights" (not "on nights")
                 if t.head.lower_ in _TIMES_OF_DAY:
                     # "broke early Wednesday morning": the whole time goes, not the day alone ("broke early morning")
                     drop |= _time_phrase(t.head)
@@ -335,6 +337,8 @@ def _time_phrase(t: Token) -> set[int]:
             and all(c.i == t.i or c.lower_ in _EARLY_LATE for c in prep.children)):
         return subtree(t)
     drop = subtree(prep)
+    if prep.head.lower_ == "as" and prep.head.dep_ == "prep" and len(list(prep.head.children)) == 1:
+        drop = subtree(prep.head)  # "contained as of Sunday morning": the "as" goes with it
     if prep.i > 0 and t.doc[prep.i - 1].lower_ in _EARLY_LATE:
         drop.add(prep.i - 1)
     return drop

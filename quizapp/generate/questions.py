@@ -470,7 +470,8 @@ def build_candidates(af: ArticleFacts, gaz: Gazetteer, types: set[str]) -> list[
     # "Who said “...”?" only of words the article puts in quote marks: never the reporter's narration.
     return [c for c in out if not (c.speaker and (m := _WHO_SAID.match(c.question.prompt)) and c.question.cite
                                    and quoted_at(m.group(1)[:40], c.question.cite.quotes) is False)
-            and not _GARBLED.search(f"{c.question.prompt} {c.question.answer}")]
+            and not _GARBLED.search(f"{c.question.prompt} {c.question.answer}")
+            and not (c.gap is not None and _GARBLED.search(c.gap.prompt))]  # "into the a river": a slip copied
 
 
 _WHO_SAID = re.compile(r"^Who said “(.+)”\?$")
@@ -1559,7 +1560,7 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
     "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"; or the
     headline shown with it gives the whole the sentence takes a part from ("850 jobs to go" over "About
     ___ jobs will go in Walsall, with the remaining 330 in Coventry")."""
-    figures = _amounts(text)
+    figures = _counted(text)  # (in words too: "___ died at the scene and five more in hospital")
     wholes = _amounts(title)
     # (not 1 as 3 less 2, which any two figures may give; a sum with decimals, "£7m less £5.5m", no chance does)
     return (value >= 2 or value != int(value)) and (any(math.isclose(value, a + b) or math.isclose(value, a - b)
@@ -1831,7 +1832,8 @@ def _side_detail(before: str, after: str) -> bool:
     player's caps ("who has won seven caps"), the years a sum or a rise is spread over ("tax cuts worth
     NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news), the size of the example
     case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is), a
-    central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge)."""
+    central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge),
+    how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years")."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1840,6 +1842,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or bool(_EXAMPLE_CASE.match(before))
+                or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
                 or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
@@ -1864,7 +1867,7 @@ _SPREAD_OVER = re.compile(r"(?:[$£€]\s?\d|\d\s?(?:%|(?:per ?cent|bn|m)\b))[^.
 # (not "A first-place finish is worth $1.5 million": what a thing is worth is said of it, no example case)
 _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!(?:is|are|was|were|be|will|would|could|"
                            r"has|have|had)\s)[\w-]+\s+){1,3}(?:with\s+an?|owing|worth|"
-                           r"earning|on\s+a\s+salary\s+of|paying|borrowing)\s+[$£€]?$"
+                           r"earning|on\s+a\s+salary\s+of|paying|borrowing|using)\s+[$£€]?$"
                            # "For a typical tracker mortgage of £"
                            r"|^\s*For\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}of\s+[$£€]?$")
 # "€52 a month, or ", "£20 a week (": a sum per period, said again right after for another period
@@ -1873,6 +1876,10 @@ _PER_PERIOD_BEFORE = re.compile(r"\d\S*\s+(?:a|per|each|every)\s+(?:day|week|mon
 _PER_PERIOD_AFTER = re.compile(r"\s*(?:a|per|each|every)\s+(?:day|week|month|year)\b")
 # "about ", "more than ": a hedge before a figure, or none
 _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reverse=True)) + r")\s+)?"
+# "who has lived in Tolley for ", "taught maths at a school in Wessex for almost ": a person's years in a place
+# or a job, colour of a profile (not "the plant has been closed for": what lasts is the news there)
+_TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteered)\b[^.;]{{0,60}}"
+                            rf"\bfor {_HEDGE_WORDS}$")
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
@@ -2342,7 +2349,18 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     for c in sorted(out, key=lambda c: c.trust):
         if any(_shows_figure(k, c) for k in out if id(k) not in dropped):
             dropped.add(id(c))
-    return [c for c in out if id(c) not in dropped]
+    return [c for c in out if id(c) not in dropped and not any(_part_of(c, k) for k in out if k is not c)]
+
+
+def _part_of(part: Candidate, whole: Candidate) -> bool:
+    """Whether the gap `part` asks for the rest of the figure the gap `whole` asks for, less a figure `part` shows:
+    "___ died at the scene and five more in hospital" beside "At least ___ people were killed" (14 is 19 less 5),
+    so each answers the other."""
+    if part.gap is None or whole.gap is None or not part.value or not whole.value or article_of(part) != article_of(
+            whole) or part.value < 2 or whole.value <= part.value:
+        return False
+    return _written_unit(part.gap.prompt) == _written_unit(whole.gap.prompt) and any(
+        math.isclose(part.value + x, whole.value) for x in _counted(gap_text(part.gap.prompt)))
 
 
 def _statement_text(c: Candidate) -> str:
@@ -2400,6 +2418,13 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if va == vb and va >= 10 and (a.speaker or b.speaker):
         return True  # "killed 13 soldiers" and the president's "these 13 heroes": the same dead, in his words
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+def _counted(text: str) -> list[float]:
+    """The figures of `text`, in digits (as _amounts reads them) or in words ("five more in hospital")."""
+    words = [float(WORD_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower())
+             if w in WORD_NUMBERS and w not in ("one", "zero", "hundred", "dozen")]
+    return _amounts(text) + words
 
 
 # The figure a gap asks for as the stem writes it around the gap: "$___", "___%", "£___m", "___ million".
