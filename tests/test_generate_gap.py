@@ -1837,10 +1837,11 @@ def test_a_period_a_stock_ratio_and_a_residents_years_are_not_asked(tmp_path):
             "three months of the year, an industry group said. A survey of 240 of its members found that almost "
             "nine in 10 had suffered at least one unplanned blackout a week. "
             "Ann Hale, 67, who has lived in Tolley for 40 years, was rescued by a fire crew after 400 homes "
-            "were flooded. Tom Ashby taught maths at a school in Tolley for almost 15 years before entering politics.")
+            "were flooded. Tom Ashby taught maths at a school in Tolley for almost 15 years before entering politics. "
+            "Tolley Water is to raise its prices for the second time in 18 months, adding £4 to a typical bill.")
     asked = asked_gaps(tmp_path, body, title="Power cuts cost Wessex factories")
-    assert 400 in asked  # the homes flooded are the news
-    assert not {3, 10, 40, 15} & set(asked)
+    assert 400 in asked and 4 in asked  # the homes flooded and the rise are the news
+    assert not {3, 10, 40, 15, 18} & set(asked)
 
 
 def test_a_weekday_goes_with_its_as_of_and_a_weekly_habit_keeps_its_day(tmp_path):

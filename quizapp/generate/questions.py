@@ -1833,7 +1833,8 @@ def _side_detail(before: str, after: str) -> bool:
     NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news), the size of the example
     case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is), a
     central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge),
-    how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years")."""
+    how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years"), the span of a "second
+    time in two years" (a stock phrase: reviewers failed half of these, the year is mostly guessed)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1843,6 +1844,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or bool(_EXAMPLE_CASE.match(before))
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
+                or (_NTH_TIME_IN.search(before) and re.match(r"\s*(?:years|months|weeks|days|decades)\b", after))
                 or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
@@ -1880,6 +1882,9 @@ _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reve
 # or a job, colour of a profile (not "the plant has been closed for": what lasts is the news there)
 _TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteered)\b[^.;]{{0,60}}"
                             rf"\bfor {_HEDGE_WORDS}$")
+# "for the second time in ", "a second price cut in ", "the third time in the past ": an event's count in a span
+_NTH_TIME_IN = re.compile(rf"\b(?:second|third|fourth|fifth)\b[^.;,]{{0,30}}\bin "
+                          rf"(?:the (?:last|past) )?{_HEDGE_WORDS}$", re.I)
 _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
