@@ -1872,3 +1872,36 @@ def test_a_part_that_the_sum_asked_elsewhere_gives_is_not_asked(tmp_path):
             "hospital. The bus was carrying 62 passengers.")
     asked = asked_gaps(tmp_path, body, title="Wessex bus crash")
     assert 19 in asked and 14 not in asked
+
+
+def test_a_golf_rounds_score_beside_its_total_and_a_caddies_years_are_not_asked(tmp_path):
+    body = ("Ann Hale won the Wessex Open by three shots on Sunday to collect a first prize of $1.2m. "
+            "The 22-year-old from Tolley shot a bogey-free final round of 67 at Harbury to finish on 14 under par, "
+            "ahead of Sweden's Eva Lind, who was second on 11 under. "
+            "Her caddie, Tom Ashby, only took up the job full-time in January after 11 years working as a teacher.")
+    asked = asked_gaps(tmp_path, body, title="Hale wins Wessex Open")
+    assert 1.2 in asked or 14 in asked  # the prize or the winning total
+    assert 67 not in asked and 11 not in asked
+
+
+def test_a_figure_another_gaps_sentence_shown_before_gives_is_not_asked_again(tmp_path):
+    body = ("Parking charges in council-run car parks in Tolley could double from April under plans to help fill a "
+            "£2.1m hole in Wessex District Council's budget. The cost of parking for up to two hours would rise "
+            "from 80p to £1.60, while an all-day ticket would go up from £2.50 to £4. The council says the changes "
+            "would raise about £340,000 a year.\n\nBusiness owners in Tolley reacted with dismay.\n\n"
+            "The Tolley Business Improvement District, which represents about 400 firms, said it would be responding "
+            "to the consultation and urged the council to keep at least one hour of free parking. The council faces a "
+            "shortfall of about £2.1m in the 2024-25 financial year, rising to more than £4m by 2027, according to a "
+            "report to its cabinet.")
+    qs = gaps(generate(tmp_path, body, title="Parking charges in Tolley could double"))
+    shown_first = [q for q in qs if "£2.1m hole" in q.prompt]
+    assert shown_first, [q.prompt for q in qs]  # the lead is shown before the sentence that leans on it
+    assert 2.1 not in {q.answer for q in qs}
+
+
+def test_a_share_the_words_four_in_ten_come_near_is_still_asked(tmp_path):
+    body = ("Rainfall between June and August was 64% above the long-term average in parts of Wessex. "
+            "The Wessex Farmers' Association said a survey of 1,200 of its members found that about four in ten "
+            "had less than 60% of the silage they would normally have in storage by the end of September.")
+    asked = asked_gaps(tmp_path, body, title="Wessex farmers warn of fodder shortage after wet summer")
+    assert 60 in asked and 64 in asked

@@ -1560,12 +1560,13 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
     "Of the 30 firms in the index, 13 rose and ___ fell", "won 7 of its ___ contracts, losing 3"; or the
     headline shown with it gives the whole the sentence takes a part from ("850 jobs to go" over "About
     ___ jobs will go in Walsall, with the remaining 330 in Coventry")."""
-    figures = _counted(text)  # (in words too: "___ died at the scene and five more in hospital")
+    figures = _amounts(text)
     wholes = _amounts(title)
     # (not 1 as 3 less 2, which any two figures may give; a sum with decimals, "£7m less £5.5m", no chance does)
     return (value >= 2 or value != int(value)) and (any(math.isclose(value, a + b) or math.isclose(value, a - b)
                                for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
-                           or any(math.isclose(value, whole - part) for whole in wholes for part in figures))
+                           # (a part in words too: "___ died at the scene and five more in hospital")
+                           or any(math.isclose(value, whole - part) for whole in wholes for part in _counted(text)))
 
 
 def _share_shown(value: float, decimals: int, text: str) -> bool:
@@ -1833,7 +1834,9 @@ def _side_detail(before: str, after: str) -> bool:
     NZ$14.6bn over four years", "rising to 16% over two years": the sum is the news), the size of the example
     case a sentence opens on ("A customer with a €250,000 loan is paying €420 a month more": the €420 is), a
     central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge),
-    how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years"), the span of a "second
+    how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years", "after 11 years working
+    as a teacher"), a golf round's score beside the total it ends on ("a final round of 67 to finish on 14 under":
+    the total and the place are the news), the span of a "second
     time in two years" (a stock phrase: reviewers failed half of these, the year is mostly guessed)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
@@ -1844,6 +1847,8 @@ def _side_detail(before: str, after: str) -> bool:
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or bool(_EXAMPLE_CASE.match(before))
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
+                or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
+                or bool(_ROUND_TO_FINISH.match(after))
                 or (_NTH_TIME_IN.search(before) and re.match(r"\s*(?:years|months|weeks|days|decades)\b", after))
                 or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
@@ -1882,6 +1887,10 @@ _HEDGE_WORDS = r"(?:(?:" + "|".join(sorted(map(re.escape, HEDGES), key=len, reve
 # or a job, colour of a profile (not "the plant has been closed for": what lasts is the news there)
 _TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteered)\b[^.;]{{0,60}}"
                             rf"\bfor {_HEDGE_WORDS}$")
+# " years working as a teacher", " years teaching in Tolley": after so many years of a job, colour of a profile
+_TENURE_AFTER = re.compile(r"\s*years (?:working|teaching|living|farming|coaching|serving|as an?)\b")
+# " at Tolley Links to finish on 14 under par", " to finish at nine under": a round's score, then the total
+_ROUND_TO_FINISH = re.compile(r"\s*(?:at [A-Z][\w' ]{0,30} )?to finish (?:on|at) [^.]{0,20}\b(?:under|over)\b")
 # "for the second time in ", "a second price cut in ", "the third time in the past ": an event's count in a span
 _NTH_TIME_IN = re.compile(rf"\b(?:second|third|fourth|fifth)\b[^.;,]{{0,30}}\bin "
                           rf"(?:the (?:last|past) )?{_HEDGE_WORDS}$", re.I)
@@ -2352,7 +2361,7 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     # (Of two that show each other's, the less trusted goes.)
     dropped: set[int] = set()
     for c in sorted(out, key=lambda c: c.trust):
-        if any(_shows_figure(k, c) for k in out if id(k) not in dropped):
+        if any(_shows_figure(k, c, settled=True) for k in out if id(k) not in dropped):
             dropped.add(id(c))
     return [c for c in out if id(c) not in dropped and not any(_part_of(c, k) for k in out if k is not c)]
 
@@ -2364,7 +2373,8 @@ def _part_of(part: Candidate, whole: Candidate) -> bool:
     if part.gap is None or whole.gap is None or not part.value or not whole.value or article_of(part) != article_of(
             whole) or part.value < 2 or whole.value <= part.value:
         return False
-    return _written_unit(part.gap.prompt) == _written_unit(whole.gap.prompt) and any(
+    unit = _written_unit(part.gap.prompt)
+    return unit == _written_unit(whole.gap.prompt) and unit[1] != "%" and any(
         math.isclose(part.value + x, whole.value) for x in _counted(gap_text(part.gap.prompt)))
 
 
@@ -2426,9 +2436,11 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
 
 
 def _counted(text: str) -> list[float]:
-    """The figures of `text`, in digits (as _amounts reads them) or in words ("five more in hospital")."""
-    words = [float(WORD_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower())
-             if w in WORD_NUMBERS and w not in ("one", "zero", "hundred", "dozen")]
+    """The figures of `text` in digits (as _amounts reads them), and those in words that count more of the same
+    ("and five more in hospital", "another three"; not "four in ten", "two goals")."""
+    words = [float(WORD_NUMBERS[m.group(1) or m.group(2)]) for m in re.finditer(
+        r"\b([a-z]+) (?:more|others|other)\b|\b(?:another|a further) ([a-z]+)\b", text.lower())
+             if (m.group(1) or m.group(2)) in WORD_NUMBERS and (m.group(1) or m.group(2)) not in ("zero", "dozen")]
     return _amounts(text) + words
 
 
@@ -2436,10 +2448,11 @@ def _counted(text: str) -> list[float]:
 _WRITTEN_GAP = re.compile(rf"([$£€]?){GAP}((?:%|bn\b|m\b|k\b| (?:million|billion|trillion)\b)?)")
 
 
-def _shows_figure(a: Candidate, b: Candidate) -> bool:
+def _shows_figure(a: Candidate, b: Candidate, settled: bool = False) -> bool:
     """Whether the question `a`, on another sentence of the article, shows the figure the gap `b` asks for,
     with its currency or unit ("£20", "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer
-    away. (A bare count, "___ stores", is left alone: "40" elsewhere is mostly another 40.)"""
+    away. (A bare count, "___ stores", is left alone: "40" elsewhere is mostly another 40.) `settled`: whether
+    `a` shows the sentence before its own is settled, so what its gap shows is what the teacher sees."""
     if b.gap is None or b.value is None or a.sentence == b.sentence or article_of(a) != article_of(b):
         return False
     m = _WRITTEN_GAP.search(b.gap.prompt)
@@ -2449,7 +2462,7 @@ def _shows_figure(a: Candidate, b: Candidate) -> bool:
     written = f"{m.group(1)}{number}{m.group(2)}"
     # Its own sentence (not the headline a gap quotes, nor a sentence before that is shown only while
     # no question asks about it)
-    shown = gap_text((a.bare_gap or a.gap).prompt) if a.gap is not None else _shown(a)
+    shown = gap_text(a.gap.prompt if settled else (a.bare_gap or a.gap).prompt) if a.gap is not None else _shown(a)
     return re.search(rf"(?<![\w.,]){re.escape(written)}(?![\w]|[.,]\d)", shown.replace(",", "")) is not None
 
 
