@@ -1836,8 +1836,8 @@ def _side_detail(before: str, after: str) -> bool:
     central bank's inflation target ("close to its 2% target", "consistent with 2% inflation": common knowledge),
     how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years", "after 11 years working
     as a teacher"), a golf round's score beside the total it ends on ("a final round of 67 to finish on 14 under":
-    the total and the place are the news), the span of a "second
-    time in two years" (a stock phrase: reviewers failed half of these, the year is mostly guessed)."""
+    the total and the place are the news), the span of a "second time in two years" (a stock phrase: reviewers
+    failed half of these, the span mostly guessed)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -2438,10 +2438,11 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
 def _counted(text: str) -> list[float]:
     """The figures of `text` in digits (as _amounts reads them), and those in words that count more of the same
     ("and five more in hospital", "another three"; not "four in ten", "two goals")."""
-    words = [float(WORD_NUMBERS[m.group(1) or m.group(2)]) for m in re.finditer(
-        r"\b([a-z]+) (?:more|others|other)\b|\b(?:another|a further) ([a-z]+)\b", text.lower())
-             if (m.group(1) or m.group(2)) in WORD_NUMBERS and (m.group(1) or m.group(2)) not in ("zero", "dozen")]
-    return _amounts(text) + words
+    words = [m.group(1) or m.group(2) for m in _MORE_IN_WORDS.finditer(text.lower())]
+    return _amounts(text) + [float(WORD_NUMBERS[w]) for w in words if w in WORD_NUMBERS and w not in ("zero", "dozen")]
+
+
+_MORE_IN_WORDS = re.compile(r"\b([a-z]+) (?:more|others|other)\b|\b(?:another|a further) ([a-z]+)\b")
 
 
 # The figure a gap asks for as the stem writes it around the gap: "$___", "___%", "£___m", "___ million".
