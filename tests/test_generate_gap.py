@@ -1905,3 +1905,28 @@ def test_a_share_the_words_four_in_ten_come_near_is_still_asked(tmp_path):
             "had less than 60% of the silage they would normally have in storage by the end of September.")
     asked = asked_gaps(tmp_path, body, title="Wessex farmers warn of fodder shortage after wet summer")
     assert 60 in asked and 64 in asked
+
+
+def test_a_peoples_word_is_no_cut_name_and_a_weekday_slot_stays(tmp_path):
+    body = ("Nineteen-year-old Tom Reed became the youngest stage winner in the history of the Tolley Tour, taking "
+            "stage three in Harbury after a crash split the field.\n\n"
+            "Reed, riding for the Australian development team Harbour Racing, outsprinted Belgian Jens Lind in a "
+            "group of 23 riders.\n\n"
+            "The South Australian government spends about A$45m a year supporting the race.\n\n"
+            "Rival ITV said its own Sunday night drama had an average audience of 3.1 million.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tolley teenager wins Tour stage")))
+    assert "South Australian development" not in texts
+    assert "its own drama" not in texts
+
+
+def test_a_sentence_saying_the_same_the_explains_nothing_and_a_double_is_worked_out(tmp_path):
+    body = ("Tolley's women won their fifth straight Wessex Cup title on Sunday, beating Harbury 78-65 in the final."
+            "\n\nForward Ann Hale led Tolley with 24 points and 11 rebounds, and was named the tournament's most "
+            "valuable player for the second time.\n\nTolley, known as the Hawks, went through the tournament unbeaten, "
+            "winning all six of their games by an average margin of more than 20 points.")
+    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tolley win fifth straight Wessex Cup")))
+    assert "for the second time. Tolley, known as" not in texts
+    body = ("Parking charges in Tolley could double from April under plans to fill a hole in Wessex Council's "
+            "budget, the council said. The cost of parking for up to two hours would rise from 80p to £1.60 under "
+            "the plans, which the council will vote on in March.")
+    assert 1.6 not in asked_gaps(tmp_path, body, title="Tolley parking charges to rise")

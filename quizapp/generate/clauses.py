@@ -319,11 +319,15 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
                     continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
                 if t.head.lower_.endswith("s") and t.head.lower_[:-1] in _TIMES_OF_DAY:
                     continue  # a habit, not a day: "sang in a pub on Friday nights" (not "on nights")
+                if t.head.lower_ in _TIMES_OF_DAY and t.head.dep_ in ("compound", "amod"):
+                    continue  # a slot, not a day: "its Sunday night drama" (not "its night drama")
                 if t.head.lower_ in _TIMES_OF_DAY:
                     # "broke early Wednesday morning": the whole time goes, not the day alone ("broke early morning")
                     drop |= _time_phrase(t.head)
                     continue
                 drop.add(t.i)
+            elif t.lower_ in _TIMES_OF_DAY and t.dep_ in ("compound", "amod"):
+                continue  # the slot of "its Sunday night drama", not the day it went out
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
                 drop |= _time_phrase(t)
     return drop

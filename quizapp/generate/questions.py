@@ -1073,6 +1073,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
         return None  # "£6bn, up 20% from £5bn", "285p a share, a premium of 41% to 202p": the amounts work it out
     if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}", af.title):
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
+    if s.kind in ("money", "count") and _multiple_shown(s.value, f"{before} {after}"):
+        return None  # "Fares will double, from £2 to £___": twice the figure shown
     if s.kind in ("money", "count") and _moved_by_shown(s.value, f"{before} {after}"):
         return None  # "from £512 to £608, a rise of almost 19%": the share and the other amount work it out
     if s.kind == "money" and _PER_PERIOD_BEFORE.search(before) and _PER_PERIOD_AFTER.match(
@@ -1357,7 +1359,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None
     if at is None:
         return bare, bare, None
-    if s.kind in ("money", "count") and _sum_shown(s.value, f"{af.sentences[at]} {text}"):
+    if s.kind in ("money", "count") and (_sum_shown(s.value, f"{af.sentences[at]} {text}")
+                                        or _multiple_shown(s.value, f"{af.sentences[at]} {text}")):
         return None  # "a deal worth up to £7m ... an initial £5.5m, with a further £___m": shown together, a sum
     context = html.unescape(_plain_sentence(af.sentences[at]))
     # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
@@ -1466,9 +1469,12 @@ def _cut_names(af: ArticleFacts) -> dict[str, str]:
             short = " ".join(words[:joint]) if joint else words[-1]
             if short and short != name:
                 found.setdefault(short, set()).add(name)
-    # (not "College" for a "Royal College" that is itself the cut one)
+    # (not "College" for a "Royal College" that is itself the cut one; nor a people's word, "Australian" of the
+    # "South Australian government": "the Australian team" is no cut of it)
+    kinds = af.names.kinds
     return {short: next(iter(names)) for short, names in found.items()
-            if len(names) == 1 and next(iter(names)) not in found}
+            if len(names) == 1 and next(iter(names)) not in found
+            and "group" not in (kinds.get(short), kinds.get(next(iter(names))))}
 
 
 def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
@@ -1567,6 +1573,23 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
                                for i, a in enumerate(figures) for j, b in enumerate(figures) if i != j)
                            # (a part in words too: "___ died at the scene and five more in hospital")
                            or any(math.isclose(value, whole - part) for whole in wholes for part in _counted(text)))
+
+
+def _multiple_shown(value: float, text: str) -> bool:
+    """Whether the words say the figure asked is twice, three times or half one they show: "Parking charges
+    could double ... would rise from 80p to £___" (£1.60), "The plant's output will double to ___ MW from 140 MW".
+    (Not a headline's "double": "Late Okafor double lifts Wrexham" is two goals.)"""
+    factors = [f for f, pattern in _TIMES_WORDS if pattern.search(text)]
+    if not factors:
+        return False
+    shown = _amounts(text) + [float(p) / 100 for p in _PENCE.findall(text)]  # "80p" is £0.80
+    return any(math.isclose(value, f * x) or math.isclose(f * value, x) for f in factors for x in shown if x)
+
+
+# "could double", "twice as much", "will triple": the figure asked, a multiple of one shown
+_TIMES_WORDS = ((2.0, re.compile(r"\b(?:doubl\w*|twice)\b", re.I)),
+                (3.0, re.compile(r"\b(?:tripl\w*|three times)\b", re.I)))
+_PENCE = re.compile(r"(?<![\w.,])(\d+)p\b")
 
 
 def _share_shown(value: float, decimals: int, text: str) -> bool:
@@ -1724,7 +1747,13 @@ def _explains(before: str, description: str) -> bool:
     words = set(description.lower().split())
     if words <= _EVERYONES or (BODY_NOUNS & words and _NAMED_LATER.search(before)):
         return True
-    return _shares_a_word(before, description) or _renamed(before, description)
+    return _shares_a_word(_DEFINITE_AGAIN.sub(" ", before), description) or _renamed(before, description)
+
+
+# "the tournament's", "the new scheme": a sentence that says "the" of a thing too explains it no more than the
+# next one does ("... the tournament's best player. Nigeria went through the tournament unbeaten ...": which
+# tournament?); "a new ferry terminal", "the Tolley Cup tournament" do
+_DEFINITE_AGAIN = re.compile(r"\b[Tt]he (?:[a-z][\w-]* ){0,2}[a-z][\w’'-]*")
 
 
 def _renamed(before: str, description: str) -> bool:
