@@ -1887,7 +1887,7 @@ def test_a_golf_rounds_score_beside_its_total_and_a_caddies_years_are_not_asked(
 def test_a_figure_another_gaps_sentence_shown_before_gives_is_not_asked_again(tmp_path):
     body = ("Parking charges in council-run car parks in Tolley could double from April under plans to help fill a "
             "£2.1m hole in Wessex District Council's budget. The cost of parking for up to two hours would rise "
-            "from 80p to £1.60, while an all-day ticket would go up from £2.50 to £4. The council says the changes "
+            "from 80p to £1.70, while an all-day ticket would go up from £2.50 to £4. The council says the changes "
             "would raise about £340,000 a year.\n\nBusiness owners in Tolley reacted with dismay.\n\n"
             "The Tolley Business Improvement District, which represents about 400 firms, said it would be responding "
             "to the consultation and urged the council to keep at least one hour of free parking. The council faces a "
@@ -1919,13 +1919,7 @@ def test_a_peoples_word_is_no_cut_name_and_a_weekday_slot_stays(tmp_path):
     assert "its own drama" not in texts
 
 
-def test_a_sentence_saying_the_same_the_explains_nothing_and_a_double_is_worked_out(tmp_path):
-    body = ("Tolley's women won their fifth straight Wessex Cup title on Sunday, beating Harbury 78-65 in the final."
-            "\n\nForward Ann Hale led Tolley with 24 points and 11 rebounds, and was named the tournament's most "
-            "valuable player for the second time.\n\nTolley, known as the Hawks, went through the tournament unbeaten, "
-            "winning all six of their games by an average margin of more than 20 points.")
-    texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tolley win fifth straight Wessex Cup")))
-    assert "for the second time. Tolley, known as" not in texts
+def test_a_figure_the_words_double_from_one_shown_is_not_asked(tmp_path):
     body = ("Parking charges in Tolley could double from April under plans to fill a hole in Wessex Council's "
             "budget, the council said. The cost of parking for up to two hours would rise from 80p to £1.60 under "
             "the plans, which the council will vote on in March.")

@@ -1747,13 +1747,8 @@ def _explains(before: str, description: str) -> bool:
     words = set(description.lower().split())
     if words <= _EVERYONES or (BODY_NOUNS & words and _NAMED_LATER.search(before)):
         return True
-    return _shares_a_word(_DEFINITE_AGAIN.sub(" ", before), description) or _renamed(before, description)
+    return _shares_a_word(before, description) or _renamed(before, description)
 
-
-# "the tournament's", "the new scheme": a sentence that says "the" of a thing too explains it no more than the
-# next one does ("... the tournament's best player. Nigeria went through the tournament unbeaten ...": which
-# tournament?); "a new ferry terminal", "the Tolley Cup tournament" do
-_DEFINITE_AGAIN = re.compile(r"\b[Tt]he (?:[a-z][\w-]* ){0,2}[a-z][\w’'-]*")
 
 
 def _renamed(before: str, description: str) -> bool:
