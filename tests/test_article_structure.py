@@ -169,13 +169,15 @@ def test_live_blog_timestamps_and_doubled_datelines_are_not_sentences(tmp_path: 
                     "MUMBAI / MUMBAI (Reuters) - Indian shares fell 2 percent on Monday.\n\n"
                     "GREEN BAY, Wis. -- The team lost for the third time this season.\n\n"
                     "TOLLEY/LONDON, March 11 (Wessex Wire) - Copper rose to its highest in four months.\n\n"
-                    "HARBOUR, 14 February - At least 23 people have died in floods in the north.\n",
+                    "HARBOUR, 14 February - At least 23 people have died in floods in the north.\n\n"
+                    "KELOWNA, British Columbia, 19 August (Wessex Wire) - Some 12,000 people were told to leave.\n",
                     encoding="utf-8")
     assert sentences(load_article(path)) == ["Police have closed the bridge to all traffic.",
                                              "Indian shares fell 2 percent on Monday.",
                                              "The team lost for the third time this season.",
                                              "Copper rose to its highest in four months.",
-                                             "At least 23 people have died in floods in the north."]
+                                             "At least 23 people have died in floods in the north.",
+                                             "Some 12,000 people were told to leave."]
 
 
 # A live blog: each entry its own <article> in a stream, newest first, with the page's chrome around it.

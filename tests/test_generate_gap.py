@@ -1924,3 +1924,24 @@ def test_a_figure_the_words_double_from_one_shown_is_not_asked(tmp_path):
             "budget, the council said. The cost of parking for up to two hours would rise from 80p to £1.60 under "
             "the plans, which the council will vote on in March.")
     assert 1.6 not in asked_gaps(tmp_path, body, title="Tolley parking charges to rise")
+
+
+def test_it_after_a_whole_name_machines_beside_crews_and_a_short_exact_figures_range(tmp_path):
+    body = ("A fast-moving wildfire in the Wessex hills grew to more than 41,000 acres, forcing more than 9,500 people "
+            "from their homes.\n\nThe Cedar Ridge Fire was 8% contained, according to the Wessex fire service.\n\n"
+            "It has destroyed at least 27 structures, including 15 homes.\n\n"
+            "More than 380 firefighters, 17 helicopters and several water bombers were working on the fire.\n\n"
+            "Ann Hale collected a first prize of €1.04m from a total purse of €6m.")
+    qs = gaps(generate(tmp_path, body, title="Wessex wildfire forces thousands from homes"))
+    texts = " ".join(q.prompt for q in qs)
+    assert "The Cedar Ridge Fire has destroyed" in texts and " Ridge Fire has" not in texts.replace("Cedar Ridge", "")
+    assert 17 not in {q.answer for q in qs}
+    prize = next(q for q in qs if q.answer == 1.04)
+    assert prize.tolerance is None or float(prize.tolerance.rstrip("%")) <= 2.5  # "1" is not "€1.04m"
+
+
+def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path):
+    body = ("Independent councillors have taken control of Tolley Borough Council for the first time, after Labour "
+            "lost 11 seats in local elections.\n\nLabour fell from 29 seats to 18. The Conservatives won four seats.")
+    asked = asked_gaps(tmp_path, body, title="Independents take control of Tolley council")
+    assert len({11, 29} & set(asked)) == 1

@@ -1294,6 +1294,11 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # recalls: "about 11 trillion" from 10.5 to 11.5, "about 1,750" from 1,700 to 1,800 (a tenth either way
     # took in 10 and 12, or 1,600 and 1,900: figures the article never gave, which reviewers failed).
     share = 0.0 if s.kind == "year" else recall_share(s.value) if approx or (long and not bound) else 0.0
+    if not s.hedge and digits <= 3:
+        # A short figure the article gives exactly is right to about its last digit: "€1.04m" not within 5%,
+        # which takes in the "1" a reader may guess (reviewers failed 1.04, 10.2 and 10.6 so, as a hedge lost;
+        # seven digits, "1,284,117 loaves", are right within what their first two give)
+        share = min(share, EXACT_SHARE)
     # A tolerance never takes in another figure of its kind: "$14.2bn" is not right within 5% where the
     # article also sues for "$14.8bn", nor "about £1.9bn" (a deal) for the "£1.8bn" the firm is worth. An
     # approximate figure stays right for one it rounds ("about 2 million" for the "1.9 million" the article
@@ -1375,6 +1380,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
 
 
 CONTEXT_WORDS = 40  # the most words of context shown before a gap's sentence
+EXACT_SHARE = 0.025  # the widest tolerance of a figure the article gives exactly (no "about")
 # "He was moved to ...", "Then, after ...": a sentence before that leans back itself explains nothing.
 _LEANS_BACK_ITSELF = re.compile(r"^[“\"']?(?:He|She|It|They|This|That|These|Those|Then|There|His|Her|Its|Their)\b")
 
@@ -1861,7 +1867,8 @@ def _side_detail(before: str, after: str) -> bool:
     how long someone has lived or worked somewhere ("who has lived in Tolley for 40 years", "after 11 years working
     as a teacher"), a golf round's score beside the total it ends on ("a final round of 67 to finish on 14 under":
     the total and the place are the news), the span of a "second time in two years" (a stock phrase: reviewers
-    failed half of these, the span mostly guessed)."""
+    failed half of these, the span mostly guessed), the machines beside the crews fighting a fire ("380
+    firefighters, 17 helicopters and several water bombers": reviewers failed half such counts as trivia)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1873,6 +1880,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
                 or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
                 or bool(_ROUND_TO_FINISH.match(after))
+                or (_CREWS_BEFORE.search(before) and _MACHINES_AFTER.match(after))
                 or (_NTH_TIME_IN.search(before) and re.match(r"\s*(?:years|months|weeks|days|decades)\b", after))
                 or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
@@ -1915,6 +1923,11 @@ _TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteer
 _TENURE_AFTER = re.compile(r"\s*years (?:working|teaching|living|farming|coaching|serving|as an?)\b")
 # " at Tolley Links to finish on 14 under par", " to finish at nine under": a round's score, then the total
 _ROUND_TO_FINISH = re.compile(r"\s*(?:at [A-Z][\w' ]{0,30} )?to finish (?:on|at) [^.]{0,20}\b(?:under|over)\b")
+# "More than 380 firefighters, ", "1,200 firefighters and soldiers have been deployed, along with ": the crews,
+# then the machines they work with (" helicopters", " fire engines")
+_CREWS_BEFORE = re.compile(r"\b(?:firefighters|personnel|crews|rescuers)\b[^.;]{0,60}$")
+_MACHINES_AFTER = re.compile(r"\s*(?:helicopters|aircraft|planes|water bombers|air tankers|fire engines|appliances|"
+                             r"boats)\b")
 # "for the second time in ", "a second price cut in ", "the third time in the past ": an event's count in a span
 _NTH_TIME_IN = re.compile(rf"\b(?:second|third|fourth|fifth)\b[^.;,]{{0,30}}\bin "
                           rf"(?:the (?:last|past) )?{_HEDGE_WORDS}$", re.I)
@@ -2387,19 +2400,23 @@ def _without_shown_answers(kept: list[Candidate]) -> list[Candidate]:
     for c in sorted(out, key=lambda c: c.trust):
         if any(_shows_figure(k, c, settled=True) for k in out if id(k) not in dropped):
             dropped.add(id(c))
-    return [c for c in out if id(c) not in dropped and not any(_part_of(c, k) for k in out if k is not c)]
+    # (and of a part and the whole it is the rest of, the less trusted)
+    return [c for c in out if id(c) not in dropped and not any(
+        (_part_of(c, k) or _part_of(k, c)) and (c.trust, -c.order) < (k.trust, -k.order) for k in out if k is not c)]
 
 
 def _part_of(part: Candidate, whole: Candidate) -> bool:
-    """Whether the gap `part` asks for the rest of the figure the gap `whole` asks for, less a figure `part` shows:
+    """Whether the gap `part` asks for the rest of the figure the gap `whole` asks for, less a figure either shows:
     "___ died at the scene and five more in hospital" beside "At least ___ people were killed" (14 is 19 less 5),
-    so each answers the other."""
+    "Labour lost ___ seats" beside "Labour fell from ___ seats to 18" (11 is 29 less 18), so each answers the
+    other."""
     if part.gap is None or whole.gap is None or not part.value or not whole.value or article_of(part) != article_of(
             whole) or part.value < 2 or whole.value <= part.value:
         return False
     unit = _written_unit(part.gap.prompt)
     return unit == _written_unit(whole.gap.prompt) and unit[1] != "%" and any(
-        math.isclose(part.value + x, whole.value) for x in _counted(gap_text(part.gap.prompt)))
+        math.isclose(part.value + x, whole.value)
+        for x in _counted(gap_text(part.gap.prompt)) + _counted(gap_text(whole.gap.prompt)))
 
 
 def _statement_text(c: Candidate) -> str:
