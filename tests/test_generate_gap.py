@@ -1945,3 +1945,11 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
             "lost 11 seats in local elections.\n\nLabour fell from 29 seats to 18. The Conservatives won four seats.")
     asked = asked_gaps(tmp_path, body, title="Independents take control of Tolley council")
     assert len({11, 29} & set(asked)) == 1
+
+
+def test_a_figure_of_whoever_came_third_is_not_asked(tmp_path):
+    body = ("Thriller The Long Quiet topped the Wessex box office with $84m on its opening weekend. "
+            "Horror film The Lodger's Daughter was third with $12.5m, while comedy Second Dates fell to fourth with "
+            "$7.2m.")
+    asked = asked_gaps(tmp_path, body, title="The Long Quiet tops Wessex charts")
+    assert 84 in asked and 12.5 not in asked and 7.2 not in asked

@@ -1868,7 +1868,9 @@ def _side_detail(before: str, after: str) -> bool:
     as a teacher"), a golf round's score beside the total it ends on ("a final round of 67 to finish on 14 under":
     the total and the place are the news), the span of a "second time in two years" (a stock phrase: reviewers
     failed half of these, the span mostly guessed), the machines beside the crews fighting a fire ("380
-    firefighters, 17 helicopters and several water bombers": reviewers failed half such counts as trivia)."""
+    firefighters, 17 helicopters and several water bombers": reviewers failed half such counts as trivia), a figure
+    of whoever came third or lower ("Labour came third with 2,771 votes", "was third with $12.5m": the winner's is
+    the news; reviewers failed four of five)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
@@ -1881,6 +1883,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
                 or bool(_ROUND_TO_FINISH.match(after))
                 or (_CREWS_BEFORE.search(before) and _MACHINES_AFTER.match(after))
+                or bool(_LOWER_PLACE.search(f"{before} {after}"))
                 or (_NTH_TIME_IN.search(before) and re.match(r"\s*(?:years|months|weeks|days|decades)\b", after))
                 or _inflation_target(before, after)
                 or _SCORECARD_BEFORE.search(before) or _SCORECARD_AFTER.match(after)
@@ -1923,6 +1926,10 @@ _TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteer
 _TENURE_AFTER = re.compile(r"\s*years (?:working|teaching|living|farming|coaching|serving|as an?)\b")
 # " at Tolley Links to finish on 14 under par", " to finish at nine under": a round's score, then the total
 _ROUND_TO_FINISH = re.compile(r"\s*(?:at [A-Z][\w' ]{0,30} )?to finish (?:on|at) [^.]{0,20}\b(?:under|over)\b")
+# "came third", "was fourth with", "finished alone in third place", "the fifth-placed side"
+_LOWER_PLACE = re.compile(r"\b(?:came|was|were|finished|fell to|slipped to|dropped to) (?:alone )?(?:in )?"
+                          r"(?:third|fourth|fifth|sixth|seventh)\b|\b(?:third|fourth|fifth|sixth|seventh)[- ]place",
+                          re.I)
 # "More than 380 firefighters, ", "1,200 firefighters and soldiers have been deployed, along with ": the crews,
 # then the machines they work with (" helicopters", " fire engines")
 _CREWS_BEFORE = re.compile(r"\b(?:firefighters|personnel|crews|rescuers)\b[^.;]{0,60}$")
