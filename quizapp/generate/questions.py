@@ -1756,7 +1756,6 @@ def _explains(before: str, description: str) -> bool:
     return _shares_a_word(before, description) or _renamed(before, description)
 
 
-
 def _renamed(before: str, description: str) -> bool:
     """Whether a sentence speaks of what 'the <description>' is, in another word: 'a study' for 'the report'."""
     said, words = set(re.findall(r"[a-z-]+", before.lower())), set(description.lower().split())
