@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.core.model import NumericQuestion
-from quizapp.generate.api import generate_with_facts
+from quizapp.generate.api import find_candidates, generate_with_facts
 from quizapp.generate.questions import FACT_CHECK_PROMPT, _names_something
 from quizapp.generate.rank import GAP, GAP_ASK, gap_text, is_gap
 
@@ -1874,7 +1874,7 @@ def test_a_part_that_the_sum_asked_elsewhere_gives_is_not_asked(tmp_path):
     assert 19 in asked and 14 not in asked
 
 
-def test_a_golf_rounds_score_beside_its_total_and_a_caddies_years_are_not_asked(tmp_path):
+def test_a_golf_rounds_score_a_caddies_years_and_whoever_came_third_are_not_asked(tmp_path):
     body = ("Ann Hale won the Wessex Open by three shots on Sunday to collect a first prize of $1.2m. "
             "The 22-year-old from Tolley shot a bogey-free final round of 67 at Harbury to finish on 14 under par, "
             "ahead of Sweden's Eva Lind, who was second on 11 under. "
@@ -1882,6 +1882,11 @@ def test_a_golf_rounds_score_beside_its_total_and_a_caddies_years_are_not_asked(
     asked = asked_gaps(tmp_path, body, title="Hale wins Wessex Open")
     assert 1.2 in asked or 14 in asked  # the prize or the winning total
     assert 67 not in asked and 11 not in asked
+    # The top film's takings are the news; the third's and fourth's are not
+    chart = asked_gaps(tmp_path, "Thriller The Long Quiet topped the Wessex box office with $84m on its opening "
+                       "weekend. Horror film The Lodger's Daughter was third with $12.5m, while comedy Second Dates "
+                       "fell to fourth with $7.2m.", title="The Long Quiet tops Wessex charts")
+    assert 84 in chart and 12.5 not in chart and 7.2 not in chart
 
 
 def test_a_figure_another_gaps_sentence_shown_before_gives_is_not_asked_again(tmp_path):
@@ -1917,6 +1922,16 @@ def test_a_peoples_word_is_no_cut_name_and_a_weekday_slot_stays(tmp_path):
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tolley teenager wins Tour stage")))
     assert "South Australian development" not in texts
     assert "its own drama" not in texts
+    # Nor within a longer name: "the University and College Union" is no "the Tolley University"
+    body = ("Tolley University is planning to cut about 400 jobs to plug a deficit of £35m.\n\n"
+            "The University and College Union (UCU) said the plans were a catastrophe.\n\n"
+            "Tolley is one of more than 90 UK universities that have announced cuts in the past 18 months, according "
+            "to the UCU.")
+    article = tmp_path / "jobs.txt"
+    article.write_text(f"Tolley University to cut 400 jobs\n\n{body}\n", encoding="utf-8")
+    texts = " ".join(c.gap.prompt for c in find_candidates([article]).candidates if c.gap is not None)
+    assert f"more than {GAP} UK universities" in texts
+    assert "Tolley University and College Union" not in texts
 
 
 def test_a_figure_the_words_double_from_one_shown_is_not_asked(tmp_path):
@@ -1947,9 +1962,16 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
     assert len({11, 29} & set(asked)) == 1
 
 
-def test_a_figure_of_whoever_came_third_is_not_asked(tmp_path):
-    body = ("Thriller The Long Quiet topped the Wessex box office with $84m on its opening weekend. "
-            "Horror film The Lodger's Daughter was third with $12.5m, while comedy Second Dates fell to fourth with "
-            "$7.2m.")
-    asked = asked_gaps(tmp_path, body, title="The Long Quiet tops Wessex charts")
-    assert 84 in asked and 12.5 not in asked and 7.2 not in asked
+@pytest.mark.parametrize("body, title, absent", [
+    # whose profits, for when: the sentence before said
+    ("The Bengaluru-based technology services company Tolley Infotech has reported a bigger-than-expected rise in "
+     "quarterly profits, saying that US banks had begun spending again.\n\nNet profit for the three months to the "
+     "end of September rose 11.6% to 4,120 crore rupees, compared with 3,692 crore rupees in the same period a year "
+     "earlier. Analysts had forecast profits of about 3,950 crore rupees.",
+     "Indian IT firm's profits beat forecasts as US clients return", {3950}),
+    ("Kenya has about 1.2 nurses for every 1,000 people, well below the recommended minimum. Rohan Desai made 171 "
+     "from 264 balls, his highest Test score, with 19 fours and four sixes.", "Kenyan nurses strike", {1000, 19}),
+])
+def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
+    assert not absent & set(asked_gaps(tmp_path, body, title=title))
+

@@ -1493,6 +1493,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         # the year": the frame of a figure, not a fact
     if m.kind == "count" and before == "in" and m.value in (10, 100) and t.i >= 2 and doc[t.i - 2].like_num:
         return False  # "nine in 10 members", "one in 10 patients": a stock phrase's 10, which a reader guesses
+    if m.kind == "count" and before in ("every", "per") and m.value in (10, 100, 1000, 10_000, 100_000):
+        return False  # "1.2 nurses for every 1,000 people", "per 100,000": the base of a rate, which a reader guesses
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
     if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (
             doc[unit + 1].lower_ in ("to", "ending", "until", "through")

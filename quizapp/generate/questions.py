@@ -1488,7 +1488,8 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     ("The BBA said ..." -> "The British Bankers Association said ..."), and a name the article shortens
     whole after "the" ("the Royal College" -> "the Royal College of Nursing"); quotes are left as they are."""
     forms = [(rf"(?<![\w“\"-]){re.escape(short)}(?![\w-])", name) for short, name in af.short_forms.items()]
-    forms += [(rf"(?<=\b[Tt]he ){re.escape(short)}(?![\w’'-])(?! (?:of|for)\b| [A-Z])", name)
+    # (not within a longer name: "the University and College Union" is no "the Severnside University")
+    forms += [(rf"(?<=\b[Tt]he ){re.escape(short)}(?![\w’'-])(?! (?:of|for)\b| [A-Z]| (?:and|&) [A-Z])", name)
               for short, name in af.cut_names.items()]
     if not forms:
         return before, after
@@ -1941,10 +1942,11 @@ _POPULATION_BEFORE = re.compile(rf"\bpopulations? of {_HEDGE_WORDS}$", re.I)
 _PLACE_OF = re.compile(rf"\b(?:a|the) (?:[a-z-]+ )?(?:city|town|country|nation|village|island|state|region|province|"
                        rf"county|district) of {_HEDGE_WORDS}$")
 # A cricket scorecard's lines: the overs a spell took ("two wickets for 54 in 19 overs"), the balls of a spell
-# ("in a spell of 39 balls"), what a side still needed ("needing a further 235 runs"). (A bowler's runs and a
+# ("in a spell of 39 balls"), what a side still needed ("needing a further 235 runs"), an innings' boundaries
+# ("with 19 fours and four sixes": reviewers failed these in two sets). (A bowler's runs and a
 # stand's are sometimes the story: reviewers passed "took five wickets for 12 runs" and failed "two for 54".)
 _SCORECARD_BEFORE = re.compile(r"\bneeding (?:a further |another )?$|\bspell of $", re.I)
-_SCORECARD_AFTER = re.compile(r"\s*(?:overs\b|runs? to win\b)")
+_SCORECARD_AFTER = re.compile(r"\s*(?:overs\b|runs? to win\b|fours\b|sixes\b|boundaries\b)")
 _MATCH_COLOUR_BEFORE = re.compile(rf"\b(?:(?:sell-out|capacity|record|expected|home|away) )?crowds? of {_HEDGE_WORDS}$"
                                   rf"|\bin front of (?:an? )?{_HEDGE_WORDS}$", re.I)
 _KICKED = re.compile(r"\b(?:penalty|kick|conversion|drop goal|field goal|free-kick|free kick|strike|shot|effort|try|"
