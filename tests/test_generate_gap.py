@@ -1932,6 +1932,11 @@ def test_a_peoples_word_is_no_cut_name_and_a_weekday_slot_stays(tmp_path):
     texts = " ".join(c.gap.prompt for c in find_candidates([article]).candidates if c.gap is not None)
     assert f"more than {GAP} UK universities" in texts
     assert "Tolley University and College Union" not in texts
+    # A short form in its own brackets stays as the article wrote it, after a long name with a comma in it
+    body = ("The Rail, Tram and Bus Union (RTBU) said members had voted by 89% to strike after talks with Tolley "
+            "Metro broke down over pay.")
+    texts = " ".join(said(generate(tmp_path, body, title="Tolley tram drivers vote to strike")))
+    assert "Rail, Tram and Bus Union (RTBU) said" in texts and "(Rail Tram" not in texts
 
 
 def test_a_figure_the_words_double_from_one_shown_is_not_asked(tmp_path):

@@ -1434,7 +1434,8 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
             short = m.group(2)
             if short in _KNOWN_SHORT:
                 continue
-            words = m.group(1).replace(",", " ").split()
+            spans = list(re.finditer(r"[^\s,]+", m.group(1)))
+            words = [w.group(0) for w in spans]
             # the fewest words before the bracket whose initials spell it ("Tolley and Harbour Motors (HM)")
             for start in range(len(words) - 1, -1, -1):
                 if words[start].lower() in _MINOR:
@@ -1442,7 +1443,8 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
                 major = [w for w in words[start:] if w.lower() not in _MINOR]
                 initials = "".join(part[:1] for w in major for part in w.split("-") if part)
                 if initials.lower() == short.lower():
-                    found.setdefault(short, " ".join(words[start:]))
+                    # as the article writes it, commas and all: "Rail, Tram and Bus Union"
+                    found.setdefault(short, m.group(1)[spans[start].start():].strip(" ,"))
                     break
     return found
 
@@ -1487,7 +1489,8 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     """A statement's words with a short form the article defined written out once, at its first use
     ("The BBA said ..." -> "The British Bankers Association said ..."), and a name the article shortens
     whole after "the" ("the Royal College" -> "the Royal College of Nursing"); quotes are left as they are."""
-    forms = [(rf"(?<![\w“\"-]){re.escape(short)}(?![\w-])", name) for short, name in af.short_forms.items()]
+    # (not the short form in its own brackets, after the name it stands for: "Rail, Tram and Bus Union (RTBU)")
+    forms = [(rf"(?<![\w“\"(-]){re.escape(short)}(?![\w-])", name) for short, name in af.short_forms.items()]
     # (not within a longer name: "the University and College Union" is no "the Severnside University")
     forms += [(rf"(?<=\b[Tt]he ){re.escape(short)}(?![\w’'-])(?! (?:of|for)\b| [A-Z]| (?:and|&) [A-Z])", name)
               for short, name in af.cut_names.items()]
