@@ -1457,6 +1457,9 @@ def _add_name_slots(sent, index: int, af: ArticleFacts,  # type: ignore[no-untyp
                 antecedent=thing[2] if thing else None))
 
 
+_RATE_BASES = frozenset({10, 100, 1000, 10_000, 100_000})
+
+
 def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, noun: str,  # type: ignore[no-untyped-def]
                    thing: tuple[set[int], str, int] | None = None) -> bool:
     doc = sent.doc
@@ -1491,10 +1494,11 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past eight years", "four of the last seven years", "in the first three months of
         # the year": the frame of a figure, not a fact
-    if m.kind == "count" and before == "in" and m.value in (10, 100) and t.i >= 2 and doc[t.i - 2].like_num:
-        return False  # "nine in 10 members", "one in 10 patients": a stock phrase's 10, which a reader guesses
-    if m.kind == "count" and before in ("every", "per") and m.value in (10, 100, 1000, 10_000, 100_000):
-        return False  # "1.2 nurses for every 1,000 people", "per 100,000": the base of a rate, which a reader guesses
+    if m.kind == "count" and m.value in _RATE_BASES and (
+            before in ("every", "per") or (before == "in" and m.value <= 100 and t.i >= 2 and doc[t.i - 2].like_num)):
+        # "nine in 10 members", "1.2 nurses for every 1,000 people", "per 100,000": the base of a share or a
+        # rate, a stock figure a reader guesses
+        return False
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
     if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (
             doc[unit + 1].lower_ in ("to", "ending", "until", "through")

@@ -1480,9 +1480,9 @@ def _cut_names(af: ArticleFacts) -> dict[str, str]:
     # (not "College" for a "Royal College" that is itself the cut one; nor a people's word, "Australian" of the
     # "South Australian government": "the Australian team" is no cut of it)
     kinds = af.names.kinds
-    return {short: next(iter(names)) for short, names in found.items()
-            if len(names) == 1 and next(iter(names)) not in found
-            and "group" not in (kinds.get(short), kinds.get(next(iter(names))))}
+    single = {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+    return {short: name for short, name in single.items()
+            if name not in found and "group" not in (kinds.get(short), kinds.get(name))}
 
 
 def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
