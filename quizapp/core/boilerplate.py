@@ -86,7 +86,7 @@ INLINE_POINTER = re.compile(r"\s*[(\[](?:related|read more|see also|also read|wa
 # A dateline opens a paragraph: "PORTLAND --", "PARIS —", "GREEN BAY, Wis. --", "NEW YORK (AP) —",
 # "MUMBAI / MUMBAI (Reuters) -", "PERRIS:". Two capitals at least, so "A — " is not one.
 # A wire's dateline may give the day too: "LONDON, March 11 (Reuters) -", "LIMA, 14 February -", and the
-# province or state before it: "KELOWNA, British Columbia, 19 August (Reuters) -".
+# province or state before it: "TOLLEY, Wessex Province, 19 August (Reuters) -".
 _DATELINE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ /]+[A-Z][A-Z.'’-]*)*"
                        r"(?:,\s*(?:\d{1,2}\s)?[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?(?:\s\d{1,2})?){0,2}"
                        r"\s*(?:\([^)]{1,40}\))?\s*(?:--|[—–-]|:)\s+(?=[\"“‘'(A-Z0-9])")

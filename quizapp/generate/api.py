@@ -1062,7 +1062,7 @@ def _named_thing(subject: Token, person_of: Callable[[Token], str | None]) -> st
     if any(c.dep_ in ("conj", "appos", "relcl", "acl") for c in subject.children):
         return None  # "Tolley and Brindle", "Tolley, which ...": more than the name
     doc, start = subject.doc, subject.i
-    # (the whole name, each word of it hanging on a later one: "Cedar" on "Ridge" in "the Cedar Ridge Fire")
+    # (the whole name, each word of it hanging on a later one: "Harbury" on "Ridge" in "the Harbury Ridge Fire")
     while start > subject.sent.start and doc[start - 1].tag_ == "NNP" and start <= doc[start - 1].head.i <= subject.i \
             and doc[start - 1].ent_type_ != "PERSON":
         start -= 1

@@ -1295,8 +1295,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     # took in 10 and 12, or 1,600 and 1,900: figures the article never gave, which reviewers failed).
     share = 0.0 if s.kind == "year" else recall_share(s.value) if approx or (long and not bound) else 0.0
     if not s.hedge and digits <= 3:
-        # A short figure the article gives exactly is right to about its last digit: "€1.04m" not within 5%,
-        # which takes in the "1" a reader may guess (reviewers failed 1.04, 10.2 and 10.6 so, as a hedge lost;
+        # A short figure the article gives exactly is right to about its last digit: "€2.04m" not within 5%,
+        # which takes in the "2" a reader may guess (reviewers failed 1.04, 10.2 and 10.6 so, as a hedge lost;
         # seven digits, "1,284,117 loaves", are right within what their first two give)
         share = min(share, EXACT_SHARE)
     # A tolerance never takes in another figure of its kind: "$14.2bn" is not right within 5% where the
@@ -1443,7 +1443,7 @@ def _short_forms(af: ArticleFacts) -> dict[str, str]:
                 major = [w for w in words[start:] if w.lower() not in _MINOR]
                 initials = "".join(part[:1] for w in major for part in w.split("-") if part)
                 if initials.lower() == short.lower():
-                    # as the article writes it, commas and all: "Rail, Tram and Bus Union"
+                    # as the article writes it, commas and all: "Ferry, Tram and Bus Union"
                     found.setdefault(short, m.group(1)[spans[start].start():].strip(" ,"))
                     break
     return found
@@ -1477,8 +1477,8 @@ def _cut_names(af: ArticleFacts) -> dict[str, str]:
             short = " ".join(words[:joint]) if joint else words[-1]
             if short and short != name:
                 found.setdefault(short, set()).add(name)
-    # (not "College" for a "Royal College" that is itself the cut one; nor a people's word, "Australian" of the
-    # "South Australian government": "the Australian team" is no cut of it)
+    # (not "College" for a "Royal College" that is itself the cut one; nor a people's word, "Tollish" of the
+    # "North Tollish government": "the Tollish team" is no cut of it)
     kinds = af.names.kinds
     single = {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
     return {short: name for short, name in single.items()
@@ -1489,9 +1489,9 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
     """A statement's words with a short form the article defined written out once, at its first use
     ("The BBA said ..." -> "The British Bankers Association said ..."), and a name the article shortens
     whole after "the" ("the Royal College" -> "the Royal College of Nursing"); quotes are left as they are."""
-    # (not the short form in its own brackets, after the name it stands for: "Rail, Tram and Bus Union (RTBU)")
+    # (not the short form in its own brackets, after the name it stands for: "Ferry, Tram and Bus Union (FTBU)")
     forms = [(rf"(?<![\w“\"(-]){re.escape(short)}(?![\w-])", name) for short, name in af.short_forms.items()]
-    # (not within a longer name: "the University and College Union" is no "the Severnside University")
+    # (not within a longer name: "the University and College Union" is no "the Tolley University")
     forms += [(rf"(?<=\b[Tt]he ){re.escape(short)}(?![\w’'-])(?! (?:of|for)\b| [A-Z]| (?:and|&) [A-Z])", name)
               for short, name in af.cut_names.items()]
     if not forms:
@@ -1588,7 +1588,7 @@ def _sum_shown(value: float, text: str, title: str = "") -> bool:
 def _multiple_shown(value: float, text: str) -> bool:
     """Whether the words say the figure asked is twice, three times or half one they show: "Parking charges
     could double ... would rise from 80p to £___" (£1.60), "The plant's output will double to ___ MW from 140 MW".
-    (Not a headline's "double": "Late Okafor double lifts Wrexham" is two goals.)"""
+    (Not a headline's "double": "Late Hale double lifts Tolley" is two goals.)"""
     factors = [f for f, pattern in _TIMES_WORDS if pattern.search(text)]
     if not factors:
         return False
