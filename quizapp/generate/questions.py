@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from quizapp.core.model import ChoiceQuestion, Citation, NumericQuestion
 from quizapp.generate.clauses import DO_SO
-from quizapp.generate.dates import MONTHS, date_distractors
+from quizapp.generate.dates import MONTHS, WEEKDAYS, date_distractors
 from quizapp.generate.entities import PARTIES, TITLES, WH, NameBook
 from quizapp.generate.facts import ROLE_WORDS, Fact
 from quizapp.generate.gazetteer import Gazetteer
@@ -126,6 +126,7 @@ class Candidate:
     context_sentence: int | None = None
     bare_gap: NumericQuestion | None = None  # the gap without its context, where that gives another answer away
     leans: bool = False  # its sentence does not stand alone: asked only after the sentence before it
+    named_by_title: bool = False  # its "the council" is named by the headline only: not asked without it
 
     @property
     def trust(self) -> float:
@@ -401,8 +402,10 @@ def _determined(text: str, m: re.Match[str], long: str, definite: bool) -> str:
     before determines it: "since GDPR came into force" -> "since the General Data Protection Regulation ..."."""
     before = text[:m.start()]
     named = re.search(r"([A-Z][\w’'-]*)\s+$", before)
-    if not definite or _DEFINITE_BEFORE.search(before) or (named and named.group(1).lower() not in _NOT_A_NOUN):
-        return long  # ("a GDPR fine", "the DPC", "EU GDPR rules"; not "Under GDPR, ...": a sentence's first word)
+    if not definite or _DEFINITE_BEFORE.search(before) or (named and named.group(1).lower() not in _NOT_A_NOUN) \
+            or re.search(r"_\s+$", before):
+        return long  # ("a GDPR fine", "the DPC", "EU GDPR rules", "about ___ NEU members" after the figure a
+        # gap asks; not "Under GDPR, ...": a sentence's first word)
     return ("The " if not before.strip() or before.rstrip().endswith((".", "“", '"', ":")) else "the ") + long
 
 
@@ -1089,8 +1092,10 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                              and _headline_says_whose(true, s.sentence, af))
     if leans and context_sentence is None:
         return None
+    institution = _institution_named(true, af)
     unresolved = s.kind in GAP_KINDS and bool(unresolved_pronoun(true, af)
-                                              or (s.sentence > 0 and unresolved_pointer(true, af)))
+                                              or (s.sentence > 0 and unresolved_pointer(true, af))
+                                              or institution == "none")
     if s.kind in GAP_KINDS and ((context_sentence is None and unresolved) or RUNNING_TOTAL.search(true)
                                 or (s.kind == "duration" and relative_time(true))):
         # "in which he stars": who, only the article around it says; "in four days", "for the past
@@ -1119,7 +1124,8 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                      amount=(s.noun, s.value) if s.noun and s.kind not in ("year", "fraction", "multiplier")
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
                      else f"{s.part}%" if s.kind == "percent" and s.after.startswith("%") else "",
-                     speaker=af.names.canonical(s.speaker) if s.speaker else "")  # their words: counted as such
+                     speaker=af.names.canonical(s.speaker) if s.speaker else "",  # their words: counted as such
+                     named_by_title=institution == "title")
 
 
 # A span of days or weeks the sentence stresses as short: "gone just four days after ...", "as little as ten days".
@@ -1506,7 +1512,8 @@ def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
         rest = text[m.end():]
         if name.endswith("s") and rest[:2] in ("'s", "’s"):
             rest = rest[:1] + rest[2:]  # "Harbour Arts' revenues", not "Arts's"
-        name = _determined(text.replace("\x00", " "), m, name, m.group(0) in af.definite_shorts)
+        # (the figure's place as "_", the gap it becomes: "about ___ TTU members" takes no "the")
+        name = _determined(text.replace("\x00", "_"), m, name, m.group(0) in af.definite_shorts)
         text = text[:m.start()] + name + rest
     before, after = text.split("\x00", 1)
     return before, after
@@ -1739,6 +1746,43 @@ def _unexplained_body(text: str, af: ArticleFacts) -> bool:
     before = text[:m.start()]
     named = {n for n, kind in af.names.kinds.items() if kind in ("org", "group") and n in before}
     return len(named) != 1
+
+
+# "the council", "the university": a public body a story names once, then calls by what it is.
+_INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college"))
+_WHEN_WORDS = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
+_INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b")
+# A capitalised word: a name, an office, or a sentence's first word
+_CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
+
+
+def _institution_named(text: str, af: ArticleFacts) -> str:
+    """Where a 'the council' or 'the university' a gap's sentence speaks of is named: "" where the sentence
+    names a place or body before it or has none ("Rents in Tolley rose ___% after the council ..."),
+    "title" where only the headline does, "none" where neither does: "Ann Tolley added that the council
+    could raise about £___m", "Applications fell by ___%, the university said" (which council, which
+    university: only the sentences before say; a person's name is no answer)."""
+    bare = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
+    m = _INSTITUTION_LATER.search(bare)
+    if m is None or _names_a_body(bare[:m.start()], af):
+        return ""
+    return "title" if _names_a_body(af.title, af) else "none"
+
+
+def _names_a_body(text: str, af: ArticleFacts) -> bool:
+    """Whether a text names something other than a person: a place or body the article names ("Tolley",
+    "Wessex Council"), or a capitalised word after the first that is no person's name nor an office."""
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0).rstrip(".’'")
+        if word.lower() in _INSTITUTIONS or word.lower() in _WHEN_WORDS:
+            continue  # ("University to cut 400 jobs": which, the headline does not say either)
+        kind = af.names.kinds.get(af.names.canonical(word))
+        if kind is not None and kind != "person":
+            return True
+        if m.start() > 0 and kind is None and not af.person_words.fullmatch(word) \
+                and not _OFFICE_WORD.fullmatch(word) and word.lower() not in TITLES:
+            return True
+    return False
 
 
 def _defined_by_of(text: str, description: str) -> bool:
@@ -2387,6 +2431,8 @@ def _without_telling_titles(kept: list[Candidate]) -> list[Candidate]:
                 # (a first word that is a name: "NASA's budget ...", "Tolley's sales ...")
                 if name != "bare_gap" and c.sentence > 0 and c.context_sentence is None \
                         and not _NAMED_LATER.search(stem) and not re.match(r"[A-Z][\w-]*['’]s\b|[A-Z]{2,}", stem):
+                    unnamed.add(id(c))
+                if name != "bare_gap" and c.context_sentence is None and c.named_by_title:
                     unnamed.add(id(c))
     return [c for c in kept if id(c) not in unnamed]
 
