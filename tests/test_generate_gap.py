@@ -1262,7 +1262,7 @@ def test_figures_that_add_up_to_nothing_asked_leave_it_asked(tmp_path):
 
 def test_a_small_sum_beside_a_close_one_is_not_asked_as_a_small_count_would_be(tmp_path):
     qs = gaps(generate(tmp_path, "Brindle Bank said lending to Wessex farms rose by £4m in November, compared to "
-                                 "October's £4.29m. The bank said 14 of its 15 Wessex branches had lent more."))
+                                 "October's £4.29m. Brindle Bank said 14 of its 15 Wessex branches had lent more."))
     assert 4 not in {q.answer for q in qs}  # "about 4" is a fair guess beside the £4.29m shown
     assert 14 in {q.answer for q in qs}  # "14 of its 15": a small count beside another tells nothing
 
@@ -1724,7 +1724,7 @@ def test_an_it_the_sentence_calls_an_event_is_not_the_body_named_before(tmp_path
     body = ("About 2,300 nurses at two Columbus hospitals plan to go on strike for three days next week, their "
             "union said on Monday, after months of contract talks broke down over staffing levels. "
             "The Ohio Federation of Nurses and Health Professionals said nurses at Riverside General Hospital and "
-            "Northfield Medical Center will walk out at 7 a.m. on Dec. 10 and return on the morning of Dec. 13. "
+            "Northfield Medical Center will walk out on Dec. 10. "
             "It would be the first strike by nurses at a major Columbus-area hospital in more than 20 years.")
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Nurses at two Ohio hospitals to strike")))
     assert "first strike by nurses" in texts  # asked, with the "It" the article wrote
@@ -2030,3 +2030,17 @@ def test_an_end_of_a_range_is_not_asked_but_a_change_from_one_figure_to_another_
     asked = asked_gaps(tmp_path, body, title="Wessex Town fans raise money to save club")
     assert not {2, 10000, 50, 1, 1.5} & set(asked)
     assert 1.6 in asked or 2.2 in asked
+
+
+@pytest.mark.parametrize("shown", [
+    "Judge Ann Hale ordered that no further deductions be made under the levy until the case is heard in the "
+    "Tolley High Court.",
+    # two figures of its own: padding that tells what other questions ask, so the gap is not shown after it
+    "Judge Ann Hale ordered that no further deductions be made under the levy, which takes 1.5% of monthly pay "
+    "from workers, until the case is heard on 23 July.",
+])
+def test_a_sentence_before_is_shown_with_a_gap_only_without_figures_of_its_own(tmp_path, shown):
+    body = (f"{shown}\n\nThe levy, introduced under the Tolley Housing Act passed in March, is meant to fund the "
+            "construction of at least 200,000 low-cost homes a year.")
+    asked = asked_gaps(tmp_path, body)
+    assert (200000 in asked and asked[200000].prompt.startswith(shown)) == ("1.5%" not in shown)
