@@ -46,7 +46,6 @@ from quizapp.generate.rank import (
     gap_text,
     is_gap,
     leans_on_context,
-    named_in,
     needs_context,
     owner_words,
     relative_time,
@@ -1384,9 +1383,6 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
     context = html.unescape(_plain_sentence(af.sentences[at]))
     # "Above all, Ms Tolley says, ...": a titled surname, named in full as the article did before
     context = _full_name_first(context, af, frozenset(_TITLED_SURNAME.findall(context)))
-    said = _said(s, af)
-    if said and text.startswith(said) and named_in(af.names.canonical(s.speaker), context):
-        text = text[len(said):]  # "Above all, Ann Tolley says, ... “Listen to ___% ...”": named once is enough
     quotes = [*([af.sentences[at]] if af.sentences[at] not in cite.quotes else []), *cite.quotes]
     q = bare.model_copy(update={"prompt": gap_prompt(text, title, context, year=year),
                                 "cite": Citation(source=cite.source, quote=quotes)})

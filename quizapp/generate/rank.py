@@ -224,6 +224,11 @@ def retired(c: Candidate) -> bool:
         return True  # the same, for a figure asked only as a gap to fill
     if c.gap is not None and c.context_sentence is None and c.sentence > 0 and dangles(gap_text(c.gap.prompt)):
         return True
+    if c.key[0] == "statement" and c.speaker:
+        # A figure in someone's quoted words ('Ann Hale said: “We were given a €___ voucher each”', "why break
+        # into ___ school districts ...?", "a ___% rise is not small change"): rhetoric, anecdote or a figure the
+        # story gives plainly elsewhere; reviewers passed 13 of 22 on stories the generator had not seen.
+        return True
     if q.prompt == FACT_CHECK and c.gap is None and _DATE_PART.fullmatch(c.key[-1]):
         # "... opened a shop in 2004", "... on 9 March": mostly a side date, whose change a reader
         # guesses or shrugs at (year statements: 76 of 133 labels good; in the opening 25 of 38, and
