@@ -1984,6 +1984,12 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "Indian IT firm's profits beat forecasts as US clients return", {3950}),
     ("Kenya has about 1.2 nurses for every 1,000 people, well below the recommended minimum. Rohan Desai made 171 "
      "from 264 balls, his highest Test score, with 19 fours and four sixes.", "Kenyan nurses strike", {1000, 19}),
+    ("Wessex Tourism has estimated that every one million overseas visitors who arrive through Tolley Airport are "
+     "worth about 800m euros to the Wessex economy.", "Tolley airport passengers rise", {1}),
+    # a worked example's sums
+    ("A record 55% of first-time buyers in Wessex took a mortgage term of more than 30 years last year. On a "
+     "£200,000 mortgage at 5%, a 25-year term costs about £1,169 a month.", "Wessex buyers take longer mortgages",
+     {200000, 5, 1169}),
 ])
 def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
     assert not absent & set(asked_gaps(tmp_path, body, title=title))
@@ -2042,3 +2048,13 @@ def test_a_sentence_before_is_shown_with_a_gap_only_without_figures_of_its_own(t
             "construction of at least 200,000 low-cost homes a year.")
     asked = asked_gaps(tmp_path, body)
     assert (200000 in asked and asked[200000].prompt.startswith(shown)) == ("1.5%" not in shown)
+
+
+def test_a_rank_the_language_model_splits_from_its_last_word_is_written_whole(tmp_path):
+    body = ("Wessex Police lost £48,000 in cash seized from suspects, an audit has found.\n\n"
+            "Assistant Chief Constable Joanne Whitfield said the force was sorry.\n\n"
+            "Ms Whitfield added that the force had since changed the way seized cash was stored, with all sums over "
+            "£1,000 paid into a bank account within 72 hours.")
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Wessex police lost seized cash")))
+    assert "Joanne Whitfield" in texts and "Constable Joanne" not in texts.replace("Chief Constable Joanne", "")
+    assert "the Assistant Chief," not in texts

@@ -1494,10 +1494,10 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
             t.head.head.lower_ == "of" and t.head.head.head.like_num)):
         return False  # "over the past eight years", "four of the last seven years", "in the first three months of
         # the year": the frame of a figure, not a fact
-    if m.kind == "count" and m.value in _RATE_BASES and (
+    if m.kind == "count" and (m.value in _RATE_BASES or (m.value == 1 and m.scale_word)) and (
             before in ("every", "per") or (before == "in" and m.value <= 100 and t.i >= 2 and doc[t.i - 2].like_num)):
-        # "nine in 10 members", "1.2 nurses for every 1,000 people", "per 100,000": the base of a share or a
-        # rate, a stock figure a reader guesses
+        # "nine in 10 members", "1.2 nurses for every 1,000 people", "per 100,000", "every one million visitors":
+        # the base of a share or a rate, a stock figure a reader guesses
         return False
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
     if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (

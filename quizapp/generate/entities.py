@@ -44,10 +44,18 @@ _JOB_BEFORE = re.compile(r"^(?:Keeper|Goalkeeper|Striker|Defender|Midfielder|Win
                          r"Attorney|Detective|Investigator|Officer|Sergeant|Inspector|Singer|Guitarist|Drummer|"
                          r"Actor|Actress|Director|Producer|Presenter|Analyst|Economist|Spokesman|Spokeswoman|"
                          r"Chairman|Chairwoman|Player|Jockey|Trainer|Author|Writer|Novelist|Comedian|Rapper|"
+                         # a rank's last word ("Assistant Chief Constable Jo Reyes"), never the start of a name
+                         r"Constable|Superintendent|Sheriff|Corporal|Lieutenant|Colonel|Brigadier|"
                          # "Spaniard Jo Reyes": a nationality said as a noun, never the start of a name
                          r"Spaniard|Briton|Scot|Swede|Dane|Finn|Pole|Turk|Frenchman|Frenchwoman|Dutchman|"
                          r"Irishman|Englishman|Scotsman|Welshman|Welshwoman)"
                          r"\s+(?=[A-Z][\w’'-]+\s+[A-Z])")
+
+
+def opens_on_a_job(text: str) -> bool:
+    """Whether a name as the language model found it opens on a job or rank word: "Constable Jo Reyes" (of
+    "Assistant Chief Constable Jo Reyes"), "Keeper Jo Reyes"."""
+    return _JOB_BEFORE.match(text) is not None
 
 
 # (the same few names are cleaned thousands of times an article: by every mention, and by every

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from quizapp.generate import clauses as cl
-from quizapp.generate.entities import PARTIES, PLACE_NOUNS, TITLES, Mention, clean_name
+from quizapp.generate.entities import PARTIES, PLACE_NOUNS, TITLES, Mention, clean_name, opens_on_a_job
 from quizapp.generate.facts import ROLE_WORDS, SAY_VERBS, Fact
 
 if TYPE_CHECKING:
@@ -149,7 +149,9 @@ def role_facts(sent: Span, base: Fact, person_of) -> list[Fact]:  # type: ignore
             left = [c for c in ent.root.lefts if c.i < ent.start and c.dep_ in ("compound", "nmod", "amod")]
             if left:
                 start = min(w.i for c in left for w in c.subtree)
-                role_toks = [sent.doc[i] for i in range(start, ent.start)]
+                # (with the rank's last word where the name as found opens on it: "Assistant Chief" +
+                # "Constable Jo Reyes" is "the Assistant Chief Constable")
+                role_toks = [sent.doc[i] for i in range(start, ent.start + int(opens_on_a_job(ent.text)))]
         if ent.root.dep_ == "appos" and ent.root.head.lower_ in ROLE_WORDS:
             role_toks = [w for w in ent.root.head.subtree if (w.i < ent.root.i and w.dep_ != "punct")
                          or (w.i < ent.start and w.text != ",")]

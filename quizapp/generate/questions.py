@@ -1939,6 +1939,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
                 or bool(_EXAMPLE_CASE.match(before))
+                or bool(_EXAMPLE_SUM.match(f"{before}0{after}"))
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
                 or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
                 or bool(_ROUND_TO_FINISH.match(after))
@@ -1972,6 +1973,11 @@ _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!
                            r"earning|on\s+a\s+salary\s+of|paying|borrowing|using)\s+[$£€]?$"
                            # "For a typical tracker mortgage of £"
                            r"|^\s*For\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}of\s+[$£€]?$")
+# "On a £200,000 mortgage at 5%, a 25-year term costs £1,169 a month": a worked example, whose sums the article
+# picks to show what follows (any of its figures is asked with the sentence's opening in place of the figure)
+_EXAMPLE_SUM = re.compile(r"^\s*(?:On|For|With)\s+(?:a|an)\s+(?:typical\s+|average\s+)?[$£€]?\d[\d,.]*\S*\s+"
+                          r"(?:repayment\s+|interest-only\s+)?(?:mortgage|loan|salary|income|house|home|property|bill|"
+                          r"pension|pot)\b")
 # "€52 a month, or ", "£20 a week (": a sum per period, said again right after for another period
 _PER_PERIOD_BEFORE = re.compile(r"\d\S*\s+(?:a|per|each|every)\s+(?:day|week|month|year)\s*(?:,\s*or|\(|or|-)\s*"
                                 r"(?:about|around|roughly|almost|nearly|more than|over|some|up to|at least)?\s*[$£€]?$")
