@@ -1990,6 +1990,10 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
     ("A record 55% of first-time buyers in Wessex took a mortgage term of more than 30 years last year. On a "
      "£200,000 mortgage at 5%, a 25-year term costs about £1,169 a month.", "Wessex buyers take longer mortgages",
      {200000, 5, 1169}),
+    # the size of a standing whole a place has
+    ("Nurses in Tolley have gone on strike over pay, closing 40 clinics. Health services in Tolley have been "
+     "devolved to the country's 47 counties since 2013, and disputes over pay are frequent.",
+     "Tolley nurses strike over pay", {47}),
 ])
 def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
     assert not absent & set(asked_gaps(tmp_path, body, title=title))

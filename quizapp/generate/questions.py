@@ -1951,7 +1951,15 @@ def _side_detail(before: str, after: str) -> bool:
                 or (_KICKED.search(before) and re.match(r"\s*(?:metres|yards|m|feet|ft)\b", after))
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
-                or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after)))
+                or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after))
+                or bool(_STANDING_WHOLE.search(before)))
+
+
+# "the country's ___ counties", "10 of the capital's ___ Metro lines", "one of the world's ___ largest mines": the
+# size of a standing whole a place has, background a reader may know without the article (reviewers failed three
+# of four)
+_STANDING_WHOLE = re.compile(r"\bthe (?:country|capital|city|state|nation|world|region|island|province|continent)"
+                             r"['’]s (?:about |some |roughly |around )?[$£€]?$")
 
 
 def _inflation_target(before: str, after: str) -> bool:
