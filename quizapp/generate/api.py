@@ -1014,10 +1014,17 @@ _MEASURES = frozenset(re.findall(r"\w+", """number share rate level amount total
     proportion size volume growth rise fall increase decrease"""))
 
 
+# What an 'It' does that is a happening, not a body: "It means ...", "It comes after ...", "It follows ...",
+# "It marks ..."
+_EVENT_VERBS = frozenset({"mean", "come", "follow", "mark"})
+
+
 def _it_is_an_event(it: Token) -> bool:
-    """'It would be the first strike by nurses in 20 years', 'It is the third rise in a year': an 'It' that
-    the sentence calls an event, not the union or bank the sentence before named (a body it may call one:
+    """'It would be the first strike by nurses in 20 years', 'It is the third rise in a year', 'It means ...':
+    an 'It' that the sentence calls an event, not the union or bank the sentence before named (a body it may call one:
     'It is the country's fourth-largest lender')."""
+    if it.head.lemma_ in _EVENT_VERBS:
+        return True  # "It means Wessex have lost eight of ten", "It comes after ...", "It marks the first ..."
     if it.head.lemma_ != "be":
         return False
     attr = next((c for c in it.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
