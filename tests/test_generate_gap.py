@@ -1994,6 +1994,11 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
     ("Nurses in Tolley have gone on strike over pay, closing 40 clinics. Health services in Tolley have been "
      "devolved to the country's 47 counties since 2013, and disputes over pay are frequent.",
      "Tolley nurses strike over pay", {47}),
+    # what a sentence adds to the one before, and the standing target a figure is measured against
+    ("A drug given before surgery made tumours disappear in 55 of 118 patients with bowel cancer, a Wessex trial "
+     "found.\n\nA further 31 patients saw their tumours shrink by more than half.\n\nIn Tolley, just 67.2% of "
+     "patients started treatment within 62 days of an urgent referral, against a target of 85%.",
+     "Cancer drug trial shows striking results", {31, 85}),
 ])
 def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
     assert not absent & set(asked_gaps(tmp_path, body, title=title))

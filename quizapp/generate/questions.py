@@ -1952,7 +1952,8 @@ def _side_detail(before: str, after: str) -> bool:
                 or (re.search(r"\b(?:men|women|girls|boys)['’]s $", before)
                     and re.match(r"\s*(?:m|metres|km)\b", after))
                 or (re.search(r"\b(?:final|last|first|opening|closing) $", before) and re.match(_RACE_UNIT, after))
-                or bool(_STANDING_WHOLE.search(before)))
+                or bool(_STANDING_WHOLE.search(before))
+                or bool(_FURTHER_OPENS.match(before)) or bool(_AGAINST_TARGET.search(before)))
 
 
 # "the country's ___ counties", "10 of the capital's ___ Metro lines", "one of the world's ___ largest mines": the
@@ -1960,6 +1961,14 @@ def _side_detail(before: str, after: str) -> bool:
 # of four)
 _STANDING_WHOLE = re.compile(r"\bthe (?:country|capital|city|state|nation|world|region|island|province|continent)"
                              r"['’]s (?:about |some |roughly |around )?[$£€]?$")
+
+
+# "A further ___ patients saw their tumours shrink", "Another £___ went on school fees": a sentence adding to
+# what the one before counted, which it leans on (reviewers failed both such stems as vague)
+_FURTHER_OPENS = re.compile(r"^\s*(?:A further|Another)\s+(?:about\s+|almost\s+|more than\s+)?[$£€]?$")
+# "67.2% of patients started treatment within 62 days, against a target of ___%": the standing target the
+# sentence measures the news against (reviewers failed both such stems)
+_AGAINST_TARGET = re.compile(r"\bagainst (?:a|the|its|their) (?:[\w-]+ )?target of (?:about |around )?[$£€]?$")
 
 
 def _inflation_target(before: str, after: str) -> bool:
