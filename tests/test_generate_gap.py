@@ -2075,3 +2075,11 @@ def test_an_it_that_means_or_follows_is_the_event_not_the_one_named_before(tmp_p
             "It means Wessex have now lost eight of their past 10 Tests in Tolley.")
     texts = " ".join(said(generate(tmp_path, body, min_confidence=0, title="Tolley crush Wessex")))
     assert "Kulkarni took 6-48" in texts and "Kulkarni means" not in texts
+
+
+def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_path):
+    body = ("Niall Kerrigan held his nerve over the closing holes at Tolley Links to win the Wessex Masters by a "
+            "single stroke.\n\nThe 27-year-old from Brindle finished on 14 under par after a final round of 68, "
+            "one ahead of Tom Ashdown.")
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Kerrigan wins Wessex Masters")))
+    assert f"Niall Kerrigan from Brindle finished on {GAP} under par" in texts

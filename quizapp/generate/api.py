@@ -956,6 +956,12 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         if _other_sex(first, person, af.sentences[person[0]]):
             return None
         return {first.i}, _full_name(person), person[3]
+    if first.lower_ == "the" and first.dep_ == "det" and first.head.lower_ == "old" and person is not None \
+            and first.head.dep_ in ("nsubj", "nsubjpass") \
+            and re.fullmatch(r"\d+-year-old", sent.doc[first.i + 1:first.head.i + 1].text):
+        # "Niall Hale won the Wessex Open. The 27-year-old finished on 14 under": an age standing for the one
+        # just named, as a 'He' does
+        return set(range(first.i, first.head.i + 1)), _full_name(person), person[3]
     described = _described_person(sent, first, index, af)
     if described is not None:
         return described
