@@ -2083,14 +2083,3 @@ def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_pat
             "one ahead of Tom Ashdown.")
     texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Kerrigan wins Wessex Masters")))
     assert f"Niall Kerrigan from Brindle finished on {GAP} under par" in texts
-
-
-@pytest.mark.parametrize("title, asked", [("Car parts maker to cut 1,200 jobs", False),
-                                          ("Tolley Motors to close two factories", True)])
-def test_a_site_named_by_its_town_needs_its_owner_named(tmp_path, title, asked):
-    body = ("The car parts maker Tolley Motors Inc. is to cut about 1,200 jobs and close two factories, blaming "
-            "weak demand.\n\nUnion leaders in Wessex said they were shocked by the news.\n\n"
-            "The Brindle plant employs about 850 people and has been open since 1968.")
-    shown = asked_gaps(tmp_path, body, title=title)
-    # whose plant: only the sentences before, or a headline naming the firm, say
-    assert (850 in shown) == asked

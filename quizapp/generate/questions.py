@@ -1770,42 +1770,16 @@ _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
 
 
 def _institution_named(text: str, af: ArticleFacts) -> str:
-    """Where a 'the council' or 'the university' (or a site its town names, "The Windsor plant", whose owning
-    organisation must be named instead) a gap's sentence speaks of is named: "" where the sentence
+    """Where a 'the council' or 'the university' a gap's sentence speaks of is named: "" where the sentence
     names a place or body before it or has none ("Rents in Tolley rose ___% after the council ..."),
     "title" where only the headline does, "none" where neither does: "Ann Tolley added that the council
     could raise about £___m", "Applications fell by ___%, the university said" (which council, which
     university: only the sentences before say; a person's name is no answer)."""
     bare = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
-    facility = _FACILITY.search(bare)
-    if facility is not None and _is_a_place(facility.group(1), af) and not _names_an_owner(bare, af):
-        return "title" if _names_an_owner(af.title, af) else "none"
     m = _INSTITUTION_LATER.search(bare)
     if m is None or _names_a_body(bare[:m.start()], af):
         return ""
     return "title" if _names_a_body(af.title, af) else "none"
-
-
-# "The Windsor plant", "the Elyria factory": a site its town names, whose owner the sentence may not name
-_FACILITY = re.compile(r"\b[Tt]he ((?:[A-Z][\w-]+ ){1,2})(?:plant|factory|site|works|mill|depot|warehouse|refinery|"
-                       r"smelter)\b")
-# (a firm's name less the word for its kind: "Tolley Appliance Co." is named by "Tolley Appliance")
-_FIRM_SUFFIX = re.compile(r",?\s+(?:Co|Corp|Corporation|Inc|Ltd|plc|PLC|LLC|Group|Holdings)\.?$")
-
-
-def _is_a_place(words: str, af: ArticleFacts) -> bool:
-    """Whether the words before "plant" name a town the article names ("Windsor" of "Windsor, Ontario"), not
-    the site's own name ("The Pampa Sol plant")."""
-    words = words.strip()
-    return any(kind in _PLACE_KINDS and (name == words or name.startswith(words + ","))
-               for name, kind in af.names.kinds.items())
-
-
-def _names_an_owner(text: str, af: ArticleFacts) -> bool:
-    """Whether a text names an organisation the article names ("Tolley Motors"), which a site may belong to
-    ("The Windsor plant employs about 2,000 people" names none: whose plant, only the sentences before say)."""
-    return any(kind == "org" and re.search(rf"\b{re.escape(_FIRM_SUFFIX.sub('', name))}\b", text)
-               for name, kind in af.names.kinds.items())
 
 
 def _names_a_body(text: str, af: ArticleFacts) -> bool:
