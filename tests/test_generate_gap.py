@@ -1986,10 +1986,13 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "from 264 balls, his highest Test score, with 19 fours and four sixes.", "Kenyan nurses strike", {1000, 19}),
     ("Wessex Tourism has estimated that every one million overseas visitors who arrive through Tolley Airport are "
      "worth about 800m euros to the Wessex economy.", "Tolley airport passengers rise", {1}),
-    # a worked example's sums
+    # a worked example's sums, and a typical case's
     ("A record 55% of first-time buyers in Wessex took a mortgage term of more than 30 years last year. On a "
      "£200,000 mortgage at 5%, a 25-year term costs about £1,169 a month.", "Wessex buyers take longer mortgages",
      {200000, 5, 1169}),
+    ("Tolley Home Finance is raising its variable mortgage rate by 0.25 percentage points. Tolley Home Finance said "
+     "a typical borrower with €250,000 left to pay over 25 years would see repayments rise by about €32 a month.",
+     "Tolley lender raises mortgage rates", {250000}),
     # the size of a standing whole a place has
     ("Nurses in Tolley have gone on strike over pay, closing 40 clinics. Health services in Tolley have been "
      "devolved to the country's 47 counties since 2013, and disputes over pay are frequent.",
@@ -2029,6 +2032,10 @@ def test_a_the_council_its_sentence_names_by_no_place_or_body_is_not_asked(tmp_p
     ("Wessex court convicts ex-official over R140m tender fraud",  # R140m is 140 million rand
      "A former senior official in the Wessex health department has been convicted of fraud over a contract worth "
      "more than 140 million rand.", 140),
+    ("Onion prices double in Tolley",  # "double" and the 70 shown work out 35
+     "Onion prices in Tolley have doubled in a month after heavy rain damaged crops.\n\nShoppers in Tolley said "
+     "they were paying between 70 and 90 rupees a kilogram at local markets, compared with around 35 rupees in "
+     "September.", 35),
 ])
 def test_a_headline_that_words_the_answer_otherwise_is_not_shown_with_it(tmp_path, title, body, answer):
     asked = asked_gaps(tmp_path, body, title=title)
@@ -2083,3 +2090,11 @@ def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_pat
             "one ahead of Tom Ashdown.")
     texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Kerrigan wins Wessex Masters")))
     assert f"Niall Kerrigan from Brindle finished on {GAP} under par" in texts
+
+
+def test_a_region_is_no_cut_name_of_a_larger_region(tmp_path):
+    body = ("An outbreak of bird flu at a Tolley egg farm forced the culling of about 2.8 million hens, the latest in "
+            "a series of outbreaks across the Upper Midwest.\n\nWholesale prices for a dozen large eggs in the Midwest "
+            "reached $4.92 this week, up from about $3.50 in early December.")
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Egg prices rise again after outbreak")))
+    assert "in the Midwest reached" in texts and "in the Upper Midwest reached" not in texts

@@ -1205,6 +1205,26 @@ _HOURS_IN = {"hour": 1, "day": 24, "week": 168, "month": 730.5, "year": 8766, "d
              "centurie": 876600}
 
 
+_TITLE_TIMES = {"double": 2, "doubles": 2, "doubled": 2, "doubling": 2, "halve": 2, "halves": 2, "halved": 2,
+                "halving": 2, "treble": 3, "trebles": 3, "trebled": 3, "triple": 3, "triples": 3, "tripled": 3}
+_TITLE_TIMES_WORD = re.compile(r"\b(" + "|".join(_TITLE_TIMES) + r")\b", re.I)
+
+
+def _multiplied_by_title(title: str, value: float, text: str) -> bool:
+    """Whether a headline's "double" (or "halve", "treble") and a figure the gap's sentence shows work out its
+    answer: "Onion prices double" over "paying 70 rupees, compared with around ___ rupees in September" (35),
+    "Kenya plant to double output" over "will add ___ megawatts, taking the plant to about 280 MW" (140)."""
+    words = _TITLE_TIMES_WORD.findall(title)
+    if not words or not value:
+        return False
+    times = _TITLE_TIMES[words[0].lower()]
+    for m in WRITTEN_FIGURE.finditer(text):
+        shown = float(m.group(0).rstrip(",").replace(",", ""))
+        if abs(shown - times * value) <= 0.05 * shown or abs(value - times * shown) <= 0.05 * value:
+            return True
+    return False
+
+
 def _span_told(title: str, value: float, text: str) -> bool:
     """Whether a headline gives a gap's span in other units: "... in at least ___ decades" under "lowest in 20
     years", "more than ___ years of deadlock" under "after decade of debate", "raised £200,000 in just ___ days"
@@ -1350,7 +1370,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         or _tells_within(af.title, s.value, share if tolerance else 0,
                                                                     low, high) \
         or (s.kind != "year" and _tells_within(af.title, s.value, TITLE_ROUNDS, None, None)) \
-        or (s.kind == "percent" and _words_share(af.title, s.value)) else af.title
+        or (s.kind == "percent" and _words_share(af.title, s.value)) or _multiplied_by_title(af.title, s.value, text) \
+        else af.title
     year = s.kind == "year"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),
                            tolerance=tolerance, min=low, max=high, cite=cite, tags=tags,
@@ -1500,8 +1521,14 @@ def _cut_names(af: ArticleFacts) -> dict[str, str]:
     # "North Tollish government": "the Tollish team" is no cut of it)
     kinds = af.names.kinds
     single = {short: next(iter(names)) for short, names in found.items() if len(names) == 1}
+    # (nor a region of a place: "the Midwest" is no cut of the "Upper Midwest", nor "Wales" of "North Wales")
     return {short: name for short, name in single.items()
-            if name not in found and "group" not in (kinds.get(short), kinds.get(name))}
+            if name not in found and "group" not in (kinds.get(short), kinds.get(name))
+            and kinds.get(name) not in _PLACE_KINDS and name.split()[0] not in _REGION_WORDS}
+
+
+_REGION_WORDS = frozenset({"Upper", "Lower", "North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                           "Western", "Greater", "Central", "Inner", "Outer", "Mid", "Middle"})
 
 
 def _spelled_out(before: str, after: str, af: ArticleFacts) -> tuple[str, str]:
@@ -1938,7 +1965,7 @@ def _side_detail(before: str, after: str) -> bool:
                     and re.match(r"\s*(?:balls|deliveries)\b", after))
                 or re.match(r"\s*(?:international |senior |Test )?caps\b", after)
                 or (_SPREAD_OVER.search(before) and re.match(r"\s*(?:years|months)\b", after))
-                or bool(_EXAMPLE_CASE.match(before))
+                or bool(_EXAMPLE_CASE.match(before)) or bool(_TYPICAL_CASE.search(before))
                 or bool(_EXAMPLE_SUM.match(f"{before}0{after}"))
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
                 or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
@@ -1990,6 +2017,10 @@ _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!
                            r"earning|on\s+a\s+salary\s+of|paying|borrowing|using)\s+[$£€]?$"
                            # "For a typical tracker mortgage of £"
                            r"|^\s*For\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}of\s+[$£€]?$")
+# "... said a typical borrower with €250,000 left to pay would see repayments rise by €32": the sum a typical
+# case is given, said by whoever reports it
+_TYPICAL_CASE = re.compile(r"(?:^\s*|\bsaid (?:that )?)(?:a|an|A|An) (?:typical|average) (?:[\w-]+ ){1,2}"
+                           r"(?:with|owing|earning|paying|borrowing|on) (?:an? )?[$£€]?$")
 # "On a £200,000 mortgage at 5%, a 25-year term costs £1,169 a month": a worked example, whose sums the article
 # picks to show what follows (any of its figures is asked with the sentence's opening in place of the figure)
 _EXAMPLE_SUM = re.compile(r"^\s*(?:On|For|With)\s+(?:a|an)\s+(?:typical\s+|average\s+)?[$£€]?\d[\d,.]*\S*\s+"

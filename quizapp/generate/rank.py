@@ -334,6 +334,8 @@ _BACK = re.compile(r"\b(?i:these|those(?! (?:who|whom|whose|which|that|being|wit
                    # "For a vessel worth $100m, that can mean an extra $1m": what 'that' is, the sentence before said
                    r"|^That\b|(?<=, )that (?=(?:can|could|would|will|may|might|means?|meant)\b)")
 # "the club", "the deal": a description the sentences before gave a name to.
+# (a verb between them: "the figure was ahead of Wall Street forecasts" is no "the water of Lake Tolley")
+_VERB_WORDS = r"(?:was|is|were|are|has|had|have|will|would|could|can|may|might|remains|remained|stood|stands)"
 _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|world|past|first|future|time|public|"
                   r"most|least|only|"
                   # idioms: "in the process of", "in the wake of", "on the brink of", "at the same time"
@@ -342,7 +344,7 @@ _THE = re.compile(r"(?<![A-Za-z’'])[Tt]he (?!(?:number|end|start|rest|top|worl
                   r"average|total|(?:price|cost|value|rate|share|level|amount|proportion|size|volume) of)\b"
                   r"|[a-z]+est\b)"
                   # (not "the water of Lake Tolley": a description the name after it pins down)
-                  r"[a-z][a-z-]+(?:['’]s)?(?![\w’'-])(?!(?: [a-z][a-z-]+){0,2} of [A-Z])"
+                  r"[a-z][a-z-]+(?:['’]s)?(?![\w’'-])(?!(?: (?!" + _VERB_WORDS + r"\b)[a-z][a-z-]+){0,2} of [A-Z])"
                   # "The German carmaker", "the Dutch brewer": a description by nationality
                   r"|(?<![A-Za-z’'])[Tt]he (?:[A-Z][a-z]+(?:an|ese|ish|ch)(?:-[A-Z]{2,})?) [a-z][a-z-]+\b(?! [A-Z])"
                   # "the Tolley incident": an event the article told of before
