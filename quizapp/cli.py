@@ -100,12 +100,26 @@ def bank_files(paths: list[Path]) -> list[Path]:
     return banks
 
 
+class _CommandsFormatter(argparse.HelpFormatter):
+    """argparse's help, with each command's help beside its name: argparse measures the commands one indent
+    short, so the longest ("desktop-entry") had its help pushed to a line of its own."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        names = getattr(action, "choices", None)
+        if action.help is argparse.SUPPRESS or not isinstance(names, dict):
+            return
+        longest = max((len(name) for name in names), default=0) + self._current_indent + self._indent_increment
+        self._action_max_length = max(self._action_max_length, longest)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The full parser, with every subcommand (this imports the generator's and the formats' commands)."""
     parser = argparse.ArgumentParser(
         prog="quizapp", usage=USAGE, description="Fact-checking quizzes from news articles. "
         "Without a command, opens the app; the bank files given (BANK.yaml ...) are listed in its library, "
-        "the first one selected.")
+        "the first one selected.",
+        formatter_class=_CommandsFormatter)
     parser.add_argument("--version", action="version", version=f"quizapp {__version__}")
     _add_app_options(parser)
     parser.set_defaults(banks=[])

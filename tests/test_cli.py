@@ -113,6 +113,16 @@ def test_a_file_that_is_not_a_bank_is_named_and_the_app_does_not_open_on_nothing
                                                      "(quizapp --help lists them)\n")
 
 
+def test_help_lists_each_command_with_its_help_on_the_same_line(capsys, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    lines = capsys.readouterr().out.splitlines()
+    entry = next(line for line in lines if line.strip().startswith("desktop-entry"))
+    assert "add quizapp to the desktop's application menu" in entry
+    assert max(len(line) for line in lines) <= 80
+
+
 def test_help_says_bank_files_open_the_app(capsys) -> None:
     for argv in (["--help"], ["week 1.yaml", "--help"]):
         with pytest.raises(SystemExit) as exit_:
