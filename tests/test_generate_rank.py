@@ -15,7 +15,7 @@ import pytest
 from quizapp.core.model import ChoiceQuestion
 from quizapp.generate.api import generate_candidates
 from quizapp.generate.questions import FACT_CHECK_PROMPT
-from quizapp.generate.rank import WEIGHTS_FILE, _weak_variation, leans_on_context, load_ranker, relative_time
+from quizapp.generate.rank import WEIGHTS_FILE, _weak_variation, dangles, leans_on_context, load_ranker, relative_time
 from tests.test_generate_stems import bank_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -369,3 +369,13 @@ def test_the_bar_is_the_lowest_that_reaches_the_precision_or_else_the_most_preci
 ])
 def test_only_a_newspaper_named_for_sunday_says_no_day(text, relative):
     assert relative_time(text) is relative
+
+
+@pytest.mark.parametrize(("text", "leans"), [
+    # a "the ..." among the first words leans back, a verb between it and an "of" and a name notwithstanding
+    ("The figure was ahead of Wall Street forecasts, which had predicted profits of about $___m.", True),
+    # a description the name after it pins down does not
+    ("Levels of ___ parts per million were found in the water of Lake Tolley on Monday.", False),
+])
+def test_a_the_that_a_later_name_does_not_pin_down_leans_back(text, leans):
+    assert dangles(text) is leans
