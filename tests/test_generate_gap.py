@@ -2098,3 +2098,21 @@ def test_a_region_is_no_cut_name_of_a_larger_region(tmp_path):
             "reached $4.92 this week, up from about $3.50 in early December.")
     texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Egg prices rise again after outbreak")))
     assert "in the Midwest reached" in texts and "in the Upper Midwest reached" not in texts
+
+
+def test_a_participle_left_bare_by_a_dropped_day_goes_with_it(tmp_path):
+    body = ("Residents of Tolley will pay almost 9% more for water from July under the city's draft budget, published "
+            "on Wednesday.\n\nThe figures, released on Tuesday, show that Wessex Water lost 28% of its supply to "
+            "leaks.")
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Tolley water bills to rise")))
+    assert f"almost {GAP}% more for water from July under the city's draft budget. " in texts
+    assert "published." not in texts and "released," not in texts
+
+
+def test_a_month_or_a_weekday_names_no_one_for_a_sentence_shown_before_a_gap(tmp_path):
+    body = ("Prairie State Bank will stop charging fees for bounced payments, the Wichita lender said.\n\n"
+            "Starting July 1, the bank will no longer charge customers a fee when it declines a payment.\n\n"
+            "It will cut its overdraft fee to $10 from $35.")
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Kansas bank cuts overdraft fees")))
+    # "the bank" of the sentence before is no more named than "It": that sentence explains nothing
+    assert not texts.startswith("Starting July 1, the bank") and "the bank will no longer charge" not in texts

@@ -345,7 +345,24 @@ def _time_phrase(t: Token) -> set[int]:
         drop = subtree(prep.head)  # "contained as of Sunday morning": the "as" goes with it
     if prep.i > 0 and t.doc[prep.i - 1].lower_ in _EARLY_LATE:
         drop.add(prep.i - 1)
-    return drop
+    return drop | _bare_participle(prep.head, drop)
+
+
+def _bare_participle(verb: Token, drop: set[int]) -> set[int]:
+    """The participle a time phrase hangs from, where the phrase is all it says, and its commas: "the city's
+    draft budget, published on Wednesday" without the day would end on "published", and "The figures,
+    released on Tuesday, show" on "released,"; the two go together."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "advcl") or \
+            not all(c.i in drop or c.dep_ == "punct" for c in verb.children):
+        return set()
+    doc = verb.doc
+    out = {verb.i}
+    if verb.i > 0 and doc[verb.i - 1].text == ",":
+        out.add(verb.i - 1)
+        end = max(drop | out) + 1
+        if end < len(doc) and doc[end].text == "," and end + 1 < len(doc) and not doc[end + 1].is_punct:
+            out.add(end)  # ("The figures, released on Tuesday, show": both commas of the aside)
+    return out
 
 
 # Newspapers named for the day they come out: "the Mail on Sunday", "an Independent on Sunday poll". (A place

@@ -126,6 +126,7 @@ class Candidate:
     bare_gap: NumericQuestion | None = None  # the gap without its context, where that gives another answer away
     leans: bool = False  # its sentence does not stand alone: asked only after the sentence before it
     named_by_title: bool = False  # its "the council" is named by the headline only: not asked without it
+    opens_on_name: bool = False  # its sentence's first word is a name the article uses ("Brindle said ...")
 
     @property
     def trust(self) -> float:
@@ -1124,7 +1125,7 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
                      else None, figure=f"{s.part} {s.after.split()[0]}" if s.noun and s.after.split()
                      else f"{s.part}%" if s.kind == "percent" and s.after.startswith("%") else "",
                      speaker=af.names.canonical(s.speaker) if s.speaker else "",  # their words: counted as such
-                     named_by_title=institution == "title")
+                     named_by_title=institution == "title", opens_on_name=_opens_on_a_name(true, af))
 
 
 # A span of days or weeks the sentence stresses as short: "gone just four days after ...", "as little as ten days".
@@ -1722,7 +1723,8 @@ _SAME_THING = tuple(frozenset(group.split()) for group in (
 
 
 # A capitalised word after a sentence's first: most often a name ("... said Wessex Water").
-_NAMED_LATER = re.compile(r"(?<=\s)[A-Z][\w’'-]+")
+# (not a month or a weekday: "Starting July 1, the bank will ..." names no bank)
+_NAMED_LATER = re.compile(r"(?<=\s)(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)[A-Z][\w’'-]+")
 
 
 # A person's title or office before their name ("Health Minister", "Ms", "Commissioner")
@@ -2524,8 +2526,10 @@ def _without_telling_titles(kept: list[Candidate]) -> list[Candidate]:
                 setattr(c, name, q.model_copy(update={"prompt": q.prompt[:q.prompt.rfind(" “")] + "?"}))
                 stem = _QUOTED.sub(" ", gap_text(q.prompt))
                 # (a first word that is a name: "NASA's budget ...", "Tolley's sales ...")
+                # (nor one opening on a name the article uses: "Brindle said ___ customers were owed refunds")
                 if name != "bare_gap" and c.sentence > 0 and c.context_sentence is None \
-                        and not _NAMED_LATER.search(stem) and not re.match(r"[A-Z][\w-]*['’]s\b|[A-Z]{2,}", stem):
+                        and not _NAMED_LATER.search(stem) and not re.match(r"[A-Z][\w-]*['’]s\b|[A-Z]{2,}", stem) \
+                        and not c.opens_on_name:
                     unnamed.add(id(c))
                 if name != "bare_gap" and c.context_sentence is None and c.named_by_title:
                     unnamed.add(id(c))
