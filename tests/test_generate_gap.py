@@ -2092,21 +2092,21 @@ def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_pat
     assert f"Niall Kerrigan from Brindle finished on {GAP} under par" in texts
 
 
-def test_a_region_is_no_cut_name_of_a_larger_region(tmp_path):
-    body = ("An outbreak of bird flu at a Tolley egg farm forced the culling of about 2.8 million hens, the latest in "
-            "a series of outbreaks across the Upper Midwest.\n\nWholesale prices for a dozen large eggs in the Midwest "
-            "reached $4.92 this week, up from about $3.50 in early December.")
-    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Egg prices rise again after outbreak")))
-    assert "in the Midwest reached" in texts and "in the Upper Midwest reached" not in texts
-
-
-def test_a_participle_left_bare_by_a_dropped_day_goes_with_it(tmp_path):
-    body = ("Residents of Tolley will pay almost 9% more for water from July under the city's draft budget, published "
-            "on Wednesday.\n\nThe figures, released on Tuesday, show that Wessex Water lost 28% of its supply to "
-            "leaks.")
-    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title="Tolley water bills to rise")))
-    assert f"almost {GAP}% more for water from July under the city's draft budget. " in texts
-    assert "published." not in texts and "released," not in texts
+@pytest.mark.parametrize(("body", "title", "kept", "gone"), [
+    # a region is no cut name of a larger one: "the Midwest" stays
+    ("An outbreak of bird flu at a Tolley egg farm forced the culling of about 2.8 million hens, the latest in a "
+     "series of outbreaks across the Upper Midwest.\n\nWholesale prices for a dozen large eggs in the Midwest "
+     "reached $4.92 this week, up from about $3.50 in early December.", "Egg prices rise again after outbreak",
+     "in the Midwest reached", ("in the Upper Midwest reached",)),
+    # a participle a dropped day leaves bare goes with it
+    ("Residents of Tolley will pay almost 9% more for water from July under the city's draft budget, published on "
+     "Wednesday.\n\nThe figures, released on Tuesday, show that Wessex Water lost 28% of its supply to leaks.",
+     "Tolley water bills to rise", f"almost {GAP}% more for water from July under the city's draft budget. ",
+     ("published.", "released,")),
+])
+def test_a_gap_keeps_the_articles_words_and_no_word_left_bare(tmp_path, body, title, kept, gone):
+    texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title=title)))
+    assert kept in texts and not any(g in texts for g in gone)
 
 
 def test_a_month_or_a_weekday_names_no_one_for_a_sentence_shown_before_a_gap(tmp_path):
