@@ -1214,7 +1214,7 @@ _TITLE_TIMES_WORD = re.compile(r"\b(" + "|".join(_TITLE_TIMES) + r")\b", re.I)
 def _multiplied_by_title(title: str, value: float, text: str) -> bool:
     """Whether a headline's "double" (or "halve", "treble") and a figure the gap's sentence shows work out its
     answer: "Onion prices double" over "paying 70 rupees, compared with around ___ rupees in September" (35),
-    "Kenya plant to double output" over "will add ___ megawatts, taking the plant to about 280 MW" (140)."""
+    "Tolley plant to double output" over "will add ___ megawatts, taking the plant to about 280 MW" (140)."""
     words = _TITLE_TIMES_WORD.findall(title)
     if not words or not value:
         return False
