@@ -1724,7 +1724,8 @@ _SAME_THING = tuple(frozenset(group.split()) for group in (
 
 # A capitalised word after a sentence's first: most often a name ("... said Wessex Water").
 # (not a month or a weekday: "Starting July 1, the bank will ..." names no bank)
-_NAMED_LATER = re.compile(r"(?<=\s)(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)[A-Z][\w’'-]+")
+_WHEN_NAMES = (*MONTHS, *WEEKDAYS)
+_NAMED_LATER = re.compile(r"(?<=\s)(?!(?:" + "|".join(_WHEN_NAMES) + r")\b)[A-Z][\w’'-]+")
 
 
 # A person's title or office before their name ("Health Minister", "Ms", "Commissioner")
@@ -1792,7 +1793,7 @@ def _unexplained_body(text: str, af: ArticleFacts) -> bool:
 
 # "the council", "the university": a public body a story names once, then calls by what it is.
 _INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college"))
-_WHEN_WORDS = frozenset(w.lower() for w in MONTHS + WEEKDAYS)
+_WHEN_WORDS = frozenset(w.lower() for w in _WHEN_NAMES)
 _INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b")
 # A capitalised word: a name, an office, or a sentence's first word
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
