@@ -1245,6 +1245,9 @@ def test_a_figure_another_question_shows_is_not_asked_again(tmp_path):
     ("Of the 30 companies in the Wessex Index, 13 closed higher on Friday and 17 closed lower.", (30, 13, 17)),
     ("Brindle Works said its profits rose by £2m to £12m from £10m in the year to March.", (2, 12, 10)),
     ("Tolley Mills won 7 of its 10 building contracts in Wessex, losing 3 to rivals from Veltro.", (7, 10, 3)),
+    # three parts and their total: any one is the total less the other two
+    ("Ann Hale, of Brindle Road, Tolley, was fined £21,300 and ordered to pay £4,150 in costs and a victim "
+     "surcharge of £1,900, a total of £27,350.", (21300, 4150, 1900, 27350)),
 ])
 def test_a_figure_the_others_of_its_sentence_add_up_to_is_not_asked(tmp_path, sentence, asked):
     qs = generate(tmp_path, sentence, min_confidence=0)
@@ -1986,6 +1989,8 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "from 264 balls, his highest Test score, with 19 fours and four sixes.", "Kenyan nurses strike", {1000, 19}),
     ("Wessex Tourism has estimated that every one million overseas visitors who arrive through Tolley Airport are "
      "worth about 800m euros to the Wessex economy.", "Tolley airport passengers rise", {1}),
+    ("The Wessex health board said every 1% increase in nurses' pay would cost taxpayers about £42m a year. "
+     "Unions want a rise of 6%.", "Wessex nurses' pay offer questioned", {1}),
     # a worked example's sums, and a typical case's
     ("A record 55% of first-time buyers in Wessex took a mortgage term of more than 30 years last year. On a "
      "£200,000 mortgage at 5%, a 25-year term costs about £1,169 a month.", "Wessex buyers take longer mortgages",
@@ -2002,6 +2007,8 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "found.\n\nA further 31 patients saw their tumours shrink by more than half.\n\nIn Tolley, just 67.2% of "
      "patients started treatment within 62 days of an urgent referral, against a target of 85%.",
      "Cancer drug trial shows striking results", {31, 85}),
+    ("Ambulances in Wessex reached 48.2% of the most urgent calls within eight minutes in May, the worst figure on "
+     "record.\n\nThe Wessex government's target is 65%.", "Wessex ambulance times worst on record", {65}),
 ])
 def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
     assert not absent & set(asked_gaps(tmp_path, body, title=title))
@@ -2107,6 +2114,14 @@ def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_pat
 def test_a_gap_keeps_the_articles_words_and_no_word_left_bare(tmp_path, body, title, kept, gone):
     texts = " ".join(q.prompt for q in gaps(generate(tmp_path, body, title=title)))
     assert kept in texts and not any(g in texts for g in gone)
+
+
+def test_a_day_spent_is_what_the_verb_takes_and_stays(tmp_path):
+    body = ("A storm tore through a campsite at Tolley Park in Wessex on Friday, destroying 35 tents. About 140 "
+            "campers were thought to have spent Thursday night in the tents at Tolley Park, Wessex police said.")
+    texts = statements(generate(tmp_path, body, min_confidence=0))
+    assert any("spent Thursday night in the tents" in text for text in texts)
+    assert not any("spent in the tents" in text for text in texts)  # (the day of "on Friday" still goes)
 
 
 def test_a_month_or_a_weekday_names_no_one_for_a_sentence_shown_before_a_gap(tmp_path):

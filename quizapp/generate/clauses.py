@@ -314,6 +314,8 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             phrase = render(t.subtree)
             if t.lower_ == "sunday" and t.i >= 2 and t.nbor(-1).lower_ == "on" and t.nbor(-2).text in ON_SUNDAY:
                 continue  # "an Independent on Sunday poll": a newspaper's name, not the day
+            if _time_spent(t if t.dep_ != "compound" else t.head):
+                continue  # "spent Thursday night in them": the time is what the verb takes, not when
             if t.dep_ == "compound" and t.lower_ in WEEKDAYS:
                 if t.head.text[:1].isupper() and t.head.lower_[:3] not in _MONTH_STARTS:
                     continue  # a name: the album "Sunday Best", "the Sunday Times" (not "Friday Dec 10")
@@ -331,6 +333,16 @@ def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[
             elif DEICTIC_TIME.match(phrase) and not (keep_relative and _RELATIVE_TIME.match(phrase)):
                 drop |= _time_phrase(t)
     return drop
+
+
+# Verbs whose object is a stretch of time: "spent Thursday night in the car", "passed Sunday at home".
+_SPEND_VERBS = frozenset({"spend", "pass"})
+
+
+def _time_spent(t: Token) -> bool:
+    """Whether a time phrase headed by `t` is the object of spending it: left out, "were thought to have spent
+    Thursday night in them" loses what was spent (the parser may call such an object a modifier)."""
+    return t.dep_ in ("npadvmod", "dobj", "tmod") and t.head.lemma_ in _SPEND_VERBS
 
 
 def _time_phrase(t: Token) -> set[int]:
