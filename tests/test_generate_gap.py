@@ -907,6 +907,19 @@ def test_every_person_a_gap_names_by_surname_is_named_in_full(tmp_path):
         "David Morgan and Susan Taylor were married for more than ___ years and together received honours in 2019."]
 
 
+@pytest.mark.parametrize("first, later, named", [
+    ("Ann Tolley", "Ms Tolley", "Ann Tolley"),
+    # a family name written first, as Chinese names are: "Mr Wang" is Wang Lei
+    ("Wang Lei", "Mr Wang", "Wang Lei"),
+])
+def test_a_titled_surname_owning_something_in_a_gap_is_named_in_full(tmp_path, first, later, named):
+    body = (f"Tolley city council will raise parking fees from April, its transport chief {first} said on Monday. "
+            f"{later}'s team will also look at complaints about fees of up to 250 yuan a month for indoor bays.")
+    texts = [q.prompt for q in gaps(generate(tmp_path, body))]
+    assert any(f"{named}'s team will" in text for text in texts)
+    assert not any(f"{later}'s team" in text for text in texts)
+
+
 def test_a_titled_surname_in_the_sentence_shown_before_a_gap_is_named_in_full(tmp_path):
     qs = gaps(generate(tmp_path, "Ann Tolley, the Wessex Reserve's governor, spoke at its opening on Friday. Ms Tolley "
                                  "said the reserve was built to hold the county's silver. The reserve now holds 4,120 "

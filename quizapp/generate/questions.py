@@ -2205,16 +2205,27 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
     before ("Morgan and Taylor were married" -> "David Morgan and Susan Taylor were married")."""
     at = 0
     while m := _LONE_CAPITAL.search(text, at):
-        at = m.end()
+        at = end = m.end()
         word = m.group(1)
+        if word[-2:] in ("'s", "’s") and word[:-2] in people:
+            word, end = word[:-2], end - 2  # "Mr Wang's team": the name, not its "'s"
         if word not in people:
             continue  # "Brindle failed to tell investors": the company, though a Tom Brindle is quoted
+        lead = text[:m.start()]
         full = af.names.canonical(word)
+        if full == word and re.search(r"\b(?:Mr|Mrs|Ms|Dr) $", lead):
+            # "Mr Wang" after "Wang Lei": a family name written first, as Chinese and Korean names are
+            first = [n for n, kind in af.names.kinds.items() if kind == "person" and n.split()[0] == word
+                     and len(n.split()) == 2]
+            full = first[0] if len(first) == 1 and first[0] not in text else word
+            if full != word:
+                head = lead[:-len(lead.split()[-1]) - 1] + full
+                text, at = head + text[end:], len(head)
+                continue
         if full == word or af.names.kinds.get(full) != "person" or not full.endswith(" " + word) or full in text:
             continue
         if any(name.startswith(word + " ") for name in af.names.kinds):
             continue  # "Brindle is one of the biggest employers" beside "Brindle Motors" and its boss Tom Brindle
-        lead = text[:m.start()]
         if re.search(r"[A-Z][\w’'-]* $", lead) and not _TITLE_BEFORE.search(lead):
             continue  # "Serena Williams": another first name
         if re.search(r"\b(?:the|a|an) $", lead, re.I):
@@ -2222,7 +2233,7 @@ def _full_name_first(text: str, af: ArticleFacts, people: frozenset[str]) -> str
         title = _TITLE_BEFORE.search(lead)
         keep = title.group(1) if title and title.group(1) in ("Dr", "Prof", "Sir") else ""
         head = (lead[:title.start()] if title else lead) + f"{keep} {full}".strip()
-        text, at = head + text[m.end():], len(head)
+        text, at = head + text[end:], len(head)
     return text
 
 
