@@ -2112,6 +2112,14 @@ def test_an_age_standing_for_the_one_just_named_is_written_as_their_name(tmp_pat
     assert f"Niall Kerrigan from Brindle finished on {GAP} under par" in texts
 
 
+def test_an_age_and_a_job_standing_for_the_one_just_named_are_written_as_their_name(tmp_path):
+    body = ("Ken Hale has completed his takeover of Tolley Rovers. The 73-year-old former Wessex chairman sealed "
+            "the deal on Friday, and has bought a 50% stake in the club.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    texts = " ".join(statements(pool) + [q.prompt for q in gaps(pool)])
+    assert "Ken Hale sealed the deal" in texts and "73-year-old" not in texts
+
+
 @pytest.mark.parametrize(("body", "title", "kept", "gone"), [
     # a region is no cut name of a larger one: "the Midwest" stays
     ("An outbreak of bird flu at a Tolley egg farm forced the culling of about 2.8 million hens, the latest in a "

@@ -962,6 +962,10 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         # "Niall Hale won the Wessex Open. The 27-year-old finished on 14 under": an age standing for the one
         # just named, as a 'He' does
         return set(range(first.i, first.head.i + 1)), _full_name(person), person[3]
+    aged = _aged_description(sent, first)
+    if aged is not None and person is not None:
+        # "The 73-year-old former Tolley chairman sealed the deal": the same, with the job they are known by
+        return set(range(first.i, aged.i + 1)), _full_name(person), person[3]
     described = _described_person(sent, first, index, af)
     if described is not None:
         return described
@@ -990,6 +994,24 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
             and not _it_is_an_event(first) and not _told_of_before(first, index, af):
         return {first.i}, org[1], org[0]
     return None
+
+
+def _aged_description(sent, first: Token) -> Token | None:  # type: ignore[no-untyped-def]
+    """The head of a subject such as "The 73-year-old former Tolley chairman" (an age, then the words of a
+    job: one person, described), or None."""
+    doc = sent.doc
+    head = first.head
+    if first.lower_ != "the" or first.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass") \
+            or head.tag_ != "NN" or head.i - first.i < 6:
+        return None
+    old = next((t for t in doc[first.i + 1:head.i] if t.lower_ == "old"), None)
+    if old is None or not re.fullmatch(r"\d+-year-old", doc[first.i + 1:old.i + 1].text):
+        return None
+    between = doc[old.i + 1:head.i]
+    if not all(t.dep_ in ("amod", "compound") and t.ent_type_ not in ("PERSON", "ORDINAL", "CARDINAL")
+               for t in between):
+        return None
+    return head
 
 
 def _told_of_before(it: Token, index: int, af: ArticleFacts) -> bool:
