@@ -78,7 +78,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     if not kept or len(kept) > 60:
         return None
     if not (_well_formed(kept) if leaning else _stands_alone(sent, [t for t in kept if t.i not in rep_ids],
-                                                             bool(survey))):
+                                                             bool(survey), min(rep_ids) if rep_ids else None)):
         return None
     if not any(t.pos_ in ("VERB", "AUX") and any(c.dep_ in cl.SUBJECTS for c in t.children)
                and (t.tag_ in _FINITE or any(a.tag_ in _FINITE for a in cl.aux_of(t))) for t in kept):
@@ -193,23 +193,29 @@ def _tidy(text: str) -> str:
 _ALONE = "quizapp.stands_alone"
 
 
-def _stands_alone(sent: Span, kept: list, surveyed: bool = False) -> bool:  # type: ignore[type-arg]
+def _stands_alone(sent: Span, kept: list, surveyed: bool = False,  # type: ignore[type-arg]
+                  named: int | None = None) -> bool:
     """Whether the words `kept` of a sentence read as a statement of their own. Judged once per
-    sentence and words: a sentence's statements and name slots mostly keep the same words."""
+    sentence and words: a sentence's statements and name slots mostly keep the same words. `named`: where
+    the name an antecedent was resolved to stands (in place of words left out of `kept`)."""
     known = sent.doc.user_data.setdefault(_ALONE, {})
-    key = (sent.start, sent.end, tuple(t.i for t in kept), surveyed)
+    key = (sent.start, sent.end, tuple(t.i for t in kept), surveyed, named)
     if key not in known:
-        known[key] = _judged_alone(sent, kept, surveyed)
+        known[key] = _judged_alone(sent, kept, surveyed, named)
     return known[key]
 
 
-def _judged_alone(sent: Span, kept: list, surveyed: bool) -> bool:  # type: ignore[type-arg]
+def _judged_alone(sent: Span, kept: list, surveyed: bool, named: int | None = None) -> bool:  # type: ignore[type-arg]
     quoted = cl.quoted_tokens(sent)
     seen_noun = surveyed  # "In the BBC poll, when asked about their ...": their, the people polled
     for t in kept:
         if t.i in quoted:
             continue
         low = t.lower_
+        if named is not None and named < t.i:
+            # "Brindle Telecom said it had cut 3,200 jobs", where the sentence said "The company": the name
+            # put in its place goes before the "it", as a name the sentence wrote would
+            seen_noun = True
         if t.tag_ in ("PRP", "PRP$") and low in cl.PRONOUNS and (
                 not seen_noun or (t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT")) and not extraposed_it(t):
             return False
@@ -226,11 +232,12 @@ def _judged_alone(sent: Span, kept: list, surveyed: bool) -> bool:  # type: igno
         if low == "all" and t.dep_ in ("det", "predet") and any(c.dep_ == "nummod" for c in t.head.children):
             return False  # "All five men were charged": which five, the sentences before said
         if t.tag_ == "PRP$" and low in ("its", "their") and t.head.dep_ in cl.SUBJECTS \
-                and t.head.head.dep_ == "ROOT" and not any(k.pos_ == "PROPN" and k.i < t.i for k in kept):
+                and t.head.head.dep_ == "ROOT" and not any(k.pos_ == "PROPN" and k.i < t.i for k in kept) \
+                and not (named is not None and named < t.i):
             return False  # "Over the year, its profits fell 12%": whose, said before
         if t.pos_ in ("PROPN", "NOUN"):
             seen_noun = True
-    if _bare_description(kept) or (_names_no_one(kept) and not surveyed) or _reported_bare(kept) \
+    if _bare_description(kept) or (_names_no_one(kept) and not surveyed and named is None) or _reported_bare(kept) \
             or not _well_formed(kept):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
