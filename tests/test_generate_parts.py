@@ -122,6 +122,20 @@ def test_any_jumble_of_news_words_gives_a_bank_whose_citations_are_found(tmp_pat
     check()
 
 
+def test_a_subject_the_parse_stretches_over_its_whole_clause_is_no_crash(tmp_path):
+    # The parse took "Twelve patients ... during the trial" all for the subject of "caught": nothing is left
+    # to ask about them with.
+    path = tmp_path / "trial.txt"
+    path.write_text("Wessex flu drug trial\n\nDoctors in Wessex compared two flu drugs in a trial of 400 patients. "
+                    "Twelve patients in the tablet group and seven in the spray group caught flu during the trial, "
+                    "though the doctors cautioned that the numbers were too small to draw firm conclusions about "
+                    "which drug better prevented illness.\n", encoding="utf-8")
+    from quizapp.generate import generate_bank
+
+    bank = generate_bank([path], bank_dir=tmp_path)
+    assert all(q.cite is not None and q.cite.spans for q in bank.questions)
+
+
 _FERRY = "A solar ferry service has been launched by shipping company Blue Harbour."
 
 

@@ -509,8 +509,10 @@ def ask_subject(verb: Token, target: set[int], wh: str, participle: bool = False
             said.count('"') % 2 or said.count("“") > said.count("”")):
         rest.append(verb.doc[after])  # the closing quote, which the parse hung on the main verb
     finite = ("VBD", "VBZ", "VBP", "MD")
-    head = rest[1] if rest[0].pos_ == "ADV" and len(rest) > 1 else rest[0]
-    if len(rest) < 3 or not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
+    if len(rest) < 3:
+        return None  # (nothing after the subject: a parse that took the whole clause for it)
+    head = rest[1] if rest[0].pos_ == "ADV" else rest[0]
+    if not (head.tag_ in finite or head.dep_ in ("aux", "auxpass", "neg")):
         return None  # "How many people waiting for treatment?" has no verb to ask with
     if leans_on_context(rest, quoted_tokens(verb.sent),
                         allow_possessive="who" if wh.lower().startswith("{wh}") else True):
