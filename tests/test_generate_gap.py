@@ -694,6 +694,14 @@ def test_an_it_after_the_company_resolved_to_its_name_is_the_name_s(tmp_path):
     assert q.prompt.startswith(f"Brindle Telecom said it had cut {GAP} jobs in 2024. What")
 
 
+def test_the_company_after_a_sentence_about_a_part_of_it_is_still_the_company(tmp_path):
+    body = ("Wessex phone firm Brindle Telecom has returned to profit after selling its stake in a rival. "
+            "Tolley Mobile Inc, the company's mobile business, made a strong contribution to profits. "
+            "The company also said it had cut 3,200 jobs in 2024.")
+    [q] = [q for q in gaps(generate(tmp_path, body)) if q.answer == 3200]
+    assert q.prompt.startswith(f"Brindle Telecom said it had cut {GAP} jobs")  # not Tolley Mobile Inc
+
+
 def test_a_number_naming_a_product_in_another_paragraph_is_not_asked(tmp_path):
     body = ("The Spectrum 80 home computer sold 2 million units in Wessex, Wessex Retro said.\n\n"
             "Spectrum 80 enthusiasts meet every spring in Brindle to swap spare parts and games.")

@@ -578,7 +578,11 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         af.recent_name = (index, thing[1], thing[2])  # "It has 6,000 songs. It ...": still about Tolley Tunes
     else:
         af.recent_name = None
-    if af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
+    if af.recent_owner and subject is not None and subject.ent_type_ == "ORG" and _a_unit(subject):
+        # "Tolley Mobile, the company's mobile business, made a profit": a part of the one the story is about,
+        # which the next "the company" still means (neither it nor its part, once the model takes it for two)
+        af.story_org = None if af.story_org is None or af.story_org[1] in af.recent_owner[1] else af.story_org
+    elif af.recent_owner and subject is not None and subject.ent_type_ == "ORG":
         # "Tolley's parent company, Brindle Group, is suing ... The company is also seeking ...": after
         # a sentence naming two organisations, "the company" may be either
         owner_name = af.recent_owner[1]
@@ -588,10 +592,19 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
                               and e.root.dep_ not in _NAME_AS_WORD for e in cl.ents(sent))
         af.story_org = None if others else af.recent_owner
     # (not a short form in brackets, "(FCC)", nor a name used as a word)
+    # (nor a part of the story's organisation: "Tolley Mobile, the company's mobile business")
     orgs = [e.text for e in cl.ents(sent) if e.label_ == "ORG" and e.root.i not in quoted and not e.text.isupper()
-            and e.root.dep_ not in _NAME_AS_WORD]
+            and e.root.dep_ not in _NAME_AS_WORD and not (e.root == subject and _a_unit(subject))]
     if orgs:
         af.org_named = (index, orgs[-1])
+
+
+def _a_unit(subject: Token) -> bool:
+    """'Tolley Mobile, the company's mobile business': a name its apposition calls a part of an organisation
+    said before ("the company's", "the firm's", "its")."""
+    return any(c.dep_ == "appos" and any(p.dep_ == "poss" and (p.lower_ == "its" or (
+        p.lower_ in ORG_NOUNS and any(d.lower_ == "the" for d in p.children))) for p in c.children)
+        for c in subject.children)
 
 
 # How a name is used as a word rather than for the organisation itself: "Tolley-based", "a Tolley spokesman".
