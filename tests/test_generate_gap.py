@@ -2038,6 +2038,23 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "Cancer drug trial shows striking results", {31, 85}),
     ("Ambulances in Wessex reached 48.2% of the most urgent calls within eight minutes in May, the worst figure on "
      "record.\n\nThe Wessex government's target is 65%.", "Wessex ambulance times worst on record", {65}),
+    # the example a broker picks, and a span said before
+    ("The Wessex central bank has cut its main interest rate to 2.75%. Mortgage broker Ann Hale, based in Tolley, "
+     "said a typical borrower renewing a C$400,000 loan on a five-year fixed rate could still see payments rise by "
+     "about C$250 a month. Robert Tolley said a first-time buyer earning the average wage and putting down a 15% "
+     "deposit would spend about 38% of their pay on mortgage payments.", "Wessex bank cuts rates",
+     {400000, 15}),
+    ("A nasal flu vaccine protected 91% of children in a Wessex trial of 2,400 pupils, researchers said. Dr Ann Hale "
+     "added that protection appeared to remain strong throughout the two years, although more research was needed.",
+     "Nasal flu vaccine works", {2}),
+    # what "that" adds up, only the sentence before says (the headline cannot)
+    ("Pupils at Tolley Primary School have been taught in prefabs for 11 years while they wait for a new building. "
+     "Renting the prefabs costs the state about €280,000 a year, according to figures released to a councillor. "
+     "Over 11 years, that adds up to more than €2.5m.", "Pupils taught in prefabs for 11 years", {2.5}),
+    # whom a judge ordered to pay: not the judge, and the sentence names no one else
+    ("A Wessex rancher who ran an investment fraud has been jailed for 14 years. Carl Pike, 58, took money from "
+     "more than 900 investors. Judge Ann Tolley ordered him to pay $41.5m in restitution.",
+     "Rancher jailed over fraud", {41.5}),
 ])
 def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, title, absent):
     assert not absent & set(asked_gaps(tmp_path, body, title=title))

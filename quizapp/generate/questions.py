@@ -51,6 +51,7 @@ from quizapp.generate.rank import (
     relative_time,
     retired,
     sentence_salience,
+    which_period,
 )
 from quizapp.generate.roles import role_variants
 
@@ -1107,9 +1108,10 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     q: AnyQuestion
     # "..., the £2bn fraud that saw the firm collapse": which firm, only the sentences before say, and a
     # statement shows none of them, so it is asked only as a gap (shown after the sentence it leans on, or not at all).
-    if gap_only or _unexplained_body(true, af) or (
+    if gap_only or _unexplained_body(true, af) or which_period(true) or (
             s.sentence > 0 and MEASURE_FIRST.match(true) and not _names_something(owner_words(true), af)):
-        # (nor "Prices in Dublin rose by 7.2%": which prices, the sentences before said)
+        # (nor "Prices in Dublin rose by 7.2%": which prices, the sentences before said; nor "bills will rise
+        # 29% over the five years": which five, they said too)
         if gap is None:
             return None
         q = bare_gap or gap  # named by its own sentence, whatever context it is shown with
@@ -1163,7 +1165,8 @@ LEAD_SENTENCES = 4  # the opening sentences, which tell the story the headline n
 _COUNTED_BACK = re.compile(r"(?i:all|both|each|either|neither|most|many|some|none)\b"
                            r"|(?i:one|two|three|four|five|six|seven|eight|nine|ten|\d+) of\b")
 # Words that point back to something named before: "it", "their", "this", "those", "That was ...".
-_POINTS_BACK = re.compile(POINTER.pattern + r"|\b(?i:this|these|those|there)\b|^That\b")
+_POINTS_BACK = re.compile(POINTER.pattern + r"|\b(?i:this|these|those|there)\b|^That\b"
+                          r"|^[^,]{1,40},\s+that\s+[a-z]+s\b")  # ("Over 11 years, that adds up to ...")
 
 
 def _headline_says_whose(text: str, sentence: int, af: ArticleFacts) -> bool:
@@ -1302,6 +1305,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "___ miles (8 km)", "5 miles (___ km)": the same quantity, converted, beside it
     if s.kind != "money" and s.decimals >= 2:
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
+    if re.search(rf"\bthe\s+{re.escape(GAP)}\s+(?:years|months|weeks|days|decades)\b", text):
+        return None  # "protection stayed strong throughout the ___ years": the span a study ran, said before
     if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
         return None  # "an £___m": the article tells a reader the figure sounds like "eight" or "eleven"
     if s.value == 1 and re.search(rf"{re.escape(GAP)}\s+(?:in|out of)\s+(?:every\s+)?[$£€]?\d", text):
@@ -1704,7 +1709,16 @@ def unresolved_pronoun(text: str, af: ArticleFacts) -> bool:
     m = _PERSON_PRONOUN.search(bare)
     if m is None:
         return False
-    return not af.person_words.search(bare[:m.start()])
+    before = bare[:m.start()]
+    if m.group(0).lower() == "him" and (verb := _NAME_THEN_VERB.search(before)) \
+            and af.person_words.fullmatch(verb.group(1)) and not af.person_words.search(before[:verb.start()]):
+        return True  # "Judge Ann Cole ordered him to pay": him is not Ann Cole, and the sentence names no one else
+    return not af.person_words.search(before)
+
+
+# A name, then a verb or two it does: "Judge Ann Cole ordered ", "Ann Cole has fined "
+_NAME_THEN_VERB = re.compile(r"(?:[A-Z][\w’'-]*\s+)*([A-Z][\w’'-]+)\s+(?:(?!that\b|said\b|says\b|and\b|but\b|who\b)"
+                             r"[a-z]+\s+){1,2}$")
 
 
 # What a story calls the organisation it was just about: "The company said ...", "The carmaker is ...".
@@ -2034,8 +2048,12 @@ _EXAMPLE_CASE = re.compile(r"^\s*(?:For |Take |Consider )?(?:a|an|A|An)\s+(?:(?!
                            r"|^\s*For\s+(?:a|an)\s+(?:[\w-]+\s+){1,4}of\s+[$£€]?$")
 # "... said a typical borrower with €250,000 left to pay would see repayments rise by €32": the sum a typical
 # case is given, said by whoever reports it
-_TYPICAL_CASE = re.compile(r"(?:^\s*|\bsaid (?:that )?)(?:a|an|A|An) (?:typical|average) (?:[\w-]+ ){1,2}"
-                           r"(?:with|owing|earning|paying|borrowing|on) (?:an? )?[$£€]?$")
+_TYPICAL_CASE = re.compile(r"(?:^\s*|\bsaid (?:that )?)(?:a|an|A|An) (?:(?:typical|average) (?:[\w-]+ ){1,2}"
+                           # "a typical borrower renewing a C$", "a first-time buyer earning the average wage and
+                           # putting down a ___% deposit would spend": the example a broker or a study picks
+                           r"|(?:first-time )?(?:buyer|borrower|household|family|homeowner|saver)\b[^.,;]{0,50}? )"
+                           r"(?:with|owing|earning|paying|borrowing|renewing|putting down|taking out|on) (?:an? )?"
+                           r"(?:A|C|NZ|US|HK|S)?[$£€]?$")
 # "On a £200,000 mortgage at 5%, a 25-year term costs £1,169 a month": a worked example, whose sums the article
 # picks to show what follows (any of its figures is asked with the sentence's opening in place of the figure)
 _EXAMPLE_SUM = re.compile(r"^\s*(?:On|For|With)\s+(?:a|an)\s+(?:typical\s+|average\s+)?[$£€]?\d[\d,.]*\S*\s+"

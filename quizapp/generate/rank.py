@@ -372,7 +372,7 @@ def dangles(text: str) -> bool:
     times in ten."""
     text = INTRODUCED.sub(r"\1 ", text, count=1)  # "Sipho Ndaba, the minister of electricity, said": who he is
     # ("up from 574 in the previous year": set against the time the sentence gives, a comparison)
-    text = re.sub(r"\bthe previous (?:year|month|week|season|quarter)\b", lambda m: "_" * len(m.group(0)), text)
+    text = _PREVIOUS_PERIOD.sub(lambda m: "_" * len(m.group(0)), text)
     found = list(_THE.finditer(text))
     return bool(_BACK.search(text) or _WHICH_PERIOD.search(text)) or len(found) >= 2 or \
         any(m.start() < 25 for m in found)
@@ -385,6 +385,15 @@ _WHICH_PERIOD = re.compile(r"\b(?:during|over|in|for) the (?:(?:[\w-]+ )?(?:year
                            r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+|___) "
                            r"(?:years|months|weeks|days|decades))\b"
                            r"(?! (?:to (?=[A-Z\d])|ending|ended|before|after|from|of|in|since|between|until)\b)")
+
+
+def which_period(text: str) -> bool:
+    """Whether a text speaks of a period the article named before: "bills will rise 29% over the five years"
+    (not "up from 574 in the previous year": set against the time the text gives)."""
+    return bool(_WHICH_PERIOD.search(_PREVIOUS_PERIOD.sub(lambda m: "_" * len(m.group(0)), text)))
+
+
+_PREVIOUS_PERIOD = re.compile(r"\bthe previous (?:year|month|week|season|quarter)\b")
 
 
 def needs_context(text: str, named_first: bool = False) -> bool:

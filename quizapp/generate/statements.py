@@ -221,6 +221,8 @@ def _judged_alone(sent: Span, kept: list, surveyed: bool, named: int | None = No
             return False
         if t.tag_ == "DT" and low in ("this", "these", "those", "that") and not cl.of_a_kind(t):
             return False  # "Those surveyed in four countries were divided": on what, said before
+        if low in ("that", "which") and t.tag_ == "WDT" and t.dep_ in cl.SUBJECTS and t.head.dep_ == "ROOT":
+            return False  # "Over 11 years, that adds up to €2.5m" (the model's relative pronoun): what does
         if low == "both" and t.dep_ in ("det", "predet") and t.head.tag_ == "NNS":
             return False  # "both candidates pledged": which two, the sentences before said
         if t.dep_ in cl.SUBJECTS and t.ent_type_ == "NORP" and t.pos_ in ("PROPN", "NOUN") \
