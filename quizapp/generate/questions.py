@@ -2464,7 +2464,7 @@ def select_candidates(cands: list[Candidate], max_questions: int | None,
             return  # a page that repeats a paragraph: the same sentence asked twice
         if not overgenerate and any(_same_figure(c, k) for k in kept):
             return  # "About how many troops ...?" and the gap "About ___ troops ...": one figure, asked once
-        if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) for k in kept):
+        if any(_same_amount(c, k) or _same_deed(c, k) or _same_point(c, k) or _change_worked_out(c, k) for k in kept):
             return  # "nearly 15,000 people" asked once, "the survey of 14,968 people" again
         if c.speaker and sum(k.speaker == c.speaker and article_of(k) == article_of(c)
                              for k in kept) >= QUOTES_PER_SPEAKER:
@@ -2672,6 +2672,22 @@ def _same_amount(a: Candidate, b: Candidate) -> bool:
     if va == vb and va >= 10 and (a.speaker or b.speaker):
         return True  # "killed 13 soldiers" and the president's "these 13 heroes": the same dead, in his words
     return noun_a == noun_b and abs(va - vb) <= 0.03 * max(va, vb)
+
+
+def _change_worked_out(a: Candidate, b: Candidate) -> bool:
+    """One gap asks a rise as a share ("a ___% rise in annual profits"), another the amount with the one it rose
+    from ("a profit of £___m, up from £537m"): either answer and the other's stem work out the other answer
+    (reviewers failed such a pair as one fact asked twice)."""
+    if article_of(a) != article_of(b) or a.gap is None or b.gap is None:
+        return False
+    for share, amount in ((a, b), (b, a)):
+        if share.value is None or amount.value is None or amount.amount is None \
+                or not re.search(rf"{re.escape(GAP)}\s*(?:%|per ?cent)", share.gap.prompt):
+            continue
+        for base in _amounts(gap_text(amount.gap.prompt), shares=False):
+            if base and abs(abs(100 * (amount.value / base - 1)) - share.value) <= 0.5:
+                return True
+    return False
 
 
 def _counted(text: str) -> list[float]:
