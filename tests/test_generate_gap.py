@@ -2180,6 +2180,13 @@ def test_a_gap_keeps_the_articles_words_and_no_word_left_bare(tmp_path, body, ti
     assert kept in texts and not any(g in texts for g in gone)
 
 
+def test_a_season_of_the_article_s_own_year_is_a_time_left_out_not_a_this_that_leans(tmp_path):
+    body = ("Wessex pitcher Tom Hale has agreed a six-year contract worth $84m with the Tolley Mariners, the biggest "
+            "deal this winter for a player moving from the Wessex league.")
+    [q] = gaps(generate(tmp_path, body))
+    assert q.answer == 84 and "the biggest deal for a player" in q.prompt
+
+
 def test_a_day_spent_is_what_the_verb_takes_and_stays(tmp_path):
     body = ("A storm tore through a campsite at Tolley Park in Wessex on Friday, destroying 35 tents. About 140 "
             "campers were thought to have spent Thursday night in the tents at Tolley Park, Wessex police said.")

@@ -116,7 +116,8 @@ def anaphoric_nouns(tokens: Iterable[Token]) -> list[Token]:
 
 DEICTIC_TIME = re.compile(
     r"^(this|last|next|earlier|later|early|late|recent)\b.*\b(week|month|year|weekend|"
-    r"morning|afternoon|evening|night|days?|weeks|months|years|decade|season)$|^(yesterday|"
+    r"morning|afternoon|evening|night|days?|weeks|months|years|decade|season|quarter|term|spring|summer|autumn|fall|winter)$"
+    r"|^(yesterday|"
     r"today|tomorrow|tonight|now|recently|currently|meanwhile|(on )?(monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)( morning| afternoon| evening| night)?)$", re.I)
 # "Last year the fair's tickets went in a week": without its "last year" the sentence says something
