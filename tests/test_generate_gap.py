@@ -2184,7 +2184,24 @@ def test_a_season_of_the_article_s_own_year_is_a_time_left_out_not_a_this_that_l
     body = ("Wessex pitcher Tom Hale has agreed a six-year contract worth $84m with the Tolley Mariners, the biggest "
             "deal this winter for a player moving from the Wessex league.")
     [q] = gaps(generate(tmp_path, body))
-    assert q.answer == 84 and "the biggest deal for a player" in q.prompt
+    # (and the apposition it dates goes with it: "the biggest deal" ever?)
+    assert q.answer == 84 and q.prompt.startswith(f"Wessex pitcher Tom Hale has agreed a six-year contract worth "
+                                                  f"${GAP}m with the Tolley Mariners. What")
+
+
+def test_a_rate_set_in_quarter_points_is_asked_without_the_asides_around_it(tmp_path):
+    body = ("The Bank of Wessex has cut its key interest rate by half a percentage point to 3.75%, its third reduction "
+            "this year, as it tries to support an economy hit by weak exports and rising unemployment.")
+    article = tmp_path / "rates.txt"
+    article.write_text(f"Wessex cuts rates again\n\n{body}\n", encoding="utf-8")
+    gaps_found = [c.gap.prompt for c in find_candidates([article]).candidates if c.gap is not None]
+    # a rate written to two decimals, 3.75, is the news itself (a share price's 1.37% move is not); the
+    # apposition dated by the article's own day and the closing why are left out with their commas
+    assert any(p.startswith(f"The Bank of Wessex has cut its key interest rate by half a percentage point to "
+                            f"{GAP}%. What") for p in gaps_found), gaps_found
+    # the aside's "this year" frames the third cut, not the rate: a statement need not keep it
+    assert "The Bank of Wessex has cut its key interest rate by half a percentage point to 3.75%." in statements(
+        generate(tmp_path, body, min_confidence=0))
 
 
 def test_a_day_spent_is_what_the_verb_takes_and_stays(tmp_path):

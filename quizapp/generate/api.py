@@ -408,6 +408,21 @@ def _worth_parsing(sentence: str) -> bool:
 # "Last year 162,000 workers were tested": an annual figure for a year the question could not name
 # (an event "earlier this month" is still the event it was).
 _RELATIVE_PERIOD = re.compile(r"(?<!earlier )(?<!later )\b(last|this|next|coming) year\b", re.I)
+def _period_frames(sent: Span, m: qty.NumberMention, quoted: frozenset[int] | set[int]) -> bool:
+    """Whether a "this year" or "last year" of the sentence may frame the figure: not one inside an aside
+    about something else ("cut its rate to 2.75%, its third cut this year": the rate is 2.75% whatever the
+    year), where a statement may leave the aside's year out."""
+    ids = {t.i for t in m.tokens}
+    for t in sent:
+        if t.lower_ != "year" or t.i in quoted or t.i - 1 < sent.start \
+                or sent.doc[t.i - 1].lower_ not in ("last", "this", "next", "coming"):
+            continue
+        aside = next((a for a in (t, *t.ancestors) if a.dep_ in ("relcl", "acl") or cl.appositive(a)), None)
+        if aside is None or ids & {x.i for x in aside.subtree}:
+            return True
+    return False
+
+
 # "Paquette reported from Dakar, Senegal.": where the reporter sat is not a fact of the story.
 _BYLINE = re.compile(r"\b(reported from|contributed (to )?(this )?report|additional reporting by)\b", re.I)
 
@@ -468,7 +483,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             af.numbers[key].append(m.value)
         if not_a_fact(sent, m):
             continue  # "No 10", "2200 GMT", "($375m; £198m)": a name, a time, the same sum again
-        if undated and m.kind in ("count", "percent", "money"):
+        if undated and m.kind in ("count", "percent", "money") and _period_frames(sent, m, quoted):
             # "Last year 162,000 workers were tested": which year, only the article's date can say
             # ("In 2004, how many workers ...?"); without one, neither a question nor a statement.
             dated = dated or _dated(sent, af, quoted, parse)

@@ -304,6 +304,16 @@ def clause_tokens(verb: Token, participle: bool = False) -> set[int] | None:
     return out if out else None
 
 
+def appositive(t: Token) -> bool:
+    """Whether `t` heads an apposition: one the parse calls so, or a second object after a comma, which is one
+    misparsed ("cut its rate to 3.75%, its third cut this year": "cut" is no second thing cut)."""
+    if t.dep_ == "appos":
+        return True
+    start = t.left_edge.i
+    return t.dep_ == "dobj" and start > t.sent.start and t.doc[start - 1].text == "," \
+        and any(c.dep_ == "dobj" and c.i < start for c in t.head.children)
+
+
 def deictic_tokens(tokens: Iterable[Token], keep_relative: bool = False) -> set[int]:
     """Time phrases that only make sense on the day of the article ("this month", "on Tuesday");
     with `keep_relative`, not those that place it before or after another time ("last year")."""

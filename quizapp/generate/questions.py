@@ -1134,6 +1134,13 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
 _STRESSED_SPAN = re.compile(r"\b(?:just|only|within|inside|barely|less than|under|as little as|as few as)\s+$", re.I)
 
 
+def _rate_in_quarters(s: Statement, text: str) -> bool:
+    """'cut its key interest rate to ___%' (2.75): a rate set in quarter points, the figure a story about it turns
+    on, however many decimals it is written with."""
+    return s.kind == "percent" and (s.value * 4).is_integer() and bool(
+        re.search(r"\brates?\b", text, re.I))
+
+
 def _timing_detail(s: Statement) -> bool:
     """A span of a few days or weeks that only times the story ("the vote comes three days before the
     summit", "two days of hearings open in Tolley", "the beach stays shut for another three days"): reviewers
@@ -1303,7 +1310,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "two wins from ___ games, both at home": the sentence shows the answer beside the gap
     if _CONVERTED_GAP.search(text):
         return None  # "___ miles (8 km)", "5 miles (___ km)": the same quantity, converted, beside it
-    if s.kind != "money" and s.decimals >= 2:
+    if s.kind != "money" and s.decimals >= 2 and not _rate_in_quarters(s, text):
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
     if re.search(rf"\bthe\s+{re.escape(GAP)}\s+(?:years|months|weeks|days|decades)\b", text):
         return None  # "protection stayed strong throughout the ___ years": the span a study ran, said before

@@ -42,7 +42,8 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     deictic, asides = _sentence_drops(sent, toks)
     if any(t + 1 < sent.end and t + 1 not in deictic and sent.doc[t + 1].lower_ == "when" for t in deictic):
         return None  # "will publish its charges on Friday when bills rise 7%": without the day, "whenever"
-    drop = set(deictic) | _conversion_after(sent, target) | _closing_aside(sent, target)
+    drop = set(deictic) | _conversion_after(sent, target) | _closing_aside(sent, target) \
+        | _dated_apposition(sent, deictic, target)
     keep = target | rep_ids
     for aside in asides:
         if not aside & keep:
@@ -108,6 +109,23 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     return b, a
 
 
+def _dated_apposition(sent: Span, deictic: frozenset[int], target: set[int]) -> set[int]:
+    """An apposition that says when by the article's own day, with its comma: "cut its rate to 2.75%, its third
+    cut this year, as ..." is "cut its rate to 2.75%, as ...", not "..., its third cut, ..." (third ever?)."""
+    out: set[int] = set()
+    doc = sent.doc
+    for i in deictic:
+        aside = next((a for a in (doc[i], *doc[i].ancestors) if cl.appositive(a)), None)
+        if aside is None or aside.i < sent.start:
+            continue
+        words = {t.i for t in aside.subtree}
+        if words & target:
+            continue
+        start = min(words)
+        out |= words | ({start - 1} if start - 1 >= sent.start and doc[start - 1].text == "," else set())
+    return out
+
+
 _FINITE = ("VBD", "VBZ", "VBP", "MD")
 
 
@@ -165,6 +183,15 @@ def _closing_aside(sent: Span, target: set[int]) -> set[int]:
             if not rest and (cl.leans_on_context(sent.doc[t.i:max(words) + 1])
                              or cl.ANAPHORS.search(cl.render(sent.doc[t.i:max(words) + 1]))):
                 return words | {t.i - 1}
+        # "... cut its rate to 2.75%, as it tries to support an economy hit by weak spending.": the closing why,
+        # which the figure's fact holds without (and which makes a stem long)
+        start = t.left_edge.i
+        if t.dep_ == "advcl" and t.head.dep_ == "ROOT" and start > max(target) and start > sent.start \
+                and sent.doc[start].lower_ == "as" and sent.doc[start].dep_ == "mark" \
+                and sent.doc[start - 1].text == ",":
+            words = cl.subtree(t)
+            if len(words) >= 5 and not [x for x in sent if x.i > max(words) and not x.is_punct]:
+                return words | {start - 1}
     return set()
 
 
