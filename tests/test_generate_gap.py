@@ -2204,6 +2204,12 @@ def test_a_rate_set_in_quarter_points_is_asked_without_the_asides_around_it(tmp_
         generate(tmp_path, body, min_confidence=0))
 
 
+def test_this_year_s_event_is_the_event(tmp_path):
+    body = "All 22,500 places for this year's Tolley Marathon were sold in less than 40 minutes, organisers have said."
+    [q] = gaps(generate(tmp_path, body, title="Tolley Marathon sells out in 40 minutes"))
+    assert q.answer == 22500 and q.prompt.startswith(f"All {GAP} places for the Tolley Marathon were sold")
+
+
 def test_a_day_spent_is_what_the_verb_takes_and_stays(tmp_path):
     body = ("A storm tore through a campsite at Tolley Park in Wessex on Friday, destroying 35 tents. About 140 "
             "campers were thought to have spent Thursday night in the tents at Tolley Park, Wessex police said.")

@@ -417,6 +417,8 @@ def _period_frames(sent: Span, m: qty.NumberMention, quoted: frozenset[int] | se
         if t.lower_ != "year" or t.i in quoted or t.i - 1 < sent.start \
                 or sent.doc[t.i - 1].lower_ not in ("last", "this", "next", "coming"):
             continue
+        if sent.doc[t.i - 1].lower_ == "this" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ in ("'s", "’s"):
+            continue  # "this year's Tolley Marathon": the one the story is about, which a statement calls "the"
         aside = next((a for a in (t, *t.ancestors) if a.dep_ in ("relcl", "acl") or cl.appositive(a)), None)
         if aside is None or ids & {x.i for x in aside.subtree}:
             return True
