@@ -2061,6 +2061,13 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
     ("Pupils at Tolley Primary School have been taught in prefabs for 11 years while they wait for a new building. "
      "Renting the prefabs costs the state about €280,000 a year, according to figures released to a councillor. "
      "Over 11 years, that adds up to more than €2.5m.", "Pupils taught in prefabs for 11 years", {2.5}),
+    # which union, a place does not say; the rest of a whole; a number split from its "and a half"
+    ("At least 61 of Wessex's 620 emergency units will close at night because of a shortage of doctors, the health "
+     "ministry said. Wessex has about 6,400 emergency doctors, but the union estimates that another 2,000 are "
+     "needed.", "Wessex emergency units to close at night", {6400}),
+    ("Voters in Wessex have rejected a proposal to write a right to housing into the constitution, by a margin of "
+     "54% to 46%. The Tolley marathon was halted after about three and a half hours.", "Wessex voters say no",
+     {54, 46, 3}),
     # whom a judge ordered to pay: not the judge, and the sentence names no one else
     ("A Wessex rancher who ran an investment fraud has been jailed for 14 years. Carl Pike, 58, took money from "
      "more than 900 investors. Judge Ann Tolley ordered him to pay $41.5m in restitution.",
@@ -2208,6 +2215,13 @@ def test_this_year_s_event_is_the_event(tmp_path):
     body = "All 22,500 places for this year's Tolley Marathon were sold in less than 40 minutes, organisers have said."
     [q] = gaps(generate(tmp_path, body, title="Tolley Marathon sells out in 40 minutes"))
     assert q.answer == 22500 and q.prompt.startswith(f"All {GAP} places for the Tolley Marathon were sold")
+
+
+def test_a_weekday_s_event_is_the_event(tmp_path):
+    body = ("Tolley Tigers prop Jordan Keeble has been banned for five matches after being found guilty of a dangerous "
+            "high tackle in Friday's Super League defeat by Wessex Rhinos.")
+    [q] = gaps(generate(tmp_path, body, title="Tolley prop banned"))
+    assert q.answer == 5 and "high tackle in the Super League defeat by Wessex Rhinos" in q.prompt
 
 
 def test_a_day_spent_is_what_the_verb_takes_and_stays(tmp_path):

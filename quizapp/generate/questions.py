@@ -1075,6 +1075,9 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
             _change_shown(before + s.part.replace(s.style_text, GAP, 1) + after)
             or _share_shown(s.value, s.decimals, f"{before} {after}")):
         return None  # "£6bn, up 20% from £5bn", "285p a share, a premium of 41% to 202p": the amounts work it out
+    if s.kind == "percent" and any(math.isclose(s.value + float(p), 100) for p in re.findall(
+            r"(?<![\d.])(\d+(?:\.\d+)?)\s*(?:%|per ?cent)", f"{before} {after}")):
+        return None  # "rejected by a margin of 54% to ___%": the rest of a whole, 100 less the share shown
     if s.kind not in ("year", "fraction", "multiplier") and _sum_shown(s.value, f"{before} {after}", af.title):
         return None  # "won 7 of its 10 contracts, losing 3", "rose by £2m to £12m": the others add up to it
     if s.kind in ("money", "count") and _multiple_shown(s.value, f"{before} {after}"):
@@ -1312,6 +1315,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         return None  # "___ miles (8 km)", "5 miles (___ km)": the same quantity, converted, beside it
     if s.kind != "money" and s.decimals >= 2 and not _rate_in_quarters(s, text):
         return None  # "traded up ___% at $41.26": a move to the hundredth is no figure to remember
+    if re.search(rf"{re.escape(GAP)}\s+and\s+a\s+(?:half|quarter)\b", text):
+        return None  # "after about ___ and a half hours": three and a half, split in two
     if re.search(rf"\bthe\s+{re.escape(GAP)}\s+(?:years|months|weeks|days|decades)\b", text):
         return None  # "protection stayed strong throughout the ___ years": the span a study ran, said before
     if re.search(rf"\b[Aa]n (?=[$£€]?{re.escape(GAP)})", text):
@@ -1822,7 +1827,7 @@ def _unexplained_body(text: str, af: ArticleFacts) -> bool:
 
 
 # "the council", "the university": a public body a story names once, then calls by what it is.
-_INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college"))
+_INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college", "union"))
 _WHEN_WORDS = frozenset(w.lower() for w in _WHEN_NAMES)
 _INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b")
 # A capitalised word: a name, an office, or a sentence's first word
@@ -1837,9 +1842,20 @@ def _institution_named(text: str, af: ArticleFacts) -> str:
     university: only the sentences before say; a person's name is no answer)."""
     bare = _QUOTED.sub(lambda q: " " * len(q.group(0)), text)
     m = _INSTITUTION_LATER.search(bare)
-    if m is None or _names_a_body(bare[:m.start()], af):
+    if m is None:
         return ""
-    return "title" if _names_a_body(af.title, af) else "none"
+    # "France has about ___ emergency doctors, but the union estimates": a place names a council, never a union
+    names = _names_an_org if m.group(0).endswith("union") else _names_a_body
+    if names(bare[:m.start()], af):
+        return ""
+    return "title" if names(af.title, af) else "none"
+
+
+def _names_an_org(text: str, af: ArticleFacts) -> bool:
+    """Whether a text names an organisation: one the article names ("the Tolley Nurses Union"), or a short form
+    in capitals ("UCU")."""
+    return any(af.names.kinds.get(af.names.canonical(w.rstrip(".’'"))) in ("org", "party", "group")
+               or re.fullmatch(r"[A-Z]{2,6}", w.rstrip(".’'")) for w in _CAPITALISED.findall(text))
 
 
 def _names_a_body(text: str, af: ArticleFacts) -> bool:

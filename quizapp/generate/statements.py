@@ -118,6 +118,11 @@ def _this_years(sent: Span) -> tuple[set[int], str] | None:
         if t.lower_ == "this" and t.i + 2 < sent.end and doc[t.i + 1].lower_ == "year" \
                 and doc[t.i + 2].lower_ in ("'s", "’s") and doc[t.i + 1].dep_ == "poss":
             return {t.i, t.i + 1, t.i + 2}, "the"
+        # "in Friday's Super League defeat by Leeds": the defeat, whose day only the article's date places
+        if (t.lower_ in cl.WEEKDAYS or t.lower_ in ("yesterday", "today")) and t.i + 1 < sent.end \
+                and doc[t.i + 1].lower_ in ("'s", "’s") and t.dep_ == "poss" \
+                and not (t.i > sent.start and doc[t.i - 1].lower_ in ("last", "next", "this", "on")):
+            return {t.i, t.i + 1}, "the"
     return None
 
 
