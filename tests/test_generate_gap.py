@@ -2065,6 +2065,8 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
     ("At least 61 of Wessex's 620 emergency units will close at night because of a shortage of doctors, the health "
      "ministry said. Wessex has about 6,400 emergency doctors, but the union estimates that another 2,000 are "
      "needed.", "Wessex emergency units to close at night", {6400}),
+    ("More than 9,000 university jobs have been lost across the UK since the start of 2024, according to the union.",
+     "University job cuts pass 9,000", {9000}),
     ("Voters in Wessex have rejected a proposal to write a right to housing into the constitution, by a margin of "
      "54% to 46%. The Tolley marathon was halted after about three and a half hours.", "Wessex voters say no",
      {54, 46, 3}),

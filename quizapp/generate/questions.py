@@ -1854,8 +1854,13 @@ def _institution_named(text: str, af: ArticleFacts) -> str:
 def _names_an_org(text: str, af: ArticleFacts) -> bool:
     """Whether a text names an organisation: one the article names ("the Tolley Nurses Union"), or a short form
     in capitals ("UCU")."""
-    return any(af.names.kinds.get(af.names.canonical(w.rstrip(".’'"))) in ("org", "party", "group")
-               or re.fullmatch(r"[A-Z]{2,6}", w.rstrip(".’'")) for w in _CAPITALISED.findall(text))
+    words = [w.rstrip(".’'") for w in _CAPITALISED.findall(text)]
+    return any(af.names.kinds.get(af.names.canonical(w)) in ("org", "party", "group")
+               or (re.fullmatch(r"[A-Z]{2,6}", w) and w not in _PLACE_SHORTS
+                   and af.names.kinds.get(af.names.canonical(w)) not in _PLACE_KINDS) for w in words)
+
+
+_PLACE_SHORTS = frozenset({"UK", "US", "USA", "UAE", "EU", "NYC", "DC"})
 
 
 def _names_a_body(text: str, af: ArticleFacts) -> bool:
