@@ -694,6 +694,16 @@ def test_an_it_after_the_company_resolved_to_its_name_is_the_name_s(tmp_path):
     assert q.prompt.startswith(f"Brindle Telecom said it had cut {GAP} jobs in 2024. What")
 
 
+def test_a_name_after_the_words_of_a_job_is_never_the_company_the_story_is_about():
+    from quizapp.generate.api import _job_before
+    from quizapp.generate.nlp import load_nlp
+
+    doc = load_nlp()("Chief financial officer Marcus Bell said the dip reflected the cost of the new chip.")
+    # the language model calls Marcus Bell an organisation; "The company also said ..." next is not him
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marcus Bell", "ORG")]
+    assert _job_before(doc[4]) and not _job_before(load_nlp()("Tolvane Semiconductor said sales rose.")[1])
+
+
 def test_the_company_after_a_sentence_about_a_part_of_it_is_still_the_company(tmp_path):
     body = ("Wessex phone firm Brindle Telecom has returned to profit after selling its stake in a rival. "
             "Tolley Mobile Inc, the company's mobile business, made a strong contribution to profits. "
@@ -2108,6 +2118,12 @@ def test_a_the_council_its_sentence_names_by_no_place_or_body_is_not_asked(tmp_p
      "Onion prices in Tolley have doubled in a month after heavy rain damaged crops.\n\nShoppers in Tolley said "
      "they were paying between 70 and 90 rupees a kilogram at local markets, compared with around 35 rupees in "
      "September.", 35),
+    ("Tolley chemicals firm's profits halve",  # a fall of 52% is about half
+     "Tolley Chemie, one of Wessex's largest chemical makers, has reported a 52% fall in annual profits and said it "
+     "would cut about 1,800 jobs.", 52),
+    ("Hospital trust cuts longest waits by half",  # "by half" and the 2,310 shown work out 1,140 within its tolerance
+     "Tolley NHS Foundation Trust said 1,140 patients had been waiting longer than 52 weeks at the end of March, "
+     "compared with 2,310 a year earlier.", 1140),
 ])
 def test_a_headline_that_words_the_answer_otherwise_is_not_shown_with_it(tmp_path, title, body, answer):
     asked = asked_gaps(tmp_path, body, title=title)
@@ -2213,10 +2229,20 @@ def test_a_rate_set_in_quarter_points_is_asked_without_the_asides_around_it(tmp_
         generate(tmp_path, body, min_confidence=0))
 
 
+def test_half_a_percentage_point_is_not_varied_and_the_rate_it_moved_to_is_asked(tmp_path):
+    body = "Wessex's central bank has cut interest rates by half a percentage point to 3.75%."
+    pool = generate(tmp_path, body, min_confidence=0)
+    assert not any("thirds" in text or "quarter a" in text for text in statements(pool))  # no "two thirds a point"
+    assert 3.75 in asked_gaps(tmp_path, body, title="Wessex cuts rates")
+
+
 def test_this_year_s_event_is_the_event(tmp_path):
     body = "All 22,500 places for this year's Tolley Marathon were sold in less than 40 minutes, organisers have said."
     [q] = gaps(generate(tmp_path, body, title="Tolley Marathon sells out in 40 minutes"))
     assert q.answer == 22500 and q.prompt.startswith(f"All {GAP} places for the Tolley Marathon were sold")
+    # an event this year's does not name stays one the article explains
+    body = "Ann Hale has been in good form during this year's event and has won two of her three matches."
+    assert not gaps(generate(tmp_path, body, title="Wessex reach Hopman Cup final"))
 
 
 def test_a_weekday_s_event_is_the_event(tmp_path):

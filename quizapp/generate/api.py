@@ -579,7 +579,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     if subject is not None and subject.ent_type_ not in ("ORG", "GPE") and subject.lower_ in ORG_NOUNS:
         # "Ferry operator Harbour Lines has seen sales fall": the operator is Harbour Lines
         subject = next((c for c in subject.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), subject)
-    owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") else None
+    owner = name_of(subject) if subject is not None and subject.ent_type_ in ("ORG", "GPE") \
+        and not _job_before(subject) else None
     if owner:
         start = next((e.start for e in cl.ents(sent) if e.start <= subject.i < e.end), subject.i)
         if sent.doc[start].lower_ == "the" or (start > sent.start and sent.doc[start - 1].lower_ == "the"):
@@ -587,7 +588,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     af.recent_owner = (index, owner) if owner and subject.i not in quoted else None
     if subject is not None and subject.i not in quoted and _tells_of_another(subject):
         af.told_of = index
-    name = _named_thing(subject, person_of) if subject is not None and subject.i not in quoted else None
+    name = _named_thing(subject, person_of) if subject is not None and subject.i not in quoted \
+        and not _job_before(subject) else None
     if name:
         af.recent_name = (index, name, index)
     elif thing is not None and subject is not None and subject.lower_ == "it" and thing[0] == {subject.i} \
@@ -614,6 +616,15 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
             and e.root.dep_ not in _NAME_AS_WORD and not (e.root == subject and _a_unit(subject))]
     if orgs:
         af.org_named = (index, orgs[-1])
+
+
+def _job_before(name: Token) -> bool:
+    """'Chief financial officer Marcus Bell said ...': a name after the words of a job is a person's, whatever
+    the language model took it for (the next "the company" is not Marcus Bell)."""
+    doc = name.doc
+    start = next((e.start for e in doc.ents if e.start <= name.i < e.end), name.i)
+    return start > name.sent.start and (doc[start - 1].lower_ in fx.ROLE_WORDS
+                                        or doc[start - 1].lower_.rstrip(".") in _TITLES)
 
 
 def _a_unit(subject: Token) -> bool:

@@ -1015,6 +1015,10 @@ def _from_statement(s: Statement, af: ArticleFacts, types: set[str]) -> Candidat
     elif s.kind == "date":  # "20 December": a week either side, a month on
         variants = date_distractors(s.part)
     elif s.kind == "fraction":
+        if re.match(r"\s*(?:of\s+)?an?\s+(?:percentage\s+)?point\b", s.after):
+            # "cut rates by half a percentage point": "by two thirds a percentage point" is no English, and a
+            # third of a point no central bank moves by; the rate it moved to is asked instead
+            return None
         pool = [x for x in FRACTION_CHOICES if abs(FRACTIONS.get(x, 0.5) - s.value) > 1e-9]
         near = sorted(pool, key=lambda x: (abs(FRACTIONS.get(x, 0.5) - s.value), x))
         variants = near[:3]
@@ -1220,7 +1224,9 @@ _HOURS_IN = {"hour": 1, "day": 24, "week": 168, "month": 730.5, "year": 8766, "d
 
 
 _TITLE_TIMES = {"double": 2, "doubles": 2, "doubled": 2, "doubling": 2, "halve": 2, "halves": 2, "halved": 2,
-                "halving": 2, "treble": 3, "trebles": 3, "trebled": 3, "triple": 3, "triples": 3, "tripled": 3}
+                "halving": 2, "by half": 2, "treble": 3, "trebles": 3, "trebled": 3, "triple": 3, "triples": 3,
+                "tripled": 3}
+_HALVED = frozenset({"halve", "halves", "halved", "halving", "by half"})
 _TITLE_TIMES_WORD = re.compile(r"\b(" + "|".join(_TITLE_TIMES) + r")\b", re.I)
 
 
@@ -1231,7 +1237,7 @@ def _multiplied_by_title(title: str, value: float, text: str) -> bool:
     words = _TITLE_TIMES_WORD.findall(title)
     if not words or not value:
         return False
-    times = _TITLE_TIMES[words[0].lower()]
+    times = _TITLE_TIMES[" ".join(words[0].lower().split())]
     for m in WRITTEN_FIGURE.finditer(text):
         shown = float(m.group(0).rstrip(",").replace(",", ""))
         if abs(shown - times * value) <= 0.05 * shown or abs(value - times * shown) <= 0.05 * value:
@@ -1392,6 +1398,8 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
                                                                     low, high) \
         or (s.kind != "year" and _tells_within(af.title, s.value, TITLE_ROUNDS, None, None)) \
         or (s.kind == "percent" and _words_share(af.title, s.value)) or _multiplied_by_title(af.title, s.value, text) \
+        or (s.kind == "percent" and abs(s.value - 50) <= FRACTION_NEAR and any(
+            w.lower() in _HALVED for w in _TITLE_TIMES_WORD.findall(af.title))) \
         else af.title
     year = s.kind == "year"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),
