@@ -19,8 +19,11 @@ from tests.test_gui_generate_empty_run import active
 
 @pytest.fixture
 def model_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As in a session that has not generated yet: the first run loads the real model."""
-    monkeypatch.setattr(nlp, "_nlp", None)
+    """As in a session that has not generated yet: the first run loads the real model. (Under the loader's lock:
+    a run an earlier test left loading the model would set it again after this, and this test's run would find
+    it loaded.)"""
+    with nlp._lock:
+        monkeypatch.setattr(nlp, "_nlp", None)
 
 
 def stopped_while_loading(qtbot, banks: Path, finished: list[bool]) -> tuple[GenerateDialog, Task]:
