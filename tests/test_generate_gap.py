@@ -698,9 +698,9 @@ def test_a_name_after_the_words_of_a_job_is_never_the_company_the_story_is_about
     from quizapp.generate.api import _job_before
     from quizapp.generate.nlp import load_nlp
 
-    doc = load_nlp()("Chief financial officer Marcus Bell said the dip reflected the cost of the new chip.")
-    # the language model calls Marcus Bell an organisation; "The company also said ..." next is not him
-    assert [(e.text, e.label_) for e in doc.ents] == [("Marcus Bell", "ORG")]
+    doc = load_nlp()("Chief financial officer Marcus Hale said the dip reflected the cost of the new chip.")
+    # the language model calls Marcus Hale an organisation; "The company also said ..." next is not him
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marcus Hale", "ORG")]
     assert _job_before(doc[4]) and not _job_before(load_nlp()("Tolvane Semiconductor said sales rose.")[1])
 
 

@@ -619,8 +619,8 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
 
 
 def _job_before(name: Token) -> bool:
-    """'Chief financial officer Marcus Bell said ...': a name after the words of a job is a person's, whatever
-    the language model took it for (the next "the company" is not Marcus Bell)."""
+    """'Chief financial officer Marcus Hale said ...': a name after the words of a job is a person's, whatever
+    the language model took it for (the next "the company" is not Marcus Hale)."""
     doc = name.doc
     start = next((e.start for e in doc.ents if e.start <= name.i < e.end), name.i)
     return start > name.sent.start and (doc[start - 1].lower_ in fx.ROLE_WORDS

@@ -120,7 +120,7 @@ def _this_years(sent: Span) -> tuple[set[int], str] | None:
                 and doc[t.i + 3].text[:1].isupper():
             # (only a named one: "this year's event" as "the event" says not which)
             return {t.i, t.i + 1, t.i + 2}, "the"
-        # "in Friday's Super League defeat by Leeds": the defeat, whose day only the article's date places
+        # "in Friday's Super League defeat by Wessex": the defeat, whose day only the article's date places
         if (t.lower_ in cl.WEEKDAYS or t.lower_ in ("yesterday", "today")) and t.i + 2 < sent.end \
                 and doc[t.i + 1].lower_ in ("'s", "’s") and t.dep_ == "poss" and doc[t.i + 2].text[:1].isupper() \
                 and not (t.i > sent.start and doc[t.i - 1].lower_ in ("last", "next", "this", "on")):
