@@ -1716,9 +1716,6 @@ _SURVEY_REACH = 8  # sentences after naming it that a bare "48%" may still lean 
 _NOT_PEOPLE = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 
 
-_TITLED = frozenset({"Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr."})
-
-
 def _people_words(sent, thing: tuple[set[int], str, int] | None = None) -> frozenset[str]:  # type: ignore[no-untyped-def]
     """The words of a sentence that name people: what the language model calls a person, and a lone
     name the sentence opens on as the one who acts ("Fran took the call"), unless it calls it a place or
@@ -1726,7 +1723,7 @@ def _people_words(sent, thing: tuple[set[int], str, int] | None = None) -> froze
     sentence about Mr Hale: "Mr Hale urged ...", then named in full as the article first did)."""
     words = {t.text for t in sent if t.ent_type_ == "PERSON"
              # (and a name after "Mr" or "Ms", which the model may miss: "Mr Wang's team")
-             or (t.i > sent.start and t.text[:1].isupper() and sent.doc[t.i - 1].text in _TITLED)}
+             or (t.i > sent.start and t.text[:1].isupper() and sent.doc[t.i - 1].lower_.rstrip(".") in _TITLES)}
     if thing is not None and any(sent.doc[i].lower_ in HE_WORDS | SHE_WORDS for i in thing[0]):
         words |= {w for w in re.findall(r"[A-Z][\w’'-]+", thing[1]) if w.rstrip(".").lower() not in TITLES}
     first = sent[0] if len(sent) else None

@@ -35,7 +35,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     "respondents" leans on the survey an earlier sentence named: "In the Tolley Institute poll, ...".
     `leaning`: also a sentence that does not stand alone ("The club was fined £45,000"), for a
     question that shows the sentence before it too."""
-    rep_ids, rep_text = replace or _this_years(sent) or (set(), "")
+    rep_ids, rep_text = replace or _dated_possessive(sent) or (set(), "")
     toks = list(sent)
     if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
         return None  # "40 buses on Monday, 75 on Tuesday": without its days a breakdown is a list of numbers
@@ -109,10 +109,10 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     return b, a
 
 
-def _this_years(sent: Span) -> tuple[set[int], str] | None:
-    """'this year's' of "All 22,500 places for this year's Tolley Marathon were sold" as "the": the one the story
-    is about, said without the article's own day (a "the harvest" it leaves still leans on the article, and
-    is judged so)."""
+def _dated_possessive(sent: Span) -> tuple[set[int], str] | None:
+    """'this year's' of "All 22,500 places for this year's Tolley Marathon were sold" (or "Friday's") as "the":
+    the one the story is about, said without the article's own day (a "the harvest" it leaves still leans on the
+    article, and is judged so)."""
     doc = sent.doc
     for t in sent:
         if t.lower_ == "this" and t.i + 3 < sent.end and doc[t.i + 1].lower_ == "year" \
