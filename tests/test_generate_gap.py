@@ -935,8 +935,8 @@ def test_every_person_a_gap_names_by_surname_is_named_in_full(tmp_path):
 
 @pytest.mark.parametrize("first, later, named", [
     ("Ann Tolley", "Ms Tolley", "Ann Tolley"),
-    # a family name written first, as Chinese names are: "Mr Wang" is Wang Lei
-    ("Wang Lei", "Mr Wang", "Wang Lei"),
+    # a family name written first, as Chinese names are: "Mr Zhou" is Zhou Min
+    ("Zhou Min", "Mr Zhou", "Zhou Min"),
 ])
 def test_a_titled_surname_owning_something_in_a_gap_is_named_in_full(tmp_path, first, later, named):
     body = (f"Tolley city council will raise parking fees from April, its transport chief {first} said on Monday. "
@@ -2081,7 +2081,7 @@ def test_a_part_whose_whole_another_gap_asks_goes_the_less_trusted_way(tmp_path)
      "54% to 46%. The Tolley marathon was halted after about three and a half hours.", "Wessex voters say no",
      {54, 46, 3}),
     # whom a judge ordered to pay: not the judge, and the sentence names no one else
-    ("A Wessex rancher who ran an investment fraud has been jailed for 14 years. Carl Pike, 58, took money from "
+    ("A Wessex rancher who ran an investment fraud has been jailed for 14 years. Carl Brindle, 58, took money from "
      "more than 900 investors. Judge Ann Tolley ordered him to pay $41.5m in restitution.",
      "Rancher jailed over fraud", {41.5}),
 ])

@@ -50,7 +50,13 @@ from quizapp.generate.rank import (
     load_ranker,
     retired,
 )
-from quizapp.generate.statements import extraposed_it, quote_statements, statement_template, word_statements
+from quizapp.generate.statements import (
+    extraposed_it,
+    quote_statements,
+    statement_template,
+    this_years_named,
+    word_statements,
+)
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -417,7 +423,7 @@ def _period_frames(sent: Span, m: qty.NumberMention, quoted: frozenset[int] | se
         if t.lower_ != "year" or t.i in quoted or t.i - 1 < sent.start \
                 or sent.doc[t.i - 1].lower_ not in ("last", "this", "next", "coming"):
             continue
-        if sent.doc[t.i - 1].lower_ == "this" and t.i + 1 < sent.end and sent.doc[t.i + 1].lower_ in ("'s", "’s"):
+        if this_years_named(sent, t.i - 1):
             continue  # "this year's Tolley Marathon": the one the story is about, which a statement calls "the"
         aside = next((a for a in (t, *t.ancestors) if a.dep_ in ("relcl", "acl") or cl.appositive(a)), None)
         if aside is None or ids & {x.i for x in aside.subtree}:
@@ -997,15 +1003,10 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
         if _other_sex(first, person, af.sentences[person[0]]):
             return None
         return {first.i}, _full_name(person), person[3]
-    if first.lower_ == "the" and first.dep_ == "det" and first.head.lower_ == "old" and person is not None \
-            and first.head.dep_ in ("nsubj", "nsubjpass") \
-            and re.fullmatch(r"\d+-year-old", sent.doc[first.i + 1:first.head.i + 1].text):
-        # "Niall Hale won the Wessex Open. The 27-year-old finished on 14 under": an age standing for the one
-        # just named, as a 'He' does
-        return set(range(first.i, first.head.i + 1)), _full_name(person), person[3]
     aged = _aged_description(sent, first)
     if aged is not None and person is not None:
-        # "The 73-year-old former Tolley chairman sealed the deal": the same, with the job they are known by
+        # "Niall Hale won the Wessex Open. The 27-year-old finished on 14 under": an age standing for the one
+        # just named, as a 'He' does ("The 73-year-old former Tolley chairman": with the job they are known by)
         return set(range(first.i, aged.i + 1)), _full_name(person), person[3]
     described = _described_person(sent, first, index, af)
     if described is not None:
@@ -1038,12 +1039,15 @@ def _named_subject(sent, first, index: int, af: ArticleFacts) -> tuple[set[int],
 
 
 def _aged_description(sent, first: Token) -> Token | None:  # type: ignore[no-untyped-def]
-    """The head of a subject such as "The 73-year-old former Tolley chairman" (an age, then the words of a
-    job: one person, described), or None."""
+    """The head of a subject such as "The 27-year-old" or "The 73-year-old former Tolley chairman" (an age, then
+    maybe the words of a job: one person, described), or None."""
     doc = sent.doc
     head = first.head
-    if first.lower_ != "the" or first.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass") \
-            or head.tag_ != "NN" or head.i - first.i < 6:
+    if first.lower_ != "the" or first.dep_ != "det" or head.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    if head.lower_ == "old":
+        return head if re.fullmatch(r"\d+-year-old", doc[first.i + 1:head.i + 1].text) else None
+    if head.tag_ != "NN" or head.i - first.i < 6:
         return None
     old = next((t for t in doc[first.i + 1:head.i] if t.lower_ == "old"), None)
     if old is None or not re.fullmatch(r"\d+-year-old", doc[first.i + 1:old.i + 1].text):
@@ -1575,6 +1579,8 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         # "nine in 10 members", "1.2 nurses for every 1,000 people", "per 100,000", "every one million visitors":
         # the base of a share or a rate, a stock figure a reader guesses
         return False
+    if m.kind == "percent" and m.value == 1 and before in ("every", "each", "per"):
+        return False  # "every 1% rise in pay would cost £42m": the same, for a rate of change
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last
     if m.kind == "duration" and before == "the" and unit + 2 < len(doc) and (
             doc[unit + 1].lower_ in ("to", "ending", "until", "through")
@@ -1722,7 +1728,7 @@ def _people_words(sent, thing: tuple[set[int], str, int] | None = None) -> froze
     a company; and the name a 'he' or 'her' of the sentence was resolved to ("He urged ..." after a
     sentence about Mr Hale: "Mr Hale urged ...", then named in full as the article first did)."""
     words = {t.text for t in sent if t.ent_type_ == "PERSON"
-             # (and a name after "Mr" or "Ms", which the model may miss: "Mr Wang's team")
+             # (and a name after "Mr" or "Ms", which the model may miss: "Mr Zhou's team")
              or (t.i > sent.start and t.text[:1].isupper() and sent.doc[t.i - 1].lower_.rstrip(".") in _TITLES)}
     if thing is not None and any(sent.doc[i].lower_ in HE_WORDS | SHE_WORDS for i in thing[0]):
         words |= {w for w in re.findall(r"[A-Z][\w’'-]+", thing[1]) if w.rstrip(".").lower() not in TITLES}

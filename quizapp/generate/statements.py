@@ -109,16 +109,21 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     return b, a
 
 
+def this_years_named(sent: Span, i: int) -> bool:
+    """Whether token `i` opens a "this year's" before a name ("this year's Tolley Marathon"); only a named one:
+    "this year's event" as "the event" says not which."""
+    doc = sent.doc
+    return doc[i].lower_ == "this" and i + 3 < sent.end and doc[i + 1].lower_ == "year" \
+        and doc[i + 2].lower_ in ("'s", "’s") and doc[i + 1].dep_ == "poss" and doc[i + 3].text[:1].isupper()
+
+
 def _dated_possessive(sent: Span) -> tuple[set[int], str] | None:
     """'this year's' of "All 22,500 places for this year's Tolley Marathon were sold" (or "Friday's") as "the":
     the one the story is about, said without the article's own day (a "the harvest" it leaves still leans on the
     article, and is judged so)."""
     doc = sent.doc
     for t in sent:
-        if t.lower_ == "this" and t.i + 3 < sent.end and doc[t.i + 1].lower_ == "year" \
-                and doc[t.i + 2].lower_ in ("'s", "’s") and doc[t.i + 1].dep_ == "poss" \
-                and doc[t.i + 3].text[:1].isupper():
-            # (only a named one: "this year's event" as "the event" says not which)
+        if this_years_named(sent, t.i):
             return {t.i, t.i + 1, t.i + 2}, "the"
         # "in Friday's Super League defeat by Wessex": the defeat, whose day only the article's date places
         if (t.lower_ in cl.WEEKDAYS or t.lower_ in ("yesterday", "today")) and t.i + 2 < sent.end \
