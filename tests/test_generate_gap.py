@@ -694,6 +694,15 @@ def test_an_it_after_the_company_resolved_to_its_name_is_the_name_s(tmp_path):
     assert q.prompt.startswith(f"Brindle Telecom said it had cut {GAP} jobs in 2024. What")
 
 
+def test_an_it_after_the_company_resolved_to_its_name_goes_on_naming_it(tmp_path):
+    body = ("Tolley Airlines has asked a court to cut the pay of its ground crews. "
+            "The airline needs to negotiate other pay cuts if it is to avoid bankruptcy. "
+            "It is looking for pay cuts totalling $800m.")
+    pool = generate(tmp_path, body, min_confidence=0)
+    # "It" is still the airline "The airline" stood for, as it would be after "Tolley Airlines needs to ..."
+    assert "Tolley Airlines is looking for pay cuts totalling $800m." in statements(pool)
+
+
 def test_a_name_after_the_words_of_a_job_is_never_the_company_the_story_is_about():
     from quizapp.generate.api import _job_before
     from quizapp.generate.nlp import load_nlp

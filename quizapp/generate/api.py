@@ -601,6 +601,11 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
     elif thing is not None and subject is not None and subject.lower_ == "it" and thing[0] == {subject.i} \
             and not any(e.label_ in ("ORG", "PRODUCT", "WORK_OF_ART") for e in cl.ents(sent)):
         af.recent_name = (index, thing[1], thing[2])  # "It has 6,000 songs. It ...": still about Tolley Tunes
+    elif thing is not None and subject is not None and subject.i in thing[0] and subject.lower_ in ORG_NOUNS \
+            and subject.i not in quoted:
+        # "Brindle Air ... The airline needs to cut costs. It is looking for savings of $800m": the
+        # organisation "the airline" stood for is still the one the next sentence's "It" means
+        af.recent_name = (index, thing[1], thing[2])
     else:
         af.recent_name = None
     if af.recent_owner and subject is not None and subject.ent_type_ == "ORG" and _a_unit(subject):
