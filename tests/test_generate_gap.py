@@ -423,6 +423,17 @@ def test_no_gap_is_shown_after_a_sentence_that_gives_another_answer(tmp_path):
         assert not any(str(other.answer) in q.prompt.replace(",", "") for other in qs if other is not q)
 
 
+def test_a_count_another_question_shows_with_what_it_counts_is_not_asked_again(tmp_path):
+    body = ("Fast bowler Sam Okafor took five for 38 as Wessex bowled Tolley out for 231 shortly after tea on the "
+            "fifth day to win the first Test by 143 runs and go 1-0 up in the two-match series.\n\n"
+            "Set an unlikely 375 to win, Tolley had resumed on 97 for two and reached lunch on 168 for three, with "
+            "opener Tom Hale unbeaten on 74.\n\n"
+            "Wessex won by 143 runs.")
+    qs = gaps(generate(tmp_path, body, title="Okafor five-for seals 143-run win as Wessex take series lead"))
+    assert any("by 143 runs" in q.prompt for q in qs)  # the lead, asked about another of its figures
+    assert not any(f"won by {GAP} runs" in q.prompt for q in qs)  # which would ask again what the lead shows
+
+
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
     body = ("Brindle Works said 900 jobs would go at its Tolley plant, out of 2,400 there. "
             "The cuts mean the plant will lose 900 jobs by the end of the year, the firm said.")

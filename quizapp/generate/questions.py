@@ -2737,18 +2737,29 @@ _MORE_IN_WORDS = re.compile(r"\b([a-z]+) (?:more|others|other)\b|\b(?:another|a 
 _WRITTEN_GAP = re.compile(rf"([$£€]?){GAP}((?:%|bn\b|m\b|k\b| (?:million|billion|trillion)\b)?)")
 
 
+# The plural noun a bare count counts, right after its gap: "___ runs", "___ jobs" (not "___ in", "___ of")
+_COUNTED_AFTER = re.compile(r" ([a-z]{3,}s)\b")
+
+
 def _shows_figure(a: Candidate, b: Candidate, settled: bool = False) -> bool:
     """Whether the question `a`, on another sentence of the article, shows the figure the gap `b` asks for,
     with its currency or unit ("£20", "12%", "£4m"): the two then ask one fact, and `a` gives `b`'s answer
-    away. (A bare count, "___ stores", is left alone: "40" elsewhere is mostly another 40.) `settled`: whether
+    away. (A bare count, "won by ___ runs", is matched with what it counts, "by 143 runs": a bare "143" elsewhere
+    is mostly another figure.) `settled`: whether
     `a` shows the sentence before its own is settled, so what its gap shows is what the teacher sees."""
     if b.gap is None or b.value is None or a.sentence == b.sentence or article_of(a) != article_of(b):
         return False
     m = _WRITTEN_GAP.search(b.gap.prompt)
-    if m is None or not (m.group(1) or m.group(2)):
+    if m is None:
         return False
     number = plain(b.gap.answer) if isinstance(b.gap.answer, float | int) else str(b.gap.answer)
     written = f"{m.group(1)}{number}{m.group(2)}"
+    if not (m.group(1) or m.group(2)):
+        # a bare count, with what it counts: "won by ___ runs" beside another question's "by 143 runs"
+        counted = _COUNTED_AFTER.match(b.gap.prompt, m.end())
+        if counted is None:
+            return False
+        written = f"{number} {counted.group(1)}"
     # Its own sentence (not the headline a gap quotes, nor a sentence before that is shown only while
     # no question asks about it)
     shown = gap_text(a.gap.prompt if settled else (a.bare_gap or a.gap).prompt) if a.gap is not None else _shown(a)
