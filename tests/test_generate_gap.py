@@ -314,6 +314,14 @@ def test_a_headline_that_gives_the_answer_is_left_out_of_the_gap_question(tmp_pa
     assert "Brindle back" not in qs[0].prompt and qs[0].prompt.endswith("according to the article?")
 
 
+def test_a_headline_that_gives_the_answer_after_a_currency_s_letters_is_left_out_too(tmp_path):
+    qs = gaps(generate(tmp_path, "Wessex's telecoms regulator has fined mobile operator Brindle Mobile 5.8 billion "
+                                 "naira for failing to disconnect more than 2.3 million unregistered SIM cards.",
+                       title="Regulator fines Brindle N5.8bn over SIM cards"))
+    [q] = [q for q in qs if q.answer == 5.8]
+    assert "Regulator fines" not in q.prompt and q.prompt.endswith("according to the article?")
+
+
 def test_a_headline_figure_within_the_tolerance_is_left_out_too(tmp_path):
     qs = gaps(generate(tmp_path, "The owner of the Wessex ferry firm Brindle Lines has sued the Tolley council "
                                  "for $41.3bn in damages.", title="Brindle owner sues Tolley for $41bn"))

@@ -2329,9 +2329,14 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     """The ways a text may write `value`, as one pattern (built once per value)."""
     shown = {str(int(value)), f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
     shown |= {w for w, v in WORD_NUMBERS.items() if v == value}
-    # (a scale glued on is still the figure: "£80m", "3bn")
+    # (a scale glued on is still the figure: "£80m", "3bn"; and a currency's letters before it: "N5.8bn" in
+    # naira, "R1.2bn" in rand, "A$48m", "Ksh30")
     words = "|".join(re.escape(w) for w in sorted(shown))
-    return re.compile(rf"(?<![\w.,])(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
+    return re.compile(rf"{_AFTER_CURRENCY_LETTERS}(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
+
+
+# Where a figure may start: after no word or figure, or after a currency's capital letters ("N", "A$", "Rs", "KSh")
+_AFTER_CURRENCY_LETTERS = r"(?:(?<![\w.,])|(?-i:(?<=\b[A-Z])|(?<=\b[A-Z][A-Z$])|(?<=\bRs)|(?<=\bKSh|\bKsh)))"
 
 
 # Shares a headline words rather than writes: "Profits fall by a third" for a fall of 34%, "Half of phones
