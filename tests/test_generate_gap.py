@@ -722,6 +722,21 @@ def test_an_it_after_the_company_resolved_to_its_name_goes_on_naming_it(tmp_path
     assert "Tolley Airlines is looking for pay cuts totalling $800m." in statements(pool)
 
 
+def test_an_opening_on_a_company_the_headline_and_the_next_sentence_name_is_asked_by_that_name(tmp_path):
+    body = ("A water company has been fined a record £14.2 million after admitting hundreds of illegal sewage "
+            "discharges into a river in northern England.\n\n"
+            "Brindle Water, which supplies about 2.4 million customers, pleaded guilty at Tolley Crown Court to "
+            "27 offences.")
+    [fine] = [q for q in gaps(generate(tmp_path, body, title="Brindle Water fined record £14.2m over sewage"))
+              if q.answer == 14.2]
+    # the headline, which gives the figure away, is not shown: the name it and the next sentence give stands in
+    assert fine.prompt.startswith(f"Brindle Water has been fined a record £{GAP} million after admitting")
+    assert fine.cite.quotes[0].startswith("A water company") and fine.cite.quotes[1].startswith("Brindle Water,")
+    # (only an organisation: "A judge" is not the Wessex Oil a sentence after it names)
+    body = "A judge has ruled that Wessex Oil must pay $12m to its former staff.\n\nWessex Oil said it would appeal."
+    assert not any(q.prompt.startswith("Wessex Oil has ruled") for q in generate(tmp_path, body, 0, "Wessex Oil loses"))
+
+
 def test_a_name_after_the_words_of_a_job_is_never_the_company_the_story_is_about():
     from quizapp.generate.api import _job_before
     from quizapp.generate.nlp import load_nlp

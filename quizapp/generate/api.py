@@ -443,7 +443,7 @@ def _extract(sent: Span, index: int, af: ArticleFacts, mentions: list[Mention],
         return  # its names still count (Dakar is a city), its facts are not the story's
     names = {m.name for m in ms}
     thing = (_resolve_thing(sent, index, af) or _same_period(sent, index, af) or _that_one(sent, index, af)
-             or _the_case(sent, index, af))
+             or _the_case(sent, index, af) or _named_next(sent, index, af))
     if frame := _time_frame(sent):
         af.recent_frame = (index, frame)
     base = fx.Fact(kind="", prompt="", answer="", sentence=index, order=float(index),
@@ -1416,6 +1416,40 @@ def _epithet_places(sent, base: fx.Fact, af: ArticleFacts, person_of) -> list[fx
                            answer=kids[1].text, sentence=base.sentence, order=base.order + t.i / 10_000,
                            names_in_sentence=base.names_in_sentence, score=0.6, antecedent=called[1]))
     return out
+
+
+def _named_next(sent, index: int, af: ArticleFacts) -> tuple[set[int], str, int] | None:  # type: ignore[no-untyped-def]
+    """A story's opening on 'A water company' that the headline and the next sentence both name:
+    "Brindle Water fined £4m" / "A water company has been fined £4m ... Brindle Water, which supplies
+    ..., admitted 27 offences" -> (the words 'A water company', 'Brindle Water', the naming sentence).
+    (Organisations only: "A judge has ruled ... Tolley Oil filed for bankruptcy" names another.)"""
+    if index != 0 or len(af.sentences) < 2:
+        return None
+    subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lower_ not in BODY_NOUNS or subject.tag_ != "NN":
+        return None
+    words = list(subject.lefts)
+    if not words or words[0].lower_ not in ("a", "an") or any(w.dep_ not in ("det", "amod", "compound")
+                                                          for w in words) or list(subject.rights):
+        return None
+    name = _headline_name(af.title, af.sentences[1])
+    if name is None or name in sent.text:
+        return None
+    return {w.i for w in words} | {subject.i}, name, 1
+
+
+def _headline_name(title: str, sentence: str) -> str | None:
+    """The name a headline opens on, where a sentence opens on it too, as the whole of its name
+    ("Brindle Water fined £4m" and "Brindle Water, which ..." -> "Brindle Water"; not "Wessex" of
+    "Wessex Council said")."""
+    words = re.match(r"(?:[A-Z][\w'’&.-]*\s)*", title + " ").group(0).split()
+    for k in range(len(words), 0, -1):
+        name = " ".join(words[:k])
+        if name in ("A", "An", "The") or not sentence.startswith(name):
+            continue
+        rest = sentence[len(name):]
+        return name if re.match(r"(?:\s+[a-z]|,|['’]s\b)", rest) else None
+    return None
 
 
 _LEGAL = {"injunction", "court", "lawsuit", "sue", "judge", "tribunal", "writ", "litigation"}

@@ -576,8 +576,8 @@ def _cite(af: ArticleFacts, sentence: int, antecedent: int | None = None, chain:
           ) -> Citation:
     if chain:  # a quote that goes on past the sentence naming its speaker: all of them prove it
         return Citation(source=af.source, quote=[af.sentences[i] for i in sorted({*chain, sentence})])
-    if antecedent is not None:  # "Keïta ... expressed his condolences. He said ...": both prove it
-        return Citation(source=af.source, quote=[af.sentences[antecedent], af.sentences[sentence]])
+    if antecedent is not None:  # "Keïta ... expressed his condolences. He said ...": both prove it, in their order
+        return Citation(source=af.source, quote=[af.sentences[i] for i in sorted({antecedent, sentence})])
     return Citation(source=af.source, quote=af.sentences[sentence])
 
 
