@@ -2133,6 +2133,15 @@ def test_a_forecast_a_rates_base_and_boundaries_are_not_asked(tmp_path, body, ti
 
 
 
+def test_the_government_the_sentence_names_by_no_place_is_not_asked_alone(tmp_path):
+    body = ("Asking prices for homes in Tolley rose by 8.1% in the year to the end of September.\n\n"
+            "The average asking price in the city now stands at €468,000, the property website Brindle said.\n\n"
+            "The Government has set a target of delivering about 50,000 new homes a year from 2025.")
+    # which country's government, only the sentences before (or a headline naming the place) say
+    asked = asked_gaps(tmp_path, body, title="House asking prices rise at the fastest rate in two years")
+    assert 8.1 in asked and 50000 not in asked
+
+
 @pytest.mark.parametrize("title", ["Tolley University to cut 400 jobs", "University to cut 400 jobs"])
 def test_a_the_council_its_sentence_names_by_no_place_or_body_is_not_asked(tmp_path, title):
     body = ("Tolley University is to cut 400 jobs as it tries to close a deficit of £35m.\n\n"

@@ -1834,7 +1834,9 @@ def _unexplained_body(text: str, af: ArticleFacts) -> bool:
 # "the council", "the university": a public body a story names once, then calls by what it is.
 _INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college", "union"))
 _WHEN_WORDS = frozenset(w.lower() for w in _WHEN_NAMES)
-_INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b")
+_INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b"
+                                # "The Government has set a target of ...": which country's, the sentences before say
+                                r"|\b[Tt]he Government\b")
 # A capitalised word: a name, an office, or a sentence's first word
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
 
