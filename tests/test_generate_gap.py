@@ -442,6 +442,16 @@ def test_a_count_another_question_shows_with_what_it_counts_is_not_asked_again(t
     assert not any(f"won by {GAP} runs" in q.prompt for q in qs)  # which would ask again what the lead shows
 
 
+def test_the_months_of_a_term_in_years_and_months_are_not_asked(tmp_path):
+    body = ("Three men who stole more than 1,100 catalytic converters from parked cars have been jailed.\n\n"
+            "Ringleader Tom Hale, 34, of Brindle, was sentenced to six years and three months.\n\n"
+            "Carl Reyes, 27, of Tolley, was jailed for four years and seven months, and Sam Cole, 31, of no fixed "
+            "abode, for three years and five months.")
+    prompts = [q.prompt for q in gaps(generate(tmp_path, body))]
+    assert any(f"sentenced to {GAP} years and three months" in p for p in prompts)
+    assert not any(f"years and {GAP} months" in p for p in prompts)
+
+
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
     body = ("Brindle Works said 900 jobs would go at its Tolley plant, out of 2,400 there. "
             "The cuts mean the plant will lose 900 jobs by the end of the year, the firm said.")
