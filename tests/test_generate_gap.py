@@ -452,6 +452,13 @@ def test_the_months_of_a_term_in_years_and_months_are_not_asked(tmp_path):
     assert not any(f"years and {GAP} months" in p for p in prompts)
 
 
+def test_a_golf_round_s_score_after_the_strokes_under_par_is_not_asked(tmp_path):
+    body = ("Seventeen-year-old amateur Ann Tolley became the youngest winner of the Wessex Women's Open on Sunday, "
+            "closing with a four-under-par 68 to finish two shots clear of the field.")
+    # on a par-72 course, "four under" works the 68 out
+    assert 68 not in asked_gaps(tmp_path, body, title="Teenage amateur wins Wessex Open")
+
+
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
     body = ("Brindle Works said 900 jobs would go at its Tolley plant, out of 2,400 there. "
             "The cuts mean the plant will lose 900 jobs by the end of the year, the firm said.")
