@@ -1518,7 +1518,9 @@ def _track_person(sent, index: int, af: ArticleFacts, person_of) -> None:  # typ
         start = next(e.start for e in cl.ents(sent) if e.label_ == "PERSON" and person_of(e.root) == name)
         title = doc[start - 1].text.rstrip(".") if start > sent.start and doc[start - 1].lower_.rstrip(".") \
             in _TITLES else ""
-        af.recent_person = (index, name, title, index)
+        # (a name of one word with no title, "... second album, Songs of the Awa, also won ...", is as likely
+        # a word of some title the model took for a person: no "She" next is that)
+        af.recent_person = (index, name, title, index) if " " in name or title else None
     elif any(e.label_ == "PERSON" for e in cl.ents(sent)):
         af.recent_person = None
 
