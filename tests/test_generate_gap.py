@@ -322,6 +322,31 @@ def test_a_headline_that_gives_the_answer_after_a_currency_s_letters_is_left_out
     assert "Regulator fines" not in q.prompt and q.prompt.endswith("according to the article?")
 
 
+@pytest.mark.parametrize("sentence, gap, answer", [
+    ("Tolley Air will return to the skies in March after a R1.2bn rescue deal with investors from Brindle.",
+     f"after a R{GAP}bn rescue deal", 1.2),
+    ("Brindle Bank collapsed in 2019, leaving its depositors in Wessex with an estimated N27 billion in lost savings.",
+     f"an estimated N{GAP} billion in lost savings", 27),
+    ("Households in Tolley will pay R1,980 a month for power from July, up from R1,757.", f"will pay R{GAP} a month",
+     1980),
+    ("Wessex Minerals said its cost of production at the Tolley mine was roughly A$1,150 a tonne.",
+     f"roughly A${GAP} a tonne", 1150),
+])
+def test_a_sum_in_the_currencies_of_international_news_is_asked_with_its_currency(tmp_path, sentence, gap, answer):
+    [q] = [q for q in gaps(generate(tmp_path, sentence, title="A story from abroad")) if q.answer == answer]
+    assert gap in q.prompt
+
+
+def test_either_end_of_a_range_in_a_glued_currency_is_not_asked_alone(tmp_path):
+    body = ("Commuters in Tolley woke up to higher bus fares after operators raised prices on most routes by between "
+            "Sh10 and Sh30, blaming a rise in fuel prices.")
+    assert not gaps(generate(tmp_path, body, title="Bus fares rise"))
+    # (nor is a name of a letter and a figure a sum: "N95 masks")
+    masks = gaps(generate(tmp_path, "Brindle Health bought 40,000 N95 masks for its nurses in Wessex.",
+                          title="Masks bought"))
+    assert not any(f"N{GAP}" in q.prompt or q.answer == 95 for q in masks)
+
+
 def test_a_headline_figure_within_the_tolerance_is_left_out_too(tmp_path):
     qs = gaps(generate(tmp_path, "The owner of the Wessex ferry firm Brindle Lines has sued the Tolley council "
                                  "for $41.3bn in damages.", title="Brindle owner sues Tolley for $41bn"))

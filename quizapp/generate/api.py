@@ -1642,7 +1642,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if ((end is not None and before in ("and", "to", "or", "-", "–")
          and not (before == "to" and _changed_from(doc[end])))
             or (last + 2 < len(doc) and doc[last + 1].lower_ in ("and", "to", "or", "-", "–")
-                and (doc[last + 2].like_num or (doc[last + 2].text in _CURRENCY_SIGNS and last + 3 < len(doc)
+                and (qty.figure_token(doc[last + 2]) or (doc[last + 2].text in _CURRENCY_SIGNS and last + 3 < len(doc)
                                                 and doc[last + 3].like_num))
                 and not (doc[last + 1].lower_ == "to" and _changed_from(t)))
             # (an amount or a share at either end: "between $75m and $85m", "between 3% and 5%")
@@ -1651,7 +1651,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False  # "between six and 12 months", "in either 2006 or 2007": one end alone reads oddly
     if m.kind == "year" and any(x.lower_ == "since" for x in doc[max(sent.start, t.i - 4):t.i]):
         return False  # "has climbed since the start of 2006": it has also climbed since 2004, most likely
-    if before == "(" and t.i >= 2 and (doc[t.i - 2].like_num or qty.GLUED_SCALE.match(doc[t.i - 2].text)):
+    if before == "(" and t.i >= 2 and qty.figure_token(doc[t.i - 2]):
         return False  # "$3bn (£1.65bn)": the same sum again, in pounds
     threshold = m.head is not None and m.head.dep_ == "dobj" and m.head.head.tag_ == "VBG" and \
         m.head.head.dep_ == "acl"  # "taxes on those earning more than $250,000": a line, not a hedge
@@ -1677,7 +1677,7 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
     if m.kind in ("fraction", "multiplier"):
         target = {t.i for t in m.tokens}
     else:
-        target = {t.i for t in m.tokens if t.like_num or qty.GLUED_SCALE.match(t.text)}
+        target = {t.i for t in m.tokens if qty.figure_token(t)}
         if not target:
             return False
     tpl = statement_template(sent, target, thing[:2] if thing else None, survey)
@@ -1716,7 +1716,7 @@ def _number_ending(doc: Doc, j: int) -> int | None:
     """The number of a figure that ends at token j: 12 of "12", of "12%" ("12", "%"), of "£12m"; else None."""
     if j >= 1 and doc[j].lower_ in _FIGURE_SUFFIXES:
         j -= 1
-    return j if j >= 0 and doc[j].like_num else None
+    return j if j >= 0 and qty.figure_token(doc[j]) else None
 
 
 def _figure_before(doc: Doc, i: int) -> bool:
@@ -1725,7 +1725,7 @@ def _figure_before(doc: Doc, i: int) -> bool:
     j = i - 1
     if j >= 1 and doc[j].lower_ in _FIGURE_SUFFIXES:
         j -= 1
-    if j < 1 or not doc[j].like_num:
+    if j < 1 or not qty.figure_token(doc[j]):
         return False
     j -= 1
     if j >= 1 and doc[j].text in _CURRENCY_SIGNS:
@@ -1739,7 +1739,7 @@ def _figure_after(doc: Doc, i: int) -> bool:
     j = i + 1
     if j + 1 < len(doc) and doc[j].text in _CURRENCY_SIGNS:
         j += 1
-    return j < len(doc) and doc[j].like_num and any(x.lower_ in ("between", "either")
+    return j < len(doc) and qty.figure_token(doc[j]) and any(x.lower_ in ("between", "either")
                                                     for x in doc[max(doc[i].sent.start, i - 5):i])
 
 

@@ -28,7 +28,12 @@ MULTIPLIERS = {"twice": 2, "double": 2, "doubled": 2, "threefold": 3, "fourfold"
 MULTIPLIER_WORDS = {2: "twofold", 3: "threefold", 4: "fourfold", 5: "fivefold", 6: "sixfold",
                     7: "sevenfold", 8: "eightfold", 9: "ninefold", 10: "tenfold"}
 CURRENCIES = {"$": "$", "£": "£", "€": "€", "¥": "¥", "dollars": "$", "pounds": "£", "euros": "€",
-              "dollar": "$", "pound": "£", "euro": "€", "us$": "$", "yen": "¥"}
+              "dollar": "$", "pound": "£", "euro": "€", "us$": "$", "yen": "¥",
+              # the currencies of international news, before the sum ("A$48m", "Rs 700", "KSh 30") or after it
+              # ("5.8 billion naira", "700 rupees")
+              "US$": "$", "A$": "A$", "C$": "C$", "NZ$": "NZ$", "S$": "S$", "HK$": "HK$", "Rs": "Rs", "Rs.": "Rs",
+              "₹": "₹", "₦": "₦", "KSh": "KSh", "rupees": "Rs", "naira": "₦", "rand": "R", "shillings": "Sh",
+              "yuan": "yuan"}
 
 # Hedge words and what they mean for the answer.
 APPROX = {"about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",

@@ -50,6 +50,9 @@ class NumberMention:
             glued = GLUED_SCALE.match(t.text)
             if glued:
                 return glued.group(1)
+            money = GLUED_CURRENCY.match(t.text)
+            if money:
+                return money.group(2)
         return self.text
 
 
@@ -103,6 +106,21 @@ def _number_mentions(sent: Span) -> list[NumberMention]:
             _hedge(m, sent)
             out.append(m)
             used.add(t.i)
+            continue
+        money = GLUED_CURRENCY.match(t.text)  # "R1.2bn", "N27 billion", "KSh30": a currency's letters glued on
+        if money and (money.group(3) or money.group(1) not in ("R", "N") or "," in money.group(2) or (
+                t.i + 1 < sent.end and doc[t.i + 1].lower_ in SCALES)) and parse_number(money.group(2)) is not None:
+            # (a bare "N95" or "R2" is a name: "N95 masks"; "N27 billion" and "R1,757" are sums)
+            toks = [t]
+            scale = money.group(3) or ""
+            if not scale and t.i + 1 < sent.end and doc[t.i + 1].lower_ in SCALES:
+                toks.append(doc[t.i + 1])
+                scale = doc[t.i + 1].lower_
+            m = NumberMention(toks, float(parse_number(money.group(2)) or 0), "money",
+                              currency=_GLUED_CURRENCIES[money.group(1)], scale_word=scale, head=t)
+            _hedge(m, sent)
+            out.append(m)
+            used |= {x.i for x in toks}
             continue
         glued = GLUED_SCALE.match(t.text)  # "2bn", "1.5m" as one token
         if glued and t.i > sent.start and doc[t.i - 1].text in CURRENCIES:
@@ -178,9 +196,17 @@ def _number_mentions(sent: Span) -> list[NumberMention]:
     return out
 
 
-_CURRENCY_AFTER = frozenset({"dollars", "pounds", "euros", "yen"})
+_CURRENCY_AFTER = frozenset({"dollars", "pounds", "euros", "yen", "rupees", "naira", "rand", "shillings", "yuan"})
 DURATION_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute"}
 GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
+# A sum with its currency's letters glued on: "R1.2bn" (rand), "N27" (naira), "KSh30", "Rs700", "₹40"
+GLUED_CURRENCY = re.compile(r"^(KSh|Sh|Rs|R|N|₦|₹)(\d[\d,]*(?:\.\d+)?)(bn|m|k|tn)?$")
+_GLUED_CURRENCIES = {"KSh": "KSh", "Sh": "Sh", "Rs": "Rs", "R": "R", "N": "₦", "₦": "₦", "₹": "₹"}
+
+
+def figure_token(t: Token) -> bool:
+    """Whether a token writes a figure: "12", "twelve", "2bn", "R1.2bn"."""
+    return bool(t.like_num or GLUED_SCALE.match(t.text) or GLUED_CURRENCY.match(t.text))
 
 
 MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -471,7 +471,7 @@ def quote_statements(af: ArticleFacts, nlp: Language) -> None:
             if x.kind in ("fraction", "multiplier"):
                 ids = sorted(t.i for t in x.tokens)
             else:
-                ids = sorted(t.i for t in x.tokens if t.like_num or qty.GLUED_SCALE.match(t.text))
+                ids = sorted(t.i for t in x.tokens if qty.figure_token(t))
             if not ids:
                 continue
             after, before = ids[-1] + 1, ids[0] - 1
