@@ -2196,6 +2196,17 @@ def test_the_government_the_sentence_names_by_no_place_is_not_asked_alone(tmp_pa
     assert 8.1 in asked and 50000 not in asked
 
 
+def test_a_sentence_naming_two_days_for_one_figure_is_asked_but_not_a_day_by_day_list(tmp_path):
+    body = ("The Tolley City Council approved a $16.8 billion budget in the early hours of Saturday, ending a "
+            "weeks-long standoff with the mayor's office and averting the closure of city services that had been "
+            "threatened for Monday.")
+    [q] = gaps(generate(tmp_path, body, title="City passes budget after all-night session"))
+    assert q.prompt.startswith(f"The Tolley City Council approved a ${GAP} billion budget in the early hours,")
+    # (which city's council, only a name says: "The City Council approved ..." is not asked alone)
+    assert not gaps(generate(tmp_path, body.replace("The Tolley City", "The City"), title="Budget passed"))
+    assert not gaps(generate(tmp_path, "Tolley Buses carried 40,000 passengers on Monday and 75,000 on Tuesday."))
+
+
 @pytest.mark.parametrize("title", ["Tolley University to cut 400 jobs", "University to cut 400 jobs"])
 def test_a_the_council_its_sentence_names_by_no_place_or_body_is_not_asked(tmp_path, title):
     body = ("Tolley University is to cut 400 jobs as it tries to close a deficit of £35m.\n\n"

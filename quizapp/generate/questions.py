@@ -1835,8 +1835,9 @@ def _unexplained_body(text: str, af: ArticleFacts) -> bool:
 _INSTITUTIONS = frozenset(("council", "university", "trust", "force", "hospital", "college", "union"))
 _WHEN_WORDS = frozenset(w.lower() for w in _WHEN_NAMES)
 _INSTITUTION_LATER = re.compile(r"\bthe (?:" + "|".join(sorted(_INSTITUTIONS)) + r")\b"
-                                # "The Government has set a target of ...": which country's, the sentences before say
-                                r"|\b[Tt]he Government\b")
+                                # "The Government has set a target of ...", "The City Council approved ...": which
+                                # country's, which city's, the sentences before (or a dateline) say
+                                r"|\b[Tt]he (?:Government|(?:City |County |Town |District )?Council)\b(?! of\b)")
 # A capitalised word: a name, an office, or a sentence's first word
 _CAPITALISED = re.compile(r"[A-Z][\w’'.&-]*")
 

@@ -37,7 +37,7 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     question that shows the sentence before it too."""
     rep_ids, rep_text = replace or _dated_possessive(sent) or (set(), "")
     toks = list(sent)
-    if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2:
+    if sum(t.lower_ in cl.WEEKDAYS for t in toks) >= 2 and len(qty.number_mentions(sent)) >= 2:
         return None  # "40 buses on Monday, 75 on Tuesday": without its days a breakdown is a list of numbers
     deictic, asides = _sentence_drops(sent, toks)
     if any(t + 1 < sent.end and t + 1 not in deictic and sent.doc[t + 1].lower_ == "when" for t in deictic):
