@@ -484,6 +484,12 @@ def test_a_golf_round_s_score_after_the_strokes_under_par_is_not_asked(tmp_path)
     assert 68 not in asked_gaps(tmp_path, body, title="Teenage amateur wins Wessex Open")
 
 
+def test_the_distance_a_race_is_named_by_is_not_asked(tmp_path):
+    body = ("Tom Hale has confirmed he will run at the Tolley Grand Prix in Wessex on 18 February, where he will take "
+            "on his relay team-mate Sam Cole over 60m.")
+    assert 60 not in asked_gaps(tmp_path, body, title="Hale eyes world gold")
+
+
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
     body = ("Brindle Works said 900 jobs would go at its Tolley plant, out of 2,400 there. "
             "The cuts mean the plant will lose 900 jobs by the end of the year, the firm said.")
