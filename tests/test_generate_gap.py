@@ -490,6 +490,15 @@ def test_the_distance_a_race_is_named_by_is_not_asked(tmp_path):
     assert 60 not in asked_gaps(tmp_path, body, title="Hale eyes world gold")
 
 
+def test_a_figure_set_against_last_year_s_is_asked_but_not_one_dated_last_year(tmp_path):
+    body = ("The debut of the US drama Tolley Lane has helped lift Wessex TV's January audience share by 12% compared "
+            "to last year.\n\n"
+            "Brindle Motors sold 40,000 cars in Wessex last year.")
+    asked = asked_gaps(tmp_path, body, title="Drama lifts Wessex TV ratings")
+    # the comparison is the fact, whenever the article was written; "sold 40,000 cars last year": in which year?
+    assert f"audience share by {GAP}% compared to last year" in asked[12].prompt and 40000 not in asked
+
+
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):
     body = ("Brindle Works said 900 jobs would go at its Tolley plant, out of 2,400 there. "
             "The cuts mean the plant will lose 900 jobs by the end of the year, the firm said.")

@@ -294,7 +294,7 @@ def _judged_alone(sent: Span, kept: list, surveyed: bool, named: int | None = No
             or not _well_formed(kept):
         return False
     text = cl.render(t for t in kept if t.i not in quoted)
-    if cl.ANAPHORS.search(text):
+    if cl.ANAPHORS.search(_COMPARED_WITH_LAST.sub(" ", text)):
         return False
     for t in cl.anaphoric_nouns(t for t in kept if t.i not in quoted):
         if (t.lower_ in cl.ASKED_PEOPLE or any(c.dep_ == "acl" for c in t.children)) and (
@@ -310,6 +310,12 @@ def _judged_alone(sent: Span, kept: list, surveyed: bool, named: int | None = No
             continue
         return False
     return True
+
+
+# A figure set against the same one a year (month, season) before: "up 18% on last year", "up from 44% last
+# year", "compared with last year": the comparison is the fact, whatever day the article was written.
+_COMPARED_WITH_LAST = re.compile(r"\b(?:compared (?:with|to)|than(?: at this time)?|on|from [$£€]?\d[\d.,]*"
+                                 r"(?:%| per ?cent|bn|m| million| billion)?) last (?:year|month|season)\b(?!['’])")
 
 
 _FORECASTING = {"estimate", "expect", "predict", "forecast", "believe", "think", "warn", "reckon", "project"}
