@@ -3,6 +3,7 @@ short): the run is dropped there and then, and what the generator ends with late
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,24 +19,29 @@ from tests.test_gui_generate_empty_run import active
 
 
 @pytest.fixture
-def model_not_loaded(monkeypatch: pytest.MonkeyPatch) -> None:
-    """As in a session that has not generated yet: the first run loads the real model. (Under the loader's lock:
-    a run an earlier test left loading the model would set it again after this, and this test's run would find
-    it loaded.)"""
-    with nlp._lock:
+def model_not_loaded(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """As in a session that has not generated yet: the first run loads the real model. The loader's lock is held
+    from here until the test presses Stop (`stopped_while_loading` lets it go): a run an earlier test left going
+    cannot load the model in between, which this test's run would then find loaded. Yields whether it is held."""
+    nlp._lock.acquire()
+    held = [True]
+    try:
         monkeypatch.setattr(nlp, "_nlp", None)
+        yield held
+    finally:
+        if held[0]:
+            nlp._lock.release()
 
 
-def stopped_while_loading(qtbot, banks: Path, finished: list[bool]) -> tuple[GenerateDialog, Task]:
+def stopped_while_loading(qtbot, banks: Path, finished: list[bool], held: list[bool]) -> tuple[GenerateDialog, Task]:
     """A dialog on the seed article whose run (the task) was stopped while it loaded the model; `finished`
-    gets what generation_finished says.
+    gets what generation_finished says; `held`, the fixture's hold on the loader's lock.
 
-    The loader's lock is held until Stop is pressed: the load (a second or two, less on a fast disk) waits for
+    The lock is held until Stop is pressed: the load (a second or two, less on a fast disk) waits for
     it, so the run is loading when Stop comes however busy the machine, and then loads the real model."""
     dialog = active(qtbot, GenerateDialog(None, target_dir=banks, articles=[SEED]))
     dialog.max_questions.setValue(2)
     dialog.generation_finished.connect(finished.append)
-    nlp._lock.acquire()
     try:
         alt(qtbot, "g")  # Generate
         qtbot.waitUntil(lambda: dialog.status.text() == "Loading the language model…", timeout=TIMEOUT)
@@ -45,6 +51,7 @@ def stopped_while_loading(qtbot, banks: Path, finished: list[bool]) -> tuple[Gen
         key(qtbot, Qt.Key.Key_Space)  # Stop
         assert nlp._nlp is None  # (still loading: the test stopped what it means to)
     finally:
+        held[0] = False
         nlp._lock.release()
     return dialog, task
 
@@ -59,9 +66,9 @@ def assert_stopped(dialog: GenerateDialog) -> None:
 
 
 def test_stop_while_the_model_loads_ends_the_run_at_once_and_its_late_end_is_dropped(
-        qtbot, tmp_path: Path, model_not_loaded: None) -> None:
+        qtbot, tmp_path: Path, model_not_loaded: list[bool]) -> None:
     finished: list[bool] = []
-    dialog, stopped = stopped_while_loading(qtbot, tmp_path, finished)
+    dialog, stopped = stopped_while_loading(qtbot, tmp_path, finished, model_not_loaded)
     assert_stopped(dialog)  # at once, the model still loading
     assert finished == [False]
     assert QApplication.focusWidget() is dialog.generate_button  # Enter runs it again
@@ -74,9 +81,9 @@ def test_stop_while_the_model_loads_ends_the_run_at_once_and_its_late_end_is_dro
 
 
 def test_generate_again_while_the_stopped_run_still_loads_the_model_runs_to_the_end(
-        qtbot, tmp_path: Path, model_not_loaded: None) -> None:
+        qtbot, tmp_path: Path, model_not_loaded: list[bool]) -> None:
     finished: list[bool] = []
-    dialog, stopped = stopped_while_loading(qtbot, tmp_path, finished)
+    dialog, stopped = stopped_while_loading(qtbot, tmp_path, finished, model_not_loaded)
     with qtbot.waitSignal(dialog.generation_finished, timeout=TIMEOUT):
         key(qtbot, Qt.Key.Key_Return)  # Generate again, at once: it waits for the model the stopped run loads
         assert dialog.running and dialog.status.text() == "Starting…"

@@ -1622,10 +1622,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False
     if m.kind == "percent" and m.value == 1 and before in ("every", "each", "per"):
         return False  # "every 1% rise in pay would cost £42m": the same, for a rate of change
-    metres = m.scale_word == "m" or (last + 1 < len(doc) and doc[last + 1].lower_ in ("m", "m.", "metres", "meters"))
-    if m.kind == "count" and not m.currency and metres and m.value in _RACE_DISTANCES \
-            and before in ("over", "the", "in", "at"):
-        return False  # "will race Tom Hale over 60m", "won the 800m": a race's name, not a fact
     if m.kind == "count" and re.search(r"\b(?:under|over|level)[- ]par$", doc[max(sent.start, t.i - 6):t.i].text, re.I):
         return False  # "closing with a four-under-par 68": a round's score, which par and the strokes under it give
     if m.kind == "duration" and before == "and" and t.i >= 2 and doc[t.i - 2].lower_ in ("years", "year"):
@@ -1712,8 +1708,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
 
 
 _CURRENCY_SIGNS = frozenset("$£€¥")
-# The distances of the races of athletics, swimming and rowing, in metres
-_RACE_DISTANCES = frozenset({50, 60, 100, 110, 200, 400, 800, 1500, 2000, 3000, 5000, 10000})
 _SPAN_UNITS = frozenset({"months", "month", "weeks", "week", "years", "year", "days", "quarters"})
 _FIGURE_SUFFIXES = frozenset({"%", "m", "bn", "k", "million", "billion", "trillion"})
 

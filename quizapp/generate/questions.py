@@ -1989,6 +1989,9 @@ _DISTANCE = re.compile(r"\s*(?:miles?|km|kilometres?|kilometers?)\s+(?:(?:north|
 _RACE_UNIT = r"\s*(?:m|metres|meters|km|yards|points|laps|holes|overs|minutes|seconds)\b"
 _EVENT = re.compile(r"\s*(?:m|metres|km)\s+(?:[a-z]+\s+)?(?:champion|gold|silver|bronze|hurdles|race|final|title|"
                     r"record|event|freestyle|backstroke|breaststroke|butterfly|relay|medal|winner)", re.I)
+# "will take on Tom Hale over 60m.", "won the 800m in 1:45": the distance a race is run over, named alone
+_RACED_BEFORE = re.compile(r"\b(?:over|won|wins|win|the) $")
+_RACE_ENDS = re.compile(r"\s*m\b(?:\s*[.,;]|\s+(?:in|at|on|with)\b)")
 
 
 # A slip in the article's own sentence, which a question would copy: "rose by to 20 million",
@@ -2021,6 +2024,7 @@ def _side_detail(before: str, after: str) -> bool:
     of whoever came third or lower ("Labour came third with 2,771 votes", "was third with $12.5m": the winner's is
     the news; reviewers failed four of five)."""
     return bool(_DISTANCE.match(after) or _EVENT.match(after) or re.search(r"\d\s*m (?:and|or) $", before)
+                or (_RACED_BEFORE.search(before) and _RACE_ENDS.match(after))  # "will race Tom Hale over 60m"
                 or re.match(r"\s*generations\b", after) or _POPULATION_BEFORE.search(before)
                 or (_PLACE_OF.search(before) and _PEOPLE_AFTER.match(after)) or _MATCH_COLOUR_BEFORE.search(before)
                 or (re.search(r"\b(?:faced|from|off) (?:just |only )?$", before)
@@ -2332,14 +2336,14 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     """The ways a text may write `value`, as one pattern (built once per value)."""
     shown = {str(int(value)), f"{int(value):,}"} if value == int(value) else {f"{value:g}"}
     shown |= {w for w, v in WORD_NUMBERS.items() if v == value}
-    # (a scale glued on is still the figure: "£80m", "3bn"; and a currency's letters before it: "N5.8bn" in
-    # naira, "R1.2bn" in rand, "A$48m", "Ksh30")
+    # (a scale glued on is still the figure: "£80m", "3bn"; and a currency's letters before it: "N5.8bn")
     words = "|".join(re.escape(w) for w in sorted(shown))
     return re.compile(rf"{_AFTER_CURRENCY_LETTERS}(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
 
 
-# Where a figure may start: after no word or figure, or after a currency's capital letters ("N", "A$", "Rs", "KSh")
-_AFTER_CURRENCY_LETTERS = r"(?:(?<![\w.,])|(?-i:(?<=\b[A-Z])|(?<=\b[A-Z][A-Z$])|(?<=\bRs)|(?<=\bKSh|\bKsh)))"
+# Where a figure may start: after no word or figure, or after a currency's letters glued on ("N5.8bn" in naira,
+# "R1.2bn" in rand, "Rs700", "KSh30"; "A$48m" and "US$5m" end on "$", no word)
+_AFTER_CURRENCY_LETTERS = r"(?:(?<![\w.,])|(?-i:(?<=\b[NRK])|(?<=\bRs)|(?<=\bSh)|(?<=\bKSh)))"
 
 
 # Shares a headline words rather than writes: "Profits fall by a third" for a fall of 34%, "Half of phones
