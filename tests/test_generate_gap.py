@@ -347,6 +347,17 @@ def test_either_end_of_a_range_in_a_glued_currency_is_not_asked_alone(tmp_path):
     assert not any(f"N{GAP}" in q.prompt or q.answer == 95 for q in masks)
 
 
+@pytest.mark.parametrize("title, body, answer", [
+    ("Tolley Plantations' profit doubles on higher palm oil prices",
+     "Plantation group Tolley Plantations posted a 104 per cent jump in net profit for the third quarter.", 104),
+    ("Wessex central bank cuts rate by half a point",
+     "Wessex's central bank cut its benchmark interest rate by 50 basis points, its third cut in four months.", 50),
+])
+def test_a_headline_that_words_the_rise_or_cut_is_not_shown_with_its_gap(tmp_path, title, body, answer):
+    [q] = [q for q in gaps(generate(tmp_path, body, title=title)) if q.answer == answer]
+    assert q.prompt.endswith("according to the article?")  # "doubles" tells about 100%, "half a point" 50
+
+
 def test_a_headline_figure_within_the_tolerance_is_left_out_too(tmp_path):
     qs = gaps(generate(tmp_path, "The owner of the Wessex ferry firm Brindle Lines has sued the Tolley council "
                                  "for $41.3bn in damages.", title="Brindle owner sues Tolley for $41bn"))
@@ -497,6 +508,16 @@ def test_a_figure_set_against_last_year_s_is_asked_but_not_one_dated_last_year(t
     asked = asked_gaps(tmp_path, body, title="Drama lifts Wessex TV ratings")
     # the comparison is the fact, whenever the article was written; "sold 40,000 cars last year": in which year?
     assert f"audience share by {GAP}% compared to last year" in asked[12].prompt and 40000 not in asked
+
+
+def test_a_day_left_out_takes_its_participle_and_leaves_no_time_of_no_day(tmp_path):
+    body = ("Average asking rents in Tolley have climbed above €2,400 a month for the first time, according to a "
+            "report published today.\n\n"
+            "By 10am on Saturday, more than 18,000 people had ridden the new Wessex tram, Wessex Transit said.")
+    asked = asked_gaps(tmp_path, body, title="Tolley rents climb")
+    assert asked[2400].prompt.startswith(f"Average asking rents in Tolley have climbed above €{GAP} a month for the "
+                                         "first time, according to a report. What")  # not "a report published."
+    assert 18000 not in asked  # "By 10am, more than ___ people": 10am of which day?
 
 
 def test_a_context_that_shows_the_answer_is_not_shown(tmp_path):

@@ -1245,6 +1245,23 @@ def _multiplied_by_title(title: str, value: float, text: str) -> bool:
     return False
 
 
+def _rise_told(title: str, s: Statement, text: str) -> bool:
+    """Whether a headline's words tell a gap's rise or cut: "Profit doubles" over "a ___ per cent jump in net
+    profit" (104: about a doubling), "Wessex Bank cuts rate by half a point" over "cut its rate by ___ basis
+    points" (50)."""
+    if s.kind == "percent":
+        grown = [_TITLE_TIMES[w.lower()] for w in _TITLE_TIMES_WORD.findall(title)
+                 if w.lower() not in _HALVED]
+        return any(abs(s.value - (times - 1) * 100) <= 0.1 * (times - 1) * 100 for times in grown)
+    points = _POINT_SHARE.search(title)
+    return points is not None and re.search(rf"{re.escape(GAP)}\s+basis\s+points\b", text) is not None \
+        and s.value == (50 if points.group(1).lower() == "half" else 25)
+
+
+# "by half a point", "a quarter-point cut", "half a percentage point": a central bank's move, in words
+_POINT_SHARE = re.compile(r"\b(half|quarter)[ -](?:of )?(?:a )?(?:percentage[ -])?point\b", re.I)
+
+
 def _span_told(title: str, value: float, text: str) -> bool:
     """Whether a headline gives a gap's span in other units: "... in at least ___ decades" under "lowest in 20
     years", "more than ___ years of deadlock" under "after decade of debate", "raised £200,000 in just ___ days"
@@ -1397,6 +1414,7 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
         or (s.kind == "percent" and _words_share(af.title, s.value)) or _multiplied_by_title(af.title, s.value, text) \
         or (s.kind == "percent" and abs(s.value - 50) <= FRACTION_NEAR and any(
             w.lower() in _HALVED for w in _TITLE_TIMES_WORD.findall(af.title))) \
+        or _rise_told(af.title, s, text) \
         else af.title
     year = s.kind == "year"
     bare = NumericQuestion(id="q", type="numeric", prompt=gap_prompt(text, title, year=year), answer=plain(s.value),

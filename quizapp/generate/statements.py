@@ -22,6 +22,8 @@ _LEAD = {"but", "and", "so", "yet", "meanwhile", "however", "also", "still", "no
 
 
 # Openers that add to what the sentences before said: the figure is part of a sum they started.
+# A time of day: "10am", "9.30pm", "noon", "midnight"
+_CLOCK = re.compile(r"^(?:\d{1,2}(?:[.:]\d{2})?(?:am|pm|a\.m\.|p\.m\.)|noon|midnight)$", re.I)
 _ADDING = {"addition", "furthermore", "moreover", "besides", "additionally"}
 _LEAD_PHRASES = (("to", "begin", "with"), ("for", "a", "start"), ("first", "of", "all"), ("above", "all"),
                  ("on", "top", "of", "that"), ("in", "fact"), ("of", "course"))
@@ -42,8 +44,18 @@ def statement_template(sent: Span, target: set[int], replace: tuple[set[int], st
     deictic, asides = _sentence_drops(sent, toks)
     if any(t + 1 < sent.end and t + 1 not in deictic and sent.doc[t + 1].lower_ == "when" for t in deictic):
         return None  # "will publish its charges on Friday when bills rise 7%": without the day, "whenever"
+    if deictic and any(_CLOCK.match(t.text) or (t.like_num and t.i + 1 < sent.end
+                                                and sent.doc[t.i + 1].lower_ in ("am", "pm", "a.m.", "p.m."))
+                       for t in toks if t.i not in deictic):
+        return None  # "By 10am on Saturday, 18,000 people had ridden it": without its day, a time of no day
     drop = set(deictic) | _conversion_after(sent, target) | _closing_aside(sent, target) \
         | _dated_apposition(sent, deictic, target)
+    for t in deictic:
+        # "according to a report published today": the participle the day alone went with goes with it
+        head = sent.doc[t].head
+        if head.tag_ == "VBN" and head.dep_ == "acl" and head.i not in target and all(
+                c.i in drop or c.is_punct for c in head.children):
+            drop.add(head.i)
     keep = target | rep_ids
     for aside in asides:
         if not aside & keep:
