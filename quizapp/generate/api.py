@@ -1622,8 +1622,6 @@ def _add_statement(sent, m: qty.NumberMention, index: int, af: ArticleFacts, nou
         return False
     if m.kind == "percent" and m.value == 1 and before in ("every", "each", "per"):
         return False  # "every 1% rise in pay would cost £42m": the same, for a rate of change
-    if m.kind == "count" and re.search(r"\b(?:under|over|level)[- ]par$", doc[max(sent.start, t.i - 6):t.i].text, re.I):
-        return False  # "closing with a four-under-par 68": a round's score, which par and the strokes under it give
     if m.kind == "duration" and before == "and" and t.i >= 2 and doc[t.i - 2].lower_ in ("years", "year"):
         return False  # "jailed for four years and five months": the months, a part of a term asked by its years
     unit = last + 1 if last + 1 < len(doc) and doc[last + 1].lower_ in _SPAN_UNITS else last

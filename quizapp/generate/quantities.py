@@ -117,7 +117,7 @@ def _number_mentions(sent: Span) -> list[NumberMention]:
                 toks.append(doc[t.i + 1])
                 scale = doc[t.i + 1].lower_
             m = NumberMention(toks, float(parse_number(money.group(2)) or 0), "money",
-                              currency=_GLUED_CURRENCIES[money.group(1)], scale_word=scale, head=t)
+                              currency=GLUED_CURRENCY_LETTERS[money.group(1)], scale_word=scale, head=t)
             _hedge(m, sent)
             out.append(m)
             used |= {x.i for x in toks}
@@ -199,9 +199,11 @@ def _number_mentions(sent: Span) -> list[NumberMention]:
 _CURRENCY_AFTER = frozenset({"dollars", "pounds", "euros", "yen", "rupees", "naira", "rand", "shillings", "yuan"})
 DURATION_UNITS = {"day", "week", "month", "year", "decade", "hour", "minute"}
 GLUED_SCALE = re.compile(r"^(\d+(?:\.\d+)?)(bn|m|k|tn)$")
-# A sum with its currency's letters glued on: "R1.2bn" (rand), "N27" (naira), "KSh30", "Rs700", "₹40"
-GLUED_CURRENCY = re.compile(r"^(KSh|Sh|Rs|R|N|₦|₹)(\d[\d,]*(?:\.\d+)?)(bn|m|k|tn)?$")
-_GLUED_CURRENCIES = {"KSh": "KSh", "Sh": "Sh", "Rs": "Rs", "R": "R", "N": "₦", "₦": "₦", "₹": "₹"}
+# A sum with its currency's letters glued on: "R1.2bn" (rand), "N27" (naira), "KSh30", "Rs700", "₹40" (the
+# letters as written, and the currency they stand for; the longer first, as the pattern tries them)
+GLUED_CURRENCY_LETTERS = {"KSh": "KSh", "Sh": "Sh", "Rs": "Rs", "R": "R", "N": "₦", "₦": "₦", "₹": "₹"}
+GLUED_CURRENCY = re.compile("^(" + "|".join(map(re.escape, GLUED_CURRENCY_LETTERS))
+                            + r")(\d[\d,]*(?:\.\d+)?)(bn|m|k|tn)?$")
 
 
 def figure_token(t: Token) -> bool:

@@ -34,7 +34,7 @@ from quizapp.generate.numbers import (
     style_of,
     wrong_values,
 )
-from quizapp.generate.quantities import hedge_meaning
+from quizapp.generate.quantities import GLUED_CURRENCY_LETTERS, hedge_meaning
 from quizapp.generate.rank import (
     GAP,
     MEASURE_FIRST,
@@ -1247,12 +1247,14 @@ def _multiplied_by_title(title: str, value: float, text: str) -> bool:
 
 def _rise_told(title: str, s: Statement, text: str) -> bool:
     """Whether a headline's words tell a gap's rise or cut: "Profit doubles" over "a ___ per cent jump in net
-    profit" (104: about a doubling), "Wessex Bank cuts rate by half a point" over "cut its rate by ___ basis
-    points" (50)."""
+    profit" (104: about a doubling), "Sales halve" over a fall of 49%, "Wessex Bank cuts rate by half a point"
+    over "cut its rate by ___ basis points" (50)."""
     if s.kind == "percent":
-        grown = [_TITLE_TIMES[w.lower()] for w in _TITLE_TIMES_WORD.findall(title)
-                 if w.lower() not in _HALVED]
-        return any(abs(s.value - (times - 1) * 100) <= 0.1 * (times - 1) * 100 for times in grown)
+        words = [w.lower() for w in _TITLE_TIMES_WORD.findall(title)]
+        if abs(s.value - 50) <= FRACTION_NEAR and any(w in _HALVED for w in words):
+            return True
+        return any(abs(s.value - (times - 1) * 100) <= 0.1 * (times - 1) * 100
+                   for times in (_TITLE_TIMES[w] for w in words if w not in _HALVED))
     points = _POINT_SHARE.search(title)
     return points is not None and re.search(rf"{re.escape(GAP)}\s+basis\s+points\b", text) is not None \
         and s.value == (50 if points.group(1).lower() == "half" else 25)
@@ -1412,8 +1414,6 @@ def _gap_question(s: Statement, before: str, after: str, cite: Citation, af: Art
                                                                     low, high) \
         or (s.kind != "year" and _tells_within(af.title, s.value, TITLE_ROUNDS, None, None)) \
         or (s.kind == "percent" and _words_share(af.title, s.value)) or _multiplied_by_title(af.title, s.value, text) \
-        or (s.kind == "percent" and abs(s.value - 50) <= FRACTION_NEAR and any(
-            w.lower() in _HALVED for w in _TITLE_TIMES_WORD.findall(af.title))) \
         or _rise_told(af.title, s, text) \
         else af.title
     year = s.kind == "year"
@@ -2053,7 +2053,7 @@ def _side_detail(before: str, after: str) -> bool:
                 or bool(_EXAMPLE_SUM.match(f"{before}0{after}"))
                 or (_TENURE_BEFORE.search(before) and re.match(r"\s*(?:years|decades)\b", after))
                 or (re.search(rf"\bafter {_HEDGE_WORDS}$", before) and _TENURE_AFTER.match(after))
-                or bool(_ROUND_TO_FINISH.match(after))
+                or bool(_ROUND_TO_FINISH.match(after)) or bool(_UNDER_PAR_BEFORE.search(before))
                 or (_CREWS_BEFORE.search(before) and _MACHINES_AFTER.match(after))
                 or bool(_LOWER_PLACE.search(f"{before} {after}"))
                 or (_NTH_TIME_IN.search(before) and re.match(r"\s*(?:years|months|weeks|days|decades)\b", after))
@@ -2131,6 +2131,8 @@ _TENURE_BEFORE = re.compile(rf"\b(?:lived|worked|taught|farmed|coached|volunteer
 _TENURE_AFTER = re.compile(r"\s*years (?:working|teaching|living|farming|coaching|serving|as an?)\b")
 # " at Tolley Links to finish on 14 under par", " to finish at nine under": a round's score, then the total
 _ROUND_TO_FINISH = re.compile(r"\s*(?:at [A-Z][\w' ]{0,30} )?to finish (?:on|at) [^.]{0,20}\b(?:under|over)\b")
+# "closing with a four-under-par ___": a round's score, which par and the strokes under it work out
+_UNDER_PAR_BEFORE = re.compile(r"\b(?:under|over|level)[- ]par $", re.I)
 # "came third", "was fourth with", "finished alone in third place", "the fifth-placed side"
 _LOWER_PLACE = re.compile(r"\b(?:came|was|were|finished|fell to|slipped to|dropped to) (?:alone )?(?:in )?"
                           r"(?:third|fourth|fifth|sixth|seventh)\b|\b(?:third|fourth|fifth|sixth|seventh)[- ]place",
@@ -2359,9 +2361,10 @@ def _value_pattern(value: float) -> re.Pattern[str]:
     return re.compile(rf"{_AFTER_CURRENCY_LETTERS}(?:{words})(?:(?:m|bn|tn|k)\b|(?!\w))(?![.,]\d)", re.I)
 
 
-# Where a figure may start: after no word or figure, or after a currency's letters glued on ("N5.8bn" in naira,
-# "R1.2bn" in rand, "Rs700", "KSh30"; "A$48m" and "US$5m" end on "$", no word)
-_AFTER_CURRENCY_LETTERS = r"(?:(?<![\w.,])|(?-i:(?<=\b[NRK])|(?<=\bRs)|(?<=\bSh)|(?<=\bKSh)))"
+# Where a figure may start: after no word or figure, or after the letters of a currency glued on, as the number
+# finder reads them ("N5.8bn" in naira, "R1.2bn" in rand, "KSh30"; "A$48m" and "US$5m" end on "$", no word)
+_AFTER_CURRENCY_LETTERS = "(?:(?<![\\w.,])|(?-i:" + "|".join(
+    rf"(?<=\b{letters})" for letters in GLUED_CURRENCY_LETTERS if letters.isalpha()) + "))"
 
 
 # Shares a headline words rather than writes: "Profits fall by a third" for a fall of 34%, "Half of phones
